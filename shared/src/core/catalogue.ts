@@ -1,0 +1,133 @@
+// The documents the store server syncs to devices. Each is shaped the way a
+// screen reads it (a product's stock in every location is one record), because
+// IndexedDB pays per record, not per byte (docs/architecture.md).
+import { z } from 'zod';
+
+export const Localized = z.object({ fr: z.string(), en: z.string() });
+export type Localized = z.infer<typeof Localized>;
+
+export const Gtin14 = z.string().regex(/^\d{14}$/, 'a 14-digit GTIN');
+const Id = z.string().min(1).max(64);
+const Cents = z.number().int().nonnegative();
+
+export const Variant = z.object({
+  gtin: Gtin14,
+  size: z.string().optional(),
+  colour: z.string().optional(),
+});
+
+export const FoodFacts = z.object({
+  composition: Localized,
+  origin: z.string(),
+  allergens: z.array(z.string()),
+  nutritionPer100g: z.object({
+    energyKcal: z.number(),
+    fat: z.number(),
+    saturatedFat: z.number(),
+    carbohydrates: z.number(),
+    sugars: z.number(),
+    protein: z.number(),
+    salt: z.number(),
+  }),
+  pairings: z.array(Id),
+});
+
+export const Product = z.object({
+  id: Id,
+  gtin: Gtin14,
+  name: Localized,
+  brand: z.string(),
+  category: z.enum(['fashion', 'food', 'electronics']),
+  subcategory: z.string(),
+  description: Localized,
+  priceCents: Cents,
+  loyaltyPriceCents: Cents.optional(),
+  currency: z.literal('EUR'),
+  images: z.array(z.string()),
+  tags: z.array(z.string()),
+  variants: z.array(Variant),
+  complementary: z.array(Id),
+  fashion: z
+    .object({
+      sizes: z.array(z.string()),
+      colours: z.array(z.string()),
+      sizeChart: z.string().optional(),
+    })
+    .optional(),
+  food: FoodFacts.optional(),
+  electronics: z
+    .object({ specs: z.record(z.string(), z.string()), model3d: z.string().optional() })
+    .optional(),
+});
+export type Product = z.infer<typeof Product>;
+
+export const StockLevel = z.object({
+  locationId: Id,
+  /** Per variant GTIN (or the product's own) → units available. */
+  quantities: z.record(Gtin14, z.number().int().nonnegative()),
+  aisle: z.string().optional(),
+});
+export const ProductStock = z.object({ id: Id, levels: z.array(StockLevel) });
+export type ProductStock = z.infer<typeof ProductStock>;
+
+export const Review = z.object({
+  id: Id,
+  rating: z.number().int().min(1).max(5),
+  lang: z.enum(['fr', 'en']),
+  author: z.string(),
+  title: z.string(),
+  text: z.string(),
+  date: z.string(),
+});
+export const ProductReviews = z.object({
+  id: Id,
+  average: z.number().min(0).max(5),
+  count: z.number().int().nonnegative(),
+  histogram: z.tuple([z.number(), z.number(), z.number(), z.number(), z.number()]),
+  reviews: z.array(Review),
+});
+export type ProductReviews = z.infer<typeof ProductReviews>;
+
+export const Promotion = z.object({
+  id: Id,
+  productIds: z.array(Id),
+  kind: z.enum(['percent', 'amount', 'second-half-price']),
+  value: z.number().nonnegative(),
+  label: Localized,
+  startsAt: z.string(),
+  endsAt: z.string(),
+});
+export type Promotion = z.infer<typeof Promotion>;
+
+export const FaqEntry = z.object({
+  id: Id,
+  question: Localized,
+  answer: Localized,
+  tags: z.array(z.string()),
+});
+export type FaqEntry = z.infer<typeof FaqEntry>;
+
+export const Location = z.object({
+  id: Id,
+  name: z.string(),
+  city: z.string(),
+  kind: z.enum(['store', 'online']),
+});
+export type Location = z.infer<typeof Location>;
+
+export const Look = z.object({ id: Id, name: Localized, productIds: z.array(Id) });
+export type Look = z.infer<typeof Look>;
+
+/** Every synced collection with the schema of its documents. */
+export const collectionSchemas = {
+  products: Product,
+  stock: ProductStock,
+  reviews: ProductReviews,
+  promotions: Promotion,
+  faq: FaqEntry,
+  locations: Location,
+  looks: Look,
+} as const;
+export type CollectionName = keyof typeof collectionSchemas;
+export const collectionNames = Object.keys(collectionSchemas) as CollectionName[];
+export type CollectionDoc<C extends CollectionName> = z.infer<(typeof collectionSchemas)[C]>;

@@ -1,0 +1,67 @@
+// Device events: what a touchpoint records and the store server must receive
+// exactly once. Append-only, so nothing ever conflicts.
+import { z } from 'zod';
+
+export const Uuid = z
+  .string()
+  .regex(/^[0-9a-f]{8}-[0-9a-f]{4}-7[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/, 'a UUIDv7');
+
+const Id = z.string().min(1).max(64);
+const Text = z.string().max(500);
+
+export const InteractionPayload = z.object({
+  action: z.enum(['scan', 'view', 'search', 'open', 'attract', 'reset']),
+  productId: Id.optional(),
+  query: Text.optional(),
+  screen: z.string().max(64).optional(),
+});
+
+export const FeedbackPayload = z.object({
+  target: z.enum(['product', 'help', 'call', 'look']),
+  productId: Id.optional(),
+  value: z.enum(['like', 'dislike', 'green', 'orange', 'red']),
+});
+
+export const ProofOfPlayPayload = z.object({
+  campaignId: Id,
+  itemId: Id,
+  playId: Id,
+  phase: z.enum(['start', 'end']),
+  durationMs: z.number().int().nonnegative().optional(),
+});
+
+export const RequestPayload = z.object({
+  type: z.enum(['help', 'size', 'reservation', 'delivery']),
+  productId: Id.optional(),
+  variantGtin: z
+    .string()
+    .regex(/^\d{14}$/)
+    .optional(),
+  locationId: Id.optional(),
+  place: z.string().max(100).optional(),
+  note: Text.optional(),
+});
+
+const base = {
+  id: Uuid,
+  /** Per-device sequence number, from 1, never reused. */
+  seq: z.number().int().positive(),
+  at: z.iso.datetime(),
+};
+
+export const DeviceEvent = z.discriminatedUnion('kind', [
+  z.object({ ...base, kind: z.literal('interaction'), payload: InteractionPayload }),
+  z.object({ ...base, kind: z.literal('feedback'), payload: FeedbackPayload }),
+  z.object({ ...base, kind: z.literal('proof-of-play'), payload: ProofOfPlayPayload }),
+  z.object({ ...base, kind: z.literal('request'), payload: RequestPayload }),
+]);
+export type DeviceEvent = z.infer<typeof DeviceEvent>;
+export type DeviceEventKind = DeviceEvent['kind'];
+/** What an app passes when it records an event; the outbox adds id, seq and time. */
+export type NewDeviceEvent = {
+  [K in DeviceEventKind]: Extract<DeviceEvent, { kind: K }> extends infer E
+    ? E extends { payload: infer P }
+      ? { kind: K; payload: P }
+      : never
+    : never;
+}[DeviceEventKind];
