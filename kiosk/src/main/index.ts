@@ -1,0 +1,4 @@
+// The kiosk's Electron main process: the shared hardened shell, named.
+import { startShell } from '@vitrine/shared/desktop';
+
+startShell('kiosk');

@@ -1,0 +1,45 @@
+// A fault a device reports to its store server: a crash, a hang, a reload or
+// relaunch, a renderer error. Versioned and tagged like every wire message.
+// POST <storeServerUrl>/api/v1/devices/<deviceId>/faults with this body.
+import { z } from 'zod';
+import { ShellApp } from './app-identity';
+
+export const FAULT_REPORT_VERSION = 1;
+
+export const FaultReport = z.strictObject({
+  v: z.literal(FAULT_REPORT_VERSION),
+  type: z.literal('fault'),
+  /** Unique per report, so a resend after a lost answer is harmless. */
+  id: z.uuid(),
+  app: ShellApp,
+  appVersion: z.string().max(32),
+  at: z.iso.datetime(),
+  kind: z.string().regex(/^[a-z][a-z0-9-]{1,40}$/),
+  detail: z.string().max(8_000),
+  /** What the shell did about it: reload, relaunch, cool-down, none. */
+  action: z.string().max(40),
+});
+export type FaultReport = z.infer<typeof FaultReport>;
+
+export type FaultInput = Pick<FaultReport, 'kind' | 'detail' | 'action'>;
+
+export function makeFaultReport(
+  input: FaultInput,
+  context: { app: ShellApp; appVersion: string; id: string; at: Date },
+): FaultReport {
+  return FaultReport.parse({
+    v: FAULT_REPORT_VERSION,
+    type: 'fault',
+    id: context.id,
+    app: context.app,
+    appVersion: context.appVersion.slice(0, 32),
+    at: context.at.toISOString(),
+    kind: input.kind,
+    detail: input.detail.slice(0, 8_000),
+    action: input.action.slice(0, 40),
+  });
+}
+
+export function faultsUrl(storeServerUrl: string, deviceId: string): string {
+  return `${new URL(storeServerUrl).origin}/api/v1/devices/${encodeURIComponent(deviceId)}/faults`;
+}

@@ -1,0 +1,3 @@
+// Entry for an app's preload script (bundled, sandboxed).
+export { exposeVitrineBridge } from './preload-bridge';
+export type { VitrineBridge } from './ipc-contract';
