@@ -33,6 +33,8 @@ describe.each(ShellApp.options)('electron-builder config for %s', (app) => {
       grantFileProtocolExtraPrivileges: false,
     });
     expect(config.asar).toBe(true);
+    // The bundles carry their dependencies, so no node_modules ship.
+    expect(config.files).toEqual(expect.arrayContaining(['dist/**/*', '!node_modules{,/**/*}']));
     expect(config.linux?.target).toEqual(['AppImage', 'deb']);
     expect(config.win?.target).toEqual(['nsis']);
     expect(config.publish).toMatchObject({ provider: 'generic' });
@@ -44,6 +46,8 @@ describe.each(ShellApp.options)('electron-builder config for %s', (app) => {
     for (const script of ['package:linux', 'package:win']) {
       expect(manifest.scripts[script]).toContain('--config ../electron-builder.yml');
       expect(manifest.scripts[script]).toContain(`-c.appId=com.vitrine.${app}`);
+      // A scoped npm name makes a poor executable and deb package name.
+      expect(manifest.scripts[script]).toContain(`-c.extraMetadata.name=vitrine-${app}`);
       expect(manifest.scripts[script]).toContain('npm run build:shell');
     }
     expect(manifest.scripts['build:shell']).toContain('--outdir=dist/shell');
