@@ -34,7 +34,10 @@ describe.each(ShellApp.options)('electron-builder config for %s', (app) => {
     });
     expect(config.asar).toBe(true);
     // The bundles carry their dependencies, so no node_modules ship.
-    expect(config.files).toEqual(expect.arrayContaining(['dist/**/*', '!node_modules{,/**/*}']));
+    // (electron-builder normalises `files` into [{ filter: [...] }].)
+    expect(config.files).toEqual([
+      { filter: expect.arrayContaining(['dist/**/*', '!node_modules{,/**/*}']) as unknown },
+    ]);
     expect(config.linux?.target).toEqual(['AppImage', 'deb']);
     expect(config.win?.target).toEqual(['nsis']);
     expect(config.publish).toMatchObject({ provider: 'generic' });
