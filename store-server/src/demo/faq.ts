@@ -1,0 +1,36 @@
+// The questions shoppers ask the kiosk most, answered in French and English.
+import type { FaqEntry } from '@vitrine/shared/core';
+import { must } from './random';
+import { list, pair, rows } from './words-fr-en';
+
+// id | tags | question fr = question en | answer fr = answer en
+const ENTRIES = `
+  returns | returns, policy | Puis-je retourner un article ? = Can I return an item? | Oui, sous 30 jours avec le ticket de caisse, dans n’importe quel magasin ou par courrier. Les articles doivent être non portés et étiquetés. = Yes, within 30 days with your receipt, in any store or by post. Items must be unworn and still tagged.
+  exchange-size | fashion, sizes | Comment échanger une taille ? = How do I exchange for another size? | Passez en caisse avec l’article et le ticket : l’échange est immédiat si la taille est en stock, sinon nous la faisons venir d’un autre magasin. = Bring the item and receipt to a till: the exchange is immediate if the size is in stock, otherwise we bring it in from another store.
+  size-guide | fashion, sizes | Comment choisir ma taille ? = How do I find my size? | Scannez l’étiquette sur la borne ou le miroir : le guide des tailles et les stocks par taille s’affichent. Un conseiller peut aussi vous apporter une autre taille en cabine. = Scan the label at a kiosk or mirror to see the size guide and stock by size. A sales assistant can also bring another size to your fitting room.
+  click-collect | online, collection | Comment fonctionne le retrait en magasin ? = How does click and collect work? | Commandez en ligne et choisissez votre magasin : vous recevez un SMS quand la commande est prête, sous 2 heures si l’article est en stock. = Order online and choose your store: you get a text when it is ready, within 2 hours if the item is in stock.
+  other-store | stock | L’article n’est plus en rayon, que faire ? = The item is not on the shelf: what can I do? | La borne indique le stock dans les autres magasins et en ligne. Nous pouvons le réserver pour vous ou le faire livrer chez vous gratuitement. = The kiosk shows stock in other stores and online. We can reserve it for you or deliver it to your home free of charge.
+  loyalty-join | loyalty | Comment rejoindre le programme de fidélité ? = How do I join the loyalty programme? | En caisse ou sur l’application, gratuitement : votre carte est active immédiatement et vous gagnez 1 point par euro dépensé. = At any till or in the app, free of charge: your card works straight away and you earn 1 point per euro spent.
+  loyalty-tiers | loyalty | Quels sont les niveaux de fidélité ? = What are the loyalty tiers? | Bronze dès l’inscription, Argent à partir de 1 000 points par an, Or à partir de 3 000 points. Chaque niveau débloque de nouveaux avantages. = Bronze when you join, Silver from 1,000 points a year, Gold from 3,000 points. Each tier unlocks new perks.
+  loyalty-card-lost | loyalty | J’ai perdu ma carte de fidélité. = I have lost my loyalty card. | Aucun souci : en caisse, nous retrouvons votre compte avec votre nom et vous remettons une nouvelle carte. Vos points sont conservés. = No problem: at the till we find your account by name and give you a new card. Your points are kept.
+  allergens | food, allergens | Où trouver les allergènes d’un produit ? = Where can I find a product’s allergens? | Scannez le produit : les allergènes sont mis en évidence dans la fiche, avec la composition complète. En cas de doute, demandez à notre équipe. = Scan the product: allergens are highlighted on its page with the full ingredient list. If in doubt, ask our team.
+  wine-advice | food, wine, experts | Pouvez-vous me conseiller un vin ? = Can you recommend a wine? | Oui : la borne propose des accords mets-vins, et notre sommelier répond en vidéo depuis la borne, tous les jours de 10 h à 19 h. = Yes: the kiosk suggests food and wine pairings, and our sommelier answers by video from the kiosk, every day from 10 am to 7 pm.
+  age-check | food, wine | Dois-je présenter une pièce d’identité pour acheter de l’alcool ? = Do I need ID to buy alcohol? | La vente d’alcool est interdite aux mineurs : une pièce d’identité peut vous être demandée en caisse. = Alcohol may not be sold to minors: you may be asked for ID at the till.
+  warranty | electronics, warranty | Quelle est la garantie des produits électroniques ? = What warranty do electronics come with? | Deux ans de garantie légale de conformité, extensible à cinq ans en caisse. Le service après-vente est assuré dans tous nos magasins. = Two years’ legal guarantee of conformity, extendable to five at the till. After-sales service is available in every store.
+  tech-expert | electronics, experts | Puis-je parler à un expert technique ? = Can I talk to a tech expert? | Touchez « Parler à un expert » sur la borne : un conseiller vous répond en vidéo et peut vous montrer le produit en 3D. = Tap "Talk to an expert" on the kiosk: an advisor answers by video and can show you the product in 3D.
+  recycling | electronics, environment | Reprenez-vous les anciens appareils ? = Do you take back old devices? | Oui, nous reprenons gratuitement un appareil usagé pour tout appareil équivalent acheté, et les petits appareils même sans achat. = Yes, we take back an old device free of charge when you buy an equivalent one, and small devices even without a purchase.
+  payment | payment | Quels moyens de paiement acceptez-vous ? = Which payment methods do you accept? | Cartes bancaires, paiement sans contact et mobile, chèques-cadeaux Vitrine et paiement en trois fois sans frais dès 100 €. = Bank cards, contactless and mobile payment, Vitrine gift cards, and three interest-free instalments from €100.
+  gift-card | payment, gifts | Vendez-vous des cartes cadeaux ? = Do you sell gift cards? | Oui, de 10 € à 500 €, valables un an dans tous nos magasins et en ligne. = Yes, from €10 to €500, valid for a year in every store and online.
+  photo-privacy | mirror, privacy | Que deviennent les photos prises au miroir ? = What happens to photos taken at the mirror? | Elles ne sont jamais enregistrées sur le miroir : vous les recevez sur votre téléphone par un lien personnel qui expire sous 24 heures. = They are never stored on the mirror: you receive them on your phone through a personal link that expires within 24 hours.
+  opening-hours | store | Quels sont les horaires d’ouverture ? = What are the opening hours? | Du lundi au samedi de 10 h à 20 h, le dimanche de 11 h à 19 h dans nos magasins de Paris, Lyon et Marseille. = Monday to Saturday 10 am to 8 pm, and Sunday 11 am to 7 pm in our Paris, Lyon and Marseille stores.
+  price-match | prices | Le prix affiché sur la borne est-il le prix payé ? = Is the kiosk price the price I pay? | Oui : la borne affiche le prix en caisse, promotions comprises. Le prix fidélité s’applique sur présentation de votre carte. = Yes: the kiosk shows the till price, promotions included. The members’ price applies when you show your card.
+`;
+
+export function generateFaq(): FaqEntry[] {
+  return rows(ENTRIES).map(([id, tags, question, answer]) => ({
+    id: `faq-${must(id, 'faq id')}`,
+    question: pair(must(question, 'faq question')),
+    answer: pair(must(answer, 'faq answer')),
+    tags: list(tags ?? ''),
+  }));
+}

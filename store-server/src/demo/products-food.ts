@@ -1,0 +1,98 @@
+// Fine-food products: an item from the subcategory's list, a format, facts
+// per 100 g drawn inside realistic ranges. Pairings are linked later (links.ts).
+import type { Product } from '@vitrine/shared/core';
+import { loyaltyPriceCents, shelfPriceCents } from './prices';
+import { productImages, uniqueTags, type ProductSeed } from './product-seed';
+import type { Random } from './random';
+import type { FoodSubcategory, NutritionRanges } from './words-food';
+import { COMMON_TAGS, type Localized } from './words-fr-en';
+
+type Nutrition = NonNullable<Product['food']>['nutritionPer100g'];
+
+const ALLERGEN_LABELS: Readonly<Record<string, Localized>> = {
+  gluten: { fr: 'gluten', en: 'gluten' },
+  eggs: { fr: 'œufs', en: 'eggs' },
+  milk: { fr: 'lait', en: 'milk' },
+  nuts: { fr: 'fruits à coque', en: 'tree nuts' },
+  soy: { fr: 'soja', en: 'soy' },
+  sulphites: { fr: 'sulfites', en: 'sulphites' },
+};
+
+/** "Contient : lait, œufs." / "Contains: milk, eggs." — empty when there is nothing to declare. */
+export function allergenSentence(allergens: readonly string[]): Localized {
+  if (allergens.length === 0) return { fr: '', en: '' };
+  const label = (key: string, lang: 'fr' | 'en'): string => ALLERGEN_LABELS[key]?.[lang] ?? key;
+  return {
+    fr: ` Contient : ${allergens.map((a) => label(a, 'fr')).join(', ')}.`,
+    en: ` Contains: ${allergens.map((a) => label(a, 'en')).join(', ')}.`,
+  };
+}
+
+/** Values inside the ranges, with saturated fat ≤ fat and sugars ≤ carbohydrates. */
+export function drawNutrition(rng: Random, ranges: NutritionRanges): Nutrition {
+  const fat = rng.round(...ranges.fat, 1);
+  const carbohydrates = rng.round(...ranges.carbohydrates, 1);
+  return {
+    energyKcal: Math.round(rng.float(...ranges.energyKcal)),
+    fat,
+    saturatedFat: Math.min(fat, rng.round(...ranges.saturatedFat, 1)),
+    carbohydrates,
+    sugars: Math.min(carbohydrates, rng.round(...ranges.sugars, 1)),
+    protein: rng.round(...ranges.protein, 1),
+    salt: rng.round(...ranges.salt, 2),
+  };
+}
+
+export function makeFoodProduct(seed: ProductSeed, sub: FoodSubcategory): Product {
+  const { rng, id } = seed;
+  const item = rng.pick(sub.items);
+  const qualifier =
+    item.qualifiers.length > 0 && rng.chance(0.8) ? rng.pick(item.qualifiers) : undefined;
+  const formatIndex = rng.int(0, sub.formats.length - 1);
+  const format = sub.formats[formatIndex] ?? '';
+  const brand = rng.pick(sub.brands);
+
+  // Bigger formats cost more: each format gets its slice of the price range.
+  const [min, max] = sub.priceEuros;
+  const step = (max - min) / sub.formats.length;
+  const priceCents = shelfPriceCents(rng, min + step * formatIndex, min + step * (formatIndex + 1));
+  const lead = rng.pick(sub.leads);
+  const allergens = allergenSentence(item.allergens);
+  const french = item.origin.fr.endsWith('France');
+
+  const product: Product = {
+    id,
+    gtin: seed.gtins.next(brand),
+    name: {
+      fr: `${item.name.fr}${qualifier ? ` ${qualifier.fr}` : ''}, ${format}`,
+      en: `${item.name.en}${qualifier ? `, ${qualifier.en}` : ''}, ${format}`,
+    },
+    brand,
+    category: 'food',
+    subcategory: sub.slug,
+    description: {
+      fr: `${lead.fr} Origine : ${item.origin.fr}.${allergens.fr}`,
+      en: `${lead.en} Origin: ${item.origin.en}.${allergens.en}`,
+    },
+    priceCents,
+    currency: 'EUR',
+    images: productImages(seed),
+    tags: uniqueTags([
+      french && rng.chance(0.5) && 'made-in-france',
+      rng.chance(0.2) && 'organic',
+      item.allergens.length === 0 && 'allergen-free',
+      rng.chance(0.15) && rng.pick(COMMON_TAGS),
+    ]),
+    variants: [],
+    complementary: [],
+    food: {
+      composition: item.composition,
+      origin: item.origin.fr,
+      allergens: [...item.allergens],
+      nutritionPer100g: drawNutrition(rng, sub.nutrition),
+      pairings: [],
+    },
+  };
+  if (rng.chance(0.15)) product.loyaltyPriceCents = loyaltyPriceCents(rng, priceCents);
+  return product;
+}
