@@ -5,3 +5,4 @@ export * from './parse';
 export * from './protocol';
 export * from './revision';
 export * from './topics';
+export * from './device-api';

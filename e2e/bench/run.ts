@@ -1,0 +1,37 @@
+// npm run bench: every benchmark, a table on stdout and bench-results/latest.json.
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { REPO_ROOT } from '../support/test-server';
+import { benchIngestion } from './ingestion.bench';
+import { benchInitialSync } from './initial-sync.bench';
+import { benchLiveFanout } from './live-fanout.bench';
+import type { BenchResult } from './stats';
+
+const only = process.argv.slice(2);
+const suites: [string, () => Promise<BenchResult[]>][] = [
+  ['initial-sync', () => benchInitialSync()],
+  ['live-fanout', () => benchLiveFanout()],
+  ['ingestion', () => benchIngestion()],
+];
+
+const results: BenchResult[] = [];
+for (const [name, run] of suites) {
+  if (only.length && !only.includes(name)) continue;
+  process.stdout.write(`bench: ${name}…\n`);
+  results.push(...(await run()));
+}
+
+console.table(
+  results.map((result) => ({
+    benchmark: result.name,
+    [`result`]: `${result.metric} ${result.value} ${result.unit}`,
+    target: result.target,
+    met: result.pass ? 'yes' : 'NO',
+  })),
+);
+const outDir = join(REPO_ROOT, 'bench-results');
+mkdirSync(outDir, { recursive: true });
+const report = { date: new Date().toISOString(), node: process.version, cpus: 2, results };
+writeFileSync(join(outDir, 'latest.json'), `${JSON.stringify(report, null, 2)}\n`);
+process.stdout.write(`bench: wrote ${join(outDir, 'latest.json')}\n`);
+process.exit(0);

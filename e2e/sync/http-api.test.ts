@@ -1,0 +1,100 @@
+// The store server's HTTP API as staff and devices use it.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Product } from '@vitrine/shared/core';
+import type { StoreServer } from '@vitrine/store-server/server';
+import { provisionDevice } from '../support/node-device';
+import { startTestServer } from '../support/test-server';
+
+let server: StoreServer;
+let product: Product;
+beforeAll(async () => {
+  server = await startTestServer();
+  const id = server.db
+    .prepare(`SELECT id FROM sync_docs WHERE collection = 'products' LIMIT 1`)
+    .pluck()
+    .get() as string;
+  product = server.docs.get<Product>('products', id)!;
+});
+afterAll(async () => {
+  await server.close();
+});
+
+const asStaff = (path: string, init: RequestInit = {}) =>
+  fetch(`${server.url}/api/v1${path}`, {
+    ...init,
+    headers: { 'content-type': 'application/json', authorization: `Bearer ${server.adminToken}` },
+  });
+
+describe('HTTP API', () => {
+  it('reports health of database, broker and sync', async () => {
+    const response = await fetch(`${server.url}/api/v1/health`);
+    expect(response.status).toBe(200);
+    const health = (await response.json()) as {
+      status: string;
+      database: { ok: boolean };
+      sync: { head: number };
+    };
+    expect(health.status).toBe('ok');
+    expect(health.database.ok).toBe(true);
+    expect(health.sync.head).toBe(server.docs.head());
+  });
+
+  it('finds a product by any form of its code, for a device or staff', async () => {
+    const device = provisionDevice(server);
+    const ean13 = product.gtin.slice(1);
+    const response = await fetch(`${server.url}/api/v1/products/by-code/${ean13}`, {
+      headers: { authorization: `Bearer ${device.deviceId}.${device.secret}` },
+    });
+    expect(response.status).toBe(200);
+    expect(((await response.json()) as { product: Product }).product.id).toBe(product.id);
+    expect((await asStaff('/products/by-code/3017620422004')).status).toBe(404);
+    expect((await fetch(`${server.url}/api/v1/products/by-code/${ean13}`)).status).toBe(401);
+  });
+
+  it('refuses a stock change for an unknown location or product', async () => {
+    const put = (id: string, body: object) =>
+      asStaff(`/products/${id}/stock`, { method: 'PUT', body: JSON.stringify(body) });
+    const head = server.docs.head();
+    expect(
+      (await put(product.id, { locationId: 'atlantis', gtin: product.gtin, quantity: 1 })).status,
+    ).toBe(404);
+    expect(
+      (await put('nope', { locationId: 'online', gtin: product.gtin, quantity: 1 })).status,
+    ).toBe(404);
+    expect(
+      (await put(product.id, { locationId: 'online', gtin: product.gtin, quantity: -1 })).status,
+    ).toBe(400);
+    expect(server.docs.head()).toBe(head);
+    expect(
+      (await put(product.id, { locationId: 'online', gtin: product.gtin, quantity: 5 })).status,
+    ).toBe(200);
+    expect(server.docs.head()).toBe(head + 1);
+  });
+
+  it('serves product images and 3D models', async () => {
+    const image = await fetch(`${server.url}${product.images[0]}`);
+    expect(image.status).toBe(200);
+    expect(image.headers.get('content-type')).toMatch(/image\/svg\+xml/);
+    expect(await image.text()).toMatch(/^<svg/);
+    expect((await fetch(`${server.url}/media/products/nope-1.svg`)).status).toBe(404);
+    const model = await fetch(`${server.url}/assets/models/speaker.gltf`);
+    expect(model.status).toBe(200);
+    expect(((await model.json()) as { asset: { version: string } }).asset.version).toBe('2.0');
+  });
+
+  it('revokes a device: the API refuses it from then on', async () => {
+    const device = provisionDevice(server);
+    const auth = { authorization: `Bearer ${device.deviceId}.${device.secret}` };
+    expect(
+      (await fetch(`${server.url}/api/v1/sync?since=0&limit=1`, { headers: auth })).status,
+    ).toBe(200);
+    expect((await asStaff(`/devices/${device.deviceId}/revoke`, { method: 'POST' })).status).toBe(
+      200,
+    );
+    const refused = await fetch(`${server.url}/api/v1/sync?since=0&limit=1`, { headers: auth });
+    expect(refused.status).toBe(403);
+    expect(((await refused.json()) as { error: { code: string } }).error.code).toBe(
+      'device_revoked',
+    );
+  });
+});

@@ -1,0 +1,194 @@
+// The device's MQTT connection to its store: live sync in, events out, acks in,
+// presence as a retained birth with a Last Will. Clean sessions: whatever was
+// missed while away is recovered by a pull and an outbox resend, never by
+// broker queues (they are bounded).
+import mqtt, { type MqttClient } from 'mqtt';
+import {
+  DeviceCommand,
+  DeviceStatus,
+  EventAck,
+  PROTOCOL_VERSION,
+  parseJson,
+  SyncMessage,
+  topics,
+  type AppName,
+  type DeviceCredential,
+} from '../core';
+import type { DeviceDb } from './device-db';
+import type { Outbox } from './outbox';
+import { RESEND_AFTER_MS } from './outbox';
+import type { Replicator } from './replicator';
+
+const SESSION = 'presence.session';
+
+export type LinkState = 'connecting' | 'online' | 'offline' | 'refused';
+
+export type DeviceLinkOptions = {
+  mqttUrl: string;
+  storeId: string;
+  app: AppName;
+  version: string;
+  credential: DeviceCredential;
+  db: DeviceDb;
+  replicator: Replicator;
+  outbox: Outbox;
+  showing: () => string;
+  onCommand?: (command: DeviceCommand) => void;
+};
+
+export class DeviceLink {
+  private client: MqttClient | null = null;
+  private session = 0;
+  private resendTimer: ReturnType<typeof setInterval> | null = null;
+  private readonly listeners = new Set<(state: LinkState, detail?: string) => void>();
+  state: LinkState = 'connecting';
+
+  constructor(private readonly options: DeviceLinkOptions) {}
+
+  onState(listener: (state: LinkState, detail?: string) => void): () => void {
+    this.listeners.add(listener);
+    listener(this.state);
+    return () => this.listeners.delete(listener);
+  }
+
+  private setState(state: LinkState, detail?: string): void {
+    this.state = state;
+    for (const listener of this.listeners) listener(state, detail);
+  }
+
+  async start(): Promise<void> {
+    const { options } = this;
+    const { storeId, credential } = options;
+    this.session = ((await options.db.getMeta<number>(SESSION)) ?? 0) + 1;
+    await options.db.setMeta(SESSION, this.session);
+    const statusTopic = topics.status(storeId, credential.deviceId);
+    const client = mqtt.connect(options.mqttUrl, {
+      clientId: credential.deviceId,
+      username: credential.deviceId,
+      password: credential.secret,
+      protocolVersion: 4,
+      clean: true,
+      keepalive: 15,
+      reconnectPeriod: 1_000,
+      connectTimeout: 5_000,
+      will: {
+        topic: statusTopic,
+        payload: this.statusPayload('death'),
+        qos: 1,
+        retain: true,
+      },
+    });
+    this.client = client;
+    client.on('connect', () => void this.onConnect());
+    client.on('close', () => {
+      options.outbox.setPublisher(null);
+      if (this.state !== 'refused') this.setState('offline');
+    });
+    client.on('error', (error) => {
+      // A refused CONNECT (bad or revoked credential) will not get better by retrying fast.
+      if (/Not authorized|Bad username/i.test(error.message))
+        this.setState('refused', error.message);
+    });
+    client.on('message', (topic, payload) => void this.onMessage(topic, payload));
+    this.resendTimer = setInterval(() => void options.outbox.flush(), RESEND_AFTER_MS);
+  }
+
+  private statusPayload(type: 'birth' | 'death'): string {
+    const message: DeviceStatus =
+      type === 'birth'
+        ? {
+            v: PROTOCOL_VERSION,
+            type: 'birth',
+            session: this.session,
+            app: this.options.app,
+            version: this.options.version,
+            showing: this.options.showing().slice(0, 200),
+            at: new Date().toISOString(),
+          }
+        : { v: PROTOCOL_VERSION, type: 'death', session: this.session };
+    return JSON.stringify(message);
+  }
+
+  private async onConnect(): Promise<void> {
+    const { options } = this;
+    const client = this.client;
+    if (!client) return;
+    const { storeId, credential } = options;
+    this.setState('online');
+    await client.subscribeAsync(
+      [
+        topics.sync(storeId),
+        topics.acks(storeId, credential.deviceId),
+        topics.commands(storeId, credential.deviceId),
+        topics.status(storeId, credential.deviceId),
+      ],
+      { qos: 1 },
+    );
+    this.publishBirth();
+    options.outbox.setPublisher((batch) => {
+      if (!client.connected) return false;
+      client.publish(topics.events(storeId, credential.deviceId), JSON.stringify(batch), {
+        qos: 1,
+      });
+      return true;
+    });
+    await options.replicator.pull().catch(() => undefined); // state shows the error; retried on next poke
+  }
+
+  /** Tells the store what this screen now shows (retained, so late subscribers see it). */
+  publishBirth(): void {
+    const { storeId, credential } = this.options;
+    this.client?.publish(topics.status(storeId, credential.deviceId), this.statusPayload('birth'), {
+      qos: 1,
+      retain: true,
+    });
+  }
+
+  private async onMessage(topic: string, payload: Uint8Array): Promise<void> {
+    const { options } = this;
+    const { storeId, credential } = options;
+    const text = new TextDecoder().decode(payload);
+    if (topic === topics.sync(storeId)) {
+      const message = parseJson(SyncMessage, text);
+      if (message.ok) await options.replicator.handleMessage(message.value).catch(() => undefined);
+    } else if (topic === topics.acks(storeId, credential.deviceId)) {
+      const ack = parseJson(EventAck, text);
+      if (ack.ok) await options.outbox.acknowledge(ack.value);
+    } else if (topic === topics.status(storeId, credential.deviceId)) {
+      // A stale will from an older connection replaced our retained birth: rebirth.
+      const status = parseJson(DeviceStatus, text);
+      if (status.ok && (status.value.type === 'death' || status.value.session < this.session))
+        this.publishBirth();
+    } else if (topic === topics.commands(storeId, credential.deviceId)) {
+      const command = parseJson(DeviceCommand, text);
+      if (command.ok) options.onCommand?.(command.value);
+    }
+  }
+
+  async stop(): Promise<void> {
+    if (this.resendTimer) clearInterval(this.resendTimer);
+    this.options.outbox.stop();
+    const client = this.client;
+    this.client = null;
+    if (client) {
+      // A clean stop says goodbye explicitly: the will is only for crashes.
+      if (client.connected) {
+        await client.publishAsync(
+          topics.status(this.options.storeId, this.options.credential.deviceId),
+          this.statusPayload('death'),
+          { qos: 1, retain: true },
+        );
+      }
+      await client.endAsync();
+    }
+  }
+
+  /** Simulates a crash (tests): drop the connection without DISCONNECT, so the will fires. */
+  crash(): void {
+    if (this.resendTimer) clearInterval(this.resendTimer);
+    this.options.outbox.stop();
+    this.client?.stream.destroy();
+    this.client?.end(true);
+    this.client = null;
+  }
+}

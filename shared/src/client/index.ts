@@ -1,0 +1,6 @@
+export * from './credential';
+export * from './device-db';
+export * from './device-link';
+export * from './outbox';
+export * from './replicator';
+export * from './start-device';

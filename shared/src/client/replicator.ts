@@ -1,0 +1,192 @@
+// Keeps the local copy up to date. Catch-up by pull: pages of the change feed
+// since the checkpoint, each written with its new checkpoint in one bulk
+// transaction. Live by push: chained change messages applied directly; a gap,
+// a poke or a reconnect means pull (docs/protocol.md).
+import {
+  collectionSchemas,
+  decideSync,
+  deviceBearer,
+  parseUnknown,
+  SyncPage,
+  type CollectionName,
+  type DeviceCredential,
+  type Product,
+  type SyncDoc,
+  type SyncMessage,
+} from '../core';
+import type { DeviceDb, StoredProduct } from './device-db';
+
+export type ReplicatorState = {
+  phase: 'idle' | 'pulling' | 'error';
+  checkpoint: number;
+  head: number;
+  lastError: string | null;
+  invalidDocs: number;
+};
+
+const CHECKPOINT = 'sync.checkpoint';
+
+export class Replicator {
+  private state: ReplicatorState = {
+    phase: 'idle',
+    checkpoint: 0,
+    head: 0,
+    lastError: null,
+    invalidDocs: 0,
+  };
+  private readonly listeners = new Set<(state: ReplicatorState) => void>();
+  private pulling: Promise<void> | null = null;
+  private pullAgain = false;
+  /** Serialises local writes so a live message never races a page. */
+  private writeChain: Promise<unknown> = Promise.resolve();
+
+  constructor(
+    private readonly options: {
+      db: DeviceDb;
+      baseUrl: string;
+      credential: DeviceCredential;
+      pageSize?: number;
+      fetch?: typeof fetch;
+    },
+  ) {}
+
+  async init(): Promise<void> {
+    const checkpoint = (await this.options.db.getMeta<number>(CHECKPOINT)) ?? 0;
+    this.update({ checkpoint, head: Math.max(this.state.head, checkpoint) });
+  }
+
+  get current(): ReplicatorState {
+    return this.state;
+  }
+
+  subscribe(listener: (state: ReplicatorState) => void): () => void {
+    this.listeners.add(listener);
+    listener(this.state);
+    return () => this.listeners.delete(listener);
+  }
+
+  private update(patch: Partial<ReplicatorState>): void {
+    this.state = { ...this.state, ...patch };
+    for (const listener of this.listeners) listener(this.state);
+  }
+
+  /** Pulls until caught up. Concurrent calls share one pull, plus one more if asked meanwhile. */
+  pull(): Promise<void> {
+    if (this.pulling) {
+      this.pullAgain = true;
+      return this.pulling;
+    }
+    this.pulling = (async () => {
+      try {
+        do {
+          this.pullAgain = false;
+          await this.pullUntilCaughtUp();
+        } while (this.pullAgain);
+        this.update({ phase: 'idle', lastError: null });
+      } catch (error) {
+        this.update({ phase: 'error', lastError: (error as Error).message });
+        throw error;
+      } finally {
+        this.pulling = null;
+      }
+    })();
+    return this.pulling;
+  }
+
+  private async pullUntilCaughtUp(): Promise<void> {
+    const fetcher = this.options.fetch ?? fetch;
+    this.update({ phase: 'pulling' });
+    for (;;) {
+      const since = this.state.checkpoint;
+      const url = `${this.options.baseUrl}/api/v1/sync?since=${since}&limit=${this.options.pageSize ?? 5_000}`;
+      const response = await fetcher(url, {
+        headers: { authorization: deviceBearer(this.options.credential) },
+      });
+      if (!response.ok) throw new Error(`sync pull answered ${response.status}`);
+      const page = parseUnknown(SyncPage, await response.json());
+      if (!page.ok) throw new Error(`sync pull: ${page.error}`);
+      if (page.value.head < since) {
+        // The server's database is older than our copy (restored): start over.
+        await this.reset();
+        continue;
+      }
+      await this.applyPage(since, page.value.docs, page.value.until);
+      this.update({ head: page.value.head });
+      if (page.value.docs.length === 0 || page.value.until >= page.value.head) return;
+    }
+  }
+
+  /** Handles a live message from the sync topic. */
+  async handleMessage(message: SyncMessage): Promise<void> {
+    const decision = decideSync(this.state.checkpoint, message);
+    if (message.type === 'poke') this.update({ head: Math.max(this.state.head, message.rev) });
+    if (decision === 'pull') {
+      await this.pull();
+    } else if (decision === 'apply' && message.type === 'changes') {
+      // Re-check inside the write chain: a page may have moved the checkpoint.
+      await this.enqueueWrite(async () => {
+        const again = decideSync(this.state.checkpoint, message);
+        if (again === 'apply') await this.writeDocs(message.docs, message.toRev);
+        else if (again === 'pull') void this.pull().catch(() => undefined);
+      });
+      this.update({ head: Math.max(this.state.head, message.toRev) });
+    }
+  }
+
+  /** Writes a page only if nothing moved the checkpoint since it was asked for. */
+  private applyPage(since: number, docs: SyncDoc[], until: number): Promise<void> {
+    return this.enqueueWrite(async () => {
+      if (this.state.checkpoint === since) await this.writeDocs(docs, until);
+    });
+  }
+
+  private enqueueWrite(write: () => Promise<void>): Promise<void> {
+    const next = this.writeChain.then(write, write);
+    this.writeChain = next.catch(() => undefined);
+    return next;
+  }
+
+  /** One transaction: every document of the page, in bulk, and the checkpoint. */
+  private async writeDocs(docs: SyncDoc[], checkpoint: number): Promise<void> {
+    const { db } = this.options;
+    const puts = new Map<CollectionName, unknown[]>();
+    const deletes = new Map<CollectionName, string[]>();
+    let invalid = 0;
+    for (const doc of docs) {
+      if (doc.del) {
+        deletes.set(doc.c, [...(deletes.get(doc.c) ?? []), doc.id]);
+        continue;
+      }
+      const parsed = collectionSchemas[doc.c].safeParse(doc.body);
+      if (!parsed.success || parsed.data.id !== doc.id) {
+        invalid++; // a document this version cannot read is skipped, never half-stored
+        continue;
+      }
+      const list = puts.get(doc.c) ?? [];
+      list.push(doc.c === 'products' ? withCodes(parsed.data as Product) : parsed.data);
+      puts.set(doc.c, list);
+    }
+    const tables = db.syncedTables();
+    await db.transaction('rw', [...Object.values(tables), db.meta], async () => {
+      for (const [c, rows] of puts) await tables[c]!.bulkPut(rows);
+      for (const [c, ids] of deletes) await tables[c]!.bulkDelete(ids);
+      await db.meta.put({ key: CHECKPOINT, value: checkpoint });
+    });
+    this.update({ checkpoint, invalidDocs: this.state.invalidDocs + invalid });
+  }
+
+  /** Drops the local copy (a broken or outdated database) and pulls from zero. */
+  async reset(): Promise<void> {
+    const { db } = this.options;
+    const tables = Object.values(db.syncedTables());
+    await db.transaction('rw', [...tables, db.meta], async () => {
+      for (const table of tables) await table.clear();
+      await db.meta.put({ key: CHECKPOINT, value: 0 });
+    });
+    this.update({ checkpoint: 0 });
+  }
+}
+
+function withCodes(product: Product): StoredProduct {
+  return { ...product, codes: [product.gtin, ...product.variants.map((variant) => variant.gtin)] };
+}

@@ -1,0 +1,119 @@
+// Starts a touchpoint's data layer: local copy, replicator, outbox, MQTT link.
+// Works offline from the first successful sync on: the identity and the store
+// id are remembered, so a restart with the server down still opens the copy.
+import type { AppName, DeviceCommand, DeviceCredential } from '../core';
+import { dexieCredentialStore, ensureEnrolled, type CredentialStore } from './credential';
+import { DeviceDb } from './device-db';
+import { DeviceLink } from './device-link';
+import { Outbox } from './outbox';
+import { Replicator } from './replicator';
+
+export type DeviceHandle = {
+  db: DeviceDb;
+  replicator: Replicator;
+  outbox: Outbox;
+  link: DeviceLink | null;
+  deviceId: string;
+  storeId: string;
+  stop: () => Promise<void>;
+};
+
+export type StartResult =
+  | { status: 'started'; device: DeviceHandle }
+  | { status: 'pending'; pairingCode: string; retry: () => Promise<StartResult> }
+  | { status: 'refused'; reason: string };
+
+const IDENTITY = 'device.identity';
+/** What a device remembers of its store, to start with the server down. */
+type Identity = { storeId: string; mqttUrl: string };
+
+export async function startDevice(options: {
+  app: AppName;
+  baseUrl: string;
+  version: string;
+  name?: string;
+  dbName?: string;
+  credentialStore?: CredentialStore;
+  showing?: () => string;
+  onCommand?: (command: DeviceCommand) => void;
+}): Promise<StartResult> {
+  const db = new DeviceDb(options.dbName ?? `vitrine-${options.app}`);
+  await db.open();
+  const store = options.credentialStore ?? dexieCredentialStore(db);
+  const enrolment = await ensureEnrolled({
+    baseUrl: options.baseUrl,
+    app: options.app,
+    name: options.name ?? `${options.app} (${navigatorName()})`,
+    store,
+  });
+
+  let credential: DeviceCredential;
+  let identity: Identity;
+  if (enrolment.status === 'active') {
+    credential = enrolment.credential;
+    identity = {
+      storeId: enrolment.me.storeId,
+      mqttUrl: enrolment.me.mqttUrl ?? `${options.baseUrl.replace(/^http/, 'ws')}/mqtt`,
+    };
+    await db.setMeta(IDENTITY, identity);
+  } else if (enrolment.status === 'pending') {
+    db.close();
+    return {
+      status: 'pending',
+      pairingCode: enrolment.me.pairingCode ?? '',
+      retry: () => startDevice(options),
+    };
+  } else if (enrolment.status === 'unreachable') {
+    // Server down: run from the local copy with the identity we had.
+    const known = await store.load();
+    const remembered = await db.getMeta<Identity>(IDENTITY);
+    if (!known || !remembered) {
+      db.close();
+      return {
+        status: 'refused',
+        reason: `store server unreachable and no local copy yet (${enrolment.reason})`,
+      };
+    }
+    credential = known;
+    identity = remembered;
+  } else {
+    db.close();
+    return { status: 'refused', reason: enrolment.reason };
+  }
+
+  const replicator = new Replicator({ db, baseUrl: options.baseUrl, credential });
+  await replicator.init();
+  const outbox = new Outbox(db);
+  const link = new DeviceLink({
+    mqttUrl: identity.mqttUrl,
+    storeId: identity.storeId,
+    app: options.app,
+    version: options.version,
+    credential,
+    db,
+    replicator,
+    outbox,
+    showing: options.showing ?? (() => options.app),
+    onCommand: options.onCommand,
+  });
+  await link.start();
+  return {
+    status: 'started',
+    device: {
+      db,
+      replicator,
+      outbox,
+      link,
+      deviceId: credential.deviceId,
+      storeId: identity.storeId,
+      stop: async () => {
+        await link.stop();
+        db.close();
+      },
+    },
+  };
+}
+
+function navigatorName(): string {
+  return typeof navigator === 'undefined' ? 'node' : navigator.platform || 'browser';
+}

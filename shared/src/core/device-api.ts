@@ -1,0 +1,41 @@
+// HTTP contract between a touchpoint and its store server, for the calls a
+// device makes. The server answers with these shapes; the client parses them.
+import { z } from 'zod';
+
+export const AppName = z.enum(['kiosk', 'signage', 'mirror']);
+export type AppName = z.infer<typeof AppName>;
+
+export const DeviceCredential = z.object({
+  deviceId: z.string().min(1).max(64),
+  secret: z.string().min(20).max(100),
+});
+export type DeviceCredential = z.infer<typeof DeviceCredential>;
+
+export const EnrolRequest = z.object({ role: AppName, name: z.string().trim().min(1).max(80) });
+export const EnrolResponse = DeviceCredential.extend({
+  storeId: z.string(),
+  pairingCode: z.string(),
+});
+
+export const DeviceMe = z.object({
+  deviceId: z.string(),
+  storeId: z.string(),
+  role: AppName,
+  name: z.string(),
+  status: z.enum(['pending', 'active', 'revoked']),
+  pairingCode: z.string().nullable(),
+  /** Where the device's MQTT connection goes; null: this server's own /mqtt. */
+  mqttUrl: z.string().nullable(),
+});
+export type DeviceMe = z.infer<typeof DeviceMe>;
+
+export const DemoCredentialResponse = DeviceCredential.extend({ storeId: z.string() });
+
+export const ApiError = z.object({ error: z.object({ code: z.string(), message: z.string() }) });
+
+/** The Authorization header a device sends. */
+export const deviceBearer = (credential: DeviceCredential) =>
+  `Bearer ${credential.deviceId}.${credential.secret}`;
+
+export const API_PREFIX = '/api/v1';
+export const SYNC_PAGE_LIMIT_MAX = 10_000;

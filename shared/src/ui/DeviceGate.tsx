@@ -1,0 +1,43 @@
+// What a touchpoint shows before it can serve shoppers: starting, the pairing
+// code staff must approve, or why it cannot start. Then its own content.
+import type { ReactNode } from 'react';
+import type { AppName } from '../core';
+import type { DeviceHandle } from '../client';
+import { useDevice } from './use-device';
+
+const box = { fontFamily: 'system-ui, sans-serif', padding: '3rem', textAlign: 'center' as const };
+
+export function DeviceGate(props: {
+  app: AppName;
+  version: string;
+  children: (device: DeviceHandle) => ReactNode;
+}) {
+  const boot = useDevice(props.app, props.version);
+  if (boot.phase === 'starting') {
+    return (
+      <p role="status" style={box}>
+        Démarrage… / Starting…
+      </p>
+    );
+  }
+  if (boot.phase === 'pending') {
+    return (
+      <div role="status" style={box}>
+        <h1>Appairage de l’écran / Pairing this screen</h1>
+        <p>Code à valider par l’équipe du magasin / Code for store staff to approve:</p>
+        <p data-testid="pairing-code" style={{ fontSize: '4rem', letterSpacing: '0.3em' }}>
+          {boot.pairingCode}
+        </p>
+      </div>
+    );
+  }
+  if (boot.phase === 'refused') {
+    return (
+      <div role="alert" style={box}>
+        <h1>Écran indisponible / Screen unavailable</h1>
+        <p>{boot.reason}</p>
+      </div>
+    );
+  }
+  return <>{props.children(boot.device)}</>;
+}

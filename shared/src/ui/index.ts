@@ -1,0 +1,4 @@
+export * from './DeviceGate';
+export * from './SyncStatus';
+export * from './use-device';
+export * from './ProductLookup';

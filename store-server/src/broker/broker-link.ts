@@ -1,0 +1,80 @@
+// The store server's own MQTT connection, the same code for the embedded broker
+// and an external one (Mosquitto, EMQX…): one path to test, one path to trust.
+import mqtt, { type MqttClient } from 'mqtt';
+import type { Logger } from '../log';
+
+export type MessageHandler = (topic: string, payload: Buffer) => void;
+
+export type BrokerLink = {
+  publish: (topic: string, payload: string, options?: { retain?: boolean; qos?: 0 | 1 }) => void;
+  subscribe: (filter: string) => Promise<void>;
+  onMessage: (handler: MessageHandler) => void;
+  connected: () => boolean;
+  close: () => Promise<void>;
+};
+
+export async function connectBrokerLink(options: {
+  url: string;
+  username?: string;
+  password?: string;
+  clientId: string;
+  log: Logger;
+}): Promise<BrokerLink> {
+  const client: MqttClient = mqtt.connect(options.url, {
+    clientId: options.clientId,
+    username: options.username,
+    password: options.password,
+    protocolVersion: 4,
+    clean: false, // the broker keeps our QoS 1 events while we restart
+    reconnectPeriod: 500,
+    connectTimeout: 5_000,
+  });
+  const filters = new Set<string>();
+  client.on('connect', () => {
+    options.log.info({ url: redact(options.url) }, 'mqtt: store server connected to broker');
+    for (const filter of filters) client.subscribe(filter, { qos: 1 });
+  });
+  client.on('offline', () => options.log.warn('mqtt: store server lost the broker'));
+  client.on('error', (error) =>
+    options.log.error({ err: error.message }, 'mqtt: broker link error'),
+  );
+  await new Promise<void>((resolve, reject) => {
+    const timer = setTimeout(
+      () => reject(new Error(`cannot reach broker at ${redact(options.url)}`)),
+      10_000,
+    );
+    client.once('connect', () => {
+      clearTimeout(timer);
+      resolve();
+    });
+  });
+
+  return {
+    publish: (topic, payload, publishOptions) =>
+      client.publish(topic, payload, {
+        qos: publishOptions?.qos ?? 1,
+        retain: publishOptions?.retain ?? false,
+      }),
+    subscribe: async (filter) => {
+      filters.add(filter);
+      const granted = await client.subscribeAsync(filter, { qos: 1 });
+      if (granted.some((grant) => grant.qos === 128))
+        throw new Error(`broker refused subscription to ${filter}`);
+    },
+    onMessage: (handler) => client.on('message', (topic, payload) => handler(topic, payload)),
+    connected: () => client.connected,
+    close: async () => {
+      await client.endAsync();
+    },
+  };
+}
+
+function redact(url: string): string {
+  try {
+    const parsed = new URL(url);
+    if (parsed.password) parsed.password = '***';
+    return parsed.toString();
+  } catch {
+    return '(invalid url)';
+  }
+}

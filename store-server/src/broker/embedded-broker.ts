@@ -1,0 +1,111 @@
+// The embedded MQTT broker (aedes): TCP on --mqtt-port and WebSocket at /mqtt
+// on the HTTP server. Every connection is authenticated and every packet is
+// held to the ACL; refusals are logged with the device id.
+import { Aedes, type AuthenticateError, type Client } from 'aedes';
+import { createServer, type Server as NetServer } from 'node:net';
+import type { Server as HttpServer } from 'node:http';
+import { WebSocketServer, createWebSocketStream } from 'ws';
+import { MAX_PAYLOAD_BYTES } from '@vitrine/shared/core';
+import type { Logger } from '../log';
+import { canPublish, canSubscribe, type Principal } from './acl';
+
+export type Authenticator = (
+  clientId: string,
+  username: string | undefined,
+  password: string | undefined,
+) => Principal | undefined;
+
+export type EmbeddedBroker = {
+  mqttPort: number;
+  connectedClients: () => number;
+  close: () => Promise<void>;
+};
+
+const principals = new WeakMap<Client, Principal>();
+
+function authError(message: string, returnCode: 4 | 5): AuthenticateError {
+  return Object.assign(new Error(message), { returnCode });
+}
+
+export async function startEmbeddedBroker(options: {
+  httpServer: HttpServer;
+  mqttPort: number;
+  host: string;
+  authenticate: Authenticator;
+  log: Logger;
+}): Promise<EmbeddedBroker> {
+  const { log } = options;
+  const aedes = await Aedes.createBroker({
+    authenticate(client, username, password, done) {
+      const principal = options.authenticate(client.id, username, password?.toString('utf8'));
+      if (!principal) {
+        log.warn({ clientId: client.id, username }, 'mqtt: refused connection (bad credentials)');
+        done(authError('bad username or password', 4), false);
+        return;
+      }
+      principals.set(client, principal);
+      done(null, true);
+    },
+    authorizePublish(client, packet, done) {
+      const principal = client ? principals.get(client) : undefined;
+      if (!principal || !canPublish(principal, packet.topic)) {
+        log.warn({ clientId: client?.id, topic: packet.topic }, 'mqtt: refused publish (ACL)');
+        done(new Error('publish not allowed'));
+        return;
+      }
+      if (packet.payload.length > MAX_PAYLOAD_BYTES) {
+        log.warn(
+          { clientId: client?.id, bytes: packet.payload.length },
+          'mqtt: refused oversized payload',
+        );
+        done(new Error('payload too large'));
+        return;
+      }
+      done(null);
+    },
+    authorizeSubscribe(client, subscription, done) {
+      const principal = principals.get(client);
+      if (!principal || !canSubscribe(principal, subscription.topic)) {
+        log.warn(
+          { clientId: client.id, topic: subscription.topic },
+          'mqtt: refused subscribe (ACL)',
+        );
+        // A null subscription answers SUBACK 0x80 without closing the connection.
+        done(null, null);
+        return;
+      }
+      done(null, subscription);
+    },
+  });
+
+  const tcp: NetServer = createServer(aedes.handle);
+  await new Promise<void>((resolve, reject) => {
+    tcp.once('error', reject);
+    tcp.listen(options.mqttPort, options.host, () => resolve());
+  });
+  const address = tcp.address();
+  const mqttPort = typeof address === 'object' && address ? address.port : options.mqttPort;
+
+  const wss = new WebSocketServer({ noServer: true, maxPayload: MAX_PAYLOAD_BYTES + 1024 });
+  options.httpServer.on('upgrade', (request, socket, head) => {
+    if (new URL(request.url ?? '/', 'http://x').pathname !== '/mqtt') {
+      socket.destroy();
+      return;
+    }
+    wss.handleUpgrade(request, socket, head, (websocket) => {
+      aedes.handle(createWebSocketStream(websocket), request);
+    });
+  });
+
+  return {
+    mqttPort,
+    connectedClients: () => aedes.connectedClients,
+    close: () =>
+      new Promise<void>((resolve) => {
+        for (const client of wss.clients) client.terminate();
+        wss.close();
+        tcp.close();
+        aedes.close(() => resolve());
+      }),
+  };
+}

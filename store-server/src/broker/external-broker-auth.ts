@@ -1,0 +1,43 @@
+// Keeps an external Mosquitto's auth files in step with the device registry:
+// written before the store server connects, rewritten on every enrolment,
+// approval or revocation, then the broker is told to reload.
+import { spawn } from 'node:child_process';
+import type { DeviceRegistry } from '../devices/registry';
+import type { Logger } from '../log';
+import { mosquittoPasswordHash, renderMosquittoAuth, writeMosquittoAuth } from './mosquitto-auth';
+
+export function syncMosquittoAuth(options: {
+  dir: string;
+  brokerUrl: string;
+  reloadCommand: string | undefined;
+  storeId: string;
+  registry: DeviceRegistry;
+  log: Logger;
+}): () => void {
+  const url = new URL(options.brokerUrl);
+  const username = decodeURIComponent(url.username);
+  if (!username || !url.password)
+    throw new Error('--broker URL must carry the store server’s user and password');
+  // One salt per run: the file changes only when devices change.
+  const server = {
+    username,
+    passwordHash: mosquittoPasswordHash(decodeURIComponent(url.password)),
+  };
+  const write = () => {
+    writeMosquittoAuth(
+      options.dir,
+      renderMosquittoAuth({
+        storeId: options.storeId,
+        server,
+        devices: options.registry.brokerAccounts(),
+      }),
+    );
+    if (!options.reloadCommand) return;
+    const child = spawn('/bin/sh', ['-c', options.reloadCommand], { stdio: 'ignore' });
+    child.on('exit', (code) => {
+      if (code !== 0) options.log.error({ code }, 'mosquitto: reload command failed');
+    });
+  };
+  write();
+  return options.registry.onChange(write);
+}

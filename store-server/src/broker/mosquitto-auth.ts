@@ -1,0 +1,56 @@
+// Writes Mosquitto's password_file and acl_file from the device registry, so an
+// external Mosquitto enforces the same rules as the embedded broker
+// (docs/operations.md). Files are replaced atomically; Mosquitto rereads them on SIGHUP.
+import { pbkdf2Sync, randomBytes } from 'node:crypto';
+import { mkdirSync, renameSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { deviceGrants, serverPrefix } from './acl';
+
+/** Mosquitto 2's `$7$` format: PBKDF2-SHA512, 101 iterations, 12-byte salt. */
+export function mosquittoPasswordHash(secret: string, salt: Buffer = randomBytes(12)): string {
+  const hash = pbkdf2Sync(secret, salt, 101, 64, 'sha512');
+  return `$7$101$${salt.toString('base64')}$${hash.toString('base64')}`;
+}
+
+export type BrokerAccount = { id: string; status: string; brokerHash: string | null };
+
+export function renderMosquittoAuth(options: {
+  storeId: string;
+  server: { username: string; passwordHash: string };
+  devices: readonly BrokerAccount[];
+}): { passwd: string; acl: string } {
+  const active = options.devices.filter(
+    (device) => device.status === 'active' && device.brokerHash,
+  );
+  const passwd = [
+    `${options.server.username}:${options.server.passwordHash}`,
+    ...active.map((device) => `${device.id}:${device.brokerHash}`),
+  ];
+  const acl = [
+    '# Written by vitrine-store-server: do not edit, it is rewritten when devices change.',
+    `user ${options.server.username}`,
+    `topic readwrite ${serverPrefix(options.storeId)}#`,
+    '',
+  ];
+  for (const device of active) {
+    const grants = deviceGrants(options.storeId, device.id);
+    acl.push(`user ${device.id}`);
+    for (const topic of grants.subscribe) {
+      acl.push(`topic ${grants.publish.includes(topic) ? 'readwrite' : 'read'} ${topic}`);
+    }
+    for (const topic of grants.publish.filter((topic) => !grants.subscribe.includes(topic))) {
+      acl.push(`topic write ${topic}`);
+    }
+    acl.push('');
+  }
+  return { passwd: `${passwd.join('\n')}\n`, acl: `${acl.join('\n')}\n` };
+}
+
+export function writeMosquittoAuth(dir: string, files: { passwd: string; acl: string }): void {
+  mkdirSync(dir, { recursive: true });
+  for (const [name, content] of Object.entries(files)) {
+    const target = join(dir, name);
+    writeFileSync(`${target}.tmp`, content, { mode: 0o600 });
+    renameSync(`${target}.tmp`, target);
+  }
+}

@@ -1,0 +1,102 @@
+// Catalogue and stock writes. Documents are stored as devices read them; this
+// keeps the GTIN index beside them so a scan resolves on the server too.
+import {
+  normalizeGtin,
+  type CollectionDoc,
+  type CollectionName,
+  type Product,
+  type ProductStock,
+} from '@vitrine/shared/core';
+import type { Db } from '../db/database';
+import type { DocStore, DocWrite } from '../sync/doc-store';
+
+export type CatalogueImport = { [C in CollectionName]?: readonly CollectionDoc<C>[] };
+
+/** Order of a full import: what a scan needs first, reviews last. */
+const IMPORT_ORDER: CollectionName[] = [
+  'locations',
+  'products',
+  'stock',
+  'promotions',
+  'looks',
+  'faq',
+  'reviews',
+];
+
+export class CatalogueStore {
+  private readonly indexGtin;
+  private readonly findByGtin;
+
+  constructor(
+    private readonly db: Db,
+    private readonly docs: DocStore,
+  ) {
+    this.indexGtin = db.prepare(
+      'INSERT INTO gtin_index (gtin, product_id) VALUES (?, ?) ON CONFLICT (gtin) DO UPDATE SET product_id = excluded.product_id',
+    );
+    this.findByGtin = db.prepare('SELECT product_id FROM gtin_index WHERE gtin = ?').pluck();
+  }
+
+  /** Writes a whole catalogue in one transaction (devices get one poke and pull). */
+  import(data: CatalogueImport): { fromRev: number; toRev: number } {
+    const writes: DocWrite[] = [];
+    for (const c of IMPORT_ORDER) {
+      for (const body of data[c] ?? []) writes.push({ c, id: body.id, body });
+    }
+    return this.db.transaction(() => {
+      for (const product of data.products ?? []) this.indexProduct(product);
+      return this.docs.write(writes);
+    })();
+  }
+
+  upsertProduct(product: Product): void {
+    this.db.transaction(() => {
+      this.indexProduct(product);
+      this.docs.write([{ c: 'products', id: product.id, body: product }]);
+    })();
+  }
+
+  private indexProduct(product: Product): void {
+    this.indexGtin.run(product.gtin, product.id);
+    for (const variant of product.variants) this.indexGtin.run(variant.gtin, product.id);
+  }
+
+  productByCode(code: string): Product | undefined {
+    const gtin = normalizeGtin(code);
+    if (!gtin) return undefined;
+    const id = this.findByGtin.get(gtin) as string | undefined;
+    return id ? this.docs.get<Product>('products', id) : undefined;
+  }
+
+  hasLocation(locationId: string): boolean {
+    return this.docs.get('locations', locationId) !== undefined;
+  }
+
+  stockOf(productId: string): ProductStock | undefined {
+    return this.docs.get<ProductStock>('stock', productId);
+  }
+
+  /** Sets one location's quantity of one GTIN and pushes the product's new stock record. */
+  setStock(
+    productId: string,
+    locationId: string,
+    gtin: string,
+    quantity: number,
+    aisle?: string,
+  ): ProductStock {
+    return this.db.transaction(() => {
+      const current = this.stockOf(productId) ?? { id: productId, levels: [] };
+      const levels = current.levels.filter((level) => level.locationId !== locationId);
+      const previous = current.levels.find((level) => level.locationId === locationId);
+      levels.push({
+        locationId,
+        quantities: { ...previous?.quantities, [gtin]: quantity },
+        ...((aisle ?? previous?.aisle) ? { aisle: aisle ?? previous?.aisle } : {}),
+      });
+      levels.sort((a, b) => a.locationId.localeCompare(b.locationId));
+      const next: ProductStock = { id: productId, levels };
+      this.docs.write([{ c: 'stock', id: productId, body: next }]);
+      return next;
+    })();
+  }
+}

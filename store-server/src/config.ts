@@ -1,0 +1,126 @@
+// Store server configuration from flags and environment, validated once at
+// start so a typo fails loudly with the field's name instead of later.
+import { parseArgs } from 'node:util';
+import { z } from 'zod';
+import { assertTopicSegment } from '@vitrine/shared/core';
+
+const Port = z.coerce.number().int().min(0).max(65535);
+
+export const StoreServerConfig = z.object({
+  storeId: z.string().refine((id) => {
+    try {
+      assertTopicSegment(id, 'store id');
+      return true;
+    } catch {
+      return false;
+    }
+  }, 'store id must be 1-64 of A-Z a-z 0-9 _ -'),
+  httpHost: z.string().min(1),
+  httpPort: Port,
+  mqttPort: Port,
+  dataDir: z.string().min(1),
+  /** External broker URL (mqtt://user:pass@host:1883); when set, no embedded broker runs. */
+  brokerUrl: z.url().optional(),
+  /** The broker URL devices should use (external broker); default: this server's /mqtt. */
+  deviceBrokerUrl: z.url().optional(),
+  /** With an external Mosquitto: where to write its password_file and acl_file. */
+  mosquittoAuthDir: z.string().min(1).optional(),
+  /** Shell command run after those files change, e.g. `systemctl reload mosquitto`. */
+  brokerReloadCommand: z.string().min(1).optional(),
+  demo: z.boolean(),
+  demoScale: z.coerce.number().int().min(10).max(200_000),
+  /** Bearer token for staff/admin API calls until staff sign-in exists. */
+  adminToken: z.string().min(16).optional(),
+  /** Directory with built renderers (kiosk/dist …); defaults to the repository. */
+  appsDir: z.string().min(1),
+  logLevel: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']),
+});
+export type StoreServerConfig = z.infer<typeof StoreServerConfig>;
+
+export const HELP = `vitrine-store-server — one store's server: HTTP API, MQTT broker, SQLite.
+
+Usage: vitrine-store-server [options]
+
+Options (environment variable in brackets):
+  --store <id>          store id, e.g. paris-rivoli             [VITRINE_STORE]      default: demo-store
+  --host <addr>         HTTP listen address                     [VITRINE_HOST]       default: 0.0.0.0
+  --port <n>            HTTP port (also MQTT over WebSocket at /mqtt) [VITRINE_PORT] default: 8080
+  --mqtt-port <n>       embedded broker's MQTT/TCP port, 0 = any [VITRINE_MQTT_PORT] default: 1883
+  --data <dir>          data directory (SQLite database)        [VITRINE_DATA]       default: ./.data
+  --broker <url>        use an external broker (Mosquitto…) instead of the embedded one
+                        e.g. mqtt://store-server:secret@127.0.0.1:1883  [VITRINE_BROKER_URL]
+  --device-broker-url <url>   the broker URL screens use with an external broker,
+                        e.g. wss://broker.store.lan:8081        [VITRINE_DEVICE_BROKER_URL]
+  --mosquitto-auth-dir <dir>  write Mosquitto password_file (passwd) and acl_file (acl) there
+                        from the device registry                [VITRINE_MOSQUITTO_AUTH_DIR]
+  --broker-reload-cmd <cmd>   run after those files change, e.g. "systemctl reload mosquitto"
+                                                                [VITRINE_BROKER_RELOAD_CMD]
+  --demo                seed the demo store and pre-enrol demo devices   [VITRINE_DEMO=1]
+  --scale <n>           products in the demo catalogue          [VITRINE_DEMO_SCALE] default: 2000
+  --admin-token <t>     bearer token for staff/admin API (≥16 chars)    [VITRINE_ADMIN_TOKEN]
+  --apps <dir>          folder holding kiosk/ signage/ mirror/ builds   [VITRINE_APPS_DIR]
+  --log-level <level>   fatal|error|warn|info|debug|trace|silent [VITRINE_LOG_LEVEL] default: info
+  --help                show this help
+`;
+
+export type ConfigResult =
+  | { kind: 'config'; config: StoreServerConfig }
+  | { kind: 'help' }
+  | { kind: 'error'; message: string };
+
+export function readConfig(
+  argv: string[],
+  env: Record<string, string | undefined>,
+  defaults: { appsDir: string },
+): ConfigResult {
+  let values;
+  try {
+    ({ values } = parseArgs({
+      args: argv,
+      strict: true,
+      options: {
+        store: { type: 'string' },
+        host: { type: 'string' },
+        port: { type: 'string' },
+        'mqtt-port': { type: 'string' },
+        data: { type: 'string' },
+        broker: { type: 'string' },
+        'device-broker-url': { type: 'string' },
+        'mosquitto-auth-dir': { type: 'string' },
+        'broker-reload-cmd': { type: 'string' },
+        demo: { type: 'boolean' },
+        scale: { type: 'string' },
+        'admin-token': { type: 'string' },
+        apps: { type: 'string' },
+        'log-level': { type: 'string' },
+        help: { type: 'boolean' },
+      },
+    }));
+  } catch (error) {
+    return { kind: 'error', message: (error as Error).message };
+  }
+  if (values.help) return { kind: 'help' };
+  const parsed = StoreServerConfig.safeParse({
+    storeId: values.store ?? env.VITRINE_STORE ?? 'demo-store',
+    httpHost: values.host ?? env.VITRINE_HOST ?? '0.0.0.0',
+    httpPort: values.port ?? env.VITRINE_PORT ?? 8080,
+    mqttPort: values['mqtt-port'] ?? env.VITRINE_MQTT_PORT ?? 1883,
+    dataDir: values.data ?? env.VITRINE_DATA ?? '.data',
+    brokerUrl: values.broker ?? env.VITRINE_BROKER_URL,
+    deviceBrokerUrl: values['device-broker-url'] ?? env.VITRINE_DEVICE_BROKER_URL,
+    mosquittoAuthDir: values['mosquitto-auth-dir'] ?? env.VITRINE_MOSQUITTO_AUTH_DIR,
+    brokerReloadCommand: values['broker-reload-cmd'] ?? env.VITRINE_BROKER_RELOAD_CMD,
+    demo: values.demo ?? env.VITRINE_DEMO === '1',
+    demoScale: values.scale ?? env.VITRINE_DEMO_SCALE ?? 2000,
+    adminToken: values['admin-token'] ?? env.VITRINE_ADMIN_TOKEN,
+    appsDir: values.apps ?? env.VITRINE_APPS_DIR ?? defaults.appsDir,
+    logLevel: values['log-level'] ?? env.VITRINE_LOG_LEVEL ?? 'info',
+  });
+  if (!parsed.success) {
+    const message = parsed.error.issues
+      .map((issue) => `${issue.path.join('.')}: ${issue.message}`)
+      .join('\n');
+    return { kind: 'error', message };
+  }
+  return { kind: 'config', config: parsed.data };
+}

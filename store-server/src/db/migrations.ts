@@ -1,0 +1,67 @@
+// Versioned schema migrations, applied in order inside one transaction each.
+// Never edit a shipped migration: add the next one.
+export const migrations: readonly string[] = [
+  /* 1: synced documents, devices, events */ `
+  CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT NOT NULL) WITHOUT ROWID;
+
+  -- Every document devices sync, as the screen reads it. rev is server-wide and
+  -- monotonic: a device pulls rev > checkpoint. Deleted rows stay as tombstones.
+  CREATE TABLE sync_docs (
+    collection TEXT NOT NULL,
+    id TEXT NOT NULL,
+    rev INTEGER NOT NULL,
+    deleted INTEGER NOT NULL DEFAULT 0,
+    body TEXT,
+    PRIMARY KEY (collection, id)
+  ) WITHOUT ROWID;
+  CREATE UNIQUE INDEX sync_docs_by_rev ON sync_docs (rev);
+
+  -- Any scannable code (product or variant GTIN-14) to its product.
+  CREATE TABLE gtin_index (gtin TEXT PRIMARY KEY, product_id TEXT NOT NULL) WITHOUT ROWID;
+
+  CREATE TABLE devices (
+    id TEXT PRIMARY KEY,
+    role TEXT NOT NULL CHECK (role IN ('kiosk', 'signage', 'mirror')),
+    name TEXT NOT NULL,
+    secret_hash TEXT NOT NULL,
+    status TEXT NOT NULL CHECK (status IN ('pending', 'active', 'revoked')),
+    pairing_code TEXT UNIQUE,
+    created_at TEXT NOT NULL,
+    approved_at TEXT
+  ) WITHOUT ROWID;
+
+  -- Device events, stored once under their UUIDv7; (device_id, seq) shows gaps.
+  CREATE TABLE events (
+    id TEXT PRIMARY KEY,
+    device_id TEXT NOT NULL,
+    seq INTEGER NOT NULL,
+    kind TEXT NOT NULL,
+    at TEXT NOT NULL,
+    received_at TEXT NOT NULL,
+    payload TEXT NOT NULL
+  ) WITHOUT ROWID;
+  CREATE INDEX events_by_device ON events (device_id, seq);
+  CREATE INDEX events_by_kind ON events (kind, at);
+
+  CREATE TABLE presence (
+    device_id TEXT PRIMARY KEY,
+    online INTEGER NOT NULL,
+    session INTEGER NOT NULL,
+    app TEXT,
+    version TEXT,
+    showing TEXT,
+    changed_at TEXT NOT NULL
+  ) WITHOUT ROWID;
+
+  -- Server-only records (loyalty members, perks, experts): never synced to devices.
+  CREATE TABLE private_docs (
+    collection TEXT NOT NULL,
+    id TEXT NOT NULL,
+    body TEXT NOT NULL,
+    PRIMARY KEY (collection, id)
+  ) WITHOUT ROWID;
+  `,
+  /* 2: the device secret hashed the way Mosquitto's password_file wants it */ `
+  ALTER TABLE devices ADD COLUMN broker_hash TEXT;
+  `,
+];

@@ -1,0 +1,45 @@
+// Who is calling: an enrolled device (Bearer <id>.<secret>) or staff/admin
+// (Bearer <admin token>) until staff sign-in exists.
+import { timingSafeEqual } from 'node:crypto';
+import type { Request } from 'express';
+import { parseDeviceBearer } from '../devices/credentials';
+import type { DeviceRecord, DeviceRegistry } from '../devices/registry';
+import { HttpError } from './http-error';
+
+export function deviceFrom(
+  req: Request,
+  registry: DeviceRegistry,
+  options: { activeOnly: boolean },
+): DeviceRecord {
+  const bearer = parseDeviceBearer(req.header('authorization'));
+  const device = bearer ? registry.verify(bearer.deviceId, bearer.secret) : undefined;
+  if (!device) throw new HttpError(401, 'unauthenticated', 'a valid device credential is required');
+  if (options.activeOnly && device.status !== 'active') {
+    throw new HttpError(403, `device_${device.status}`, `device ${device.id} is ${device.status}`);
+  }
+  return device;
+}
+
+export function isAdmin(req: Request, adminToken: string): boolean {
+  const given = Buffer.from(/^Bearer (.+)$/.exec(req.header('authorization') ?? '')?.[1] ?? '');
+  const expected = Buffer.from(adminToken);
+  return given.length === expected.length && timingSafeEqual(given, expected);
+}
+
+export function requireDeviceOrAdmin(
+  req: Request,
+  registry: DeviceRegistry,
+  adminToken: string,
+): void {
+  if (!isAdmin(req, adminToken)) deviceFrom(req, registry, { activeOnly: true });
+}
+
+export function requireAdmin(req: Request, adminToken: string): void {
+  if (!isAdmin(req, adminToken))
+    throw new HttpError(401, 'unauthenticated', 'staff credential required');
+}
+
+export function isLoopback(req: Request): boolean {
+  const address = req.socket.remoteAddress ?? '';
+  return address === '127.0.0.1' || address === '::1' || address === '::ffff:127.0.0.1';
+}

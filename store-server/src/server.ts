@@ -1,0 +1,200 @@
+// Composes one store server: database, broker, HTTP API, live sync, ingestion.
+import express from 'express';
+import { randomBytes } from 'node:crypto';
+import { createServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { join } from 'node:path';
+import { API_PREFIX } from '@vitrine/shared/core';
+import { connectBrokerLink, type BrokerLink } from './broker/broker-link';
+import { startEmbeddedBroker, type EmbeddedBroker } from './broker/embedded-broker';
+import { syncMosquittoAuth } from './broker/external-broker-auth';
+import { CatalogueStore } from './catalogue/catalogue-store';
+import { catalogueRoutes } from './catalogue/catalogue-routes';
+import type { StoreServerConfig } from './config';
+import { getMeta, openDatabase, setMeta, type Db } from './db/database';
+import { deviceRoutes, type DemoDevices } from './devices/device-routes';
+import { secretMatches, hashSecret } from './devices/credentials';
+import { PresenceTracker } from './devices/presence';
+import { DeviceRegistry } from './devices/registry';
+import { EventIngestor } from './events/event-ingestor';
+import { healthRoutes } from './health/health-routes';
+import { errorHandler, notFound } from './http/http-error';
+import { mediaRoutes } from './http/media-routes';
+import { staticApps } from './http/static-apps';
+import { createLogger, type Logger } from './log';
+import { ackSender, routeDeviceMessages } from './mqtt-routing';
+import { seedDemoStore } from './seed/demo-seed';
+import { DocStore } from './sync/doc-store';
+import { startLivePublisher } from './sync/live-publisher';
+import { syncRoutes } from './sync/sync-routes';
+
+export const SERVER_MQTT_USER = 'store-server';
+
+export type StoreServer = {
+  config: StoreServerConfig;
+  httpPort: number;
+  mqttPort: number | null;
+  url: string;
+  adminToken: string;
+  db: Db;
+  docs: DocStore;
+  catalogue: CatalogueStore;
+  registry: DeviceRegistry;
+  ingestor: EventIngestor;
+  presence: PresenceTracker;
+  demoDevices: DemoDevices | undefined;
+  log: Logger;
+  close: () => Promise<void>;
+};
+
+/** A secret kept in the database, created on first start. */
+function storedSecret(db: Db, key: string): string {
+  const existing = getMeta(db, key);
+  if (existing) return existing;
+  const secret = randomBytes(32).toString('base64url');
+  setMeta(db, key, secret);
+  return secret;
+}
+
+export async function startStoreServer(
+  config: StoreServerConfig,
+  log?: Logger,
+): Promise<StoreServer> {
+  const logger = log ?? createLogger(config.logLevel, config.storeId);
+  const db = openDatabase(config.dataDir);
+  const docs = new DocStore(db);
+  const registry = new DeviceRegistry(db);
+  const presence = new PresenceTracker(db, logger);
+  const catalogue = new CatalogueStore(db, docs);
+  const adminToken = config.adminToken ?? storedSecret(db, 'admin_token');
+  const serverSecretHash = hashSecret(storedSecret(db, 'server_mqtt_secret'));
+  const demoDevices = config.demo
+    ? seedDemoStore({ db, catalogue, registry, scale: config.demoScale, log: logger })
+    : undefined;
+
+  const app = express();
+  app.disable('x-powered-by');
+  app.use(express.json({ limit: '256kb' }));
+  const httpServer = createServer(app);
+
+  let broker: EmbeddedBroker | undefined;
+  let link: BrokerLink | undefined;
+  const api = express.Router();
+  api.use(
+    healthRoutes({
+      db,
+      brokerMode: config.brokerUrl ? 'external' : 'embedded',
+      brokerLinked: () => link?.connected() ?? false,
+      connectedClients: () => broker?.connectedClients() ?? null,
+      head: () => docs.head(),
+      ingestion: () => ingestor.stats,
+      devicesOnline: () => presence.list().filter((row) => row.online).length,
+    }),
+  );
+  api.use(syncRoutes(docs, registry));
+  api.use(
+    deviceRoutes({
+      registry,
+      presence,
+      storeId: config.storeId,
+      adminToken,
+      demoDevices,
+      deviceMqttUrl: config.deviceBrokerUrl,
+    }),
+  );
+  api.use(catalogueRoutes(catalogue, registry, adminToken));
+  app.use(API_PREFIX, api);
+  app.use(mediaRoutes(docs, join(config.appsDir, 'assets')));
+  app.use(staticApps(config.appsDir));
+  app.use(notFound);
+  app.use(errorHandler(logger));
+
+  await new Promise<void>((resolve, reject) => {
+    httpServer.once('error', reject);
+    httpServer.listen(config.httpPort, config.httpHost, () => resolve());
+  });
+  const httpPort = (httpServer.address() as AddressInfo).port;
+
+  let stopAuthSync: (() => void) | undefined;
+  if (config.brokerUrl) {
+    if (config.mosquittoAuthDir) {
+      stopAuthSync = syncMosquittoAuth({
+        dir: config.mosquittoAuthDir,
+        brokerUrl: config.brokerUrl,
+        reloadCommand: config.brokerReloadCommand,
+        storeId: config.storeId,
+        registry,
+        log: logger,
+      });
+    }
+    link = await connectBrokerLink({
+      url: config.brokerUrl,
+      clientId: `store-server-${config.storeId}`,
+      log: logger,
+    });
+  } else {
+    broker = await startEmbeddedBroker({
+      httpServer,
+      mqttPort: config.mqttPort,
+      host: config.httpHost,
+      log: logger,
+      authenticate: (clientId, username, password) => {
+        if (!username || password === undefined) return undefined;
+        if (username === SERVER_MQTT_USER) {
+          return secretMatches(password, serverSecretHash)
+            ? { kind: 'server', storeId: config.storeId }
+            : undefined;
+        }
+        // A device connects as itself: its client id is its device id.
+        const device = registry.verify(username, password);
+        if (!device || device.status !== 'active' || clientId !== device.id) return undefined;
+        return { kind: 'device', storeId: config.storeId, deviceId: device.id, role: device.role };
+      },
+    });
+    link = await connectBrokerLink({
+      url: `mqtt://127.0.0.1:${broker.mqttPort}`,
+      username: SERVER_MQTT_USER,
+      password: storedSecret(db, 'server_mqtt_secret'),
+      clientId: `store-server-${config.storeId}`,
+      log: logger,
+    });
+  }
+  const ingestor = new EventIngestor(db, ackSender(link, config.storeId), logger);
+  await routeDeviceMessages({
+    link,
+    storeId: config.storeId,
+    registry,
+    ingestor,
+    presence,
+    log: logger,
+  });
+  const stopPublisher = startLivePublisher({ docs, link, storeId: config.storeId });
+
+  const url = `http://127.0.0.1:${httpPort}`;
+  logger.info({ url, mqttPort: broker?.mqttPort ?? null, head: docs.head() }, 'store server ready');
+  return {
+    config,
+    httpPort,
+    mqttPort: broker?.mqttPort ?? null,
+    url,
+    adminToken,
+    db,
+    docs,
+    catalogue,
+    registry,
+    ingestor,
+    presence,
+    demoDevices,
+    log: logger,
+    close: async () => {
+      stopPublisher();
+      stopAuthSync?.();
+      ingestor.flush();
+      await link?.close();
+      await broker?.close();
+      httpServer.closeAllConnections();
+      await new Promise<void>((resolve) => httpServer.close(() => resolve()));
+      db.close();
+    },
+  };
+}
