@@ -89,4 +89,47 @@ export default tseslint.config(
       ],
     },
   },
+  {
+    files: ['*/src/main/**', '*/src/preload/**', 'shared/src/desktop/**'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            { group: appPatterns, message: 'shells never import an app.' },
+            {
+              group: [
+                '**/renderer/**',
+                '@vitrine/shared/client',
+                '@vitrine/shared/ui',
+                'react',
+                'react-dom',
+                'dexie',
+              ],
+              message: 'main and preload never import renderer code.',
+            },
+          ],
+        },
+      ],
+    },
+  },
+  {
+    files: ['*/src/preload/**', 'shared/src/desktop/preload*.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            {
+              group: [
+                ...nodeAndElectron.filter((pattern) => !pattern.startsWith('electron')),
+                'zod',
+              ],
+              message: 'a sandboxed preload can only require electron.',
+            },
+          ],
+        },
+      ],
+    },
+  },
 );

@@ -1,7 +1,6 @@
 // Demo media: product images drawn as SVG on request (deterministic, cached by
 // browsers for a day) and the 3D models shipped in assets/.
 import express, { Router } from 'express';
-import { join } from 'node:path';
 import type { Product } from '@vitrine/shared/core';
 import { renderProductImage } from '../demo/product-image';
 import type { DocStore } from '../sync/doc-store';
