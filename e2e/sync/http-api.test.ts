@@ -98,3 +98,56 @@ describe('HTTP API', () => {
     );
   });
 });
+
+describe('desktop shell support', () => {
+  it('stores a fault report once, however often it is sent', async () => {
+    const device = provisionDevice(server);
+    const report = {
+      v: 1,
+      type: 'fault',
+      id: '0b6b4f3e-9c1d-4f7a-8a55-2f1d0c9e7b11',
+      app: 'kiosk',
+      appVersion: '0.1.0',
+      at: new Date().toISOString(),
+      kind: 'renderer-crashed',
+      detail: 'oom',
+      action: 'reload',
+    };
+    const send = (body: object, deviceId = device.deviceId) =>
+      fetch(`${server.url}/api/v1/devices/${deviceId}/faults`, {
+        method: 'POST',
+        headers: {
+          'content-type': 'application/json',
+          authorization: `Bearer ${device.deviceId}.${device.secret}`,
+        },
+        body: JSON.stringify(body),
+      });
+    expect((await send(report)).status).toBe(201);
+    expect((await send(report)).status).toBe(200);
+    expect((await send({ ...report, kind: 'Not A Kind' })).status).toBe(400);
+    expect((await send(report, 'someone-else')).status).toBe(403);
+    const listed = await asStaff(`/devices/${device.deviceId}/faults`);
+    expect(((await listed.json()) as { faults: unknown[] }).faults).toHaveLength(1);
+  });
+
+  it('lets the shells call the API cross-origin, and nobody else', async () => {
+    const preflight = (origin: string) =>
+      fetch(`${server.url}/api/v1/devices/me`, {
+        method: 'OPTIONS',
+        headers: {
+          origin,
+          'access-control-request-method': 'GET',
+          'access-control-request-headers': 'authorization',
+        },
+      });
+    const shell = await preflight('vitrine-app://kiosk');
+    expect(shell.headers.get('access-control-allow-origin')).toBe('vitrine-app://kiosk');
+    const stranger = await preflight('https://evil.example');
+    expect(stranger.headers.get('access-control-allow-origin')).toBeNull();
+  });
+
+  it('serves the renderers with a content security policy', async () => {
+    const page = await fetch(`${server.url}/kiosk/`);
+    expect(page.headers.get('content-security-policy')).toMatch(/default-src 'self'/);
+  });
+});

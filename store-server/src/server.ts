@@ -13,11 +13,13 @@ import { catalogueRoutes } from './catalogue/catalogue-routes';
 import type { StoreServerConfig } from './config';
 import { getMeta, openDatabase, setMeta, type Db } from './db/database';
 import { deviceRoutes, type DemoDevices } from './devices/device-routes';
+import { faultRoutes } from './devices/fault-routes';
 import { secretMatches, hashSecret } from './devices/credentials';
 import { PresenceTracker } from './devices/presence';
 import { DeviceRegistry } from './devices/registry';
 import { EventIngestor } from './events/event-ingestor';
 import { healthRoutes } from './health/health-routes';
+import { rendererCsp, shellCors } from './http/cross-origin';
 import { errorHandler, notFound } from './http/http-error';
 import { mediaRoutes } from './http/media-routes';
 import { staticApps } from './http/static-apps';
@@ -103,9 +105,10 @@ export async function startStoreServer(
     }),
   );
   api.use(catalogueRoutes(catalogue, registry, adminToken));
-  app.use(API_PREFIX, api);
+  api.use(faultRoutes(db, registry, adminToken, logger));
+  app.use(API_PREFIX, shellCors(), api);
   app.use(mediaRoutes(docs, join(config.appsDir, 'assets')));
-  app.use(staticApps(config.appsDir));
+  app.use(staticApps(config.appsDir, rendererCsp(config.deviceBrokerUrl)));
   app.use(notFound);
   app.use(errorHandler(logger));
 

@@ -6,7 +6,7 @@ export const AppName = z.enum(['kiosk', 'signage', 'mirror']);
 export type AppName = z.infer<typeof AppName>;
 
 export const DeviceCredential = z.object({
-  deviceId: z.string().min(1).max(64),
+  deviceId: z.string().regex(/^[A-Za-z0-9_-]{1,64}$/, 'must be 1-64 of A-Z a-z 0-9 _ -'),
   secret: z.string().min(20).max(100),
 });
 export type DeviceCredential = z.infer<typeof DeviceCredential>;

@@ -6,3 +6,4 @@ export * from './protocol';
 export * from './revision';
 export * from './topics';
 export * from './device-api';
+export * from './faults';

@@ -1,25 +1,11 @@
 // A fault a device reports to its store server: a crash, a hang, a reload or
 // relaunch, a renderer error. Versioned and tagged like every wire message.
 // POST <storeServerUrl>/api/v1/devices/<deviceId>/faults with this body.
-import { z } from 'zod';
-import { ShellApp } from './app-identity';
+// The schema lives in shared/src/core: the store server parses it too.
+import { FAULT_REPORT_VERSION, FaultReport } from '../core/faults';
+import type { ShellApp } from './app-identity';
 
-export const FAULT_REPORT_VERSION = 1;
-
-export const FaultReport = z.strictObject({
-  v: z.literal(FAULT_REPORT_VERSION),
-  type: z.literal('fault'),
-  /** Unique per report, so a resend after a lost answer is harmless. */
-  id: z.uuid(),
-  app: ShellApp,
-  appVersion: z.string().max(32),
-  at: z.iso.datetime(),
-  kind: z.string().regex(/^[a-z][a-z0-9-]{1,40}$/),
-  detail: z.string().max(8_000),
-  /** What the shell did about it: reload, relaunch, cool-down, none. */
-  action: z.string().max(40),
-});
-export type FaultReport = z.infer<typeof FaultReport>;
+export { FAULT_REPORT_VERSION, FaultReport };
 
 export type FaultInput = Pick<FaultReport, 'kind' | 'detail' | 'action'>;
 

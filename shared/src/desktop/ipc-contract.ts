@@ -3,14 +3,12 @@
 // thrown error, so the renderer always learns why something was refused.
 import { z } from 'zod';
 import { parseUnknown, type Result } from '../core/parse';
+import { DeviceCredential as CoreDeviceCredential } from '../core/device-api';
 import { ShellApp } from './app-identity';
 import type { IpcMethod } from './ipc-channels';
 
-/** Same shape as the credential the store server hands out at enrolment. */
-export const DeviceCredential = z.strictObject({
-  deviceId: z.string().regex(/^[A-Za-z0-9_-]{1,64}$/, 'must be 1-64 of A-Z a-z 0-9 _ -'),
-  secret: z.string().min(20).max(100),
-});
+/** The credential the store server hands out at enrolment, refused with extra keys. */
+export const DeviceCredential = CoreDeviceCredential.strict();
 export type DeviceCredential = z.infer<typeof DeviceCredential>;
 
 export const RendererFault = z.strictObject({

@@ -1,6 +1,7 @@
 // Starts the device data layer once and exposes its state to React.
 import { useEffect, useState } from 'react';
 import type { AppName } from '../core';
+import { deviceEnvironment } from './device-environment';
 import {
   startDevice,
   type DeviceHandle,
@@ -38,10 +39,9 @@ export function useDevice(app: AppName, version: string): DeviceBoot {
         setBoot({ phase: 'refused', reason: result.reason });
       }
     };
-    void startDevice({ app, version, baseUrl: window.location.origin }).then(
-      settle,
-      (error: Error) => setBoot({ phase: 'refused', reason: error.message }),
-    );
+    void deviceEnvironment()
+      .then((environment) => startDevice({ app, version, ...environment }))
+      .then(settle, (error: Error) => setBoot({ phase: 'refused', reason: error.message }));
     return () => {
       cancelled = true;
       if (timer) clearTimeout(timer);

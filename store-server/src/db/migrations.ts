@@ -64,4 +64,18 @@ export const migrations: readonly string[] = [
   /* 2: the device secret hashed the way Mosquitto's password_file wants it */ `
   ALTER TABLE devices ADD COLUMN broker_hash TEXT;
   `,
+  /* 3: faults the desktop shells report (crashes, hangs, reloads) */ `
+  CREATE TABLE faults (
+    id TEXT PRIMARY KEY,
+    device_id TEXT NOT NULL,
+    app TEXT NOT NULL,
+    app_version TEXT NOT NULL,
+    at TEXT NOT NULL,
+    kind TEXT NOT NULL,
+    detail TEXT NOT NULL,
+    action TEXT NOT NULL,
+    received_at TEXT NOT NULL
+  ) WITHOUT ROWID;
+  CREATE INDEX faults_by_device ON faults (device_id, at);
+  `,
 ];

@@ -5,8 +5,12 @@ import { join } from 'node:path';
 
 const APPS = ['kiosk', 'signage', 'mirror'] as const;
 
-export function staticApps(appsDir: string): Router {
+export function staticApps(appsDir: string, csp: string): Router {
   const router = Router();
+  router.use((_req, res, next) => {
+    res.set('content-security-policy', csp);
+    next();
+  });
   for (const app of APPS) {
     const dist = join(appsDir, app, 'dist');
     router.use(`/${app}`, express.static(dist, { index: 'index.html', maxAge: '1h' }));
