@@ -151,3 +151,35 @@ describe('desktop shell support', () => {
     expect(page.headers.get('content-security-policy')).toMatch(/default-src 'self'/);
   });
 });
+
+describe('staff sign-in', () => {
+  const login = (userId: string, password: string) =>
+    fetch(`${server.url}/api/v1/auth/login`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ userId, password }),
+    });
+
+  it('signs the demo staff in and out', async () => {
+    const response = await login('staff', 'vitrine-demo');
+    expect(response.status).toBe(200);
+    const { token } = (await response.json()) as { token: string };
+    const me = await fetch(`${server.url}/api/v1/auth/me`, {
+      headers: { authorization: `Bearer ${token}` },
+    });
+    expect(((await me.json()) as { user: { roles: string[] } }).user.roles).toEqual(['staff']);
+    await fetch(`${server.url}/api/v1/auth/logout`, {
+      method: 'POST',
+      headers: { authorization: `Bearer ${token}` },
+    });
+    const after = await fetch(`${server.url}/api/v1/auth/me`, {
+      headers: { authorization: `Bearer ${token}` },
+    });
+    expect(after.status).toBe(401);
+  });
+
+  it('locks a user id out after five wrong passwords', async () => {
+    for (let i = 0; i < 5; i++) expect((await login('manager', 'guess')).status).toBe(401);
+    expect((await login('manager', 'vitrine-demo')).status).toBe(429);
+  });
+});

@@ -26,6 +26,8 @@ import { staticApps } from './http/static-apps';
 import { createLogger, type Logger } from './log';
 import { ackSender, routeDeviceMessages } from './mqtt-routing';
 import { seedDemoStore } from './seed/demo-seed';
+import { authRoutes } from './staff/auth-routes';
+import { StaffStore } from './staff/staff-store';
 import { DocStore } from './sync/doc-store';
 import { startLivePublisher } from './sync/live-publisher';
 import { syncRoutes } from './sync/sync-routes';
@@ -42,6 +44,7 @@ export type StoreServer = {
   docs: DocStore;
   catalogue: CatalogueStore;
   registry: DeviceRegistry;
+  staff: StaffStore;
   ingestor: EventIngestor;
   presence: PresenceTracker;
   demoDevices: DemoDevices | undefined;
@@ -68,10 +71,11 @@ export async function startStoreServer(
   const registry = new DeviceRegistry(db);
   const presence = new PresenceTracker(db, logger);
   const catalogue = new CatalogueStore(db, docs);
+  const staff = new StaffStore(db);
   const adminToken = config.adminToken ?? storedSecret(db, 'admin_token');
   const serverSecretHash = hashSecret(storedSecret(db, 'server_mqtt_secret'));
   const demoDevices = config.demo
-    ? seedDemoStore({ db, catalogue, registry, scale: config.demoScale, log: logger })
+    ? seedDemoStore({ db, catalogue, registry, staff, scale: config.demoScale, log: logger })
     : undefined;
 
   const app = express();
@@ -93,6 +97,8 @@ export async function startStoreServer(
       devicesOnline: () => presence.list().filter((row) => row.online).length,
     }),
   );
+  const staffAuth = { store: staff, adminToken };
+  api.use(authRoutes(staffAuth));
   api.use(syncRoutes(docs, registry));
   api.use(
     deviceRoutes({
@@ -185,6 +191,7 @@ export async function startStoreServer(
     docs,
     catalogue,
     registry,
+    staff,
     ingestor,
     presence,
     demoDevices,

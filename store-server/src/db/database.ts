@@ -18,23 +18,36 @@ export function openDatabase(dataDir: string): Db {
   return db;
 }
 
-export function schemaVersion(db: Db): number {
-  return Number(db.pragma('user_version', { simple: true }));
+/** Ids of the migrations this database has, in the order they were applied. */
+export function appliedMigrations(db: Db): string[] {
+  return db
+    .prepare('SELECT id FROM schema_migrations ORDER BY applied_at, rowid')
+    .pluck()
+    .all() as string[];
 }
 
 function migrate(db: Db): void {
-  const current = schemaVersion(db);
-  if (current > migrations.length) {
+  db.exec(
+    'CREATE TABLE IF NOT EXISTS schema_migrations (id TEXT PRIMARY KEY, applied_at TEXT NOT NULL)',
+  );
+  const applied = new Set(appliedMigrations(db));
+  const known = new Set(migrations.map((migration) => migration.id));
+  const unknown = [...applied].filter((id) => !known.has(id));
+  if (unknown.length > 0) {
     throw new Error(
-      `database schema ${current} is newer than this server (${migrations.length}); upgrade the server`,
+      `database has migrations this server does not know (${unknown.join(', ')}): upgrade the server`,
     );
   }
-  migrations.slice(current).forEach((sql, index) => {
+  for (const migration of migrations) {
+    if (applied.has(migration.id)) continue;
     db.transaction(() => {
-      db.exec(sql);
-      db.pragma(`user_version = ${current + index + 1}`);
+      db.exec(migration.sql);
+      db.prepare('INSERT INTO schema_migrations (id, applied_at) VALUES (?, ?)').run(
+        migration.id,
+        new Date().toISOString(),
+      );
     })();
-  });
+  }
 }
 
 export function getMeta(db: Db, key: string): string | undefined {

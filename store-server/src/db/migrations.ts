@@ -1,7 +1,15 @@
-// Versioned schema migrations, applied in order inside one transaction each.
-// Never edit a shipped migration: add the next one.
-export const migrations: readonly string[] = [
-  /* 1: synced documents, devices, events */ `
+// Named schema migrations, each applied once, in list order, inside one
+// transaction. Never edit a shipped migration: add a new one. A domain keeps
+// its own list in <domain>/schema.ts and is appended below, so parallel work on
+// different domains never fights over a version number.
+import { staffMigrations } from '../staff/schema';
+
+export type Migration = { id: string; sql: string };
+
+const coreMigrations: Migration[] = [
+  {
+    id: '001-sync-devices-events',
+    sql: `
   CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT NOT NULL) WITHOUT ROWID;
 
   -- Every document devices sync, as the screen reads it. rev is server-wide and
@@ -61,10 +69,16 @@ export const migrations: readonly string[] = [
     PRIMARY KEY (collection, id)
   ) WITHOUT ROWID;
   `,
-  /* 2: the device secret hashed the way Mosquitto's password_file wants it */ `
-  ALTER TABLE devices ADD COLUMN broker_hash TEXT;
-  `,
-  /* 3: faults the desktop shells report (crashes, hangs, reloads) */ `
+  },
+  {
+    /* the device secret hashed the way Mosquitto's password_file wants it */
+    id: '002-device-broker-hash',
+    sql: `ALTER TABLE devices ADD COLUMN broker_hash TEXT;`,
+  },
+  {
+    /* faults the desktop shells report (crashes, hangs, reloads) */
+    id: '003-device-faults',
+    sql: `
   CREATE TABLE faults (
     id TEXT PRIMARY KEY,
     device_id TEXT NOT NULL,
@@ -78,4 +92,7 @@ export const migrations: readonly string[] = [
   ) WITHOUT ROWID;
   CREATE INDEX faults_by_device ON faults (device_id, at);
   `,
+  },
 ];
+
+export const migrations: readonly Migration[] = [...coreMigrations, ...staffMigrations];

@@ -1,6 +1,6 @@
 import { Router } from 'express';
 import type { Db } from '../db/database';
-import { schemaVersion } from '../db/database';
+import { appliedMigrations } from '../db/database';
 
 export type HealthSources = {
   db: Db;
@@ -16,10 +16,11 @@ export type HealthSources = {
 export function healthRoutes(sources: HealthSources): Router {
   const router = Router();
   router.get('/health', (_req, res) => {
-    let database: { ok: boolean; schema?: number; error?: string };
+    let database: { ok: boolean; migrations?: number; latest?: string; error?: string };
     try {
       sources.db.prepare('SELECT 1').get();
-      database = { ok: true, schema: schemaVersion(sources.db) };
+      const migrations = appliedMigrations(sources.db);
+      database = { ok: true, migrations: migrations.length, latest: migrations.at(-1) };
     } catch (error) {
       database = { ok: false, error: (error as Error).message };
     }

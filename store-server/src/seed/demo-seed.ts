@@ -8,8 +8,18 @@ import type { DemoDevices } from '../devices/device-routes';
 import type { DeviceRegistry } from '../devices/registry';
 import { generateDemoStore } from '../demo';
 import type { Logger } from '../log';
+import type { StaffStore, StaffUser } from '../staff/staff-store';
 
 const DEMO_APPS: AppName[] = ['kiosk', 'signage', 'mirror'];
+/** The demo store's sign-in password for every demo user (never use outside the demo). */
+export const DEMO_PASSWORD = 'vitrine-demo';
+export const DEMO_USERS: StaffUser[] = [
+  { id: 'staff', name: 'Camille (vendeuse)', roles: ['staff'] },
+  { id: 'manager', name: 'Karim (responsable)', roles: ['staff', 'manager'] },
+  { id: 'editor', name: 'Léa (siège, rédaction)', roles: ['editor'] },
+  { id: 'publisher', name: 'Hugo (siège, publication)', roles: ['editor', 'publisher'] },
+];
+
 /** Fixed "now" for the generator, so every demo store is identical. */
 export const DEMO_EPOCH = new Date('2026-11-01T08:00:00Z');
 
@@ -17,6 +27,7 @@ export function seedDemoStore(options: {
   db: Db;
   catalogue: CatalogueStore;
   registry: DeviceRegistry;
+  staff: StaffStore;
   scale: number;
   log: Logger;
 }): DemoDevices {
@@ -36,6 +47,13 @@ export function seedDemoStore(options: {
         putPrivate.run('experts', expert.id, JSON.stringify(expert));
       setMeta(db, 'demo_seeded', String(options.scale));
     })();
+    for (const user of DEMO_USERS) options.staff.upsertUser(user, DEMO_PASSWORD);
+    for (const expert of store.experts) {
+      options.staff.upsertUser(
+        { id: expert.id, name: expert.name, roles: ['expert'] },
+        DEMO_PASSWORD,
+      );
+    }
     log.info(
       { products: store.products.length, ms: Math.round(performance.now() - started) },
       'demo store seeded',
