@@ -21,11 +21,14 @@ export function staticApps(appsDir: string, csp: string): Router {
         res.status(503).type('text/plain').send(`The ${app} app is not built: run npm run build.`);
     });
   }
+  const consoleDist = join(appsDir, 'store-server', 'console', 'dist');
+  router.use('/console', express.static(consoleDist, { index: 'index.html', maxAge: '1h' }));
   router.get('/', (_req, res) => {
     res.type('html')
       .send(`<!doctype html><html lang="en"><meta charset="utf-8"><title>Vitrine store server</title>
 <body style="font-family:system-ui;max-width:40rem;margin:3rem auto"><h1>Vitrine store server</h1>
 <ul>${APPS.map((app) => `<li><a href="/${app}/">${app}</a></li>`).join('')}
+<li><a href="/console/">consoles (staff, experts, head office)</a></li>
 <li><a href="/api/v1/health">health</a></li></ul></body></html>`);
   });
   return router;
