@@ -10,6 +10,8 @@ import type {
   ProductReviews,
   ProductStock,
   Promotion,
+  ScreenProfileDoc,
+  SignedCampaign,
 } from '../core';
 
 /** A product as stored: the synced body plus every code that finds it. */
@@ -29,6 +31,9 @@ export class DeviceDb extends Dexie {
   meta!: EntityTable<MetaEntry, 'key'>;
   outbox!: EntityTable<OutboxEntry, 'seq'>;
   rejected!: EntityTable<RejectedEntry, 'id'>;
+  /** Signed campaigns as synced; the player verifies each before it plays. */
+  campaigns!: EntityTable<SignedCampaign, 'id'>;
+  screens!: EntityTable<ScreenProfileDoc, 'id'>;
 
   constructor(name: string) {
     super(name);
@@ -44,6 +49,8 @@ export class DeviceDb extends Dexie {
       outbox: 'seq, id',
       rejected: 'id',
     });
+    // v2 (signage): campaigns and screen profiles, synced like the catalogue.
+    this.version(2).stores({ campaigns: 'id', screens: 'id' });
   }
 
   /** The synced collections' tables, by collection name. */
@@ -56,6 +63,8 @@ export class DeviceDb extends Dexie {
       faq: this.faq,
       locations: this.locations,
       looks: this.looks,
+      campaigns: this.campaigns,
+      screens: this.screens,
     };
   }
 

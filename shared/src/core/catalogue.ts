@@ -2,6 +2,8 @@
 // screen reads it (a product's stock in every location is one record), because
 // IndexedDB pays per record, not per byte (docs/architecture.md).
 import { z } from 'zod';
+import { ScreenProfileDoc } from './campaign/screen-profile';
+import { SignedCampaign } from './campaign/signed-campaign';
 
 export const Localized = z.object({ fr: z.string(), en: z.string() });
 export type Localized = z.infer<typeof Localized>;
@@ -127,6 +129,10 @@ export const collectionSchemas = {
   faq: FaqEntry,
   locations: Location,
   looks: Look,
+  /** Head-office campaigns, signed; players verify before they play (campaign/). */
+  campaigns: SignedCampaign,
+  /** Each signage screen's targeting profile and its store's time zone. */
+  screens: ScreenProfileDoc,
 } as const;
 export type CollectionName = keyof typeof collectionSchemas;
 export const collectionNames = Object.keys(collectionSchemas) as CollectionName[];

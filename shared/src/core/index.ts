@@ -7,3 +7,5 @@ export * from './revision';
 export * from './topics';
 export * from './device-api';
 export * from './faults';
+export * from './campaign';
+export * from './schedule';

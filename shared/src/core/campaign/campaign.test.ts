@@ -1,0 +1,93 @@
+import { describe, expect, it } from 'vitest';
+import { parseUnknown } from '../parse';
+import { testCampaign } from '../schedule/test-campaign';
+import { Campaign, campaignMedia } from './campaign';
+import { canonicalJson, toBase64Url } from './canonical';
+import { verifySignedCampaign, type SignedCampaign, type TrustAnchor } from './signed-campaign';
+
+async function headOffice() {
+  const keys = await crypto.subtle.generateKey({ name: 'Ed25519' }, true, ['sign', 'verify']);
+  const raw = new Uint8Array(await crypto.subtle.exportKey('raw', keys.publicKey));
+  const anchor: TrustAnchor = { keyId: 'ho-test', publicKey: toBase64Url(raw) };
+  const sign = async (campaign: Campaign): Promise<SignedCampaign> => {
+    const payload = canonicalJson(campaign);
+    const signature = new Uint8Array(
+      await crypto.subtle.sign(
+        { name: 'Ed25519' },
+        keys.privateKey,
+        new TextEncoder().encode(payload),
+      ),
+    );
+    return { id: campaign.id, payload, signature: toBase64Url(signature), keyId: anchor.keyId };
+  };
+  return { anchor, sign };
+}
+
+describe('campaign content', () => {
+  it('refuses a layout referring to nothing and an impossible schedule, saying why', () => {
+    const broken = testCampaign({
+      layout: {
+        id: 'l',
+        zones: [{ id: 'z', x: 0, y: 0, width: 100, height: 100, playlistId: 'nope' }],
+      },
+      schedule: { startDate: '2026-12-10', endDate: '2026-12-01', weekdays: [1], dayParts: [] },
+    });
+    const result = parseUnknown(Campaign, broken);
+    expect(result.ok).toBe(false);
+    expect(!result.ok && result.error).toMatch(/refers to a playlist that does not exist: nope/);
+    expect(!result.ok && result.error).toMatch(/ends .* before it starts/);
+  });
+
+  it('lists each media file once', () => {
+    const media = { sha256: 'a'.repeat(64), type: 'image/png' as const, size: 10 };
+    const campaign = testCampaign({
+      playlists: [
+        {
+          id: 'p1',
+          items: [
+            { id: 'x', kind: 'image', durationMs: 5_000, media },
+            { id: 'y', kind: 'image', durationMs: 5_000, media },
+          ],
+        },
+      ],
+    });
+    expect(campaignMedia(campaign)).toEqual([media]);
+  });
+
+  it('canonical JSON sorts keys and drops undefined members', () => {
+    expect(canonicalJson({ b: 1, a: [{ d: undefined, c: 'x' }] })).toBe('{"a":[{"c":"x"}],"b":1}');
+  });
+});
+
+describe('Ed25519 signatures over the canonical form', () => {
+  it('accepts a signed campaign and refuses tampered, unsigned or foreign ones', async () => {
+    const { anchor, sign } = await headOffice();
+    const signed = await sign(testCampaign());
+    const good = await verifySignedCampaign(signed, anchor);
+    expect(good.ok && good.value.id).toBe('spring-sale');
+
+    const tampered = {
+      ...signed,
+      payload: signed.payload.replace('"priority":10', '"priority":99'),
+    };
+    expect(await verifySignedCampaign(tampered, anchor)).toEqual({
+      ok: false,
+      error: 'bad signature: the campaign was altered or forged',
+    });
+    const unsigned = { id: signed.id, payload: signed.payload, keyId: signed.keyId };
+    expect((await verifySignedCampaign(unsigned, anchor)).ok).toBe(false);
+    const other = await headOffice();
+    const forged = await other.sign(testCampaign());
+    expect(
+      (await verifySignedCampaign(forged, { ...other.anchor, publicKey: anchor.publicKey })).ok,
+    ).toBe(false);
+    expect((await verifySignedCampaign({ ...forged, keyId: 'unknown' }, anchor)).ok).toBe(false);
+  });
+
+  it('refuses well-signed content that is not a valid campaign', async () => {
+    const { anchor, sign } = await headOffice();
+    const invalid = testCampaign({ priority: 1_000 });
+    const result = await verifySignedCampaign(await sign(invalid), anchor);
+    expect(!result.ok && result.error).toMatch(/^signed but invalid: priority/);
+  });
+});

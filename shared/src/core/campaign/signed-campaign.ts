@@ -1,0 +1,70 @@
+// A published campaign as it travels (head office → store server → players):
+// the canonical JSON text and an Ed25519 signature over its UTF-8 bytes.
+// Verified with WebCrypto, which Node 20 and Chromium both provide, so store
+// server and player run this very function.
+import { z } from 'zod';
+import { parseJson, type Result } from '../parse';
+import { Campaign } from './campaign';
+import { canonicalJson, fromBase64Url } from './canonical';
+
+export const SignedCampaign = z.object({
+  id: z.string().min(1).max(64),
+  /** Canonical JSON of the Campaign (canonicalJson). */
+  payload: z.string().min(2).max(1_000_000),
+  /** Ed25519 signature of the payload's UTF-8 bytes, base64url. */
+  signature: z.string().regex(/^[A-Za-z0-9_-]{86}$/, 'an Ed25519 signature in base64url'),
+  /** Which head-office key signed it (its public key's SHA-256 prefix). */
+  keyId: z.string().min(1).max(64),
+});
+export type SignedCampaign = z.infer<typeof SignedCampaign>;
+
+/** A raw 32-byte Ed25519 public key, base64url: the players' trust anchor. */
+export const TrustAnchor = z.object({
+  keyId: z.string().min(1).max(64),
+  publicKey: z.string().regex(/^[A-Za-z0-9_-]{43}$/, 'a raw Ed25519 public key in base64url'),
+});
+export type TrustAnchor = z.infer<typeof TrustAnchor>;
+
+const keys = new Map<string, Promise<CryptoKey>>();
+
+function importKey(publicKey: string): Promise<CryptoKey> {
+  let key = keys.get(publicKey);
+  if (!key) {
+    key = crypto.subtle.importKey('raw', fromBase64Url(publicKey), { name: 'Ed25519' }, false, [
+      'verify',
+    ]);
+    keys.set(publicKey, key);
+  }
+  return key;
+}
+
+/** The campaign inside, only if the signature is good and the content is valid. */
+export async function verifySignedCampaign(
+  input: unknown,
+  anchor: TrustAnchor,
+): Promise<Result<Campaign>> {
+  const envelope = SignedCampaign.safeParse(input);
+  if (!envelope.success) return { ok: false, error: 'unsigned or malformed campaign envelope' };
+  const { payload, signature, keyId, id } = envelope.data;
+  if (keyId !== anchor.keyId) return { ok: false, error: `signed by an unknown key ${keyId}` };
+  let good: boolean;
+  try {
+    good = await crypto.subtle.verify(
+      { name: 'Ed25519' },
+      await importKey(anchor.publicKey),
+      fromBase64Url(signature),
+      new TextEncoder().encode(payload),
+    );
+  } catch (error) {
+    return { ok: false, error: `signature check failed: ${(error as Error).message}` };
+  }
+  if (!good) return { ok: false, error: 'bad signature: the campaign was altered or forged' };
+  const campaign = parseJson(Campaign, payload);
+  if (!campaign.ok) return { ok: false, error: `signed but invalid: ${campaign.error}` };
+  if (campaign.value.id !== id)
+    return { ok: false, error: 'envelope id differs from the campaign' };
+  if (canonicalJson(campaign.value) !== payload) {
+    return { ok: false, error: 'payload is not in canonical form' };
+  }
+  return campaign;
+}

@@ -1,0 +1,5 @@
+export * from './evaluate';
+export * from './local-time';
+export * from './schedule-types';
+export * from './select';
+export * from './timeline';
