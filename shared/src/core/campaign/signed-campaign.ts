@@ -25,9 +25,11 @@ export const TrustAnchor = z.object({
 });
 export type TrustAnchor = z.infer<typeof TrustAnchor>;
 
-const keys = new Map<string, Promise<CryptoKey>>();
+// Typed from the call so the file compiles with DOM types (players) and Node's (server).
+type VerifyKey = Awaited<ReturnType<typeof crypto.subtle.importKey>>;
+const keys = new Map<string, Promise<VerifyKey>>();
 
-function importKey(publicKey: string): Promise<CryptoKey> {
+function importKey(publicKey: string): Promise<VerifyKey> {
   let key = keys.get(publicKey);
   if (!key) {
     key = crypto.subtle.importKey('raw', fromBase64Url(publicKey), { name: 'Ed25519' }, false, [
