@@ -1,0 +1,137 @@
+// Full-text search over the local catalogue with MiniSearch: French and
+// English names, brand, category and tags; accent-insensitive, prefix and
+// typo-tolerant; facets on price, brand and "in stock here".
+import MiniSearch, { type SearchResult } from 'minisearch';
+import type { Product, ProductStock } from '../../core';
+import { foldText } from './fold-text';
+
+export type SearchDoc = {
+  id: string;
+  nameFr: string;
+  nameEn: string;
+  brand: string;
+  category: Product['category'];
+  subcategory: string;
+  tags: string;
+  priceCents: number;
+  inStockHere: boolean;
+};
+
+export const PRICE_BANDS = [
+  { id: 'under-10', min: 0, max: 1_000 },
+  { id: '10-50', min: 1_000, max: 5_000 },
+  { id: '50-200', min: 5_000, max: 20_000 },
+  { id: 'over-200', min: 20_000, max: Number.POSITIVE_INFINITY },
+] as const;
+export type PriceBand = (typeof PRICE_BANDS)[number]['id'];
+
+export type SearchRequest = {
+  query: string;
+  category?: Product['category'];
+  brand?: string;
+  priceBand?: PriceBand;
+  inStockHere?: boolean;
+  limit?: number;
+};
+export type SearchHit = Pick<SearchDoc, 'id' | 'priceCents' | 'brand' | 'inStockHere'>;
+export type SearchResponse = {
+  total: number;
+  hits: SearchHit[];
+  facets: {
+    brands: { brand: string; count: number }[];
+    priceBands: Record<PriceBand, number>;
+    inStockHere: number;
+  };
+};
+
+/** Queries longer than this are cut: nobody types more, and it bounds the work. */
+export const MAX_QUERY_LENGTH = 100;
+const STOP_WORDS = new Set(['de', 'du', 'des', 'la', 'le', 'les', 'et', 'the', 'and', 'of']);
+const STORED = ['priceCents', 'brand', 'inStockHere', 'category'] as const;
+
+export function createCatalogueIndex(): MiniSearch<SearchDoc> {
+  return new MiniSearch<SearchDoc>({
+    fields: ['nameFr', 'nameEn', 'brand', 'subcategory', 'tags'],
+    storeFields: [...STORED],
+    processTerm: (term) => {
+      const folded = foldText(term);
+      return folded.length === 0 || STOP_WORDS.has(folded) ? null : folded;
+    },
+    searchOptions: {
+      boost: { nameFr: 2, nameEn: 2, brand: 1.5 },
+      prefix: true,
+      // One typo in 4–7 letters, two from 8 on; none in short words (noise).
+      fuzzy: (term) => (term.length < 4 ? false : term.length < 8 ? 1 : 2),
+      combineWith: 'AND',
+    },
+  });
+}
+
+export function searchDocOf(product: Product, stock: ProductStock | undefined, storeId: string) {
+  const here = stock?.levels.find((level) => level.locationId === storeId);
+  return {
+    id: product.id,
+    nameFr: product.name.fr,
+    nameEn: product.name.en,
+    brand: product.brand,
+    category: product.category,
+    subcategory: product.subcategory,
+    tags: product.tags.join(' '),
+    priceCents: product.priceCents,
+    inStockHere: here ? Object.values(here.quantities).some((units) => units > 0) : false,
+  } satisfies SearchDoc;
+}
+
+type Stored = SearchResult & Pick<SearchDoc, (typeof STORED)[number]>;
+
+function bandOf(priceCents: number): PriceBand {
+  return (
+    PRICE_BANDS.find((band) => priceCents >= band.min && priceCents < band.max)?.id ?? 'over-200'
+  );
+}
+
+export function searchCatalogue(
+  index: MiniSearch<SearchDoc>,
+  request: SearchRequest,
+): SearchResponse {
+  const query = request.query.slice(0, MAX_QUERY_LENGTH).trim();
+  const inCategory = (hit: Stored) => !request.category || hit.category === request.category;
+  const matched = (query ? index.search(query) : index.search(MiniSearch.wildcard)) as Stored[];
+  // Facet counts are taken before the facet filters, so each shows what choosing it would give.
+  const base = matched.filter(inCategory);
+  const brands = new Map<string, number>();
+  const priceBands: Record<PriceBand, number> = {
+    'under-10': 0,
+    '10-50': 0,
+    '50-200': 0,
+    'over-200': 0,
+  };
+  let inStockHere = 0;
+  const hits: SearchHit[] = [];
+  for (const hit of base) {
+    brands.set(hit.brand, (brands.get(hit.brand) ?? 0) + 1);
+    priceBands[bandOf(hit.priceCents)]++;
+    if (hit.inStockHere) inStockHere++;
+    if (request.brand && hit.brand !== request.brand) continue;
+    if (request.priceBand && bandOf(hit.priceCents) !== request.priceBand) continue;
+    if (request.inStockHere && !hit.inStockHere) continue;
+    hits.push({
+      id: hit.id as string,
+      priceCents: hit.priceCents,
+      brand: hit.brand,
+      inStockHere: hit.inStockHere,
+    });
+  }
+  return {
+    total: hits.length,
+    hits: hits.slice(0, request.limit ?? 48),
+    facets: {
+      brands: [...brands]
+        .map(([brand, count]) => ({ brand, count }))
+        .sort((a, b) => b.count - a.count || a.brand.localeCompare(b.brand))
+        .slice(0, 12),
+      priceBands,
+      inStockHere,
+    },
+  };
+}

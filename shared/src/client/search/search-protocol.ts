@@ -1,0 +1,51 @@
+// Messages between the page and the search worker, parsed on both sides.
+import { z } from 'zod';
+
+const PriceBandId = z.enum(['under-10', '10-50', '50-200', 'over-200']);
+export const SearchRequestSchema = z.object({
+  query: z.string().max(10_000),
+  category: z.enum(['fashion', 'food', 'electronics']).optional(),
+  brand: z.string().max(200).optional(),
+  priceBand: PriceBandId.optional(),
+  inStockHere: z.boolean().optional(),
+  limit: z.number().int().positive().max(500).optional(),
+});
+
+export const ToWorker = z.discriminatedUnion('type', [
+  z.object({ type: z.literal('open'), dbName: z.string(), storeId: z.string() }),
+  z.object({ type: z.literal('rebuild') }),
+  z.object({ type: z.literal('search'), id: z.number().int(), request: SearchRequestSchema }),
+]);
+export type ToWorker = z.infer<typeof ToWorker>;
+
+export const IndexStatus = z.discriminatedUnion('state', [
+  z.object({ state: z.literal('building'), indexed: z.number(), total: z.number() }),
+  z.object({ state: z.literal('ready'), documents: z.number(), buildMs: z.number() }),
+  z.object({ state: z.literal('failed'), error: z.string() }),
+]);
+export type IndexStatus = z.infer<typeof IndexStatus>;
+
+const Hit = z.object({
+  id: z.string(),
+  priceCents: z.number(),
+  brand: z.string(),
+  inStockHere: z.boolean(),
+});
+export const FromWorker = z.discriminatedUnion('type', [
+  z.object({ type: z.literal('status'), status: IndexStatus }),
+  z.object({
+    type: z.literal('results'),
+    id: z.number().int(),
+    searchMs: z.number(),
+    response: z.object({
+      total: z.number(),
+      hits: z.array(Hit),
+      facets: z.object({
+        brands: z.array(z.object({ brand: z.string(), count: z.number() })),
+        priceBands: z.record(PriceBandId, z.number()),
+        inStockHere: z.number(),
+      }),
+    }),
+  }),
+]);
+export type FromWorker = z.infer<typeof FromWorker>;

@@ -1,0 +1,71 @@
+// zxing-js decoding of one greyscale frame, restricted to the formats a store
+// meets, so each frame costs milliseconds rather than trying every symbology.
+import {
+  BarcodeFormat as ZxingFormat,
+  BinaryBitmap,
+  DecodeHintType,
+  HybridBinarizer,
+  MultiFormatReader,
+  NotFoundException,
+  ChecksumException,
+  FormatException,
+  RGBLuminanceSource,
+} from '@zxing/library';
+import type { CameraFormat, DecodedCode } from './decoder';
+
+const FORMATS = new Map<ZxingFormat, CameraFormat>([
+  [ZxingFormat.EAN_13, 'ean-13'],
+  [ZxingFormat.EAN_8, 'ean-8'],
+  [ZxingFormat.UPC_A, 'upc-a'],
+  [ZxingFormat.UPC_E, 'upc-e'],
+  [ZxingFormat.CODE_128, 'code-128'],
+  [ZxingFormat.QR_CODE, 'qr'],
+  [ZxingFormat.DATA_MATRIX, 'data-matrix'],
+]);
+
+function makeReader(tryHarder: boolean): MultiFormatReader {
+  const reader = new MultiFormatReader();
+  const hints = new Map<DecodeHintType, unknown>([
+    [DecodeHintType.POSSIBLE_FORMATS, [...FORMATS.keys()]],
+  ]);
+  if (tryHarder) hints.set(DecodeHintType.TRY_HARDER, true);
+  reader.setHints(hints);
+  return reader;
+}
+
+const readers = { fast: makeReader(false), hard: makeReader(true) };
+
+/** RGBA pixels → one luminance byte per pixel (ITU-R BT.601 weights, integer maths). */
+export function luminanceOf(rgba: Uint8ClampedArray, width: number, height: number) {
+  const out = new Uint8ClampedArray(width * height);
+  for (let i = 0, p = 0; i < out.length; i++, p += 4) {
+    out[i] = (rgba[p]! * 77 + rgba[p + 1]! * 150 + rgba[p + 2]! * 29) >> 8;
+  }
+  return out;
+}
+
+export function decodeLuminance(
+  luminance: Uint8ClampedArray,
+  width: number,
+  height: number,
+  tryHarder: boolean,
+): DecodedCode | undefined {
+  const bitmap = new BinaryBitmap(
+    new HybridBinarizer(new RGBLuminanceSource(luminance, width, height)),
+  );
+  const reader = tryHarder ? readers.hard : readers.fast;
+  try {
+    const result = reader.decodeWithState(bitmap);
+    const format = FORMATS.get(result.getBarcodeFormat());
+    return format ? { text: result.getText(), format } : undefined;
+  } catch (error) {
+    // A frame without a readable code is the normal case, not an error.
+    if (
+      error instanceof NotFoundException ||
+      error instanceof ChecksumException ||
+      error instanceof FormatException
+    )
+      return undefined;
+    throw error;
+  }
+}
