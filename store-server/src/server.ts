@@ -10,6 +10,7 @@ import { startEmbeddedBroker, type EmbeddedBroker } from './broker/embedded-brok
 import { syncMosquittoAuth } from './broker/external-broker-auth';
 import { CatalogueStore } from './catalogue/catalogue-store';
 import { catalogueRoutes } from './catalogue/catalogue-routes';
+import { startAssistance } from './calls/assistance';
 import type { StoreServerConfig } from './config';
 import { getMeta, openDatabase, setMeta, type Db } from './db/database';
 import { deviceRoutes, type DemoDevices } from './devices/device-routes';
@@ -112,6 +113,15 @@ export async function startStoreServer(
   );
   api.use(catalogueRoutes(catalogue, registry, adminToken));
   api.use(faultRoutes(db, registry, adminToken, logger));
+  const assistance = startAssistance({
+    db,
+    catalogue,
+    registry,
+    staffAuth,
+    storeId: config.storeId,
+    log: logger,
+  });
+  api.use(assistance.router);
   app.use(API_PREFIX, shellCors(), api);
   app.use(mediaRoutes(docs, join(config.appsDir, 'assets')));
   app.use(staticApps(config.appsDir, rendererCsp(config.deviceBrokerUrl)));
@@ -198,6 +208,7 @@ export async function startStoreServer(
     log: logger,
     close: async () => {
       stopPublisher();
+      assistance.stop();
       stopAuthSync?.();
       ingestor.flush();
       await link?.close();

@@ -9,3 +9,4 @@ export * from './device-api';
 export * from './faults';
 export * from './campaign';
 export * from './schedule';
+export * from './loyalty';

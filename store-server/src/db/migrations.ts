@@ -2,6 +2,7 @@
 // transaction. Never edit a shipped migration: add a new one. A domain keeps
 // its own list in <domain>/schema.ts and is appended below, so parallel work on
 // different domains never fights over a version number.
+import { loyaltyMigrations } from '../loyalty/schema';
 import { staffMigrations } from '../staff/schema';
 
 export type Migration = { id: string; sql: string };
@@ -95,4 +96,8 @@ const coreMigrations: Migration[] = [
   },
 ];
 
-export const migrations: readonly Migration[] = [...coreMigrations, ...staffMigrations];
+export const migrations: readonly Migration[] = [
+  ...coreMigrations,
+  ...staffMigrations,
+  ...loyaltyMigrations,
+];

@@ -1,0 +1,71 @@
+// Helpers for the staff and expert API suites: sign in, call JSON endpoints,
+// and pick demo data (members, products) straight from the store's database.
+import type { StoreServer } from '@vitrine/store-server/server';
+
+export const DEMO_PASSWORD = 'vitrine-demo';
+
+export async function signIn(server: StoreServer, userId: string): Promise<string> {
+  const response = await fetch(`${server.url}/api/v1/auth/login`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ userId, password: DEMO_PASSWORD }),
+  });
+  if (!response.ok) throw new Error(`sign-in of ${userId} failed: ${response.status}`);
+  return ((await response.json()) as { token: string }).token;
+}
+
+export type Answer = {
+  status: number;
+  body: Record<string, unknown> & { error?: { code: string } };
+};
+
+export async function call(
+  server: StoreServer,
+  path: string,
+  options: { token?: string; body?: unknown; method?: string } = {},
+): Promise<Answer> {
+  const response = await fetch(`${server.url}/api/v1${path}`, {
+    method: options.method ?? (options.body === undefined ? 'GET' : 'POST'),
+    headers: {
+      ...(options.body === undefined ? {} : { 'content-type': 'application/json' }),
+      ...(options.token ? { authorization: `Bearer ${options.token}` } : {}),
+    },
+    body: options.body === undefined ? undefined : JSON.stringify(options.body),
+  });
+  const text = await response.text();
+  return { status: response.status, body: text ? (JSON.parse(text) as Answer['body']) : {} };
+}
+
+export function kioskBearer(server: StoreServer): string {
+  const kiosk = server.demoDevices?.get('kiosk');
+  if (!kiosk) throw new Error('the demo kiosk is missing');
+  return `${kiosk.deviceId}.${kiosk.secret}`;
+}
+
+export function memberCard(server: StoreServer, tier: 'bronze' | 'silver' | 'gold'): string {
+  return server.db
+    .prepare(
+      `SELECT json_extract(body, '$.cardCode') FROM private_docs
+       WHERE collection = 'members' AND json_extract(body, '$.tier') = ? ORDER BY id LIMIT 1`,
+    )
+    .pluck()
+    .get(tier) as string;
+}
+
+/** GTINs of products of a category, priced between min and max euros. */
+export function productCodes(
+  server: StoreServer,
+  category: string,
+  count: number,
+  minEuros = 0,
+  maxEuros = 100_000,
+): string[] {
+  return server.db
+    .prepare(
+      `SELECT json_extract(body, '$.gtin') FROM sync_docs WHERE collection = 'products'
+       AND json_extract(body, '$.category') = ?
+       AND json_extract(body, '$.priceCents') BETWEEN ? AND ? ORDER BY id LIMIT ?`,
+    )
+    .pluck()
+    .all(category, minEuros * 100, maxEuros * 100, count) as string[];
+}

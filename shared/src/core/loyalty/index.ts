@@ -1,0 +1,6 @@
+export * from './programme';
+export * from './perk-value';
+export * from './rules';
+export * from './optimiser';
+export * from './explain';
+export * from './loyalty-api';

@@ -1,0 +1,27 @@
+// Composes what helps a shopper through people: loyalty at the till, the staff
+// request queue, remote experts and their calls, and the staff console's
+// stock and device tools. server.ts mounts the router and calls stop().
+import { Router } from 'express';
+import type { CatalogueStore } from '../catalogue/catalogue-store';
+import type { Db } from '../db/database';
+import type { DeviceRegistry } from '../devices/registry';
+import type { Logger } from '../log';
+import { loyaltyRoutes } from '../loyalty/loyalty-routes';
+import { LoyaltyStore } from '../loyalty/loyalty-store';
+import type { StaffAuth } from '../staff/staff-auth';
+
+export type Assistance = { router: Router; stop: () => void };
+
+export function startAssistance(options: {
+  db: Db;
+  catalogue: CatalogueStore;
+  registry: DeviceRegistry;
+  staffAuth: StaffAuth;
+  storeId: string;
+  log: Logger;
+}): Assistance {
+  const { db, catalogue, staffAuth } = options;
+  const router = Router();
+  router.use(loyaltyRoutes({ auth: staffAuth, store: new LoyaltyStore(db), catalogue }));
+  return { router, stop: () => undefined };
+}
