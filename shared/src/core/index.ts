@@ -10,3 +10,5 @@ export * from './faults';
 export * from './campaign';
 export * from './schedule';
 export * from './loyalty';
+export * from './requests';
+export * from './calls/sse';

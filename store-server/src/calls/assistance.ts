@@ -8,6 +8,8 @@ import type { DeviceRegistry } from '../devices/registry';
 import type { Logger } from '../log';
 import { loyaltyRoutes } from '../loyalty/loyalty-routes';
 import { LoyaltyStore } from '../loyalty/loyalty-store';
+import { requestRoutes } from '../requests/request-routes';
+import { RequestStore } from '../requests/request-store';
 import type { StaffAuth } from '../staff/staff-auth';
 
 export type Assistance = { router: Router; stop: () => void };
@@ -23,5 +25,12 @@ export function startAssistance(options: {
   const { db, catalogue, staffAuth } = options;
   const router = Router();
   router.use(loyaltyRoutes({ auth: staffAuth, store: new LoyaltyStore(db), catalogue }));
-  return { router, stop: () => undefined };
+  const requests = new RequestStore(db);
+  router.use(requestRoutes({ auth: staffAuth, store: requests, registry: options.registry }));
+  return {
+    router,
+    stop: () => {
+      requests.stop();
+    },
+  };
 }

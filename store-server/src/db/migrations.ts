@@ -3,7 +3,9 @@
 // its own list in <domain>/schema.ts and is appended below, so parallel work on
 // different domains never fights over a version number.
 import { loyaltyMigrations } from '../loyalty/schema';
+import { requestMigrations } from '../requests/schema';
 import { staffMigrations } from '../staff/schema';
+import { campaignMigrations } from '../campaigns/schema';
 
 export type Migration = { id: string; sql: string };
 
@@ -100,4 +102,6 @@ export const migrations: readonly Migration[] = [
   ...coreMigrations,
   ...staffMigrations,
   ...loyaltyMigrations,
+  ...requestMigrations,
+  ...campaignMigrations,
 ];

@@ -1,0 +1,2 @@
+export * from './device-http';
+export * from './request-status';

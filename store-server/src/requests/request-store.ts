@@ -1,0 +1,164 @@
+// The staff request queue in SQLite, and a watcher that tells listeners about
+// every change (new requests arrive through the events trigger, so the
+// watcher looks at change_seq rather than relying on a call from ingestion).
+import type { DeviceRequestStatus, RequestStatus, StaffRequest } from '@vitrine/shared/core';
+import { canMoveRequest } from '@vitrine/shared/core';
+import type { Db } from '../db/database';
+import { HttpError } from '../http/http-error';
+
+type Row = {
+  id: string;
+  device_id: string;
+  type: StaffRequest['type'];
+  product_id: string | null;
+  variant_gtin: string | null;
+  location_id: string | null;
+  place: string | null;
+  note: string | null;
+  status: RequestStatus;
+  version: number;
+  change_seq: number;
+  created_at: string;
+  updated_at: string;
+  updated_by: string | null;
+  device_name: string | null;
+  device_role: string | null;
+  product_name: string | null;
+};
+
+const SELECT = `SELECT r.*, d.name AS device_name, d.role AS device_role,
+  json_extract(p.body, '$.name.fr') AS product_name
+  FROM requests r
+  LEFT JOIN devices d ON d.id = r.device_id
+  LEFT JOIN sync_docs p ON p.collection = 'products' AND p.id = r.product_id`;
+
+export const toDeviceView = (request: StaffRequest): DeviceRequestStatus => ({
+  id: request.id,
+  type: request.type,
+  productId: request.productId,
+  variantGtin: request.variantGtin,
+  status: request.status,
+  version: request.version,
+  updatedAt: request.updatedAt,
+});
+
+function toStaffView(row: Row): StaffRequest {
+  return {
+    id: row.id,
+    type: row.type,
+    productId: row.product_id,
+    variantGtin: row.variant_gtin,
+    status: row.status,
+    version: row.version,
+    updatedAt: row.updated_at,
+    deviceId: row.device_id,
+    deviceName: row.device_name,
+    deviceRole: row.device_role,
+    locationId: row.location_id,
+    place: row.place,
+    note: row.note,
+    productName: row.product_name,
+    createdAt: row.created_at,
+    updatedBy: row.updated_by,
+  };
+}
+
+export class RequestStore {
+  private readonly listeners = new Set<(changed: StaffRequest[]) => void>();
+  private seen: number;
+  private readonly timer: ReturnType<typeof setInterval>;
+
+  constructor(
+    private readonly db: Db,
+    pollMs = 150,
+  ) {
+    this.seen = this.maxSeq();
+    this.timer = setInterval(() => this.poke(), pollMs);
+  }
+
+  private maxSeq(): number {
+    return this.db
+      .prepare('SELECT COALESCE(MAX(change_seq), 0) FROM requests')
+      .pluck()
+      .get() as number;
+  }
+
+  /** Open requests plus those closed in the last `closedHours`, newest first. */
+  queue(closedHours = 2): StaffRequest[] {
+    const since = new Date(Date.now() - closedHours * 3_600_000).toISOString();
+    const rows = this.db
+      .prepare(
+        `${SELECT} WHERE r.status != 'closed' OR r.updated_at >= ? ORDER BY r.created_at DESC LIMIT 500`,
+      )
+      .all(since) as Row[];
+    return rows.map(toStaffView);
+  }
+
+  get(id: string): StaffRequest | undefined {
+    const row = this.db.prepare(`${SELECT} WHERE r.id = ?`).get(id) as Row | undefined;
+    return row ? toStaffView(row) : undefined;
+  }
+
+  /** A device's requests of the last day, for its snapshot. */
+  forDevice(deviceId: string): DeviceRequestStatus[] {
+    const since = new Date(Date.now() - 86_400_000).toISOString();
+    const rows = this.db
+      .prepare(`${SELECT} WHERE r.device_id = ? AND r.created_at >= ? ORDER BY r.created_at`)
+      .all(deviceId, since) as Row[];
+    return rows.map((row) => toDeviceView(toStaffView(row)));
+  }
+
+  move(id: string, to: RequestStatus, by: string, expectedVersion?: number): StaffRequest {
+    const updated = this.db
+      .transaction(() => {
+        const current = this.get(id);
+        if (!current) throw new HttpError(404, 'unknown_request', `no request ${id}`);
+        if (expectedVersion !== undefined && expectedVersion !== current.version) {
+          throw new HttpError(
+            409,
+            'stale_request',
+            `request ${id} changed meanwhile (now ${current.status})`,
+          );
+        }
+        if (!canMoveRequest(current.status, to)) {
+          throw new HttpError(
+            409,
+            'invalid_transition',
+            `a ${current.status} request cannot become ${to}`,
+          );
+        }
+        this.db
+          .prepare(
+            `UPDATE requests SET status = ?, version = version + 1, updated_at = ?, updated_by = ?,
+             change_seq = (SELECT MAX(change_seq) + 1 FROM requests) WHERE id = ?`,
+          )
+          .run(to, new Date().toISOString(), by, id);
+        return this.get(id);
+      })
+      .immediate();
+    this.poke();
+    if (!updated) throw new HttpError(404, 'unknown_request', `no request ${id}`);
+    return updated;
+  }
+
+  onChange(listener: (changed: StaffRequest[]) => void): () => void {
+    this.listeners.add(listener);
+    return () => this.listeners.delete(listener);
+  }
+
+  /** Looks for changes now (also every pollMs). */
+  poke(): void {
+    const rows = this.db
+      .prepare(`${SELECT} WHERE r.change_seq > ? ORDER BY r.change_seq`)
+      .all(this.seen) as Row[];
+    const last = rows.at(-1);
+    if (!last) return;
+    this.seen = last.change_seq;
+    const changed = rows.map(toStaffView);
+    for (const listener of this.listeners) listener(changed);
+  }
+
+  stop(): void {
+    clearInterval(this.timer);
+  }
+}
