@@ -100,6 +100,19 @@ describe('broker security', () => {
     client.end(true);
   });
 
+  it('drops a connected device the moment staff revoke it', async () => {
+    const device = provisionDevice(server);
+    const client = connect(device.deviceId, device.secret);
+    expect(await connectResult(client)).toBe('connected');
+    const closed = new Promise<void>((resolve) => client.once('close', () => resolve()));
+    server.registry.revoke(device.deviceId);
+    await closed;
+    client.end(true);
+    const again = connect(device.deviceId, device.secret);
+    expect(await connectResult(again)).toMatch(/Bad username or password|Not authorized/);
+    again.end(true);
+  });
+
   it('refuses malformed, wrong-schema and oversized payloads and keeps running', async () => {
     const me = provisionDevice(server);
     const client = connect(me.deviceId, me.secret);

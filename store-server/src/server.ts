@@ -170,6 +170,10 @@ export async function startStoreServer(
         return { kind: 'device', storeId: config.storeId, deviceId: device.id, role: device.role };
       },
     });
+    const embedded = broker;
+    registry.onChange(() =>
+      embedded.disconnectDevices((id) => registry.get(id)?.status === 'active'),
+    );
     link = await connectBrokerLink({
       url: `mqtt://127.0.0.1:${broker.mqttPort}`,
       username: SERVER_MQTT_USER,

@@ -86,8 +86,10 @@ export class DeviceLink {
     });
     client.on('error', (error) => {
       // A refused CONNECT (bad or revoked credential) will not get better by retrying fast.
-      if (/Not authorized|Bad username/i.test(error.message))
+      if (/Not authorized|Bad username/i.test(error.message)) {
         this.setState('refused', error.message);
+        client.options.reconnectPeriod = 30_000;
+      }
     });
     client.on('message', (topic, payload) => void this.onMessage(topic, payload));
     this.resendTimer = setInterval(() => void options.outbox.flush(), RESEND_AFTER_MS);

@@ -18,6 +18,8 @@ export type Authenticator = (
 export type EmbeddedBroker = {
   mqttPort: number;
   connectedClients: () => number;
+  /** Drops connected devices that may no longer connect (revoked, unknown). */
+  disconnectDevices: (stillAllowed: (deviceId: string) => boolean) => void;
   close: () => Promise<void>;
 };
 
@@ -35,6 +37,7 @@ export async function startEmbeddedBroker(options: {
   log: Logger;
 }): Promise<EmbeddedBroker> {
   const { log } = options;
+  const devices = new Map<string, Client>();
   const aedes = await Aedes.createBroker({
     authenticate(client, username, password, done) {
       const principal = options.authenticate(client.id, username, password?.toString('utf8'));
@@ -44,6 +47,9 @@ export async function startEmbeddedBroker(options: {
         return;
       }
       principals.set(client, principal);
+      // Tracked from authentication on, not from 'clientReady': a revocation
+      // can arrive between CONNACK and readiness.
+      if (principal.kind === 'device') devices.set(principal.deviceId, client);
       done(null, true);
     },
     authorizePublish(client, packet, done) {
@@ -78,6 +84,12 @@ export async function startEmbeddedBroker(options: {
     },
   });
 
+  aedes.on('clientDisconnect', (client) => {
+    const principal = principals.get(client);
+    if (principal?.kind === 'device' && devices.get(principal.deviceId) === client)
+      devices.delete(principal.deviceId);
+  });
+
   const tcp: NetServer = createServer(aedes.handle);
   await new Promise<void>((resolve, reject) => {
     tcp.once('error', reject);
@@ -100,6 +112,13 @@ export async function startEmbeddedBroker(options: {
   return {
     mqttPort,
     connectedClients: () => aedes.connectedClients,
+    disconnectDevices: (stillAllowed) => {
+      for (const [deviceId, client] of devices) {
+        if (stillAllowed(deviceId)) continue;
+        log.warn({ deviceId }, 'mqtt: disconnected a device that is no longer allowed');
+        client.conn.destroy();
+      }
+    },
     close: () =>
       new Promise<void>((resolve) => {
         for (const client of wss.clients) client.terminate();
