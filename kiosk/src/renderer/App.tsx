@@ -1,19 +1,15 @@
-// Placeholder kiosk screen: starts the device, syncs the local copy and answers
-// from it. The kiosk issue builds the real screens on top of this.
-import { DeviceGate, ProductLookup, SyncStatus } from '@vitrine/shared/ui';
+// The kiosk: starts the device, then runs shopper sessions on its local copy.
+import { DeviceGate } from '@vitrine/shared/ui';
+import { KioskApp } from './KioskApp';
+import { readKioskConfig } from './kiosk-config';
 
-const VERSION = '0.1.0';
+const VERSION = '0.2.0';
+const config = readKioskConfig(window.location.search);
 
 export function App() {
   return (
     <DeviceGate app="kiosk" version={VERSION}>
-      {(device) => (
-        <main style={{ padding: '2rem' }}>
-          <h1 style={{ fontFamily: 'system-ui, sans-serif' }}>Vitrine · Kiosk</h1>
-          <SyncStatus device={device} />
-          <ProductLookup device={device} lang="fr" />
-        </main>
-      )}
+      {(device) => <KioskApp device={device} config={config} />}
     </DeviceGate>
   );
 }

@@ -4,45 +4,16 @@
 import MiniSearch, { type SearchResult } from 'minisearch';
 import type { Product, ProductStock } from '../../core';
 import { foldText } from './fold-text';
+import {
+  PRICE_BANDS,
+  type PriceBand,
+  type SearchDoc,
+  type SearchHit,
+  type SearchRequest,
+  type SearchResponse,
+} from './search-types';
 
-export type SearchDoc = {
-  id: string;
-  nameFr: string;
-  nameEn: string;
-  brand: string;
-  category: Product['category'];
-  subcategory: string;
-  tags: string;
-  priceCents: number;
-  inStockHere: boolean;
-};
-
-export const PRICE_BANDS = [
-  { id: 'under-10', min: 0, max: 1_000 },
-  { id: '10-50', min: 1_000, max: 5_000 },
-  { id: '50-200', min: 5_000, max: 20_000 },
-  { id: 'over-200', min: 20_000, max: Number.POSITIVE_INFINITY },
-] as const;
-export type PriceBand = (typeof PRICE_BANDS)[number]['id'];
-
-export type SearchRequest = {
-  query: string;
-  category?: Product['category'];
-  brand?: string;
-  priceBand?: PriceBand;
-  inStockHere?: boolean;
-  limit?: number;
-};
-export type SearchHit = Pick<SearchDoc, 'id' | 'priceCents' | 'brand' | 'inStockHere'>;
-export type SearchResponse = {
-  total: number;
-  hits: SearchHit[];
-  facets: {
-    brands: { brand: string; count: number }[];
-    priceBands: Record<PriceBand, number>;
-    inStockHere: number;
-  };
-};
+export * from './search-types';
 
 /** Queries longer than this are cut: nobody types more, and it bounds the work. */
 export const MAX_QUERY_LENGTH = 100;

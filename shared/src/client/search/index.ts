@@ -1,4 +1,4 @@
-export * from './catalogue-index';
+export * from './search-types';
 export * from './fold-text';
 export * from './search-client';
 export type { IndexStatus } from './search-protocol';

@@ -1,6 +1,6 @@
 // The page's handle on the search worker: ask, get the answer to the latest
 // question only, and watch the index being (re)built.
-import type { SearchRequest, SearchResponse } from './catalogue-index';
+import type { SearchRequest, SearchResponse } from './search-types';
 import { FromWorker, type IndexStatus } from './search-protocol';
 
 export type SearchAnswer = SearchResponse & { searchMs: number };

@@ -1,0 +1,41 @@
+// Owns what outlives a shopper session: the search index (rebuilt in its
+// worker after each sync) and the idle reset, which remounts the session so
+// nothing the last shopper touched survives.
+import { useCallback, useEffect, useMemo, useState } from 'react';
+import type { DeviceHandle } from '@vitrine/shared/client';
+import { CatalogueSearch } from '@vitrine/shared/client/search';
+import { KioskSession } from './KioskSession';
+import type { KioskConfig } from './kiosk-config';
+
+const REINDEX_AFTER_SYNC_MS = 3_000;
+
+export function KioskApp({ device, config }: { device: DeviceHandle; config: KioskConfig }) {
+  const search = useMemo(() => new CatalogueSearch(device.db.name, device.storeId), [device]);
+  const [session, setSession] = useState(0);
+  useEffect(() => () => search.dispose(), [search]);
+
+  useEffect(() => {
+    let checkpoint = device.replicator.current.checkpoint;
+    let timer: ReturnType<typeof setTimeout> | undefined;
+    const off = device.replicator.subscribe((state) => {
+      if (state.checkpoint === checkpoint) return;
+      checkpoint = state.checkpoint;
+      clearTimeout(timer);
+      timer = setTimeout(() => search.rebuild(), REINDEX_AFTER_SYNC_MS);
+    });
+    return () => {
+      off();
+      clearTimeout(timer);
+    };
+  }, [device, search]);
+
+  const reset = useCallback(() => {
+    void device.outbox.record({ kind: 'interaction', payload: { action: 'reset' } });
+    window.speechSynthesis?.cancel();
+    setSession((n) => n + 1);
+  }, [device]);
+
+  return (
+    <KioskSession key={session} device={device} search={search} config={config} onReset={reset} />
+  );
+}

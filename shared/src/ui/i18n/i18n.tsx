@@ -1,0 +1,34 @@
+// The shopper's language for one session, and number/price formatting in it.
+import { createContext, useContext, useMemo, type ReactNode } from 'react';
+import { messages, type Lang, type Messages } from './messages';
+
+export type I18n = {
+  lang: Lang;
+  t: Messages;
+  price: (cents: number) => string;
+  number: (value: number, digits?: number) => string;
+};
+
+const LOCALES: Record<Lang, string> = { fr: 'fr-FR', en: 'en-GB' };
+
+export function makeI18n(lang: Lang): I18n {
+  const currency = new Intl.NumberFormat(LOCALES[lang], { style: 'currency', currency: 'EUR' });
+  return {
+    lang,
+    t: messages[lang],
+    price: (cents) => currency.format(cents / 100),
+    number: (value, digits = 1) =>
+      value.toLocaleString(LOCALES[lang], { maximumFractionDigits: digits }),
+  };
+}
+
+const I18nContext = createContext<I18n>(makeI18n('fr'));
+
+export function I18nProvider({ lang, children }: { lang: Lang; children: ReactNode }) {
+  const value = useMemo(() => makeI18n(lang), [lang]);
+  return <I18nContext.Provider value={value}>{children}</I18nContext.Provider>;
+}
+
+export function useI18n(): I18n {
+  return useContext(I18nContext);
+}

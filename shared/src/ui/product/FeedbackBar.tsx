@@ -1,0 +1,41 @@
+// "J'aime / j'aime pas" and "read aloud" for one product.
+import { useState } from 'react';
+import { useI18n } from '../i18n/i18n';
+import { canSpeak, speak, stopSpeaking } from './speak';
+
+export function FeedbackBar(props: {
+  onFeedback: (value: 'like' | 'dislike') => void;
+  speechText: string;
+}) {
+  const { t, lang } = useI18n();
+  const [given, setGiven] = useState<'like' | 'dislike' | undefined>(undefined);
+  const [speaking, setSpeaking] = useState(false);
+  const give = (value: 'like' | 'dislike') => {
+    if (given === value) return;
+    setGiven(value);
+    props.onFeedback(value);
+  };
+  return (
+    <div className="actions feedback">
+      <button type="button" aria-pressed={given === 'like'} onClick={() => give('like')}>
+        👍 {t.like}
+      </button>
+      <button type="button" aria-pressed={given === 'dislike'} onClick={() => give('dislike')}>
+        👎 {t.dislike}
+      </button>
+      {canSpeak() && (
+        <button
+          type="button"
+          aria-pressed={speaking}
+          onClick={() => {
+            if (speaking) stopSpeaking();
+            else speak(props.speechText, lang);
+            setSpeaking(!speaking);
+          }}
+        >
+          🔊 {speaking ? t.stopSpeaking : t.speak}
+        </button>
+      )}
+    </div>
+  );
+}

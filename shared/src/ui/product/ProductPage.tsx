@@ -1,0 +1,90 @@
+// A product as the shopper sees it, entirely from the local copy. Reusable by
+// any touchpoint: actions arrive as callbacks, the expert call as a slot.
+import type { ReactNode } from 'react';
+import type { NewDeviceEvent } from '../../core';
+import { displayGtin } from '../../core';
+import { useI18n } from '../i18n/i18n';
+import { FeedbackBar } from './FeedbackBar';
+import { Model3dView } from './Model3dView';
+import { PriceBlock } from './PriceBlock';
+import { ProductFacts } from './ProductFacts';
+import { ProductGallery } from './ProductGallery';
+import { ReviewsPanel } from './ReviewsPanel';
+import { StockPanel } from './StockPanel';
+import { unitsAt, type ProductView } from './product-view';
+import { keyFactsText } from './speak';
+
+export function ProductPage(props: {
+  view: ProductView;
+  storeId: string;
+  baseUrl: string;
+  record: (event: NewDeviceEvent) => void;
+  onOpenProduct: (productId: string) => void;
+  /** Where the remote-expert call goes (shared/src/ui/call provides it). */
+  expertSlot?: ReactNode;
+}) {
+  const i18n = useI18n();
+  const { t, lang, price } = i18n;
+  const { product, stock, reviews, promotion, locations, complementary } = props.view;
+  const here = unitsAt(stock, props.storeId);
+  const model = product.electronics?.model3d;
+  return (
+    <article data-testid="product" className="product-page" aria-labelledby="product-name">
+      <div className="product-head">
+        <ProductGallery product={product} baseUrl={props.baseUrl} />
+        <div>
+          <h2 id="product-name">{product.name[lang]}</h2>
+          <p className="muted">
+            {product.brand} · {displayGtin(product.gtin)}
+          </p>
+          <PriceBlock product={product} promotion={promotion} />
+          <p>{product.description[lang]}</p>
+          <FeedbackBar
+            speechText={keyFactsText(product, i18n, here?.total, here?.aisle)}
+            onFeedback={(value) =>
+              props.record({
+                kind: 'feedback',
+                payload: { target: 'product', productId: product.id, value },
+              })
+            }
+          />
+          {model && <Model3dView modelUrl={new URL(model, props.baseUrl).href} />}
+        </div>
+      </div>
+      <StockPanel
+        product={product}
+        stock={stock}
+        locations={locations}
+        storeId={props.storeId}
+        onRequest={(request) =>
+          props.record({ kind: 'request', payload: { ...request, productId: product.id } })
+        }
+      />
+      <section className="panel expert-slot" aria-label={t.expertSlot} data-testid="expert-slot">
+        {/* Talk to an expert: the call UI from shared/src/ui/call mounts here. */}
+        {props.expertSlot ?? null}
+      </section>
+      <ReviewsPanel reviews={reviews} />
+      <ProductFacts product={product} />
+      {complementary.length > 0 && (
+        <section className="panel" aria-labelledby="complementary-title">
+          <h3 id="complementary-title">{t.complementary}</h3>
+          <ul className="tiles">
+            {complementary.map((other) => (
+              <li key={other.id}>
+                <button
+                  type="button"
+                  className="tile"
+                  onClick={() => props.onOpenProduct(other.id)}
+                >
+                  <span>{other.name[lang]}</span>
+                  <span>{price(other.priceCents)}</span>
+                </button>
+              </li>
+            ))}
+          </ul>
+        </section>
+      )}
+    </article>
+  );
+}

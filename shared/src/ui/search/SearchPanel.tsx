@@ -1,0 +1,125 @@
+// Search as you type over the whole catalogue, with category, brand, price and
+// "in stock here" facets. Answers come from the search worker, never the network.
+import { useId } from 'react';
+import type { DeviceDb } from '../../client';
+import { PRICE_BANDS, type CatalogueSearch, type SearchRequest } from '../../client/search';
+import { useI18n } from '../i18n/i18n';
+import { useCatalogueSearch, useIndexStatus } from './use-catalogue-search';
+
+const CATEGORIES = ['fashion', 'food', 'electronics'] as const;
+
+export function SearchPanel(props: {
+  search: CatalogueSearch;
+  db: DeviceDb;
+  request: SearchRequest;
+  onChange: (request: SearchRequest) => void;
+  onOpenProduct: (productId: string) => void;
+}) {
+  const { t, lang, price } = useI18n();
+  const { request, onChange } = props;
+  const status = useIndexStatus(props.search);
+  const ready = status.state === 'ready';
+  const state = useCatalogueSearch(props.search, props.db, request, ready);
+  const inputId = useId();
+  const set = (patch: Partial<SearchRequest>) => onChange({ ...request, ...patch });
+
+  return (
+    <section className="search" aria-labelledby={`${inputId}-title`}>
+      <h2 id={`${inputId}-title`} className="sr-only">
+        {t.searchLabel}
+      </h2>
+      <div role="search" className="search-box">
+        <label htmlFor={inputId}>{t.search}</label>
+        <input
+          id={inputId}
+          type="search"
+          data-testid="search-input"
+          autoComplete="off"
+          maxLength={200}
+          placeholder={t.searchPlaceholder}
+          value={request.query}
+          onChange={(event) => set({ query: event.target.value })}
+        />
+      </div>
+      <div className="chips" role="group" aria-label={t.filters}>
+        <button
+          type="button"
+          aria-pressed={!request.category}
+          onClick={() => set({ category: undefined })}
+        >
+          {t.allCategories}
+        </button>
+        {CATEGORIES.map((category) => (
+          <button
+            key={category}
+            type="button"
+            aria-pressed={request.category === category}
+            onClick={() => set({ category })}
+          >
+            {t.categories[category]}
+          </button>
+        ))}
+      </div>
+      <div className="facets">
+        <label>
+          {t.brand}{' '}
+          <select
+            value={request.brand ?? ''}
+            onChange={(e) => set({ brand: e.target.value || undefined })}
+          >
+            <option value="">{t.allCategories}</option>
+            {(state?.answer.facets.brands ?? []).map(({ brand, count }) => (
+              <option key={brand} value={brand}>
+                {brand} ({count})
+              </option>
+            ))}
+          </select>
+        </label>
+        <label>
+          {t.price}{' '}
+          <select
+            value={request.priceBand ?? ''}
+            onChange={(e) =>
+              set({ priceBand: (e.target.value || undefined) as SearchRequest['priceBand'] })
+            }
+          >
+            <option value="">{t.allCategories}</option>
+            {PRICE_BANDS.map((band) => (
+              <option key={band.id} value={band.id}>
+                {t.priceBands[band.id]} ({state?.answer.facets.priceBands[band.id] ?? 0})
+              </option>
+            ))}
+          </select>
+        </label>
+        <button
+          type="button"
+          aria-pressed={!!request.inStockHere}
+          onClick={() => set({ inStockHere: !request.inStockHere || undefined })}
+        >
+          {t.inStockHereFilter} ({state?.answer.facets.inStockHere ?? 0})
+        </button>
+      </div>
+      {!ready && status.state === 'building' && (
+        <p role="status">
+          {t.indexing}{' '}
+          {status.total > 0 ? `${Math.round((100 * status.indexed) / status.total)} %` : ''}
+        </p>
+      )}
+      <p role="status" data-testid="result-count">
+        {state ? t.results(state.answer.total) : ''}
+      </p>
+      {state && state.answer.total === 0 && <p>{t.noResultsHelp}</p>}
+      <ul className="tiles" data-testid="results">
+        {state?.products.map((product) => (
+          <li key={product.id}>
+            <button type="button" className="tile" onClick={() => props.onOpenProduct(product.id)}>
+              <span className="tile-name">{product.name[lang]}</span>
+              <span className="muted">{product.brand}</span>
+              <span>{price(product.priceCents)}</span>
+            </button>
+          </li>
+        ))}
+      </ul>
+    </section>
+  );
+}
