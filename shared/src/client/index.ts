@@ -4,3 +4,4 @@ export * from './device-link';
 export * from './outbox';
 export * from './replicator';
 export * from './start-device';
+export * from './open-device-db';

@@ -3,8 +3,9 @@
 // id are remembered, so a restart with the server down still opens the copy.
 import type { AppName, DeviceCommand, DeviceCredential } from '../core';
 import { dexieCredentialStore, ensureEnrolled, type CredentialStore } from './credential';
-import { DeviceDb } from './device-db';
+import type { DeviceDb } from './device-db';
 import { DeviceLink } from './device-link';
+import { openDeviceDb } from './open-device-db';
 import { Outbox } from './outbox';
 import { Replicator } from './replicator';
 
@@ -37,8 +38,7 @@ export async function startDevice(options: {
   showing?: () => string;
   onCommand?: (command: DeviceCommand) => void;
 }): Promise<StartResult> {
-  const db = new DeviceDb(options.dbName ?? `vitrine-${options.app}`);
-  await db.open();
+  const { db } = await openDeviceDb(options.dbName ?? `vitrine-${options.app}`);
   const store = options.credentialStore ?? dexieCredentialStore(db);
   const enrolment = await ensureEnrolled({
     baseUrl: options.baseUrl,
