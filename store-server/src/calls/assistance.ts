@@ -10,6 +10,7 @@ import { loyaltyRoutes } from '../loyalty/loyalty-routes';
 import { LoyaltyStore } from '../loyalty/loyalty-store';
 import { requestRoutes } from '../requests/request-routes';
 import { RequestStore } from '../requests/request-store';
+import { staffDeskRoutes } from '../requests/staff-desk-routes';
 import type { StaffAuth } from '../staff/staff-auth';
 
 export type Assistance = { router: Router; stop: () => void };
@@ -27,6 +28,7 @@ export function startAssistance(options: {
   router.use(loyaltyRoutes({ auth: staffAuth, store: new LoyaltyStore(db), catalogue }));
   const requests = new RequestStore(db);
   router.use(requestRoutes({ auth: staffAuth, store: requests, registry: options.registry }));
+  router.use(staffDeskRoutes({ auth: staffAuth, db, catalogue, registry: options.registry }));
   return {
     router,
     stop: () => {

@@ -56,6 +56,9 @@ export const StaffRequest = DeviceRequestStatus.extend({
 });
 export type StaffRequest = z.infer<typeof StaffRequest>;
 
+/** Server-Sent Event data on the staff queue's feed (`snapshot`, then `changes`). */
+export const StaffRequestFeed = z.object({ requests: z.array(StaffRequest) });
+
 export const RequestStatusUpdate = z.object({
   status: RequestStatus,
   /** The version the staff member saw: a change made meanwhile gets 409. */

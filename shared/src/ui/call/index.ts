@@ -1,2 +1,3 @@
 export * from './device-http';
 export * from './request-status';
+export * from './sse-feed';

@@ -1,0 +1,107 @@
+// The staff console in a real Chromium: sign in, see a mirror's size request
+// arrive live and answer it; scan a member card and a basket, get the best
+// perks with reasons, redeem them; check stock; approve a new screen.
+import 'fake-indexeddb/auto';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { BrowserContext, Page } from 'playwright-core';
+import type { DeviceHandle } from '@vitrine/shared/client';
+import type { DeviceRequestStatus } from '@vitrine/shared/core';
+import { watchRequestStatus } from '@vitrine/shared/ui';
+import type { StoreServer } from '@vitrine/store-server/server';
+import { launchChromium } from '../support/chromium';
+import { provisionDevice, startNodeDevice } from '../support/node-device';
+import { startTestServer, waitFor } from '../support/test-server';
+import { DEMO_PASSWORD, memberCard, productCodes } from './staff-helpers';
+
+let server: StoreServer;
+let browser: BrowserContext;
+let page: Page;
+
+beforeAll(async () => {
+  server = await startTestServer();
+  browser = await launchChromium();
+  page = await browser.newPage();
+  await page.goto(`${server.url}/console/staff.html`);
+  await page.getByLabel('Identifiant / User id').fill('staff');
+  await page.getByLabel('Mot de passe / Password').fill(DEMO_PASSWORD);
+  await page.getByRole('button', { name: 'Se connecter / Sign in' }).click();
+  await page.getByTestId('request-queue').waitFor();
+});
+afterAll(async () => {
+  await browser?.close();
+  await server?.close();
+});
+
+describe('staff console', () => {
+  it('shows a mirror request live and the mirror sees staff answers', async () => {
+    const credential = provisionDevice(server, 'mirror');
+    const mirror: DeviceHandle = await startNodeDevice(server.url, credential, { app: 'mirror' });
+    const seen: DeviceRequestStatus[] = [];
+    const stop = watchRequestStatus(mirror, (request) => seen.push(request), {
+      baseUrl: server.url,
+      credentialStore: { load: () => Promise.resolve(credential), save: () => Promise.resolve() },
+    });
+    await expect
+      .poll(() => page.getByTestId('request-queue').getAttribute('data-connected'))
+      .toBe('true');
+    await mirror.outbox.record({
+      kind: 'request',
+      payload: { type: 'size', place: 'Cabine 2', note: 'Taille L' },
+    });
+    const row = page.locator('tr[data-status="new"]', { hasText: 'Cabine 2' });
+    await row.waitFor({ timeout: 10_000 });
+    await row.getByRole('button', { name: 'Je m’en occupe / Acknowledge' }).click();
+    const acknowledged = page.locator('tr[data-status="acknowledged"]', { hasText: 'Cabine 2' });
+    await acknowledged.getByRole('button', { name: 'En route / On the way' }).click();
+    await waitFor(() => seen.some((r) => r.status === 'on-the-way'), 'on-the-way on the mirror');
+    expect(seen.map((r) => r.status)).toEqual(['new', 'acknowledged', 'on-the-way']);
+    stop();
+    await mirror.stop();
+  });
+
+  it('finds the best perks for a basket, explains them and redeems once', async () => {
+    const card = memberCard(server, 'silver');
+    await page.getByRole('tab', { name: /Fidélité/ }).click();
+    await page.getByTestId('card-input').fill(card);
+    await page.getByRole('button', { name: 'Chercher / Find' }).click();
+    await expect.poll(() => page.getByTestId('member').textContent()).toMatch(/silver/);
+    for (const code of productCodes(server, 'fashion', 2, 50)) {
+      await page.getByTestId('basket-code').fill(code);
+      await page.getByRole('button', { name: 'Ajouter / Add' }).click();
+    }
+    await page.getByRole('button', { name: 'Meilleurs avantages / Best perks' }).click();
+    const result = page.getByTestId('optimisation');
+    await result.waitFor();
+    await expect.poll(() => result.locator('tr.chosen').count()).toBeGreaterThan(0);
+    expect(await result.locator('tr[data-perk="summer-fashion-10"]').textContent()).toMatch(
+      /Expired/,
+    );
+    expect(await result.locator('tr[data-perk="gold-15"]').textContent()).toMatch(
+      /gold members only/,
+    );
+    await page.getByRole('button', { name: 'Utiliser ces avantages / Redeem' }).click();
+    await expect.poll(() => page.getByTestId('receipt').textContent()).toMatch(/Recorded/);
+    const rows = server.db.prepare('SELECT COUNT(*) FROM loyalty_redemptions').pluck().get();
+    expect(rows).toBe(1);
+    // Asking again now leaves the redeemed perks out, with the reason.
+    await page.getByRole('button', { name: 'Meilleurs avantages / Best perks' }).click();
+    await expect.poll(() => result.textContent()).toMatch(/Already used/);
+  });
+
+  it('checks stock across stores and approves a new screen', async () => {
+    await page.getByRole('tab', { name: 'Stock' }).click();
+    const code = productCodes(server, 'food', 1)[0]!;
+    await page.getByTestId('stock-query').fill(code);
+    await page.getByRole('button', { name: 'Chercher / Search' }).click();
+    const result = page.getByTestId('stock-result');
+    await result.waitFor();
+    expect(await result.locator(`td[data-location="${server.config.storeId}"]`).count()).toBe(1);
+
+    const { device } = server.registry.enrol('signage', 'Entrance screen');
+    await page.getByRole('tab', { name: /Écrans/ }).click();
+    await page.getByTestId('pairing-code').fill(device.pairingCode!);
+    await page.getByRole('button', { name: 'Approuver / Approve' }).click();
+    await expect.poll(() => page.getByRole('status').textContent()).toMatch(/Entrance screen/);
+    expect(server.registry.get(device.id)?.status).toBe('active');
+  });
+});

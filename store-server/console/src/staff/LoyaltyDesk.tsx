@@ -1,0 +1,197 @@
+// At the till: scan or type a member card, scan the basket, see the best
+// perks with the reason for each, redeem them once.
+import { useState, type FormEvent } from 'react';
+import type { BasketEntry, MemberView, Receipt } from '@vitrine/shared/core';
+import { ConsoleApiError } from '../common/api';
+import {
+  findMember,
+  newIdempotencyKey,
+  optimise,
+  redeemPerks,
+  type OptimiseAnswer,
+} from './loyalty-api';
+import { euros } from './money';
+import { PerkExplanations } from './PerkExplanations';
+
+const message = (error: unknown) =>
+  error instanceof ConsoleApiError
+    ? `${error.message} (${error.code})`
+    : 'Réseau indisponible / Network down';
+
+export function LoyaltyDesk() {
+  const [card, setCard] = useState('');
+  const [member, setMember] = useState<MemberView | null>(null);
+  const [code, setCode] = useState('');
+  const [quantity, setQuantity] = useState(1);
+  const [basket, setBasket] = useState<BasketEntry[]>([]);
+  const [answer, setAnswer] = useState<OptimiseAnswer | null>(null);
+  const [redeemKey, setRedeemKey] = useState<string | null>(null);
+  const [receipt, setReceipt] = useState<Receipt | null>(null);
+  const [error, setError] = useState<string | null>(null);
+  const [busy, setBusy] = useState(false);
+
+  const changeBasket = (next: BasketEntry[]) => {
+    setBasket(next);
+    setAnswer(null);
+    setReceipt(null);
+  };
+
+  async function lookUp(event: FormEvent) {
+    event.preventDefault();
+    setError(null);
+    setAnswer(null);
+    setReceipt(null);
+    try {
+      setMember(await findMember(card));
+    } catch (caught) {
+      setMember(null);
+      setError(message(caught));
+    }
+  }
+
+  function addLine(event: FormEvent) {
+    event.preventDefault();
+    const trimmed = code.trim();
+    if (!/^\d{8,14}$/.test(trimmed)) return setError('Code-barres invalide / Invalid barcode');
+    setError(null);
+    changeBasket([...basket, { code: trimmed, quantity }]);
+    setCode('');
+    setQuantity(1);
+  }
+
+  async function best() {
+    setError(null);
+    setBusy(true);
+    try {
+      setAnswer(await optimise(card, basket));
+      setRedeemKey(newIdempotencyKey()); // one key for this redemption and all its retries
+    } catch (caught) {
+      setError(message(caught));
+    } finally {
+      setBusy(false);
+    }
+  }
+
+  async function redeem() {
+    if (!answer || !redeemKey) return;
+    setError(null);
+    setBusy(true);
+    try {
+      const done = await redeemPerks({
+        idempotencyKey: redeemKey,
+        cardCode: card,
+        perkIds: answer.chosen,
+        basket,
+      });
+      setReceipt(done);
+      setMember(await findMember(card));
+    } catch (caught) {
+      setError(message(caught));
+    } finally {
+      setBusy(false);
+    }
+  }
+
+  const labels = new Map(member?.perks.map((perk) => [perk.id, perk.label]) ?? []);
+  return (
+    <>
+      <section>
+        <h2>Carte de fidélité / Member card</h2>
+        <form className="row" onSubmit={(event) => void lookUp(event)}>
+          <input
+            data-testid="card-input"
+            aria-label="Carte / Card"
+            autoFocus
+            autoComplete="off"
+            value={card}
+            onChange={(event) => setCard(event.target.value)}
+            placeholder="VTR…"
+          />
+          <button type="submit" className="primary">
+            Chercher / Find
+          </button>
+        </form>
+        {member && (
+          <p data-testid="member">
+            <strong>{member.member.name}</strong> ·{' '}
+            <span className="badge">{member.member.tier}</span> ·{' '}
+            <span data-testid="member-points">{member.member.points}</span> points ·{' '}
+            {member.perks.length - member.redeemed.length} avantages / perks
+          </p>
+        )}
+      </section>
+      {member && (
+        <section>
+          <h2>Panier / Basket</h2>
+          <form className="row" onSubmit={addLine}>
+            <input
+              data-testid="basket-code"
+              aria-label="Code-barres / Barcode"
+              inputMode="numeric"
+              value={code}
+              onChange={(event) => setCode(event.target.value)}
+            />
+            <input
+              aria-label="Quantité / Quantity"
+              type="number"
+              min={1}
+              max={999}
+              value={quantity}
+              onChange={(event) => setQuantity(Math.max(1, Number(event.target.value) || 1))}
+              style={{ width: '5rem' }}
+            />
+            <button type="submit" className="action">
+              Ajouter / Add
+            </button>
+          </form>
+          <ul data-testid="basket-lines">
+            {basket.map((line, index) => (
+              <li key={`${line.code}-${index}`}>
+                {answer?.lines[index]?.name ?? line.code} × {line.quantity}{' '}
+                {answer?.lines[index]
+                  ? euros(answer.lines[index].unitPriceCents * line.quantity)
+                  : ''}{' '}
+                <button
+                  type="button"
+                  className="action"
+                  onClick={() => changeBasket(basket.filter((_, i) => i !== index))}
+                >
+                  ✕
+                </button>
+              </li>
+            ))}
+          </ul>
+          <button
+            type="button"
+            className="primary"
+            disabled={busy || basket.length === 0}
+            onClick={() => void best()}
+          >
+            Meilleurs avantages / Best perks
+          </button>
+        </section>
+      )}
+      {answer && (
+        <section data-testid="optimisation">
+          <h2>
+            Total {euros(answer.totalCents)} · remise / off {euros(answer.value.discountCents)} · +
+            {answer.value.bonusPoints} points
+          </h2>
+          <PerkExplanations explanations={answer.explanations} labels={labels} />
+          {answer.chosen.length > 0 && !receipt && (
+            <button type="button" className="primary" disabled={busy} onClick={() => void redeem()}>
+              Utiliser ces avantages / Redeem
+            </button>
+          )}
+        </section>
+      )}
+      {receipt && (
+        <section data-testid="receipt" role="status">
+          Enregistré / Recorded · {euros(receipt.discountCents)} · +{receipt.bonusPoints} points ·{' '}
+          {receipt.perkIds.join(', ')}
+        </section>
+      )}
+      {error && <p role="alert">{error}</p>}
+    </>
+  );
+}

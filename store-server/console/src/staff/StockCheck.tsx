@@ -1,0 +1,91 @@
+// Stock across stores by scanned code (a wedge scanner types into the field)
+// or by name.
+import { useState, type FormEvent } from 'react';
+import type { Localized, Location, ProductStock } from '@vitrine/shared/core';
+import { api, ConsoleApiError } from '../common/api';
+import { euros } from './money';
+
+type StockLevel = ProductStock['levels'][number];
+type Variant = { gtin: string; size?: string; colour?: string };
+
+type Result = {
+  product: {
+    id: string;
+    gtin: string;
+    name: Localized;
+    brand: string;
+    priceCents: number;
+    variants: Variant[];
+  };
+  levels: StockLevel[];
+};
+
+const total = (level: StockLevel) => Object.values(level.quantities).reduce((sum, n) => sum + n, 0);
+
+export function StockCheck() {
+  const [query, setQuery] = useState('');
+  const [answer, setAnswer] = useState<{ results: Result[]; locations: Location[] } | null>(null);
+  const [error, setError] = useState<string | null>(null);
+
+  async function search(event: FormEvent) {
+    event.preventDefault();
+    setError(null);
+    try {
+      setAnswer(await api(`/staff/stock?q=${encodeURIComponent(query.trim())}`));
+    } catch (caught) {
+      setError(
+        caught instanceof ConsoleApiError ? caught.message : 'Réseau indisponible / Network down',
+      );
+    }
+  }
+
+  const nameOf = (id: string) =>
+    answer?.locations.find((location) => location.id === id)?.name ?? id;
+  return (
+    <section>
+      <h2>Stock</h2>
+      <form className="row" onSubmit={(event) => void search(event)}>
+        <input
+          data-testid="stock-query"
+          aria-label="Code-barres ou nom / Barcode or name"
+          autoFocus
+          value={query}
+          onChange={(event) => setQuery(event.target.value)}
+        />
+        <button type="submit" className="primary">
+          Chercher / Search
+        </button>
+      </form>
+      {answer?.results.length === 0 && <p>Aucun produit / No product.</p>}
+      {answer?.results.map(({ product, levels }) => (
+        <article key={product.id} data-testid="stock-result">
+          <h3>
+            {product.name.fr} · {product.brand} · {euros(product.priceCents)}
+          </h3>
+          <table>
+            <tbody>
+              {levels.map((level) => (
+                <tr key={level.locationId}>
+                  <td>{nameOf(level.locationId)}</td>
+                  <td data-location={level.locationId}>{total(level)}</td>
+                  <td>
+                    <small>
+                      {product.variants
+                        .map(
+                          (variant) =>
+                            `${variant.size ?? variant.colour ?? variant.gtin}: ${level.quantities[variant.gtin] ?? 0}`,
+                        )
+                        .join(' · ')}
+                    </small>
+                  </td>
+                  <td>{level.aisle ?? ''}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </article>
+      ))}
+      {error && <p role="alert">{error}</p>}
+    </section>
+  );
+}

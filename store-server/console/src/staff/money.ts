@@ -1,0 +1,2 @@
+export const euros = (cents: number) =>
+  (cents / 100).toLocaleString('fr-FR', { style: 'currency', currency: 'EUR' });
