@@ -9,6 +9,7 @@ import { connectBrokerLink, type BrokerLink } from './broker/broker-link';
 import { startEmbeddedBroker, type EmbeddedBroker } from './broker/embedded-broker';
 import { syncMosquittoAuth } from './broker/external-broker-auth';
 import { CatalogueStore } from './catalogue/catalogue-store';
+import { startSignage } from './campaigns/signage-domain';
 import { catalogueRoutes } from './catalogue/catalogue-routes';
 import { startAssistance } from './calls/assistance';
 import type { StoreServerConfig } from './config';
@@ -113,6 +114,18 @@ export async function startStoreServer(
   );
   api.use(catalogueRoutes(catalogue, registry, adminToken));
   api.use(faultRoutes(db, registry, adminToken, logger));
+  const signage = startSignage({
+    db,
+    docs,
+    dataDir: config.dataDir,
+    storeId: config.storeId,
+    staffAuth,
+    registry,
+    presence,
+    publish: (topic, payload) => link?.publish(topic, payload, { qos: 1 }),
+    timeZone: process.env.VITRINE_TIME_ZONE,
+  });
+  api.use(signage.router);
   const assistance = startAssistance({
     db,
     catalogue,

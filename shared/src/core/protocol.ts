@@ -87,6 +87,7 @@ export type DeviceStatus = z.infer<typeof DeviceStatus>;
 export const DeviceCommand = z.object({
   v,
   type: z.literal('command'),
-  command: z.enum(['reload', 'resync']),
+  /** screenshot (signage): upload a picture of what the screen shows. */
+  command: z.enum(['reload', 'resync', 'screenshot']),
 });
 export type DeviceCommand = z.infer<typeof DeviceCommand>;

@@ -1,4 +1,5 @@
 export * from './campaign';
 export * from './canonical';
+export * from './fleet';
 export * from './screen-profile';
 export * from './signed-campaign';

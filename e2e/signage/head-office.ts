@@ -1,0 +1,87 @@
+// Head office as the e2e tests drive it: sign in, upload media, draft,
+// submit and approve campaigns over the real HTTP API.
+import type { Campaign } from '@vitrine/shared/core';
+
+/** A valid 1×1 PNG. */
+export const TINY_PNG = Buffer.from(
+  'iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8BQDwAEhQGAhKmMIQAAAABJRU5ErkJggg==',
+  'base64',
+);
+
+export type Draft = Omit<Campaign, 'v' | 'revision'>;
+
+export async function signIn(url: string, userId: string): Promise<string> {
+  const response = await fetch(`${url}/api/v1/auth/login`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ userId, password: 'vitrine-demo' }),
+  });
+  if (!response.ok) throw new Error(`sign-in ${userId}: ${response.status}`);
+  return ((await response.json()) as { token: string }).token;
+}
+
+export async function call(
+  url: string,
+  token: string,
+  method: string,
+  path: string,
+  body?: unknown,
+): Promise<{ status: number; body: unknown }> {
+  const response = await fetch(`${url}/api/v1${path}`, {
+    method,
+    headers: {
+      authorization: `Bearer ${token}`,
+      ...(body === undefined ? {} : { 'content-type': 'application/json' }),
+    },
+    body: body === undefined ? undefined : JSON.stringify(body),
+  });
+  return { status: response.status, body: await response.json().catch(() => null) };
+}
+
+export async function uploadPng(url: string, token: string, bytes = TINY_PNG) {
+  const response = await fetch(`${url}/api/v1/media?name=tiny.png`, {
+    method: 'POST',
+    headers: { authorization: `Bearer ${token}`, 'content-type': 'image/png' },
+    body: bytes,
+  });
+  if (response.status !== 201)
+    throw new Error(`upload: ${response.status} ${await response.text()}`);
+  return (await response.json()) as { sha256: string; type: 'image/png'; size: number };
+}
+
+export function draft(
+  id: string,
+  media: { sha256: string; type: 'image/png'; size: number },
+): Draft {
+  return {
+    id,
+    name: `Campaign ${id}`,
+    layout: {
+      id: 'full',
+      zones: [{ id: 'main', x: 0, y: 0, width: 100, height: 100, playlistId: 'p1' }],
+    },
+    playlists: [
+      {
+        id: 'p1',
+        items: [
+          { id: 'picture', kind: 'image', durationMs: 1_500, media },
+          { id: 'words', kind: 'ticker', durationMs: 1_500, text: { fr: 'Promo', en: 'Sale' } },
+        ],
+      },
+    ],
+    targeting: { stores: [], regions: [], groups: [], tags: [] },
+    schedule: { startDate: '2020-01-01', weekdays: [1, 2, 3, 4, 5, 6, 7], dayParts: [] },
+    priority: 10,
+    shareOfVoice: 1,
+    emergency: false,
+  };
+}
+
+/** Editor drafts and submits, publisher approves (signs and publishes). */
+export async function publish(url: string, editor: string, publisher: string, campaign: Draft) {
+  const saved = await call(url, editor, 'PUT', `/campaigns/${campaign.id}`, campaign);
+  if (saved.status !== 200) throw new Error(`draft: ${JSON.stringify(saved.body)}`);
+  await call(url, editor, 'POST', `/campaigns/${campaign.id}/submit`);
+  const approved = await call(url, publisher, 'POST', `/campaigns/${campaign.id}/approve`);
+  if (approved.status !== 200) throw new Error(`approve: ${JSON.stringify(approved.body)}`);
+}

@@ -1,0 +1,88 @@
+// Head-office HTTP API: media upload, campaign drafts, approval (signing) and
+// withdrawal, the trust anchor players pin, and the store-side entry point
+// for signed campaigns arriving from head office.
+import express, { Router } from 'express';
+import { z } from 'zod';
+import { MAX_MEDIA_BYTES, Sha256Hex, parseUnknown, type TrustAnchor } from '@vitrine/shared/core';
+import { HttpError, parseOr400 } from '../http/http-error';
+import { requireRole, type StaffAuth } from '../staff/staff-auth';
+import type { CampaignService } from './campaign-service';
+import type { MediaStore } from './media-store';
+
+const IdParam = z.object({ id: z.string().regex(/^[A-Za-z0-9_-]{1,64}$/, 'a campaign id') });
+const UploadQuery = z.object({ name: z.string().min(1).max(200).default('upload') });
+
+export function campaignRoutes(options: {
+  auth: StaffAuth;
+  campaigns: CampaignService;
+  media: MediaStore;
+  anchor: TrustAnchor;
+}): Router {
+  const { auth, campaigns, media } = options;
+  const router = Router();
+  const id = (params: unknown) => parseOr400(parseUnknown(IdParam, params)).id;
+
+  router.get('/campaigns/trust-anchor', (_req, res) => {
+    res.json(options.anchor);
+  });
+  router.get('/campaigns', (req, res) => {
+    requireRole(req, auth, 'editor', 'publisher');
+    res.json({ campaigns: campaigns.list(), refusals: campaigns.refusals() });
+  });
+  router.put('/campaigns/:id', (req, res) => {
+    const user = requireRole(req, auth, 'editor');
+    const body: unknown = req.body;
+    const bodyId = z.object({ id: z.string() }).safeParse(body);
+    if (!bodyId.success || bodyId.data.id !== id(req.params)) {
+      throw new HttpError(
+        400,
+        'invalid_campaign',
+        'the campaign id in the body must match the URL',
+      );
+    }
+    res.json(campaigns.saveDraft(body, user.id));
+  });
+  router.post('/campaigns/:id/submit', (req, res) => {
+    requireRole(req, auth, 'editor');
+    res.json(campaigns.submit(id(req.params)));
+  });
+  router.post('/campaigns/:id/approve', async (req, res) => {
+    const user = requireRole(req, auth, 'publisher');
+    res.json(await campaigns.approve(id(req.params), user.id));
+  });
+  router.post('/campaigns/:id/reject', (req, res) => {
+    requireRole(req, auth, 'publisher');
+    res.json(campaigns.reject(id(req.params)));
+  });
+  router.post('/campaigns/:id/withdraw', (req, res) => {
+    requireRole(req, auth, 'publisher');
+    res.json(campaigns.withdraw(id(req.params)));
+  });
+  /** A signed campaign from head office (the bridge between head office and stores). */
+  router.post('/campaigns/signed', async (req, res) => {
+    requireRole(req, auth, 'publisher');
+    const campaign = await campaigns.acceptSigned(req.body);
+    res.status(201).json({ id: campaign.id, revision: campaign.revision });
+  });
+
+  router.post('/media', express.raw({ type: () => true, limit: MAX_MEDIA_BYTES }), (req, res) => {
+    const user = requireRole(req, auth, 'editor');
+    const { name } = parseOr400(parseUnknown(UploadQuery, req.query));
+    if (!Buffer.isBuffer(req.body))
+      throw new HttpError(400, 'empty_media', 'send the file as the request body');
+    res.status(201).json(media.save(req.body, name, req.header('content-type'), user.id));
+  });
+  router.get('/media', (req, res) => {
+    requireRole(req, auth, 'editor', 'publisher');
+    res.json({ media: media.list() });
+  });
+  /** Media by content hash: immutable, so cached for a year. Public like product images. */
+  router.get('/media/:sha256', (req, res) => {
+    const sha = parseUnknown(Sha256Hex, req.params.sha256);
+    const row = sha.ok ? media.get(sha.value) : undefined;
+    if (!row) throw new HttpError(404, 'not_found', 'no such media');
+    res.type(row.type).set('cache-control', 'public, max-age=31536000, immutable');
+    res.sendFile(media.path(row.sha256));
+  });
+  return router;
+}

@@ -1,0 +1,193 @@
+// A campaign's life at head office: an editor drafts and submits, a publisher
+// approves, which signs it; the store side verifies the signature before the
+// campaign enters the synced documents that players pull. Withdrawing writes
+// a tombstone, which is also how an emergency is cleared.
+import { z } from 'zod';
+import type { Campaign } from '@vitrine/shared/core';
+import {
+  CampaignBody,
+  campaignMedia,
+  campaignProblems,
+  parseUnknown,
+  verifySignedCampaign,
+  type TrustAnchor,
+} from '@vitrine/shared/core';
+import type { Db } from '../db/database';
+import { HttpError } from '../http/http-error';
+import type { DocStore } from '../sync/doc-store';
+import type { HeadOfficeKey } from './head-office-key';
+import type { MediaStore } from './media-store';
+
+/** What the console sends: a campaign without the fields publication sets. */
+export const CampaignDraftInput = CampaignBody.omit({ v: true, revision: true });
+export type CampaignDraftInput = z.infer<typeof CampaignDraftInput>;
+
+export type CampaignStatus = 'draft' | 'submitted' | 'published' | 'withdrawn';
+export type CampaignRecord = {
+  id: string;
+  status: CampaignStatus;
+  revision: number;
+  body: CampaignDraftInput;
+  createdBy: string;
+  updatedAt: string;
+  approvedBy: string | null;
+  publishedAt: string | null;
+};
+
+type Row = {
+  id: string;
+  body: string;
+  status: CampaignStatus;
+  revision: number;
+  created_by: string;
+  updated_at: string;
+  approved_by: string | null;
+  published_at: string | null;
+};
+
+const toRecord = (row: Row): CampaignRecord => ({
+  id: row.id,
+  status: row.status,
+  revision: row.revision,
+  body: JSON.parse(row.body) as CampaignDraftInput,
+  createdBy: row.created_by,
+  updatedAt: row.updated_at,
+  approvedBy: row.approved_by,
+  publishedAt: row.published_at,
+});
+
+export class CampaignService {
+  constructor(
+    private readonly db: Db,
+    private readonly docs: DocStore,
+    private readonly media: MediaStore,
+    private readonly key: HeadOfficeKey,
+    private readonly anchor: TrustAnchor,
+  ) {}
+
+  /** Parses and checks a draft; the error says exactly what is wrong. */
+  validate(input: unknown): CampaignDraftInput {
+    const parsed = parseUnknown(CampaignDraftInput, input);
+    if (!parsed.ok) throw new HttpError(400, 'invalid_campaign', parsed.error);
+    const problems = campaignProblems({ ...parsed.value, v: 1, revision: 1 });
+    const missing = campaignMedia({ ...parsed.value, v: 1, revision: 1 }).filter(
+      (ref) => this.media.get(ref.sha256)?.size !== ref.size,
+    );
+    problems.push(...missing.map((ref) => `media ${ref.sha256.slice(0, 12)}… was never uploaded`));
+    if (problems.length > 0) throw new HttpError(400, 'invalid_campaign', problems.join('; '));
+    return parsed.value;
+  }
+
+  saveDraft(input: unknown, userId: string): CampaignRecord {
+    const body = this.validate(input);
+    const existing = this.get(body.id);
+    if (existing && existing.status === 'submitted') {
+      throw new HttpError(
+        409,
+        'campaign_submitted',
+        'this campaign awaits approval: a publisher must approve or reject it first',
+      );
+    }
+    this.db
+      .prepare(
+        `INSERT INTO campaigns (id, body, status, created_by, updated_at) VALUES (?, ?, 'draft', ?, ?)
+         ON CONFLICT (id) DO UPDATE SET body = excluded.body, status = 'draft', updated_at = excluded.updated_at`,
+      )
+      .run(body.id, JSON.stringify(body), userId, new Date().toISOString());
+    return this.require(body.id);
+  }
+
+  submit(id: string): CampaignRecord {
+    const campaign = this.require(id);
+    if (campaign.status !== 'draft')
+      throw new HttpError(409, 'not_a_draft', `campaign ${id} is ${campaign.status}`);
+    this.setStatus(id, 'submitted');
+    return this.require(id);
+  }
+
+  reject(id: string): CampaignRecord {
+    const campaign = this.require(id);
+    if (campaign.status !== 'submitted')
+      throw new HttpError(409, 'not_submitted', `campaign ${id} is ${campaign.status}`);
+    this.setStatus(id, 'draft');
+    return this.require(id);
+  }
+
+  /** Approves a submitted campaign: signs it (head office) and publishes it (store). */
+  async approve(id: string, publisherId: string): Promise<CampaignRecord> {
+    const record = this.require(id);
+    if (record.status !== 'submitted') {
+      throw new HttpError(
+        409,
+        'not_submitted',
+        `campaign ${id} is ${record.status}: an editor must submit it first`,
+      );
+    }
+    const body = this.validate(record.body);
+    const campaign: Campaign = { ...body, v: 1, revision: record.revision + 1 };
+    await this.acceptSigned(this.key.sign(campaign));
+    this.db
+      .prepare(
+        `UPDATE campaigns SET status = 'published', revision = ?, approved_by = ?, published_at = ?, updated_at = ? WHERE id = ?`,
+      )
+      .run(campaign.revision, publisherId, new Date().toISOString(), new Date().toISOString(), id);
+    return this.require(id);
+  }
+
+  withdraw(id: string): CampaignRecord {
+    const record = this.require(id);
+    if (record.status !== 'published')
+      throw new HttpError(409, 'not_published', `campaign ${id} is ${record.status}`);
+    this.docs.write([{ c: 'campaigns', id, deleted: true }]);
+    this.setStatus(id, 'withdrawn');
+    return this.require(id);
+  }
+
+  /**
+   * The store side: a signed campaign from head office enters the synced
+   * documents only if its signature and content check out.
+   */
+  async acceptSigned(envelope: unknown): Promise<Campaign> {
+    const verified = await verifySignedCampaign(envelope, this.anchor);
+    if (!verified.ok) {
+      const id = z.object({ id: z.string().max(64) }).safeParse(envelope);
+      this.db
+        .prepare('INSERT INTO campaign_refusals (campaign_id, reason, at) VALUES (?, ?, ?)')
+        .run(id.success ? id.data.id : null, verified.error, new Date().toISOString());
+      throw new HttpError(422, 'campaign_refused', verified.error);
+    }
+    this.docs.write([{ c: 'campaigns', id: verified.value.id, body: envelope }]);
+    return verified.value;
+  }
+
+  refusals(): { campaignId: string | null; reason: string; at: string }[] {
+    return this.db
+      .prepare(
+        'SELECT campaign_id AS campaignId, reason, at FROM campaign_refusals ORDER BY id DESC LIMIT 100',
+      )
+      .all() as { campaignId: string | null; reason: string; at: string }[];
+  }
+
+  get(id: string): CampaignRecord | undefined {
+    const row = this.db.prepare('SELECT * FROM campaigns WHERE id = ?').get(id) as Row | undefined;
+    return row ? toRecord(row) : undefined;
+  }
+
+  list(): CampaignRecord[] {
+    return (this.db.prepare('SELECT * FROM campaigns ORDER BY updated_at DESC').all() as Row[]).map(
+      toRecord,
+    );
+  }
+
+  private require(id: string): CampaignRecord {
+    const record = this.get(id);
+    if (!record) throw new HttpError(404, 'not_found', `no campaign ${id}`);
+    return record;
+  }
+
+  private setStatus(id: string, status: CampaignStatus): void {
+    this.db
+      .prepare('UPDATE campaigns SET status = ?, updated_at = ? WHERE id = ?')
+      .run(status, new Date().toISOString(), id);
+  }
+}

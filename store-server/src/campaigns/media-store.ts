@@ -1,0 +1,98 @@
+// Uploaded media, checked and stored by SHA-256: the type is read from the
+// file's own first bytes (never trusted from the upload), the size is capped.
+import { createHash } from 'node:crypto';
+import { existsSync, mkdirSync, renameSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { MAX_MEDIA_BYTES, type MediaRef, type MediaType } from '@vitrine/shared/core';
+import type { Db } from '../db/database';
+import { HttpError } from '../http/http-error';
+
+export type MediaRow = MediaRef & { name: string; uploadedAt: string };
+
+/** What the bytes are, from their signature; undefined for anything else. */
+export function sniffMediaType(bytes: Buffer): MediaType | undefined {
+  const ascii = (start: number, end: number) => bytes.subarray(start, end).toString('latin1');
+  if (
+    bytes.length >= 8 &&
+    bytes.readUInt32BE(0) === 0x89504e47 &&
+    bytes.readUInt32BE(4) === 0x0d0a1a0a
+  ) {
+    return 'image/png';
+  }
+  if (bytes.length >= 3 && bytes[0] === 0xff && bytes[1] === 0xd8 && bytes[2] === 0xff)
+    return 'image/jpeg';
+  if (bytes.length >= 12 && ascii(0, 4) === 'RIFF' && ascii(8, 12) === 'WEBP') return 'image/webp';
+  if (bytes.length >= 12 && ascii(4, 8) === 'ftyp') return 'video/mp4';
+  if (bytes.length >= 4 && bytes.readUInt32BE(0) === 0x1a45dfa3) return 'video/webm';
+  return undefined;
+}
+
+export class MediaStore {
+  readonly dir: string;
+
+  constructor(
+    private readonly db: Db,
+    dataDir: string,
+  ) {
+    this.dir = join(dataDir, 'media');
+    mkdirSync(this.dir, { recursive: true });
+  }
+
+  path(sha256: string): string {
+    return join(this.dir, sha256);
+  }
+
+  save(bytes: Buffer, name: string, declaredType: string | undefined, userId: string): MediaRow {
+    if (bytes.length === 0) throw new HttpError(400, 'empty_media', 'the uploaded file is empty');
+    if (bytes.length > MAX_MEDIA_BYTES) {
+      throw new HttpError(
+        413,
+        'payload_too_large',
+        `media files are limited to ${MAX_MEDIA_BYTES} bytes`,
+      );
+    }
+    const type = sniffMediaType(bytes);
+    if (!type) {
+      throw new HttpError(
+        415,
+        'unsupported_media',
+        'only PNG, JPEG, WebP images and MP4, WebM videos are accepted',
+      );
+    }
+    if (declaredType && declaredType.split(';')[0] !== type) {
+      throw new HttpError(415, 'media_type_mismatch', `the file is ${type}, not ${declaredType}`);
+    }
+    const sha256 = createHash('sha256').update(bytes).digest('hex');
+    const file = this.path(sha256);
+    if (!existsSync(file)) {
+      // Write then rename: a crash never leaves a truncated file under a good hash.
+      writeFileSync(`${file}.part`, bytes);
+      renameSync(`${file}.part`, file);
+    }
+    const uploadedAt = new Date().toISOString();
+    this.db
+      .prepare(
+        `INSERT INTO media (sha256, type, size, name, uploaded_by, uploaded_at) VALUES (?, ?, ?, ?, ?, ?)
+         ON CONFLICT (sha256) DO UPDATE SET name = excluded.name`,
+      )
+      .run(sha256, type, bytes.length, name.slice(0, 200), userId, uploadedAt);
+    return { sha256, type, size: bytes.length, name, uploadedAt };
+  }
+
+  get(sha256: string): MediaRow | undefined {
+    const row = this.db
+      .prepare(
+        'SELECT sha256, type, size, name, uploaded_at AS uploadedAt FROM media WHERE sha256 = ?',
+      )
+      .get(sha256) as MediaRow | undefined;
+    return row;
+  }
+
+  list(): MediaRow[] {
+    return this.db
+      .prepare(
+        'SELECT sha256, type, size, name, uploaded_at AS uploadedAt FROM media ORDER BY uploaded_at DESC',
+      )
+      .all() as MediaRow[];
+  }
+}

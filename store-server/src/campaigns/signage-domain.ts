@@ -1,0 +1,60 @@
+// Composes the signage domains (campaigns and media, fleet, proof of play)
+// for server.ts, which registers the router they return.
+import { Router } from 'express';
+import { assertTimeZone } from '@vitrine/shared/core';
+import type { Db } from '../db/database';
+import type { PresenceTracker } from '../devices/presence';
+import type { DeviceRegistry } from '../devices/registry';
+import { FleetStore } from '../fleet/fleet-store';
+import { fleetRoutes } from '../fleet/fleet-routes';
+import { proofOfPlayRoutes } from '../proof-of-play/pop-routes';
+import type { StaffAuth } from '../staff/staff-auth';
+import type { DocStore } from '../sync/doc-store';
+import { campaignRoutes } from './campaign-routes';
+import { CampaignService } from './campaign-service';
+import { loadHeadOfficeKey } from './head-office-key';
+import { MediaStore } from './media-store';
+
+export type SignageDomain = {
+  router: Router;
+  campaigns: CampaignService;
+  fleet: FleetStore;
+  media: MediaStore;
+};
+
+export function startSignage(options: {
+  db: Db;
+  docs: DocStore;
+  dataDir: string;
+  storeId: string;
+  staffAuth: StaffAuth;
+  registry: DeviceRegistry;
+  presence: PresenceTracker;
+  publish: (topic: string, payload: string) => void;
+  /** The store's IANA zone (VITRINE_TIME_ZONE), for schedules. */
+  timeZone?: string;
+}): SignageDomain {
+  const timeZone = assertTimeZone(options.timeZone ?? 'Europe/Paris');
+  const key = loadHeadOfficeKey(options.dataDir);
+  const media = new MediaStore(options.db, options.dataDir);
+  const campaigns = new CampaignService(options.db, options.docs, media, key, key.anchor);
+  const fleet = new FleetStore(options.db, options.registry, options.presence, options.docs);
+  const ensureProfiles = () => fleet.ensureProfiles(options.storeId, timeZone);
+  ensureProfiles();
+  options.registry.onChange(ensureProfiles);
+  const router = Router();
+  router.use(campaignRoutes({ auth: options.staffAuth, campaigns, media, anchor: key.anchor }));
+  router.use(
+    fleetRoutes({
+      auth: options.staffAuth,
+      registry: options.registry,
+      fleet,
+      storeId: options.storeId,
+      timeZone,
+      dataDir: options.dataDir,
+      publish: options.publish,
+    }),
+  );
+  router.use(proofOfPlayRoutes(options.db, options.staffAuth, options.storeId));
+  return { router, campaigns, fleet, media };
+}

@@ -1,0 +1,77 @@
+// Proof-of-play reports from the device events the outbox delivered exactly
+// once: a play counts when its end arrived; grouped by campaign, store,
+// screen and hour (UTC hour buckets; the console shows them in local time).
+import { z } from 'zod';
+import type { Db } from '../db/database';
+
+export const ReportQuery = z.object({
+  from: z.iso.datetime().optional(),
+  to: z.iso.datetime().optional(),
+  campaignId: z.string().max(64).optional(),
+});
+export type ReportQuery = z.infer<typeof ReportQuery>;
+
+export type PlayRow = {
+  campaignId: string;
+  storeId: string;
+  deviceId: string;
+  hour: string;
+  plays: number;
+  playedMs: number;
+};
+
+export function playReport(db: Db, storeId: string, query: ReportQuery): PlayRow[] {
+  const rows = db
+    .prepare(
+      `SELECT json_extract(payload, '$.campaignId') AS campaignId, device_id AS deviceId,
+              substr(at, 1, 13) || ':00:00Z' AS hour,
+              COUNT(*) AS plays, COALESCE(SUM(json_extract(payload, '$.durationMs')), 0) AS playedMs
+       FROM events
+       WHERE kind = 'proof-of-play' AND json_extract(payload, '$.phase') = 'end'
+         AND at >= ? AND at < ? AND (? IS NULL OR json_extract(payload, '$.campaignId') = ?)
+       GROUP BY campaignId, deviceId, hour
+       ORDER BY hour, campaignId, deviceId`,
+    )
+    .all(
+      query.from ?? '0000',
+      query.to ?? '9999',
+      query.campaignId ?? null,
+      query.campaignId ?? null,
+    ) as Omit<PlayRow, 'storeId'>[];
+  return rows.map((row) => ({ ...row, storeId }));
+}
+
+/** Plays started whose end never arrived (a screen switched off mid-item). */
+export function unfinishedPlays(db: Db): number {
+  return db
+    .prepare(
+      `SELECT COUNT(*) FROM events s WHERE s.kind = 'proof-of-play' AND json_extract(s.payload, '$.phase') = 'start'
+       AND NOT EXISTS (SELECT 1 FROM events e WHERE e.kind = 'proof-of-play'
+         AND json_extract(e.payload, '$.phase') = 'end'
+         AND json_extract(e.payload, '$.playId') = json_extract(s.payload, '$.playId'))`,
+    )
+    .pluck()
+    .get() as number;
+}
+
+const csvCell = (value: string | number) => {
+  const text = String(value);
+  return /[",\n\r]/.test(text) || /^[=+\-@]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
+};
+
+export function toCsv(rows: PlayRow[]): string {
+  const header = ['campaign', 'store', 'screen', 'hour_utc', 'plays', 'played_seconds'];
+  const lines = rows.map((row) =>
+    [
+      row.campaignId,
+      row.storeId,
+      row.deviceId,
+      row.hour,
+      row.plays,
+      Math.round(row.playedMs / 1000),
+    ]
+      .map(csvCell)
+      .join(','),
+  );
+  return `${[header.join(','), ...lines].join('\r\n')}\r\n`;
+}
