@@ -3,11 +3,26 @@
 import type { ReactNode } from 'react';
 import type { AppName } from '../core';
 import type { DeviceHandle } from '../client';
+import { StaffExitPad } from './StaffExitPad';
 import { useDevice } from './use-device';
 
 const box = { fontFamily: 'system-ui, sans-serif', padding: '3rem', textAlign: 'center' as const };
 
 export function DeviceGate(props: {
+  app: AppName;
+  version: string;
+  children: (device: DeviceHandle) => ReactNode;
+}) {
+  // Staff can leave the app in every phase, a refused or unpaired screen included.
+  return (
+    <>
+      <GatedContent {...props} />
+      <StaffExitPad />
+    </>
+  );
+}
+
+function GatedContent(props: {
   app: AppName;
   version: string;
   children: (device: DeviceHandle) => ReactNode;

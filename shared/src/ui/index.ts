@@ -1,5 +1,6 @@
 export * from './DeviceGate';
 export * from './SyncStatus';
+export * from './StaffExitPad';
 export * from './use-device';
 export * from './ProductLookup';
 export * from './i18n/i18n';
