@@ -1,4 +1,6 @@
 // The store server's HTTP API as staff and devices use it.
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Product } from '@vitrine/shared/core';
 import type { StoreServer } from '@vitrine/store-server/server';
@@ -144,6 +146,16 @@ describe('desktop shell support', () => {
     expect(shell.headers.get('access-control-allow-origin')).toBe('vitrine-app://kiosk');
     const stranger = await preflight('https://evil.example');
     expect(stranger.headers.get('access-control-allow-origin')).toBeNull();
+  });
+
+  it('serves the shells their auto-update feed from the data directory', async () => {
+    const dir = join(server.config.dataDir, 'updates', 'kiosk');
+    mkdirSync(dir, { recursive: true });
+    writeFileSync(join(dir, 'latest-linux.yml'), 'version: 0.2.0\n');
+    const feed = await fetch(`${server.url}/updates/kiosk/latest-linux.yml`);
+    expect(feed.status).toBe(200);
+    expect(await feed.text()).toBe('version: 0.2.0\n');
+    expect((await fetch(`${server.url}/updates/kiosk/../../store.sqlite`)).status).toBe(404);
   });
 
   it('serves the renderers with a content security policy', async () => {

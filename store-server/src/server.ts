@@ -137,7 +137,13 @@ export async function startStoreServer(
   api.use(assistance.router);
   app.use(API_PREFIX, shellCors(), api);
   app.use(mediaRoutes(docs, join(config.appsDir, 'assets')));
-  app.use(staticApps(config.appsDir, rendererCsp(config.deviceBrokerUrl)));
+  app.use(
+    staticApps(
+      config.appsDir,
+      rendererCsp(config.deviceBrokerUrl),
+      join(config.dataDir, 'updates'),
+    ),
+  );
   app.use(notFound);
   app.use(errorHandler(logger));
 

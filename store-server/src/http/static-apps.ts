@@ -5,7 +5,7 @@ import { join } from 'node:path';
 
 const APPS = ['kiosk', 'signage', 'mirror'] as const;
 
-export function staticApps(appsDir: string, csp: string): Router {
+export function staticApps(appsDir: string, csp: string, updatesDir: string): Router {
   const router = Router();
   router.use((_req, res, next) => {
     res.set('content-security-policy', csp);
@@ -21,6 +21,8 @@ export function staticApps(appsDir: string, csp: string): Router {
         res.status(503).type('text/plain').send(`The ${app} app is not built: run npm run build.`);
     });
   }
+  // Auto-update feeds for the desktop shells: <data>/updates/<app>/latest*.yml + installers.
+  router.use('/updates', express.static(updatesDir, { index: false, maxAge: '5m' }));
   const consoleDist = join(appsDir, 'store-server', 'console', 'dist');
   router.use('/console', express.static(consoleDist, { index: 'index.html', maxAge: '1h' }));
   router.get('/', (_req, res) => {
