@@ -1,0 +1,71 @@
+import { describe, expect, it } from 'vitest';
+import { DeviceEvent } from './events';
+import { parseJson, parseUnknown } from './parse';
+import { DeviceStatus, EventBatch, SyncMessage } from './protocol';
+
+const event = {
+  id: '01a20766-38fe-74c1-bd61-814391b302f0',
+  seq: 1,
+  at: '2026-11-23T08:00:00.000Z',
+  kind: 'feedback',
+  payload: { target: 'product', productId: 'p1', value: 'like' },
+};
+
+describe('wire schemas', () => {
+  it('refuses another protocol version with a message naming the expected one', () => {
+    const result = parseUnknown(SyncMessage, { v: 2, type: 'poke', rev: 1 });
+    expect(result).toEqual({
+      ok: false,
+      error: expect.stringMatching(/protocol version must be 1/),
+    });
+  });
+
+  it('explains invalid JSON and wrong shapes instead of throwing', () => {
+    expect(parseJson(EventBatch, '{nope')).toMatchObject({ ok: false, error: /invalid JSON/ });
+    expect(parseJson(EventBatch, '{"v":1,"type":"events","events":[]}')).toMatchObject({
+      ok: false,
+      error: /events/,
+    });
+  });
+
+  it('accepts a valid event and refuses one whose payload does not fit its kind', () => {
+    expect(parseUnknown(DeviceEvent, event).ok).toBe(true);
+    const wrongPayload = { ...event, payload: { action: 'scan' } };
+    expect(parseUnknown(DeviceEvent, wrongPayload)).toMatchObject({ ok: false, error: /payload/ });
+    expect(parseUnknown(DeviceEvent, { ...event, id: 'not-a-uuid' })).toMatchObject({
+      ok: false,
+      error: /UUIDv7/,
+    });
+    expect(parseUnknown(DeviceEvent, { ...event, seq: 0 })).toMatchObject({
+      ok: false,
+      error: /seq/,
+    });
+  });
+
+  it('caps batches at 200 events', () => {
+    const batch = (n: number) => ({
+      v: 1,
+      type: 'events',
+      events: Array.from({ length: n }, () => event),
+    });
+    expect(parseUnknown(EventBatch, batch(200)).ok).toBe(true);
+    expect(parseUnknown(EventBatch, batch(201)).ok).toBe(false);
+  });
+
+  it('tells a birth from a death', () => {
+    const birth = {
+      v: 1,
+      type: 'birth',
+      session: 3,
+      app: 'kiosk',
+      version: '1',
+      showing: 'home',
+      at: event.at,
+    };
+    expect(parseUnknown(DeviceStatus, birth)).toMatchObject({ ok: true, value: { type: 'birth' } });
+    expect(parseUnknown(DeviceStatus, { v: 1, type: 'death', session: 3 })).toMatchObject({
+      ok: true,
+    });
+    expect(parseUnknown(DeviceStatus, { v: 1, type: 'death' }).ok).toBe(false);
+  });
+});
