@@ -33,7 +33,7 @@ export function ProductScreen(props: {
       <div role="alert" className="notice">
         <p>{loaded.failed ? t.corrupted : t.productUnavailable}</p>
         <button type="button" onClick={props.onSearch}>
-          {t.search}
+          {t.browse}
         </button>
       </div>
     );

@@ -42,17 +42,12 @@ export function TopBar(props: {
           📷 {t.camera}
         </button>
         <button type="button" onClick={props.onSearch} data-testid="search-button">
-          🔎 {t.search}
+          🔎 {t.browse}
         </button>
         <button type="button" onClick={props.onHome}>
           {t.home}
         </button>
-        <button
-          type="button"
-          onClick={props.onLang}
-          lang={props.lang === 'fr' ? 'en' : 'fr'}
-          aria-label={t.languageName}
-        >
+        <button type="button" onClick={props.onLang} lang={props.lang === 'fr' ? 'en' : 'fr'}>
           {t.language}
         </button>
         <button type="button" aria-pressed={props.reach} onClick={props.onReach}>

@@ -25,7 +25,7 @@ export function ScanNotice(props: { problem: ScanProblem; onSearch: () => void }
         <>
           <p>{t.tryAgainOrSearch}</p>
           <button type="button" onClick={props.onSearch}>
-            {t.search}
+            {t.browse}
           </button>
         </>
       )}
