@@ -26,6 +26,8 @@ import { errorHandler, notFound } from './http/http-error';
 import { mediaRoutes } from './http/media-routes';
 import { staticApps } from './http/static-apps';
 import { createLogger, type Logger } from './log';
+import { lookTtlHours, startLookSharing } from './looks/look-domain';
+import { startSizing } from './sizing/sizing-domain';
 import { ackSender, routeDeviceMessages } from './mqtt-routing';
 import { seedDemoStore } from './seed/demo-seed';
 import { authRoutes } from './staff/auth-routes';
@@ -135,7 +137,17 @@ export async function startStoreServer(
     log: logger,
   });
   api.use(assistance.router);
+  const looks = startLookSharing({
+    db,
+    dataDir: config.dataDir,
+    registry,
+    ttlHours: lookTtlHours(process.env.VITRINE_LOOK_TTL_HOURS, logger),
+    log: logger,
+  });
+  api.use(looks.api);
+  api.use(startSizing({ db, registry, staffAuth, demo: config.demo }).router);
   app.use(API_PREFIX, shellCors(), api);
+  app.use(looks.pages);
   app.use(mediaRoutes(docs, join(config.appsDir, 'assets')));
   app.use(
     staticApps(
@@ -232,6 +244,7 @@ export async function startStoreServer(
     close: async () => {
       stopPublisher();
       assistance.stop();
+      looks.stop();
       stopAuthSync?.();
       ingestor.flush();
       await link?.close();

@@ -4,6 +4,8 @@
 // different domains never fights over a version number.
 import { loyaltyMigrations } from '../loyalty/schema';
 import { requestMigrations } from '../requests/schema';
+import { lookMigrations } from '../looks/schema';
+import { sizingMigrations } from '../sizing/schema';
 import { staffMigrations } from '../staff/schema';
 import { campaignMigrations } from '../campaigns/schema';
 
@@ -103,5 +105,7 @@ export const migrations: readonly Migration[] = [
   ...staffMigrations,
   ...loyaltyMigrations,
   ...requestMigrations,
+  ...lookMigrations,
+  ...sizingMigrations,
   ...campaignMigrations,
 ];

@@ -1,0 +1,2 @@
+export * from './size-chart';
+export * from './advise';
