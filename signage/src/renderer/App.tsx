@@ -1,19 +1,56 @@
-// Placeholder signage screen: starts the device, syncs the local copy and answers
-// from it. The signage issue builds the real screens on top of this.
-import { DeviceGate, ProductLookup, SyncStatus } from '@vitrine/shared/ui';
+// The signage screen: pairing, then the player. Remote commands: reload the
+// page, resync the local copy, or upload a screenshot of what is showing.
+import { useRef } from 'react';
+import type { DeviceCommand } from '@vitrine/shared/core';
+import { sendScreenshot } from './player/device-api';
+import { Player } from './player/Player';
+import { captureScreen } from './player/screenshot';
+import { useSignageDevice } from './use-signage-device';
 
-const VERSION = '0.1.0';
+export const VERSION = '0.2.0';
+const lang: 'fr' | 'en' = navigator.language.startsWith('en') ? 'en' : 'fr';
+const box = {
+  fontFamily: 'system-ui, sans-serif',
+  padding: '3rem',
+  textAlign: 'center' as const,
+  color: '#fff',
+};
 
 export function App() {
+  const root = useRef<HTMLDivElement>(null);
+  const bootRef = useRef<ReturnType<typeof useSignageDevice>>({ phase: 'starting' });
+  const onCommand = (command: DeviceCommand) => {
+    const current = bootRef.current;
+    if (command.command === 'reload') window.location.reload();
+    else if (command.command === 'resync' && current.phase === 'ready') {
+      void current.device.replicator.pull().catch(() => undefined);
+    } else if (command.command === 'screenshot' && current.phase === 'ready' && root.current) {
+      const server = { ...current, deviceId: current.device.deviceId, version: VERSION };
+      void captureScreen(root.current).then((png) => png && sendScreenshot(server, png));
+    }
+  };
+  const boot = useSignageDevice(VERSION, onCommand);
+  bootRef.current = boot;
+  if (boot.phase === 'starting') return <p style={box}>Démarrage… / Starting…</p>;
+  if (boot.phase === 'pending') {
+    return (
+      <div role="status" style={box}>
+        <h1>Appairage de l’écran / Pairing this screen</h1>
+        <p data-testid="pairing-code" style={{ fontSize: '4rem', letterSpacing: '0.3em' }}>
+          {boot.pairingCode}
+        </p>
+      </div>
+    );
+  }
+  if (boot.phase === 'refused') return <p style={box}>{boot.reason}</p>;
   return (
-    <DeviceGate app="signage" version={VERSION}>
-      {(device) => (
-        <main style={{ padding: '2rem' }}>
-          <h1 style={{ fontFamily: 'system-ui, sans-serif' }}>Vitrine · Signage</h1>
-          <SyncStatus device={device} />
-          <ProductLookup device={device} lang="fr" />
-        </main>
-      )}
-    </DeviceGate>
+    <Player
+      device={boot.device}
+      baseUrl={boot.baseUrl}
+      credential={boot.credential}
+      version={VERSION}
+      lang={lang}
+      rootRef={root}
+    />
   );
 }

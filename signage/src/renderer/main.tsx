@@ -9,3 +9,9 @@ createRoot(root).render(
     <App />
   </StrictMode>,
 );
+
+// The app shell is cached by a small service worker so the screen reloads
+// even with the store server down (media and data have their own caches).
+if ('serviceWorker' in navigator && window.location.protocol.startsWith('http')) {
+  void navigator.serviceWorker.register('./sw.js', { scope: './' }).catch(() => undefined);
+}

@@ -1,0 +1,47 @@
+// The signage screen: the engine's frame laid out in zones, or the default
+// screen. Playback never waits for the network.
+import { useRef } from 'react';
+import type { DeviceCredential } from '@vitrine/shared/core';
+import type { DeviceHandle } from '@vitrine/shared/client';
+import { DefaultScreen } from './DefaultScreen';
+import { usePlayer } from './use-player';
+import { ZoneView } from './ZoneView';
+
+export function Player(props: {
+  device: DeviceHandle;
+  baseUrl: string;
+  credential: DeviceCredential;
+  version: string;
+  lang: 'fr' | 'en';
+  rootRef?: React.RefObject<HTMLDivElement | null>;
+}) {
+  const fallbackRef = useRef<HTMLDivElement>(null);
+  const { frame, plays, media, storeId } = usePlayer(props.device, props);
+  const showing = frame.mode === 'default' ? 'default' : frame.campaign.id;
+  return (
+    <div
+      className="player"
+      ref={props.rootRef ?? fallbackRef}
+      data-testid="player"
+      data-mode={frame.mode}
+      data-campaign={showing}
+      data-plays-started={plays.started}
+      data-plays-ended={plays.ended}
+      data-revision={frame.mode === 'default' ? '' : String(frame.campaign.revision)}
+    >
+      {frame.mode === 'default' || !media ? (
+        <DefaultScreen storeId={storeId} lang={props.lang} />
+      ) : (
+        frame.zones.map((zone) => (
+          <ZoneView
+            key={zone.zone.id}
+            frame={zone}
+            media={media}
+            device={props.device}
+            lang={props.lang}
+          />
+        ))
+      )}
+    </div>
+  );
+}

@@ -1,0 +1,85 @@
+// A product promotion card: live price, promotion and stock here, read from
+// the local copy (so it stays right with the server down) and refreshed.
+import { useEffect, useState } from 'react';
+import type { Product, ProductStock, Promotion } from '@vitrine/shared/core';
+import type { DeviceHandle } from '@vitrine/shared/client';
+
+type CardData = { product: Product; stockHere: number | null; promotion: Promotion | null };
+const REFRESH_MS = 5_000;
+
+const euros = (cents: number, lang: 'fr' | 'en') =>
+  new Intl.NumberFormat(lang === 'fr' ? 'fr-FR' : 'en-GB', {
+    style: 'currency',
+    currency: 'EUR',
+  }).format(cents / 100);
+
+function promotedPrice(price: number, promotion: Promotion | null): number | null {
+  if (!promotion) return null;
+  if (promotion.kind === 'percent') return Math.round(price * (1 - promotion.value / 100));
+  if (promotion.kind === 'amount') return Math.max(0, price - Math.round(promotion.value * 100));
+  return null;
+}
+
+async function readCard(device: DeviceHandle, productId: string): Promise<CardData | null> {
+  const product = await device.db.products.get(productId);
+  if (!product) return null;
+  const stock: ProductStock | undefined = await device.db.stock.get(productId);
+  const level = stock?.levels.find((entry) => entry.locationId === device.storeId);
+  const now = new Date().toISOString();
+  const promotion =
+    (await device.db.promotions.toArray()).find(
+      (candidate) =>
+        candidate.productIds.includes(productId) &&
+        candidate.startsAt <= now &&
+        now < candidate.endsAt,
+    ) ?? null;
+  return {
+    product,
+    stockHere: level
+      ? Object.values(level.quantities).reduce((sum, quantity) => sum + quantity, 0)
+      : null,
+    promotion,
+  };
+}
+
+export function ProductCard(props: { productId: string; device: DeviceHandle; lang: 'fr' | 'en' }) {
+  const [card, setCard] = useState<CardData | null>(null);
+  useEffect(() => {
+    let live = true;
+    const load = () =>
+      void readCard(props.device, props.productId).then((data) => live && setCard(data));
+    load();
+    const timer = setInterval(load, REFRESH_MS);
+    return () => {
+      live = false;
+      clearInterval(timer);
+    };
+  }, [props.device, props.productId]);
+  if (!card) return <div className="product-card" data-testid="product-card" />;
+  const { product, promotion, stockHere } = card;
+  const promoted = promotedPrice(product.priceCents, promotion);
+  return (
+    <div className="product-card" data-testid="product-card" data-product-id={product.id}>
+      {product.images[0] && <img src={product.images[0]} alt="" />}
+      <div>
+        <h2>{product.name[props.lang]}</h2>
+        {promotion && <p className="promo">{promotion.label[props.lang]}</p>}
+        <p className="price" data-testid="card-price">
+          {promoted !== null && <s>{euros(product.priceCents, props.lang)}</s>}{' '}
+          {euros(promoted ?? product.priceCents, props.lang)}
+        </p>
+        {stockHere !== null && (
+          <p data-testid="card-stock">
+            {stockHere > 0
+              ? props.lang === 'fr'
+                ? `${stockHere} en stock ici`
+                : `${stockHere} in stock here`
+              : props.lang === 'fr'
+                ? 'Épuisé ici'
+                : 'Sold out here'}
+          </p>
+        )}
+      </div>
+    </div>
+  );
+}

@@ -1,0 +1,140 @@
+// Runs the player against the device's local copy: verified campaigns, the
+// media cache for the next days, the engine's frame every 100 ms, proof of
+// play through the outbox, heartbeats and the clock offset.
+import { useEffect, useRef, useState } from 'react';
+import {
+  campaignMedia,
+  localMoment,
+  scheduleTouchesDays,
+  type Campaign,
+  type DeviceCredential,
+  type MediaRef,
+  type ScreenProfile,
+} from '@vitrine/shared/core';
+import type { DeviceHandle } from '@vitrine/shared/client';
+import { CampaignSource, loadTrustAnchor } from './campaign-source';
+import { estimateClockOffset, reportFault, sendHeartbeat, type PlayerServer } from './device-api';
+import { MediaCache } from './media-cache';
+import { PlayerEngine, type Frame } from './player-engine';
+
+const TICK_MS = 100;
+const RELOAD_MS = 2_000;
+const HEARTBEAT_MS = 30_000;
+/** Media for campaigns that may play within this many days is fetched ahead. */
+export const PREFETCH_DAYS = 3;
+
+export type Plays = { started: number; ended: number };
+export type PlayerView = { frame: Frame; plays: Plays; media: MediaCache | null; storeId: string };
+
+export function usePlayer(
+  device: DeviceHandle,
+  options: { baseUrl: string; credential: DeviceCredential; version: string },
+): PlayerView {
+  const [view, setView] = useState<{ frame: Frame; plays: Plays }>({
+    frame: { mode: 'default', key: 'default' },
+    plays: { started: 0, ended: 0 },
+  });
+  const [media, setMedia] = useState<MediaCache | null>(null);
+  const frameKey = useRef('');
+
+  useEffect(() => {
+    const server: PlayerServer = { ...options, deviceId: device.deviceId };
+    const fault = (kind: string, detail: string) => void reportFault(server, kind, detail);
+    const timers: ReturnType<typeof setInterval>[] = [];
+    let stopped = false;
+    let campaigns: Campaign[] = [];
+    let offset = 0;
+    let timeZone = Intl.DateTimeFormat().resolvedOptions().timeZone;
+    let screen: ScreenProfile = { storeId: device.storeId, groups: [], tags: [] };
+    const cache = new MediaCache(options.baseUrl, fault, () => undefined);
+    const engine = new PlayerEngine({
+      timeZone: () => timeZone,
+      screen: () => screen,
+      isPlayable: (sha) => cache.isReady(sha),
+      newPlayId: () => crypto.randomUUID(),
+      record: (payload) => void device.outbox.record({ kind: 'proof-of-play', payload }),
+      onClockJump: (delta) =>
+        fault('clock-jump', `wall clock moved ${Math.round(delta)} ms against the monotonic clock`),
+    });
+
+    const render = () => {
+      const next = engine.tick(campaigns, Date.now() + offset, performance.now());
+      const key =
+        next.mode === 'default'
+          ? 'default'
+          : `${next.key}|${next.zones.map((zone) => `${zone.zone.id}:${zone.current.cycle}.${zone.current.index}.${zone.playlist.items.length}`).join(',')}`;
+      if (key !== frameKey.current) {
+        frameKey.current = key;
+        setView({ frame: next, plays: { ...engine.plays } });
+      }
+    };
+
+    const reload = async (source: CampaignSource) => {
+      campaigns = await source.load();
+      const profile = await source.profile(device.deviceId);
+      if (profile) {
+        timeZone = profile.timeZone;
+        screen = {
+          storeId: profile.storeId,
+          region: profile.region,
+          groups: profile.groups,
+          tags: profile.tags,
+        };
+      }
+      const today = localMoment(Date.now(), timeZone).date;
+      const wanted = new Map<string, MediaRef>();
+      for (const campaign of campaigns) {
+        if (!scheduleTouchesDays(campaign.schedule, today, PREFETCH_DAYS)) continue;
+        for (const ref of campaignMedia(campaign)) wanted.set(ref.sha256, ref);
+      }
+      await cache.sync([...wanted.values()]);
+    };
+
+    void (async () => {
+      await cache.open().catch((error: Error) => fault('media-cache', error.message));
+      const anchor = await loadTrustAnchor(device.db, options.baseUrl, fault);
+      if (stopped) return;
+      setMedia(cache);
+      timers.push(setInterval(render, TICK_MS));
+      if (!anchor) {
+        fault('no-trust-anchor', 'no head-office key yet: showing the default screen only');
+        return;
+      }
+      const source = new CampaignSource(device.db, anchor, (id, reason) =>
+        fault('campaign-refused', `campaign ${id} refused: ${reason}`),
+      );
+      const refresh = () =>
+        void reload(source).catch((error: Error) => fault('player-reload', error.message));
+      refresh();
+      timers.push(setInterval(refresh, RELOAD_MS));
+      const beat = async () => {
+        offset = (await estimateClockOffset(server)) ?? offset;
+        const current = engine.tick(campaigns, Date.now() + offset, performance.now());
+        await sendHeartbeat(server, {
+          v: 1,
+          appVersion: options.version,
+          at: new Date().toISOString(),
+          showing:
+            current.mode === 'default'
+              ? { mode: 'default' }
+              : {
+                  mode: current.mode,
+                  campaignId: current.campaign.id,
+                  revision: current.campaign.revision,
+                },
+          cache: cache.state(),
+          refusedCampaigns: source.refusedCount,
+          clockOffsetMs: Math.round(offset),
+        });
+      };
+      void beat();
+      timers.push(setInterval(() => void beat(), HEARTBEAT_MS));
+    })();
+    return () => {
+      stopped = true;
+      timers.forEach((timer) => clearInterval(timer));
+    };
+  }, [device, options.baseUrl, options.credential, options.version]);
+
+  return { ...view, media, storeId: device.storeId };
+}

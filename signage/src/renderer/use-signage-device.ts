@@ -1,0 +1,70 @@
+// Starts the signage device like every touchpoint (startDevice), keeping what
+// the player needs besides: the credential for its own calls and remote commands.
+import { useEffect, useRef, useState } from 'react';
+import { dexieCredentialStore, startDevice, type DeviceHandle } from '@vitrine/shared/client';
+import type { DeviceCommand, DeviceCredential } from '@vitrine/shared/core';
+import { signageEnvironment } from './device-environment';
+
+export type SignageBoot =
+  | { phase: 'starting' }
+  | { phase: 'pending'; pairingCode: string }
+  | { phase: 'refused'; reason: string }
+  | { phase: 'ready'; device: DeviceHandle; credential: DeviceCredential; baseUrl: string };
+
+const RETRY_MS = 3_000;
+
+export function useSignageDevice(
+  version: string,
+  onCommand: (command: DeviceCommand) => void,
+): SignageBoot {
+  const [boot, setBoot] = useState<SignageBoot>({ phase: 'starting' });
+  const commandRef = useRef(onCommand);
+  commandRef.current = onCommand;
+  useEffect(() => {
+    let cancelled = false;
+    let handle: DeviceHandle | undefined;
+    let timer: ReturnType<typeof setTimeout> | undefined;
+    const attempt = async () => {
+      const environment = await signageEnvironment();
+      const result = await startDevice({
+        app: 'signage',
+        version,
+        ...environment,
+        onCommand: (command) => commandRef.current(command),
+      });
+      if (cancelled) {
+        if (result.status === 'started') await result.device.stop();
+        return;
+      }
+      if (result.status === 'started') {
+        handle = result.device;
+        const store = environment.credentialStore ?? dexieCredentialStore(result.device.db);
+        const credential = await store.load();
+        if (!credential) {
+          setBoot({ phase: 'refused', reason: 'started without a credential' });
+          return;
+        }
+        setBoot({
+          phase: 'ready',
+          device: result.device,
+          credential,
+          baseUrl: environment.baseUrl,
+        });
+      } else if (result.status === 'pending') {
+        setBoot({ phase: 'pending', pairingCode: result.pairingCode });
+        timer = setTimeout(() => void attempt(), RETRY_MS);
+      } else {
+        setBoot({ phase: 'refused', reason: result.reason });
+        // A screen never gives up: the server may come back.
+        timer = setTimeout(() => void attempt(), RETRY_MS * 5);
+      }
+    };
+    void attempt().catch((error: Error) => setBoot({ phase: 'refused', reason: error.message }));
+    return () => {
+      cancelled = true;
+      if (timer) clearTimeout(timer);
+      void handle?.stop();
+    };
+  }, [version]);
+  return boot;
+}
