@@ -5,6 +5,8 @@ import { REPO_ROOT } from '../support/test-server';
 import { benchIngestion } from './ingestion.bench';
 import { benchInitialSync } from './initial-sync.bench';
 import { benchLiveFanout } from './live-fanout.bench';
+import { benchKiosk } from './kiosk.bench';
+import { benchSignagePlayback } from './signage-playback.bench';
 import type { BenchResult } from './stats';
 
 const only = process.argv.slice(2);
@@ -12,6 +14,8 @@ const suites: [string, () => Promise<BenchResult[]>][] = [
   ['initial-sync', () => benchInitialSync()],
   ['live-fanout', () => benchLiveFanout()],
   ['ingestion', () => benchIngestion()],
+  ['signage-playback', () => benchSignagePlayback()],
+  ['kiosk', () => benchKiosk()],
 ];
 
 const results: BenchResult[] = [];
