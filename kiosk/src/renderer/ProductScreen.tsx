@@ -4,7 +4,13 @@ import { liveQuery } from 'dexie';
 import { useEffect, useState } from 'react';
 import type { DeviceHandle } from '@vitrine/shared/client';
 import type { NewDeviceEvent } from '@vitrine/shared/core';
-import { loadProductView, ProductPage, useI18n, type ProductView } from '@vitrine/shared/ui';
+import {
+  ExpertCallButton,
+  loadProductView,
+  ProductPage,
+  useI18n,
+  type ProductView,
+} from '@vitrine/shared/ui';
 
 type Loaded = { id: string; view: ProductView | undefined; failed: boolean };
 
@@ -15,7 +21,7 @@ export function ProductScreen(props: {
   onOpenProduct: (productId: string) => void;
   onSearch: () => void;
 }) {
-  const { t } = useI18n();
+  const { t, lang } = useI18n();
   const { device, productId } = props;
   const [loaded, setLoaded] = useState<Loaded | undefined>(undefined);
   useEffect(() => {
@@ -45,6 +51,7 @@ export function ProductScreen(props: {
       baseUrl={window.location.origin}
       record={props.record}
       onOpenProduct={props.onOpenProduct}
+      expertSlot={<ExpertCallButton device={device} product={loaded.view.product} lang={lang} />}
     />
   );
 }

@@ -11,6 +11,6 @@ export * from './campaign';
 export * from './schedule';
 export * from './loyalty';
 export * from './requests';
+export * from './calls';
 export * from './sizing';
 export * from './looks';
-export * from './calls/sse';

@@ -5,6 +5,8 @@ import { Router } from 'express';
 import type { CatalogueStore } from '../catalogue/catalogue-store';
 import type { Db } from '../db/database';
 import type { DeviceRegistry } from '../devices/registry';
+import { ExpertDirectory } from '../experts/expert-directory';
+import { expertRoutes } from '../experts/expert-routes';
 import type { Logger } from '../log';
 import { loyaltyRoutes } from '../loyalty/loyalty-routes';
 import { LoyaltyStore } from '../loyalty/loyalty-store';
@@ -12,6 +14,9 @@ import { requestRoutes } from '../requests/request-routes';
 import { RequestStore } from '../requests/request-store';
 import { staffDeskRoutes } from '../requests/staff-desk-routes';
 import type { StaffAuth } from '../staff/staff-auth';
+import { callRoutes } from './call-routes';
+import { CallService } from './call-service';
+import { iceServersFromEnv } from './ice-servers';
 
 export type Assistance = { router: Router; stop: () => void };
 
@@ -29,6 +34,17 @@ export function startAssistance(options: {
   const requests = new RequestStore(db);
   router.use(requestRoutes({ auth: staffAuth, store: requests, registry: options.registry }));
   router.use(staffDeskRoutes({ auth: staffAuth, db, catalogue, registry: options.registry }));
+  const directory = new ExpertDirectory(db);
+  const calls = new CallService(db, directory);
+  router.use(
+    callRoutes({
+      calls,
+      registry: options.registry,
+      auth: staffAuth,
+      iceServers: iceServersFromEnv(process.env),
+    }),
+  );
+  router.use(expertRoutes({ auth: staffAuth, directory, calls, db }));
   return {
     router,
     stop: () => {

@@ -6,6 +6,7 @@ import { loyaltyMigrations } from '../loyalty/schema';
 import { requestMigrations } from '../requests/schema';
 import { lookMigrations } from '../looks/schema';
 import { sizingMigrations } from '../sizing/schema';
+import { expertMigrations } from '../experts/schema';
 import { staffMigrations } from '../staff/schema';
 import { campaignMigrations } from '../campaigns/schema';
 
@@ -107,5 +108,6 @@ export const migrations: readonly Migration[] = [
   ...requestMigrations,
   ...lookMigrations,
   ...sizingMigrations,
+  ...expertMigrations,
   ...campaignMigrations,
 ];

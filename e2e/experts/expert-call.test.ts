@@ -1,0 +1,100 @@
+// A real expert call: the expert console in one Chromium, the real kiosk page
+// in another (fake camera and microphone), signalling through the store
+// server, WebRTC media between them. The kiosk shows the button only while a
+// matching expert is free.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { BrowserContext, Page } from 'playwright-core';
+import type { StoreServer } from '@vitrine/store-server/server';
+import { waitForSync } from '../kiosk/kiosk-page';
+import { startTestServer } from '../support/test-server';
+import {
+  expertSignsIn,
+  expertVideoPlays,
+  launchWithFakeMedia,
+  openOnKiosk,
+  productOf,
+} from './call-helpers';
+
+let server: StoreServer;
+let expertBrowser: BrowserContext;
+let kioskBrowser: BrowserContext;
+let expert: Page;
+let kiosk: Page;
+
+beforeAll(async () => {
+  server = await startTestServer();
+  [expertBrowser, kioskBrowser] = await Promise.all([launchWithFakeMedia(), launchWithFakeMedia()]);
+  [expert, kiosk] = await Promise.all([expertBrowser.newPage(), kioskBrowser.newPage()]);
+  await kiosk.goto(`${server.url}/kiosk/`);
+  await waitForSync(kiosk, server);
+});
+afterAll(async () => {
+  await Promise.all([expertBrowser?.close(), kioskBrowser?.close()]);
+  await server?.close().catch(() => undefined);
+});
+
+describe('expert call from the kiosk', () => {
+  it('hides the button while no matching expert is available', async () => {
+    const gadget = productOf(server, 'electronics');
+    await openOnKiosk(kiosk, gadget.gtin);
+    await kiosk.getByTestId('help-fallback').waitFor();
+    expect(await kiosk.getByTestId('talk-to-expert').count()).toBe(0);
+
+    await expertSignsIn(expert, server, 'expert-julie-mercier'); // style only
+    await expert.getByTestId('available').check();
+    await expect
+      .poll(() => expert.getByTestId('presence').getAttribute('data-presence'))
+      .toBe('available');
+    // A stylist is free, but this is a tech product: still no button.
+    await kiosk.waitForTimeout(300);
+    expect(await kiosk.getByTestId('talk-to-expert').count()).toBe(0);
+    await kiosk.getByTestId('help-fallback').waitFor();
+  });
+
+  it('calls the stylist, plays her video on the kiosk, shows a pushed card, then rates', async () => {
+    const gadget = productOf(server, 'electronics');
+    const dress = productOf(server, 'fashion');
+    await openOnKiosk(kiosk, dress.gtin);
+    const button = kiosk.getByTestId('talk-to-expert');
+    await button.waitFor({ timeout: 10_000 });
+    expect(await button.getAttribute('data-skill')).toBe('style');
+    await button.click();
+    await kiosk.getByTestId('call-queue').waitFor();
+
+    const ringing = expert.locator('[data-testid="ringing"] article');
+    await ringing.waitFor();
+    expect(await ringing.textContent()).toContain(dress.name);
+    expect(await ringing.textContent()).toContain(gadget.name); // what the shopper looked at before
+    await ringing.getByRole('button', { name: 'Prendre l’appel / Take call' }).click();
+
+    await kiosk.getByTestId('call-view').waitFor();
+    await expect.poll(() => expertVideoPlays(kiosk), { timeout: 15_000 }).toBe(true);
+    expect(await kiosk.getByTestId('call-view').getAttribute('data-mode')).toBe('video');
+    await expect
+      .poll(() => expert.getByTestId('presence').getAttribute('data-presence'))
+      .toBe('busy');
+
+    await expert.locator(`[data-testid="push-card"][data-product="${gadget.id}"]`).click();
+    await kiosk.locator(`[data-testid="pushed-card"][data-product="${gadget.id}"]`).waitFor();
+
+    await kiosk.getByRole('button', { name: 'Raccrocher' }).click();
+    await kiosk.getByTestId('call-rating').waitFor();
+    await kiosk.getByRole('button', { name: 'Très bien' }).click();
+    await expect
+      .poll(() =>
+        server.db.prepare('SELECT rating FROM calls WHERE rating IS NOT NULL').pluck().get(),
+      )
+      .toBe('green');
+    const row = server.db.prepare('SELECT * FROM calls').get() as Record<string, string | null>;
+    expect(row).toMatchObject({
+      skill: 'style',
+      product_id: dress.id,
+      expert_id: 'expert-julie-mercier',
+      end_reason: 'shopper-ended',
+    });
+    expect(row.answered_at).toBeTruthy();
+    await expect
+      .poll(() => expert.getByTestId('presence').getAttribute('data-presence'))
+      .toBe('available');
+  }, 60_000);
+});

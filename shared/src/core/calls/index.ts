@@ -1,0 +1,2 @@
+export * from './call-messages';
+export * from './sse';

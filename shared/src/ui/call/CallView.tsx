@@ -1,0 +1,75 @@
+// During the call: the expert's video (or an audio-only notice), hang up,
+// the shopper's optional camera, and the product cards the expert pushes.
+import { useEffect, useRef, useState } from 'react';
+import type { DeviceHandle } from '../../client';
+import type { Product } from '../../core';
+import { callText, type Lang } from './call-text';
+import type { ExpertLine } from './use-expert-line';
+
+function PushedCard(props: { device: DeviceHandle; productId: string; lang: Lang }) {
+  const [product, setProduct] = useState<Product | undefined>();
+  useEffect(() => {
+    void props.device.db.products.get(props.productId).then(setProduct);
+  }, [props.device, props.productId]);
+  if (!product) return null;
+  return (
+    <li data-testid="pushed-card" data-product={product.id}>
+      <strong>{product.name[props.lang]}</strong> · {product.brand} ·{' '}
+      {(product.priceCents / 100).toLocaleString(props.lang === 'fr' ? 'fr-FR' : 'en-GB', {
+        style: 'currency',
+        currency: 'EUR',
+      })}
+    </li>
+  );
+}
+
+export function CallView(props: {
+  line: ExpertLine;
+  device: DeviceHandle;
+  expertName: string;
+  lang: Lang;
+}) {
+  const { line, lang } = props;
+  const video = useRef<HTMLVideoElement>(null);
+  const hasVideo =
+    line.remoteStream?.getVideoTracks().some((track) => track.readyState === 'live') ?? false;
+  useEffect(() => {
+    if (video.current && line.remoteStream) {
+      video.current.srcObject = line.remoteStream;
+      void video.current.play().catch(() => undefined);
+    }
+  }, [line.remoteStream, hasVideo]);
+  return (
+    <section data-testid="call-view" data-mode={hasVideo ? 'video' : 'audio-only'}>
+      <p>
+        {callText('with', lang)} {props.expertName}
+      </p>
+      <video
+        ref={video}
+        data-testid="expert-video"
+        autoPlay
+        playsInline
+        style={{ width: '100%', maxHeight: '50vh', background: '#000' }}
+        hidden={!hasVideo}
+      />
+      {!hasVideo && <p>{callText('audioOnly', lang)}</p>}
+      <button
+        type="button"
+        onClick={() => void line.setCamera(!line.cameraOn)}
+        aria-pressed={line.cameraOn}
+      >
+        {callText(line.cameraOn ? 'cameraOff' : 'cameraOn', lang)}
+      </button>{' '}
+      <button type="button" onClick={() => void line.hangUp()}>
+        {callText('hangUp', lang)}
+      </button>
+      {line.cards.length > 0 && (
+        <ul>
+          {line.cards.map((id) => (
+            <PushedCard key={id} device={props.device} productId={id} lang={lang} />
+          ))}
+        </ul>
+      )}
+    </section>
+  );
+}

@@ -1,0 +1,88 @@
+// "Talk to an expert" for one product, self-contained: shown only while an
+// expert whose skill matches the product is free; otherwise the FAQ and a
+// staff call. Then the queue (position, wait, cancel), the call, the rating.
+import { useEffect } from 'react';
+import { skillForProduct, type Product } from '../../core';
+import type { DeviceHandle } from '../../client';
+import type { DeviceEnvironment } from '../device-environment';
+import { callText, type Lang } from './call-text';
+import { CallView } from './CallView';
+import { HelpFallback } from './HelpFallback';
+import { SmileyRating } from './SmileyRating';
+import { useExpertLine } from './use-expert-line';
+import { noteViewedProduct, viewedProducts } from './viewed-products';
+
+export function ExpertCallButton(props: {
+  device: DeviceHandle;
+  product: Pick<Product, 'id' | 'category' | 'subcategory'>;
+  lang: Lang;
+  /** Products the shopper looked at in this session (default: the pages this button was on). */
+  viewed?: string[];
+  environment?: DeviceEnvironment;
+}) {
+  const { device, product, lang } = props;
+  const line = useExpertLine(device, props.environment);
+  const skill = skillForProduct(product);
+  const { call } = line;
+  useEffect(() => noteViewedProduct(product.id), [product.id]);
+
+  if (call.phase === 'connected') {
+    return <CallView line={line} device={device} expertName={call.expertName} lang={lang} />;
+  }
+  if (call.phase === 'rating')
+    return <SmileyRating lang={lang} onRate={(value) => void line.rate(value)} />;
+  if (call.phase === 'queued' || call.phase === 'requesting') {
+    return (
+      <section data-testid="call-queue" role="status">
+        <p>{callText('waiting', lang)}</p>
+        {call.phase === 'queued' && (
+          <p>
+            {callText('position', lang)} : <span data-testid="queue-position">{call.position}</span>{' '}
+            · {callText('wait', lang)} : {Math.ceil(call.waitSeconds / 60)}{' '}
+            {callText('minutes', lang)}
+          </p>
+        )}
+        <button type="button" onClick={() => void line.hangUp()}>
+          {callText('cancel', lang)}
+        </button>
+      </section>
+    );
+  }
+  const available = (line.availability?.[skill]?.available ?? 0) > 0;
+  if (!available) {
+    // Not known yet (feed connecting): show nothing rather than a button that may vanish.
+    if (!line.availability) return null;
+    return (
+      <HelpFallback
+        device={device}
+        category={product.category}
+        productId={product.id}
+        lang={lang}
+      />
+    );
+  }
+  return (
+    <div>
+      {call.phase === 'refused' && (
+        <p role="alert">
+          {callText('refused', lang)} ({call.reason})
+        </p>
+      )}
+      <button
+        type="button"
+        data-testid="talk-to-expert"
+        data-skill={skill}
+        onClick={() =>
+          void line.request({
+            skill,
+            productId: product.id,
+            viewed: (props.viewed ?? viewedProducts()).filter((id) => id !== product.id),
+            lang,
+          })
+        }
+      >
+        {callText('talk', lang)}
+      </button>
+    </div>
+  );
+}

@@ -1,0 +1,178 @@
+// The touchpoint's line to the remote experts: who is available (live), and
+// one call's life — ask, wait in the queue, talk, hang up, rate.
+import { useCallback, useEffect, useRef, useState } from 'react';
+import { z } from 'zod';
+import {
+  DeviceCallEvent,
+  IceServersAnswer,
+  parseJson,
+  parseUnknown,
+  type CallSignal,
+  type ExpertSkill,
+  type IceServer,
+  type SkillAvailability,
+} from '../../core';
+import type { DeviceHandle } from '../../client';
+import type { DeviceEnvironment } from '../device-environment';
+import { deviceHttp, type DeviceHttp } from './device-http';
+import { startShopperPeer, type ShopperPeer } from './shopper-peer';
+
+export type CallPhase =
+  | { phase: 'idle' }
+  | { phase: 'requesting' }
+  | { phase: 'queued'; callId: string; position: number; waitSeconds: number }
+  | { phase: 'connected'; callId: string; expertName: string }
+  | { phase: 'rating'; callId: string }
+  | { phase: 'refused'; reason: string };
+
+export type ExpertLine = {
+  availability: SkillAvailability | null;
+  call: CallPhase;
+  remoteStream: MediaStream | null;
+  cards: string[];
+  cameraOn: boolean;
+  request: (request: {
+    skill: ExpertSkill;
+    productId?: string;
+    viewed: string[];
+    lang: 'fr' | 'en';
+  }) => Promise<void>;
+  hangUp: () => Promise<void>;
+  setCamera: (on: boolean) => Promise<void>;
+  rate: (value: 'green' | 'orange' | 'red') => Promise<void>;
+  reset: () => void;
+};
+
+const ErrorBody = z.object({ error: z.object({ code: z.string() }) });
+/** The server's refusal code (no_expert, expert_busy…), or 'unreachable'. */
+const errorCode = (body: unknown) => {
+  const parsed = parseUnknown(ErrorBody, body);
+  return parsed.ok ? parsed.value.error.code : 'unreachable';
+};
+
+export function useExpertLine(device: DeviceHandle, environment?: DeviceEnvironment): ExpertLine {
+  const [availability, setAvailability] = useState<SkillAvailability | null>(null);
+  const [call, setCall] = useState<CallPhase>({ phase: 'idle' });
+  const [remoteStream, setRemoteStream] = useState<MediaStream | null>(null);
+  const [cards, setCards] = useState<string[]>([]);
+  const [cameraOn, setCameraOn] = useState(false);
+  const http = useRef<DeviceHttp | null>(null);
+  const peer = useRef<ShopperPeer | null>(null);
+  const iceServers = useRef<IceServer[]>([]);
+  const callId = useRef<string | null>(null);
+
+  const closePeer = () => {
+    peer.current?.close();
+    peer.current = null;
+    setRemoteStream(null);
+    setCameraOn(false);
+  };
+
+  useEffect(() => {
+    let stop: (() => void) | undefined;
+    let cancelled = false;
+    const onEvent = (event: DeviceCallEvent) => {
+      if (event.type === 'availability') return setAvailability(event.skills);
+      if (event.callId !== callId.current) return;
+      if (event.type === 'queued') {
+        setCall({
+          phase: 'queued',
+          callId: event.callId,
+          position: event.position,
+          waitSeconds: event.waitSeconds,
+        });
+      } else if (event.type === 'accepted') {
+        const send = (signal: CallSignal) =>
+          void http.current?.fetchJson(`/calls/${event.callId}/signal`, { body: signal });
+        peer.current = startShopperPeer({
+          iceServers: iceServers.current,
+          send,
+          onRemoteStream: setRemoteStream,
+        });
+        setCall({ phase: 'connected', callId: event.callId, expertName: event.expertName });
+      } else if (event.type === 'signal') {
+        if (event.signal.type === 'card') {
+          const productId = event.signal.productId;
+          setCards((current) =>
+            [productId, ...current.filter((id) => id !== productId)].slice(0, 6),
+          );
+        } else void peer.current?.handle(event.signal);
+      } else {
+        closePeer();
+        callId.current = null;
+        const answered =
+          event.reason === 'shopper-ended' ||
+          event.reason === 'expert-ended' ||
+          event.reason === 'expert-left';
+        setCall(answered ? { phase: 'rating', callId: event.callId } : { phase: 'idle' });
+      }
+    };
+    void deviceHttp(device, environment).then(async (client) => {
+      if (cancelled) return;
+      http.current = client;
+      stop = client.stream('/calls/device/stream', (message) => {
+        const parsed = parseJson(DeviceCallEvent, message.data);
+        if (parsed.ok) onEvent(parsed.value);
+      });
+      const ice = await client.fetchJson('/calls/ice-servers');
+      const servers = parseUnknown(IceServersAnswer, ice.body);
+      if (servers.ok) iceServers.current = servers.value.iceServers;
+    });
+    return () => {
+      cancelled = true;
+      stop?.();
+      closePeer();
+    };
+  }, [device, environment]);
+
+  const request: ExpertLine['request'] = useCallback(async (body) => {
+    if (!http.current) return;
+    setCards([]);
+    setCall({ phase: 'requesting' });
+    const answer = await http.current.fetchJson('/calls', { body });
+    const id = parseUnknown(z.object({ callId: z.string() }), answer.body);
+    if (!answer.ok || !id.ok) return setCall({ phase: 'refused', reason: errorCode(answer.body) });
+    callId.current = id.value.callId;
+    setCall((current) =>
+      current.phase === 'requesting'
+        ? { phase: 'queued', callId: id.value.callId, position: 1, waitSeconds: 0 }
+        : current,
+    );
+  }, []);
+
+  const hangUp = useCallback(async () => {
+    const id = callId.current;
+    if (!id || !http.current) return setCall({ phase: 'idle' });
+    const connected = peer.current !== null;
+    await http.current.fetchJson(`/calls/${id}/end`, {
+      body: { reason: connected ? 'shopper-ended' : 'shopper-cancelled' },
+    });
+  }, []);
+
+  const setCamera = useCallback(async (on: boolean) => {
+    setCameraOn((await peer.current?.setCamera(on)) ?? false);
+  }, []);
+
+  const rate = useCallback(
+    async (value: 'green' | 'orange' | 'red') => {
+      if (call.phase !== 'rating') return;
+      await http.current?.fetchJson(`/calls/${call.callId}/rating`, { body: { value } });
+      await device.outbox.record({ kind: 'feedback', payload: { target: 'call', value } });
+      setCall({ phase: 'idle' });
+    },
+    [call, device],
+  );
+
+  return {
+    availability,
+    call,
+    remoteStream,
+    cards,
+    cameraOn,
+    request,
+    hangUp,
+    setCamera,
+    rate,
+    reset: () => setCall({ phase: 'idle' }),
+  };
+}

@@ -1,0 +1,93 @@
+// Expert console API: profile (skills, availability), the live feed that is
+// also their presence, taking a call, signalling, pushing product cards.
+import { Router } from 'express';
+import { z } from 'zod';
+import {
+  CallSignal,
+  ExpertProfileUpdate,
+  parseUnknown,
+  PROTOCOL_VERSION,
+} from '@vitrine/shared/core';
+import type { CallService } from '../calls/call-service';
+import { openSse } from '../calls/sse-stream';
+import type { Db } from '../db/database';
+import { parseOr400 } from '../http/http-error';
+import { requireRole, type StaffAuth } from '../staff/staff-auth';
+import type { ExpertDirectory } from './expert-directory';
+
+export function expertRoutes(options: {
+  auth: StaffAuth;
+  directory: ExpertDirectory;
+  calls: CallService;
+  db: Db;
+}): Router {
+  const { auth, directory, calls, db } = options;
+  const router = Router();
+  const searchProducts = db.prepare(
+    `SELECT id, json_extract(body, '$.name.fr') AS name, json_extract(body, '$.brand') AS brand
+     FROM sync_docs WHERE collection = 'products' AND deleted = 0 AND (
+       json_extract(body, '$.name.fr') LIKE ? ESCAPE '\\' OR json_extract(body, '$.name.en') LIKE ? ESCAPE '\\'
+       OR json_extract(body, '$.gtin') = ?) ORDER BY id LIMIT 10`,
+  );
+
+  router.get('/experts/me', (req, res) => {
+    const user = requireRole(req, auth, 'expert');
+    res.json(directory.profile(user.id, user.name));
+  });
+
+  router.put('/experts/me', (req, res) => {
+    const user = requireRole(req, auth, 'expert');
+    const body = parseOr400(parseUnknown(ExpertProfileUpdate, req.body));
+    directory.update(user.id, body.skills, body.available);
+    res.json(directory.profile(user.id, user.name));
+  });
+
+  router.get('/experts/me/stream', (req, res) => {
+    const user = requireRole(req, auth, 'expert');
+    let detach = () => {};
+    const stream = openSse(req, res, () => {
+      detach();
+      stopProfile();
+    });
+    detach = calls.attachExpert(user.id, (event) => stream.send('message', event));
+    const sendProfile = () =>
+      stream.send('message', {
+        v: PROTOCOL_VERSION,
+        type: 'profile',
+        profile: directory.profile(user.id, user.name),
+      });
+    const stopProfile = directory.onChange(sendProfile);
+    sendProfile();
+  });
+
+  router.post('/experts/calls/:id/accept', (req, res) => {
+    const user = requireRole(req, auth, 'expert');
+    res.json(calls.accept(user.id, req.params.id));
+  });
+
+  router.post('/experts/calls/:id/signal', (req, res) => {
+    const user = requireRole(req, auth, 'expert');
+    calls.signal(
+      { expertId: user.id },
+      req.params.id,
+      parseOr400(parseUnknown(CallSignal, req.body)),
+    );
+    res.status(204).end();
+  });
+
+  router.post('/experts/calls/:id/end', (req, res) => {
+    const user = requireRole(req, auth, 'expert');
+    calls.end({ expertId: user.id }, req.params.id, 'expert-ended');
+    res.status(204).end();
+  });
+
+  router.get('/experts/products', (req, res) => {
+    requireRole(req, auth, 'expert');
+    const { q } = parseOr400(
+      parseUnknown(z.object({ q: z.string().trim().min(2).max(80) }), req.query),
+    );
+    const pattern = `%${q.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+    res.json({ products: searchProducts.all(pattern, pattern, q.padStart(14, '0')) });
+  });
+  return router;
+}
