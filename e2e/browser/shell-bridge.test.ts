@@ -19,7 +19,7 @@ beforeAll(async () => {
   browser = await launchChromium();
   page = await browser.newPage();
   await page.addInitScript((storeServerUrl: string) => {
-    const probe = { saved: null as unknown, pins: [] as string[], requestExit: () => undefined };
+    const probe: BridgeProbe = { saved: null, pins: [], requestExit: () => undefined };
     let exitListener: (() => void) | null = null;
     probe.requestExit = () => exitListener?.();
     Object.assign(window, {
