@@ -1,19 +1,15 @@
-// Placeholder mirror screen: starts the device, syncs the local copy and answers
-// from it. The mirror issue builds the real screens on top of this.
-import { DeviceGate, ProductLookup, SyncStatus } from '@vitrine/shared/ui';
+// The smart mirror: starts the device, then runs fitting-room sessions.
+import { DeviceGate } from '@vitrine/shared/ui';
+import { MirrorApp } from './MirrorApp';
+import { readMirrorConfig } from './mirror-config';
 
-const VERSION = '0.1.0';
+const VERSION = '0.2.0';
+const config = readMirrorConfig(window.location.search);
 
 export function App() {
   return (
     <DeviceGate app="mirror" version={VERSION}>
-      {(device) => (
-        <main style={{ padding: '2rem' }}>
-          <h1 style={{ fontFamily: 'system-ui, sans-serif' }}>Vitrine · Mirror</h1>
-          <SyncStatus device={device} />
-          <ProductLookup device={device} lang="fr" />
-        </main>
-      )}
+      {(device) => <MirrorApp device={device} config={config} />}
     </DeviceGate>
   );
 }

@@ -13,6 +13,8 @@ export function StockPanel(props: {
   locations: Location[];
   storeId: string;
   onRequest?: (request: StockRequest) => void;
+  /** Told when the shopper picks (or unpicks) a variant, e.g. to ask for that size. */
+  onVariant?: (variantGtin: string | undefined) => void;
 }) {
   const { t } = useI18n();
   const { product, stock, storeId } = props;
@@ -52,7 +54,11 @@ export function StockPanel(props: {
                 type="button"
                 aria-pressed={variant === v.gtin}
                 className={units > 0 ? 'variant' : 'variant variant--out'}
-                onClick={() => setVariant(variant === v.gtin ? undefined : v.gtin)}
+                onClick={() => {
+                  const next = variant === v.gtin ? undefined : v.gtin;
+                  setVariant(next);
+                  props.onVariant?.(next);
+                }}
               >
                 {label} <span>({units})</span>
               </button>

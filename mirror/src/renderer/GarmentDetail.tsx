@@ -1,0 +1,118 @@
+// One garment: photos, price and promotion, sizes and colours with stock here,
+// elsewhere and online (the shared StockPanel, whose reserve/order buttons are
+// the endless aisle), "bring it to my fitting room" with its live status,
+// size advice and "complete the look".
+import { liveQuery } from 'dexie';
+import { useEffect, useState } from 'react';
+import type { DeviceHandle } from '@vitrine/shared/client';
+import type { NewDeviceEvent, SizeChart } from '@vitrine/shared/core';
+import {
+  loadProductView,
+  PriceBlock,
+  ProductGallery,
+  StockPanel,
+  useI18n,
+  type ProductView,
+} from '@vitrine/shared/ui';
+import { CompleteLook } from './CompleteLook';
+import { variantLabel } from './GarmentList';
+import type { Measured } from './MirrorSession';
+import { RequestStatusLine } from './RequestStatusLine';
+import { SizeAdvicePanel } from './SizeAdvicePanel';
+import { useMirrorText } from './mirror-text';
+import type { SessionRequests } from './use-session-requests';
+
+export function GarmentDetail(props: {
+  device: DeviceHandle;
+  productId: string;
+  inRoomVariant: string | undefined;
+  charts: SizeChart[] | undefined;
+  measured: Measured;
+  onMeasured: (measured: Measured) => void;
+  room: string;
+  record: (event: NewDeviceEvent) => void;
+  requests: SessionRequests;
+  onOpenProduct: (productId: string) => void;
+}) {
+  const { device, productId, room } = props;
+  const { t, lang } = useI18n();
+  const m = useMirrorText();
+  const [view, setView] = useState<ProductView | null | undefined>(undefined);
+  const [variant, setVariant] = useState<string | undefined>(undefined);
+  useEffect(() => {
+    const subscription = liveQuery(() => loadProductView(device.db, productId)).subscribe({
+      next: (loaded) => setView(loaded ?? null),
+      error: () => setView(null),
+    });
+    return () => subscription.unsubscribe();
+  }, [device, productId]);
+
+  if (view === undefined) return <p role="status" aria-busy="true" />;
+  if (view === null) return <p role="alert">{t.productUnavailable}</p>;
+  const { product } = view;
+  const mine = props.requests.list.filter((r) => r.productId === product.id);
+  return (
+    <article className="garment-detail" data-testid="garment-detail" aria-labelledby="garment-name">
+      <div className="garment-head">
+        <ProductGallery product={product} baseUrl={window.location.origin} />
+        <div>
+          <h2 id="garment-name">{product.name[lang]}</h2>
+          <p className="muted">{product.brand}</p>
+          {props.inRoomVariant && (
+            <p data-testid="in-room-variant">
+              {m.yourVariant(variantLabel(product, props.inRoomVariant))}
+            </p>
+          )}
+          <PriceBlock product={product} promotion={view.promotion} />
+        </div>
+      </div>
+      <StockPanel
+        product={product}
+        stock={view.stock}
+        locations={view.locations}
+        storeId={device.storeId}
+        onVariant={setVariant}
+        onRequest={(request) =>
+          void props.requests.send({
+            kind: 'request',
+            payload: { ...request, productId: product.id, place: room },
+          })
+        }
+      />
+      {product.variants.length > 0 && (
+        <section className="panel ask-size" aria-label={m.askThisSize}>
+          <button
+            type="button"
+            className="primary"
+            data-testid="ask-size"
+            disabled={!variant}
+            onClick={() =>
+              void props.requests.send({
+                kind: 'request',
+                payload: { type: 'size', productId: product.id, variantGtin: variant, place: room },
+              })
+            }
+          >
+            {m.askThisSize}
+            {variant ? ` · ${variantLabel(product, variant)}` : ''}
+          </button>
+          {!variant && <p className="muted">{m.chooseVariant}</p>}
+          <ul aria-live="polite">
+            {mine.map((request) => (
+              <RequestStatusLine key={request.id} request={request} product={product} />
+            ))}
+          </ul>
+        </section>
+      )}
+      {product.category === 'fashion' && (
+        <SizeAdvicePanel
+          product={product}
+          charts={props.charts}
+          measured={props.measured}
+          onMeasured={props.onMeasured}
+        />
+      )}
+      <CompleteLook device={device} product={product} onOpenProduct={props.onOpenProduct} />
+    </article>
+  );
+}

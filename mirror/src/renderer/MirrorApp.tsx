@@ -1,0 +1,34 @@
+// Owns what outlives a shopper: the size charts and the idle reset, which
+// remounts the session so nothing of the last shopper survives (garments,
+// measurements, requests shown, any photo or share link).
+import { useCallback, useEffect, useState } from 'react';
+import type { DeviceHandle } from '@vitrine/shared/client';
+import type { SizeChart } from '@vitrine/shared/core';
+import { MirrorSession } from './MirrorSession';
+import type { MirrorConfig } from './mirror-config';
+import { fetchSizeCharts } from './size-charts';
+
+export function MirrorApp({ device, config }: { device: DeviceHandle; config: MirrorConfig }) {
+  const [session, setSession] = useState(0);
+  const [charts, setCharts] = useState<SizeChart[] | undefined>(undefined);
+  useEffect(() => {
+    let cancelled = false;
+    void fetchSizeCharts(device).then((next) => {
+      if (!cancelled && next) setCharts(next);
+    });
+    return () => {
+      cancelled = true;
+    };
+  }, [device, session]);
+
+  const reset = useCallback(() => {
+    void device.outbox
+      .record({ kind: 'interaction', payload: { action: 'reset', screen: 'mirror' } })
+      .catch(() => undefined);
+    setSession((n) => n + 1);
+  }, [device]);
+
+  return (
+    <MirrorSession key={session} device={device} config={config} charts={charts} onReset={reset} />
+  );
+}

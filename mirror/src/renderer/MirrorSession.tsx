@@ -1,0 +1,156 @@
+// One shopper's session in the fitting room: language, lighting, the garments
+// scanned in, the one looked at, measurements, staff requests and sharing.
+// Remounted (so emptied) by the idle reset or "finish".
+import { useCallback, useEffect, useRef, useState } from 'react';
+import type { DeviceHandle } from '@vitrine/shared/client';
+import type { BodyMeasurements, NewDeviceEvent, SizeChart } from '@vitrine/shared/core';
+import { listenForWedgeScans, readScan, type BarcodeFormat } from '@vitrine/shared/scan';
+import {
+  CameraPanel,
+  IdleCountdown,
+  ScanNotice,
+  SyncStatus,
+  useIdle,
+  type Lang,
+  type ScanProblem,
+} from '@vitrine/shared/ui';
+import { GarmentDetail } from './GarmentDetail';
+import { GarmentList, type Garment } from './GarmentList';
+import { MirrorBar, type Theme } from './MirrorBar';
+import type { MirrorConfig } from './mirror-config';
+import { MirrorTextProvider } from './mirror-text';
+import { ShareLook } from './share/ShareLook';
+import { useSessionRequests } from './use-session-requests';
+
+export type Measured = { values: BodyMeasurements; source?: string };
+
+export function MirrorSession(props: {
+  device: DeviceHandle;
+  config: MirrorConfig;
+  charts: SizeChart[] | undefined;
+  onReset: () => void;
+}) {
+  const { device, config } = props;
+  const [lang, setLang] = useState<Lang>('fr');
+  const [theme, setTheme] = useState<Theme>('day');
+  const [garments, setGarments] = useState<Garment[]>([]);
+  const [selected, setSelected] = useState<string | undefined>(undefined);
+  const [notice, setNotice] = useState<ScanProblem | undefined>(undefined);
+  const [camera, setCamera] = useState(false);
+  const [sharing, setSharing] = useState(false);
+  const [measured, setMeasured] = useState<Measured>({ values: {} });
+  const requests = useSessionRequests(device);
+  const record = useCallback(
+    (event: NewDeviceEvent) => void device.outbox.record(event).catch(() => undefined),
+    [device],
+  );
+  const touched = garments.length > 0 || lang !== 'fr' || theme !== 'day' || camera || sharing;
+  const idle = useIdle({
+    idleMs: config.idleMs,
+    countdownMs: config.countdownMs,
+    enabled: touched,
+    onExpire: props.onReset,
+  });
+  const room = config.room ?? `mirror ${device.deviceId.slice(0, 14)}`;
+
+  const handleCode = useCallback(
+    async (raw: string, format: BarcodeFormat = 'keyboard') => {
+      const reading = readScan(raw, format);
+      if (reading.kind === 'rejected') return setNotice(reading.reason);
+      if (reading.kind === 'loyalty-card') return setNotice('loyalty-card');
+      const product = await device.db.productByGtin(reading.gtin).catch(() => undefined);
+      if (!product) return setNotice('unknown-product');
+      setNotice(undefined);
+      const variant = product.variants.find((v) => v.gtin === reading.gtin)?.gtin;
+      setGarments((current) =>
+        current.some((g) => g.productId === product.id && g.variantGtin === variant)
+          ? current
+          : [...current, { key: reading.gtin, productId: product.id, variantGtin: variant }],
+      );
+      setSelected(product.id);
+      record({
+        kind: 'interaction',
+        payload: { action: 'scan', productId: product.id, screen: 'mirror' },
+      });
+    },
+    [device, record],
+  );
+  const latestHandler = useRef(handleCode);
+  latestHandler.current = handleCode;
+  useEffect(
+    () =>
+      listenForWedgeScans(window, (code) => void latestHandler.current(code), {
+        prefix: config.wedgePrefix,
+        suffixCode: config.wedgeSuffix,
+      }),
+    [config],
+  );
+
+  return (
+    <MirrorTextProvider lang={lang}>
+      <div className="mirror" data-theme={theme} lang={lang} data-testid="mirror">
+        <MirrorBar
+          lang={lang}
+          theme={theme}
+          onLang={() => setLang(lang === 'fr' ? 'en' : 'fr')}
+          onTheme={setTheme}
+          onCode={(code) => void handleCode(code)}
+          onCamera={() => setCamera(!camera)}
+          onShare={() => setSharing(true)}
+          canShare={garments.length > 0}
+          onFinish={props.onReset}
+        />
+        <div className="mirror-body">
+          <GarmentList
+            device={device}
+            garments={garments}
+            selected={selected}
+            onSelect={setSelected}
+            onRemove={(key) => setGarments((current) => current.filter((g) => g.key !== key))}
+          />
+          <main className="mirror-main" id="main">
+            {camera && (
+              <CameraPanel
+                onClose={() => setCamera(false)}
+                onReading={(reading) => {
+                  if (reading.kind === 'product') void handleCode(reading.gtin);
+                }}
+              />
+            )}
+            {notice && <ScanNotice problem={notice} onSearch={() => setNotice(undefined)} />}
+            {selected && (
+              <GarmentDetail
+                key={selected}
+                device={device}
+                productId={selected}
+                inRoomVariant={garments.find((g) => g.productId === selected)?.variantGtin}
+                charts={props.charts}
+                measured={measured}
+                onMeasured={setMeasured}
+                room={room}
+                record={record}
+                requests={requests}
+                onOpenProduct={setSelected}
+              />
+            )}
+          </main>
+        </div>
+        <footer className="mirror-footer">
+          <SyncStatus device={device} />
+        </footer>
+        {sharing && (
+          <ShareLook
+            device={device}
+            garments={garments}
+            lang={lang}
+            countdownSeconds={config.photoCountdown}
+            onClose={() => setSharing(false)}
+          />
+        )}
+        {idle.secondsLeft !== undefined && (
+          <IdleCountdown secondsLeft={idle.secondsLeft} onStay={idle.stay} />
+        )}
+      </div>
+    </MirrorTextProvider>
+  );
+}
