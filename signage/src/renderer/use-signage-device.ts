@@ -3,7 +3,7 @@
 import { useEffect, useRef, useState } from 'react';
 import { dexieCredentialStore, startDevice, type DeviceHandle } from '@vitrine/shared/client';
 import type { DeviceCommand, DeviceCredential } from '@vitrine/shared/core';
-import { signageEnvironment } from './device-environment';
+import { deviceEnvironment } from '@vitrine/shared/ui';
 
 export type SignageBoot =
   | { phase: 'starting' }
@@ -25,7 +25,7 @@ export function useSignageDevice(
     let handle: DeviceHandle | undefined;
     let timer: ReturnType<typeof setTimeout> | undefined;
     const attempt = async () => {
-      const environment = await signageEnvironment();
+      const environment = await deviceEnvironment();
       const result = await startDevice({
         app: 'signage',
         version,
