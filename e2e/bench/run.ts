@@ -2,7 +2,9 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { REPO_ROOT } from '../support/test-server';
+import { benchExpertCall } from './expert-call.bench';
 import { benchIngestion } from './ingestion.bench';
+import { benchPerkOptimiser } from './perk-optimiser.bench';
 import { benchInitialSync } from './initial-sync.bench';
 import { benchLiveFanout } from './live-fanout.bench';
 import { benchKiosk } from './kiosk.bench';
@@ -11,6 +13,8 @@ import type { BenchResult } from './stats';
 
 const only = process.argv.slice(2);
 const suites: [string, () => Promise<BenchResult[]>][] = [
+  ['perk-optimiser', () => benchPerkOptimiser()],
+  ['expert-call', () => benchExpertCall()],
   ['initial-sync', () => benchInitialSync()],
   ['live-fanout', () => benchLiveFanout()],
   ['ingestion', () => benchIngestion()],

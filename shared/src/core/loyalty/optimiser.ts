@@ -1,9 +1,8 @@
-// Picks the best combination of a member's perks for a basket, exactly: a
-// branch and bound over the eligible perks. Because a combination's worth is
-// subadditive (perk-value.ts), "what we have + every remaining perk's worth
-// alone" bounds any completion, so pruning never loses the optimum; and a perk
-// worth nothing alone can never help, so it is left out before the search.
-// Ties go to fewer perks (keep the rest for later), then to the smaller ids.
+// Picks the best combination of a member's perks for a basket, exactly (the
+// search is in perk-search.ts), and says for every perk why it was chosen or
+// left out. A perk worth nothing alone can never help (a combination's worth
+// is subadditive), so it is left out before the search. Ties go to fewer
+// perks (keep the rest for later), then to the smaller ids.
 import type { BasketLine, LoyaltyTier, Perk, ProgrammeRules } from './programme';
 import { DEFAULT_RULES } from './programme';
 import {
@@ -13,6 +12,7 @@ import {
   type BasketTotals,
   type CombinationValue,
 } from './perk-value';
+import { searchBestPerks, type Candidate } from './perk-search';
 import { conflict, ineligibility, type Ineligibility } from './rules';
 
 export type PerkDecision =
@@ -43,22 +43,6 @@ export type OptimiseInput = {
   rules?: ProgrammeRules;
 };
 
-type Best = { perks: Perk[]; value: number; key: string };
-
-const keyOf = (perks: readonly Perk[]) =>
-  perks
-    .map((perk) => perk.id)
-    .sort()
-    .join('\u0000');
-
-/** True if (value, perks) beats `best` under: more value, then fewer perks, then smaller ids. */
-export function beats(value: number, perks: readonly Perk[], best: Best | undefined): boolean {
-  if (!best) return true;
-  if (value !== best.value) return value > best.value;
-  if (perks.length !== best.perks.length) return perks.length < best.perks.length;
-  return keyOf(perks) < best.key;
-}
-
 export function optimisePerks(input: OptimiseInput): Optimisation {
   const rules = input.rules ?? DEFAULT_RULES;
   const totals = basketTotals(input.lines);
@@ -69,7 +53,7 @@ export function optimisePerks(input: OptimiseInput): Optimisation {
     totals,
   };
   const blocked = new Map<string, PerkDecision>();
-  const candidates: { perk: Perk; alone: number }[] = [];
+  const candidates: Candidate[] = [];
   for (const perk of input.perks) {
     const reason = ineligibility(perk, context);
     if (reason) {
@@ -79,30 +63,11 @@ export function optimisePerks(input: OptimiseInput): Optimisation {
     const alone = combinationValue([perk], totals, rules).valueCents;
     if (alone <= 0)
       blocked.set(perk.id, { perkId: perk.id, chosen: false, reason: { code: 'no-value' } });
-    else candidates.push({ perk, alone });
+    else candidates.push({ perk, alone, effect: perkEffect(perk, totals, rules) });
   }
   // Best first: a good answer early makes the bound prune more.
   candidates.sort((a, b) => b.alone - a.alone || a.perk.id.localeCompare(b.perk.id));
-  const suffix = new Array<number>(candidates.length + 1).fill(0);
-  for (let i = candidates.length - 1; i >= 0; i--)
-    suffix[i] = suffix[i + 1]! + candidates[i]!.alone;
-
-  let best: Best | undefined;
-  const chosen: Perk[] = [];
-  const search = (index: number, value: number) => {
-    if (beats(value, chosen, best)) best = { perks: [...chosen], value, key: keyOf(chosen) };
-    if (index >= candidates.length || (best && value + suffix[index]! < best.value)) return;
-    const { perk } = candidates[index]!;
-    if (!conflict(perk, chosen)) {
-      chosen.push(perk);
-      search(index + 1, combinationValue(chosen, totals, rules).valueCents);
-      chosen.pop();
-    }
-    search(index + 1, value);
-  };
-  search(0, 0);
-
-  const picked = best?.perks ?? [];
+  const picked = searchBestPerks(candidates, totals, rules);
   const pickedIds = new Set(picked.map((perk) => perk.id));
   const decisions = input.perks.map((perk): PerkDecision => {
     const alone = combinationValue([perk], totals, rules);
