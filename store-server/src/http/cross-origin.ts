@@ -24,6 +24,9 @@ export function rendererCsp(deviceBrokerUrl: string | undefined): string {
     "media-src 'self' blob:",
     `connect-src 'self'${broker}`,
     "worker-src 'self' blob:",
+    // Web-page items: only https pages (the campaign schema allows no other),
+    // shown in a sandboxed frame without scripts or our origin.
+    'frame-src https:',
     "object-src 'none'",
     "frame-ancestors 'none'",
     "base-uri 'none'",

@@ -1,0 +1,90 @@
+// The head-office console's tabs. What each tab offers depends on the roles:
+// editors draft and upload, publishers approve and reload screens.
+import { useEffect, useState } from 'react';
+import type { ConsoleUser } from '../common/SignIn';
+import { CampaignsView } from './CampaignsView';
+import { FleetView } from './FleetView';
+import { listCampaigns, listFleet } from './head-office-api';
+import { useText } from './i18n';
+import { MediaLibrary } from './MediaLibrary';
+import type { Lang } from './messages';
+import { ReportsView } from './ReportsView';
+
+const TABS = ['campaigns', 'media', 'fleet', 'reports'] as const;
+type Tab = (typeof TABS)[number];
+
+export function HeadOfficeApp(props: {
+  user: ConsoleUser;
+  onSignOut: () => void;
+  onLang: (lang: Lang) => void;
+}) {
+  const { t, lang } = useText();
+  const [tab, setTab] = useState<Tab>('campaigns');
+  const [timeZone, setTimeZone] = useState('Europe/Paris');
+  const [campaignIds, setCampaignIds] = useState<string[]>([]);
+  const has = (role: string) => props.user.roles.some((r) => r === role || r === 'admin');
+  const canEdit = has('editor');
+  const canPublish = has('publisher');
+  useEffect(() => {
+    listFleet(5).then(
+      (fleet) => setTimeZone(fleet.timeZone),
+      () => undefined,
+    );
+  }, []);
+  useEffect(() => {
+    if (tab !== 'reports') return;
+    listCampaigns().then(
+      (list) => setCampaignIds(list.campaigns.map((campaign) => campaign.id)),
+      () => undefined,
+    );
+  }, [tab]);
+
+  return (
+    <div className="head-office">
+      <header>
+        <h1>
+          Vitrine · {t.title} · {props.user.name}{' '}
+          <small>
+            (
+            {[canEdit && t.roles.editor, canPublish && t.roles.publisher]
+              .filter(Boolean)
+              .join(', ')}
+            )
+          </small>
+        </h1>
+        <button
+          type="button"
+          className="action"
+          lang={lang === 'fr' ? 'en' : 'fr'}
+          onClick={() => props.onLang(lang === 'fr' ? 'en' : 'fr')}
+        >
+          {t.switchLanguage}
+        </button>
+        <button type="button" className="action" onClick={props.onSignOut}>
+          {t.signOut}
+        </button>
+      </header>
+      <nav role="tablist">
+        {TABS.map((id) => (
+          <button
+            key={id}
+            type="button"
+            role="tab"
+            aria-selected={tab === id}
+            onClick={() => setTab(id)}
+          >
+            {t.tabs[id]}
+          </button>
+        ))}
+      </nav>
+      <main>
+        {tab === 'campaigns' && (
+          <CampaignsView canEdit={canEdit} canPublish={canPublish} timeZone={timeZone} />
+        )}
+        {tab === 'media' && <MediaLibrary canUpload={canEdit} />}
+        {tab === 'fleet' && <FleetView canReload={canPublish} />}
+        {tab === 'reports' && <ReportsView timeZone={timeZone} campaignIds={campaignIds} />}
+      </main>
+    </div>
+  );
+}
