@@ -60,6 +60,9 @@ export function useExpertLine(device: DeviceHandle, environment?: DeviceEnvironm
   const peer = useRef<ShopperPeer | null>(null);
   const iceServers = useRef<IceServer[]>([]);
   const callId = useRef<string | null>(null);
+  const requesting = useRef(false);
+  const early = useRef<DeviceCallEvent[]>([]);
+  const handleEvent = useRef<(event: DeviceCallEvent) => void>(() => undefined);
 
   const closePeer = () => {
     peer.current?.close();
@@ -73,6 +76,11 @@ export function useExpertLine(device: DeviceHandle, environment?: DeviceEnvironm
     let cancelled = false;
     const onEvent = (event: DeviceCallEvent) => {
       if (event.type === 'availability') return setAvailability(event.skills);
+      if (callId.current === null && requesting.current) {
+        // The call can be answered before POST /calls has answered us: keep its events.
+        early.current.push(event);
+        return;
+      }
       if (event.callId !== callId.current) return;
       if (event.type === 'queued') {
         setCall({
@@ -107,6 +115,7 @@ export function useExpertLine(device: DeviceHandle, environment?: DeviceEnvironm
         setCall(answered ? { phase: 'rating', callId: event.callId } : { phase: 'idle' });
       }
     };
+    handleEvent.current = onEvent;
     void deviceHttp(device, environment).then(async (client) => {
       if (cancelled) return;
       http.current = client;
@@ -129,7 +138,10 @@ export function useExpertLine(device: DeviceHandle, environment?: DeviceEnvironm
     if (!http.current) return;
     setCards([]);
     setCall({ phase: 'requesting' });
+    requesting.current = true;
+    early.current = [];
     const answer = await http.current.fetchJson('/calls', { body });
+    requesting.current = false;
     const id = parseUnknown(z.object({ callId: z.string() }), answer.body);
     if (!answer.ok || !id.ok) return setCall({ phase: 'refused', reason: errorCode(answer.body) });
     callId.current = id.value.callId;
@@ -138,6 +150,7 @@ export function useExpertLine(device: DeviceHandle, environment?: DeviceEnvironm
         ? { phase: 'queued', callId: id.value.callId, position: 1, waitSeconds: 0 }
         : current,
     );
+    for (const event of early.current.splice(0)) handleEvent.current(event);
   }, []);
 
   const hangUp = useCallback(async () => {

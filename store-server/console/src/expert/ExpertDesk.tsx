@@ -25,6 +25,7 @@ const SKILL_LABEL: Record<ExpertSkill, string> = {
 
 export function ExpertDesk(props: { user: ConsoleUser }) {
   const peer = useRef<ExpertPeer | null>(null);
+  const early = useRef<CallSignal[]>([]);
   const [call, setCall] = useState<CallSummary | null>(null);
   const [local, setLocal] = useState<MediaStream | null>(null);
   const [remote, setRemote] = useState<MediaStream | null>(null);
@@ -49,12 +50,14 @@ export function ExpertDesk(props: { user: ConsoleUser }) {
         void api(`/experts/calls/${summary.callId}/signal`, { body: signal }).catch(
           () => undefined,
         );
+      early.current = [];
       peer.current = await startExpertPeer({
         iceServers: ice.ok ? ice.value.iceServers : [],
         send,
         onRemoteStream: setRemote,
       });
       setLocal(peer.current.local);
+      for (const signal of early.current.splice(0)) await peer.current.handle(signal);
     } catch (caught) {
       setError(
         caught instanceof ConsoleApiError ? caught.message : 'Réseau indisponible / Network down',
@@ -67,8 +70,11 @@ export function ExpertDesk(props: { user: ConsoleUser }) {
   autoRef.current = autoAnswer;
 
   const onEvent = useCallback((event: ExpertEvent) => {
-    if (event.type === 'signal') void peer.current?.handle(event.signal);
-    else if (event.type === 'ended') hangUpLocally();
+    if (event.type === 'signal') {
+      // The answer can come back before startExpertPeer has returned: keep it.
+      if (peer.current) void peer.current.handle(event.signal);
+      else early.current.push(event.signal);
+    } else if (event.type === 'ended') hangUpLocally();
     else if (event.type === 'ring' && autoRef.current) void takeRef.current(event.call);
   }, []);
   const feed = useExpertFeed(onEvent);
