@@ -61,7 +61,7 @@ export function SizeAdvicePanel(props: {
         <p data-advice="no-chart">{props.charts ? m.noChart(product.brand) : m.chartsOffline}</p>
       )}
       {chart && (
-        <form className="measures" onSubmit={submit}>
+        <form className="measures" onSubmit={submit} noValidate>
           {props.measured.source && <p className="muted">{m.measuredBy(props.measured.source)}</p>}
           {used.map((measure) => (
             <label key={measure}>

@@ -1,0 +1,158 @@
+// The mirror in a real Chromium against a real store server: a wedge scan puts
+// a garment in the room; asking for another size reaches the staff queue and
+// staff's answers show live; size advice from the brand's chart (or says there
+// is none); the idle reset wipes the session.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { BrowserContext, Page } from 'playwright-core';
+import type { StaffRequest } from '@vitrine/shared/core';
+import type { StoreServer } from '@vitrine/store-server/server';
+import { launchChromium } from '../support/chromium';
+import { startTestServer } from '../support/test-server';
+import { waitForSync, wedgeScan } from '../kiosk/kiosk-page';
+import { demoGarment, type Garment } from './mirror-page';
+
+let server: StoreServer;
+let browser: BrowserContext;
+let page: Page;
+let garment: Garment;
+let noChart: Garment;
+
+const admin = () => ({
+  authorization: `Bearer ${server.adminToken}`,
+  'content-type': 'application/json',
+});
+const scanCode = (gtin: string) => gtin.replace(/^0/, '');
+
+beforeAll(async () => {
+  server = await startTestServer();
+  garment = demoGarment(server, true);
+  noChart = demoGarment(server, false);
+  browser = await launchChromium();
+  page = await browser.newPage();
+  page.setDefaultTimeout(10_000);
+  await page.goto(`${server.url}/mirror/?room=Cabine%203`);
+  await waitForSync(page, server);
+});
+afterAll(async () => {
+  await browser?.close();
+  await server?.close();
+});
+
+async function staffQueue(): Promise<StaffRequest[]> {
+  const response = await fetch(`${server.url}/api/v1/requests`, { headers: admin() });
+  return ((await response.json()) as { requests: StaffRequest[] }).requests;
+}
+
+async function moveRequest(id: string, status: string) {
+  const response = await fetch(`${server.url}/api/v1/requests/${id}/status`, {
+    method: 'POST',
+    headers: admin(),
+    body: JSON.stringify({ status }),
+  });
+  expect(response.status).toBe(200);
+}
+
+describe('mirror fitting room', () => {
+  it('puts a scanned garment in the room, with its size and colour', async () => {
+    await wedgeScan(page, scanCode(garment.variantGtin), 'azerty');
+    await expect.poll(() => page.getByTestId('garment').count()).toBe(1);
+    await expect
+      .poll(() => page.getByTestId('garment-detail').locator('h2').first().textContent())
+      .toBe(garment.nameFr);
+    expect(await page.getByTestId('in-room-variant').textContent()).toMatch(/Votre article : .+/);
+    // An unknown tag is explained, and the room is unchanged.
+    await wedgeScan(page, '3000000000007', 'qwerty');
+    await expect
+      .poll(() => page.getByTestId('scan-notice').getAttribute('data-problem'))
+      .toMatch(/unknown-product|in-store-code|unrecognised/);
+    expect(await page.getByTestId('garment').count()).toBe(1);
+  });
+
+  it('asks staff for another size and shows their answers live', async () => {
+    const variants = page.locator('.variants button');
+    expect(await variants.count()).toBe(garment.variantCount);
+    await variants.nth(1).click();
+    await page.getByTestId('ask-size').click();
+    const line = page.getByTestId('request-status').first();
+    await expect.poll(() => line.getAttribute('data-status'), { timeout: 15_000 }).toBe('new');
+
+    const request = (await staffQueue()).find(
+      (r) => r.type === 'size' && r.productId === garment.id,
+    );
+    expect(request).toMatchObject({ place: 'Cabine 3', status: 'new', deviceRole: 'mirror' });
+    expect(request?.variantGtin).toMatch(/^\d{14}$/);
+    expect(request?.variantGtin).not.toBe(garment.variantGtin);
+
+    await moveRequest(request!.id, 'acknowledged');
+    await expect.poll(() => line.getAttribute('data-status')).toBe('acknowledged');
+    await moveRequest(request!.id, 'on-the-way');
+    await expect.poll(() => line.getAttribute('data-status')).toBe('on-the-way');
+    expect(await line.textContent()).toContain('Un vendeur vous l’apporte.');
+    // Exactly once: one request for this event in the queue.
+    expect((await staffQueue()).filter((r) => r.id === request!.id)).toHaveLength(1);
+  });
+
+  it('sends an endless-aisle order to staff', async () => {
+    await page.getByRole('button', { name: 'Commander (livraison)' }).click();
+    await expect
+      .poll(async () =>
+        (await staffQueue()).some((r) => r.type === 'delivery' && r.productId === garment.id),
+      )
+      .toBe(true);
+  });
+
+  it('advises a size from the brand chart, and says when a brand has none', async () => {
+    const advice = page.getByTestId('advice');
+    expect(await advice.getAttribute('data-advice')).toBe('need-measurements');
+    await page.getByTestId('measure-chest').fill('95');
+    await page.getByTestId('measure-waist').fill('79');
+    await page.getByRole('button', { name: 'Conseillez-moi' }).click();
+    await expect.poll(() => advice.getAttribute('data-advice')).toBe('size');
+    expect(await advice.locator('.advised').getAttribute('data-size')).toMatch(
+      /^(M|L|S|40|42|44|38)$/,
+    );
+    // Implausible input is refused with a reason, and the advice does not change.
+    await page.getByTestId('measure-chest').fill('12');
+    await page.getByRole('button', { name: 'Conseillez-moi' }).click();
+    expect(await page.getByTestId('size-advice').getByRole('alert').textContent()).toMatch(/chest/);
+
+    await wedgeScan(page, scanCode(noChart.variantGtin), 'qwerty');
+    await expect.poll(() => page.getByTestId('garment').count()).toBe(2);
+    await expect
+      .poll(() =>
+        page.getByTestId('size-advice').locator('p[data-advice="no-chart"]').textContent(),
+      )
+      .toContain(noChart.brand);
+  });
+
+  it('suggests pieces in stock to complete the look', async () => {
+    const section = page.getByTestId('complete-look');
+    await section.waitFor();
+    const count = await section.getByTestId('look-suggestion').count();
+    if (count > 0) {
+      await section.getByTestId('look-suggestion').first().click();
+      await expect.poll(() => page.getByTestId('garment-detail').count()).toBe(1);
+    } else {
+      expect(await section.textContent()).toContain('Pas de suggestion en stock');
+    }
+  });
+
+  it('switches language and lighting, and the idle reset wipes the session', async () => {
+    await page.getByTestId('lang-button').click();
+    await page.getByRole('button', { name: 'Evening' }).click();
+    expect(await page.getByTestId('mirror').getAttribute('data-theme')).toBe('evening');
+    expect(await page.getByTestId('mirror').getAttribute('lang')).toBe('en');
+    await page.goto(`${server.url}/mirror/?idleMs=1000&countdownMs=1000`);
+    await waitForSync(page, server);
+    // After a navigation, key events go nowhere until the page has focus.
+    await page.locator('h1.brand').click();
+    await wedgeScan(page, scanCode(garment.variantGtin), 'qwerty');
+    await expect.poll(() => page.getByTestId('garment').count()).toBe(1);
+    await page.getByTestId('idle-countdown').waitFor({ timeout: 10_000 });
+    await expect.poll(() => page.getByTestId('garment').count(), { timeout: 10_000 }).toBe(0);
+    expect(await page.getByTestId('garment-detail').count()).toBe(0);
+    expect(await page.getByTestId('sync-status').getAttribute('data-checkpoint')).toBe(
+      String(server.docs.head()),
+    );
+  });
+});

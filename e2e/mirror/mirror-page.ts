@@ -1,0 +1,119 @@
+// Helpers for the mirror's browser tests: demo garments with and without a
+// brand size chart, raw uploads with the mirror's credential, what the
+// browser keeps (IndexedDB, Cache Storage), and reading the QR code shown.
+import type { Page } from 'playwright-core';
+import type { StoreServer } from '@vitrine/store-server/server';
+import { decodeLuminance, luminanceOf } from '../../shared/src/scan/zxing-decode';
+
+export type Garment = {
+  id: string;
+  brand: string;
+  nameFr: string;
+  variantGtin: string;
+  variantCount: number;
+};
+
+/** A multi-size fashion product with stock here whose brand has (or has not) a size chart. */
+export function demoGarment(server: StoreServer, withChart: boolean): Garment {
+  const row = server.db
+    .prepare(
+      `SELECT p.id, json_extract(p.body, '$.brand') AS brand, json_extract(p.body, '$.name.fr') AS nameFr,
+              json_extract(p.body, '$.variants[0].gtin') AS variantGtin,
+              json_array_length(p.body, '$.variants') AS variantCount
+       FROM sync_docs p JOIN sync_docs s ON s.collection = 'stock' AND s.id = p.id
+       WHERE p.collection = 'products' AND json_extract(p.body, '$.category') = 'fashion'
+         AND json_extract(p.body, '$.fashion.sizeChart') IN ('letters', 'fr-clothing')
+         AND json_array_length(p.body, '$.variants') > 1 AND s.body LIKE ?
+         AND ${withChart ? '' : 'NOT'} EXISTS (SELECT 1 FROM size_charts c WHERE c.brand = json_extract(p.body, '$.brand'))
+       ORDER BY p.id LIMIT 1`,
+    )
+    .get(`%"locationId":"${server.config.storeId}"%`) as Garment | undefined;
+  if (!row) throw new Error(`no demo garment ${withChart ? 'with' : 'without'} a size chart`);
+  return row;
+}
+
+export function deviceAuth(server: StoreServer, app: 'mirror' | 'kiosk'): string {
+  const device = server.demoDevices?.get(app);
+  if (!device) throw new Error(`no demo ${app}`);
+  return `Bearer ${device.deviceId}.${device.secret}`;
+}
+
+export async function uploadLook(
+  server: StoreServer,
+  body: Uint8Array,
+  type: string,
+  authorization: string,
+  products = '',
+): Promise<{ status: number; body: unknown }> {
+  const response = await fetch(`${server.url}/api/v1/looks/share?products=${products}`, {
+    method: 'POST',
+    headers: { 'content-type': type, authorization },
+    body: Buffer.from(body),
+  });
+  return { status: response.status, body: await response.json().catch(() => null) };
+}
+
+/** An image made by the browser's own encoder (canvas), `width`×`height`. */
+export async function browserImage(
+  page: Page,
+  width: number,
+  height: number,
+  type: 'image/jpeg' | 'image/png',
+) {
+  const bytes = await page.evaluate(
+    async ([w, h, t]) => {
+      const canvas = new OffscreenCanvas(w, h);
+      const context = canvas.getContext('2d');
+      if (!context) throw new Error('no canvas');
+      context.fillStyle = '#c96';
+      context.fillRect(0, 0, w, h);
+      const blob = await canvas.convertToBlob({ type: t });
+      return Array.from(new Uint8Array(await blob.arrayBuffer()));
+    },
+    [width, height, type] as const,
+  );
+  return Uint8Array.from(bytes);
+}
+
+/** Everything the page's origin keeps in IndexedDB and Cache Storage, as text. */
+export async function storedByBrowser(page: Page): Promise<string> {
+  return page.evaluate(async () => {
+    const parts: string[] = [`caches:${(await caches.keys()).join(',')}`];
+    for (const info of await indexedDB.databases()) {
+      if (!info.name) continue;
+      const db = await new Promise<IDBDatabase>((resolve, reject) => {
+        const request = indexedDB.open(info.name!);
+        request.onsuccess = () => resolve(request.result);
+        request.onerror = () => reject(new Error(String(request.error)));
+      });
+      for (const store of Array.from(db.objectStoreNames)) {
+        const rows = await new Promise<unknown[]>((resolve, reject) => {
+          const request = db.transaction(store).objectStore(store).getAll();
+          request.onsuccess = () => resolve(request.result as unknown[]);
+          request.onerror = () => reject(new Error(String(request.error)));
+        });
+        parts.push(
+          `${store}:${JSON.stringify(rows, (_key, value: unknown) => (value instanceof Blob ? `BLOB(${value.type})` : value))}`,
+        );
+      }
+      db.close();
+    }
+    return parts.join('\n');
+  });
+}
+
+/** Reads the QR code the mirror shows, from its pixels. */
+export async function readQr(page: Page): Promise<string | undefined> {
+  const frame = await page.getByTestId('share-qr').evaluate((img: HTMLImageElement) => {
+    const canvas = document.createElement('canvas');
+    canvas.width = img.naturalWidth;
+    canvas.height = img.naturalHeight;
+    const context = canvas.getContext('2d');
+    if (!context) throw new Error('no canvas');
+    context.drawImage(img, 0, 0);
+    const data = context.getImageData(0, 0, canvas.width, canvas.height);
+    return { width: data.width, height: data.height, rgba: Array.from(data.data) };
+  });
+  const luminance = luminanceOf(Uint8ClampedArray.from(frame.rgba), frame.width, frame.height);
+  return decodeLuminance(luminance, frame.width, frame.height, true)?.text;
+}
