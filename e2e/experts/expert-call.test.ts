@@ -74,6 +74,17 @@ describe('expert call from the kiosk', () => {
       .poll(() => expert.getByTestId('presence').getAttribute('data-presence'))
       .toBe('busy');
 
+    // The shopper's camera is off until they turn it on; then the expert sees them.
+    const shopperVideoWidth = () =>
+      expert.evaluate(
+        () =>
+          document.querySelector<HTMLVideoElement>('[data-testid="shopper-media"]')?.videoWidth ??
+          0,
+      );
+    expect(await shopperVideoWidth()).toBe(0);
+    await kiosk.getByRole('button', { name: 'Activer ma caméra' }).click();
+    await expect.poll(shopperVideoWidth, { timeout: 10_000 }).toBeGreaterThan(0);
+
     await expert.locator(`[data-testid="push-card"][data-product="${gadget.id}"]`).click();
     await kiosk.locator(`[data-testid="pushed-card"][data-product="${gadget.id}"]`).waitFor();
 
@@ -96,5 +107,41 @@ describe('expert call from the kiosk', () => {
     await expect
       .poll(() => expert.getByTestId('presence').getAttribute('data-presence'))
       .toBe('available');
+  }, 60_000);
+
+  it('falls back to an audio call when the expert has no camera', async () => {
+    await expert.close();
+    expert = await expertBrowser.newPage();
+    await expert.addInitScript(() => {
+      const media = navigator.mediaDevices;
+      const original = media.getUserMedia.bind(media);
+      media.getUserMedia = (constraints) =>
+        constraints?.video
+          ? Promise.reject(new DOMException('no camera', 'NotFoundError'))
+          : original(constraints);
+    });
+    await expertSignsIn(expert, server, 'expert-julie-mercier');
+    await expect
+      .poll(() => expert.getByTestId('presence').getAttribute('data-presence'))
+      .toBe('available');
+    await kiosk.getByTestId('talk-to-expert').click();
+    await expert.getByRole('button', { name: 'Prendre l’appel / Take call' }).click();
+    const view = kiosk.getByTestId('call-view');
+    await view.waitFor();
+    await expect
+      .poll(() =>
+        kiosk.evaluate(() => {
+          const video = document.querySelector<HTMLVideoElement>('[data-testid="expert-video"]');
+          const stream = video?.srcObject as MediaStream | null | undefined;
+          return (
+            stream?.getAudioTracks().filter((track) => track.readyState === 'live').length ?? 0
+          );
+        }),
+      )
+      .toBe(1);
+    expect(await view.getAttribute('data-mode')).toBe('audio-only');
+    expect(await view.textContent()).toContain('Appel audio');
+    await kiosk.getByRole('button', { name: 'Raccrocher' }).click();
+    await kiosk.getByTestId('call-rating').waitFor();
   }, 60_000);
 });

@@ -49,6 +49,7 @@ export function startAssistance(options: {
     router,
     stop: () => {
       requests.stop();
+      calls.stop();
     },
   };
 }

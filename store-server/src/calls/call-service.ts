@@ -28,15 +28,18 @@ type Call = {
 
 type Sink<E> = (event: E) => void;
 const DEFAULT_CALL_SECONDS = 180;
+const RING_TIMEOUT_MS = 30_000;
 
 export class CallService {
   private readonly calls = new Map<string, Call>();
   private readonly devices = new Map<string, Set<Sink<DeviceCallEvent>>>();
   private readonly experts = new Map<string, Set<Sink<ExpertEvent>>>();
+  private readonly ringTimers = new Map<string, ReturnType<typeof setTimeout>>();
 
   constructor(
     private readonly db: Db,
     private readonly directory: ExpertDirectory,
+    private readonly ringTimeoutMs = RING_TIMEOUT_MS,
   ) {
     directory.onChange(() => {
       this.broadcastAvailability();
@@ -105,6 +108,7 @@ export class CallService {
       throw new HttpError(409, 'not_ringing', 'this call is not ringing for you');
     }
     call.state = 'connected';
+    this.stopRinging(callId);
     this.db
       .prepare('UPDATE calls SET expert_id = ?, answered_at = ? WHERE id = ?')
       .run(expertId, new Date().toISOString(), callId);
@@ -166,7 +170,30 @@ export class CallService {
       throw new HttpError(409, 'not_ratable', 'this call is not over, not yours or already rated');
   }
 
+  /** Nobody answered: the call goes back to the queue, the expert is set away. */
+  private ringOut(callId: string, expertId: string): void {
+    this.ringTimers.delete(callId);
+    const call = this.calls.get(callId);
+    if (!call || call.state !== 'ringing' || call.expertId !== expertId) return;
+    call.state = 'queued';
+    call.expertId = null;
+    this.toExpert(expertId, { v: PROTOCOL_VERSION, type: 'ended', callId, reason: 'unanswered' });
+    this.directory.setAvailable(expertId, false);
+    this.directory.setCall(expertId, null); // dispatches the call to someone else
+  }
+
+  private stopRinging(callId: string): void {
+    clearTimeout(this.ringTimers.get(callId));
+    this.ringTimers.delete(callId);
+  }
+
+  stop(): void {
+    for (const timer of this.ringTimers.values()) clearTimeout(timer);
+    this.ringTimers.clear();
+  }
+
   private finish(call: Call, reason: CallEndReason): void {
+    this.stopRinging(call.id);
     this.calls.delete(call.id);
     this.db
       .prepare('UPDATE calls SET ended_at = ?, end_reason = ? WHERE id = ?')
@@ -192,6 +219,10 @@ export class CallService {
       if (!expertId) continue;
       call.state = 'ringing';
       call.expertId = expertId;
+      this.ringTimers.set(
+        call.id,
+        setTimeout(() => this.ringOut(call.id, expertId), this.ringTimeoutMs),
+      );
       this.directory.setCall(expertId, call.id);
       this.toExpert(expertId, { v: PROTOCOL_VERSION, type: 'ring', call: call.summary });
     }
@@ -264,6 +295,7 @@ export class CallService {
         for (const call of [...this.calls.values()]) {
           if (call.expertId !== expertId) continue;
           if (call.state === 'ringing') {
+            this.stopRinging(call.id);
             call.state = 'queued';
             call.expertId = null;
             this.directory.setCall(expertId, null);

@@ -77,6 +77,12 @@ export class ExpertDirectory {
     this.changed();
   }
 
+  /** An expert who let a call ring out is set away until they say otherwise. */
+  setAvailable(expertId: string, available: boolean): void {
+    this.state(expertId).available = available;
+    this.changed();
+  }
+
   connect(expertId: string): () => void {
     this.state(expertId).connections++;
     this.changed();

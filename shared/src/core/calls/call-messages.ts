@@ -71,6 +71,8 @@ export const CallEndReason = z.enum([
   'shopper-left',
   'expert-left',
   'no-expert',
+  /** rang for too long: back in the queue for another expert (sent to the expert only) */
+  'unanswered',
 ]);
 export type CallEndReason = z.infer<typeof CallEndReason>;
 

@@ -1,6 +1,6 @@
 // The expert's desk: skills and availability, calls ringing with what the
 // shopper is looking at, and the call itself with product cards to push.
-import { useCallback, useRef, useState } from 'react';
+import { useCallback, useEffect, useRef, useState } from 'react';
 import {
   EXPERT_SKILLS,
   IceServersAnswer,
@@ -31,6 +31,7 @@ export function ExpertDesk(props: { user: ConsoleUser }) {
   const [remote, setRemote] = useState<MediaStream | null>(null);
   const [error, setError] = useState<string | null>(null);
   const [autoAnswer, setAutoAnswer] = useState(false);
+  const [draft, setDraft] = useState<{ skills: ExpertSkill[]; available: boolean } | null>(null);
 
   const hangUpLocally = () => {
     peer.current?.close();
@@ -78,14 +79,23 @@ export function ExpertDesk(props: { user: ConsoleUser }) {
     else if (event.type === 'ring' && autoRef.current) void takeRef.current(event.call);
   }, []);
   const feed = useExpertFeed(onEvent);
+  useEffect(() => setDraft(null), [feed.profile]); // the server's word replaces the draft
 
   async function saveProfile(skills: ExpertSkill[], available: boolean) {
     if (skills.length === 0) return setError('Au moins une compétence / At least one skill');
     setError(null);
-    await api('/experts/me', { method: 'PUT', body: { skills, available } });
+    setDraft({ skills, available }); // shown at once; the feed confirms
+    try {
+      await api('/experts/me', { method: 'PUT', body: { skills, available } });
+    } catch (caught) {
+      setDraft(null);
+      setError(
+        caught instanceof ConsoleApiError ? caught.message : 'Réseau indisponible / Network down',
+      );
+    }
   }
 
-  const profile = feed.profile;
+  const profile = feed.profile && { ...feed.profile, ...draft };
   const ringing = feed.ringing.filter((summary) => summary.callId !== call?.callId);
   return (
     <main
