@@ -1,0 +1,215 @@
+// Sharing a look through the shopper's phone, in Chromium with a fake camera:
+// consent before the camera, capture, preview and retake, upload and a QR code
+// whose link opens in a second browser; delete now, expiry (410, file gone),
+// guessed links (404), refused uploads, and nothing left on the mirror.
+import { existsSync, readdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { BrowserContext, Page } from 'playwright-core';
+import { MAX_LOOK_UPLOAD_BYTES } from '@vitrine/shared/core';
+import type { StoreServer } from '@vitrine/store-server/server';
+import { launchChromium } from '../support/chromium';
+import { startTestServer } from '../support/test-server';
+import { waitForSync, wedgeScan } from '../kiosk/kiosk-page';
+import {
+  browserImage,
+  demoGarment,
+  deviceAuth,
+  readQr,
+  storedByBrowser,
+  uploadLook,
+  type Garment,
+} from './mirror-page';
+
+let server: StoreServer;
+let mirror: BrowserContext;
+let phone: BrowserContext;
+let page: Page;
+let garment: Garment;
+let shareUrl: string;
+
+const looksDir = () => join(server.config.dataDir, 'shared-looks');
+const cameraLive = () =>
+  page.evaluate(() =>
+    Array.from(document.querySelectorAll('video')).some((video) =>
+      (video.srcObject as MediaStream | null)?.getTracks().some((t) => t.readyState === 'live'),
+    ),
+  );
+
+beforeAll(async () => {
+  server = await startTestServer();
+  garment = demoGarment(server, true);
+  mirror = await launchChromium([
+    '--use-fake-device-for-media-stream',
+    '--use-fake-ui-for-media-stream',
+  ]);
+  await mirror.grantPermissions(['camera'], { origin: server.url });
+  phone = await launchChromium();
+  page = await mirror.newPage();
+  page.setDefaultTimeout(15_000);
+  await page.goto(`${server.url}/mirror/?photoCountdown=1`);
+  await waitForSync(page, server);
+  await wedgeScan(page, garment.variantGtin.replace(/^0/, ''), 'qwerty');
+  await page.getByTestId('garment-detail').waitFor();
+});
+afterAll(async () => {
+  await mirror?.close();
+  await phone?.close();
+  await server?.close();
+});
+
+describe('share the look', () => {
+  it('asks consent before the camera turns on, and cancelling leaves it off', async () => {
+    await page.getByTestId('share-button').click();
+    await page.getByTestId('share-consent').waitFor();
+    expect(await cameraLive()).toBe(false);
+    await page.getByRole('button', { name: 'Annuler' }).click();
+    expect(await page.getByTestId('share-dialog').count()).toBe(0);
+    expect(await cameraLive()).toBe(false);
+  });
+
+  it('captures with the camera, previews, retakes, then shows a QR code to the link', async () => {
+    await page.getByTestId('share-button').click();
+    await page.getByTestId('share-agree').click();
+    await expect.poll(cameraLive).toBe(true);
+    const dialog = page.getByTestId('share-dialog');
+    await expect.poll(() => dialog.getAttribute('data-phase'), { timeout: 10_000 }).toBe('preview');
+    expect(await cameraLive()).toBe(false);
+    await page.getByTestId('share-retake').click();
+    await expect.poll(() => dialog.getAttribute('data-phase'), { timeout: 10_000 }).toBe('preview');
+    expect(await cameraLive()).toBe(false);
+    const size = await page
+      .getByTestId('share-preview')
+      .evaluate((canvas: HTMLCanvasElement) => [canvas.width, canvas.height]);
+    expect(size[0]).toBeGreaterThan(640);
+
+    await page.getByTestId('share-send').click();
+    await page.getByTestId('share-qr').waitFor();
+    shareUrl = (await readQr(page)) ?? '';
+    expect(shareUrl).toMatch(new RegExp(`^${server.url}/look/[A-Za-z0-9_-]{43}$`));
+    expect(await page.getByTestId('share-qr').getAttribute('data-url')).toBe(shareUrl);
+    // The canvas that held the photo is emptied once it is sent.
+    expect(
+      await page
+        .getByTestId('share-preview')
+        .evaluate((c: HTMLCanvasElement) => c.width * c.height),
+    ).toBe(0);
+    expect(readdirSync(looksDir())).toHaveLength(1);
+  });
+
+  it('opens the link on a phone: the look, its pieces, sharing and delete now', async () => {
+    const phonePage = await phone.newPage();
+    await phonePage.goto(shareUrl);
+    await phonePage.getByTestId('shared-look').waitFor();
+    const photo = phonePage.getByTestId('look-photo');
+    await expect
+      .poll(() => photo.evaluate((img: HTMLImageElement) => img.complete && img.naturalWidth))
+      .toBeGreaterThan(640);
+    expect(await phonePage.getByTestId('look-pieces').textContent()).toContain(garment.nameFr);
+    expect(await phonePage.locator('a[href^="https://wa.me/"]').count()).toBe(1);
+    await phonePage.goto(`${shareUrl}?lang=en`);
+    expect(await phonePage.locator('h1').textContent()).toBe('Your look');
+    // Headless Chromium has no share sheet: record what the page would hand to it.
+    await phonePage.addInitScript(() => {
+      const shared: { name: string; type: string; size: number }[] = [];
+      Object.assign(window, { sharedFiles: shared });
+      Object.assign(navigator, {
+        canShare: (data: { files?: File[] }) => (data.files?.length ?? 0) > 0,
+        share: (data: { files?: File[] }) => {
+          for (const file of data.files ?? [])
+            shared.push({ name: file.name, type: file.type, size: file.size });
+          return Promise.resolve();
+        },
+      });
+    });
+    await phonePage.reload();
+    await phonePage.getByTestId('share-files').click();
+    await expect
+      .poll(() =>
+        phonePage.evaluate(() => (window as unknown as { sharedFiles: unknown[] }).sharedFiles),
+      )
+      .toEqual([{ name: 'look.jpg', type: 'image/jpeg', size: expect.any(Number) as number }]);
+
+    await phonePage.getByTestId('delete-look').click();
+    await phonePage.getByTestId('look-deleted').waitFor();
+    expect(readdirSync(looksDir())).toHaveLength(0);
+    expect((await fetch(shareUrl)).status).toBe(410);
+    expect((await fetch(`${shareUrl}/photo.jpg`)).status).toBe(410);
+    await phonePage.close();
+  });
+
+  it('leaves nothing on the mirror once the session is reset', async () => {
+    await page.getByRole('button', { name: 'Terminé' }).click();
+    await page.getByTestId('finish-button').click();
+    await expect.poll(() => page.getByTestId('garment').count()).toBe(0);
+    expect(await page.getByTestId('share-dialog').count()).toBe(0);
+    expect(await page.locator('canvas, video').count()).toBe(0);
+    const token = shareUrl.split('/').at(-1) ?? '';
+    const stored = await storedByBrowser(page);
+    expect(stored).toContain('outbox'); // the dump did read the local copy
+    expect(stored).not.toContain(token);
+    expect(stored).not.toContain('BLOB(');
+    expect(stored).toContain('caches:\n');
+  });
+
+  it('expires: 410 and the photo file is gone; a guessed link is 404 and says nothing', async () => {
+    const mirrorAuth = deviceAuth(server, 'mirror');
+    const created = await uploadLook(
+      server,
+      await browserImage(page, 800, 600, 'image/jpeg'),
+      'image/jpeg',
+      mirrorAuth,
+      garment.id,
+    );
+    expect(created.status).toBe(201);
+    const url = (created.body as { url: string }).url;
+    expect((await fetch(url)).status).toBe(200);
+    const file = server.db
+      .prepare('SELECT file FROM shared_looks WHERE file IS NOT NULL')
+      .pluck()
+      .get() as string;
+    expect(existsSync(join(looksDir(), file))).toBe(true);
+    server.db.prepare(`UPDATE shared_looks SET expires_at = '2000-01-01T00:00:00.000Z'`).run();
+    const expired = await fetch(url);
+    expect(expired.status).toBe(410);
+    expect(existsSync(join(looksDir(), file))).toBe(false);
+
+    const guessed = await fetch(`${server.url}/look/${'A'.repeat(43)}`);
+    expect(guessed.status).toBe(404);
+    const text = await guessed.text();
+    expect(text).toContain('Ce lien n’existe pas.');
+    expect(text).not.toMatch(/expire|shared_looks|sqlite/i);
+    expect((await fetch(`${server.url}/look/not-a-token/photo.jpg`)).status).toBe(404);
+  });
+
+  it('refuses bad uploads: not an image, huge, wrong dimensions, wrong type, not a mirror', async () => {
+    const auth = deviceAuth(server, 'mirror');
+    const png = await browserImage(page, 800, 600, 'image/png');
+    const before = readdirSync(looksDir()).length;
+    const cases: [Uint8Array, string, string, number, string][] = [
+      [
+        new TextEncoder().encode('<html>not a photo</html>'),
+        'image/jpeg',
+        auth,
+        415,
+        'not_an_image',
+      ],
+      [new Uint8Array(MAX_LOOK_UPLOAD_BYTES + 1), 'image/jpeg', auth, 413, 'payload_too_large'],
+      [await browserImage(page, 200, 200, 'image/jpeg'), 'image/jpeg', auth, 422, 'bad_dimensions'],
+      [await browserImage(page, 2400, 600, 'image/png'), 'image/png', auth, 422, 'bad_dimensions'],
+      [png, 'image/jpeg', auth, 415, 'type_mismatch'],
+      [png, 'image/gif', auth, 415, 'type_mismatch'],
+      [png, 'image/png', deviceAuth(server, 'kiosk'), 403, 'forbidden'],
+      [png, 'image/png', 'Bearer nobody.aaaaaaaaaaaaaaaaaaaaaaaa', 401, 'unauthenticated'],
+    ];
+    for (const [body, type, authorization, status, code] of cases) {
+      const answer = await uploadLook(server, body, type, authorization);
+      expect({ status: answer.status, body: answer.body }).toMatchObject({
+        status,
+        body: { error: { code } },
+      });
+    }
+    expect(readdirSync(looksDir())).toHaveLength(before);
+    expect((await uploadLook(server, png, 'image/png', auth)).status).toBe(201);
+  });
+});
