@@ -2,9 +2,10 @@
 // a garment in the room; asking for another size reaches the staff queue and
 // staff's answers show live; size advice from the brand's chart (or says there
 // is none); the idle reset wipes the session.
+import mqtt from 'mqtt';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { BrowserContext, Page } from 'playwright-core';
-import type { StaffRequest } from '@vitrine/shared/core';
+import { topics, type StaffRequest } from '@vitrine/shared/core';
 import type { StoreServer } from '@vitrine/store-server/server';
 import { launchChromium } from '../support/chromium';
 import { startTestServer } from '../support/test-server';
@@ -123,6 +124,49 @@ describe('mirror fitting room', () => {
         page.getByTestId('size-advice').locator('p[data-advice="no-chart"]').textContent(),
       )
       .toContain(noChart.brand);
+  });
+
+  it('receives measurements from a measuring device over MQTT, relayed live', async () => {
+    await page.getByTestId('garment').first().getByRole('button').first().click();
+    const secret = server.db
+      .prepare(`SELECT value FROM meta WHERE key = 'server_mqtt_secret'`)
+      .pluck()
+      .get() as string;
+    const station = await mqtt.connectAsync(`mqtt://127.0.0.1:${server.mqttPort}`, {
+      username: 'store-server',
+      password: secret,
+      clientId: 'measuring-station-test',
+    });
+    const mirrorId = server.demoDevices?.get('mirror')?.deviceId ?? '';
+    const topic = topics.measurements(server.config.storeId, mirrorId);
+    // Malformed and implausible messages are dropped; the advice does not move.
+    await station.publishAsync(topic, 'not json', { qos: 1 });
+    await station.publishAsync(
+      topic,
+      JSON.stringify({
+        v: 1,
+        type: 'measurements',
+        source: 'Scanner',
+        at: new Date().toISOString(),
+        measurements: { chest: 5 },
+      }),
+      { qos: 1 },
+    );
+    const message = {
+      v: 1,
+      type: 'measurements',
+      source: 'Cabine 3 body scanner',
+      at: new Date().toISOString(),
+      measurements: { chest: 88, waist: 70, hips: 95 },
+    };
+    await station.publishAsync(topic, JSON.stringify(message), { qos: 1 });
+    await station.endAsync();
+    const panel = page.getByTestId('size-advice');
+    await expect
+      .poll(() => panel.textContent(), { timeout: 10_000 })
+      .toContain('Cabine 3 body scanner');
+    expect(await page.getByTestId('measure-chest').inputValue()).toBe('88');
+    expect(await page.getByTestId('advice').getAttribute('data-advice')).toBe('size');
   });
 
   it('suggests pieces in stock to complete the look', async () => {

@@ -145,7 +145,8 @@ export async function startStoreServer(
     log: logger,
   });
   api.use(looks.api);
-  api.use(startSizing({ db, registry, staffAuth, demo: config.demo }).router);
+  const sizing = startSizing({ db, registry, staffAuth, demo: config.demo, log: logger });
+  api.use(sizing.router);
   app.use(API_PREFIX, shellCors(), api);
   app.use(looks.pages);
   app.use(mediaRoutes(docs, join(config.appsDir, 'assets')));
@@ -222,6 +223,7 @@ export async function startStoreServer(
     presence,
     log: logger,
   });
+  await sizing.relay.attach(link, config.storeId);
   const stopPublisher = startLivePublisher({ docs, link, storeId: config.storeId });
 
   const url = `http://127.0.0.1:${httpPort}`;

@@ -106,6 +106,7 @@ export function GarmentDetail(props: {
       )}
       {product.category === 'fashion' && (
         <SizeAdvicePanel
+          key={props.measured.at ?? 'typed'}
           product={product}
           charts={props.charts}
           measured={props.measured}

@@ -3,7 +3,7 @@
 // Remounted (so emptied) by the idle reset or "finish".
 import { useCallback, useEffect, useRef, useState } from 'react';
 import type { DeviceHandle } from '@vitrine/shared/client';
-import type { BodyMeasurements, NewDeviceEvent, SizeChart } from '@vitrine/shared/core';
+import type { NewDeviceEvent, SizeChart } from '@vitrine/shared/core';
 import { listenForWedgeScans, readScan, type BarcodeFormat } from '@vitrine/shared/scan';
 import {
   CameraPanel,
@@ -20,9 +20,10 @@ import { MirrorBar, type Theme } from './MirrorBar';
 import type { MirrorConfig } from './mirror-config';
 import { MirrorTextProvider } from './mirror-text';
 import { ShareLook } from './share/ShareLook';
+import { useMeasurementFeed, type Measured } from './use-measurement-feed';
 import { useSessionRequests } from './use-session-requests';
 
-export type Measured = { values: BodyMeasurements; source?: string };
+export type { Measured } from './use-measurement-feed';
 
 export function MirrorSession(props: {
   device: DeviceHandle;
@@ -40,6 +41,7 @@ export function MirrorSession(props: {
   const [sharing, setSharing] = useState(false);
   const [measured, setMeasured] = useState<Measured>({ values: {} });
   const requests = useSessionRequests(device);
+  useMeasurementFeed(device, setMeasured);
   const record = useCallback(
     (event: NewDeviceEvent) => void device.outbox.record(event).catch(() => undefined),
     [device],

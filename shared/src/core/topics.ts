@@ -27,6 +27,10 @@ export const topics = {
   /** wildcard the server subscribes to for every device's events. */
   allEvents: (storeId: string) => `${TOPIC_ROOT}/stores/${storeId}/devices/+/events`,
   allStatus: (storeId: string) => `${TOPIC_ROOT}/stores/${storeId}/devices/+/status`,
+  /** measuring device → server → that mirror: a shopper's body measurements (never stored). */
+  measurements: (storeId: string, mirrorId: string) =>
+    `${TOPIC_ROOT}/stores/${storeId}/devices/${mirrorId}/measurements`,
+  allMeasurements: (storeId: string) => `${TOPIC_ROOT}/stores/${storeId}/devices/+/measurements`,
 } as const;
 
 export type DeviceTopicKind = 'events' | 'acks' | 'status' | 'commands';

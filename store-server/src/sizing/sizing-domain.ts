@@ -1,9 +1,11 @@
 // Composes size charts for server.ts: the store (seeded with the demo brands'
-// charts in a demo store) and its routes.
+// charts in a demo store), its routes, and the relay of measurements to mirrors.
 import type { Router } from 'express';
 import type { Db } from '../db/database';
 import type { DeviceRegistry } from '../devices/registry';
+import type { Logger } from '../log';
 import type { StaffAuth } from '../staff/staff-auth';
+import { MeasurementRelay } from './measurement-relay';
 import { demoSizeCharts } from './demo-charts';
 import { SizeChartStore } from './size-chart-store';
 import { sizingRoutes } from './sizing-routes';
@@ -13,11 +15,16 @@ export function startSizing(options: {
   registry: DeviceRegistry;
   staffAuth: StaffAuth;
   demo: boolean;
-}): { router: Router; store: SizeChartStore } {
+  log: Logger;
+}): { router: Router; store: SizeChartStore; relay: MeasurementRelay } {
   const store = new SizeChartStore(options.db);
   if (options.demo) store.seedIfEmpty(demoSizeCharts());
-  return {
-    router: sizingRoutes({ store, registry: options.registry, auth: options.staffAuth }),
+  const relay = new MeasurementRelay(options.registry, options.log);
+  const router = sizingRoutes({
     store,
-  };
+    registry: options.registry,
+    auth: options.staffAuth,
+    relay,
+  });
+  return { router, store, relay };
 }

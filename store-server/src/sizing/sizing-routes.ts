@@ -1,6 +1,6 @@
 // Size charts for the mirrors (device credential) and for staff, and their
 // upkeep by a manager. The advice itself is computed on the mirror
-// (shared/src/core/sizing), so the shopper's measurements never leave it.
+// (shared/src/core/sizing); measurements only pass through to the mirror.
 import { Router } from 'express';
 import {
   parseUnknown,
@@ -11,7 +11,9 @@ import {
 import { parseDeviceBearer } from '../devices/credentials';
 import type { DeviceRegistry } from '../devices/registry';
 import { deviceFrom } from '../http/auth';
-import { parseOr400 } from '../http/http-error';
+import { HttpError, parseOr400 } from '../http/http-error';
+import { openSse } from '../calls/sse-stream';
+import type { MeasurementRelay } from './measurement-relay';
 import { requireRole, type StaffAuth } from '../staff/staff-auth';
 import type { SizeChartStore } from './size-chart-store';
 
@@ -19,8 +21,9 @@ export function sizingRoutes(options: {
   store: SizeChartStore;
   registry: DeviceRegistry;
   auth: StaffAuth;
+  relay: MeasurementRelay;
 }): Router {
-  const { store, registry, auth } = options;
+  const { store, registry, auth, relay } = options;
   const router = Router();
 
   router.get('/sizing/charts', (req, res) => {
@@ -36,6 +39,15 @@ export function sizingRoutes(options: {
     const chart = parseOr400(parseUnknown(SizeChart, req.body));
     store.put(chart);
     res.json(chart);
+  });
+  // A mirror's live feed of the measurements a measuring device sends it.
+  router.get('/sizing/measurements/stream', (req, res) => {
+    const device = deviceFrom(req, registry, { activeOnly: true });
+    if (device.role !== 'mirror')
+      throw new HttpError(403, 'forbidden', 'only a mirror receives measurements');
+    let stop = () => {};
+    const stream = openSse(req, res, () => stop());
+    stop = relay.listen(device.id, (message) => stream.send('message', message));
   });
   return router;
 }
