@@ -12,6 +12,7 @@ import {
 } from './loyalty-api';
 import { euros } from './money';
 import { PerkExplanations } from './PerkExplanations';
+import { ScanButton } from './ScanButton';
 
 const message = (error: unknown) =>
   error instanceof ConsoleApiError
@@ -36,22 +37,21 @@ export function LoyaltyDesk() {
     setReceipt(null);
   };
 
-  async function lookUp(event: FormEvent) {
-    event.preventDefault();
+  async function lookUp(cardCode: string) {
+    setCard(cardCode);
     setError(null);
     setAnswer(null);
     setReceipt(null);
     try {
-      setMember(await findMember(card));
+      setMember(await findMember(cardCode));
     } catch (caught) {
       setMember(null);
       setError(message(caught));
     }
   }
 
-  function addLine(event: FormEvent) {
-    event.preventDefault();
-    const trimmed = code.trim();
+  function addLine(scanned: string) {
+    const trimmed = scanned.trim();
     if (!/^\d{8,14}$/.test(trimmed)) return setError('Code-barres invalide / Invalid barcode');
     setError(null);
     changeBasket([...basket, { code: trimmed, quantity }]);
@@ -97,7 +97,13 @@ export function LoyaltyDesk() {
     <>
       <section>
         <h2>Carte de fidélité / Member card</h2>
-        <form className="row" onSubmit={(event) => void lookUp(event)}>
+        <form
+          className="row"
+          onSubmit={(event) => {
+            event.preventDefault();
+            void lookUp(card);
+          }}
+        >
           <input
             data-testid="card-input"
             aria-label="Carte / Card"
@@ -110,6 +116,11 @@ export function LoyaltyDesk() {
           <button type="submit" className="primary">
             Chercher / Find
           </button>
+          <ScanButton
+            accept="loyalty-card"
+            testId="card-scan"
+            onCode={(scanned) => void lookUp(scanned)}
+          />
         </form>
         {member && (
           <p data-testid="member">
@@ -123,7 +134,13 @@ export function LoyaltyDesk() {
       {member && (
         <section>
           <h2>Panier / Basket</h2>
-          <form className="row" onSubmit={addLine}>
+          <form
+            className="row"
+            onSubmit={(event: FormEvent) => {
+              event.preventDefault();
+              addLine(code);
+            }}
+          >
             <input
               data-testid="basket-code"
               aria-label="Code-barres / Barcode"
@@ -143,6 +160,7 @@ export function LoyaltyDesk() {
             <button type="submit" className="action">
               Ajouter / Add
             </button>
+            <ScanButton accept="product" testId="basket-scan" onCode={addLine} />
           </form>
           <ul data-testid="basket-lines">
             {basket.map((line, index) => (

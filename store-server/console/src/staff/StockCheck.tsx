@@ -4,6 +4,7 @@ import { useState, type FormEvent } from 'react';
 import type { Localized, Location, ProductStock } from '@vitrine/shared/core';
 import { api, ConsoleApiError } from '../common/api';
 import { euros } from './money';
+import { ScanButton } from './ScanButton';
 
 type StockLevel = ProductStock['levels'][number];
 type Variant = { gtin: string; size?: string; colour?: string };
@@ -27,11 +28,11 @@ export function StockCheck() {
   const [answer, setAnswer] = useState<{ results: Result[]; locations: Location[] } | null>(null);
   const [error, setError] = useState<string | null>(null);
 
-  async function search(event: FormEvent) {
-    event.preventDefault();
+  async function search(text: string) {
+    setQuery(text);
     setError(null);
     try {
-      setAnswer(await api(`/staff/stock?q=${encodeURIComponent(query.trim())}`));
+      setAnswer(await api(`/staff/stock?q=${encodeURIComponent(text.trim())}`));
     } catch (caught) {
       setError(
         caught instanceof ConsoleApiError ? caught.message : 'Réseau indisponible / Network down',
@@ -44,7 +45,13 @@ export function StockCheck() {
   return (
     <section>
       <h2>Stock</h2>
-      <form className="row" onSubmit={(event) => void search(event)}>
+      <form
+        className="row"
+        onSubmit={(event: FormEvent) => {
+          event.preventDefault();
+          void search(query);
+        }}
+      >
         <input
           data-testid="stock-query"
           aria-label="Code-barres ou nom / Barcode or name"
@@ -55,6 +62,7 @@ export function StockCheck() {
         <button type="submit" className="primary">
           Chercher / Search
         </button>
+        <ScanButton accept="product" testId="stock-scan" onCode={(gtin) => void search(gtin)} />
       </form>
       {answer?.results.length === 0 && <p>Aucun produit / No product.</p>}
       {answer?.results.map(({ product, levels }) => (

@@ -1,0 +1,70 @@
+// The staff console scanning with a tablet camera (Chromium's fake camera fed
+// with a video): a member card (Code 128) opens the member, and a product
+// label (EAN-13) checks its stock across stores.
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { BrowserContext, Page } from 'playwright-core';
+import type { StoreServer } from '@vitrine/store-server/server';
+import { writeLabelY4m } from '../fixtures/label-video';
+import { launchChromium } from '../support/chromium';
+import { startTestServer } from '../support/test-server';
+import { writeCardY4m } from './card-video';
+import { DEMO_PASSWORD, memberCard, productCodes } from './staff-helpers';
+
+let server: StoreServer;
+const browsers: BrowserContext[] = [];
+
+beforeAll(async () => {
+  server = await startTestServer();
+});
+afterAll(async () => {
+  await Promise.all(browsers.map((browser) => browser.close()));
+  await server?.close();
+});
+
+async function consoleWithCamera(video: string): Promise<Page> {
+  const browser = await launchChromium([
+    '--use-fake-device-for-media-stream',
+    '--use-fake-ui-for-media-stream',
+    `--use-file-for-fake-video-capture=${video}`,
+  ]);
+  browsers.push(browser);
+  await browser.grantPermissions(['camera'], { origin: server.url });
+  const page = await browser.newPage();
+  await page.goto(`${server.url}/console/staff.html`);
+  await page.getByLabel('Identifiant / User id').fill('staff');
+  await page.getByLabel('Mot de passe / Password').fill(DEMO_PASSWORD);
+  await page.getByRole('button', { name: 'Se connecter / Sign in' }).click();
+  await page.getByTestId('request-queue').waitFor();
+  return page;
+}
+
+const videoFile = () => join(mkdtempSync(join(tmpdir(), 'vitrine-staff-scan-')), 'scan.y4m');
+
+describe('staff console camera scanning', () => {
+  it('opens a member from their card', async () => {
+    const card = memberCard(server, 'gold');
+    const video = videoFile();
+    writeCardY4m(video, card);
+    const page = await consoleWithCamera(video);
+    await page.getByRole('tab', { name: /Fidélité/ }).click();
+    await page.getByTestId('card-scan').click();
+    await expect
+      .poll(() => page.getByTestId('member').textContent(), { timeout: 20_000 })
+      .toMatch(/gold/);
+    expect(await page.getByTestId('card-input').inputValue()).toBe(card);
+  }, 40_000);
+
+  it('checks stock from a product label', async () => {
+    const code = productCodes(server, 'food', 1)[0]!;
+    const video = videoFile();
+    writeLabelY4m(video, code.slice(1), { blankFrames: 3, labelFrames: 30 });
+    const page = await consoleWithCamera(video);
+    await page.getByRole('tab', { name: 'Stock' }).click();
+    await page.getByTestId('stock-scan').click();
+    await page.getByTestId('stock-result').waitFor({ timeout: 20_000 });
+    expect(await page.getByTestId('stock-query').inputValue()).toBe(code);
+  }, 40_000);
+});
