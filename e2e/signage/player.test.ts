@@ -105,6 +105,10 @@ describe('signage player in Chromium', () => {
     const ended = Number(await player('data-plays-ended'));
     expect(ended).toBe(started); // this page's plays all closed when the campaign went
     await expect.poll(() => popCount('end').n, { timeout: 30_000 }).toBeGreaterThanOrEqual(ended);
+    // The outbox delivers asynchronously: wait for the withdrawal's last end to arrive.
+    await expect
+      .poll(() => popCount('start').n - popCount('end').n, { timeout: 30_000 })
+      .toBeLessThanOrEqual(1);
     // Exactly once: no duplicates, every start has its end (the reload cut one play short).
     const starts = popCount('start');
     const ends = popCount('end');

@@ -9,6 +9,7 @@ import {
   type DeviceCredential,
   type ScreenHeartbeat,
 } from '@vitrine/shared/core';
+import { estimateOffset, systemClock } from './clock-sync';
 
 export type PlayerServer = {
   baseUrl: string;
@@ -69,28 +70,15 @@ export async function sendScreenshot(server: PlayerServer, png: Blob): Promise<v
   }).catch(() => undefined);
 }
 
-/**
- * NTP-style: offset = server time − the midpoint of our request, from the
- * sample with the shortest round trip (least queueing, least error).
- */
-export async function estimateClockOffset(
-  server: PlayerServer,
-  samples = 8,
-): Promise<number | null> {
-  let best: { rtt: number; offset: number } | null = null;
-  for (let i = 0; i < samples; i++) {
-    const sentAt = performance.now();
-    const sentWall = Date.now();
-    try {
+/** NTP-style offset of our clock against the store server's (see clock-sync.ts). */
+export function estimateClockOffset(server: PlayerServer, samples = 8): Promise<number | null> {
+  return estimateOffset(
+    async () => {
       const response = await fetch(`${server.baseUrl}/api/v1/fleet/time`, { cache: 'no-store' });
       const parsed = parseUnknown(ServerTime, await response.json());
-      const rtt = performance.now() - sentAt;
-      if (!parsed.ok) continue;
-      const offset = parsed.value.serverTime - (sentWall + rtt / 2);
-      if (!best || rtt < best.rtt) best = { rtt, offset };
-    } catch {
-      return best?.offset ?? null;
-    }
-  }
-  return best?.offset ?? null;
+      return parsed.ok ? parsed.value.serverTime : null;
+    },
+    systemClock,
+    samples,
+  );
 }

@@ -1,6 +1,7 @@
 // Runs the player against the device's local copy: verified campaigns, the
-// media cache for the next days, the engine's frame every 100 ms, proof of
-// play through the outbox, heartbeats and the clock offset.
+// media cache for the next days, the engine's frame whenever an item is due
+// (playback-loop.ts), proof of play through the outbox, heartbeats and the
+// clock offset. New campaigns are read as soon as the replicator commits them.
 import { useEffect, useRef, useState } from 'react';
 import {
   campaignMedia,
@@ -15,9 +16,9 @@ import type { DeviceHandle } from '@vitrine/shared/client';
 import { CampaignSource, loadTrustAnchor } from './campaign-source';
 import { estimateClockOffset, reportFault, sendHeartbeat, type PlayerServer } from './device-api';
 import { MediaCache } from './media-cache';
+import { startPlaybackLoop } from './playback-loop';
 import { PlayerEngine, type Frame } from './player-engine';
 
-const TICK_MS = 100;
 const RELOAD_MS = 2_000;
 const HEARTBEAT_MS = 30_000;
 /** Media for campaigns that may play within this many days is fetched ahead. */
@@ -42,6 +43,8 @@ export function usePlayer(
     const fault = (kind: string, detail: string) => void reportFault(server, kind, detail);
     const timers: ReturnType<typeof setInterval>[] = [];
     let stopped = false;
+    let stopLoop: () => void = () => undefined;
+    let unsubscribe: () => void = () => undefined;
     let campaigns: Campaign[] = [];
     let offset = 0;
     let timeZone = Intl.DateTimeFormat().resolvedOptions().timeZone;
@@ -58,7 +61,8 @@ export function usePlayer(
     });
 
     const render = () => {
-      const next = engine.tick(campaigns, Date.now() + offset, performance.now());
+      const now = Date.now() + offset;
+      const next = engine.tick(campaigns, now, performance.now());
       const key =
         next.mode === 'default'
           ? 'default'
@@ -67,6 +71,7 @@ export function usePlayer(
         frameKey.current = key;
         setView({ frame: next, plays: { ...engine.plays } });
       }
+      return { frame: next, now };
     };
 
     const reload = async (source: CampaignSource) => {
@@ -95,7 +100,7 @@ export function usePlayer(
       const anchor = await loadTrustAnchor(device.db, options.baseUrl, fault);
       if (stopped) return;
       setMedia(cache);
-      timers.push(setInterval(render, TICK_MS));
+      stopLoop = startPlaybackLoop(render);
       if (!anchor) {
         fault('no-trust-anchor', 'no head-office key yet: showing the default screen only');
         return;
@@ -107,6 +112,12 @@ export function usePlayer(
         void reload(source).catch((error: Error) => fault('player-reload', error.message));
       refresh();
       timers.push(setInterval(refresh, RELOAD_MS));
+      let checkpoint = device.replicator.current.checkpoint;
+      unsubscribe = device.replicator.subscribe((state) => {
+        if (state.checkpoint === checkpoint) return;
+        checkpoint = state.checkpoint;
+        refresh();
+      });
       const beat = async () => {
         offset = (await estimateClockOffset(server)) ?? offset;
         const current = engine.tick(campaigns, Date.now() + offset, performance.now());
@@ -132,6 +143,8 @@ export function usePlayer(
     })();
     return () => {
       stopped = true;
+      stopLoop();
+      unsubscribe();
       timers.forEach((timer) => clearInterval(timer));
     };
   }, [device, options.baseUrl, options.credential, options.version]);
