@@ -9,6 +9,8 @@ import { benchInitialSync } from './initial-sync.bench';
 import { benchLiveFanout } from './live-fanout.bench';
 import { benchKiosk } from './kiosk.bench';
 import { benchSignagePlayback } from './signage-playback.bench';
+import { benchSignagePublish } from './signage-publish.bench';
+import { benchSignageSync } from './signage-sync.bench';
 import type { BenchResult } from './stats';
 
 const only = process.argv.slice(2);
@@ -19,6 +21,8 @@ const suites: [string, () => Promise<BenchResult[]>][] = [
   ['live-fanout', () => benchLiveFanout()],
   ['ingestion', () => benchIngestion()],
   ['signage-playback', () => benchSignagePlayback()],
+  ['signage-sync', () => benchSignageSync()],
+  ['signage-publish', () => benchSignagePublish()],
   ['kiosk', () => benchKiosk()],
 ];
 
