@@ -8,6 +8,7 @@ import { benchPerkOptimiser } from './perk-optimiser.bench';
 import { benchInitialSync } from './initial-sync.bench';
 import { benchLiveFanout } from './live-fanout.bench';
 import { benchKiosk } from './kiosk.bench';
+import { benchLookShare } from './look-share.bench';
 import { benchSignagePlayback } from './signage-playback.bench';
 import { benchSignagePublish } from './signage-publish.bench';
 import { benchSignageSync } from './signage-sync.bench';
@@ -24,6 +25,7 @@ const suites: [string, () => Promise<BenchResult[]>][] = [
   ['signage-sync', () => benchSignageSync()],
   ['signage-publish', () => benchSignagePublish()],
   ['kiosk', () => benchKiosk()],
+  ['look-share', () => benchLookShare()],
 ];
 
 const results: BenchResult[] = [];

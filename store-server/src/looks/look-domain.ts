@@ -7,6 +7,7 @@ import type { DeviceRegistry } from '../devices/registry';
 import type { Logger } from '../log';
 import { lookApiRoutes, lookPageRoutes } from './look-routes';
 import { LookStore } from './look-store';
+import { ReencodePool } from './reencode-pool';
 
 export type LookSharing = { api: Router; pages: Router; store: LookStore; stop: () => void };
 
@@ -39,13 +40,17 @@ export function startLookSharing(options: {
       options.log.error({ err: (error as Error).message }, 'looks: sweep failed');
     }
   };
+  const pool = new ReencodePool();
   sweep();
   const timer = setInterval(sweep, options.sweepMs ?? 60_000);
   timer.unref();
   return {
-    api: lookApiRoutes({ store, registry: options.registry, db: options.db }),
+    api: lookApiRoutes({ store, registry: options.registry, db: options.db, pool }),
     pages: lookPageRoutes({ store, db: options.db }),
     store,
-    stop: () => clearInterval(timer),
+    stop: () => {
+      clearInterval(timer);
+      void pool.stop();
+    },
   };
 }

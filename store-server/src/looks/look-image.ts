@@ -1,11 +1,10 @@
-// Checks and re-encodes an uploaded look photo with pure-JS codecs: the type
-// comes from the bytes (and must match what the upload declared), the
-// dimensions from the header before anything is decoded, and the result is a
-// fresh JPEG without any of the upload's metadata.
-import jpeg from 'jpeg-js';
-import { PNG } from 'pngjs';
+// Checks and re-encodes an uploaded look photo with pure-JS codecs (jpeg-js,
+// pngjs, in a worker thread): the type comes from the bytes (and must match
+// what the upload declared), the dimensions from the header before anything
+// is decoded, and the result is a fresh JPEG without the upload's metadata.
 import { LOOK_MAX_SIDE, LOOK_MIN_SIDE, MAX_LOOK_UPLOAD_BYTES } from '@vitrine/shared/core';
 import { HttpError } from '../http/http-error';
+import type { ReencodePool } from './reencode-pool';
 
 export type LookImageType = 'image/jpeg' | 'image/png';
 export type ReencodedLook = { jpeg: Buffer; width: number; height: number };
@@ -50,7 +49,11 @@ export function readDimensions(
   return undefined;
 }
 
-export function reencodeLook(bytes: Buffer, declared: string | undefined): ReencodedLook {
+/** The upload's checks that need no decoding: size, signature, declared type, dimensions. */
+export function checkLookUpload(
+  bytes: Buffer,
+  declared: string | undefined,
+): { type: LookImageType; width: number; height: number } {
   if (bytes.length > MAX_LOOK_UPLOAD_BYTES)
     throw new HttpError(
       413,
@@ -79,12 +82,19 @@ export function reencodeLook(bytes: Buffer, declared: string | undefined): Reenc
       'bad_dimensions',
       `a look photo is ${LOOK_MIN_SIDE}–${LOOK_MAX_SIDE} px a side, not ${width}×${height}`,
     );
-  let pixels: { width: number; height: number; data: Buffer | Uint8Array };
+  return { type, width, height };
+}
+
+/** Checks, then decodes and re-encodes in the worker: a fresh JPEG without the upload's metadata. */
+export async function reencodeLook(
+  pool: ReencodePool,
+  bytes: Buffer,
+  declared: string | undefined,
+): Promise<ReencodedLook> {
+  const { type, width, height } = checkLookUpload(bytes, declared);
   try {
-    pixels =
-      type === 'image/png'
-        ? PNG.sync.read(bytes)
-        : jpeg.decode(bytes, { useTArray: true, maxResolutionInMP: 5, maxMemoryUsageInMB: 64 });
+    const jpeg = await pool.run({ bytes, type, width, height, quality: JPEG_QUALITY });
+    return { jpeg, width, height };
   } catch (error) {
     throw new HttpError(
       422,
@@ -92,8 +102,4 @@ export function reencodeLook(bytes: Buffer, declared: string | undefined): Reenc
       `the image cannot be decoded: ${(error as Error).message}`,
     );
   }
-  if (pixels.width !== width || pixels.height !== height)
-    throw new HttpError(422, 'unreadable_image', 'the image header and its pixels disagree');
-  const encoded = jpeg.encode({ data: pixels.data, width, height }, JPEG_QUALITY);
-  return { jpeg: Buffer.from(encoded.data), width, height };
 }

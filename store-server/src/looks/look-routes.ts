@@ -18,6 +18,7 @@ import { HttpError, parseOr400 } from '../http/http-error';
 import { reencodeLook } from './look-image';
 import { lookPage, messagePage, SHARE_SCRIPT, type PageLang } from './look-page';
 import type { LookStore } from './look-store';
+import type { ReencodePool } from './reencode-pool';
 
 const PAGE_HEADERS = {
   'cache-control': 'no-store',
@@ -32,8 +33,9 @@ export function lookApiRoutes(options: {
   store: LookStore;
   registry: DeviceRegistry;
   db: Db;
+  pool: ReencodePool;
 }): Router {
-  const { store, registry, db } = options;
+  const { store, registry, db, pool } = options;
   const productIdsKnown = db
     .prepare(`SELECT id FROM sync_docs WHERE collection = 'products' AND deleted = 0 AND id = ?`)
     .pluck();
@@ -49,19 +51,22 @@ export function lookApiRoutes(options: {
         next(error);
         return;
       }
-      try {
-        res.status(201).set('cache-control', 'no-store').json(share(req, device.id));
-      } catch (failure) {
-        next(failure);
-      }
+      share(req, device.id).then(
+        (created) => res.status(201).set('cache-control', 'no-store').json(created),
+        next,
+      );
     });
   });
 
-  const share = (req: Request, deviceId: string): SharedLookCreated => {
+  const share = async (req: Request, deviceId: string): Promise<SharedLookCreated> => {
     const query = parseOr400(parseUnknown(LookUploadQuery, req.query));
     if (!Buffer.isBuffer(req.body))
       throw new HttpError(415, 'not_an_image', 'send the photo itself as image/jpeg or image/png');
-    const image = reencodeLook(req.body, req.header('content-type')?.split(';')[0]?.trim());
+    const image = await reencodeLook(
+      pool,
+      req.body,
+      req.header('content-type')?.split(';')[0]?.trim(),
+    );
     const productIds = query.products.filter((id) => productIdsKnown.get(id) !== undefined);
     const { token, expiresAt } = store.create({ ...image, productIds, lang: query.lang, deviceId });
     return {
