@@ -8,7 +8,7 @@ import type { BrowserContext, Page } from 'playwright-core';
 import { topics, type StaffRequest } from '@vitrine/shared/core';
 import type { StoreServer } from '@vitrine/store-server/server';
 import { launchChromium } from '../support/chromium';
-import { startTestServer } from '../support/test-server';
+import { startTestServer, waitFor } from '../support/test-server';
 import { waitForSync, wedgeScan } from '../kiosk/kiosk-page';
 import { demoGarment, type Garment } from './mirror-page';
 
@@ -93,13 +93,21 @@ describe('mirror fitting room', () => {
     expect((await staffQueue()).filter((r) => r.id === request!.id)).toHaveLength(1);
   });
 
-  it('sends an endless-aisle order to staff', async () => {
+  it('sends endless-aisle orders and reservations in another store to staff', async () => {
     await page.getByRole('button', { name: 'Commander (livraison)' }).click();
     await expect
       .poll(async () =>
         (await staffQueue()).some((r) => r.type === 'delivery' && r.productId === garment.id),
       )
       .toBe(true);
+    await page.getByRole('button', { name: 'Réserver (retrait en magasin)' }).click();
+    const reservation = await waitFor(
+      async () =>
+        (await staffQueue()).find((r) => r.type === 'reservation' && r.productId === garment.id),
+      'the reservation in the staff queue',
+    );
+    expect(reservation.place).toBe('Cabine 3');
+    expect(reservation.locationId).not.toBe(server.config.storeId);
   });
 
   it('advises a size from the brand chart, and says when a brand has none', async () => {
@@ -115,7 +123,9 @@ describe('mirror fitting room', () => {
     // Implausible input is refused with a reason, and the advice does not change.
     await page.getByTestId('measure-chest').fill('12');
     await page.getByRole('button', { name: 'Conseillez-moi' }).click();
-    expect(await page.getByTestId('size-advice').getByRole('alert').textContent()).toMatch(/chest/);
+    expect(await page.getByTestId('size-advice').getByRole('alert').textContent()).toMatch(
+      /Tour de poitrine/,
+    );
 
     await wedgeScan(page, scanCode(noChart.variantGtin), 'qwerty');
     await expect.poll(() => page.getByTestId('garment').count()).toBe(2);

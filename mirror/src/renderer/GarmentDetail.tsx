@@ -11,6 +11,7 @@ import {
   PriceBlock,
   ProductGallery,
   StockPanel,
+  unitsAt,
   useI18n,
   type ProductView,
 } from '@vitrine/shared/ui';
@@ -21,6 +22,14 @@ import { RequestStatusLine } from './RequestStatusLine';
 import { SizeAdvicePanel } from './SizeAdvicePanel';
 import { useMirrorText } from './mirror-text';
 import type { SessionRequests } from './use-session-requests';
+
+function storeHolding(view: ProductView, here: string, gtin: string | undefined) {
+  return view.locations.find((location) => {
+    if (location.kind !== 'store' || location.id === here) return false;
+    const units = unitsAt(view.stock, location.id);
+    return ((gtin ? units?.quantities[gtin] : units?.total) ?? 0) > 0;
+  })?.id;
+}
 
 export function GarmentDetail(props: {
   device: DeviceHandle;
@@ -72,12 +81,22 @@ export function GarmentDetail(props: {
         locations={view.locations}
         storeId={device.storeId}
         onVariant={setVariant}
-        onRequest={(request) =>
+        onRequest={(request) => {
+          // Reserve where it is: the first other store holding the item.
+          const where =
+            request.type === 'reservation'
+              ? storeHolding(view, device.storeId, request.variantGtin)
+              : undefined;
           void props.requests.send({
             kind: 'request',
-            payload: { ...request, productId: product.id, place: room },
-          })
-        }
+            payload: {
+              ...request,
+              productId: product.id,
+              place: room,
+              ...(where ? { locationId: where } : {}),
+            },
+          });
+        }}
       />
       {product.variants.length > 0 && (
         <section className="panel ask-size" aria-label={m.askThisSize}>

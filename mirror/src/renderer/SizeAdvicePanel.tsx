@@ -48,7 +48,18 @@ export function SizeAdvicePanel(props: {
         .map(([key, text]) => [key, Number(text?.replace(',', '.'))]),
     );
     const parsed = parseUnknown(BodyMeasurements, { ...props.measured.values, ...values });
-    if (!parsed.ok) return setError(parsed.error);
+    if (!parsed.ok) {
+      const wrong = used.filter((measure) => {
+        const value = values[measure];
+        const [min, max] = MEASURE_LIMITS[measure];
+        return value !== undefined && !(value >= min && value <= max);
+      });
+      return setError(
+        m.badMeasures(
+          wrong.map((x) => `${m.measures[x]} (${MEASURE_LIMITS[x].join('–')} ${m.cm})`).join(', '),
+        ),
+      );
+    }
     setError(undefined);
     props.onMeasured({ values: parsed.value });
   };

@@ -35,6 +35,7 @@ export const fr = {
   } satisfies Record<BodyMeasure, string>,
   cm: 'cm',
   adviseMe: 'Conseillez-moi',
+  badMeasures: (list: string) => `Mesure à vérifier : ${list}.`,
   measuredBy: (source: string) => `Mesures reçues de : ${source}`,
   noChart: (brand: string) =>
     `${brand} ne nous a pas transmis de guide des tailles : nous ne pouvons pas vous conseiller de taille pour cet article.`,
@@ -105,6 +106,7 @@ export const en: MirrorMessages = {
   },
   cm: 'cm',
   adviseMe: 'Advise me',
+  badMeasures: (list) => `Please check: ${list}.`,
   measuredBy: (source) => `Measurements received from: ${source}`,
   noChart: (brand) =>
     `${brand} has not given us a size chart: we cannot advise a size for this item.`,
