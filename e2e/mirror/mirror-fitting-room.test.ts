@@ -9,7 +9,7 @@ import { topics, type StaffRequest } from '@vitrine/shared/core';
 import type { StoreServer } from '@vitrine/store-server/server';
 import { launchChromium } from '../support/chromium';
 import { startTestServer, waitFor } from '../support/test-server';
-import { waitForSync, wedgeScan } from '../kiosk/kiosk-page';
+import { seriousViolations, waitForSync, wedgeScan } from '../kiosk/kiosk-page';
 import { demoGarment, type Garment } from './mirror-page';
 
 let server: StoreServer;
@@ -196,6 +196,10 @@ describe('mirror fitting room', () => {
     await page.getByRole('button', { name: 'Evening' }).click();
     expect(await page.getByTestId('mirror').getAttribute('data-theme')).toBe('evening');
     expect(await page.getByTestId('mirror').getAttribute('lang')).toBe('en');
+    expect(await seriousViolations(page)).toEqual([]);
+    await page.getByRole('button', { name: 'Warm' }).click();
+    await page.getByTestId('lang-button').click();
+    expect(await seriousViolations(page)).toEqual([]);
     await page.goto(`${server.url}/mirror/?idleMs=1000&countdownMs=1000`);
     await waitForSync(page, server);
     // After a navigation, key events go nowhere until the page has focus.

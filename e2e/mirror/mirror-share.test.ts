@@ -10,7 +10,7 @@ import { MAX_LOOK_UPLOAD_BYTES } from '@vitrine/shared/core';
 import type { StoreServer } from '@vitrine/store-server/server';
 import { launchChromium } from '../support/chromium';
 import { startTestServer } from '../support/test-server';
-import { waitForSync, wedgeScan } from '../kiosk/kiosk-page';
+import { seriousViolations, waitForSync, wedgeScan } from '../kiosk/kiosk-page';
 import {
   browserImage,
   demoGarment,
@@ -63,6 +63,7 @@ describe('share the look', () => {
     await page.getByTestId('share-button').click();
     await page.getByTestId('share-consent').waitFor();
     expect(await cameraLive()).toBe(false);
+    expect(await seriousViolations(page)).toEqual([]);
     await page.getByRole('button', { name: 'Annuler' }).click();
     expect(await page.getByTestId('share-dialog').count()).toBe(0);
     expect(await cameraLive()).toBe(false);
@@ -107,6 +108,7 @@ describe('share the look', () => {
       .toBeGreaterThan(640);
     expect(await phonePage.getByTestId('look-pieces').textContent()).toContain(garment.nameFr);
     expect(await phonePage.locator('a[href^="https://wa.me/"]').count()).toBe(1);
+    expect(await seriousViolations(phonePage)).toEqual([]);
     await phonePage.goto(`${shareUrl}?lang=en`);
     expect(await phonePage.locator('h1').textContent()).toBe('Your look');
     // Headless Chromium has no share sheet: record what the page would hand to it.
