@@ -8,6 +8,7 @@ import type { BrowserContext, Page } from 'playwright-core';
 import type { StoreServer } from '@vitrine/store-server/server';
 import { launchChromium } from '../support/chromium';
 import { startTestServer } from '../support/test-server';
+import { seriousViolations } from '../kiosk/kiosk-page';
 import { TINY_PNG } from './head-office';
 import { signInThroughConsole, signOut } from './console-page';
 
@@ -49,6 +50,15 @@ describe('head-office console in Chromium', () => {
     });
     await expect.poll(() => desk.getByRole('status').textContent()).toMatch(/promo\.png/);
     const sha256 = await desk.locator('.media-grid li').first().getAttribute('data-sha256');
+    // A file that is not what it claims: the server's refusal, word for word.
+    await desk.getByLabel('Téléverser un média').setInputFiles({
+      name: 'fake.png',
+      mimeType: 'image/png',
+      buffer: Buffer.from('<html>not a picture</html>'),
+    });
+    await expect
+      .poll(() => desk.getByRole('alert').textContent())
+      .toBe('Refusé : only PNG, JPEG, WebP images and MP4, WebM videos are accepted');
     expect(sha256).toMatch(/^[0-9a-f]{64}$/);
 
     // Draft: a ticker then the picture, 2 s each, every day since 2020.
@@ -72,6 +82,8 @@ describe('head-office console in Chromium', () => {
           .getAttribute('data-item'),
       )
       .toBe('item');
+
+    expect(await seriousViolations(desk)).toEqual([]);
 
     // An impossible schedule: refused with the server's own words.
     await desk.getByRole('button', { name: 'Enregistrer le brouillon' }).click();
@@ -135,6 +147,7 @@ describe('head-office console in Chromium', () => {
       .locator(`tr[data-key="${CAMPAIGN}"] td[data-plays]`);
     expect(Number(await byCampaign.getAttribute('data-plays'))).toBe(counted);
     expect(await desk.getByTestId('by-hour').locator('canvas').count()).toBe(1);
+    expect(await seriousViolations(desk)).toEqual([]);
     await desk.getByRole('button', { name: 'Exporter en CSV' }).click();
     const download = desk.waitForEvent('download');
     await desk.getByRole('link', { name: 'proof-of-play.csv' }).click();
