@@ -54,7 +54,7 @@ export async function benchLookShare(): Promise<BenchResult[]> {
           'content-type': 'image/jpeg',
           authorization: `Bearer ${mirror.deviceId}.${mirror.secret}`,
         },
-        body: photo,
+        body: new Blob([new Uint8Array(photo)]),
       });
       const { url } = (await response.json()) as { url: string };
       upload.push(performance.now() - started);
