@@ -26,7 +26,7 @@ import { errorHandler, notFound } from './http/http-error';
 import { mediaRoutes } from './http/media-routes';
 import { staticApps } from './http/static-apps';
 import { createLogger, type Logger } from './log';
-import { lookTtlHours, startLookSharing } from './looks/look-domain';
+import { lookSettings, startLookSharing } from './looks/look-domain';
 import { startSizing } from './sizing/sizing-domain';
 import { ackSender, routeDeviceMessages } from './mqtt-routing';
 import { seedDemoStore } from './seed/demo-seed';
@@ -141,7 +141,7 @@ export async function startStoreServer(
     db,
     dataDir: config.dataDir,
     registry,
-    ttlHours: lookTtlHours(process.env.VITRINE_LOOK_TTL_HOURS, logger),
+    ...lookSettings(process.env, logger),
     log: logger,
   });
   api.use(looks.api);

@@ -1,6 +1,7 @@
 // Composes share-a-look for server.ts: the store, its routes and the sweep
 // that deletes expired photos even if nobody opens their link again.
 import type { Router } from 'express';
+import { z } from 'zod';
 import { DEFAULT_LOOK_TTL_HOURS } from '@vitrine/shared/core';
 import type { Db } from '../db/database';
 import type { DeviceRegistry } from '../devices/registry';
@@ -23,11 +24,33 @@ export function lookTtlHours(raw: string | undefined, log?: Logger): number {
   return DEFAULT_LOOK_TTL_HOURS;
 }
 
+/** The sharing settings from the environment (docs/operations.md). */
+export function lookSettings(
+  env: Record<string, string | undefined>,
+  log?: Logger,
+): { ttlHours: number; publicUrl: string | undefined } {
+  const raw = env.VITRINE_LOOK_PUBLIC_URL;
+  const parsed = raw ? PublicUrl.safeParse(raw) : undefined;
+  if (parsed && !parsed.success)
+    log?.warn(
+      { raw },
+      'looks: VITRINE_LOOK_PUBLIC_URL is not an http(s) URL; links use the request host',
+    );
+  return {
+    ttlHours: lookTtlHours(env.VITRINE_LOOK_TTL_HOURS, log),
+    publicUrl: parsed?.success ? parsed.data : undefined,
+  };
+}
+
+const PublicUrl = z.url({ protocol: /^https?$/ }).transform((url) => new URL(url).origin);
+
 export function startLookSharing(options: {
   db: Db;
   dataDir: string;
   registry: DeviceRegistry;
   ttlHours: number;
+  /** Where phones reach the share pages, e.g. https://looks.store.example; default: the mirror's host. */
+  publicUrl?: string;
   sweepMs?: number;
   log: Logger;
 }): LookSharing {
@@ -45,7 +68,13 @@ export function startLookSharing(options: {
   const timer = setInterval(sweep, options.sweepMs ?? 60_000);
   timer.unref();
   return {
-    api: lookApiRoutes({ store, registry: options.registry, db: options.db, pool }),
+    api: lookApiRoutes({
+      store,
+      registry: options.registry,
+      db: options.db,
+      pool,
+      publicUrl: options.publicUrl,
+    }),
     pages: lookPageRoutes({ store, db: options.db }),
     store,
     stop: () => {

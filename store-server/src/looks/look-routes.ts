@@ -34,6 +34,7 @@ export function lookApiRoutes(options: {
   registry: DeviceRegistry;
   db: Db;
   pool: ReencodePool;
+  publicUrl?: string;
 }): Router {
   const { store, registry, db, pool } = options;
   const productIdsKnown = db
@@ -71,7 +72,7 @@ export function lookApiRoutes(options: {
     const { token, expiresAt } = store.create({ ...image, productIds, lang: query.lang, deviceId });
     return {
       v: PROTOCOL_VERSION,
-      url: `${req.protocol}://${req.get('host') ?? 'localhost'}/look/${token}`,
+      url: `${options.publicUrl ?? `${req.protocol}://${req.get('host') ?? 'localhost'}`}/look/${token}`,
       expiresAt,
       width: image.width,
       height: image.height,
