@@ -131,6 +131,10 @@ describe('head-office console in Chromium', () => {
     await expect
       .poll(() => screenRow.getAttribute('data-online'), { timeout: 10_000 })
       .toBe('true');
+    // What it shows is announced as soon as it changes, not at the next 30 s heartbeat.
+    await expect
+      .poll(() => screenRow.locator('td').nth(1).textContent(), { timeout: 10_000 })
+      .toBe(`${CAMPAIGN} (scheduled, révision 1)`);
     await screenRow.getByRole('button', { name: 'Capture' }).click();
     await expect
       .poll(() => screenRow.locator('img.screenshot').count(), { timeout: 20_000 })

@@ -47,6 +47,9 @@ export function usePlayer(
     let unsubscribe: () => void = () => undefined;
     let campaigns: Campaign[] = [];
     let offset = 0;
+    // Tells the fleet view at once when what the screen shows changes (set once heartbeats start).
+    let announce: () => void = () => undefined;
+    let announced = '';
     let timeZone = Intl.DateTimeFormat().resolvedOptions().timeZone;
     let screen: ScreenProfile = { storeId: device.storeId, groups: [], tags: [] };
     const cache = new MediaCache(options.baseUrl, fault, () => undefined);
@@ -69,6 +72,12 @@ export function usePlayer(
           : `${next.key}|${next.zones.map((zone) => `${zone.zone.id}:${zone.current.cycle}.${zone.current.index}.${zone.playlist.items.length}`).join(',')}`;
       if (key !== frameKey.current) {
         frameKey.current = key;
+        const showing =
+          next.mode === 'default' ? 'default' : `${next.campaign.id}@${next.campaign.revision}`;
+        if (showing !== announced) {
+          announced = showing;
+          announce();
+        }
         setView({ frame: next, plays: { ...engine.plays } });
       }
       return { frame: next, now };
@@ -118,8 +127,7 @@ export function usePlayer(
         checkpoint = state.checkpoint;
         refresh();
       });
-      const beat = async () => {
-        offset = (await estimateClockOffset(server)) ?? offset;
+      const report = async () => {
         const current = engine.tick(campaigns, Date.now() + offset, performance.now());
         await sendHeartbeat(server, {
           v: 1,
@@ -138,8 +146,13 @@ export function usePlayer(
           clockOffsetMs: Math.round(offset),
         });
       };
+      const beat = async () => {
+        offset = (await estimateClockOffset(server)) ?? offset;
+        await report();
+      };
       void beat();
       timers.push(setInterval(() => void beat(), HEARTBEAT_MS));
+      announce = () => void report();
     })();
     return () => {
       stopped = true;
