@@ -27,6 +27,12 @@ describe('buildCsp', () => {
     expect(directive(csp, 'media-src')).toContain('https://store-0042.lan:8443');
   });
 
+  it('frames nothing, except https web pages for signage', () => {
+    expect(directive(csp, 'frame-src')).toEqual(["'none'"]);
+    const signage = buildCsp('https://store-0042.lan:8443', { webFrames: true });
+    expect(directive(signage, 'frame-src')).toEqual(['https:']);
+  });
+
   it('uses ws: for a plain-HTTP store server', () => {
     expect(directive(buildCsp('http://10.0.0.5:8080'), 'connect-src')).toContain(
       'ws://10.0.0.5:8080',

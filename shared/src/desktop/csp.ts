@@ -2,7 +2,8 @@
 // Scripts only from the app itself (plus WebAssembly for the barcode decoder),
 // data from the app and the store server, nothing framed, no plugins.
 
-export function buildCsp(storeServerUrl: string): string {
+/** `webFrames`: signage plays sandboxed https web-page items; kiosk and mirror frame nothing. */
+export function buildCsp(storeServerUrl: string, options: { webFrames?: boolean } = {}): string {
   const server = new URL(storeServerUrl);
   const socket = `${server.protocol === 'https:' ? 'wss:' : 'ws:'}//${server.host}`;
   const directives: Record<string, string[]> = {
@@ -17,7 +18,7 @@ export function buildCsp(storeServerUrl: string): string {
     'connect-src': ["'self'", server.origin, socket],
     'worker-src': ["'self'", 'blob:'],
     'object-src': ["'none'"],
-    'frame-src': ["'none'"],
+    'frame-src': options.webFrames ? ['https:'] : ["'none'"],
     'base-uri': ["'none'"],
     'form-action': ["'none'"],
     'frame-ancestors': ["'none'"],

@@ -74,7 +74,7 @@ type Services = {
 function openWindow(app: ShellApp, config: DeviceConfig, services: Services): void {
   const { log, report, vault, files } = services;
   const mode = windowMode(electronApp.isPackaged, process.env);
-  const csp = buildCsp(config.storeServerUrl);
+  const csp = buildCsp(config.storeServerUrl, { webFrames: app === 'signage' });
   const allowList = [appOrigin(app), ...config.extraNavigationOrigins];
 
   guardSession(session.defaultSession, app, csp);
