@@ -29,12 +29,27 @@ let garment: Garment;
 let shareUrl: string;
 
 const looksDir = () => join(server.config.dataDir, 'shared-looks');
+/** Camera tracks still live, over every stream the page ever opened (see recordStreams). */
 const cameraLive = () =>
   page.evaluate(() =>
-    Array.from(document.querySelectorAll('video')).some((video) =>
-      (video.srcObject as MediaStream | null)?.getTracks().some((t) => t.readyState === 'live'),
-    ),
+    (window as unknown as { openedStreams: MediaStream[] }).openedStreams
+      .flatMap((stream) => stream.getTracks())
+      .some((track) => track.readyState === 'live'),
   );
+
+/** Keeps a handle on every camera stream, even after its <video> is gone. */
+async function recordStreams(target: Page) {
+  await target.addInitScript(() => {
+    const streams: MediaStream[] = [];
+    Object.assign(window, { openedStreams: streams });
+    const original = navigator.mediaDevices.getUserMedia.bind(navigator.mediaDevices);
+    navigator.mediaDevices.getUserMedia = async (constraints) => {
+      const stream = await original(constraints);
+      streams.push(stream);
+      return stream;
+    };
+  });
+}
 
 beforeAll(async () => {
   server = await startTestServer();
@@ -47,6 +62,7 @@ beforeAll(async () => {
   phone = await launchChromium();
   page = await mirror.newPage();
   page.setDefaultTimeout(15_000);
+  await recordStreams(page);
   await page.goto(`${server.url}/mirror/?photoCountdown=1`);
   await waitForSync(page, server);
   await wedgeScan(page, garment.variantGtin.replace(/^0/, ''), 'qwerty');
@@ -213,5 +229,19 @@ describe('share the look', () => {
     }
     expect(readdirSync(looksDir())).toHaveLength(before);
     expect((await uploadLook(server, png, 'image/png', auth)).status).toBe(201);
+  });
+
+  it('stops the camera when the session times out in the middle of a photo', async () => {
+    await page.goto(`${server.url}/mirror/?photoCountdown=10&idleMs=1500&countdownMs=1000`);
+    await waitForSync(page, server);
+    await page.locator('h1.brand').click(); // focus for the wedge scanner after navigation
+    await wedgeScan(page, garment.variantGtin.replace(/^0/, ''), 'qwerty');
+    await page.getByTestId('share-button').click();
+    await page.getByTestId('share-agree').click();
+    await expect.poll(cameraLive).toBe(true);
+    await expect.poll(() => page.getByTestId('garment').count(), { timeout: 10_000 }).toBe(0);
+    expect(await page.getByTestId('share-dialog').count()).toBe(0);
+    expect(await cameraLive()).toBe(false);
+    expect(await page.locator('video').count()).toBe(0);
   });
 });
