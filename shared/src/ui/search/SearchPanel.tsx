@@ -24,7 +24,12 @@ export function SearchPanel(props: {
   const set = (patch: Partial<SearchRequest>) => onChange({ ...request, ...patch });
 
   return (
-    <section className="search" aria-labelledby={`${inputId}-title`}>
+    <section
+      className="search"
+      aria-labelledby={`${inputId}-title`}
+      data-index-state={status.state}
+      data-index-ms={status.state === 'ready' ? Math.round(status.buildMs) : undefined}
+    >
       <h2 id={`${inputId}-title`} className="sr-only">
         {t.searchLabel}
       </h2>
