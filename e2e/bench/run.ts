@@ -7,7 +7,6 @@ import { benchIngestion } from './ingestion.bench';
 import { benchPerkOptimiser } from './perk-optimiser.bench';
 import { benchInitialSync } from './initial-sync.bench';
 import { benchLiveFanout } from './live-fanout.bench';
-import { benchKiosk } from './kiosk.bench';
 import { benchLookShare } from './look-share.bench';
 import { benchSignagePlayback } from './signage-playback.bench';
 import { benchSignagePublish } from './signage-publish.bench';
@@ -24,7 +23,6 @@ const suites: [string, () => Promise<BenchResult[]>][] = [
   ['signage-playback', () => benchSignagePlayback()],
   ['signage-sync', () => benchSignageSync()],
   ['signage-publish', () => benchSignagePublish()],
-  ['kiosk', () => benchKiosk()],
   ['look-share', () => benchLookShare()],
 ];
 
