@@ -10,7 +10,7 @@ import type { StoreServer } from '@vitrine/store-server/server';
 import { launchChromium } from '../support/chromium';
 import { startTestServer, waitFor } from '../support/test-server';
 import { seriousViolations, waitForSync, wedgeScan } from '../kiosk/kiosk-page';
-import { demoGarment, type Garment } from './mirror-page';
+import { demoGarment, eventually, type Garment } from './mirror-page';
 
 let server: StoreServer;
 let browser: BrowserContext;
@@ -56,16 +56,16 @@ async function moveRequest(id: string, status: string) {
 describe('mirror fitting room', () => {
   it('puts a scanned garment in the room, with its size and colour', async () => {
     await wedgeScan(page, scanCode(garment.variantGtin), 'azerty');
-    await expect.poll(() => page.getByTestId('garment').count()).toBe(1);
-    await expect
-      .poll(() => page.getByTestId('garment-detail').locator('h2').first().textContent())
-      .toBe(garment.nameFr);
+    await eventually(() => page.getByTestId('garment').count()).toBe(1);
+    await eventually(() =>
+      page.getByTestId('garment-detail').locator('h2').first().textContent(),
+    ).toBe(garment.nameFr);
     expect(await page.getByTestId('in-room-variant').textContent()).toMatch(/Votre article : .+/);
     // An unknown tag is explained, and the room is unchanged.
     await wedgeScan(page, '3000000000007', 'qwerty');
-    await expect
-      .poll(() => page.getByTestId('scan-notice').getAttribute('data-problem'))
-      .toMatch(/unknown-product|in-store-code|unrecognised/);
+    await eventually(() => page.getByTestId('scan-notice').getAttribute('data-problem')).toMatch(
+      /unknown-product|in-store-code|unrecognised/,
+    );
     expect(await page.getByTestId('garment').count()).toBe(1);
   });
 
@@ -75,7 +75,7 @@ describe('mirror fitting room', () => {
     await variants.nth(1).click();
     await page.getByTestId('ask-size').click();
     const line = page.getByTestId('request-status').first();
-    await expect.poll(() => line.getAttribute('data-status'), { timeout: 15_000 }).toBe('new');
+    await eventually(() => line.getAttribute('data-status'), { timeout: 15_000 }).toBe('new');
 
     const request = (await staffQueue()).find(
       (r) => r.type === 'size' && r.productId === garment.id,
@@ -85,9 +85,9 @@ describe('mirror fitting room', () => {
     expect(request?.variantGtin).not.toBe(garment.variantGtin);
 
     await moveRequest(request!.id, 'acknowledged');
-    await expect.poll(() => line.getAttribute('data-status')).toBe('acknowledged');
+    await eventually(() => line.getAttribute('data-status')).toBe('acknowledged');
     await moveRequest(request!.id, 'on-the-way');
-    await expect.poll(() => line.getAttribute('data-status')).toBe('on-the-way');
+    await eventually(() => line.getAttribute('data-status')).toBe('on-the-way');
     expect(await line.textContent()).toContain('Un vendeur vous l’apporte.');
     // Exactly once: one request for this event in the queue.
     expect((await staffQueue()).filter((r) => r.id === request!.id)).toHaveLength(1);
@@ -95,11 +95,9 @@ describe('mirror fitting room', () => {
 
   it('sends endless-aisle orders and reservations in another store to staff', async () => {
     await page.getByRole('button', { name: 'Commander (livraison)' }).click();
-    await expect
-      .poll(async () =>
-        (await staffQueue()).some((r) => r.type === 'delivery' && r.productId === garment.id),
-      )
-      .toBe(true);
+    await eventually(async () =>
+      (await staffQueue()).some((r) => r.type === 'delivery' && r.productId === garment.id),
+    ).toBe(true);
     await page.getByRole('button', { name: 'Réserver (retrait en magasin)' }).click();
     const reservation = await waitFor(
       async () =>
@@ -116,7 +114,7 @@ describe('mirror fitting room', () => {
     await page.getByTestId('measure-chest').fill('95');
     await page.getByTestId('measure-waist').fill('79');
     await page.getByRole('button', { name: 'Conseillez-moi' }).click();
-    await expect.poll(() => advice.getAttribute('data-advice')).toBe('size');
+    await eventually(() => advice.getAttribute('data-advice')).toBe('size');
     expect(await advice.locator('.advised').getAttribute('data-size')).toMatch(
       /^(M|L|S|40|42|44|38)$/,
     );
@@ -128,12 +126,10 @@ describe('mirror fitting room', () => {
     );
 
     await wedgeScan(page, scanCode(noChart.variantGtin), 'qwerty');
-    await expect.poll(() => page.getByTestId('garment').count()).toBe(2);
-    await expect
-      .poll(() =>
-        page.getByTestId('size-advice').locator('p[data-advice="no-chart"]').textContent(),
-      )
-      .toContain(noChart.brand);
+    await eventually(() => page.getByTestId('garment').count()).toBe(2);
+    await eventually(() =>
+      page.getByTestId('size-advice').locator('p[data-advice="no-chart"]').textContent(),
+    ).toContain(noChart.brand);
   });
 
   it('receives measurements from a measuring device over MQTT, relayed live', async () => {
@@ -172,9 +168,9 @@ describe('mirror fitting room', () => {
     await station.publishAsync(topic, JSON.stringify(message), { qos: 1 });
     await station.endAsync();
     const panel = page.getByTestId('size-advice');
-    await expect
-      .poll(() => panel.textContent(), { timeout: 10_000 })
-      .toContain('Cabine 3 body scanner');
+    await eventually(() => panel.textContent(), { timeout: 10_000 }).toContain(
+      'Cabine 3 body scanner',
+    );
     expect(await page.getByTestId('measure-chest').inputValue()).toBe('88');
     expect(await page.getByTestId('advice').getAttribute('data-advice')).toBe('size');
   });
@@ -185,7 +181,7 @@ describe('mirror fitting room', () => {
     const count = await section.getByTestId('look-suggestion').count();
     if (count > 0) {
       await section.getByTestId('look-suggestion').first().click();
-      await expect.poll(() => page.getByTestId('garment-detail').count()).toBe(1);
+      await eventually(() => page.getByTestId('garment-detail').count()).toBe(1);
     } else {
       expect(await section.textContent()).toContain('Pas de suggestion en stock');
     }
@@ -200,14 +196,14 @@ describe('mirror fitting room', () => {
     await page.getByRole('button', { name: 'Warm' }).click();
     await page.getByTestId('lang-button').click();
     expect(await seriousViolations(page)).toEqual([]);
-    await page.goto(`${server.url}/mirror/?idleMs=1000&countdownMs=1000`);
+    await page.goto(`${server.url}/mirror/?idleMs=3000&countdownMs=2000`);
     await waitForSync(page, server);
     // After a navigation, key events go nowhere until the page has focus.
     await page.locator('h1.brand').click();
     await wedgeScan(page, scanCode(garment.variantGtin), 'qwerty');
-    await expect.poll(() => page.getByTestId('garment').count()).toBe(1);
+    await eventually(() => page.getByTestId('garment').count(), { timeout: 5_000 }).toBe(1);
     await page.getByTestId('idle-countdown').waitFor({ timeout: 10_000 });
-    await expect.poll(() => page.getByTestId('garment').count(), { timeout: 10_000 }).toBe(0);
+    await eventually(() => page.getByTestId('garment').count(), { timeout: 10_000 }).toBe(0);
     expect(await page.getByTestId('garment-detail').count()).toBe(0);
     expect(await page.getByTestId('sync-status').getAttribute('data-checkpoint')).toBe(
       String(server.docs.head()),

@@ -1,9 +1,15 @@
 // Helpers for the mirror's browser tests: demo garments with and without a
 // brand size chart, raw uploads with the mirror's credential, what the
 // browser keeps (IndexedDB, Cache Storage), and reading the QR code shown.
+import { expect } from 'vitest';
 import type { Page } from 'playwright-core';
 import type { StoreServer } from '@vitrine/store-server/server';
 import { decodeLuminance, luminanceOf } from '../../shared/src/scan/zxing-decode';
+
+/** expect.poll with room for a loaded shared machine (default 10 s instead of 1 s). */
+export function eventually<T>(check: () => T | Promise<T>, options: { timeout?: number } = {}) {
+  return expect.poll(check, { timeout: 10_000, ...options });
+}
 
 export type Garment = {
   id: string;

@@ -19,6 +19,7 @@ import {
   storedByBrowser,
   uploadLook,
   type Garment,
+  eventually,
 } from './mirror-page';
 
 let server: StoreServer;
@@ -88,12 +89,12 @@ describe('share the look', () => {
   it('captures with the camera, previews, retakes, then shows a QR code to the link', async () => {
     await page.getByTestId('share-button').click();
     await page.getByTestId('share-agree').click();
-    await expect.poll(cameraLive).toBe(true);
+    await eventually(cameraLive).toBe(true);
     const dialog = page.getByTestId('share-dialog');
-    await expect.poll(() => dialog.getAttribute('data-phase'), { timeout: 10_000 }).toBe('preview');
+    await eventually(() => dialog.getAttribute('data-phase'), { timeout: 10_000 }).toBe('preview');
     expect(await cameraLive()).toBe(false);
     await page.getByTestId('share-retake').click();
-    await expect.poll(() => dialog.getAttribute('data-phase'), { timeout: 10_000 }).toBe('preview');
+    await eventually(() => dialog.getAttribute('data-phase'), { timeout: 10_000 }).toBe('preview');
     expect(await cameraLive()).toBe(false);
     const size = await page
       .getByTestId('share-preview')
@@ -119,9 +120,9 @@ describe('share the look', () => {
     await phonePage.goto(shareUrl);
     await phonePage.getByTestId('shared-look').waitFor();
     const photo = phonePage.getByTestId('look-photo');
-    await expect
-      .poll(() => photo.evaluate((img: HTMLImageElement) => img.complete && img.naturalWidth))
-      .toBeGreaterThan(640);
+    await eventually(() =>
+      photo.evaluate((img: HTMLImageElement) => img.complete && img.naturalWidth),
+    ).toBeGreaterThan(640);
     expect(await phonePage.getByTestId('look-pieces').textContent()).toContain(garment.nameFr);
     expect(await phonePage.locator('a[href^="https://wa.me/"]').count()).toBe(1);
     expect(await seriousViolations(phonePage)).toEqual([]);
@@ -142,11 +143,9 @@ describe('share the look', () => {
     });
     await phonePage.reload();
     await phonePage.getByTestId('share-files').click();
-    await expect
-      .poll(() =>
-        phonePage.evaluate(() => (window as unknown as { sharedFiles: unknown[] }).sharedFiles),
-      )
-      .toEqual([{ name: 'look.jpg', type: 'image/jpeg', size: expect.any(Number) as number }]);
+    await eventually(() =>
+      phonePage.evaluate(() => (window as unknown as { sharedFiles: unknown[] }).sharedFiles),
+    ).toEqual([{ name: 'look.jpg', type: 'image/jpeg', size: expect.any(Number) as number }]);
 
     await phonePage.getByTestId('delete-look').click();
     await phonePage.getByTestId('look-deleted').waitFor();
@@ -159,7 +158,7 @@ describe('share the look', () => {
   it('leaves nothing on the mirror once the session is reset', async () => {
     await page.getByRole('button', { name: 'Terminé' }).click();
     await page.getByTestId('finish-button').click();
-    await expect.poll(() => page.getByTestId('garment').count()).toBe(0);
+    await eventually(() => page.getByTestId('garment').count()).toBe(0);
     expect(await page.getByTestId('share-dialog').count()).toBe(0);
     expect(await page.locator('canvas, video').count()).toBe(0);
     const token = shareUrl.split('/').at(-1) ?? '';
@@ -238,8 +237,8 @@ describe('share the look', () => {
     await wedgeScan(page, garment.variantGtin.replace(/^0/, ''), 'qwerty');
     await page.getByTestId('share-button').click();
     await page.getByTestId('share-agree').click();
-    await expect.poll(cameraLive).toBe(true);
-    await expect.poll(() => page.getByTestId('garment').count(), { timeout: 10_000 }).toBe(0);
+    await eventually(cameraLive).toBe(true);
+    await eventually(() => page.getByTestId('garment').count(), { timeout: 10_000 }).toBe(0);
     expect(await page.getByTestId('share-dialog').count()).toBe(0);
     expect(await cameraLive()).toBe(false);
     expect(await page.locator('video').count()).toBe(0);

@@ -13,6 +13,7 @@ import {
   StockPanel,
   unitsAt,
   useI18n,
+  useSyncView,
   type ProductView,
 } from '@vitrine/shared/ui';
 import { CompleteLook } from './CompleteLook';
@@ -48,6 +49,7 @@ export function GarmentDetail(props: {
   const m = useMirrorText();
   const [view, setView] = useState<ProductView | null | undefined>(undefined);
   const [variant, setVariant] = useState<string | undefined>(undefined);
+  const sync = useSyncView(device);
   useEffect(() => {
     const subscription = liveQuery(() => loadProductView(device.db, productId)).subscribe({
       next: (loaded) => setView(loaded ?? null),
@@ -118,7 +120,12 @@ export function GarmentDetail(props: {
           {!variant && <p className="muted">{m.chooseVariant}</p>}
           <ul aria-live="polite">
             {mine.map((request) => (
-              <RequestStatusLine key={request.id} request={request} product={product} />
+              <RequestStatusLine
+                key={request.id}
+                request={request}
+                product={product}
+                offline={sync.link !== 'online'}
+              />
             ))}
           </ul>
         </section>

@@ -4,7 +4,12 @@ import { useMirrorText } from './mirror-text';
 import type { SessionRequest } from './use-session-requests';
 
 /** One request of this session and its status, as staff move it along. */
-export function RequestStatusLine(props: { request: SessionRequest; product: StoredProduct }) {
+export function RequestStatusLine(props: {
+  request: SessionRequest;
+  product: StoredProduct;
+  /** The mirror has no link to the store: the request waits in the outbox. */
+  offline: boolean;
+}) {
   const m = useMirrorText();
   const { request } = props;
   const label = variantLabel(props.product, request.variantGtin);
@@ -15,7 +20,11 @@ export function RequestStatusLine(props: { request: SessionRequest; product: Sto
       className={`request request--${request.status ?? 'pending'}`}
     >
       {label && <strong>{label} : </strong>}
-      {request.status ? m.requestStatus[request.status] : m.requestStatus.new}
+      {request.status
+        ? m.requestStatus[request.status]
+        : props.offline
+          ? m.pendingDelivery
+          : m.requestStatus.new}
     </li>
   );
 }

@@ -54,7 +54,7 @@ export const fr = {
   share: 'Partager mon look',
   consentTitle: 'Prendre une photo du look ?',
   consentText:
-    'La caméra s’allume seulement si vous acceptez. La photo est envoyée au serveur du magasin, accessible par un lien secret que vous seul recevez par QR code, puis supprimée au bout de 24 h (ou tout de suite, depuis votre téléphone). Rien ne reste sur ce miroir.',
+    'La caméra s’allume seulement si vous acceptez. La photo est envoyée au serveur du magasin, accessible par un lien secret que vous seul recevez par QR code, puis supprimée automatiquement quand le lien expire (la date s’affiche avec le QR code), ou tout de suite depuis votre téléphone. Rien ne reste sur ce miroir.',
   agree: 'J’accepte, prendre la photo',
   cancel: 'Annuler',
   countdown: (n: number) => `Photo dans ${n}…`,
@@ -124,7 +124,7 @@ export const en: MirrorMessages = {
   share: 'Share my look',
   consentTitle: 'Take a photo of the look?',
   consentText:
-    'The camera turns on only if you agree. The photo is sent to the store’s server, reachable through a secret link only you get by QR code, then deleted after 24 h (or at once, from your phone). Nothing stays on this mirror.',
+    'The camera turns on only if you agree. The photo is sent to the store’s server, reachable through a secret link only you get by QR code, then deleted automatically when the link expires (the date is shown with the QR code), or at once from your phone. Nothing stays on this mirror.',
   agree: 'I agree, take the photo',
   cancel: 'Cancel',
   countdown: (n) => `Photo in ${n}…`,
