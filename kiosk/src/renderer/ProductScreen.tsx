@@ -48,7 +48,7 @@ export function ProductScreen(props: {
     <ProductPage
       view={loaded.view}
       storeId={device.storeId}
-      baseUrl={window.location.origin}
+      baseUrl={device.baseUrl}
       record={props.record}
       onOpenProduct={props.onOpenProduct}
       expertSlot={<ExpertCallButton device={device} product={loaded.view.product} lang={lang} />}

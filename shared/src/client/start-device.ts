@@ -10,6 +10,9 @@ import { Outbox } from './outbox';
 import { Replicator } from './replicator';
 
 export type DeviceHandle = {
+  /** The store server's origin: media and API paths resolve against it (not the page's
+   * origin, which is vitrine-app://<app> inside the Electron shell). */
+  baseUrl: string;
   db: DeviceDb;
   replicator: Replicator;
   outbox: Outbox;
@@ -100,6 +103,7 @@ export async function startDevice(options: {
   return {
     status: 'started',
     device: {
+      baseUrl: options.baseUrl,
       db,
       replicator,
       outbox,

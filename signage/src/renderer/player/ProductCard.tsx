@@ -60,7 +60,9 @@ export function ProductCard(props: { productId: string; device: DeviceHandle; la
   const promoted = promotedPrice(product.priceCents, promotion);
   return (
     <div className="product-card" data-testid="product-card" data-product-id={product.id}>
-      {product.images[0] && <img src={product.images[0]} alt="" />}
+      {product.images[0] && (
+        <img src={new URL(product.images[0], props.device.baseUrl).href} alt="" />
+      )}
       <div>
         <h2>{product.name[props.lang]}</h2>
         {promotion && <p className="promo">{promotion.label[props.lang]}</p>}
