@@ -47,6 +47,7 @@ export function lookApiRoutes(options: {
     const device = deviceFrom(req, registry, { activeOnly: true });
     if (device.role !== 'mirror')
       throw new HttpError(403, 'forbidden', 'only a mirror shares looks');
+    store.checkRate(device.id); // before reading and decoding anything
     readPhoto(req, res, (error?: unknown) => {
       if (error) {
         next(error);

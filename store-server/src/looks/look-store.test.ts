@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { openDatabase } from '../db/database';
-import { LookStore } from './look-store';
+import { LookStore, MAX_SHARES_PER_10_MIN } from './look-store';
 
 function storeAt(clock: { now: number }) {
   const dir = mkdtempSync(join(tmpdir(), 'vitrine-looks-'));
@@ -62,5 +62,15 @@ describe('LookStore', () => {
     expect(store.remove(token)).toBe(false);
     expect(store.open(token).state).toBe('gone');
     expect(readdirSync(store.dir)).toHaveLength(0);
+  });
+
+  it('refuses a mirror sharing too many looks in ten minutes (429), then lets it again', () => {
+    const clock = { now: Date.parse('2026-11-23T10:00:00Z') };
+    const { store } = storeAt(clock);
+    for (let i = 0; i < MAX_SHARES_PER_10_MIN; i++) store.create(photo);
+    expect(() => store.create(photo)).toThrow(expect.objectContaining({ status: 429 }) as Error);
+    expect(() => store.create({ ...photo, deviceId: 'mirror-2' })).not.toThrow();
+    clock.now += 10 * 60_000 + 1;
+    expect(() => store.create(photo)).not.toThrow();
   });
 });

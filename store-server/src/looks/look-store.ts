@@ -6,6 +6,7 @@ import { createHash, randomBytes } from 'node:crypto';
 import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Db } from '../db/database';
+import { HttpError } from '../http/http-error';
 
 export type SharedLook = {
   file: string;
@@ -27,6 +28,9 @@ type Row = {
   height: number;
   expires_at: string;
 };
+
+/** A mirror shares at most this many looks per 10 minutes (a stolen credential cannot fill the disk). */
+export const MAX_SHARES_PER_10_MIN = 30;
 
 /** How long a tombstone answers 410 before the link becomes simply unknown. */
 const TOMBSTONE_DAYS = 30;
@@ -54,6 +58,17 @@ export class LookStore {
     lang: 'fr' | 'en';
     deviceId: string;
   }): { token: string; expiresAt: string } {
+    const since = new Date(this.now() - 10 * 60_000).toISOString();
+    const recent = this.db
+      .prepare('SELECT COUNT(*) FROM shared_looks WHERE device_id = ? AND created_at > ?')
+      .pluck()
+      .get(look.deviceId, since) as number;
+    if (recent >= MAX_SHARES_PER_10_MIN)
+      throw new HttpError(
+        429,
+        'too_many_looks',
+        'this mirror has shared many looks: wait a few minutes',
+      );
     const token = randomBytes(32).toString('base64url');
     // The file name is random too and unrelated to the token.
     const file = `${randomBytes(16).toString('hex')}.jpg`;
@@ -77,6 +92,21 @@ export class LookStore {
         expiresAt,
       );
     return { token, expiresAt };
+  }
+
+  /** 429 when `deviceId` already shared MAX_SHARES_PER_10_MIN looks in the last 10 minutes. */
+  checkRate(deviceId: string): void {
+    const since = new Date(this.now() - 10 * 60_000).toISOString();
+    const recent = this.db
+      .prepare('SELECT COUNT(*) FROM shared_looks WHERE device_id = ? AND created_at > ?')
+      .pluck()
+      .get(deviceId, since) as number;
+    if (recent >= MAX_SHARES_PER_10_MIN)
+      throw new HttpError(
+        429,
+        'too_many_looks',
+        'this mirror has shared many looks: wait a few minutes',
+      );
   }
 
   /** Finds a look by its token; an expired one is deleted on the spot. */

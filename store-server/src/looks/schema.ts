@@ -23,4 +23,9 @@ export const lookMigrations: Migration[] = [
     CREATE INDEX shared_looks_by_expiry ON shared_looks (expires_at) WHERE file IS NOT NULL;
     `,
   },
+  {
+    /* counts a mirror's recent shares (rate limit) */
+    id: '500-shared-looks-by-device',
+    sql: `CREATE INDEX shared_looks_by_device ON shared_looks (device_id, created_at);`,
+  },
 ];
