@@ -46,7 +46,16 @@ export function MirrorSession(props: {
     (event: NewDeviceEvent) => void device.outbox.record(event).catch(() => undefined),
     [device],
   );
-  const touched = garments.length > 0 || lang !== 'fr' || theme !== 'day' || camera || sharing;
+  // Anything a shopper left (even only measurements) arms the idle reset.
+  const touched =
+    garments.length > 0 ||
+    Object.keys(measured.values).length > 0 ||
+    selected !== undefined ||
+    notice !== undefined ||
+    lang !== 'fr' ||
+    theme !== 'day' ||
+    camera ||
+    sharing;
   const idle = useIdle({
     idleMs: config.idleMs,
     countdownMs: config.countdownMs,
