@@ -31,7 +31,10 @@ export function useSessionRequests(device: DeviceHandle): SessionRequests {
   );
   const send = useCallback<SessionRequests['send']>(
     async (event) => {
-      const stored = await device.outbox.record(event);
+      // A local copy that cannot be written (quota, broken IndexedDB) is being
+      // rebuilt by the device layer; the shopper can ask again.
+      const stored = await device.outbox.record(event).catch(() => undefined);
+      if (!stored) return;
       setMine((current) => [
         ...current,
         {
