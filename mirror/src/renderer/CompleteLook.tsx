@@ -40,7 +40,7 @@ export function CompleteLook(props: {
               onClick={() => props.onOpenProduct(other.id)}
             >
               {other.images[0] && (
-                <img src={new URL(other.images[0], window.location.origin).href} alt="" />
+                <img src={new URL(other.images[0], device.baseUrl).href} alt="" />
               )}
               <strong>{other.name[lang]}</strong>
               <span>{price(other.priceCents)}</span>

@@ -65,7 +65,7 @@ export function GarmentDetail(props: {
   return (
     <article className="garment-detail" data-testid="garment-detail" aria-labelledby="garment-name">
       <div className="garment-head">
-        <ProductGallery product={product} baseUrl={window.location.origin} />
+        <ProductGallery product={product} baseUrl={device.baseUrl} />
         <div>
           <h2 id="garment-name">{product.name[lang]}</h2>
           <p className="muted">{product.brand}</p>
