@@ -49,7 +49,15 @@ describe('Outbox', () => {
       batches.push(batch);
       return true;
     });
-    await new Promise((resolve) => setTimeout(resolve, 50));
+    // setPublisher flushes in the background: wait for all of it, however slow the machine.
+    for (
+      let waited = 0;
+      batches.reduce((n, batch) => n + batch.events.length, 0) < 450;
+      waited += 10
+    ) {
+      if (waited > 10_000) throw new Error('the outbox did not publish all 450 events');
+      await new Promise((resolve) => setTimeout(resolve, 10));
+    }
     const sizes = batches.map((batch) => batch.events.length);
     expect(sizes.slice(0, 3)).toEqual([200, 200, 50]);
     const seqs = batches
