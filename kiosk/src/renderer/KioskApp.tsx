@@ -4,6 +4,7 @@
 import { useCallback, useEffect, useMemo, useState } from 'react';
 import type { DeviceHandle } from '@vitrine/shared/client';
 import { CatalogueSearch } from '@vitrine/shared/client/search';
+import { forgetViewedProducts } from '@vitrine/shared/ui';
 import { KioskSession } from './KioskSession';
 import type { KioskConfig } from './kiosk-config';
 
@@ -32,6 +33,7 @@ export function KioskApp({ device, config }: { device: DeviceHandle; config: Kio
   const reset = useCallback(() => {
     void device.outbox.record({ kind: 'interaction', payload: { action: 'reset' } });
     window.speechSynthesis?.cancel();
+    forgetViewedProducts(); // the next shopper's expert must not see this one's pages
     setSession((n) => n + 1);
   }, [device]);
 

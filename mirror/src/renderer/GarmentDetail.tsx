@@ -7,6 +7,7 @@ import { useEffect, useState } from 'react';
 import type { DeviceHandle } from '@vitrine/shared/client';
 import type { NewDeviceEvent, SizeChart } from '@vitrine/shared/core';
 import {
+  ExpertCallButton,
   loadProductView,
   PriceBlock,
   ProductGallery,
@@ -140,6 +141,9 @@ export function GarmentDetail(props: {
         />
       )}
       <CompleteLook device={device} product={product} onOpenProduct={props.onOpenProduct} />
+      <section className="panel" aria-label="Expert" data-testid="expert-slot">
+        <ExpertCallButton device={device} product={product} lang={lang} />
+      </section>
     </article>
   );
 }

@@ -4,6 +4,7 @@
 import { useCallback, useEffect, useState } from 'react';
 import type { DeviceHandle } from '@vitrine/shared/client';
 import type { SizeChart } from '@vitrine/shared/core';
+import { forgetViewedProducts } from '@vitrine/shared/ui';
 import { MirrorSession } from './MirrorSession';
 import type { MirrorConfig } from './mirror-config';
 import { fetchSizeCharts } from './size-charts';
@@ -25,6 +26,7 @@ export function MirrorApp({ device, config }: { device: DeviceHandle; config: Mi
     void device.outbox
       .record({ kind: 'interaction', payload: { action: 'reset', screen: 'mirror' } })
       .catch(() => undefined);
+    forgetViewedProducts(); // the next shopper's expert must not see this one's garments
     setSession((n) => n + 1);
   }, [device]);
 
