@@ -23,6 +23,8 @@ export async function startTestServer(
     dataDir: overrides.dataDir ?? freshDataDir(),
     demo: true,
     demoScale: 200,
+    // Signage tests publish their own campaigns; the demo one is tested on its own.
+    demoCampaign: false,
     appsDir: REPO_ROOT,
     logLevel: 'silent',
     ...overrides,

@@ -29,6 +29,8 @@ export const StoreServerConfig = z.object({
   brokerReloadCommand: z.string().min(1).optional(),
   demo: z.boolean(),
   demoScale: z.coerce.number().int().min(10).max(200_000),
+  /** In the demo, publish a campaign of the promoted products (tests turn it off). */
+  demoCampaign: z.boolean().optional(),
   /** Bearer token for staff/admin API calls until staff sign-in exists. */
   adminToken: z.string().min(16).optional(),
   /** Directory with built renderers (kiosk/dist …); defaults to the repository. */

@@ -29,6 +29,7 @@ import { createLogger, type Logger } from './log';
 import { lookSettings, startLookSharing } from './looks/look-domain';
 import { startSizing } from './sizing/sizing-domain';
 import { ackSender, routeDeviceMessages } from './mqtt-routing';
+import { seedDemoCampaign } from './seed/demo-campaign';
 import { seedDemoStore } from './seed/demo-seed';
 import { authRoutes } from './staff/auth-routes';
 import { StaffStore } from './staff/staff-store';
@@ -128,6 +129,7 @@ export async function startStoreServer(
     timeZone: process.env.VITRINE_TIME_ZONE,
   });
   api.use(signage.router);
+  if (config.demo && config.demoCampaign !== false) await seedDemoCampaign(signage.campaigns, docs);
   const assistance = startAssistance({
     db,
     catalogue,

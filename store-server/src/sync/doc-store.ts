@@ -95,6 +95,15 @@ export class DocStore {
     };
   }
 
+  /** Every live document of a collection, by id (small collections: promotions, locations…). */
+  all<T = unknown>(c: CollectionName): T[] {
+    const bodies = this.db
+      .prepare('SELECT body FROM sync_docs WHERE collection = ? AND deleted = 0 ORDER BY id')
+      .pluck()
+      .all(c) as string[];
+    return bodies.map((body) => JSON.parse(body) as T);
+  }
+
   countLive(c: CollectionName): number {
     return this.db
       .prepare('SELECT COUNT(*) FROM sync_docs WHERE collection = ? AND deleted = 0')

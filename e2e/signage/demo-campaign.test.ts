@@ -1,0 +1,31 @@
+// `npm start`'s demo store shows something on its signage at once: a signed
+// campaign of the promoted products, played by a real player page.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { BrowserContext } from 'playwright-core';
+import type { StoreServer } from '@vitrine/store-server/server';
+import { launchChromium } from '../support/chromium';
+import { startTestServer } from '../support/test-server';
+
+let server: StoreServer;
+let browser: BrowserContext;
+
+beforeAll(async () => {
+  server = await startTestServer({ demoCampaign: true });
+  browser = await launchChromium();
+});
+afterAll(async () => {
+  await browser?.close();
+  await server?.close();
+});
+
+describe('the demo campaign', () => {
+  it('is published signed, and the player shows its product cards', async () => {
+    const synced = server.docs.get<{ signature?: string }>('campaigns', 'demo-promotions');
+    expect(synced?.signature).toBeTruthy();
+    const page = await browser.newPage();
+    await page.goto(`${server.url}/signage/`);
+    const card = page.getByTestId('product-card').first();
+    await expect.poll(() => card.getAttribute('data-product-id'), { timeout: 30_000 }).toBeTruthy();
+    expect(await page.getByTestId('card-price').first().textContent()).toMatch(/€/);
+  });
+});

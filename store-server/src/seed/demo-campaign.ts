@@ -1,0 +1,68 @@
+// The demo store's signage shows something at once: a head-office campaign of
+// the promoted products (live price and stock on each screen) with a ticker,
+// drafted, submitted and approved (so signed) like any other campaign.
+import type { Product, Promotion } from '@vitrine/shared/core';
+import type { CampaignService } from '../campaigns/campaign-service';
+import type { DocStore } from '../sync/doc-store';
+
+export const DEMO_CAMPAIGN_ID = 'demo-promotions';
+const MAX_PRODUCTS = 8;
+
+export async function seedDemoCampaign(campaigns: CampaignService, docs: DocStore): Promise<void> {
+  if (campaigns.get(DEMO_CAMPAIGN_ID)) return;
+  const promotions = docs.all<Promotion>('promotions');
+  const productIds = promotions
+    .map((promotion) => promotion.productIds[0])
+    .filter(
+      (id): id is string => id !== undefined && docs.get<Product>('products', id) !== undefined,
+    )
+    .slice(0, MAX_PRODUCTS);
+  if (productIds.length === 0) return;
+  const labels = promotions.slice(0, MAX_PRODUCTS);
+  campaigns.saveDraft(
+    {
+      id: DEMO_CAMPAIGN_ID,
+      name: 'Promotions du moment',
+      layout: {
+        id: 'promo-ticker',
+        zones: [
+          { id: 'main', x: 0, y: 0, width: 100, height: 85, playlistId: 'products' },
+          { id: 'ticker', x: 0, y: 85, width: 100, height: 15, playlistId: 'ticker' },
+        ],
+      },
+      playlists: [
+        {
+          id: 'products',
+          items: productIds.map((productId, index) => ({
+            id: `product-${index + 1}`,
+            kind: 'product',
+            durationMs: 8_000,
+            productId,
+          })),
+        },
+        {
+          id: 'ticker',
+          items: [
+            {
+              id: 'promotions',
+              kind: 'ticker',
+              durationMs: 16_000,
+              text: {
+                fr: labels.map((promotion) => promotion.label.fr).join(' · '),
+                en: labels.map((promotion) => promotion.label.en).join(' · '),
+              },
+            },
+          ],
+        },
+      ],
+      targeting: { stores: [], regions: [], groups: [], tags: [] },
+      schedule: { startDate: '2026-01-01', weekdays: [1, 2, 3, 4, 5, 6, 7], dayParts: [] },
+      priority: 1,
+      shareOfVoice: 1,
+      emergency: false,
+    },
+    'editor',
+  );
+  campaigns.submit(DEMO_CAMPAIGN_ID);
+  await campaigns.approve(DEMO_CAMPAIGN_ID, 'publisher');
+}
