@@ -7,6 +7,7 @@ import { benchIngestion } from './ingestion.bench';
 import { benchPerkOptimiser } from './perk-optimiser.bench';
 import { benchInitialSync } from './initial-sync.bench';
 import { benchLiveFanout } from './live-fanout.bench';
+import { benchKiosk } from './kiosk.bench';
 import { benchLookShare } from './look-share.bench';
 import { benchSignagePlayback } from './signage-playback.bench';
 import { benchSignagePublish } from './signage-publish.bench';
@@ -24,6 +25,7 @@ const suites: [string, () => Promise<BenchResult[]>][] = [
   ['signage-sync', () => benchSignageSync()],
   ['signage-publish', () => benchSignagePublish()],
   ['look-share', () => benchLookShare()],
+  ['kiosk', () => benchKiosk()],
 ];
 
 const results: BenchResult[] = [];

@@ -114,7 +114,7 @@ export function SearchPanel(props: {
         {state ? t.results(state.answer.total) : ''}
       </p>
       {state && state.answer.total === 0 && <p>{t.noResultsHelp}</p>}
-      <ul className="tiles" data-testid="results">
+      <ul className="tiles" data-testid="results" data-answered={state?.query}>
         {state?.products.map((product) => (
           <li key={product.id}>
             <button type="button" className="tile" onClick={() => props.onOpenProduct(product.id)}>

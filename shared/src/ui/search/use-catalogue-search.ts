@@ -9,7 +9,10 @@ import type {
   SearchRequest,
 } from '../../client/search';
 
-export type SearchState = { answer: SearchAnswer; products: StoredProduct[] } | undefined;
+/** `query` is the text the shown answer is for (the page marks it, so tests and
+ * benchmarks can tell when a keystroke's results are on screen even if unchanged). */
+export type SearchState =
+  { answer: SearchAnswer; products: StoredProduct[]; query: string } | undefined;
 
 export function useIndexStatus(search: CatalogueSearch): IndexStatus {
   const [status, setStatus] = useState(search.status);
@@ -27,10 +30,16 @@ export function useCatalogueSearch(
   const key = JSON.stringify(request);
   useEffect(() => {
     let current = true;
-    void search.search(JSON.parse(key) as SearchRequest).then(async (answer) => {
+    const asked = JSON.parse(key) as SearchRequest;
+    void search.search(asked).then(async (answer) => {
       if (!answer || !current) return;
       const products = await db.products.bulkGet(answer.hits.map((hit) => hit.id));
-      if (current) setState({ answer, products: products.filter((p): p is StoredProduct => !!p) });
+      if (current)
+        setState({
+          answer,
+          products: products.filter((p): p is StoredProduct => !!p),
+          query: asked.query,
+        });
     });
     return () => {
       current = false;
