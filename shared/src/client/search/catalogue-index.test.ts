@@ -55,6 +55,11 @@ describe('catalogue search', () => {
     expect(searchCatalogue(index, { query: 'choc' }).hits.map((h) => h.id)).toEqual(['p3']);
   });
 
+  it('expands prefixes from two letters on, so one letter does not match most of the catalogue', () => {
+    expect(searchCatalogue(index, { query: 'c' }).total).toBe(0);
+    expect(searchCatalogue(index, { query: 'ch' }).hits.map((hit) => hit.id)).toContain('p3');
+  });
+
   it('counts facets and filters by brand, price band and stock here', () => {
     const all = searchCatalogue(index, { query: '' });
     expect(all.total).toBe(3);

@@ -30,7 +30,9 @@ export function createCatalogueIndex(): MiniSearch<SearchDoc> {
     },
     searchOptions: {
       boost: { nameFr: 2, nameEn: 2, brand: 1.5 },
-      prefix: true,
+      // A one-letter prefix matches most of the catalogue (75% of 20k products for
+      // "c") and costs ~45 ms a keystroke; one letter only matches whole words.
+      prefix: (term) => term.length >= 2,
       // One typo in 4–7 letters, two from 8 on; none in short words (noise).
       fuzzy: (term) => (term.length < 4 ? false : term.length < 8 ? 1 : 2),
       combineWith: 'AND',
