@@ -63,6 +63,13 @@ Options (environment variable in brackets):
   --apps <dir>          folder holding kiosk/ signage/ mirror/ builds   [VITRINE_APPS_DIR]
   --log-level <level>   fatal|error|warn|info|debug|trace|silent [VITRINE_LOG_LEVEL] default: info
   --help                show this help
+
+Also read from the environment:
+  VITRINE_TIME_ZONE       the store's IANA time zone for signage schedules (default Europe/Paris)
+  VITRINE_ICE_SERVERS     JSON list of STUN/TURN servers for expert calls, e.g.
+                          [{"urls":"turn:turn.store.lan:3478","username":"u","credential":"p"}]
+  VITRINE_LOOK_TTL_HOURS  how long a shared look's link lives, 0.01-720 (default 24)
+  VITRINE_LOOK_PUBLIC_URL the address phones use to open shared looks (default: the request host)
 `;
 
 export type ConfigResult =
