@@ -7,12 +7,14 @@ import { CatalogueSearch } from '@vitrine/shared/client/search';
 import { forgetViewedProducts } from '@vitrine/shared/ui';
 import { KioskSession } from './KioskSession';
 import type { KioskConfig } from './kiosk-config';
+import { useStoreContext } from './use-store-context';
 
 const REINDEX_AFTER_SYNC_MS = 3_000;
 
 export function KioskApp({ device, config }: { device: DeviceHandle; config: KioskConfig }) {
   const search = useMemo(() => new CatalogueSearch(device.db.name, device.storeId), [device]);
   const [session, setSession] = useState(0);
+  const storeContext = useStoreContext(device.db);
   useEffect(() => () => search.dispose(), [search]);
 
   useEffect(() => {
@@ -38,6 +40,13 @@ export function KioskApp({ device, config }: { device: DeviceHandle; config: Kio
   }, [device]);
 
   return (
-    <KioskSession key={session} device={device} search={search} config={config} onReset={reset} />
+    <KioskSession
+      key={session}
+      device={device}
+      search={search}
+      config={config}
+      storeContext={storeContext}
+      onReset={reset}
+    />
   );
 }

@@ -1,6 +1,6 @@
 // One shopper's session: language, reach mode, scans, searches and the
 // product being looked at. Remounted (so emptied) by the idle reset.
-import { useCallback, useEffect, useRef, useState } from 'react';
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import type { DeviceHandle } from '@vitrine/shared/client';
 import type { CatalogueSearch, SearchRequest } from '@vitrine/shared/client/search';
 import type { NewDeviceEvent } from '@vitrine/shared/core';
@@ -11,12 +11,15 @@ import {
   HelpButton,
   I18nProvider,
   IdleCountdown,
+  loadProductViewByGtin,
   ScanNotice,
   SearchPanel,
   SyncStatus,
   useIdle,
   type Lang,
+  type ProductView,
   type ScanProblem,
+  type StoreContext,
 } from '@vitrine/shared/ui';
 import { ProductScreen } from './ProductScreen';
 import { TopBar } from './TopBar';
@@ -25,16 +28,17 @@ import type { KioskConfig } from './kiosk-config';
 export type Screen =
   | { name: 'attract' }
   | { name: 'search' }
-  | { name: 'product'; productId: string }
+  | { name: 'product'; productId: string; view?: ProductView }
   | { name: 'notice'; problem: ScanProblem };
 
 export function KioskSession(props: {
   device: DeviceHandle;
   search: CatalogueSearch;
   config: KioskConfig;
+  storeContext: StoreContext | undefined;
   onReset: () => void;
 }) {
-  const { device, config } = props;
+  const { device, config, storeContext } = props;
   const [lang, setLang] = useState<Lang>('fr');
   const [reach, setReach] = useState(false);
   const [camera, setCamera] = useState(false);
@@ -53,8 +57,8 @@ export function KioskSession(props: {
   });
 
   const openProduct = useCallback(
-    (productId: string, action: 'scan' | 'view' = 'view') => {
-      setScreen({ name: 'product', productId });
+    (productId: string, action: 'scan' | 'view' = 'view', view?: ProductView) => {
+      setScreen({ name: 'product', productId, view });
       record({ kind: 'interaction', payload: { action, productId } });
     },
     [record],
@@ -75,12 +79,40 @@ export function KioskSession(props: {
         setScreen({ name: 'notice', problem: reading.reason });
         return;
       }
-      const product = await device.db.productByGtin(reading.gtin).catch(() => undefined);
-      if (product) openProduct(product.id, 'scan');
+      // The page is read before the screen changes, so it paints in one render.
+      const view = await loadProductViewByGtin(
+        device.db,
+        reading.gtin,
+        new Date(),
+        storeContext,
+      ).catch(() => undefined);
+      if (view) openProduct(view.product.id, 'scan', view);
       else setScreen({ name: 'notice', problem: 'unknown-product' });
     },
-    [device, config, openProduct, record],
+    [device, config, storeContext, openProduct, record],
   );
+
+  // A keystroke in the search box or a product opening re-renders the session:
+  // the bar and sync status are kept as they are unless their own inputs change.
+  const goSearch = useCallback(() => setScreen({ name: 'search' }), []);
+  const goHome = useCallback(() => setScreen({ name: 'attract' }), []);
+  const openViewed = useCallback((id: string) => openProduct(id), [openProduct]);
+  const topBar = useMemo(
+    () => (
+      <TopBar
+        lang={lang}
+        reach={reach}
+        onLang={() => setLang(lang === 'fr' ? 'en' : 'fr')}
+        onReach={() => setReach(!reach)}
+        onCode={(code) => void handleCode(code)}
+        onCamera={() => setCamera(!camera)}
+        onSearch={goSearch}
+        onHome={goHome}
+      />
+    ),
+    [lang, reach, camera, handleCode, goSearch, goHome],
+  );
+  const syncStatus = useMemo(() => <SyncStatus device={device} />, [device]);
 
   const latestHandler = useRef(handleCode);
   latestHandler.current = handleCode;
@@ -101,16 +133,7 @@ export function KioskSession(props: {
         data-testid="kiosk"
         data-ready="true"
       >
-        <TopBar
-          lang={lang}
-          reach={reach}
-          onLang={() => setLang(lang === 'fr' ? 'en' : 'fr')}
-          onReach={() => setReach(!reach)}
-          onCode={(code) => void handleCode(code)}
-          onCamera={() => setCamera(!camera)}
-          onSearch={() => setScreen({ name: 'search' })}
-          onHome={() => setScreen({ name: 'attract' })}
-        />
+        {topBar}
         <main className="kiosk-main" id="main">
           {camera && (
             <CameraPanel
@@ -121,16 +144,11 @@ export function KioskSession(props: {
               }}
             />
           )}
-          {screen.name === 'attract' && (
-            <AttractLoop db={device.db} onStart={() => setScreen({ name: 'search' })} />
-          )}
-          {screen.name === 'notice' && (
-            <ScanNotice problem={screen.problem} onSearch={() => setScreen({ name: 'search' })} />
-          )}
+          {screen.name === 'attract' && <AttractLoop db={device.db} onStart={goSearch} />}
+          {screen.name === 'notice' && <ScanNotice problem={screen.problem} onSearch={goSearch} />}
           {screen.name === 'search' && (
             <SearchPanel
               search={props.search}
-              db={device.db}
               request={request}
               onChange={(next) => {
                 setRequest(next);
@@ -140,16 +158,18 @@ export function KioskSession(props: {
                     payload: { action: 'search', query: next.query.slice(0, 500) },
                   });
               }}
-              onOpenProduct={(id) => openProduct(id)}
+              onOpenProduct={openViewed}
             />
           )}
           {screen.name === 'product' && (
             <ProductScreen
               device={device}
               productId={screen.productId}
+              initial={screen.view}
+              storeContext={storeContext}
               record={record}
-              onOpenProduct={(id) => openProduct(id)}
-              onSearch={() => setScreen({ name: 'search' })}
+              onOpenProduct={openViewed}
+              onSearch={goSearch}
             />
           )}
         </main>
@@ -159,7 +179,7 @@ export function KioskSession(props: {
             productId={screen.name === 'product' ? screen.productId : undefined}
             record={record}
           />
-          <SyncStatus device={device} />
+          {syncStatus}
         </footer>
         {idle.secondsLeft !== undefined && (
           <IdleCountdown secondsLeft={idle.secondsLeft} onStay={idle.stay} />

@@ -10,6 +10,7 @@ import {
   ProductPage,
   useI18n,
   type ProductView,
+  type StoreContext,
 } from '@vitrine/shared/ui';
 
 type Loaded = { id: string; view: ProductView | undefined; failed: boolean };
@@ -17,27 +18,38 @@ type Loaded = { id: string; view: ProductView | undefined; failed: boolean };
 export function ProductScreen(props: {
   device: DeviceHandle;
   productId: string;
+  /** Already read (a scan reads it before switching screens): painted at once. */
+  initial?: ProductView;
+  storeContext: StoreContext | undefined;
   record: (event: NewDeviceEvent) => void;
   onOpenProduct: (productId: string) => void;
   onSearch: () => void;
 }) {
   const { t, lang } = useI18n();
-  const { device, productId } = props;
+  const { device, productId, storeContext } = props;
   const [loaded, setLoaded] = useState<Loaded | undefined>(undefined);
   useEffect(() => {
     // Live: a stock or price change synced while the page is open shows at once.
-    const subscription = liveQuery(() => loadProductView(device.db, productId)).subscribe({
+    const subscription = liveQuery(() =>
+      loadProductView(device.db, productId, new Date(), storeContext),
+    ).subscribe({
       next: (view) => setLoaded({ id: productId, view, failed: false }),
       error: () => setLoaded({ id: productId, view: undefined, failed: true }),
     });
     return () => subscription.unsubscribe();
-  }, [device, productId]);
+  }, [device, productId, storeContext]);
 
-  if (!loaded || loaded.id !== productId) return <p role="status" aria-busy="true" />;
-  if (!loaded.view) {
+  const shown: Loaded | undefined =
+    loaded?.id === productId
+      ? loaded
+      : props.initial?.product.id === productId
+        ? { id: productId, view: props.initial, failed: false }
+        : undefined;
+  if (!shown) return <p role="status" aria-busy="true" />;
+  if (!shown.view) {
     return (
       <div role="alert" className="notice">
-        <p>{loaded.failed ? t.corrupted : t.productUnavailable}</p>
+        <p>{shown.failed ? t.corrupted : t.productUnavailable}</p>
         <button type="button" onClick={props.onSearch}>
           {t.browse}
         </button>
@@ -46,12 +58,12 @@ export function ProductScreen(props: {
   }
   return (
     <ProductPage
-      view={loaded.view}
+      view={shown.view}
       storeId={device.storeId}
       baseUrl={device.baseUrl}
       record={props.record}
       onOpenProduct={props.onOpenProduct}
-      expertSlot={<ExpertCallButton device={device} product={loaded.view.product} lang={lang} />}
+      expertSlot={<ExpertCallButton device={device} product={shown.view.product} lang={lang} />}
     />
   );
 }

@@ -43,6 +43,16 @@ index.addAll([
   ),
 ]);
 
+const cheeses = createCatalogueIndex();
+cheeses.addAll([
+  searchDocOf(
+    product('p4', 'Fromage de chèvre', 'Goat cheese', 'La Ferme', 590),
+    stock('p4', 2),
+    'here',
+  ),
+  searchDocOf(product('p5', 'Beurre doux', 'Butter', 'Ferme Martin', 250), undefined, 'here'),
+]);
+
 describe('catalogue search', () => {
   it('ignores accents and ligatures, in French and English', () => {
     expect(searchCatalogue(index, { query: 'creme brulee' }).hits.map((h) => h.id)).toEqual(['p1']);
@@ -53,6 +63,24 @@ describe('catalogue search', () => {
   it('tolerates typos and finds by prefix as you type', () => {
     expect(searchCatalogue(index, { query: 'chocolta' }).hits.map((h) => h.id)).toEqual(['p3']);
     expect(searchCatalogue(index, { query: 'choc' }).hits.map((h) => h.id)).toEqual(['p3']);
+  });
+
+  it('allows two edits from seven letters on, so a swapped pair of letters still matches', () => {
+    expect(searchCatalogue(cheeses, { query: 'fromgae' }).hits.map((h) => h.id)).toEqual(['p4']);
+    // Under seven letters one edit only: "beure" (one) matches, "bruere" (two) does not.
+    expect(searchCatalogue(cheeses, { query: 'beure' }).hits.map((h) => h.id)).toEqual(['p5']);
+    expect(searchCatalogue(cheeses, { query: 'bruere' }).total).toBe(0);
+  });
+
+  it('returns what a result tile shows with each hit', () => {
+    expect(searchCatalogue(cheeses, { query: 'fromage' }).hits[0]).toEqual({
+      id: 'p4',
+      nameFr: 'Fromage de chèvre',
+      nameEn: 'Goat cheese',
+      brand: 'La Ferme',
+      priceCents: 590,
+      inStockHere: true,
+    });
   });
 
   it('expands prefixes from two letters on, so one letter does not match most of the catalogue', () => {

@@ -18,7 +18,7 @@ export * from './search-types';
 /** Queries longer than this are cut: nobody types more, and it bounds the work. */
 export const MAX_QUERY_LENGTH = 100;
 const STOP_WORDS = new Set(['de', 'du', 'des', 'la', 'le', 'les', 'et', 'the', 'and', 'of']);
-const STORED = ['priceCents', 'brand', 'inStockHere', 'category'] as const;
+const STORED = ['nameFr', 'nameEn', 'priceCents', 'brand', 'inStockHere', 'category'] as const;
 
 export function createCatalogueIndex(): MiniSearch<SearchDoc> {
   return new MiniSearch<SearchDoc>({
@@ -33,8 +33,9 @@ export function createCatalogueIndex(): MiniSearch<SearchDoc> {
       // A one-letter prefix matches most of the catalogue (75% of 20k products for
       // "c") and costs ~45 ms a keystroke; one letter only matches whole words.
       prefix: (term) => term.length >= 2,
-      // One typo in 4–7 letters, two from 8 on; none in short words (noise).
-      fuzzy: (term) => (term.length < 4 ? false : term.length < 8 ? 1 : 2),
+      // One typo in 4–6 letters, two from 7 on (a swap of two letters, as in
+      // "fromgae", is two edits); none in short words (noise).
+      fuzzy: (term) => (term.length < 4 ? false : term.length < 7 ? 1 : 2),
       combineWith: 'AND',
     },
   });
@@ -90,6 +91,8 @@ export function searchCatalogue(
     if (request.inStockHere && !hit.inStockHere) continue;
     hits.push({
       id: hit.id as string,
+      nameFr: hit.nameFr,
+      nameEn: hit.nameEn,
       priceCents: hit.priceCents,
       brand: hit.brand,
       inStockHere: hit.inStockHere,

@@ -27,6 +27,8 @@ export type IndexStatus = z.infer<typeof IndexStatus>;
 
 const Hit = z.object({
   id: z.string(),
+  nameFr: z.string(),
+  nameEn: z.string(),
   priceCents: z.number(),
   brand: z.string(),
   inStockHere: z.boolean(),

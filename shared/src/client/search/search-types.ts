@@ -29,7 +29,11 @@ export type SearchRequest = {
   inStockHere?: boolean;
   limit?: number;
 };
-export type SearchHit = Pick<SearchDoc, 'id' | 'priceCents' | 'brand' | 'inStockHere'>;
+/** A hit carries what a result tile shows, so the page need not read the product. */
+export type SearchHit = Pick<
+  SearchDoc,
+  'id' | 'nameFr' | 'nameEn' | 'priceCents' | 'brand' | 'inStockHere'
+>;
 export type SearchResponse = {
   total: number;
   hits: SearchHit[];

@@ -1,5 +1,6 @@
 // Everything the product page shows, read from the local copy in one go
 // (one Dexie transaction, a handful of keyed reads), so it works offline.
+// Promotions and locations can come from memory (see StoreContext).
 import type { Location, Product, ProductReviews, ProductStock, Promotion } from '../../core';
 import type { DeviceDb, StoredProduct } from '../../client';
 
@@ -12,34 +13,74 @@ export type ProductView = {
   complementary: StoredProduct[];
 };
 
+/** Small, store-wide tables every product page needs; kept in memory by
+ * `useStoreContext` so opening a product does not read them again. */
+export type StoreContext = { promotions: Promotion[]; locations: Location[] };
+
+export async function loadStoreContext(db: DeviceDb): Promise<StoreContext> {
+  return db.transaction('r', [db.promotions, db.locations], async () => {
+    const [promotions, locations] = await Promise.all([
+      db.promotions.toArray(),
+      db.locations.toArray(),
+    ]);
+    return { promotions, locations };
+  });
+}
+
+/** With `context`, only the product's own documents are read (product, stock,
+ * reviews in parallel, then complementary products); without, the store's
+ * promotions and locations are read too. */
 export async function loadProductView(
   db: DeviceDb,
   productId: string,
   now = new Date(),
+  context?: StoreContext,
 ): Promise<ProductView | undefined> {
-  return db.transaction(
-    'r',
-    [db.products, db.stock, db.reviews, db.promotions, db.locations],
-    async () => {
-      const product = await db.products.get(productId);
-      if (!product) return undefined;
-      const [stock, reviews, promotions, locations, complementary] = await Promise.all([
-        db.stock.get(productId),
-        db.reviews.get(productId),
-        db.promotions.toArray(),
-        db.locations.toArray(),
-        db.products.bulkGet(product.complementary.slice(0, 6)),
-      ]);
-      return {
-        product,
-        stock,
-        reviews,
-        promotion: activePromotion(promotions, productId, now),
-        locations,
-        complementary: complementary.filter((p): p is StoredProduct => !!p),
-      };
-    },
-  );
+  return readView(db, now, context, () => db.products.get(productId), productId);
+}
+
+/** The same from a scanned GTIN-14, the code lookup in the same transaction. */
+export async function loadProductViewByGtin(
+  db: DeviceDb,
+  gtin14: string,
+  now = new Date(),
+  context?: StoreContext,
+): Promise<ProductView | undefined> {
+  return readView(db, now, context, () => db.productByGtin(gtin14));
+}
+
+async function readView(
+  db: DeviceDb,
+  now: Date,
+  context: StoreContext | undefined,
+  findProduct: () => Promise<StoredProduct | undefined>,
+  knownId?: string,
+): Promise<ProductView | undefined> {
+  const tables = context
+    ? [db.products, db.stock, db.reviews]
+    : [db.products, db.stock, db.reviews, db.promotions, db.locations];
+  return db.transaction('r', tables, async () => {
+    // A known id lets stock and reviews be read alongside the product.
+    const early = knownId ? readOwn(db, knownId) : undefined;
+    const [product, store] = await Promise.all([findProduct(), context ?? loadStoreContext(db)]);
+    if (!product) return undefined;
+    const [[stock, reviews], complementary] = await Promise.all([
+      early ?? readOwn(db, product.id),
+      db.products.bulkGet(product.complementary.slice(0, 6)),
+    ]);
+    return {
+      product,
+      stock,
+      reviews,
+      promotion: activePromotion(store.promotions, product.id, now),
+      locations: store.locations,
+      complementary: complementary.filter((p): p is StoredProduct => !!p),
+    };
+  });
+}
+
+function readOwn(db: DeviceDb, productId: string) {
+  return Promise.all([db.stock.get(productId), db.reviews.get(productId)]);
 }
 
 export function activePromotion(

@@ -1,25 +1,30 @@
 // Search as you type over the whole catalogue, with category, brand, price and
 // "in stock here" facets. Answers come from the search worker, never the network.
 import { useId } from 'react';
-import type { DeviceDb } from '../../client';
-import { PRICE_BANDS, type CatalogueSearch, type SearchRequest } from '../../client/search';
+import {
+  PRICE_BANDS,
+  type CatalogueSearch,
+  type SearchHit,
+  type SearchRequest,
+} from '../../client/search';
 import { useI18n } from '../i18n/i18n';
+import { ResultTiles } from './ResultTiles';
 import { useCatalogueSearch, useIndexStatus } from './use-catalogue-search';
 
 const CATEGORIES = ['fashion', 'food', 'electronics'] as const;
+const NO_HITS: readonly SearchHit[] = [];
 
 export function SearchPanel(props: {
   search: CatalogueSearch;
-  db: DeviceDb;
   request: SearchRequest;
   onChange: (request: SearchRequest) => void;
   onOpenProduct: (productId: string) => void;
 }) {
-  const { t, lang, price } = useI18n();
+  const { t } = useI18n();
   const { request, onChange } = props;
   const status = useIndexStatus(props.search);
   const ready = status.state === 'ready';
-  const state = useCatalogueSearch(props.search, props.db, request, ready);
+  const state = useCatalogueSearch(props.search, request, ready);
   const inputId = useId();
   const set = (patch: Partial<SearchRequest>) => onChange({ ...request, ...patch });
 
@@ -114,17 +119,11 @@ export function SearchPanel(props: {
         {state ? t.results(state.answer.total) : ''}
       </p>
       {state && state.answer.total === 0 && <p>{t.noResultsHelp}</p>}
-      <ul className="tiles" data-testid="results" data-answered={state?.query}>
-        {state?.products.map((product) => (
-          <li key={product.id}>
-            <button type="button" className="tile" onClick={() => props.onOpenProduct(product.id)}>
-              <span className="tile-name">{product.name[lang]}</span>
-              <span className="muted">{product.brand}</span>
-              <span>{price(product.priceCents)}</span>
-            </button>
-          </li>
-        ))}
-      </ul>
+      <ResultTiles
+        hits={state?.answer.hits ?? NO_HITS}
+        answered={state?.query}
+        onOpenProduct={props.onOpenProduct}
+      />
     </section>
   );
 }

@@ -1,7 +1,6 @@
-// Runs a search for every change of the request and returns the latest answer
-// with the hits' products read from the local copy.
+// Runs a search for every change of the request and returns the latest answer.
+// The hits carry the tiles' fields, so nothing is read from IndexedDB here.
 import { useEffect, useState } from 'react';
-import type { DeviceDb, StoredProduct } from '../../client';
 import type {
   CatalogueSearch,
   IndexStatus,
@@ -11,8 +10,7 @@ import type {
 
 /** `query` is the text the shown answer is for (the page marks it, so tests and
  * benchmarks can tell when a keystroke's results are on screen even if unchanged). */
-export type SearchState =
-  { answer: SearchAnswer; products: StoredProduct[]; query: string } | undefined;
+export type SearchState = { answer: SearchAnswer; query: string } | undefined;
 
 export function useIndexStatus(search: CatalogueSearch): IndexStatus {
   const [status, setStatus] = useState(search.status);
@@ -22,7 +20,6 @@ export function useIndexStatus(search: CatalogueSearch): IndexStatus {
 
 export function useCatalogueSearch(
   search: CatalogueSearch,
-  db: DeviceDb,
   request: SearchRequest,
   indexReady: boolean,
 ): SearchState {
@@ -31,19 +28,12 @@ export function useCatalogueSearch(
   useEffect(() => {
     let current = true;
     const asked = JSON.parse(key) as SearchRequest;
-    void search.search(asked).then(async (answer) => {
-      if (!answer || !current) return;
-      const products = await db.products.bulkGet(answer.hits.map((hit) => hit.id));
-      if (current)
-        setState({
-          answer,
-          products: products.filter((p): p is StoredProduct => !!p),
-          query: asked.query,
-        });
+    void search.search(asked).then((answer) => {
+      if (answer && current) setState({ answer, query: asked.query });
     });
     return () => {
       current = false;
     };
-  }, [search, db, key, indexReady]);
+  }, [search, key, indexReady]);
   return state;
 }
