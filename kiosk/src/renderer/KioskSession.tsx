@@ -48,6 +48,15 @@ export function KioskSession(props: {
     (event: NewDeviceEvent) => void device.outbox.record(event).catch(() => undefined),
     [device],
   );
+  // Written after the results are painted: an IndexedDB write is not urgent.
+  const recordWhenIdle = useCallback(
+    (event: NewDeviceEvent) => {
+      if (typeof requestIdleCallback === 'function')
+        requestIdleCallback(() => record(event), { timeout: 2_000 });
+      else setTimeout(() => record(event), 100);
+    },
+    [record],
+  );
   const touched = screen.name !== 'attract' || lang !== 'fr' || reach || camera;
   const idle = useIdle({
     idleMs: config.idleMs,
@@ -153,7 +162,7 @@ export function KioskSession(props: {
               onChange={(next) => {
                 setRequest(next);
                 if (next.query && next.query !== request.query && next.query.length % 3 === 0)
-                  record({
+                  recordWhenIdle({
                     kind: 'interaction',
                     payload: { action: 'search', query: next.query.slice(0, 500) },
                   });

@@ -3,18 +3,24 @@
 // is rebuilt in the background after a sync, replacing the old one only when done.
 import type MiniSearch from 'minisearch';
 import { DeviceDb } from '../device-db';
+import { AnswerCache, twoLetterPrefixes } from './answer-cache';
 import {
   createCatalogueIndex,
   searchCatalogue,
   searchDocOf,
   type SearchDoc,
+  type SearchRequest,
+  type SearchResponse,
 } from './catalogue-index';
 import { ToWorker, type FromWorker, type IndexStatus } from './search-protocol';
 
 const CHUNK = 1_000;
+/** Two-letter answers computed between yields (~0.5–10 ms each). */
+const WARM_CHUNK = 10;
 let db: DeviceDb | undefined;
 let storeId = '';
 let index: MiniSearch<SearchDoc> | undefined;
+let answers = new AnswerCache();
 let building: Promise<void> | undefined;
 let rebuildAgain = false;
 
@@ -27,12 +33,13 @@ async function build(): Promise<void> {
   const [products, stock] = await Promise.all([db.products.toArray(), db.stock.toArray()]);
   const stockById = new Map(stock.map((doc) => [doc.id, doc]));
   const next = createCatalogueIndex();
+  const prefixes = new Set<string>();
   for (let start = 0; start < products.length; start += CHUNK) {
-    next.addAll(
-      products
-        .slice(start, start + CHUNK)
-        .map((product) => searchDocOf(product, stockById.get(product.id), storeId)),
-    );
+    const docs = products
+      .slice(start, start + CHUNK)
+      .map((product) => searchDocOf(product, stockById.get(product.id), storeId));
+    next.addAll(docs);
+    for (const prefix of twoLetterPrefixes(docs)) prefixes.add(prefix);
     status({
       state: 'building',
       indexed: Math.min(products.length, start + CHUNK),
@@ -41,8 +48,35 @@ async function build(): Promise<void> {
     // Yield between chunks so search requests are answered from the old index meanwhile.
     await new Promise((resolve) => setTimeout(resolve, 0));
   }
+  const nextAnswers = new AnswerCache();
+  let warmed = 0;
+  // The empty box (the whole catalogue, ~20 ms) and every two-letter prefix.
+  for (const query of ['', ...prefixes]) {
+    nextAnswers.set({ query }, searchCatalogue(next, { query }));
+    if (++warmed % WARM_CHUNK === 0) await new Promise((resolve) => setTimeout(resolve, 0));
+  }
   index = next;
+  answers = nextAnswers;
   status({ state: 'ready', documents: next.documentCount, buildMs: performance.now() - started });
+}
+
+const EMPTY: SearchResponse = {
+  total: 0,
+  hits: [],
+  facets: {
+    brands: [],
+    priceBands: { 'under-10': 0, '10-50': 0, '50-200': 0, 'over-200': 0 },
+    inStockHere: 0,
+  },
+};
+
+/** From the cache when asked before (a shopper retyping, every two-letter prefix). */
+function answer(current: MiniSearch<SearchDoc>, request: SearchRequest): SearchResponse {
+  const cached = answers.get(request);
+  if (cached) return cached;
+  const response = searchCatalogue(current, request);
+  answers.set(request, response);
+  return response;
 }
 
 function rebuild(): void {
@@ -73,17 +107,7 @@ self.addEventListener('message', (event: MessageEvent<unknown>) => {
     rebuild();
   } else {
     const started = performance.now();
-    const response = index
-      ? searchCatalogue(index, message.request)
-      : {
-          total: 0,
-          hits: [],
-          facets: {
-            brands: [],
-            priceBands: { 'under-10': 0, '10-50': 0, '50-200': 0, 'over-200': 0 },
-            inStockHere: 0,
-          },
-        };
+    const response = index ? answer(index, message.request) : EMPTY;
     post({ type: 'results', id: message.id, searchMs: performance.now() - started, response });
   }
 });

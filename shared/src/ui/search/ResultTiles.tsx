@@ -1,18 +1,16 @@
-// The results list. Memoised: a keystroke re-renders the search box at once,
-// and the 48 tiles only when the worker's answer for it arrives.
+// The result tiles. Memoised: a keystroke re-renders the search box at once,
+// and the 48 tiles only when the worker's answer brings other hits.
 import { memo } from 'react';
 import type { SearchHit } from '../../client/search';
 import { useI18n } from '../i18n/i18n';
 
 export const ResultTiles = memo(function ResultTiles(props: {
   hits: readonly SearchHit[];
-  /** The query these hits answer, marked on the list (see SearchState). */
-  answered: string | undefined;
   onOpenProduct: (productId: string) => void;
 }) {
   const { lang, price } = useI18n();
   return (
-    <ul className="tiles" data-testid="results" data-answered={props.answered}>
+    <>
       {props.hits.map((hit) => (
         <li key={hit.id}>
           <button type="button" className="tile" onClick={() => props.onOpenProduct(hit.id)}>
@@ -22,6 +20,6 @@ export const ResultTiles = memo(function ResultTiles(props: {
           </button>
         </li>
       ))}
-    </ul>
+    </>
   );
 });

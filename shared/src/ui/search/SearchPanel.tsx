@@ -119,11 +119,10 @@ export function SearchPanel(props: {
         {state ? t.results(state.answer.total) : ''}
       </p>
       {state && state.answer.total === 0 && <p>{t.noResultsHelp}</p>}
-      <ResultTiles
-        hits={state?.answer.hits ?? NO_HITS}
-        answered={state?.query}
-        onOpenProduct={props.onOpenProduct}
-      />
+      {/* data-answered: the text the shown hits answer (see SearchState). */}
+      <ul className="tiles" data-testid="results" data-answered={state?.query}>
+        <ResultTiles hits={state?.answer.hits ?? NO_HITS} onOpenProduct={props.onOpenProduct} />
+      </ul>
     </section>
   );
 }

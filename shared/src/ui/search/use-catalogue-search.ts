@@ -5,6 +5,7 @@ import type {
   CatalogueSearch,
   IndexStatus,
   SearchAnswer,
+  SearchHit,
   SearchRequest,
 } from '../../client/search';
 
@@ -29,11 +30,38 @@ export function useCatalogueSearch(
     let current = true;
     const asked = JSON.parse(key) as SearchRequest;
     void search.search(asked).then((answer) => {
-      if (answer && current) setState({ answer, query: asked.query });
+      if (!answer || !current) return;
+      // Many keystrokes leave the top hits as they were: keep the same array
+      // so the memoised tiles are not rendered again.
+      setState((shown) => ({
+        answer:
+          shown && sameHits(shown.answer.hits, answer.hits)
+            ? { ...answer, hits: shown.answer.hits }
+            : answer,
+        query: asked.query,
+      }));
     });
     return () => {
       current = false;
     };
   }, [search, key, indexReady]);
   return state;
+}
+
+function sameHits(a: readonly SearchHit[], b: readonly SearchHit[]): boolean {
+  return (
+    a.length === b.length &&
+    a.every((hit, i) => {
+      const other = b[i];
+      return (
+        !!other &&
+        hit.id === other.id &&
+        hit.nameFr === other.nameFr &&
+        hit.nameEn === other.nameEn &&
+        hit.brand === other.brand &&
+        hit.priceCents === other.priceCents &&
+        hit.inStockHere === other.inStockHere
+      );
+    })
+  );
 }

@@ -1,0 +1,49 @@
+import { describe, expect, it } from 'vitest';
+import { AnswerCache, twoLetterPrefixes } from './answer-cache';
+import type { SearchResponse } from './search-types';
+
+const response = (total: number): SearchResponse => ({
+  total,
+  hits: [],
+  facets: {
+    brands: [],
+    priceBands: { 'under-10': 0, '10-50': 0, '50-200': 0, 'over-200': 0 },
+    inStockHere: 0,
+  },
+});
+
+describe('answer cache', () => {
+  it('finds a request again whatever the order or presence of undefined fields', () => {
+    const cache = new AnswerCache();
+    cache.set({ query: 'ch', category: undefined }, response(7));
+    expect(cache.get({ query: 'ch' })?.total).toBe(7);
+    expect(cache.get({ query: 'ch', category: 'food' })).toBeUndefined();
+    cache.set({ brand: 'La Ferme', query: 'ch' }, response(2));
+    expect(cache.get({ query: 'ch', brand: 'La Ferme' })?.total).toBe(2);
+  });
+
+  it('keeps at most 1,000 answers, dropping the oldest', () => {
+    const cache = new AnswerCache();
+    for (let i = 0; i < 1_001; i++) cache.set({ query: `q${i}` }, response(i));
+    expect(cache.size).toBe(1_000);
+    expect(cache.get({ query: 'q0' })).toBeUndefined();
+    expect(cache.get({ query: 'q1000' })?.total).toBe(1_000);
+  });
+
+  it('lists the folded first two letters of every searchable word', () => {
+    const prefixes = twoLetterPrefixes([
+      {
+        id: 'p1',
+        nameFr: 'Crème brûlée',
+        nameEn: 'Œuf',
+        brand: 'Maison-Dupré',
+        category: 'food',
+        subcategory: 'dessert',
+        tags: 'sucré x',
+        priceCents: 1,
+        inStockHere: false,
+      },
+    ]);
+    expect([...prefixes].sort()).toEqual(['br', 'cr', 'de', 'du', 'ma', 'oe', 'su']);
+  });
+});
