@@ -1,10 +1,10 @@
 // One shopper's session: language, reach mode, scans, searches and the
 // product being looked at. Remounted (so emptied) by the idle reset.
-import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import { useCallback, useMemo, useState } from 'react';
 import type { DeviceHandle } from '@vitrine/shared/client';
 import type { CatalogueSearch, SearchRequest } from '@vitrine/shared/client/search';
 import type { NewDeviceEvent } from '@vitrine/shared/core';
-import { listenForWedgeScans, readScan, type BarcodeFormat } from '@vitrine/shared/scan';
+import { readScan, type BarcodeFormat } from '@vitrine/shared/scan';
 import {
   AttractLoop,
   CameraPanel,
@@ -20,6 +20,7 @@ import {
   type ProductView,
   type ScanProblem,
   type StoreContext,
+  useWedgeScans,
 } from '@vitrine/shared/ui';
 import { ProductScreen } from './ProductScreen';
 import { TopBar } from './TopBar';
@@ -123,16 +124,7 @@ export function KioskSession(props: {
   );
   const syncStatus = useMemo(() => <SyncStatus device={device} />, [device]);
 
-  const latestHandler = useRef(handleCode);
-  latestHandler.current = handleCode;
-  useEffect(
-    () =>
-      listenForWedgeScans(window, (code) => void latestHandler.current(code), {
-        prefix: config.wedgePrefix,
-        suffixCode: config.wedgeSuffix,
-      }),
-    [config],
-  );
+  useWedgeScans(handleCode, config);
 
   return (
     <I18nProvider lang={lang}>

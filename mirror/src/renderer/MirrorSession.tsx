@@ -1,10 +1,10 @@
 // One shopper's session in the fitting room: language, lighting, the garments
 // scanned in, the one looked at, measurements, staff requests and sharing.
 // Remounted (so emptied) by the idle reset or "finish".
-import { useCallback, useEffect, useRef, useState } from 'react';
+import { useCallback, useState } from 'react';
 import type { DeviceHandle } from '@vitrine/shared/client';
 import type { NewDeviceEvent, SizeChart } from '@vitrine/shared/core';
-import { listenForWedgeScans, readScan, type BarcodeFormat } from '@vitrine/shared/scan';
+import { readScan, type BarcodeFormat } from '@vitrine/shared/scan';
 import {
   CameraPanel,
   IdleCountdown,
@@ -13,6 +13,7 @@ import {
   useIdle,
   type Lang,
   type ScanProblem,
+  useWedgeScans,
 } from '@vitrine/shared/ui';
 import { GarmentDetail } from './GarmentDetail';
 import { GarmentList, type Garment } from './GarmentList';
@@ -86,16 +87,7 @@ export function MirrorSession(props: {
     },
     [device, record],
   );
-  const latestHandler = useRef(handleCode);
-  latestHandler.current = handleCode;
-  useEffect(
-    () =>
-      listenForWedgeScans(window, (code) => void latestHandler.current(code), {
-        prefix: config.wedgePrefix,
-        suffixCode: config.wedgeSuffix,
-      }),
-    [config],
-  );
+  useWedgeScans(handleCode, config);
 
   return (
     <MirrorTextProvider lang={lang}>

@@ -23,3 +23,4 @@ export * from './session/use-idle';
 export * from './scan/CameraPanel';
 export * from './scan/ScanNotice';
 export * from './call';
+export * from './scan/use-wedge-scans';
