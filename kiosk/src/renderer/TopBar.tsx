@@ -1,7 +1,6 @@
 // Always within reach: the code field (for a typed code), camera, search,
 // language, reach mode and home.
-import { useState, type FormEvent } from 'react';
-import { useI18n, type Lang } from '@vitrine/shared/ui';
+import { CodeForm, useI18n, type Lang } from '@vitrine/shared/ui';
 
 export function TopBar(props: {
   lang: Lang;
@@ -14,29 +13,11 @@ export function TopBar(props: {
   onHome: () => void;
 }) {
   const { t } = useI18n();
-  const [code, setCode] = useState('');
-  const submit = (event: FormEvent) => {
-    event.preventDefault();
-    props.onCode(code);
-  };
   return (
     <header className="topbar">
       <h1 className="brand">{t.appTitle}</h1>
       <p className="prompt">{t.scanPrompt}</p>
-      <form className="code-form" onSubmit={submit}>
-        <label>
-          {t.barcode}{' '}
-          <input
-            data-testid="code-input"
-            inputMode="numeric"
-            autoComplete="off"
-            maxLength={64}
-            value={code}
-            onChange={(event) => setCode(event.target.value)}
-          />
-        </label>
-        <button type="submit">{t.lookUp}</button>
-      </form>
+      <CodeForm label={t.barcode} submitLabel={t.lookUp} onCode={props.onCode} />
       <nav className="actions" aria-label={t.filters}>
         <button type="button" onClick={props.onCamera} data-testid="camera-button">
           📷 {t.camera}

@@ -1,7 +1,6 @@
 // Always within reach: language, lighting, a typed tag code, the camera
 // scanner, sharing the look and "finish" (erases the session).
-import { useState, type FormEvent } from 'react';
-import type { Lang } from '@vitrine/shared/ui';
+import { CodeForm, type Lang } from '@vitrine/shared/ui';
 import { useMirrorText } from './mirror-text';
 
 export const THEMES = ['day', 'evening', 'warm'] as const;
@@ -19,32 +18,13 @@ export function MirrorBar(props: {
   onFinish: () => void;
 }) {
   const m = useMirrorText();
-  const [code, setCode] = useState('');
-  const submit = (event: FormEvent) => {
-    event.preventDefault();
-    props.onCode(code);
-    setCode('');
-  };
   return (
     <header className="mirror-bar">
       <div>
         <h1 className="brand">Vitrine · {m.title}</h1>
         <p className="prompt">{m.scanPrompt}</p>
       </div>
-      <form className="code-form" onSubmit={submit}>
-        <label>
-          {m.codeLabel}{' '}
-          <input
-            data-testid="code-input"
-            inputMode="numeric"
-            autoComplete="off"
-            maxLength={64}
-            value={code}
-            onChange={(event) => setCode(event.target.value)}
-          />
-        </label>
-        <button type="submit">{m.add}</button>
-      </form>
+      <CodeForm label={m.codeLabel} submitLabel={m.add} onCode={props.onCode} clearOnSubmit />
       <nav className="actions" aria-label={m.title}>
         <button type="button" onClick={props.onCamera} data-testid="camera-button">
           {m.scanWithCamera}

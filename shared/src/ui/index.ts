@@ -24,3 +24,4 @@ export * from './scan/CameraPanel';
 export * from './scan/ScanNotice';
 export * from './call';
 export * from './scan/use-wedge-scans';
+export * from './scan/CodeForm';
