@@ -25,6 +25,8 @@ export async function startTestServer(
     demoScale: 200,
     // Signage tests publish their own campaigns; the demo one is tested on its own.
     demoCampaign: false,
+    timeZone: 'Europe/Paris',
+    lookTtlHours: 24,
     appsDir: REPO_ROOT,
     logLevel: 'silent',
     ...overrides,

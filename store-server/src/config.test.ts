@@ -51,6 +51,55 @@ describe('store server configuration', () => {
     });
   });
 
+  it('validates the time zone, STUN/TURN servers and shared-look settings', () => {
+    const good = readConfig(
+      [
+        '--time-zone',
+        'America/Montreal',
+        '--ice-servers',
+        '[{"urls":"turn:turn.store.lan:3478","username":"u","credential":"p"}]',
+        '--look-public-url',
+        'https://looks.example.com/x',
+      ],
+      { VITRINE_LOOK_TTL_HOURS: '2.5' },
+      defaults,
+    );
+    expect(good).toMatchObject({
+      kind: 'config',
+      config: {
+        timeZone: 'America/Montreal',
+        iceServers: [{ urls: 'turn:turn.store.lan:3478', username: 'u', credential: 'p' }],
+        lookTtlHours: 2.5,
+        lookPublicUrl: 'https://looks.example.com',
+      },
+    });
+    expect(readConfig([], {}, defaults)).toMatchObject({
+      config: { timeZone: 'Europe/Paris', lookTtlHours: 24 },
+    });
+    expect(readConfig(['--time-zone', 'Mars/Olympus'], {}, defaults)).toMatchObject({
+      kind: 'error',
+      message: /timeZone/,
+    });
+    expect(readConfig(['--ice-servers', '[{'], {}, defaults)).toMatchObject({
+      kind: 'error',
+      message: /iceServers: must be JSON/,
+    });
+    expect(readConfig(['--ice-servers', '[{"url":"x"}]'], {}, defaults)).toMatchObject({
+      kind: 'error',
+      message: /iceServers/,
+    });
+    for (const ttl of ['0', '-3', 'abc', '100000']) {
+      expect(readConfig(['--look-ttl-hours', ttl], {}, defaults)).toMatchObject({
+        kind: 'error',
+        message: /lookTtlHours/,
+      });
+    }
+    expect(readConfig(['--look-public-url', 'javascript:alert(1)'], {}, defaults)).toMatchObject({
+      kind: 'error',
+      message: /lookPublicUrl/,
+    });
+  });
+
   it('answers --help', () => {
     expect(readConfig(['--help'], {}, defaults)).toEqual({ kind: 'help' });
   });

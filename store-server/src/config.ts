@@ -2,9 +2,32 @@
 // start so a typo fails loudly with the field's name instead of later.
 import { parseArgs } from 'node:util';
 import { z } from 'zod';
-import { assertTopicSegment } from '@vitrine/shared/core';
+import { assertTopicSegment, DEFAULT_LOOK_TTL_HOURS, IceServers } from '@vitrine/shared/core';
 
 const Port = z.coerce.number().int().min(0).max(65535);
+
+/** An IANA time zone this runtime knows (Europe/Paris, America/Montreal…). */
+const TimeZone = z.string().refine((zone) => {
+  try {
+    new Intl.DateTimeFormat('en', { timeZone: zone });
+    return true;
+  } catch {
+    return false;
+  }
+}, 'an IANA time zone such as Europe/Paris');
+
+/** A JSON text holding a list of STUN/TURN servers. */
+const IceServersJson = z
+  .string()
+  .transform((text, ctx) => {
+    try {
+      return JSON.parse(text) as unknown;
+    } catch {
+      ctx.addIssue({ code: 'custom', message: 'must be JSON, e.g. [{"urls":"stun:host:3478"}]' });
+      return z.NEVER;
+    }
+  })
+  .pipe(IceServers);
 
 export const StoreServerConfig = z.object({
   storeId: z.string().refine((id) => {
@@ -36,7 +59,19 @@ export const StoreServerConfig = z.object({
   /** Directory with built renderers (kiosk/dist …); defaults to the repository. */
   appsDir: z.string().min(1),
   logLevel: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']),
+  /** The store's time zone, for signage schedules. */
+  timeZone: TimeZone.default('Europe/Paris'),
+  /** STUN/TURN servers handed to both ends of an expert call (none: same LAN). */
+  iceServers: IceServersJson.optional(),
+  /** How long a shared look's link lives. */
+  lookTtlHours: z.coerce.number().min(0.01).max(720).default(DEFAULT_LOOK_TTL_HOURS),
+  /** The origin phones use to open shared looks (default: the request's host). */
+  lookPublicUrl: z
+    .url({ protocol: /^https?$/ })
+    .transform((url) => new URL(url).origin)
+    .optional(),
 });
+export type StoreServerConfigInput = z.input<typeof StoreServerConfig>;
 export type StoreServerConfig = z.infer<typeof StoreServerConfig>;
 
 export const HELP = `vitrine-store-server — one store's server: HTTP API, MQTT broker, SQLite.
@@ -62,14 +97,15 @@ Options (environment variable in brackets):
   --admin-token <t>     bearer token for staff/admin API (≥16 chars)    [VITRINE_ADMIN_TOKEN]
   --apps <dir>          folder holding kiosk/ signage/ mirror/ builds   [VITRINE_APPS_DIR]
   --log-level <level>   fatal|error|warn|info|debug|trace|silent [VITRINE_LOG_LEVEL] default: info
+  --time-zone <zone>    the store's IANA time zone, for signage schedules
+                                                                [VITRINE_TIME_ZONE]  default: Europe/Paris
+  --ice-servers <json>  STUN/TURN servers for expert calls, e.g.
+                        '[{"urls":"turn:turn.store.lan:3478","username":"u","credential":"p"}]'
+                                                                [VITRINE_ICE_SERVERS]
+  --look-ttl-hours <h>  how long a shared look's link lives, 0.01-720 [VITRINE_LOOK_TTL_HOURS] default: 24
+  --look-public-url <url>  the address phones use to open shared looks (default: the request host)
+                                                                [VITRINE_LOOK_PUBLIC_URL]
   --help                show this help
-
-Also read from the environment:
-  VITRINE_TIME_ZONE       the store's IANA time zone for signage schedules (default Europe/Paris)
-  VITRINE_ICE_SERVERS     JSON list of STUN/TURN servers for expert calls, e.g.
-                          [{"urls":"turn:turn.store.lan:3478","username":"u","credential":"p"}]
-  VITRINE_LOOK_TTL_HOURS  how long a shared look's link lives, 0.01-720 (default 24)
-  VITRINE_LOOK_PUBLIC_URL the address phones use to open shared looks (default: the request host)
 `;
 
 export type ConfigResult =
@@ -102,6 +138,10 @@ export function readConfig(
         'admin-token': { type: 'string' },
         apps: { type: 'string' },
         'log-level': { type: 'string' },
+        'time-zone': { type: 'string' },
+        'ice-servers': { type: 'string' },
+        'look-ttl-hours': { type: 'string' },
+        'look-public-url': { type: 'string' },
         help: { type: 'boolean' },
       },
     }));
@@ -124,6 +164,10 @@ export function readConfig(
     adminToken: values['admin-token'] ?? env.VITRINE_ADMIN_TOKEN,
     appsDir: values.apps ?? env.VITRINE_APPS_DIR ?? defaults.appsDir,
     logLevel: values['log-level'] ?? env.VITRINE_LOG_LEVEL ?? 'info',
+    timeZone: values['time-zone'] ?? env.VITRINE_TIME_ZONE,
+    iceServers: values['ice-servers'] ?? env.VITRINE_ICE_SERVERS,
+    lookTtlHours: values['look-ttl-hours'] ?? env.VITRINE_LOOK_TTL_HOURS,
+    lookPublicUrl: values['look-public-url'] ?? env.VITRINE_LOOK_PUBLIC_URL,
   });
   if (!parsed.success) {
     const message = parsed.error.issues

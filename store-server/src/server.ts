@@ -26,7 +26,7 @@ import { errorHandler, notFound } from './http/http-error';
 import { mediaRoutes } from './http/media-routes';
 import { staticApps } from './http/static-apps';
 import { createLogger, type Logger } from './log';
-import { lookSettings, startLookSharing } from './looks/look-domain';
+import { startLookSharing } from './looks/look-domain';
 import { startSizing } from './sizing/sizing-domain';
 import { ackSender, routeDeviceMessages } from './mqtt-routing';
 import { seedDemoCampaign } from './seed/demo-campaign';
@@ -126,7 +126,7 @@ export async function startStoreServer(
     registry,
     presence,
     publish: (topic, payload) => link?.publish(topic, payload, { qos: 1 }),
-    timeZone: process.env.VITRINE_TIME_ZONE,
+    timeZone: config.timeZone,
   });
   api.use(signage.router);
   if (config.demo && config.demoCampaign !== false) await seedDemoCampaign(signage.campaigns, docs);
@@ -136,6 +136,7 @@ export async function startStoreServer(
     registry,
     staffAuth,
     storeId: config.storeId,
+    iceServers: config.iceServers ?? [],
     log: logger,
   });
   api.use(assistance.router);
@@ -143,7 +144,8 @@ export async function startStoreServer(
     db,
     dataDir: config.dataDir,
     registry,
-    ...lookSettings(process.env, logger),
+    ttlHours: config.lookTtlHours,
+    publicUrl: config.lookPublicUrl,
     log: logger,
   });
   api.use(looks.api);

@@ -1,6 +1,7 @@
 // Composes what helps a shopper through people: loyalty at the till, the staff
 // request queue, remote experts and their calls, and the staff console's
 // stock and device tools. server.ts mounts the router and calls stop().
+import type { IceServer } from '@vitrine/shared/core';
 import { Router } from 'express';
 import type { CatalogueStore } from '../catalogue/catalogue-store';
 import type { Db } from '../db/database';
@@ -16,7 +17,6 @@ import { staffDeskRoutes } from '../requests/staff-desk-routes';
 import type { StaffAuth } from '../staff/staff-auth';
 import { callRoutes } from './call-routes';
 import { CallService } from './call-service';
-import { iceServersFromEnv } from './ice-servers';
 
 export type Assistance = { router: Router; stop: () => void };
 
@@ -26,6 +26,7 @@ export function startAssistance(options: {
   registry: DeviceRegistry;
   staffAuth: StaffAuth;
   storeId: string;
+  iceServers: IceServer[];
   log: Logger;
 }): Assistance {
   const { db, catalogue, staffAuth } = options;
@@ -41,7 +42,7 @@ export function startAssistance(options: {
       calls,
       registry: options.registry,
       auth: staffAuth,
-      iceServers: iceServersFromEnv(process.env),
+      iceServers: options.iceServers,
     }),
   );
   router.use(expertRoutes({ auth: staffAuth, directory, calls, db }));

@@ -8,7 +8,7 @@ export const LOOK_UPLOAD_TYPES = ['image/jpeg', 'image/png'] as const;
 export const MAX_LOOK_UPLOAD_BYTES = 3 * 1024 * 1024;
 export const LOOK_MIN_SIDE = 320;
 export const LOOK_MAX_SIDE = 2048;
-/** Default life of a shared look; the store server's `VITRINE_LOOK_TTL_HOURS` changes it. */
+/** Default life of a shared look; the store server's `--look-ttl-hours` changes it. */
 export const DEFAULT_LOOK_TTL_HOURS = 24;
 
 /** A share token: 32 random bytes, base64url (43 characters). */
