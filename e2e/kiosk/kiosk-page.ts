@@ -37,11 +37,17 @@ const AZERTY_DIGITS = ['à', '&', 'é', '"', "'", '(', '-', 'è', '_', 'ç'];
 
 /**
  * Types `code` as a wedge scanner would: real key events through the browser's
- * input pipeline, a few ms apart, then Enter. With `azerty`, each digit key
+ * input pipeline, stamped 4 ms apart, then Enter. With `azerty`, each digit key
  * produces the character a French layout gives for it (the physical key is the same).
+ *
+ * The stamps matter: the operating system stamps a real scanner's keys when they
+ * arrive, however late a busy renderer handles them, and the detector reads
+ * `event.timeStamp`. Without them, CDP round trips on a loaded machine spread
+ * the keys past the 40 ms burst gap and the scan reads as a person typing.
  */
 export async function wedgeScan(page: Page, code: string, layout: 'qwerty' | 'azerty') {
   const cdp = await page.context().newCDPSession(page);
+  let stamp = Date.now() / 1000; // CDP takes seconds since the epoch
   const send = async (
     code_: string,
     key: string,
@@ -50,7 +56,9 @@ export async function wedgeScan(page: Page, code: string, layout: 'qwerty' | 'az
     shift = false,
   ) => {
     const modifiers = shift ? 8 : 0;
+    stamp += 0.004;
     await cdp.send('Input.dispatchKeyEvent', {
+      timestamp: stamp,
       type: text ? 'keyDown' : 'rawKeyDown',
       code: code_,
       key,
@@ -59,6 +67,7 @@ export async function wedgeScan(page: Page, code: string, layout: 'qwerty' | 'az
       ...(text ? { text, unmodifiedText: text } : {}),
     });
     await cdp.send('Input.dispatchKeyEvent', {
+      timestamp: stamp + 0.001,
       type: 'keyUp',
       code: code_,
       key,
