@@ -110,7 +110,9 @@ export async function storedByBrowser(page: Page): Promise<string> {
 
 /** Reads the QR code the mirror shows, from its pixels. */
 export async function readQr(page: Page): Promise<string | undefined> {
-  const frame = await page.getByTestId('share-qr').evaluate((img: HTMLImageElement) => {
+  const frame = await page.getByTestId('share-qr').evaluate(async (img: HTMLImageElement) => {
+    // Visible is not decoded: on a busy machine the data URL may still be decoding.
+    await img.decode();
     const canvas = document.createElement('canvas');
     canvas.width = img.naturalWidth;
     canvas.height = img.naturalHeight;
