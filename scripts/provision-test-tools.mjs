@@ -1,7 +1,8 @@
 #!/usr/bin/env node
 // Makes sure the tools the tests drive are on this machine: a Chromium (the
 // system one; Debian's `chromium` installed when running as root; else
-// Playwright's download) and Mosquitto for the external-broker tests.
+// Playwright's download), Mosquitto for the external-broker tests and coturn
+// for the TURN relay test.
 // Idempotent and quiet when everything is already there.
 import { execFileSync, spawnSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
@@ -16,6 +17,8 @@ const MOSQUITTO_CANDIDATES = [
   '/usr/bin/mosquitto',
   '/usr/local/sbin/mosquitto',
 ];
+
+const TURNSERVER_CANDIDATES = ['/usr/bin/turnserver', '/usr/local/bin/turnserver'];
 
 const isRoot = typeof process.getuid === 'function' && process.getuid() === 0;
 const hasApt = existsSync('/usr/bin/apt-get');
@@ -69,14 +72,26 @@ function ensureMosquitto() {
   return path;
 }
 
+function ensureCoturn() {
+  let path = found(TURNSERVER_CANDIDATES, 'TURNSERVER_PATH');
+  if (!path && aptInstall('coturn')) path = found(TURNSERVER_CANDIDATES, 'TURNSERVER_PATH');
+  if (!path) throw new Error('no coturn: install Debian’s `coturn` package or set TURNSERVER_PATH');
+  // Debian may start a system TURN server on 3478; the tests run their own.
+  spawnSync('systemctl', ['disable', '--now', 'coturn'], { stdio: 'ignore' });
+  return path;
+}
+
 try {
   const chromium = ensureChromium();
   const mosquitto = ensureMosquitto();
+  const turnserver = ensureCoturn();
   const version =
     chromium === 'playwright'
       ? 'playwright'
       : execFileSync(chromium, ['--version']).toString().trim();
-  process.stdout.write(`provision: chromium ${version} · mosquitto ${mosquitto}\n`);
+  process.stdout.write(
+    `provision: chromium ${version} · mosquitto ${mosquitto} · turnserver ${turnserver}\n`,
+  );
 } catch (error) {
   process.stderr.write(`provision: ${error.message}\n`);
   process.exit(1);

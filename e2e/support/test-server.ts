@@ -27,6 +27,7 @@ export async function startTestServer(
     demoCampaign: false,
     timeZone: 'Europe/Paris',
     lookTtlHours: 24,
+    turnTtlMinutes: 240,
     appsDir: REPO_ROOT,
     logLevel: 'silent',
     ...overrides,

@@ -100,6 +100,37 @@ describe('store server configuration', () => {
     });
   });
 
+  it('reads the TURN secret and URLs together, or neither', () => {
+    const secret = 'a-long-shared-turn-secret';
+    expect(
+      readConfig(
+        ['--turn-urls', 'turn:turn.lan:3478, turns:turn.lan:5349', '--turn-secret', secret],
+        {},
+        defaults,
+      ),
+    ).toMatchObject({
+      kind: 'config',
+      config: {
+        turnUrls: ['turn:turn.lan:3478', 'turns:turn.lan:5349'],
+        turnSecret: secret,
+        turnTtlMinutes: 240,
+      },
+    });
+    expect(readConfig(['--turn-secret', secret], {}, defaults)).toMatchObject({
+      kind: 'error',
+      message: /turnSecret: --turn-urls and --turn-secret go together/,
+    });
+    expect(
+      readConfig(['--turn-urls', 'http://turn.lan', '--turn-secret', secret], {}, defaults),
+    ).toMatchObject({ kind: 'error', message: /turnUrls/ });
+    expect(
+      readConfig(['--turn-urls', 'turn:turn.lan', '--turn-secret', 'short'], {}, defaults),
+    ).toMatchObject({ kind: 'error', message: /turnSecret/ });
+    expect(
+      readConfig([], { VITRINE_TURN_TTL_MINUTES: '2', VITRINE_TURN_URLS: 'turn:t' }, defaults),
+    ).toMatchObject({ kind: 'error', message: /turnTtlMinutes/ });
+  });
+
   it('answers --help', () => {
     expect(readConfig(['--help'], {}, defaults)).toEqual({ kind: 'help' });
   });

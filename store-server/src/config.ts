@@ -29,48 +29,75 @@ const IceServersJson = z
   })
   .pipe(IceServers);
 
-export const StoreServerConfig = z.object({
-  storeId: z.string().refine((id) => {
-    try {
-      assertTopicSegment(id, 'store id');
-      return true;
-    } catch {
-      return false;
-    }
-  }, 'store id must be 1-64 of A-Z a-z 0-9 _ -'),
-  httpHost: z.string().min(1),
-  httpPort: Port,
-  mqttPort: Port,
-  dataDir: z.string().min(1),
-  /** External broker URL (mqtt://user:pass@host:1883); when set, no embedded broker runs. */
-  brokerUrl: z.url().optional(),
-  /** The broker URL devices should use (external broker); default: this server's /mqtt. */
-  deviceBrokerUrl: z.url().optional(),
-  /** With an external Mosquitto: where to write its password_file and acl_file. */
-  mosquittoAuthDir: z.string().min(1).optional(),
-  /** Shell command run after those files change, e.g. `systemctl reload mosquitto`. */
-  brokerReloadCommand: z.string().min(1).optional(),
-  demo: z.boolean(),
-  demoScale: z.coerce.number().int().min(10).max(200_000),
-  /** In the demo, publish a campaign of the promoted products (tests turn it off). */
-  demoCampaign: z.boolean().optional(),
-  /** Bearer token for staff/admin API calls until staff sign-in exists. */
-  adminToken: z.string().min(16).optional(),
-  /** Directory with built renderers (kiosk/dist …); defaults to the repository. */
-  appsDir: z.string().min(1),
-  logLevel: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']),
-  /** The store's time zone, for signage schedules. */
-  timeZone: TimeZone.default('Europe/Paris'),
-  /** STUN/TURN servers handed to both ends of an expert call (none: same LAN). */
-  iceServers: IceServersJson.optional(),
-  /** How long a shared look's link lives. */
-  lookTtlHours: z.coerce.number().min(0.01).max(720).default(DEFAULT_LOOK_TTL_HOURS),
-  /** The origin phones use to open shared looks (default: the request's host). */
-  lookPublicUrl: z
-    .url({ protocol: /^https?$/ })
-    .transform((url) => new URL(url).origin)
-    .optional(),
-});
+/** Comma-separated turn: / turns: URLs. */
+const TurnUrls = z
+  .string()
+  .transform((text) =>
+    text
+      .split(',')
+      .map((url) => url.trim())
+      .filter(Boolean),
+  )
+  .pipe(
+    z
+      .array(z.string().regex(/^turns?:[^\s]+$/, 'turn:host:port or turns:host:port'))
+      .min(1)
+      .max(4),
+  );
+
+export const StoreServerConfig = z
+  .object({
+    storeId: z.string().refine((id) => {
+      try {
+        assertTopicSegment(id, 'store id');
+        return true;
+      } catch {
+        return false;
+      }
+    }, 'store id must be 1-64 of A-Z a-z 0-9 _ -'),
+    httpHost: z.string().min(1),
+    httpPort: Port,
+    mqttPort: Port,
+    dataDir: z.string().min(1),
+    /** External broker URL (mqtt://user:pass@host:1883); when set, no embedded broker runs. */
+    brokerUrl: z.url().optional(),
+    /** The broker URL devices should use (external broker); default: this server's /mqtt. */
+    deviceBrokerUrl: z.url().optional(),
+    /** With an external Mosquitto: where to write its password_file and acl_file. */
+    mosquittoAuthDir: z.string().min(1).optional(),
+    /** Shell command run after those files change, e.g. `systemctl reload mosquitto`. */
+    brokerReloadCommand: z.string().min(1).optional(),
+    demo: z.boolean(),
+    demoScale: z.coerce.number().int().min(10).max(200_000),
+    /** In the demo, publish a campaign of the promoted products (tests turn it off). */
+    demoCampaign: z.boolean().optional(),
+    /** Bearer token for staff/admin API calls until staff sign-in exists. */
+    adminToken: z.string().min(16).optional(),
+    /** Directory with built renderers (kiosk/dist …); defaults to the repository. */
+    appsDir: z.string().min(1),
+    logLevel: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']),
+    /** The store's time zone, for signage schedules. */
+    timeZone: TimeZone.default('Europe/Paris'),
+    /** STUN/TURN servers handed to both ends of an expert call (none: same LAN). */
+    iceServers: IceServersJson.optional(),
+    /** How long a shared look's link lives. */
+    lookTtlHours: z.coerce.number().min(0.01).max(720).default(DEFAULT_LOOK_TTL_HOURS),
+    /** The origin phones use to open shared looks (default: the request's host). */
+    lookPublicUrl: z
+      .url({ protocol: /^https?$/ })
+      .transform((url) => new URL(url).origin)
+      .optional(),
+    /** The store's TURN server, for credentials minted per call (with turnSecret). */
+    turnUrls: TurnUrls.optional(),
+    /** coturn's `static-auth-secret`: the server mints time-limited TURN credentials with it. */
+    turnSecret: z.string().min(16).optional(),
+    /** How long a minted TURN credential works; longer than any call. */
+    turnTtlMinutes: z.coerce.number().int().min(5).max(1440).default(240),
+  })
+  .refine((config) => (config.turnUrls === undefined) === (config.turnSecret === undefined), {
+    message: '--turn-urls and --turn-secret go together',
+    path: ['turnSecret'],
+  });
 export type StoreServerConfigInput = z.input<typeof StoreServerConfig>;
 export type StoreServerConfig = z.infer<typeof StoreServerConfig>;
 
@@ -102,6 +129,10 @@ Options (environment variable in brackets):
   --ice-servers <json>  STUN/TURN servers for expert calls, e.g.
                         '[{"urls":"turn:turn.store.lan:3478","username":"u","credential":"p"}]'
                                                                 [VITRINE_ICE_SERVERS]
+  --turn-urls <urls>    the store's TURN server, comma-separated turn:/turns: URLs;
+                        with --turn-secret, each call gets its own credential [VITRINE_TURN_URLS]
+  --turn-secret <s>     coturn's static-auth-secret (≥16 chars)         [VITRINE_TURN_SECRET]
+  --turn-ttl-minutes <m>  life of a minted TURN credential, 5-1440 [VITRINE_TURN_TTL_MINUTES] default: 240
   --look-ttl-hours <h>  how long a shared look's link lives, 0.01-720 [VITRINE_LOOK_TTL_HOURS] default: 24
   --look-public-url <url>  the address phones use to open shared looks (default: the request host)
                                                                 [VITRINE_LOOK_PUBLIC_URL]
@@ -142,6 +173,9 @@ export function readConfig(
         'ice-servers': { type: 'string' },
         'look-ttl-hours': { type: 'string' },
         'look-public-url': { type: 'string' },
+        'turn-urls': { type: 'string' },
+        'turn-secret': { type: 'string' },
+        'turn-ttl-minutes': { type: 'string' },
         help: { type: 'boolean' },
       },
     }));
@@ -168,6 +202,9 @@ export function readConfig(
     iceServers: values['ice-servers'] ?? env.VITRINE_ICE_SERVERS,
     lookTtlHours: values['look-ttl-hours'] ?? env.VITRINE_LOOK_TTL_HOURS,
     lookPublicUrl: values['look-public-url'] ?? env.VITRINE_LOOK_PUBLIC_URL,
+    turnUrls: values['turn-urls'] ?? env.VITRINE_TURN_URLS,
+    turnSecret: values['turn-secret'] ?? env.VITRINE_TURN_SECRET,
+    turnTtlMinutes: values['turn-ttl-minutes'] ?? env.VITRINE_TURN_TTL_MINUTES,
   });
   if (!parsed.success) {
     const message = parsed.error.issues

@@ -136,7 +136,17 @@ export async function startStoreServer(
     registry,
     staffAuth,
     storeId: config.storeId,
-    iceServers: config.iceServers ?? [],
+    ice: {
+      iceServers: config.iceServers ?? [],
+      turn:
+        config.turnUrls && config.turnSecret
+          ? {
+              urls: config.turnUrls,
+              secret: config.turnSecret,
+              ttlSeconds: config.turnTtlMinutes * 60,
+            }
+          : undefined,
+    },
     log: logger,
   });
   api.use(assistance.router);

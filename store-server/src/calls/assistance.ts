@@ -1,7 +1,7 @@
 // Composes what helps a shopper through people: loyalty at the till, the staff
 // request queue, remote experts and their calls, and the staff console's
 // stock and device tools. server.ts mounts the router and calls stop().
-import type { IceServer } from '@vitrine/shared/core';
+import type { IceSettings } from './turn-credentials';
 import { Router } from 'express';
 import type { CatalogueStore } from '../catalogue/catalogue-store';
 import type { Db } from '../db/database';
@@ -26,7 +26,7 @@ export function startAssistance(options: {
   registry: DeviceRegistry;
   staffAuth: StaffAuth;
   storeId: string;
-  iceServers: IceServer[];
+  ice: IceSettings;
   log: Logger;
 }): Assistance {
   const { db, catalogue, staffAuth } = options;
@@ -42,7 +42,7 @@ export function startAssistance(options: {
       calls,
       registry: options.registry,
       auth: staffAuth,
-      iceServers: options.iceServers,
+      ice: options.ice,
     }),
   );
   router.use(expertRoutes({ auth: staffAuth, directory, calls, db }));

@@ -2,38 +2,35 @@
 // signalling), asking for a call, relaying signals, hanging up, rating.
 import { Router } from 'express';
 import { z } from 'zod';
-import {
-  CallRating,
-  CallRequest,
-  CallSignal,
-  parseUnknown,
-  type IceServer,
-} from '@vitrine/shared/core';
+import { CallRating, CallRequest, CallSignal, parseUnknown } from '@vitrine/shared/core';
 import type { DeviceRegistry } from '../devices/registry';
 import { deviceFrom } from '../http/auth';
 import { parseOr400 } from '../http/http-error';
 import { requireRole, type StaffAuth } from '../staff/staff-auth';
 import type { CallService } from './call-service';
 import { openSse } from './sse-stream';
+import { iceServersFor, type IceSettings } from './turn-credentials';
 
 export function callRoutes(options: {
   calls: CallService;
   registry: DeviceRegistry;
   auth: StaffAuth;
-  iceServers: IceServer[];
+  ice: IceSettings;
 }): Router {
   const { calls, registry, auth } = options;
   const router = Router();
   const device = (req: Parameters<typeof deviceFrom>[0]) =>
     deviceFrom(req, registry, { activeOnly: true });
 
+  // Each caller gets its own short-lived TURN credential, named after it in the TURN logs.
   router.get('/calls/ice-servers', (req, res) => {
+    let who: string;
     try {
-      device(req);
+      who = `device-${device(req).id}`;
     } catch {
-      requireRole(req, auth, 'expert');
+      who = `expert-${requireRole(req, auth, 'expert').id}`;
     }
-    res.json({ iceServers: options.iceServers });
+    res.set('cache-control', 'no-store').json({ iceServers: iceServersFor(options.ice, who) });
   });
 
   router.get('/calls/device/stream', (req, res) => {
