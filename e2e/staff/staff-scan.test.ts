@@ -7,10 +7,9 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { BrowserContext, Page } from 'playwright-core';
 import type { StoreServer } from '@vitrine/store-server/server';
-import { writeLabelY4m } from '../fixtures/label-video';
+import { writeCodeY4m, writeLabelY4m } from '../fixtures/label-video';
 import { launchChromium } from '../support/chromium';
 import { startTestServer } from '../support/test-server';
-import { writeCardY4m } from './card-video';
 import { DEMO_PASSWORD, memberCard, productCodes } from './staff-helpers';
 
 let server: StoreServer;
@@ -47,7 +46,8 @@ describe('staff console camera scanning', () => {
   it('opens a member from their card', async () => {
     const card = memberCard(server, 'gold');
     const video = videoFile();
-    writeCardY4m(video, card);
+    // A member card prints its code as Code 128.
+    writeCodeY4m(video, { bcid: 'code128', text: card }, { codeFrames: 30 });
     const page = await consoleWithCamera(video);
     await page.getByRole('tab', { name: /Fidélité/ }).click();
     await page.getByTestId('card-scan').click();

@@ -4,7 +4,7 @@ import { useCallback, useMemo, useState } from 'react';
 import type { DeviceHandle } from '@vitrine/shared/client';
 import type { CatalogueSearch, SearchRequest } from '@vitrine/shared/client/search';
 import type { NewDeviceEvent } from '@vitrine/shared/core';
-import { readScan, type BarcodeFormat } from '@vitrine/shared/scan';
+import { cameraScanText, readScan, type BarcodeFormat } from '@vitrine/shared/scan';
 import {
   AttractLoop,
   CameraPanel,
@@ -140,8 +140,8 @@ export function KioskSession(props: {
             <CameraPanel
               onClose={() => setCamera(false)}
               onReading={(reading) => {
-                if (reading.kind === 'product') void handleCode(reading.gtin);
-                else if (reading.kind === 'loyalty-card') void handleCode(reading.code);
+                const text = cameraScanText(reading);
+                if (text !== undefined) void handleCode(text);
               }}
             />
           )}

@@ -4,7 +4,7 @@
 import { useCallback, useState } from 'react';
 import type { DeviceHandle } from '@vitrine/shared/client';
 import type { NewDeviceEvent, SizeChart } from '@vitrine/shared/core';
-import { readScan, type BarcodeFormat } from '@vitrine/shared/scan';
+import { cameraScanText, readScan, type BarcodeFormat } from '@vitrine/shared/scan';
 import {
   CameraPanel,
   IdleCountdown,
@@ -116,7 +116,8 @@ export function MirrorSession(props: {
               <CameraPanel
                 onClose={() => setCamera(false)}
                 onReading={(reading) => {
-                  if (reading.kind === 'product') void handleCode(reading.gtin);
+                  const text = cameraScanText(reading);
+                  if (text !== undefined) void handleCode(text);
                 }}
               />
             )}

@@ -1,5 +1,6 @@
 // The camera loop: one frame in flight at a time, at most `maxFps` frames a
 // second, TRY_HARDER only on every Nth frame, two agreeing frames for EAN/UPC,
+// each code acted on once while it stays in view,
 // and every camera track stopped when the scanner closes.
 import type { BarcodeDecoder } from './decoder';
 import { FrameAgreement } from './frame-agreement';
@@ -69,7 +70,7 @@ export class CameraScanner {
       const outcome = await this.options.decoder.decode(frame, { tryHarder });
       if (this.stopped) return;
       this.options.onFrame?.({ decodeMs: outcome.decodeMs, read: !!outcome.read });
-      const agreed = this.agreement.accept(outcome.read);
+      const agreed = this.agreement.accept(outcome.read, performance.now());
       if (agreed && outcome.read) this.options.onReading(readScan(agreed, outcome.read.format));
     }
     this.schedule(video, Math.max(0, interval - (performance.now() - started)));

@@ -1,15 +1,38 @@
-// EAN/UPC carry one weak check digit, so a single blurred frame can yield a
-// valid but wrong GTIN. Act on them only when two consecutive decoded frames
-// agree; QR, DataMatrix and Code 128 have strong error detection and pass at once.
+// When a decoded camera frame becomes a scan to act on.
+// - EAN/UPC carry one weak check digit, so a single blurred frame can yield a
+//   valid but wrong GTIN: act on them only when two consecutive decoded frames
+//   agree. QR, DataMatrix and Code 128 have strong error detection and pass at once.
+// - A code held in front of the camera is read on every frame: act on it once
+//   per presentation. The same code counts again only after it has been out of
+//   sight for `quietMs` (otherwise a loyalty card held for two seconds would
+//   call staff twenty times).
 import type { BarcodeFormat } from './scan-code';
 
 const NEEDS_AGREEMENT: ReadonlySet<BarcodeFormat> = new Set(['ean-13', 'ean-8', 'upc-a', 'upc-e']);
 
 export class FrameAgreement {
   private previous: string | undefined;
+  private acted: string | undefined;
+  private actedSeenAt = -Infinity;
+
+  constructor(private readonly quietMs = 1_000) {}
 
   /** Feed each frame's result (undefined when nothing was read); returns the text to act on. */
-  accept(read: { text: string; format: BarcodeFormat } | undefined): string | undefined {
+  accept(
+    read: { text: string; format: BarcodeFormat } | undefined,
+    now: number = Date.now(),
+  ): string | undefined {
+    const lastSeen = this.actedSeenAt;
+    if (read && read.text === this.acted) this.actedSeenAt = now;
+    const agreed = this.agreed(read);
+    if (agreed === undefined) return undefined;
+    if (agreed === this.acted && now - lastSeen < this.quietMs) return undefined;
+    this.acted = agreed;
+    this.actedSeenAt = now;
+    return agreed;
+  }
+
+  private agreed(read: { text: string; format: BarcodeFormat } | undefined): string | undefined {
     if (!read) {
       this.previous = undefined;
       return undefined;

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { makeGtin13 } from '../core';
-import { readScan } from './scan-code';
+import { cameraScanText, readScan } from './scan-code';
 
 const ean = makeGtin13('376410000001');
 
@@ -39,5 +39,17 @@ describe('readScan', () => {
   it('recognises a loyalty card, never as a product', () => {
     expect(readScan('VTR04817395526')).toEqual({ kind: 'loyalty-card', code: 'VTR04817395526' });
     expect(readScan('VTR04817395527').kind).toBe('rejected');
+  });
+
+  it('answers camera readings, except a checksum misread of a label still in view', () => {
+    const gtin = makeGtin13('300000000001');
+    expect(cameraScanText(readScan(gtin, 'ean-13'))).toBe(`0${gtin}`);
+    expect(cameraScanText(readScan('VTR04817395526', 'code-128'))).toBe('VTR04817395526');
+    expect(cameraScanText(readScan('https://example.com/promo', 'qr'))).toBe(
+      'https://example.com/promo',
+    );
+    const misread = `${gtin.slice(0, 12)}${(Number(gtin.at(-1)) + 1) % 10}`;
+    expect(readScan(misread, 'ean-13')).toMatchObject({ kind: 'rejected', reason: 'checksum' });
+    expect(cameraScanText(readScan(misread, 'ean-13'))).toBeUndefined();
   });
 });

@@ -47,3 +47,16 @@ function isRestrictedCirculation(gtin14: string): boolean {
   const ean13 = gtin14.slice(1);
   return gtin14.startsWith('0') && (ean13.startsWith('02') || ean13.startsWith('2'));
 }
+
+/**
+ * What a screen should look up for a camera reading, or undefined to stay
+ * silent: a checksum failure from the camera is a misread of a label still in
+ * view, and the next frames read it right. Everything else is answered — a
+ * product, a loyalty card, or a code that is not a product (a promotion's QR
+ * code), which gets its notice and a way to search.
+ */
+export function cameraScanText(reading: ScanReading): string | undefined {
+  if (reading.kind === 'product') return reading.gtin;
+  if (reading.kind === 'loyalty-card') return reading.code;
+  return reading.reason === 'checksum' ? undefined : reading.raw;
+}
