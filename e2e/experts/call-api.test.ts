@@ -6,6 +6,7 @@ import type { StoreServer } from '@vitrine/store-server/server';
 import { provisionDevice } from '../support/node-device';
 import { startTestServer, waitFor } from '../support/test-server';
 import { call, kioskBearer, signIn } from '../staff/staff-helpers';
+import { expertConsole, presenceOf } from './presence-helpers';
 
 let server: StoreServer;
 let expert: string;
@@ -20,7 +21,7 @@ afterAll(async () => {
   await server?.close();
 });
 
-/** Opens an expert's live feed (their presence) and collects its messages. */
+/** Opens an expert's live call feed and collects its messages. */
 function goOnline(token: string): string[] {
   const seen: string[] = [];
   closers.push(
@@ -58,14 +59,19 @@ describe('expert and call API', () => {
     );
     const feed = goOnline(expert);
     await waitFor(() => feed.length > 0, 'the expert feed');
+    const desk = await expertConsole(
+      server,
+      'expert-hugo-lambert',
+      { skills: ['tech'], available: false },
+      { token: expert },
+    );
+    closers.push(() => void desk.link.stop());
+    await waitFor(async () => (await presenceOf(server, expert)) === 'away', 'present, away');
     expect((await ask(kiosk, { expertId: 'expert-hugo-lambert' })).body.error?.code).toBe(
       'expert_away',
     );
-    await call(server, '/experts/me', {
-      token: expert,
-      method: 'PUT',
-      body: { skills: ['tech'], available: true },
-    });
+    desk.link.declare({ skills: ['tech'], available: true });
+    await waitFor(async () => (await presenceOf(server, expert)) === 'available', 'available');
     const first = await ask(kiosk, { expertId: 'expert-hugo-lambert' });
     expect(first.status).toBe(201);
     await waitFor(() => feed.some((data) => data.includes('"ring"')), 'the ring');

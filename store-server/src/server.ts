@@ -12,6 +12,7 @@ import { CatalogueStore } from './catalogue/catalogue-store';
 import { startSignage } from './campaigns/signage-domain';
 import { catalogueRoutes } from './catalogue/catalogue-routes';
 import { startAssistance } from './calls/assistance';
+import { EXPERT_USER_PREFIX } from './experts/expert-sessions';
 import type { StoreServerConfig } from './config';
 import { getMeta, openDatabase, setMeta, type Db } from './db/database';
 import { deviceRoutes, type DemoDevices } from './devices/device-routes';
@@ -147,6 +148,7 @@ export async function startStoreServer(
             }
           : undefined,
     },
+    browserBrokerUrl: config.deviceBrokerUrl,
     log: logger,
   });
   api.use(assistance.router);
@@ -189,6 +191,7 @@ export async function startStoreServer(
         reloadCommand: config.brokerReloadCommand,
         storeId: config.storeId,
         registry,
+        experts: assistance.expertSessions,
         log: logger,
       });
     }
@@ -210,6 +213,8 @@ export async function startStoreServer(
             ? { kind: 'server', storeId: config.storeId }
             : undefined;
         }
+        if (username.startsWith(EXPERT_USER_PREFIX))
+          return assistance.expertSessions.authenticate(clientId, username, password);
         // A device connects as itself: its client id is its device id.
         const device = registry.verify(username, password);
         if (!device || device.status !== 'active' || clientId !== device.id) return undefined;
@@ -219,6 +224,9 @@ export async function startStoreServer(
     const embedded = broker;
     registry.onChange(() =>
       embedded.disconnectDevices((id) => registry.get(id)?.status === 'active'),
+    );
+    assistance.expertSessions.onEnded(() =>
+      embedded.disconnectExperts((id) => assistance.expertSessions.isLive(id)),
     );
     link = await connectBrokerLink({
       url: `mqtt://127.0.0.1:${broker.mqttPort}`,
@@ -238,6 +246,7 @@ export async function startStoreServer(
     log: logger,
   });
   await sizing.relay.attach(link, config.storeId);
+  await assistance.attachBroker(link);
   const stopPublisher = startLivePublisher({ docs, link, storeId: config.storeId });
 
   const url = `http://127.0.0.1:${httpPort}`;

@@ -7,12 +7,16 @@ import {
   DeviceCommand,
   DeviceStatus,
   EventAck,
+  ExpertAvailabilityMessage,
+  EXPERT_SKILLS,
+  needsRebirth,
   PROTOCOL_VERSION,
   parseJson,
   SyncMessage,
   topics,
   type AppName,
   type DeviceCredential,
+  type SkillAvailability,
 } from '../core';
 import type { DeviceDb } from './device-db';
 import type { Outbox } from './outbox';
@@ -41,6 +45,9 @@ export class DeviceLink {
   private session = 0;
   private resendTimer: ReturnType<typeof setInterval> | null = null;
   private readonly listeners = new Set<(state: LinkState, detail?: string) => void>();
+  private readonly availabilityListeners = new Set<(skills: SkillAvailability | null) => void>();
+  /** Free experts per skill, from the store's retained summary; null until it arrives. */
+  expertAvailability: SkillAvailability | null = null;
   state: LinkState = 'connecting';
 
   constructor(private readonly options: DeviceLinkOptions) {}
@@ -49,6 +56,18 @@ export class DeviceLink {
     this.listeners.add(listener);
     listener(this.state);
     return () => this.listeners.delete(listener);
+  }
+
+  /** Called now with what is known, then on every change of the experts' availability. */
+  onExpertAvailability(listener: (skills: SkillAvailability | null) => void): () => void {
+    this.availabilityListeners.add(listener);
+    listener(this.expertAvailability);
+    return () => this.availabilityListeners.delete(listener);
+  }
+
+  private setExpertAvailability(skills: SkillAvailability | null): void {
+    this.expertAvailability = skills;
+    for (const listener of this.availabilityListeners) listener(skills);
   }
 
   private setState(state: LinkState, detail?: string): void {
@@ -83,6 +102,8 @@ export class DeviceLink {
     client.on('close', () => {
       options.outbox.setPublisher(null);
       if (this.state !== 'refused') this.setState('offline');
+      // Cut from the store: nobody can be called until the summary comes back.
+      if (this.expertAvailability) this.setExpertAvailability(noExperts());
     });
     client.on('error', (error) => {
       // A refused CONNECT (bad or revoked credential) will not get better by retrying fast.
@@ -123,6 +144,7 @@ export class DeviceLink {
         topics.acks(storeId, credential.deviceId),
         topics.commands(storeId, credential.deviceId),
         topics.status(storeId, credential.deviceId),
+        topics.expertAvailability(storeId),
       ],
       { qos: 1 },
     );
@@ -159,8 +181,11 @@ export class DeviceLink {
     } else if (topic === topics.status(storeId, credential.deviceId)) {
       // A stale will from an older connection replaced our retained birth: rebirth.
       const status = parseJson(DeviceStatus, text);
-      if (status.ok && (status.value.type === 'death' || status.value.session < this.session))
-        this.publishBirth();
+      const seen = status.ok && { alive: status.value.type === 'birth', ...status.value };
+      if (seen && needsRebirth(this.session, seen)) this.publishBirth();
+    } else if (topic === topics.expertAvailability(storeId)) {
+      const summary = parseJson(ExpertAvailabilityMessage, text);
+      if (summary.ok) this.setExpertAvailability(summary.value.skills);
     } else if (topic === topics.commands(storeId, credential.deviceId)) {
       const command = parseJson(DeviceCommand, text);
       if (command.ok) options.onCommand?.(command.value);
@@ -193,4 +218,10 @@ export class DeviceLink {
     this.client?.end(true);
     this.client = null;
   }
+}
+
+function noExperts(): SkillAvailability {
+  return Object.fromEntries(
+    EXPERT_SKILLS.map((skill) => [skill, { available: 0, online: 0 }]),
+  ) as SkillAvailability;
 }

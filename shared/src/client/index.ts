@@ -5,3 +5,4 @@ export * from './outbox';
 export * from './replicator';
 export * from './start-device';
 export * from './open-device-db';
+export * from './expert-presence-link';

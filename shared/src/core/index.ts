@@ -14,3 +14,4 @@ export * from './requests';
 export * from './calls';
 export * from './sizing';
 export * from './looks';
+export * from './presence-session';

@@ -31,7 +31,28 @@ export const topics = {
   measurements: (storeId: string, mirrorId: string) =>
     `${TOPIC_ROOT}/stores/${storeId}/devices/${mirrorId}/measurements`,
   allMeasurements: (storeId: string) => `${TOPIC_ROOT}/stores/${storeId}/devices/+/measurements`,
+  /** expert console → server: retained presence birth, Last Will "offline". */
+  expertPresence: (storeId: string, expertId: string) =>
+    `${TOPIC_ROOT}/stores/${storeId}/experts/${expertId}/presence`,
+  allExpertPresence: (storeId: string) => `${TOPIC_ROOT}/stores/${storeId}/experts/+/presence`,
+  /** server → screens: retained count of free experts per skill (no names). */
+  expertAvailability: (storeId: string) => `${TOPIC_ROOT}/stores/${storeId}/experts/availability`,
 } as const;
+
+/** The expert of an expert presence topic, or undefined if it is not one. */
+export function parseExpertPresenceTopic(
+  topic: string,
+): { storeId: string; expertId: string } | undefined {
+  const parts = topic.split('/');
+  if (parts.length !== 7) return undefined;
+  const [root, version, stores, storeId, experts, expertId, kind] = parts;
+  if (`${root}/${version}` !== TOPIC_ROOT || stores !== 'stores' || experts !== 'experts') {
+    return undefined;
+  }
+  if (kind !== 'presence' || !storeId || !expertId) return undefined;
+  if (!SEGMENT.test(storeId) || !SEGMENT.test(expertId)) return undefined;
+  return { storeId, expertId };
+}
 
 export type DeviceTopicKind = 'events' | 'acks' | 'status' | 'commands';
 

@@ -20,6 +20,8 @@ export type EmbeddedBroker = {
   connectedClients: () => number;
   /** Drops connected devices that may no longer connect (revoked, unknown). */
   disconnectDevices: (stillAllowed: (deviceId: string) => boolean) => void;
+  /** Drops expert consoles whose session ended (signed out, expired): their will fires. */
+  disconnectExperts: (stillAllowed: (sessionId: string) => boolean) => void;
   close: () => Promise<void>;
 };
 
@@ -38,6 +40,7 @@ export async function startEmbeddedBroker(options: {
 }): Promise<EmbeddedBroker> {
   const { log } = options;
   const devices = new Map<string, Client>();
+  const experts = new Map<string, Client>(); // by session id
   const aedes = await Aedes.createBroker({
     authenticate(client, username, password, done) {
       const principal = options.authenticate(client.id, username, password?.toString('utf8'));
@@ -50,6 +53,7 @@ export async function startEmbeddedBroker(options: {
       // Tracked from authentication on, not from 'clientReady': a revocation
       // can arrive between CONNACK and readiness.
       if (principal.kind === 'device') devices.set(principal.deviceId, client);
+      if (principal.kind === 'expert') experts.set(principal.sessionId, client);
       done(null, true);
     },
     authorizePublish(client, packet, done) {
@@ -88,6 +92,8 @@ export async function startEmbeddedBroker(options: {
     const principal = principals.get(client);
     if (principal?.kind === 'device' && devices.get(principal.deviceId) === client)
       devices.delete(principal.deviceId);
+    if (principal?.kind === 'expert' && experts.get(principal.sessionId) === client)
+      experts.delete(principal.sessionId);
   });
 
   const tcp: NetServer = createServer(aedes.handle);
@@ -116,6 +122,13 @@ export async function startEmbeddedBroker(options: {
       for (const [deviceId, client] of devices) {
         if (stillAllowed(deviceId)) continue;
         log.warn({ deviceId }, 'mqtt: disconnected a device that is no longer allowed');
+        client.conn.destroy();
+      }
+    },
+    disconnectExperts: (stillAllowed) => {
+      for (const [sessionId, client] of experts) {
+        if (stillAllowed(sessionId)) continue;
+        log.info({ sessionId }, 'mqtt: disconnected an expert whose session ended');
         client.conn.destroy();
       }
     },

@@ -1,10 +1,21 @@
-// Keeps an external Mosquitto's auth files in step with the device registry:
-// written before the store server connects, rewritten on every enrolment,
-// approval or revocation, then the broker is told to reload.
+// Keeps an external Mosquitto's auth files in step with the device registry
+// and the signed-in expert sessions: written before the store server connects,
+// rewritten on every enrolment, approval, revocation, expert sign-in and
+// sign-out or expiry, then the broker is told to reload.
 import { spawn } from 'node:child_process';
 import type { DeviceRegistry } from '../devices/registry';
 import type { Logger } from '../log';
-import { mosquittoPasswordHash, renderMosquittoAuth, writeMosquittoAuth } from './mosquitto-auth';
+import {
+  mosquittoPasswordHash,
+  renderMosquittoAuth,
+  writeMosquittoAuth,
+  type ExpertBrokerAccount,
+} from './mosquitto-auth';
+
+export type ExpertAccountSource = {
+  brokerAccounts: () => ExpertBrokerAccount[];
+  onChange: (listener: () => void) => () => void;
+};
 
 export function syncMosquittoAuth(options: {
   dir: string;
@@ -12,6 +23,7 @@ export function syncMosquittoAuth(options: {
   reloadCommand: string | undefined;
   storeId: string;
   registry: DeviceRegistry;
+  experts?: ExpertAccountSource;
   log: Logger;
 }): () => void {
   const url = new URL(options.brokerUrl);
@@ -30,6 +42,7 @@ export function syncMosquittoAuth(options: {
         storeId: options.storeId,
         server,
         devices: options.registry.brokerAccounts(),
+        experts: options.experts?.brokerAccounts() ?? [],
       }),
     );
     if (!options.reloadCommand) return;
@@ -39,5 +52,10 @@ export function syncMosquittoAuth(options: {
     });
   };
   write();
-  return options.registry.onChange(write);
+  const stopDevices = options.registry.onChange(write);
+  const stopExperts = options.experts?.onChange(write);
+  return () => {
+    stopDevices();
+    stopExperts?.();
+  };
 }

@@ -33,4 +33,20 @@ describe('Mosquitto auth files', () => {
     expect(acl).not.toContain('k2');
     expect(acl).not.toMatch(/user k1[\s\S]*#/);
   });
+
+  it('gives a signed-in expert session its own presence topic only, and devices the summary', () => {
+    const { passwd, acl } = renderMosquittoAuth({
+      storeId: 's1',
+      server: { username: 'store-server', passwordHash: '$7$h' },
+      devices: [{ id: 'k1', status: 'active', brokerHash: '$7$a' }],
+      experts: [{ username: 'expert.0123abcd', expertId: 'e1', brokerHash: '$7$e' }],
+    });
+    expect(passwd).toBe('store-server:$7$h\nk1:$7$a\nexpert.0123abcd:$7$e\n');
+    expect(acl).toContain(
+      'user expert.0123abcd\ntopic readwrite vitrine/v1/stores/s1/experts/e1/presence\n\n',
+    );
+    expect(acl).toContain('user k1\n');
+    expect(acl).toContain('topic read vitrine/v1/stores/s1/experts/availability');
+    expect(acl.split('user expert.0123abcd')[1]).not.toMatch(/\+|#|availability/);
+  });
 });

@@ -4,7 +4,7 @@
 import { pbkdf2Sync, randomBytes } from 'node:crypto';
 import { mkdirSync, renameSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { deviceGrants, serverPrefix } from './acl';
+import { deviceGrants, expertGrants, serverPrefix } from './acl';
 
 /** Mosquitto 2's `$7$` format: PBKDF2-SHA512, 101 iterations, 12-byte salt. */
 export function mosquittoPasswordHash(secret: string, salt: Buffer = randomBytes(12)): string {
@@ -13,18 +13,23 @@ export function mosquittoPasswordHash(secret: string, salt: Buffer = randomBytes
 }
 
 export type BrokerAccount = { id: string; status: string; brokerHash: string | null };
+/** One signed-in expert console session (username `expert.<sessionId>`). */
+export type ExpertBrokerAccount = { username: string; expertId: string; brokerHash: string };
 
 export function renderMosquittoAuth(options: {
   storeId: string;
   server: { username: string; passwordHash: string };
   devices: readonly BrokerAccount[];
+  experts?: readonly ExpertBrokerAccount[];
 }): { passwd: string; acl: string } {
+  const experts = options.experts ?? [];
   const active = options.devices.filter(
     (device) => device.status === 'active' && device.brokerHash,
   );
   const passwd = [
     `${options.server.username}:${options.server.passwordHash}`,
     ...active.map((device) => `${device.id}:${device.brokerHash}`),
+    ...experts.map((expert) => `${expert.username}:${expert.brokerHash}`),
   ];
   const acl = [
     '# Written by vitrine-store-server: do not edit, it is rewritten when devices change.',
@@ -41,6 +46,13 @@ export function renderMosquittoAuth(options: {
     for (const topic of grants.publish.filter((topic) => !grants.subscribe.includes(topic))) {
       acl.push(`topic write ${topic}`);
     }
+    acl.push('');
+  }
+  for (const expert of experts) {
+    // An expert's grants are one topic they both read and write.
+    const grants = expertGrants(options.storeId, expert.expertId);
+    acl.push(`user ${expert.username}`);
+    for (const topic of grants.publish) acl.push(`topic readwrite ${topic}`);
     acl.push('');
   }
   return { passwd: `${passwd.join('\n')}\n`, acl: `${acl.join('\n')}\n` };

@@ -7,7 +7,10 @@ import type { CatalogueStore } from '../catalogue/catalogue-store';
 import type { Db } from '../db/database';
 import type { DeviceRegistry } from '../devices/registry';
 import { ExpertDirectory } from '../experts/expert-directory';
+import { attachExpertPresence } from '../experts/expert-presence';
 import { expertRoutes } from '../experts/expert-routes';
+import { ExpertSessions } from '../experts/expert-sessions';
+import type { BrokerLink } from '../broker/broker-link';
 import type { Logger } from '../log';
 import { loyaltyRoutes } from '../loyalty/loyalty-routes';
 import { LoyaltyStore } from '../loyalty/loyalty-store';
@@ -18,7 +21,16 @@ import type { StaffAuth } from '../staff/staff-auth';
 import { callRoutes } from './call-routes';
 import { CallService } from './call-service';
 
-export type Assistance = { router: Router; stop: () => void };
+export type Assistance = {
+  router: Router;
+  /** Signed-in expert consoles on the broker (authentication, Mosquitto files). */
+  expertSessions: ExpertSessions;
+  /** Starts reading expert presence and publishing availability, once the link is up. */
+  attachBroker: (link: BrokerLink) => Promise<void>;
+  stop: () => void;
+};
+
+const SESSION_SWEEP_MS = 30_000;
 
 export function startAssistance(options: {
   db: Db;
@@ -27,6 +39,8 @@ export function startAssistance(options: {
   staffAuth: StaffAuth;
   storeId: string;
   ice: IceSettings;
+  /** Where browsers reach the broker, when not this server's `/mqtt`. */
+  browserBrokerUrl?: string;
   log: Logger;
 }): Assistance {
   const { db, catalogue, staffAuth } = options;
@@ -45,10 +59,38 @@ export function startAssistance(options: {
       ice: options.ice,
     }),
   );
-  router.use(expertRoutes({ auth: staffAuth, directory, calls, db }));
+  const expertSessions = new ExpertSessions(db, staffAuth.store, options.storeId);
+  const stopSignOut = staffAuth.store.onSignOut((tokenHash) =>
+    expertSessions.endByTokenHash(tokenHash),
+  );
+  const sweep = setInterval(() => expertSessions.sweep(), SESSION_SWEEP_MS);
+  router.use(
+    expertRoutes({
+      auth: staffAuth,
+      directory,
+      calls,
+      sessions: expertSessions,
+      brokerUrl: options.browserBrokerUrl,
+      db,
+    }),
+  );
+  let stopPresence: (() => void) | undefined;
   return {
     router,
+    expertSessions,
+    attachBroker: async (link) => {
+      stopPresence = await attachExpertPresence({
+        link,
+        storeId: options.storeId,
+        directory,
+        sessions: expertSessions,
+        log: options.log,
+      });
+    },
     stop: () => {
+      clearInterval(sweep);
+      stopSignOut();
+      stopPresence?.();
       requests.stop();
       calls.stop();
     },

@@ -18,10 +18,10 @@ function setUp(ringTimeoutMs = 30_000) {
   db = openDatabase(mkdtempSync(join(tmpdir(), 'vitrine-calls-')));
   const directory = new ExpertDirectory(db);
   service = new CallService(db, directory, ringTimeoutMs);
-  const online = (expertId: string) => {
+  const online = (expertId: string, session = 1) => {
     const events: ExpertEvent[] = [];
     service.attachExpert(expertId, (event) => events.push(event));
-    directory.update(expertId, ['tech'], true);
+    directory.applyPresence(expertId, birth(session));
     return events;
   };
   const device = (deviceId: string) => {
@@ -33,6 +33,15 @@ function setUp(ringTimeoutMs = 30_000) {
 }
 
 const ask = { skill: 'tech' as const, viewed: [], lang: 'fr' as const };
+const birth = (session: number, available = true) => ({
+  v: 1 as const,
+  type: 'online' as const,
+  session,
+  skills: ['tech' as const],
+  available,
+  at: new Date().toISOString(),
+});
+const will = (session: number) => ({ v: 1 as const, type: 'offline' as const, session });
 
 describe('CallService', () => {
   it('queues a second shopper behind the first with a wait estimate', () => {
@@ -81,5 +90,43 @@ describe('CallService', () => {
     expect(row.expert_id).toBe('expert-a');
     expect(row.end_reason).toBe('shopper-left');
     expect(row.answered_at).toBeTruthy();
+  });
+
+  it('ignores a stale will from an older console, and obeys the current one', () => {
+    const { directory } = setUp();
+    expect(directory.applyPresence('expert-a', birth(3))).toBe(true);
+    expect(directory.applyPresence('expert-a', birth(4))).toBe(true); // a new console (lid opened)
+    expect(directory.applyPresence('expert-a', will(3))).toBe(false); // the old one's will, late
+    expect(directory.presence('expert-a')).toBe('available');
+    expect(directory.availability().tech).toEqual({ available: 1, online: 1 });
+    expect(directory.applyPresence('expert-a', birth(4, false))).toBe(true);
+    expect(directory.presence('expert-a')).toBe('away');
+    expect(directory.applyPresence('expert-a', will(4))).toBe(true);
+    expect(directory.presence('expert-a')).toBe('offline');
+    expect(directory.applyPresence('expert-a', will(4))).toBe(false); // a second copy: no change
+    expect(directory.availability().tech).toEqual({ available: 0, online: 0 });
+  });
+
+  it("rings another expert when the ringing expert's console dies (its will)", () => {
+    const { online, device, directory } = setUp();
+    const first = online('expert-a');
+    device('kiosk-1');
+    const { callId } = service.request('kiosk-1', 'Kiosk 1', ask);
+    expect(first.find((e) => e.type === 'ring')).toBeTruthy();
+    const second = online('expert-b');
+    directory.applyPresence('expert-a', will(1));
+    expect(second.find((e) => e.type === 'ring')).toMatchObject({ call: { callId } });
+    expect(directory.presence('expert-b')).toBe('busy');
+  });
+
+  it('rings again when the expert reopens the feed while a call rings', () => {
+    const { online, device } = setUp();
+    online('expert-a');
+    device('kiosk-1');
+    const { callId } = service.request('kiosk-1', 'Kiosk 1', ask);
+    const reopened: ExpertEvent[] = [];
+    service.attachExpert('expert-a', (event) => reopened.push(event));
+    expect(reopened).toHaveLength(1);
+    expect(reopened[0]).toMatchObject({ type: 'ring', call: { callId } });
   });
 });

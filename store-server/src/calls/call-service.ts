@@ -42,7 +42,7 @@ export class CallService {
     private readonly ringTimeoutMs = RING_TIMEOUT_MS,
   ) {
     directory.onChange(() => {
-      this.broadcastAvailability();
+      this.requeueFromOffline();
       this.dispatch();
     });
   }
@@ -178,8 +178,27 @@ export class CallService {
     call.state = 'queued';
     call.expertId = null;
     this.toExpert(expertId, { v: PROTOCOL_VERSION, type: 'ended', callId, reason: 'unanswered' });
-    this.directory.setAvailable(expertId, false);
+    this.directory.setAway(expertId);
     this.directory.setCall(expertId, null); // dispatches the call to someone else
+  }
+
+  /** A call ringing an expert whose console went offline (will, sign-out) rings someone else. */
+  private requeueFromOffline(): void {
+    for (const call of this.calls.values()) {
+      if (call.state !== 'ringing' || !call.expertId) continue;
+      if (this.directory.presence(call.expertId) !== 'offline') continue;
+      const expertId = call.expertId;
+      this.stopRinging(call.id);
+      call.state = 'queued';
+      call.expertId = null;
+      this.toExpert(expertId, {
+        v: PROTOCOL_VERSION,
+        type: 'ended',
+        callId: call.id,
+        reason: 'unanswered',
+      });
+      this.directory.setCall(expertId, null); // re-enters this listener, which dispatches
+    }
   }
 
   private stopRinging(callId: string): void {
@@ -273,7 +292,6 @@ export class CallService {
     const sinks = this.devices.get(deviceId) ?? new Set();
     sinks.add(sink);
     this.devices.set(deviceId, sinks);
-    sink({ v: PROTOCOL_VERSION, type: 'availability', skills: this.directory.availability() });
     return () => {
       sinks.delete(sink);
       if (sinks.size > 0) return;
@@ -287,22 +305,20 @@ export class CallService {
     const sinks = this.experts.get(expertId) ?? new Set();
     sinks.add(sink);
     this.experts.set(expertId, sinks);
-    const disconnect = this.directory.connect(expertId);
+    // A feed (re)opened while a call rings for this expert: ring again.
+    for (const call of this.calls.values()) {
+      if (call.state === 'ringing' && call.expertId === expertId)
+        sink({ v: PROTOCOL_VERSION, type: 'ring', call: call.summary });
+    }
     return () => {
       sinks.delete(sink);
-      if (sinks.size === 0) {
-        this.experts.delete(expertId);
-        for (const call of [...this.calls.values()]) {
-          if (call.expertId !== expertId) continue;
-          if (call.state === 'ringing') {
-            this.stopRinging(call.id);
-            call.state = 'queued';
-            call.expertId = null;
-            this.directory.setCall(expertId, null);
-          } else this.finish(call, 'expert-left');
-        }
-      }
-      disconnect();
+      if (sinks.size > 0) return;
+      this.experts.delete(expertId);
+      // Presence is the broker's business (a ringing call waits for the feed to
+      // come back, or for the will); a call in progress cannot go on without it.
+      for (const call of [...this.calls.values()])
+        if (call.expertId === expertId && call.state === 'connected')
+          this.finish(call, 'expert-left');
     };
   }
 
@@ -312,14 +328,5 @@ export class CallService {
 
   private toExpert(expertId: string, event: ExpertEvent): void {
     for (const sink of this.experts.get(expertId) ?? []) sink(event);
-  }
-
-  private broadcastAvailability(): void {
-    const event: DeviceCallEvent = {
-      v: PROTOCOL_VERSION,
-      type: 'availability',
-      skills: this.directory.availability(),
-    };
-    for (const deviceId of this.devices.keys()) this.toDevice(deviceId, event);
   }
 }

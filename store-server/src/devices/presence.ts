@@ -1,6 +1,6 @@
 // Device presence from retained births and Last Will deaths. A death from an
 // older session than the last birth is a stale will and changes nothing.
-import { DeviceStatus, parseJson } from '@vitrine/shared/core';
+import { DeviceStatus, parseJson, supersedes } from '@vitrine/shared/core';
 import type { Db } from '../db/database';
 import type { Logger } from '../log';
 
@@ -30,15 +30,14 @@ export class PresenceTracker {
     }
     const current = this.get(deviceId);
     const message = status.value;
-    if (current && message.session < current.session) return false;
+    const mark = (online: boolean, session: number) => ({ alive: online, session });
     if (
-      current &&
-      message.type === 'death' &&
-      message.session === current.session &&
-      !current.online
-    ) {
+      !supersedes(
+        current && mark(current.online, current.session),
+        mark(message.type === 'birth', message.session),
+      )
+    )
       return false;
-    }
     const now = new Date().toISOString();
     if (message.type === 'birth') {
       this.db

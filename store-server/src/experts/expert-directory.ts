@@ -1,9 +1,12 @@
 // Who the experts are, what they can help with, and whether they are here.
-// An expert is online while their console holds its live feed open; they are
-// available when they also said so and are not in a call.
+// Presence comes from each console's retained MQTT birth and Last Will
+// (expert-presence.ts), under the shared session rule; an expert is available
+// when their birth says so and they are not in a call.
 import {
   ExpertSkill,
+  supersedes,
   type ExpertPresence,
+  type ExpertPresenceMessage,
   type ExpertProfile,
   type SkillAvailability,
 } from '@vitrine/shared/core';
@@ -13,7 +16,13 @@ import type { Db } from '../db/database';
 
 const StoredExpert = z.object({ id: z.string(), name: z.string(), skills: z.array(ExpertSkill) });
 
-type Live = { connections: number; available: boolean; callId: string | null };
+type Live = {
+  session: number;
+  online: boolean;
+  available: boolean;
+  skills: ExpertSkill[];
+  callId: string | null;
+};
 
 export class ExpertDirectory {
   private readonly live = new Map<string, Live>();
@@ -42,7 +51,7 @@ export class ExpertDirectory {
   private state(expertId: string): Live {
     let state = this.live.get(expertId);
     if (!state) {
-      state = { connections: 0, available: false, callId: null };
+      state = { session: -1, online: false, available: false, skills: [], callId: null };
       this.live.set(expertId, state);
     }
     return state;
@@ -50,46 +59,60 @@ export class ExpertDirectory {
 
   presence(expertId: string): ExpertPresence {
     const state = this.live.get(expertId);
-    if (!state || state.connections === 0) return 'offline';
+    if (!state?.online) return 'offline';
     if (state.callId) return 'busy';
     return state.available ? 'available' : 'away';
   }
 
   profile(expertId: string, fallbackName: string): ExpertProfile {
     const stored = this.stored(expertId);
+    const live = this.live.get(expertId);
     return {
       id: expertId,
       name: stored?.name ?? fallbackName,
-      skills: stored?.skills.length ? stored.skills : ['style'],
-      available: this.live.get(expertId)?.available ?? false,
+      skills: live?.online ? live.skills : stored?.skills.length ? stored.skills : ['style'],
+      available: (live?.online && live.available) ?? false,
       presence: this.presence(expertId),
     };
   }
 
-  update(expertId: string, skills: ExpertSkill[], available: boolean): void {
-    this.db
-      .prepare(
-        `INSERT INTO expert_profiles (expert_id, skills, updated_at) VALUES (?, ?, ?)
-         ON CONFLICT (expert_id) DO UPDATE SET skills = excluded.skills, updated_at = excluded.updated_at`,
-      )
-      .run(expertId, JSON.stringify([...new Set(skills)]), new Date().toISOString());
-    this.state(expertId).available = available;
-    this.changed();
+  /** Whether this id is an expert the store knows (demo profile or declared skills). */
+  known(expertId: string): boolean {
+    return this.stored(expertId) !== undefined;
   }
 
-  /** An expert who let a call ring out is set away until they say otherwise. */
-  setAvailable(expertId: string, available: boolean): void {
-    this.state(expertId).available = available;
+  /**
+   * A birth or a will from the expert's presence topic. Refused (false) when
+   * stale: an older session's will never marks a newer console offline.
+   */
+  applyPresence(expertId: string, message: ExpertPresenceMessage): boolean {
+    const state = this.state(expertId);
+    const alive = message.type === 'online';
+    if (!supersedes({ session: state.session, alive: state.online }, { ...message, alive })) {
+      return false;
+    }
+    state.session = message.session;
+    state.online = alive;
+    if (message.type === 'online') {
+      const skills = [...new Set(message.skills)];
+      state.available = message.available;
+      state.skills = skills;
+      this.db
+        .prepare(
+          `INSERT INTO expert_profiles (expert_id, skills, updated_at) VALUES (?, ?, ?)
+           ON CONFLICT (expert_id) DO UPDATE SET skills = excluded.skills, updated_at = excluded.updated_at
+           WHERE expert_profiles.skills <> excluded.skills`,
+        )
+        .run(expertId, JSON.stringify(skills), new Date().toISOString());
+    }
     this.changed();
+    return true;
   }
 
-  connect(expertId: string): () => void {
-    this.state(expertId).connections++;
+  /** An expert who let a call ring out is set away until their next birth. */
+  setAway(expertId: string): void {
+    this.state(expertId).available = false;
     this.changed();
-    return () => {
-      this.state(expertId).connections--;
-      this.changed();
-    };
   }
 
   setCall(expertId: string, callId: string | null): void {
@@ -100,7 +123,9 @@ export class ExpertDirectory {
   /** Experts free now with this skill, longest-idle order not tracked: by id. */
   availableFor(skill: ExpertSkill): string[] {
     return [...this.live.keys()]
-      .filter((id) => this.presence(id) === 'available' && this.stored(id)?.skills.includes(skill))
+      .filter(
+        (id) => this.presence(id) === 'available' && this.live.get(id)?.skills.includes(skill),
+      )
       .sort();
   }
 
@@ -111,7 +136,7 @@ export class ExpertDirectory {
     for (const id of this.live.keys()) {
       const presence = this.presence(id);
       if (presence === 'offline') continue;
-      for (const skill of this.stored(id)?.skills ?? []) {
+      for (const skill of this.live.get(id)?.skills ?? []) {
         const entry = result[skill];
         if (!entry) continue;
         entry.online++;

@@ -1,27 +1,32 @@
-// Expert console API: profile (skills, availability), the live feed that is
-// also their presence, taking a call, signalling, pushing product cards.
+// Expert console API: profile, the broker login for presence (skills and
+// availability travel over MQTT), the live call feed, taking a call,
+// signalling, pushing product cards.
 import { Router } from 'express';
 import { z } from 'zod';
 import {
   CallSignal,
-  ExpertProfileUpdate,
   parseUnknown,
   PROTOCOL_VERSION,
+  type ExpertPresenceGrant,
 } from '@vitrine/shared/core';
 import type { CallService } from '../calls/call-service';
 import { openSse } from '../calls/sse-stream';
 import type { Db } from '../db/database';
 import { parseOr400 } from '../http/http-error';
-import { requireRole, type StaffAuth } from '../staff/staff-auth';
+import { bearerToken, requireRole, type StaffAuth } from '../staff/staff-auth';
 import type { ExpertDirectory } from './expert-directory';
+import type { ExpertSessions } from './expert-sessions';
 
 export function expertRoutes(options: {
   auth: StaffAuth;
   directory: ExpertDirectory;
   calls: CallService;
+  sessions: ExpertSessions;
+  /** Where browsers reach the broker when it is not this server's `/mqtt`. */
+  brokerUrl: string | undefined;
   db: Db;
 }): Router {
-  const { auth, directory, calls, db } = options;
+  const { auth, directory, calls, sessions, db } = options;
   const router = Router();
   const searchProducts = db.prepare(
     `SELECT id, json_extract(body, '$.name.fr') AS name, json_extract(body, '$.brand') AS brand
@@ -35,13 +40,20 @@ export function expertRoutes(options: {
     res.json(directory.profile(user.id, user.name));
   });
 
-  router.put('/experts/me', (req, res) => {
+  // A new presence session for this console: MQTT user, topic, session number.
+  router.post('/experts/me/presence-session', (req, res) => {
     const user = requireRole(req, auth, 'expert');
-    const body = parseOr400(parseUnknown(ExpertProfileUpdate, req.body));
-    directory.update(user.id, body.skills, body.available);
-    res.json(directory.profile(user.id, user.name));
+    const login = sessions.issue(user, bearerToken(req) ?? '');
+    const grant: ExpertPresenceGrant = {
+      v: PROTOCOL_VERSION,
+      url: options.brokerUrl ?? null,
+      ...login,
+      skills: directory.profile(user.id, user.name).skills,
+    };
+    res.json(grant);
   });
 
+  // Rings, signals and hang-ups (presence is the broker's, not this feed's).
   router.get('/experts/me/stream', (req, res) => {
     const user = requireRole(req, auth, 'expert');
     let detach = () => {};

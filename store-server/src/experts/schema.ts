@@ -28,4 +28,26 @@ export const expertMigrations: Migration[] = [
     CREATE INDEX calls_by_expert ON calls (expert_id, requested_at);
     `,
   },
+  {
+    id: '610-expert-broker-sessions',
+    sql: `
+    -- One row per signed-in expert console allowed on the broker (username
+    -- expert.<session_id>, password = its session token). broker_hash is the
+    -- token's Mosquitto $7$ hash, for an external Mosquitto's password file.
+    CREATE TABLE expert_broker_sessions (
+      session_id TEXT PRIMARY KEY,
+      token_hash TEXT NOT NULL,
+      expert_id TEXT NOT NULL,
+      broker_hash TEXT NOT NULL,
+      presence_session INTEGER NOT NULL,
+      expires_at TEXT NOT NULL
+    ) WITHOUT ROWID;
+    -- The last presence session number given to each expert: it only grows, so
+    -- a late will of an older console never marks a newer one offline.
+    CREATE TABLE expert_presence_counters (
+      expert_id TEXT PRIMARY KEY,
+      last_session INTEGER NOT NULL
+    ) WITHOUT ROWID;
+    `,
+  },
 ];

@@ -11,7 +11,9 @@ export type StaffUser = { id: string; name: string; roles: StaffRole[] };
 
 export const SESSION_HOURS = 12;
 
-const hashToken = (token: string) => createHash('sha256').update(token).digest('hex');
+/** How a session token is stored (hex SHA-256): a copied database opens no session. */
+export const sessionTokenHash = (token: string) => createHash('sha256').update(token).digest('hex');
+const hashToken = sessionTokenHash;
 
 type UserRow = { id: string; name: string; roles: string; password_hash: string; disabled: number };
 
@@ -22,7 +24,15 @@ const toUser = (row: UserRow): StaffUser => ({
 });
 
 export class StaffStore {
+  private readonly signOutListeners = new Set<(tokenHash: string) => void>();
+
   constructor(private readonly db: Db) {}
+
+  /** Told the token hash of each session that signs out (experts drop its broker link). */
+  onSignOut(listener: (tokenHash: string) => void): () => void {
+    this.signOutListeners.add(listener);
+    return () => this.signOutListeners.delete(listener);
+  }
 
   /** Creates or replaces a user (demo seed, admin API). */
   upsertUser(user: StaffUser, password: string): StaffUser {
@@ -81,6 +91,8 @@ export class StaffStore {
   }
 
   signOut(token: string): void {
-    this.db.prepare('DELETE FROM staff_sessions WHERE token_hash = ?').run(hashToken(token));
+    const tokenHash = hashToken(token);
+    this.db.prepare('DELETE FROM staff_sessions WHERE token_hash = ?').run(tokenHash);
+    for (const listener of this.signOutListeners) listener(tokenHash);
   }
 }

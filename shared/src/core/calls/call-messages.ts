@@ -76,9 +76,8 @@ export const CallEndReason = z.enum([
 ]);
 export type CallEndReason = z.infer<typeof CallEndReason>;
 
-/** Server → touchpoint, on GET /calls/device/stream. */
+/** Server → touchpoint, on GET /calls/device/stream (availability comes over MQTT). */
 export const DeviceCallEvent = z.discriminatedUnion('type', [
-  z.object({ v, type: z.literal('availability'), skills: SkillAvailability }),
   z.object({
     v,
     type: z.literal('queued'),

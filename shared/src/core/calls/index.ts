@@ -1,2 +1,3 @@
 export * from './call-messages';
 export * from './sse';
+export * from './expert-presence';

@@ -1,5 +1,6 @@
-// The touchpoint's line to the remote experts: who is available (live), and
-// one call's life — ask, wait in the queue, talk, hang up, rate.
+// The touchpoint's line to the remote experts: who is available (live, from
+// the store's retained MQTT summary on the device's own link), and one call's
+// life over HTTP + SSE — ask, wait in the queue, talk, hang up, rate.
 import { useCallback, useEffect, useRef, useState } from 'react';
 import { z } from 'zod';
 import {
@@ -75,7 +76,6 @@ export function useExpertLine(device: DeviceHandle, environment?: DeviceEnvironm
     let stop: (() => void) | undefined;
     let cancelled = false;
     const onEvent = (event: DeviceCallEvent) => {
-      if (event.type === 'availability') return setAvailability(event.skills);
       if (callId.current === null && requesting.current) {
         // The call can be answered before POST /calls has answered us: keep its events.
         early.current.push(event);
@@ -133,6 +133,8 @@ export function useExpertLine(device: DeviceHandle, environment?: DeviceEnvironm
       closePeer();
     };
   }, [device, environment]);
+
+  useEffect(() => device.link?.onExpertAvailability(setAvailability), [device]);
 
   const request: ExpertLine['request'] = useCallback(async (body) => {
     if (!http.current) return;

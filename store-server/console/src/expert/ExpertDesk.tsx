@@ -1,6 +1,7 @@
-// The expert's desk: skills and availability, calls ringing with what the
-// shopper is looking at, and the call itself with product cards to push.
-import { useCallback, useEffect, useRef, useState } from 'react';
+// The expert's desk: skills and availability (published over MQTT as this
+// console's presence), calls ringing with what the shopper is looking at, and
+// the call itself with product cards to push.
+import { useCallback, useRef, useState } from 'react';
 import {
   EXPERT_SKILLS,
   IceServersAnswer,
@@ -15,6 +16,7 @@ import type { ConsoleUser } from '../common/SignIn';
 import { ActiveCall } from './ActiveCall';
 import { startExpertPeer, type ExpertPeer } from './expert-peer';
 import { useExpertFeed } from './use-expert-feed';
+import { useExpertPresence } from './use-expert-presence';
 
 const SKILL_LABEL: Record<ExpertSkill, string> = {
   wine: 'Vin / Wine',
@@ -31,7 +33,9 @@ export function ExpertDesk(props: { user: ConsoleUser }) {
   const [remote, setRemote] = useState<MediaStream | null>(null);
   const [error, setError] = useState<string | null>(null);
   const [autoAnswer, setAutoAnswer] = useState(false);
-  const [draft, setDraft] = useState<{ skills: ExpertSkill[]; available: boolean } | null>(null);
+  const presence = useExpertPresence();
+  const presenceRef = useRef(presence);
+  presenceRef.current = presence;
 
   const hangUpLocally = () => {
     peer.current?.close();
@@ -75,27 +79,28 @@ export function ExpertDesk(props: { user: ConsoleUser }) {
       // The answer can come back before startExpertPeer has returned: keep it.
       if (peer.current) void peer.current.handle(event.signal);
       else early.current.push(event.signal);
-    } else if (event.type === 'ended') hangUpLocally();
-    else if (event.type === 'ring' && autoRef.current) void takeRef.current(event.call);
+    } else if (event.type === 'ended') {
+      hangUpLocally();
+      // Let ring out: the store set us away; say so on our presence too.
+      const { declaration, declare } = presenceRef.current;
+      if (event.reason === 'unanswered' && declaration)
+        declare({ ...declaration, available: false });
+    } else if (event.type === 'ring' && autoRef.current) void takeRef.current(event.call);
   }, []);
   const feed = useExpertFeed(onEvent);
-  useEffect(() => setDraft(null), [feed.profile]); // the server's word replaces the draft
 
-  async function saveProfile(skills: ExpertSkill[], available: boolean) {
+  function saveProfile(skills: ExpertSkill[], available: boolean) {
     if (skills.length === 0) return setError('Au moins une compétence / At least one skill');
     setError(null);
-    setDraft({ skills, available }); // shown at once; the feed confirms
-    try {
-      await api('/experts/me', { method: 'PUT', body: { skills, available } });
-    } catch (caught) {
-      setDraft(null);
-      setError(
-        caught instanceof ConsoleApiError ? caught.message : 'Réseau indisponible / Network down',
-      );
-    }
+    presence.declare({ skills, available });
   }
 
-  const profile = feed.profile && { ...feed.profile, ...draft };
+  // Skills and availability are what this console declares; presence is the store's view.
+  const profile = feed.profile &&
+    presence.declaration && {
+      ...feed.profile,
+      ...presence.declaration,
+    };
   const ringing = feed.ringing.filter((summary) => summary.callId !== call?.callId);
   return (
     <main
@@ -110,7 +115,10 @@ export function ExpertDesk(props: { user: ConsoleUser }) {
         {profile?.name ?? props.user.name}{' '}
         <span data-testid="presence" data-presence={profile?.presence ?? 'offline'}>
           · {profile?.presence ?? 'offline'}
-        </span>
+        </span>{' '}
+        <small data-testid="broker-link" data-state={presence.link}>
+          (MQTT : {presence.link})
+        </small>
       </h1>
       {profile && (
         <fieldset>
@@ -121,7 +129,7 @@ export function ExpertDesk(props: { user: ConsoleUser }) {
                 type="checkbox"
                 checked={profile.skills.includes(skill)}
                 onChange={(event) =>
-                  void saveProfile(
+                  saveProfile(
                     event.target.checked
                       ? [...profile.skills, skill]
                       : profile.skills.filter((s) => s !== skill),
@@ -137,7 +145,7 @@ export function ExpertDesk(props: { user: ConsoleUser }) {
               type="checkbox"
               data-testid="available"
               checked={profile.available}
-              onChange={(event) => void saveProfile(profile.skills, event.target.checked)}
+              onChange={(event) => saveProfile(profile.skills, event.target.checked)}
             />{' '}
             Disponible / Available
           </label>{' '}
@@ -178,7 +186,7 @@ export function ExpertDesk(props: { user: ConsoleUser }) {
           }
         />
       )}
-      {error && <p role="alert">{error}</p>}
+      {(error ?? presence.error) && <p role="alert">{error ?? presence.error}</p>}
     </main>
   );
 }

@@ -1,4 +1,4 @@
-// The expert's live feed: holding it open is being present. It brings the
+// The expert's live call feed (presence is over MQTT: use-expert-presence). It brings the
 // profile, ringing calls, the shopper's signals and hang-ups.
 import { useEffect, useState } from 'react';
 import { ExpertEvent, parseJson, type CallSummary, type ExpertProfile } from '@vitrine/shared/core';

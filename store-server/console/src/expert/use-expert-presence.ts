@@ -1,0 +1,71 @@
+// The console's presence on the store's broker: asks the server for a presence
+// session (MQTT login derived from this signed-in session), then keeps a
+// retained birth with the expert's skills and availability, and a Last Will.
+import { useCallback, useEffect, useRef, useState } from 'react';
+import { ExpertPresenceGrant, parseUnknown } from '@vitrine/shared/core';
+import {
+  ExpertPresenceLink,
+  storeBrokerUrl,
+  type ExpertDeclaration,
+  type ExpertPresenceState,
+} from '@vitrine/shared/client';
+import { api, ConsoleApiError, session } from '../common/api';
+
+export type ExpertPresence = {
+  /** What this console last declared (shown at once; the store's view comes on the feed). */
+  declaration: ExpertDeclaration | null;
+  link: ExpertPresenceState | 'starting';
+  error: string | null;
+  declare: (declaration: ExpertDeclaration) => void;
+};
+
+export function useExpertPresence(): ExpertPresence {
+  const link = useRef<ExpertPresenceLink | null>(null);
+  const [declaration, setDeclaration] = useState<ExpertDeclaration | null>(null);
+  const [state, setState] = useState<ExpertPresence['link']>('starting');
+  const [error, setError] = useState<string | null>(null);
+
+  useEffect(() => {
+    let cancelled = false;
+    let current: ExpertPresenceLink | null = null;
+    api('/experts/me/presence-session', { method: 'POST' }).then(
+      (body) => {
+        const grant = parseUnknown(ExpertPresenceGrant, body);
+        if (cancelled) return;
+        if (!grant.ok) return setError(grant.error);
+        const initial = { skills: grant.value.skills, available: false };
+        current = new ExpertPresenceLink({
+          url: grant.value.url ?? storeBrokerUrl(window.location.origin),
+          grant: grant.value,
+          password: session.token() ?? '',
+          declaration: initial,
+        });
+        link.current = current;
+        setDeclaration(initial);
+        current.onState((next, detail) => {
+          setState(next);
+          if (next === 'refused') setError(`Session refusée / Session refused (${detail ?? ''})`);
+          if (next === 'replaced')
+            setError('Ouvert dans une autre console / Opened in another console');
+        });
+        current.start();
+      },
+      (caught: unknown) => {
+        if (!cancelled)
+          setError(caught instanceof ConsoleApiError ? caught.message : 'Network down');
+      },
+    );
+    return () => {
+      cancelled = true;
+      link.current = null;
+      void current?.stop();
+    };
+  }, []);
+
+  const declare = useCallback((next: ExpertDeclaration) => {
+    setDeclaration(next);
+    link.current?.declare(next);
+  }, []);
+
+  return { declaration, link: state, error, declare };
+}
