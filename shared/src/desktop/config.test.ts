@@ -63,6 +63,18 @@ describe('parseDeviceConfig', () => {
     expect(!result.ok && result.error).toMatch(/^c\.json: invalid JSON/);
   });
 
+  it("reads head office's campaign key, and names it when it is not one", () => {
+    const headOfficeKey = { keyId: 'ho-2026', publicKey: 'A'.repeat(43) };
+    const signage = { ...minimal, role: 'signage', headOfficeKey };
+    const result = parse(signage, 'signage');
+    expect(result.ok && result.value.headOfficeKey).toEqual(headOfficeKey);
+    const bad = parse(
+      { ...signage, headOfficeKey: { ...headOfficeKey, publicKey: 'xyz' } },
+      'signage',
+    );
+    expect(!bad.ok && bad.error).toMatch(/headOfficeKey\.publicKey: a raw Ed25519 public key/);
+  });
+
   it('keeps the head-office update URL without trailing slashes', () => {
     const updates = { channel: 'head-office', url: 'https://updates.example.com/vitrine/' };
     const result = parse({ ...minimal, updates });

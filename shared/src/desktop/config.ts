@@ -2,6 +2,7 @@
 // the staff PIN hash and where updates come from. Parsed from unknown; every
 // error names the field so an installer can fix the file.
 import { z } from 'zod';
+import { TrustAnchor } from '../core/campaign/signed-campaign';
 import { parseJson, type Result } from '../core/parse';
 import { ShellApp } from './app-identity';
 import { isValidPinHash } from './pin';
@@ -61,6 +62,14 @@ export const DeviceConfig = z.strictObject({
   /** Extra origins the window may navigate to; the app's own origin is always allowed. */
   extraNavigationOrigins: z.array(ServerUrl).max(10).default([]),
   watchdog: Watchdog.default(Watchdog.parse({})),
+  /**
+   * Head office's campaign-signing key, from the installer (the store server's
+   * `GET /api/v1/campaigns/trust-anchor`, checked out of band). A signage
+   * player with it trusts only campaigns signed by it, even from its very first
+   * contact with a store server; without it, the player pins the first key a
+   * store server offers.
+   */
+  headOfficeKey: TrustAnchor.optional(),
 });
 export type DeviceConfig = z.infer<typeof DeviceConfig>;
 

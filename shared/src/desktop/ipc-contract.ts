@@ -3,6 +3,7 @@
 // thrown error, so the renderer always learns why something was refused.
 import { z } from 'zod';
 import { parseUnknown, type Result } from '../core/parse';
+import { TrustAnchor } from '../core/campaign/signed-campaign';
 import { DeviceCredential as CoreDeviceCredential } from '../core/device-api';
 import { ShellApp } from './app-identity';
 import type { IpcMethod } from './ipc-channels';
@@ -23,6 +24,7 @@ export const AppInfo = z.object({
   version: z.string(),
   packaged: z.boolean(),
   storeServerUrl: z.string(),
+  headOfficeKey: TrustAnchor.optional(),
 });
 export type AppInfo = z.infer<typeof AppInfo>;
 

@@ -33,6 +33,7 @@ export function shellIpcHandlers({
         version: electronApp.getVersion(),
         packaged: electronApp.isPackaged,
         storeServerUrl: config.storeServerUrl,
+        ...(config.headOfficeKey ? { headOfficeKey: config.headOfficeKey } : {}),
       },
     }),
     getDeviceCredential: () => vault.load(),

@@ -2,6 +2,7 @@
 // Electron shell, from the preload bridge (config file, safeStorage); in a
 // plain browser, the page's own origin and IndexedDB.
 import type { CredentialStore } from '../client';
+import type { TrustAnchor } from '../core';
 import type { VitrineBridge } from '../desktop/bridge-types';
 
 declare global {
@@ -10,7 +11,12 @@ declare global {
   }
 }
 
-export type DeviceEnvironment = { baseUrl: string; credentialStore?: CredentialStore };
+export type DeviceEnvironment = {
+  baseUrl: string;
+  credentialStore?: CredentialStore;
+  /** Head office's campaign key from the shell's config, when the installer set one. */
+  headOfficeKey?: TrustAnchor;
+};
 
 export async function deviceEnvironment(): Promise<DeviceEnvironment> {
   const bridge = window.vitrine;
@@ -19,6 +25,7 @@ export async function deviceEnvironment(): Promise<DeviceEnvironment> {
   if (!info.ok) throw new Error(`shell: ${info.error}`);
   return {
     baseUrl: new URL(info.value.storeServerUrl).origin,
+    ...(info.value.headOfficeKey ? { headOfficeKey: info.value.headOfficeKey } : {}),
     credentialStore: {
       load: async () => {
         const stored = await bridge.getDeviceCredential();

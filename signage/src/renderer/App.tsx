@@ -47,6 +47,7 @@ export function App() {
     <Player
       device={boot.device}
       baseUrl={boot.baseUrl}
+      headOfficeKey={boot.headOfficeKey}
       credential={boot.credential}
       version={VERSION}
       lang={lang}

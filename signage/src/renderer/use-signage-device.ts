@@ -2,14 +2,21 @@
 // the player needs besides: the credential for its own calls and remote commands.
 import { useEffect, useRef, useState } from 'react';
 import { dexieCredentialStore, startDevice, type DeviceHandle } from '@vitrine/shared/client';
-import type { DeviceCommand, DeviceCredential } from '@vitrine/shared/core';
+import type { DeviceCommand, DeviceCredential, TrustAnchor } from '@vitrine/shared/core';
 import { deviceEnvironment } from '@vitrine/shared/ui';
 
 export type SignageBoot =
   | { phase: 'starting' }
   | { phase: 'pending'; pairingCode: string }
   | { phase: 'refused'; reason: string }
-  | { phase: 'ready'; device: DeviceHandle; credential: DeviceCredential; baseUrl: string };
+  | {
+      phase: 'ready';
+      device: DeviceHandle;
+      credential: DeviceCredential;
+      baseUrl: string;
+      /** Head office's key from the shell's config, if the installer set one. */
+      headOfficeKey: TrustAnchor | undefined;
+    };
 
 const RETRY_MS = 3_000;
 
@@ -25,7 +32,7 @@ export function useSignageDevice(
     let handle: DeviceHandle | undefined;
     let timer: ReturnType<typeof setTimeout> | undefined;
     const attempt = async () => {
-      const environment = await deviceEnvironment();
+      const { headOfficeKey, ...environment } = await deviceEnvironment();
       const result = await startDevice({
         app: 'signage',
         version,
@@ -49,6 +56,7 @@ export function useSignageDevice(
           device: result.device,
           credential,
           baseUrl: environment.baseUrl,
+          headOfficeKey,
         });
       } else if (result.status === 'pending') {
         setBoot({ phase: 'pending', pairingCode: result.pairingCode });

@@ -1,7 +1,7 @@
 // The signage screen: the engine's frame laid out in zones, or the default
 // screen. Playback never waits for the network.
 import { useRef } from 'react';
-import type { DeviceCredential } from '@vitrine/shared/core';
+import type { DeviceCredential, TrustAnchor } from '@vitrine/shared/core';
 import type { DeviceHandle } from '@vitrine/shared/client';
 import { DefaultScreen } from './DefaultScreen';
 import { usePlayer } from './use-player';
@@ -11,6 +11,7 @@ export function Player(props: {
   device: DeviceHandle;
   baseUrl: string;
   credential: DeviceCredential;
+  headOfficeKey?: TrustAnchor | undefined;
   version: string;
   lang: 'fr' | 'en';
   rootRef?: React.RefObject<HTMLDivElement | null>;

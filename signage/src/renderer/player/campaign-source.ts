@@ -13,32 +13,47 @@ import type { DeviceDb } from '@vitrine/shared/client';
 const ANCHOR_KEY = 'signage.trustAnchor';
 
 /**
- * The head-office public key, pinned on first contact (or provided by the
- * shell's config): a store server that later presents another key is refused.
+ * The head-office public key campaigns must be signed with. The shell's config
+ * (`headOfficeKey`, set by the installer) is the root of trust when present:
+ * it is pinned and wins over anything stored — a key rotation is a config
+ * change. Without it, the first key a store server offers is pinned. Either
+ * way, a store server that presents another key is reported and not believed.
  */
 export async function loadTrustAnchor(
   db: DeviceDb,
   baseUrl: string,
   onFault: (kind: string, detail: string) => void,
+  configured?: TrustAnchor,
 ): Promise<TrustAnchor | null> {
-  const pinned = parseUnknown(TrustAnchor, await db.getMeta(ANCHOR_KEY));
+  const stored = parseUnknown(TrustAnchor, await db.getMeta(ANCHOR_KEY));
+  let pinned = stored.ok ? stored.value : null;
+  if (configured && configured.publicKey !== pinned?.publicKey) {
+    await db.setMeta(ANCHOR_KEY, configured);
+    pinned = configured;
+  }
+  const offered = await offeredAnchor(baseUrl);
+  if (offered && !pinned) {
+    await db.setMeta(ANCHOR_KEY, offered);
+    return offered;
+  }
+  if (offered && pinned && offered.publicKey !== pinned.publicKey) {
+    onFault(
+      'trust-anchor-mismatch',
+      `store server offers key ${offered.keyId}; trusted ${pinned.keyId}`,
+    );
+  }
+  return pinned;
+}
+
+/** The key the store server presents, or null when it cannot be reached or makes no sense. */
+async function offeredAnchor(baseUrl: string): Promise<TrustAnchor | null> {
   try {
     const response = await fetch(`${baseUrl}/api/v1/campaigns/trust-anchor`, { cache: 'no-store' });
     const offered = parseUnknown(TrustAnchor, await response.json());
-    if (offered.ok && !pinned.ok) {
-      await db.setMeta(ANCHOR_KEY, offered.value);
-      return offered.value;
-    }
-    if (offered.ok && pinned.ok && offered.value.publicKey !== pinned.value.publicKey) {
-      onFault(
-        'trust-anchor-mismatch',
-        `store server offers key ${offered.value.keyId}; pinned ${pinned.value.keyId}`,
-      );
-    }
+    return offered.ok ? offered.value : null;
   } catch {
-    // Offline: the pinned key is all we need.
+    return null; // Offline: the pinned key is all we need.
   }
-  return pinned.ok ? pinned.value : null;
 }
 
 export class CampaignSource {

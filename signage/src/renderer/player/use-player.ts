@@ -11,6 +11,7 @@ import {
   type DeviceCredential,
   type MediaRef,
   type ScreenProfile,
+  type TrustAnchor,
 } from '@vitrine/shared/core';
 import type { DeviceHandle } from '@vitrine/shared/client';
 import { CampaignSource, loadTrustAnchor } from './campaign-source';
@@ -29,7 +30,12 @@ export type PlayerView = { frame: Frame; plays: Plays; media: MediaCache | null;
 
 export function usePlayer(
   device: DeviceHandle,
-  options: { baseUrl: string; credential: DeviceCredential; version: string },
+  options: {
+    baseUrl: string;
+    credential: DeviceCredential;
+    version: string;
+    headOfficeKey?: TrustAnchor | undefined;
+  },
 ): PlayerView {
   const [view, setView] = useState<{ frame: Frame; plays: Plays }>({
     frame: { mode: 'default', key: 'default' },
@@ -106,7 +112,12 @@ export function usePlayer(
 
     void (async () => {
       await cache.open().catch((error: Error) => fault('media-cache', error.message));
-      const anchor = await loadTrustAnchor(device.db, options.baseUrl, fault);
+      const anchor = await loadTrustAnchor(
+        device.db,
+        options.baseUrl,
+        fault,
+        options.headOfficeKey,
+      );
       if (stopped) return;
       setMedia(cache);
       stopLoop = startPlaybackLoop(render);
@@ -160,7 +171,7 @@ export function usePlayer(
       unsubscribe();
       timers.forEach((timer) => clearInterval(timer));
     };
-  }, [device, options.baseUrl, options.credential, options.version]);
+  }, [device, options.baseUrl, options.credential, options.version, options.headOfficeKey]);
 
   return { ...view, media, storeId: device.storeId };
 }
