@@ -1,7 +1,8 @@
 // A real expert call: the expert console in one Chromium, the real kiosk page
 // in another (fake camera and microphone), signalling through the store
 // server, WebRTC media between them. The kiosk shows the button only while a
-// matching expert is free.
+// matching expert is free: the console's presence goes over MQTT (WebSocket)
+// and the kiosk reads the store's availability summary on its own MQTT link.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { BrowserContext, Page } from 'playwright-core';
 import type { StoreServer } from '@vitrine/store-server/server';
@@ -45,8 +46,11 @@ describe('expert call from the kiosk', () => {
     await expect
       .poll(() => expert.getByTestId('presence').getAttribute('data-presence'))
       .toBe('available');
-    // A stylist is free, but this is a tech product: still no button.
-    await kiosk.waitForTimeout(300);
+    // The kiosk learns over its MQTT link that a stylist is free, but this is a
+    // tech product: still no button.
+    await expect
+      .poll(() => kiosk.getByTestId('expert-line').getAttribute('data-free'), { timeout: 15_000 })
+      .toBe('style');
     expect(await kiosk.getByTestId('talk-to-expert').count()).toBe(0);
     await kiosk.getByTestId('help-fallback').waitFor();
   });
@@ -109,8 +113,12 @@ describe('expert call from the kiosk', () => {
       .toBe('available');
   }, 60_000);
 
-  it('falls back to an audio call when the expert has no camera', async () => {
+  it('hides the button when the console goes away, and falls back to audio without a camera', async () => {
+    // Closing the console's tab drops its WebSocket without DISCONNECT: the broker
+    // publishes its Last Will, and the kiosk's button goes with it.
     await expert.close();
+    await kiosk.getByTestId('talk-to-expert').waitFor({ state: 'detached', timeout: 20_000 });
+    await kiosk.getByTestId('help-fallback').waitFor();
     expert = await expertBrowser.newPage();
     await expert.addInitScript(() => {
       const media = navigator.mediaDevices;
@@ -120,7 +128,12 @@ describe('expert call from the kiosk', () => {
           ? Promise.reject(new DOMException('no camera', 'NotFoundError'))
           : original(constraints);
     });
+    // A new console starts away: the expert says when they take calls.
     await expertSignsIn(expert, server, 'expert-julie-mercier');
+    await expect
+      .poll(() => expert.getByTestId('presence').getAttribute('data-presence'))
+      .toBe('away');
+    await expert.getByTestId('available').check();
     await expect
       .poll(() => expert.getByTestId('presence').getAttribute('data-presence'))
       .toBe('available');

@@ -49,20 +49,27 @@ export function ExpertCallButton(props: {
     );
   }
   const available = (line.availability?.[skill]?.available ?? 0) > 0;
+  // Not known yet (link connecting): show nothing rather than a button that may vanish.
+  if (!line.availability) return null;
+  // Which skills the screen knows to be free now (from the store's MQTT summary).
+  const free = Object.entries(line.availability)
+    .filter(([, counts]) => counts.available > 0)
+    .map(([name]) => name)
+    .join(' ');
   if (!available) {
-    // Not known yet (feed connecting): show nothing rather than a button that may vanish.
-    if (!line.availability) return null;
     return (
-      <HelpFallback
-        device={device}
-        category={product.category}
-        productId={product.id}
-        lang={lang}
-      />
+      <div data-testid="expert-line" data-free={free} style={{ display: 'contents' }}>
+        <HelpFallback
+          device={device}
+          category={product.category}
+          productId={product.id}
+          lang={lang}
+        />
+      </div>
     );
   }
   return (
-    <div>
+    <div data-testid="expert-line" data-free={free}>
       {call.phase === 'refused' && (
         <p role="alert">
           {callText('refused', lang)} ({call.reason})
