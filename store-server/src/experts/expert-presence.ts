@@ -27,6 +27,7 @@ export async function attachExpertPresence(options: {
   log: Logger;
 }): Promise<() => void> {
   const { link, storeId, directory, sessions, log } = options;
+  const ended = new Set<string>(); // `${expertId}:${presence session}` of ended sessions
   link.onMessage((topic, payload) => {
     const parsed = parseExpertPresenceTopic(topic);
     if (!parsed || parsed.storeId !== storeId || payload.length === 0) return;
@@ -41,6 +42,9 @@ export async function attachExpertPresence(options: {
       log.warn({ expertId, session: message.value.session }, 'experts: ignored presence');
       return;
     }
+    // A console whose session ended may not come back by rebirth, whatever the broker does.
+    if (message.value.type === 'online' && ended.has(`${expertId}:${message.value.session}`))
+      return;
     directory.applyPresence(expertId, message.value);
   });
 
@@ -62,13 +66,14 @@ export async function attachExpertPresence(options: {
     });
   };
   const stopDirectory = directory.onChange(() => publishSummary(false));
-  const stopEnded = sessions.onEnded((ended) =>
+  const stopEnded = sessions.onEnded((session) => {
+    ended.add(`${session.expertId}:${session.presenceSession}`);
     link.publish(
-      topics.expertPresence(storeId, ended.expertId),
-      JSON.stringify({ v: PROTOCOL_VERSION, type: 'offline', session: ended.presenceSession }),
+      topics.expertPresence(storeId, session.expertId),
+      JSON.stringify({ v: PROTOCOL_VERSION, type: 'offline', session: session.presenceSession }),
       { qos: 1, retain: true },
-    ),
-  );
+    );
+  });
   const refresh = setInterval(() => publishSummary(true), SUMMARY_REFRESH_MS);
   await link.subscribe(topics.allExpertPresence(storeId));
   publishSummary(true);
