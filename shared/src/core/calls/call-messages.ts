@@ -117,11 +117,6 @@ export const ExpertProfile = z.object({
 });
 export type ExpertProfile = z.infer<typeof ExpertProfile>;
 
-export const ExpertProfileUpdate = z.object({
-  skills: z.array(ExpertSkill).min(1).max(4),
-  available: z.boolean(),
-});
-
 /** Server → expert console, on GET /experts/me/stream. */
 export const ExpertEvent = z.discriminatedUnion('type', [
   z.object({ v, type: z.literal('profile'), profile: ExpertProfile }),
