@@ -10,18 +10,17 @@ import {
   CameraPanel,
   HelpButton,
   I18nProvider,
-  IdleCountdown,
   loadProductViewByGtin,
   ScanNotice,
   SearchPanel,
   SyncStatus,
-  useIdle,
   type Lang,
   type ProductView,
   type ScanProblem,
   type StoreContext,
   useWedgeScans,
 } from '@vitrine/shared/ui';
+import { IdleGuard } from './IdleGuard';
 import { ProductScreen } from './ProductScreen';
 import { TopBar } from './TopBar';
 import type { KioskConfig } from './kiosk-config';
@@ -59,12 +58,6 @@ export function KioskSession(props: {
     [record],
   );
   const touched = screen.name !== 'attract' || lang !== 'fr' || reach || camera;
-  const idle = useIdle({
-    idleMs: config.idleMs,
-    countdownMs: config.countdownMs,
-    enabled: touched,
-    onExpire: props.onReset,
-  });
 
   const openProduct = useCallback(
     (productId: string, action: 'scan' | 'view' = 'view', view?: ProductView) => {
@@ -182,9 +175,12 @@ export function KioskSession(props: {
           />
           {syncStatus}
         </footer>
-        {idle.secondsLeft !== undefined && (
-          <IdleCountdown secondsLeft={idle.secondsLeft} onStay={idle.stay} />
-        )}
+        <IdleGuard
+          idleMs={config.idleMs}
+          countdownMs={config.countdownMs}
+          enabled={touched}
+          onExpire={props.onReset}
+        />
       </div>
     </I18nProvider>
   );

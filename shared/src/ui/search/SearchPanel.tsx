@@ -8,7 +8,7 @@ import {
   type SearchRequest,
 } from '../../client/search';
 import { useI18n } from '../i18n/i18n';
-import { ResultTiles } from './ResultTiles';
+import { ResultList } from './ResultList';
 import { useCatalogueSearch, useIndexStatus } from './use-catalogue-search';
 
 const CATEGORIES = ['fashion', 'food', 'electronics'] as const;
@@ -119,10 +119,11 @@ export function SearchPanel(props: {
         {state ? t.results(state.answer.total) : ''}
       </p>
       {state && state.answer.total === 0 && <p>{t.noResultsHelp}</p>}
-      {/* data-answered: the text the shown hits answer (see SearchState). */}
-      <ul className="tiles" data-testid="results" data-answered={state?.query}>
-        <ResultTiles hits={state?.answer.hits ?? NO_HITS} onOpenProduct={props.onOpenProduct} />
-      </ul>
+      <ResultList
+        hits={state?.answer.hits ?? NO_HITS}
+        answered={state?.query}
+        onOpenProduct={props.onOpenProduct}
+      />
     </section>
   );
 }

@@ -1,0 +1,51 @@
+// The result list. Memoised: a keystroke re-renders the search box at once,
+// and the tiles only when the worker's answer brings other hits or is for
+// other text. A new answer paints the tiles in view first (see
+// use-first-screen-first.ts); tiles below the fold skip layout until scrolled to.
+import { memo, useRef } from 'react';
+import type { SearchHit } from '../../client/search';
+import { useI18n } from '../i18n/i18n';
+import { useFirstScreenFirst } from './use-first-screen-first';
+
+export const ResultList = memo(function ResultList(props: {
+  hits: readonly SearchHit[];
+  /** The text these hits answer (see SearchState): tests and benchmarks wait for it. */
+  answered: string | undefined;
+  onOpenProduct: (productId: string) => void;
+}) {
+  const listRef = useRef<HTMLUListElement>(null);
+  const { shown, complete, firstScreen } = useFirstScreenFirst(props.hits, listRef);
+  return (
+    <ul
+      ref={listRef}
+      className="tiles"
+      data-testid="results"
+      data-answered={props.answered}
+      data-complete={complete}
+    >
+      <Tiles hits={shown} firstScreen={firstScreen} onOpenProduct={props.onOpenProduct} />
+    </ul>
+  );
+});
+
+const Tiles = memo(function Tiles(props: {
+  hits: readonly SearchHit[];
+  firstScreen: number | undefined;
+  onOpenProduct: (productId: string) => void;
+}) {
+  const { lang, price } = useI18n();
+  const { firstScreen = 0 } = props;
+  return (
+    <>
+      {props.hits.map((hit, i) => (
+        <li key={hit.id} className={i < firstScreen ? undefined : 'below-fold'}>
+          <button type="button" className="tile" onClick={() => props.onOpenProduct(hit.id)}>
+            <span className="tile-name">{lang === 'fr' ? hit.nameFr : hit.nameEn}</span>
+            <span className="tile-brand">{hit.brand}</span>
+            <span>{price(hit.priceCents)}</span>
+          </button>
+        </li>
+      ))}
+    </>
+  );
+});
