@@ -20,6 +20,7 @@ describe('buildCsp', () => {
   it('lets the app reach its store server over HTTP and MQTT-over-WebSocket', () => {
     expect(directive(csp, 'connect-src')).toEqual([
       "'self'",
+      'data:', // the buffers a .gltf model embeds
       'https://store-0042.lan:8443',
       'wss://store-0042.lan:8443',
     ]);

@@ -15,7 +15,9 @@ export function buildCsp(storeServerUrl: string, options: { webFrames?: boolean 
     'img-src': ["'self'", 'data:', 'blob:', server.origin],
     'media-src': ["'self'", 'blob:', server.origin],
     'font-src': ["'self'", 'data:'],
-    'connect-src': ["'self'", server.origin, socket],
+    // data: lets three.js read the buffers a .gltf embeds (the usual way vendors
+    // ship models); reading a data: URL reaches no network, so nothing can leak.
+    'connect-src': ["'self'", 'data:', server.origin, socket],
     'worker-src': ["'self'", 'blob:'],
     'object-src': ["'none'"],
     'frame-src': options.webFrames ? ['https:'] : ["'none'"],

@@ -22,7 +22,9 @@ export function rendererCsp(deviceBrokerUrl: string | undefined): string {
     "style-src 'self' 'unsafe-inline'",
     "img-src 'self' data: blob:",
     "media-src 'self' blob:",
-    `connect-src 'self'${broker}`,
+    // data: lets three.js read the buffers a .gltf embeds (the usual way vendors
+    // ship models); reading a data: URL reaches no network, so nothing can leak.
+    `connect-src 'self' data:${broker}`,
     "worker-src 'self' blob:",
     // Web-page items: only https pages (the campaign schema allows no other),
     // shown in a sandboxed frame without scripts or our origin.
