@@ -146,6 +146,12 @@ describe('desktop shell support', () => {
     expect(shell.headers.get('access-control-allow-origin')).toBe('vitrine-app://kiosk');
     const stranger = await preflight('https://evil.example');
     expect(stranger.headers.get('access-control-allow-origin')).toBeNull();
+    // three.js fetches a product's 3D model from the shell's page, cross-origin.
+    const model = await fetch(`${server.url}/assets/models/headphones.gltf`, {
+      headers: { origin: 'vitrine-app://kiosk' },
+    });
+    expect(model.status).toBe(200);
+    expect(model.headers.get('access-control-allow-origin')).toBe('vitrine-app://kiosk');
   });
 
   it('serves the shells their auto-update feed from the data directory', async () => {

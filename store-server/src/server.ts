@@ -165,6 +165,8 @@ export async function startStoreServer(
   api.use(sizing.router);
   app.use(API_PREFIX, shellCors(), api);
   app.use(looks.pages);
+  // The shells' pages (vitrine-app://…) fetch 3D models and images from here too.
+  app.use(['/media', '/assets'], shellCors());
   app.use(mediaRoutes(docs, join(config.appsDir, 'assets')));
   app.use(
     staticApps(
