@@ -72,15 +72,16 @@ describe('expert presence over MQTT', () => {
   it('refuses a wrong or expired session, and drops the link at sign-out', async () => {
     const token = await signIn(server, 'expert-hugo-lambert');
     const grant = await presenceGrant(server, token);
-    const wrong = await expertConsole(
+    // A second sign-in of the same expert is another session, with its own login.
+    const second = await expertConsole(
       server,
       'expert-hugo-lambert',
       { skills: ['tech'], available: true },
       { token: await signIn(server, 'expert-hugo-lambert') },
     );
-    expect(wrong.link.state).toBe('online');
-    await wrong.link.stop();
-    // The password must be the session's own token.
+    expect(second.link.state).toBe('online');
+    await second.link.stop();
+    // The first session's login with a password that is not its token: refused.
     const other = mqtt.connect(storeBrokerUrl(server.url), {
       clientId: grant.clientId,
       username: grant.username,
