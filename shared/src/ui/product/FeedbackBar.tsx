@@ -1,5 +1,5 @@
 // "J'aime / j'aime pas" and "read aloud" for one product.
-import { useState } from 'react';
+import { useEffect, useState } from 'react';
 import { useI18n } from '../i18n/i18n';
 import { canSpeak, speak, stopSpeaking } from './speak';
 
@@ -10,6 +10,9 @@ export function FeedbackBar(props: {
   const { t, lang } = useI18n();
   const [given, setGiven] = useState<'like' | 'dislike' | undefined>(undefined);
   const [speaking, setSpeaking] = useState(false);
+  // Leaving the product (another product, home, the idle reset) silences it:
+  // the next shopper must not hear the previous one's product.
+  useEffect(() => () => stopSpeaking(), [props.speechText]);
   const give = (value: 'like' | 'dislike') => {
     if (given === value) return;
     setGiven(value);
@@ -29,7 +32,7 @@ export function FeedbackBar(props: {
           aria-pressed={speaking}
           onClick={() => {
             if (speaking) stopSpeaking();
-            else speak(props.speechText, lang);
+            else speak(props.speechText, lang, () => setSpeaking(false));
             setSpeaking(!speaking);
           }}
         >

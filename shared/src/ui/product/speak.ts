@@ -23,11 +23,14 @@ export function canSpeak(): boolean {
   return typeof window !== 'undefined' && 'speechSynthesis' in window;
 }
 
-export function speak(text: string, lang: 'fr' | 'en'): void {
+/** Reads `text` aloud; `onDone` runs when it ends, fails or is cancelled. */
+export function speak(text: string, lang: 'fr' | 'en', onDone?: () => void): void {
   if (!canSpeak()) return;
   window.speechSynthesis.cancel();
   const utterance = new SpeechSynthesisUtterance(text);
   utterance.lang = lang === 'fr' ? 'fr-FR' : 'en-GB';
+  utterance.onend = () => onDone?.();
+  utterance.onerror = () => onDone?.();
   window.speechSynthesis.speak(utterance);
 }
 
