@@ -1,6 +1,6 @@
 // One shopper's session: language, reach mode, scans, searches and the
 // product being looked at. Remounted (so emptied) by the idle reset.
-import { useCallback, useMemo, useState } from 'react';
+import { useCallback, useMemo, useRef, useState } from 'react';
 import type { DeviceHandle } from '@vitrine/shared/client';
 import type { CatalogueSearch, SearchRequest } from '@vitrine/shared/client/search';
 import type { NewDeviceEvent } from '@vitrine/shared/core';
@@ -12,7 +12,6 @@ import {
   I18nProvider,
   loadProductViewByGtin,
   ScanNotice,
-  SearchPanel,
   SyncStatus,
   type Lang,
   type ProductView,
@@ -21,6 +20,7 @@ import {
   useWedgeScans,
 } from '@vitrine/shared/ui';
 import { IdleGuard } from './IdleGuard';
+import { KioskSearch } from './KioskSearch';
 import { ProductScreen } from './ProductScreen';
 import { TopBar } from './TopBar';
 import type { KioskConfig } from './kiosk-config';
@@ -43,7 +43,11 @@ export function KioskSession(props: {
   const [reach, setReach] = useState(false);
   const [camera, setCamera] = useState(false);
   const [screen, setScreen] = useState<Screen>({ name: 'attract' });
-  const [request, setRequest] = useState<SearchRequest>({ query: '' });
+  // Read when the search screen opens; each keystroke updates it without a render here.
+  const lastRequest = useRef<SearchRequest>({ query: '' });
+  const rememberRequest = useCallback((request: SearchRequest) => {
+    lastRequest.current = request;
+  }, []);
   const record = useCallback(
     (event: NewDeviceEvent) => void device.outbox.record(event).catch(() => undefined),
     [device],
@@ -141,17 +145,11 @@ export function KioskSession(props: {
           {screen.name === 'attract' && <AttractLoop db={device.db} onStart={goSearch} />}
           {screen.name === 'notice' && <ScanNotice problem={screen.problem} onSearch={goSearch} />}
           {screen.name === 'search' && (
-            <SearchPanel
+            <KioskSearch
               search={props.search}
-              request={request}
-              onChange={(next) => {
-                setRequest(next);
-                if (next.query && next.query !== request.query && next.query.length % 3 === 0)
-                  recordWhenIdle({
-                    kind: 'interaction',
-                    payload: { action: 'search', query: next.query.slice(0, 500) },
-                  });
-              }}
+              initial={lastRequest.current}
+              onRequest={rememberRequest}
+              record={recordWhenIdle}
               onOpenProduct={openViewed}
             />
           )}
