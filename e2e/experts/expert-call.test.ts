@@ -113,6 +113,26 @@ describe('expert call from the kiosk', () => {
       .toBe('available');
   }, 60_000);
 
+  it('lets the expert decline: with nobody else to take it, the shopper is told and offered help', async () => {
+    const dress = productOf(server, 'fashion');
+    await openOnKiosk(kiosk, dress.gtin);
+    await kiosk.getByTestId('talk-to-expert').click();
+    const ringing = expert.locator('[data-testid="ringing"] article');
+    await ringing.getByRole('button', { name: 'Refuser / Decline' }).click();
+    await expect
+      .poll(() => kiosk.getByTestId('expert-line').getByRole('status').textContent())
+      .toBe('Aucun expert ne peut vous répondre pour le moment.');
+    await kiosk.getByTestId('help-fallback').waitFor();
+    expect(await kiosk.getByTestId('talk-to-expert').count()).toBe(0);
+    await ringing.waitFor({ state: 'detached' });
+    expect(await expert.getByTestId('presence').getAttribute('data-presence')).toBe('available');
+    const declined = server.db
+      .prepare(`SELECT end_reason FROM calls WHERE end_reason <> 'shopper-ended'`)
+      .pluck()
+      .all();
+    expect(declined).toEqual(['no-expert']);
+  });
+
   it('hides the button when the console goes away, and falls back to audio without a camera', async () => {
     // Closing the console's tab drops its WebSocket without DISCONNECT: the broker
     // publishes its Last Will, and the kiosk's button goes with it.

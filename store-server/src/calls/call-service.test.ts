@@ -129,4 +129,38 @@ describe('CallService', () => {
     expect(reopened).toHaveLength(1);
     expect(reopened[0]).toMatchObject({ type: 'ring', call: { callId } });
   });
+
+  it('rings another expert at once when one declines, never the decliner again', () => {
+    const { online, device, directory } = setUp();
+    const first = online('expert-a');
+    const second = online('expert-b');
+    device('kiosk-1');
+    const { callId } = service.request('kiosk-1', 'Kiosk 1', ask);
+    const rang = first.some((e) => e.type === 'ring') ? 'expert-a' : 'expert-b';
+    const other = rang === 'expert-a' ? 'expert-b' : 'expert-a';
+    service.decline(rang, callId);
+    expect((rang === 'expert-a' ? first : second).at(-1)).toMatchObject({
+      type: 'ended',
+      callId,
+      reason: 'declined',
+    });
+    // The decliner stays available for the next call; the other expert rings.
+    expect(directory.presence(rang)).toBe('available');
+    expect((other === 'expert-a' ? first : second).at(-1)).toMatchObject({
+      type: 'ring',
+      call: { callId },
+    });
+    expect(() => service.decline(rang, callId)).toThrow(/not ringing for you/);
+  });
+
+  it('tells the shopper at once when every expert who could take the call declined', () => {
+    const { online, device } = setUp();
+    online('expert-a');
+    const shopper = device('kiosk-1');
+    const { callId } = service.request('kiosk-1', 'Kiosk 1', ask);
+    service.decline('expert-a', callId);
+    expect(shopper.at(-1)).toMatchObject({ type: 'ended', callId, reason: 'no-expert' });
+    const row = db.prepare('SELECT end_reason FROM calls WHERE id = ?').get(callId);
+    expect(row).toEqual({ end_reason: 'no-expert' });
+  });
 });

@@ -24,6 +24,8 @@ type Call = {
   state: 'queued' | 'ringing' | 'connected';
   expertId: string | null;
   summary: CallSummary;
+  /** Experts who declined this call: it never rings them again. */
+  declinedBy: Set<string>;
 };
 
 type Sink<E> = (event: E) => void;
@@ -96,7 +98,15 @@ export class CallService {
         request.lang,
         now,
       );
-    this.calls.set(id, { id, deviceId, request, state: 'queued', expertId: null, summary });
+    this.calls.set(id, {
+      id,
+      deviceId,
+      request,
+      state: 'queued',
+      expertId: null,
+      summary,
+      declinedBy: new Set(),
+    });
     this.dispatch();
     this.sendPositions();
     return { callId: id };
@@ -170,6 +180,31 @@ export class CallService {
       throw new HttpError(409, 'not_ratable', 'this call is not over, not yours or already rated');
   }
 
+  /**
+   * The expert cannot take this one (wrong language, a question outside their
+   * field): it rings someone else at once and never this expert again; they
+   * stay available for the next call.
+   */
+  decline(expertId: string, callId: string): void {
+    const call = this.calls.get(callId);
+    if (!call || call.expertId !== expertId || call.state !== 'ringing') {
+      throw new HttpError(409, 'not_ringing', 'this call is not ringing for you');
+    }
+    this.stopRinging(callId);
+    call.state = 'queued';
+    call.expertId = null;
+    call.declinedBy.add(expertId);
+    this.toExpert(expertId, { v: PROTOCOL_VERSION, type: 'ended', callId, reason: 'declined' });
+    this.directory.setCall(expertId, null); // dispatches the call to someone else
+    // Everyone who could take it declined: tell the shopper now (FAQ, staff)
+    // rather than keep them waiting for nobody.
+    const candidates = call.request.expertId
+      ? [call.request.expertId]
+      : this.directory.onlineFor(call.request.skill);
+    if (call.state === 'queued' && candidates.every((id) => call.declinedBy.has(id)))
+      this.finish(call, 'no-expert');
+  }
+
   /** Nobody answered: the call goes back to the queue, the expert is set away. */
   private ringOut(callId: string, expertId: string): void {
     this.ringTimers.delete(callId);
@@ -233,7 +268,7 @@ export class CallService {
       const wanted = call.request.expertId;
       const free = this.directory
         .availableFor(call.request.skill)
-        .filter((id) => !wanted || id === wanted);
+        .filter((id) => (!wanted || id === wanted) && !call.declinedBy.has(id));
       const expertId = free[0];
       if (!expertId) continue;
       call.state = 'ringing';

@@ -129,6 +129,13 @@ export class ExpertDirectory {
       .sort();
   }
 
+  /** Experts online (free or busy) with this skill. */
+  onlineFor(skill: ExpertSkill): string[] {
+    return [...this.live.keys()].filter(
+      (id) => this.presence(id) !== 'offline' && this.live.get(id)?.skills.includes(skill),
+    );
+  }
+
   availability(): SkillAvailability {
     const result = Object.fromEntries(
       EXPERT_SKILLS.map((skill) => [skill, { available: 0, online: 0 }]),

@@ -77,6 +77,12 @@ export function expertRoutes(options: {
     res.json(calls.accept(user.id, req.params.id));
   });
 
+  router.post('/experts/calls/:id/decline', (req, res) => {
+    const user = requireRole(req, auth, 'expert');
+    calls.decline(user.id, req.params.id);
+    res.status(204).end();
+  });
+
   router.post('/experts/calls/:id/signal', (req, res) => {
     const user = requireRole(req, auth, 'expert');
     calls.signal(

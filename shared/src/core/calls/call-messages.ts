@@ -73,6 +73,8 @@ export const CallEndReason = z.enum([
   'no-expert',
   /** rang for too long: back in the queue for another expert (sent to the expert only) */
   'unanswered',
+  /** the expert declined: back in the queue for another expert (sent to the expert only) */
+  'declined',
 ]);
 export type CallEndReason = z.infer<typeof CallEndReason>;
 

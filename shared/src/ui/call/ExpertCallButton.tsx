@@ -56,9 +56,10 @@ export function ExpertCallButton(props: {
     .filter(([, counts]) => counts.available > 0)
     .map(([name]) => name)
     .join(' ');
-  if (!available) {
+  if (!available || (call.phase === 'refused' && call.reason === 'no-expert')) {
     return (
       <div data-testid="expert-line" data-free={free} style={{ display: 'contents' }}>
+        {call.phase === 'refused' && <p role="status">{callText('nobody', lang)}</p>}
         <HelpFallback
           device={device}
           category={product.category}

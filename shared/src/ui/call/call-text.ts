@@ -21,6 +21,10 @@ const TEXT = {
   callStaff: { fr: 'Appeler un vendeur', en: 'Call a staff member' },
   staffCalled: { fr: 'Un vendeur arrive.', en: 'A staff member is on the way.' },
   refused: { fr: 'L’appel n’a pas pu aboutir', en: 'The call could not be placed' },
+  nobody: {
+    fr: 'Aucun expert ne peut vous répondre pour le moment.',
+    en: 'No expert can answer you right now.',
+  },
   with: { fr: 'En ligne avec', en: 'Talking with' },
   minutes: { fr: 'min', en: 'min' },
 } as const;

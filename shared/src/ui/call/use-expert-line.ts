@@ -112,7 +112,10 @@ export function useExpertLine(device: DeviceHandle, environment?: DeviceEnvironm
           event.reason === 'shopper-ended' ||
           event.reason === 'expert-ended' ||
           event.reason === 'expert-left';
-        setCall(answered ? { phase: 'rating', callId: event.callId } : { phase: 'idle' });
+        if (answered) setCall({ phase: 'rating', callId: event.callId });
+        // Every expert who could take it declined: say so, and offer the FAQ and staff.
+        else if (event.reason === 'no-expert') setCall({ phase: 'refused', reason: 'no-expert' });
+        else setCall({ phase: 'idle' });
       }
     };
     handleEvent.current = onEvent;
@@ -134,7 +137,26 @@ export function useExpertLine(device: DeviceHandle, environment?: DeviceEnvironm
     };
   }, [device, environment]);
 
-  useEffect(() => device.link?.onExpertAvailability(setAvailability), [device]);
+  const lastAvailability = useRef('');
+  useEffect(
+    () =>
+      device.link?.onExpertAvailability((next) => {
+        // "Nobody can answer" (all who could declined) holds until an expert
+        // signs in or leaves — not when one turns busy or free again, nor when
+        // the summary is republished unchanged every 30 s.
+        const key = JSON.stringify(Object.values(next).map((counts) => counts.online));
+        if (key !== lastAvailability.current) {
+          lastAvailability.current = key;
+          setCall((current) =>
+            current.phase === 'refused' && current.reason === 'no-expert'
+              ? { phase: 'idle' }
+              : current,
+          );
+        }
+        setAvailability(next);
+      }),
+    [device],
+  );
 
   const request: ExpertLine['request'] = useCallback(async (body) => {
     if (!http.current) return;

@@ -69,6 +69,17 @@ export function ExpertDesk(props: { user: ConsoleUser }) {
       );
     }
   };
+  // Another expert gets it at once; this console stays available.
+  const decline = async (summary: CallSummary) => {
+    setError(null);
+    try {
+      await api(`/experts/calls/${summary.callId}/decline`, { method: 'POST' });
+    } catch (caught) {
+      setError(
+        caught instanceof ConsoleApiError ? caught.message : 'Réseau indisponible / Network down',
+      );
+    }
+  };
   const takeRef = useRef(take);
   takeRef.current = take;
   const autoRef = useRef(autoAnswer);
@@ -171,6 +182,9 @@ export function ExpertDesk(props: { user: ConsoleUser }) {
               <p>Vu / Looked at: {summary.viewed.map((item) => item.name).join(', ') || '—'}</p>
               <button type="button" onClick={() => void take(summary)}>
                 Prendre l’appel / Take call
+              </button>{' '}
+              <button type="button" onClick={() => void decline(summary)}>
+                Refuser / Decline
               </button>
             </article>
           ))}
