@@ -53,13 +53,18 @@ describe('expert presence over MQTT', () => {
 
   it('keeps a newer console present when an older one’s will arrives late', async () => {
     const expertId = 'expert-claire-fontaine';
+    const baseline = await connectedClients();
     const older = await expertConsole(server, expertId, { skills: ['wine'], available: true });
     const newer = await expertConsole(server, expertId, { skills: ['wine'], available: true });
     expect(newer.grant.session).toBeGreaterThan(older.grant.session);
     await waitFor(() => free('wine') === 1, 'the newer console is free');
-    const before = await connectedClients();
+    // The older console may already have stepped aside on seeing the newer birth;
+    // crash it anyway: whichever way it left, only the newer link stays.
     older.link.crash(); // its will (older session) overwrites the retained birth
-    await waitFor(async () => (await connectedClients()) < before, 'the broker saw it go');
+    await waitFor(
+      async () => (await connectedClients()) === baseline + 1,
+      'the broker saw the older console go',
+    );
     // The will went out when the broker dropped it; a later declaration comes after it.
     newer.link.declare({ skills: ['wine', 'tech'], available: true });
     await waitFor(() => free('tech') === 1, 'the later declaration arrived');

@@ -1,5 +1,6 @@
 // Device events reach the store exactly once: recorded offline, delivered after
 // reconnect, removed from the outbox only on the server's acknowledgement.
+import { v7 as uuidv7 } from 'uuid';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { StoreServer } from '@vitrine/store-server/server';
 import { provisionDevice, startNodeDevice } from '../support/node-device';
@@ -85,10 +86,16 @@ describe('outbox', () => {
     servers.push(server);
     const device = await startNodeDevice(server.url, provisionDevice(server));
     await waitFor(() => device.link?.state === 'online', 'online');
-    const event = await device.outbox.record({ kind: 'interaction', payload: { action: 'scan' } });
-    // Corrupt it in the outbox (as a bug or an old version would), then send.
-    await device.db.outbox.update(event.seq, {
-      event: { ...event, payload: { action: 'teleport' } } as never,
+    const good = await device.outbox.record({ kind: 'interaction', payload: { action: 'scan' } });
+    await waitFor(async () => (await device.outbox.pending()) === 0, 'the good event acknowledged');
+    // A corrupt event in the outbox (as a bug or an old version would leave),
+    // written after the good one was acknowledged so no flush in flight races it.
+    const event = { ...good, id: uuidv7(), seq: good.seq + 1, payload: { action: 'teleport' } };
+    await device.db.outbox.add({
+      seq: event.seq,
+      id: event.id,
+      event: event as never,
+      sentAt: null,
     });
     await device.outbox.flush({ resendAll: true });
     const rejected = await waitFor(() => device.db.rejected.get(event.id), 'rejection recorded');
