@@ -144,7 +144,7 @@ export function useExpertLine(device: DeviceHandle, environment?: DeviceEnvironm
         // "Nobody can answer" (all who could declined) holds until an expert
         // signs in or leaves — not when one turns busy or free again, nor when
         // the summary is republished unchanged every 30 s.
-        const key = JSON.stringify(Object.values(next).map((counts) => counts.online));
+        const key = JSON.stringify(Object.values(next ?? {}).map((counts) => counts.online));
         if (key !== lastAvailability.current) {
           lastAvailability.current = key;
           setCall((current) =>
