@@ -94,6 +94,7 @@ export const Promotion = z.object({
   id: Id,
   productIds: z.array(Id),
   kind: z.enum(['percent', 'amount', 'second-half-price']),
+  /** percent: 0–100; amount: cents off (see pricing.ts). */
   value: z.number().nonnegative(),
   label: Localized,
   startsAt: z.string(),

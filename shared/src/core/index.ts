@@ -1,4 +1,5 @@
 export * from './catalogue';
+export * from './pricing';
 export * from './events';
 export * from './gtin';
 export * from './parse';

@@ -1,7 +1,14 @@
 // Everything the product page shows, read from the local copy in one go
 // (one Dexie transaction, a handful of keyed reads), so it works offline.
 // Promotions and locations can come from memory (see StoreContext).
-import type { Location, Product, ProductReviews, ProductStock, Promotion } from '../../core';
+import {
+  activePromotion,
+  promotedPriceCents,
+  type Location,
+  type ProductReviews,
+  type ProductStock,
+  type Promotion,
+} from '../../core';
 import type { DeviceDb, StoredProduct } from '../../client';
 
 export type ProductView = {
@@ -83,25 +90,8 @@ function readOwn(db: DeviceDb, productId: string) {
   return Promise.all([db.stock.get(productId), db.reviews.get(productId)]);
 }
 
-export function activePromotion(
-  promotions: readonly Promotion[],
-  productId: string,
-  now: Date,
-): Promotion | undefined {
-  const at = now.toISOString();
-  return promotions.find(
-    (promo) => promo.productIds.includes(productId) && promo.startsAt <= at && at < promo.endsAt,
-  );
-}
-
-/** The price after a promotion, when the promotion is a simple reduction. */
-export function promotedPriceCents(product: Product, promotion: Promotion | undefined) {
-  if (!promotion) return undefined;
-  if (promotion.kind === 'percent')
-    return Math.round(product.priceCents * (1 - promotion.value / 100));
-  if (promotion.kind === 'amount') return Math.max(0, product.priceCents - promotion.value);
-  return undefined;
-}
+// Pricing lives in core, shared with signage and the head-office preview.
+export { activePromotion, promotedPriceCents };
 
 /** Units of every variant (or the product itself) at one location. */
 export function unitsAt(stock: ProductStock | undefined, locationId: string) {

@@ -1,7 +1,13 @@
 // A product promotion card: live price, promotion and stock here, read from
 // the local copy (so it stays right with the server down) and refreshed.
 import { useEffect, useState } from 'react';
-import type { Product, ProductStock, Promotion } from '@vitrine/shared/core';
+import {
+  activePromotion,
+  promotedPriceCents,
+  type Product,
+  type ProductStock,
+  type Promotion,
+} from '@vitrine/shared/core';
 import type { DeviceHandle } from '@vitrine/shared/client';
 
 type CardData = { product: Product; stockHere: number | null; promotion: Promotion | null };
@@ -13,26 +19,13 @@ const euros = (cents: number, lang: 'fr' | 'en') =>
     currency: 'EUR',
   }).format(cents / 100);
 
-function promotedPrice(price: number, promotion: Promotion | null): number | null {
-  if (!promotion) return null;
-  if (promotion.kind === 'percent') return Math.round(price * (1 - promotion.value / 100));
-  if (promotion.kind === 'amount') return Math.max(0, price - Math.round(promotion.value * 100));
-  return null;
-}
-
 async function readCard(device: DeviceHandle, productId: string): Promise<CardData | null> {
   const product = await device.db.products.get(productId);
   if (!product) return null;
   const stock: ProductStock | undefined = await device.db.stock.get(productId);
   const level = stock?.levels.find((entry) => entry.locationId === device.storeId);
-  const now = new Date().toISOString();
   const promotion =
-    (await device.db.promotions.toArray()).find(
-      (candidate) =>
-        candidate.productIds.includes(productId) &&
-        candidate.startsAt <= now &&
-        now < candidate.endsAt,
-    ) ?? null;
+    activePromotion(await device.db.promotions.toArray(), productId, new Date()) ?? null;
   return {
     product,
     stockHere: level
@@ -57,7 +50,7 @@ export function ProductCard(props: { productId: string; device: DeviceHandle; la
   }, [props.device, props.productId]);
   if (!card) return <div className="product-card" data-testid="product-card" />;
   const { product, promotion, stockHere } = card;
-  const promoted = promotedPrice(product.priceCents, promotion);
+  const promoted = promotedPriceCents(product, promotion) ?? null;
   return (
     <div className="product-card" data-testid="product-card" data-product-id={product.id}>
       {product.images[0] && (
