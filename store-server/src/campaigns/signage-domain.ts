@@ -14,6 +14,7 @@ import { campaignRoutes } from './campaign-routes';
 import { CampaignService } from './campaign-service';
 import { loadHeadOfficeKey } from './head-office-key';
 import { MediaStore } from './media-store';
+import { previewRoutes } from './preview-routes';
 
 export type SignageDomain = {
   router: Router;
@@ -44,6 +45,9 @@ export function startSignage(options: {
   options.registry.onChange(ensureProfiles);
   const router = Router();
   router.use(campaignRoutes({ auth: options.staffAuth, campaigns, media, anchor: key.anchor }));
+  router.use(
+    previewRoutes({ auth: options.staffAuth, docs: options.docs, storeId: options.storeId }),
+  );
   router.use(
     fleetRoutes({
       auth: options.staffAuth,

@@ -3,3 +3,4 @@ export * from './canonical';
 export * from './fleet';
 export * from './screen-profile';
 export * from './signed-campaign';
+export * from './preview-card';

@@ -1,14 +1,46 @@
 // The campaign as a screen would lay it out: the same zones and, for a chosen
 // moment in the cycle, the item the player's own timeline function
-// (positionAt) puts in each zone. Simplified: products show their id, not the
-// store's live price and stock, and nothing is cached or verified here.
-import { useState } from 'react';
-import { cycleLength, isScheduleOn, positionAt, type PlaylistItem } from '@vitrine/shared/core';
-import { mediaUrl, type Draft } from './head-office-api';
+// (positionAt) puts in each zone. Product cards show this store's live price,
+// promotion and stock (the players' pricing, from the server); nothing is
+// cached or verified here.
+import { useEffect, useState } from 'react';
+import {
+  cycleLength,
+  isScheduleOn,
+  positionAt,
+  type PlaylistItem,
+  type PreviewCard,
+} from '@vitrine/shared/core';
+import { mediaUrl, previewCards, type Draft } from './head-office-api';
 import { useText } from './i18n';
 
-function PreviewItem(props: { item: PlaylistItem }) {
-  const { lang, t } = useText();
+function ProductPreview(props: { productId: string; card: PreviewCard | undefined }) {
+  const { lang, locale, t } = useText();
+  const { card } = props;
+  if (!card) {
+    return (
+      <div className="preview-card">
+        {t.itemKind.product}: {props.productId}
+      </div>
+    );
+  }
+  const euros = (cents: number) =>
+    new Intl.NumberFormat(locale, { style: 'currency', currency: 'EUR' }).format(cents / 100);
+  return (
+    <div className="preview-card" data-testid="preview-product" data-product-id={card.id}>
+      <strong>{card.name[lang]}</strong>
+      {card.promotion && <div className="promo">{card.promotion[lang]}</div>}
+      <div data-testid="preview-price">
+        {card.promotedPriceCents !== null && <s>{euros(card.priceCents)}</s>}{' '}
+        {euros(card.promotedPriceCents ?? card.priceCents)}
+      </div>
+      {card.stockHere !== null && <div data-testid="preview-stock">{card.stockHere}</div>}
+    </div>
+  );
+}
+
+function PreviewItem(props: { item: PlaylistItem; cards: Map<string, PreviewCard> }) {
+  const { lang } = useText();
   const { item } = props;
   switch (item.kind) {
     case 'image':
@@ -20,11 +52,7 @@ function PreviewItem(props: { item: PlaylistItem }) {
     case 'web':
       return <iframe src={item.url} sandbox="" title={item.id} />;
     case 'product':
-      return (
-        <div className="preview-card">
-          {t.itemKind.product}: {item.productId}
-        </div>
-      );
+      return <ProductPreview productId={item.productId} card={props.cards.get(item.productId)} />;
     case 'ticker':
       return <div className="preview-ticker">{item.text[lang]}</div>;
   }
@@ -38,6 +66,25 @@ export function CampaignPreview(props: { draft: Draft; timeZone: string }) {
   );
   const cycle = Math.max(1_000, ...usable.map((playlist) => cycleLength(playlist)));
   const [at, setAt] = useState(0);
+  const [cards, setCards] = useState<Map<string, PreviewCard>>(new Map());
+  const productIds = [
+    ...new Set(
+      draft.playlists.flatMap((playlist) =>
+        playlist.items.flatMap((item) => (item.kind === 'product' ? [item.productId] : [])),
+      ),
+    ),
+  ]
+    .sort()
+    .join(',');
+  useEffect(() => {
+    let live = true;
+    previewCards(productIds ? productIds.split(',') : [])
+      .then((found) => live && setCards(found))
+      .catch(() => live && setCards(new Map())); // the preview falls back to product ids
+    return () => {
+      live = false;
+    };
+  }, [productIds]);
   let onNow = false;
   try {
     onNow = isScheduleOn(draft.schedule, Date.now(), props.timeZone);
@@ -76,7 +123,7 @@ export function CampaignPreview(props: { draft: Draft; timeZone: string }) {
                 height: `${zone.height}%`,
               }}
             >
-              {position && <PreviewItem item={position.item} />}
+              {position && <PreviewItem item={position.item} cards={cards} />}
             </div>
           );
         })}

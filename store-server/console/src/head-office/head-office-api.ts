@@ -4,7 +4,9 @@
 import {
   ApiError,
   CampaignBody,
+  PreviewCards,
   parseUnknown,
+  type PreviewCard,
   type MediaRef,
   type ScreenHeartbeat,
   type ScreenProfileDoc,
@@ -135,4 +137,13 @@ async function authorized(path: string, init: RequestInit = {}): Promise<Respons
     );
   }
   return response;
+}
+
+/** Product cards with this store's live price, promotion and stock, for the preview. */
+export async function previewCards(ids: readonly string[]): Promise<Map<string, PreviewCard>> {
+  if (ids.length === 0) return new Map();
+  const query = encodeURIComponent(ids.join(','));
+  const parsed = parseUnknown(PreviewCards, await api(`/campaigns/preview/products?ids=${query}`));
+  if (!parsed.ok) throw new ConsoleApiError(500, 'bad_answer', parsed.error);
+  return new Map(parsed.value.cards.map((card) => [card.id, card]));
 }

@@ -75,7 +75,7 @@ export const fr = {
   preview: 'Aperçu',
   previewAt: 'Instant dans le cycle',
   previewNote:
-    'Aperçu simplifié : mêmes zones et même enchaînement que l’écran ; les fiches produit y montrent l’identifiant, l’écran les prix et stocks du magasin.',
+    'Mêmes zones et même enchaînement que l’écran, avec les prix, promotions et stocks de ce magasin maintenant ; rien n’est mis en cache ni vérifié ici.',
   onNow: (zone: string) => `Programmée maintenant (${zone})`,
   offNow: (zone: string) => `Hors programmation maintenant (${zone})`,
   // Media
@@ -194,7 +194,7 @@ export const en: Messages = {
   preview: 'Preview',
   previewAt: 'Moment in the cycle',
   previewNote:
-    'Simplified preview: the same zones and sequence as the screen; product cards show the product id here, the store’s live price and stock on screens.',
+    'The same zones and sequence as the screen, with this store’s price, promotions and stock now; nothing is cached or verified here.',
   onNow: (zone: string) => `Scheduled now (${zone})`,
   offNow: (zone: string) => `Not scheduled now (${zone})`,
   upload: 'Upload a media file',

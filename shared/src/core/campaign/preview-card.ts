@@ -1,0 +1,17 @@
+// A product card as the store's players would show it now, for the head-office
+// console's preview: `GET /api/v1/campaigns/preview/products?ids=a,b`.
+import { z } from 'zod';
+
+export const PreviewCard = z.object({
+  id: z.string(),
+  name: z.object({ fr: z.string(), en: z.string() }),
+  priceCents: z.number().int().nonnegative(),
+  /** After the running promotion, when it is a simple reduction. */
+  promotedPriceCents: z.number().int().nonnegative().nullable(),
+  promotion: z.object({ fr: z.string(), en: z.string() }).nullable(),
+  /** Units in this store; null when the store does not stock it. */
+  stockHere: z.number().int().nonnegative().nullable(),
+});
+export type PreviewCard = z.infer<typeof PreviewCard>;
+
+export const PreviewCards = z.object({ cards: z.array(PreviewCard) });
