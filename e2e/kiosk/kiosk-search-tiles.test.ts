@@ -80,6 +80,14 @@ describe('kiosk search results', () => {
     const before = await tileNames(page);
     expect(before).toHaveLength(PAGE_OF_HITS);
 
+    // The rows in view are counted after a paint of the list: wait for that count.
+    await page.waitForFunction(
+      () => document.querySelector('[data-testid="results"]')?.hasAttribute('data-first-screen'),
+      null,
+      { timeout: 45_000 },
+    );
+    const firstScreen = Number(await page.getByTestId('results').getAttribute('data-first-screen'));
+
     // A facet brings other hits: fashion only.
     await watchPasses(page);
     await page.getByRole('button', { name: 'Mode', exact: true }).click();
@@ -105,6 +113,7 @@ describe('kiosk search results', () => {
       return { columns, top: tops[0]!, pitch: tops[columns]! - tops[0]!, viewport: innerHeight };
     });
     const shown = first!.names.length;
+    expect(shown).toBe(firstScreen);
     expect(shown).toBeLessThan(all.length);
     expect(shown % grid.columns).toBe(0);
     expect(first!.names).toEqual(all.slice(0, shown));

@@ -22,6 +22,7 @@ export const ResultList = memo(function ResultList(props: {
       data-testid="results"
       data-answered={props.answered}
       data-complete={complete}
+      data-first-screen={firstScreen}
     >
       <Tiles hits={shown} firstScreen={firstScreen} onOpenProduct={props.onOpenProduct} />
     </ul>
