@@ -7,6 +7,7 @@ import { join } from 'node:path';
 import { API_PREFIX } from '@vitrine/shared/core';
 import { connectBrokerLink, type BrokerLink } from './broker/broker-link';
 import { startEmbeddedBroker, type EmbeddedBroker } from './broker/embedded-broker';
+import { devicePrincipal } from './broker/acl';
 import { syncMosquittoAuth } from './broker/external-broker-auth';
 import { CatalogueStore } from './catalogue/catalogue-store';
 import { startSignage } from './campaigns/signage-domain';
@@ -161,7 +162,14 @@ export async function startStoreServer(
     log: logger,
   });
   api.use(looks.api);
-  const sizing = startSizing({ db, registry, staffAuth, demo: config.demo, log: logger });
+  const sizing = startSizing({
+    db,
+    storeId: config.storeId,
+    registry,
+    staffAuth,
+    demo: config.demo,
+    log: logger,
+  });
   api.use(sizing.router);
   app.use(API_PREFIX, shellCors(), api);
   app.use(looks.pages);
@@ -194,6 +202,7 @@ export async function startStoreServer(
         storeId: config.storeId,
         registry,
         experts: assistance.expertSessions,
+        stations: sizing.stations,
         log: logger,
       });
     }
@@ -220,7 +229,7 @@ export async function startStoreServer(
         // A device connects as itself: its client id is its device id.
         const device = registry.verify(username, password);
         if (!device || device.status !== 'active' || clientId !== device.id) return undefined;
-        return { kind: 'device', storeId: config.storeId, deviceId: device.id, role: device.role };
+        return devicePrincipal(config.storeId, device, (id) => sizing.stations.mirrorOf(id));
       },
     });
     const embedded = broker;

@@ -5,13 +5,21 @@ import { z } from 'zod';
 export const AppName = z.enum(['kiosk', 'signage', 'mirror']);
 export type AppName = z.infer<typeof AppName>;
 
+/**
+ * What an enrolled device is: one of the screens, or a measuring station (a
+ * body scanner) that runs none of the apps, syncs nothing and may only publish
+ * measurements to the one mirror staff paired it with.
+ */
+export const DeviceRole = z.enum([...AppName.options, 'measure']);
+export type DeviceRole = z.infer<typeof DeviceRole>;
+
 export const DeviceCredential = z.object({
   deviceId: z.string().regex(/^[A-Za-z0-9_-]{1,64}$/, 'must be 1-64 of A-Z a-z 0-9 _ -'),
   secret: z.string().min(20).max(100),
 });
 export type DeviceCredential = z.infer<typeof DeviceCredential>;
 
-export const EnrolRequest = z.object({ role: AppName, name: z.string().trim().min(1).max(80) });
+export const EnrolRequest = z.object({ role: DeviceRole, name: z.string().trim().min(1).max(80) });
 export const EnrolResponse = DeviceCredential.extend({
   storeId: z.string(),
   pairingCode: z.string(),
@@ -20,7 +28,7 @@ export const EnrolResponse = DeviceCredential.extend({
 export const DeviceMe = z.object({
   deviceId: z.string(),
   storeId: z.string(),
-  role: AppName,
+  role: DeviceRole,
   name: z.string(),
   status: z.enum(['pending', 'active', 'revoked']),
   pairingCode: z.string().nullable(),

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { topics } from '@vitrine/shared/core';
-import { canPublish, canSubscribe, type Principal } from './acl';
+import { canPublish, canSubscribe, devicePrincipal, stationGrants, type Principal } from './acl';
 
 const kiosk: Principal = { kind: 'device', storeId: 's1', deviceId: 'k1', role: 'kiosk' };
 const server: Principal = { kind: 'server', storeId: 's1' };
@@ -57,5 +57,47 @@ describe('broker ACL', () => {
   it('lets the server read expert presence and publish the summary', () => {
     expect(canSubscribe(server, topics.allExpertPresence('s1'))).toBe(true);
     expect(canPublish(server, topics.expertAvailability('s1'))).toBe(true);
+  });
+});
+
+describe('measuring station ACL', () => {
+  let mirror: string | null = 'm1';
+  const station = devicePrincipal('s1', { id: 'measure-1', role: 'measure' }, (id) =>
+    id === 'measure-1' ? mirror : null,
+  );
+
+  it('lets a station publish only to its paired mirror’s measurements topic', () => {
+    mirror = 'm1';
+    expect(canPublish(station, topics.measurements('s1', 'm1'))).toBe(true);
+    expect(canPublish(station, topics.measurements('s1', 'm2'))).toBe(false);
+    expect(canPublish(station, topics.measurements('s2', 'm1'))).toBe(false);
+    expect(canPublish(station, topics.allMeasurements('s1'))).toBe(false);
+    expect(canPublish(station, topics.events('s1', 'measure-1'))).toBe(false);
+    expect(canPublish(station, topics.status('s1', 'measure-1'))).toBe(false);
+    expect(canPublish(station, topics.sync('s1'))).toBe(false);
+  });
+
+  it('lets a station subscribe to nothing, not even its own measurements topic', () => {
+    expect(canSubscribe(station, topics.measurements('s1', 'm1'))).toBe(false);
+    expect(canSubscribe(station, topics.sync('s1'))).toBe(false);
+    expect(canSubscribe(station, topics.commands('s1', 'measure-1'))).toBe(false);
+    expect(canSubscribe(station, topics.expertAvailability('s1'))).toBe(false);
+    expect(canSubscribe(station, '#')).toBe(false);
+  });
+
+  it('follows re-pairing at once, and an unpaired station may publish nowhere', () => {
+    mirror = 'm2';
+    expect(canPublish(station, topics.measurements('s1', 'm1'))).toBe(false);
+    expect(canPublish(station, topics.measurements('s1', 'm2'))).toBe(true);
+    mirror = null;
+    expect(stationGrants('s1', null)).toEqual({ subscribe: [], publish: [] });
+    expect(canPublish(station, topics.measurements('s1', 'm2'))).toBe(false);
+  });
+
+  it('keeps screens on their own grants and lets the server reach any mirror', () => {
+    const mirrorDevice = devicePrincipal('s1', { id: 'm1', role: 'mirror' }, () => 'm9');
+    expect(canPublish(mirrorDevice, topics.measurements('s1', 'm1'))).toBe(false);
+    expect(canPublish(mirrorDevice, topics.events('s1', 'm1'))).toBe(true);
+    expect(canPublish(server, topics.measurements('s1', 'm1'))).toBe(true);
   });
 });

@@ -5,9 +5,34 @@ import type { DeviceRole } from '../devices/registry';
 
 export type Principal =
   | { kind: 'server'; storeId: string }
-  | { kind: 'device'; storeId: string; deviceId: string; role: DeviceRole }
+  | { kind: 'device'; storeId: string; deviceId: string; role: Exclude<DeviceRole, 'measure'> }
+  /** A measuring station: its mirror is looked up at every packet, so re-pairing applies at once. */
+  | {
+      kind: 'device';
+      storeId: string;
+      deviceId: string;
+      role: 'measure';
+      pairedMirror: () => string | null;
+    }
   /** An expert console, for the life of one signed-in session. */
   | { kind: 'expert'; storeId: string; expertId: string; sessionId: string };
+
+/** An authenticated device's principal; a station's grant follows `mirrorOf` live. */
+export function devicePrincipal(
+  storeId: string,
+  device: { id: string; role: DeviceRole },
+  mirrorOf: (stationId: string) => string | null,
+): Principal {
+  if (device.role !== 'measure')
+    return { kind: 'device', storeId, deviceId: device.id, role: device.role };
+  return {
+    kind: 'device',
+    storeId,
+    deviceId: device.id,
+    role: 'measure',
+    pairedMirror: () => mirrorOf(device.id),
+  };
+}
 
 /** A device's exact topics: no wildcards, nothing of another device. */
 export function deviceGrants(
@@ -35,10 +60,23 @@ export function expertGrants(
   return { subscribe: [own], publish: [own] };
 }
 
+/**
+ * A measuring station publishes to its paired mirror's measurements topic and
+ * nothing else: it subscribes to nothing (not even its own commands), and an
+ * unpaired station (`mirrorId` null) may publish nowhere.
+ */
+export function stationGrants(
+  storeId: string,
+  mirrorId: string | null,
+): { subscribe: string[]; publish: string[] } {
+  return { subscribe: [], publish: mirrorId ? [topics.measurements(storeId, mirrorId)] : [] };
+}
+
 function grantsOf(principal: Exclude<Principal, { kind: 'server' }>) {
-  return principal.kind === 'device'
-    ? deviceGrants(principal.storeId, principal.deviceId)
-    : expertGrants(principal.storeId, principal.expertId);
+  if (principal.kind === 'expert') return expertGrants(principal.storeId, principal.expertId);
+  return principal.role === 'measure'
+    ? stationGrants(principal.storeId, principal.pairedMirror())
+    : deviceGrants(principal.storeId, principal.deviceId);
 }
 
 /** The store server's whole subtree. */

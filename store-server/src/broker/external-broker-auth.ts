@@ -1,7 +1,7 @@
 // Keeps an external Mosquitto's auth files in step with the device registry
 // and the signed-in expert sessions: written before the store server connects,
 // rewritten on every enrolment, approval, revocation, expert sign-in and
-// sign-out or expiry, then the broker is told to reload.
+// sign-out or expiry, measuring station (re-)pairing, then the broker is told to reload.
 import { spawn } from 'node:child_process';
 import type { DeviceRegistry } from '../devices/registry';
 import type { Logger } from '../log';
@@ -10,10 +10,17 @@ import {
   renderMosquittoAuth,
   writeMosquittoAuth,
   type ExpertBrokerAccount,
+  type StationGrant,
 } from './mosquitto-auth';
 
 export type ExpertAccountSource = {
   brokerAccounts: () => ExpertBrokerAccount[];
+  onChange: (listener: () => void) => () => void;
+};
+
+/** Measuring stations' pairings: a re-pairing rewrites the ACL file. */
+export type StationGrantSource = {
+  brokerGrants: () => StationGrant[];
   onChange: (listener: () => void) => () => void;
 };
 
@@ -24,6 +31,7 @@ export function syncMosquittoAuth(options: {
   storeId: string;
   registry: DeviceRegistry;
   experts?: ExpertAccountSource;
+  stations?: StationGrantSource;
   log: Logger;
 }): () => void {
   const url = new URL(options.brokerUrl);
@@ -43,6 +51,7 @@ export function syncMosquittoAuth(options: {
         server,
         devices: options.registry.brokerAccounts(),
         experts: options.experts?.brokerAccounts() ?? [],
+        stations: options.stations?.brokerGrants() ?? [],
       }),
     );
     if (!options.reloadCommand) return;
@@ -54,8 +63,10 @@ export function syncMosquittoAuth(options: {
   write();
   const stopDevices = options.registry.onChange(write);
   const stopExperts = options.experts?.onChange(write);
+  const stopStations = options.stations?.onChange(write);
   return () => {
     stopDevices();
     stopExperts?.();
+    stopStations?.();
   };
 }

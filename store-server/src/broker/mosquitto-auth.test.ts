@@ -49,4 +49,29 @@ describe('Mosquitto auth files', () => {
     expect(acl).toContain('topic read vitrine/v1/stores/s1/experts/availability');
     expect(acl.split('user expert.0123abcd')[1]).not.toMatch(/\+|#|availability/);
   });
+
+  it('gives a paired station write access to its mirror’s measurements only, an unpaired one nothing', () => {
+    const { passwd, acl } = renderMosquittoAuth({
+      storeId: 's1',
+      server: { username: 'store-server', passwordHash: '$7$h' },
+      devices: [
+        { id: 'm1', role: 'mirror', status: 'active', brokerHash: '$7$m' },
+        { id: 'measure-a', role: 'measure', status: 'active', brokerHash: '$7$a' },
+        { id: 'measure-b', role: 'measure', status: 'active', brokerHash: '$7$b' },
+        { id: 'measure-c', role: 'measure', status: 'revoked', brokerHash: '$7$c' },
+      ],
+      stations: [
+        { stationId: 'measure-a', mirrorId: 'm1' },
+        { stationId: 'measure-c', mirrorId: 'm1' },
+      ],
+    });
+    expect(passwd).toBe('store-server:$7$h\nm1:$7$m\nmeasure-a:$7$a\nmeasure-b:$7$b\n');
+    expect(acl).toContain(
+      'user measure-a\ntopic write vitrine/v1/stores/s1/devices/m1/measurements\n\n',
+    );
+    expect(acl).toContain('user measure-b\n\n');
+    expect(acl).not.toContain('measure-c');
+    // The mirror itself has no grant on its measurements topic.
+    expect(acl.split('user m1\n')[1]?.split('\n\n')[0]).not.toContain('measurements');
+  });
 });

@@ -4,7 +4,8 @@
 import { pbkdf2Sync, randomBytes } from 'node:crypto';
 import { mkdirSync, renameSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { deviceGrants, expertGrants, serverPrefix } from './acl';
+import type { DeviceRole } from '../devices/registry';
+import { deviceGrants, expertGrants, serverPrefix, stationGrants } from './acl';
 
 /** Mosquitto 2's `$7$` format: PBKDF2-SHA512, 101 iterations, 12-byte salt. */
 export function mosquittoPasswordHash(secret: string, salt: Buffer = randomBytes(12)): string {
@@ -12,7 +13,15 @@ export function mosquittoPasswordHash(secret: string, salt: Buffer = randomBytes
   return `$7$101$${salt.toString('base64')}$${hash.toString('base64')}`;
 }
 
-export type BrokerAccount = { id: string; status: string; brokerHash: string | null };
+export type BrokerAccount = {
+  id: string;
+  /** A screen when absent. */
+  role?: DeviceRole;
+  status: string;
+  brokerHash: string | null;
+};
+/** A measuring station's current grant: the mirror it may publish measurements to. */
+export type StationGrant = { stationId: string; mirrorId: string };
 /** One signed-in expert console session (username `expert.<sessionId>`). */
 export type ExpertBrokerAccount = { username: string; expertId: string; brokerHash: string };
 
@@ -21,8 +30,12 @@ export function renderMosquittoAuth(options: {
   server: { username: string; passwordHash: string };
   devices: readonly BrokerAccount[];
   experts?: readonly ExpertBrokerAccount[];
+  stations?: readonly StationGrant[];
 }): { passwd: string; acl: string } {
   const experts = options.experts ?? [];
+  const pairedMirror = new Map(
+    (options.stations ?? []).map((grant) => [grant.stationId, grant.mirrorId]),
+  );
   const active = options.devices.filter(
     (device) => device.status === 'active' && device.brokerHash,
   );
@@ -38,7 +51,11 @@ export function renderMosquittoAuth(options: {
     '',
   ];
   for (const device of active) {
-    const grants = deviceGrants(options.storeId, device.id);
+    // An unpaired station gets a `user` line and no topic: Mosquitto refuses it everything.
+    const grants =
+      device.role === 'measure'
+        ? stationGrants(options.storeId, pairedMirror.get(device.id) ?? null)
+        : deviceGrants(options.storeId, device.id);
     acl.push(`user ${device.id}`);
     for (const topic of grants.subscribe) {
       acl.push(`topic ${grants.publish.includes(topic) ? 'readwrite' : 'read'} ${topic}`);

@@ -1,13 +1,13 @@
 // Enrolled devices: who may connect, with which role. A new device is pending
 // (it shows a pairing code) until staff approve it; unknown or revoked ones are refused.
 import { randomBytes } from 'node:crypto';
-import { z } from 'zod';
+import { DeviceRole } from '@vitrine/shared/core';
 import type { Db } from '../db/database';
 import { mosquittoPasswordHash } from '../broker/mosquitto-auth';
 import { hashSecret, newPairingCode, newSecret, secretMatches } from './credentials';
 
-export const DeviceRole = z.enum(['kiosk', 'signage', 'mirror']);
-export type DeviceRole = z.infer<typeof DeviceRole>;
+// Screens (kiosk, signage, mirror) and measuring stations share one registry.
+export { DeviceRole };
 
 export type DeviceRecord = {
   id: string;
@@ -63,9 +63,10 @@ export class DeviceRegistry {
   }
 
   /** What an external broker needs to authenticate devices. */
-  brokerAccounts(): { id: string; status: string; brokerHash: string | null }[] {
+  brokerAccounts(): { id: string; role: DeviceRole; status: string; brokerHash: string | null }[] {
     return [...this.cache.values()].map((row) => ({
       id: row.id,
+      role: row.role,
       status: row.status,
       brokerHash: row.broker_hash,
     }));

@@ -9,13 +9,17 @@ import { HttpError } from './http-error';
 export function deviceFrom(
   req: Request,
   registry: DeviceRegistry,
-  options: { activeOnly: boolean },
+  /** `stations`: a measuring station may call this route (it may call no screen's route). */
+  options: { activeOnly: boolean; stations?: boolean },
 ): DeviceRecord {
   const bearer = parseDeviceBearer(req.header('authorization'));
   const device = bearer ? registry.verify(bearer.deviceId, bearer.secret) : undefined;
   if (!device) throw new HttpError(401, 'unauthenticated', 'a valid device credential is required');
   if (options.activeOnly && device.status !== 'active') {
     throw new HttpError(403, `device_${device.status}`, `device ${device.id} is ${device.status}`);
+  }
+  if (options.activeOnly && device.role === 'measure' && !options.stations) {
+    throw new HttpError(403, 'not_a_screen', 'a measuring station only publishes measurements');
   }
   return device;
 }

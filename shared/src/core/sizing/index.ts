@@ -1,2 +1,3 @@
 export * from './size-chart';
 export * from './advise';
+export * from './stations';
