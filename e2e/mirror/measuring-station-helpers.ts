@@ -1,0 +1,124 @@
+// Helpers for the measuring-station tests: a station enrolled and approved the
+// way staff do it, its MQTT connection, a mirror's live measurement feed (the
+// SSE stream the mirror reads) and measurement messages.
+import mqtt from 'mqtt';
+import {
+  MeasurementsMessage,
+  parseJson,
+  SseParser,
+  type DeviceCredential,
+} from '@vitrine/shared/core';
+import type { StoreServer } from '@vitrine/store-server/server';
+
+export async function signIn(server: StoreServer, userId: string): Promise<string> {
+  const response = await fetch(`${server.url}/api/v1/auth/login`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ userId, password: 'vitrine-demo' }),
+  });
+  const body = (await response.json()) as { token: string };
+  return `Bearer ${body.token}`;
+}
+
+/** Enrols a station over HTTP and approves its pairing code as staff. */
+export async function enrolStation(
+  server: StoreServer,
+  staff: string,
+  name = 'Scanner 3D',
+): Promise<DeviceCredential> {
+  const enrol = await fetch(`${server.url}/api/v1/devices/enrol`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ role: 'measure', name }),
+  });
+  if (enrol.status !== 201) throw new Error(`enrolment answered ${enrol.status}`);
+  const enrolled = (await enrol.json()) as DeviceCredential & { pairingCode: string };
+  const approve = await fetch(`${server.url}/api/v1/staff/devices/approve`, {
+    method: 'POST',
+    headers: { authorization: staff, 'content-type': 'application/json' },
+    body: JSON.stringify({ pairingCode: enrolled.pairingCode }),
+  });
+  if (approve.status !== 200) throw new Error(`approval answered ${approve.status}`);
+  return { deviceId: enrolled.deviceId, secret: enrolled.secret };
+}
+
+export async function pairStation(
+  server: StoreServer,
+  authorization: string,
+  stationId: string,
+  body: unknown,
+): Promise<{ status: number; body: unknown }> {
+  const response = await fetch(`${server.url}/api/v1/sizing/stations/${stationId}`, {
+    method: 'PUT',
+    headers: { authorization, 'content-type': 'application/json' },
+    body: JSON.stringify(body),
+  });
+  return { status: response.status, body: await response.json() };
+}
+
+export function measurements(source: string, chest = 96): string {
+  return JSON.stringify({
+    v: 1,
+    type: 'measurements',
+    source,
+    at: new Date().toISOString(),
+    measurements: { chest, waist: 80 },
+  });
+}
+
+export type StationLink = { client: mqtt.MqttClient; closed: Promise<void> };
+
+/** Connects as the station (client id = device id); `closed` settles when the broker drops it. */
+export async function connectStation(
+  url: string,
+  credential: DeviceCredential,
+): Promise<StationLink> {
+  const client = await mqtt.connectAsync(url, {
+    clientId: credential.deviceId,
+    username: credential.deviceId,
+    password: credential.secret,
+    reconnectPeriod: 0,
+  });
+  const closed = new Promise<void>((resolve) => client.once('close', () => resolve()));
+  return { client, closed };
+}
+
+/** Publishes without waiting for a PUBACK that a refusing broker never sends. */
+export function publishQos1(client: mqtt.MqttClient, topic: string, payload: string): void {
+  client.publish(topic, payload, { qos: 1 }, () => {});
+}
+
+export type MeasurementFeed = { messages: MeasurementsMessage[]; close: () => void };
+
+/** A mirror's measurement feed; listening once this resolves (headers flushed). */
+export async function openMeasurementFeed(
+  server: StoreServer,
+  authorization: string,
+): Promise<MeasurementFeed> {
+  const abort = new AbortController();
+  const response = await fetch(`${server.url}/api/v1/sizing/measurements/stream`, {
+    headers: { authorization },
+    signal: abort.signal,
+  });
+  if (response.status !== 200 || !response.body)
+    throw new Error(`measurement feed answered ${response.status}`);
+  const messages: MeasurementsMessage[] = [];
+  const parser = new SseParser();
+  const decoder = new TextDecoder();
+  const reader = response.body.getReader();
+  void (async () => {
+    try {
+      for (;;) {
+        const { value, done } = await reader.read();
+        if (done) return;
+        for (const event of parser.push(decoder.decode(value, { stream: true }))) {
+          const message = parseJson(MeasurementsMessage, event.data);
+          if (message.ok) messages.push(message.value);
+        }
+      }
+    } catch {
+      // aborted by close()
+    }
+  })();
+  return { messages, close: () => abort.abort() };
+}
