@@ -46,4 +46,15 @@ describe('FrameAgreement', () => {
     expect(agreement.accept(ean, 1_100)).toBeUndefined();
     expect(agreement.accept(ean, 1_200)).toBe('3000000000017');
   });
+
+  it('reads an EAN label again when it comes back after being out of sight', () => {
+    const agreement = new FrameAgreement(1_000);
+    const ean = { text: '3000000000017', format: 'ean-13' } as const;
+    const acted: (string | undefined)[] = [];
+    for (let t = 0; t < 1_000; t += 100) acted.push(agreement.accept(ean, t));
+    for (let t = 1_000; t < 2_500; t += 100) acted.push(agreement.accept(undefined, t));
+    for (let t = 2_500; t < 3_000; t += 100) acted.push(agreement.accept(ean, t));
+    // Once for the first presentation, once (after two agreeing frames) for the second.
+    expect(acted.flatMap((text, i) => (text ? [i] : []))).toEqual([1, 26]);
+  });
 });

@@ -22,11 +22,14 @@ export class FrameAgreement {
     read: { text: string; format: BarcodeFormat } | undefined,
     now: number = Date.now(),
   ): string | undefined {
-    const lastSeen = this.actedSeenAt;
-    if (read && read.text === this.acted) this.actedSeenAt = now;
+    if (read && read.text === this.acted) {
+      // Back after being out of sight long enough: a new presentation, which
+      // goes through agreement again like any first sighting.
+      if (now - this.actedSeenAt >= this.quietMs) this.acted = undefined;
+      else this.actedSeenAt = now;
+    }
     const agreed = this.agreed(read);
-    if (agreed === undefined) return undefined;
-    if (agreed === this.acted && now - lastSeen < this.quietMs) return undefined;
+    if (agreed === undefined || agreed === this.acted) return undefined;
     this.acted = agreed;
     this.actedSeenAt = now;
     return agreed;
