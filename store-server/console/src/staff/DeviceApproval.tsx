@@ -1,6 +1,9 @@
-// Approves a new screen: it shows a 6-digit pairing code until staff enter it.
+// Approves a new screen or measuring station: it shows a 6-digit pairing code
+// until staff enter it. Measuring stations are then paired with a mirror below.
 import { useEffect, useState, type FormEvent } from 'react';
 import { api, ConsoleApiError } from '../common/api';
+import { roleLabel } from './device-roles';
+import { StationPairing } from './StationPairing';
 
 type Pending = { id: string; role: string; name: string; pairingCode: string | null };
 
@@ -8,6 +11,7 @@ export function DeviceApproval() {
   const [pending, setPending] = useState<Pending[]>([]);
   const [code, setCode] = useState('');
   const [note, setNote] = useState<string | null>(null);
+  const [approvals, setApprovals] = useState(0);
 
   const refresh = () =>
     api<{ devices: Pending[] }>('/staff/devices/pending').then(
@@ -22,8 +26,14 @@ export function DeviceApproval() {
       const device = await api<{ name: string; role: string }>('/staff/devices/approve', {
         body: { pairingCode: code.trim() },
       });
-      setNote(`Approuvé / Approved: ${device.name} (${device.role})`);
+      setNote(
+        `Approuvé / Approved: ${device.name} (${roleLabel(device.role)})` +
+          (device.role === 'measure'
+            ? ' — associez-la à une cabine / pair it with a fitting room'
+            : ''),
+      );
       setCode('');
+      setApprovals((count) => count + 1);
       await refresh();
     } catch (caught) {
       setNote(
@@ -52,10 +62,11 @@ export function DeviceApproval() {
       <ul>
         {pending.map((device) => (
           <li key={device.id}>
-            {device.name} · {device.role} · <code>{device.pairingCode}</code>
+            {device.name} · {roleLabel(device.role)} · <code>{device.pairingCode}</code>
           </li>
         ))}
       </ul>
+      <StationPairing refreshKey={approvals} />
     </section>
   );
 }

@@ -1,0 +1,90 @@
+// Pairs each measuring station (body scanner) with the mirror of one fitting
+// room: the station may then publish measurements to that mirror only.
+import { useEffect, useState } from 'react';
+import { MeasuringStationList, parseUnknown } from '@vitrine/shared/core';
+import { api, ConsoleApiError } from '../common/api';
+
+type Stations = {
+  stations: MeasuringStationList['stations'];
+  mirrors: MeasuringStationList['mirrors'];
+};
+
+export function StationPairing(props: { refreshKey: number }) {
+  const [list, setList] = useState<Stations>({ stations: [], mirrors: [] });
+  const [choice, setChoice] = useState<Record<string, string>>({});
+  const [note, setNote] = useState<string | null>(null);
+
+  const refresh = () =>
+    api('/sizing/stations').then(
+      (answer) => {
+        const parsed = parseUnknown(MeasuringStationList, answer);
+        setList(parsed.ok ? parsed.value : { stations: [], mirrors: [] });
+      },
+      () => setList({ stations: [], mirrors: [] }),
+    );
+  useEffect(() => void refresh(), [props.refreshKey]);
+
+  const mirrorName = (id: string | null) =>
+    list.mirrors.find((mirror) => mirror.id === id)?.name ?? id;
+
+  async function pair(stationId: string, mirrorId: string | null) {
+    try {
+      await api(`/sizing/stations/${stationId}`, { method: 'PUT', body: { mirrorId } });
+      setNote(mirrorId ? `Associée / Paired: ${mirrorName(mirrorId)}` : 'Dissociée / Unpaired');
+      await refresh();
+    } catch (caught) {
+      setNote(
+        caught instanceof ConsoleApiError ? caught.message : 'Réseau indisponible / Network down',
+      );
+    }
+  }
+
+  if (list.stations.length === 0) return null;
+  return (
+    <section data-testid="measuring-stations">
+      <h2>Stations de mesure / Measuring stations</h2>
+      {note && (
+        <p aria-live="polite" data-testid="station-note">
+          {note}
+        </p>
+      )}
+      <ul>
+        {list.stations.map((station) => {
+          const selected = choice[station.stationId] ?? station.mirrorId ?? '';
+          return (
+            <li key={station.stationId} data-testid="station" data-station={station.stationId}>
+              <strong>{station.name}</strong> ·{' '}
+              {station.status === 'active' ? '' : 'en attente / pending · '}
+              {station.topic ? `→ ${mirrorName(station.mirrorId)}` : 'Non associée / Not paired'}
+              {station.status === 'active' && (
+                <span className="row">
+                  <select
+                    aria-label={`Cabine pour ${station.name} / Fitting room for ${station.name}`}
+                    value={selected}
+                    onChange={(event) =>
+                      setChoice({ ...choice, [station.stationId]: event.target.value })
+                    }
+                  >
+                    <option value="">— Aucune / None —</option>
+                    {list.mirrors.map((mirror) => (
+                      <option key={mirror.id} value={mirror.id}>
+                        {mirror.name}
+                      </option>
+                    ))}
+                  </select>
+                  <button
+                    type="button"
+                    className="action"
+                    onClick={() => void pair(station.stationId, selected || null)}
+                  >
+                    Associer / Pair
+                  </button>
+                </span>
+              )}
+            </li>
+          );
+        })}
+      </ul>
+    </section>
+  );
+}
