@@ -100,6 +100,19 @@ describe('share the look', () => {
       .getByTestId('share-preview')
       .evaluate((canvas: HTMLCanvasElement) => [canvas.width, canvas.height]);
     expect(size[0]).toBeGreaterThan(640);
+    // The garment's card carries its picture: the thumbnail's square is not the
+    // card's plain white (80 px at the card's left, 24 px right of the photo).
+    const thumbnailInk = await page
+      .getByTestId('share-preview')
+      .evaluate((canvas: HTMLCanvasElement) => {
+        const photoWidth = canvas.width - 420;
+        const pixels = canvas.getContext('2d')!.getImageData(photoWidth + 24, 98, 80, 80).data;
+        let coloured = 0;
+        for (let i = 0; i < pixels.length; i += 4)
+          if (pixels[i]! + pixels[i + 1]! + pixels[i + 2]! < 3 * 240) coloured++;
+        return coloured / (80 * 80);
+      });
+    expect(thumbnailInk).toBeGreaterThan(0.9); // a text-only card leaves about a quarter inked
 
     await page.getByTestId('share-send').click();
     await page.getByTestId('share-qr').waitFor();

@@ -10,7 +10,7 @@ import { useI18n, type Lang } from '@vitrine/shared/ui';
 import type { Garment } from '../GarmentList';
 import { useMirrorText } from '../mirror-text';
 import { openCamera, stopCamera } from './camera-stream';
-import { composeLook, wipeCanvas, type LookCard } from './compose-look';
+import { composeLook, loadCardImage, wipeCanvas, type LookCard } from './compose-look';
 import { uploadLook } from './upload-look';
 
 type Phase =
@@ -39,11 +39,30 @@ export function ShareLook(props: {
 
   const idsKey = productIds.join(',');
   useEffect(() => {
-    void props.device.db.products.bulkGet(idsKey.split(',')).then((found) => {
-      cards.current = found.flatMap((p) =>
-        p ? [{ name: p.name[lang], brand: p.brand, price: price(p.priceCents) }] : [],
+    let live = true;
+    void (async () => {
+      const found = await props.device.db.products.bulkGet(idsKey.split(','));
+      const ready = await Promise.all(
+        found.flatMap((p) =>
+          p
+            ? [
+                (async (): Promise<LookCard> => ({
+                  name: p.name[lang],
+                  brand: p.brand,
+                  price: price(p.priceCents),
+                  image: p.images[0]
+                    ? await loadCardImage(new URL(p.images[0], props.device.baseUrl).href)
+                    : undefined,
+                }))(),
+              ]
+            : [],
+        ),
       );
-    });
+      if (live) cards.current = ready;
+    })();
+    return () => {
+      live = false;
+    };
   }, [props.device, idsKey, lang, price]);
 
   // Leaving (cancel, done, reset): camera off, pixels gone.

@@ -1,8 +1,29 @@
 // Draws the shared photo: the camera frame on the left, the look's product
-// cards on the right, on a canvas the mirror never stores.
-export type LookCard = { name: string; brand: string; price: string };
+// cards (picture, name, brand, price) on the right, on a canvas the mirror
+// never stores.
+export type LookCard = {
+  name: string;
+  brand: string;
+  price: string;
+  /** The product's picture, already decoded (same origin, so the canvas stays exportable). */
+  image?: HTMLImageElement | undefined;
+};
 
-const CARD_COLUMN = 360;
+const CARD_COLUMN = 420;
+const THUMB = 80;
+
+/** Loads and decodes a card's picture; none when it cannot be had (offline, broken file). */
+export async function loadCardImage(url: string): Promise<HTMLImageElement | undefined> {
+  const image = new Image();
+  image.crossOrigin = 'anonymous';
+  image.src = url;
+  try {
+    await image.decode();
+    return image;
+  } catch {
+    return undefined;
+  }
+}
 
 export function composeLook(
   canvas: HTMLCanvasElement,
@@ -27,12 +48,15 @@ export function composeLook(
     const y = 90 + i * 110;
     context.fillStyle = '#ffffff';
     context.fillRect(x - 8, y, CARD_COLUMN - 32, 96);
+    const textX = card.image ? x + THUMB + 12 : x;
+    const textWidth = CARD_COLUMN - 48 - (textX - x);
+    if (card.image) context.drawImage(card.image, x, y + 8, THUMB, THUMB);
     context.fillStyle = '#1d1d1f';
     context.font = 'bold 20px system-ui, sans-serif';
-    context.fillText(card.name, x, y + 30, CARD_COLUMN - 48);
+    context.fillText(card.name, textX, y + 30, textWidth);
     context.font = '18px system-ui, sans-serif';
-    context.fillText(card.brand, x, y + 58, CARD_COLUMN - 48);
-    context.fillText(card.price, x, y + 84, CARD_COLUMN - 48);
+    context.fillText(card.brand, textX, y + 58, textWidth);
+    context.fillText(card.price, textX, y + 84, textWidth);
   });
 }
 
