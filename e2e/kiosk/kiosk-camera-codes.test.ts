@@ -8,7 +8,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { BrowserContext } from 'playwright-core';
 import type { StoreServer } from '@vitrine/store-server/server';
-import { launchChromium } from '../support/chromium';
+import { launchWithCameraVideo } from '../support/chromium';
 import { startTestServer } from '../support/test-server';
 import { writeCodeY4m, type PrintedCode } from '../fixtures/label-video';
 import { demoProduct, waitForSync, type DemoProduct } from './kiosk-page';
@@ -30,11 +30,7 @@ afterAll(async () => {
 async function kioskSeeing(code: PrintedCode) {
   const video = join(mkdtempSync(join(tmpdir(), 'vitrine-code-')), 'code.y4m');
   writeCodeY4m(video, code, { blankFrames: 3, codeFrames: 30 });
-  const browser = await launchChromium([
-    '--use-fake-device-for-media-stream',
-    '--use-fake-ui-for-media-stream',
-    `--use-file-for-fake-video-capture=${video}`,
-  ]);
+  const browser = await launchWithCameraVideo(video);
   browsers.push(browser);
   await browser.grantPermissions(['camera'], { origin: server.url });
   const page = await browser.newPage();

@@ -8,7 +8,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { BrowserContext, Page } from 'playwright-core';
 import type { StoreServer } from '@vitrine/store-server/server';
-import { launchChromium } from '../support/chromium';
+import { launchWithCameraVideo } from '../support/chromium';
 import { startTestServer } from '../support/test-server';
 import { writeLabelY4m } from '../fixtures/label-video';
 import { demoProduct, waitForSync, wedgeScan, type DemoProduct } from './kiosk-page';
@@ -23,11 +23,7 @@ beforeAll(async () => {
   product = demoProduct(server);
   const video = join(mkdtempSync(join(tmpdir(), 'vitrine-label-')), 'label.y4m');
   writeLabelY4m(video, product.gtin.slice(1), { blankFrames: 5, labelFrames: 30 });
-  browser = await launchChromium([
-    '--use-fake-device-for-media-stream',
-    '--use-fake-ui-for-media-stream',
-    `--use-file-for-fake-video-capture=${video}`,
-  ]);
+  browser = await launchWithCameraVideo(video);
   await browser.grantPermissions(['camera'], { origin: server.url });
   page = await browser.newPage();
   await page.goto(`${server.url}/kiosk/`);

@@ -8,7 +8,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { BrowserContext, Page } from 'playwright-core';
 import type { StoreServer } from '@vitrine/store-server/server';
 import { writeCodeY4m, writeLabelY4m } from '../fixtures/label-video';
-import { launchChromium } from '../support/chromium';
+import { launchWithCameraVideo } from '../support/chromium';
 import { startTestServer } from '../support/test-server';
 import { DEMO_PASSWORD, memberCard, productCodes } from './staff-helpers';
 
@@ -24,11 +24,7 @@ afterAll(async () => {
 });
 
 async function consoleWithCamera(video: string): Promise<Page> {
-  const browser = await launchChromium([
-    '--use-fake-device-for-media-stream',
-    '--use-fake-ui-for-media-stream',
-    `--use-file-for-fake-video-capture=${video}`,
-  ]);
+  const browser = await launchWithCameraVideo(video);
   browsers.push(browser);
   await browser.grantPermissions(['camera'], { origin: server.url });
   const page = await browser.newPage();

@@ -35,3 +35,12 @@ export async function launchChromium(extraArgs: string[] = []): Promise<BrowserC
     args: [...CHROMIUM_FLAGS, ...extraArgs],
   });
 }
+
+/** A Chromium whose camera plays `videoFile` (a .y4m, see e2e/fixtures/label-video.ts). */
+export function launchWithCameraVideo(videoFile: string): Promise<BrowserContext> {
+  return launchChromium([
+    '--use-fake-device-for-media-stream',
+    '--use-fake-ui-for-media-stream',
+    `--use-file-for-fake-video-capture=${videoFile}`,
+  ]);
+}
