@@ -163,4 +163,21 @@ describe('CallService', () => {
     const row = db.prepare('SELECT end_reason FROM calls WHERE id = ?').get(callId);
     expect(row).toEqual({ end_reason: 'no-expert' });
   });
+
+  it('closes the calls a previous run left open, so none stays open forever', () => {
+    const { online, device } = setUp();
+    online('expert-a');
+    device('kiosk-1');
+    const { callId } = service.request('kiosk-1', 'Kiosk 1', ask);
+    service.accept('expert-a', callId);
+    // The store server restarts: a new service over the same database.
+    service.stop();
+    service = new CallService(db, new ExpertDirectory(db));
+    const row = db.prepare('SELECT ended_at, end_reason FROM calls WHERE id = ?').get(callId) as {
+      ended_at: string | null;
+      end_reason: string | null;
+    };
+    expect(row.end_reason).toBe('server-restarted');
+    expect(row.ended_at).toBeTruthy();
+  });
 });

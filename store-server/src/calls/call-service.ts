@@ -47,6 +47,21 @@ export class CallService {
       this.requeueFromOffline();
       this.dispatch();
     });
+    this.closeInterrupted();
+  }
+
+  /**
+   * Live call state is kept in memory: calls a previous run left open (power
+   * cut, crash, restart) cannot be resumed here, so their metadata says how
+   * they ended instead of staying open forever. (A connected call's media is
+   * peer to peer and may have gone on; its screen simply asks again.)
+   */
+  private closeInterrupted(): void {
+    this.db
+      .prepare(
+        `UPDATE calls SET ended_at = ?, end_reason = 'server-restarted' WHERE ended_at IS NULL`,
+      )
+      .run(new Date().toISOString());
   }
 
   /** A touchpoint asks for an expert; refused cleanly if nobody can take it. */
