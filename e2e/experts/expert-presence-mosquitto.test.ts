@@ -4,38 +4,25 @@
 // availability summary through Mosquitto's ACL like everything else.
 import 'fake-indexeddb/auto'; // before Dexie loads: the screen runs in Node
 import mqtt from 'mqtt';
-import { existsSync } from 'node:fs';
-import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { DeviceHandle, ExpertDeclaration } from '@vitrine/shared/client';
 import { topics, type ExpertSkill } from '@vitrine/shared/core';
 import type { StoreServer } from '@vitrine/store-server/server';
-import { startMosquitto, type Mosquitto } from '../support/mosquitto';
+import { startStoreOnMosquitto, type StoreOnMosquitto } from '../support/mosquitto';
 import { provisionDevice, startNodeDevice } from '../support/node-device';
-import { freePort } from '../support/server-process';
-import { freshDataDir, startTestServer, waitFor } from '../support/test-server';
+import { waitFor } from '../support/test-server';
 import { call, signIn } from '../staff/staff-helpers';
 import { expertConsole, presenceGrant, type ExpertConsole } from './presence-helpers';
 
-let mosquitto: Mosquitto;
+let store: StoreOnMosquitto;
 let server: StoreServer;
 let kiosk: DeviceHandle;
 let brokerUrl: string;
 const STORE = 'paris-rivoli';
 
 beforeAll(async () => {
-  const dir = freshDataDir('vitrine-mosquitto-experts');
-  const port = await freePort();
-  brokerUrl = `mqtt://127.0.0.1:${port}`;
-  const starting = startTestServer({
-    brokerUrl: `mqtt://store-server:${'s'.repeat(32)}@127.0.0.1:${port}`,
-    deviceBrokerUrl: brokerUrl,
-    mosquittoAuthDir: dir,
-    brokerReloadCommand: `kill -HUP "$(cat ${join(dir, 'mosquitto.pid')})"`,
-  });
-  await waitFor(() => existsSync(join(dir, 'acl')), 'auth files written');
-  mosquitto = await startMosquitto({ dir, port });
-  server = await starting;
+  store = await startStoreOnMosquitto();
+  ({ server, brokerUrl } = store);
   const credential = provisionDevice(server);
   // Mosquitto rereads its files on SIGHUP, asynchronously: start once it knows the kiosk.
   kiosk = await waitFor(async () => {
@@ -53,8 +40,7 @@ beforeAll(async () => {
 }, 60_000);
 afterAll(async () => {
   await kiosk?.stop();
-  await server?.close();
-  await mosquitto?.stop();
+  await store?.close();
 });
 
 const free = (skill: ExpertSkill) => kiosk.link?.expertAvailability?.[skill]?.available ?? -1;

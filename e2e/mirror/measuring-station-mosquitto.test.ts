@@ -2,15 +2,14 @@
 // grant (its paired mirror's measurements topic, write only) into the acl_file
 // and reloads Mosquitto; a publish to another mirror is dropped by Mosquitto
 // (MQTT 3.1.1 cannot say so) and never reaches that mirror's feed.
-import { existsSync, readFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { topics, type DeviceCredential } from '@vitrine/shared/core';
 import type { StoreServer } from '@vitrine/store-server/server';
-import { startMosquitto, type Mosquitto } from '../support/mosquitto';
+import { startStoreOnMosquitto, type StoreOnMosquitto } from '../support/mosquitto';
 import { provisionDevice } from '../support/node-device';
-import { freePort } from '../support/server-process';
-import { freshDataDir, startTestServer, waitFor } from '../support/test-server';
+import { waitFor } from '../support/test-server';
 import { deviceAuth } from './mirror-page';
 import {
   connectStation,
@@ -23,34 +22,22 @@ import {
   type StationLink,
 } from './measuring-station-helpers';
 
-let mosquitto: Mosquitto;
+let store: StoreOnMosquitto;
 let server: StoreServer;
 let dir: string;
-let brokerPort: number;
-const SERVER_PASSWORD = 's'.repeat(32);
+let brokerUrl: string;
 
 beforeAll(async () => {
-  dir = freshDataDir('vitrine-mosquitto-station');
-  brokerPort = await freePort();
-  const starting = startTestServer({
-    demoScale: 50,
-    brokerUrl: `mqtt://store-server:${SERVER_PASSWORD}@127.0.0.1:${brokerPort}`,
-    deviceBrokerUrl: `mqtt://127.0.0.1:${brokerPort}`,
-    mosquittoAuthDir: dir,
-    brokerReloadCommand: `kill -HUP "$(cat ${join(dir, 'mosquitto.pid')})"`,
-  });
-  await waitFor(() => existsSync(join(dir, 'acl')), 'auth files written');
-  mosquitto = await startMosquitto({ dir, port: brokerPort });
-  server = await starting;
+  store = await startStoreOnMosquitto({ demoScale: 50 });
+  ({ server, dir, brokerUrl } = store);
 });
 afterAll(async () => {
-  await server?.close();
-  await mosquitto?.stop();
+  await store?.close();
 });
 
 /** Connects once Mosquitto has reloaded the station's password entry. */
 function connectWhenKnown(station: DeviceCredential): Promise<StationLink> {
-  const url = `mqtt://127.0.0.1:${brokerPort}`;
+  const url = brokerUrl;
   return waitFor(
     () => connectStation(url, station).catch(() => undefined),
     'Mosquitto knows the station',

@@ -2,7 +2,8 @@
 // a shared secret (`use-auth-secret`), as docs/operations.md sets it up.
 import { spawn } from 'node:child_process';
 import { existsSync } from 'node:fs';
-import { createConnection, createServer } from 'node:net';
+import { createConnection } from 'node:net';
+import { freePort } from './server-process';
 import { waitFor } from './test-server';
 
 const CANDIDATES = [
@@ -21,15 +22,6 @@ export function turnserverPath(): string {
 }
 
 export type Coturn = { url: string; stop: () => Promise<void> };
-
-async function freePort(): Promise<number> {
-  const server = createServer();
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const address = server.address();
-  await new Promise((resolve) => server.close(resolve));
-  if (!address || typeof address === 'string') throw new Error('no free port');
-  return address.port;
-}
 
 const accepts = (port: number) =>
   new Promise<boolean>((resolve) => {

@@ -3,7 +3,10 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { existsSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { waitFor } from './test-server';
+import type { StoreServerConfig } from '@vitrine/store-server/config';
+import type { StoreServer } from '@vitrine/store-server/server';
+import { freePort } from './server-process';
+import { freshDataDir, startTestServer, waitFor } from './test-server';
 
 const CANDIDATES = [
   process.env.MOSQUITTO_PATH,
@@ -61,5 +64,48 @@ export async function startMosquitto(options: { dir: string; port: number }): Pr
         child.once('exit', () => resolve());
         child.kill('SIGTERM');
       }),
+  };
+}
+
+/** The store server's own broker password in these tests. */
+export const STORE_SERVER_BROKER_PASSWORD = 's'.repeat(32);
+
+export type StoreOnMosquitto = {
+  server: StoreServer;
+  mosquitto: Mosquitto;
+  /** Where the server writes Mosquitto's passwd and acl files. */
+  dir: string;
+  /** What devices connect to: `mqtt://127.0.0.1:<port>`. */
+  brokerUrl: string;
+  close: () => Promise<void>;
+};
+
+/** A store server whose broker is a real Mosquitto reading the auth files the server writes. */
+export async function startStoreOnMosquitto(
+  overrides: Partial<StoreServerConfig> = {},
+): Promise<StoreOnMosquitto> {
+  const dir = freshDataDir('vitrine-mosquitto');
+  const port = await freePort();
+  const brokerUrl = `mqtt://127.0.0.1:${port}`;
+  // The server writes the auth files first, then connects (retrying until Mosquitto is up).
+  const starting = startTestServer({
+    brokerUrl: `mqtt://store-server:${STORE_SERVER_BROKER_PASSWORD}@127.0.0.1:${port}`,
+    deviceBrokerUrl: brokerUrl,
+    mosquittoAuthDir: dir,
+    brokerReloadCommand: `kill -HUP "$(cat ${join(dir, 'mosquitto.pid')})"`,
+    ...overrides,
+  });
+  await waitFor(() => existsSync(join(dir, 'acl')), 'auth files written');
+  const mosquitto = await startMosquitto({ dir, port });
+  const server = await starting;
+  return {
+    server,
+    mosquitto,
+    dir,
+    brokerUrl,
+    close: async () => {
+      await server.close();
+      await mosquitto.stop();
+    },
   };
 }

@@ -2,46 +2,34 @@
 // real Mosquitto, which enforces the same credentials and ACLs as the embedded
 // broker from the files the store server writes.
 import mqtt from 'mqtt';
-import { existsSync } from 'node:fs';
-import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { topics } from '@vitrine/shared/core';
 import type { StoreServer } from '@vitrine/store-server/server';
-import { startMosquitto, type Mosquitto } from '../support/mosquitto';
+import {
+  STORE_SERVER_BROKER_PASSWORD,
+  startStoreOnMosquitto,
+  type StoreOnMosquitto,
+} from '../support/mosquitto';
 import { provisionDevice, startNodeDevice } from '../support/node-device';
-import { freePort } from '../support/server-process';
-import { freshDataDir, startTestServer, waitFor } from '../support/test-server';
+import { waitFor } from '../support/test-server';
 
-let mosquitto: Mosquitto;
+let store: StoreOnMosquitto;
 let server: StoreServer;
-let brokerPort: number;
-const SERVER_PASSWORD = 's'.repeat(32);
+let brokerUrl: string;
 
 beforeAll(async () => {
-  const dir = freshDataDir('vitrine-mosquitto');
-  brokerPort = await freePort();
-  const brokerUrl = `mqtt://store-server:${SERVER_PASSWORD}@127.0.0.1:${brokerPort}`;
-  // The server writes the auth files first, then connects (retrying until Mosquitto is up).
-  const starting = startTestServer({
-    brokerUrl,
-    deviceBrokerUrl: `mqtt://127.0.0.1:${brokerPort}`,
-    mosquittoAuthDir: dir,
-    brokerReloadCommand: `kill -HUP "$(cat ${join(dir, 'mosquitto.pid')})"`,
-  });
-  await waitFor(() => existsSync(join(dir, 'acl')), 'auth files written');
-  mosquitto = await startMosquitto({ dir, port: brokerPort });
-  server = await starting;
+  store = await startStoreOnMosquitto();
+  ({ server, brokerUrl } = store);
 });
 afterAll(async () => {
-  await server?.close();
-  await mosquitto?.stop();
+  await store?.close();
 });
 
 function connectResult(
   username: string,
   password: string,
 ): Promise<{ client: mqtt.MqttClient; result: string }> {
-  const client = mqtt.connect(`mqtt://127.0.0.1:${brokerPort}`, {
+  const client = mqtt.connect(brokerUrl, {
     clientId: username,
     username,
     password,
@@ -115,10 +103,10 @@ describe('external Mosquitto broker', () => {
     const received: string[] = [];
     owner.on('message', (topic) => received.push(topic));
     await owner.subscribeAsync(topics.acks('paris-rivoli', other.deviceId), { qos: 1 });
-    const storeServer = mqtt.connect(`mqtt://127.0.0.1:${brokerPort}`, {
+    const storeServer = mqtt.connect(brokerUrl, {
       clientId: 'store-server',
       username: 'store-server',
-      password: SERVER_PASSWORD,
+      password: STORE_SERVER_BROKER_PASSWORD,
       reconnectPeriod: 0,
     });
     await new Promise((resolve) => storeServer.once('connect', resolve));
