@@ -78,9 +78,13 @@ describe('kiosk accessibility', () => {
     expect(await readAloud().textContent()).toContain('Lire à voix haute');
   });
 
-  it('falls silent when the shopper leaves the product', async () => {
+  it('goes on through a stock change, and falls silent when the shopper leaves the product', async () => {
     await page.evaluate(() => Object.assign(window, { speechMs: 60_000 }));
     await readAloud().click();
+    expect((await spoken()).speaking).toBe(true);
+    // A stock change arriving while it reads does not cut it off.
+    server.catalogue.setStock(product.id, server.config.storeId, product.gtin, 42);
+    await expect.poll(() => page.getByTestId('stock-here').textContent()).toMatch(/42/);
     expect((await spoken()).speaking).toBe(true);
     await page.getByRole('button', { name: 'Accueil' }).click();
     await expect.poll(async () => (await spoken()).speaking).toBe(false);

@@ -11,8 +11,9 @@ export function FeedbackBar(props: {
   const [given, setGiven] = useState<'like' | 'dislike' | undefined>(undefined);
   const [speaking, setSpeaking] = useState(false);
   // Leaving the product (another product, home, the idle reset) silences it:
-  // the next shopper must not hear the previous one's product.
-  useEffect(() => () => stopSpeaking(), [props.speechText]);
+  // the next shopper must not hear the previous one's product. (A stock change
+  // while it reads does not: the bar is remounted per product, not per text.)
+  useEffect(() => () => stopSpeaking(), []);
   const give = (value: 'like' | 'dislike') => {
     if (given === value) return;
     setGiven(value);

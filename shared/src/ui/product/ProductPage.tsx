@@ -40,6 +40,7 @@ export function ProductPage(props: {
           <PriceBlock product={product} promotion={promotion} />
           <p>{product.description[lang]}</p>
           <FeedbackBar
+            key={product.id} // a new product: its own like and its own reading
             speechText={keyFactsText(product, i18n, here?.total, here?.aisle)}
             onFeedback={(value) =>
               props.record({
