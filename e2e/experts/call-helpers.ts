@@ -3,6 +3,7 @@
 import type { BrowserContext, Page } from 'playwright-core';
 import type { StoreServer } from '@vitrine/store-server/server';
 import { launchChromium } from '../support/chromium';
+import { signInThroughConsole } from '../support/console-page';
 
 export const MEDIA_FLAGS = ['--use-fake-device-for-media-stream', '--use-fake-ui-for-media-stream'];
 
@@ -13,10 +14,7 @@ export async function expertSignsIn(
   server: StoreServer,
   expertId: string,
 ): Promise<void> {
-  await page.goto(`${server.url}/console/expert.html`);
-  await page.getByLabel('Identifiant / User id').fill(expertId);
-  await page.getByLabel('Mot de passe / Password').fill('vitrine-demo');
-  await page.getByRole('button', { name: 'Se connecter / Sign in' }).click();
+  await signInThroughConsole(page, server.url, expertId, 'expert');
   await page.getByTestId('available').waitFor();
 }
 

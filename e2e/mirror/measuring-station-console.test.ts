@@ -7,9 +7,9 @@ import { topics } from '@vitrine/shared/core';
 import type { StoreServer } from '@vitrine/store-server/server';
 import { launchChromium } from '../support/chromium';
 import { startTestServer, waitFor } from '../support/test-server';
-import { DEMO_PASSWORD } from '../staff/staff-helpers';
 import { deviceAuth } from './mirror-page';
 import { connectStation, measurements, openMeasurementFeed } from './measuring-station-helpers';
+import { signInThroughConsole } from '../support/console-page';
 
 let server: StoreServer;
 let browser: BrowserContext;
@@ -20,10 +20,7 @@ beforeAll(async () => {
   browser = await launchChromium();
   page = await browser.newPage();
   page.setDefaultTimeout(10_000);
-  await page.goto(`${server.url}/console/staff.html`);
-  await page.getByLabel('Identifiant / User id').fill('staff');
-  await page.getByLabel('Mot de passe / Password').fill(DEMO_PASSWORD);
-  await page.getByRole('button', { name: 'Se connecter / Sign in' }).click();
+  await signInThroughConsole(page, server.url, 'staff', 'staff');
   await page.getByTestId('request-queue').waitFor();
 });
 afterAll(async () => {

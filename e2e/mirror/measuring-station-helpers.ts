@@ -9,15 +9,11 @@ import {
   type DeviceCredential,
 } from '@vitrine/shared/core';
 import type { StoreServer } from '@vitrine/store-server/server';
+import { signIn as staffToken } from '../staff/staff-helpers';
 
+/** A demo user's staff session, as an Authorization header value. */
 export async function signIn(server: StoreServer, userId: string): Promise<string> {
-  const response = await fetch(`${server.url}/api/v1/auth/login`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json' },
-    body: JSON.stringify({ userId, password: 'vitrine-demo' }),
-  });
-  const body = (await response.json()) as { token: string };
-  return `Bearer ${body.token}`;
+  return `Bearer ${await staffToken(server, userId)}`;
 }
 
 /** Enrols a station over HTTP and approves its pairing code as staff. */

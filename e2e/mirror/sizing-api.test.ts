@@ -5,6 +5,7 @@ import type { StoreServer } from '@vitrine/store-server/server';
 import { SizeChartList } from '@vitrine/shared/core';
 import { startTestServer } from '../support/test-server';
 import { deviceAuth } from './mirror-page';
+import { signIn as staffBearer } from './measuring-station-helpers';
 
 let server: StoreServer;
 beforeAll(async () => {
@@ -14,15 +15,7 @@ afterAll(async () => {
   await server?.close();
 });
 
-async function signIn(userId: string): Promise<string> {
-  const response = await fetch(`${server.url}/api/v1/auth/login`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json' },
-    body: JSON.stringify({ userId, password: 'vitrine-demo' }),
-  });
-  const body = (await response.json()) as { token: string };
-  return `Bearer ${body.token}`;
-}
+const signIn = (userId: string) => staffBearer(server, userId);
 
 const charts = async (authorization?: string) => {
   const response = await fetch(`${server.url}/api/v1/sizing/charts`, {

@@ -10,7 +10,7 @@ import { launchChromium } from '../support/chromium';
 import { startTestServer } from '../support/test-server';
 import { seriousViolations } from '../kiosk/kiosk-page';
 import { TINY_PNG } from './head-office';
-import { signInThroughConsole, signOut } from './console-page';
+import { signInThroughConsole, signOut } from '../support/console-page';
 
 let server: StoreServer;
 let browser: BrowserContext;

@@ -3,7 +3,7 @@
 // for editors and publishers only.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launchChromium } from '../support/chromium';
-import { signInThroughConsole } from './console-page';
+import { signInThroughConsole } from '../support/console-page';
 import { PreviewCards, type Product, type ProductStock } from '@vitrine/shared/core';
 import type { StoreServer } from '@vitrine/store-server/server';
 import { startTestServer } from '../support/test-server';

@@ -11,7 +11,8 @@ import type { StoreServer } from '@vitrine/store-server/server';
 import { launchChromium } from '../support/chromium';
 import { provisionDevice, startNodeDevice } from '../support/node-device';
 import { startTestServer, waitFor } from '../support/test-server';
-import { DEMO_PASSWORD, memberCard, productCodes } from './staff-helpers';
+import { memberCard, productCodes } from './staff-helpers';
+import { signInThroughConsole } from '../support/console-page';
 
 let server: StoreServer;
 let browser: BrowserContext;
@@ -21,10 +22,7 @@ beforeAll(async () => {
   server = await startTestServer();
   browser = await launchChromium();
   page = await browser.newPage();
-  await page.goto(`${server.url}/console/staff.html`);
-  await page.getByLabel('Identifiant / User id').fill('staff');
-  await page.getByLabel('Mot de passe / Password').fill(DEMO_PASSWORD);
-  await page.getByRole('button', { name: 'Se connecter / Sign in' }).click();
+  await signInThroughConsole(page, server.url, 'staff', 'staff');
   await page.getByTestId('request-queue').waitFor();
 });
 afterAll(async () => {

@@ -10,7 +10,8 @@ import type { StoreServer } from '@vitrine/store-server/server';
 import { writeCodeY4m, writeLabelY4m } from '../fixtures/label-video';
 import { launchWithCameraVideo } from '../support/chromium';
 import { startTestServer } from '../support/test-server';
-import { DEMO_PASSWORD, memberCard, productCodes } from './staff-helpers';
+import { memberCard, productCodes } from './staff-helpers';
+import { signInThroughConsole } from '../support/console-page';
 
 let server: StoreServer;
 const browsers: BrowserContext[] = [];
@@ -28,10 +29,7 @@ async function consoleWithCamera(video: string): Promise<Page> {
   browsers.push(browser);
   await browser.grantPermissions(['camera'], { origin: server.url });
   const page = await browser.newPage();
-  await page.goto(`${server.url}/console/staff.html`);
-  await page.getByLabel('Identifiant / User id').fill('staff');
-  await page.getByLabel('Mot de passe / Password').fill(DEMO_PASSWORD);
-  await page.getByRole('button', { name: 'Se connecter / Sign in' }).click();
+  await signInThroughConsole(page, server.url, 'staff', 'staff');
   await page.getByTestId('request-queue').waitFor();
   return page;
 }

@@ -1,12 +1,19 @@
 // Driving the web consoles' shared sign-in form in Chromium.
 import type { Page } from 'playwright-core';
 
-export async function signInThroughConsole(page: Page, url: string, userId: string) {
-  await page.goto(`${url}/console/head-office.html`);
-  await page.getByLabel('Identifiant / User id').fill(userId);
+/** Opens a console and signs a demo user in; resolves once the form is gone. */
+export async function signInThroughConsole(
+  page: Page,
+  url: string,
+  userId: string,
+  consoleName: 'head-office' | 'staff' | 'expert' = 'head-office',
+) {
+  await page.goto(`${url}/console/${consoleName}.html`);
+  const userField = page.getByLabel('Identifiant / User id');
+  await userField.fill(userId);
   await page.getByLabel('Mot de passe / Password').fill('vitrine-demo');
   await page.getByRole('button', { name: 'Se connecter / Sign in' }).click();
-  await page.getByRole('tablist').waitFor();
+  await userField.waitFor({ state: 'detached' });
 }
 
 export async function signOut(page: Page) {
