@@ -3,6 +3,7 @@
 import { parseArgs } from 'node:util';
 import { z } from 'zod';
 import { assertTopicSegment, DEFAULT_LOOK_TTL_HOURS, IceServers } from '@vitrine/shared/core';
+import { DEMO_STORE_ID } from './demo/locations';
 
 const Port = z.coerce.number().int().min(0).max(65535);
 
@@ -47,14 +48,16 @@ const TurnUrls = z
 
 export const StoreServerConfig = z
   .object({
-    storeId: z.string().refine((id) => {
-      try {
-        assertTopicSegment(id, 'store id');
-        return true;
-      } catch {
-        return false;
-      }
-    }, 'store id must be 1-64 of A-Z a-z 0-9 _ -'),
+    storeId: z
+      .string({ error: 'required: --store <id>, the store this server serves' })
+      .refine((id) => {
+        try {
+          assertTopicSegment(id, 'store id');
+          return true;
+        } catch {
+          return false;
+        }
+      }, 'store id must be 1-64 of A-Z a-z 0-9 _ -'),
     httpHost: z.string().min(1),
     httpPort: Port,
     mqttPort: Port,
@@ -106,7 +109,8 @@ export const HELP = `vitrine-store-server — one store's server: HTTP API, MQTT
 Usage: vitrine-store-server [options]
 
 Options (environment variable in brackets):
-  --store <id>          store id, e.g. paris-rivoli             [VITRINE_STORE]      default: demo-store
+  --store <id>          the store this server serves, e.g. paris-rivoli  [VITRINE_STORE]
+                        required, except with --demo (default: the demo's own store, paris-rivoli)
   --host <addr>         HTTP listen address                     [VITRINE_HOST]       default: 0.0.0.0
   --port <n>            HTTP port (also MQTT over WebSocket at /mqtt) [VITRINE_PORT] default: 8080
   --mqtt-port <n>       embedded broker's MQTT/TCP port, 0 = any [VITRINE_MQTT_PORT] default: 1883
@@ -183,8 +187,9 @@ export function readConfig(
     return { kind: 'error', message: (error as Error).message };
   }
   if (values.help) return { kind: 'help' };
+  const demo = values.demo ?? env.VITRINE_DEMO === '1';
   const parsed = StoreServerConfig.safeParse({
-    storeId: values.store ?? env.VITRINE_STORE ?? 'demo-store',
+    storeId: values.store ?? env.VITRINE_STORE ?? (demo ? DEMO_STORE_ID : undefined),
     httpHost: values.host ?? env.VITRINE_HOST ?? '0.0.0.0',
     httpPort: values.port ?? env.VITRINE_PORT ?? 8080,
     mqttPort: values['mqtt-port'] ?? env.VITRINE_MQTT_PORT ?? 1883,
@@ -193,7 +198,7 @@ export function readConfig(
     deviceBrokerUrl: values['device-broker-url'] ?? env.VITRINE_DEVICE_BROKER_URL,
     mosquittoAuthDir: values['mosquitto-auth-dir'] ?? env.VITRINE_MOSQUITTO_AUTH_DIR,
     brokerReloadCommand: values['broker-reload-cmd'] ?? env.VITRINE_BROKER_RELOAD_CMD,
-    demo: values.demo ?? env.VITRINE_DEMO === '1',
+    demo,
     demoScale: values.scale ?? env.VITRINE_DEMO_SCALE ?? 2000,
     adminToken: values['admin-token'] ?? env.VITRINE_ADMIN_TOKEN,
     appsDir: values.apps ?? env.VITRINE_APPS_DIR ?? defaults.appsDir,

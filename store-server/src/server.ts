@@ -33,6 +33,7 @@ import { startSizing } from './sizing/sizing-domain';
 import { ackSender, routeDeviceMessages } from './mqtt-routing';
 import { seedDemoCampaign } from './seed/demo-campaign';
 import { seedDemoStore } from './seed/demo-seed';
+import { assertStoreHasData } from './catalogue/store-identity';
 import { authRoutes } from './staff/auth-routes';
 import { StaffStore } from './staff/staff-store';
 import { DocStore } from './sync/doc-store';
@@ -84,6 +85,12 @@ export async function startStoreServer(
   const demoDevices = config.demo
     ? seedDemoStore({ db, catalogue, registry, staff, scale: config.demoScale, log: logger })
     : undefined;
+  try {
+    assertStoreHasData(docs, config.storeId);
+  } catch (error) {
+    db.close();
+    throw error;
+  }
 
   const app = express();
   app.disable('x-powered-by');
@@ -131,7 +138,10 @@ export async function startStoreServer(
     timeZone: config.timeZone,
   });
   api.use(signage.router);
-  if (config.demo && config.demoCampaign !== false) await seedDemoCampaign(signage.campaigns, docs);
+  if (config.demo && config.demoCampaign !== false) {
+    const generatedOn = getMeta(db, 'demo_generated_on') ?? new Date().toISOString().slice(0, 10);
+    await seedDemoCampaign(signage.campaigns, docs, generatedOn);
+  }
   const assistance = startAssistance({
     db,
     catalogue,

@@ -8,7 +8,18 @@ import type { DocStore } from '../sync/doc-store';
 export const DEMO_CAMPAIGN_ID = 'demo-promotions';
 const MAX_PRODUCTS = 8;
 
-export async function seedDemoCampaign(campaigns: CampaignService, docs: DocStore): Promise<void> {
+/**
+ * `generatedOn` is the day the demo was generated (YYYY-MM-DD, UTC); the
+ * campaign starts the day before, so it plays at once in any store time zone.
+ */
+export async function seedDemoCampaign(
+  campaigns: CampaignService,
+  docs: DocStore,
+  generatedOn: string,
+): Promise<void> {
+  const startDate = new Date(Date.parse(`${generatedOn}T00:00:00Z`) - 86_400_000)
+    .toISOString()
+    .slice(0, 10);
   if (campaigns.get(DEMO_CAMPAIGN_ID)) return;
   const promotions = docs.all<Promotion>('promotions');
   const productIds = promotions
@@ -56,7 +67,7 @@ export async function seedDemoCampaign(campaigns: CampaignService, docs: DocStor
         },
       ],
       targeting: { stores: [], regions: [], groups: [], tags: [] },
-      schedule: { startDate: '2026-01-01', weekdays: [1, 2, 3, 4, 5, 6, 7], dayParts: [] },
+      schedule: { startDate, weekdays: [1, 2, 3, 4, 5, 6, 7], dayParts: [] },
       priority: 1,
       shareOfVoice: 1,
       emergency: false,

@@ -1,5 +1,6 @@
 // What an idle kiosk shows: the current promotions, one after another, read
 // from the local copy. Any touch or key starts a session.
+import { liveQuery } from 'dexie';
 import { useEffect, useState } from 'react';
 import type { DeviceDb, StoredProduct } from '../../client';
 import type { Promotion } from '../../core';
@@ -22,9 +23,17 @@ export function AttractLoop({ db, onStart }: { db: DeviceDb; onStart: () => void
   const [slides, setSlides] = useState<Slide[]>([]);
   const [index, setIndex] = useState(0);
   useEffect(() => {
-    void currentSlides(db, new Date()).then(setSlides, () => setSlides([]));
+    // Live: on a screen's very first start the local copy fills while the loop
+    // is already showing, and promotions come and go while it runs.
+    const subscription = liveQuery(() => currentSlides(db, new Date())).subscribe({
+      next: setSlides,
+      error: () => setSlides([]),
+    });
     const timer = setInterval(() => setIndex((i) => i + 1), SLIDE_MS);
-    return () => clearInterval(timer);
+    return () => {
+      subscription.unsubscribe();
+      clearInterval(timer);
+    };
   }, [db]);
   const slide = slides.length ? slides[index % slides.length] : undefined;
   return (
@@ -32,7 +41,7 @@ export function AttractLoop({ db, onStart }: { db: DeviceDb; onStart: () => void
       <span className="attract-title">{t.attractTitle}</span>
       {slide && (
         <span className="attract-slide" aria-live="off">
-          <strong>{slide.promotion.label[lang]}</strong>
+          <strong data-testid="attract-promotion">{slide.promotion.label[lang]}</strong>
           {slide.product && (
             <span>
               {slide.product.name[lang]} · {price(slide.product.priceCents)}
