@@ -2,75 +2,32 @@
 // no flag), then a real Chromium on the pages the README lists. Its store must
 // be its own: stock here, aisles, complete-the-look, a perk valid today and an
 // attract loop with content from the very first start.
-import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
-import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { spawnSync } from 'node:child_process';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { BrowserContext, Page } from 'playwright-core';
 import { launchChromium } from '../support/chromium';
-import { freePort } from '../support/server-process';
-import { freshDataDir, REPO_ROOT, waitFor } from '../support/test-server';
+import { startDemo, type DemoProcess } from '../support/demo-process';
+import { REPO_ROOT } from '../support/test-server';
 import { wedgeScan } from '../kiosk/kiosk-page';
 import { demoCatalogue, type DemoCatalogue } from './demo-catalogue';
 
-/** The commands under "Try the demo store" in the README, without the install. */
-function readmeStartCommand(): string {
-  const readme = readFileSync(join(REPO_ROOT, 'README.md'), 'utf8');
-  const block = /## Try the demo store\s+```sh\n([^`]+)```/.exec(readme)?.[1]?.trim();
-  if (!block) throw new Error('README has no "Try the demo store" command block');
-  const commands = block.split('&&').map((command) => command.trim());
-  expect(commands[0]).toBe('npm install');
-  return commands.slice(1).join(' && ');
-}
-
-let demo: ChildProcess;
-let output = '';
+let demo: DemoProcess;
 let base: string;
-let dataDir: string;
+let output: string;
 let browser: BrowserContext;
 let catalogue: DemoCatalogue;
 
 beforeAll(async () => {
-  const port = await freePort();
-  dataDir = freshDataDir('vitrine-demo');
-  // Ports and data directory through the environment variables --help lists,
-  // so the command itself is the README's, unchanged.
-  demo = spawn('sh', ['-c', readmeStartCommand()], {
-    cwd: REPO_ROOT,
-    detached: true,
-    env: {
-      ...process.env,
-      VITRINE_PORT: String(port),
-      VITRINE_MQTT_PORT: String(await freePort()),
-      VITRINE_DATA: dataDir,
-      VITRINE_LOG_LEVEL: 'warn',
-    },
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
-  demo.stdout?.on('data', (chunk: Buffer) => (output += chunk.toString()));
-  demo.stderr?.on('data', (chunk: Buffer) => (output += chunk.toString()));
-  await waitFor(
-    () => output.includes('loyalty cards to scan at the till') || demo.exitCode !== null,
-    'the demo banner',
-    150_000,
-  );
-  expect(demo.exitCode, output).toBeNull();
-  base = `http://localhost:${port}`;
+  demo = await startDemo();
+  base = demo.base;
+  output = demo.output();
   catalogue = await demoCatalogue(base);
   browser = await launchChromium();
 }, 180_000);
 
-/** Stops npm, the shell and the server together (they share a process group). */
-async function stopDemo(): Promise<void> {
-  if (!demo?.pid || demo.exitCode !== null || demo.signalCode !== null) return;
-  const exited = new Promise((resolve) => demo.once('exit', resolve));
-  process.kill(-demo.pid, 'SIGTERM');
-  await exited;
-}
-
 afterAll(async () => {
   await browser?.close();
-  await stopDemo();
+  await demo?.stop();
 });
 
 async function openPage(path: string): Promise<Page> {
@@ -161,10 +118,18 @@ describe('npm start, as the README says', () => {
   });
 
   it('refuses to serve a store its data does not have, naming the ones it has', async () => {
-    await stopDemo();
+    await demo.stop();
     const wrong = spawnSync(
       process.execPath,
-      ['--import', 'tsx', 'store-server/src/main.ts', '--store', 'demo-store', '--data', dataDir],
+      [
+        '--import',
+        'tsx',
+        'store-server/src/main.ts',
+        '--store',
+        'demo-store',
+        '--data',
+        demo.dataDir,
+      ],
       { cwd: REPO_ROOT, encoding: 'utf8', timeout: 60_000 },
     );
     expect(wrong.status).toBe(2);
