@@ -14,6 +14,8 @@ export type DemoCatalogue = {
   /** A garment's variant GTIN whose look has another piece in stock here. */
   garmentInLook: string;
   currentPromotionLabels: string[];
+  /** One product per category with stock here (a variant's GTIN where it has sizes). */
+  scanByCategory: Record<string, string>;
 };
 
 async function pullAll(base: string, authorization: string) {
@@ -62,8 +64,14 @@ export async function demoCatalogue(base: string): Promise<DemoCatalogue> {
   if (!garment?.variants[0]) throw new Error(`no garment with a look in stock in ${storeId}`);
   const now = new Date().toISOString();
   const current = of<Promotion>('promotions').filter((p) => p.startsAt <= now && now < p.endsAt);
+  const scanByCategory: Record<string, string> = {};
+  for (const product of products) {
+    if (scanByCategory[product.category] || unitsHere(product.id) === 0) continue;
+    scanByCategory[product.category] = product.variants[0]?.gtin ?? product.gtin;
+  }
   return {
     storeId,
+    scanByCategory,
     productInStockHere: { gtin: simple.gtin, aisle: here(simple.id)?.aisle ?? '' },
     garmentInLook: garment.variants[0].gtin,
     currentPromotionLabels: current.flatMap((p) => [p.label.fr, p.label.en]),

@@ -3,7 +3,6 @@ export * from './SyncStatus';
 export * from './StaffExitPad';
 export * from './use-device';
 export * from './device-environment';
-export * from './ProductLookup';
 export * from './i18n/i18n';
 export * from './i18n/messages';
 export * from './product/ProductPage';
