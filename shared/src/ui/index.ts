@@ -3,6 +3,7 @@ export * from './SyncStatus';
 export * from './StaffExitPad';
 export * from './use-device';
 export * from './device-environment';
+export * from './use-modal-focus';
 export * from './i18n/i18n';
 export * from './i18n/messages';
 export * from './product/ProductPage';
