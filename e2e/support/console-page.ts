@@ -9,14 +9,15 @@ export async function signInThroughConsole(
   consoleName: 'head-office' | 'staff' | 'expert' = 'head-office',
 ) {
   await page.goto(`${url}/console/${consoleName}.html`);
-  const userField = page.getByLabel('Identifiant / User id');
+  // By role and field name: the form speaks whichever language was chosen last.
+  const userField = page.getByRole('textbox', { name: /^(Identifiant|User id)$/ });
   await userField.fill(userId);
-  await page.getByLabel('Mot de passe / Password').fill('vitrine-demo');
-  await page.getByRole('button', { name: 'Se connecter / Sign in' }).click();
+  await page.getByLabel(/^(Mot de passe|Password)$/).fill('vitrine-demo');
+  await page.getByRole('button', { name: /^(Se connecter|Sign in)$/ }).click();
   await userField.waitFor({ state: 'detached' });
 }
 
 export async function signOut(page: Page) {
   await page.getByRole('button', { name: /Déconnexion|Sign out/ }).click();
-  await page.getByLabel('Identifiant / User id').waitFor();
+  await page.getByRole('textbox', { name: /^(Identifiant|User id)$/ }).waitFor();
 }

@@ -4,7 +4,6 @@ export type Lang = 'fr' | 'en';
 
 export const fr = {
   title: 'Siège',
-  signInTitle: 'Siège / Head office',
   noRole: 'Ce compte n’a ni le rôle rédacteur ni le rôle éditeur.',
   signOut: 'Déconnexion',
   switchLanguage: 'English',
@@ -125,7 +124,6 @@ export type Messages = typeof fr;
 
 export const en: Messages = {
   title: 'Head office',
-  signInTitle: 'Siège / Head office',
   noRole: 'This account has neither the editor nor the publisher role.',
   signOut: 'Sign out',
   switchLanguage: 'Français',
