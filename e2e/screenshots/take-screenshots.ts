@@ -101,6 +101,9 @@ const SHOTS: Shot[] = [
       await page.goto(`${demo.base}/mirror/?room=Cabine%203`);
       await scanUntil(page, demo.catalogue.garmentInLook, 'complete-look');
       await page.getByTestId('look-suggestion').first().waitFor();
+      // Ask for another size, as a shopper would: the staff queue's picture shows it.
+      await page.getByTestId('ask-size').click();
+      await page.locator('[data-testid="request-status"][data-status="new"]').first().waitFor();
     },
   },
   {
