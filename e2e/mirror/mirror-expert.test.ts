@@ -1,5 +1,6 @@
 // The mirror offers "Talk to an expert" on a garment only while a stylist is
-// free; the shopper's call reaches the expert console.
+// free; the shopper's call reaches the expert console, goes on while the
+// shopper moves between garments, and ends with a rating.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { BrowserContext, Page } from 'playwright-core';
 import type { StoreServer } from '@vitrine/store-server/server';
@@ -50,4 +51,44 @@ describe('expert call from the mirror', () => {
       timeout: 15_000,
     }).toBeGreaterThan(0);
   });
+
+  it('keeps the call through another garment, opens a pushed card, then asks for a rating', async () => {
+    const first = demoGarment(server, true);
+    const second = demoGarment(server, false);
+    const ringing = expert.locator('[data-testid="ringing"] article');
+    await ringing.getByRole('button', { name: 'Prendre l’appel / Take call' }).click();
+    await mirror.getByTestId('call-view').waitFor({ timeout: 15_000 });
+
+    // The shopper scans the next garment they brought in: the call goes on.
+    await wedgeScan(mirror, second.variantGtin.replace(/^0/, ''), 'qwerty');
+    await eventually(() => mirror.locator('#garment-name').textContent()).toBe(second.nameFr);
+    await mirror.getByTestId('call-view').waitFor();
+    const openCall = () =>
+      server.db.prepare('SELECT COUNT(*) FROM calls WHERE ended_at IS NULL').pluck().get();
+    expect(openCall()).toBe(1);
+    await eventually(() => expert.getByTestId('presence').getAttribute('data-presence')).toBe(
+      'busy',
+    );
+
+    // The stylist shows the first garment again; a tap on the card opens it.
+    await expert.locator(`[data-testid="push-card"][data-product="${first.id}"]`).click();
+    await mirror.getByRole('button', { name: `Voir ${first.nameFr}` }).click();
+    await eventually(() => mirror.locator('#garment-name').textContent()).toBe(first.nameFr);
+    await mirror.getByTestId('call-view').waitFor();
+    expect(openCall()).toBe(1);
+
+    // The expert hangs up: the shopper is asked how it went, the expert is free again.
+    await expert
+      .getByTestId('active-call')
+      .getByRole('button', { name: /Raccrocher/ })
+      .click();
+    await mirror.getByTestId('call-rating').waitFor();
+    await mirror.getByRole('button', { name: 'Très bien' }).click();
+    await eventually(() =>
+      server.db.prepare("SELECT end_reason || ' ' || rating FROM calls").pluck().get(),
+    ).toBe('expert-ended green');
+    await eventually(() => expert.getByTestId('presence').getAttribute('data-presence')).toBe(
+      'available',
+    );
+  }, 60_000);
 });

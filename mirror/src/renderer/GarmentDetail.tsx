@@ -142,7 +142,12 @@ export function GarmentDetail(props: {
       )}
       <CompleteLook device={device} product={product} onOpenProduct={props.onOpenProduct} />
       <section className="panel" aria-label="Expert" data-testid="expert-slot">
-        <ExpertCallButton device={device} product={product} lang={lang} />
+        <ExpertCallButton
+          device={device}
+          product={product}
+          lang={lang}
+          onOpenProduct={props.onOpenProduct}
+        />
       </section>
     </article>
   );

@@ -27,6 +27,8 @@ const TEXT = {
   },
   with: { fr: 'En ligne avec', en: 'Talking with' },
   minutes: { fr: 'min', en: 'min' },
+  open: { fr: 'Voir', en: 'Open' },
+  pushed: { fr: 'Produits proposés par l’expert', en: 'Products the expert suggests' },
 } as const;
 
 export const callText = (key: keyof typeof TEXT, lang: Lang) => TEXT[key][lang];
