@@ -11,7 +11,7 @@ import type { StoreServer } from '@vitrine/store-server/server';
 import { launchChromium } from '../support/chromium';
 import { provisionDevice, startNodeDevice } from '../support/node-device';
 import { startTestServer, waitFor } from '../support/test-server';
-import { memberCard, productCodes } from './staff-helpers';
+import { memberCard, productCodes, variantOf } from './staff-helpers';
 import { signInThroughConsole } from '../support/console-page';
 
 let server: StoreServer;
@@ -42,14 +42,29 @@ describe('staff console', () => {
     await expect
       .poll(() => page.getByTestId('request-queue').getAttribute('data-connected'))
       .toBe('true');
+    const garment = variantOf(server);
     await mirror.outbox.record({
       kind: 'request',
-      payload: { type: 'size', place: 'Cabine 2', note: 'Taille L' },
+      payload: {
+        type: 'size',
+        place: 'Cabine 2',
+        productId: garment.id,
+        variantGtin: garment.gtin,
+        note: 'Taille L',
+      },
     });
     const row = page.locator('tr[data-status="new"]', { hasText: 'Cabine 2' });
     await row.waitFor({ timeout: 10_000 });
+    // Staff read the garment as a person would say it, never its GTIN; the chip is words.
+    const item = await row.getByTestId('requested-item').textContent();
+    expect(item).toContain(`${garment.name} · ${garment.size} · ${garment.colour}`);
+    expect(await row.textContent()).not.toContain(garment.gtin);
+    expect(await row.getByTestId('status-chip').textContent()).toBe('Nouvelle / New');
     await row.getByRole('button', { name: 'Je m’en occupe / Acknowledge' }).click();
     const acknowledged = page.locator('tr[data-status="acknowledged"]', { hasText: 'Cabine 2' });
+    expect(await acknowledged.getByTestId('status-chip').textContent()).toBe(
+      'Prise en charge / Acknowledged',
+    );
     await acknowledged.getByRole('button', { name: 'En route / On the way' }).click();
     await waitFor(() => seen.some((r) => r.status === 'on-the-way'), 'on-the-way on the mirror');
     expect(seen.map((r) => r.status)).toEqual(['new', 'acknowledged', 'on-the-way']);
