@@ -92,8 +92,14 @@ describe('staff console', () => {
     expect(await result.locator('tr[data-perk="gold-15"]').textContent()).toMatch(
       /gold members only/,
     );
+    const pointsShown = async () => Number(await page.getByTestId('member-points').textContent());
+    const pointsBefore = await pointsShown();
     await page.getByRole('button', { name: 'Utiliser ces avantages / Redeem' }).click();
     await expect.poll(() => page.getByTestId('receipt').textContent()).toMatch(/Recorded/);
+    // The receipt's points reach the member's balance on screen.
+    const earned = Number((await page.getByTestId('points-earned').textContent())?.slice(1));
+    expect(earned).toBeGreaterThan(0);
+    await expect.poll(pointsShown).toBe(pointsBefore + earned);
     const rows = server.db.prepare('SELECT COUNT(*) FROM loyalty_redemptions').pluck().get();
     expect(rows).toBe(1);
     // Asking again now leaves the redeemed perks out, with the reason.

@@ -205,8 +205,9 @@ export function LoyaltyDesk() {
       )}
       {receipt && (
         <section data-testid="receipt" role="status">
-          Enregistré / Recorded · {euros(receipt.discountCents)} · +{receipt.bonusPoints} points ·{' '}
-          {receipt.perkIds.join(', ')}
+          Enregistré / Recorded · {euros(receipt.discountCents)} ·{' '}
+          <span data-testid="points-earned">+{receipt.pointsEarned}</span> points crédités / points
+          credited (solde / balance {receipt.pointsBalance}) · {receipt.perkIds.join(', ')}
         </section>
       )}
       {error && <p role="alert">{error}</p>}
