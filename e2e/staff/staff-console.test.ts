@@ -123,4 +123,28 @@ describe('staff console', () => {
     await expect.poll(() => page.getByRole('status').textContent()).toMatch(/Entrance screen/);
     expect(server.registry.get(device.id)?.status).toBe('active');
   });
+
+  it('corrects this store’s stock after a count, with a reason, and shows the new figure', async () => {
+    const garment = variantOf(server);
+    const here = server.config.storeId;
+    await page.getByRole('tab', { name: 'Stock' }).click();
+    await page.getByTestId('stock-query').fill(garment.gtin);
+    await page.getByRole('button', { name: 'Chercher / Search' }).click();
+    const result = page.getByTestId('stock-result');
+    // Staff correct their own store only: one button, on this store's row.
+    await result.locator(`[data-testid="correct-stock"][data-location="${here}"]`).click();
+    expect(await result.getByTestId('correct-stock').count()).toBe(1);
+    const form = page.getByTestId('stock-correction');
+    await form.getByLabel('Article / Item').selectOption(garment.gtin);
+    await form.getByLabel('Quantité comptée / Counted').fill('7');
+    await form.getByLabel('Motif / Reason').selectOption('damaged');
+    await form.getByRole('button', { name: 'Enregistrer / Save' }).click();
+    await form.waitFor({ state: 'detached' });
+    await expect
+      .poll(() => result.locator(`tr:has(td[data-location="${here}"])`).textContent())
+      .toContain(`${garment.size} · ${garment.colour}: 7`);
+    expect(server.db.prepare('SELECT after, reason, user_id FROM stock_corrections').get()).toEqual(
+      { after: 7, reason: 'damaged', user_id: 'staff' },
+    );
+  });
 });

@@ -18,8 +18,9 @@ export function staffDeskRoutes(options: {
   db: Db;
   catalogue: CatalogueStore;
   registry: DeviceRegistry;
+  storeId: string;
 }): Router {
-  const { auth, db, catalogue, registry } = options;
+  const { auth, db, catalogue, registry, storeId } = options;
   const router = Router();
   const byName = db
     .prepare(
@@ -45,6 +46,7 @@ export function staffDeskRoutes(options: {
         );
     const places = (locations.all() as string[]).map((body) => JSON.parse(body) as Location);
     res.json({
+      storeId,
       locations: places,
       results: products.map((product) => ({
         product: {
