@@ -1,12 +1,14 @@
 // Composes what helps a shopper through people: loyalty at the till, the staff
-// request queue, remote experts and their calls, and the staff console's
-// stock and device tools. server.ts mounts the router and calls stop().
+// request queue, remote experts and their calls, the staff console's stock and
+// device tools, and the report of what shoppers thought of it all. server.ts
+// mounts the router and calls stop().
 import type { IceSettings } from './turn-credentials';
 import { Router } from 'express';
 import type { CatalogueStore } from '../catalogue/catalogue-store';
 import type { Db } from '../db/database';
 import type { DeviceRegistry } from '../devices/registry';
 import { ExpertDirectory } from '../experts/expert-directory';
+import { feedbackRoutes } from '../feedback/feedback-routes';
 import { attachExpertPresence } from '../experts/expert-presence';
 import { expertRoutes } from '../experts/expert-routes';
 import { ExpertSessions } from '../experts/expert-sessions';
@@ -58,6 +60,7 @@ export function startAssistance(options: {
       storeId: options.storeId,
     }),
   );
+  router.use(feedbackRoutes(db, staffAuth, options.storeId));
   router.use(stockCorrectionRoutes({ auth: staffAuth, db, catalogue, storeId: options.storeId }));
   const directory = new ExpertDirectory(db);
   const calls = new CallService(db, directory);
