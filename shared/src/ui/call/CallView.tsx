@@ -111,7 +111,11 @@ export function CallView(props: {
         {callText('hangUp', lang)}
       </button>
       {line.cards.length > 0 && (
-        <ul className="pushed-cards" aria-label={callText('pushed', lang)}>
+        <ul
+          className="pushed-cards"
+          aria-label={callText('pushed', lang)}
+          style={{ listStyle: 'none', padding: 0, display: 'grid', gap: '0.5rem' }}
+        >
           {line.cards.map((id) => (
             <PushedCard
               key={id}

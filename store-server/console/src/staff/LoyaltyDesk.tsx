@@ -10,7 +10,7 @@ import {
   redeemPerks,
   type OptimiseAnswer,
 } from './loyalty-api';
-import { euros } from './money';
+import { euros } from '../common/money';
 import { PerkExplanations } from './PerkExplanations';
 import { ScanButton } from './ScanButton';
 

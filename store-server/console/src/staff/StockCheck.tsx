@@ -4,7 +4,7 @@
 import { useState, type FormEvent } from 'react';
 import type { Localized, Location, ProductStock } from '@vitrine/shared/core';
 import { api, ConsoleApiError } from '../common/api';
-import { euros } from './money';
+import { euros } from '../common/money';
 import { ScanButton } from './ScanButton';
 import { StockCorrectionForm } from './StockCorrectionForm';
 
