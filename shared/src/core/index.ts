@@ -17,3 +17,4 @@ export * from './sizing';
 export * from './looks';
 export * from './presence-session';
 export * from './stock-correction';
+export * from './name-search';

@@ -85,6 +85,7 @@ export function startAssistance(options: {
       sessions: expertSessions,
       brokerUrl: options.browserBrokerUrl,
       db,
+      catalogue,
     }),
   );
   let stopPresence: (() => void) | undefined;
