@@ -1,9 +1,10 @@
-// Searching products by name from the staff desk and the expert console finds
-// them whatever the word order, case or accents the person types.
+// Searching by name from the staff desk and the expert console (products, and
+// a loyalty member who forgot their card) finds them whatever the word order,
+// case or accents the person types.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { StoreServer } from '@vitrine/store-server/server';
 import { startTestServer } from '../support/test-server';
-import { call, signIn } from './staff-helpers';
+import { call, kioskBearer, signIn } from './staff-helpers';
 
 let server: StoreServer;
 let staff: string;
@@ -59,5 +60,26 @@ describe('product search by name', () => {
     const none = await search(`${product.name} zzzqqq`);
     expect(none.body.products).toEqual([]);
     expect((await search('a')).status).toBe(400);
+  });
+});
+
+describe('member search by name', () => {
+  it('finds a member by surname then first name, and only staff may ask', async () => {
+    const member = server.db
+      .prepare(
+        `SELECT json_extract(body, '$.id') AS id, json_extract(body, '$.name') AS name
+         FROM private_docs WHERE collection = 'members' AND json_extract(body, '$.name') LIKE '% %'
+         ORDER BY id LIMIT 1`,
+      )
+      .get() as { id: string; name: string };
+    const search = (q: string, token: string | undefined = staff) =>
+      call(server, `/loyalty/members?q=${encodeURIComponent(q)}`, { token });
+    const found = await search(scrambled(member.name));
+    expect(found.status).toBe(200);
+    expect((found.body.members as { id: string }[]).map((m) => m.id)).toContain(member.id);
+    expect((await search('zzzqqq')).body.members).toEqual([]);
+    expect((await search('a')).status).toBe(400);
+    expect((await search(member.name, expert)).status).toBe(403);
+    expect((await search(member.name, kioskBearer(server))).status).toBe(401);
   });
 });

@@ -11,7 +11,7 @@ import type { StoreServer } from '@vitrine/store-server/server';
 import { launchChromium } from '../support/chromium';
 import { provisionDevice, startNodeDevice } from '../support/node-device';
 import { startTestServer, waitFor } from '../support/test-server';
-import { memberCard, productCodes, variantOf } from './staff-helpers';
+import { memberCard, memberName, productCodes, variantOf } from './staff-helpers';
 import { signInThroughConsole } from '../support/console-page';
 
 let server: StoreServer;
@@ -75,6 +75,16 @@ describe('staff console', () => {
   it('finds the best perks for a basket, explains them and redeems once', async () => {
     const card = memberCard(server, 'silver');
     await page.getByRole('tab', { name: /Fidélité/ }).click();
+    // A forgotten card: the member is found by name, surname first.
+    const name = memberName(server, card);
+    await page.getByTestId('card-input').fill(name.split(' ').reverse().join(' '));
+    await page.getByRole('button', { name: 'Chercher / Find' }).click();
+    await page
+      .getByTestId('member-matches')
+      .getByRole('button', { name: new RegExp(name) })
+      .click();
+    await expect.poll(() => page.getByTestId('member').textContent()).toMatch(/silver/);
+    expect(await page.getByTestId('member').textContent()).toContain(name);
     await page.getByTestId('card-input').fill(card);
     await page.getByRole('button', { name: 'Chercher / Find' }).click();
     await expect.poll(() => page.getByTestId('member').textContent()).toMatch(/silver/);

@@ -52,6 +52,16 @@ export function memberCard(server: StoreServer, tier: 'bronze' | 'silver' | 'gol
     .get(tier) as string;
 }
 
+export function memberName(server: StoreServer, cardCode: string): string {
+  return server.db
+    .prepare(
+      `SELECT json_extract(body, '$.name') FROM private_docs
+       WHERE collection = 'members' AND json_extract(body, '$.cardCode') = ?`,
+    )
+    .pluck()
+    .get(cardCode) as string;
+}
+
 /** GTINs of products of a category, priced between min and max euros. */
 export function productCodes(
   server: StoreServer,

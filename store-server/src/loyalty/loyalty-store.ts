@@ -9,6 +9,7 @@ import {
   type Receipt,
 } from '@vitrine/shared/core';
 import type { Db } from '../db/database';
+import { everyWord, registerFold, wordPatterns } from '../staff/folded-words';
 
 type LedgerRow = {
   id: string;
@@ -45,6 +46,7 @@ export class LoyaltyStore {
   private readonly memberById;
 
   constructor(private readonly db: Db) {
+    registerFold(db);
     this.memberByCard = db
       .prepare(
         `SELECT body FROM private_docs
@@ -84,13 +86,34 @@ export class LoyaltyStore {
     const body = this.memberByCard.get(cardCode.trim().toUpperCase()) as string | undefined;
     if (!body) return undefined;
     const parsed = parseJson(MemberSummary, body);
-    if (!parsed.ok) return undefined;
-    // The record holds the points from before this store's ledger; receipts add theirs.
-    return { ...parsed.value, points: parsed.value.points + this.credited(parsed.value.id) };
+    return parsed.ok ? this.withCredit(parsed.value) : undefined;
+  }
+
+  /** The record holds the points from before this store's ledger; receipts add theirs. */
+  private withCredit(member: MemberSummary): MemberSummary {
+    return { ...member, points: member.points + this.credited(member.id) };
   }
 
   private credited(memberId: string): number {
     return this.creditedPoints.get(memberId) as number;
+  }
+
+  /** Members whose name has every word of the query, in any order (a forgotten card). */
+  searchMembers(query: string, limit = 10): MemberSummary[] {
+    const patterns = wordPatterns(query);
+    if (patterns.length === 0) return [];
+    const bodies = this.db
+      .prepare(
+        `SELECT body FROM private_docs WHERE collection = 'members'
+         AND ${everyWord(`json_extract(body, '$.name')`, patterns.length)}
+         ORDER BY json_extract(body, '$.name') LIMIT ?`,
+      )
+      .pluck()
+      .all([...patterns, limit]) as string[];
+    return bodies.flatMap((body) => {
+      const parsed = parseJson(MemberSummary, body);
+      return parsed.ok ? [this.withCredit(parsed.value)] : [];
+    });
   }
 
   perks(): Perk[] {
