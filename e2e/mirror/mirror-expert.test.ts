@@ -91,4 +91,38 @@ describe('expert call from the mirror', () => {
       'available',
     );
   }, 60_000);
+
+  it('holds the idle reset while the shopper talks, and resumes it once the call is over', async () => {
+    await mirror.goto(`${server.url}/mirror/?room=Cabine%202&idleMs=6000&countdownMs=2000`);
+    await waitForSync(mirror, server);
+    const garment = demoGarment(server, true);
+    await wedgeScan(mirror, garment.variantGtin.replace(/^0/, ''), 'qwerty');
+    await mirror.getByTestId('talk-to-expert').click();
+    const ringing = expert.locator('[data-testid="ringing"] article');
+    await ringing.getByRole('button', { name: 'Prendre l’appel / Take call' }).click();
+    await mirror.getByTestId('call-view').waitFor();
+    // Nobody touches the mirror for longer than idle + countdown: the call is still on.
+    const started = Date.now();
+    await eventually(
+      async () => {
+        if ((await mirror.getByTestId('call-view').count()) === 0) return 'dropped';
+        if ((await mirror.getByTestId('idle-countdown').count()) > 0) return 'counting down';
+        return Date.now() - started > 9_000 ? 'held' : 'talking';
+      },
+      { timeout: 20_000 },
+    ).toBe('held');
+    await expert
+      .getByTestId('active-call')
+      .getByRole('button', { name: /Raccrocher/ })
+      .click();
+    await mirror.getByTestId('call-rating').waitFor();
+    // Over: the usual idle reset comes back and empties the fitting room.
+    await mirror.getByTestId('idle-countdown').waitFor();
+    await mirror.getByTestId('garment-detail').waitFor({ state: 'detached' });
+    const last = server.db
+      .prepare('SELECT end_reason FROM calls ORDER BY requested_at DESC LIMIT 1')
+      .pluck()
+      .get();
+    expect(last).toBe('expert-ended');
+  }, 60_000);
 });

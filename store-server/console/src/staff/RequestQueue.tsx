@@ -13,7 +13,7 @@ import { api, ConsoleApiError, session } from '../common/api';
 const TYPE_LABEL: Record<StaffRequest['type'], string> = {
   help: 'Aide / Help',
   size: 'Taille / Size',
-  reservation: 'Réservation',
+  reservation: 'Réservation / Reservation',
   delivery: 'Livraison / Delivery',
 };
 /** The chip on each request: the state in words, never the code. */
