@@ -11,8 +11,8 @@ const TEXT = {
   cameraOn: { fr: 'Activer ma caméra', en: 'Turn my camera on' },
   cameraOff: { fr: 'Couper ma caméra', en: 'Turn my camera off' },
   audioOnly: { fr: 'Appel audio', en: 'Audio call' },
-  rate: { fr: 'Comment s’est passé cet appel ?', en: 'How was this call?' },
-  thanks: { fr: 'Merci !', en: 'Thank you!' },
+  rate: { fr: 'Comment s’est passé cet appel ?', en: 'How was this call?' },
+  thanks: { fr: 'Merci !', en: 'Thank you!' },
   noExpert: {
     fr: 'Aucun expert n’est disponible pour ce produit.',
     en: 'No expert is available for this product.',

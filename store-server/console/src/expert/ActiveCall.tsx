@@ -27,6 +27,38 @@ function Media(props: {
   );
 }
 
+/** Whether the stream's video is flowing (the shopper's camera is optional and off at first). */
+function useLiveVideo(stream: MediaStream | null): boolean {
+  const [live, setLive] = useState(false);
+  useEffect(() => {
+    if (!stream) return setLive(false);
+    const check = () =>
+      setLive(stream.getVideoTracks().some((t) => t.readyState === 'live' && !t.muted));
+    const watched = new Set<MediaStreamTrack>();
+    const watch = () => {
+      for (const track of stream.getVideoTracks()) {
+        if (watched.has(track)) continue;
+        watched.add(track);
+        track.addEventListener('mute', check);
+        track.addEventListener('unmute', check);
+        track.addEventListener('ended', check);
+      }
+      check();
+    };
+    watch();
+    stream.addEventListener('addtrack', watch);
+    return () => {
+      stream.removeEventListener('addtrack', watch);
+      for (const track of watched) {
+        track.removeEventListener('mute', check);
+        track.removeEventListener('unmute', check);
+        track.removeEventListener('ended', check);
+      }
+    };
+  }, [stream]);
+  return live;
+}
+
 export function ActiveCall(props: {
   call: CallSummary;
   local: MediaStream | null;
@@ -34,6 +66,7 @@ export function ActiveCall(props: {
   onEnd: () => void;
 }) {
   const { call } = props;
+  const shopperVideo = useLiveVideo(props.remote);
   const [query, setQuery] = useState('');
   const [found, setFound] = useState<Found[]>([]);
   const [pushed, setPushed] = useState<string[]>([]);
@@ -77,7 +110,12 @@ export function ActiveCall(props: {
           Raccrocher / Hang up
         </button>
       </div>
-      <div className="call-media">
+      <div className="call-media" data-shopper-video={shopperVideo}>
+        {!shopperVideo && (
+          <p className="no-video">
+            {'Caméra du client coupée\u202f: appel audio / Shopper’s camera off: audio call'}
+          </p>
+        )}
         <Media
           stream={props.remote}
           muted={false}

@@ -18,7 +18,7 @@ export function RingingCalls(props: {
       {props.ringing.length === 0 && (
         <p className="empty">
           {props.available
-            ? 'Aucun appel pour l’instant : les bornes et miroirs vous proposent aux clients. / No call yet: kiosks and mirrors offer you to shoppers.'
+            ? 'Aucun appel pour l’instant : les bornes et miroirs vous proposent aux clients. / No call yet: kiosks and mirrors offer you to shoppers.'
             : 'Cochez « Disponible » pour recevoir des appels. / Tick “Available” to receive calls.'}
         </p>
       )}
