@@ -92,7 +92,7 @@ describe('expert call from the kiosk', () => {
     await expert.locator(`[data-testid="push-card"][data-product="${gadget.id}"]`).click();
     await kiosk.locator(`[data-testid="pushed-card"][data-product="${gadget.id}"]`).waitFor();
     // A tap on the card opens that product; the call goes on over the new page.
-    await kiosk.getByRole('button', { name: `Voir ${gadget.name}` }).click();
+    await kiosk.locator(`[data-testid="pushed-card"][data-product="${gadget.id}"] button`).click();
     await expect.poll(() => kiosk.getByTestId('product').textContent()).toContain(gadget.name);
     await kiosk.getByTestId('call-view').waitFor();
 

@@ -5,7 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { BrowserContext, Page } from 'playwright-core';
 import type { StoreServer } from '@vitrine/store-server/server';
 import { expertSignsIn, launchWithFakeMedia } from '../experts/call-helpers';
-import { waitForSync, wedgeScan } from '../kiosk/kiosk-page';
+import { seriousViolations, waitForSync, wedgeScan } from '../kiosk/kiosk-page';
 import { startTestServer } from '../support/test-server';
 import { demoGarment, eventually } from './mirror-page';
 
@@ -56,6 +56,7 @@ describe('expert call from the mirror', () => {
     const first = demoGarment(server, true);
     const second = demoGarment(server, false);
     const ringing = expert.locator('[data-testid="ringing"] article');
+    expect(await seriousViolations(expert)).toEqual([]); // the console while a call rings
     await ringing.getByRole('button', { name: 'Prendre l’appel / Take call' }).click();
     await mirror.getByTestId('call-view').waitFor({ timeout: 15_000 });
 
@@ -72,10 +73,13 @@ describe('expert call from the mirror', () => {
 
     // The stylist shows the first garment again; a tap on the card opens it.
     await expert.locator(`[data-testid="push-card"][data-product="${first.id}"]`).click();
-    await mirror.getByRole('button', { name: `Voir ${first.nameFr}` }).click();
+    await mirror.locator(`[data-testid="pushed-card"][data-product="${first.id}"] button`).click();
     await eventually(() => mirror.locator('#garment-name').textContent()).toBe(first.nameFr);
     await mirror.getByTestId('call-view').waitFor();
     expect(openCall()).toBe(1);
+    // Both in-call views, the pushed card included, pass axe-core.
+    expect(await seriousViolations(mirror)).toEqual([]);
+    expect(await seriousViolations(expert)).toEqual([]);
 
     // The expert hangs up: the shopper is asked how it went, the expert is free again.
     await expert
@@ -97,6 +101,15 @@ describe('expert call from the mirror', () => {
     await waitForSync(mirror, server);
     const garment = demoGarment(server, true);
     await wedgeScan(mirror, garment.variantGtin.replace(/^0/, ''), 'qwerty');
+    // The shopper keeps touching the garment page until the reloaded mirror
+    // hears (over MQTT) that the stylist is free: the short idle reset must not win.
+    await eventually(
+      async () => {
+        await mirror.locator('#garment-name').click();
+        return mirror.getByTestId('talk-to-expert').count();
+      },
+      { timeout: 20_000 },
+    ).toBe(1);
     await mirror.getByTestId('talk-to-expert').click();
     const ringing = expert.locator('[data-testid="ringing"] article');
     await ringing.getByRole('button', { name: 'Prendre l’appel / Take call' }).click();

@@ -9,6 +9,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { BrowserContext } from 'playwright-core';
 import type { DeviceHandle } from '@vitrine/shared/client';
 import type { StoreServer } from '@vitrine/store-server/server';
+import { seriousViolations } from '../kiosk/kiosk-page';
 import { launchChromium } from '../support/chromium';
 import { signInThroughConsole } from '../support/console-page';
 import { provisionDevice, startNodeDevice } from '../support/node-device';
@@ -148,6 +149,7 @@ describe('shopper feedback report', () => {
       const report = page.getByTestId('feedback-report');
       await report.getByRole('heading', { name: 'Avis des clients' }).waitFor();
       await page.getByTestId('feedback-chart').locator('canvas').waitFor();
+      expect(await seriousViolations(page)).toEqual([]);
       const flaggedRow = report.locator(`tr[data-source="product"][data-product="${disliked.id}"]`);
       expect(await flaggedRow.getAttribute('data-low')).toBe('true');
       expect(await flaggedRow.textContent()).toContain('Note basse');

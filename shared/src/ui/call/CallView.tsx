@@ -55,10 +55,12 @@ function PushedCard(props: {
           type="button"
           className="pushed-card"
           style={layout}
-          aria-label={`${callText('open', props.lang)} ${product.name[props.lang]}`}
           onClick={() => onOpen(product.id)}
         >
           {body}
+          <span style={{ marginLeft: 'auto', fontWeight: 600 }}>
+            {callText('open', props.lang)} <span aria-hidden="true">›</span>
+          </span>
         </button>
       ) : (
         <span className="pushed-card" style={layout}>
