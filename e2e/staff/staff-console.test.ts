@@ -156,5 +156,9 @@ describe('staff console', () => {
     expect(server.db.prepare('SELECT after, reason, user_id FROM stock_corrections').get()).toEqual(
       { after: 7, reason: 'damaged', user_id: 'staff' },
     );
+    // The audit row shows beside the product: who, what, why.
+    await expect
+      .poll(() => result.getByTestId('recent-corrections').textContent())
+      .toMatch(/→ 7 · Abîmé \/ Damaged · staff/);
   });
 });

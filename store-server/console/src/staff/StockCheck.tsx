@@ -6,6 +6,7 @@ import type { Localized, Location, ProductStock } from '@vitrine/shared/core';
 import { api, ConsoleApiError } from '../common/api';
 import { euros } from '../common/money';
 import { ScanButton } from './ScanButton';
+import { RecentCorrections } from './RecentCorrections';
 import { StockCorrectionForm } from './StockCorrectionForm';
 
 type StockLevel = ProductStock['levels'][number];
@@ -41,8 +42,14 @@ export function StockCheck(props: { roles: string[] }) {
   const manager = props.roles.some((role) => role === 'manager' || role === 'admin');
   const mayCorrect = (locationId: string) => manager || locationId === answer?.storeId;
 
+  /** Grows with each saved correction: the audit list reads itself again. */
+  const [saved, setSaved] = useState(0);
+  const [lastCorrected, setLastCorrected] = useState<string | null>(null);
+
   function corrected(stock: ProductStock) {
     setCorrecting(null);
+    setSaved((n) => n + 1);
+    setLastCorrected(stock.id);
     setAnswer(
       (current) =>
         current && {
@@ -148,6 +155,17 @@ export function StockCheck(props: { roles: string[] }) {
               }
               onCorrected={corrected}
               onCancel={() => setCorrecting(null)}
+            />
+          )}
+          {(correcting?.productId === product.id || lastCorrected === product.id) && (
+            <RecentCorrections
+              productId={product.id}
+              version={saved}
+              locationName={nameOf}
+              itemLabel={(gtin) => {
+                const variant = product.variants.find((v) => v.gtin === gtin);
+                return variant ? itemLabel(variant) : product.name.fr;
+              }}
             />
           )}
         </article>

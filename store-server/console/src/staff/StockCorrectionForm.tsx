@@ -4,7 +4,7 @@ import { useState, type FormEvent } from 'react';
 import type { ProductStock, StockCorrectionReason } from '@vitrine/shared/core';
 import { api, ConsoleApiError } from '../common/api';
 
-const REASONS: Record<StockCorrectionReason, string> = {
+export const REASONS: Record<StockCorrectionReason, string> = {
   count: 'Inventaire / Stock count',
   damaged: 'Abîmé / Damaged',
   theft: 'Vol / Theft',
