@@ -83,3 +83,15 @@ describe('member search by name', () => {
     expect((await search(member.name, kioskBearer(server))).status).toBe(401);
   });
 });
+
+describe('signing in by name', () => {
+  it('signs an expert in with their name in any word order, and the password still counts', async () => {
+    const token = await signIn(server, 'Mercier Julie');
+    const me = await call(server, '/auth/me', { token });
+    expect(me.body.user).toMatchObject({ id: 'expert-julie-mercier', name: 'Julie Mercier' });
+    const wrong = await call(server, '/auth/login', {
+      body: { userId: 'Mercier Julie', password: 'not the password' },
+    });
+    expect(wrong.status).toBe(401);
+  });
+});
