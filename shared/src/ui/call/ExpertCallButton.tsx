@@ -11,7 +11,7 @@ import { callText, type Lang } from './call-text';
 import { CallView } from './CallView';
 import { HelpFallback } from './HelpFallback';
 import { SmileyRating } from './SmileyRating';
-import { useSessionExpertLine } from './expert-line-context';
+import { useSessionLine, type CallPlace } from './expert-line-context';
 import { useExpertLine, type ExpertLine } from './use-expert-line';
 import { noteViewedProduct, viewedProducts } from './viewed-products';
 
@@ -27,8 +27,25 @@ type ExpertCallProps = {
 };
 
 export function ExpertCallButton(props: ExpertCallProps) {
-  const session = useSessionExpertLine();
-  return session ? <ExpertCallPanel {...props} line={session} /> : <OwnExpertLine {...props} />;
+  const session = useSessionLine();
+  return session ? (
+    <SessionCallPanel {...props} showing={session.showing} line={session.line} />
+  ) : (
+    <OwnExpertLine {...props} />
+  );
+}
+
+/** A panel on the session's line, which tells the session it is on screen. */
+function SessionCallPanel(
+  props: ExpertCallProps & { line: ExpertLine; showing: (place: CallPlace) => () => void },
+) {
+  const { showing, lang, onOpenProduct } = props;
+  const productId = props.product.id;
+  useEffect(
+    () => showing({ lang, productId, open: onOpenProduct }),
+    [showing, lang, productId, onOpenProduct],
+  );
+  return <ExpertCallPanel {...props} />;
 }
 
 function OwnExpertLine(props: ExpertCallProps) {

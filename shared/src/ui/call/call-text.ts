@@ -28,6 +28,7 @@ const TEXT = {
   with: { fr: 'En ligne avec', en: 'Talking with' },
   minutes: { fr: 'min', en: 'min' },
   open: { fr: 'Voir', en: 'Open' },
+  backToCall: { fr: 'Revenir à l’appel', en: 'Back to the call' },
   pushed: { fr: 'Produits proposés par l’expert', en: 'Products the expert suggests' },
 } as const;
 
