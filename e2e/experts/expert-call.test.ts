@@ -91,6 +91,29 @@ describe('expert call from the kiosk', () => {
 
     await expert.locator(`[data-testid="push-card"][data-product="${gadget.id}"]`).click();
     await kiosk.locator(`[data-testid="pushed-card"][data-product="${gadget.id}"]`).waitFor();
+    // A tap on the card opens that product; the call goes on over the new page.
+    await kiosk.locator(`[data-testid="pushed-card"][data-product="${gadget.id}"] button`).click();
+    await expect.poll(() => kiosk.getByTestId('product').textContent()).toContain(gadget.name);
+    await kiosk.getByTestId('call-view').waitFor();
+    // Off to search, the call stays in sight in a dock that leads back to it.
+    await kiosk.getByTestId('search-button').click();
+    const dock = kiosk.getByTestId('call-dock');
+    expect(await dock.textContent()).toContain('En ligne avec');
+    // …and the expert's voice goes on playing there.
+    await expect
+      .poll(() =>
+        kiosk
+          .getByTestId('call-dock-audio')
+          .evaluate(
+            (audio: HTMLAudioElement) =>
+              !audio.paused &&
+              (audio.srcObject as MediaStream | null)?.getAudioTracks()[0]?.readyState === 'live',
+          ),
+      )
+      .toBe(true);
+    await dock.getByRole('button', { name: 'Revenir à l’appel' }).click();
+    await kiosk.getByTestId('call-view').waitFor();
+    await dock.waitFor({ state: 'detached' });
 
     await kiosk.getByRole('button', { name: 'Raccrocher' }).click();
     await kiosk.getByTestId('call-rating').waitFor();
@@ -176,5 +199,31 @@ describe('expert call from the kiosk', () => {
     expect(await view.textContent()).toContain('Appel audio');
     await kiosk.getByRole('button', { name: 'Raccrocher' }).click();
     await kiosk.getByTestId('call-rating').waitFor();
+  }, 60_000);
+
+  it('asks for a rating even when the call ends while the shopper is on another screen', async () => {
+    await kiosk.getByRole('button', { name: 'Très bien' }).click(); // the last call's
+    await kiosk.getByTestId('talk-to-expert').click();
+    await expert.getByRole('button', { name: 'Prendre l’appel / Take call' }).click();
+    await kiosk.getByTestId('call-view').waitFor();
+    await kiosk.getByTestId('search-button').click();
+    await kiosk.getByTestId('call-dock').waitFor();
+    await expert
+      .getByTestId('active-call')
+      .getByRole('button', { name: /Raccrocher/ })
+      .click();
+    await kiosk.getByTestId('call-dock').getByTestId('call-rating').waitFor();
+    await kiosk.getByRole('button', { name: 'Pas bien' }).click();
+    await kiosk.getByTestId('call-dock').waitFor({ state: 'detached' });
+    await expect
+      .poll(() =>
+        server.db
+          .prepare('SELECT end_reason, rating FROM calls ORDER BY requested_at DESC LIMIT 1')
+          .get(),
+      )
+      .toEqual({ end_reason: 'expert-ended', rating: 'red' });
+    await expect
+      .poll(() => expert.getByTestId('presence').getAttribute('data-presence'))
+      .toBe('available');
   }, 60_000);
 });

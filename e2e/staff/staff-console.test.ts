@@ -11,7 +11,7 @@ import type { StoreServer } from '@vitrine/store-server/server';
 import { launchChromium } from '../support/chromium';
 import { provisionDevice, startNodeDevice } from '../support/node-device';
 import { startTestServer, waitFor } from '../support/test-server';
-import { memberCard, productCodes } from './staff-helpers';
+import { memberCard, memberName, productCodes, variantOf } from './staff-helpers';
 import { signInThroughConsole } from '../support/console-page';
 
 let server: StoreServer;
@@ -42,14 +42,29 @@ describe('staff console', () => {
     await expect
       .poll(() => page.getByTestId('request-queue').getAttribute('data-connected'))
       .toBe('true');
+    const garment = variantOf(server);
     await mirror.outbox.record({
       kind: 'request',
-      payload: { type: 'size', place: 'Cabine 2', note: 'Taille L' },
+      payload: {
+        type: 'size',
+        place: 'Cabine 2',
+        productId: garment.id,
+        variantGtin: garment.gtin,
+        note: 'Taille L',
+      },
     });
     const row = page.locator('tr[data-status="new"]', { hasText: 'Cabine 2' });
     await row.waitFor({ timeout: 10_000 });
+    // Staff read the garment as a person would say it, never its GTIN; the chip is words.
+    const item = await row.getByTestId('requested-item').textContent();
+    expect(item).toContain(`${garment.name} · ${garment.size} · ${garment.colour}`);
+    expect(await row.textContent()).not.toContain(garment.gtin);
+    expect(await row.getByTestId('status-chip').textContent()).toBe('Nouvelle / New');
     await row.getByRole('button', { name: 'Je m’en occupe / Acknowledge' }).click();
     const acknowledged = page.locator('tr[data-status="acknowledged"]', { hasText: 'Cabine 2' });
+    expect(await acknowledged.getByTestId('status-chip').textContent()).toBe(
+      'Prise en charge / Acknowledged',
+    );
     await acknowledged.getByRole('button', { name: 'En route / On the way' }).click();
     await waitFor(() => seen.some((r) => r.status === 'on-the-way'), 'on-the-way on the mirror');
     expect(seen.map((r) => r.status)).toEqual(['new', 'acknowledged', 'on-the-way']);
@@ -60,6 +75,16 @@ describe('staff console', () => {
   it('finds the best perks for a basket, explains them and redeems once', async () => {
     const card = memberCard(server, 'silver');
     await page.getByRole('tab', { name: /Fidélité/ }).click();
+    // A forgotten card: the member is found by name, surname first.
+    const name = memberName(server, card);
+    await page.getByTestId('card-input').fill(name.split(' ').reverse().join(' '));
+    await page.getByRole('button', { name: 'Chercher / Find' }).click();
+    await page
+      .getByTestId('member-matches')
+      .getByRole('button', { name: new RegExp(name) })
+      .click();
+    await expect.poll(() => page.getByTestId('member').textContent()).toMatch(/silver/);
+    expect(await page.getByTestId('member').textContent()).toContain(name);
     await page.getByTestId('card-input').fill(card);
     await page.getByRole('button', { name: 'Chercher / Find' }).click();
     await expect.poll(() => page.getByTestId('member').textContent()).toMatch(/silver/);
@@ -77,8 +102,14 @@ describe('staff console', () => {
     expect(await result.locator('tr[data-perk="gold-15"]').textContent()).toMatch(
       /gold members only/,
     );
+    const pointsShown = async () => Number(await page.getByTestId('member-points').textContent());
+    const pointsBefore = await pointsShown();
     await page.getByRole('button', { name: 'Utiliser ces avantages / Redeem' }).click();
     await expect.poll(() => page.getByTestId('receipt').textContent()).toMatch(/Recorded/);
+    // The receipt's points reach the member's balance on screen.
+    const earned = Number((await page.getByTestId('points-earned').textContent())?.slice(1));
+    expect(earned).toBeGreaterThan(0);
+    await expect.poll(pointsShown).toBe(pointsBefore + earned);
     const rows = server.db.prepare('SELECT COUNT(*) FROM loyalty_redemptions').pluck().get();
     expect(rows).toBe(1);
     // Asking again now leaves the redeemed perks out, with the reason.
@@ -101,5 +132,33 @@ describe('staff console', () => {
     await page.getByRole('button', { name: 'Approuver / Approve' }).click();
     await expect.poll(() => page.getByRole('status').textContent()).toMatch(/Entrance screen/);
     expect(server.registry.get(device.id)?.status).toBe('active');
+  });
+
+  it('corrects this store’s stock after a count, with a reason, and shows the new figure', async () => {
+    const garment = variantOf(server);
+    const here = server.config.storeId;
+    await page.getByRole('tab', { name: 'Stock' }).click();
+    await page.getByTestId('stock-query').fill(garment.gtin);
+    await page.getByRole('button', { name: 'Chercher / Search' }).click();
+    const result = page.getByTestId('stock-result');
+    // Staff correct their own store only: one button, on this store's row.
+    await result.locator(`[data-testid="correct-stock"][data-location="${here}"]`).click();
+    expect(await result.getByTestId('correct-stock').count()).toBe(1);
+    const form = page.getByTestId('stock-correction');
+    await form.getByLabel('Article / Item').selectOption(garment.gtin);
+    await form.getByLabel('Quantité comptée / Counted').fill('7');
+    await form.getByLabel('Motif / Reason').selectOption('damaged');
+    await form.getByRole('button', { name: 'Enregistrer / Save' }).click();
+    await form.waitFor({ state: 'detached' });
+    await expect
+      .poll(() => result.locator(`tr:has(td[data-location="${here}"])`).textContent())
+      .toContain(`${garment.size} · ${garment.colour}: 7`);
+    expect(server.db.prepare('SELECT after, reason, user_id FROM stock_corrections').get()).toEqual(
+      { after: 7, reason: 'damaged', user_id: 'staff' },
+    );
+    // The audit row shows beside the product: who, what, why.
+    await expect
+      .poll(() => result.getByTestId('recent-corrections').textContent())
+      .toMatch(/→ 7 · Abîmé \/ Damaged · staff/);
   });
 });

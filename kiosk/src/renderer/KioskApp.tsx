@@ -4,7 +4,7 @@
 import { useCallback, useEffect, useMemo, useState } from 'react';
 import type { DeviceHandle } from '@vitrine/shared/client';
 import { CatalogueSearch } from '@vitrine/shared/client/search';
-import { forgetViewedProducts } from '@vitrine/shared/ui';
+import { ExpertLineProvider, forgetViewedProducts } from '@vitrine/shared/ui';
 import { KioskSession } from './KioskSession';
 import type { KioskConfig } from './kiosk-config';
 import { useStoreContext } from './use-store-context';
@@ -39,14 +39,17 @@ export function KioskApp({ device, config }: { device: DeviceHandle; config: Kio
     setSession((n) => n + 1);
   }, [device]);
 
+  // The expert line is the session's: a call goes on from one product page to
+  // another (or to search), and the reset (a new key) ends it.
   return (
-    <KioskSession
-      key={session}
-      device={device}
-      search={search}
-      config={config}
-      storeContext={storeContext}
-      onReset={reset}
-    />
+    <ExpertLineProvider key={session} device={device}>
+      <KioskSession
+        device={device}
+        search={search}
+        config={config}
+        storeContext={storeContext}
+        onReset={reset}
+      />
+    </ExpertLineProvider>
   );
 }

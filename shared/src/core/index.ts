@@ -16,3 +16,5 @@ export * from './calls';
 export * from './sizing';
 export * from './looks';
 export * from './presence-session';
+export * from './stock-correction';
+export * from './name-search';

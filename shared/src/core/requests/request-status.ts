@@ -51,6 +51,9 @@ export const StaffRequest = DeviceRequestStatus.extend({
   place: z.string().nullable(),
   note: z.string().nullable(),
   productName: z.string().nullable(),
+  /** The requested variant's size and colour, read from the product (null when it has none). */
+  variantSize: z.string().nullable(),
+  variantColour: z.string().nullable(),
   createdAt: z.string(),
   updatedBy: z.string().nullable(),
 });

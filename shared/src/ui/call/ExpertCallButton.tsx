@@ -1,6 +1,8 @@
 // "Talk to an expert" for one product, self-contained: shown only while an
 // expert whose skill matches the product is free; otherwise the FAQ and a
 // staff call. Then the queue (position, wait, cancel), the call, the rating.
+// Inside an ExpertLineProvider the call belongs to the session and outlives
+// this product's page; alone, it lives as long as this button.
 import { useEffect } from 'react';
 import { skillForProduct, type Product } from '../../core';
 import type { DeviceHandle } from '../../client';
@@ -9,25 +11,64 @@ import { callText, type Lang } from './call-text';
 import { CallView } from './CallView';
 import { HelpFallback } from './HelpFallback';
 import { SmileyRating } from './SmileyRating';
-import { useExpertLine } from './use-expert-line';
+import { useSessionLine, type CallPlace } from './expert-line-context';
+import { useExpertLine, type ExpertLine } from './use-expert-line';
 import { noteViewedProduct, viewedProducts } from './viewed-products';
 
-export function ExpertCallButton(props: {
+type ExpertCallProps = {
   device: DeviceHandle;
   product: Pick<Product, 'id' | 'category' | 'subcategory'>;
   lang: Lang;
   /** Products the shopper looked at in this session (default: the pages this button was on). */
   viewed?: string[];
   environment?: DeviceEnvironment;
-}) {
-  const { device, product, lang } = props;
-  const line = useExpertLine(device, props.environment);
+  /** Opens a product card the expert pushed during the call. */
+  onOpenProduct?: (productId: string) => void;
+};
+
+export function ExpertCallButton(props: ExpertCallProps) {
+  const session = useSessionLine();
+  return session ? (
+    <SessionCallPanel {...props} showing={session.showing} line={session.line} />
+  ) : (
+    <OwnExpertLine {...props} />
+  );
+}
+
+/** A panel on the session's line, which tells the session it is on screen. */
+function SessionCallPanel(
+  props: ExpertCallProps & { line: ExpertLine; showing: (place: CallPlace) => () => void },
+) {
+  const { showing, lang, onOpenProduct } = props;
+  const productId = props.product.id;
+  useEffect(
+    () => showing({ lang, productId, open: onOpenProduct }),
+    [showing, lang, productId, onOpenProduct],
+  );
+  return <ExpertCallPanel {...props} />;
+}
+
+function OwnExpertLine(props: ExpertCallProps) {
+  const line = useExpertLine(props.device, props.environment);
+  return <ExpertCallPanel {...props} line={line} />;
+}
+
+function ExpertCallPanel(props: ExpertCallProps & { line: ExpertLine }) {
+  const { device, product, lang, line } = props;
   const skill = skillForProduct(product);
   const { call } = line;
   useEffect(() => noteViewedProduct(product.id), [product.id]);
 
   if (call.phase === 'connected') {
-    return <CallView line={line} device={device} expertName={call.expertName} lang={lang} />;
+    return (
+      <CallView
+        line={line}
+        device={device}
+        expertName={call.expertName}
+        lang={lang}
+        onOpenProduct={props.onOpenProduct}
+      />
+    );
   }
   if (call.phase === 'rating')
     return <SmileyRating lang={lang} onRate={(value) => void line.rate(value)} />;

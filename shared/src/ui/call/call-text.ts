@@ -11,8 +11,8 @@ const TEXT = {
   cameraOn: { fr: 'Activer ma caméra', en: 'Turn my camera on' },
   cameraOff: { fr: 'Couper ma caméra', en: 'Turn my camera off' },
   audioOnly: { fr: 'Appel audio', en: 'Audio call' },
-  rate: { fr: 'Comment s’est passé cet appel ?', en: 'How was this call?' },
-  thanks: { fr: 'Merci !', en: 'Thank you!' },
+  rate: { fr: 'Comment s’est passé cet appel ?', en: 'How was this call?' },
+  thanks: { fr: 'Merci !', en: 'Thank you!' },
   noExpert: {
     fr: 'Aucun expert n’est disponible pour ce produit.',
     en: 'No expert is available for this product.',
@@ -27,6 +27,9 @@ const TEXT = {
   },
   with: { fr: 'En ligne avec', en: 'Talking with' },
   minutes: { fr: 'min', en: 'min' },
+  open: { fr: 'Voir', en: 'Open' },
+  backToCall: { fr: 'Revenir à l’appel', en: 'Back to the call' },
+  pushed: { fr: 'Produits proposés par l’expert', en: 'Products the expert suggests' },
 } as const;
 
 export const callText = (key: keyof typeof TEXT, lang: Lang) => TEXT[key][lang];

@@ -3,6 +3,7 @@ import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { ConsoleGate } from '../common/ConsoleGate';
 import { ExpertDesk } from './ExpertDesk';
+import './expert.css';
 
 const root = document.getElementById('root');
 if (!root) throw new Error('expert.html has no #root');
@@ -16,7 +17,7 @@ createRoot(root).render(
         en: 'This account has no expert role.',
       }}
     >
-      {({ user }) => <ExpertDesk user={user} />}
+      {({ user, signOut }) => <ExpertDesk user={user} onSignOut={signOut} />}
     </ConsoleGate>
   </StrictMode>,
 );

@@ -107,7 +107,7 @@ export async function fetchScreenshot(
   }
 }
 
-const reportQuery = (filter: ReportFilter) => {
+export const reportQuery = (filter: ReportFilter) => {
   const query = new URLSearchParams();
   for (const [key, value] of Object.entries(filter)) if (value) query.set(key, String(value));
   return query.toString();
@@ -122,7 +122,7 @@ export async function fetchReportCsv(filter: ReportFilter): Promise<Blob> {
 }
 
 /** A non-JSON call (uploads, images, CSV) with the session and the server's refusal message. */
-async function authorized(path: string, init: RequestInit = {}): Promise<Response> {
+export async function authorized(path: string, init: RequestInit = {}): Promise<Response> {
   const token = session.token();
   const response = await fetch(`/api/v1${path}`, {
     ...init,

@@ -1,16 +1,18 @@
-// At the till: scan or type a member card, scan the basket, see the best
-// perks with the reason for each, redeem them once.
+// At the till: scan or type a member card (or find the member by name), scan
+// the basket, see the best perks with the reason for each, redeem them once.
 import { useState, type FormEvent } from 'react';
 import type { BasketEntry, MemberView, Receipt } from '@vitrine/shared/core';
+import { isLoyaltyCardCode } from '@vitrine/shared/scan';
 import { ConsoleApiError } from '../common/api';
 import {
   findMember,
   newIdempotencyKey,
+  searchMembers,
   optimise,
   redeemPerks,
   type OptimiseAnswer,
 } from './loyalty-api';
-import { euros } from './money';
+import { euros } from '../common/money';
 import { PerkExplanations } from './PerkExplanations';
 import { ScanButton } from './ScanButton';
 
@@ -22,6 +24,8 @@ const message = (error: unknown) =>
 export function LoyaltyDesk() {
   const [card, setCard] = useState('');
   const [member, setMember] = useState<MemberView | null>(null);
+  /** Members found by name, to pick from; null when no name search is shown. */
+  const [named, setNamed] = useState<MemberView['member'][] | null>(null);
   const [code, setCode] = useState('');
   const [quantity, setQuantity] = useState(1);
   const [basket, setBasket] = useState<BasketEntry[]>([]);
@@ -37,8 +41,22 @@ export function LoyaltyDesk() {
     setReceipt(null);
   };
 
+  /** A card code looks the member up; anything else is a name. */
+  async function find(text: string) {
+    if (isLoyaltyCardCode(text.trim().toUpperCase())) return lookUp(text);
+    setError(null);
+    setMember(null);
+    try {
+      setNamed(await searchMembers(text));
+    } catch (caught) {
+      setNamed(null);
+      setError(message(caught));
+    }
+  }
+
   async function lookUp(cardCode: string) {
     setCard(cardCode);
+    setNamed(null);
     setError(null);
     setAnswer(null);
     setReceipt(null);
@@ -101,17 +119,17 @@ export function LoyaltyDesk() {
           className="row"
           onSubmit={(event) => {
             event.preventDefault();
-            void lookUp(card);
+            void find(card);
           }}
         >
           <input
             data-testid="card-input"
-            aria-label="Carte / Card"
+            aria-label="Carte ou nom / Card or name"
             autoFocus
             autoComplete="off"
             value={card}
             onChange={(event) => setCard(event.target.value)}
-            placeholder="VTR…"
+            placeholder="VTR… ou nom / or name"
           />
           <button type="submit" className="primary">
             Chercher / Find
@@ -122,6 +140,22 @@ export function LoyaltyDesk() {
             onCode={(scanned) => void lookUp(scanned)}
           />
         </form>
+        {named && (
+          <ul className="member-matches" data-testid="member-matches">
+            {named.length === 0 && <li>Aucun membre / No member.</li>}
+            {named.map((found) => (
+              <li key={found.id}>
+                <button
+                  type="button"
+                  className="action"
+                  onClick={() => void lookUp(found.cardCode)}
+                >
+                  {found.name} · {found.tier} · …{found.cardCode.slice(-4)}
+                </button>
+              </li>
+            ))}
+          </ul>
+        )}
         {member && (
           <p data-testid="member">
             <strong>{member.member.name}</strong> ·{' '}
@@ -205,8 +239,9 @@ export function LoyaltyDesk() {
       )}
       {receipt && (
         <section data-testid="receipt" role="status">
-          Enregistré / Recorded · {euros(receipt.discountCents)} · +{receipt.bonusPoints} points ·{' '}
-          {receipt.perkIds.join(', ')}
+          Enregistré / Recorded · {euros(receipt.discountCents)} ·{' '}
+          <span data-testid="points-earned">+{receipt.pointsEarned}</span> points crédités / points
+          credited (solde / balance {receipt.pointsBalance}) · {receipt.perkIds.join(', ')}
         </section>
       )}
       {error && <p role="alert">{error}</p>}

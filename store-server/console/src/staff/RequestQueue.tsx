@@ -13,8 +13,16 @@ import { api, ConsoleApiError, session } from '../common/api';
 const TYPE_LABEL: Record<StaffRequest['type'], string> = {
   help: 'Aide / Help',
   size: 'Taille / Size',
-  reservation: 'Réservation',
+  reservation: 'Réservation / Reservation',
   delivery: 'Livraison / Delivery',
+};
+/** The chip on each request: the state in words, never the code. */
+export const STATUS_LABEL: Record<RequestStatus, string> = {
+  new: 'Nouvelle / New',
+  acknowledged: 'Prise en charge / Acknowledged',
+  'on-the-way': 'En route / On the way',
+  'not-available': 'Indisponible / Not available',
+  closed: 'Close / Closed',
 };
 const ACTIONS: Record<RequestStatus, { to: RequestStatus; label: string }[]> = {
   new: [
@@ -91,15 +99,13 @@ export function RequestQueue(props: { onOpenCount: (count: number) => void }) {
               <td>
                 <strong>{TYPE_LABEL[request.type]}</strong>
                 <br />
-                <span className={`badge ${request.status}`}>{request.status}</span>
+                <span className={`badge ${request.status}`} data-testid="status-chip">
+                  {STATUS_LABEL[request.status]}
+                </span>
               </td>
               <td>
                 {request.place ?? request.deviceName ?? request.deviceId}
-                <br />
-                <small>
-                  {request.productName ?? ''}{' '}
-                  {request.variantGtin ? `· ${request.variantGtin}` : ''} {request.note ?? ''}
-                </small>
+                <RequestedItem request={request} />
               </td>
               <td>{new Date(request.createdAt).toLocaleTimeString('fr-FR')}</td>
               <td>
@@ -120,5 +126,21 @@ export function RequestQueue(props: { onOpenCount: (count: number) => void }) {
       </table>
       {error && <p role="alert">{error}</p>}
     </section>
+  );
+}
+
+/** What the shopper asked for, as staff would say it: "Chemise en lin · M · blanc". */
+function RequestedItem({ request }: { request: StaffRequest }) {
+  const variant = [request.variantSize, request.variantColour].filter(Boolean).join(' · ');
+  const name =
+    request.productName ??
+    (request.productId ? 'Produit retiré du catalogue / Product no longer listed' : null);
+  if (!name && !request.note) return null;
+  return (
+    <span className="requested-item" data-testid="requested-item">
+      {name && <strong>{name}</strong>}
+      {variant && <span className="variant"> · {variant}</span>}
+      {request.note && <small> {request.note}</small>}
+    </span>
   );
 }

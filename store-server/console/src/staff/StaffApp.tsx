@@ -45,7 +45,7 @@ export function StaffApp(props: { user: ConsoleUser; onSignOut: () => void }) {
           <RequestQueue onOpenCount={setOpenCount} />
         </div>
         {tab === 'loyalty' && <LoyaltyDesk />}
-        {tab === 'stock' && <StockCheck />}
+        {tab === 'stock' && <StockCheck roles={props.user.roles} />}
         {tab === 'devices' && <DeviceApproval />}
       </main>
     </div>

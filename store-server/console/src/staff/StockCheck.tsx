@@ -1,10 +1,13 @@
 // Stock across stores by scanned code (a wedge scanner types into the field)
-// or by name.
+// or by name, and correcting it after a count (staff: their store; a manager:
+// any location).
 import { useState, type FormEvent } from 'react';
 import type { Localized, Location, ProductStock } from '@vitrine/shared/core';
 import { api, ConsoleApiError } from '../common/api';
-import { euros } from './money';
+import { euros } from '../common/money';
 import { ScanButton } from './ScanButton';
+import { RecentCorrections } from './RecentCorrections';
+import { StockCorrectionForm } from './StockCorrectionForm';
 
 type StockLevel = ProductStock['levels'][number];
 type Variant = { gtin: string; size?: string; colour?: string };
@@ -21,12 +24,42 @@ type Result = {
   levels: StockLevel[];
 };
 
+const itemLabel = (variant: Variant) =>
+  [variant.size, variant.colour].filter(Boolean).join(' · ') || variant.gtin;
+
 const total = (level: StockLevel) => Object.values(level.quantities).reduce((sum, n) => sum + n, 0);
 
-export function StockCheck() {
+type Answer = { storeId: string; results: Result[]; locations: Location[] };
+
+export function StockCheck(props: { roles: string[] }) {
   const [query, setQuery] = useState('');
-  const [answer, setAnswer] = useState<{ results: Result[]; locations: Location[] } | null>(null);
+  const [answer, setAnswer] = useState<Answer | null>(null);
   const [error, setError] = useState<string | null>(null);
+  /** The product and location being corrected. */
+  const [correcting, setCorrecting] = useState<{ productId: string; locationId: string } | null>(
+    null,
+  );
+  const manager = props.roles.some((role) => role === 'manager' || role === 'admin');
+  const mayCorrect = (locationId: string) => manager || locationId === answer?.storeId;
+
+  /** Grows with each saved correction: the audit list reads itself again. */
+  const [saved, setSaved] = useState(0);
+  const [lastCorrected, setLastCorrected] = useState<string | null>(null);
+
+  function corrected(stock: ProductStock) {
+    setCorrecting(null);
+    setSaved((n) => n + 1);
+    setLastCorrected(stock.id);
+    setAnswer(
+      (current) =>
+        current && {
+          ...current,
+          results: current.results.map((result) =>
+            result.product.id === stock.id ? { ...result, levels: stock.levels } : result,
+          ),
+        },
+    );
+  }
 
   async function search(text: string) {
     setQuery(text);
@@ -81,16 +114,60 @@ export function StockCheck() {
                       {product.variants
                         .map(
                           (variant) =>
-                            `${variant.size ?? variant.colour ?? variant.gtin}: ${level.quantities[variant.gtin] ?? 0}`,
+                            `${itemLabel(variant)}: ${level.quantities[variant.gtin] ?? 0}`,
                         )
                         .join(' · ')}
                     </small>
                   </td>
                   <td>{level.aisle ?? ''}</td>
+                  <td>
+                    {mayCorrect(level.locationId) && (
+                      <button
+                        type="button"
+                        className="action"
+                        data-testid="correct-stock"
+                        data-location={level.locationId}
+                        onClick={() =>
+                          setCorrecting({ productId: product.id, locationId: level.locationId })
+                        }
+                      >
+                        Corriger / Correct
+                      </button>
+                    )}
+                  </td>
                 </tr>
               ))}
             </tbody>
           </table>
+          {correcting?.productId === product.id && (
+            <StockCorrectionForm
+              items={
+                product.variants.length > 0
+                  ? product.variants.map((variant) => ({
+                      gtin: variant.gtin,
+                      label: itemLabel(variant),
+                    }))
+                  : [{ gtin: product.gtin, label: product.name.fr }]
+              }
+              locationId={correcting.locationId}
+              quantities={
+                levels.find((level) => level.locationId === correcting.locationId)?.quantities ?? {}
+              }
+              onCorrected={corrected}
+              onCancel={() => setCorrecting(null)}
+            />
+          )}
+          {(correcting?.productId === product.id || lastCorrected === product.id) && (
+            <RecentCorrections
+              productId={product.id}
+              version={saved}
+              locationName={nameOf}
+              itemLabel={(gtin) => {
+                const variant = product.variants.find((v) => v.gtin === gtin);
+                return variant ? itemLabel(variant) : product.name.fr;
+              }}
+            />
+          )}
         </article>
       ))}
       {error && <p role="alert">{error}</p>}
