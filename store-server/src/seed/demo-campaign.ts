@@ -63,6 +63,6 @@ export async function seedDemoCampaign(campaigns: CampaignService, docs: DocStor
     },
     'editor',
   );
-  campaigns.submit(DEMO_CAMPAIGN_ID);
+  campaigns.submit(DEMO_CAMPAIGN_ID, 'editor');
   await campaigns.approve(DEMO_CAMPAIGN_ID, 'publisher');
 }

@@ -26,6 +26,9 @@ export type CampaignRecord = {
   updatedAt: string;
   approvedBy: string | null;
   publishedAt: string | null;
+  /** The signed revision on screens, even while an edit of it is a draft. */
+  liveRevision: number | null;
+  approvals: { revision: number; approvedBy: string; selfApproved: boolean }[];
 };
 export type Refusal = { campaignId: string | null; reason: string; at: string };
 export type MediaRow = MediaRef & { name: string; uploadedAt: string };

@@ -25,6 +25,8 @@ export const fr = {
   },
   noCampaigns: 'Aucune campagne pour l’instant.',
   revision: 'révision',
+  stillPlaying: (revision: number) => `La révision ${revision} publiée reste à l’écran`,
+  selfApproved: (user: string) => `Auto-approuvée par ${user} (exception autorisée par l’enseigne)`,
   refusals: 'Contenus refusés au magasin',
   // Editor
   campaignId: 'Identifiant',
@@ -145,6 +147,8 @@ export const en: Messages = {
   },
   noCampaigns: 'No campaigns yet.',
   revision: 'revision',
+  stillPlaying: (revision: number) => `Published revision ${revision} stays on screens`,
+  selfApproved: (user: string) => `Self-approved by ${user} (exception allowed by the chain)`,
   refusals: 'Content refused at the store',
   campaignId: 'Id',
   campaignName: 'Name',
