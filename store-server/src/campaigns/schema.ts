@@ -77,4 +77,16 @@ export const campaignMigrations: Migration[] = [
     CREATE TABLE campaign_settings (key TEXT PRIMARY KEY, value TEXT NOT NULL) WITHOUT ROWID;
     `,
   },
+  {
+    id: '403-screen-names',
+    sql: `
+    -- A screen's name as the fleet renamed it (the device registry keeps the enrolment name).
+    CREATE TABLE screen_names (
+      device_id TEXT PRIMARY KEY,
+      name TEXT NOT NULL,
+      renamed_by TEXT NOT NULL,
+      renamed_at TEXT NOT NULL
+    ) WITHOUT ROWID;
+    `,
+  },
 ];

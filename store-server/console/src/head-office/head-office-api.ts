@@ -92,6 +92,21 @@ export const mediaUrl = (sha256: string) => `/api/v1/media/${sha256}`;
 export const listFleet = (offlineAlertMin: number) =>
   api<{ screens: ScreenView[]; timeZone: string }>(`/fleet?offlineAlertMin=${offlineAlertMin}`);
 
+export const renameScreen = (id: string, name: string) =>
+  api<{ deviceId: string; name: string }>(`/fleet/${encodeURIComponent(id)}/name`, {
+    method: 'PUT',
+    body: { name },
+  });
+/** Sets a screen's profile (targeting groups, tags, language); the server adds store and zone. */
+export const saveScreenProfile = (
+  id: string,
+  profile: Omit<ScreenProfileDoc, 'id' | 'storeId' | 'timeZone'>,
+) =>
+  api<ScreenProfileDoc>(`/fleet/${encodeURIComponent(id)}/profile`, {
+    method: 'PUT',
+    body: profile,
+  });
+
 export const requestReload = (id: string) =>
   api(`/fleet/${encodeURIComponent(id)}/reload`, { method: 'POST' });
 export const requestScreenshot = (id: string) =>
