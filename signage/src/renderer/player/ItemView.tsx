@@ -5,6 +5,7 @@ import type { PlaylistItem } from '@vitrine/shared/core';
 import type { DeviceHandle } from '@vitrine/shared/client';
 import type { MediaCache } from './media-cache';
 import { ProductCard } from './ProductCard';
+import { TickerView } from './TickerView';
 
 const fill = { width: '100%', height: '100%', objectFit: 'contain' as const, display: 'block' };
 
@@ -65,10 +66,6 @@ export function ItemView(props: {
     case 'product':
       return <ProductCard productId={item.productId} device={props.device} lang={props.lang} />;
     case 'ticker':
-      return (
-        <div className="ticker" data-testid="ticker">
-          <span>{item.text[props.lang]}</span>
-        </div>
-      );
+      return <TickerView item={item} device={props.device} lang={props.lang} />;
   }
 }

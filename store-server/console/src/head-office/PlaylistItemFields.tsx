@@ -80,6 +80,14 @@ export function PlaylistItemFields(props: {
               onChange={(e) => onChange({ ...item, text: { ...item.text, en: e.target.value } })}
             />
           </label>
+          <label>
+            <input
+              type="checkbox"
+              checked={item.promotions === true}
+              onChange={(e) => onChange({ ...item, promotions: e.target.checked })}
+            />{' '}
+            {t.tickerPromotions}
+          </label>
         </>
       );
   }
