@@ -12,6 +12,7 @@ import type { StaffAuth } from '../staff/staff-auth';
 import type { DocStore } from '../sync/doc-store';
 import { ApprovalPolicy } from './approval-policy';
 import { campaignRoutes } from './campaign-routes';
+import { emergencyRoutes } from './emergency-routes';
 import { CampaignService } from './campaign-service';
 import { loadHeadOfficeKey } from './head-office-key';
 import { MediaStore } from './media-store';
@@ -49,6 +50,7 @@ export function startSignage(options: {
   router.use(
     campaignRoutes({ auth: options.staffAuth, campaigns, media, policy, anchor: key.anchor }),
   );
+  router.use(emergencyRoutes({ auth: options.staffAuth, campaigns, storeId: options.storeId }));
   router.use(
     previewRoutes({ auth: options.staffAuth, docs: options.docs, storeId: options.storeId }),
   );

@@ -47,6 +47,8 @@ export const PlaylistItem = z.discriminatedUnion('kind', [
     text: Localized,
     promotions: z.boolean().optional(),
   }),
+  /** A still message filling its zone in both languages (emergencies): the screen's first. */
+  z.object({ ...itemBase, kind: z.literal('message'), text: Localized }),
 ]);
 export type PlaylistItem = z.infer<typeof PlaylistItem>;
 

@@ -67,5 +67,19 @@ export function ItemView(props: {
       return <ProductCard productId={item.productId} device={props.device} lang={props.lang} />;
     case 'ticker':
       return <TickerView item={item} device={props.device} lang={props.lang} />;
+    case 'message': {
+      // Both languages, the screen's first: an emergency is for everyone in the store.
+      const other = props.lang === 'fr' ? 'en' : 'fr';
+      return (
+        <div className="message" data-testid="message" role="alert">
+          <p lang={props.lang}>{item.text[props.lang]}</p>
+          {item.text[other].trim() !== '' && item.text[other] !== item.text[props.lang] && (
+            <p lang={other} className="second">
+              {item.text[other]}
+            </p>
+          )}
+        </div>
+      );
+    }
   }
 }
