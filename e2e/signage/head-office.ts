@@ -85,3 +85,20 @@ export async function publish(url: string, editor: string, publisher: string, ca
   const approved = await call(url, publisher, 'POST', `/campaigns/${campaign.id}/approve`);
   if (approved.status !== 200) throw new Error(`approve: ${JSON.stringify(approved.body)}`);
 }
+
+type ZoneBox = { id: string; x: number; y: number; width: number; height: number };
+
+/** A campaign whose zones each play one item (a product card, a ticker…), without media. */
+export function zonesDraft(
+  id: string,
+  zones: readonly (ZoneBox & { item: Draft['playlists'][number]['items'][number] })[],
+): Draft {
+  return {
+    ...draft(id, { sha256: '0'.repeat(64), type: 'image/png', size: 1 }),
+    layout: {
+      id: 'zones',
+      zones: zones.map(({ item: _item, ...box }) => ({ ...box, playlistId: box.id })),
+    },
+    playlists: zones.map((zone) => ({ id: zone.id, items: [zone.item] })),
+  };
+}

@@ -12,6 +12,7 @@ import { syncMosquittoAuth } from './broker/external-broker-auth';
 import { CatalogueStore } from './catalogue/catalogue-store';
 import { startSignage } from './campaigns/signage-domain';
 import { catalogueRoutes } from './catalogue/catalogue-routes';
+import { priceRoutes } from './catalogue/price-routes';
 import { startAssistance } from './calls/assistance';
 import { EXPERT_USER_PREFIX } from './experts/expert-sessions';
 import type { StoreServerConfig } from './config';
@@ -125,6 +126,7 @@ export async function startStoreServer(
     }),
   );
   api.use(catalogueRoutes(catalogue, registry, adminToken));
+  api.use(priceRoutes(catalogue, docs, staffAuth));
   api.use(faultRoutes(db, registry, adminToken, logger));
   const signage = startSignage({
     db,

@@ -1,5 +1,6 @@
 // The demo store's signage shows something at once: a head-office campaign of
-// the promoted products (live price and stock on each screen) with a ticker,
+// the promoted products (live price and stock on each screen) with a ticker of
+// the promotions running (read live by each screen, so ended ones drop out),
 // drafted, submitted and approved (so signed) like any other campaign.
 import type { Product, Promotion } from '@vitrine/shared/core';
 import type { CampaignService } from '../campaigns/campaign-service';
@@ -29,7 +30,6 @@ export async function seedDemoCampaign(
     )
     .slice(0, MAX_PRODUCTS);
   if (productIds.length === 0) return;
-  const labels = promotions.slice(0, MAX_PRODUCTS);
   campaigns.saveDraft(
     {
       id: DEMO_CAMPAIGN_ID,
@@ -58,10 +58,8 @@ export async function seedDemoCampaign(
               id: 'promotions',
               kind: 'ticker',
               durationMs: 16_000,
-              text: {
-                fr: labels.map((promotion) => promotion.label.fr).join(' · '),
-                en: labels.map((promotion) => promotion.label.en).join(' · '),
-              },
+              text: { fr: 'Promotions du moment', en: 'Current offers' },
+              promotions: true,
             },
           ],
         },
@@ -74,6 +72,6 @@ export async function seedDemoCampaign(
     },
     'editor',
   );
-  campaigns.submit(DEMO_CAMPAIGN_ID);
+  campaigns.submit(DEMO_CAMPAIGN_ID, 'editor');
   await campaigns.approve(DEMO_CAMPAIGN_ID, 'publisher');
 }

@@ -26,7 +26,17 @@ const HEARTBEAT_MS = 30_000;
 export const PREFETCH_DAYS = 3;
 
 export type Plays = { started: number; ended: number };
-export type PlayerView = { frame: Frame; plays: Plays; media: MediaCache | null; storeId: string };
+export type PlayerView = {
+  frame: Frame;
+  plays: Plays;
+  media: MediaCache | null;
+  storeId: string;
+  /** The screen's language from its profile (set in the fleet view), never the OS locale. */
+  lang: Lang;
+};
+type Lang = 'fr' | 'en';
+/** A screen whose profile names no language speaks the store's default. */
+export const DEFAULT_LANG: Lang = 'fr';
 
 export function usePlayer(
   device: DeviceHandle,
@@ -42,6 +52,7 @@ export function usePlayer(
     plays: { started: 0, ended: 0 },
   });
   const [media, setMedia] = useState<MediaCache | null>(null);
+  const [lang, setLang] = useState<Lang>(DEFAULT_LANG);
   const frameKey = useRef('');
 
   useEffect(() => {
@@ -94,6 +105,7 @@ export function usePlayer(
       const profile = await source.profile(device.deviceId);
       if (profile) {
         timeZone = profile.timeZone;
+        setLang(profile.lang ?? DEFAULT_LANG);
         screen = {
           storeId: profile.storeId,
           region: profile.region,
@@ -173,5 +185,5 @@ export function usePlayer(
     };
   }, [device, options.baseUrl, options.credential, options.version, options.headOfficeKey]);
 
-  return { ...view, media, storeId: device.storeId };
+  return { ...view, media, storeId: device.storeId, lang };
 }

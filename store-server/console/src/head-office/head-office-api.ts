@@ -26,6 +26,9 @@ export type CampaignRecord = {
   updatedAt: string;
   approvedBy: string | null;
   publishedAt: string | null;
+  /** The signed revision on screens, even while an edit of it is a draft. */
+  liveRevision: number | null;
+  approvals: { revision: number; approvedBy: string; selfApproved: boolean }[];
 };
 export type Refusal = { campaignId: string | null; reason: string; at: string };
 export type MediaRow = MediaRef & { name: string; uploadedAt: string };
@@ -88,6 +91,21 @@ export const mediaUrl = (sha256: string) => `/api/v1/media/${sha256}`;
 
 export const listFleet = (offlineAlertMin: number) =>
   api<{ screens: ScreenView[]; timeZone: string }>(`/fleet?offlineAlertMin=${offlineAlertMin}`);
+
+export const renameScreen = (id: string, name: string) =>
+  api<{ deviceId: string; name: string }>(`/fleet/${encodeURIComponent(id)}/name`, {
+    method: 'PUT',
+    body: { name },
+  });
+/** Sets a screen's profile (targeting groups, tags, language); the server adds store and zone. */
+export const saveScreenProfile = (
+  id: string,
+  profile: Omit<ScreenProfileDoc, 'id' | 'storeId' | 'timeZone'>,
+) =>
+  api<ScreenProfileDoc>(`/fleet/${encodeURIComponent(id)}/profile`, {
+    method: 'PUT',
+    body: profile,
+  });
 
 export const requestReload = (id: string) =>
   api(`/fleet/${encodeURIComponent(id)}/reload`, { method: 'POST' });
