@@ -110,10 +110,10 @@ export function FeedbackReport() {
           {t.lowOnly}
         </label>
         <button type="button" className="action" onClick={load}>
-          {common.refresh}
+          {t.refresh}
         </button>
         <button type="button" className="action" onClick={() => void exportCsv()}>
-          {common.exportCsv}
+          {t.exportCsv}
         </button>
         {csv && (
           <a href={csv} download="shopper-feedback.csv" data-testid="feedback-csv">
