@@ -160,7 +160,7 @@ describe('shopper feedback report', () => {
         Number(await page.getByTestId('feedback-flagged').getAttribute('data-flagged')),
       ).toBeGreaterThanOrEqual(3);
 
-      await report.getByRole('button', { name: 'Exporter en CSV' }).click();
+      await report.getByRole('button', { name: 'Télécharger les avis (CSV)' }).click();
       const download = page.waitForEvent('download');
       await page.getByTestId('feedback-csv').click();
       const csv = readFileSync(await (await download).path(), 'utf8');

@@ -4,6 +4,7 @@
 import { useCallback, useEffect, useMemo, useState } from 'react';
 import { ConsoleApiError } from '../../common/api';
 import { useText } from '../i18n';
+import { isoDay } from '../ReportsView';
 import {
   fetchFeedback,
   fetchFeedbackCsv,
@@ -15,8 +16,6 @@ import { FeedbackChart, type Series } from './FeedbackChart';
 import { feedbackMessages } from './feedback-messages';
 
 const SHOWN_ROWS = 100;
-const isoDay = (offsetDays: number) =>
-  new Date(Date.now() + offsetDays * 86_400_000).toISOString().slice(0, 10);
 
 export function FeedbackReport() {
   const { t: common, lang, locale } = useText();
@@ -110,10 +109,10 @@ export function FeedbackReport() {
           {t.lowOnly}
         </label>
         <button type="button" className="action" onClick={load}>
-          {common.refresh}
+          {t.refresh}
         </button>
         <button type="button" className="action" onClick={() => void exportCsv()}>
-          {common.exportCsv}
+          {t.exportCsv}
         </button>
         {csv && (
           <a href={csv} download="shopper-feedback.csv" data-testid="feedback-csv">

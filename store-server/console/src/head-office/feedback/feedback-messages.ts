@@ -4,6 +4,8 @@ import type { Lang } from '../messages';
 
 const fr = {
   title: 'Avis des clients',
+  refresh: 'Recharger les avis',
+  exportCsv: 'Télécharger les avis (CSV)',
   intro: 'J’aime, smileys après l’aide d’un vendeur ou un appel d’expert, et notes des avis.',
   lowOnly: 'Seulement les notes basses',
   sources: {
@@ -33,6 +35,8 @@ const fr = {
 
 const en: typeof fr = {
   title: 'Shopper feedback',
+  refresh: 'Reload feedback',
+  exportCsv: 'Download feedback (CSV)',
   intro: 'Likes, smileys after a staff member’s help or an expert call, and review ratings.',
   lowOnly: 'Low ratings only',
   sources: {
