@@ -41,7 +41,7 @@ describe('console language', () => {
   });
 
   it('says a refused sign-in in that language', async () => {
-    await page.getByRole('textbox', { name: 'Identifiant' }).fill('staff');
+    await page.getByRole('textbox', { name: 'Identifiant ou nom' }).fill('staff');
     await page.getByLabel('Mot de passe').fill('not-the-password');
     await page.getByRole('button', { name: 'Se connecter' }).click();
     await expect

@@ -10,7 +10,7 @@ export async function signInThroughConsole(
 ) {
   await page.goto(`${url}/console/${consoleName}.html`);
   // By role and field name: the form speaks whichever language was chosen last.
-  const userField = page.getByRole('textbox', { name: /^(Identifiant|User id)$/ });
+  const userField = page.getByRole('textbox', { name: /^(Identifiant ou nom|User id or name)$/ });
   await userField.fill(userId);
   await page.getByLabel(/^(Mot de passe|Password)$/).fill('vitrine-demo');
   await page.getByRole('button', { name: /^(Se connecter|Sign in)$/ }).click();
@@ -19,5 +19,5 @@ export async function signInThroughConsole(
 
 export async function signOut(page: Page) {
   await page.getByRole('button', { name: /Déconnexion|Sign out/ }).click();
-  await page.getByRole('textbox', { name: /^(Identifiant|User id)$/ }).waitFor();
+  await page.getByRole('textbox', { name: /^(Identifiant ou nom|User id or name)$/ }).waitFor();
 }

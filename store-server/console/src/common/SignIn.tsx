@@ -8,7 +8,7 @@ export type ConsoleUser = { id: string; name: string; roles: string[] };
 
 const TEXT = {
   fr: {
-    userId: 'Identifiant',
+    userId: 'Identifiant ou nom',
     password: 'Mot de passe',
     signIn: 'Se connecter',
     unreachable: 'Serveur injoignable. Vérifiez le réseau puis réessayez.',
@@ -16,7 +16,7 @@ const TEXT = {
     too_many_attempts: 'Trop d’essais manqués : attendez une minute.',
   },
   en: {
-    userId: 'User id',
+    userId: 'User id or name',
     password: 'Password',
     signIn: 'Sign in',
     unreachable: 'Server unreachable. Check the network, then try again.',
