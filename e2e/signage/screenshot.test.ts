@@ -49,7 +49,7 @@ function cells(page: Page, png: Buffer): Promise<number[][]> {
 }
 
 /** A solid-colour PNG made by Chromium's canvas. */
-function solidPng(page: Page, colour: string): Promise<Buffer> {
+function solidPng(page: Page, colour: string): Promise<Uint8Array<ArrayBuffer>> {
   return page
     .evaluate((fill) => {
       const canvas = document.createElement('canvas');
@@ -60,7 +60,7 @@ function solidPng(page: Page, colour: string): Promise<Buffer> {
       context.fillRect(0, 0, 64, 64);
       return canvas.toDataURL('image/png').split(',')[1]!;
     }, colour)
-    .then((base64) => Buffer.from(base64, 'base64'));
+    .then((base64) => new Uint8Array(Buffer.from(base64, 'base64')));
 }
 
 describe('fleet screenshot', () => {

@@ -18,7 +18,7 @@ export function saveOpenPlays(plays: OpenPlay[], storage: Storage = localStorage
 
 /** Takes the plays a previous page left open, as the interrupted ends to record. */
 export function takeInterruptedPlays(storage: Storage = localStorage): PlayEvent[] {
-  let raw: unknown = null;
+  let raw: unknown;
   try {
     raw = JSON.parse(storage.getItem(KEY) ?? 'null');
     storage.removeItem(KEY);
