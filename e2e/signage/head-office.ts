@@ -38,7 +38,11 @@ export async function call(
   return { status: response.status, body: await response.json().catch(() => null) };
 }
 
-export async function uploadPng(url: string, token: string, bytes = TINY_PNG) {
+export async function uploadPng(
+  url: string,
+  token: string,
+  bytes: Uint8Array<ArrayBuffer> = TINY_PNG,
+) {
   const response = await fetch(`${url}/api/v1/media?name=tiny.png`, {
     method: 'POST',
     headers: { authorization: `Bearer ${token}`, 'content-type': 'image/png' },

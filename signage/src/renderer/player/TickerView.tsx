@@ -16,7 +16,7 @@ async function runningPromotions(device: DeviceHandle, now: Date): Promise<Promo
     .sort((a, b) => a.endsAt.localeCompare(b.endsAt) || a.id.localeCompare(b.id));
 }
 
-const none = async (): Promise<Promotion[]> => [];
+const none = (): Promise<Promotion[]> => Promise.resolve([]);
 
 export function TickerView(props: { item: TickerItem; device: DeviceHandle; lang: 'fr' | 'en' }) {
   const { item } = props;

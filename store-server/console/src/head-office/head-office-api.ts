@@ -48,6 +48,8 @@ export type PlayRow = {
   deviceId: string;
   hour: string;
   plays: number;
+  /** Plays cut short (reload, crash), not counted in `plays`. */
+  interrupted: number;
   playedMs: number;
 };
 export type ReportFilter = { from?: string; to?: string; campaignId?: string };
