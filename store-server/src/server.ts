@@ -33,6 +33,7 @@ import { startSizing } from './sizing/sizing-domain';
 import { ackSender, routeDeviceMessages } from './mqtt-routing';
 import { seedDemoCampaign } from './seed/demo-campaign';
 import { seedDemoStore } from './seed/demo-seed';
+import { publishStoreSettings } from './settings/store-settings';
 import { authRoutes } from './staff/auth-routes';
 import { StaffStore } from './staff/staff-store';
 import { DocStore } from './sync/doc-store';
@@ -84,6 +85,7 @@ export async function startStoreServer(
   const demoDevices = config.demo
     ? seedDemoStore({ db, catalogue, registry, staff, scale: config.demoScale, log: logger })
     : undefined;
+  await publishStoreSettings(docs, config);
 
   const app = express();
   app.disable('x-powered-by');

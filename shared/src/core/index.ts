@@ -16,3 +16,4 @@ export * from './calls';
 export * from './sizing';
 export * from './looks';
 export * from './presence-session';
+export * from './store-settings';
