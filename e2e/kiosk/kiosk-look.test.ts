@@ -221,6 +221,10 @@ describe('kiosk look', () => {
     'offers the help panel (questions and a staff call) with the store server stopped',
     { timeout: 90_000 },
     async () => {
+      // The offline shell is installed (the service worker answers the reload).
+      await page.evaluate(async () => {
+        await navigator.serviceWorker.ready;
+      });
       await server.close();
       await page.reload();
       await page.getByTestId('kiosk').waitFor({ timeout: 20_000 });
