@@ -193,14 +193,18 @@ describe('kiosk look', () => {
   });
 
   it('never shows a discount badge beside an undiscounted price in the attract loop', async () => {
+    // The loop is on screen before the promotions arrive (as on a first start): it shows them live.
+    await page.getByRole('button', { name: 'Accueil' }).click();
+    await page.getByTestId('attract').waitFor();
     server.docs.write([
       { c: 'promotions', id: '0-look-percent', body: promotion('0-look-percent', 'percent', 20) },
       { c: 'promotions', id: '0-look-zero', body: promotion('0-look-zero', 'percent', 0) },
     ]);
     await waitForSync(page, server);
-    await page.getByRole('button', { name: 'Accueil' }).click();
     const slide = page.getByTestId('attract-slide');
-    await expect.poll(() => slide.getAttribute('data-promotion')).toBe('0-look-percent');
+    await expect
+      .poll(() => slide.getAttribute('data-promotion'), { timeout: 20_000 })
+      .toBe('0-look-percent');
     const full = server.catalogue.productByCode(product.gtin)!.priceCents;
     const euros = (cents: number) =>
       new Intl.NumberFormat('fr-FR', { style: 'currency', currency: 'EUR' }).format(cents / 100);

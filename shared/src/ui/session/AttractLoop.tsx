@@ -2,6 +2,7 @@
 // from the local copy. Any touch or key starts a session. A price beside a
 // promotion is the price after it (one pricing rule, from core), so a
 // discount is never advertised next to the price it does not apply to.
+import { liveQuery } from 'dexie';
 import { useEffect, useState } from 'react';
 import type { DeviceDb, StoredProduct } from '../../client';
 import { promotedPriceCents, type Promotion } from '../../core';
@@ -29,9 +30,16 @@ export function AttractLoop({ db, onStart }: { db: DeviceDb; onStart: () => void
   const [slides, setSlides] = useState<Slide[]>([]);
   const [index, setIndex] = useState(0);
   useEffect(() => {
-    void currentSlides(db, new Date()).then(setSlides, () => setSlides([]));
+    // Live: on a first start the local copy fills after the loop is shown.
+    const subscription = liveQuery(() => currentSlides(db, new Date())).subscribe({
+      next: setSlides,
+      error: () => setSlides([]),
+    });
     const timer = setInterval(() => setIndex((i) => i + 1), SLIDE_MS);
-    return () => clearInterval(timer);
+    return () => {
+      subscription.unsubscribe();
+      clearInterval(timer);
+    };
   }, [db]);
   const slide = slides.length ? slides[index % slides.length] : undefined;
   return (
