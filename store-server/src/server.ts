@@ -82,10 +82,11 @@ export async function startStoreServer(
   const staff = new StaffStore(db);
   const adminToken = config.adminToken ?? storedSecret(db, 'admin_token');
   const serverSecretHash = hashSecret(storedSecret(db, 'server_mqtt_secret'));
+  // First, so a new screen's first sync page brings its brand before the catalogue.
+  await publishStoreSettings(docs, config);
   const demoDevices = config.demo
     ? seedDemoStore({ db, catalogue, registry, staff, scale: config.demoScale, log: logger })
     : undefined;
-  await publishStoreSettings(docs, config);
 
   const app = express();
   app.disable('x-powered-by');
