@@ -13,7 +13,7 @@ export type DemoCatalogue = {
   productInStockHere: { gtin: string; aisle: string };
   /** A garment's variant GTIN whose look has another piece in stock here. */
   garmentInLook: string;
-  currentPromotionLabels: string[];
+  currentPromotionIds: string[];
   /** One product per category with stock here (a variant's GTIN where it has sizes). */
   scanByCategory: Record<string, string>;
 };
@@ -74,6 +74,6 @@ export async function demoCatalogue(base: string): Promise<DemoCatalogue> {
     scanByCategory,
     productInStockHere: { gtin: simple.gtin, aisle: here(simple.id)?.aisle ?? '' },
     garmentInLook: garment.variants[0].gtin,
-    currentPromotionLabels: current.flatMap((p) => [p.label.fr, p.label.en]),
+    currentPromotionIds: current.map((p) => p.id),
   };
 }

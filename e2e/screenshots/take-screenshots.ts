@@ -57,7 +57,7 @@ const SHOTS: Shot[] = [
     ...SCREEN,
     open: async (page, demo) => {
       await page.goto(`${demo.base}/kiosk/`);
-      await page.getByTestId('attract-promotion').waitFor({ timeout: 60_000 });
+      await page.getByTestId('attract-slide').waitFor({ timeout: 60_000 });
     },
   },
   {

@@ -35,6 +35,7 @@ import { ackSender, routeDeviceMessages } from './mqtt-routing';
 import { seedDemoCampaign } from './seed/demo-campaign';
 import { seedDemoStore } from './seed/demo-seed';
 import { assertStoreHasData } from './catalogue/store-identity';
+import { publishStoreSettings } from './settings/store-settings';
 import { authRoutes } from './staff/auth-routes';
 import { StaffStore } from './staff/staff-store';
 import { DocStore } from './sync/doc-store';
@@ -83,6 +84,8 @@ export async function startStoreServer(
   const staff = new StaffStore(db);
   const adminToken = config.adminToken ?? storedSecret(db, 'admin_token');
   const serverSecretHash = hashSecret(storedSecret(db, 'server_mqtt_secret'));
+  // First, so a new screen's first sync page brings its brand before the catalogue.
+  await publishStoreSettings(docs, config);
   const demoDevices = config.demo
     ? seedDemoStore({ db, catalogue, registry, staff, scale: config.demoScale, log: logger })
     : undefined;

@@ -1,5 +1,6 @@
 // Per-kiosk settings, from the page's query string (set by the shell or the
-// store's deployment): idle timings, wedge-scanner framing, where it stands.
+// store's deployment): idle timings, wedge-scanner framing, where it stands,
+// how big the screen is.
 import { z } from 'zod';
 
 const Config = z.object({
@@ -8,6 +9,8 @@ const Config = z.object({
   wedgePrefix: z.string().max(8).default(''),
   wedgeSuffix: z.enum(['Enter', 'Tab', 'NumpadEnter', '']).default('Enter'),
   place: z.string().min(1).max(100).optional(),
+  /** The screen's diagonal in inches: text and touch targets are sized in millimetres on it. */
+  screenInches: z.coerce.number().min(7).max(110).default(32),
 });
 export type KioskConfig = z.infer<typeof Config>;
 

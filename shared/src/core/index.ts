@@ -18,3 +18,4 @@ export * from './looks';
 export * from './presence-session';
 export * from './stock-correction';
 export * from './name-search';
+export * from './store-settings';

@@ -78,8 +78,12 @@ function ExpertCallPanel(props: ExpertCallProps & { line: ExpertLine }) {
         <p>{callText('waiting', lang)}</p>
         {call.phase === 'queued' && (
           <p>
-            {callText('position', lang)} : <span data-testid="queue-position">{call.position}</span>{' '}
-            · {callText('wait', lang)} : {Math.ceil(call.waitSeconds / 60)}{' '}
+            {callText('position', lang)}
+            {callText('colon', lang)}
+            <span data-testid="queue-position">{call.position}</span> · {callText('wait', lang)}
+            {callText('colon', lang)}
+            {Math.ceil(call.waitSeconds / 60)}
+            {'\u00a0'}
             {callText('minutes', lang)}
           </p>
         )}
@@ -90,10 +94,10 @@ function ExpertCallPanel(props: ExpertCallProps & { line: ExpertLine }) {
     );
   }
   const available = (line.availability?.[skill]?.available ?? 0) > 0;
-  // Not known yet (link connecting): show nothing rather than a button that may vanish.
-  if (!line.availability) return null;
   // Which skills the screen knows to be free now (from the store's MQTT summary).
-  const free = Object.entries(line.availability)
+  // Not known (link connecting, or the store server down): nobody is free, and
+  // the FAQ and the staff call, which both work from the local copy, show.
+  const free = Object.entries(line.availability ?? {})
     .filter(([, counts]) => counts.available > 0)
     .map(([name]) => name)
     .join(' ');

@@ -38,7 +38,7 @@ export function StockPanel(props: {
         <p data-testid="stock-here">{t.noStockInfo}</p>
       ) : (
         <p data-testid="stock-here" className={here?.total ? 'ok' : 'none'}>
-          {here?.total ? t.inStockHere : t.notInStockHere} : {here?.total ?? 0}
+          {t.labelled(here?.total ? t.inStockHere : t.notInStockHere, here?.total ?? 0)}
           {here?.aisle ? ` · ${t.aisle} ${here.aisle}` : ''}
         </p>
       )}
@@ -71,18 +71,12 @@ export function StockPanel(props: {
           <summary>{t.otherStores}</summary>
           <ul>
             {others.map(({ location, units }) => (
-              <li key={location.id}>
-                {location.name} ({location.city}) : {units}
-              </li>
+              <li key={location.id}>{t.labelled(`${location.name} (${location.city})`, units)}</li>
             ))}
           </ul>
         </details>
       )}
-      {online && (
-        <p>
-          {t.online} : {onlineUnits?.total ?? 0}
-        </p>
-      )}
+      {online && <p>{t.labelled(t.online, onlineUnits?.total ?? 0)}</p>}
       {props.onRequest && (
         <div className="actions">
           <button type="button" onClick={() => request('reservation')}>
