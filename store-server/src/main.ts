@@ -6,6 +6,7 @@ import { UnknownStoreError } from './catalogue/store-identity';
 import { HELP, readConfig } from './config';
 import { DEMO_PASSWORD, demoLoyaltyCards } from './seed/demo-seed';
 import { startStoreServer } from './server';
+import { DEMO_STAFF_BADGE, DEMO_STAFF_PIN } from './settings/store-settings';
 
 const repoRoot = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
 const result = readConfig(process.argv.slice(2), process.env, { appsDir: repoRoot });
@@ -35,7 +36,9 @@ if (result.config.demo) {
       `    consoles  ${base}/console/  (staff, manager, editor, publisher, expert-…;` +
       ` password ${DEMO_PASSWORD})\n` +
       `    health    ${base}/api/v1/health\n` +
-      `    loyalty cards to scan at the till: ${cards}\n\n`,
+      `    loyalty cards to scan at the till: ${cards}\n` +
+      `    kiosk staff overlay: tap the logo five times, PIN ${DEMO_STAFF_PIN}` +
+      ` (or scan badge ${DEMO_STAFF_BADGE})\n\n`,
   );
 }
 const stop = (signal: string) => {
