@@ -20,9 +20,12 @@ function themeFile(theme: unknown, logo?: string): string {
   return join(dir, 'theme.json');
 }
 
+/** Outside the demo a server is always for a named store. */
+const store = { VITRINE_STORE: 'paris-rivoli' };
+
 describe('brand theme in the store configuration', () => {
   it('loads the demo theme with its logo embedded', () => {
-    const result = readConfig(['--theme', demoThemePath(repo)], {}, defaults);
+    const result = readConfig(['--theme', demoThemePath(repo)], store, defaults);
     expect(result.kind).toBe('config');
     if (result.kind !== 'config') return;
     expect(result.config.theme?.name).toBe('Maison Vitrine');
@@ -32,7 +35,7 @@ describe('brand theme in the store configuration', () => {
   it('refuses unreadable colours, naming the pair and the ratio', () => {
     const colours = { ...(demoTheme.colours as object), accentInk: '#5d8a76' };
     const path = themeFile({ ...demoTheme, colours, logo: undefined });
-    expect(readConfig([], { VITRINE_THEME: path }, defaults)).toMatchObject({
+    expect(readConfig([], { ...store, VITRINE_THEME: path }, defaults)).toMatchObject({
       kind: 'error',
       message:
         /^theme\.colours\.accentInk: accentInk on accent has a contrast of 1\.\d\d:1; text needs at least 4\.5:1/,
@@ -59,7 +62,7 @@ describe('brand theme in the store configuration', () => {
     const badge = 'ab'.repeat(32);
     const result = readConfig(
       ['--staff-pin-hash', text, '--staff-badges', ` ${badge.toUpperCase()} `],
-      {},
+      store,
       defaults,
     );
     expect(result.kind).toBe('config');
