@@ -102,6 +102,7 @@ const SHOTS: Shot[] = [
       await scanUntil(page, demo.catalogue.garmentInLook, 'complete-look');
       await page.getByTestId('look-suggestion').first().waitFor();
       // Ask for another size, as a shopper would: the staff queue's picture shows it.
+      await page.locator('.variants button').nth(1).click();
       await page.getByTestId('ask-size').click();
       await page.locator('[data-testid="request-status"][data-status="new"]').first().waitFor();
     },
