@@ -7,6 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { BrowserContext, Page } from 'playwright-core';
 import type { StoreServer } from '@vitrine/store-server/server';
 import { waitForSync } from '../kiosk/kiosk-page';
+import { chooseConsoleLang } from '../support/console-page';
 import { startTestServer } from '../support/test-server';
 import {
   expertSignsIn,
@@ -25,6 +26,7 @@ let kiosk: Page;
 beforeAll(async () => {
   server = await startTestServer();
   [expertBrowser, kioskBrowser] = await Promise.all([launchWithFakeMedia(), launchWithFakeMedia()]);
+  await chooseConsoleLang(expertBrowser, 'fr');
   [expert, kiosk] = await Promise.all([expertBrowser.newPage(), kioskBrowser.newPage()]);
   await kiosk.goto(`${server.url}/kiosk/`);
   await waitForSync(kiosk, server);
@@ -69,7 +71,7 @@ describe('expert call from the kiosk', () => {
     await ringing.waitFor();
     expect(await ringing.textContent()).toContain(dress.name);
     expect(await ringing.textContent()).toContain(gadget.name); // what the shopper looked at before
-    await ringing.getByRole('button', { name: 'Prendre l’appel / Take call' }).click();
+    await ringing.getByRole('button', { name: 'Prendre l’appel' }).click();
 
     await kiosk.getByTestId('call-view').waitFor();
     await expect.poll(() => expertVideoPlays(kiosk), { timeout: 15_000 }).toBe(true);
@@ -141,7 +143,7 @@ describe('expert call from the kiosk', () => {
     await openOnKiosk(kiosk, dress.gtin);
     await kiosk.getByTestId('talk-to-expert').click();
     const ringing = expert.locator('[data-testid="ringing"] article');
-    await ringing.getByRole('button', { name: 'Refuser / Decline' }).click();
+    await ringing.getByRole('button', { name: 'Refuser' }).click();
     await expect
       .poll(() => kiosk.getByTestId('expert-line').getByRole('status').textContent())
       .toBe('Aucun expert ne peut vous répondre pour le moment.');
@@ -181,7 +183,7 @@ describe('expert call from the kiosk', () => {
       .poll(() => expert.getByTestId('presence').getAttribute('data-presence'))
       .toBe('available');
     await kiosk.getByTestId('talk-to-expert').click();
-    await expert.getByRole('button', { name: 'Prendre l’appel / Take call' }).click();
+    await expert.getByRole('button', { name: 'Prendre l’appel' }).click();
     const view = kiosk.getByTestId('call-view');
     await view.waitFor();
     await expect
@@ -204,7 +206,7 @@ describe('expert call from the kiosk', () => {
   it('asks for a rating even when the call ends while the shopper is on another screen', async () => {
     await kiosk.getByRole('button', { name: 'Très bien' }).click(); // the last call's
     await kiosk.getByTestId('talk-to-expert').click();
-    await expert.getByRole('button', { name: 'Prendre l’appel / Take call' }).click();
+    await expert.getByRole('button', { name: 'Prendre l’appel' }).click();
     await kiosk.getByTestId('call-view').waitFor();
     await kiosk.getByTestId('search-button').click();
     await kiosk.getByTestId('call-dock').waitFor();

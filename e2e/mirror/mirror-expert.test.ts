@@ -6,6 +6,7 @@ import type { BrowserContext, Page } from 'playwright-core';
 import type { StoreServer } from '@vitrine/store-server/server';
 import { expertSignsIn, launchWithFakeMedia } from '../experts/call-helpers';
 import { seriousViolations, waitForSync, wedgeScan } from '../kiosk/kiosk-page';
+import { chooseConsoleLang } from '../support/console-page';
 import { startTestServer } from '../support/test-server';
 import { demoGarment, eventually } from './mirror-page';
 
@@ -21,6 +22,7 @@ beforeAll(async () => {
     launchWithFakeMedia(),
     launchWithFakeMedia(),
   ]);
+  await chooseConsoleLang(expertBrowser, 'fr');
   mirror = await mirrorBrowser.newPage();
   expert = await expertBrowser.newPage();
   mirror.setDefaultTimeout(10_000);
@@ -57,7 +59,7 @@ describe('expert call from the mirror', () => {
     const second = demoGarment(server, false);
     const ringing = expert.locator('[data-testid="ringing"] article');
     expect(await seriousViolations(expert)).toEqual([]); // the console while a call rings
-    await ringing.getByRole('button', { name: 'Prendre l’appel / Take call' }).click();
+    await ringing.getByRole('button', { name: 'Prendre l’appel' }).click();
     await mirror.getByTestId('call-view').waitFor({ timeout: 15_000 });
 
     // The shopper scans the next garment they brought in: the call goes on.
@@ -112,7 +114,7 @@ describe('expert call from the mirror', () => {
     ).toBe(1);
     await mirror.getByTestId('talk-to-expert').click();
     const ringing = expert.locator('[data-testid="ringing"] article');
-    await ringing.getByRole('button', { name: 'Prendre l’appel / Take call' }).click();
+    await ringing.getByRole('button', { name: 'Prendre l’appel' }).click();
     await mirror.getByTestId('call-view').waitFor();
     // Nobody touches the mirror for longer than idle + countdown: the call is still on.
     const started = Date.now();

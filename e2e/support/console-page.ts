@@ -1,5 +1,16 @@
 // Driving the web consoles' shared sign-in form in Chromium.
-import type { Page } from 'playwright-core';
+import type { BrowserContext, Page } from 'playwright-core';
+
+/**
+ * The consoles' language in this browser, as if the person had chosen it: headless
+ * Chromium reports en-US whatever the test expects, so a test says which it reads.
+ */
+export async function chooseConsoleLang(browser: BrowserContext | Page, lang: 'fr' | 'en') {
+  await browser.addInitScript(
+    (chosen) => localStorage.setItem('vitrine.console.lang', chosen),
+    lang,
+  );
+}
 
 /** Opens a console and signs a demo user in; resolves once the form is gone. */
 export async function signInThroughConsole(

@@ -26,6 +26,10 @@ export function ConsoleGate(props: {
     saveConsoleLang(next);
     setLangState(next);
   };
+  const title = props.title[lang];
+  useEffect(() => {
+    document.title = `Vitrine · ${title}`;
+  }, [title]);
   useEffect(() => {
     if (!session.token()) return setUser(null);
     api<{ user: ConsoleUser }>('/auth/me').then(

@@ -1,2 +1,3 @@
-export const euros = (cents: number) =>
-  (cents / 100).toLocaleString('fr-FR', { style: 'currency', currency: 'EUR' });
+/** Euros as a reader of the console's locale writes them (fr-FR: "12,50 €", en-GB: "€12.50"). */
+export const euros = (cents: number, locale = 'fr-FR') =>
+  (cents / 100).toLocaleString(locale, { style: 'currency', currency: 'EUR' });

@@ -3,8 +3,10 @@
 // at, and product cards to push onto their screen.
 import { useEffect, useRef, useState, type FormEvent } from 'react';
 import type { CallSummary } from '@vitrine/shared/core';
-import { api, ConsoleApiError } from '../common/api';
+import { api } from '../common/api';
+import { refusal } from '../common/refusal';
 import { euros } from '../common/money';
+import { useText } from './i18n';
 
 type Found = { id: string; name: string; brand: string };
 
@@ -66,6 +68,7 @@ export function ActiveCall(props: {
   onEnd: () => void;
 }) {
   const { call } = props;
+  const { t, locale } = useText();
   const shopperVideo = useLiveVideo(props.remote);
   const [query, setQuery] = useState('');
   const [found, setFound] = useState<Found[]>([]);
@@ -83,9 +86,7 @@ export function ActiveCall(props: {
         ).products,
       );
     } catch (caught) {
-      setError(
-        caught instanceof ConsoleApiError ? caught.message : 'Réseau indisponible / Network down',
-      );
+      setError(refusal(caught, t));
     }
   }
 
@@ -104,46 +105,42 @@ export function ActiveCall(props: {
     <section className="card active-call" data-testid="active-call" aria-labelledby="call-title">
       <div className="call-head">
         <h2 id="call-title">
-          <span className="live" aria-hidden="true" /> En ligne / In call · {call.deviceName}
+          <span className="live" aria-hidden="true" /> {t.inCall} · {call.deviceName}
         </h2>
         <button type="button" className="danger" onClick={props.onEnd}>
-          Raccrocher / Hang up
+          {t.hangUp}
         </button>
       </div>
       <div className="call-media" data-shopper-video={shopperVideo}>
-        {!shopperVideo && (
-          <p className="no-video">
-            {'Caméra du client coupée\u202f: appel audio / Shopper’s camera off: audio call'}
-          </p>
-        )}
+        {!shopperVideo && <p className="no-video">{t.shopperCameraOff}</p>}
         <Media
           stream={props.remote}
           muted={false}
-          label="Client / Shopper"
+          label={t.shopper}
           testId="shopper-media"
           className="remote"
         />
-        <Media stream={props.local} muted label="Moi / Me" testId="local-video" className="local" />
+        <Media stream={props.local} muted label={t.me} testId="local-video" className="local" />
       </div>
       <div className="call-context">
         <p>
           <strong>{call.product?.name ?? '—'}</strong>
-          {call.product && ` · ${call.product.brand} · ${euros(call.product.priceCents)}`}
+          {call.product && ` · ${call.product.brand} · ${euros(call.product.priceCents, locale)}`}
         </p>
         <p className="meta">
-          Vu pendant la visite / Looked at: {call.viewed.map((item) => item.name).join(', ') || '—'}
+          {t.lookedAtDuringVisit(call.viewed.map((item) => item.name).join(', ') || '—')}
         </p>
       </div>
-      <h3>Montrer un produit / Show a product</h3>
+      <h3>{t.showProduct}</h3>
       <form className="search" onSubmit={(event) => void search(event)}>
         <input
-          aria-label="Produit / Product"
-          placeholder="Nom ou code-barres / Name or barcode"
+          aria-label={t.product}
+          placeholder={t.nameOrBarcode}
           value={query}
           onChange={(event) => setQuery(event.target.value)}
         />
         <button type="submit" className="secondary">
-          Chercher / Search
+          {t.search}
         </button>
       </form>
       <ul className="products">
@@ -163,7 +160,7 @@ export function ActiveCall(props: {
                 disabled={shown}
                 onClick={() => void push(product.id)}
               >
-                {shown ? 'Montré / Shown' : 'Montrer au client / Show the shopper'}
+                {shown ? t.shown : t.showShopper}
               </button>
             </li>
           );

@@ -1,7 +1,7 @@
 // What this expert offers: available or not (a switch), the skills shoppers
 // can call them for, and auto-answer.
 import { EXPERT_SKILLS, type ExpertSkill } from '@vitrine/shared/core';
-import { SKILL_LABEL } from './expert-labels';
+import { useText } from './i18n';
 
 export function AvailabilityPanel(props: {
   skills: ExpertSkill[];
@@ -11,9 +11,10 @@ export function AvailabilityPanel(props: {
   onAutoAnswer: (on: boolean) => void;
 }) {
   const { skills, available } = props;
+  const { t } = useText();
   return (
     <section className="card availability" aria-labelledby="availability-title">
-      <h2 id="availability-title">Disponibilité / Availability</h2>
+      <h2 id="availability-title">{t.availability}</h2>
       <label className={`switch ${available ? 'on' : ''}`}>
         <input
           type="checkbox"
@@ -25,10 +26,10 @@ export function AvailabilityPanel(props: {
         <span className="track" aria-hidden="true">
           <span className="thumb" />
         </span>
-        Disponible / Available
+        {t.available}
       </label>
       <fieldset className="skills">
-        <legend>Compétences / Skills</legend>
+        <legend>{t.skillsLegend}</legend>
         {EXPERT_SKILLS.map((skill) => (
           <label key={skill} className={`chip ${skills.includes(skill) ? 'on' : ''}`}>
             <input
@@ -41,7 +42,7 @@ export function AvailabilityPanel(props: {
                 )
               }
             />
-            {SKILL_LABEL[skill]}
+            {t.skills[skill]}
           </label>
         ))}
       </fieldset>
@@ -51,7 +52,7 @@ export function AvailabilityPanel(props: {
           checked={props.autoAnswer}
           onChange={(event) => props.onAutoAnswer(event.target.checked)}
         />
-        Décrocher automatiquement / Auto-answer
+        {t.autoAnswer}
       </label>
     </section>
   );

@@ -10,17 +10,25 @@ import {
   type ExpertEvent,
   type ExpertSkill,
 } from '@vitrine/shared/core';
-import { api, ConsoleApiError } from '../common/api';
+import { api } from '../common/api';
+import { refusal } from '../common/refusal';
+import type { ConsoleLang } from '../common/console-lang';
+import { LangSwitch } from '../common/LangSwitch';
 import type { ConsoleUser } from '../common/SignIn';
 import { ActiveCall } from './ActiveCall';
 import { AvailabilityPanel } from './AvailabilityPanel';
-import { LINK_LABEL, PRESENCE_LABEL } from './expert-labels';
+import { useText } from './i18n';
 import { RingingCalls } from './RingingCalls';
 import { startExpertPeer, type ExpertPeer } from './expert-peer';
 import { useExpertFeed } from './use-expert-feed';
 import { useExpertPresence } from './use-expert-presence';
 
-export function ExpertDesk(props: { user: ConsoleUser; onSignOut: () => void }) {
+export function ExpertDesk(props: {
+  user: ConsoleUser;
+  onLang: (lang: ConsoleLang) => void;
+  onSignOut: () => void;
+}) {
+  const { t, lang } = useText();
   const peer = useRef<ExpertPeer | null>(null);
   const early = useRef<CallSignal[]>([]);
   const [call, setCall] = useState<CallSummary | null>(null);
@@ -59,9 +67,7 @@ export function ExpertDesk(props: { user: ConsoleUser; onSignOut: () => void }) 
       setLocal(peer.current.local);
       for (const signal of early.current.splice(0)) await peer.current.handle(signal);
     } catch (caught) {
-      setError(
-        caught instanceof ConsoleApiError ? caught.message : 'Réseau indisponible / Network down',
-      );
+      setError(refusal(caught, t));
     }
   };
   // Another expert gets it at once; this console stays available.
@@ -70,9 +76,7 @@ export function ExpertDesk(props: { user: ConsoleUser; onSignOut: () => void }) 
     try {
       await api(`/experts/calls/${summary.callId}/decline`, { method: 'POST' });
     } catch (caught) {
-      setError(
-        caught instanceof ConsoleApiError ? caught.message : 'Réseau indisponible / Network down',
-      );
+      setError(refusal(caught, t));
     }
   };
   const takeRef = useRef(take);
@@ -96,7 +100,7 @@ export function ExpertDesk(props: { user: ConsoleUser; onSignOut: () => void }) 
   const feed = useExpertFeed(onEvent);
 
   function saveProfile(skills: ExpertSkill[], available: boolean) {
-    if (skills.length === 0) return setError('Au moins une compétence / At least one skill');
+    if (skills.length === 0) return setError(t.atLeastOneSkill);
     setError(null);
     presence.declare({ skills, available });
   }
@@ -122,17 +126,18 @@ export function ExpertDesk(props: { user: ConsoleUser; onSignOut: () => void }) 
           Vitrine · <span className="who">{profile?.name ?? props.user.name}</span>
         </h1>
         <span className={`presence ${shown}`} data-testid="presence" data-presence={shown}>
-          {PRESENCE_LABEL[shown]}
+          {t.presence[shown]}
         </span>
         <span
           className={`link ${presence.link}`}
           data-testid="broker-link"
           data-state={presence.link}
         >
-          {LINK_LABEL[presence.link]}
+          {t.link[presence.link]}
         </span>
+        <LangSwitch lang={lang} onLang={props.onLang} className="secondary" />
         <button type="button" className="secondary" onClick={props.onSignOut}>
-          Déconnexion / Sign out
+          {t.signOut}
         </button>
       </header>
       <main className={call ? 'in-call' : undefined}>

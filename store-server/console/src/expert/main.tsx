@@ -1,8 +1,11 @@
-// The remote expert console: sign in (role expert), then the desk.
+// The remote expert console: sign in (role expert), then the desk, in the
+// language chosen.
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { ConsoleGate } from '../common/ConsoleGate';
 import { ExpertDesk } from './ExpertDesk';
+import { TextProvider } from './i18n';
+import { messages } from './messages';
 import './expert.css';
 
 const root = document.getElementById('root');
@@ -10,14 +13,15 @@ if (!root) throw new Error('expert.html has no #root');
 createRoot(root).render(
   <StrictMode>
     <ConsoleGate
-      title={{ fr: 'Experts à distance', en: 'Remote experts' }}
+      title={{ fr: messages.fr.title, en: messages.en.title }}
       roles={['expert']}
-      noRole={{
-        fr: 'Ce compte n’a pas le rôle expert.',
-        en: 'This account has no expert role.',
-      }}
+      noRole={{ fr: messages.fr.noRole, en: messages.en.noRole }}
     >
-      {({ user, signOut }) => <ExpertDesk user={user} onSignOut={signOut} />}
+      {({ user, lang, setLang, signOut }) => (
+        <TextProvider lang={lang}>
+          <ExpertDesk user={user} onLang={setLang} onSignOut={signOut} />
+        </TextProvider>
+      )}
     </ConsoleGate>
   </StrictMode>,
 );

@@ -3,7 +3,7 @@
 import { useState, type FormEvent } from 'react';
 import type { BasketEntry, MemberView, Receipt } from '@vitrine/shared/core';
 import { isLoyaltyCardCode } from '@vitrine/shared/scan';
-import { ConsoleApiError } from '../common/api';
+import { refusal } from '../common/refusal';
 import {
   findMember,
   newIdempotencyKey,
@@ -15,13 +15,12 @@ import {
 import { euros } from '../common/money';
 import { PerkExplanations } from './PerkExplanations';
 import { ScanButton } from './ScanButton';
-
-const message = (error: unknown) =>
-  error instanceof ConsoleApiError
-    ? `${error.message} (${error.code})`
-    : 'Réseau indisponible / Network down';
+import { useText } from './i18n';
 
 export function LoyaltyDesk() {
+  const { t, lang, locale } = useText();
+  const message = (error: unknown) => refusal(error, t);
+  const price = (cents: number) => euros(cents, locale);
   const [card, setCard] = useState('');
   const [member, setMember] = useState<MemberView | null>(null);
   /** Members found by name, to pick from; null when no name search is shown. */
@@ -70,7 +69,7 @@ export function LoyaltyDesk() {
 
   function addLine(scanned: string) {
     const trimmed = scanned.trim();
-    if (!/^\d{8,14}$/.test(trimmed)) return setError('Code-barres invalide / Invalid barcode');
+    if (!/^\d{8,14}$/.test(trimmed)) return setError(t.invalidBarcode);
     setError(null);
     changeBasket([...basket, { code: trimmed, quantity }]);
     setCode('');
@@ -114,7 +113,7 @@ export function LoyaltyDesk() {
   return (
     <>
       <section>
-        <h2>Carte de fidélité / Member card</h2>
+        <h2>{t.memberCard}</h2>
         <form
           className="row"
           onSubmit={(event) => {
@@ -124,15 +123,15 @@ export function LoyaltyDesk() {
         >
           <input
             data-testid="card-input"
-            aria-label="Carte ou nom / Card or name"
+            aria-label={t.cardOrName}
             autoFocus
             autoComplete="off"
             value={card}
             onChange={(event) => setCard(event.target.value)}
-            placeholder="VTR… ou nom / or name"
+            placeholder={t.cardPlaceholder}
           />
           <button type="submit" className="primary">
-            Chercher / Find
+            {t.find}
           </button>
           <ScanButton
             accept="loyalty-card"
@@ -142,7 +141,7 @@ export function LoyaltyDesk() {
         </form>
         {named && (
           <ul className="member-matches" data-testid="member-matches">
-            {named.length === 0 && <li>Aucun membre / No member.</li>}
+            {named.length === 0 && <li>{t.noMember}</li>}
             {named.map((found) => (
               <li key={found.id}>
                 <button
@@ -160,14 +159,14 @@ export function LoyaltyDesk() {
           <p data-testid="member">
             <strong>{member.member.name}</strong> ·{' '}
             <span className="badge">{member.member.tier}</span> ·{' '}
-            <span data-testid="member-points">{member.member.points}</span> points ·{' '}
-            {member.perks.length - member.redeemed.length} avantages / perks
+            <span data-testid="member-points">{member.member.points}</span> {t.points} ·{' '}
+            {t.perksLeft(member.perks.length - member.redeemed.length)}
           </p>
         )}
       </section>
       {member && (
         <section>
-          <h2>Panier / Basket</h2>
+          <h2>{t.basket}</h2>
           <form
             className="row"
             onSubmit={(event: FormEvent) => {
@@ -177,13 +176,13 @@ export function LoyaltyDesk() {
           >
             <input
               data-testid="basket-code"
-              aria-label="Code-barres / Barcode"
+              aria-label={t.barcode}
               inputMode="numeric"
               value={code}
               onChange={(event) => setCode(event.target.value)}
             />
             <input
-              aria-label="Quantité / Quantity"
+              aria-label={t.quantity}
               type="number"
               min={1}
               max={999}
@@ -192,7 +191,7 @@ export function LoyaltyDesk() {
               style={{ width: '5rem' }}
             />
             <button type="submit" className="action">
-              Ajouter / Add
+              {t.add}
             </button>
             <ScanButton accept="product" testId="basket-scan" onCode={addLine} />
           </form>
@@ -201,11 +200,12 @@ export function LoyaltyDesk() {
               <li key={`${line.code}-${index}`}>
                 {answer?.lines[index]?.name ?? line.code} × {line.quantity}{' '}
                 {answer?.lines[index]
-                  ? euros(answer.lines[index].unitPriceCents * line.quantity)
+                  ? price(answer.lines[index].unitPriceCents * line.quantity)
                   : ''}{' '}
                 <button
                   type="button"
                   className="action"
+                  aria-label={t.removeLine(answer?.lines[index]?.name ?? line.code)}
                   onClick={() => changeBasket(basket.filter((_, i) => i !== index))}
                 >
                   ✕
@@ -219,29 +219,29 @@ export function LoyaltyDesk() {
             disabled={busy || basket.length === 0}
             onClick={() => void best()}
           >
-            Meilleurs avantages / Best perks
+            {t.bestPerks}
           </button>
         </section>
       )}
       {answer && (
         <section data-testid="optimisation">
           <h2>
-            Total {euros(answer.totalCents)} · remise / off {euros(answer.value.discountCents)} · +
-            {answer.value.bonusPoints} points
+            {t.total} {price(answer.totalCents)} · {t.discount} {price(answer.value.discountCents)}{' '}
+            · +{answer.value.bonusPoints} {t.points}
           </h2>
-          <PerkExplanations explanations={answer.explanations} labels={labels} />
+          <PerkExplanations explanations={answer.explanations} labels={labels} lang={lang} />
           {answer.chosen.length > 0 && !receipt && (
             <button type="button" className="primary" disabled={busy} onClick={() => void redeem()}>
-              Utiliser ces avantages / Redeem
+              {t.redeem}
             </button>
           )}
         </section>
       )}
       {receipt && (
         <section data-testid="receipt" role="status">
-          Enregistré / Recorded · {euros(receipt.discountCents)} ·{' '}
-          <span data-testid="points-earned">+{receipt.pointsEarned}</span> points crédités / points
-          credited (solde / balance {receipt.pointsBalance}) · {receipt.perkIds.join(', ')}
+          {t.recorded} · {price(receipt.discountCents)} ·{' '}
+          <span data-testid="points-earned">+{receipt.pointsEarned}</span> {t.pointsCredited} (
+          {t.balance(receipt.pointsBalance)}) · {receipt.perkIds.join(', ')}
         </section>
       )}
       {error && <p role="alert">{error}</p>}

@@ -3,7 +3,7 @@
 import { useEffect, useState } from 'react';
 import type { StockCorrection } from '@vitrine/shared/core';
 import { api } from '../common/api';
-import { REASONS } from './StockCorrectionForm';
+import { useText } from './i18n';
 
 export function RecentCorrections(props: {
   productId: string;
@@ -12,6 +12,7 @@ export function RecentCorrections(props: {
   itemLabel: (gtin: string) => string;
   locationName: (id: string) => string;
 }) {
+  const { t, locale } = useText();
   const [corrections, setCorrections] = useState<StockCorrection[]>([]);
   useEffect(() => {
     let live = true;
@@ -28,16 +29,17 @@ export function RecentCorrections(props: {
   if (corrections.length === 0) return null;
   return (
     <details className="corrections" data-testid="recent-corrections" open>
-      <summary>Dernières corrections / Recent corrections</summary>
+      <summary>{t.recentCorrections}</summary>
       <ul>
         {corrections.map((correction) => (
           <li key={correction.id}>
-            {new Date(correction.at).toLocaleString('fr-FR', {
+            {new Date(correction.at).toLocaleString(locale, {
               dateStyle: 'short',
               timeStyle: 'short',
             })}{' '}
             · {props.locationName(correction.locationId)} · {props.itemLabel(correction.gtin)} ·{' '}
-            {correction.before} → <strong>{correction.after}</strong> · {REASONS[correction.reason]}
+            {correction.before} → <strong>{correction.after}</strong> ·{' '}
+            {t.reasons[correction.reason]}
             {correction.note ? ` (${correction.note})` : ''} · {correction.userId}
           </li>
         ))}

@@ -3,11 +3,13 @@
 // any location).
 import { useState, type FormEvent } from 'react';
 import type { Localized, Location, ProductStock } from '@vitrine/shared/core';
-import { api, ConsoleApiError } from '../common/api';
+import { api } from '../common/api';
+import { refusal } from '../common/refusal';
 import { euros } from '../common/money';
 import { ScanButton } from './ScanButton';
 import { RecentCorrections } from './RecentCorrections';
 import { StockCorrectionForm } from './StockCorrectionForm';
+import { useText } from './i18n';
 
 type StockLevel = ProductStock['levels'][number];
 type Variant = { gtin: string; size?: string; colour?: string };
@@ -32,6 +34,7 @@ const total = (level: StockLevel) => Object.values(level.quantities).reduce((sum
 type Answer = { storeId: string; results: Result[]; locations: Location[] };
 
 export function StockCheck(props: { roles: string[] }) {
+  const { t, lang, locale } = useText();
   const [query, setQuery] = useState('');
   const [answer, setAnswer] = useState<Answer | null>(null);
   const [error, setError] = useState<string | null>(null);
@@ -67,9 +70,7 @@ export function StockCheck(props: { roles: string[] }) {
     try {
       setAnswer(await api(`/staff/stock?q=${encodeURIComponent(text.trim())}`));
     } catch (caught) {
-      setError(
-        caught instanceof ConsoleApiError ? caught.message : 'Réseau indisponible / Network down',
-      );
+      setError(refusal(caught, t));
     }
   }
 
@@ -77,7 +78,7 @@ export function StockCheck(props: { roles: string[] }) {
     answer?.locations.find((location) => location.id === id)?.name ?? id;
   return (
     <section>
-      <h2>Stock</h2>
+      <h2>{t.stock}</h2>
       <form
         className="row"
         onSubmit={(event: FormEvent) => {
@@ -87,21 +88,21 @@ export function StockCheck(props: { roles: string[] }) {
       >
         <input
           data-testid="stock-query"
-          aria-label="Code-barres ou nom / Barcode or name"
+          aria-label={t.barcodeOrName}
           autoFocus
           value={query}
           onChange={(event) => setQuery(event.target.value)}
         />
         <button type="submit" className="primary">
-          Chercher / Search
+          {t.search}
         </button>
         <ScanButton accept="product" testId="stock-scan" onCode={(gtin) => void search(gtin)} />
       </form>
-      {answer?.results.length === 0 && <p>Aucun produit / No product.</p>}
+      {answer?.results.length === 0 && <p>{t.noProduct}</p>}
       {answer?.results.map(({ product, levels }) => (
         <article key={product.id} data-testid="stock-result">
           <h3>
-            {product.name.fr} · {product.brand} · {euros(product.priceCents)}
+            {product.name[lang]} · {product.brand} · {euros(product.priceCents, locale)}
           </h3>
           <table>
             <tbody>
@@ -112,9 +113,8 @@ export function StockCheck(props: { roles: string[] }) {
                   <td>
                     <small>
                       {product.variants
-                        .map(
-                          (variant) =>
-                            `${itemLabel(variant)}: ${level.quantities[variant.gtin] ?? 0}`,
+                        .map((variant) =>
+                          t.itemCount(itemLabel(variant), level.quantities[variant.gtin] ?? 0),
                         )
                         .join(' · ')}
                     </small>
@@ -131,7 +131,7 @@ export function StockCheck(props: { roles: string[] }) {
                           setCorrecting({ productId: product.id, locationId: level.locationId })
                         }
                       >
-                        Corriger / Correct
+                        {t.correct}
                       </button>
                     )}
                   </td>
@@ -147,7 +147,7 @@ export function StockCheck(props: { roles: string[] }) {
                       gtin: variant.gtin,
                       label: itemLabel(variant),
                     }))
-                  : [{ gtin: product.gtin, label: product.name.fr }]
+                  : [{ gtin: product.gtin, label: product.name[lang] }]
               }
               locationId={correcting.locationId}
               quantities={
@@ -164,7 +164,7 @@ export function StockCheck(props: { roles: string[] }) {
               locationName={nameOf}
               itemLabel={(gtin) => {
                 const variant = product.variants.find((v) => v.gtin === gtin);
-                return variant ? itemLabel(variant) : product.name.fr;
+                return variant ? itemLabel(variant) : product.name[lang];
               }}
             />
           )}

@@ -2,16 +2,9 @@
 // (size, colour), the counted quantity and why. The server records who did it.
 import { useState, type FormEvent } from 'react';
 import type { ProductStock, StockCorrectionReason } from '@vitrine/shared/core';
-import { api, ConsoleApiError } from '../common/api';
-
-export const REASONS: Record<StockCorrectionReason, string> = {
-  count: 'Inventaire / Stock count',
-  damaged: 'Abîmé / Damaged',
-  theft: 'Vol / Theft',
-  received: 'Réception / Delivery received',
-  returned: 'Retour client / Customer return',
-  other: 'Autre (préciser) / Other (say which)',
-};
+import { api } from '../common/api';
+import { refusal } from '../common/refusal';
+import { useText } from './i18n';
 
 type Item = { gtin: string; label: string };
 
@@ -22,6 +15,7 @@ export function StockCorrectionForm(props: {
   onCorrected: (stock: ProductStock) => void;
   onCancel: () => void;
 }) {
+  const { t } = useText();
   const [gtin, setGtin] = useState(props.items[0]?.gtin ?? '');
   const [quantity, setQuantity] = useState(String(props.quantities[gtin] ?? 0));
   const [reason, setReason] = useState<StockCorrectionReason>('count');
@@ -32,8 +26,7 @@ export function StockCorrectionForm(props: {
     event.preventDefault();
     setError(null);
     const counted = Number(quantity);
-    if (!Number.isInteger(counted) || counted < 0)
-      return setError('Quantité entière positive / A whole number of units');
+    if (!Number.isInteger(counted) || counted < 0) return setError(t.wholeNumber);
     try {
       const answer = await api<{ stock: ProductStock }>('/staff/stock/corrections', {
         body: {
@@ -46,9 +39,7 @@ export function StockCorrectionForm(props: {
       });
       props.onCorrected(answer.stock);
     } catch (caught) {
-      setError(
-        caught instanceof ConsoleApiError ? caught.message : 'Réseau indisponible / Network down',
-      );
+      setError(refusal(caught, t));
     }
   }
 
@@ -60,7 +51,7 @@ export function StockCorrectionForm(props: {
     >
       {props.items.length > 1 && (
         <label>
-          Article / Item
+          {t.item}
           <select
             value={gtin}
             onChange={(event) => {
@@ -77,7 +68,7 @@ export function StockCorrectionForm(props: {
         </label>
       )}
       <label>
-        Quantité comptée / Counted
+        {t.counted}
         <input
           type="number"
           min={0}
@@ -88,12 +79,12 @@ export function StockCorrectionForm(props: {
         />
       </label>
       <label>
-        Motif / Reason
+        {t.reason}
         <select
           value={reason}
           onChange={(event) => setReason(event.target.value as StockCorrectionReason)}
         >
-          {Object.entries(REASONS).map(([value, label]) => (
+          {Object.entries(t.reasons).map(([value, label]) => (
             <option key={value} value={value}>
               {label}
             </option>
@@ -101,7 +92,7 @@ export function StockCorrectionForm(props: {
         </select>
       </label>
       <label>
-        Note
+        {t.note}
         <input
           value={note}
           maxLength={200}
@@ -111,10 +102,10 @@ export function StockCorrectionForm(props: {
       </label>
       <div className="row">
         <button type="submit" className="primary">
-          Enregistrer / Save
+          {t.save}
         </button>
         <button type="button" className="action" onClick={props.onCancel}>
-          Annuler / Cancel
+          {t.cancel}
         </button>
       </div>
       {error && <p role="alert">{error}</p>}

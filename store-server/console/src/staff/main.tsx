@@ -1,8 +1,12 @@
-// The staff console: sign in (role staff), then the desk's tools.
+// The staff console: sign in (role staff), then the desk's tools, in the
+// language chosen (the camera scanner's own words follow it too).
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
+import { I18nProvider } from '@vitrine/shared/ui';
 import { ConsoleGate } from '../common/ConsoleGate';
 import { StaffApp } from './StaffApp';
+import { TextProvider } from './i18n';
+import { messages } from './messages';
 import './staff.css';
 
 const root = document.getElementById('root');
@@ -10,14 +14,17 @@ if (!root) throw new Error('staff.html has no #root');
 createRoot(root).render(
   <StrictMode>
     <ConsoleGate
-      title={{ fr: 'Équipe du magasin', en: 'Store staff' }}
+      title={{ fr: messages.fr.title, en: messages.en.title }}
       roles={['staff']}
-      noRole={{
-        fr: 'Ce compte n’a pas le rôle équipe.',
-        en: 'This account has no staff role.',
-      }}
+      noRole={{ fr: messages.fr.noRole, en: messages.en.noRole }}
     >
-      {({ user, signOut }) => <StaffApp user={user} onSignOut={signOut} />}
+      {({ user, lang, setLang, signOut }) => (
+        <I18nProvider lang={lang}>
+          <TextProvider lang={lang}>
+            <StaffApp user={user} onLang={setLang} onSignOut={signOut} />
+          </TextProvider>
+        </I18nProvider>
+      )}
     </ConsoleGate>
   </StrictMode>,
 );
