@@ -19,3 +19,4 @@ export * from './presence-session';
 export * from './stock-correction';
 export * from './name-search';
 export * from './store-settings';
+export * from './feedback-report';

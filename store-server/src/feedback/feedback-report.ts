@@ -3,6 +3,7 @@
 // and review ratings. Read from the events the outbox delivered exactly once,
 // the calls' own ratings (they carry the call's product) and the reviews.
 import { z } from 'zod';
+import type { FeedbackRow, FeedbackSource } from '@vitrine/shared/core';
 import type { Db } from '../db/database';
 import { csvCell } from '../proof-of-play/pop-report';
 
@@ -14,29 +15,7 @@ export const FeedbackQuery = z.object({
 });
 export type FeedbackQuery = z.infer<typeof FeedbackQuery>;
 
-export const FEEDBACK_SOURCES = ['product', 'help', 'call', 'review'] as const;
-export type FeedbackSource = (typeof FEEDBACK_SOURCES)[number];
-
-export type FeedbackRow = {
-  day: string;
-  storeId: string;
-  source: FeedbackSource;
-  productId: string | null;
-  productName: string | null;
-  likes: number;
-  dislikes: number;
-  green: number;
-  orange: number;
-  red: number;
-  reviews: number;
-  /** Reviews rated 4 or 5, and 1 or 2. */
-  reviewsPositive: number;
-  reviewsNegative: number;
-  /** Mean review rating (1–5), null without reviews. */
-  reviewAverage: number | null;
-  /** A low rating: a sad smiley, more dislikes than likes, or reviews averaging 2.5 or less. */
-  low: boolean;
-};
+export { FEEDBACK_SOURCES, type FeedbackRow, type FeedbackSource } from '@vitrine/shared/core';
 
 type Counted = Omit<FeedbackRow, 'storeId' | 'low'>;
 

@@ -1,25 +1,9 @@
 // The feedback report's calls: rows as JSON, and the same rows as a CSV file.
+import type { FeedbackRow } from '@vitrine/shared/core';
 import { api } from '../../common/api';
 import { authorized, reportQuery } from '../head-office-api';
 
-export type FeedbackSource = 'product' | 'help' | 'call' | 'review';
-export type FeedbackRow = {
-  day: string;
-  storeId: string;
-  source: FeedbackSource;
-  productId: string | null;
-  productName: string | null;
-  likes: number;
-  dislikes: number;
-  green: number;
-  orange: number;
-  red: number;
-  reviews: number;
-  reviewsPositive: number;
-  reviewsNegative: number;
-  reviewAverage: number | null;
-  low: boolean;
-};
+export type { FeedbackRow, FeedbackSource } from '@vitrine/shared/core';
 export type FeedbackFilter = { from: string; to: string; low?: 'true' };
 
 export const fetchFeedback = (filter: FeedbackFilter) =>
