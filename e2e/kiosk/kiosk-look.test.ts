@@ -141,6 +141,16 @@ describe('kiosk look', () => {
     await page.getByRole('button', { name: 'Français' }).click();
   });
 
+  it('draws its icons as SVG, never as emoji a kiosk without an emoji font shows as boxes', async () => {
+    await openProduct();
+    // Emoji pictographs (U+1F300–1FAFF, U+2600–27BF) depend on an emoji font.
+    const pictographs = /[\u{1F300}-\u{1FAFF}\u{2600}-\u{27BF}]/u;
+    expect(await page.getByTestId('kiosk').innerText()).not.toMatch(pictographs);
+    for (const id of ['camera-button', 'search-button']) {
+      expect(await page.getByTestId(id).locator('svg').count()).toBe(1);
+    }
+  });
+
   it('keeps revisions, queues and sync state off the shopper’s screen', async () => {
     await openProduct();
     const text = await page.getByTestId('kiosk').innerText();

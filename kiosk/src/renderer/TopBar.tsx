@@ -1,6 +1,7 @@
 // Always within reach: the code field (for a typed code), camera, search,
 // language, reach mode and home. The brand (logo and name) comes from the
 // store's theme; five quick taps on it ask staff for their PIN.
+import { Accessibility, Camera, Search } from 'lucide-react';
 import { useRef } from 'react';
 import type { BrandTheme } from '@vitrine/shared/core';
 import { CodeForm, useI18n, type Lang } from '@vitrine/shared/ui';
@@ -40,10 +41,10 @@ export function TopBar(props: {
       <CodeForm label={t.barcode} submitLabel={t.lookUp} onCode={props.onCode} />
       <nav className="actions" aria-label={t.filters}>
         <button type="button" onClick={props.onCamera} data-testid="camera-button">
-          📷 {t.camera}
+          <Camera className="icon" aria-hidden="true" /> {t.camera}
         </button>
         <button type="button" onClick={props.onSearch} data-testid="search-button">
-          🔎 {t.browse}
+          <Search className="icon" aria-hidden="true" /> {t.browse}
         </button>
         <button type="button" onClick={props.onHome}>
           {t.home}
@@ -52,7 +53,7 @@ export function TopBar(props: {
           {t.language}
         </button>
         <button type="button" aria-pressed={props.reach} onClick={props.onReach}>
-          ♿ {t.reachMode}
+          <Accessibility className="icon" aria-hidden="true" /> {t.reachMode}
         </button>
       </nav>
     </header>

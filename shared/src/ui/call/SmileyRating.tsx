@@ -1,10 +1,11 @@
 // After the call: one tap on a smiley.
+import { SmileyFace } from '../smiley-face';
 import { callText, type Lang } from './call-text';
 
 const SMILEYS = [
-  { value: 'green', face: '😀', fr: 'Très bien', en: 'Great' },
-  { value: 'orange', face: '😐', fr: 'Moyen', en: 'So-so' },
-  { value: 'red', face: '🙁', fr: 'Pas bien', en: 'Poor' },
+  { value: 'green', fr: 'Très bien', en: 'Great' },
+  { value: 'orange', fr: 'Moyen', en: 'So-so' },
+  { value: 'red', fr: 'Pas bien', en: 'Poor' },
 ] as const;
 
 export function SmileyRating(props: {
@@ -22,7 +23,7 @@ export function SmileyRating(props: {
           style={{ fontSize: '2.5rem', background: 'none', border: 0 }}
           onClick={() => props.onRate(smiley.value)}
         >
-          {smiley.face}
+          <SmileyFace value={smiley.value} />
         </button>
       ))}
     </section>

@@ -1,4 +1,5 @@
 // "J'aime / j'aime pas" and "read aloud" for one product.
+import { ThumbsDown, ThumbsUp, Volume2 } from 'lucide-react';
 import { useEffect, useState } from 'react';
 import { useI18n } from '../i18n/i18n';
 import { canSpeak, speak, stopSpeaking } from './speak';
@@ -22,10 +23,10 @@ export function FeedbackBar(props: {
   return (
     <div className="actions feedback">
       <button type="button" aria-pressed={given === 'like'} onClick={() => give('like')}>
-        👍 {t.like}
+        <ThumbsUp className="icon" aria-hidden="true" /> {t.like}
       </button>
       <button type="button" aria-pressed={given === 'dislike'} onClick={() => give('dislike')}>
-        👎 {t.dislike}
+        <ThumbsDown className="icon" aria-hidden="true" /> {t.dislike}
       </button>
       {canSpeak() && (
         <button
@@ -37,7 +38,7 @@ export function FeedbackBar(props: {
             setSpeaking(!speaking);
           }}
         >
-          🔊 {speaking ? t.stopSpeaking : t.speak}
+          <Volume2 className="icon" aria-hidden="true" /> {speaking ? t.stopSpeaking : t.speak}
         </button>
       )}
     </div>

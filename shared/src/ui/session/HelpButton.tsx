@@ -2,12 +2,9 @@
 import { useState } from 'react';
 import type { NewDeviceEvent } from '../../core';
 import { useI18n } from '../i18n/i18n';
+import { SmileyFace } from '../smiley-face';
 
-const SMILEYS = [
-  { value: 'green', face: '🙂' },
-  { value: 'orange', face: '😐' },
-  { value: 'red', face: '🙁' },
-] as const;
+const SMILEYS = ['green', 'orange', 'red'] as const;
 
 export function HelpButton(props: {
   place: string;
@@ -23,7 +20,7 @@ export function HelpButton(props: {
         <p role="status">{t.staffCalled}</p>
         <fieldset className="smileys">
           <legend>{t.rateHelp}</legend>
-          {SMILEYS.map(({ value, face }) => (
+          {SMILEYS.map((value) => (
             <button
               key={value}
               type="button"
@@ -33,7 +30,7 @@ export function HelpButton(props: {
                 setPhase('rated');
               }}
             >
-              <span aria-hidden="true">{face}</span> {t.rating[value]}
+              <SmileyFace value={value} /> {t.rating[value]}
             </button>
           ))}
         </fieldset>

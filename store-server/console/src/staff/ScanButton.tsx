@@ -1,5 +1,6 @@
 // Scans with the tablet's camera (the kiosk's scanner, decoding off the UI
 // thread) for fields that a wedge scanner can also type into.
+import { Camera } from 'lucide-react';
 import { useState } from 'react';
 import { CameraPanel } from '@vitrine/shared/ui';
 import { useText } from './i18n';
@@ -19,7 +20,7 @@ export function ScanButton(props: {
         data-testid={props.testId}
         onClick={() => setOpen(true)}
       >
-        📷 {t.scan}
+        <Camera className="icon" aria-hidden="true" /> {t.scan}
       </button>
     );
   }
