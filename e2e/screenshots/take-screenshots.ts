@@ -105,6 +105,8 @@ const SHOTS: Shot[] = [
       await page.locator('.variants button').nth(1).click();
       await page.getByTestId('ask-size').click();
       await page.locator('[data-testid="request-status"][data-status="new"]').first().waitFor();
+      // The picture shows the mirror as the shopper first sees it: the garment on top.
+      await page.evaluate(() => document.scrollingElement?.scrollTo(0, 0));
     },
   },
   {
@@ -165,7 +167,11 @@ async function main() {
   const failures: string[] = [];
   try {
     const demo = { base: process_.base, catalogue: await demoCatalogue(process_.base) };
-    const jobs = SHOTS.flatMap((shot) =>
+    // `npm run screenshots -- mirror-garment kiosk-search` retakes only those.
+    const only = process.argv.slice(2);
+    const chosen = only.length ? SHOTS.filter((shot) => only.includes(shot.name)) : SHOTS;
+    if (!chosen.length) throw new Error(`no shot named ${only.join(', ')}`);
+    const jobs = chosen.flatMap((shot) =>
       (['portrait', 'landscape'] as const).map((orientation) => ({ shot, orientation })),
     );
     for (const [index, { shot, orientation }] of jobs.entries()) {
