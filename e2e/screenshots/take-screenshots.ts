@@ -4,6 +4,7 @@
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { chromium, type Browser, type Page } from 'playwright-core';
+import { DEMO_STAFF_PIN } from '@vitrine/store-server/settings';
 import { demoCatalogue, type DemoCatalogue } from '../demo/demo-catalogue';
 import { wedgeScan } from '../kiosk/kiosk-page';
 import { CHROMIUM_FLAGS, chromiumPath } from '../support/chromium';
@@ -87,6 +88,39 @@ const SHOTS: Shot[] = [
     open: (page, demo) => kioskProduct(page, demo, 'electronics'),
   },
   {
+    name: 'kiosk-product-english',
+    ...SCREEN,
+    open: async (page, demo) => {
+      await kioskProduct(page, demo, 'fashion');
+      await page.getByRole('button', { name: 'English' }).click();
+      await page.locator('[data-testid="kiosk"][lang="en"]').waitFor();
+    },
+  },
+  {
+    name: 'kiosk-help',
+    ...SCREEN,
+    open: async (page, demo) => {
+      await kioskProduct(page, demo, 'electronics');
+      await page.getByRole('button', { name: 'Appeler un vendeur' }).click();
+      await page.getByTestId('help-called').scrollIntoViewIfNeeded();
+    },
+  },
+  {
+    name: 'kiosk-staff-overlay',
+    ...SCREEN,
+    open: async (page, demo) => {
+      await page.goto(`${demo.base}/kiosk/`);
+      await page.getByTestId('attract').click();
+      for (let tap = 0; tap < 5; tap += 1) await page.getByTestId('brand').click();
+      const pad = page.getByRole('dialog', { name: 'Code du personnel' });
+      for (const digit of DEMO_STAFF_PIN) {
+        await pad.getByRole('button', { name: digit, exact: true }).click();
+      }
+      await pad.getByRole('button', { name: 'Valider' }).click();
+      await page.getByRole('dialog', { name: 'Espace personnel' }).waitFor();
+    },
+  },
+  {
     name: 'signage',
     ...SCREEN,
     open: async (page, demo) => {
@@ -107,6 +141,16 @@ const SHOTS: Shot[] = [
       await page.locator('[data-testid="request-status"][data-status="new"]').first().waitFor();
       // The picture shows the mirror as the shopper first sees it: the garment on top.
       await page.evaluate(() => document.scrollingElement?.scrollTo(0, 0));
+    },
+  },
+  {
+    name: 'mirror-share',
+    ...SCREEN,
+    open: async (page, demo) => {
+      await page.goto(`${demo.base}/mirror/?room=Cabine%203`);
+      await scanUntil(page, demo.catalogue.garmentInLook, 'complete-look');
+      await page.getByTestId('share-button').click();
+      await page.getByTestId('share-consent').waitFor();
     },
   },
   {
@@ -133,6 +177,15 @@ const SHOTS: Shot[] = [
       await page.getByRole('tablist').waitFor();
     },
   },
+  {
+    name: 'head-office-reports',
+    ...TABLET,
+    open: async (page, demo) => {
+      await signInThroughConsole(page, demo.base, 'publisher', 'head-office');
+      await page.getByRole('tab', { name: 'Rapports' }).click();
+      await page.getByTestId('feedback-report').waitFor();
+    },
+  },
 ];
 
 async function take(browser: Browser, demo: Demo, shot: Shot, orientation: Orientation) {
@@ -141,6 +194,8 @@ async function take(browser: Browser, demo: Demo, shot: Shot, orientation: Orien
   const context = await browser.newContext({
     viewport: shot.viewports[orientation],
     deviceScaleFactor: shot.scale,
+    // The demo store is in Paris: consoles open in French, as they would there.
+    locale: 'fr-FR',
   });
   const page = await context.newPage();
   page.setDefaultTimeout(30_000);

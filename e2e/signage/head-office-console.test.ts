@@ -142,7 +142,7 @@ describe('head-office console in Chromium', () => {
 
     // Proof of play: after a few plays ended and were delivered, the report counts them.
     await expect.poll(endedPlays, { timeout: 20_000 }).toBeGreaterThanOrEqual(3);
-    await desk.getByRole('tab', { name: 'Diffusion' }).click();
+    await desk.getByRole('tab', { name: 'Rapports' }).click();
     await desk.getByRole('button', { name: 'Actualiser' }).click();
     // The player goes on playing: read the total and the campaign's row from one
     // rendering of the report, once the refreshed one is shown.
@@ -175,7 +175,7 @@ describe('head-office console in Chromium', () => {
 
     // English on demand.
     await desk.getByRole('button', { name: 'English' }).click();
-    expect(await desk.getByRole('tab', { name: 'Proof of play' }).count()).toBe(1);
+    expect(await desk.getByRole('tab', { name: 'Reports' }).count()).toBe(1);
     await screen.close();
   }, 60_000);
 });

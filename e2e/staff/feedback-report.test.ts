@@ -145,7 +145,7 @@ describe('shopper feedback report', () => {
       await browser.addInitScript(() => localStorage.setItem('vitrine.headOffice.lang', 'fr'));
       const page = await browser.newPage();
       await signInThroughConsole(page, server.url, 'publisher', 'head-office');
-      await page.getByRole('tab', { name: 'Diffusion' }).click();
+      await page.getByRole('tab', { name: 'Rapports' }).click();
       const report = page.getByTestId('feedback-report');
       await report.getByRole('heading', { name: 'Avis des clients' }).waitFor();
       await page.getByTestId('feedback-chart').locator('canvas').waitFor();

@@ -14,10 +14,11 @@ const DEMO_APPS: AppName[] = ['kiosk', 'signage', 'mirror'];
 /** The demo store's sign-in password for every demo user (never use outside the demo). */
 export const DEMO_PASSWORD = 'vitrine-demo';
 export const DEMO_USERS: StaffUser[] = [
-  { id: 'staff', name: 'Camille (vendeuse)', roles: ['staff'] },
-  { id: 'manager', name: 'Karim (responsable)', roles: ['staff', 'manager'] },
-  { id: 'editor', name: 'Léa (siège, rédaction)', roles: ['editor'] },
-  { id: 'publisher', name: 'Hugo (siège, publication)', roles: ['editor', 'publisher'] },
+  // Plain names: the consoles show each person's roles beside the name, in the console's language.
+  { id: 'staff', name: 'Camille Martin', roles: ['staff'] },
+  { id: 'manager', name: 'Karim Benali', roles: ['staff', 'manager'] },
+  { id: 'editor', name: 'Léa Fontaine', roles: ['editor'] },
+  { id: 'publisher', name: 'Hugo Marchand', roles: ['editor', 'publisher'] },
 ];
 
 /**

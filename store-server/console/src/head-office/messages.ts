@@ -7,7 +7,7 @@ export const fr = {
   noRole: 'Ce compte n’a ni le rôle rédacteur ni le rôle éditeur.',
   signOut: 'Déconnexion',
   switchLanguage: 'English',
-  tabs: { campaigns: 'Campagnes', media: 'Médias', fleet: 'Écrans', reports: 'Diffusion' },
+  tabs: { campaigns: 'Campagnes', media: 'Médias', fleet: 'Écrans', reports: 'Rapports' },
   roles: { editor: 'rédaction', publisher: 'publication' },
   // Campaign list and workflow
   newCampaign: 'Nouvelle campagne',
@@ -136,7 +136,7 @@ export const en: Messages = {
   noRole: 'This account has neither the editor nor the publisher role.',
   signOut: 'Sign out',
   switchLanguage: 'Français',
-  tabs: { campaigns: 'Campaigns', media: 'Media', fleet: 'Screens', reports: 'Proof of play' },
+  tabs: { campaigns: 'Campaigns', media: 'Media', fleet: 'Screens', reports: 'Reports' },
   roles: { editor: 'editor', publisher: 'publisher' },
   newCampaign: 'New campaign',
   edit: 'Edit',
