@@ -101,7 +101,10 @@ const SHOTS: Shot[] = [
     ...SCREEN,
     open: async (page, demo) => {
       await kioskProduct(page, demo, 'electronics');
-      await page.getByRole('button', { name: 'Appeler un vendeur' }).click();
+      await page
+        .getByRole('contentinfo')
+        .getByRole('button', { name: 'Appeler un vendeur' })
+        .click();
       await page.getByTestId('help-called').scrollIntoViewIfNeeded();
     },
   },
@@ -109,10 +112,10 @@ const SHOTS: Shot[] = [
     name: 'kiosk-staff-overlay',
     ...SCREEN,
     open: async (page, demo) => {
-      await page.goto(`${demo.base}/kiosk/`);
-      await page.getByTestId('attract').click();
+      await kioskProduct(page, demo, 'fashion');
       for (let tap = 0; tap < 5; tap += 1) await page.getByTestId('brand').click();
       const pad = page.getByRole('dialog', { name: 'Code du personnel' });
+      await pad.waitFor();
       for (const digit of DEMO_STAFF_PIN) {
         await pad.getByRole('button', { name: digit, exact: true }).click();
       }
