@@ -7,6 +7,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { BrowserContext, Page } from 'playwright-core';
 import type { Promotion } from '@vitrine/shared/core';
+import { hasSpecLabel, specLabel } from '@vitrine/shared/ui';
 import type { StoreServer } from '@vitrine/store-server/server';
 import { DEMO_STAFF_BADGE, DEMO_STAFF_PIN } from '@vitrine/store-server/settings';
 import { launchChromium } from '../support/chromium';
@@ -149,6 +150,33 @@ describe('kiosk look', () => {
     for (const id of ['camera-button', 'search-button']) {
       expect(await page.getByTestId(id).locator('svg').count()).toBe(1);
     }
+  });
+
+  it('names technical specs in the screen’s language, never by their data key', async () => {
+    const keys = server.db
+      .prepare(
+        `SELECT DISTINCT spec.key FROM sync_docs p, json_each(p.body, '$.electronics.specs') spec
+         WHERE p.collection = 'products'`,
+      )
+      .pluck()
+      .all() as string[];
+    expect(keys.filter((key) => !hasSpecLabel(key))).toEqual([]);
+    const gadget = server.db
+      .prepare(
+        `SELECT json_extract(body, '$.gtin') AS gtin, json_extract(body, '$.electronics.specs') AS specs
+         FROM sync_docs WHERE collection = 'products'
+           AND json_extract(body, '$.electronics.specs') IS NOT NULL
+           AND json_array_length(body, '$.variants') = 0 ORDER BY id LIMIT 1`,
+      )
+      .get() as { gtin: string; specs: string };
+    const specKeys = Object.keys(JSON.parse(gadget.specs) as Record<string, string>);
+    const rowNames = () => page.locator('.facts table th[scope="row"]').allTextContents();
+    await page.getByTestId('code-input').fill(gadget.gtin.slice(1));
+    await page.getByTestId('code-input').press('Enter');
+    await expect.poll(rowNames).toEqual(specKeys.map((key) => specLabel(key, 'fr')));
+    await page.getByRole('button', { name: 'English' }).click();
+    await expect.poll(rowNames).toEqual(specKeys.map((key) => specLabel(key, 'en')));
+    await page.getByRole('button', { name: 'Français' }).click();
   });
 
   it('keeps revisions, queues and sync state off the shopper’s screen', async () => {

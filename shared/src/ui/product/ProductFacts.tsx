@@ -1,6 +1,7 @@
 // Food facts (composition, origin, allergens, nutrition) and tech specs.
 import type { Product } from '../../core';
 import { useI18n } from '../i18n/i18n';
+import { specLabel } from '../i18n/spec-labels';
 
 export function ProductFacts({ product }: { product: Product }) {
   const { t, lang, number } = useI18n();
@@ -38,7 +39,7 @@ export function ProductFacts({ product }: { product: Product }) {
             <tbody>
               {Object.entries(specs).map(([key, value]) => (
                 <tr key={key}>
-                  <th scope="row">{key}</th>
+                  <th scope="row">{specLabel(key, lang)}</th>
                   <td>{value}</td>
                 </tr>
               ))}
