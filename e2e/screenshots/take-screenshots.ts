@@ -184,9 +184,19 @@ const SHOTS: Shot[] = [
     name: 'head-office-reports',
     ...TABLET,
     open: async (page, demo) => {
+      // A screen plays for a while first, so the report has plays to show.
+      const screen = await page.context().newPage();
+      await screen.goto(`${demo.base}/signage/`);
       await signInThroughConsole(page, demo.base, 'publisher', 'head-office');
       await page.getByRole('tab', { name: 'Rapports' }).click();
       await page.getByTestId('feedback-report').waitFor();
+      const plays = page.getByTestId('report-total');
+      for (let attempt = 0; (await plays.getAttribute('data-plays')) === '0'; attempt += 1) {
+        if (attempt === 60) throw new Error('no play reached the report in two minutes');
+        await page.waitForTimeout(2_000);
+        await page.getByRole('button', { name: 'Actualiser' }).click();
+      }
+      await screen.close();
     },
   },
 ];

@@ -134,7 +134,7 @@ describe('head-office console in Chromium', () => {
     // What it shows is announced as soon as it changes, not at the next 30 s heartbeat.
     await expect
       .poll(() => screenRow.locator('td').nth(1).textContent(), { timeout: 10_000 })
-      .toBe(`${CAMPAIGN} (scheduled, révision 1)`);
+      .toBe('Black Friday (programmée, révision 1)');
     await screenRow.getByRole('button', { name: 'Capture' }).click();
     await expect
       .poll(() => screenRow.locator('img.screenshot').count(), { timeout: 20_000 })
@@ -160,6 +160,13 @@ describe('head-office console in Chromium', () => {
       .toBeGreaterThanOrEqual(3);
     const counts = await report();
     expect(counts.campaign).toBe(counts.total);
+    // Named as people named them: the campaign's name and the screen's, not their ids.
+    expect(
+      await desk.locator(`[data-testid="by-campaign"] tr[data-key="${CAMPAIGN}"] th`).textContent(),
+    ).toBe('Black Friday');
+    expect(await desk.getByTestId('report-total').textContent()).toMatch(
+      /^\d+ diffusions terminées · /,
+    );
     expect(await desk.getByTestId('by-hour').locator('canvas').count()).toBe(1);
     expect(await seriousViolations(desk)).toEqual([]);
     await desk.getByRole('button', { name: 'Exporter en CSV' }).click();

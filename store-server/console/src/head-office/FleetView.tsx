@@ -10,8 +10,13 @@ import { ScreenSettings } from './ScreenSettings';
 
 const REFRESH_MS = 5_000;
 
-export function FleetView(props: { canReload: boolean }) {
+export function FleetView(props: {
+  canReload: boolean;
+  campaignNames: ReadonlyMap<string, string>;
+}) {
   const { t, locale } = useText();
+  const campaignName = (id: string | null | undefined) =>
+    id ? (props.campaignNames.get(id) ?? id) : '?';
   const [alertMin, setAlertMin] = useState(5);
   const [screens, setScreens] = useState<ScreenView[] | null>(null);
   const [error, setError] = useState<string | null>(null);
@@ -90,7 +95,7 @@ export function FleetView(props: { canReload: boolean }) {
                       ? '—'
                       : beat.showing.mode === 'default'
                         ? t.defaultScreen
-                        : `${beat.showing.campaignId ?? '?'} (${beat.showing.mode}, ${t.revision} ${beat.showing.revision ?? '?'})`}
+                        : `${campaignName(beat.showing.campaignId)} (${t.showingMode[beat.showing.mode]}, ${t.revision} ${beat.showing.revision ?? '?'})`}
                   </td>
                   <td>{beat ? t.cacheState(beat.cache.ready, beat.cache.missing) : '—'}</td>
                   <td>{beat?.appVersion ?? '—'}</td>

@@ -22,20 +22,28 @@ export function HeadOfficeApp(props: {
   const { t, lang } = useText();
   const [tab, setTab] = useState<Tab>('campaigns');
   const [timeZone, setTimeZone] = useState('Europe/Paris');
-  const [campaignIds, setCampaignIds] = useState<string[]>([]);
+  // Reports name campaigns and screens as people named them, not by their ids.
+  const [campaignNames, setCampaignNames] = useState<ReadonlyMap<string, string>>(new Map());
+  const [screenNames, setScreenNames] = useState<ReadonlyMap<string, string>>(new Map());
   const has = (role: string) => props.user.roles.some((r) => r === role || r === 'admin');
   const canEdit = has('editor');
   const canPublish = has('publisher');
   useEffect(() => {
     listFleet(5).then(
-      (fleet) => setTimeZone(fleet.timeZone),
+      (fleet) => {
+        setTimeZone(fleet.timeZone);
+        setScreenNames(new Map(fleet.screens.map((screen) => [screen.deviceId, screen.name])));
+      },
       () => undefined,
     );
-  }, []);
+  }, [tab]);
   useEffect(() => {
-    if (tab !== 'reports') return;
+    if (tab !== 'reports' && tab !== 'fleet') return;
     listCampaigns().then(
-      (list) => setCampaignIds(list.campaigns.map((campaign) => campaign.id)),
+      (list) =>
+        setCampaignNames(
+          new Map(list.campaigns.map((campaign) => [campaign.id, campaign.body.name])),
+        ),
       () => undefined,
     );
   }, [tab]);
@@ -83,8 +91,14 @@ export function HeadOfficeApp(props: {
           <CampaignsView canEdit={canEdit} canPublish={canPublish} timeZone={timeZone} />
         )}
         {tab === 'media' && <MediaLibrary canUpload={canEdit} />}
-        {tab === 'fleet' && <FleetView canReload={canPublish} />}
-        {tab === 'reports' && <ReportsView timeZone={timeZone} campaignIds={campaignIds} />}
+        {tab === 'fleet' && <FleetView canReload={canPublish} campaignNames={campaignNames} />}
+        {tab === 'reports' && (
+          <ReportsView
+            timeZone={timeZone}
+            campaignNames={campaignNames}
+            screenNames={screenNames}
+          />
+        )}
         {tab === 'reports' && <FeedbackReport />}
       </main>
     </div>

@@ -10,7 +10,11 @@ import { TotalsPanel } from './TotalsPanel';
 export const isoDay = (offsetDays: number) =>
   new Date(Date.now() + offsetDays * 86_400_000).toISOString().slice(0, 10);
 
-export function ReportsView(props: { timeZone: string; campaignIds: string[] }) {
+export function ReportsView(props: {
+  timeZone: string;
+  campaignNames: ReadonlyMap<string, string>;
+  screenNames: ReadonlyMap<string, string>;
+}) {
   const { t, locale } = useText();
   const [from, setFrom] = useState(isoDay(-7));
   const [to, setTo] = useState(isoDay(1));
@@ -47,6 +51,14 @@ export function ReportsView(props: { timeZone: string; campaignIds: string[] }) 
       setError(caught instanceof ConsoleApiError ? caught.message : t.unreachable);
     }
   };
+  const campaignLabel = useCallback(
+    (id: string) => props.campaignNames.get(id) ?? id,
+    [props.campaignNames],
+  );
+  const screenLabel = useCallback(
+    (id: string) => props.screenNames.get(id) ?? id,
+    [props.screenNames],
+  );
   const hourLabel = useCallback(
     (hour: string) => localHourLabel(hour, props.timeZone, locale),
     [props.timeZone, locale],
@@ -78,9 +90,9 @@ export function ReportsView(props: { timeZone: string; campaignIds: string[] }) 
           {t.campaign}
           <select value={campaignId} onChange={(e) => setCampaignId(e.target.value)}>
             <option value="">{t.allCampaigns}</option>
-            {props.campaignIds.map((id) => (
+            {[...props.campaignNames].map(([id, name]) => (
               <option key={id} value={id}>
-                {id}
+                {name}
               </option>
             ))}
           </select>
@@ -106,9 +118,19 @@ export function ReportsView(props: { timeZone: string; campaignIds: string[] }) 
       {report && rows.length === 0 && <p>{t.noPlays}</p>}
       {rows.length > 0 && (
         <div className="report-grid">
-          <TotalsPanel title={t.byCampaign} totals={totals.campaign} testId="by-campaign" />
+          <TotalsPanel
+            title={t.byCampaign}
+            totals={totals.campaign}
+            label={campaignLabel}
+            testId="by-campaign"
+          />
           <TotalsPanel title={t.byStore} totals={totals.store} testId="by-store" />
-          <TotalsPanel title={t.byScreen} totals={totals.screen} testId="by-screen" />
+          <TotalsPanel
+            title={t.byScreen}
+            totals={totals.screen}
+            label={screenLabel}
+            testId="by-screen"
+          />
           <TotalsPanel title={t.byHour} totals={totals.hour} label={hourLabel} testId="by-hour" />
         </div>
       )}

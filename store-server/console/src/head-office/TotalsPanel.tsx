@@ -31,7 +31,7 @@ export function TotalsPanel(props: {
         <tbody>
           {props.totals.map((total, index) => (
             <tr key={total.key} data-key={total.key}>
-              <td>{labels[index]}</td>
+              <th scope="row">{labels[index]}</th>
               <td data-plays={total.plays}>{total.plays.toLocaleString(locale)}</td>
               <td>
                 {(total.playedMs / 60_000).toLocaleString(locale, { maximumFractionDigits: 1 })}

@@ -109,6 +109,7 @@ export const fr = {
   saveScreen: 'Enregistrer',
   screenSaved: 'Écran enregistré.',
   defaultScreen: 'écran par défaut',
+  showingMode: { emergency: 'urgence', scheduled: 'programmée' },
   cacheState: (ready: number, missing: number) => `${ready} prêts, ${missing} manquants`,
   // Reports
   campaign: 'Campagne',
@@ -123,8 +124,10 @@ export const fr = {
   byStore: 'Par magasin',
   byScreen: 'Par écran',
   byHour: 'Par heure (heure locale)',
-  totalPlays: (n: number) => `${n} diffusions terminées`,
-  unfinished: (n: number) => `${n} commencées sans fin reçue`,
+  // French counts 0 and 1 in the singular.
+  totalPlays: (n: number) => (n <= 1 ? `${n} diffusion terminée` : `${n} diffusions terminées`),
+  unfinished: (n: number) =>
+    n <= 1 ? `${n} commencée sans fin reçue` : `${n} commencées sans fin reçue`,
   noPlays: 'Aucune diffusion sur la période.',
   unreachable: 'Serveur injoignable',
 };
@@ -234,6 +237,7 @@ export const en: Messages = {
   saveScreen: 'Save',
   screenSaved: 'Screen saved.',
   defaultScreen: 'default screen',
+  showingMode: { emergency: 'emergency', scheduled: 'scheduled' },
   cacheState: (ready: number, missing: number) => `${ready} ready, ${missing} missing`,
   campaign: 'Campaign',
   allCampaigns: 'All',
@@ -247,7 +251,7 @@ export const en: Messages = {
   byStore: 'By store',
   byScreen: 'By screen',
   byHour: 'By hour (local time)',
-  totalPlays: (n: number) => `${n} completed plays`,
+  totalPlays: (n: number) => (n === 1 ? '1 completed play' : `${n} completed plays`),
   unfinished: (n: number) => `${n} started with no end received`,
   noPlays: 'No plays in this period.',
   unreachable: 'Server unreachable',
