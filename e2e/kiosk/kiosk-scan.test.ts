@@ -37,13 +37,13 @@ afterAll(async () => {
 const productName = () => page.getByTestId('product').locator('h2').textContent();
 
 describe('kiosk scanning', () => {
-  it('opens the product page from the camera, through a label on video', async () => {
+  it('opens the product page from the camera, through a label on video, and closes the camera', async () => {
     await page.getByTestId('camera-button').click();
     await expect.poll(productName, { timeout: 20_000 }).toBe(product.nameFr);
     await expect.poll(() => page.getByTestId('stock-here').textContent()).toMatch(/: [1-9]/);
-    // Closing the scanner stops the camera.
-    await page.getByRole('button', { name: 'Fermer la caméra' }).click();
+    // A code read: the panel closes by itself, its camera stopped.
     await expect.poll(() => page.getByTestId('camera').count()).toBe(0);
+    await expect.poll(() => page.evaluate(() => document.querySelectorAll('video').length)).toBe(0);
   });
 
   it('reads a wedge scan on QWERTY and AZERTY layouts, and routes a loyalty card to staff', async () => {
@@ -65,6 +65,63 @@ describe('kiosk scanning', () => {
     await expect
       .poll(() => page.getByTestId('scan-notice').getAttribute('data-problem'))
       .toBe('checksum');
+  });
+
+  it('reads an AZERTY-configured scanner (Shift+digit keys, A/Q swapped) on an AZERTY PC', async () => {
+    await page.getByRole('button', { name: 'Accueil' }).click();
+    await wedgeScan(page, product.gtin.slice(1), 'azerty-scanner');
+    await expect.poll(productName).toBe(product.nameFr);
+    await wedgeScan(page, 'VTR04817395526', 'azerty-scanner');
+    await expect
+      .poll(() => page.getByTestId('scan-notice').getAttribute('data-problem'))
+      .toBe('loyalty-card');
+  });
+
+  it('keeps every key of a scan, the first one too, out of the focused search field', async () => {
+    for (const layout of ['azerty', 'azerty-scanner', 'qwerty'] as const) {
+      await page.getByTestId('search-button').click();
+      const field = page.getByTestId('search-input');
+      await field.fill('');
+      await field.focus();
+      await wedgeScan(page, product.gtin.slice(1), layout);
+      await expect.poll(productName).toBe(product.nameFr);
+      // Back on the search screen, the remembered query has nothing of the scan.
+      await page.getByTestId('search-button').click();
+      await expect.poll(() => field.inputValue()).toBe('');
+    }
+    // A person typing in the field still gets every letter, in order.
+    await page.getByTestId('search-input').focus();
+    await page.keyboard.type('vin', { delay: 150 });
+    await expect.poll(() => page.getByTestId('search-input').inputValue()).toBe('vin');
+  });
+
+  it('shows staff a misconfigured scanner and the shopper only "scan not recognised"', async () => {
+    await page.getByRole('button', { name: 'Accueil' }).click();
+    await wedgeScan(page, product.gtin.slice(1), 'qwerty', { suffix: 'Tab' });
+    await expect
+      .poll(() => page.getByTestId('scanner-diagnostic').getAttribute('data-kind'))
+      .toBe('wrong-suffix');
+    expect(await page.getByTestId('scanner-diagnostic').textContent()).toContain('Tab');
+    await expect
+      .poll(() => page.getByTestId('scan-notice').getAttribute('data-problem'))
+      .toBe('scanner-unreadable');
+    expect(await page.getByTestId('scan-notice').textContent()).toContain(
+      'Scan non reconnu, réessayez.',
+    );
+    expect(await page.getByTestId('product').count()).toBe(0);
+
+    // A kiosk told the scanner is QWERTY refuses an AZERTY scanner's keys rather than guess.
+    await page.goto(`${server.url}/kiosk/?wedgeLayout=us`);
+    await waitForSync(page, server);
+    await wedgeScan(page, product.gtin.slice(1), 'azerty-scanner');
+    await expect
+      .poll(() => page.getByTestId('scanner-diagnostic').getAttribute('data-kind'))
+      .toBe('unknown-layout');
+    await expect
+      .poll(() => page.getByTestId('scan-notice').getAttribute('data-problem'))
+      .toBe('scanner-unreadable');
+    await page.goto(`${server.url}/kiosk/`);
+    await waitForSync(page, server);
   });
 
   // A reload, a search index rebuilt offline and two lookups: slow on a loaded machine.

@@ -12,6 +12,7 @@ import {
   I18nProvider,
   loadProductViewByGtin,
   ScanNotice,
+  ScannerDiagnosticLine,
   SyncStatus,
   type Lang,
   type ProductView,
@@ -121,7 +122,11 @@ export function KioskSession(props: {
   );
   const syncStatus = useMemo(() => <SyncStatus device={device} />, [device]);
 
-  useWedgeScans(handleCode, config);
+  const scannerUnreadable = useCallback(
+    () => setScreen({ name: 'notice', problem: 'scanner-unreadable' }),
+    [],
+  );
+  useWedgeScans(handleCode, config, scannerUnreadable);
 
   return (
     <I18nProvider lang={lang}>
@@ -138,7 +143,10 @@ export function KioskSession(props: {
               onClose={() => setCamera(false)}
               onReading={(reading) => {
                 const text = cameraScanText(reading);
-                if (text !== undefined) void handleCode(text);
+                if (text === undefined) return;
+                // Read: the camera's job is done, and the answer needs the room.
+                setCamera(false);
+                void handleCode(text);
               }}
             />
           )}
@@ -172,6 +180,8 @@ export function KioskSession(props: {
             record={record}
           />
           {syncStatus}
+          {/* Staff-visible until the staff overlay takes it. */}
+          <ScannerDiagnosticLine />
         </footer>
         <IdleGuard
           idleMs={config.idleMs}

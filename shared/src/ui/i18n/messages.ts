@@ -40,6 +40,7 @@ export const fr = {
   inStoreCode: 'Ce code est une étiquette de magasin (produit pesé ou autre enseigne).',
   unrecognisedCode: 'Ce code ne correspond pas à un produit.',
   tryAgainOrSearch: 'Réessayez, ou cherchez le produit par son nom.',
+  scanNotRecognised: 'Scan non reconnu, réessayez.',
   loyaltyCard: 'Carte de fidélité reconnue',
   loyaltyCardHelp:
     'Un vendeur va vous aider avec vos avantages. Votre carte n’est pas enregistrée sur cette borne.',
@@ -153,6 +154,7 @@ export const en: Messages = {
   inStoreCode: 'This is an in-store label (weighed item or another retailer).',
   unrecognisedCode: 'This code is not a product code.',
   tryAgainOrSearch: 'Try again, or search for the product by name.',
+  scanNotRecognised: 'Scan not recognised, try again.',
   loyaltyCard: 'Loyalty card recognised',
   loyaltyCardHelp:
     'A member of staff will help you with your perks. Your card is not stored on this kiosk.',

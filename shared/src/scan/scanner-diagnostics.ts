@@ -1,0 +1,67 @@
+// What staff need to know about a misconfigured USB scanner (a layout we cannot
+// read, a suffix other than the configured one): kept as state so a
+// staff-only place can show it, while the shopper only hears "try again".
+export type ScannerProblemKind =
+  'unknown-layout' | 'wrong-suffix' | 'missing-suffix' | 'prefix-mismatch' | 'bad-setting';
+
+export type ScannerProblem = {
+  kind: ScannerProblemKind;
+  /** The characters the OS made of the keys, for staff to compare with the label. */
+  typed: string;
+  keys: number;
+  expectedSuffix: string;
+  /** The key that ended the burst when it was not the configured suffix. */
+  endedWith?: string;
+};
+
+export type ScannerDiagnostic = ScannerProblem & { at: string; count: number };
+
+type Listener = (latest: ScannerDiagnostic | undefined) => void;
+
+/** The latest problem and how many there were; one per touchpoint page. */
+export class ScannerDiagnostics {
+  private latest: ScannerDiagnostic | undefined;
+  private count = 0;
+  private readonly listeners = new Set<Listener>();
+
+  report(problem: ScannerProblem, now = new Date()): void {
+    this.count += 1;
+    this.latest = { ...problem, at: now.toISOString(), count: this.count };
+    for (const listener of this.listeners) listener(this.latest);
+  }
+
+  current(): ScannerDiagnostic | undefined {
+    return this.latest;
+  }
+
+  subscribe(listener: Listener): () => void {
+    this.listeners.add(listener);
+    return () => this.listeners.delete(listener);
+  }
+
+  clear(): void {
+    this.latest = undefined;
+    for (const listener of this.listeners) listener(undefined);
+  }
+}
+
+/** Shared by the wedge listener and whatever staff view shows it. */
+export const scannerDiagnostics = new ScannerDiagnostics();
+
+/** One line for staff, in French and English (a staff view, not a shopper's). */
+export function describeScannerProblem(problem: ScannerProblem): string {
+  const seen = `« ${problem.typed} » (${problem.keys})`;
+  const expected = problem.expectedSuffix || 'pause';
+  switch (problem.kind) {
+    case 'unknown-layout':
+      return `Douchette : disposition clavier inconnue, réglez-la en AZERTY ou QWERTY ${seen} / Scanner: unknown keyboard layout, set it to AZERTY or QWERTY`;
+    case 'wrong-suffix':
+      return `Douchette : suffixe ${problem.endedWith ?? '?'} au lieu de ${expected} ${seen} / Scanner: suffix ${problem.endedWith ?? '?'} instead of ${expected}`;
+    case 'missing-suffix':
+      return `Douchette : aucun suffixe, ${expected} attendu ${seen} / Scanner: no suffix, expected ${expected}`;
+    case 'prefix-mismatch':
+      return `Douchette : préfixe attendu absent ${seen} / Scanner: expected prefix missing`;
+    case 'bad-setting':
+      return `Réglage de borne invalide ignoré : ${problem.typed} / Invalid kiosk setting ignored: ${problem.typed}`;
+  }
+}
