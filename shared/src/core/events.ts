@@ -30,6 +30,28 @@ export const ProofOfPlayPayload = z.object({
   durationMs: z.number().int().nonnegative().optional(),
 });
 
+/** Phone numbers as people write them: separators allowed, 8 to 15 digits. */
+const Phone = z
+  .string()
+  .trim()
+  .max(24)
+  .refine((value) => /^\+?\d{8,15}$/.test(value.replace(/[\s.()-]/g, '')), 'a phone number');
+
+/** Who to tell when a reservation or an order is ready: a name and a phone or an e-mail. */
+export const ShopperContact = z
+  .object({
+    name: z.string().trim().min(2).max(80),
+    phone: Phone.optional(),
+    email: z.email().max(120).optional(),
+    /** The shopper ticked the consent text (used for this request only). */
+    consent: z.literal(true),
+  })
+  .refine((contact) => !!contact.phone || !!contact.email, {
+    message: 'a phone number or an e-mail address',
+    path: ['phone'],
+  });
+export type ShopperContact = z.infer<typeof ShopperContact>;
+
 export const RequestPayload = z.object({
   type: z.enum(['help', 'size', 'reservation', 'delivery']),
   productId: Id.optional(),
@@ -40,6 +62,8 @@ export const RequestPayload = z.object({
   locationId: Id.optional(),
   place: z.string().max(100).optional(),
   note: Text.optional(),
+  /** Reservations and orders from a kiosk: how staff reach the shopper. */
+  contact: ShopperContact.optional(),
 });
 
 const base = {

@@ -15,6 +15,9 @@ type Row = {
   location_id: string | null;
   place: string | null;
   note: string | null;
+  contact_name: string | null;
+  contact_phone: string | null;
+  contact_email: string | null;
   status: RequestStatus;
   version: number;
   change_seq: number;
@@ -57,6 +60,9 @@ function toStaffView(row: Row): StaffRequest {
     locationId: row.location_id,
     place: row.place,
     note: row.note,
+    contact: row.contact_name
+      ? { name: row.contact_name, phone: row.contact_phone, email: row.contact_email }
+      : null,
     productName: row.product_name,
     createdAt: row.created_at,
     updatedBy: row.updated_by,

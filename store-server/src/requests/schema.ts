@@ -39,4 +39,29 @@ export const requestMigrations: Migration[] = [
     END;
     `,
   },
+  {
+    id: '601-request-contact',
+    sql: `
+    -- The shopper's contact for a reservation or an order (name, phone or e-mail),
+    -- validated with the device event; staff need it to call back.
+    ALTER TABLE requests ADD COLUMN contact_name TEXT;
+    ALTER TABLE requests ADD COLUMN contact_phone TEXT;
+    ALTER TABLE requests ADD COLUMN contact_email TEXT;
+    DROP TRIGGER requests_from_events;
+    CREATE TRIGGER requests_from_events AFTER INSERT ON events WHEN NEW.kind = 'request'
+    BEGIN
+      INSERT INTO requests (id, device_id, type, product_id, variant_gtin, location_id, place,
+        note, contact_name, contact_phone, contact_email, status, version, change_seq,
+        created_at, updated_at)
+      VALUES (NEW.id, NEW.device_id, json_extract(NEW.payload, '$.type'),
+        json_extract(NEW.payload, '$.productId'), json_extract(NEW.payload, '$.variantGtin'),
+        json_extract(NEW.payload, '$.locationId'), json_extract(NEW.payload, '$.place'),
+        json_extract(NEW.payload, '$.note'), json_extract(NEW.payload, '$.contact.name'),
+        json_extract(NEW.payload, '$.contact.phone'), json_extract(NEW.payload, '$.contact.email'),
+        'new', 1, (SELECT COALESCE(MAX(change_seq), 0) + 1 FROM requests),
+        NEW.received_at, NEW.received_at)
+      ON CONFLICT (id) DO NOTHING;
+    END;
+    `,
+  },
 ];

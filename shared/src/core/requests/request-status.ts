@@ -50,6 +50,10 @@ export const StaffRequest = DeviceRequestStatus.extend({
   locationId: z.string().nullable(),
   place: z.string().nullable(),
   note: z.string().nullable(),
+  /** The shopper's contact on a reservation or an order from a kiosk. */
+  contact: z
+    .object({ name: z.string(), phone: z.string().nullable(), email: z.string().nullable() })
+    .nullable(),
   productName: z.string().nullable(),
   createdAt: z.string(),
   updatedBy: z.string().nullable(),

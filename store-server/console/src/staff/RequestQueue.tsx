@@ -100,6 +100,14 @@ export function RequestQueue(props: { onOpenCount: (count: number) => void }) {
                   {request.productName ?? ''}{' '}
                   {request.variantGtin ? `· ${request.variantGtin}` : ''} {request.note ?? ''}
                 </small>
+                {request.contact && (
+                  <small data-testid="request-contact">
+                    <br />
+                    {[request.contact.name, request.contact.phone, request.contact.email]
+                      .filter(Boolean)
+                      .join(' · ')}
+                  </small>
+                )}
               </td>
               <td>{new Date(request.createdAt).toLocaleTimeString('fr-FR')}</td>
               <td>
