@@ -10,6 +10,7 @@ import {
   openOnKiosk,
   productOf,
 } from '../experts/call-helpers';
+import { chooseConsoleLang } from '../support/console-page';
 import { waitForSync } from '../kiosk/kiosk-page';
 import { startTestServer } from '../support/test-server';
 import { percentile, round, type BenchResult } from './stats';
@@ -74,10 +75,11 @@ export async function benchExpertCall(): Promise<BenchResult[]> {
     launchWithFakeMedia(),
   ]);
   try {
+    await chooseConsoleLang(expertBrowser, 'fr');
     const [expert, kiosk] = await Promise.all([expertBrowser.newPage(), kioskBrowser.newPage()]);
     await expertSignsIn(expert, server, 'expert-julie-mercier');
     await expert.getByTestId('available').check();
-    await expert.getByLabel('Décrocher automatiquement / Auto-answer').check();
+    await expert.getByLabel('Décrocher automatiquement').check();
     await kiosk.goto(`${server.url}/kiosk/`);
     await waitForSync(kiosk, server);
     await kiosk.evaluate(() =>

@@ -7,6 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { BrowserContext, Page } from 'playwright-core';
 import type { StoreServer } from '@vitrine/store-server/server';
 import { waitForSync } from '../kiosk/kiosk-page';
+import { chooseConsoleLang } from '../support/console-page';
 import { startTestServer } from '../support/test-server';
 import {
   expertSignsIn,
@@ -25,6 +26,7 @@ let kiosk: Page;
 beforeAll(async () => {
   server = await startTestServer();
   [expertBrowser, kioskBrowser] = await Promise.all([launchWithFakeMedia(), launchWithFakeMedia()]);
+  await chooseConsoleLang(expertBrowser, 'fr');
   [expert, kiosk] = await Promise.all([expertBrowser.newPage(), kioskBrowser.newPage()]);
   await kiosk.goto(`${server.url}/kiosk/`);
   await waitForSync(kiosk, server);
@@ -69,7 +71,7 @@ describe('expert call from the kiosk', () => {
     await ringing.waitFor();
     expect(await ringing.textContent()).toContain(dress.name);
     expect(await ringing.textContent()).toContain(gadget.name); // what the shopper looked at before
-    await ringing.getByRole('button', { name: 'Prendre l’appel / Take call' }).click();
+    await ringing.getByRole('button', { name: 'Prendre l’appel' }).click();
 
     await kiosk.getByTestId('call-view').waitFor();
     await expect.poll(() => expertVideoPlays(kiosk), { timeout: 15_000 }).toBe(true);
@@ -91,6 +93,29 @@ describe('expert call from the kiosk', () => {
 
     await expert.locator(`[data-testid="push-card"][data-product="${gadget.id}"]`).click();
     await kiosk.locator(`[data-testid="pushed-card"][data-product="${gadget.id}"]`).waitFor();
+    // A tap on the card opens that product; the call goes on over the new page.
+    await kiosk.locator(`[data-testid="pushed-card"][data-product="${gadget.id}"] button`).click();
+    await expect.poll(() => kiosk.getByTestId('product').textContent()).toContain(gadget.name);
+    await kiosk.getByTestId('call-view').waitFor();
+    // Off to search, the call stays in sight in a dock that leads back to it.
+    await kiosk.getByTestId('search-button').click();
+    const dock = kiosk.getByTestId('call-dock');
+    expect(await dock.textContent()).toContain('En ligne avec');
+    // …and the expert's voice goes on playing there.
+    await expect
+      .poll(() =>
+        kiosk
+          .getByTestId('call-dock-audio')
+          .evaluate(
+            (audio: HTMLAudioElement) =>
+              !audio.paused &&
+              (audio.srcObject as MediaStream | null)?.getAudioTracks()[0]?.readyState === 'live',
+          ),
+      )
+      .toBe(true);
+    await dock.getByRole('button', { name: 'Revenir à l’appel' }).click();
+    await kiosk.getByTestId('call-view').waitFor();
+    await dock.waitFor({ state: 'detached' });
 
     await kiosk.getByRole('button', { name: 'Raccrocher' }).click();
     await kiosk.getByTestId('call-rating').waitFor();
@@ -118,7 +143,7 @@ describe('expert call from the kiosk', () => {
     await openOnKiosk(kiosk, dress.gtin);
     await kiosk.getByTestId('talk-to-expert').click();
     const ringing = expert.locator('[data-testid="ringing"] article');
-    await ringing.getByRole('button', { name: 'Refuser / Decline' }).click();
+    await ringing.getByRole('button', { name: 'Refuser' }).click();
     await expect
       .poll(() => kiosk.getByTestId('expert-line').getByRole('status').textContent())
       .toBe('Aucun expert ne peut vous répondre pour le moment.');
@@ -158,7 +183,7 @@ describe('expert call from the kiosk', () => {
       .poll(() => expert.getByTestId('presence').getAttribute('data-presence'))
       .toBe('available');
     await kiosk.getByTestId('talk-to-expert').click();
-    await expert.getByRole('button', { name: 'Prendre l’appel / Take call' }).click();
+    await expert.getByRole('button', { name: 'Prendre l’appel' }).click();
     const view = kiosk.getByTestId('call-view');
     await view.waitFor();
     await expect
@@ -176,5 +201,31 @@ describe('expert call from the kiosk', () => {
     expect(await view.textContent()).toContain('Appel audio');
     await kiosk.getByRole('button', { name: 'Raccrocher' }).click();
     await kiosk.getByTestId('call-rating').waitFor();
+  }, 60_000);
+
+  it('asks for a rating even when the call ends while the shopper is on another screen', async () => {
+    await kiosk.getByRole('button', { name: 'Très bien' }).click(); // the last call's
+    await kiosk.getByTestId('talk-to-expert').click();
+    await expert.getByRole('button', { name: 'Prendre l’appel' }).click();
+    await kiosk.getByTestId('call-view').waitFor();
+    await kiosk.getByTestId('search-button').click();
+    await kiosk.getByTestId('call-dock').waitFor();
+    await expert
+      .getByTestId('active-call')
+      .getByRole('button', { name: /Raccrocher/ })
+      .click();
+    await kiosk.getByTestId('call-dock').getByTestId('call-rating').waitFor();
+    await kiosk.getByRole('button', { name: 'Pas bien' }).click();
+    await kiosk.getByTestId('call-dock').waitFor({ state: 'detached' });
+    await expect
+      .poll(() =>
+        server.db
+          .prepare('SELECT end_reason, rating FROM calls ORDER BY requested_at DESC LIMIT 1')
+          .get(),
+      )
+      .toEqual({ end_reason: 'expert-ended', rating: 'red' });
+    await expect
+      .poll(() => expert.getByTestId('presence').getAttribute('data-presence'))
+      .toBe('available');
   }, 60_000);
 });

@@ -65,7 +65,10 @@ describe('kiosk session', () => {
     await page.getByTestId('search-button').click();
     await page.getByTestId('search-input').fill('abc');
     await page.getByTestId('idle-countdown').waitFor({ timeout: 10_000 });
-    await expect.poll(() => page.getByTestId('idle-countdown').textContent()).toMatch(/\d+ s/);
+    // A no-break space: "12" and "s" never part at a line end.
+    await expect
+      .poll(() => page.getByTestId('idle-countdown').textContent())
+      .toMatch(/\d+\u00a0s\./);
     await page.getByTestId('attract').waitFor({ timeout: 10_000 });
     expect(await page.getByTestId('kiosk').getAttribute('lang')).toBe('fr');
     expect(await page.getByTestId('idle-countdown').count()).toBe(0);

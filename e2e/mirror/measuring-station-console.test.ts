@@ -9,7 +9,7 @@ import { launchChromium } from '../support/chromium';
 import { startTestServer, waitFor } from '../support/test-server';
 import { deviceAuth } from './mirror-page';
 import { connectStation, measurements, openMeasurementFeed } from './measuring-station-helpers';
-import { signInThroughConsole } from '../support/console-page';
+import { chooseConsoleLang, signInThroughConsole } from '../support/console-page';
 
 let server: StoreServer;
 let browser: BrowserContext;
@@ -18,6 +18,7 @@ let page: Page;
 beforeAll(async () => {
   server = await startTestServer({ demoScale: 50 });
   browser = await launchChromium();
+  await chooseConsoleLang(browser, 'fr');
   page = await browser.newPage();
   page.setDefaultTimeout(10_000);
   await signInThroughConsole(page, server.url, 'staff', 'staff');
@@ -46,17 +47,17 @@ describe('measuring station in the staff console', () => {
     await page.getByRole('tab', { name: /Écrans/ }).click();
     await expect
       .poll(() => page.locator('li', { hasText: station.pairingCode }).textContent())
-      .toContain('Station de mesure / Measuring station');
+      .toContain('Station de mesure');
     await page.getByTestId('pairing-code').fill(station.pairingCode);
-    await page.getByRole('button', { name: 'Approuver / Approve' }).click();
+    await page.getByRole('button', { name: 'Approuver' }).click();
     await expect
       .poll(() => page.getByRole('status').textContent())
-      .toMatch(/Body scanner \(Station de mesure \/ Measuring station\)/);
+      .toMatch(/Body scanner \(Station de mesure\)/);
 
     const row = page.locator(`[data-testid="station"][data-station="${station.deviceId}"]`);
-    await expect.poll(() => row.textContent()).toContain('Non associée / Not paired');
+    await expect.poll(() => row.textContent()).toContain('Non associée');
     await row.getByRole('combobox').selectOption(mirror);
-    await row.getByRole('button', { name: 'Associer / Pair' }).click();
+    await row.getByRole('button', { name: 'Associer' }).click();
     await expect.poll(() => row.textContent()).toContain(`→ ${mirrorName}`);
     expect(server.registry.get(station.deviceId)?.status).toBe('active');
 

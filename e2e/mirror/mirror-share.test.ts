@@ -86,6 +86,27 @@ describe('share the look', () => {
     expect(await cameraLive()).toBe(false);
   });
 
+  it('takes focus, keeps Tab inside, and closes on Escape with focus back on its button', async () => {
+    const inDialog = () =>
+      page.evaluate(
+        () => !!document.activeElement?.closest('[data-testid="share-dialog"], [role="dialog"]'),
+      );
+    await page.getByTestId('share-button').click();
+    await page.getByTestId('share-consent').waitFor();
+    await eventually(inDialog).toBe(true);
+    for (let press = 0; press < 6; press += 1) {
+      await page.keyboard.press(press % 2 ? 'Shift+Tab' : 'Tab');
+      await page.keyboard.press('Tab');
+      expect(await inDialog()).toBe(true);
+    }
+    await page.keyboard.press('Escape');
+    await eventually(() => page.getByTestId('share-dialog').count()).toBe(0);
+    expect(await cameraLive()).toBe(false);
+    await eventually(() =>
+      page.evaluate(() => document.activeElement?.getAttribute('data-testid')),
+    ).toBe('share-button');
+  });
+
   it('captures with the camera, previews, retakes, then shows a QR code to the link', async () => {
     await page.getByTestId('share-button').click();
     await page.getByTestId('share-agree').click();

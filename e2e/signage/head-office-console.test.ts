@@ -168,7 +168,9 @@ describe('head-office console in Chromium', () => {
     const csvPath = await (await download).path();
     const { readFileSync } = await import('node:fs');
     const csv = readFileSync(csvPath, 'utf8');
-    expect(csv.split('\r\n')[0]).toBe('campaign,store,screen,hour_utc,plays,played_seconds');
+    expect(csv.split('\r\n')[0]).toBe(
+      'campaign,store,screen,hour_utc,plays,played_seconds,interrupted_plays',
+    );
     expect(csv).toContain(`${CAMPAIGN},paris-rivoli,`);
 
     // English on demand.

@@ -38,7 +38,11 @@ export async function call(
   return { status: response.status, body: await response.json().catch(() => null) };
 }
 
-export async function uploadPng(url: string, token: string, bytes = TINY_PNG) {
+export async function uploadPng(
+  url: string,
+  token: string,
+  bytes: Uint8Array<ArrayBuffer> = TINY_PNG,
+) {
   const response = await fetch(`${url}/api/v1/media?name=tiny.png`, {
     method: 'POST',
     headers: { authorization: `Bearer ${token}`, 'content-type': 'image/png' },
@@ -84,4 +88,21 @@ export async function publish(url: string, editor: string, publisher: string, ca
   await call(url, editor, 'POST', `/campaigns/${campaign.id}/submit`);
   const approved = await call(url, publisher, 'POST', `/campaigns/${campaign.id}/approve`);
   if (approved.status !== 200) throw new Error(`approve: ${JSON.stringify(approved.body)}`);
+}
+
+type ZoneBox = { id: string; x: number; y: number; width: number; height: number };
+
+/** A campaign whose zones each play one item (a product card, a ticker…), without media. */
+export function zonesDraft(
+  id: string,
+  zones: readonly (ZoneBox & { item: Draft['playlists'][number]['items'][number] })[],
+): Draft {
+  return {
+    ...draft(id, { sha256: '0'.repeat(64), type: 'image/png', size: 1 }),
+    layout: {
+      id: 'zones',
+      zones: zones.map(({ item: _item, ...box }) => ({ ...box, playlistId: box.id })),
+    },
+    playlists: zones.map((zone) => ({ id: zone.id, items: [zone.item] })),
+  };
 }

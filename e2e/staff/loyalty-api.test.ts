@@ -100,13 +100,32 @@ describe('optimise and redeem', () => {
   it('answers a retry with the first receipt and spends nothing twice', async () => {
     const key = uuidv7();
     const body = { idempotencyKey: key, cardCode: gold, perkIds: ['gold-double-points'], basket };
+    const pointsOf = async () =>
+      (
+        (await call(server, `/loyalty/members/${gold}`, { token: staff })).body.member as {
+          points: number;
+        }
+      ).points;
+    const pointsBefore = await pointsOf();
     const first = await call(server, '/loyalty/redeem', { token: staff, body });
     expect(first.status).toBe(201);
+    // The receipt's points are credited to the member: double points earn a bonus on top.
+    const earned = first.body.pointsEarned as number;
+    expect(earned).toBeGreaterThan(first.body.bonusPoints as number);
+    expect(first.body.bonusPoints).toBeGreaterThan(0);
+    expect(first.body.pointsBalance).toBe(pointsBefore + earned);
+    expect(await pointsOf()).toBe(pointsBefore + earned);
     const rows = ledgerRows();
     const retry = await call(server, '/loyalty/redeem', { token: staff, body });
     expect(retry.status).toBe(200);
-    expect(retry.body).toMatchObject({ redemptionId: first.body.redemptionId, replayed: true });
+    expect(retry.body).toMatchObject({
+      redemptionId: first.body.redemptionId,
+      replayed: true,
+      pointsEarned: earned,
+      pointsBalance: pointsBefore + earned,
+    });
     expect(ledgerRows()).toBe(rows);
+    expect(await pointsOf()).toBe(pointsBefore + earned); // a retry credits nothing twice
     const reused = await call(server, '/loyalty/redeem', {
       token: staff,
       body: { ...body, perkIds: ['gold-tech-50'] },

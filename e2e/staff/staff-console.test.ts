@@ -11,8 +11,8 @@ import type { StoreServer } from '@vitrine/store-server/server';
 import { launchChromium } from '../support/chromium';
 import { provisionDevice, startNodeDevice } from '../support/node-device';
 import { startTestServer, waitFor } from '../support/test-server';
-import { memberCard, productCodes } from './staff-helpers';
-import { signInThroughConsole } from '../support/console-page';
+import { memberCard, memberName, productCodes, variantOf } from './staff-helpers';
+import { chooseConsoleLang, signInThroughConsole } from '../support/console-page';
 
 let server: StoreServer;
 let browser: BrowserContext;
@@ -21,6 +21,7 @@ let page: Page;
 beforeAll(async () => {
   server = await startTestServer();
   browser = await launchChromium();
+  await chooseConsoleLang(browser, 'en');
   page = await browser.newPage();
   await signInThroughConsole(page, server.url, 'staff', 'staff');
   await page.getByTestId('request-queue').waitFor();
@@ -42,15 +43,28 @@ describe('staff console', () => {
     await expect
       .poll(() => page.getByTestId('request-queue').getAttribute('data-connected'))
       .toBe('true');
+    const garment = variantOf(server);
     await mirror.outbox.record({
       kind: 'request',
-      payload: { type: 'size', place: 'Cabine 2', note: 'Taille L' },
+      payload: {
+        type: 'size',
+        place: 'Cabine 2',
+        productId: garment.id,
+        variantGtin: garment.gtin,
+        note: 'Taille L',
+      },
     });
     const row = page.locator('tr[data-status="new"]', { hasText: 'Cabine 2' });
     await row.waitFor({ timeout: 10_000 });
-    await row.getByRole('button', { name: 'Je m’en occupe / Acknowledge' }).click();
+    // Staff read the garment as a person would say it, never its GTIN; the chip is words.
+    const item = await row.getByTestId('requested-item').textContent();
+    expect(item).toContain(`${garment.name} · ${garment.size} · ${garment.colour}`);
+    expect(await row.textContent()).not.toContain(garment.gtin);
+    expect(await row.getByTestId('status-chip').textContent()).toBe('New');
+    await row.getByRole('button', { name: 'Acknowledge' }).click();
     const acknowledged = page.locator('tr[data-status="acknowledged"]', { hasText: 'Cabine 2' });
-    await acknowledged.getByRole('button', { name: 'En route / On the way' }).click();
+    expect(await acknowledged.getByTestId('status-chip').textContent()).toBe('Acknowledged');
+    await acknowledged.getByRole('button', { name: 'On the way' }).click();
     await waitFor(() => seen.some((r) => r.status === 'on-the-way'), 'on-the-way on the mirror');
     expect(seen.map((r) => r.status)).toEqual(['new', 'acknowledged', 'on-the-way']);
     stop();
@@ -59,15 +73,25 @@ describe('staff console', () => {
 
   it('finds the best perks for a basket, explains them and redeems once', async () => {
     const card = memberCard(server, 'silver');
-    await page.getByRole('tab', { name: /Fidélité/ }).click();
+    await page.getByRole('tab', { name: 'Loyalty' }).click();
+    // A forgotten card: the member is found by name, surname first.
+    const name = memberName(server, card);
+    await page.getByTestId('card-input').fill(name.split(' ').reverse().join(' '));
+    await page.getByRole('button', { name: 'Find' }).click();
+    await page
+      .getByTestId('member-matches')
+      .getByRole('button', { name: new RegExp(name) })
+      .click();
+    await expect.poll(() => page.getByTestId('member').textContent()).toMatch(/silver/);
+    expect(await page.getByTestId('member').textContent()).toContain(name);
     await page.getByTestId('card-input').fill(card);
-    await page.getByRole('button', { name: 'Chercher / Find' }).click();
+    await page.getByRole('button', { name: 'Find' }).click();
     await expect.poll(() => page.getByTestId('member').textContent()).toMatch(/silver/);
     for (const code of productCodes(server, 'fashion', 2, 50)) {
       await page.getByTestId('basket-code').fill(code);
-      await page.getByRole('button', { name: 'Ajouter / Add' }).click();
+      await page.getByRole('button', { name: 'Add' }).click();
     }
-    await page.getByRole('button', { name: 'Meilleurs avantages / Best perks' }).click();
+    await page.getByRole('button', { name: 'Best perks' }).click();
     const result = page.getByTestId('optimisation');
     await result.waitFor();
     await expect.poll(() => result.locator('tr.chosen').count()).toBeGreaterThan(0);
@@ -77,12 +101,18 @@ describe('staff console', () => {
     expect(await result.locator('tr[data-perk="gold-15"]').textContent()).toMatch(
       /gold members only/,
     );
-    await page.getByRole('button', { name: 'Utiliser ces avantages / Redeem' }).click();
+    const pointsShown = async () => Number(await page.getByTestId('member-points').textContent());
+    const pointsBefore = await pointsShown();
+    await page.getByRole('button', { name: 'Redeem' }).click();
     await expect.poll(() => page.getByTestId('receipt').textContent()).toMatch(/Recorded/);
+    // The receipt's points reach the member's balance on screen.
+    const earned = Number((await page.getByTestId('points-earned').textContent())?.slice(1));
+    expect(earned).toBeGreaterThan(0);
+    await expect.poll(pointsShown).toBe(pointsBefore + earned);
     const rows = server.db.prepare('SELECT COUNT(*) FROM loyalty_redemptions').pluck().get();
     expect(rows).toBe(1);
     // Asking again now leaves the redeemed perks out, with the reason.
-    await page.getByRole('button', { name: 'Meilleurs avantages / Best perks' }).click();
+    await page.getByRole('button', { name: 'Best perks' }).click();
     await expect.poll(() => result.textContent()).toMatch(/Already used/);
   });
 
@@ -90,16 +120,44 @@ describe('staff console', () => {
     await page.getByRole('tab', { name: 'Stock' }).click();
     const code = productCodes(server, 'food', 1)[0]!;
     await page.getByTestId('stock-query').fill(code);
-    await page.getByRole('button', { name: 'Chercher / Search' }).click();
+    await page.getByRole('button', { name: 'Search' }).click();
     const result = page.getByTestId('stock-result');
     await result.waitFor();
     expect(await result.locator(`td[data-location="${server.config.storeId}"]`).count()).toBe(1);
 
     const { device } = server.registry.enrol('signage', 'Entrance screen');
-    await page.getByRole('tab', { name: /Écrans/ }).click();
+    await page.getByRole('tab', { name: 'Screens' }).click();
     await page.getByTestId('pairing-code').fill(device.pairingCode!);
-    await page.getByRole('button', { name: 'Approuver / Approve' }).click();
+    await page.getByRole('button', { name: 'Approve' }).click();
     await expect.poll(() => page.getByRole('status').textContent()).toMatch(/Entrance screen/);
     expect(server.registry.get(device.id)?.status).toBe('active');
+  });
+
+  it('corrects this store’s stock after a count, with a reason, and shows the new figure', async () => {
+    const garment = variantOf(server);
+    const here = server.config.storeId;
+    await page.getByRole('tab', { name: 'Stock' }).click();
+    await page.getByTestId('stock-query').fill(garment.gtin);
+    await page.getByRole('button', { name: 'Search' }).click();
+    const result = page.getByTestId('stock-result');
+    // Staff correct their own store only: one button, on this store's row.
+    await result.locator(`[data-testid="correct-stock"][data-location="${here}"]`).click();
+    expect(await result.getByTestId('correct-stock').count()).toBe(1);
+    const form = page.getByTestId('stock-correction');
+    await form.getByLabel('Item').selectOption(garment.gtin);
+    await form.getByLabel('Counted').fill('7');
+    await form.getByLabel('Reason').selectOption('damaged');
+    await form.getByRole('button', { name: 'Save' }).click();
+    await form.waitFor({ state: 'detached' });
+    await expect
+      .poll(() => result.locator(`tr:has(td[data-location="${here}"])`).textContent())
+      .toContain(`${garment.size} · ${garment.colour}: 7`);
+    expect(server.db.prepare('SELECT after, reason, user_id FROM stock_corrections').get()).toEqual(
+      { after: 7, reason: 'damaged', user_id: 'staff' },
+    );
+    // The audit row shows beside the product: who, what, why.
+    await expect
+      .poll(() => result.getByTestId('recent-corrections').textContent())
+      .toMatch(/→ 7 · Damaged · staff/);
   });
 });

@@ -52,6 +52,16 @@ export function memberCard(server: StoreServer, tier: 'bronze' | 'silver' | 'gol
     .get(tier) as string;
 }
 
+export function memberName(server: StoreServer, cardCode: string): string {
+  return server.db
+    .prepare(
+      `SELECT json_extract(body, '$.name') FROM private_docs
+       WHERE collection = 'members' AND json_extract(body, '$.cardCode') = ?`,
+    )
+    .pluck()
+    .get(cardCode) as string;
+}
+
 /** GTINs of products of a category, priced between min and max euros. */
 export function productCodes(
   server: StoreServer,
@@ -68,4 +78,18 @@ export function productCodes(
     )
     .pluck()
     .all(category, minEuros * 100, maxEuros * 100, count) as string[];
+}
+
+/** A fashion product's first variant with its size and colour, and the product's French name. */
+export function variantOf(server: StoreServer) {
+  return server.db
+    .prepare(
+      `SELECT id, json_extract(body, '$.name.fr') AS name,
+              json_extract(body, '$.variants[0].gtin') AS gtin,
+              json_extract(body, '$.variants[0].size') AS size,
+              json_extract(body, '$.variants[0].colour') AS colour
+       FROM sync_docs WHERE collection = 'products' AND json_extract(body, '$.category') = 'fashion'
+         AND json_extract(body, '$.variants[0].colour') IS NOT NULL ORDER BY id LIMIT 1`,
+    )
+    .get() as { id: string; name: string; gtin: string; size: string; colour: string };
 }

@@ -11,7 +11,7 @@ import { writeCodeY4m, writeLabelY4m } from '../fixtures/label-video';
 import { launchWithCameraVideo } from '../support/chromium';
 import { startTestServer } from '../support/test-server';
 import { memberCard, productCodes } from './staff-helpers';
-import { signInThroughConsole } from '../support/console-page';
+import { chooseConsoleLang, signInThroughConsole } from '../support/console-page';
 
 let server: StoreServer;
 const browsers: BrowserContext[] = [];
@@ -27,6 +27,7 @@ afterAll(async () => {
 async function consoleWithCamera(video: string): Promise<Page> {
   const browser = await launchWithCameraVideo(video);
   browsers.push(browser);
+  await chooseConsoleLang(browser, 'fr');
   await browser.grantPermissions(['camera'], { origin: server.url });
   const page = await browser.newPage();
   await signInThroughConsole(page, server.url, 'staff', 'staff');

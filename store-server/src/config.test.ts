@@ -2,17 +2,30 @@ import { describe, expect, it } from 'vitest';
 import { readConfig } from './config';
 
 const defaults = { appsDir: '/repo' };
+/** Every option test runs for a named store, as a real one would. */
+const store = { VITRINE_STORE: 'paris-rivoli' };
 
 describe('store server configuration', () => {
-  it('has working defaults', () => {
-    const result = readConfig([], {}, defaults);
+  it('has working defaults, and the demo serves its own store', () => {
+    const result = readConfig(['--demo'], {}, defaults);
     expect(result.kind).toBe('config');
     if (result.kind !== 'config') return;
     expect(result.config).toMatchObject({
-      storeId: 'demo-store',
+      storeId: 'paris-rivoli',
       httpPort: 8080,
       mqttPort: 1883,
-      demo: false,
+      demo: true,
+    });
+  });
+
+  it('asks for the store id outside the demo', () => {
+    expect(readConfig([], {}, defaults)).toMatchObject({
+      kind: 'error',
+      message: /storeId: required: --store/,
+    });
+    expect(readConfig([], { VITRINE_STORE: 'lyon-1' }, defaults)).toMatchObject({
+      kind: 'config',
+      config: { storeId: 'lyon-1', demo: false },
     });
   });
 
@@ -61,7 +74,7 @@ describe('store server configuration', () => {
         '--look-public-url',
         'https://looks.example.com/x',
       ],
-      { VITRINE_LOOK_TTL_HOURS: '2.5' },
+      { ...store, VITRINE_LOOK_TTL_HOURS: '2.5' },
       defaults,
     );
     expect(good).toMatchObject({
@@ -73,31 +86,33 @@ describe('store server configuration', () => {
         lookPublicUrl: 'https://looks.example.com',
       },
     });
-    expect(readConfig([], {}, defaults)).toMatchObject({
+    expect(readConfig([], store, defaults)).toMatchObject({
       config: { timeZone: 'Europe/Paris', lookTtlHours: 24 },
     });
-    expect(readConfig(['--time-zone', 'Mars/Olympus'], {}, defaults)).toMatchObject({
+    expect(readConfig(['--time-zone', 'Mars/Olympus'], store, defaults)).toMatchObject({
       kind: 'error',
       message: /timeZone/,
     });
-    expect(readConfig(['--ice-servers', '[{'], {}, defaults)).toMatchObject({
+    expect(readConfig(['--ice-servers', '[{'], store, defaults)).toMatchObject({
       kind: 'error',
       message: /iceServers: must be JSON/,
     });
-    expect(readConfig(['--ice-servers', '[{"url":"x"}]'], {}, defaults)).toMatchObject({
+    expect(readConfig(['--ice-servers', '[{"url":"x"}]'], store, defaults)).toMatchObject({
       kind: 'error',
       message: /iceServers/,
     });
     for (const ttl of ['0', '-3', 'abc', '100000']) {
-      expect(readConfig(['--look-ttl-hours', ttl], {}, defaults)).toMatchObject({
+      expect(readConfig(['--look-ttl-hours', ttl], store, defaults)).toMatchObject({
         kind: 'error',
         message: /lookTtlHours/,
       });
     }
-    expect(readConfig(['--look-public-url', 'javascript:alert(1)'], {}, defaults)).toMatchObject({
-      kind: 'error',
-      message: /lookPublicUrl/,
-    });
+    expect(readConfig(['--look-public-url', 'javascript:alert(1)'], store, defaults)).toMatchObject(
+      {
+        kind: 'error',
+        message: /lookPublicUrl/,
+      },
+    );
   });
 
   it('reads the TURN secret and URLs together, or neither', () => {
@@ -105,7 +120,7 @@ describe('store server configuration', () => {
     expect(
       readConfig(
         ['--turn-urls', 'turn:turn.lan:3478, turns:turn.lan:5349', '--turn-secret', secret],
-        {},
+        store,
         defaults,
       ),
     ).toMatchObject({
@@ -116,15 +131,15 @@ describe('store server configuration', () => {
         turnTtlMinutes: 240,
       },
     });
-    expect(readConfig(['--turn-secret', secret], {}, defaults)).toMatchObject({
+    expect(readConfig(['--turn-secret', secret], store, defaults)).toMatchObject({
       kind: 'error',
       message: /turnSecret: --turn-urls and --turn-secret go together/,
     });
     expect(
-      readConfig(['--turn-urls', 'http://turn.lan', '--turn-secret', secret], {}, defaults),
+      readConfig(['--turn-urls', 'http://turn.lan', '--turn-secret', secret], store, defaults),
     ).toMatchObject({ kind: 'error', message: /turnUrls/ });
     expect(
-      readConfig(['--turn-urls', 'turn:turn.lan', '--turn-secret', 'short'], {}, defaults),
+      readConfig(['--turn-urls', 'turn:turn.lan', '--turn-secret', 'short'], store, defaults),
     ).toMatchObject({ kind: 'error', message: /turnSecret/ });
     expect(
       readConfig([], { VITRINE_TURN_TTL_MINUTES: '2', VITRINE_TURN_URLS: 'turn:t' }, defaults),
@@ -132,6 +147,6 @@ describe('store server configuration', () => {
   });
 
   it('answers --help', () => {
-    expect(readConfig(['--help'], {}, defaults)).toEqual({ kind: 'help' });
+    expect(readConfig(['--help'], store, defaults)).toEqual({ kind: 'help' });
   });
 });

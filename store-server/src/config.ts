@@ -2,7 +2,15 @@
 // start so a typo fails loudly with the field's name instead of later.
 import { parseArgs } from 'node:util';
 import { z } from 'zod';
-import { assertTopicSegment, DEFAULT_LOOK_TTL_HOURS, IceServers } from '@vitrine/shared/core';
+import { DEMO_STORE_ID } from './demo/locations';
+import {
+  assertTopicSegment,
+  BrandTheme,
+  DEFAULT_LOOK_TTL_HOURS,
+  IceServers,
+  StaffPinHash,
+} from '@vitrine/shared/core';
+import { readThemeFile, ThemeFileError } from './settings/theme-file';
 
 const Port = z.coerce.number().int().min(0).max(65535);
 
@@ -45,16 +53,38 @@ const TurnUrls = z
       .max(4),
   );
 
+/** "pbkdf2-sha256$<iterations>$<salt>$<hash>", as printed by `npm run hash-staff-pin`. */
+const StaffPinHashText = z
+  .string()
+  .transform((text) => {
+    const [algorithm, iterations, salt, hash] = text.split('$');
+    return { algorithm, iterations: Number(iterations), salt, hash };
+  })
+  .pipe(StaffPinHash);
+
+/** Comma-separated SHA-256 hex digests of staff badge codes. */
+const BadgeHashes = z
+  .string()
+  .transform((text) =>
+    text
+      .split(',')
+      .map((hash) => hash.trim().toLowerCase())
+      .filter(Boolean),
+  )
+  .pipe(z.array(z.string().regex(/^[0-9a-f]{64}$/, 'SHA-256 hex digests')).max(1_000));
+
 export const StoreServerConfig = z
   .object({
-    storeId: z.string().refine((id) => {
-      try {
-        assertTopicSegment(id, 'store id');
-        return true;
-      } catch {
-        return false;
-      }
-    }, 'store id must be 1-64 of A-Z a-z 0-9 _ -'),
+    storeId: z
+      .string({ error: 'required: --store <id>, the store this server serves' })
+      .refine((id) => {
+        try {
+          assertTopicSegment(id, 'store id');
+          return true;
+        } catch {
+          return false;
+        }
+      }, 'store id must be 1-64 of A-Z a-z 0-9 _ -'),
     httpHost: z.string().min(1),
     httpPort: Port,
     mqttPort: Port,
@@ -93,6 +123,11 @@ export const StoreServerConfig = z
     turnSecret: z.string().min(16).optional(),
     /** How long a minted TURN credential works; longer than any call. */
     turnTtlMinutes: z.coerce.number().int().min(5).max(1440).default(240),
+    /** The brand on the store's screens (from --theme <file>); the demo has its own. */
+    theme: BrandTheme.optional(),
+    /** Opens the screens' staff overlay; checked on the device (store-settings/staff-access.ts). */
+    staffPinHash: StaffPinHashText.optional(),
+    staffBadgeHashes: BadgeHashes.optional(),
   })
   .refine((config) => (config.turnUrls === undefined) === (config.turnSecret === undefined), {
     message: '--turn-urls and --turn-secret go together',
@@ -106,7 +141,8 @@ export const HELP = `vitrine-store-server — one store's server: HTTP API, MQTT
 Usage: vitrine-store-server [options]
 
 Options (environment variable in brackets):
-  --store <id>          store id, e.g. paris-rivoli             [VITRINE_STORE]      default: demo-store
+  --store <id>          the store this server serves, e.g. paris-rivoli  [VITRINE_STORE]
+                        required, except with --demo (default: the demo's own store, paris-rivoli)
   --host <addr>         HTTP listen address                     [VITRINE_HOST]       default: 0.0.0.0
   --port <n>            HTTP port (also MQTT over WebSocket at /mqtt) [VITRINE_PORT] default: 8080
   --mqtt-port <n>       embedded broker's MQTT/TCP port, 0 = any [VITRINE_MQTT_PORT] default: 1883
@@ -136,6 +172,11 @@ Options (environment variable in brackets):
   --look-ttl-hours <h>  how long a shared look's link lives, 0.01-720 [VITRINE_LOOK_TTL_HOURS] default: 24
   --look-public-url <url>  the address phones use to open shared looks (default: the request host)
                                                                 [VITRINE_LOOK_PUBLIC_URL]
+  --theme <file>        the brand on the kiosks: a JSON file (name, logo file, colours,
+                        font), see docs/operations.md; refused if unreadable [VITRINE_THEME]
+  --staff-pin-hash <h>  opens the screens' staff overlay; from npm run hash-staff-pin
+                        --workspace store-server                [VITRINE_STAFF_PIN_HASH]
+  --staff-badges <h,…>  SHA-256 hex of staff badge codes that open it too [VITRINE_STAFF_BADGES]
   --help                show this help
 `;
 
@@ -176,6 +217,9 @@ export function readConfig(
         'turn-urls': { type: 'string' },
         'turn-secret': { type: 'string' },
         'turn-ttl-minutes': { type: 'string' },
+        theme: { type: 'string' },
+        'staff-pin-hash': { type: 'string' },
+        'staff-badges': { type: 'string' },
         help: { type: 'boolean' },
       },
     }));
@@ -183,8 +227,17 @@ export function readConfig(
     return { kind: 'error', message: (error as Error).message };
   }
   if (values.help) return { kind: 'help' };
+  const demo = values.demo ?? env.VITRINE_DEMO === '1';
+  const themePath = values.theme ?? env.VITRINE_THEME;
+  let theme: unknown;
+  try {
+    theme = themePath ? readThemeFile(themePath) : undefined;
+  } catch (error) {
+    if (error instanceof ThemeFileError) return { kind: 'error', message: error.message };
+    throw error;
+  }
   const parsed = StoreServerConfig.safeParse({
-    storeId: values.store ?? env.VITRINE_STORE ?? 'demo-store',
+    storeId: values.store ?? env.VITRINE_STORE ?? (demo ? DEMO_STORE_ID : undefined),
     httpHost: values.host ?? env.VITRINE_HOST ?? '0.0.0.0',
     httpPort: values.port ?? env.VITRINE_PORT ?? 8080,
     mqttPort: values['mqtt-port'] ?? env.VITRINE_MQTT_PORT ?? 1883,
@@ -193,7 +246,7 @@ export function readConfig(
     deviceBrokerUrl: values['device-broker-url'] ?? env.VITRINE_DEVICE_BROKER_URL,
     mosquittoAuthDir: values['mosquitto-auth-dir'] ?? env.VITRINE_MOSQUITTO_AUTH_DIR,
     brokerReloadCommand: values['broker-reload-cmd'] ?? env.VITRINE_BROKER_RELOAD_CMD,
-    demo: values.demo ?? env.VITRINE_DEMO === '1',
+    demo,
     demoScale: values.scale ?? env.VITRINE_DEMO_SCALE ?? 2000,
     adminToken: values['admin-token'] ?? env.VITRINE_ADMIN_TOKEN,
     appsDir: values.apps ?? env.VITRINE_APPS_DIR ?? defaults.appsDir,
@@ -205,6 +258,9 @@ export function readConfig(
     turnUrls: values['turn-urls'] ?? env.VITRINE_TURN_URLS,
     turnSecret: values['turn-secret'] ?? env.VITRINE_TURN_SECRET,
     turnTtlMinutes: values['turn-ttl-minutes'] ?? env.VITRINE_TURN_TTL_MINUTES,
+    theme,
+    staffPinHash: values['staff-pin-hash'] ?? env.VITRINE_STAFF_PIN_HASH,
+    staffBadgeHashes: values['staff-badges'] ?? env.VITRINE_STAFF_BADGES,
   });
   if (!parsed.success) {
     const message = parsed.error.issues

@@ -2,8 +2,11 @@
 // Command line entry: parse config, start, stop cleanly on SIGINT/SIGTERM.
 import { dirname, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { UnknownStoreError } from './catalogue/store-identity';
 import { HELP, readConfig } from './config';
+import { DEMO_PASSWORD, demoLoyaltyCards } from './seed/demo-seed';
 import { startStoreServer } from './server';
+import { DEMO_STAFF_BADGE, DEMO_STAFF_PIN } from './settings/store-settings';
 
 const repoRoot = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
 const result = readConfig(process.argv.slice(2), process.env, { appsDir: repoRoot });
@@ -15,14 +18,27 @@ if (result.kind === 'error') {
   process.stderr.write(`vitrine-store-server: invalid configuration\n${result.message}\n\n${HELP}`);
   process.exit(2);
 }
-const server = await startStoreServer(result.config);
+const server = await startStoreServer(result.config).catch((error: unknown) => {
+  if (!(error instanceof UnknownStoreError)) throw error;
+  process.stderr.write(`vitrine-store-server: ${error.message}\n`);
+  process.exit(2);
+});
 if (result.config.demo) {
+  const base = `http://localhost:${server.httpPort}`;
+  const cards = demoLoyaltyCards(server.db)
+    .map((card) => `${card.tier} ${card.cardCode}`)
+    .join(' · ');
   process.stdout.write(
-    `\n  Vitrine demo store is running:\n` +
-      `    kiosk    http://localhost:${server.httpPort}/kiosk/\n` +
-      `    signage  http://localhost:${server.httpPort}/signage/\n` +
-      `    mirror   http://localhost:${server.httpPort}/mirror/\n` +
-      `    health   http://localhost:${server.httpPort}/api/v1/health\n\n`,
+    `\n  Vitrine demo store ${result.config.storeId} is running:\n` +
+      `    kiosk     ${base}/kiosk/\n` +
+      `    signage   ${base}/signage/\n` +
+      `    mirror    ${base}/mirror/\n` +
+      `    consoles  ${base}/console/  (staff, manager, editor, publisher, expert-…;` +
+      ` password ${DEMO_PASSWORD})\n` +
+      `    health    ${base}/api/v1/health\n` +
+      `    loyalty cards to scan at the till: ${cards}\n` +
+      `    kiosk staff overlay: tap the logo five times, PIN ${DEMO_STAFF_PIN}` +
+      ` (or scan badge ${DEMO_STAFF_BADGE})\n\n`,
   );
 }
 const stop = (signal: string) => {

@@ -12,6 +12,7 @@ import { syncMosquittoAuth } from './broker/external-broker-auth';
 import { CatalogueStore } from './catalogue/catalogue-store';
 import { startSignage } from './campaigns/signage-domain';
 import { catalogueRoutes } from './catalogue/catalogue-routes';
+import { priceRoutes } from './catalogue/price-routes';
 import { startAssistance } from './calls/assistance';
 import { EXPERT_USER_PREFIX } from './experts/expert-sessions';
 import type { StoreServerConfig } from './config';
@@ -33,6 +34,8 @@ import { startSizing } from './sizing/sizing-domain';
 import { ackSender, routeDeviceMessages } from './mqtt-routing';
 import { seedDemoCampaign } from './seed/demo-campaign';
 import { seedDemoStore } from './seed/demo-seed';
+import { assertStoreHasData } from './catalogue/store-identity';
+import { publishStoreSettings } from './settings/store-settings';
 import { authRoutes } from './staff/auth-routes';
 import { StaffStore } from './staff/staff-store';
 import { DocStore } from './sync/doc-store';
@@ -81,9 +84,17 @@ export async function startStoreServer(
   const staff = new StaffStore(db);
   const adminToken = config.adminToken ?? storedSecret(db, 'admin_token');
   const serverSecretHash = hashSecret(storedSecret(db, 'server_mqtt_secret'));
+  // First, so a new screen's first sync page brings its brand before the catalogue.
+  await publishStoreSettings(docs, config);
   const demoDevices = config.demo
     ? seedDemoStore({ db, catalogue, registry, staff, scale: config.demoScale, log: logger })
     : undefined;
+  try {
+    assertStoreHasData(docs, config.storeId);
+  } catch (error) {
+    db.close();
+    throw error;
+  }
 
   const app = express();
   app.disable('x-powered-by');
@@ -118,6 +129,7 @@ export async function startStoreServer(
     }),
   );
   api.use(catalogueRoutes(catalogue, registry, adminToken));
+  api.use(priceRoutes(catalogue, docs, staffAuth));
   api.use(faultRoutes(db, registry, adminToken, logger));
   const signage = startSignage({
     db,
@@ -131,7 +143,10 @@ export async function startStoreServer(
     timeZone: config.timeZone,
   });
   api.use(signage.router);
-  if (config.demo && config.demoCampaign !== false) await seedDemoCampaign(signage.campaigns, docs);
+  if (config.demo && config.demoCampaign !== false) {
+    const generatedOn = getMeta(db, 'demo_generated_on') ?? new Date().toISOString().slice(0, 10);
+    await seedDemoCampaign(signage.campaigns, docs, generatedOn);
+  }
   const assistance = startAssistance({
     db,
     catalogue,

@@ -2,13 +2,12 @@
 import { DeviceGate } from '@vitrine/shared/ui';
 import { KioskApp } from './KioskApp';
 import { readKioskConfig } from './kiosk-config';
-
-const VERSION = '0.2.0';
+import { KIOSK_VERSION } from './staff-diagnostics';
 const config = readKioskConfig(window.location.search);
 
 export function App() {
   return (
-    <DeviceGate app="kiosk" version={VERSION}>
+    <DeviceGate app="kiosk" version={KIOSK_VERSION}>
       {(device) => <KioskApp device={device} config={config} />}
     </DeviceGate>
   );

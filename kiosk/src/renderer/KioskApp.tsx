@@ -1,13 +1,16 @@
 // Owns what outlives a shopper session: the search index (rebuilt in its
-// worker after each sync) and the idle reset, which remounts the session so
-// nothing the last shopper touched survives.
+// worker after each sync), the store's settings and the screen's scale, and
+// the idle reset, which remounts the session so nothing the last shopper
+// touched survives.
 import { useCallback, useEffect, useMemo, useState } from 'react';
 import type { DeviceHandle } from '@vitrine/shared/client';
 import { CatalogueSearch } from '@vitrine/shared/client/search';
-import { forgetViewedProducts } from '@vitrine/shared/ui';
+import { ExpertLineProvider, forgetViewedProducts } from '@vitrine/shared/ui';
 import { KioskSession } from './KioskSession';
 import type { KioskConfig } from './kiosk-config';
+import { useScreenScale } from './use-screen-scale';
 import { useStoreContext } from './use-store-context';
+import { useStoreSettings } from './use-store-settings';
 
 const REINDEX_AFTER_SYNC_MS = 3_000;
 
@@ -15,6 +18,8 @@ export function KioskApp({ device, config }: { device: DeviceHandle; config: Kio
   const search = useMemo(() => new CatalogueSearch(device.db.name, device.storeId), [device]);
   const [session, setSession] = useState(0);
   const storeContext = useStoreContext(device.db);
+  const settings = useStoreSettings(device.db, device.storeId);
+  const scale = useScreenScale(config.screenInches);
   useEffect(() => () => search.dispose(), [search]);
 
   useEffect(() => {
@@ -39,14 +44,19 @@ export function KioskApp({ device, config }: { device: DeviceHandle; config: Kio
     setSession((n) => n + 1);
   }, [device]);
 
+  // The expert line is the session's: a call goes on from one product page to
+  // another (or to search), and the reset (a new key) ends it.
   return (
-    <KioskSession
-      key={session}
-      device={device}
-      search={search}
-      config={config}
-      storeContext={storeContext}
-      onReset={reset}
-    />
+    <ExpertLineProvider key={session} device={device}>
+      <KioskSession
+        device={device}
+        search={search}
+        config={config}
+        storeContext={storeContext}
+        settings={settings}
+        scale={scale}
+        onReset={reset}
+      />
+    </ExpertLineProvider>
   );
 }

@@ -3,7 +3,7 @@
 import { useCallback, useMemo, useRef, useState } from 'react';
 import type { DeviceHandle } from '@vitrine/shared/client';
 import type { CatalogueSearch, SearchRequest } from '@vitrine/shared/client/search';
-import type { NewDeviceEvent } from '@vitrine/shared/core';
+import type { NewDeviceEvent, StoreSettings } from '@vitrine/shared/core';
 import { cameraScanText, readScan, type BarcodeFormat } from '@vitrine/shared/scan';
 import {
   AttractLoop,
@@ -11,20 +11,26 @@ import {
   HelpButton,
   I18nProvider,
   loadProductViewByGtin,
+  MediaBaseProvider,
   ScanNotice,
   ScannerDiagnosticLine,
+  StaffOverlay,
   SyncStatus,
   type Lang,
   type ProductView,
   type ScanProblem,
   type StoreContext,
+  useStaffUnlock,
   useWedgeScans,
 } from '@vitrine/shared/ui';
+import { brandStyle } from './brand-style';
 import { IdleGuard } from './IdleGuard';
 import { KioskSearch } from './KioskSearch';
 import { ProductScreen } from './ProductScreen';
 import { TopBar } from './TopBar';
 import type { KioskConfig } from './kiosk-config';
+import type { ScreenScale } from './screen-scale';
+import { kioskDiagnostics } from './staff-diagnostics';
 
 export type Screen =
   | { name: 'attract' }
@@ -37,9 +43,15 @@ export function KioskSession(props: {
   search: CatalogueSearch;
   config: KioskConfig;
   storeContext: StoreContext | undefined;
+  settings: StoreSettings | undefined;
+  scale: ScreenScale;
   onReset: () => void;
 }) {
-  const { device, config, storeContext } = props;
+  const { device, config, storeContext, scale } = props;
+  const theme = props.settings?.theme;
+  const staff = useStaffUnlock(props.settings?.staffAccess);
+  const { tryBadge } = staff;
+  const diagnostics = useMemo(() => kioskDiagnostics(config, scale), [config, scale]);
   const [lang, setLang] = useState<Lang>('fr');
   const [reach, setReach] = useState(false);
   const [camera, setCamera] = useState(false);
@@ -74,6 +86,7 @@ export function KioskSession(props: {
 
   const handleCode = useCallback(
     async (raw: string, format: BarcodeFormat = 'keyboard') => {
+      if (await tryBadge(raw)) return; // a staff badge opens the staff overlay
       const reading = readScan(raw, format);
       if (reading.kind === 'loyalty-card') {
         setScreen({ name: 'notice', problem: 'loyalty-card' });
@@ -97,7 +110,7 @@ export function KioskSession(props: {
       if (view) openProduct(view.product.id, 'scan', view);
       else setScreen({ name: 'notice', problem: 'unknown-product' });
     },
-    [device, config, storeContext, openProduct, record],
+    [device, config, storeContext, openProduct, record, tryBadge],
   );
 
   // A keystroke in the search box or a product opening re-renders the session:
@@ -116,11 +129,14 @@ export function KioskSession(props: {
         onCamera={() => setCamera(!camera)}
         onSearch={goSearch}
         onHome={goHome}
+        theme={theme}
+        onStaff={staff.askPin}
       />
     ),
-    [lang, reach, camera, handleCode, goSearch, goHome],
+    [lang, reach, camera, handleCode, goSearch, goHome, theme, staff.askPin],
   );
-  const syncStatus = useMemo(() => <SyncStatus device={device} />, [device]);
+  // Machine-readable only: staff read the sync state in the staff overlay.
+  const syncStatus = useMemo(() => <SyncStatus device={device} machineOnly />, [device]);
 
   const scannerUnreadable = useCallback(
     () => setScreen({ name: 'notice', problem: 'scanner-unreadable' }),
@@ -130,66 +146,79 @@ export function KioskSession(props: {
 
   return (
     <I18nProvider lang={lang}>
-      <div
-        className={reach ? 'kiosk kiosk--reach' : 'kiosk'}
-        lang={lang}
-        data-testid="kiosk"
-        data-ready="true"
-      >
-        {topBar}
-        <main className="kiosk-main" id="main">
-          {camera && (
-            <CameraPanel
-              onClose={() => setCamera(false)}
-              onReading={(reading) => {
-                const text = cameraScanText(reading);
-                if (text === undefined) return;
-                // Read: the camera's job is done, and the answer needs the room.
-                setCamera(false);
-                void handleCode(text);
-              }}
-            />
-          )}
-          {screen.name === 'attract' && <AttractLoop db={device.db} onStart={goSearch} />}
-          {screen.name === 'notice' && <ScanNotice problem={screen.problem} onSearch={goSearch} />}
-          {screen.name === 'search' && (
-            <KioskSearch
-              search={props.search}
-              initial={lastRequest.current}
-              onRequest={rememberRequest}
-              record={recordWhenIdle}
-              onOpenProduct={openViewed}
-            />
-          )}
-          {screen.name === 'product' && (
-            <ProductScreen
-              device={device}
-              productId={screen.productId}
-              initial={screen.view}
-              storeContext={storeContext}
+      <MediaBaseProvider baseUrl={device.baseUrl}>
+        <div
+          className={reach ? 'kiosk kiosk--reach' : 'kiosk'}
+          lang={lang}
+          style={brandStyle(theme)}
+          data-testid="kiosk"
+          data-ready="true"
+          data-theme={theme?.name}
+        >
+          {topBar}
+          <main className="kiosk-main" id="main">
+            {camera && (
+              <CameraPanel
+                onClose={() => setCamera(false)}
+                onReading={(reading) => {
+                  const text = cameraScanText(reading);
+                  if (text === undefined) return;
+                  // Read: the camera's job is done, and the answer needs the room.
+                  setCamera(false);
+                  void handleCode(text);
+                }}
+              />
+            )}
+            {screen.name === 'attract' && <AttractLoop db={device.db} onStart={goSearch} />}
+            {screen.name === 'notice' && (
+              <ScanNotice problem={screen.problem} onSearch={goSearch} />
+            )}
+            {screen.name === 'search' && (
+              <KioskSearch
+                search={props.search}
+                initial={lastRequest.current}
+                onRequest={rememberRequest}
+                record={recordWhenIdle}
+                onOpenProduct={openViewed}
+              />
+            )}
+            {screen.name === 'product' && (
+              <ProductScreen
+                device={device}
+                productId={screen.productId}
+                initial={screen.view}
+                storeContext={storeContext}
+                record={record}
+                onOpenProduct={openViewed}
+                onSearch={goSearch}
+              />
+            )}
+          </main>
+          <footer className="kiosk-footer">
+            <HelpButton
+              place={place(config, device)}
+              productId={screen.name === 'product' ? screen.productId : undefined}
               record={record}
-              onOpenProduct={openViewed}
-              onSearch={goSearch}
             />
-          )}
-        </main>
-        <footer className="kiosk-footer">
-          <HelpButton
-            place={place(config, device)}
-            productId={screen.name === 'product' ? screen.productId : undefined}
-            record={record}
+            {syncStatus}
+            {/* Staff-visible until the staff overlay takes it. */}
+            <ScannerDiagnosticLine />
+          </footer>
+          <IdleGuard
+            idleMs={config.idleMs}
+            countdownMs={config.countdownMs}
+            enabled={touched}
+            onExpire={props.onReset}
           />
-          {syncStatus}
-          {/* Staff-visible until the staff overlay takes it. */}
-          <ScannerDiagnosticLine />
-        </footer>
-        <IdleGuard
-          idleMs={config.idleMs}
-          countdownMs={config.countdownMs}
-          enabled={touched}
-          onExpire={props.onReset}
-        />
-      </div>
+          <StaffOverlay
+            phase={staff.phase}
+            device={device}
+            sections={diagnostics}
+            tryPin={staff.tryPin}
+            onClose={staff.close}
+          />
+        </div>
+      </MediaBaseProvider>
     </I18nProvider>
   );
 }

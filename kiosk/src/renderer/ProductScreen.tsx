@@ -63,7 +63,14 @@ export function ProductScreen(props: {
       baseUrl={device.baseUrl}
       record={props.record}
       onOpenProduct={props.onOpenProduct}
-      expertSlot={<ExpertCallButton device={device} product={shown.view.product} lang={lang} />}
+      expertSlot={
+        <ExpertCallButton
+          device={device}
+          product={shown.view.product}
+          lang={lang}
+          onOpenProduct={props.onOpenProduct}
+        />
+      }
     />
   );
 }

@@ -1,6 +1,12 @@
 // Always within reach: the code field (for a typed code), camera, search,
-// language, reach mode and home.
+// language, reach mode and home. The brand (logo and name) comes from the
+// store's theme; five quick taps on it ask staff for their PIN.
+import { useRef } from 'react';
+import type { BrandTheme } from '@vitrine/shared/core';
 import { CodeForm, useI18n, type Lang } from '@vitrine/shared/ui';
+
+const STAFF_TAPS = 5;
+const STAFF_TAPS_MS = 3_000;
 
 export function TopBar(props: {
   lang: Lang;
@@ -11,11 +17,25 @@ export function TopBar(props: {
   onCamera: () => void;
   onSearch: () => void;
   onHome: () => void;
+  theme: BrandTheme | undefined;
+  onStaff: () => void;
 }) {
   const { t } = useI18n();
+  const taps = useRef<number[]>([]);
+  const tapBrand = () => {
+    const now = Date.now();
+    taps.current = [...taps.current.filter((at) => now - at < STAFF_TAPS_MS), now];
+    if (taps.current.length < STAFF_TAPS) return;
+    taps.current = [];
+    props.onStaff();
+  };
   return (
     <header className="topbar">
-      <h1 className="brand">{t.appTitle}</h1>
+      {/* A hidden staff gesture, not a control: shoppers have nothing to do here. */}
+      <h1 className="brand" data-testid="brand" onPointerDown={tapBrand}>
+        {props.theme?.logo && <img className="brand-logo" src={props.theme.logo} alt="" />}
+        <span>{props.theme?.name ?? t.appTitle}</span>
+      </h1>
       <p className="prompt">{t.scanPrompt}</p>
       <CodeForm label={t.barcode} submitLabel={t.lookUp} onCode={props.onCode} />
       <nav className="actions" aria-label={t.filters}>

@@ -1,5 +1,6 @@
 // Per-kiosk settings, from the page's query string (set by the shell or the
-// store's deployment): idle timings, wedge-scanner framing, where it stands.
+// store's deployment): idle timings, wedge-scanner framing, where it stands,
+// how big the screen is.
 import { z } from 'zod';
 import { scannerDiagnostics } from '@vitrine/shared/scan';
 
@@ -11,6 +12,8 @@ const Config = z.object({
   /** The USB scanner's keyboard layout; `auto` reads both and lets the OS's characters decide. */
   wedgeLayout: z.enum(['auto', 'us', 'fr']).default('auto'),
   place: z.string().min(1).max(100).optional(),
+  /** The screen's diagonal in inches: text and touch targets are sized in millimetres on it. */
+  screenInches: z.coerce.number().min(7).max(110).default(32),
 });
 export type KioskConfig = z.infer<typeof Config>;
 

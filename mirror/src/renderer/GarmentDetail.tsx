@@ -14,6 +14,7 @@ import {
   StockPanel,
   unitsAt,
   useI18n,
+  useSessionExpertLine,
   useSyncView,
   type ProductView,
 } from '@vitrine/shared/ui';
@@ -51,6 +52,8 @@ export function GarmentDetail(props: {
   const [view, setView] = useState<ProductView | null | undefined>(undefined);
   const [variant, setVariant] = useState<string | undefined>(undefined);
   const sync = useSyncView(device);
+  const phase = useSessionExpertLine()?.call.phase ?? 'idle';
+  const inCall = phase !== 'idle' && phase !== 'refused';
   useEffect(() => {
     const subscription = liveQuery(() => loadProductView(device.db, productId)).subscribe({
       next: (loaded) => setView(loaded ?? null),
@@ -63,6 +66,18 @@ export function GarmentDetail(props: {
   if (view === null) return <p role="alert">{t.productUnavailable}</p>;
   const { product } = view;
   const mine = props.requests.list.filter((r) => r.productId === product.id);
+  // During a call (waiting, talking, rating) the expert panel comes first, under
+  // the garment, rather than at the foot of the page.
+  const expertSlot = (
+    <section className="panel" aria-label="Expert" data-testid="expert-slot">
+      <ExpertCallButton
+        device={device}
+        product={product}
+        lang={lang}
+        onOpenProduct={props.onOpenProduct}
+      />
+    </section>
+  );
   return (
     <article className="garment-detail" data-testid="garment-detail" aria-labelledby="garment-name">
       <div className="garment-head">
@@ -78,6 +93,7 @@ export function GarmentDetail(props: {
           <PriceBlock product={product} promotion={view.promotion} />
         </div>
       </div>
+      {inCall && expertSlot}
       <StockPanel
         product={product}
         stock={view.stock}
@@ -141,9 +157,7 @@ export function GarmentDetail(props: {
         />
       )}
       <CompleteLook device={device} product={product} onOpenProduct={props.onOpenProduct} />
-      <section className="panel" aria-label="Expert" data-testid="expert-slot">
-        <ExpertCallButton device={device} product={product} lang={lang} />
-      </section>
+      {!inCall && expertSlot}
     </article>
   );
 }

@@ -4,7 +4,7 @@
 import { useCallback, useEffect, useState } from 'react';
 import type { DeviceHandle } from '@vitrine/shared/client';
 import type { SizeChart } from '@vitrine/shared/core';
-import { forgetViewedProducts } from '@vitrine/shared/ui';
+import { ExpertLineProvider, forgetViewedProducts } from '@vitrine/shared/ui';
 import { MirrorSession } from './MirrorSession';
 import type { MirrorConfig } from './mirror-config';
 import { fetchSizeCharts } from './size-charts';
@@ -30,7 +30,11 @@ export function MirrorApp({ device, config }: { device: DeviceHandle; config: Mi
     setSession((n) => n + 1);
   }, [device]);
 
+  // The expert line is the session's: a call goes on while the shopper moves
+  // between garments, and the reset (a new key) ends it.
   return (
-    <MirrorSession key={session} device={device} config={config} charts={charts} onReset={reset} />
+    <ExpertLineProvider key={session} device={device}>
+      <MirrorSession device={device} config={config} charts={charts} onReset={reset} />
+    </ExpertLineProvider>
   );
 }

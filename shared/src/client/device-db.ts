@@ -12,6 +12,7 @@ import type {
   Promotion,
   ScreenProfileDoc,
   SignedCampaign,
+  StoreSettings,
 } from '../core';
 
 /** A product as stored: the synced body plus every code that finds it. */
@@ -34,6 +35,7 @@ export class DeviceDb extends Dexie {
   /** Signed campaigns as synced; the player verifies each before it plays. */
   campaigns!: EntityTable<SignedCampaign, 'id'>;
   screens!: EntityTable<ScreenProfileDoc, 'id'>;
+  settings!: EntityTable<StoreSettings, 'id'>;
 
   constructor(name: string) {
     super(name);
@@ -51,6 +53,8 @@ export class DeviceDb extends Dexie {
     });
     // v2 (signage): campaigns and screen profiles, synced like the catalogue.
     this.version(2).stores({ campaigns: 'id', screens: 'id' });
+    // v3 (kiosk look): the store's settings (brand theme, staff access).
+    this.version(3).stores({ settings: 'id' });
   }
 
   /** The synced collections' tables, by collection name. */
@@ -65,6 +69,7 @@ export class DeviceDb extends Dexie {
       looks: this.looks,
       campaigns: this.campaigns,
       screens: this.screens,
+      settings: this.settings,
     };
   }
 

@@ -4,6 +4,7 @@
 import { z } from 'zod';
 import { ScreenProfileDoc } from './campaign/screen-profile';
 import { SignedCampaign } from './campaign/signed-campaign';
+import { StoreSettings } from './store-settings';
 
 export const Localized = z.object({ fr: z.string(), en: z.string() });
 export type Localized = z.infer<typeof Localized>;
@@ -134,6 +135,8 @@ export const collectionSchemas = {
   campaigns: SignedCampaign,
   /** Each signage screen's targeting profile and its store's time zone. */
   screens: ScreenProfileDoc,
+  /** Each store's settings for its screens: brand theme, staff access (store-settings/). */
+  settings: StoreSettings,
 } as const;
 export type CollectionName = keyof typeof collectionSchemas;
 export const collectionNames = Object.keys(collectionSchemas) as CollectionName[];

@@ -28,6 +28,8 @@ export const ProofOfPlayPayload = z.object({
   playId: Id,
   phase: z.enum(['start', 'end']),
   durationMs: z.number().int().nonnegative().optional(),
+  /** The end of a play cut short (a reload, a crash): not a full play; durationMs is how long it ran. */
+  interrupted: z.boolean().optional(),
 });
 
 /** Phone numbers as people write them: separators allowed, 8 to 15 digits. */

@@ -16,3 +16,7 @@ export * from './calls';
 export * from './sizing';
 export * from './looks';
 export * from './presence-session';
+export * from './stock-correction';
+export * from './name-search';
+export * from './store-settings';
+export * from './feedback-report';

@@ -7,6 +7,7 @@ export const ipcChannels = {
   setDeviceCredential: 'vitrine:credential:set',
   reportFault: 'vitrine:fault:report',
   exitWithPin: 'vitrine:staff:exit-with-pin',
+  capturePage: 'vitrine:screen:capture',
 } as const;
 
 export type IpcMethod = keyof typeof ipcChannels;

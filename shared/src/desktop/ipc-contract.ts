@@ -34,6 +34,7 @@ export const ipcArgs = {
   setDeviceCredential: z.tuple([DeviceCredential]),
   reportFault: z.tuple([RendererFault]),
   exitWithPin: z.tuple([z.string().max(32)]),
+  capturePage: z.tuple([]),
 } satisfies Record<IpcMethod, z.ZodType>;
 
 /** What each call answers on success. */
@@ -43,6 +44,8 @@ export type IpcResults = {
   setDeviceCredential: null;
   reportFault: null;
   exitWithPin: { exiting: true };
+  /** A PNG of what the window shows (signage only: the fleet's screenshot). */
+  capturePage: Uint8Array;
 };
 
 export type IpcArgs<M extends IpcMethod> = z.infer<(typeof ipcArgs)[M]>;

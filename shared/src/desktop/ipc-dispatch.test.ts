@@ -15,6 +15,7 @@ const handlers: IpcHandlers = {
   },
   reportFault: () => Promise.reject(new Error('disk full')),
   exitWithPin: () => ({ ok: false, error: 'wrong PIN' }),
+  capturePage: () => ({ ok: true, value: new Uint8Array([0x89, 0x50]) }),
 };
 
 describe('dispatchIpc', () => {

@@ -18,6 +18,7 @@ const bridge = {
     ipcRenderer.invoke(ipcChannels.setDeviceCredential, credential),
   reportFault: (fault) => ipcRenderer.invoke(ipcChannels.reportFault, fault),
   exitWithPin: (pin) => ipcRenderer.invoke(ipcChannels.exitWithPin, pin),
+  capturePage: () => ipcRenderer.invoke(ipcChannels.capturePage),
   onStaffExitRequested: (listener) => {
     staffExitListeners.add(listener);
     return () => {

@@ -15,6 +15,8 @@ export type ShellIpcDeps = {
   report: ReportFault;
   vault: CredentialVault;
   staffExit: StaffExit;
+  /** PNG of the main window as painted (webContents.capturePage). */
+  capturePage: () => Promise<Uint8Array>;
 };
 
 export function shellIpcHandlers({
@@ -24,6 +26,7 @@ export function shellIpcHandlers({
   report,
   vault,
   staffExit,
+  capturePage,
 }: ShellIpcDeps): IpcHandlers {
   return {
     appInfo: () => ({
@@ -50,5 +53,10 @@ export function shellIpcHandlers({
       if (result.ok) setTimeout(() => electronApp.quit(), 200);
       return result;
     },
+    // Only a signage screen shows nothing private: kiosks and mirrors never hand out pictures.
+    capturePage: async () =>
+      app === 'signage'
+        ? { ok: true, value: await capturePage() }
+        : { ok: false, error: `capturePage: not offered to the ${app} app` },
   };
 }

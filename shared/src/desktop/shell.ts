@@ -88,7 +88,20 @@ function openWindow(app: ShellApp, config: DeviceConfig, services: Services): vo
   });
 
   const staffExit = new StaffExit(config.exitPinHash);
-  registerIpcHandlers(app, shellIpcHandlers({ app, config, log, report, vault, staffExit }));
+  // The window exists only below; a capture asked before it is refused.
+  let capture = (): Promise<Uint8Array> => Promise.reject(new Error('no window yet'));
+  registerIpcHandlers(
+    app,
+    shellIpcHandlers({
+      app,
+      config,
+      log,
+      report,
+      vault,
+      staffExit,
+      capturePage: () => capture(),
+    }),
+  );
 
   powerSaveBlocker.start('prevent-display-sleep');
   const window = createMainWindow(
@@ -96,6 +109,7 @@ function openWindow(app: ShellApp, config: DeviceConfig, services: Services): vo
     mode,
     productNames[app],
   );
+  capture = async () => new Uint8Array((await window.webContents.capturePage()).toPNG());
   window.once('ready-to-show', () => window.show());
   electronApp.on('second-instance', () => window.focus());
   electronApp.on('window-all-closed', () => electronApp.quit());

@@ -3,9 +3,9 @@
 // is checked in the main process, rate-limited there. In a plain browser there
 // is no shell and nothing to exit, so this renders nothing.
 import { useEffect, useRef, useState } from 'react';
+import { PinPad } from './staff/PinPad';
 
 const CLOSE_AFTER_MS = 30_000;
-const DIGITS = ['1', '2', '3', '4', '5', '6', '7', '8', '9', '0'];
 
 const overlay = {
   position: 'fixed' as const,
@@ -23,11 +23,11 @@ const panel = {
   borderRadius: '1rem',
   minWidth: '20rem',
 };
-const key = { minWidth: '4.5rem', minHeight: '4.5rem', fontSize: '1.6rem', margin: '0.25rem' };
+const LABELS = { delete: 'Effacer / Delete', cancel: 'Annuler / Cancel', submit: 'Valider / OK' };
 
 export function StaffExitPad() {
   const [open, setOpen] = useState(false);
-  const [pin, setPin] = useState('');
+  const [activity, setActivity] = useState(0);
   const [error, setError] = useState<string | null>(null);
   const timer = useRef<ReturnType<typeof setTimeout> | null>(null);
 
@@ -41,19 +41,17 @@ export function StaffExitPad() {
     return () => {
       if (timer.current) clearTimeout(timer.current);
     };
-  }, [open, pin]);
+  }, [open, activity]);
 
   function close() {
     setOpen(false);
-    setPin('');
     setError(null);
   }
 
-  async function submit() {
+  async function submit(pin: string) {
     const bridge = window.vitrine;
     if (!bridge || pin.length === 0) return;
     const result = await bridge.exitWithPin(pin);
-    setPin('');
     if (!result.ok) setError(result.error);
   }
 
@@ -62,52 +60,13 @@ export function StaffExitPad() {
     <div style={overlay}>
       <div role="dialog" aria-modal="true" aria-labelledby="staff-exit-title" style={panel}>
         <h2 id="staff-exit-title">Sortie réservée au personnel / Staff exit</h2>
-        <p
-          aria-live="polite"
-          data-testid="staff-exit-pin"
-          style={{ fontSize: '2rem', letterSpacing: '0.5em' }}
-        >
-          {'•'.repeat(pin.length) || '\u00a0'}
-        </p>
-        {error && (
-          <p role="alert" style={{ color: '#a00' }}>
-            {error}
-          </p>
-        )}
-        <div
-          style={{
-            display: 'grid',
-            gridTemplateColumns: 'repeat(3, auto)',
-            justifyContent: 'center',
-          }}
-        >
-          {DIGITS.map((digit) => (
-            <button
-              key={digit}
-              type="button"
-              style={key}
-              onClick={() => setPin((current) => (current + digit).slice(0, 12))}
-            >
-              {digit}
-            </button>
-          ))}
-          <button
-            type="button"
-            style={key}
-            aria-label="Effacer / Delete"
-            onClick={() => setPin((current) => current.slice(0, -1))}
-          >
-            ⌫
-          </button>
-        </div>
-        <p style={{ display: 'flex', gap: '1rem', justifyContent: 'space-between' }}>
-          <button type="button" style={key} onClick={close}>
-            Annuler / Cancel
-          </button>
-          <button type="button" style={key} onClick={() => void submit()}>
-            Valider / OK
-          </button>
-        </p>
+        <PinPad
+          labels={LABELS}
+          error={error}
+          onSubmit={(pin) => void submit(pin)}
+          onCancel={close}
+          onActivity={() => setActivity((n) => n + 1)}
+        />
       </div>
     </div>
   );

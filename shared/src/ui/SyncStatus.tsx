@@ -8,17 +8,31 @@ const LABELS = {
   refused: 'refusé / refused',
 } as const;
 
-/** A small status line: link, sync checkpoint, events waiting to be delivered. */
-export function SyncStatus({ device }: { device: DeviceHandle }) {
+/**
+ * The sync state: link, checkpoint, events waiting to be delivered. With
+ * `machineOnly` (a shopper's screen) it is data attributes only, for tests and
+ * tools, nothing anyone sees: staff read it in the staff overlay.
+ */
+export function SyncStatus({
+  device,
+  machineOnly,
+}: {
+  device: DeviceHandle;
+  machineOnly?: boolean;
+}) {
   const view = useSyncView(device);
+  const data = {
+    'data-testid': 'sync-status',
+    'data-link': view.link,
+    'data-checkpoint': view.sync.checkpoint,
+    'data-head': view.sync.head,
+    'data-pending': view.pendingEvents,
+  };
+  if (machineOnly) return <span hidden {...data} />;
   return (
     <p
       role="status"
-      data-testid="sync-status"
-      data-link={view.link}
-      data-checkpoint={view.sync.checkpoint}
-      data-head={view.sync.head}
-      data-pending={view.pendingEvents}
+      {...data}
       style={{ fontFamily: 'system-ui, sans-serif', fontSize: '0.9rem', color: '#333' }}
     >
       {LABELS[view.link]} · rev {view.sync.checkpoint}/{view.sync.head}

@@ -8,7 +8,6 @@ import { captureScreen } from './player/screenshot';
 import { useSignageDevice } from './use-signage-device';
 
 export const VERSION = '0.2.0';
-const lang: 'fr' | 'en' = navigator.language.startsWith('en') ? 'en' : 'fr';
 const box = {
   fontFamily: 'system-ui, sans-serif',
   padding: '3rem',
@@ -50,7 +49,6 @@ export function App() {
       headOfficeKey={boot.headOfficeKey}
       credential={boot.credential}
       version={VERSION}
-      lang={lang}
       rootRef={root}
     />
   );

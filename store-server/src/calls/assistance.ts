@@ -1,12 +1,14 @@
 // Composes what helps a shopper through people: loyalty at the till, the staff
-// request queue, remote experts and their calls, and the staff console's
-// stock and device tools. server.ts mounts the router and calls stop().
+// request queue, remote experts and their calls, the staff console's stock and
+// device tools, and the report of what shoppers thought of it all. server.ts
+// mounts the router and calls stop().
 import type { IceSettings } from './turn-credentials';
 import { Router } from 'express';
 import type { CatalogueStore } from '../catalogue/catalogue-store';
 import type { Db } from '../db/database';
 import type { DeviceRegistry } from '../devices/registry';
 import { ExpertDirectory } from '../experts/expert-directory';
+import { feedbackRoutes } from '../feedback/feedback-routes';
 import { attachExpertPresence } from '../experts/expert-presence';
 import { expertRoutes } from '../experts/expert-routes';
 import { ExpertSessions } from '../experts/expert-sessions';
@@ -18,6 +20,7 @@ import { requestRoutes } from '../requests/request-routes';
 import { RequestStore } from '../requests/request-store';
 import { staffDeskRoutes } from '../requests/staff-desk-routes';
 import type { StaffAuth } from '../staff/staff-auth';
+import { stockCorrectionRoutes } from '../staff/stock-corrections';
 import { callRoutes } from './call-routes';
 import { CallService } from './call-service';
 
@@ -48,7 +51,17 @@ export function startAssistance(options: {
   router.use(loyaltyRoutes({ auth: staffAuth, store: new LoyaltyStore(db), catalogue }));
   const requests = new RequestStore(db);
   router.use(requestRoutes({ auth: staffAuth, store: requests, registry: options.registry }));
-  router.use(staffDeskRoutes({ auth: staffAuth, db, catalogue, registry: options.registry }));
+  router.use(
+    staffDeskRoutes({
+      auth: staffAuth,
+      db,
+      catalogue,
+      registry: options.registry,
+      storeId: options.storeId,
+    }),
+  );
+  router.use(feedbackRoutes(db, staffAuth, options.storeId));
+  router.use(stockCorrectionRoutes({ auth: staffAuth, db, catalogue, storeId: options.storeId }));
   const directory = new ExpertDirectory(db);
   const calls = new CallService(db, directory);
   router.use(
@@ -72,6 +85,7 @@ export function startAssistance(options: {
       sessions: expertSessions,
       brokerUrl: options.browserBrokerUrl,
       db,
+      catalogue,
     }),
   );
   let stopPresence: (() => void) | undefined;

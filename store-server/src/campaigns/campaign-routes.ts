@@ -6,6 +6,7 @@ import { z } from 'zod';
 import { MAX_MEDIA_BYTES, Sha256Hex, parseUnknown, type TrustAnchor } from '@vitrine/shared/core';
 import { HttpError, parseOr400 } from '../http/http-error';
 import { requireRole, type StaffAuth } from '../staff/staff-auth';
+import { CampaignSettings, type ApprovalPolicy } from './approval-policy';
 import type { CampaignService } from './campaign-service';
 import type { MediaStore } from './media-store';
 
@@ -16,14 +17,24 @@ export function campaignRoutes(options: {
   auth: StaffAuth;
   campaigns: CampaignService;
   media: MediaStore;
+  policy: ApprovalPolicy;
   anchor: TrustAnchor;
 }): Router {
-  const { auth, campaigns, media } = options;
+  const { auth, campaigns, media, policy } = options;
   const router = Router();
   const id = (params: unknown) => parseOr400(parseUnknown(IdParam, params)).id;
 
   router.get('/campaigns/trust-anchor', (_req, res) => {
     res.json(options.anchor);
+  });
+  /** The chain's campaign settings (separation of duties); only an admin changes them. */
+  router.get('/campaigns/settings', (req, res) => {
+    requireRole(req, auth, 'editor', 'publisher');
+    res.json(policy.settings());
+  });
+  router.put('/campaigns/settings', (req, res) => {
+    requireRole(req, auth, 'admin');
+    res.json(policy.saveSettings(parseOr400(parseUnknown(CampaignSettings, req.body))));
   });
   router.get('/campaigns', (req, res) => {
     requireRole(req, auth, 'editor', 'publisher');
@@ -43,8 +54,8 @@ export function campaignRoutes(options: {
     res.json(campaigns.saveDraft(body, user.id));
   });
   router.post('/campaigns/:id/submit', (req, res) => {
-    requireRole(req, auth, 'editor');
-    res.json(campaigns.submit(id(req.params)));
+    const user = requireRole(req, auth, 'editor');
+    res.json(campaigns.submit(id(req.params), user.id));
   });
   router.post('/campaigns/:id/approve', async (req, res) => {
     const user = requireRole(req, auth, 'publisher');

@@ -1,7 +1,9 @@
 // A campaign's life at head office: an editor drafts and submits, a publisher
 // approves, which signs it; the store side verifies the signature before the
-// campaign enters the synced documents that players pull. Withdrawing writes
-// a tombstone, which is also how an emergency is cleared.
+// campaign enters the synced documents that players pull. Editing a published
+// campaign makes a new draft while the signed revision keeps playing; the
+// revision on screens can always be withdrawn (a tombstone, which is also how
+// an emergency is cleared).
 import { z } from 'zod';
 import type { Campaign } from '@vitrine/shared/core';
 import {
@@ -15,6 +17,7 @@ import {
 import type { Db } from '../db/database';
 import { HttpError } from '../http/http-error';
 import type { DocStore } from '../sync/doc-store';
+import type { ApprovalPolicy, ApprovalRecord } from './approval-policy';
 import type { HeadOfficeKey } from './head-office-key';
 import type { MediaStore } from './media-store';
 
@@ -32,6 +35,12 @@ export type CampaignRecord = {
   updatedAt: string;
   approvedBy: string | null;
   publishedAt: string | null;
+  /** The signed revision screens play now (null: none), whatever the working copy's status. */
+  liveRevision: number | null;
+  /** Who edited the working copy since its last publication, and who submitted it. */
+  editors: string[];
+  submittedBy: string | null;
+  approvals: ApprovalRecord[];
 };
 
 type Row = {
@@ -43,9 +52,12 @@ type Row = {
   updated_at: string;
   approved_by: string | null;
   published_at: string | null;
+  live_revision: number | null;
+  editors: string;
+  submitted_by: string | null;
 };
 
-const toRecord = (row: Row): CampaignRecord => ({
+const toRecord = (row: Row, approvals: ApprovalRecord[]): CampaignRecord => ({
   id: row.id,
   status: row.status,
   revision: row.revision,
@@ -54,6 +66,10 @@ const toRecord = (row: Row): CampaignRecord => ({
   updatedAt: row.updated_at,
   approvedBy: row.approved_by,
   publishedAt: row.published_at,
+  liveRevision: row.live_revision,
+  editors: z.array(z.string()).parse(JSON.parse(row.editors)),
+  submittedBy: row.submitted_by,
+  approvals,
 });
 
 export class CampaignService {
@@ -63,6 +79,7 @@ export class CampaignService {
     private readonly media: MediaStore,
     private readonly key: HeadOfficeKey,
     private readonly anchor: TrustAnchor,
+    private readonly policy: ApprovalPolicy,
   ) {}
 
   /** Parses and checks a draft; the error says exactly what is wrong. */
@@ -88,20 +105,31 @@ export class CampaignService {
         'this campaign awaits approval: a publisher must approve or reject it first',
       );
     }
+    // A published campaign keeps playing its signed revision (in sync_docs)
+    // until this draft is approved: only the working copy changes here.
+    const editors = [...new Set([...(existing?.editors ?? []), userId])];
     this.db
       .prepare(
-        `INSERT INTO campaigns (id, body, status, created_by, updated_at) VALUES (?, ?, 'draft', ?, ?)
-         ON CONFLICT (id) DO UPDATE SET body = excluded.body, status = 'draft', updated_at = excluded.updated_at`,
+        `INSERT INTO campaigns (id, body, status, created_by, updated_at, editors) VALUES (?, ?, 'draft', ?, ?, ?)
+         ON CONFLICT (id) DO UPDATE SET body = excluded.body, status = 'draft',
+           updated_at = excluded.updated_at, editors = excluded.editors, submitted_by = NULL`,
       )
-      .run(body.id, JSON.stringify(body), userId, new Date().toISOString());
+      .run(
+        body.id,
+        JSON.stringify(body),
+        userId,
+        new Date().toISOString(),
+        JSON.stringify(editors),
+      );
     return this.require(body.id);
   }
 
-  submit(id: string): CampaignRecord {
+  submit(id: string, userId: string): CampaignRecord {
     const campaign = this.require(id);
     if (campaign.status !== 'draft')
       throw new HttpError(409, 'not_a_draft', `campaign ${id} is ${campaign.status}`);
     this.setStatus(id, 'submitted');
+    this.db.prepare('UPDATE campaigns SET submitted_by = ? WHERE id = ?').run(userId, id);
     return this.require(id);
   }
 
@@ -123,23 +151,89 @@ export class CampaignService {
         `campaign ${id} is ${record.status}: an editor must submit it first`,
       );
     }
+    const selfApproved = this.policy.check(publisherId, record.editors, record.submittedBy);
     const body = this.validate(record.body);
     const campaign: Campaign = { ...body, v: 1, revision: record.revision + 1 };
     await this.acceptSigned(this.key.sign(campaign));
-    this.db
-      .prepare(
-        `UPDATE campaigns SET status = 'published', revision = ?, approved_by = ?, published_at = ?, updated_at = ? WHERE id = ?`,
-      )
-      .run(campaign.revision, publisherId, new Date().toISOString(), new Date().toISOString(), id);
+    const at = new Date().toISOString();
+    this.db.transaction(() => {
+      this.db
+        .prepare(
+          `UPDATE campaigns SET status = 'published', revision = ?, live_revision = ?, approved_by = ?,
+             published_at = ?, updated_at = ?, editors = '[]', submitted_by = NULL WHERE id = ?`,
+        )
+        .run(campaign.revision, campaign.revision, publisherId, at, at, id);
+      this.policy.record({
+        campaignId: id,
+        revision: campaign.revision,
+        editors: record.editors,
+        submittedBy: record.submittedBy,
+        approvedBy: publisherId,
+        selfApproved,
+        at,
+      });
+    })();
     return this.require(id);
   }
 
+  /**
+   * An emergency skips the second pair of eyes: authorised by the caller's role
+   * (checked by the route), signed and published at once, and recorded as an
+   * approval that used the exception.
+   */
+  async publishEmergency(input: unknown, userId: string): Promise<CampaignRecord> {
+    const body = this.validate(input);
+    if (!body.emergency)
+      throw new HttpError(400, 'not_emergency', 'only emergencies skip approval');
+    const previous = this.get(body.id);
+    const campaign: Campaign = { ...body, v: 1, revision: (previous?.revision ?? 0) + 1 };
+    await this.acceptSigned(this.key.sign(campaign));
+    const at = new Date().toISOString();
+    this.db.transaction(() => {
+      this.db
+        .prepare(
+          `INSERT INTO campaigns (id, body, status, revision, live_revision, created_by, updated_at, approved_by, published_at)
+           VALUES (?, ?, 'published', ?, ?, ?, ?, ?, ?)
+           ON CONFLICT (id) DO UPDATE SET body = excluded.body, status = 'published',
+             revision = excluded.revision, live_revision = excluded.live_revision,
+             updated_at = excluded.updated_at, approved_by = excluded.approved_by,
+             published_at = excluded.published_at, editors = '[]', submitted_by = NULL`,
+        )
+        .run(
+          body.id,
+          JSON.stringify(body),
+          campaign.revision,
+          campaign.revision,
+          userId,
+          at,
+          userId,
+          at,
+        );
+      this.policy.record({
+        campaignId: body.id,
+        revision: campaign.revision,
+        editors: [userId],
+        submittedBy: userId,
+        approvedBy: userId,
+        selfApproved: true,
+        at,
+      });
+    })();
+    return this.require(body.id);
+  }
+
+  /** Takes the revision on screens off them; a draft in progress stays a draft. */
   withdraw(id: string): CampaignRecord {
     const record = this.require(id);
-    if (record.status !== 'published')
-      throw new HttpError(409, 'not_published', `campaign ${id} is ${record.status}`);
+    if (record.liveRevision === null)
+      throw new HttpError(409, 'not_published', `campaign ${id} is not on any screen`);
     this.docs.write([{ c: 'campaigns', id, deleted: true }]);
-    this.setStatus(id, 'withdrawn');
+    this.db
+      .prepare(
+        `UPDATE campaigns SET live_revision = NULL, updated_at = ?,
+           status = CASE status WHEN 'published' THEN 'withdrawn' ELSE status END WHERE id = ?`,
+      )
+      .run(new Date().toISOString(), id);
     return this.require(id);
   }
 
@@ -170,12 +264,12 @@ export class CampaignService {
 
   get(id: string): CampaignRecord | undefined {
     const row = this.db.prepare('SELECT * FROM campaigns WHERE id = ?').get(id) as Row | undefined;
-    return row ? toRecord(row) : undefined;
+    return row ? toRecord(row, this.policy.history(id)) : undefined;
   }
 
   list(): CampaignRecord[] {
     return (this.db.prepare('SELECT * FROM campaigns ORDER BY updated_at DESC').all() as Row[]).map(
-      toRecord,
+      (row) => toRecord(row, this.policy.history(row.id)),
     );
   }
 

@@ -48,4 +48,45 @@ export const campaignMigrations: Migration[] = [
     CREATE INDEX events_pop_by_at ON events (at) WHERE kind = 'proof-of-play';
     `,
   },
+  {
+    id: '402-campaign-revisions-approvals',
+    sql: `
+    -- The revision on screens, apart from the working copy: editing a published
+    -- campaign makes a new draft while the signed revision keeps playing.
+    ALTER TABLE campaigns ADD COLUMN live_revision INTEGER;
+    UPDATE campaigns SET live_revision = revision WHERE status = 'published';
+    -- Who edited the working copy since its last publication, and who submitted it.
+    ALTER TABLE campaigns ADD COLUMN editors TEXT NOT NULL DEFAULT '[]';
+    ALTER TABLE campaigns ADD COLUMN submitted_by TEXT;
+
+    -- Separation of duties, recorded: each approval with its editors, its
+    -- approver and whether the chain's self-approval exception was used.
+    CREATE TABLE campaign_approvals (
+      id INTEGER PRIMARY KEY AUTOINCREMENT,
+      campaign_id TEXT NOT NULL,
+      revision INTEGER NOT NULL,
+      editors TEXT NOT NULL,
+      submitted_by TEXT,
+      approved_by TEXT NOT NULL,
+      self_approved INTEGER NOT NULL CHECK (self_approved IN (0, 1)),
+      at TEXT NOT NULL
+    );
+    CREATE INDEX campaign_approvals_by_campaign ON campaign_approvals (campaign_id, revision);
+
+    -- Chain-wide campaign settings (one row per key, JSON value).
+    CREATE TABLE campaign_settings (key TEXT PRIMARY KEY, value TEXT NOT NULL) WITHOUT ROWID;
+    `,
+  },
+  {
+    id: '403-screen-names',
+    sql: `
+    -- A screen's name as the fleet renamed it (the device registry keeps the enrolment name).
+    CREATE TABLE screen_names (
+      device_id TEXT PRIMARY KEY,
+      name TEXT NOT NULL,
+      renamed_by TEXT NOT NULL,
+      renamed_at TEXT NOT NULL
+    ) WITHOUT ROWID;
+    `,
+  },
 ];

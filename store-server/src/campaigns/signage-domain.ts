@@ -10,7 +10,9 @@ import { fleetRoutes } from '../fleet/fleet-routes';
 import { proofOfPlayRoutes } from '../proof-of-play/pop-routes';
 import type { StaffAuth } from '../staff/staff-auth';
 import type { DocStore } from '../sync/doc-store';
+import { ApprovalPolicy } from './approval-policy';
 import { campaignRoutes } from './campaign-routes';
+import { emergencyRoutes } from './emergency-routes';
 import { CampaignService } from './campaign-service';
 import { loadHeadOfficeKey } from './head-office-key';
 import { MediaStore } from './media-store';
@@ -38,13 +40,17 @@ export function startSignage(options: {
   const timeZone = assertTimeZone(options.timeZone ?? 'Europe/Paris');
   const key = loadHeadOfficeKey(options.dataDir);
   const media = new MediaStore(options.db, options.dataDir);
-  const campaigns = new CampaignService(options.db, options.docs, media, key, key.anchor);
+  const policy = new ApprovalPolicy(options.db);
+  const campaigns = new CampaignService(options.db, options.docs, media, key, key.anchor, policy);
   const fleet = new FleetStore(options.db, options.registry, options.presence, options.docs);
   const ensureProfiles = () => fleet.ensureProfiles(options.storeId, timeZone);
   ensureProfiles();
   options.registry.onChange(ensureProfiles);
   const router = Router();
-  router.use(campaignRoutes({ auth: options.staffAuth, campaigns, media, anchor: key.anchor }));
+  router.use(
+    campaignRoutes({ auth: options.staffAuth, campaigns, media, policy, anchor: key.anchor }),
+  );
+  router.use(emergencyRoutes({ auth: options.staffAuth, campaigns, storeId: options.storeId }));
   router.use(
     previewRoutes({ auth: options.staffAuth, docs: options.docs, storeId: options.storeId }),
   );

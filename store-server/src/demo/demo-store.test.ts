@@ -135,7 +135,7 @@ describe('generateDemoStore', () => {
         expect(Object.getPrototypeOf(level.quantities)).toBe(Object.prototype);
         expect(Object.keys(level.quantities).sort()).toEqual([...gtins].sort());
         if (level.locationId === 'online') expect(level.aisle).toBeUndefined();
-        else expect(level.aisle).toMatch(/^Allée \d+ · [A-F]$/);
+        else expect(level.aisle).toMatch(/^\d+ · [A-F]$/);
       }
     }
     expect(store.stock.length).toBeLessThan(store.products.length);

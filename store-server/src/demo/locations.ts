@@ -2,6 +2,9 @@
 // stock sits in a warehouse.
 import type { Location } from '@vitrine/shared/core';
 
+/** The store `--demo` serves unless told otherwise: its stock, aisles and screens are generated. */
+export const DEMO_STORE_ID = 'paris-rivoli';
+
 export const LOCATIONS: readonly Location[] = [
   { id: 'paris-rivoli', name: 'Vitrine Paris Rivoli', city: 'Paris', kind: 'store' },
   { id: 'lyon-bellecour', name: 'Vitrine Lyon Bellecour', city: 'Lyon', kind: 'store' },

@@ -59,7 +59,8 @@ export function generateStock(rng: Random, products: readonly Product[]): Produc
       return {
         locationId: location.id,
         quantities,
-        aisle: `Allée ${aisle} · ${rng.pick(BAYS)}`,
+        // No word in the data: the screen says "Rayon" or "Aisle" in its own language.
+        aisle: `${aisle} · ${rng.pick(BAYS)}`,
       };
     });
     stock.push({ id: product.id, levels });

@@ -10,9 +10,11 @@ import {
   type ExpertPresenceGrant,
 } from '@vitrine/shared/core';
 import type { CallService } from '../calls/call-service';
+import type { CatalogueStore } from '../catalogue/catalogue-store';
 import { openSse } from '../calls/sse-stream';
 import type { Db } from '../db/database';
 import { parseOr400 } from '../http/http-error';
+import { productSearch } from '../staff/product-search';
 import { bearerToken, requireRole, type StaffAuth } from '../staff/staff-auth';
 import type { ExpertDirectory } from './expert-directory';
 import type { ExpertSessions } from './expert-sessions';
@@ -25,15 +27,11 @@ export function expertRoutes(options: {
   /** Where browsers reach the broker when it is not this server's `/mqtt`. */
   brokerUrl: string | undefined;
   db: Db;
+  catalogue: CatalogueStore;
 }): Router {
   const { auth, directory, calls, sessions, db } = options;
   const router = Router();
-  const searchProducts = db.prepare(
-    `SELECT id, json_extract(body, '$.name.fr') AS name, json_extract(body, '$.brand') AS brand
-     FROM sync_docs WHERE collection = 'products' AND deleted = 0 AND (
-       json_extract(body, '$.name.fr') LIKE ? ESCAPE '\\' OR json_extract(body, '$.name.en') LIKE ? ESCAPE '\\'
-       OR json_extract(body, '$.gtin') = ?) ORDER BY id LIMIT 10`,
-  );
+  const search = productSearch(db, options.catalogue);
 
   router.get('/experts/me', (req, res) => {
     const user = requireRole(req, auth, 'expert');
@@ -104,8 +102,13 @@ export function expertRoutes(options: {
     const { q } = parseOr400(
       parseUnknown(z.object({ q: z.string().trim().min(2).max(80) }), req.query),
     );
-    const pattern = `%${q.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
-    res.json({ products: searchProducts.all(pattern, pattern, q.padStart(14, '0')) });
+    res.json({
+      products: search(q, 10).map((product) => ({
+        id: product.id,
+        name: product.name.fr,
+        brand: product.brand,
+      })),
+    });
   });
   return router;
 }

@@ -22,6 +22,15 @@ const DeviceParam = z.object({ id: z.string().regex(/^[A-Za-z0-9_-]{1,64}$/, 'a 
 const FleetQuery = z.object({ offlineAlertMin: z.coerce.number().min(1).max(1_440).default(5) });
 const ProfileInput = ScreenProfileDoc.omit({ id: true, storeId: true, timeZone: true });
 const MAX_SCREENSHOT_BYTES = 5 * 1024 * 1024;
+/** A name people read in the fleet view: trimmed, 1-60 characters, no control characters. */
+export const ScreenNameInput = z.object({
+  name: z
+    .string()
+    .trim()
+    .min(1, 'a name cannot be empty')
+    .max(60, 'a name is at most 60 characters')
+    .regex(/^[^\p{Cc}\p{Cf}]+$/u, 'a name cannot hold control characters'),
+});
 
 export function fleetRoutes(options: {
   auth: StaffAuth;
@@ -88,6 +97,12 @@ export function fleetRoutes(options: {
     };
     fleet.setProfile(profile);
     res.json(profile);
+  });
+  router.put('/fleet/:id/name', (req, res) => {
+    const user = requireRole(req, auth, 'manager', 'publisher');
+    const device = signageDevice(req.params);
+    const { name } = parseOr400(parseUnknown(ScreenNameInput, req.body));
+    res.json({ deviceId: device.id, name: fleet.rename(device.id, name, user.id) });
   });
   router.post('/fleet/:id/reload', (req, res) => {
     requireRole(req, auth, 'manager', 'publisher');

@@ -36,6 +36,18 @@ export class FleetStore {
       .run(deviceId, JSON.stringify(heartbeat), new Date().toISOString());
   }
 
+  /** Renames a screen for the fleet view; returns the name kept. */
+  rename(deviceId: string, name: string, userId: string): string {
+    this.db
+      .prepare(
+        `INSERT INTO screen_names (device_id, name, renamed_by, renamed_at) VALUES (?, ?, ?, ?)
+         ON CONFLICT (device_id) DO UPDATE SET name = excluded.name,
+           renamed_by = excluded.renamed_by, renamed_at = excluded.renamed_at`,
+      )
+      .run(deviceId, name, userId, new Date().toISOString());
+    return name;
+  }
+
   setProfile(profile: ScreenProfileDoc): void {
     this.docs.write([{ c: 'screens', id: profile.id, body: profile }]);
   }
@@ -67,6 +79,14 @@ export class FleetStore {
       ).map((row) => [row.device_id, row]),
     );
     const presence = new Map(this.presence.list().map((row) => [row.deviceId, row]));
+    const names = new Map(
+      (
+        this.db.prepare('SELECT device_id, name FROM screen_names').all() as {
+          device_id: string;
+          name: string;
+        }[]
+      ).map((row) => [row.device_id, row.name]),
+    );
     return this.registry
       .list()
       .filter((device) => device.role === 'signage' && device.status === 'active')
@@ -82,7 +102,7 @@ export class FleetStore {
         );
         return {
           deviceId: device.id,
-          name: device.name,
+          name: names.get(device.id) ?? device.name,
           online,
           since: seen?.changedAt ?? null,
           lastHeartbeat: state?.received_at ?? null,

@@ -11,9 +11,12 @@ import {
 import type { CatalogueStore } from '../catalogue/catalogue-store';
 import { HttpError, parseOr400 } from '../http/http-error';
 import { requireRole, type StaffAuth } from '../staff/staff-auth';
+import { z } from 'zod';
 import { priceBasket } from './basket-pricing';
 import type { LoyaltyStore } from './loyalty-store';
 import { redeem } from './redeem';
+
+const MemberQuery = z.object({ q: z.string().trim().min(2).max(80) });
 
 export function loyaltyRoutes(options: {
   auth: StaffAuth;
@@ -29,6 +32,13 @@ export function loyaltyRoutes(options: {
     if (!member) throw new HttpError(404, 'unknown_member', 'no member has this card');
     return member;
   };
+
+  // A member who forgot their card, by name: any word order, with or without accents.
+  router.get('/loyalty/members', (req, res) => {
+    requireRole(req, auth, 'staff');
+    const { q } = parseOr400(parseUnknown(MemberQuery, req.query));
+    res.set('cache-control', 'no-store').json({ members: store.searchMembers(q) });
+  });
 
   router.get('/loyalty/members/:cardCode', (req, res) => {
     requireRole(req, auth, 'staff');

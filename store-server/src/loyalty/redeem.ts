@@ -84,6 +84,11 @@ export function redeem(options: {
       chosen.push(perk);
     }
     const value = combinationValue(chosen, totals, DEFAULT_RULES);
+    const bonusPoints = bonusPointsOf(chosen, totals);
+    // Points for what the member paid (after the discount), plus the perks' bonus.
+    const paidPoints = Math.floor(
+      ((totals.totalCents - value.discountCents) / 100) * DEFAULT_RULES.pointsPerEuro,
+    );
     try {
       return store.append({
         idempotencyKey: request.idempotencyKey,
@@ -91,7 +96,8 @@ export function redeem(options: {
         memberId: member.id,
         perkIds: chosen.map((perk) => perk.id).sort(),
         discountCents: value.discountCents,
-        bonusPoints: bonusPointsOf(chosen, totals),
+        bonusPoints,
+        pointsEarned: paidPoints + bonusPoints,
         staffUserId: options.staffUserId,
       });
     } catch (error) {

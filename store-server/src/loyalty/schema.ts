@@ -38,4 +38,23 @@ export const loyaltyMigrations: Migration[] = [
       WHERE collection = 'members';
     `,
   },
+  {
+    id: '601-loyalty-points',
+    sql: `
+    -- Points each redemption credits to its member (what the basket paid, plus
+    -- the bonus of multiplier perks). Append-only like the ledger: a member's
+    -- balance is the points on their record plus the sum of these rows.
+    CREATE TABLE loyalty_points (
+      redemption_id TEXT PRIMARY KEY REFERENCES loyalty_redemptions (id),
+      member_id TEXT NOT NULL,
+      points INTEGER NOT NULL CHECK (points >= 0),
+      at TEXT NOT NULL
+    ) WITHOUT ROWID;
+    CREATE INDEX loyalty_points_by_member ON loyalty_points (member_id);
+    CREATE TRIGGER loyalty_points_append_only_u BEFORE UPDATE ON loyalty_points
+      BEGIN SELECT RAISE(ABORT, 'loyalty ledger is append-only'); END;
+    CREATE TRIGGER loyalty_points_append_only_d BEFORE DELETE ON loyalty_points
+      BEGIN SELECT RAISE(ABORT, 'loyalty ledger is append-only'); END;
+    `,
+  },
 ];

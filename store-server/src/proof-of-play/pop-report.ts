@@ -1,6 +1,8 @@
 // Proof-of-play reports from the device events the outbox delivered exactly
-// once: a play counts when its end arrived; grouped by campaign, store,
-// screen and hour (UTC hour buckets; the console shows them in local time).
+// once: a play counts when its end arrived, and only as a full play when it
+// was not interrupted (a reload, a crash: counted apart, its real time kept);
+// grouped by campaign, store, screen and hour (UTC hour buckets; the console
+// shows them in local time).
 import { z } from 'zod';
 import type { Db } from '../db/database';
 
@@ -16,7 +18,11 @@ export type PlayRow = {
   storeId: string;
   deviceId: string;
   hour: string;
+  /** Plays that ran to their end. */
   plays: number;
+  /** Plays cut short by a reload or a crash, not counted in `plays`. */
+  interrupted: number;
+  /** Time on screen of both, full and interrupted. */
   playedMs: number;
 };
 
@@ -25,7 +31,9 @@ export function playReport(db: Db, storeId: string, query: ReportQuery): PlayRow
     .prepare(
       `SELECT json_extract(payload, '$.campaignId') AS campaignId, device_id AS deviceId,
               substr(at, 1, 13) || ':00:00Z' AS hour,
-              COUNT(*) AS plays, COALESCE(SUM(json_extract(payload, '$.durationMs')), 0) AS playedMs
+              SUM(CASE WHEN json_extract(payload, '$.interrupted') = 1 THEN 0 ELSE 1 END) AS plays,
+              SUM(CASE WHEN json_extract(payload, '$.interrupted') = 1 THEN 1 ELSE 0 END) AS interrupted,
+              COALESCE(SUM(json_extract(payload, '$.durationMs')), 0) AS playedMs
        FROM events
        WHERE kind = 'proof-of-play' AND json_extract(payload, '$.phase') = 'end'
          AND at >= ? AND at < ? AND (? IS NULL OR json_extract(payload, '$.campaignId') = ?)
@@ -54,13 +62,21 @@ export function unfinishedPlays(db: Db): number {
     .get() as number;
 }
 
-const csvCell = (value: string | number) => {
+export const csvCell = (value: string | number) => {
   const text = String(value);
   return /[",\n\r]/.test(text) || /^[=+\-@]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
 };
 
 export function toCsv(rows: PlayRow[]): string {
-  const header = ['campaign', 'store', 'screen', 'hour_utc', 'plays', 'played_seconds'];
+  const header = [
+    'campaign',
+    'store',
+    'screen',
+    'hour_utc',
+    'plays',
+    'played_seconds',
+    'interrupted_plays',
+  ];
   const lines = rows.map((row) =>
     [
       row.campaignId,
@@ -69,6 +85,7 @@ export function toCsv(rows: PlayRow[]): string {
       row.hour,
       row.plays,
       Math.round(row.playedMs / 1000),
+      row.interrupted,
     ]
       .map(csvCell)
       .join(','),

@@ -27,10 +27,17 @@ type Row = {
   device_name: string | null;
   device_role: string | null;
   product_name: string | null;
+  variant_size: string | null;
+  variant_colour: string | null;
 };
 
+// The variant's size and colour come from the product, so staff read "M · noir",
+// not a GTIN.
+const VARIANT = (field: string) => `(SELECT json_extract(v.value, '$.${field}')
+  FROM json_each(p.body, '$.variants') v WHERE json_extract(v.value, '$.gtin') = r.variant_gtin)`;
 const SELECT = `SELECT r.*, d.name AS device_name, d.role AS device_role,
-  json_extract(p.body, '$.name.fr') AS product_name
+  json_extract(p.body, '$.name.fr') AS product_name,
+  ${VARIANT('size')} AS variant_size, ${VARIANT('colour')} AS variant_colour
   FROM requests r
   LEFT JOIN devices d ON d.id = r.device_id
   LEFT JOIN sync_docs p ON p.collection = 'products' AND p.id = r.product_id`;
@@ -64,6 +71,8 @@ function toStaffView(row: Row): StaffRequest {
       ? { name: row.contact_name, phone: row.contact_phone, email: row.contact_email }
       : null,
     productName: row.product_name,
+    variantSize: row.variant_size,
+    variantColour: row.variant_colour,
     createdAt: row.created_at,
     updatedBy: row.updated_by,
   };

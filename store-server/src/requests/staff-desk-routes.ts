@@ -1,13 +1,14 @@
 // The staff desk's tools besides the request queue: a stock check across
-// stores by code or name, and approving a new screen's pairing code. Staff
+// stores by code or name (words in any order), and approving a new screen's pairing code. Staff
 // sessions (role staff), unlike the admin-token device routes.
 import { Router } from 'express';
 import { z } from 'zod';
-import { parseUnknown, type Location, type Product } from '@vitrine/shared/core';
+import { parseUnknown, type Location } from '@vitrine/shared/core';
 import type { CatalogueStore } from '../catalogue/catalogue-store';
 import type { Db } from '../db/database';
 import type { DeviceRegistry } from '../devices/registry';
 import { HttpError, parseOr400 } from '../http/http-error';
+import { productSearch } from '../staff/product-search';
 import { requireRole, type StaffAuth } from '../staff/staff-auth';
 
 const StockQuery = z.object({ q: z.string().trim().min(2).max(80) });
@@ -18,17 +19,11 @@ export function staffDeskRoutes(options: {
   db: Db;
   catalogue: CatalogueStore;
   registry: DeviceRegistry;
+  storeId: string;
 }): Router {
-  const { auth, db, catalogue, registry } = options;
+  const { auth, db, catalogue, registry, storeId } = options;
   const router = Router();
-  const byName = db
-    .prepare(
-      `SELECT body FROM sync_docs WHERE collection = 'products' AND deleted = 0 AND (
-         json_extract(body, '$.name.fr') LIKE ? ESCAPE '\\' OR
-         json_extract(body, '$.name.en') LIKE ? ESCAPE '\\' OR
-         json_extract(body, '$.brand') LIKE ? ESCAPE '\\') ORDER BY id LIMIT 20`,
-    )
-    .pluck();
+  const search = productSearch(db, catalogue);
   const locations = db
     .prepare(`SELECT body FROM sync_docs WHERE collection = 'locations' AND deleted = 0`)
     .pluck();
@@ -36,15 +31,10 @@ export function staffDeskRoutes(options: {
   router.get('/staff/stock', (req, res) => {
     requireRole(req, auth, 'staff');
     const { q } = parseOr400(parseUnknown(StockQuery, req.query));
-    const exact = /^\d{8,14}$/.test(q) ? catalogue.productByCode(q) : undefined;
-    const pattern = `%${q.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
-    const products = exact
-      ? [exact]
-      : (byName.all(pattern, pattern, pattern) as string[]).map(
-          (body) => JSON.parse(body) as Product,
-        );
+    const products = search(q, 20);
     const places = (locations.all() as string[]).map((body) => JSON.parse(body) as Location);
     res.json({
+      storeId,
       locations: places,
       results: products.map((product) => ({
         product: {

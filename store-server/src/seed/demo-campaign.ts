@@ -1,5 +1,6 @@
 // The demo store's signage shows something at once: a head-office campaign of
-// the promoted products (live price and stock on each screen) with a ticker,
+// the promoted products (live price and stock on each screen) with a ticker of
+// the promotions running (read live by each screen, so ended ones drop out),
 // drafted, submitted and approved (so signed) like any other campaign.
 import type { Product, Promotion } from '@vitrine/shared/core';
 import type { CampaignService } from '../campaigns/campaign-service';
@@ -8,7 +9,18 @@ import type { DocStore } from '../sync/doc-store';
 export const DEMO_CAMPAIGN_ID = 'demo-promotions';
 const MAX_PRODUCTS = 8;
 
-export async function seedDemoCampaign(campaigns: CampaignService, docs: DocStore): Promise<void> {
+/**
+ * `generatedOn` is the day the demo was generated (YYYY-MM-DD, UTC); the
+ * campaign starts the day before, so it plays at once in any store time zone.
+ */
+export async function seedDemoCampaign(
+  campaigns: CampaignService,
+  docs: DocStore,
+  generatedOn: string,
+): Promise<void> {
+  const startDate = new Date(Date.parse(`${generatedOn}T00:00:00Z`) - 86_400_000)
+    .toISOString()
+    .slice(0, 10);
   if (campaigns.get(DEMO_CAMPAIGN_ID)) return;
   const promotions = docs.all<Promotion>('promotions');
   const productIds = promotions
@@ -18,7 +30,6 @@ export async function seedDemoCampaign(campaigns: CampaignService, docs: DocStor
     )
     .slice(0, MAX_PRODUCTS);
   if (productIds.length === 0) return;
-  const labels = promotions.slice(0, MAX_PRODUCTS);
   campaigns.saveDraft(
     {
       id: DEMO_CAMPAIGN_ID,
@@ -47,22 +58,20 @@ export async function seedDemoCampaign(campaigns: CampaignService, docs: DocStor
               id: 'promotions',
               kind: 'ticker',
               durationMs: 16_000,
-              text: {
-                fr: labels.map((promotion) => promotion.label.fr).join(' · '),
-                en: labels.map((promotion) => promotion.label.en).join(' · '),
-              },
+              text: { fr: 'Promotions du moment', en: 'Current offers' },
+              promotions: true,
             },
           ],
         },
       ],
       targeting: { stores: [], regions: [], groups: [], tags: [] },
-      schedule: { startDate: '2026-01-01', weekdays: [1, 2, 3, 4, 5, 6, 7], dayParts: [] },
+      schedule: { startDate, weekdays: [1, 2, 3, 4, 5, 6, 7], dayParts: [] },
       priority: 1,
       shareOfVoice: 1,
       emergency: false,
     },
     'editor',
   );
-  campaigns.submit(DEMO_CAMPAIGN_ID);
+  campaigns.submit(DEMO_CAMPAIGN_ID, 'editor');
   await campaigns.approve(DEMO_CAMPAIGN_ID, 'publisher');
 }

@@ -20,8 +20,15 @@ export const DEMO_USERS: StaffUser[] = [
   { id: 'publisher', name: 'Hugo (siège, publication)', roles: ['editor', 'publisher'] },
 ];
 
-/** Fixed "now" for the generator, so every demo store is identical. */
-export const DEMO_EPOCH = new Date('2026-11-01T08:00:00Z');
+/**
+ * The generator's "now": 08:00 UTC on the day the demo is first started, so its
+ * promotions, perks and reviews are current whenever someone tries it, and two
+ * demos generated the same day are identical.
+ */
+export function demoEpoch(today: Date): Date {
+  const day = today.toISOString().slice(0, 10);
+  return new Date(`${day}T08:00:00Z`);
+}
 
 export function seedDemoStore(options: {
   db: Db;
@@ -30,11 +37,14 @@ export function seedDemoStore(options: {
   staff: StaffStore;
   scale: number;
   log: Logger;
+  /** Wall clock by default; tests pass a day. */
+  today?: Date;
 }): DemoDevices {
   const { db, catalogue, registry, log } = options;
   if (getMeta(db, 'demo_seeded') === undefined) {
     const started = performance.now();
-    const store = generateDemoStore({ scale: options.scale, now: DEMO_EPOCH });
+    const now = demoEpoch(options.today ?? new Date());
+    const store = generateDemoStore({ scale: options.scale, now });
     catalogue.import(store);
     const putPrivate = db.prepare(
       'INSERT OR REPLACE INTO private_docs (collection, id, body) VALUES (?, ?, ?)',
@@ -46,6 +56,7 @@ export function seedDemoStore(options: {
       for (const expert of store.experts)
         putPrivate.run('experts', expert.id, JSON.stringify(expert));
       setMeta(db, 'demo_seeded', String(options.scale));
+      setMeta(db, 'demo_generated_on', now.toISOString().slice(0, 10));
     })();
     for (const user of DEMO_USERS) options.staff.upsertUser(user, DEMO_PASSWORD);
     for (const expert of store.experts) {
@@ -55,7 +66,11 @@ export function seedDemoStore(options: {
       );
     }
     log.info(
-      { products: store.products.length, ms: Math.round(performance.now() - started) },
+      {
+        products: store.products.length,
+        generatedOn: now.toISOString().slice(0, 10),
+        ms: Math.round(performance.now() - started),
+      },
       'demo store seeded',
     );
   }
@@ -73,4 +88,16 @@ export function seedDemoStore(options: {
     devices.set(app, { deviceId, secret });
   }
   return devices;
+}
+
+/** One demo loyalty card per tier, best first, for the start banner and the README. */
+export function demoLoyaltyCards(db: Db): { tier: string; cardCode: string }[] {
+  const rows = db
+    .prepare(
+      `SELECT json_extract(body, '$.tier') AS tier, MIN(json_extract(body, '$.cardCode')) AS cardCode
+       FROM private_docs WHERE collection = 'members' GROUP BY tier`,
+    )
+    .all() as { tier: string; cardCode: string }[];
+  const order = ['gold', 'silver', 'bronze'];
+  return rows.sort((a, b) => order.indexOf(a.tier) - order.indexOf(b.tier));
 }

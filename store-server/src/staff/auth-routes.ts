@@ -20,7 +20,9 @@ export function authRoutes(auth: StaffAuth): Router {
     if (record && record.count >= MAX_FAILURES && Date.now() < record.until) {
       throw new HttpError(429, 'too_many_attempts', 'too many failed sign-ins: wait a minute');
     }
-    const session = auth.store.signIn(userId, password);
+    // People type their name as often as their id: a name that is one user's works too.
+    const id = auth.store.getUser(userId) ? userId : (auth.store.idForName(userId) ?? userId);
+    const session = auth.store.signIn(id, password);
     if (!session) {
       const count = (record && Date.now() < record.until ? record.count : 0) + 1;
       failures.set(userId, { count, until: Date.now() + LOCKOUT_MS });

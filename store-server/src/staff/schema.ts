@@ -22,4 +22,28 @@ export const staffMigrations: Migration[] = [
     CREATE INDEX staff_sessions_by_user ON staff_sessions (user_id);
     `,
   },
+  {
+    id: '101-stock-corrections',
+    sql: `
+    -- Every stock correction made by a signed-in person: who, when, what the
+    -- screens said before, what was counted, and why. Append-only.
+    CREATE TABLE stock_corrections (
+      id TEXT PRIMARY KEY,
+      product_id TEXT NOT NULL,
+      gtin TEXT NOT NULL,
+      location_id TEXT NOT NULL,
+      before INTEGER NOT NULL,
+      after INTEGER NOT NULL,
+      reason TEXT NOT NULL,
+      note TEXT,
+      user_id TEXT NOT NULL,
+      at TEXT NOT NULL
+    ) WITHOUT ROWID;
+    CREATE INDEX stock_corrections_by_product ON stock_corrections (product_id, at);
+    CREATE TRIGGER stock_corrections_append_only_u BEFORE UPDATE ON stock_corrections
+      BEGIN SELECT RAISE(ABORT, 'stock corrections are append-only'); END;
+    CREATE TRIGGER stock_corrections_append_only_d BEFORE DELETE ON stock_corrections
+      BEGIN SELECT RAISE(ABORT, 'stock corrections are append-only'); END;
+    `,
+  },
 ];

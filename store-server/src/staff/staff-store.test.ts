@@ -28,6 +28,20 @@ describe('staff sessions and roles', () => {
     expect(staff.userForToken(session.token, now)).toBeUndefined();
   });
 
+  it('finds the one user with a name in any word order, never one of several', () => {
+    const staff = store();
+    staff.upsertUser(
+      { id: 'expert-julie-mercier', name: 'Julie Mercier', roles: ['expert'] },
+      'pw',
+    );
+    staff.upsertUser({ id: 'expert-lea-nguyen', name: 'Léa Nguyen', roles: ['expert'] }, 'pw');
+    staff.upsertUser({ id: 'julie-b', name: 'Julie Bonnet', roles: ['staff'] }, 'pw');
+    expect(staff.idForName('Mercier Julie')).toBe('expert-julie-mercier');
+    expect(staff.idForName('nguyen lea')).toBe('expert-lea-nguyen');
+    expect(staff.idForName('Julie')).toBeUndefined(); // two Julies: say which
+    expect(staff.idForName('Paul')).toBeUndefined();
+  });
+
   it('answers 401 without a session and 403 with the wrong role', () => {
     const staff = store();
     staff.upsertUser({ id: 'lea', name: 'Léa', roles: ['editor'] }, 'pw-123456');

@@ -1,6 +1,7 @@
 // Staff, experts and head-office users with their roles, and their sessions.
 import { createHash, randomBytes } from 'node:crypto';
 import { z } from 'zod';
+import { matchesName } from '@vitrine/shared/core';
 import type { Db } from '../db/database';
 import { hashPassword, verifyPassword } from './passwords';
 
@@ -57,6 +58,20 @@ export class StaffStore {
       .prepare('SELECT * FROM staff_users WHERE id = ? AND disabled = 0')
       .get(id) as UserRow | undefined;
     return row ? toUser(row) : undefined;
+  }
+
+  /**
+   * The id of the one active user whose name has every word of `name`, in any
+   * order ("Mercier Julie" → expert-julie-mercier); undefined when none or
+   * several match, so a name never signs in the wrong person.
+   */
+  idForName(name: string): string | undefined {
+    const rows = this.db.prepare('SELECT id, name FROM staff_users WHERE disabled = 0').all() as {
+      id: string;
+      name: string;
+    }[];
+    const matching = rows.filter((row) => matchesName(name, row.name));
+    return matching.length === 1 ? matching[0]?.id : undefined;
   }
 
   /** A new session token for the right password, or undefined. */

@@ -6,7 +6,7 @@ import QRCode from 'qrcode';
 import { useEffect, useRef, useState } from 'react';
 import type { DeviceHandle } from '@vitrine/shared/client';
 import type { SharedLookCreated } from '@vitrine/shared/core';
-import { useI18n, type Lang } from '@vitrine/shared/ui';
+import { useI18n, useModalFocus, type Lang } from '@vitrine/shared/ui';
 import type { Garment } from '../GarmentList';
 import { useMirrorText } from '../mirror-text';
 import { openCamera, stopCamera } from './camera-stream';
@@ -32,6 +32,8 @@ export function ShareLook(props: {
   const { lang, price } = useI18n();
   const [phase, setPhase] = useState<Phase>({ name: 'consent' });
   const video = useRef<HTMLVideoElement>(null);
+  const dialog = useRef<HTMLDivElement>(null);
+  useModalFocus(dialog, props.onClose);
   const canvas = useRef<HTMLCanvasElement>(null);
   const stream = useRef<MediaStream | undefined>(undefined);
   const cards = useRef<LookCard[]>([]);
@@ -131,7 +133,14 @@ export function ShareLook(props: {
       timeStyle: 'short',
     });
   return (
-    <div className="overlay" role="dialog" aria-modal="true" aria-labelledby="share-title">
+    <div
+      ref={dialog}
+      className="overlay"
+      role="dialog"
+      aria-modal="true"
+      aria-labelledby="share-title"
+      tabIndex={-1}
+    >
       <div className="dialog share" data-testid="share-dialog" data-phase={phase.name}>
         <h2 id="share-title">{m.share}</h2>
         {phase.name === 'consent' && (

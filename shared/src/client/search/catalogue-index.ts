@@ -18,7 +18,15 @@ export * from './search-types';
 /** Queries longer than this are cut: nobody types more, and it bounds the work. */
 export const MAX_QUERY_LENGTH = 100;
 const STOP_WORDS = new Set(['de', 'du', 'des', 'la', 'le', 'les', 'et', 'the', 'and', 'of']);
-const STORED = ['nameFr', 'nameEn', 'priceCents', 'brand', 'inStockHere', 'category'] as const;
+const STORED = [
+  'nameFr',
+  'nameEn',
+  'priceCents',
+  'brand',
+  'inStockHere',
+  'category',
+  'image',
+] as const;
 
 export function createCatalogueIndex(): MiniSearch<SearchDoc> {
   return new MiniSearch<SearchDoc>({
@@ -53,6 +61,7 @@ export function searchDocOf(product: Product, stock: ProductStock | undefined, s
     tags: product.tags.join(' '),
     priceCents: product.priceCents,
     inStockHere: here ? Object.values(here.quantities).some((units) => units > 0) : false,
+    ...(product.images[0] ? { image: product.images[0] } : {}),
   } satisfies SearchDoc;
 }
 
@@ -96,6 +105,7 @@ export function searchCatalogue(
       priceCents: hit.priceCents,
       brand: hit.brand,
       inStockHere: hit.inStockHere,
+      ...(hit.image ? { image: hit.image } : {}),
     });
   }
   return {

@@ -32,6 +32,7 @@ const Hit = z.object({
   priceCents: z.number(),
   brand: z.string(),
   inStockHere: z.boolean(),
+  image: z.string().max(2_000).optional(),
 });
 export const FromWorker = z.discriminatedUnion('type', [
   z.object({ type: z.literal('status'), status: IndexStatus }),

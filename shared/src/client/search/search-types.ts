@@ -11,6 +11,8 @@ export type SearchDoc = {
   tags: string;
   priceCents: number;
   inStockHere: boolean;
+  /** The product's first picture (a result tile shows it). */
+  image?: string;
 };
 
 export const PRICE_BANDS = [
@@ -32,7 +34,7 @@ export type SearchRequest = {
 /** A hit carries what a result tile shows, so the page need not read the product. */
 export type SearchHit = Pick<
   SearchDoc,
-  'id' | 'nameFr' | 'nameEn' | 'priceCents' | 'brand' | 'inStockHere'
+  'id' | 'nameFr' | 'nameEn' | 'priceCents' | 'brand' | 'inStockHere' | 'image'
 >;
 export type SearchResponse = {
   total: number;

@@ -37,7 +37,18 @@ export const PlaylistItem = z.discriminatedUnion('kind', [
   z.object({ ...itemBase, kind: z.literal('web'), url: z.url({ protocol: /^https$/ }) }),
   /** Live price, promotion and stock of one product, from the local copy. */
   z.object({ ...itemBase, kind: z.literal('product'), productId: Id }),
-  z.object({ ...itemBase, kind: z.literal('ticker'), text: Localized }),
+  /**
+   * Scrolling text; with `promotions`, followed by the labels of the promotions
+   * running at that moment (read live on the screen, so an ended one leaves).
+   */
+  z.object({
+    ...itemBase,
+    kind: z.literal('ticker'),
+    text: Localized,
+    promotions: z.boolean().optional(),
+  }),
+  /** A still message filling its zone in both languages (emergencies): the screen's first. */
+  z.object({ ...itemBase, kind: z.literal('message'), text: Localized }),
 ]);
 export type PlaylistItem = z.infer<typeof PlaylistItem>;
 

@@ -49,6 +49,10 @@ export const Receipt = z.object({
   perkIds: z.array(z.string()),
   discountCents: z.number().int(),
   bonusPoints: z.number().int(),
+  /** Points credited to the member for this receipt (spend plus bonus). */
+  pointsEarned: z.number().int().nonnegative(),
+  /** The member's balance now, these points included. */
+  pointsBalance: z.number().int().nonnegative(),
   at: z.string(),
   /** True when this answers a retry of an action already recorded. */
   replayed: z.boolean(),

@@ -55,6 +55,9 @@ export const StaffRequest = DeviceRequestStatus.extend({
     .object({ name: z.string(), phone: z.string().nullable(), email: z.string().nullable() })
     .nullable(),
   productName: z.string().nullable(),
+  /** The requested variant's size and colour, read from the product (null when it has none). */
+  variantSize: z.string().nullable(),
+  variantColour: z.string().nullable(),
   createdAt: z.string(),
   updatedBy: z.string().nullable(),
 });

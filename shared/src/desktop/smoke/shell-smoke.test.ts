@@ -97,8 +97,11 @@ describe('the bundled shell against a stub of Electron', () => {
       'vitrine:credential:get',
       'vitrine:credential:set',
       'vitrine:fault:report',
+      'vitrine:screen:capture',
       'vitrine:staff:exit-with-pin',
     ]);
+    // Only signage hands out a picture of its screen.
+    expect(result.captureFromKiosk).toMatchObject({ ok: false });
     expect(result.appInfo).toMatchObject({
       ok: true,
       value: { app: 'kiosk', storeServerUrl: 'http://127.0.0.1:9' },

@@ -52,6 +52,7 @@ async function drive(): Promise<Record<string, unknown>> {
     setCredential: await invoke('vitrine:credential:set', fromApp, credential),
     getCredential: await invoke('vitrine:credential:get', fromApp),
     wrongPin: await invoke('vitrine:staff:exit-with-pin', fromApp, '000000'),
+    captureFromKiosk: await invoke('vitrine:screen:capture', fromApp),
     page: {
       status: page?.status,
       type: page?.headers.get('content-type'),

@@ -1,24 +1,72 @@
 // During the call: the expert's video (or an audio-only notice), hang up,
-// the shopper's optional camera, and the product cards the expert pushes.
+// the shopper's optional camera, and the product cards the expert pushes
+// (a tap opens the product; the call goes on).
 import { useEffect, useRef, useState } from 'react';
 import type { DeviceHandle } from '../../client';
 import type { Product } from '../../core';
 import { callText, type Lang } from './call-text';
 import type { ExpertLine } from './use-expert-line';
 
-function PushedCard(props: { device: DeviceHandle; productId: string; lang: Lang }) {
+function PushedCard(props: {
+  device: DeviceHandle;
+  productId: string;
+  lang: Lang;
+  onOpen?: (productId: string) => void;
+}) {
   const [product, setProduct] = useState<Product | undefined>();
   useEffect(() => {
     void props.device.db.products.get(props.productId).then(setProduct);
   }, [props.device, props.productId]);
   if (!product) return null;
+  const price = (product.priceCents / 100).toLocaleString(props.lang === 'fr' ? 'fr-FR' : 'en-GB', {
+    style: 'currency',
+    currency: 'EUR',
+  });
+  const image = product.images[0];
+  const body = (
+    <>
+      {image && (
+        <img
+          src={new URL(image, props.device.baseUrl).href}
+          alt=""
+          width={72}
+          height={72}
+          style={{ objectFit: 'cover', borderRadius: 8, flex: 'none' }}
+        />
+      )}
+      <span>
+        <strong>{product.name[props.lang]}</strong>
+        <br />
+        {product.brand} · {price}
+      </span>
+    </>
+  );
+  const { onOpen } = props;
+  const layout = {
+    display: 'flex',
+    gap: '0.75rem',
+    alignItems: 'center',
+    textAlign: 'left',
+  } as const;
   return (
     <li data-testid="pushed-card" data-product={product.id}>
-      <strong>{product.name[props.lang]}</strong> · {product.brand} ·{' '}
-      {(product.priceCents / 100).toLocaleString(props.lang === 'fr' ? 'fr-FR' : 'en-GB', {
-        style: 'currency',
-        currency: 'EUR',
-      })}
+      {onOpen ? (
+        <button
+          type="button"
+          className="pushed-card"
+          style={layout}
+          onClick={() => onOpen(product.id)}
+        >
+          {body}
+          <span style={{ marginLeft: 'auto', fontWeight: 600 }}>
+            {callText('open', props.lang)} <span aria-hidden="true">›</span>
+          </span>
+        </button>
+      ) : (
+        <span className="pushed-card" style={layout}>
+          {body}
+        </span>
+      )}
     </li>
   );
 }
@@ -28,6 +76,7 @@ export function CallView(props: {
   device: DeviceHandle;
   expertName: string;
   lang: Lang;
+  onOpenProduct?: (productId: string) => void;
 }) {
   const { line, lang } = props;
   const video = useRef<HTMLVideoElement>(null);
@@ -64,9 +113,19 @@ export function CallView(props: {
         {callText('hangUp', lang)}
       </button>
       {line.cards.length > 0 && (
-        <ul>
+        <ul
+          className="pushed-cards"
+          aria-label={callText('pushed', lang)}
+          style={{ listStyle: 'none', padding: 0, display: 'grid', gap: '0.5rem' }}
+        >
           {line.cards.map((id) => (
-            <PushedCard key={id} device={props.device} productId={id} lang={lang} />
+            <PushedCard
+              key={id}
+              device={props.device}
+              productId={id}
+              lang={lang}
+              onOpen={props.onOpenProduct}
+            />
           ))}
         </ul>
       )}

@@ -1,7 +1,7 @@
 // The call UI's words, French and English.
 export type Lang = 'fr' | 'en';
 
-const TEXT = {
+export const CALL_TEXT = {
   talk: { fr: 'Parler à un expert', en: 'Talk to an expert' },
   waiting: { fr: 'En attente d’un expert', en: 'Waiting for an expert' },
   position: { fr: 'Position dans la file', en: 'Place in the queue' },
@@ -11,8 +11,8 @@ const TEXT = {
   cameraOn: { fr: 'Activer ma caméra', en: 'Turn my camera on' },
   cameraOff: { fr: 'Couper ma caméra', en: 'Turn my camera off' },
   audioOnly: { fr: 'Appel audio', en: 'Audio call' },
-  rate: { fr: 'Comment s’est passé cet appel ?', en: 'How was this call?' },
-  thanks: { fr: 'Merci !', en: 'Thank you!' },
+  rate: { fr: 'Comment s’est passé cet appel\u202f?', en: 'How was this call?' },
+  thanks: { fr: 'Merci\u202f!', en: 'Thank you!' },
   noExpert: {
     fr: 'Aucun expert n’est disponible pour ce produit.',
     en: 'No expert is available for this product.',
@@ -27,6 +27,11 @@ const TEXT = {
   },
   with: { fr: 'En ligne avec', en: 'Talking with' },
   minutes: { fr: 'min', en: 'min' },
+  open: { fr: 'Voir', en: 'Open' },
+  backToCall: { fr: 'Revenir à l’appel', en: 'Back to the call' },
+  pushed: { fr: 'Produits proposés par l’expert', en: 'Products the expert suggests' },
+  /** Between a label and its value: French puts a narrow no-break space before the colon. */
+  colon: { fr: '\u202f: ', en: ': ' },
 } as const;
 
-export const callText = (key: keyof typeof TEXT, lang: Lang) => TEXT[key][lang];
+export const callText = (key: keyof typeof CALL_TEXT, lang: Lang) => CALL_TEXT[key][lang];

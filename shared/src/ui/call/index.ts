@@ -2,6 +2,7 @@ export * from './device-http';
 export * from './request-status';
 export * from './sse-feed';
 export * from './use-expert-line';
+export * from './expert-line-context';
 export * from './ExpertCallButton';
 export * from './HelpFallback';
 export * from './CallView';

@@ -61,6 +61,8 @@ export function useExpertLine(device: DeviceHandle, environment?: DeviceEnvironm
   const peer = useRef<ShopperPeer | null>(null);
   const iceServers = useRef<IceServer[]>([]);
   const callId = useRef<string | null>(null);
+  /** The call was answered: however it ends, the shopper is asked how it went. */
+  const answered = useRef(false);
   const requesting = useRef(false);
   const early = useRef<DeviceCallEvent[]>([]);
   const handleEvent = useRef<(event: DeviceCallEvent) => void>(() => undefined);
@@ -90,6 +92,7 @@ export function useExpertLine(device: DeviceHandle, environment?: DeviceEnvironm
           waitSeconds: event.waitSeconds,
         });
       } else if (event.type === 'accepted') {
+        answered.current = true;
         const send = (signal: CallSignal) =>
           void http.current?.fetchJson(`/calls/${event.callId}/signal`, { body: signal });
         peer.current = startShopperPeer({
@@ -108,11 +111,9 @@ export function useExpertLine(device: DeviceHandle, environment?: DeviceEnvironm
       } else {
         closePeer();
         callId.current = null;
-        const answered =
-          event.reason === 'shopper-ended' ||
-          event.reason === 'expert-ended' ||
-          event.reason === 'expert-left';
-        if (answered) setCall({ phase: 'rating', callId: event.callId });
+        const wasAnswered = answered.current;
+        answered.current = false;
+        if (wasAnswered) setCall({ phase: 'rating', callId: event.callId });
         // Every expert who could take it declined: say so, and offer the FAQ and staff.
         else if (event.reason === 'no-expert') setCall({ phase: 'refused', reason: 'no-expert' });
         else setCall({ phase: 'idle' });
@@ -162,6 +163,7 @@ export function useExpertLine(device: DeviceHandle, environment?: DeviceEnvironm
     if (!http.current) return;
     setCards([]);
     setCall({ phase: 'requesting' });
+    answered.current = false;
     requesting.current = true;
     early.current = [];
     const answer = await http.current.fetchJson('/calls', { body });

@@ -26,7 +26,7 @@ export function PriceBlock({ product, promotion }: { product: Product; promotion
       )}
       {product.loyaltyPriceCents !== undefined && (
         <p className="loyalty-price">
-          {t.loyaltyPrice} : {price(product.loyaltyPriceCents)}
+          {t.labelled(t.loyaltyPrice, price(product.loyaltyPriceCents))}
         </p>
       )}
     </div>

@@ -9,6 +9,7 @@ import { Model3dView } from './Model3dView';
 import { PriceBlock } from './PriceBlock';
 import { ProductFacts } from './ProductFacts';
 import { ProductGallery } from './ProductGallery';
+import { ProductImage } from './ProductImage';
 import { ReviewsPanel } from './ReviewsPanel';
 import { StockPanel } from './StockPanel';
 import { unitsAt, type ProductView } from './product-view';
@@ -32,13 +33,13 @@ export function ProductPage(props: {
     <article data-testid="product" className="product-page" aria-labelledby="product-name">
       <div className="product-head">
         <ProductGallery product={product} baseUrl={props.baseUrl} />
-        <div>
+        <div className="product-info">
           <h2 id="product-name">{product.name[lang]}</h2>
-          <p className="muted">
+          <PriceBlock product={product} promotion={promotion} />
+          <p className="product-brand muted">
             {product.brand} · {displayGtin(product.gtin)}
           </p>
-          <PriceBlock product={product} promotion={promotion} />
-          <p>{product.description[lang]}</p>
+          <p className="product-description">{product.description[lang]}</p>
           <FeedbackBar
             key={product.id} // a new product: its own like and its own reading
             speechText={keyFactsText(product, i18n, here?.total, here?.aisle)}
@@ -78,8 +79,9 @@ export function ProductPage(props: {
                   className="tile"
                   onClick={() => props.onOpenProduct(other.id)}
                 >
-                  <span>{other.name[lang]}</span>
-                  <span>{price(other.priceCents)}</span>
+                  <ProductImage src={other.images[0]} className="tile-image" />
+                  <span className="tile-price">{price(other.priceCents)}</span>
+                  <span className="tile-name">{other.name[lang]}</span>
                 </button>
               </li>
             ))}

@@ -46,7 +46,7 @@ export function StockPanel(props: {
         <p data-testid="stock-here">{t.noStockInfo}</p>
       ) : (
         <p data-testid="stock-here" className={here?.total ? 'ok' : 'none'}>
-          {here?.total ? t.inStockHere : t.notInStockHere} : {here?.total ?? 0}
+          {t.labelled(here?.total ? t.inStockHere : t.notInStockHere, here?.total ?? 0)}
           {here?.aisle ? ` · ${t.aisle} ${here.aisle}` : ''}
         </p>
       )}
@@ -85,17 +85,13 @@ export function StockPanel(props: {
                 data-location={location.id}
                 data-units={units}
               >
-                {location.name} ({location.city}) : {units}
+                {t.labelled(`${location.name} (${location.city})`, units)}
               </li>
             ))}
           </ul>
         </details>
       )}
-      {online && (
-        <p data-testid="stock-online">
-          {t.online} : {onlineUnits}
-        </p>
-      )}
+      {online && <p data-testid="stock-online">{t.labelled(t.online, onlineUnits)}</p>}
       {props.onRequest && online && onlineUnits === 0 && <p>{t.noOnlineStock}</p>}
       {props.onRequest && onlineUnits > 0 && !asking && (
         <div className="actions">

@@ -5,6 +5,7 @@
 import { memo, useRef } from 'react';
 import type { SearchHit } from '../../client/search';
 import { useI18n } from '../i18n/i18n';
+import { ProductImage } from '../product/ProductImage';
 import { useFirstScreenFirst } from './use-first-screen-first';
 
 export const ResultList = memo(function ResultList(props: {
@@ -34,16 +35,20 @@ const Tiles = memo(function Tiles(props: {
   firstScreen: number | undefined;
   onOpenProduct: (productId: string) => void;
 }) {
-  const { lang, price } = useI18n();
+  const { t, lang, price } = useI18n();
   const { firstScreen = 0 } = props;
   return (
     <>
       {props.hits.map((hit, i) => (
         <li key={hit.id} className={i < firstScreen ? undefined : 'below-fold'}>
           <button type="button" className="tile" onClick={() => props.onOpenProduct(hit.id)}>
+            <ProductImage src={hit.image} className="tile-image" />
+            <span className="tile-price">{price(hit.priceCents)}</span>
+            <span className={hit.inStockHere ? 'tile-stock tile-stock--here' : 'tile-stock'}>
+              {hit.inStockHere ? t.inStockHere : t.notInStockHere}
+            </span>
             <span className="tile-name">{lang === 'fr' ? hit.nameFr : hit.nameEn}</span>
             <span className="tile-brand">{hit.brand}</span>
-            <span>{price(hit.priceCents)}</span>
           </button>
         </li>
       ))}

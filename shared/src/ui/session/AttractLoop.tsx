@@ -1,11 +1,15 @@
 // What an idle kiosk shows: the current promotions, one after another, read
-// from the local copy. Any touch or key starts a session.
+// from the local copy. Any touch or key starts a session. A price beside a
+// promotion is the price after it (one pricing rule, from core), so a
+// discount is never advertised next to the price it does not apply to.
+import { liveQuery } from 'dexie';
 import { useEffect, useState } from 'react';
 import type { DeviceDb, StoredProduct } from '../../client';
-import type { Promotion } from '../../core';
+import { promotedPriceCents, type Promotion } from '../../core';
 import { useI18n } from '../i18n/i18n';
+import { ProductImage } from '../product/ProductImage';
 
-type Slide = { promotion: Promotion; product: StoredProduct | undefined };
+type Slide = { promotion: Promotion; product: StoredProduct };
 const SLIDE_MS = 6_000;
 
 async function currentSlides(db: DeviceDb, now: Date): Promise<Slide[]> {
@@ -14,33 +18,79 @@ async function currentSlides(db: DeviceDb, now: Date): Promise<Slide[]> {
     .filter((p) => p.startsAt <= at && at < p.endsAt)
     .slice(0, 12);
   const products = await db.products.bulkGet(promotions.map((p) => p.productIds[0] ?? ''));
-  return promotions.map((promotion, i) => ({ promotion, product: products[i] }));
+  // A promotion whose product this copy does not have has nothing to show.
+  return promotions.flatMap((promotion, i) => {
+    const product = products[i];
+    return product ? [{ promotion, product }] : [];
+  });
 }
 
 export function AttractLoop({ db, onStart }: { db: DeviceDb; onStart: () => void }) {
-  const { t, lang, price } = useI18n();
+  const { t, lang } = useI18n();
   const [slides, setSlides] = useState<Slide[]>([]);
   const [index, setIndex] = useState(0);
   useEffect(() => {
-    void currentSlides(db, new Date()).then(setSlides, () => setSlides([]));
+    // Live: on a first start the local copy fills after the loop is shown.
+    const subscription = liveQuery(() => currentSlides(db, new Date())).subscribe({
+      next: setSlides,
+      error: () => setSlides([]),
+    });
     const timer = setInterval(() => setIndex((i) => i + 1), SLIDE_MS);
-    return () => clearInterval(timer);
+    return () => {
+      subscription.unsubscribe();
+      clearInterval(timer);
+    };
   }, [db]);
   const slide = slides.length ? slides[index % slides.length] : undefined;
   return (
     <button type="button" className="attract" data-testid="attract" onClick={onStart}>
       <span className="attract-title">{t.attractTitle}</span>
       {slide && (
-        <span className="attract-slide" aria-live="off">
-          <strong>{slide.promotion.label[lang]}</strong>
-          {slide.product && (
-            <span>
-              {slide.product.name[lang]} · {price(slide.product.priceCents)}
-            </span>
-          )}
+        <span
+          className="attract-slide"
+          aria-live="off"
+          data-testid="attract-slide"
+          data-promotion={slide.promotion.id}
+        >
+          <ProductImage src={slide.product.images[0]} className="attract-image" />
+          <span className="attract-text">
+            {showsBadge(slide) && (
+              <span className="attract-badge" data-testid="attract-badge">
+                {slide.promotion.label[lang]}
+              </span>
+            )}
+            <span className="attract-name">{slide.product.name[lang]}</span>
+            <SlidePrice slide={slide} />
+          </span>
         </span>
       )}
       <span className="attract-touch">{t.attractTouch}</span>
     </button>
+  );
+}
+
+/** A reduction that leaves the price as it is (0 %) is no offer; a multi-buy offer is one. */
+function showsBadge({ promotion, product }: Slide): boolean {
+  if (promotion.kind === 'second-half-price') return true;
+  const now = promotedPriceCents(product, promotion);
+  return now !== undefined && now < product.priceCents;
+}
+
+function SlidePrice({ slide }: { slide: Slide }) {
+  const { t, price } = useI18n();
+  const now = promotedPriceCents(slide.product, slide.promotion);
+  if (now === undefined || now === slide.product.priceCents)
+    return (
+      <span className="attract-price" data-testid="attract-price">
+        {price(slide.product.priceCents)}
+      </span>
+    );
+  return (
+    <span className="attract-price" data-testid="attract-price">
+      {price(now)}{' '}
+      <span className="attract-was">
+        {t.fromPrice} <s>{price(slide.product.priceCents)}</s>
+      </span>
+    </span>
   );
 }

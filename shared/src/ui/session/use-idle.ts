@@ -1,6 +1,9 @@
 // Inactivity on a public screen: after `idleMs` without a touch or key, a
 // visible countdown of `countdownMs`, then `onExpire` (the session reset).
+// A shopper talking with an expert touches nothing: no countdown while the
+// session's call waits or goes on.
 import { useEffect, useRef, useState } from 'react';
+import { useSessionExpertLine } from '../call/expert-line-context';
 
 const ACTIVITY = ['pointerdown', 'keydown', 'wheel', 'touchstart'] as const;
 
@@ -15,9 +18,12 @@ export function useIdle(options: {
   const expire = useRef(options.onExpire);
   expire.current = options.onExpire;
   const lastActivity = useRef(Date.now());
+  const phase = useSessionExpertLine()?.call.phase;
+  const inCall = phase === 'requesting' || phase === 'queued' || phase === 'connected';
+  const enabled = options.enabled && !inCall;
 
   useEffect(() => {
-    if (!options.enabled) {
+    if (!enabled) {
       setDeadline(undefined);
       return;
     }
@@ -43,7 +49,7 @@ export function useIdle(options: {
       clearInterval(timer);
       for (const type of ACTIVITY) window.removeEventListener(type, onActivity, true);
     };
-  }, [options.enabled, options.idleMs, options.countdownMs]);
+  }, [enabled, options.idleMs, options.countdownMs]);
 
   return {
     secondsLeft:

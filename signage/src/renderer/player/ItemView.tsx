@@ -5,6 +5,7 @@ import type { PlaylistItem } from '@vitrine/shared/core';
 import type { DeviceHandle } from '@vitrine/shared/client';
 import type { MediaCache } from './media-cache';
 import { ProductCard } from './ProductCard';
+import { TickerView } from './TickerView';
 
 const fill = { width: '100%', height: '100%', objectFit: 'contain' as const, display: 'block' };
 
@@ -65,10 +66,20 @@ export function ItemView(props: {
     case 'product':
       return <ProductCard productId={item.productId} device={props.device} lang={props.lang} />;
     case 'ticker':
+      return <TickerView item={item} device={props.device} lang={props.lang} />;
+    case 'message': {
+      // Both languages, the screen's first: an emergency is for everyone in the store.
+      const other = props.lang === 'fr' ? 'en' : 'fr';
       return (
-        <div className="ticker" data-testid="ticker">
-          <span>{item.text[props.lang]}</span>
+        <div className="message" data-testid="message" role="alert">
+          <p lang={props.lang}>{item.text[props.lang]}</p>
+          {item.text[other].trim() !== '' && item.text[other] !== item.text[props.lang] && (
+            <p lang={other} className="second">
+              {item.text[other]}
+            </p>
+          )}
         </div>
       );
+    }
   }
 }

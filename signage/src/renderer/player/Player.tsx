@@ -13,11 +13,10 @@ export function Player(props: {
   credential: DeviceCredential;
   headOfficeKey?: TrustAnchor | undefined;
   version: string;
-  lang: 'fr' | 'en';
   rootRef?: React.RefObject<HTMLDivElement | null>;
 }) {
   const fallbackRef = useRef<HTMLDivElement>(null);
-  const { frame, plays, media, storeId } = usePlayer(props.device, props);
+  const { frame, plays, media, storeId, lang } = usePlayer(props.device, props);
   const showing = frame.mode === 'default' ? 'default' : frame.campaign.id;
   return (
     <div
@@ -29,9 +28,10 @@ export function Player(props: {
       data-plays-started={plays.started}
       data-plays-ended={plays.ended}
       data-revision={frame.mode === 'default' ? '' : String(frame.campaign.revision)}
+      lang={lang}
     >
       {frame.mode === 'default' || !media ? (
-        <DefaultScreen storeId={storeId} lang={props.lang} />
+        <DefaultScreen storeId={storeId} lang={lang} />
       ) : (
         frame.zones.map((zone) => (
           <ZoneView
@@ -39,7 +39,7 @@ export function Player(props: {
             frame={zone}
             media={media}
             device={props.device}
-            lang={props.lang}
+            lang={lang}
           />
         ))
       )}

@@ -1,6 +1,8 @@
 // A product promotion card: live price, promotion and stock here, read from
-// the local copy (so it stays right with the server down) and refreshed.
-import { useEffect, useState } from 'react';
+// the local copy (so it stays right with the server down) and read again as
+// soon as a price or promotion syncs. Laid out by its zone's size (container
+// queries in index.html): the price never shrinks or leaves the zone; the
+// name and picture give way first.
 import {
   activePromotion,
   promotedPriceCents,
@@ -9,9 +11,9 @@ import {
   type Promotion,
 } from '@vitrine/shared/core';
 import type { DeviceHandle } from '@vitrine/shared/client';
+import { useLocalRead } from './use-local-read';
 
 type CardData = { product: Product; stockHere: number | null; promotion: Promotion | null };
-const REFRESH_MS = 5_000;
 
 const euros = (cents: number, lang: 'fr' | 'en') =>
   new Intl.NumberFormat(lang === 'fr' ? 'fr-FR' : 'en-GB', {
@@ -19,57 +21,54 @@ const euros = (cents: number, lang: 'fr' | 'en') =>
     currency: 'EUR',
   }).format(cents / 100);
 
-async function readCard(device: DeviceHandle, productId: string): Promise<CardData | null> {
+async function readCard(
+  device: DeviceHandle,
+  productId: string,
+  now: Date,
+): Promise<CardData | null> {
   const product = await device.db.products.get(productId);
   if (!product) return null;
   const stock: ProductStock | undefined = await device.db.stock.get(productId);
   const level = stock?.levels.find((entry) => entry.locationId === device.storeId);
-  const promotion =
-    activePromotion(await device.db.promotions.toArray(), productId, new Date()) ?? null;
+  const promotions = await device.db.promotions.toArray();
   return {
     product,
     stockHere: level
       ? Object.values(level.quantities).reduce((sum, quantity) => sum + quantity, 0)
       : null,
-    promotion,
+    promotion: activePromotion(promotions, productId, now) ?? null,
   };
 }
 
 export function ProductCard(props: { productId: string; device: DeviceHandle; lang: 'fr' | 'en' }) {
-  const [card, setCard] = useState<CardData | null>(null);
-  useEffect(() => {
-    let live = true;
-    const load = () =>
-      void readCard(props.device, props.productId).then((data) => live && setCard(data));
-    load();
-    const timer = setInterval(load, REFRESH_MS);
-    return () => {
-      live = false;
-      clearInterval(timer);
-    };
-  }, [props.device, props.productId]);
+  const card = useLocalRead(
+    props.device,
+    (device, now) => readCard(device, props.productId, now),
+    props.productId,
+  );
   if (!card) return <div className="product-card" data-testid="product-card" />;
   const { product, promotion, stockHere } = card;
   const promoted = promotedPriceCents(product, promotion) ?? null;
+  const fr = props.lang === 'fr';
   return (
     <div className="product-card" data-testid="product-card" data-product-id={product.id}>
       {product.images[0] && (
         <img src={new URL(product.images[0], props.device.baseUrl).href} alt="" />
       )}
-      <div>
+      <div className="info">
         <h2>{product.name[props.lang]}</h2>
         {promotion && <p className="promo">{promotion.label[props.lang]}</p>}
-        <p className="price" data-testid="card-price">
-          {promoted !== null && <s>{euros(product.priceCents, props.lang)}</s>}{' '}
-          {euros(promoted ?? product.priceCents, props.lang)}
+        <p className="price" data-testid="card-price" data-cents={promoted ?? product.priceCents}>
+          {promoted !== null && <s>{euros(product.priceCents, props.lang)}</s>}
+          <span>{euros(promoted ?? product.priceCents, props.lang)}</span>
         </p>
         {stockHere !== null && (
-          <p data-testid="card-stock">
+          <p className="stock" data-testid="card-stock">
             {stockHere > 0
-              ? props.lang === 'fr'
+              ? fr
                 ? `${stockHere} en stock ici`
                 : `${stockHere} in stock here`
-              : props.lang === 'fr'
+              : fr
                 ? 'Épuisé ici'
                 : 'Sold out here'}
           </p>

@@ -26,7 +26,10 @@ export type PlayEvent = {
   playId: string;
   phase: 'start' | 'end';
   durationMs?: number;
+  interrupted?: boolean;
 };
+/** A play on screen now and how long it has run, kept so a reload can close it as interrupted. */
+export type OpenPlay = { campaignId: string; itemId: string; playId: string; durationMs: number };
 
 type Showing = { campaign: Campaign; anchor: number; slot: number };
 type Open = {
@@ -158,6 +161,15 @@ export class PlayerEngine {
       this.close(open, now);
       this.open.delete(zoneKey);
     }
+  }
+
+  openPlays(now: number): OpenPlay[] {
+    return [...this.open.values()].map((open) => ({
+      campaignId: open.campaignId,
+      itemId: open.itemId,
+      playId: open.playId,
+      durationMs: Math.max(0, Math.round(now - open.startedAt)),
+    }));
   }
 
   private close(open: Open, now: number): void {

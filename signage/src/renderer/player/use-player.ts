@@ -18,15 +18,28 @@ import { CampaignSource, loadTrustAnchor } from './campaign-source';
 import { estimateClockOffset, reportFault, sendHeartbeat, type PlayerServer } from './device-api';
 import { MediaCache } from './media-cache';
 import { startPlaybackLoop } from './playback-loop';
+import { saveOpenPlays, takeInterruptedPlays } from './interrupted-plays';
 import { PlayerEngine, type Frame } from './player-engine';
 
 const RELOAD_MS = 2_000;
+/** How often the plays on screen are noted for a reload to close (also on pagehide). */
+const SAVE_OPEN_PLAYS_MS = 1_000;
 const HEARTBEAT_MS = 30_000;
 /** Media for campaigns that may play within this many days is fetched ahead. */
 export const PREFETCH_DAYS = 3;
 
 export type Plays = { started: number; ended: number };
-export type PlayerView = { frame: Frame; plays: Plays; media: MediaCache | null; storeId: string };
+export type PlayerView = {
+  frame: Frame;
+  plays: Plays;
+  media: MediaCache | null;
+  storeId: string;
+  /** The screen's language from its profile (set in the fleet view), never the OS locale. */
+  lang: Lang;
+};
+type Lang = 'fr' | 'en';
+/** A screen whose profile names no language speaks the store's default. */
+export const DEFAULT_LANG: Lang = 'fr';
 
 export function usePlayer(
   device: DeviceHandle,
@@ -42,6 +55,7 @@ export function usePlayer(
     plays: { started: 0, ended: 0 },
   });
   const [media, setMedia] = useState<MediaCache | null>(null);
+  const [lang, setLang] = useState<Lang>(DEFAULT_LANG);
   const frameKey = useRef('');
 
   useEffect(() => {
@@ -69,9 +83,23 @@ export function usePlayer(
         fault('clock-jump', `wall clock moved ${Math.round(delta)} ms against the monotonic clock`),
     });
 
+    // Plays a previous page left open (a reload, a crash) end now, as interrupted.
+    for (const end of takeInterruptedPlays()) {
+      void device.outbox.record({ kind: 'proof-of-play', payload: end });
+    }
+    let savedAt = 0;
+    let lastKey = '';
+    const saveOpen = () => saveOpenPlays(engine.openPlays(Date.now() + offset));
+    window.addEventListener('pagehide', saveOpen);
+
     const render = () => {
       const now = Date.now() + offset;
       const next = engine.tick(campaigns, now, performance.now());
+      if (now - savedAt >= SAVE_OPEN_PLAYS_MS || next.key !== lastKey) {
+        lastKey = next.key;
+        savedAt = now;
+        saveOpen();
+      }
       const key =
         next.mode === 'default'
           ? 'default'
@@ -94,6 +122,7 @@ export function usePlayer(
       const profile = await source.profile(device.deviceId);
       if (profile) {
         timeZone = profile.timeZone;
+        setLang(profile.lang ?? DEFAULT_LANG);
         screen = {
           storeId: profile.storeId,
           region: profile.region,
@@ -167,11 +196,12 @@ export function usePlayer(
     })();
     return () => {
       stopped = true;
+      window.removeEventListener('pagehide', saveOpen);
       stopLoop();
       unsubscribe();
       timers.forEach((timer) => clearInterval(timer));
     };
   }, [device, options.baseUrl, options.credential, options.version, options.headOfficeKey]);
 
-  return { ...view, media, storeId: device.storeId };
+  return { ...view, media, storeId: device.storeId, lang };
 }

@@ -1,10 +1,37 @@
-// The sign-in form every console starts with.
+// The sign-in form every console starts with, in the language chosen.
 import { useState, type FormEvent } from 'react';
 import { api, ConsoleApiError, session } from './api';
+import type { ConsoleLang } from './console-lang';
+import { LangSwitch } from './LangSwitch';
 
 export type ConsoleUser = { id: string; name: string; roles: string[] };
 
-export function SignIn(props: { title: string; onSignedIn: (user: ConsoleUser) => void }) {
+const TEXT = {
+  fr: {
+    userId: 'Identifiant ou nom',
+    password: 'Mot de passe',
+    signIn: 'Se connecter',
+    unreachable: 'Serveur injoignable. Vérifiez le réseau puis réessayez.',
+    bad_credentials: 'Identifiant ou mot de passe incorrect.',
+    too_many_attempts: 'Trop d’essais manqués : attendez une minute.',
+  },
+  en: {
+    userId: 'User id or name',
+    password: 'Password',
+    signIn: 'Sign in',
+    unreachable: 'Server unreachable. Check the network, then try again.',
+    bad_credentials: 'Unknown user or wrong password.',
+    too_many_attempts: 'Too many failed attempts: wait a minute.',
+  },
+} satisfies Record<ConsoleLang, Record<string, string>>;
+
+export function SignIn(props: {
+  title: string;
+  lang: ConsoleLang;
+  onLang: (lang: ConsoleLang) => void;
+  onSignedIn: (user: ConsoleUser) => void;
+}) {
+  const text = TEXT[props.lang];
   const [userId, setUserId] = useState('');
   const [password, setPassword] = useState('');
   const [error, setError] = useState<string | null>(null);
@@ -19,21 +46,21 @@ export function SignIn(props: { title: string; onSignedIn: (user: ConsoleUser) =
       session.set(result.token);
       props.onSignedIn(result.user);
     } catch (caught) {
-      setError(
-        caught instanceof ConsoleApiError
-          ? caught.message
-          : 'Serveur injoignable / Server unreachable',
-      );
+      if (!(caught instanceof ConsoleApiError)) return setError(text.unreachable);
+      // The server's own words are English; the two everyday refusals are said in the console's language.
+      const known = caught.code === 'bad_credentials' || caught.code === 'too_many_attempts';
+      setError(known ? text[caught.code] : caught.message);
     }
   }
 
   return (
     <main style={{ fontFamily: 'system-ui, sans-serif', maxWidth: '24rem', margin: '4rem auto' }}>
+      <LangSwitch lang={props.lang} onLang={props.onLang} />
       <h1>{props.title}</h1>
       <form onSubmit={(event) => void submit(event)}>
         <p>
           <label>
-            Identifiant / User id
+            {text.userId}
             <br />
             <input
               name="userId"
@@ -45,7 +72,7 @@ export function SignIn(props: { title: string; onSignedIn: (user: ConsoleUser) =
         </p>
         <p>
           <label>
-            Mot de passe / Password
+            {text.password}
             <br />
             <input
               name="password"
@@ -57,7 +84,7 @@ export function SignIn(props: { title: string; onSignedIn: (user: ConsoleUser) =
           </label>
         </p>
         {error && <p role="alert">{error}</p>}
-        <button type="submit">Se connecter / Sign in</button>
+        <button type="submit">{text.signIn}</button>
       </form>
     </main>
   );

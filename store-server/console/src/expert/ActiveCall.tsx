@@ -3,7 +3,10 @@
 // at, and product cards to push onto their screen.
 import { useEffect, useRef, useState, type FormEvent } from 'react';
 import type { CallSummary } from '@vitrine/shared/core';
-import { api, ConsoleApiError } from '../common/api';
+import { api } from '../common/api';
+import { refusal } from '../common/refusal';
+import { euros } from '../common/money';
+import { useText } from './i18n';
 
 type Found = { id: string; name: string; brand: string };
 
@@ -12,24 +15,50 @@ function Media(props: {
   muted: boolean;
   label: string;
   testId: string;
+  className: string;
 }) {
   const element = useRef<HTMLVideoElement>(null);
   useEffect(() => {
     if (element.current) element.current.srcObject = props.stream;
   }, [props.stream]);
   return (
-    <figure style={{ margin: 0 }}>
-      <video
-        ref={element}
-        data-testid={props.testId}
-        autoPlay
-        playsInline
-        muted={props.muted}
-        style={{ width: '18rem', background: '#000' }}
-      />
+    <figure className={props.className}>
+      <video ref={element} data-testid={props.testId} autoPlay playsInline muted={props.muted} />
       <figcaption>{props.label}</figcaption>
     </figure>
   );
+}
+
+/** Whether the stream's video is flowing (the shopper's camera is optional and off at first). */
+function useLiveVideo(stream: MediaStream | null): boolean {
+  const [live, setLive] = useState(false);
+  useEffect(() => {
+    if (!stream) return setLive(false);
+    const check = () =>
+      setLive(stream.getVideoTracks().some((t) => t.readyState === 'live' && !t.muted));
+    const watched = new Set<MediaStreamTrack>();
+    const watch = () => {
+      for (const track of stream.getVideoTracks()) {
+        if (watched.has(track)) continue;
+        watched.add(track);
+        track.addEventListener('mute', check);
+        track.addEventListener('unmute', check);
+        track.addEventListener('ended', check);
+      }
+      check();
+    };
+    watch();
+    stream.addEventListener('addtrack', watch);
+    return () => {
+      stream.removeEventListener('addtrack', watch);
+      for (const track of watched) {
+        track.removeEventListener('mute', check);
+        track.removeEventListener('unmute', check);
+        track.removeEventListener('ended', check);
+      }
+    };
+  }, [stream]);
+  return live;
 }
 
 export function ActiveCall(props: {
@@ -39,6 +68,8 @@ export function ActiveCall(props: {
   onEnd: () => void;
 }) {
   const { call } = props;
+  const { t, locale } = useText();
+  const shopperVideo = useLiveVideo(props.remote);
   const [query, setQuery] = useState('');
   const [found, setFound] = useState<Found[]>([]);
   const [pushed, setPushed] = useState<string[]>([]);
@@ -55,9 +86,7 @@ export function ActiveCall(props: {
         ).products,
       );
     } catch (caught) {
-      setError(
-        caught instanceof ConsoleApiError ? caught.message : 'Réseau indisponible / Network down',
-      );
+      setError(refusal(caught, t));
     }
   }
 
@@ -73,49 +102,70 @@ export function ActiveCall(props: {
     ...call.viewed.map((item) => ({ ...item, brand: '' })),
   ];
   return (
-    <section data-testid="active-call">
-      <h2>
-        En ligne / In call · {call.deviceName} · {call.product?.name ?? '—'}
-      </h2>
-      <div style={{ display: 'flex', gap: '1rem', flexWrap: 'wrap' }}>
-        <Media stream={props.local} muted label="Moi / Me" testId="local-video" />
+    <section className="card active-call" data-testid="active-call" aria-labelledby="call-title">
+      <div className="call-head">
+        <h2 id="call-title">
+          <span className="live" aria-hidden="true" /> {t.inCall} · {call.deviceName}
+        </h2>
+        <button type="button" className="danger" onClick={props.onEnd}>
+          {t.hangUp}
+        </button>
+      </div>
+      <div className="call-media" data-shopper-video={shopperVideo}>
+        {!shopperVideo && <p className="no-video">{t.shopperCameraOff}</p>}
         <Media
           stream={props.remote}
           muted={false}
-          label="Client / Shopper"
+          label={t.shopper}
           testId="shopper-media"
+          className="remote"
         />
+        <Media stream={props.local} muted label={t.me} testId="local-video" className="local" />
       </div>
-      <p>
-        Vu pendant la visite / Looked at: {call.viewed.map((item) => item.name).join(', ') || '—'}
-      </p>
-      <form onSubmit={(event) => void search(event)}>
+      <div className="call-context">
+        <p>
+          <strong>{call.product?.name ?? '—'}</strong>
+          {call.product && ` · ${call.product.brand} · ${euros(call.product.priceCents, locale)}`}
+        </p>
+        <p className="meta">
+          {t.lookedAtDuringVisit(call.viewed.map((item) => item.name).join(', ') || '—')}
+        </p>
+      </div>
+      <h3>{t.showProduct}</h3>
+      <form className="search" onSubmit={(event) => void search(event)}>
         <input
-          aria-label="Produit / Product"
+          aria-label={t.product}
+          placeholder={t.nameOrBarcode}
           value={query}
           onChange={(event) => setQuery(event.target.value)}
         />
-        <button type="submit">Chercher / Search</button>
+        <button type="submit" className="secondary">
+          {t.search}
+        </button>
       </form>
-      <ul>
-        {[...offerFirst, ...found].map((product, index) => (
-          <li key={`${product.id}-${index}`}>
-            {product.name} {product.brand}{' '}
-            <button
-              type="button"
-              data-testid="push-card"
-              data-product={product.id}
-              disabled={pushed.includes(product.id)}
-              onClick={() => void push(product.id)}
-            >
-              Montrer au client / Show the shopper
-            </button>
-          </li>
-        ))}
+      <ul className="products">
+        {[...offerFirst, ...found].map((product, index) => {
+          const shown = pushed.includes(product.id);
+          return (
+            <li key={`${product.id}-${index}`}>
+              <span>
+                {product.name}
+                {product.brand && <small> · {product.brand}</small>}
+              </span>
+              <button
+                type="button"
+                className={shown ? 'secondary' : 'primary'}
+                data-testid="push-card"
+                data-product={product.id}
+                disabled={shown}
+                onClick={() => void push(product.id)}
+              >
+                {shown ? t.shown : t.showShopper}
+              </button>
+            </li>
+          );
+        })}
       </ul>
-      <button type="button" onClick={props.onEnd}>
-        Raccrocher / Hang up
-      </button>
       {error && <p role="alert">{error}</p>}
     </section>
   );

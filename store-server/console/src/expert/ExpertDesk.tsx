@@ -1,9 +1,8 @@
 // The expert's desk: skills and availability (published over MQTT as this
 // console's presence), calls ringing with what the shopper is looking at, and
 // the call itself with product cards to push.
-import { useCallback, useRef, useState } from 'react';
+import { useCallback, useEffect, useRef, useState } from 'react';
 import {
-  EXPERT_SKILLS,
   IceServersAnswer,
   parseUnknown,
   type CallSignal,
@@ -11,21 +10,25 @@ import {
   type ExpertEvent,
   type ExpertSkill,
 } from '@vitrine/shared/core';
-import { api, ConsoleApiError } from '../common/api';
+import { api } from '../common/api';
+import { refusal } from '../common/refusal';
+import type { ConsoleLang } from '../common/console-lang';
+import { LangSwitch } from '../common/LangSwitch';
 import type { ConsoleUser } from '../common/SignIn';
 import { ActiveCall } from './ActiveCall';
+import { AvailabilityPanel } from './AvailabilityPanel';
+import { useText } from './i18n';
+import { RingingCalls } from './RingingCalls';
 import { startExpertPeer, type ExpertPeer } from './expert-peer';
 import { useExpertFeed } from './use-expert-feed';
 import { useExpertPresence } from './use-expert-presence';
 
-const SKILL_LABEL: Record<ExpertSkill, string> = {
-  wine: 'Vin / Wine',
-  nutrition: 'Nutrition',
-  style: 'Style',
-  tech: 'High-tech',
-};
-
-export function ExpertDesk(props: { user: ConsoleUser }) {
+export function ExpertDesk(props: {
+  user: ConsoleUser;
+  onLang: (lang: ConsoleLang) => void;
+  onSignOut: () => void;
+}) {
+  const { t, lang } = useText();
   const peer = useRef<ExpertPeer | null>(null);
   const early = useRef<CallSignal[]>([]);
   const [call, setCall] = useState<CallSummary | null>(null);
@@ -64,9 +67,7 @@ export function ExpertDesk(props: { user: ConsoleUser }) {
       setLocal(peer.current.local);
       for (const signal of early.current.splice(0)) await peer.current.handle(signal);
     } catch (caught) {
-      setError(
-        caught instanceof ConsoleApiError ? caught.message : 'Réseau indisponible / Network down',
-      );
+      setError(refusal(caught, t));
     }
   };
   // Another expert gets it at once; this console stays available.
@@ -75,9 +76,7 @@ export function ExpertDesk(props: { user: ConsoleUser }) {
     try {
       await api(`/experts/calls/${summary.callId}/decline`, { method: 'POST' });
     } catch (caught) {
-      setError(
-        caught instanceof ConsoleApiError ? caught.message : 'Réseau indisponible / Network down',
-      );
+      setError(refusal(caught, t));
     }
   };
   const takeRef = useRef(take);
@@ -101,7 +100,7 @@ export function ExpertDesk(props: { user: ConsoleUser }) {
   const feed = useExpertFeed(onEvent);
 
   function saveProfile(skills: ExpertSkill[], available: boolean) {
-    if (skills.length === 0) return setError('Au moins une compétence / At least one skill');
+    if (skills.length === 0) return setError(t.atLeastOneSkill);
     setError(null);
     presence.declare({ skills, available });
   }
@@ -112,95 +111,71 @@ export function ExpertDesk(props: { user: ConsoleUser }) {
       ...feed.profile,
       ...presence.declaration,
     };
+  const storePresence = feed.profile?.presence;
+  // The store is the judge of a call: once it no longer counts us busy (the
+  // call ended while our feed was away, say), the call is over here too.
+  useEffect(() => {
+    if (call && storePresence && storePresence !== 'busy') hangUpLocally();
+  }, [call, storePresence]);
   const ringing = feed.ringing.filter((summary) => summary.callId !== call?.callId);
+  const shown = profile?.presence ?? 'offline';
   return (
-    <main
-      style={{
-        fontFamily: 'system-ui, sans-serif',
-        maxWidth: '60rem',
-        margin: '1rem auto',
-        padding: '0 1rem',
-      }}
-    >
-      <h1>
-        {profile?.name ?? props.user.name}{' '}
-        <span data-testid="presence" data-presence={profile?.presence ?? 'offline'}>
-          · {profile?.presence ?? 'offline'}
-        </span>{' '}
-        <small data-testid="broker-link" data-state={presence.link}>
-          (MQTT : {presence.link})
-        </small>
-      </h1>
-      {profile && (
-        <fieldset>
-          <legend>Compétences et disponibilité / Skills and availability</legend>
-          {EXPERT_SKILLS.map((skill) => (
-            <label key={skill} style={{ marginRight: '1rem' }}>
-              <input
-                type="checkbox"
-                checked={profile.skills.includes(skill)}
-                onChange={(event) =>
-                  saveProfile(
-                    event.target.checked
-                      ? [...profile.skills, skill]
-                      : profile.skills.filter((s) => s !== skill),
-                    profile.available,
-                  )
-                }
-              />{' '}
-              {SKILL_LABEL[skill]}
-            </label>
-          ))}
-          <label>
-            <input
-              type="checkbox"
-              data-testid="available"
-              checked={profile.available}
-              onChange={(event) => saveProfile(profile.skills, event.target.checked)}
-            />{' '}
-            Disponible / Available
-          </label>{' '}
-          <label>
-            <input
-              type="checkbox"
-              checked={autoAnswer}
-              onChange={(event) => setAutoAnswer(event.target.checked)}
-            />{' '}
-            Décrocher automatiquement / Auto-answer
-          </label>
-        </fieldset>
-      )}
-      {!call && (
-        <section data-testid="ringing">
-          <h2>Appels entrants / Incoming calls ({ringing.length})</h2>
-          {ringing.map((summary) => (
-            <article key={summary.callId} data-call={summary.callId}>
-              <p>
-                <strong>{summary.product?.name ?? '—'}</strong> · {summary.deviceName} ·{' '}
-                {summary.lang}
-              </p>
-              <p>Vu / Looked at: {summary.viewed.map((item) => item.name).join(', ') || '—'}</p>
-              <button type="button" onClick={() => void take(summary)}>
-                Prendre l’appel / Take call
-              </button>{' '}
-              <button type="button" onClick={() => void decline(summary)}>
-                Refuser / Decline
-              </button>
-            </article>
-          ))}
-        </section>
-      )}
-      {call && (
-        <ActiveCall
-          call={call}
-          local={local}
-          remote={remote}
-          onEnd={() =>
-            void api(`/experts/calls/${call.callId}/end`, { method: 'POST' }).finally(hangUpLocally)
-          }
-        />
-      )}
-      {(error ?? presence.error) && <p role="alert">{error ?? presence.error}</p>}
-    </main>
+    <div className="expert">
+      <header>
+        <h1>
+          Vitrine · <span className="who">{profile?.name ?? props.user.name}</span>
+        </h1>
+        <span className={`presence ${shown}`} data-testid="presence" data-presence={shown}>
+          {t.presence[shown]}
+        </span>
+        <span
+          className={`link ${presence.link}`}
+          data-testid="broker-link"
+          data-state={presence.link}
+        >
+          {t.link[presence.link]}
+        </span>
+        <LangSwitch lang={lang} onLang={props.onLang} className="secondary" />
+        <button type="button" className="secondary" onClick={props.onSignOut}>
+          {t.signOut}
+        </button>
+      </header>
+      <main className={call ? 'in-call' : undefined}>
+        {profile && (
+          <AvailabilityPanel
+            skills={profile.skills}
+            available={profile.available}
+            autoAnswer={autoAnswer}
+            onChange={saveProfile}
+            onAutoAnswer={setAutoAnswer}
+          />
+        )}
+        {!call && (
+          <RingingCalls
+            ringing={ringing}
+            available={profile?.available ?? false}
+            onTake={(summary) => void take(summary)}
+            onDecline={(summary) => void decline(summary)}
+          />
+        )}
+        {call && (
+          <ActiveCall
+            call={call}
+            local={local}
+            remote={remote}
+            onEnd={() =>
+              void api(`/experts/calls/${call.callId}/end`, { method: 'POST' }).finally(
+                hangUpLocally,
+              )
+            }
+          />
+        )}
+        {(error ?? presence.error) && (
+          <p role="alert" className="error">
+            {error ?? presence.error}
+          </p>
+        )}
+      </main>
+    </div>
   );
 }

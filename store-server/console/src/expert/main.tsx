@@ -1,31 +1,27 @@
-// The remote expert console: sign in (role expert), then the desk.
-import { StrictMode, useEffect, useState } from 'react';
+// The remote expert console: sign in (role expert), then the desk, in the
+// language chosen.
+import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
-import { api, session } from '../common/api';
-import { SignIn, type ConsoleUser } from '../common/SignIn';
+import { ConsoleGate } from '../common/ConsoleGate';
 import { ExpertDesk } from './ExpertDesk';
-
-function ExpertConsole() {
-  const [user, setUser] = useState<ConsoleUser | null | undefined>(undefined);
-  useEffect(() => {
-    if (!session.token()) return setUser(null);
-    api<{ user: ConsoleUser }>('/auth/me').then(
-      (me) => setUser(me.user),
-      () => setUser(null),
-    );
-  }, []);
-  if (user === undefined) return null;
-  if (!user) return <SignIn title="Experts à distance / Remote experts" onSignedIn={setUser} />;
-  if (!user.roles.some((role) => role === 'expert' || role === 'admin')) {
-    return <p role="alert">Ce compte n’a pas le rôle expert / This account has no expert role.</p>;
-  }
-  return <ExpertDesk user={user} />;
-}
+import { TextProvider } from './i18n';
+import { messages } from './messages';
+import './expert.css';
 
 const root = document.getElementById('root');
 if (!root) throw new Error('expert.html has no #root');
 createRoot(root).render(
   <StrictMode>
-    <ExpertConsole />
+    <ConsoleGate
+      title={{ fr: messages.fr.title, en: messages.en.title }}
+      roles={['expert']}
+      noRole={{ fr: messages.fr.noRole, en: messages.en.noRole }}
+    >
+      {({ user, lang, setLang, signOut }) => (
+        <TextProvider lang={lang}>
+          <ExpertDesk user={user} onLang={setLang} onSignOut={signOut} />
+        </TextProvider>
+      )}
+    </ConsoleGate>
   </StrictMode>,
 );

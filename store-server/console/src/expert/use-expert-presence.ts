@@ -9,7 +9,9 @@ import {
   type ExpertDeclaration,
   type ExpertPresenceState,
 } from '@vitrine/shared/client';
-import { api, ConsoleApiError, session } from '../common/api';
+import { api, session } from '../common/api';
+import { refusal } from '../common/refusal';
+import { useText } from './i18n';
 
 export type ExpertPresence = {
   /** What this console last declared (shown at once; the store's view comes on the feed). */
@@ -24,6 +26,10 @@ export function useExpertPresence(): ExpertPresence {
   const [declaration, setDeclaration] = useState<ExpertDeclaration | null>(null);
   const [state, setState] = useState<ExpertPresence['link']>('starting');
   const [error, setError] = useState<string | null>(null);
+  // The link lives as long as the console: its refusals are said in the language of the moment.
+  const { t } = useText();
+  const text = useRef(t);
+  text.current = t;
 
   useEffect(() => {
     let cancelled = false;
@@ -44,15 +50,13 @@ export function useExpertPresence(): ExpertPresence {
         setDeclaration(initial);
         current.onState((next, detail) => {
           setState(next);
-          if (next === 'refused') setError(`Session refusée / Session refused (${detail ?? ''})`);
-          if (next === 'replaced')
-            setError('Ouvert dans une autre console / Opened in another console');
+          if (next === 'refused') setError(text.current.sessionRefused(detail ?? ''));
+          if (next === 'replaced') setError(text.current.openedElsewhere);
         });
         current.start();
       },
       (caught: unknown) => {
-        if (!cancelled)
-          setError(caught instanceof ConsoleApiError ? caught.message : 'Network down');
+        if (!cancelled) setError(refusal(caught, text.current));
       },
     );
     return () => {

@@ -61,6 +61,20 @@ export function CampaignList(props: {
                     {record.id} · {t.revision} {record.revision} ·{' '}
                     {new Date(record.updatedAt).toLocaleString(locale)}
                   </small>
+                  {record.liveRevision !== null && record.status !== 'published' && (
+                    <>
+                      <br />
+                      <small data-testid="live-revision">
+                        {t.stillPlaying(record.liveRevision)}
+                      </small>
+                    </>
+                  )}
+                  {record.approvals.at(-1)?.selfApproved && (
+                    <>
+                      <br />
+                      <small>{t.selfApproved(record.approvals.at(-1)?.approvedBy ?? '')}</small>
+                    </>
+                  )}
                 </td>
                 <td className="status">{t.status[record.status]}</td>
                 <td>
@@ -77,7 +91,7 @@ export function CampaignList(props: {
                     record.status === 'submitted' &&
                     button(record, 'reject', t.reject)}
                   {props.canPublish &&
-                    record.status === 'published' &&
+                    record.liveRevision !== null &&
                     button(record, 'withdraw', t.withdraw)}
                 </td>
               </tr>

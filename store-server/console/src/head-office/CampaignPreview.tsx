@@ -55,6 +55,8 @@ function PreviewItem(props: { item: PlaylistItem; cards: Map<string, PreviewCard
       return <ProductPreview productId={item.productId} card={props.cards.get(item.productId)} />;
     case 'ticker':
       return <div className="preview-ticker">{item.text[lang]}</div>;
+    case 'message':
+      return <div className="preview-message">{item.text[lang]}</div>;
   }
 }
 

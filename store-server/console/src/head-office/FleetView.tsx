@@ -6,6 +6,7 @@ import { ConsoleApiError } from '../common/api';
 import { listFleet, type ScreenView } from './head-office-api';
 import { useText } from './i18n';
 import { ScreenActions } from './ScreenActions';
+import { ScreenSettings } from './ScreenSettings';
 
 const REFRESH_MS = 5_000;
 
@@ -14,6 +15,7 @@ export function FleetView(props: { canReload: boolean }) {
   const [alertMin, setAlertMin] = useState(5);
   const [screens, setScreens] = useState<ScreenView[] | null>(null);
   const [error, setError] = useState<string | null>(null);
+  const [saved, setSaved] = useState(0);
   useEffect(() => {
     let live = true;
     const load = () =>
@@ -32,7 +34,7 @@ export function FleetView(props: { canReload: boolean }) {
       live = false;
       clearInterval(timer);
     };
-  }, [alertMin, t]);
+  }, [alertMin, t, saved]);
   const when = (iso: string | null) => (iso ? new Date(iso).toLocaleString(locale) : '—');
 
   return (
@@ -79,6 +81,9 @@ export function FleetView(props: { canReload: boolean }) {
                       {screen.online ? t.online : t.offline}
                     </span>
                     {screen.alert && <strong role="alert"> {t.offlineAlert}</strong>}
+                    {props.canReload && (
+                      <ScreenSettings screen={screen} onSaved={() => setSaved((n) => n + 1)} />
+                    )}
                   </td>
                   <td>
                     {!beat

@@ -3,6 +3,7 @@
 import { useEffect, useState } from 'react';
 import type { ConsoleUser } from '../common/SignIn';
 import { CampaignsView } from './CampaignsView';
+import { FeedbackReport } from './feedback/FeedbackReport';
 import { FleetView } from './FleetView';
 import { listCampaigns, listFleet } from './head-office-api';
 import { useText } from './i18n';
@@ -84,6 +85,7 @@ export function HeadOfficeApp(props: {
         {tab === 'media' && <MediaLibrary canUpload={canEdit} />}
         {tab === 'fleet' && <FleetView canReload={canPublish} />}
         {tab === 'reports' && <ReportsView timeZone={timeZone} campaignIds={campaignIds} />}
+        {tab === 'reports' && <FeedbackReport />}
       </main>
     </div>
   );

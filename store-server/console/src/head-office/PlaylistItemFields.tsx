@@ -62,6 +62,7 @@ export function PlaylistItemFields(props: {
         </label>
       );
     case 'ticker':
+    case 'message':
       return (
         <>
           <label>
@@ -80,6 +81,16 @@ export function PlaylistItemFields(props: {
               onChange={(e) => onChange({ ...item, text: { ...item.text, en: e.target.value } })}
             />
           </label>
+          {item.kind === 'ticker' && (
+            <label>
+              <input
+                type="checkbox"
+                checked={item.promotions === true}
+                onChange={(e) => onChange({ ...item, promotions: e.target.checked })}
+              />{' '}
+              {t.tickerPromotions}
+            </label>
+          )}
         </>
       );
   }

@@ -7,7 +7,7 @@ import { useText } from './i18n';
 import { localHourLabel, totalsBy } from './report-aggregate';
 import { TotalsPanel } from './TotalsPanel';
 
-const isoDay = (offsetDays: number) =>
+export const isoDay = (offsetDays: number) =>
   new Date(Date.now() + offsetDays * 86_400_000).toISOString().slice(0, 10);
 
 export function ReportsView(props: { timeZone: string; campaignIds: string[] }) {

@@ -5,7 +5,7 @@ import type { PlaylistItem } from '@vitrine/shared/core';
 import type { Draft } from './head-office-api';
 
 export type ItemKind = PlaylistItem['kind'];
-export const ITEM_KINDS: ItemKind[] = ['image', 'video', 'web', 'product', 'ticker'];
+export const ITEM_KINDS: ItemKind[] = ['image', 'video', 'web', 'product', 'ticker', 'message'];
 
 const today = () => new Date().toISOString().slice(0, 10);
 
@@ -48,6 +48,7 @@ export function newItem(kind: ItemKind, id: string, previous?: PlaylistItem): Pl
     case 'product':
       return { ...base, kind, productId: '' };
     case 'ticker':
+    case 'message':
       return { ...base, kind, text: { fr: '', en: '' } };
   }
 }

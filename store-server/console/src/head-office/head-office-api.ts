@@ -26,6 +26,9 @@ export type CampaignRecord = {
   updatedAt: string;
   approvedBy: string | null;
   publishedAt: string | null;
+  /** The signed revision on screens, even while an edit of it is a draft. */
+  liveRevision: number | null;
+  approvals: { revision: number; approvedBy: string; selfApproved: boolean }[];
 };
 export type Refusal = { campaignId: string | null; reason: string; at: string };
 export type MediaRow = MediaRef & { name: string; uploadedAt: string };
@@ -45,6 +48,8 @@ export type PlayRow = {
   deviceId: string;
   hour: string;
   plays: number;
+  /** Plays cut short (reload, crash), not counted in `plays`. */
+  interrupted: number;
   playedMs: number;
 };
 export type ReportFilter = { from?: string; to?: string; campaignId?: string };
@@ -89,6 +94,21 @@ export const mediaUrl = (sha256: string) => `/api/v1/media/${sha256}`;
 export const listFleet = (offlineAlertMin: number) =>
   api<{ screens: ScreenView[]; timeZone: string }>(`/fleet?offlineAlertMin=${offlineAlertMin}`);
 
+export const renameScreen = (id: string, name: string) =>
+  api<{ deviceId: string; name: string }>(`/fleet/${encodeURIComponent(id)}/name`, {
+    method: 'PUT',
+    body: { name },
+  });
+/** Sets a screen's profile (targeting groups, tags, language); the server adds store and zone. */
+export const saveScreenProfile = (
+  id: string,
+  profile: Omit<ScreenProfileDoc, 'id' | 'storeId' | 'timeZone'>,
+) =>
+  api<ScreenProfileDoc>(`/fleet/${encodeURIComponent(id)}/profile`, {
+    method: 'PUT',
+    body: profile,
+  });
+
 export const requestReload = (id: string) =>
   api(`/fleet/${encodeURIComponent(id)}/reload`, { method: 'POST' });
 export const requestScreenshot = (id: string) =>
@@ -107,7 +127,7 @@ export async function fetchScreenshot(
   }
 }
 
-const reportQuery = (filter: ReportFilter) => {
+export const reportQuery = (filter: ReportFilter) => {
   const query = new URLSearchParams();
   for (const [key, value] of Object.entries(filter)) if (value) query.set(key, String(value));
   return query.toString();
@@ -122,7 +142,7 @@ export async function fetchReportCsv(filter: ReportFilter): Promise<Blob> {
 }
 
 /** A non-JSON call (uploads, images, CSV) with the session and the server's refusal message. */
-async function authorized(path: string, init: RequestInit = {}): Promise<Response> {
+export async function authorized(path: string, init: RequestInit = {}): Promise<Response> {
   const token = session.token();
   const response = await fetch(`/api/v1${path}`, {
     ...init,

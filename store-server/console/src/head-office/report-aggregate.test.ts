@@ -8,6 +8,7 @@ const row = (campaignId: string, deviceId: string, hour: string, plays: number):
   deviceId,
   hour,
   plays,
+  interrupted: 0,
   playedMs: plays * 5_000,
 });
 

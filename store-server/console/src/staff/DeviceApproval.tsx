@@ -1,13 +1,16 @@
 // Approves a new screen or measuring station: it shows a 6-digit pairing code
 // until staff enter it. Measuring stations are then paired with a mirror below.
 import { useEffect, useState, type FormEvent } from 'react';
-import { api, ConsoleApiError } from '../common/api';
+import { api } from '../common/api';
+import { refusal } from '../common/refusal';
 import { roleLabel } from './device-roles';
 import { StationPairing } from './StationPairing';
+import { useText } from './i18n';
 
 type Pending = { id: string; role: string; name: string; pairingCode: string | null };
 
 export function DeviceApproval() {
+  const { t } = useText();
   const [pending, setPending] = useState<Pending[]>([]);
   const [code, setCode] = useState('');
   const [note, setNote] = useState<string | null>(null);
@@ -27,42 +30,39 @@ export function DeviceApproval() {
         body: { pairingCode: code.trim() },
       });
       setNote(
-        `Approuvé / Approved: ${device.name} (${roleLabel(device.role)})` +
-          (device.role === 'measure'
-            ? ' — associez-la à une cabine / pair it with a fitting room'
-            : ''),
+        t.approved(device.name, roleLabel(device.role, t.deviceRoles)) +
+          (device.role === 'measure' ? t.pairWithRoom : ''),
       );
       setCode('');
       setApprovals((count) => count + 1);
       await refresh();
     } catch (caught) {
-      setNote(
-        caught instanceof ConsoleApiError ? caught.message : 'Réseau indisponible / Network down',
-      );
+      setNote(refusal(caught, t));
     }
   }
 
   return (
     <section>
-      <h2>Nouveaux écrans / New screens</h2>
+      <h2>{t.newScreens}</h2>
       <form className="row" onSubmit={(event) => void approve(event)}>
         <input
           data-testid="pairing-code"
-          aria-label="Code d’appairage / Pairing code"
+          aria-label={t.pairingCode}
           inputMode="numeric"
           maxLength={6}
           value={code}
           onChange={(event) => setCode(event.target.value)}
         />
         <button type="submit" className="primary">
-          Approuver / Approve
+          {t.approve}
         </button>
       </form>
       {note && <p role="status">{note}</p>}
       <ul>
         {pending.map((device) => (
           <li key={device.id}>
-            {device.name} · {roleLabel(device.role)} · <code>{device.pairingCode}</code>
+            {device.name} · {roleLabel(device.role, t.deviceRoles)} ·{' '}
+            <code>{device.pairingCode}</code>
           </li>
         ))}
       </ul>

@@ -1,27 +1,30 @@
-// At the till: scan or type a member card, scan the basket, see the best
-// perks with the reason for each, redeem them once.
+// At the till: scan or type a member card (or find the member by name), scan
+// the basket, see the best perks with the reason for each, redeem them once.
 import { useState, type FormEvent } from 'react';
 import type { BasketEntry, MemberView, Receipt } from '@vitrine/shared/core';
-import { ConsoleApiError } from '../common/api';
+import { isLoyaltyCardCode } from '@vitrine/shared/scan';
+import { refusal } from '../common/refusal';
 import {
   findMember,
   newIdempotencyKey,
+  searchMembers,
   optimise,
   redeemPerks,
   type OptimiseAnswer,
 } from './loyalty-api';
-import { euros } from './money';
+import { euros } from '../common/money';
 import { PerkExplanations } from './PerkExplanations';
 import { ScanButton } from './ScanButton';
-
-const message = (error: unknown) =>
-  error instanceof ConsoleApiError
-    ? `${error.message} (${error.code})`
-    : 'Réseau indisponible / Network down';
+import { useText } from './i18n';
 
 export function LoyaltyDesk() {
+  const { t, lang, locale } = useText();
+  const message = (error: unknown) => refusal(error, t);
+  const price = (cents: number) => euros(cents, locale);
   const [card, setCard] = useState('');
   const [member, setMember] = useState<MemberView | null>(null);
+  /** Members found by name, to pick from; null when no name search is shown. */
+  const [named, setNamed] = useState<MemberView['member'][] | null>(null);
   const [code, setCode] = useState('');
   const [quantity, setQuantity] = useState(1);
   const [basket, setBasket] = useState<BasketEntry[]>([]);
@@ -37,8 +40,22 @@ export function LoyaltyDesk() {
     setReceipt(null);
   };
 
+  /** A card code looks the member up; anything else is a name. */
+  async function find(text: string) {
+    if (isLoyaltyCardCode(text.trim().toUpperCase())) return lookUp(text);
+    setError(null);
+    setMember(null);
+    try {
+      setNamed(await searchMembers(text));
+    } catch (caught) {
+      setNamed(null);
+      setError(message(caught));
+    }
+  }
+
   async function lookUp(cardCode: string) {
     setCard(cardCode);
+    setNamed(null);
     setError(null);
     setAnswer(null);
     setReceipt(null);
@@ -52,7 +69,7 @@ export function LoyaltyDesk() {
 
   function addLine(scanned: string) {
     const trimmed = scanned.trim();
-    if (!/^\d{8,14}$/.test(trimmed)) return setError('Code-barres invalide / Invalid barcode');
+    if (!/^\d{8,14}$/.test(trimmed)) return setError(t.invalidBarcode);
     setError(null);
     changeBasket([...basket, { code: trimmed, quantity }]);
     setCode('');
@@ -96,25 +113,25 @@ export function LoyaltyDesk() {
   return (
     <>
       <section>
-        <h2>Carte de fidélité / Member card</h2>
+        <h2>{t.memberCard}</h2>
         <form
           className="row"
           onSubmit={(event) => {
             event.preventDefault();
-            void lookUp(card);
+            void find(card);
           }}
         >
           <input
             data-testid="card-input"
-            aria-label="Carte / Card"
+            aria-label={t.cardOrName}
             autoFocus
             autoComplete="off"
             value={card}
             onChange={(event) => setCard(event.target.value)}
-            placeholder="VTR…"
+            placeholder={t.cardPlaceholder}
           />
           <button type="submit" className="primary">
-            Chercher / Find
+            {t.find}
           </button>
           <ScanButton
             accept="loyalty-card"
@@ -122,18 +139,34 @@ export function LoyaltyDesk() {
             onCode={(scanned) => void lookUp(scanned)}
           />
         </form>
+        {named && (
+          <ul className="member-matches" data-testid="member-matches">
+            {named.length === 0 && <li>{t.noMember}</li>}
+            {named.map((found) => (
+              <li key={found.id}>
+                <button
+                  type="button"
+                  className="action"
+                  onClick={() => void lookUp(found.cardCode)}
+                >
+                  {found.name} · {found.tier} · …{found.cardCode.slice(-4)}
+                </button>
+              </li>
+            ))}
+          </ul>
+        )}
         {member && (
           <p data-testid="member">
             <strong>{member.member.name}</strong> ·{' '}
             <span className="badge">{member.member.tier}</span> ·{' '}
-            <span data-testid="member-points">{member.member.points}</span> points ·{' '}
-            {member.perks.length - member.redeemed.length} avantages / perks
+            <span data-testid="member-points">{member.member.points}</span> {t.points} ·{' '}
+            {t.perksLeft(member.perks.length - member.redeemed.length)}
           </p>
         )}
       </section>
       {member && (
         <section>
-          <h2>Panier / Basket</h2>
+          <h2>{t.basket}</h2>
           <form
             className="row"
             onSubmit={(event: FormEvent) => {
@@ -143,13 +176,13 @@ export function LoyaltyDesk() {
           >
             <input
               data-testid="basket-code"
-              aria-label="Code-barres / Barcode"
+              aria-label={t.barcode}
               inputMode="numeric"
               value={code}
               onChange={(event) => setCode(event.target.value)}
             />
             <input
-              aria-label="Quantité / Quantity"
+              aria-label={t.quantity}
               type="number"
               min={1}
               max={999}
@@ -158,7 +191,7 @@ export function LoyaltyDesk() {
               style={{ width: '5rem' }}
             />
             <button type="submit" className="action">
-              Ajouter / Add
+              {t.add}
             </button>
             <ScanButton accept="product" testId="basket-scan" onCode={addLine} />
           </form>
@@ -167,11 +200,12 @@ export function LoyaltyDesk() {
               <li key={`${line.code}-${index}`}>
                 {answer?.lines[index]?.name ?? line.code} × {line.quantity}{' '}
                 {answer?.lines[index]
-                  ? euros(answer.lines[index].unitPriceCents * line.quantity)
+                  ? price(answer.lines[index].unitPriceCents * line.quantity)
                   : ''}{' '}
                 <button
                   type="button"
                   className="action"
+                  aria-label={t.removeLine(answer?.lines[index]?.name ?? line.code)}
                   onClick={() => changeBasket(basket.filter((_, i) => i !== index))}
                 >
                   ✕
@@ -185,28 +219,29 @@ export function LoyaltyDesk() {
             disabled={busy || basket.length === 0}
             onClick={() => void best()}
           >
-            Meilleurs avantages / Best perks
+            {t.bestPerks}
           </button>
         </section>
       )}
       {answer && (
         <section data-testid="optimisation">
           <h2>
-            Total {euros(answer.totalCents)} · remise / off {euros(answer.value.discountCents)} · +
-            {answer.value.bonusPoints} points
+            {t.total} {price(answer.totalCents)} · {t.discount} {price(answer.value.discountCents)}{' '}
+            · +{answer.value.bonusPoints} {t.points}
           </h2>
-          <PerkExplanations explanations={answer.explanations} labels={labels} />
+          <PerkExplanations explanations={answer.explanations} labels={labels} lang={lang} />
           {answer.chosen.length > 0 && !receipt && (
             <button type="button" className="primary" disabled={busy} onClick={() => void redeem()}>
-              Utiliser ces avantages / Redeem
+              {t.redeem}
             </button>
           )}
         </section>
       )}
       {receipt && (
         <section data-testid="receipt" role="status">
-          Enregistré / Recorded · {euros(receipt.discountCents)} · +{receipt.bonusPoints} points ·{' '}
-          {receipt.perkIds.join(', ')}
+          {t.recorded} · {price(receipt.discountCents)} ·{' '}
+          <span data-testid="points-earned">+{receipt.pointsEarned}</span> {t.pointsCredited} (
+          {t.balance(receipt.pointsBalance)}) · {receipt.perkIds.join(', ')}
         </section>
       )}
       {error && <p role="alert">{error}</p>}

@@ -1,10 +1,12 @@
-// The optimiser's reasons, chosen perks first.
+// The optimiser's reasons, chosen perks first, in the console's language.
 import type { Localized } from '@vitrine/shared/core';
+import type { ConsoleLang } from '../common/console-lang';
 import type { Explanation } from './loyalty-api';
 
 export function PerkExplanations(props: {
   explanations: Explanation[];
   labels: Map<string, Localized>;
+  lang: ConsoleLang;
 }) {
   const sorted = [...props.explanations].sort((a, b) => Number(b.chosen) - Number(a.chosen));
   return (
@@ -18,15 +20,9 @@ export function PerkExplanations(props: {
           >
             <td>{item.chosen ? '✔' : '—'}</td>
             <td>
-              <strong>{props.labels.get(item.perkId)?.fr ?? item.perkId}</strong>
-              <br />
-              <small>{props.labels.get(item.perkId)?.en}</small>
+              <strong>{props.labels.get(item.perkId)?.[props.lang] ?? item.perkId}</strong>
             </td>
-            <td>
-              {item.fr}
-              <br />
-              <small>{item.en}</small>
-            </td>
+            <td>{item[props.lang]}</td>
           </tr>
         ))}
       </tbody>

@@ -8,26 +8,16 @@ import {
   type RequestStatus,
   type StaffRequest,
 } from '@vitrine/shared/core';
-import { api, ConsoleApiError, session } from '../common/api';
+import { api, session } from '../common/api';
+import { refusal } from '../common/refusal';
+import { useText } from './i18n';
 
-const TYPE_LABEL: Record<StaffRequest['type'], string> = {
-  help: 'Aide / Help',
-  size: 'Taille / Size',
-  reservation: 'Réservation',
-  delivery: 'Livraison / Delivery',
-};
-const ACTIONS: Record<RequestStatus, { to: RequestStatus; label: string }[]> = {
-  new: [
-    { to: 'acknowledged', label: 'Je m’en occupe / Acknowledge' },
-    { to: 'closed', label: 'Clore / Close' },
-  ],
-  acknowledged: [
-    { to: 'on-the-way', label: 'En route / On the way' },
-    { to: 'not-available', label: 'Indisponible / Not available' },
-    { to: 'closed', label: 'Clore / Close' },
-  ],
-  'on-the-way': [{ to: 'closed', label: 'Clore / Close' }],
-  'not-available': [{ to: 'closed', label: 'Clore / Close' }],
+/** The moves staff may make from each state (their words: t.moveTo; the chip: t.status). */
+const ACTIONS: Record<RequestStatus, { to: Exclude<RequestStatus, 'new'> }[]> = {
+  new: [{ to: 'acknowledged' }, { to: 'closed' }],
+  acknowledged: [{ to: 'on-the-way' }, { to: 'not-available' }, { to: 'closed' }],
+  'on-the-way': [{ to: 'closed' }],
+  'not-available': [{ to: 'closed' }],
   closed: [],
 };
 
@@ -36,6 +26,7 @@ export function RequestQueue(props: { onOpenCount: (count: number) => void }) {
   const [connected, setConnected] = useState(false);
   const [error, setError] = useState<string | null>(null);
   const { onOpenCount } = props;
+  const { t, locale } = useText();
 
   useEffect(
     () =>
@@ -71,35 +62,30 @@ export function RequestQueue(props: { onOpenCount: (count: number) => void }) {
         body: { status: to, expectedVersion: request.version },
       });
     } catch (caught) {
-      setError(
-        caught instanceof ConsoleApiError ? caught.message : 'Réseau indisponible / Network down',
-      );
+      setError(refusal(caught, t));
     }
   }
 
   return (
     <section data-testid="request-queue" data-connected={connected}>
       <h2>
-        Demandes en cours / Open requests ({open.length}){' '}
-        {connected ? '' : '· hors ligne / offline'}
+        {t.openRequests(open.length)} {connected ? '' : `· ${t.offline}`}
       </h2>
-      {list.length === 0 && <p>Aucune demande / No requests.</p>}
+      {list.length === 0 && <p>{t.noRequests}</p>}
       <table>
         <tbody>
           {list.map((request) => (
             <tr key={request.id} data-request={request.id} data-status={request.status}>
               <td>
-                <strong>{TYPE_LABEL[request.type]}</strong>
+                <strong>{t.requestType[request.type]}</strong>
                 <br />
-                <span className={`badge ${request.status}`}>{request.status}</span>
+                <span className={`badge ${request.status}`} data-testid="status-chip">
+                  {t.status[request.status]}
+                </span>
               </td>
               <td>
                 {request.place ?? request.deviceName ?? request.deviceId}
-                <br />
-                <small>
-                  {request.productName ?? ''}{' '}
-                  {request.variantGtin ? `· ${request.variantGtin}` : ''} {request.note ?? ''}
-                </small>
+                <RequestedItem request={request} />
                 {request.contact && (
                   <small data-testid="request-contact">
                     <br />
@@ -109,7 +95,7 @@ export function RequestQueue(props: { onOpenCount: (count: number) => void }) {
                   </small>
                 )}
               </td>
-              <td>{new Date(request.createdAt).toLocaleTimeString('fr-FR')}</td>
+              <td>{new Date(request.createdAt).toLocaleTimeString(locale)}</td>
               <td>
                 {ACTIONS[request.status].map((action) => (
                   <button
@@ -118,7 +104,7 @@ export function RequestQueue(props: { onOpenCount: (count: number) => void }) {
                     className="action"
                     onClick={() => void move(request, action.to)}
                   >
-                    {action.label}
+                    {t.moveTo[action.to]}
                   </button>
                 ))}
               </td>
@@ -128,5 +114,20 @@ export function RequestQueue(props: { onOpenCount: (count: number) => void }) {
       </table>
       {error && <p role="alert">{error}</p>}
     </section>
+  );
+}
+
+/** What the shopper asked for, as staff would say it: "Chemise en lin · M · blanc". */
+function RequestedItem({ request }: { request: StaffRequest }) {
+  const { t } = useText();
+  const variant = [request.variantSize, request.variantColour].filter(Boolean).join(' · ');
+  const name = request.productName ?? (request.productId ? t.productGone : null);
+  if (!name && !request.note) return null;
+  return (
+    <span className="requested-item" data-testid="requested-item">
+      {name && <strong>{name}</strong>}
+      {variant && <span className="variant"> · {variant}</span>}
+      {request.note && <small> {request.note}</small>}
+    </span>
   );
 }

@@ -2,12 +2,14 @@
 // thread) for fields that a wedge scanner can also type into.
 import { useState } from 'react';
 import { CameraPanel } from '@vitrine/shared/ui';
+import { useText } from './i18n';
 
 export function ScanButton(props: {
   accept: 'product' | 'loyalty-card';
   onCode: (code: string) => void;
   testId: string;
 }) {
+  const { t } = useText();
   const [open, setOpen] = useState(false);
   if (!open) {
     return (
@@ -17,7 +19,7 @@ export function ScanButton(props: {
         data-testid={props.testId}
         onClick={() => setOpen(true)}
       >
-        📷 Scanner / Scan
+        📷 {t.scan}
       </button>
     );
   }

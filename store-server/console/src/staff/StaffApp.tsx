@@ -1,29 +1,33 @@
 // The staff console's tabs. The request queue stays mounted so its live
 // count shows on the tab whichever tool is open.
 import { useState } from 'react';
+import type { ConsoleLang } from '../common/console-lang';
+import { LangSwitch } from '../common/LangSwitch';
 import type { ConsoleUser } from '../common/SignIn';
 import { DeviceApproval } from './DeviceApproval';
 import { LoyaltyDesk } from './LoyaltyDesk';
 import { RequestQueue } from './RequestQueue';
 import { StockCheck } from './StockCheck';
+import { useText } from './i18n';
 
-const TABS = [
-  { id: 'requests', label: 'Demandes / Requests' },
-  { id: 'loyalty', label: 'Fidélité / Loyalty' },
-  { id: 'stock', label: 'Stock' },
-  { id: 'devices', label: 'Écrans / Screens' },
-] as const;
+const TABS = [{ id: 'requests' }, { id: 'loyalty' }, { id: 'stock' }, { id: 'devices' }] as const;
 type Tab = (typeof TABS)[number]['id'];
 
-export function StaffApp(props: { user: ConsoleUser; onSignOut: () => void }) {
+export function StaffApp(props: {
+  user: ConsoleUser;
+  onLang: (lang: ConsoleLang) => void;
+  onSignOut: () => void;
+}) {
+  const { t, lang } = useText();
   const [tab, setTab] = useState<Tab>('requests');
   const [openCount, setOpenCount] = useState(0);
   return (
     <div className="staff">
       <header>
         <h1>Vitrine · {props.user.name}</h1>
+        <LangSwitch lang={lang} onLang={props.onLang} className="action" />
         <button type="button" className="action" onClick={props.onSignOut}>
-          Déconnexion / Sign out
+          {t.signOut}
         </button>
       </header>
       <nav role="tablist">
@@ -35,7 +39,7 @@ export function StaffApp(props: { user: ConsoleUser; onSignOut: () => void }) {
             aria-selected={tab === item.id}
             onClick={() => setTab(item.id)}
           >
-            {item.label}
+            {t.tabs[item.id]}
             {item.id === 'requests' && openCount > 0 ? ` (${openCount})` : ''}
           </button>
         ))}
@@ -45,7 +49,7 @@ export function StaffApp(props: { user: ConsoleUser; onSignOut: () => void }) {
           <RequestQueue onOpenCount={setOpenCount} />
         </div>
         {tab === 'loyalty' && <LoyaltyDesk />}
-        {tab === 'stock' && <StockCheck />}
+        {tab === 'stock' && <StockCheck roles={props.user.roles} />}
         {tab === 'devices' && <DeviceApproval />}
       </main>
     </div>

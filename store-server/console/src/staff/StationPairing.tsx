@@ -2,7 +2,9 @@
 // room: the station may then publish measurements to that mirror only.
 import { useEffect, useState } from 'react';
 import { MeasuringStationList, parseUnknown } from '@vitrine/shared/core';
-import { api, ConsoleApiError } from '../common/api';
+import { api } from '../common/api';
+import { refusal } from '../common/refusal';
+import { useText } from './i18n';
 
 type Stations = {
   stations: MeasuringStationList['stations'];
@@ -10,6 +12,7 @@ type Stations = {
 };
 
 export function StationPairing(props: { refreshKey: number }) {
+  const { t } = useText();
   const [list, setList] = useState<Stations>({ stations: [], mirrors: [] });
   const [choice, setChoice] = useState<Record<string, string>>({});
   const [note, setNote] = useState<string | null>(null);
@@ -30,19 +33,17 @@ export function StationPairing(props: { refreshKey: number }) {
   async function pair(stationId: string, mirrorId: string | null) {
     try {
       await api(`/sizing/stations/${stationId}`, { method: 'PUT', body: { mirrorId } });
-      setNote(mirrorId ? `Associée / Paired: ${mirrorName(mirrorId)}` : 'Dissociée / Unpaired');
+      setNote(mirrorId ? t.paired(mirrorName(mirrorId) ?? mirrorId) : t.unpaired);
       await refresh();
     } catch (caught) {
-      setNote(
-        caught instanceof ConsoleApiError ? caught.message : 'Réseau indisponible / Network down',
-      );
+      setNote(refusal(caught, t));
     }
   }
 
   if (list.stations.length === 0) return null;
   return (
     <section data-testid="measuring-stations">
-      <h2>Stations de mesure / Measuring stations</h2>
+      <h2>{t.measuringStations}</h2>
       {note && (
         <p aria-live="polite" data-testid="station-note">
           {note}
@@ -54,18 +55,18 @@ export function StationPairing(props: { refreshKey: number }) {
           return (
             <li key={station.stationId} data-testid="station" data-station={station.stationId}>
               <strong>{station.name}</strong> ·{' '}
-              {station.status === 'active' ? '' : 'en attente / pending · '}
-              {station.topic ? `→ ${mirrorName(station.mirrorId)}` : 'Non associée / Not paired'}
+              {station.status === 'active' ? '' : `${t.pending} · `}
+              {station.topic ? `→ ${mirrorName(station.mirrorId)}` : t.notPaired}
               {station.status === 'active' && (
                 <span className="row">
                   <select
-                    aria-label={`Cabine pour ${station.name} / Fitting room for ${station.name}`}
+                    aria-label={t.roomFor(station.name)}
                     value={selected}
                     onChange={(event) =>
                       setChoice({ ...choice, [station.stationId]: event.target.value })
                     }
                   >
-                    <option value="">— Aucune / None —</option>
+                    <option value="">{t.noRoom}</option>
                     {list.mirrors.map((mirror) => (
                       <option key={mirror.id} value={mirror.id}>
                         {mirror.name}
@@ -77,7 +78,7 @@ export function StationPairing(props: { refreshKey: number }) {
                     className="action"
                     onClick={() => void pair(station.stationId, selected || null)}
                   >
-                    Associer / Pair
+                    {t.pair}
                   </button>
                 </span>
               )}

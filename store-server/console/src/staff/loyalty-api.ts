@@ -18,6 +18,12 @@ export type OptimiseAnswer = {
 export const findMember = (cardCode: string) =>
   api<MemberView>(`/loyalty/members/${encodeURIComponent(cardCode.trim())}`);
 
+/** Members by name (a forgotten card): any word order, with or without accents. */
+export const searchMembers = (name: string) =>
+  api<{ members: MemberView['member'][] }>(
+    `/loyalty/members?q=${encodeURIComponent(name.trim())}`,
+  ).then((answer) => answer.members);
+
 export const optimise = (cardCode: string, basket: BasketEntry[]) =>
   api<OptimiseAnswer>('/loyalty/optimise', { body: { cardCode: cardCode.trim(), basket } });
 

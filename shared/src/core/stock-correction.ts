@@ -1,0 +1,44 @@
+// A stock correction made from the staff console: the counted quantity of one
+// item at one location, with the reason staff give. The server keeps an audit
+// row of each (who, when, before, after, why).
+import { z } from 'zod';
+import { Gtin14 } from './catalogue';
+
+export const StockCorrectionReason = z.enum([
+  'count',
+  'damaged',
+  'theft',
+  'received',
+  'returned',
+  'other',
+]);
+export type StockCorrectionReason = z.infer<typeof StockCorrectionReason>;
+
+/** POST /staff/stock/corrections */
+export const StockCorrectionRequest = z
+  .object({
+    gtin: Gtin14,
+    locationId: z.string().min(1).max(64),
+    quantity: z.number().int().min(0).max(100_000),
+    reason: StockCorrectionReason,
+    note: z.string().trim().max(200).optional(),
+  })
+  .refine((body) => body.reason !== 'other' || (body.note ?? '').length > 0, {
+    message: 'a correction for another reason needs a note saying which',
+    path: ['note'],
+  });
+export type StockCorrectionRequest = z.infer<typeof StockCorrectionRequest>;
+
+export const StockCorrection = z.object({
+  id: z.string(),
+  productId: z.string(),
+  gtin: Gtin14,
+  locationId: z.string(),
+  before: z.number().int().nonnegative(),
+  after: z.number().int().nonnegative(),
+  reason: StockCorrectionReason,
+  note: z.string().nullable(),
+  userId: z.string(),
+  at: z.string(),
+});
+export type StockCorrection = z.infer<typeof StockCorrection>;

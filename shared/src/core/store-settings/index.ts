@@ -1,0 +1,16 @@
+// A store's settings for its screens, synced as one document per store.
+import { z } from 'zod';
+import { BrandTheme } from './brand-theme';
+import { StaffAccess } from './staff-access';
+
+export * from './brand-theme';
+export * from './contrast';
+export * from './staff-access';
+
+export const StoreSettings = z.object({
+  /** The store id. */
+  id: z.string().min(1).max(64),
+  theme: BrandTheme.optional(),
+  staffAccess: StaffAccess.optional(),
+});
+export type StoreSettings = z.infer<typeof StoreSettings>;

@@ -1,0 +1,28 @@
+// One product picture, resolved against the store server that serves media
+// (a context, so lists and tiles need not pass it along). A missing or broken
+// picture leaves a quiet placeholder of the same size, never a broken icon.
+import { createContext, useContext, useState, type ReactNode } from 'react';
+
+const MediaBase = createContext<string | undefined>(undefined);
+
+export function MediaBaseProvider(props: { baseUrl: string; children: ReactNode }) {
+  return <MediaBase.Provider value={props.baseUrl}>{props.children}</MediaBase.Provider>;
+}
+
+export function ProductImage(props: { src: string | undefined; alt?: string; className?: string }) {
+  const base = useContext(MediaBase) ?? globalThis.location?.href;
+  const [failed, setFailed] = useState<string | undefined>(undefined);
+  const className = `product-image ${props.className ?? ''}`.trim();
+  if (!props.src || !base || failed === props.src)
+    return <span className={`${className} product-image--none`} aria-hidden="true" />;
+  return (
+    <img
+      className={className}
+      src={new URL(props.src, base).href}
+      alt={props.alt ?? ''}
+      loading="lazy"
+      decoding="async"
+      onError={() => setFailed(props.src)}
+    />
+  );
+}

@@ -1,0 +1,27 @@
+// The feedback report's calls: rows as JSON, and the same rows as a CSV file.
+import type { FeedbackRow } from '@vitrine/shared/core';
+import { api } from '../../common/api';
+import { authorized, reportQuery } from '../head-office-api';
+
+export type { FeedbackRow, FeedbackSource } from '@vitrine/shared/core';
+export type FeedbackFilter = { from: string; to: string; low?: 'true' };
+
+export const fetchFeedback = (filter: FeedbackFilter) =>
+  api<{ rows: FeedbackRow[] }>(`/feedback/report?${reportQuery(filter)}`);
+
+export async function fetchFeedbackCsv(filter: FeedbackFilter): Promise<Blob> {
+  return (await authorized(`/feedback/report.csv?${reportQuery(filter)}`)).blob();
+}
+
+/** Each day's positive, neutral and negative opinions, all sources together. */
+export function opinionsByDay(rows: FeedbackRow[]) {
+  const days = new Map<string, { positive: number; neutral: number; negative: number }>();
+  for (const row of rows) {
+    const day = days.get(row.day) ?? { positive: 0, neutral: 0, negative: 0 };
+    day.positive += row.likes + row.green + row.reviewsPositive;
+    day.neutral += row.orange + (row.reviews - row.reviewsPositive - row.reviewsNegative);
+    day.negative += row.dislikes + row.red + row.reviewsNegative;
+    days.set(row.day, day);
+  }
+  return [...days.entries()].sort(([a], [b]) => a.localeCompare(b));
+}

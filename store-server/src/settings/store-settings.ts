@@ -1,0 +1,65 @@
+// Publishes the store's settings for its screens (brand theme, staff access)
+// as one synced document, written only when it changed so a restart does not
+// make every device pull. The demo store gets the demo theme, PIN and badge.
+import { join } from 'node:path';
+import {
+  BrandTheme,
+  hashStaffBadge,
+  hashStaffPin,
+  parseUnknown,
+  type StoreSettings,
+} from '@vitrine/shared/core';
+import type { StoreServerConfig } from '../config';
+import type { DocStore } from '../sync/doc-store';
+import { readThemeFile } from './theme-file';
+
+/** The demo store's staff PIN and badge code (never use outside the demo). */
+export const DEMO_STAFF_PIN = '246810';
+export const DEMO_STAFF_BADGE = 'STAFF0000042';
+
+export function demoThemePath(appsDir: string): string {
+  return join(appsDir, 'assets', 'demo-theme', 'theme.json');
+}
+
+async function settingsOf(config: StoreServerConfig): Promise<StoreSettings> {
+  if (!config.demo)
+    return {
+      id: config.storeId,
+      ...(config.theme ? { theme: config.theme } : {}),
+      ...(config.staffPinHash || config.staffBadgeHashes
+        ? {
+            staffAccess: {
+              ...(config.staffPinHash ? { pin: config.staffPinHash } : {}),
+              badges: config.staffBadgeHashes ?? [],
+            },
+          }
+        : {}),
+    };
+  const theme = config.theme ?? demoTheme(config.appsDir);
+  // A fixed salt: the same demo document at every start.
+  const salt = new TextEncoder().encode(`vitrine-demo-${config.storeId}`.slice(0, 32));
+  return {
+    id: config.storeId,
+    theme,
+    staffAccess: {
+      pin: config.staffPinHash ?? (await hashStaffPin(DEMO_STAFF_PIN, 310_000, salt)),
+      badges: config.staffBadgeHashes ?? [await hashStaffBadge(DEMO_STAFF_BADGE)],
+    },
+  };
+}
+
+function demoTheme(appsDir: string): BrandTheme {
+  const parsed = parseUnknown(BrandTheme, readThemeFile(demoThemePath(appsDir)));
+  if (!parsed.ok) throw new Error(`demo theme: ${parsed.error}`);
+  return parsed.value;
+}
+
+export async function publishStoreSettings(
+  docs: DocStore,
+  config: StoreServerConfig,
+): Promise<void> {
+  const settings = await settingsOf(config);
+  const current = docs.get<StoreSettings>('settings', config.storeId);
+  if (JSON.stringify(current) === JSON.stringify(settings)) return;
+  docs.write([{ c: 'settings', id: config.storeId, body: settings }]);
+}

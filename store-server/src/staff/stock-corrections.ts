@@ -1,0 +1,103 @@
+// Stock corrections from the staff console (staff and manager sessions, not
+// only the admin token): the counted quantity replaces the synced one on
+// every screen, and an audit row says who changed what, when and why. Staff
+// correct their own store; a manager may also correct the other locations
+// (online, other stores) this server keeps.
+import { randomUUID } from 'node:crypto';
+import { Router } from 'express';
+import { z } from 'zod';
+import { parseUnknown, StockCorrectionRequest, type StockCorrection } from '@vitrine/shared/core';
+import type { CatalogueStore } from '../catalogue/catalogue-store';
+import type { Db } from '../db/database';
+import { HttpError, parseOr400 } from '../http/http-error';
+import { requireRole, type StaffAuth } from './staff-auth';
+
+const StockCorrectionQuery = z.object({ productId: z.string().min(1).max(64) });
+
+type Row = {
+  id: string;
+  product_id: string;
+  gtin: string;
+  location_id: string;
+  before: number;
+  after: number;
+  reason: StockCorrection['reason'];
+  note: string | null;
+  user_id: string;
+  at: string;
+};
+
+const toCorrection = (row: Row): StockCorrection => ({
+  id: row.id,
+  productId: row.product_id,
+  gtin: row.gtin,
+  locationId: row.location_id,
+  before: row.before,
+  after: row.after,
+  reason: row.reason,
+  note: row.note,
+  userId: row.user_id,
+  at: row.at,
+});
+
+export function stockCorrectionRoutes(options: {
+  auth: StaffAuth;
+  db: Db;
+  catalogue: CatalogueStore;
+  storeId: string;
+}): Router {
+  const { auth, db, catalogue, storeId } = options;
+  const router = Router();
+  const insert = db.prepare(
+    `INSERT INTO stock_corrections (id, product_id, gtin, location_id, before, after, reason, note, user_id, at)
+     VALUES (@id, @product_id, @gtin, @location_id, @before, @after, @reason, @note, @user_id, @at)`,
+  );
+  const recent = db.prepare(
+    'SELECT * FROM stock_corrections WHERE product_id = ? ORDER BY at DESC LIMIT 20',
+  );
+
+  router.post('/staff/stock/corrections', (req, res) => {
+    const user = requireRole(req, auth, 'staff', 'manager');
+    const body = parseOr400(parseUnknown(StockCorrectionRequest, req.body));
+    const mayCorrectElsewhere = user.roles.some((role) => role === 'manager' || role === 'admin');
+    if (body.locationId !== storeId && !mayCorrectElsewhere) {
+      throw new HttpError(
+        403,
+        'forbidden',
+        `staff correct their own store's stock (${storeId}); other locations need a manager`,
+      );
+    }
+    if (!catalogue.hasLocation(body.locationId))
+      throw new HttpError(404, 'unknown_location', `no location ${body.locationId}`);
+    const product = catalogue.productByCode(body.gtin);
+    if (!product) throw new HttpError(404, 'unknown_product', `no product has GTIN ${body.gtin}`);
+    const row: Row = db.transaction(() => {
+      const level = catalogue
+        .stockOf(product.id)
+        ?.levels.find((entry) => entry.locationId === body.locationId);
+      const audit: Row = {
+        id: randomUUID(),
+        product_id: product.id,
+        gtin: body.gtin,
+        location_id: body.locationId,
+        before: level?.quantities[body.gtin] ?? 0,
+        after: body.quantity,
+        reason: body.reason,
+        note: body.note || null,
+        user_id: user.id,
+        at: new Date().toISOString(),
+      };
+      catalogue.setStock(product.id, body.locationId, body.gtin, body.quantity);
+      insert.run(audit);
+      return audit;
+    })();
+    res.status(201).json({ correction: toCorrection(row), stock: catalogue.stockOf(product.id) });
+  });
+
+  router.get('/staff/stock/corrections', (req, res) => {
+    requireRole(req, auth, 'staff', 'manager');
+    const { productId } = parseOr400(parseUnknown(StockCorrectionQuery, req.query));
+    res.json({ corrections: (recent.all(productId) as Row[]).map(toCorrection) });
+  });
+  return router;
+}
