@@ -108,6 +108,24 @@ export async function wedgeScan(
   await cdp.detach();
 }
 
+/**
+ * Opens the staff overlay as staff do: five taps on the brand, then the PIN.
+ * Returns the overlay (its name is the session's language).
+ */
+export async function openStaffOverlay(page: Page, pin: string, lang: 'fr' | 'en' = 'fr') {
+  const names =
+    lang === 'fr'
+      ? ['Code du personnel', 'Valider', 'Espace personnel']
+      : ['Staff code', 'OK', 'Staff panel'];
+  for (let i = 0; i < 5; i++) await page.getByTestId('brand').click();
+  const pad = page.getByRole('dialog', { name: names[0] });
+  for (const digit of pin) await pad.getByRole('button', { name: digit, exact: true }).click();
+  await pad.getByRole('button', { name: names[1] }).click();
+  const overlay = page.getByRole('dialog', { name: names[2] });
+  await overlay.waitFor();
+  return overlay;
+}
+
 const axeSource = readFileSync(
   createRequire(import.meta.url).resolve('axe-core/axe.min.js'),
   'utf8',

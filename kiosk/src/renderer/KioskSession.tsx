@@ -13,7 +13,6 @@ import {
   loadProductViewByGtin,
   MediaBaseProvider,
   ScanNotice,
-  ScannerDiagnosticLine,
   StaffOverlay,
   SyncStatus,
   type Lang,
@@ -201,8 +200,6 @@ export function KioskSession(props: {
               record={record}
             />
             {syncStatus}
-            {/* Staff-visible until the staff overlay takes it. */}
-            <ScannerDiagnosticLine />
           </footer>
           <IdleGuard
             idleMs={config.idleMs}

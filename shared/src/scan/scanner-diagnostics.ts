@@ -47,21 +47,3 @@ export class ScannerDiagnostics {
 
 /** Shared by the wedge listener and whatever staff view shows it. */
 export const scannerDiagnostics = new ScannerDiagnostics();
-
-/** One line for staff, in French and English (a staff view, not a shopper's). */
-export function describeScannerProblem(problem: ScannerProblem): string {
-  const seen = `« ${problem.typed} » (${problem.keys})`;
-  const expected = problem.expectedSuffix || 'pause';
-  switch (problem.kind) {
-    case 'unknown-layout':
-      return `Douchette : disposition clavier inconnue, réglez-la en AZERTY ou QWERTY ${seen} / Scanner: unknown keyboard layout, set it to AZERTY or QWERTY`;
-    case 'wrong-suffix':
-      return `Douchette : suffixe ${problem.endedWith ?? '?'} au lieu de ${expected} ${seen} / Scanner: suffix ${problem.endedWith ?? '?'} instead of ${expected}`;
-    case 'missing-suffix':
-      return `Douchette : aucun suffixe, ${expected} attendu ${seen} / Scanner: no suffix, expected ${expected}`;
-    case 'prefix-mismatch':
-      return `Douchette : préfixe attendu absent ${seen} / Scanner: expected prefix missing`;
-    case 'bad-setting':
-      return `Réglage de borne invalide ignoré : ${problem.typed} / Invalid kiosk setting ignored: ${problem.typed}`;
-  }
-}

@@ -79,7 +79,7 @@ export const fr = {
   contactConsent:
     'J’accepte que le magasin utilise ces coordonnées pour me contacter au sujet de cette demande uniquement. Elles ne sont pas conservées sur cette borne.',
   contactSend: 'Envoyer la demande',
-  noOnlineStock: 'Plus disponible en ligne : demandez à un vendeur.',
+  noOnlineStock: 'Plus disponible en ligne\u202f: demandez à un vendeur.',
   variants: 'Tailles et couleurs',
   reviews: 'Avis clients',
   noReviews: 'Pas encore d’avis sur ce produit.',
@@ -155,6 +155,32 @@ export const fr = {
   place: 'Emplacement',
   screenSize: 'Écran',
   textAndTargets: 'Texte / zones tactiles',
+  scanner: {
+    layout: 'Disposition attendue',
+    layouts: { auto: 'automatique (AZERTY ou QWERTY)', us: 'QWERTY', fr: 'AZERTY' },
+    suffix: 'Suffixe attendu',
+    prefix: 'Préfixe attendu',
+    keys: { Enter: 'Entrée', NumpadEnter: 'Entrée (pavé numérique)', Tab: 'Tab' } as Record<
+      string,
+      string
+    >,
+    pause: 'une pause',
+    lastProblem: 'Dernier problème',
+    noProblem: 'aucun depuis le démarrage',
+    problems: {
+      'unknown-layout': () =>
+        'disposition clavier illisible, réglez la douchette en AZERTY ou en QWERTY',
+      'wrong-suffix': (got: string, expected: string) =>
+        `suffixe ${got} reçu au lieu de ${expected}, réglez le suffixe de la douchette`,
+      'missing-suffix': (_got: string, expected: string) =>
+        `aucun suffixe reçu (${expected} attendu), réglez le suffixe de la douchette`,
+      'prefix-mismatch': () => 'le préfixe configuré manque au début du code',
+      'bad-setting': (_got: string, _expected: string, fields: string) =>
+        `réglage de borne invalide ignoré (${fields})`,
+    },
+    received: 'Touches reçues',
+    when: 'Heure, nombre',
+  },
 };
 
 export type Messages = typeof fr;
@@ -311,6 +337,28 @@ export const en: Messages = {
   place: 'Place',
   screenSize: 'Screen',
   textAndTargets: 'Text / touch targets',
+  scanner: {
+    layout: 'Expected layout',
+    layouts: { auto: 'automatic (AZERTY or QWERTY)', us: 'QWERTY', fr: 'AZERTY' },
+    suffix: 'Expected suffix',
+    prefix: 'Expected prefix',
+    keys: { Enter: 'Enter', NumpadEnter: 'Enter (numeric keypad)', Tab: 'Tab' },
+    pause: 'a pause',
+    lastProblem: 'Last problem',
+    noProblem: 'none since start-up',
+    problems: {
+      'unknown-layout': () => 'unreadable keyboard layout, set the scanner to AZERTY or QWERTY',
+      'wrong-suffix': (got: string, expected: string) =>
+        `suffix ${got} received instead of ${expected}, set the scanner’s suffix`,
+      'missing-suffix': (_got: string, expected: string) =>
+        `no suffix received (${expected} expected), set the scanner’s suffix`,
+      'prefix-mismatch': () => 'the configured prefix is missing before the code',
+      'bad-setting': (_got: string, _expected: string, fields: string) =>
+        `invalid kiosk setting ignored (${fields})`,
+    },
+    received: 'Keys received',
+    when: 'Time, count',
+  },
 };
 
 export type Lang = 'fr' | 'en';

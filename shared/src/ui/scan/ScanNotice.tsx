@@ -25,7 +25,8 @@ export function ScanNotice(props: { problem: ScanProblem; onSearch: () => void }
         <p>{t.loyaltyCardHelp}</p>
       ) : (
         <>
-          <p>{t.tryAgainOrSearch}</p>
+          {/* "Scan non reconnu, réessayez." says it all; staff see why in their overlay. */}
+          {props.problem !== 'scanner-unreadable' && <p>{t.tryAgainOrSearch}</p>}
           <button type="button" onClick={props.onSearch}>
             {t.browse}
           </button>
