@@ -19,13 +19,13 @@ afterAll(async () => {
   await server?.close();
 });
 
-function send(id: string, contact: unknown) {
+function send(id: string, contact: unknown, type = 'reservation') {
   const event = {
     id,
     seq: ++seq,
     at: new Date().toISOString(),
     kind: 'request',
-    payload: { type: 'reservation', productId: 'p-contact', contact },
+    payload: { type, productId: 'p-contact', contact },
   };
   const before = server.ingestor.stats.rejected;
   server.ingestor.accept(
@@ -50,6 +50,9 @@ describe('reservation contact', () => {
       phone: null,
       email: 'camille@example.fr',
     });
+    // Kept in one place only, the request: the stored event has no copy to forget.
+    const payload = server.db.prepare('SELECT payload FROM events WHERE id = ?').pluck().get(id);
+    expect(payload).not.toContain('camille');
   });
 
   it.each([
@@ -58,9 +61,11 @@ describe('reservation contact', () => {
     ['a bad phone', { name: 'Camille', phone: '12', consent: true }],
     ['no consent', { name: 'Camille', phone: '0612345678', consent: false }],
     ['no name', { name: ' ', phone: '0612345678', consent: true }],
+    ['a help request (a contact is only for reservations and orders)', 'help'],
   ])('refuses a contact with %s, and creates no request', (_, contact) => {
     const id = `01900000-0000-7000-8000-0000000000${String(10 + seq).padStart(2, '0')}`;
-    expect(send(id, contact)).toBe(1);
+    const valid = { name: 'Camille', phone: '0612345678', consent: true };
+    expect(contact === 'help' ? send(id, valid, 'help') : send(id, contact)).toBe(1);
     expect(server.db.prepare('SELECT COUNT(*) FROM requests WHERE id = ?').pluck().get(id)).toBe(0);
   });
 });

@@ -1,6 +1,7 @@
 // Device events: what a touchpoint records and the store server must receive
 // exactly once. Append-only, so nothing ever conflicts.
 import { z } from 'zod';
+import { ShopperContact } from './shopper-contact';
 
 export const Uuid = z
   .string()
@@ -32,41 +33,24 @@ export const ProofOfPlayPayload = z.object({
   interrupted: z.boolean().optional(),
 });
 
-/** Phone numbers as people write them: separators allowed, 8 to 15 digits. */
-const Phone = z
-  .string()
-  .trim()
-  .max(24)
-  .refine((value) => /^\+?\d{8,15}$/.test(value.replace(/[\s.()-]/g, '')), 'a phone number');
-
-/** Who to tell when a reservation or an order is ready: a name and a phone or an e-mail. */
-export const ShopperContact = z
+export const RequestPayload = z
   .object({
-    name: z.string().trim().min(2).max(80),
-    phone: Phone.optional(),
-    email: z.email().max(120).optional(),
-    /** The shopper ticked the consent text (used for this request only). */
-    consent: z.literal(true),
+    type: z.enum(['help', 'size', 'reservation', 'delivery']),
+    productId: Id.optional(),
+    variantGtin: z
+      .string()
+      .regex(/^\d{14}$/)
+      .optional(),
+    locationId: Id.optional(),
+    place: z.string().max(100).optional(),
+    note: Text.optional(),
+    /** Reservations and orders: how staff reach the shopper. */
+    contact: ShopperContact.optional(),
   })
-  .refine((contact) => !!contact.phone || !!contact.email, {
-    message: 'a phone number or an e-mail address',
-    path: ['phone'],
+  .refine((request) => !request.contact || ['reservation', 'delivery'].includes(request.type), {
+    message: 'a contact only comes with a reservation or an order',
+    path: ['contact'],
   });
-export type ShopperContact = z.infer<typeof ShopperContact>;
-
-export const RequestPayload = z.object({
-  type: z.enum(['help', 'size', 'reservation', 'delivery']),
-  productId: Id.optional(),
-  variantGtin: z
-    .string()
-    .regex(/^\d{14}$/)
-    .optional(),
-  locationId: Id.optional(),
-  place: z.string().max(100).optional(),
-  note: Text.optional(),
-  /** Reservations and orders from a kiosk: how staff reach the shopper. */
-  contact: ShopperContact.optional(),
-});
 
 const base = {
   id: Uuid,

@@ -33,6 +33,8 @@ export function StockPanel(props: {
   const others = props.locations
     .filter((l) => l.kind === 'store' && l.id !== storeId)
     .map((location) => ({ location, units: unitsOfChoice(stock, location.id, variant) }));
+  const chosen = product.variants.find((v) => v.gtin === variant);
+  const chosenLabel = chosen && variantLabel(chosen);
   const send = (type: StockRequest['type'], contact: ShopperContact) => {
     props.onRequest?.({ type, ...(variant ? { variantGtin: variant } : {}), contact });
     setAsking(undefined);
@@ -55,7 +57,7 @@ export function StockPanel(props: {
           <legend>{t.variants}</legend>
           {product.variants.map((v) => {
             const units = here?.quantities[v.gtin] ?? 0;
-            const label = [v.size, v.colour].filter(Boolean).join(' · ') || v.gtin;
+            const label = variantLabel(v);
             return (
               <button
                 key={v.gtin}
@@ -76,7 +78,11 @@ export function StockPanel(props: {
       )}
       {stock && (
         <details>
-          <summary>{t.otherStores}</summary>
+          <summary>
+            {t.otherStores}
+            {/* Say which size the numbers below are for. */}
+            {chosenLabel && <span className="stock-choice"> · {chosenLabel}</span>}
+          </summary>
           <ul>
             {others.map(({ location, units }) => (
               <li
@@ -92,8 +98,10 @@ export function StockPanel(props: {
         </details>
       )}
       {online && <p data-testid="stock-online">{t.labelled(t.online, onlineUnits)}</p>}
-      {props.onRequest && online && onlineUnits === 0 && <p>{t.noOnlineStock}</p>}
-      {props.onRequest && onlineUnits > 0 && !asking && (
+      {props.onRequest && online && onlineUnits === 0 && (
+        <p data-testid="no-online-stock">{t.noOnlineStock}</p>
+      )}
+      {props.onRequest && onlineUnits > 0 && (
         <div className="actions">
           <button type="button" onClick={() => setAsking('reservation')}>
             {t.reserve}
@@ -113,4 +121,8 @@ export function StockPanel(props: {
       {sent && <p role="status">{t.requestSent}</p>}
     </section>
   );
+}
+
+function variantLabel(variant: Product['variants'][number]): string {
+  return [variant.size, variant.colour].filter(Boolean).join(' · ') || variant.gtin;
 }
