@@ -2,7 +2,7 @@
 // use, wedge-scanner key strokes sent as real key events, and axe-core.
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
-import type { Page } from 'playwright-core';
+import type { Locator, Page } from 'playwright-core';
 import type { StoreServer } from '@vitrine/store-server/server';
 
 export type DemoProduct = { id: string; gtin: string; nameFr: string; nameEn: string };
@@ -124,6 +124,48 @@ export async function openStaffOverlay(page: Page, pin: string, lang: 'fr' | 'en
   const overlay = page.getByRole('dialog', { name: names[2] });
   await overlay.waitFor();
   return overlay;
+}
+
+const CONTACT_WORDS = {
+  fr: { name: 'Nom', phone: 'Téléphone', email: 'E-mail', send: 'Envoyer la demande' },
+  en: { name: 'Name', phone: 'Phone', email: 'Email', send: 'Send the request' },
+};
+
+/**
+ * Fills the reservation / order contact dialog with the fields given, ticks
+ * the consent (unless told not to), and sends it.
+ */
+export async function fillShopperContact(
+  dialog: Locator,
+  contact: { name?: string; phone?: string; email?: string; consent?: boolean },
+  lang: 'fr' | 'en',
+) {
+  const words = CONTACT_WORDS[lang];
+  for (const field of ['name', 'phone', 'email'] as const) {
+    const value = contact[field];
+    if (value !== undefined) await dialog.getByLabel(words[field], { exact: true }).fill(value);
+  }
+  if (contact.consent !== false) await dialog.getByRole('checkbox').check();
+  await dialog.getByRole('button', { name: words.send }).click();
+}
+
+/** Controls inside `selector` smaller than the page's touch size (--touch) either way. */
+export function smallTargetsIn(page: Page, selector: string): Promise<string[]> {
+  return page.evaluate((selector) => {
+    const touch = parseFloat(
+      getComputedStyle(document.documentElement).getPropertyValue('--touch'),
+    );
+    const controls = document.querySelectorAll<HTMLElement>(
+      `${selector} :is(button, input, select, summary, a)`,
+    );
+    return [...controls]
+      .map((control) => ({ control, box: control.getBoundingClientRect() }))
+      .filter(({ box }) => box.height < touch - 0.5 || box.width < touch - 0.5)
+      .map(
+        ({ control, box }) =>
+          `${control.getAttribute('name') ?? control.textContent} ${box.width}×${box.height} < ${touch}`,
+      );
+  }, selector);
 }
 
 const axeSource = readFileSync(
