@@ -246,6 +246,7 @@ async function staffConsoleContact(requestId: string, lang: 'fr' | 'en') {
   const text = (await line.textContent()) ?? '';
   expect(await seriousViolations(staff)).toEqual([]);
   await staff.close();
+  await page.bringToFront(); // keys (a wedge scan) go to the kiosk page again
   return text;
 }
 

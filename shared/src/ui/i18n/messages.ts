@@ -77,7 +77,7 @@ export const fr = {
     consent: 'Cochez la case pour que nous puissions vous contacter.',
   },
   contactConsent: (days: number) =>
-    `J’accepte que le magasin utilise ces coordonnées pour me contacter au sujet de cette demande uniquement. Elles ne restent pas sur cette borne, et le magasin les efface à la clôture de la demande (au plus tard après ${days}\u00a0jours).`,
+    `J’accepte que le magasin utilise ces coordonnées pour me contacter au sujet de cette demande uniquement. Elles ne restent pas sur cet écran, et le magasin les efface à la clôture de la demande (au plus tard après ${days}\u00a0jours).`,
   contactSend: 'Envoyer la demande',
   noOnlineStock: 'Plus disponible en ligne\u202f: demandez à un vendeur.',
   variants: 'Tailles et couleurs',
@@ -261,7 +261,7 @@ export const en: Messages = {
     consent: 'Tick the box so that we can contact you.',
   },
   contactConsent: (days: number) =>
-    `I agree that the store may use these details to contact me about this request only. They do not stay on this kiosk, and the store deletes them when the request is closed (after ${days} days at most).`,
+    `I agree that the store may use these details to contact me about this request only. They do not stay on this screen, and the store deletes them when the request is closed (after ${days} days at most).`,
   contactSend: 'Send the request',
   noOnlineStock: 'No longer available online: ask a member of staff.',
   variants: 'Sizes and colours',

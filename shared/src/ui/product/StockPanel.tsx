@@ -78,11 +78,8 @@ export function StockPanel(props: {
       )}
       {stock && (
         <details>
-          <summary>
-            {t.otherStores}
-            {/* Say which size the numbers below are for. */}
-            {chosenLabel && <span className="stock-choice"> · {chosenLabel}</span>}
-          </summary>
+          {/* Says which size the numbers below are for. */}
+          <summary>{chosenLabel ? `${t.otherStores} · ${chosenLabel}` : t.otherStores}</summary>
           <ul>
             {others.map(({ location, units }) => (
               <li
