@@ -79,7 +79,8 @@ beforeAll(async () => {
   browser = await launchChromium();
   page = await browser.newPage();
   await page.setViewportSize({ width: 1080, height: 1920 });
-  await page.goto(`${server.url}/kiosk/`);
+  // Many axe-core runs on a loaded machine: the idle reset must not end the session meanwhile.
+  await page.goto(`${server.url}/kiosk/?idleMs=3600000`);
   await waitForSync(page, server);
 });
 afterAll(async () => {
