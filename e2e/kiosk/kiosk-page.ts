@@ -2,7 +2,7 @@
 // use, wedge-scanner key strokes sent as real key events, and axe-core.
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
-import type { Page } from 'playwright-core';
+import type { Locator, Page } from 'playwright-core';
 import type { StoreServer } from '@vitrine/store-server/server';
 
 export type DemoProduct = { id: string; gtin: string; nameFr: string; nameEn: string };
@@ -34,59 +34,138 @@ export async function waitForSync(page: Page, server: StoreServer): Promise<void
 }
 
 const AZERTY_DIGITS = ['à', '&', 'é', '"', "'", '(', '-', 'è', '_', 'ç'];
+const AZERTY_MOVED: Record<string, string> = { A: 'Q', Q: 'A', Z: 'W', W: 'Z' };
+
+/**
+ * How the scanner and the PC are set up:
+ * - `qwerty`: a QWERTY scanner on a QWERTY PC;
+ * - `azerty`: a QWERTY scanner on a French AZERTY PC: each digit key gives the
+ *   character AZERTY has there without Shift (`à&é"'(-è_ç`), the physical key is the same;
+ * - `azerty-scanner`: a scanner configured for AZERTY on an AZERTY PC: Shift+digit
+ *   keys give digits, and A/Q, Z/W sit on each other's keys.
+ */
+export type WedgeLayout = 'qwerty' | 'azerty' | 'azerty-scanner';
+
+type KeyStroke = { code: string; key: string; keyCode: number; text?: string; shift?: boolean };
+
+function strokeOf(char: string, layout: WedgeLayout): KeyStroke {
+  if (/\d/.test(char)) {
+    const digit = Number(char);
+    const code = `Digit${char}`;
+    if (layout === 'azerty-scanner')
+      return { code, key: char, keyCode: 48 + digit, text: char, shift: true };
+    const text = layout === 'azerty' ? AZERTY_DIGITS[digit]! : char;
+    return { code, key: text, keyCode: 48 + digit, text };
+  }
+  const upper = char.toUpperCase();
+  const physical = layout === 'azerty-scanner' ? (AZERTY_MOVED[upper] ?? upper) : upper;
+  return {
+    code: `Key${physical}`,
+    key: char,
+    keyCode: upper.charCodeAt(0),
+    text: char,
+    shift: char === upper,
+  };
+}
 
 /**
  * Types `code` as a wedge scanner would: real key events through the browser's
- * input pipeline, stamped 4 ms apart, then Enter. With `azerty`, each digit key
- * produces the character a French layout gives for it (the physical key is the same).
+ * input pipeline, stamped 4 ms apart, then the suffix (Enter unless told).
  *
  * The stamps matter: the operating system stamps a real scanner's keys when they
  * arrive, however late a busy renderer handles them, and the detector reads
- * `event.timeStamp`. Without them, CDP round trips on a loaded machine spread
- * the keys past the 40 ms burst gap and the scan reads as a person typing.
+ * `event.timeStamp`. The events are sent without waiting for each other, as a
+ * scanner does not wait for the page either.
  */
-export async function wedgeScan(page: Page, code: string, layout: 'qwerty' | 'azerty') {
+export async function wedgeScan(
+  page: Page,
+  code: string,
+  layout: WedgeLayout,
+  options: { suffix?: 'Enter' | 'Tab' | 'none' } = {},
+) {
   const cdp = await page.context().newCDPSession(page);
   let stamp = Date.now() / 1000; // CDP takes seconds since the epoch
-  const send = async (
-    code_: string,
-    key: string,
-    keyCode: number,
-    text?: string,
-    shift = false,
-  ) => {
-    const modifiers = shift ? 8 : 0;
+  const sent: Promise<unknown>[] = [];
+  const send = (stroke: KeyStroke) => {
+    const { code: code_, key, keyCode, text, shift } = stroke;
+    const common = { code: code_, key, modifiers: shift ? 8 : 0, windowsVirtualKeyCode: keyCode };
     stamp += 0.004;
-    await cdp.send('Input.dispatchKeyEvent', {
-      timestamp: stamp,
-      type: text ? 'keyDown' : 'rawKeyDown',
-      code: code_,
-      key,
-      modifiers,
-      windowsVirtualKeyCode: keyCode,
-      ...(text ? { text, unmodifiedText: text } : {}),
-    });
-    await cdp.send('Input.dispatchKeyEvent', {
-      timestamp: stamp + 0.001,
-      type: 'keyUp',
-      code: code_,
-      key,
-      modifiers,
-      windowsVirtualKeyCode: keyCode,
-    });
+    sent.push(
+      cdp.send('Input.dispatchKeyEvent', {
+        ...common,
+        timestamp: stamp,
+        type: text ? 'keyDown' : 'rawKeyDown',
+        ...(text ? { text, unmodifiedText: text } : {}),
+      }),
+      cdp.send('Input.dispatchKeyEvent', { ...common, timestamp: stamp + 0.001, type: 'keyUp' }),
+    );
   };
-  for (const char of code) {
-    if (/\d/.test(char)) {
-      const digit = Number(char);
-      const text = layout === 'azerty' ? AZERTY_DIGITS[digit]! : char;
-      await send(`Digit${char}`, text, 48 + digit, text);
-    } else {
-      const upper = char.toUpperCase();
-      await send(`Key${upper}`, char, upper.charCodeAt(0), char, char === upper);
-    }
-  }
-  await send('Enter', 'Enter', 13, '\r');
+  for (const char of code) send(strokeOf(char, layout));
+  const suffix = options.suffix ?? 'Enter';
+  if (suffix === 'Enter') send({ code: 'Enter', key: 'Enter', keyCode: 13, text: '\r' });
+  if (suffix === 'Tab') send({ code: 'Tab', key: 'Tab', keyCode: 9 });
+  await Promise.all(sent);
   await cdp.detach();
+}
+
+/**
+ * Opens the staff overlay as staff do: five taps on the brand, then the PIN.
+ * Returns the overlay (its name is the session's language).
+ */
+export async function openStaffOverlay(page: Page, pin: string, lang: 'fr' | 'en' = 'fr') {
+  const names =
+    lang === 'fr'
+      ? ['Code du personnel', 'Valider', 'Espace personnel']
+      : ['Staff code', 'OK', 'Staff panel'];
+  for (let i = 0; i < 5; i++) await page.getByTestId('brand').click();
+  const pad = page.getByRole('dialog', { name: names[0] });
+  for (const digit of pin) await pad.getByRole('button', { name: digit, exact: true }).click();
+  await pad.getByRole('button', { name: names[1] }).click();
+  const overlay = page.getByRole('dialog', { name: names[2] });
+  await overlay.waitFor();
+  return overlay;
+}
+
+const CONTACT_WORDS = {
+  fr: { name: 'Nom', phone: 'Téléphone', email: 'E-mail', send: 'Envoyer la demande' },
+  en: { name: 'Name', phone: 'Phone', email: 'Email', send: 'Send the request' },
+};
+
+/**
+ * Fills the reservation / order contact dialog with the fields given, ticks
+ * the consent (unless told not to), and sends it.
+ */
+export async function fillShopperContact(
+  dialog: Locator,
+  contact: { name?: string; phone?: string; email?: string; consent?: boolean },
+  lang: 'fr' | 'en',
+) {
+  const words = CONTACT_WORDS[lang];
+  for (const field of ['name', 'phone', 'email'] as const) {
+    const value = contact[field];
+    if (value !== undefined) await dialog.getByLabel(words[field], { exact: true }).fill(value);
+  }
+  if (contact.consent !== false) await dialog.getByRole('checkbox').check();
+  await dialog.getByRole('button', { name: words.send }).click();
+}
+
+/** Controls inside `selector` smaller than the page's touch size (--touch) either way. */
+export function smallTargetsIn(page: Page, selector: string): Promise<string[]> {
+  return page.evaluate((selector) => {
+    const touch = parseFloat(
+      getComputedStyle(document.documentElement).getPropertyValue('--touch'),
+    );
+    const controls = document.querySelectorAll<HTMLElement>(
+      `${selector} :is(button, input, select, summary, a)`,
+    );
+    return [...controls]
+      .map((control) => ({ control, box: control.getBoundingClientRect() }))
+      .filter(({ box }) => box.height < touch - 0.5 || box.width < touch - 0.5)
+      .map(
+        ({ control, box }) =>
+          `${control.getAttribute('name') ?? control.textContent} ${box.width}×${box.height} < ${touch}`,
+      );
+  }, selector);
 }
 
 const axeSource = readFileSync(

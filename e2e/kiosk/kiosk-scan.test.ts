@@ -11,7 +11,15 @@ import type { StoreServer } from '@vitrine/store-server/server';
 import { launchWithCameraVideo } from '../support/chromium';
 import { startTestServer } from '../support/test-server';
 import { writeLabelY4m } from '../fixtures/label-video';
-import { demoProduct, waitForSync, wedgeScan, type DemoProduct } from './kiosk-page';
+import { DEMO_STAFF_PIN } from '@vitrine/store-server/settings';
+import {
+  demoProduct,
+  openStaffOverlay,
+  seriousViolations,
+  waitForSync,
+  wedgeScan,
+  type DemoProduct,
+} from './kiosk-page';
 
 let server: StoreServer;
 let browser: BrowserContext;
@@ -37,13 +45,13 @@ afterAll(async () => {
 const productName = () => page.getByTestId('product').locator('h2').textContent();
 
 describe('kiosk scanning', () => {
-  it('opens the product page from the camera, through a label on video', async () => {
+  it('opens the product page from the camera, through a label on video, and closes the camera', async () => {
     await page.getByTestId('camera-button').click();
     await expect.poll(productName, { timeout: 20_000 }).toBe(product.nameFr);
     await expect.poll(() => page.getByTestId('stock-here').textContent()).toMatch(/: [1-9]/);
-    // Closing the scanner stops the camera.
-    await page.getByRole('button', { name: 'Fermer la caméra' }).click();
+    // A code read: the panel closes by itself, its camera stopped.
     await expect.poll(() => page.getByTestId('camera').count()).toBe(0);
+    await expect.poll(() => page.evaluate(() => document.querySelectorAll('video').length)).toBe(0);
   });
 
   it('reads a wedge scan on QWERTY and AZERTY layouts, and routes a loyalty card to staff', async () => {
@@ -65,6 +73,55 @@ describe('kiosk scanning', () => {
     await expect
       .poll(() => page.getByTestId('scan-notice').getAttribute('data-problem'))
       .toBe('checksum');
+  });
+
+  it('reads an AZERTY-configured scanner (Shift+digit keys, A/Q swapped) on an AZERTY PC', async () => {
+    await page.getByRole('button', { name: 'Accueil' }).click();
+    await wedgeScan(page, product.gtin.slice(1), 'azerty-scanner');
+    await expect.poll(productName).toBe(product.nameFr);
+    await wedgeScan(page, 'VTR04817395526', 'azerty-scanner');
+    await expect
+      .poll(() => page.getByTestId('scan-notice').getAttribute('data-problem'))
+      .toBe('loyalty-card');
+  });
+
+  it('keeps every key of a scan, the first one too, out of the focused search field', async () => {
+    for (const layout of ['azerty', 'azerty-scanner', 'qwerty'] as const) {
+      await page.getByTestId('search-button').click();
+      const field = page.getByTestId('search-input');
+      await field.fill('');
+      await field.focus();
+      await wedgeScan(page, product.gtin.slice(1), layout);
+      await expect.poll(productName).toBe(product.nameFr);
+      // Back on the search screen, the remembered query has nothing of the scan.
+      await page.getByTestId('search-button').click();
+      await expect.poll(() => field.inputValue()).toBe('');
+    }
+    // A person typing in the field still gets every letter, in order.
+    await page.getByTestId('search-input').focus();
+    await page.keyboard.type('vin', { delay: 150 });
+    await expect.poll(() => page.getByTestId('search-input').inputValue()).toBe('vin');
+  });
+
+  it('tells the shopper only "scan not recognised" and names a misconfigured scanner in the staff overlay', async () => {
+    await page.getByRole('button', { name: 'Accueil' }).click();
+    // A scanner ending its codes with Tab where the kiosk expects Enter.
+    await wedgeScan(page, product.gtin.slice(1), 'qwerty', { suffix: 'Tab' });
+    await expectShopperNotice();
+    await expectStaffToRead('fr', 'suffixe Tab reçu au lieu de Entrée');
+
+    // A kiosk told the scanner is QWERTY refuses an AZERTY scanner's keys rather than guess.
+    await page.goto(`${server.url}/kiosk/?wedgeLayout=us`);
+    await waitForSync(page, server);
+    await page.getByRole('button', { name: 'English' }).click();
+    await wedgeScan(page, product.gtin.slice(1), 'azerty-scanner');
+    await expectShopperNotice('Scan not recognised, try again.');
+    await expectStaffToRead(
+      'en',
+      'unreadable keyboard layout, set the scanner to AZERTY or QWERTY',
+    );
+    await page.goto(`${server.url}/kiosk/`);
+    await waitForSync(page, server);
   });
 
   // A reload, a search index rebuilt offline and two lookups: slow on a loaded machine.
@@ -95,6 +152,27 @@ describe('kiosk scanning', () => {
     },
   );
 });
+
+/** A notice the shopper can act on, nothing engineering-shaped, and no product (right or wrong). */
+async function expectShopperNotice(text = 'Scan non reconnu, réessayez.') {
+  const notice = page.getByTestId('scan-notice');
+  await expect.poll(() => notice.getAttribute('data-problem')).toBe('scanner-unreadable');
+  expect(await notice.locator('strong').textContent()).toBe(text);
+  expect(await page.getByTestId('product').count()).toBe(0);
+  const shopperText = await page.getByTestId('kiosk').innerText();
+  expect(shopperText).not.toMatch(/douchette|scanner:|suffix|disposition|layout|QWERTY/i);
+}
+
+/** The staff overlay's scanner section names the problem, in the session's language. */
+async function expectStaffToRead(lang: 'fr' | 'en', problem: string) {
+  const overlay = await openStaffOverlay(page, DEMO_STAFF_PIN, lang);
+  const line = overlay.getByTestId('diagnostic-scanner').getByTestId('diagnostic-scanner-problem');
+  await expect.poll(() => line.textContent()).toContain(problem);
+  expect(await line.getAttribute('data-state')).toBe('bad');
+  expect(await seriousViolations(page)).toEqual([]);
+  await page.keyboard.press('Escape');
+  await expect.poll(() => overlay.count()).toBe(0);
+}
 
 function escape(text: string): string {
   return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');

@@ -9,7 +9,7 @@ import { topics, type StaffRequest } from '@vitrine/shared/core';
 import type { StoreServer } from '@vitrine/store-server/server';
 import { launchChromium } from '../support/chromium';
 import { startTestServer, waitFor } from '../support/test-server';
-import { seriousViolations, waitForSync, wedgeScan } from '../kiosk/kiosk-page';
+import { fillShopperContact, seriousViolations, waitForSync, wedgeScan } from '../kiosk/kiosk-page';
 import { demoGarment, eventually, type Garment } from './mirror-page';
 
 let server: StoreServer;
@@ -95,16 +95,20 @@ describe('mirror fitting room', () => {
 
   it('sends endless-aisle orders and reservations in another store to staff', async () => {
     await page.getByRole('button', { name: 'Commander (livraison)' }).click();
+    const contact = { name: 'Camille Martin', phone: '06 12 34 56 78' };
+    await fillShopperContact(page.getByRole('dialog'), contact, 'fr');
     await eventually(async () =>
       (await staffQueue()).some((r) => r.type === 'delivery' && r.productId === garment.id),
     ).toBe(true);
     await page.getByRole('button', { name: 'Réserver (retrait en magasin)' }).click();
+    await fillShopperContact(page.getByRole('dialog'), contact, 'fr');
     const reservation = await waitFor(
       async () =>
         (await staffQueue()).find((r) => r.type === 'reservation' && r.productId === garment.id),
       'the reservation in the staff queue',
     );
     expect(reservation.place).toBe('Cabine 3');
+    expect(reservation.contact?.name).toBe('Camille Martin');
     expect(reservation.locationId).not.toBe(server.config.storeId);
   });
 

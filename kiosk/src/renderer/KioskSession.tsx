@@ -137,7 +137,11 @@ export function KioskSession(props: {
   // Machine-readable only: staff read the sync state in the staff overlay.
   const syncStatus = useMemo(() => <SyncStatus device={device} machineOnly />, [device]);
 
-  useWedgeScans(handleCode, config);
+  const scannerUnreadable = useCallback(
+    () => setScreen({ name: 'notice', problem: 'scanner-unreadable' }),
+    [],
+  );
+  useWedgeScans(handleCode, config, scannerUnreadable);
 
   return (
     <I18nProvider lang={lang}>
@@ -157,7 +161,10 @@ export function KioskSession(props: {
                 onClose={() => setCamera(false)}
                 onReading={(reading) => {
                   const text = cameraScanText(reading);
-                  if (text !== undefined) void handleCode(text);
+                  if (text === undefined) return;
+                  // Read: the camera's job is done, and the answer needs the room.
+                  setCamera(false);
+                  void handleCode(text);
                 }}
               />
             )}

@@ -4,6 +4,7 @@
 import type { DeviceHandle } from '@vitrine/shared/client';
 import {
   DiagnosticLines,
+  scannerDiagnostic,
   syncDiagnostic,
   useI18n,
   type DiagnosticSection,
@@ -40,5 +41,6 @@ export function kioskDiagnostics(config: KioskConfig, scale: ScreenScale): Diagn
   return [
     syncDiagnostic,
     { id: 'screen', title: { fr: 'Cet écran', en: 'This screen' }, Body: ScreenLines },
+    scannerDiagnostic(config),
   ];
 }

@@ -1,6 +1,7 @@
 // Device events: what a touchpoint records and the store server must receive
 // exactly once. Append-only, so nothing ever conflicts.
 import { z } from 'zod';
+import { ShopperContact } from './shopper-contact';
 
 export const Uuid = z
   .string()
@@ -32,17 +33,24 @@ export const ProofOfPlayPayload = z.object({
   interrupted: z.boolean().optional(),
 });
 
-export const RequestPayload = z.object({
-  type: z.enum(['help', 'size', 'reservation', 'delivery']),
-  productId: Id.optional(),
-  variantGtin: z
-    .string()
-    .regex(/^\d{14}$/)
-    .optional(),
-  locationId: Id.optional(),
-  place: z.string().max(100).optional(),
-  note: Text.optional(),
-});
+export const RequestPayload = z
+  .object({
+    type: z.enum(['help', 'size', 'reservation', 'delivery']),
+    productId: Id.optional(),
+    variantGtin: z
+      .string()
+      .regex(/^\d{14}$/)
+      .optional(),
+    locationId: Id.optional(),
+    place: z.string().max(100).optional(),
+    note: Text.optional(),
+    /** Reservations and orders: how staff reach the shopper. */
+    contact: ShopperContact.optional(),
+  })
+  .refine((request) => !request.contact || ['reservation', 'delivery'].includes(request.type), {
+    message: 'a contact only comes with a reservation or an order',
+    path: ['contact'],
+  });
 
 const base = {
   id: Uuid,

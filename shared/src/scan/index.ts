@@ -5,5 +5,7 @@ export * from './gs1';
 export * from './loyalty-card';
 export * from './physical-keys';
 export * from './scan-code';
+export * from './scanner-diagnostics';
+export * from './wedge-listener';
 export * from './wedge-scanner';
 export * from './zxing-worker-decoder';

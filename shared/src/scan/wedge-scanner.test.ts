@@ -1,67 +1,165 @@
-import { describe, expect, it } from 'vitest';
-import { WedgeDetector } from './wedge-scanner';
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import type { ScannerProblem } from './scanner-diagnostics';
+import { WedgeDetector, type WedgeOptions } from './wedge-scanner';
 
-type Key = { code: string; shift?: boolean; at: number };
-function press(detector: WedgeDetector, keys: Key[]) {
+type Key = { code: string; key: string; shift?: boolean; at: number };
+const FR_DIGITS = 'à&é"\'(-è_ç';
+
+/** Key presses as a scanner in `scanner` layout makes them on a PC in `os` layout. */
+function scan(text: string, scanner: 'us' | 'fr', os: 'us' | 'fr', gapMs = 5, start = 1000): Key[] {
+  const keys = [...text].map((char, i): Key => {
+    const at = start + i * gapMs;
+    if (/\d/.test(char)) {
+      const shift = scanner === 'fr'; // AZERTY digits need Shift
+      const key =
+        os === 'fr'
+          ? shift
+            ? char
+            : FR_DIGITS[Number(char)]!
+          : shift
+            ? ')!@#$%^&*('[Number(char)]!
+            : char;
+      return { code: `Digit${char}`, key, shift, at };
+    }
+    const upper = char.toUpperCase();
+    const swap: Record<string, string> = { A: 'Q', Q: 'A', Z: 'W', W: 'Z' };
+    // The scanner presses the key that gives `char` in its layout; the OS reads that key in its own.
+    const code = `Key${scanner === 'fr' ? (swap[upper] ?? upper) : upper}`;
+    const keyChar = scanner === os ? char : (swap[upper] ?? upper);
+    const shift = char === upper;
+    return { code, key: shift ? keyChar.toUpperCase() : keyChar.toLowerCase(), shift, at };
+  });
+  return [...keys, { code: 'Enter', key: 'Enter', at: start + text.length * gapMs }];
+}
+
+function run(keys: Key[], options: WedgeOptions = {}, intoTextField = false) {
+  const scans: string[] = [];
+  const typed: string[] = [];
+  const problems: ScannerProblem[] = [];
+  const detector = new WedgeDetector((code) => scans.push(code), {
+    ...options,
+    onType: (text) => typed.push(text),
+    onProblem: (problem) => problems.push(problem),
+  });
   let prevented = 0;
   for (const key of keys) {
-    detector.handleKey({
-      code: key.code,
-      shiftKey: key.shift ?? false,
-      ctrlKey: false,
-      altKey: false,
-      metaKey: false,
-      timeStamp: key.at,
-      preventDefault: () => prevented++,
-    });
+    detector.handleKey(
+      {
+        code: key.code,
+        key: key.key,
+        shiftKey: key.shift ?? false,
+        ctrlKey: false,
+        altKey: false,
+        metaKey: false,
+        timeStamp: key.at,
+        preventDefault: () => prevented++,
+      },
+      intoTextField,
+    );
   }
-  return prevented;
+  return { scans, typed, problems, prevented, detector };
 }
-const typed = (text: string, gapMs: number, start = 1000): Key[] => [
-  ...[...text].map((char, i) => ({
-    code: /\d/.test(char) ? `Digit${char}` : `Key${char.toUpperCase()}`,
-    shift: /[A-Z]/.test(char),
-    at: start + i * gapMs,
-  })),
-  { code: 'Enter', at: start + text.length * gapMs },
-];
+
+afterEach(() => {
+  vi.useRealTimers();
+});
 
 describe('WedgeDetector', () => {
-  it('reads a fast burst ending in Enter by physical key, whatever the layout', () => {
-    const scans: string[] = [];
-    const detector = new WedgeDetector((code) => scans.push(code));
-    const prevented = press(detector, typed('3764100000017', 5));
-    expect(scans).toEqual(['3764100000017']);
-    // All keys but the first are kept out of focused inputs, and the Enter too.
-    expect(prevented).toBe(13);
-    press(detector, typed('VTR04817395526', 4, 5000));
-    expect(scans.at(-1)).toBe('VTR04817395526');
+  it.each([
+    ['us', 'us'],
+    ['us', 'fr'],
+    ['fr', 'fr'],
+    ['fr', 'us'],
+  ] as const)('reads a %s scanner on a %s PC', (scanner, os) => {
+    expect(run(scan('3764100000017', scanner, os)).scans).toEqual(['3764100000017']);
+    expect(run(scan('VTR04817395526', scanner, os)).scans).toEqual(['VTR04817395526']);
+    expect(run(scan('QAZW12345', scanner, os)).scans).toEqual(['QAZW12345']);
   });
 
-  it('ignores a person typing the same digits slowly', () => {
-    const scans: string[] = [];
-    const detector = new WedgeDetector((code) => scans.push(code));
-    press(detector, typed('3764100000017', 120));
+  it('keeps every key of a scan out of a focused text field, the first one too', () => {
+    const { scans, typed, prevented } = run(scan('3764100000017', 'us', 'fr'), {}, true);
+    expect(scans).toEqual(['3764100000017']);
+    expect(typed).toEqual([]);
+    expect(prevented).toBe(14); // 13 digits and the Enter
+  });
+
+  it('hands a person’s keystrokes back to the field they typed in', () => {
+    vi.useFakeTimers();
+    const person = scan('chaussures', 'fr', 'fr', 150).slice(0, -1);
+    const { scans, typed, detector } = run(person, {}, true);
+    vi.advanceTimersByTime(500);
     expect(scans).toEqual([]);
+    expect(typed.join('')).toBe('chaussures');
+    detector.dispose();
+  });
+
+  it('lets a person’s Enter through after a quick short word', () => {
+    const { typed, prevented } = run(scan('vin', 'fr', 'fr', 10), {}, true);
+    expect(typed).toEqual(['vin']);
+    expect(prevented).toBe(3); // the three letters, handed back; not the Enter
+  });
+
+  it('ignores a person typing the same digits slowly outside a field', () => {
+    expect(run(scan('3764100000017', 'us', 'us', 120)).scans).toEqual([]);
   });
 
   it('requires the configured prefix and minimum length', () => {
-    const scans: string[] = [];
-    const detector = new WedgeDetector((code) => scans.push(code), { prefix: 'X', minLength: 8 });
-    press(detector, typed('3764100000017', 5));
-    press(detector, typed('X1234', 5, 3000));
-    press(detector, typed('X3764100000017', 5, 6000));
-    expect(scans).toEqual(['3764100000017']);
+    const options = { prefix: 'X', minLength: 8 };
+    expect(run(scan('X1234', 'us', 'us'), options).scans).toEqual([]);
+    expect(run(scan('X3764100000017', 'us', 'us'), options).scans).toEqual(['3764100000017']);
+    const missing = run(scan('3764100000017', 'us', 'us'), options);
+    expect(missing.scans).toEqual([]);
+    expect(missing.problems.map((p) => p.kind)).toEqual(['prefix-mismatch']);
+  });
+
+  it('reports a scanner ending with another suffix, and reads nothing', () => {
+    const keys = scan('3764100000017', 'us', 'us');
+    keys[keys.length - 1] = { code: 'Tab', key: 'Tab', at: 2000 };
+    keys[keys.length - 1]!.at = keys[keys.length - 2]!.at + 5;
+    const { scans, problems, prevented } = run(keys, {}, true);
+    expect(scans).toEqual([]);
+    expect(problems).toMatchObject([
+      { kind: 'wrong-suffix', endedWith: 'Tab', expectedSuffix: 'Enter' },
+    ]);
+    expect(prevented).toBe(14);
+  });
+
+  it('reports a scanner that sends no suffix when one is configured', () => {
+    vi.useFakeTimers();
+    const { scans, typed, problems } = run(
+      scan('3764100000017', 'us', 'us').slice(0, -1),
+      {},
+      true,
+    );
+    vi.advanceTimersByTime(500);
+    expect(scans).toEqual([]);
+    expect(typed).toEqual([]);
+    expect(problems.map((p) => p.kind)).toEqual(['missing-suffix']);
+  });
+
+  it('reports keys that no known layout reads as a code, never guessing a product', () => {
+    // Shift on every other digit key and digits from the OS: neither QWERTY nor AZERTY.
+    const keys = scan('37641000', 'us', 'us').map((k, i) =>
+      k.code.startsWith('Digit') && i % 2 ? { ...k, shift: true } : k,
+    );
+    const { scans, problems } = run(keys);
+    expect(scans).toEqual([]);
+    expect(problems).toMatchObject([{ kind: 'unknown-layout', typed: '37641000' }]);
+  });
+
+  it('reads only the configured layout when one is set', () => {
+    expect(run(scan('37641000', 'fr', 'fr'), { layout: 'fr' }).scans).toEqual(['37641000']);
+    const wrong = run(scan('37641000', 'fr', 'fr'), { layout: 'us' });
+    expect(wrong.scans).toEqual([]);
+    expect(wrong.problems.map((p) => p.kind)).toEqual(['unknown-layout']);
   });
 
   it('can end a scan on a pause when the scanner sends no suffix', async () => {
-    const scans: string[] = [];
-    const detector = new WedgeDetector((code) => scans.push(code), {
+    const { scans } = run(scan('12345678', 'us', 'us', 2).slice(0, -1), {
       suffixCode: '',
       maxGapMs: 10,
     });
-    press(detector, typed('12345678', 2).slice(0, -1));
-    await new Promise((resolve) => setTimeout(resolve, 50));
+    await new Promise((resolve) => setTimeout(resolve, 80));
     expect(scans).toEqual(['12345678']);
   });
 });

@@ -1,8 +1,14 @@
 // Tells a USB keyboard-wedge scanner from a person typing: a scanner types a
 // whole code with a few milliseconds between keys and ends it with a suffix
 // (Enter by default), optionally after a configured prefix. Characters are
-// read by physical key so any keyboard layout yields the right code.
-import { characterOfKey } from './physical-keys';
+// read by physical key through the layouts we know (physical-keys.ts).
+//
+// Nothing of a scan may reach a focused search field, not even its first key,
+// which cannot be told from a person's keystroke when it arrives: a character
+// key aimed at a text field is held back, and handed to the field (`onType`)
+// only if no fast key follows it.
+import { readWedgeKeys, type WedgeKey, type WedgeLayout } from './physical-keys';
+import type { ScannerProblem } from './scanner-diagnostics';
 
 export type WedgeOptions = {
   /** Longest gap between two keys of one scan. Scanners: 2–20 ms; people: 80+ ms. */
@@ -13,19 +19,30 @@ export type WedgeOptions = {
   prefix?: string;
   /** Physical key that ends a scan: "Enter", "Tab", or "" to end on a pause. */
   suffixCode?: string;
-  /** Clock, for tests. */
-  now?: () => number;
+  /** The scanner's keyboard layout when known; otherwise each known layout is tried. */
+  layout?: WedgeLayout;
+  /** Characters held back from a text field that turned out to be typed by a person. */
+  onType?: (text: string) => void;
+  /** A burst that was a scanner's but could not be read: for staff, never a product. */
+  onProblem?: (problem: ScannerProblem) => void;
 };
 
-type KeyLike = Pick<KeyboardEvent, 'code' | 'shiftKey' | 'ctrlKey' | 'altKey' | 'metaKey'> & {
+type KeyLike = Pick<
+  KeyboardEvent,
+  'code' | 'key' | 'shiftKey' | 'ctrlKey' | 'altKey' | 'metaKey'
+> & {
   timeStamp: number;
   preventDefault: () => void;
 };
 
+const ENDING_KEYS = new Set(['Enter', 'NumpadEnter', 'Tab']);
+
 export class WedgeDetector {
-  private buffer = '';
+  private keys: WedgeKey[] = [];
+  /** The first key was kept from a text field: the field is owed the keys if a person typed them. */
+  private heldFirst = false;
   private lastAt = -Infinity;
-  private pauseTimer: ReturnType<typeof setTimeout> | undefined;
+  private timer: ReturnType<typeof setTimeout> | undefined;
   private readonly maxGapMs: number;
   private readonly minLength: number;
   private readonly prefix: string;
@@ -33,7 +50,7 @@ export class WedgeDetector {
 
   constructor(
     private readonly onScan: (code: string) => void,
-    options: WedgeOptions = {},
+    private readonly options: WedgeOptions = {},
   ) {
     this.maxGapMs = options.maxGapMs ?? 40;
     this.minLength = options.minLength ?? 6;
@@ -41,71 +58,108 @@ export class WedgeDetector {
     this.suffixCode = options.suffixCode ?? 'Enter';
   }
 
-  /** Feed every keydown; returns true when the key was consumed as part of a scan. */
-  handleKey(event: KeyLike): boolean {
-    if (event.ctrlKey || event.altKey || event.metaKey) return this.reset();
+  /**
+   * Feed every keydown; `intoTextField` says whether it would type into a
+   * field. Returns true when the key was kept from the page.
+   */
+  handleKey(event: KeyLike, intoTextField = false): boolean {
+    if (event.ctrlKey || event.altKey || event.metaKey) return this.giveBack();
     const gap = event.timeStamp - this.lastAt;
     this.lastAt = event.timeStamp;
-    if (gap > this.maxGapMs) this.buffer = '';
-    const burst = this.buffer.length > 0;
+    if (gap > this.maxGapMs) this.giveBack();
+    const burst = this.keys.length > 0;
 
-    if (this.suffixCode && event.code === this.suffixCode) {
-      const done = burst && this.finish();
-      if (done) event.preventDefault();
-      return done;
+    if (ENDING_KEYS.has(event.code) || (this.suffixCode && event.code === this.suffixCode)) {
+      const consumed = burst && this.endBurst(event.code);
+      if (consumed) event.preventDefault();
+      return consumed;
     }
-    const char = characterOfKey(event.code, event.shiftKey);
-    if (char === undefined) {
-      if (event.code.startsWith('Shift')) return false;
-      return this.reset();
+    if (event.key.length !== 1) {
+      // Shift is part of a scan; any other key (Backspace, arrows) is a person's.
+      if (event.key === 'Shift') return false;
+      return this.giveBack();
     }
-    this.buffer += char;
-    if (!this.suffixCode) this.armPauseEnd();
-    // From the second fast key on, it is a scanner: keep its keys out of inputs.
-    if (burst) event.preventDefault();
-    return burst;
+    this.keys.push({ code: event.code, shift: event.shiftKey, key: event.key });
+    if (!burst) this.heldFirst = intoTextField;
+    if (burst || intoTextField) event.preventDefault();
+    this.armTimer();
+    return burst || intoTextField;
+  }
+
+  /** Hands held characters back to the field now (a repeat key, the page losing focus). */
+  flush(): void {
+    this.giveBack();
   }
 
   dispose(): void {
-    clearTimeout(this.pauseTimer);
+    clearTimeout(this.timer);
   }
 
-  private finish(): boolean {
-    let code = this.buffer;
-    this.buffer = '';
-    if (this.prefix) {
-      if (!code.startsWith(this.prefix)) return false;
-      code = code.slice(this.prefix.length);
+  /** True when the ending key belonged to a scanner's burst (then it is kept from the page). */
+  private endBurst(endingCode: string): boolean {
+    clearTimeout(this.timer);
+    if (this.keys.length < this.minLength) {
+      // Too short for a code: a person's keys, then their Enter or Tab.
+      this.giveBack();
+      return false;
     }
-    if (code.length < this.minLength) return false;
-    this.onScan(code);
+    const keys = this.takeKeys();
+    if (endingCode === this.suffixCode) this.finish(keys);
+    else this.report('wrong-suffix', keys, endingCode);
     return true;
   }
 
-  private armPauseEnd(): void {
-    clearTimeout(this.pauseTimer);
-    this.pauseTimer = setTimeout(() => void this.finish(), this.maxGapMs * 2);
+  private finish(keys: WedgeKey[]): void {
+    const reading = readWedgeKeys(keys, this.options.layout);
+    if (!reading.ok) {
+      if (keys.length >= this.minLength) this.report('unknown-layout', keys);
+      return;
+    }
+    if (this.prefix && !reading.text.startsWith(this.prefix)) {
+      this.report('prefix-mismatch', keys);
+      return;
+    }
+    const code = reading.text.slice(this.prefix.length);
+    if (code.length < this.minLength) return;
+    this.onScan(code);
   }
 
-  private reset(): false {
-    this.buffer = '';
+  private armTimer(): void {
+    clearTimeout(this.timer);
+    // Generous: a busy page may run this late, and an early end cuts a scan in two.
+    this.timer = setTimeout(() => this.onPause(), this.maxGapMs * 3);
+  }
+
+  /** Keys stopped coming: a person typing, a scan without suffix, or a scanner missing its suffix. */
+  private onPause(): void {
+    if (this.suffixCode || this.keys.length < this.minLength) return void this.giveBack();
+    this.finish(this.takeKeys());
+  }
+
+  private giveBack(): false {
+    clearTimeout(this.timer);
+    const owed = this.heldFirst;
+    const keys = this.takeKeys();
+    // A fast burst of a code's length without an ending is a scanner's, not a person's.
+    if (keys.length >= this.minLength) this.report('missing-suffix', keys);
+    else if (owed && keys.length > 0) this.options.onType?.(keys.map((k) => k.key).join(''));
     return false;
   }
-}
 
-/** Listens on a window (capture phase, before inputs see the keys). Returns a stop function. */
-export function listenForWedgeScans(
-  target: Pick<Window, 'addEventListener' | 'removeEventListener'>,
-  onScan: (code: string) => void,
-  options?: WedgeOptions,
-): () => void {
-  const detector = new WedgeDetector(onScan, options);
-  const onKey = (event: KeyboardEvent) => {
-    if (!event.repeat) detector.handleKey(event);
-  };
-  target.addEventListener('keydown', onKey, true);
-  return () => {
-    target.removeEventListener('keydown', onKey, true);
-    detector.dispose();
-  };
+  private takeKeys(): WedgeKey[] {
+    const keys = this.keys;
+    this.keys = [];
+    this.heldFirst = false;
+    return keys;
+  }
+
+  private report(kind: ScannerProblem['kind'], keys: WedgeKey[], endedWith?: string): void {
+    this.options.onProblem?.({
+      kind,
+      typed: keys.map((k) => k.key).join(''),
+      keys: keys.length,
+      ...(endedWith ? { endedWith } : {}),
+      expectedSuffix: this.suffixCode,
+    });
+  }
 }

@@ -24,6 +24,7 @@ export * from './session/IdleCountdown';
 export * from './session/use-idle';
 export * from './scan/CameraPanel';
 export * from './scan/ScanNotice';
+export * from './scan/ScannerDiagnostic';
 export * from './call';
 export * from './scan/use-wedge-scans';
 export * from './scan/CodeForm';

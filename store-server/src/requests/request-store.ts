@@ -2,7 +2,7 @@
 // every change (new requests arrive through the events trigger, so the
 // watcher looks at change_seq rather than relying on a call from ingestion).
 import type { DeviceRequestStatus, RequestStatus, StaffRequest } from '@vitrine/shared/core';
-import { canMoveRequest } from '@vitrine/shared/core';
+import { canMoveRequest, CONTACT_RETENTION_DAYS } from '@vitrine/shared/core';
 import type { Db } from '../db/database';
 import { HttpError } from '../http/http-error';
 
@@ -15,6 +15,9 @@ type Row = {
   location_id: string | null;
   place: string | null;
   note: string | null;
+  contact_name: string | null;
+  contact_phone: string | null;
+  contact_email: string | null;
   status: RequestStatus;
   version: number;
   change_seq: number;
@@ -64,6 +67,9 @@ function toStaffView(row: Row): StaffRequest {
     locationId: row.location_id,
     place: row.place,
     note: row.note,
+    contact: row.contact_name
+      ? { name: row.contact_name, phone: row.contact_phone, email: row.contact_email }
+      : null,
     productName: row.product_name,
     variantSize: row.variant_size,
     variantColour: row.variant_colour,
@@ -72,17 +78,49 @@ function toStaffView(row: Row): StaffRequest {
   };
 }
 
+const CONTACT_SWEEP_MS = 3_600_000;
+
 export class RequestStore {
   private readonly listeners = new Set<(changed: StaffRequest[]) => void>();
   private seen: number;
   private readonly timer: ReturnType<typeof setInterval>;
+  private readonly contactSweep: ReturnType<typeof setInterval>;
 
   constructor(
     private readonly db: Db,
     pollMs = 150,
+    private readonly contactDays = CONTACT_RETENTION_DAYS,
   ) {
     this.seen = this.maxSeq();
     this.timer = setInterval(() => this.poke(), pollMs);
+    this.forgetOldContacts();
+    this.contactSweep = setInterval(() => this.forgetOldContacts(), CONTACT_SWEEP_MS);
+    this.contactSweep.unref();
+  }
+
+  /**
+   * Forgets the contact of requests older than the retention, even open ones
+   * (closing forgets it at once, in SQL). Returns how many were forgotten.
+   */
+  forgetOldContacts(now = Date.now()): number {
+    const before = new Date(now - this.contactDays * 86_400_000).toISOString();
+    const forget = this.db.prepare(
+      `UPDATE requests SET contact_name = NULL, contact_phone = NULL, contact_email = NULL,
+       change_seq = (SELECT MAX(change_seq) + 1 FROM requests) WHERE id = ?`,
+    );
+    const forgotten = this.db
+      .transaction(() => {
+        const ids = this.db
+          .prepare(`SELECT id FROM requests WHERE contact_name IS NOT NULL AND created_at < ?`)
+          .pluck()
+          .all(before) as string[];
+        // One row at a time: each change gets its own change_seq for the live feeds.
+        for (const id of ids) forget.run(id);
+        return ids.length;
+      })
+      .immediate();
+    if (forgotten > 0) this.poke();
+    return forgotten;
   }
 
   private maxSeq(): number {
@@ -169,5 +207,6 @@ export class RequestStore {
 
   stop(): void {
     clearInterval(this.timer);
+    clearInterval(this.contactSweep);
   }
 }

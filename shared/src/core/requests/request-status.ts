@@ -4,6 +4,7 @@
 // change reaches the requesting device with a version it can de-duplicate on.
 import { z } from 'zod';
 import { PROTOCOL_VERSION } from '../protocol';
+import { StaffContact } from '../shopper-contact';
 
 export const RequestStatus = z.enum([
   'new',
@@ -50,6 +51,8 @@ export const StaffRequest = DeviceRequestStatus.extend({
   locationId: z.string().nullable(),
   place: z.string().nullable(),
   note: z.string().nullable(),
+  /** The shopper's contact on a reservation or an order from a kiosk. */
+  contact: StaffContact.nullable(),
   productName: z.string().nullable(),
   /** The requested variant's size and colour, read from the product (null when it has none). */
   variantSize: z.string().nullable(),

@@ -40,6 +40,7 @@ export const fr = {
   inStoreCode: 'Ce code est une étiquette de magasin (produit pesé ou autre enseigne).',
   unrecognisedCode: 'Ce code ne correspond pas à un produit.',
   tryAgainOrSearch: 'Réessayez, ou cherchez le produit par son nom.',
+  scanNotRecognised: 'Scan non reconnu, réessayez.',
   loyaltyCard: 'Carte de fidélité reconnue',
   loyaltyCardHelp:
     'Un vendeur va vous aider avec vos avantages. Votre carte n’est pas enregistrée sur cette borne.',
@@ -64,6 +65,21 @@ export const fr = {
   reserve: 'Réserver (retrait en magasin)',
   orderDelivery: 'Commander (livraison)',
   requestSent: 'Demande envoyée à l’équipe du magasin.',
+  contactTitle: 'Vos coordonnées pour vous prévenir',
+  contactName: 'Nom',
+  contactPhone: 'Téléphone',
+  contactEmail: 'E-mail',
+  contactPhoneOrEmail: 'Indiquez un téléphone ou un e-mail.',
+  contactErrors: {
+    name: 'Indiquez votre nom (2 caractères au moins).',
+    phone: 'Indiquez un numéro de téléphone valide, ou un e-mail.',
+    email: 'Cette adresse e-mail n’est pas valide.',
+    consent: 'Cochez la case pour que nous puissions vous contacter.',
+  },
+  contactConsent: (days: number) =>
+    `J’accepte que le magasin utilise ces coordonnées pour me contacter au sujet de cette demande uniquement. Elles ne restent pas sur cet écran, et le magasin les efface à la clôture de la demande (au plus tard après ${days}\u00a0jours).`,
+  contactSend: 'Envoyer la demande',
+  noOnlineStock: 'Plus disponible en ligne\u202f: demandez à un vendeur.',
   variants: 'Tailles et couleurs',
   reviews: 'Avis clients',
   noReviews: 'Pas encore d’avis sur ce produit.',
@@ -139,6 +155,32 @@ export const fr = {
   place: 'Emplacement',
   screenSize: 'Écran',
   textAndTargets: 'Texte / zones tactiles',
+  scanner: {
+    layout: 'Disposition attendue',
+    layouts: { auto: 'automatique (AZERTY ou QWERTY)', us: 'QWERTY', fr: 'AZERTY' },
+    suffix: 'Suffixe attendu',
+    prefix: 'Préfixe attendu',
+    keys: { Enter: 'Entrée', NumpadEnter: 'Entrée (pavé numérique)', Tab: 'Tab' } as Record<
+      string,
+      string
+    >,
+    pause: 'une pause',
+    lastProblem: 'Dernier problème',
+    noProblem: 'aucun depuis le démarrage',
+    problems: {
+      'unknown-layout': () =>
+        'disposition clavier illisible, réglez la douchette en AZERTY ou en QWERTY',
+      'wrong-suffix': (got: string, expected: string) =>
+        `suffixe ${got} reçu au lieu de ${expected}, réglez le suffixe de la douchette`,
+      'missing-suffix': (_got: string, expected: string) =>
+        `aucun suffixe reçu (${expected} attendu), réglez le suffixe de la douchette`,
+      'prefix-mismatch': () => 'le préfixe configuré manque au début du code',
+      'bad-setting': (_got: string, _expected: string, fields: string) =>
+        `réglage de borne invalide ignoré (${fields})`,
+    },
+    received: 'Touches reçues',
+    when: 'Heure, nombre',
+  },
 };
 
 export type Messages = typeof fr;
@@ -182,6 +224,7 @@ export const en: Messages = {
   inStoreCode: 'This is an in-store label (weighed item or another retailer).',
   unrecognisedCode: 'This code is not a product code.',
   tryAgainOrSearch: 'Try again, or search for the product by name.',
+  scanNotRecognised: 'Scan not recognised, try again.',
   loyaltyCard: 'Loyalty card recognised',
   loyaltyCardHelp:
     'A member of staff will help you with your perks. Your card is not stored on this kiosk.',
@@ -206,6 +249,21 @@ export const en: Messages = {
   reserve: 'Reserve (click and collect)',
   orderDelivery: 'Order (delivery)',
   requestSent: 'Request sent to the store team.',
+  contactTitle: 'Your details, so we can let you know',
+  contactName: 'Name',
+  contactPhone: 'Phone',
+  contactEmail: 'Email',
+  contactPhoneOrEmail: 'Give a phone number or an email address.',
+  contactErrors: {
+    name: 'Enter your name (at least 2 characters).',
+    phone: 'Enter a valid phone number, or an email address.',
+    email: 'This email address is not valid.',
+    consent: 'Tick the box so that we can contact you.',
+  },
+  contactConsent: (days: number) =>
+    `I agree that the store may use these details to contact me about this request only. They do not stay on this screen, and the store deletes them when the request is closed (after ${days} days at most).`,
+  contactSend: 'Send the request',
+  noOnlineStock: 'No longer available online: ask a member of staff.',
   variants: 'Sizes and colours',
   reviews: 'Customer reviews',
   noReviews: 'No reviews for this product yet.',
@@ -279,6 +337,28 @@ export const en: Messages = {
   place: 'Place',
   screenSize: 'Screen',
   textAndTargets: 'Text / touch targets',
+  scanner: {
+    layout: 'Expected layout',
+    layouts: { auto: 'automatic (AZERTY or QWERTY)', us: 'QWERTY', fr: 'AZERTY' },
+    suffix: 'Expected suffix',
+    prefix: 'Expected prefix',
+    keys: { Enter: 'Enter', NumpadEnter: 'Enter (numeric keypad)', Tab: 'Tab' },
+    pause: 'a pause',
+    lastProblem: 'Last problem',
+    noProblem: 'none since start-up',
+    problems: {
+      'unknown-layout': () => 'unreadable keyboard layout, set the scanner to AZERTY or QWERTY',
+      'wrong-suffix': (got: string, expected: string) =>
+        `suffix ${got} received instead of ${expected}, set the scanner’s suffix`,
+      'missing-suffix': (_got: string, expected: string) =>
+        `no suffix received (${expected} expected), set the scanner’s suffix`,
+      'prefix-mismatch': () => 'the configured prefix is missing before the code',
+      'bad-setting': (_got: string, _expected: string, fields: string) =>
+        `invalid kiosk setting ignored (${fields})`,
+    },
+    received: 'Keys received',
+    when: 'Time, count',
+  },
 };
 
 export type Lang = 'fr' | 'en';

@@ -1,11 +1,16 @@
 // Stock here (with the aisle), per variant, in the chain's other stores and
 // online, with reserve / order requests for staff.
 import { useState } from 'react';
-import type { Location, Product, ProductStock } from '../../core';
+import type { Location, Product, ProductStock, ShopperContact } from '../../core';
 import { useI18n } from '../i18n/i18n';
-import { unitsAt } from './product-view';
+import { ContactForm } from './ContactForm';
+import { unitsAt, unitsOfChoice } from './product-view';
 
-export type StockRequest = { type: 'reservation' | 'delivery'; variantGtin?: string };
+export type StockRequest = {
+  type: 'reservation' | 'delivery';
+  variantGtin?: string;
+  contact: ShopperContact;
+};
 
 export function StockPanel(props: {
   product: Product;
@@ -20,14 +25,19 @@ export function StockPanel(props: {
   const { product, stock, storeId } = props;
   const [variant, setVariant] = useState<string | undefined>(undefined);
   const [sent, setSent] = useState(false);
+  const [asking, setAsking] = useState<StockRequest['type'] | undefined>(undefined);
   const here = unitsAt(stock, storeId);
   const online = props.locations.find((l) => l.kind === 'online');
-  const onlineUnits = online ? unitsAt(stock, online.id) : undefined;
+  // Elsewhere, only the size or colour the shopper chose counts.
+  const onlineUnits = online ? unitsOfChoice(stock, online.id, variant) : 0;
   const others = props.locations
     .filter((l) => l.kind === 'store' && l.id !== storeId)
-    .map((location) => ({ location, units: unitsAt(stock, location.id)?.total ?? 0 }));
-  const request = (type: StockRequest['type']) => {
-    props.onRequest?.({ type, ...(variant ? { variantGtin: variant } : {}) });
+    .map((location) => ({ location, units: unitsOfChoice(stock, location.id, variant) }));
+  const chosen = product.variants.find((v) => v.gtin === variant);
+  const chosenLabel = chosen && variantLabel(chosen);
+  const send = (type: StockRequest['type'], contact: ShopperContact) => {
+    props.onRequest?.({ type, ...(variant ? { variantGtin: variant } : {}), contact });
+    setAsking(undefined);
     setSent(true);
   };
 
@@ -47,7 +57,7 @@ export function StockPanel(props: {
           <legend>{t.variants}</legend>
           {product.variants.map((v) => {
             const units = here?.quantities[v.gtin] ?? 0;
-            const label = [v.size, v.colour].filter(Boolean).join(' · ') || v.gtin;
+            const label = variantLabel(v);
             return (
               <button
                 key={v.gtin}
@@ -68,26 +78,48 @@ export function StockPanel(props: {
       )}
       {stock && (
         <details>
-          <summary>{t.otherStores}</summary>
+          {/* Says which size the numbers below are for. */}
+          <summary>{chosenLabel ? `${t.otherStores} · ${chosenLabel}` : t.otherStores}</summary>
           <ul>
             {others.map(({ location, units }) => (
-              <li key={location.id}>{t.labelled(`${location.name} (${location.city})`, units)}</li>
+              <li
+                key={location.id}
+                data-testid="other-store"
+                data-location={location.id}
+                data-units={units}
+              >
+                {t.labelled(`${location.name} (${location.city})`, units)}
+              </li>
             ))}
           </ul>
         </details>
       )}
-      {online && <p>{t.labelled(t.online, onlineUnits?.total ?? 0)}</p>}
-      {props.onRequest && (
+      {online && <p data-testid="stock-online">{t.labelled(t.online, onlineUnits)}</p>}
+      {props.onRequest && online && onlineUnits === 0 && (
+        <p data-testid="no-online-stock">{t.noOnlineStock}</p>
+      )}
+      {props.onRequest && onlineUnits > 0 && (
         <div className="actions">
-          <button type="button" onClick={() => request('reservation')}>
+          <button type="button" onClick={() => setAsking('reservation')}>
             {t.reserve}
           </button>
-          <button type="button" onClick={() => request('delivery')}>
+          <button type="button" onClick={() => setAsking('delivery')}>
             {t.orderDelivery}
           </button>
         </div>
       )}
+      {asking && (
+        <ContactForm
+          title={asking === 'reservation' ? t.reserve : t.orderDelivery}
+          onSend={(contact) => send(asking, contact)}
+          onCancel={() => setAsking(undefined)}
+        />
+      )}
       {sent && <p role="status">{t.requestSent}</p>}
     </section>
   );
+}
+
+function variantLabel(variant: Product['variants'][number]): string {
+  return [variant.size, variant.colour].filter(Boolean).join(' · ') || variant.gtin;
 }

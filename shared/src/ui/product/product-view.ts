@@ -93,6 +93,17 @@ function readOwn(db: DeviceDb, productId: string) {
 // Pricing lives in core, shared with signage and the head-office preview.
 export { activePromotion, promotedPriceCents };
 
+/** Units at one location of the chosen variant, or of all of them when none is chosen. */
+export function unitsOfChoice(
+  stock: ProductStock | undefined,
+  locationId: string,
+  variantGtin: string | undefined,
+): number {
+  const units = unitsAt(stock, locationId);
+  if (!units) return 0;
+  return variantGtin ? (units.quantities[variantGtin] ?? 0) : units.total;
+}
+
 /** Units of every variant (or the product itself) at one location. */
 export function unitsAt(stock: ProductStock | undefined, locationId: string) {
   const level = stock?.levels.find((l) => l.locationId === locationId);

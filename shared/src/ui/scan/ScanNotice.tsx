@@ -3,7 +3,8 @@
 import type { RejectReason } from '../../scan';
 import { useI18n } from '../i18n/i18n';
 
-export type ScanProblem = RejectReason | 'unknown-product' | 'loyalty-card';
+/** `scanner-unreadable`: a USB scanner's keys no layout reads (staff see why). */
+export type ScanProblem = RejectReason | 'unknown-product' | 'loyalty-card' | 'scanner-unreadable';
 
 export function ScanNotice(props: { problem: ScanProblem; onSearch: () => void }) {
   const { t } = useI18n();
@@ -13,6 +14,7 @@ export function ScanNotice(props: { problem: ScanProblem; onSearch: () => void }
     unrecognised: t.unrecognisedCode,
     'unknown-product': t.unknownProduct,
     'loyalty-card': t.loyaltyCard,
+    'scanner-unreadable': t.scanNotRecognised,
   };
   return (
     <div role="alert" className="notice" data-testid="scan-notice" data-problem={props.problem}>
@@ -23,7 +25,8 @@ export function ScanNotice(props: { problem: ScanProblem; onSearch: () => void }
         <p>{t.loyaltyCardHelp}</p>
       ) : (
         <>
-          <p>{t.tryAgainOrSearch}</p>
+          {/* "Scan non reconnu, réessayez." says it all; staff see why in their overlay. */}
+          {props.problem !== 'scanner-unreadable' && <p>{t.tryAgainOrSearch}</p>}
           <button type="button" onClick={props.onSearch}>
             {t.browse}
           </button>

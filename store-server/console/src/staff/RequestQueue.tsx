@@ -6,6 +6,7 @@ import {
   parseJson,
   StaffRequestFeed,
   type RequestStatus,
+  type StaffContact,
   type StaffRequest,
 } from '@vitrine/shared/core';
 import { api, session } from '../common/api';
@@ -86,6 +87,7 @@ export function RequestQueue(props: { onOpenCount: (count: number) => void }) {
               <td>
                 {request.place ?? request.deviceName ?? request.deviceId}
                 <RequestedItem request={request} />
+                {request.contact && <ShopperContactLine contact={request.contact} />}
               </td>
               <td>{new Date(request.createdAt).toLocaleTimeString(locale)}</td>
               <td>
@@ -106,6 +108,38 @@ export function RequestQueue(props: { onOpenCount: (count: number) => void }) {
       </table>
       {error && <p role="alert">{error}</p>}
     </section>
+  );
+}
+
+/** Who to tell about a reservation or an order, with links a staff tablet can call or write from. */
+function ShopperContactLine({ contact }: { contact: StaffContact }) {
+  const { t } = useText();
+  return (
+    <span className="request-contact" data-testid="request-contact">
+      {t.contact.label} <strong>{contact.name}</strong>
+      {contact.phone && (
+        <>
+          {' · '}
+          <a
+            href={`tel:${contact.phone.replace(/[^\d+]/g, '')}`}
+            aria-label={`${t.contact.phone} ${contact.name}, ${contact.phone}`}
+          >
+            {contact.phone}
+          </a>
+        </>
+      )}
+      {contact.email && (
+        <>
+          {' · '}
+          <a
+            href={`mailto:${contact.email}`}
+            aria-label={`${t.contact.email} ${contact.name}, ${contact.email}`}
+          >
+            {contact.email}
+          </a>
+        </>
+      )}
+    </span>
   );
 }
 

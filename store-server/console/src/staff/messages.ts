@@ -39,6 +39,12 @@ export const fr = {
   offline: 'hors ligne',
   noRequests: 'Aucune demande.',
   productGone: 'Produit retiré du catalogue',
+  /** The shopper's contact on a reservation or an order (forgotten when the request is closed). */
+  contact: {
+    label: `Contact${NNBSP}:`,
+    phone: 'Appeler',
+    email: 'Écrire à',
+  },
   requestType: {
     help: 'Aide',
     size: 'Taille',
@@ -150,6 +156,7 @@ export const en: Messages = {
   offline: 'offline',
   noRequests: 'No requests.',
   productGone: 'Product no longer listed',
+  contact: { label: 'Contact:', phone: 'Call', email: 'Email' },
   requestType: { help: 'Help', size: 'Size', reservation: 'Reservation', delivery: 'Delivery' },
   status: {
     new: 'New',
