@@ -11,6 +11,7 @@ import type { StoreServer } from '@vitrine/store-server/server';
 import { launchChromium } from '../support/chromium';
 import { chooseConsoleLang, signInThroughConsole } from '../support/console-page';
 import { startTestServer, waitFor } from '../support/test-server';
+import { chooseVariant } from '../mirror/mirror-page';
 import { signIn } from '../staff/staff-helpers';
 import {
   fillShopperContact,
@@ -108,8 +109,9 @@ describe('kiosk reservations', () => {
       `En ligne\u202f: ${units(garment, online().id)}`,
     );
 
-    const label = [size.size, size.colour].filter(Boolean).join(' · ');
-    await page.getByRole('button', { name: new RegExp(`^${escape(label)} \\(`) }).click();
+    if (!size.size || !size.colour)
+      throw new Error('a demo garment variant has a size and a colour');
+    await chooseVariant(page, size.size, size.colour);
     await expect.poll(otherStoreLines).toEqual(expectedLines(garment, size.gtin));
     expect(await page.getByTestId('stock-online').textContent()).toBe(
       `En ligne\u202f: ${units(garment, online().id, size.gtin)}`,
@@ -249,8 +251,4 @@ async function staffConsoleContact(requestId: string, lang: 'fr' | 'en') {
   await staff.close();
   await page.bringToFront(); // keys (a wedge scan) go to the kiosk page again
   return text;
-}
-
-function escape(text: string): string {
-  return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 }

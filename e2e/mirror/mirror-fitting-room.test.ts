@@ -10,7 +10,7 @@ import type { StoreServer } from '@vitrine/store-server/server';
 import { launchChromium } from '../support/chromium';
 import { startTestServer, waitFor } from '../support/test-server';
 import { fillShopperContact, seriousViolations, waitForSync, wedgeScan } from '../kiosk/kiosk-page';
-import { demoGarment, eventually, type Garment } from './mirror-page';
+import { chooseVariant, demoGarment, eventually, type Garment } from './mirror-page';
 
 let server: StoreServer;
 let browser: BrowserContext;
@@ -60,7 +60,9 @@ describe('mirror fitting room', () => {
     await eventually(() =>
       page.getByTestId('garment-detail').locator('h2').first().textContent(),
     ).toBe(garment.nameFr);
-    expect(await page.getByTestId('in-room-variant').textContent()).toMatch(/Votre article : .+/);
+    expect(await page.getByTestId('in-room-variant').textContent()).toMatch(
+      /Votre article\u202f: .+/,
+    );
     // An unknown tag is explained, and the room is unchanged.
     await wedgeScan(page, '3000000000007', 'qwerty');
     await eventually(() => page.getByTestId('scan-notice').getAttribute('data-problem')).toMatch(
@@ -70,9 +72,7 @@ describe('mirror fitting room', () => {
   });
 
   it('asks staff for another size and shows their answers live', async () => {
-    const variants = page.locator('.variants button');
-    expect(await variants.count()).toBe(garment.variantCount);
-    await variants.nth(1).click();
+    await chooseVariant(page, garment.otherSize, garment.otherColour);
     await page.getByTestId('ask-size').click();
     const line = page.getByTestId('request-status').first();
     await eventually(() => line.getAttribute('data-status'), { timeout: 15_000 }).toBe('new');
@@ -81,7 +81,7 @@ describe('mirror fitting room', () => {
       (r) => r.type === 'size' && r.productId === garment.id,
     );
     expect(request).toMatchObject({ place: 'Cabine 3', status: 'new', deviceRole: 'mirror' });
-    expect(request?.variantGtin).toMatch(/^\d{14}$/);
+    expect(request?.variantGtin).toBe(garment.otherGtin);
     expect(request?.variantGtin).not.toBe(garment.variantGtin);
 
     await moveRequest(request!.id, 'acknowledged');

@@ -24,6 +24,10 @@ export type Garment = {
   nameFr: string;
   variantGtin: string;
   variantCount: number;
+  /** Another of its variants (the second), to ask staff for. */
+  otherGtin: string;
+  otherSize: string;
+  otherColour: string;
 };
 
 /** A multi-size fashion product with stock here whose brand has (or has not) a size chart. */
@@ -32,7 +36,10 @@ export function demoGarment(server: StoreServer, withChart: boolean): Garment {
     .prepare(
       `SELECT p.id, json_extract(p.body, '$.brand') AS brand, json_extract(p.body, '$.name.fr') AS nameFr,
               json_extract(p.body, '$.variants[0].gtin') AS variantGtin,
-              json_array_length(p.body, '$.variants') AS variantCount
+              json_array_length(p.body, '$.variants') AS variantCount,
+              json_extract(p.body, '$.variants[1].gtin') AS otherGtin,
+              json_extract(p.body, '$.variants[1].size') AS otherSize,
+              json_extract(p.body, '$.variants[1].colour') AS otherColour
        FROM sync_docs p JOIN sync_docs s ON s.collection = 'stock' AND s.id = p.id
        WHERE p.collection = 'products' AND json_extract(p.body, '$.category') = 'fashion'
          AND json_extract(p.body, '$.fashion.sizeChart') IN ('letters', 'fr-clothing')
@@ -43,6 +50,18 @@ export function demoGarment(server: StoreServer, withChart: boolean): Garment {
     .get(`%"locationId":"${server.config.storeId}"%`) as Garment | undefined;
   if (!row) throw new Error(`no demo garment ${withChart ? 'with' : 'without'} a size chart`);
   return row;
+}
+
+/** Chooses a size and a colour in the variant picker, as a shopper taps them. */
+export async function chooseVariant(page: Page, size: string, colour: string) {
+  for (const [axis, value] of [
+    ['size', size],
+    ['colour', colour],
+  ] as const) {
+    const chip = page.locator(`[data-axis="${axis}"] button[data-value="${value}"]`);
+    await chip.click();
+    await expect.poll(() => chip.getAttribute('aria-pressed')).toBe('true');
+  }
 }
 
 export function deviceAuth(server: StoreServer, app: 'mirror' | 'kiosk'): string {

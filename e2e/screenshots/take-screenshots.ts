@@ -139,7 +139,8 @@ const SHOTS: Shot[] = [
       await scanUntil(page, demo.catalogue.garmentInLook, 'complete-look');
       await page.getByTestId('look-suggestion').first().waitFor();
       // Ask for another size, as a shopper would: the staff queue's picture shows it.
-      await page.locator('.variants button').nth(1).click();
+      await page.locator('[data-axis="size"] button').nth(1).click();
+      await page.locator('[data-axis="colour"] button').first().click();
       await page.getByTestId('ask-size').click();
       await page.locator('[data-testid="request-status"][data-status="new"]').first().waitFor();
       // The picture shows the mirror as the shopper first sees it: the garment on top.

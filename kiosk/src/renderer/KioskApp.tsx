@@ -5,12 +5,15 @@
 import { useCallback, useEffect, useMemo, useState } from 'react';
 import type { DeviceHandle } from '@vitrine/shared/client';
 import { CatalogueSearch } from '@vitrine/shared/client/search';
-import { ExpertLineProvider, forgetViewedProducts } from '@vitrine/shared/ui';
+import {
+  ExpertLineProvider,
+  forgetViewedProducts,
+  useScreenScale,
+  useStoreSettings,
+} from '@vitrine/shared/ui';
 import { KioskSession } from './KioskSession';
 import type { KioskConfig } from './kiosk-config';
-import { useScreenScale } from './use-screen-scale';
 import { useStoreContext } from './use-store-context';
-import { useStoreSettings } from './use-store-settings';
 
 const REINDEX_AFTER_SYNC_MS = 3_000;
 

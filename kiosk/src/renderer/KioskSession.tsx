@@ -7,6 +7,7 @@ import type { NewDeviceEvent, StoreSettings } from '@vitrine/shared/core';
 import { cameraScanText, readScan, type BarcodeFormat } from '@vitrine/shared/scan';
 import {
   AttractLoop,
+  brandStyle,
   CameraPanel,
   HelpButton,
   I18nProvider,
@@ -18,17 +19,16 @@ import {
   type Lang,
   type ProductView,
   type ScanProblem,
+  type ScreenScale,
   type StoreContext,
   useStaffUnlock,
   useWedgeScans,
 } from '@vitrine/shared/ui';
-import { brandStyle } from './brand-style';
 import { IdleGuard } from './IdleGuard';
 import { KioskSearch } from './KioskSearch';
 import { ProductScreen } from './ProductScreen';
 import { TopBar } from './TopBar';
 import type { KioskConfig } from './kiosk-config';
-import type { ScreenScale } from './screen-scale';
 import { kioskDiagnostics } from './staff-diagnostics';
 
 export type Screen =

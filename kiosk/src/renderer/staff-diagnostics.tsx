@@ -8,9 +8,9 @@ import {
   syncDiagnostic,
   useI18n,
   type DiagnosticSection,
+  type ScreenScale,
 } from '@vitrine/shared/ui';
 import type { KioskConfig } from './kiosk-config';
-import type { ScreenScale } from './screen-scale';
 
 export const KIOSK_VERSION = '0.2.0';
 

@@ -3,6 +3,7 @@
 // the endless aisle), "bring it to my fitting room" with its live status,
 // size advice and "complete the look".
 import { liveQuery } from 'dexie';
+import { Shirt } from 'lucide-react';
 import { useEffect, useState } from 'react';
 import type { DeviceHandle } from '@vitrine/shared/client';
 import type { NewDeviceEvent, SizeChart } from '@vitrine/shared/core';
@@ -82,71 +83,77 @@ export function GarmentDetail(props: {
     <article className="garment-detail" data-testid="garment-detail" aria-labelledby="garment-name">
       <div className="garment-head">
         <ProductGallery product={product} baseUrl={device.baseUrl} />
-        <div>
+        <div className="garment-info">
           <h2 id="garment-name">{product.name[lang]}</h2>
-          <p className="muted">{product.brand}</p>
+          <p className="garment-brand muted">{product.brand}</p>
+          <PriceBlock product={product} promotion={view.promotion} />
           {props.inRoomVariant && (
-            <p data-testid="in-room-variant">
-              {m.yourVariant(variantLabel(product, props.inRoomVariant))}
+            <p className="in-room-variant" data-testid="in-room-variant">
+              {m.yourVariant(variantLabel(product, props.inRoomVariant, lang))}
             </p>
           )}
-          <PriceBlock product={product} promotion={view.promotion} />
         </div>
       </div>
       {inCall && expertSlot}
-      <StockPanel
-        product={product}
-        stock={view.stock}
-        locations={view.locations}
-        storeId={device.storeId}
-        onVariant={setVariant}
-        onRequest={(request) => {
-          // Reserve where it is: the first other store holding the item.
-          const where =
-            request.type === 'reservation'
-              ? storeHolding(view, device.storeId, request.variantGtin)
-              : undefined;
-          void props.requests.send({
-            kind: 'request',
-            payload: {
-              ...request,
-              productId: product.id,
-              place: room,
-              ...(where ? { locationId: where } : {}),
-            },
-          });
-        }}
-      />
-      {product.variants.length > 0 && (
-        <section className="panel ask-size" aria-label={m.askThisSize}>
-          <button
-            type="button"
-            className="primary"
-            data-testid="ask-size"
-            disabled={!variant}
-            onClick={() =>
-              void props.requests.send({
-                kind: 'request',
-                payload: { type: 'size', productId: product.id, variantGtin: variant, place: room },
-              })
-            }
-          >
-            {m.askThisSize}
-            {variant ? ` · ${variantLabel(product, variant)}` : ''}
-          </button>
-          {!variant && <p className="muted">{m.chooseVariant}</p>}
-          <ul aria-live="polite">
-            {mine.map((request) => (
-              <RequestStatusLine
-                key={request.id}
-                request={request}
-                product={product}
-                offline={sync.link !== 'online'}
-              />
-            ))}
-          </ul>
-        </section>
-      )}
+      <div className="garment-stock">
+        <StockPanel
+          product={product}
+          stock={view.stock}
+          locations={view.locations}
+          storeId={device.storeId}
+          onVariant={setVariant}
+          onRequest={(request) => {
+            // Reserve where it is: the first other store holding the item.
+            const where =
+              request.type === 'reservation'
+                ? storeHolding(view, device.storeId, request.variantGtin)
+                : undefined;
+            void props.requests.send({
+              kind: 'request',
+              payload: {
+                ...request,
+                productId: product.id,
+                place: room,
+                ...(where ? { locationId: where } : {}),
+              },
+            });
+          }}
+        />
+        {product.variants.length > 0 && (
+          <section className="panel ask-size" aria-label={m.askThisSize}>
+            <button
+              type="button"
+              className="primary"
+              data-testid="ask-size"
+              disabled={!variant}
+              onClick={() =>
+                void props.requests.send({
+                  kind: 'request',
+                  payload: {
+                    type: 'size',
+                    productId: product.id,
+                    variantGtin: variant,
+                    place: room,
+                  },
+                })
+              }
+            >
+              <Shirt className="icon" aria-hidden="true" /> {m.askThisSize}
+              {variant ? ` · ${variantLabel(product, variant, lang)}` : ''}
+            </button>
+            <ul aria-live="polite">
+              {mine.map((request) => (
+                <RequestStatusLine
+                  key={request.id}
+                  request={request}
+                  product={product}
+                  offline={sync.link !== 'online'}
+                />
+              ))}
+            </ul>
+          </section>
+        )}
+      </div>
       {product.category === 'fashion' && (
         <SizeAdvicePanel
           key={props.measured.at ?? 'typed'}

@@ -1,15 +1,18 @@
-// The garments in the fitting room for this session, from the local copy.
+// The garments in the fitting room for this session, from the local copy: a
+// compact row of cards (picture, name, the size and colour brought in), so
+// the garment being looked at keeps the screen.
 import { liveQuery } from 'dexie';
+import { X } from 'lucide-react';
 import { useEffect, useState } from 'react';
 import type { DeviceHandle, StoredProduct } from '@vitrine/shared/client';
-import { useI18n } from '@vitrine/shared/ui';
+import { ProductImage, useI18n, variantName, type Lang } from '@vitrine/shared/ui';
 import { useMirrorText } from './mirror-text';
 
 export type Garment = { key: string; productId: string; variantGtin: string | undefined };
 
-export function variantLabel(product: StoredProduct, gtin: string | undefined): string {
+export function variantLabel(product: StoredProduct, gtin: string | undefined, lang: Lang): string {
   const variant = product.variants.find((v) => v.gtin === gtin);
-  return variant ? [variant.size, variant.colour].filter(Boolean).join(' · ') : '';
+  return variant ? variantName(variant, lang) : '';
 }
 
 export function GarmentList(props: {
@@ -34,12 +37,16 @@ export function GarmentList(props: {
   }, [props.device, ids]);
 
   return (
-    <aside className="garments" aria-labelledby="room-title">
-      <h2 id="room-title">{m.inTheRoom}</h2>
+    <section className="garments" aria-labelledby="room-title">
+      <h2 id="room-title">
+        {m.inTheRoom}
+        {props.garments.length > 0 && <span className="count"> ({props.garments.length})</span>}
+      </h2>
       {props.garments.length === 0 && <p className="muted">{m.emptyRoom}</p>}
       <ul>
         {props.garments.map((garment) => {
           const product = products.get(garment.productId);
+          const name = product?.name[lang] ?? garment.productId;
           return (
             <li key={garment.key} data-testid="garment" data-product-id={garment.productId}>
               <button
@@ -48,16 +55,28 @@ export function GarmentList(props: {
                 aria-pressed={props.selected === garment.productId}
                 onClick={() => props.onSelect(garment.productId)}
               >
-                <strong>{product?.name[lang] ?? garment.productId}</strong>
-                {product && <span>{variantLabel(product, garment.variantGtin)}</span>}
+                <ProductImage src={product?.images[0]} className="garment-image" />
+                <span className="garment-text">
+                  <strong className="garment-name">{name}</strong>
+                  {product && (
+                    <span className="garment-variant">
+                      {variantLabel(product, garment.variantGtin, lang)}
+                    </span>
+                  )}
+                </span>
               </button>
-              <button type="button" className="remove" onClick={() => props.onRemove(garment.key)}>
-                {m.remove}
+              <button
+                type="button"
+                className="remove"
+                aria-label={`${m.remove} ${name}`}
+                onClick={() => props.onRemove(garment.key)}
+              >
+                <X className="icon" aria-hidden="true" />
               </button>
             </li>
           );
         })}
       </ul>
-    </aside>
+    </section>
   );
 }

@@ -1,10 +1,16 @@
-// Owns what outlives a shopper: the size charts and the idle reset, which
+// Owns what outlives a shopper: the size charts, the store's settings (its
+// brand theme), the screen's scale and the idle reset, which
 // remounts the session so nothing of the last shopper survives (garments,
 // measurements, requests shown, any photo or share link).
 import { useCallback, useEffect, useState } from 'react';
 import type { DeviceHandle } from '@vitrine/shared/client';
 import type { SizeChart } from '@vitrine/shared/core';
-import { ExpertLineProvider, forgetViewedProducts } from '@vitrine/shared/ui';
+import {
+  ExpertLineProvider,
+  forgetViewedProducts,
+  useScreenScale,
+  useStoreSettings,
+} from '@vitrine/shared/ui';
 import { MirrorSession } from './MirrorSession';
 import type { MirrorConfig } from './mirror-config';
 import { fetchSizeCharts } from './size-charts';
@@ -12,6 +18,8 @@ import { fetchSizeCharts } from './size-charts';
 export function MirrorApp({ device, config }: { device: DeviceHandle; config: MirrorConfig }) {
   const [session, setSession] = useState(0);
   const [charts, setCharts] = useState<SizeChart[] | undefined>(undefined);
+  const settings = useStoreSettings(device.db, device.storeId);
+  useScreenScale(config.screenInches);
   useEffect(() => {
     let cancelled = false;
     void fetchSizeCharts(device).then((next) => {
@@ -34,7 +42,13 @@ export function MirrorApp({ device, config }: { device: DeviceHandle; config: Mi
   // between garments, and the reset (a new key) ends it.
   return (
     <ExpertLineProvider key={session} device={device}>
-      <MirrorSession device={device} config={config} charts={charts} onReset={reset} />
+      <MirrorSession
+        device={device}
+        config={config}
+        charts={charts}
+        brand={settings?.theme}
+        onReset={reset}
+      />
     </ExpertLineProvider>
   );
 }

@@ -1,68 +1,49 @@
-// Always within reach: language, lighting, a typed tag code, the camera
-// scanner, sharing the look and "finish" (erases the session).
+// The top of the mirror: the store's brand (logo and name from its theme),
+// what to do ("scan each tag"), a typed tag code, the camera scanner and the
+// language. The session's other controls sit at the bottom (MirrorControls).
+import { Camera, Languages } from 'lucide-react';
+import type { BrandTheme } from '@vitrine/shared/core';
 import { CodeForm, type Lang } from '@vitrine/shared/ui';
 import { useMirrorText } from './mirror-text';
 
-export const THEMES = ['day', 'evening', 'warm'] as const;
-export type Theme = (typeof THEMES)[number];
-
 export function MirrorBar(props: {
   lang: Lang;
-  theme: Theme;
+  brand: BrandTheme | undefined;
+  camera: boolean;
   onLang: () => void;
-  onTheme: (theme: Theme) => void;
   onCode: (code: string) => void;
   onCamera: () => void;
-  onShare: () => void;
-  canShare: boolean;
-  onFinish: () => void;
 }) {
   const m = useMirrorText();
   return (
     <header className="mirror-bar">
-      <div>
-        <h1 className="brand">Vitrine · {m.title}</h1>
-        <p className="prompt">{m.scanPrompt}</p>
+      <h1 className="brand">
+        {props.brand?.logo && <img className="brand-logo" src={props.brand.logo} alt="" />}
+        <span>{props.brand?.name ?? 'Vitrine'}</span>
+        <span className="brand-app"> · {m.title}</span>
+      </h1>
+      <button
+        type="button"
+        className="lang-button"
+        onClick={props.onLang}
+        lang={props.lang === 'fr' ? 'en' : 'fr'}
+        data-testid="lang-button"
+      >
+        <Languages className="icon" aria-hidden="true" />{' '}
+        {props.lang === 'fr' ? 'English' : 'Français'}
+      </button>
+      <p className="prompt">{m.scanPrompt}</p>
+      <div className="scan-row">
+        <CodeForm label={m.codeLabel} submitLabel={m.add} onCode={props.onCode} clearOnSubmit />
+        <button
+          type="button"
+          onClick={props.onCamera}
+          aria-pressed={props.camera}
+          data-testid="camera-button"
+        >
+          <Camera className="icon" aria-hidden="true" /> {m.scanWithCamera}
+        </button>
       </div>
-      <CodeForm label={m.codeLabel} submitLabel={m.add} onCode={props.onCode} clearOnSubmit />
-      <nav className="actions" aria-label={m.title}>
-        <button type="button" onClick={props.onCamera} data-testid="camera-button">
-          {m.scanWithCamera}
-        </button>
-        <fieldset className="themes">
-          <legend>{m.lighting}</legend>
-          {THEMES.map((theme) => (
-            <button
-              key={theme}
-              type="button"
-              aria-pressed={props.theme === theme}
-              onClick={() => props.onTheme(theme)}
-            >
-              {m.themes[theme]}
-            </button>
-          ))}
-        </fieldset>
-        <button
-          type="button"
-          onClick={props.onLang}
-          lang={props.lang === 'fr' ? 'en' : 'fr'}
-          data-testid="lang-button"
-        >
-          {props.lang === 'fr' ? 'English' : 'Français'}
-        </button>
-        <button
-          type="button"
-          className="primary"
-          onClick={props.onShare}
-          disabled={!props.canShare}
-          data-testid="share-button"
-        >
-          {m.share}
-        </button>
-        <button type="button" onClick={props.onFinish} data-testid="finish-button">
-          {m.endSession}
-        </button>
-      </nav>
     </header>
   );
 }

@@ -3,11 +3,13 @@
 // Remounted (so emptied) by the idle reset or "finish".
 import { useCallback, useState } from 'react';
 import type { DeviceHandle } from '@vitrine/shared/client';
-import type { NewDeviceEvent, SizeChart } from '@vitrine/shared/core';
+import type { BrandTheme, NewDeviceEvent, SizeChart } from '@vitrine/shared/core';
 import { cameraScanText, readScan, type BarcodeFormat } from '@vitrine/shared/scan';
 import {
+  brandStyle,
   CameraPanel,
   IdleCountdown,
+  MediaBaseProvider,
   ScanNotice,
   SyncStatus,
   useIdle,
@@ -17,7 +19,8 @@ import {
 } from '@vitrine/shared/ui';
 import { GarmentDetail } from './GarmentDetail';
 import { GarmentList, type Garment } from './GarmentList';
-import { MirrorBar, type Theme } from './MirrorBar';
+import { MirrorBar } from './MirrorBar';
+import { MirrorControls, type Theme } from './MirrorControls';
 import type { MirrorConfig } from './mirror-config';
 import { MirrorTextProvider } from './mirror-text';
 import { ShareLook } from './share/ShareLook';
@@ -30,6 +33,8 @@ export function MirrorSession(props: {
   device: DeviceHandle;
   config: MirrorConfig;
   charts: SizeChart[] | undefined;
+  /** The store's brand (logo, colours, font), from its settings. */
+  brand: BrandTheme | undefined;
   onReset: () => void;
 }) {
   const { device, config } = props;
@@ -89,72 +94,85 @@ export function MirrorSession(props: {
   );
   useWedgeScans(handleCode, config);
 
+  // The brand's colours sit on an outer box so that a lighting (evening, warm)
+  // can set the page's own colours on the inner one.
   return (
     <MirrorTextProvider lang={lang}>
-      <div className="mirror" data-theme={theme} lang={lang} data-testid="mirror">
-        <MirrorBar
-          lang={lang}
-          theme={theme}
-          onLang={() => setLang(lang === 'fr' ? 'en' : 'fr')}
-          onTheme={setTheme}
-          onCode={(code) => void handleCode(code)}
-          onCamera={() => setCamera(!camera)}
-          onShare={() => setSharing(true)}
-          canShare={garments.length > 0}
-          onFinish={props.onReset}
-        />
-        <div className="mirror-body">
-          <GarmentList
-            device={device}
-            garments={garments}
-            selected={selected}
-            onSelect={setSelected}
-            onRemove={(key) => setGarments((current) => current.filter((g) => g.key !== key))}
-          />
-          <main className="mirror-main" id="main">
-            {camera && (
-              <CameraPanel
-                onClose={() => setCamera(false)}
-                onReading={(reading) => {
-                  const text = cameraScanText(reading);
-                  if (text !== undefined) void handleCode(text);
-                }}
-              />
-            )}
-            {notice && <ScanNotice problem={notice} onSearch={() => setNotice(undefined)} />}
-            {selected && (
-              <GarmentDetail
-                key={selected}
-                device={device}
-                productId={selected}
-                inRoomVariant={garments.find((g) => g.productId === selected)?.variantGtin}
-                charts={props.charts}
-                measured={measured}
-                onMeasured={setMeasured}
-                room={room}
-                record={record}
-                requests={requests}
-                onOpenProduct={setSelected}
-              />
-            )}
-          </main>
-        </div>
-        <footer className="mirror-footer">
-          <SyncStatus device={device} />
-        </footer>
-        {sharing && (
-          <ShareLook
-            device={device}
-            garments={garments}
+      <MediaBaseProvider baseUrl={device.baseUrl}>
+        <div className="mirror-brand" style={brandStyle(props.brand)}>
+          <div
+            className="mirror"
+            data-theme={theme}
+            data-brand={props.brand?.name}
             lang={lang}
-            countdownSeconds={config.photoCountdown}
-            onClose={() => setSharing(false)}
-          />
-        )}
-        {idle.secondsLeft !== undefined && (
-          <IdleCountdown secondsLeft={idle.secondsLeft} onStay={idle.stay} />
-        )}
-      </div>
+            data-testid="mirror"
+          >
+            <MirrorBar
+              lang={lang}
+              brand={props.brand}
+              camera={camera}
+              onLang={() => setLang(lang === 'fr' ? 'en' : 'fr')}
+              onCode={(code) => void handleCode(code)}
+              onCamera={() => setCamera(!camera)}
+            />
+            <GarmentList
+              device={device}
+              garments={garments}
+              selected={selected}
+              onSelect={setSelected}
+              onRemove={(key) => setGarments((current) => current.filter((g) => g.key !== key))}
+            />
+            <main className="mirror-main" id="main">
+              {camera && (
+                <CameraPanel
+                  onClose={() => setCamera(false)}
+                  onReading={(reading) => {
+                    const text = cameraScanText(reading);
+                    if (text !== undefined) void handleCode(text);
+                  }}
+                />
+              )}
+              {notice && <ScanNotice problem={notice} onSearch={() => setNotice(undefined)} />}
+              {selected && (
+                <GarmentDetail
+                  key={selected}
+                  device={device}
+                  productId={selected}
+                  inRoomVariant={garments.find((g) => g.productId === selected)?.variantGtin}
+                  charts={props.charts}
+                  measured={measured}
+                  onMeasured={setMeasured}
+                  room={room}
+                  record={record}
+                  requests={requests}
+                  onOpenProduct={setSelected}
+                />
+              )}
+            </main>
+            <MirrorControls
+              theme={theme}
+              onTheme={setTheme}
+              onShare={() => setSharing(true)}
+              canShare={garments.length > 0}
+              onFinish={props.onReset}
+            />
+            {/* Machine-readable only: the link and revisions are no shopper's business. */}
+            <SyncStatus device={device} machineOnly />
+            {sharing && (
+              <ShareLook
+                device={device}
+                garments={garments}
+                lang={lang}
+                countdownSeconds={config.photoCountdown}
+                onClose={() => setSharing(false)}
+              />
+            )}
+            {idle.secondsLeft !== undefined && (
+              <IdleCountdown secondsLeft={idle.secondsLeft} onStay={idle.stay} />
+            )}
+          </div>
+        </div>
+      </MediaBaseProvider>
     </MirrorTextProvider>
   );
 }

@@ -1,4 +1,5 @@
 import type { StoredProduct } from '@vitrine/shared/client';
+import { useI18n } from '@vitrine/shared/ui';
 import { variantLabel } from './GarmentList';
 import { useMirrorText } from './mirror-text';
 import type { SessionRequest } from './use-session-requests';
@@ -11,20 +12,29 @@ export function RequestStatusLine(props: {
   offline: boolean;
 }) {
   const m = useMirrorText();
+  const { t, lang } = useI18n();
   const { request } = props;
-  const label = variantLabel(props.product, request.variantGtin);
+  const label = variantLabel(props.product, request.variantGtin, lang);
+  const status = request.status
+    ? m.requestStatus[request.status]
+    : props.offline
+      ? m.pendingDelivery
+      : m.requestStatus.new;
   return (
     <li
       data-testid="request-status"
       data-status={request.status ?? 'pending'}
       className={`request request--${request.status ?? 'pending'}`}
     >
-      {label && <strong>{label} : </strong>}
-      {request.status
-        ? m.requestStatus[request.status]
-        : props.offline
-          ? m.pendingDelivery
-          : m.requestStatus.new}
+      {/* "W28 · Bordeaux : demande envoyée…", with each language's colon. */}
+      {label ? (
+        <>
+          <strong>{label}</strong>
+          {t.labelled('', status)}
+        </>
+      ) : (
+        status
+      )}
     </li>
   );
 }

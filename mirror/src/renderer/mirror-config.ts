@@ -1,5 +1,6 @@
 // Per-mirror settings from the page's query string (set by the shell or the
-// store's deployment): idle timings, wedge-scanner framing, its fitting room.
+// store's deployment): idle timings, wedge-scanner framing, its fitting room,
+// how big the screen is.
 import { z } from 'zod';
 
 const Config = z.object({
@@ -10,6 +11,8 @@ const Config = z.object({
   room: z.string().min(1).max(100).optional(),
   /** Seconds of countdown before the photo. */
   photoCountdown: z.coerce.number().int().min(1).max(10).default(3),
+  /** The screen's diagonal in inches: text and touch targets are sized in millimetres on it. */
+  screenInches: z.coerce.number().min(7).max(110).default(32),
 });
 export type MirrorConfig = z.infer<typeof Config>;
 

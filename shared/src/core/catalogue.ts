@@ -17,7 +17,15 @@ export const Variant = z.object({
   gtin: Gtin14,
   size: z.string().optional(),
   colour: z.string().optional(),
+  /** The colour's name in each language, when the catalogue has it (`colour` is its own label). */
+  colourName: Localized.optional(),
+  /** The colour to draw beside its name on a swatch, #rrggbb. */
+  swatch: z
+    .string()
+    .regex(/^#[0-9a-fA-F]{6}$/, 'a colour written #rrggbb')
+    .optional(),
 });
+export type Variant = z.infer<typeof Variant>;
 
 export const FoodFacts = z.object({
   composition: Localized,

@@ -29,3 +29,6 @@ export * from './call';
 export * from './scan/use-wedge-scans';
 export * from './scan/CodeForm';
 export * from './staff';
+export * from './screen';
+export * from './product/VariantPicker';
+export * from './product/variant-options';

@@ -41,7 +41,13 @@ export function makeFashionProduct(seed: ProductSeed, sub: FashionSubcategory): 
 
   const gtin = seed.gtins.next(brand);
   const variants = colours.flatMap((colour) =>
-    sizes.map((size) => ({ gtin: seed.gtins.next(brand), size, colour: colour.fr })),
+    sizes.map((size) => ({
+      gtin: seed.gtins.next(brand),
+      size,
+      colour: colour.fr,
+      colourName: { fr: colour.fr, en: colour.en },
+      swatch: colour.hex,
+    })),
   );
 
   const factor = brandPriceFactor(brand);

@@ -5,6 +5,7 @@ import type { Location, Product, ProductStock, ShopperContact } from '../../core
 import { useI18n } from '../i18n/i18n';
 import { ContactForm } from './ContactForm';
 import { unitsAt, unitsOfChoice } from './product-view';
+import { VariantPicker } from './VariantPicker';
 
 export type StockRequest = {
   type: 'reservation' | 'delivery';
@@ -53,28 +54,15 @@ export function StockPanel(props: {
         </p>
       )}
       {product.variants.length > 0 && (
-        <fieldset className="variants">
-          <legend>{t.variants}</legend>
-          {product.variants.map((v) => {
-            const units = here?.quantities[v.gtin] ?? 0;
-            const label = variantLabel(v);
-            return (
-              <button
-                key={v.gtin}
-                type="button"
-                aria-pressed={variant === v.gtin}
-                className={units > 0 ? 'variant' : 'variant variant--out'}
-                onClick={() => {
-                  const next = variant === v.gtin ? undefined : v.gtin;
-                  setVariant(next);
-                  props.onVariant?.(next);
-                }}
-              >
-                {label} <span>({units})</span>
-              </button>
-            );
-          })}
-        </fieldset>
+        <VariantPicker
+          key={product.id}
+          product={product}
+          quantities={stock ? (here?.quantities ?? {}) : undefined}
+          onChange={(next) => {
+            setVariant(next);
+            props.onVariant?.(next);
+          }}
+        />
       )}
       {stock && (
         <details>

@@ -1,7 +1,7 @@
-// A brand theme as the CSS custom properties kiosk.css draws with. Without a
-// theme the stylesheet's own defaults apply.
+// A store's brand theme as the CSS custom properties the touchpoints' style
+// sheets draw with (kiosk.css, mirror.css). Without a theme their defaults apply.
 import type { CSSProperties } from 'react';
-import { fontStack, type BrandTheme } from '@vitrine/shared/core';
+import { fontStack, type BrandTheme } from '../../core';
 
 export function brandStyle(theme: BrandTheme | undefined): CSSProperties | undefined {
   if (!theme) return undefined;

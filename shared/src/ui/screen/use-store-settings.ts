@@ -2,8 +2,8 @@
 // the local copy: a theme changed on the store server shows after the next sync.
 import { liveQuery } from 'dexie';
 import { useEffect, useState } from 'react';
-import type { DeviceDb } from '@vitrine/shared/client';
-import type { StoreSettings } from '@vitrine/shared/core';
+import type { DeviceDb } from '../../client';
+import type { StoreSettings } from '../../core';
 
 export function useStoreSettings(db: DeviceDb, storeId: string): StoreSettings | undefined {
   const [settings, setSettings] = useState<StoreSettings | undefined>(undefined);

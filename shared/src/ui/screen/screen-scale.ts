@@ -1,5 +1,5 @@
-// The one rule for how big things are on the kiosk, in millimetres on the
-// configured screen (its diagonal in the kiosk config, 32" by default):
+// The one rule for how big things are on a touch screen (kiosk, mirror), in
+// millimetres on the configured screen (its diagonal in the app's config, 32" by default):
 // body text 10 mm to the em (a 5 mm x-height, read at one metre) and touch
 // targets at least 15 mm, and never smaller than 2.25 em so a label fits.
 // On a 32" 1080×1920 screen: 2.71 px/mm, 27 px text, 61 px targets.
@@ -30,7 +30,7 @@ export function screenScale(
   };
 }
 
-/** Sets the scale on the page: the root font size and the --touch length kiosk.css uses. */
+/** Sets the scale on the page: the root font size and the --touch length the style sheets use. */
 export function applyScreenScale(root: HTMLElement, scale: ScreenScale): void {
   root.style.fontSize = `${scale.bodyPx}px`;
   root.style.setProperty('--touch', `${scale.touchPx}px`);
