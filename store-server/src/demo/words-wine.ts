@@ -71,6 +71,14 @@ export const APPELLATIONS: readonly Appellation[] = rows(`
   };
 });
 
+/** The regions' English names, where English has its own. */
+export const REGION_NAMES_EN: Readonly<Record<string, string>> = {
+  Bourgogne: 'Burgundy',
+  'Vallée du Rhône': 'Rhône Valley',
+  'Val de Loire': 'Loire Valley',
+  'Sud-Ouest': 'South West',
+};
+
 export const ESTATE_PLACES: readonly string[] = list(`
   Belair, des Tilleuls, de la Garenne, Saint-Roch, Les Aubiers, Fontclair, de Mauvesin,
   du Grand Chêne, La Croix-Blanche, des Sablons, Haut-Rivière, de Peyrelongue,
