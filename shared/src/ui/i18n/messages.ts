@@ -1,6 +1,7 @@
 // Every string the shopper screens show, in French and English. A typed
 // dictionary: a key missing in one language is a compile error
 // (docs/architecture.md says why we chose this over an i18n library).
+import { ALLERGEN_NAMES } from './allergen-names';
 export const fr = {
   appTitle: 'Vitrine · Borne',
   scanPrompt: 'Scannez un produit ou cherchez dans tout le catalogue',
@@ -81,6 +82,14 @@ export const fr = {
   allergens: 'Allergènes',
   noAllergens: 'Aucun allergène déclaré',
   nutrition: 'Valeurs nutritionnelles pour 100 g',
+  nutritionPer100ml: 'Valeurs nutritionnelles pour 100 ml',
+  ingredients: 'Composition',
+  allergenNames: ALLERGEN_NAMES.fr,
+  /** Read after an allergen word of the ingredients by screen readers. */
+  allergenWord: 'allergène',
+  allergensInBold: 'Allergènes en gras dans la composition.',
+  traces: 'Traces éventuelles',
+  pairings: 'Se marie avec',
   nutrients: {
     energyKcal: 'Énergie (kcal)',
     fat: 'Matières grasses (g)',
@@ -223,6 +232,13 @@ export const en: Messages = {
   allergens: 'Allergens',
   noAllergens: 'No declared allergens',
   nutrition: 'Nutrition per 100 g',
+  nutritionPer100ml: 'Nutrition per 100 ml',
+  ingredients: 'Ingredients',
+  allergenNames: ALLERGEN_NAMES.en,
+  allergenWord: 'allergen',
+  allergensInBold: 'Allergens in bold in the ingredients.',
+  traces: 'May contain',
+  pairings: 'Pairs well with',
   nutrients: {
     energyKcal: 'Energy (kcal)',
     fat: 'Fat (g)',

@@ -1,6 +1,7 @@
 // "J'aime / j'aime pas" and "read aloud" for one product.
 import { useEffect, useState } from 'react';
 import { useI18n } from '../i18n/i18n';
+import { SpeakerIcon, ThumbDownIcon, ThumbUpIcon } from './icons';
 import { canSpeak, speak, stopSpeaking } from './speak';
 
 export function FeedbackBar(props: {
@@ -22,10 +23,10 @@ export function FeedbackBar(props: {
   return (
     <div className="actions feedback">
       <button type="button" aria-pressed={given === 'like'} onClick={() => give('like')}>
-        👍 {t.like}
+        <ThumbUpIcon /> {t.like}
       </button>
       <button type="button" aria-pressed={given === 'dislike'} onClick={() => give('dislike')}>
-        👎 {t.dislike}
+        <ThumbDownIcon /> {t.dislike}
       </button>
       {canSpeak() && (
         <button
@@ -37,7 +38,7 @@ export function FeedbackBar(props: {
             setSpeaking(!speaking);
           }}
         >
-          🔊 {speaking ? t.stopSpeaking : t.speak}
+          <SpeakerIcon /> {speaking ? t.stopSpeaking : t.speak}
         </button>
       )}
     </div>
