@@ -1,7 +1,6 @@
 // "J'aime / j'aime pas" and "read aloud" for one product.
 import { useEffect, useState } from 'react';
 import { useI18n } from '../i18n/i18n';
-import { SpeakerIcon, ThumbDownIcon, ThumbUpIcon } from './icons';
 import { canSpeak, speak, stopSpeaking } from './speak';
 
 export function FeedbackBar(props: {
@@ -23,10 +22,10 @@ export function FeedbackBar(props: {
   return (
     <div className="actions feedback">
       <button type="button" aria-pressed={given === 'like'} onClick={() => give('like')}>
-        <ThumbUpIcon /> {t.like}
+        👍 {t.like}
       </button>
       <button type="button" aria-pressed={given === 'dislike'} onClick={() => give('dislike')}>
-        <ThumbDownIcon /> {t.dislike}
+        👎 {t.dislike}
       </button>
       {canSpeak() && (
         <button
@@ -38,7 +37,7 @@ export function FeedbackBar(props: {
             setSpeaking(!speaking);
           }}
         >
-          <SpeakerIcon /> {speaking ? t.stopSpeaking : t.speak}
+          🔊 {speaking ? t.stopSpeaking : t.speak}
         </button>
       )}
     </div>

@@ -1,10 +1,10 @@
 // Food facts in the screen's language: ingredients with their allergen words
 // in bold, the allergens set apart (icon, bold, colour and a heading, never
 // colour alone), possible traces, origin and nutrition.
+import { TriangleAlert } from 'lucide-react';
 import { markAllergenWords, type AllergenCode, type Product } from '../../core';
 import { useI18n } from '../i18n/i18n';
 import { allergenNames } from './allergen-text';
-import { AllergenIcon } from './icons';
 
 type FoodFacts = NonNullable<Product['food']>;
 
@@ -36,7 +36,7 @@ export function FoodFactsPanel({ food }: { food: FoodFacts }) {
       {allergens.length + traces.length > 0 ? (
         <div className="allergen-box" role="group" aria-labelledby="allergens-title">
           <p id="allergens-title" className="allergen-title">
-            <AllergenIcon /> {t.allergens}
+            <TriangleAlert className="icon" aria-hidden="true" /> {t.allergens}
           </p>
           {allergens.length > 0 ? (
             <ul className="allergen-list" data-testid="allergens">
