@@ -22,6 +22,7 @@ let browser: BrowserContext;
 let page: Page;
 let catalogue: Product[];
 let product: Product;
+let wine: Product;
 
 const LANGS = ['fr', 'en'] as const;
 const other = (lang: Lang): Lang => (lang === 'fr' ? 'en' : 'fr');
@@ -63,6 +64,8 @@ beforeAll(async () => {
   server = await startTestServer();
   catalogue = servedProducts();
   product = pickFoodProduct(catalogue);
+  const wines = catalogue.filter((p) => p.food?.dishes?.length && p.food.pairings.length);
+  wine = wines[0] ?? catalogue.find((p) => p.subcategory === 'wine-red')!;
   browser = await launchChromium();
   page = await browser.newPage();
   await page.goto(`${server.url}/kiosk/`);
@@ -73,10 +76,10 @@ afterAll(async () => {
   await server?.close().catch(() => undefined);
 });
 
-async function openProduct(lang: Lang): Promise<Locator> {
-  await page.getByTestId('code-input').fill(product.gtin.slice(1));
+async function openProduct(lang: Lang, which = product): Promise<Locator> {
+  await page.getByTestId('code-input').fill(which.gtin.slice(1));
   await page.getByTestId('code-input').press('Enter');
-  await expect.poll(() => page.locator('#product-name').textContent()).toBe(product.name[lang]);
+  await expect.poll(() => page.locator('#product-name').textContent()).toBe(which.name[lang]);
   return page.locator('section[aria-labelledby="food-title"]');
 }
 
@@ -142,6 +145,16 @@ describe('kiosk food product page', () => {
       await expect
         .poll(() => page.locator('#product-name').textContent())
         .toBe(paired.find((p) => p.id === first)?.name[lang]);
+
+      // A wine: the dishes it goes with, in this language, before the products.
+      await openProduct(lang, wine);
+      const dishes = (wine.food?.dishes ?? []).map((dish) => dish[lang]);
+      expect(dishes.length).toBeGreaterThan(0);
+      expect(await page.getByTestId('dishes').getByRole('listitem').allTextContents()).toEqual(
+        dishes,
+      );
+      expect(await page.getByTestId('pairings').getByRole('button').count()).toBeGreaterThan(0);
+      expect(await seriousViolations(page)).toEqual([]);
     });
   }
 });

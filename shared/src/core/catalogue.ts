@@ -40,6 +40,8 @@ export const FoodFacts = z.object({
   }),
   /** Products that go well with this one (a wine's cheeses, a cheese's wines). */
   pairings: z.array(Id),
+  /** Dishes it goes with, not sold here (a wine's "roast lamb, mature cheeses"). */
+  dishes: z.array(Localized).optional(),
 });
 
 export const Product = z.object({

@@ -67,6 +67,17 @@ describe('demo food facts', () => {
     for (const drink of drinks) expect(drink.food!.nutritionBasis).toBe('100ml');
   });
 
+  it('gives every wine three dishes it goes with, in both languages', () => {
+    const wines = foods.filter((p) => /^(wine-|champagne)/.test(p.subcategory));
+    expect(wines.length).toBeGreaterThan(0);
+    for (const wine of wines) {
+      const dishes = wine.food!.dishes ?? [];
+      expect(dishes).toHaveLength(3);
+      expect(new Set(dishes.map((d) => d.fr)).size).toBe(3);
+      for (const dish of dishes) expect(dish.fr && dish.en).toBeTruthy();
+    }
+  });
+
   it('writes French typography in French and none in English', () => {
     for (const product of foods) {
       const food = product.food!;

@@ -109,6 +109,8 @@ export function makeWineProduct(seed: ProductSeed, sub: WineSubcategory): Produc
       nutritionBasis: '100ml',
       nutritionPer100g: drawNutrition(rng, WINE_NUTRITION),
       pairings: [],
+      // Its own stream: drawing dishes leaves the rest of the catalogue as it was.
+      dishes: rng.fork(`${id}/dishes`).sample(sub.dishes, 3),
     },
   };
   if (rng.chance(0.15)) product.loyaltyPriceCents = loyaltyPriceCents(rng, priceCents);

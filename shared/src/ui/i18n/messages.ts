@@ -90,6 +90,7 @@ export const fr = {
   allergensInBold: 'Allergènes en gras dans la composition.',
   traces: 'Traces éventuelles',
   pairings: 'Se marie avec',
+  dishes: 'Idées de plats',
   nutrients: {
     energyKcal: 'Énergie (kcal)',
     fat: 'Matières grasses (g)',
@@ -102,6 +103,7 @@ export const fr = {
   techSpecs: 'Caractéristiques techniques',
   complementary: 'Pour aller avec',
   noImage: 'Pas de photo',
+  photos: 'Photos du produit',
   view3d: 'Voir en 3D',
   close3d: 'Fermer la vue 3D',
   reset3d: 'Recentrer',
@@ -239,6 +241,7 @@ export const en: Messages = {
   allergensInBold: 'Allergens in bold in the ingredients.',
   traces: 'May contain',
   pairings: 'Pairs well with',
+  dishes: 'Dish ideas',
   nutrients: {
     energyKcal: 'Energy (kcal)',
     fat: 'Fat (g)',
@@ -251,6 +254,7 @@ export const en: Messages = {
   techSpecs: 'Technical specifications',
   complementary: 'Goes well with',
   noImage: 'No picture',
+  photos: 'Product photos',
   view3d: 'View in 3D',
   close3d: 'Close the 3D view',
   reset3d: 'Reset view',

@@ -29,6 +29,7 @@ export function ProductPage(props: {
   const { product, stock, reviews, promotion, locations, complementary, pairings } = props.view;
   const here = unitsAt(stock, props.storeId);
   const model = product.electronics?.model3d;
+  const dishes = product.food?.dishes ?? [];
   return (
     <article data-testid="product" className="product-page" aria-labelledby="product-name">
       <div className="product-head">
@@ -73,6 +74,15 @@ export function ProductPage(props: {
         title={t.pairings}
         products={pairings}
         onOpenProduct={props.onOpenProduct}
+        lead={
+          dishes.length > 0 && (
+            <ul className="dish-list" aria-label={t.dishes} data-testid="dishes">
+              {dishes.map((dish) => (
+                <li key={dish.en}>{dish[lang]}</li>
+              ))}
+            </ul>
+          )
+        }
       />
       <ProductTiles
         id="complementary"
