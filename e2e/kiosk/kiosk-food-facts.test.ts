@@ -8,10 +8,11 @@ import type { BrowserContext, Locator, Page } from 'playwright-core';
 import {
   markAllergenWords,
   Product,
+  ProductReviews,
   readAllergenTag,
   type AllergenCode,
 } from '@vitrine/shared/core';
-import { messages, type Lang } from '@vitrine/shared/ui';
+import { makeI18n, messages, type Lang } from '@vitrine/shared/ui';
 import type { StoreServer } from '@vitrine/store-server/server';
 import { launchChromium } from '../support/chromium';
 import { startTestServer } from '../support/test-server';
@@ -23,6 +24,7 @@ let page: Page;
 let catalogue: Product[];
 let product: Product;
 let wine: Product;
+let wineReviews: ProductReviews;
 
 const LANGS = ['fr', 'en'] as const;
 const other = (lang: Lang): Lang => (lang === 'fr' ? 'en' : 'fr');
@@ -64,8 +66,27 @@ beforeAll(async () => {
   server = await startTestServer();
   catalogue = servedProducts();
   product = pickFoodProduct(catalogue);
-  const wines = catalogue.filter((p) => p.food?.dishes?.length && p.food.pairings.length);
-  wine = wines[0] ?? catalogue.find((p) => p.subcategory === 'wine-red')!;
+  const reviews = new Map(
+    (
+      server.db
+        .prepare(`SELECT body FROM sync_docs WHERE collection = 'reviews'`)
+        .pluck()
+        .all() as string[]
+    )
+      .map((body) => ProductReviews.parse(JSON.parse(body)))
+      .map((doc) => [doc.id, doc]),
+  );
+  const reviewed = catalogue.filter(
+    (p) => p.food?.dishes?.length && p.food.pairings.length && reviews.get(p.id)?.reviews.length,
+  );
+  wine = reviewed[0] ?? catalogue.find((p) => p.subcategory === 'wine-red')!;
+  wineReviews = reviews.get(wine.id) ?? {
+    id: wine.id,
+    average: 0,
+    count: 0,
+    histogram: [0, 0, 0, 0, 0],
+    reviews: [],
+  };
   browser = await launchChromium();
   page = await browser.newPage();
   await page.goto(`${server.url}/kiosk/`);
@@ -154,6 +175,12 @@ describe('kiosk food product page', () => {
         dishes,
       );
       expect(await page.getByTestId('pairings').getByRole('button').count()).toBeGreaterThan(0);
+      // Its reviews are dated the way the language writes a day (17/11/2026, never 11/17/2026).
+      const latest = wineReviews.reviews.toSorted((a, b) => b.date.localeCompare(a.date))[0];
+      expect(latest).toBeDefined();
+      expect(await page.locator('.review-list').innerText()).toContain(
+        `${latest!.author} · ${makeI18n(lang).date(latest!.date)}`,
+      );
       expect(await seriousViolations(page)).toEqual([]);
     });
   }
