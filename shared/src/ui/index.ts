@@ -6,6 +6,7 @@ export * from './device-environment';
 export * from './use-modal-focus';
 export * from './i18n/i18n';
 export * from './i18n/messages';
+export * from './i18n/spec-labels';
 export * from './product/ProductPage';
 export * from './product/product-view';
 export * from './product/StockPanel';

@@ -1,10 +1,11 @@
 // Food facts (composition, origin, allergens, nutrition) and tech specs.
 import type { Product } from '../../core';
-import { useI18n } from '../i18n/i18n';
 import { FoodFactsPanel } from './FoodFactsPanel';
+import { useI18n } from '../i18n/i18n';
+import { specLabel } from '../i18n/spec-labels';
 
 export function ProductFacts({ product }: { product: Product }) {
-  const { t } = useI18n();
+  const { t, lang } = useI18n();
   const food = product.food;
   const specs = product.electronics?.specs;
   return (
@@ -17,7 +18,7 @@ export function ProductFacts({ product }: { product: Product }) {
             <tbody>
               {Object.entries(specs).map(([key, value]) => (
                 <tr key={key}>
-                  <th scope="row">{key}</th>
+                  <th scope="row">{specLabel(key, lang)}</th>
                   <td>{value}</td>
                 </tr>
               ))}
