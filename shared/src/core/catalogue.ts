@@ -29,8 +29,14 @@ export type Variant = z.infer<typeof Variant>;
 
 export const FoodFacts = z.object({
   composition: Localized,
+  /** The origin in French; `originLabel` has it in each language (newer feeds). */
   origin: z.string(),
+  originLabel: Localized.optional(),
+  /** Allergen tags (`en:milk`, see allergens.ts); `traces`: "may contain". */
   allergens: z.array(z.string()),
+  traces: z.array(z.string()).optional(),
+  /** What the nutrition values are for: 100 g (the default) or 100 ml (drinks). */
+  nutritionBasis: z.enum(['100g', '100ml']).optional(),
   nutritionPer100g: z.object({
     energyKcal: z.number(),
     fat: z.number(),
@@ -40,7 +46,10 @@ export const FoodFacts = z.object({
     protein: z.number(),
     salt: z.number(),
   }),
+  /** Products that go well with this one (a wine's cheeses, a cheese's wines). */
   pairings: z.array(Id),
+  /** Dishes it goes with, not sold here (a wine's "roast lamb, mature cheeses"). */
+  dishes: z.array(Localized).optional(),
 });
 
 export const Product = z.object({

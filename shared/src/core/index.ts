@@ -21,3 +21,5 @@ export * from './stock-correction';
 export * from './name-search';
 export * from './store-settings';
 export * from './feedback-report';
+export * from './allergens';
+export * from './allergen-words';

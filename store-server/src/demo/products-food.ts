@@ -1,32 +1,14 @@
 // Fine-food products: an item from the subcategory's list, a format, facts
-// per 100 g drawn inside realistic ranges. Pairings are linked later (links.ts).
+// per 100 g drawn inside realistic ranges. Allergens live in the food facts
+// (screens translate them), not in the description. Pairings are linked later (links.ts).
 import type { Product } from '@vitrine/shared/core';
 import { loyaltyPriceCents, shelfPriceCents } from './prices';
 import { productImages, uniqueTags, type ProductSeed } from './product-seed';
 import type { Random } from './random';
 import type { FoodSubcategory, NutritionRanges } from './words-food';
-import { COMMON_TAGS, type Localized } from './words-fr-en';
+import { COMMON_TAGS } from './words-fr-en';
 
 type Nutrition = NonNullable<Product['food']>['nutritionPer100g'];
-
-const ALLERGEN_LABELS: Readonly<Record<string, Localized>> = {
-  gluten: { fr: 'gluten', en: 'gluten' },
-  eggs: { fr: 'œufs', en: 'eggs' },
-  milk: { fr: 'lait', en: 'milk' },
-  nuts: { fr: 'fruits à coque', en: 'tree nuts' },
-  soy: { fr: 'soja', en: 'soy' },
-  sulphites: { fr: 'sulfites', en: 'sulphites' },
-};
-
-/** "Contient : lait, œufs." / "Contains: milk, eggs." — empty when there is nothing to declare. */
-export function allergenSentence(allergens: readonly string[]): Localized {
-  if (allergens.length === 0) return { fr: '', en: '' };
-  const label = (key: string, lang: 'fr' | 'en'): string => ALLERGEN_LABELS[key]?.[lang] ?? key;
-  return {
-    fr: ` Contient : ${allergens.map((a) => label(a, 'fr')).join(', ')}.`,
-    en: ` Contains: ${allergens.map((a) => label(a, 'en')).join(', ')}.`,
-  };
-}
 
 /** Values inside the ranges, with saturated fat ≤ fat and sugars ≤ carbohydrates. */
 export function drawNutrition(rng: Random, ranges: NutritionRanges): Nutrition {
@@ -43,6 +25,12 @@ export function drawNutrition(rng: Random, ranges: NutritionRanges): Nutrition {
   };
 }
 
+/** The workshop's "may contain" allergens the item does not already declare. */
+function tracesBeyond(allergens: readonly string[], traces: readonly string[] = []) {
+  const left = traces.filter((tag) => !allergens.includes(tag));
+  return left.length > 0 ? { traces: left } : {};
+}
+
 export function makeFoodProduct(seed: ProductSeed, sub: FoodSubcategory): Product {
   const { rng, id } = seed;
   const item = rng.pick(sub.items);
@@ -57,7 +45,6 @@ export function makeFoodProduct(seed: ProductSeed, sub: FoodSubcategory): Produc
   const step = (max - min) / sub.formats.length;
   const priceCents = shelfPriceCents(rng, min + step * formatIndex, min + step * (formatIndex + 1));
   const lead = rng.pick(sub.leads);
-  const allergens = allergenSentence(item.allergens);
   const french = item.origin.fr.endsWith('France');
 
   const product: Product = {
@@ -71,8 +58,8 @@ export function makeFoodProduct(seed: ProductSeed, sub: FoodSubcategory): Produc
     category: 'food',
     subcategory: sub.slug,
     description: {
-      fr: `${lead.fr} Origine : ${item.origin.fr}.${allergens.fr}`,
-      en: `${lead.en} Origin: ${item.origin.en}.${allergens.en}`,
+      fr: `${lead.fr} Origine\u202f: ${item.origin.fr}.`,
+      en: `${lead.en} Origin: ${item.origin.en}.`,
     },
     priceCents,
     currency: 'EUR',
@@ -88,7 +75,10 @@ export function makeFoodProduct(seed: ProductSeed, sub: FoodSubcategory): Produc
     food: {
       composition: item.composition,
       origin: item.origin.fr,
+      originLabel: item.origin,
       allergens: [...item.allergens],
+      ...tracesBeyond(item.allergens, sub.traces),
+      ...(sub.nutritionBasis ? { nutritionBasis: sub.nutritionBasis } : {}),
       nutritionPer100g: drawNutrition(rng, sub.nutrition),
       pairings: [],
     },

@@ -1,6 +1,6 @@
 // Wines and Champagnes: an estate, an appellation and a vintage a few years
 // before `now`; the grape blend makes the composition.
-import type { Product } from '@vitrine/shared/core';
+import { allergenTag, type Product } from '@vitrine/shared/core';
 import { drawNutrition } from './products-food';
 import { loyaltyPriceCents, shelfPriceCents } from './prices';
 import { productImages, uniqueTags, type ProductSeed } from './product-seed';
@@ -11,6 +11,7 @@ import {
   APPELLATIONS,
   CHAMPAGNE_HOUSES,
   ESTATE_PLACES,
+  REGION_NAMES_EN,
   type Appellation,
   type WineSubcategory,
 } from './words-wine';
@@ -35,7 +36,7 @@ function blend(rng: Random, grapes: readonly string[], lang: 'fr' | 'en'): strin
     const share =
       rest === 0 ? left : Math.max(5, Math.round((left * rng.float(0.45, 0.75)) / 5) * 5);
     left -= share;
-    return lang === 'fr' ? `${grape} ${share} %` : `${grape} ${share}%`;
+    return lang === 'fr' ? `${grape} ${share}\u202f%` : `${grape} ${share}%`;
   });
   return parts.join(', ');
 }
@@ -100,9 +101,16 @@ export function makeWineProduct(seed: ProductSeed, sub: WineSubcategory): Produc
         en: `${blend(rng.fork(id), grapes, 'en')} — contains sulphites`,
       },
       origin: `${appellation.region}, France`,
-      allergens: ['sulphites'],
+      originLabel: {
+        fr: `${appellation.region}, France`,
+        en: `${REGION_NAMES_EN[appellation.region] ?? appellation.region}, France`,
+      },
+      allergens: [allergenTag('sulphur-dioxide-and-sulphites')],
+      nutritionBasis: '100ml',
       nutritionPer100g: drawNutrition(rng, WINE_NUTRITION),
       pairings: [],
+      // Its own stream: drawing dishes leaves the rest of the catalogue as it was.
+      dishes: rng.fork(`${id}/dishes`).sample(sub.dishes, 3),
     },
   };
   if (rng.chance(0.15)) product.loyaltyPriceCents = loyaltyPriceCents(rng, priceCents);

@@ -1,9 +1,12 @@
-// Fine-food vocabulary (wine lives in words-wine.ts). Allergens are the EU's
-// fourteen as language-neutral keys: gluten, crustaceans, eggs, fish, peanuts,
-// soy, milk, nuts, celery, mustard, sesame, sulphites, lupin, molluscs.
+// Fine-food vocabulary (wine lives in words-wine.ts). Allergens are written as
+// short keys of the EU's fourteen (gluten, crustaceans, eggs, fish, peanuts,
+// soy, milk, nuts, celery, mustard, sesame, sulphites, lupin, molluscs) and
+// stored as the tags Open Food Facts uses (`en:milk`); each must show in the
+// item's ingredients (food-facts.test.ts checks it).
+import { allergenTag, readAllergenTag } from '@vitrine/shared/core';
 import { must } from './random';
 import type { SubcategoryInfo } from './subcategory';
-import { list, pair, pairs, rows, type Localized } from './words-fr-en';
+import { frenchSpacing, list, pair, pairs, rows, type Localized } from './words-fr-en';
 
 type Range = readonly [number, number];
 
@@ -21,6 +24,7 @@ export interface FoodItem {
   name: Localized;
   origin: Localized;
   composition: Localized;
+  /** Open Food Facts tags: `en:milk`, `en:sulphur-dioxide-and-sulphites`… */
   allergens: readonly string[];
   /** "affiné 18 mois" / "aged 18 months"; may be empty. */
   qualifiers: readonly Localized[];
@@ -33,6 +37,10 @@ export interface FoodSubcategory extends SubcategoryInfo {
   nutrition: NutritionRanges;
   /** Subcategories whose products go well with this one's (food.pairings). */
   pairsWith: readonly string[];
+  /** "May contain" allergens of the workshop (tags), beyond each item's own. */
+  traces?: readonly string[];
+  /** Drinks give their nutrition per 100 ml. */
+  nutritionBasis?: '100ml';
   leads: readonly Localized[];
   items: readonly FoodItem[];
 }
@@ -55,17 +63,32 @@ export function nutrition(text: string): NutritionRanges {
   };
 }
 
+/** Short allergen keys ("milk, soy") as Open Food Facts tags; an unknown key is a typo. */
+export function allergenTags(keys: string): string[] {
+  return list(keys).map((key) => {
+    const { code } = readAllergenTag(key);
+    if (!code) throw new Error(`demo generator: "${key}" is not one of the 14 allergens`);
+    return allergenTag(code);
+  });
+}
+
+/** A "fr = en" pair with French spacing before : ; ! ? and %. */
+const frPair = (text: string): Localized => {
+  const both = pair(text);
+  return { fr: frenchSpacing(both.fr), en: both.en };
+};
+
 /** Rows of "name | origin | composition | allergens | qualifiers (fr = en; fr = en)". */
 function items(text: string): FoodItem[] {
   return rows(text).map(([name, origin, composition, allergens, qualifiers]) => ({
-    name: pair(must(name, 'food name')),
+    name: frPair(must(name, 'food name')),
     origin: pair(must(origin, 'food origin')),
-    composition: pair(must(composition, 'food composition')),
-    allergens: list(allergens ?? ''),
+    composition: frPair(must(composition, 'food composition')),
+    allergens: allergenTags(allergens ?? ''),
     qualifiers: (qualifiers ?? '')
       .split(';')
       .filter((q) => q.trim())
-      .map(pair),
+      .map(frPair),
   }));
 }
 
@@ -117,7 +140,7 @@ export const FOOD_SUBCATEGORIES: readonly FoodSubcategory[] = [
     items: items(`
       Jambon de Bayonne IGP = Bayonne ham PGI | Pays basque, France = Basque Country, France | Jambon de porc, sel de Salies-de-Béarn = Pork ham, Salies-de-Béarn salt | | affiné 12 mois = aged 12 months; affiné 16 mois = aged 16 months
       Saucisson sec pur porc = Dry-cured pork saucisson | Auvergne, France = Auvergne, France | Porc, sel, lactose, poivre, ail, ferments, conservateur : nitrite de sodium = Pork, salt, lactose, pepper, garlic, cultures, preservative: sodium nitrite | milk | aux noisettes = with hazelnuts; au poivre = with pepper
-      Rosette de Lyon = Rosette de Lyon | Lyon, France = Lyon, France | Porc, sel, poivre, ail, vin rouge = Pork, salt, pepper, garlic, red wine | sulphites
+      Rosette de Lyon = Rosette de Lyon | Lyon, France = Lyon, France | Porc, sel, poivre, ail, vin rouge (sulfites) = Pork, salt, pepper, garlic, red wine (sulphites) | sulphites
       Rillettes du Mans = Rillettes du Mans | Sarthe, France = Sarthe, France | Viande de porc, graisse de porc, sel, poivre = Pork, pork fat, salt, pepper |
       Pâté de campagne = Country pâté | Bretagne, France = Brittany, France | Viande et foie de porc, œufs, oignons, sel, épices = Pork meat and liver, eggs, onions, salt, spices | eggs
       Terrine de canard au poivre vert = Duck terrine with green peppercorns | Périgord, France = Périgord, France | Canard, porc, foie de volaille, œufs, cognac, poivre vert, sel = Duck, pork, chicken liver, eggs, cognac, green peppercorns, salt | eggs
@@ -136,18 +159,19 @@ export const FOOD_SUBCATEGORIES: readonly FoodSubcategory[] = [
     priceEuros: [2.9, 22],
     nutrition: nutrition('500-590 30-46 18-28 25-55 10-50 5-11 0-0.3'),
     pairsWith: ['wine-red', 'coffee', 'champagne'],
+    traces: allergenTags('nuts, milk'),
     leads: pairs(`
       Fabriqué de la fève à la tablette dans notre atelier. = Made bean to bar in our workshop.
       Un cacao fin, acheté directement aux coopératives. = Fine cocoa bought directly from the cooperatives.
     `),
     items: items(`
-      Chocolat noir 70 % = 70% dark chocolate | Équateur = Ecuador | Fèves de cacao, sucre de canne, beurre de cacao = Cocoa beans, cane sugar, cocoa butter | soy
+      Chocolat noir 70 % = 70% dark chocolate | Équateur = Ecuador | Fèves de cacao, sucre de canne, beurre de cacao, émulsifiant : lécithine de soja = Cocoa beans, cane sugar, cocoa butter, emulsifier: soya lecithin | soy
       Chocolat noir 85 % = 85% dark chocolate | Pérou = Peru | Fèves de cacao, sucre de canne, beurre de cacao = Cocoa beans, cane sugar, cocoa butter |
       Chocolat au lait 40 % = 40% milk chocolate | Madagascar = Madagascar | Sucre, beurre de cacao, lait entier en poudre, fèves de cacao = Sugar, cocoa butter, whole milk powder, cocoa beans | milk
-      Chocolat au lait caramel beurre salé = Salted butter caramel milk chocolate | Bretagne, France = Brittany, France | Chocolat au lait, caramel, beurre, sel de Guérande = Milk chocolate, caramel, butter, Guérande salt | milk, soy
+      Chocolat au lait caramel beurre salé = Salted butter caramel milk chocolate | Bretagne, France = Brittany, France | Chocolat au lait, caramel, beurre, sel de Guérande, lécithine de soja = Milk chocolate, caramel, butter, Guérande salt, soya lecithin | milk, soy
       Chocolat noir aux noisettes du Piémont = Dark chocolate with Piedmont hazelnuts | Italie = Italy | Chocolat noir, noisettes du Piémont (20 %) = Dark chocolate, Piedmont hazelnuts (20%) | nuts
       Pralinés amandes-noisettes = Almond and hazelnut pralines | Lyon, France = Lyon, France | Sucre, amandes, noisettes, chocolat au lait = Sugar, almonds, hazelnuts, milk chocolate | nuts, milk
-      Orangettes = Candied orange peel in dark chocolate | Provence, France = Provence, France | Écorces d’orange confites, chocolat noir = Candied orange peel, dark chocolate | soy
+      Orangettes = Candied orange peel in dark chocolate | Provence, France = Provence, France | Écorces d’orange confites, chocolat noir (lécithine de soja) = Candied orange peel, dark chocolate (soya lecithin) | soy
       Truffes au cacao = Cocoa-dusted truffles | Savoie, France = Savoy, France | Chocolat noir, crème, beurre, cacao en poudre = Dark chocolate, cream, butter, cocoa powder | milk
     `),
   },
@@ -162,6 +186,7 @@ export const FOOD_SUBCATEGORIES: readonly FoodSubcategory[] = [
     priceEuros: [2.5, 12],
     nutrition: nutrition('440-520 18-28 10-18 58-70 20-32 5-8 0.4-1.4'),
     pairsWith: ['coffee', 'tea', 'champagne'],
+    traces: allergenTags('nuts, sesame'),
     leads: pairs(`
       Cuits chaque matin dans notre four à sole. = Baked every morning in our deck oven.
       Sans huile de palme ni arôme artificiel. = No palm oil, no artificial flavouring.
@@ -173,7 +198,7 @@ export const FOOD_SUBCATEGORIES: readonly FoodSubcategory[] = [
       Madeleines de Commercy = Commercy madeleines | Lorraine, France = Lorraine, France | Œufs, sucre, farine de blé, beurre, miel = Eggs, sugar, wheat flour, butter, honey | gluten, milk, eggs
       Tuiles aux amandes = Almond tuiles | Provence, France = Provence, France | Amandes (30 %), sucre, blancs d’œufs, farine, beurre = Almonds (30%), sugar, egg whites, flour, butter | nuts, eggs, gluten, milk
       Navettes à la fleur d’oranger = Orange-blossom navettes | Marseille, France = Marseille, France | Farine de blé, sucre, œufs, eau de fleur d’oranger = Wheat flour, sugar, eggs, orange-blossom water | gluten, eggs
-      Canistrelli à l’anis = Aniseed canistrelli | Corse, France = Corsica, France | Farine de blé, sucre, vin blanc, huile d’olive, anis = Wheat flour, sugar, white wine, olive oil, aniseed | gluten, sulphites
+      Canistrelli à l’anis = Aniseed canistrelli | Corse, France = Corsica, France | Farine de blé, sucre, vin blanc (sulfites), huile d’olive, anis = Wheat flour, sugar, white wine (sulphites), olive oil, aniseed | gluten, sulphites
       Financiers = Financiers | Paris, France = Paris, France | Poudre d’amandes, blancs d’œufs, sucre, beurre noisette, farine = Ground almonds, egg whites, sugar, brown butter, flour | nuts, eggs, milk, gluten
     `),
   },
@@ -211,6 +236,7 @@ export const FOOD_SUBCATEGORIES: readonly FoodSubcategory[] = [
     priceEuros: [5.9, 32],
     nutrition: nutrition('1-3 0-0.2 0-0.1 0-0.3 0 0.1-0.3 0-0.01'),
     pairsWith: ['chocolate', 'biscuits'],
+    nutritionBasis: '100ml',
     leads: pairs(`
       Torréfié chaque semaine en petits lots. = Roasted every week in small batches.
       Valeurs nutritionnelles pour 100 ml de café préparé. = Nutrition values per 100 ml of brewed coffee.
@@ -235,6 +261,7 @@ export const FOOD_SUBCATEGORIES: readonly FoodSubcategory[] = [
     priceEuros: [4.9, 24],
     nutrition: nutrition('0-2 0 0 0-0.4 0-0.2 0-0.1 0'),
     pairsWith: ['biscuits', 'honey', 'jam'],
+    nutritionBasis: '100ml',
     leads: pairs(`
       Des feuilles entières, jamais de poussière de thé. = Whole leaves, never tea dust.
       Valeurs nutritionnelles pour 100 ml d’infusion. = Nutrition values per 100 ml of brewed tea.

@@ -70,6 +70,11 @@ export function list(text: string): string[] {
     .filter((word) => word.length > 0);
 }
 
+/** French typography: a narrow no-break space before : ; ! ? and % (written as plain spaces here). */
+export function frenchSpacing(text: string): string {
+  return text.replace(/ ([:;!?%])/g, '\u202f$1');
+}
+
 /** Parses "français = English" into a localized text. */
 export function pair(text: string): Localized {
   const [fr, en, extra] = text.split(' = ');

@@ -19,6 +19,8 @@ export interface WineSubcategory extends SubcategoryInfo {
   /** "rouge" / "red" after the appellation; empty for Champagne. */
   colourWord: Localized;
   pairsWith: readonly string[];
+  /** Dishes the wine goes with (food.dishes), a few drawn per bottle. */
+  dishes: readonly Localized[];
   notes: readonly Localized[];
   serving: Localized;
 }
@@ -71,6 +73,14 @@ export const APPELLATIONS: readonly Appellation[] = rows(`
   };
 });
 
+/** The regions' English names, where English has its own. */
+export const REGION_NAMES_EN: Readonly<Record<string, string>> = {
+  Bourgogne: 'Burgundy',
+  'Vallée du Rhône': 'Rhône Valley',
+  'Val de Loire': 'Loire Valley',
+  'Sud-Ouest': 'South West',
+};
+
 export const ESTATE_PLACES: readonly string[] = list(`
   Belair, des Tilleuls, de la Garenne, Saint-Roch, Les Aubiers, Fontclair, de Mauvesin,
   du Grand Chêne, La Croix-Blanche, des Sablons, Haut-Rivière, de Peyrelongue,
@@ -94,6 +104,14 @@ export const WINE_SUBCATEGORIES: readonly WineSubcategory[] = [
     colour: 'red',
     colourWord: pair('rouge = red'),
     pairsWith: ['cheese', 'charcuterie', 'chocolate'],
+    dishes: pairs(`
+      Côte de bœuf grillée = Grilled rib of beef
+      Gigot d’agneau rôti = Roast leg of lamb
+      Gibier en sauce = Game in a rich sauce
+      Magret de canard = Duck breast
+      Bœuf bourguignon = Beef bourguignon
+      Fromages affinés = Mature cheeses
+    `),
     serving: pair(
       'À servir à 16 °C, idéalement après une heure en carafe. = Serve at 16 °C, ideally after an hour in a decanter.',
     ),
@@ -112,6 +130,14 @@ export const WINE_SUBCATEGORIES: readonly WineSubcategory[] = [
     colour: 'white',
     colourWord: pair('blanc = white'),
     pairsWith: ['cheese', 'olive-oil'],
+    dishes: pairs(`
+      Huîtres = Oysters
+      Poisson grillé = Grilled fish
+      Volaille à la crème = Chicken in a cream sauce
+      Plateau de fruits de mer = Seafood platter
+      Fromage de chèvre frais = Fresh goat’s cheese
+      Sushis = Sushi
+    `),
     serving: pair('À servir à 10 °C. = Serve at 10 °C.'),
     notes: pairs(`
       Une bouche minérale aux notes d’agrumes et de fleurs blanches. = A mineral palate with citrus and white-flower notes.
@@ -128,6 +154,13 @@ export const WINE_SUBCATEGORIES: readonly WineSubcategory[] = [
     colour: 'rose',
     colourWord: pair('rosé = rosé'),
     pairsWith: ['charcuterie', 'olive-oil'],
+    dishes: pairs(`
+      Salades d’été = Summer salads
+      Grillades = Barbecue
+      Cuisine provençale = Provençal dishes
+      Tapas = Tapas
+      Tian de légumes = Vegetable tian
+    `),
     serving: pair(
       'À servir bien frais, entre 8 et 10 °C. = Serve well chilled, between 8 and 10 °C.',
     ),
@@ -145,6 +178,13 @@ export const WINE_SUBCATEGORIES: readonly WineSubcategory[] = [
     colour: 'sparkling',
     colourWord: { fr: '', en: '' },
     pairsWith: ['biscuits', 'chocolate', 'cheese'],
+    dishes: pairs(`
+      Apéritif = Aperitif
+      Huîtres = Oysters
+      Saint-Jacques poêlées = Seared scallops
+      Desserts aux fruits rouges = Red-fruit desserts
+      Parmesan affiné = Aged Parmesan
+    `),
     serving: pair(
       'À servir entre 8 et 10 °C, dans un verre à vin plutôt qu’une flûte. = Serve at 8–10 °C, in a wine glass rather than a flute.',
     ),

@@ -7,18 +7,23 @@ export type I18n = {
   t: Messages;
   price: (cents: number) => string;
   number: (value: number, digits?: number) => string;
+  /** A calendar day ("2026-11-17") as the language writes it: 17/11/2026 in both (en-GB, not en-US). */
+  date: (iso: string) => string;
 };
 
 const LOCALES: Record<Lang, string> = { fr: 'fr-FR', en: 'en-GB' };
 
 export function makeI18n(lang: Lang): I18n {
   const currency = new Intl.NumberFormat(LOCALES[lang], { style: 'currency', currency: 'EUR' });
+  // A day, not an instant: read in UTC so no time zone moves it to the day before.
+  const calendar = new Intl.DateTimeFormat(LOCALES[lang], { dateStyle: 'short', timeZone: 'UTC' });
   return {
     lang,
     t: messages[lang],
     price: (cents) => currency.format(cents / 100),
     number: (value, digits = 1) =>
       value.toLocaleString(LOCALES[lang], { maximumFractionDigits: digits }),
+    date: (iso) => calendar.format(new Date(iso)),
   };
 }
 

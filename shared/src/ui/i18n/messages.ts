@@ -1,6 +1,7 @@
 // Every string the shopper screens show, in French and English. A typed
 // dictionary: a key missing in one language is a compile error
 // (docs/architecture.md says why we chose this over an i18n library).
+import { ALLERGEN_NAMES } from './allergen-names';
 export const fr = {
   appTitle: 'Vitrine · Borne',
   scanPrompt: 'Scannez un produit ou cherchez dans tout le catalogue',
@@ -97,6 +98,15 @@ export const fr = {
   allergens: 'Allergènes',
   noAllergens: 'Aucun allergène déclaré',
   nutrition: 'Valeurs nutritionnelles pour 100 g',
+  nutritionPer100ml: 'Valeurs nutritionnelles pour 100 ml',
+  ingredients: 'Composition',
+  allergenNames: ALLERGEN_NAMES.fr,
+  /** Read after an allergen word of the ingredients by screen readers. */
+  allergenWord: 'allergène',
+  allergensInBold: 'Allergènes en gras dans la composition.',
+  traces: 'Traces éventuelles',
+  pairings: 'Se marie avec',
+  dishes: 'Idées de plats',
   nutrients: {
     energyKcal: 'Énergie (kcal)',
     fat: 'Matières grasses (g)',
@@ -109,6 +119,7 @@ export const fr = {
   techSpecs: 'Caractéristiques techniques',
   complementary: 'Pour aller avec',
   noImage: 'Pas de photo',
+  pictures: 'Photos du produit',
   view3d: 'Voir en 3D',
   close3d: 'Fermer la vue 3D',
   reset3d: 'Recentrer',
@@ -289,6 +300,14 @@ export const en: Messages = {
   allergens: 'Allergens',
   noAllergens: 'No declared allergens',
   nutrition: 'Nutrition per 100 g',
+  nutritionPer100ml: 'Nutrition per 100 ml',
+  ingredients: 'Ingredients',
+  allergenNames: ALLERGEN_NAMES.en,
+  allergenWord: 'allergen',
+  allergensInBold: 'Allergens in bold in the ingredients.',
+  traces: 'May contain',
+  pairings: 'Pairs well with',
+  dishes: 'Dish ideas',
   nutrients: {
     energyKcal: 'Energy (kcal)',
     fat: 'Fat (g)',
@@ -301,6 +320,7 @@ export const en: Messages = {
   techSpecs: 'Technical specifications',
   complementary: 'Goes well with',
   noImage: 'No picture',
+  pictures: 'Product pictures',
   view3d: 'View in 3D',
   close3d: 'Close the 3D view',
   reset3d: 'Reset view',

@@ -9,7 +9,7 @@ import { Model3dView } from './Model3dView';
 import { PriceBlock } from './PriceBlock';
 import { ProductFacts } from './ProductFacts';
 import { ProductGallery } from './ProductGallery';
-import { ProductImage } from './ProductImage';
+import { ProductTiles } from './ProductTiles';
 import { ReviewsPanel } from './ReviewsPanel';
 import { StockPanel } from './StockPanel';
 import { unitsAt, type ProductView } from './product-view';
@@ -25,10 +25,11 @@ export function ProductPage(props: {
   expertSlot?: ReactNode;
 }) {
   const i18n = useI18n();
-  const { t, lang, price } = i18n;
-  const { product, stock, reviews, promotion, locations, complementary } = props.view;
+  const { t, lang } = i18n;
+  const { product, stock, reviews, promotion, locations, complementary, pairings } = props.view;
   const here = unitsAt(stock, props.storeId);
   const model = product.electronics?.model3d;
+  const dishes = product.food?.dishes ?? [];
   return (
     <article data-testid="product" className="product-page" aria-labelledby="product-name">
       <div className="product-head">
@@ -68,26 +69,27 @@ export function ProductPage(props: {
       </section>
       <ReviewsPanel reviews={reviews} />
       <ProductFacts product={product} />
-      {complementary.length > 0 && (
-        <section className="panel" aria-labelledby="complementary-title">
-          <h3 id="complementary-title">{t.complementary}</h3>
-          <ul className="tiles">
-            {complementary.map((other) => (
-              <li key={other.id}>
-                <button
-                  type="button"
-                  className="tile"
-                  onClick={() => props.onOpenProduct(other.id)}
-                >
-                  <ProductImage src={other.images[0]} className="tile-image" />
-                  <span className="tile-price">{price(other.priceCents)}</span>
-                  <span className="tile-name">{other.name[lang]}</span>
-                </button>
-              </li>
-            ))}
-          </ul>
-        </section>
-      )}
+      <ProductTiles
+        id="pairings"
+        title={t.pairings}
+        products={pairings}
+        onOpenProduct={props.onOpenProduct}
+        lead={
+          dishes.length > 0 && (
+            <ul className="dish-list" aria-label={t.dishes} data-testid="dishes">
+              {dishes.map((dish) => (
+                <li key={dish.en}>{dish[lang]}</li>
+              ))}
+            </ul>
+          )
+        }
+      />
+      <ProductTiles
+        id="complementary"
+        title={t.complementary}
+        products={complementary}
+        onOpenProduct={props.onOpenProduct}
+      />
     </article>
   );
 }

@@ -7,7 +7,7 @@ type Sort = 'recent' | 'best' | 'worst';
 const SHOWN = 20;
 
 export function ReviewsPanel({ reviews }: { reviews: ProductReviews | undefined }) {
-  const { t, lang, number } = useI18n();
+  const { t, number, date } = useI18n();
   const [sort, setSort] = useState<Sort>('recent');
   const [language, setLanguage] = useState<'all' | 'fr' | 'en'>('all');
   const shown = useMemo(() => {
@@ -78,7 +78,7 @@ export function ReviewsPanel({ reviews }: { reviews: ProductReviews | undefined 
             </p>
             <p>{review.text}</p>
             <p className="muted">
-              {review.author} · {new Date(review.date).toLocaleDateString(lang)}
+              {review.author} · {date(review.date)}
             </p>
           </li>
         ))}

@@ -18,6 +18,8 @@ export type ProductView = {
   promotion: Promotion | undefined;
   locations: Location[];
   complementary: StoredProduct[];
+  /** The food products that go with this one (food.pairings), those still in the catalogue. */
+  pairings: StoredProduct[];
 };
 
 /** Small, store-wide tables every product page needs; kept in memory by
@@ -35,7 +37,7 @@ export async function loadStoreContext(db: DeviceDb): Promise<StoreContext> {
 }
 
 /** With `context`, only the product's own documents are read (product, stock,
- * reviews in parallel, then complementary products); without, the store's
+ * reviews in parallel, then complementary and paired products); without, the store's
  * promotions and locations are read too. */
 export async function loadProductView(
   db: DeviceDb,
@@ -71,9 +73,10 @@ async function readView(
     const early = knownId ? readOwn(db, knownId) : undefined;
     const [product, store] = await Promise.all([findProduct(), context ?? loadStoreContext(db)]);
     if (!product) return undefined;
-    const [[stock, reviews], complementary] = await Promise.all([
+    const [[stock, reviews], complementary, pairings] = await Promise.all([
       early ?? readOwn(db, product.id),
       db.products.bulkGet(product.complementary.slice(0, 6)),
+      db.products.bulkGet((product.food?.pairings ?? []).slice(0, 6)),
     ]);
     return {
       product,
@@ -81,10 +84,13 @@ async function readView(
       reviews,
       promotion: activePromotion(store.promotions, product.id, now),
       locations: store.locations,
-      complementary: complementary.filter((p): p is StoredProduct => !!p),
+      complementary: complementary.filter(isPresent),
+      pairings: pairings.filter(isPresent),
     };
   });
 }
+
+const isPresent = (p: StoredProduct | undefined): p is StoredProduct => !!p;
 
 function readOwn(db: DeviceDb, productId: string) {
   return Promise.all([db.stock.get(productId), db.reviews.get(productId)]);

@@ -1,6 +1,7 @@
 // Speech output of a product's key facts (speechSynthesis), in the session's language.
 import type { Product } from '../../core';
 import type { I18n } from '../i18n/i18n';
+import { allergenNames } from './allergen-text';
 
 export function keyFactsText(
   product: Product,
@@ -9,6 +10,8 @@ export function keyFactsText(
   aisle?: string,
 ) {
   const { t, lang, price } = i18n;
+  // A shopper who cannot read the label hears the allergens too.
+  const allergens = allergenNames(product.food?.allergens ?? [], t).map((a) => a.name);
   return [
     product.name[lang],
     `${t.brandLabel} ${product.brand}`,
@@ -16,6 +19,7 @@ export function keyFactsText(
     stockHere
       ? `${t.inStockHere}, ${stockHere}${aisle ? `, ${t.aisle} ${aisle}` : ''}`
       : t.notInStockHere,
+    ...(allergens.length > 0 ? [t.labelled(t.allergens, allergens.join(', '))] : []),
   ].join('. ');
 }
 

@@ -1,0 +1,75 @@
+// Food facts in the screen's language: ingredients with their allergen words
+// in bold, the allergens set apart (icon, bold, colour and a heading, never
+// colour alone), possible traces, origin and nutrition.
+import { TriangleAlert } from 'lucide-react';
+import { markAllergenWords, type AllergenCode, type Product } from '../../core';
+import { useI18n } from '../i18n/i18n';
+import { allergenNames } from './allergen-text';
+
+type FoodFacts = NonNullable<Product['food']>;
+
+export function FoodFactsPanel({ food }: { food: FoodFacts }) {
+  const { t, lang, number } = useI18n();
+  const allergens = allergenNames(food.allergens, t);
+  const traces = allergenNames(food.traces ?? [], t);
+  const codes = allergens.flatMap((a): AllergenCode[] => (a.code ? [a.code] : []));
+  const ingredients = markAllergenWords(food.composition[lang], codes, lang);
+  const anyMarked = ingredients.some((part) => part.allergen);
+  const origin = food.originLabel?.[lang] ?? food.origin;
+  return (
+    <section className="panel facts food-facts" aria-labelledby="food-title">
+      <h3 id="food-title">{t.foodFacts}</h3>
+      <p data-testid="ingredients">
+        <span className="facts-label">{t.labelled(t.ingredients, '')}</span>
+        {ingredients.map((part, i) =>
+          part.allergen ? (
+            <strong key={i} className="allergen-word" data-allergen={part.allergen}>
+              {part.text}
+              <span className="sr-only"> ({t.allergenWord})</span>
+            </strong>
+          ) : (
+            part.text
+          ),
+        )}
+      </p>
+      {anyMarked && <p className="facts-note muted">{t.allergensInBold}</p>}
+      {allergens.length + traces.length > 0 ? (
+        <div className="allergen-box" role="group" aria-labelledby="allergens-title">
+          <p id="allergens-title" className="allergen-title">
+            <TriangleAlert className="icon" aria-hidden="true" /> {t.allergens}
+          </p>
+          {allergens.length > 0 ? (
+            <ul className="allergen-list" data-testid="allergens">
+              {allergens.map((allergen) => (
+                <li key={allergen.name} className="allergen" data-allergen={allergen.code ?? ''}>
+                  <strong>{allergen.name}</strong>
+                </li>
+              ))}
+            </ul>
+          ) : (
+            <p data-testid="allergens">{t.noAllergens}</p>
+          )}
+          {traces.length > 0 && (
+            <p data-testid="traces">
+              {t.labelled(t.traces, traces.map((trace) => trace.name).join(', '))}
+            </p>
+          )}
+        </div>
+      ) : (
+        <p data-testid="allergens">{t.noAllergens}</p>
+      )}
+      <p data-testid="origin">{t.labelled(t.origin, origin)}</p>
+      <table>
+        <caption>{food.nutritionBasis === '100ml' ? t.nutritionPer100ml : t.nutrition}</caption>
+        <tbody>
+          {Object.entries(food.nutritionPer100g).map(([key, value]) => (
+            <tr key={key}>
+              <th scope="row">{t.nutrients[key as keyof typeof t.nutrients]}</th>
+              <td>{number(value)}</td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </section>
+  );
+}
