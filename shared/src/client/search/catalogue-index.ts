@@ -1,9 +1,10 @@
 // Full-text search over the local catalogue with MiniSearch: French and
-// English names, brand, category and tags; accent-insensitive, prefix and
-// typo-tolerant; facets on price, brand and "in stock here".
+// English names, brand, the product's shelves (category path) in both
+// languages and tags; accent- and case-insensitive, singular = plural, prefix
+// and typo-tolerant; facets on price, brand and "in stock here".
 import MiniSearch, { type SearchResult } from 'minisearch';
 import type { Product, ProductStock } from '../../core';
-import { foldText } from './fold-text';
+import { foldPlural, foldText } from './fold-text';
 import {
   PRICE_BANDS,
   type PriceBand,
@@ -26,18 +27,20 @@ const STORED = [
   'inStockHere',
   'category',
   'image',
+  'sizeRange',
+  'colours',
 ] as const;
 
 export function createCatalogueIndex(): MiniSearch<SearchDoc> {
   return new MiniSearch<SearchDoc>({
-    fields: ['nameFr', 'nameEn', 'brand', 'subcategory', 'tags'],
+    fields: ['nameFr', 'nameEn', 'brand', 'shelves', 'subcategory', 'tags'],
     storeFields: [...STORED],
     processTerm: (term) => {
       const folded = foldText(term);
-      return folded.length === 0 || STOP_WORDS.has(folded) ? null : folded;
+      return folded.length === 0 || STOP_WORDS.has(folded) ? null : foldPlural(folded);
     },
     searchOptions: {
-      boost: { nameFr: 2, nameEn: 2, brand: 1.5 },
+      boost: { nameFr: 2, nameEn: 2, brand: 1.5, shelves: 1.5 },
       // A one-letter prefix matches most of the catalogue (75% of 20k products for
       // "c") and costs ~45 ms a keystroke; one letter only matches whole words.
       prefix: (term) => term.length >= 2,
@@ -58,11 +61,24 @@ export function searchDocOf(product: Product, stock: ProductStock | undefined, s
     brand: product.brand,
     category: product.category,
     subcategory: product.subcategory,
+    shelves: (product.categoryPath ?? []).map((shelf) => `${shelf.fr} ${shelf.en}`).join(' '),
     tags: product.tags.join(' '),
     priceCents: product.priceCents,
     inStockHere: here ? Object.values(here.quantities).some((units) => units > 0) : false,
     ...(product.images[0] ? { image: product.images[0] } : {}),
+    ...tellApartFields(product),
   } satisfies SearchDoc;
+}
+
+/** What tells two products of one name apart on a result tile (see SearchHit). */
+function tellApartFields(product: Product): Pick<SearchDoc, 'sizeRange' | 'colours'> {
+  const sizes = product.fashion?.sizes ?? [];
+  const first = sizes[0];
+  const last = sizes.at(-1);
+  return {
+    ...(first && last ? { sizeRange: first === last ? first : `${first}–${last}` } : {}),
+    ...(product.fashion?.colours.length ? { colours: product.fashion.colours } : {}),
+  };
 }
 
 type Stored = SearchResult & Pick<SearchDoc, (typeof STORED)[number]>;
@@ -106,6 +122,8 @@ export function searchCatalogue(
       brand: hit.brand,
       inStockHere: hit.inStockHere,
       ...(hit.image ? { image: hit.image } : {}),
+      ...(hit.sizeRange ? { sizeRange: hit.sizeRange } : {}),
+      ...(hit.colours ? { colours: hit.colours } : {}),
     });
   }
   return {

@@ -1,6 +1,9 @@
 // Search as you type over the whole catalogue, with category, brand, price and
 // "in stock here" facets. Answers come from the search worker, never the network.
-import { useId } from 'react';
+// When the panel opens and when a search is submitted (Enter), focus moves to
+// the results' heading, which says how many there are (and is a live region,
+// so the count is announced as the shopper types too).
+import { useEffect, useId, useRef, useState } from 'react';
 import {
   PRICE_BANDS,
   type CatalogueSearch,
@@ -19,6 +22,8 @@ export function SearchPanel(props: {
   request: SearchRequest;
   onChange: (request: SearchRequest) => void;
   onOpenProduct: (productId: string) => void;
+  /** Move focus to the results once the first answer is in (after "Browse"). */
+  focusResultsOnOpen?: boolean;
 }) {
   const { t } = useI18n();
   const { request, onChange } = props;
@@ -27,6 +32,17 @@ export function SearchPanel(props: {
   const state = useCatalogueSearch(props.search, request, ready);
   const inputId = useId();
   const set = (patch: Partial<SearchRequest>) => onChange({ ...request, ...patch });
+  const resultsHeading = useRef<HTMLHeadingElement>(null);
+  // Each ask (opening, a submit) is served once, by the answer to the text asked about.
+  const [focusAsked, setFocusAsked] = useState(props.focusResultsOnOpen ? 1 : 0);
+  const focusServed = useRef(0);
+  const settled = ready || status.state === 'failed';
+  const answeredQuery = state?.query;
+  useEffect(() => {
+    if (focusAsked === focusServed.current || !settled || answeredQuery !== request.query) return;
+    focusServed.current = focusAsked;
+    resultsHeading.current?.focus();
+  }, [focusAsked, settled, answeredQuery, request.query]);
 
   return (
     <section
@@ -38,7 +54,14 @@ export function SearchPanel(props: {
       <h2 id={`${inputId}-title`} className="sr-only">
         {t.searchLabel}
       </h2>
-      <div role="search" className="search-box">
+      <form
+        role="search"
+        className="search-box"
+        onSubmit={(event) => {
+          event.preventDefault();
+          setFocusAsked((n) => n + 1);
+        }}
+      >
         <label htmlFor={inputId}>{t.search}</label>
         <input
           id={inputId}
@@ -50,7 +73,7 @@ export function SearchPanel(props: {
           value={request.query}
           onChange={(event) => set({ query: event.target.value })}
         />
-      </div>
+      </form>
       <div className="chips" role="group" aria-label={t.filters}>
         <button
           type="button"
@@ -115,9 +138,16 @@ export function SearchPanel(props: {
           {status.total > 0 ? `${Math.round((100 * status.indexed) / status.total)} %` : ''}
         </p>
       )}
-      <p role="status" data-testid="result-count">
+      <h3
+        ref={resultsHeading}
+        tabIndex={-1}
+        className="result-count"
+        data-testid="result-count"
+        aria-live="polite"
+        aria-atomic="true"
+      >
         {state ? t.results(state.answer.total) : ''}
-      </p>
+      </h3>
       {state && state.answer.total === 0 && <p>{t.noResultsHelp}</p>}
       <ResultList
         hits={state?.answer.hits ?? NO_HITS}
