@@ -105,6 +105,20 @@ describe('catalogue search', () => {
     expect(ids('mode')).toEqual(['boot', 'sneaker', 'wrap']);
   });
 
+  it('lists what matches the words as typed before what matches only with a typo', () => {
+    const index = createCatalogueIndex();
+    index.addAll(
+      [
+        shelved('jeans', 'Jean large', 'Wide-leg jeans', [shelf('Mode', 'Fashion')]),
+        ...['a', 'b', 'c', 'd'].map((id) =>
+          shelved(`wine-${id}`, `Bordeaux ${id}`, `Bordeaux ${id}`, [shelf('Vins', 'Wines')]),
+        ),
+      ].map((doc) => searchDocOf(doc, undefined, 'here')),
+    );
+    const found = searchCatalogue(index, { query: 'wine' }).hits.map((hit) => hit.id);
+    expect(found).toEqual(['wine-a', 'wine-b', 'wine-c', 'wine-d', 'jeans']);
+  });
+
   it('ignores accents on shelf words', () => {
     expect(ids('epicerie')).toEqual(['brut', 'red']);
     expect(ids('EPICERIE')).toEqual(['brut', 'red']);

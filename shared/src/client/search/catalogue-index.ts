@@ -96,6 +96,7 @@ export function searchCatalogue(
   const query = request.query.slice(0, MAX_QUERY_LENGTH).trim();
   const inCategory = (hit: Stored) => !request.category || hit.category === request.category;
   const matched = (query ? index.search(query) : index.search(MiniSearch.wildcard)) as Stored[];
+  if (query) exactFirst(index, query, matched);
   // Facet counts are taken before the facet filters, so each shows what choosing it would give.
   const base = matched.filter(inCategory);
   const brands = new Map<string, number>();
@@ -138,4 +139,15 @@ export function searchCatalogue(
       inStockHere,
     },
   };
+}
+
+/**
+ * Products that match the words as typed (or as their start) before those that
+ * match only with a typo: "wine" shows the wines before the rarer "wide-leg"
+ * jeans, which would otherwise rank first (a rare word weighs more). Sorts in place, stably.
+ */
+function exactFirst(index: MiniSearch<SearchDoc>, query: string, matched: Stored[]): void {
+  const exact = new Set(index.search(query, { fuzzy: false }).map((hit) => hit.id));
+  if (exact.size === 0 || exact.size === matched.length) return;
+  matched.sort((a, b) => Number(exact.has(b.id)) - Number(exact.has(a.id)));
 }

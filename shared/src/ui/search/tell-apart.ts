@@ -19,10 +19,15 @@ export function tellApart(hits: readonly SearchHit[], lang: Lang): Map<string, T
   const details = new Map<string, TellApart>();
   for (const group of byName.values()) {
     if (group.length < 2) continue;
-    const differ = (of: (hit: SearchHit) => string | undefined) => new Set(group.map(of)).size > 1;
-    const sizes = differ((hit) => hit.sizeRange);
-    const colours = differ((hit) => hit.colours?.join('|'));
+    const differ = (hits: readonly SearchHit[], of: (hit: SearchHit) => string | undefined) =>
+      new Set(hits.map(of)).size > 1;
+    const sizesOf = (hit: SearchHit) => hit.sizeRange;
+    const coloursOf = (hit: SearchHit) => hit.colours?.join('|');
+    // Sizes first (short); colours only where the sizes still leave two alike.
+    const sizes = differ(group, sizesOf);
     for (const hit of group) {
+      const alike = group.filter((other) => !sizes || sizesOf(other) === sizesOf(hit));
+      const colours = alike.length > 1 && differ(alike, coloursOf);
       const detail: TellApart = {
         ...(sizes && hit.sizeRange ? { sizeRange: hit.sizeRange } : {}),
         ...(colours && hit.colours ? { colours: hit.colours } : {}),
