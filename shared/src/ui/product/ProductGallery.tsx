@@ -14,8 +14,13 @@ export function ProductGallery({ product, baseUrl }: { product: Product; baseUrl
       </div>
     );
   }
+  // Several pictures scroll sideways: keyboard users reach the strip to scroll it.
+  const scrolls = images.length > 1;
   return (
-    <div className="gallery">
+    <div
+      className="gallery"
+      {...(scrolls ? { role: 'region', 'aria-label': t.pictures, tabIndex: 0 } : {})}
+    >
       {images.map((src, i) => (
         <img
           key={src}
