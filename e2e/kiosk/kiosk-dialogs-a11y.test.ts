@@ -154,6 +154,8 @@ describe('kiosk accessibility: reach mode, panels and dialogs', () => {
   }, 90_000);
 
   it('has no serious violation while talking with an expert, nor in the rating after (fr, en)', async () => {
+    await page.reload(); // a new session, whatever the tests before left open
+    await waitForSync(page, server);
     const expert = await expertBrowser.newPage();
     await expertSignsIn(expert, server, 'expert-julie-mercier'); // style
     await expert.getByTestId('available').check();

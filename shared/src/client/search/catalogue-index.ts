@@ -147,7 +147,8 @@ export function searchCatalogue(
  * jeans, which would otherwise rank first (a rare word weighs more). Sorts in place, stably.
  */
 function exactFirst(index: MiniSearch<SearchDoc>, query: string, matched: Stored[]): void {
-  const exact = new Set(index.search(query, { fuzzy: false }).map((hit) => hit.id));
+  const exact = new Set(index.search(query, { fuzzy: false }).map((hit) => String(hit.id)));
   if (exact.size === 0 || exact.size === matched.length) return;
-  matched.sort((a, b) => Number(exact.has(b.id)) - Number(exact.has(a.id)));
+  const rank = (hit: Stored) => (exact.has(String(hit.id)) ? 0 : 1);
+  matched.sort((a, b) => rank(a) - rank(b));
 }
