@@ -5,7 +5,7 @@
 // the kiosk's own messages.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { BrowserContext, Page } from 'playwright-core';
-import { messages, type Lang } from '@vitrine/shared/ui';
+import { callText, messages, type Lang } from '@vitrine/shared/ui';
 import type { StoreServer } from '@vitrine/store-server/server';
 import { DEMO_STAFF_PIN } from '@vitrine/store-server/settings';
 import { expertSignsIn, launchWithFakeMedia, productOf } from '../experts/call-helpers';
@@ -156,40 +156,36 @@ describe('kiosk accessibility: reach mode, panels and dialogs', () => {
   it('has no serious violation while talking with an expert, nor in the rating after (fr, en)', async () => {
     await page.reload(); // a new session, whatever the tests before left open
     await waitForSync(page, server);
+    await setLang(page, 'fr');
     const expert = await expertBrowser.newPage();
     await expertSignsIn(expert, server, 'expert-julie-mercier'); // style
     await expert.getByTestId('available').check();
-    const dress = productOf(server, 'fashion');
     const found: string[] = [];
-    for (const lang of LANGS) {
-      await setLang(page, lang);
-      // French in the standard layout, English in reach mode.
-      const reach = page.getByRole('button', { name: new RegExp(messages[lang].reachMode) });
-      if (lang === 'en') await reach.click();
-      await openProduct(page, dress.gtin);
-      const talk = page.getByTestId('talk-to-expert');
-      await talk.waitFor({ timeout: 20_000 });
-      found.push(...(await sweep(page, `${lang} expert offered`)));
-      await talk.click();
-      await page.getByTestId('call-queue').waitFor();
-      found.push(...(await sweep(page, `${lang} call queue`)));
-      const ringing = expert.locator('[data-testid="ringing"] article');
-      await ringing.waitFor();
-      await ringing.getByRole('button', { name: 'Prendre l’appel' }).click();
-      await page.getByTestId('call-view').waitFor();
-      found.push(...(await sweep(page, `${lang} in call`)));
-      await page.getByTestId('call-view').getByRole('button').last().click(); // hang up
-      await page.getByTestId('call-rating').waitFor();
-      found.push(...(await sweep(page, `${lang} call rating`)));
-      await page.getByTestId('call-rating').getByRole('button').first().click();
-      await expect
-        .poll(() => expert.getByTestId('presence').getAttribute('data-presence'), {
-          timeout: 15_000,
-        })
-        .toBe('available');
-      await page.getByRole('button', { name: messages[lang].home }).click();
-      if (lang === 'en') await reach.click();
-    }
+    // One call: offered, queued and answered in French in the standard layout,
+    // then in English and in reach mode while it goes on, and rated.
+    await openProduct(page, productOf(server, 'fashion').gtin);
+    const talk = page.getByTestId('talk-to-expert');
+    await talk.waitFor({ timeout: 20_000 });
+    found.push(...(await sweep(page, 'fr expert offered')));
+    await talk.click();
+    await page.getByTestId('call-queue').waitFor();
+    found.push(...(await sweep(page, 'fr call queue')));
+    const ringing = expert.locator('[data-testid="ringing"] article');
+    await ringing.waitFor();
+    await ringing.getByRole('button', { name: 'Prendre l’appel' }).click();
+    const call = page.getByTestId('call-view');
+    await call.waitFor();
+    found.push(...(await sweep(page, 'fr in call')));
+    await setLang(page, 'en');
+    await page.getByRole('button', { name: new RegExp(messages.en.reachMode) }).click();
+    await call.waitFor();
+    found.push(...(await sweep(page, 'en reach, in call')));
+    await call.getByRole('button', { name: callText('hangUp', 'en') }).click();
+    await page.getByTestId('call-rating').waitFor();
+    found.push(...(await sweep(page, 'en reach, call rating')));
+    await setLang(page, 'fr');
+    found.push(...(await sweep(page, 'fr reach, call rating')));
+    await page.getByTestId('call-rating').getByRole('button').first().click();
     await expert.close();
     expect(found).toEqual([]);
   }, 120_000);

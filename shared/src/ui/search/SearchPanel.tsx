@@ -1,9 +1,9 @@
 // Search as you type over the whole catalogue, with category, brand, price and
 // "in stock here" facets. Answers come from the search worker, never the network.
 // When the panel opens and when a search is submitted (Enter), focus moves to
-// the results' heading, which says how many there are (and is a live region,
-// so the count is announced as the shopper types too).
-import { useEffect, useId, useRef, useState } from 'react';
+// the results' heading (use-results-focus), which says how many there are; it
+// is a live region too, so the count is announced as the shopper types.
+import { useId } from 'react';
 import {
   PRICE_BANDS,
   type CatalogueSearch,
@@ -13,6 +13,7 @@ import {
 import { useI18n } from '../i18n/i18n';
 import { ResultList } from './ResultList';
 import { useCatalogueSearch, useIndexStatus } from './use-catalogue-search';
+import { useResultsFocus } from './use-results-focus';
 
 const CATEGORIES = ['fashion', 'food', 'electronics'] as const;
 const NO_HITS: readonly SearchHit[] = [];
@@ -32,20 +33,16 @@ export function SearchPanel(props: {
   const state = useCatalogueSearch(props.search, request, ready);
   const inputId = useId();
   const set = (patch: Partial<SearchRequest>) => onChange({ ...request, ...patch });
-  const resultsHeading = useRef<HTMLHeadingElement>(null);
-  // Each ask (opening, a submit) is served once, by the answer to the text asked about.
-  const [focusAsked, setFocusAsked] = useState(props.focusResultsOnOpen ? 1 : 0);
-  const focusServed = useRef(0);
-  const settled = ready || status.state === 'failed';
-  const answeredQuery = state?.query;
-  useEffect(() => {
-    if (focusAsked === focusServed.current || !settled || answeredQuery !== request.query) return;
-    focusServed.current = focusAsked;
-    resultsHeading.current?.focus();
-  }, [focusAsked, settled, answeredQuery, request.query]);
+  const focus = useResultsFocus({
+    onOpen: !!props.focusResultsOnOpen,
+    answered: state?.query,
+    query: request.query,
+    settled: ready || status.state === 'failed',
+  });
 
   return (
     <section
+      ref={focus.panel}
       className="search"
       aria-labelledby={`${inputId}-title`}
       data-index-state={status.state}
@@ -59,7 +56,7 @@ export function SearchPanel(props: {
         className="search-box"
         onSubmit={(event) => {
           event.preventDefault();
-          setFocusAsked((n) => n + 1);
+          focus.submitted();
         }}
       >
         <label htmlFor={inputId}>{t.search}</label>
@@ -139,7 +136,7 @@ export function SearchPanel(props: {
         </p>
       )}
       <h3
-        ref={resultsHeading}
+        ref={focus.heading}
         tabIndex={-1}
         className="result-count"
         data-testid="result-count"
