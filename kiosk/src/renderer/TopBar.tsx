@@ -1,7 +1,7 @@
 // Always within reach: the code field (for a typed code), camera, search,
 // language, reach mode and home. The brand (logo and name) comes from the
 // store's theme; five quick taps on it ask staff for their PIN.
-import { useRef, type PointerEvent } from 'react';
+import { useRef } from 'react';
 import type { BrandTheme } from '@vitrine/shared/core';
 import { CodeForm, useI18n, type Lang } from '@vitrine/shared/ui';
 
@@ -22,7 +22,7 @@ export function TopBar(props: {
 }) {
   const { t } = useI18n();
   const taps = useRef<number[]>([]);
-  const tapBrand = (event: PointerEvent) => {
+  const tapBrand = (event: { preventDefault: () => void }) => {
     // No focus move and no text selection on a tap: the staff dialog this may
     // open takes focus, and the tap's mousedown would otherwise take it away.
     event.preventDefault();
