@@ -18,6 +18,7 @@ export * from './search-types';
 
 /** Queries longer than this are cut: nobody types more, and it bounds the work. */
 export const MAX_QUERY_LENGTH = 100;
+const MIN_FUZZY_LENGTH = 4;
 const STOP_WORDS = new Set(['de', 'du', 'des', 'la', 'le', 'les', 'et', 'the', 'and', 'of']);
 const STORED = [
   'nameFr',
@@ -46,7 +47,7 @@ export function createCatalogueIndex(): MiniSearch<SearchDoc> {
       prefix: (term) => term.length >= 2,
       // One typo in 4–6 letters, two from 7 on (a swap of two letters, as in
       // "fromgae", is two edits); none in short words (noise).
-      fuzzy: (term) => (term.length < 4 ? false : term.length < 7 ? 1 : 2),
+      fuzzy: (term) => (term.length < MIN_FUZZY_LENGTH ? false : term.length < 7 ? 1 : 2),
       combineWith: 'AND',
     },
   });
@@ -147,6 +148,8 @@ export function searchCatalogue(
  * jeans, which would otherwise rank first (a rare word weighs more). Sorts in place, stably.
  */
 function exactFirst(index: MiniSearch<SearchDoc>, query: string, matched: Stored[]): void {
+  // Words under four letters are never matched with a typo: nothing to put first.
+  if (!query.split(/\s+/).some((word) => word.length >= MIN_FUZZY_LENGTH)) return;
   const exact = new Set(index.search(query, { fuzzy: false }).map((hit) => String(hit.id)));
   if (exact.size === 0 || exact.size === matched.length) return;
   const rank = (hit: Stored) => (exact.has(String(hit.id)) ? 0 : 1);
