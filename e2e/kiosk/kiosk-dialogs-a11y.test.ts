@@ -51,8 +51,12 @@ async function openProduct(on: Page, gtin: string) {
   await on.getByTestId('product').waitFor();
 }
 
-const focusInside = (on: Page, testId: string) =>
-  on.evaluate((id) => !!document.activeElement?.closest(`[data-testid="${id}"]`), testId);
+/** Whether focus is inside the element with this test id, or with this selector. */
+const focusInside = (on: Page, target: string) =>
+  on.evaluate(
+    (selector) => !!document.activeElement?.closest(selector),
+    target.startsWith('[') ? target : `[data-testid="${target}"]`,
+  );
 const focusedTestId = (on: Page) =>
   on.evaluate(() => document.activeElement?.getAttribute('data-testid') ?? null);
 
@@ -132,6 +136,50 @@ describe('kiosk accessibility: reach mode, panels and dialogs', () => {
     expect(await sweep(page, 'fr staff panel')).toEqual([]);
     await page.keyboard.press('Escape');
     await expect.poll(() => panel.count()).toBe(0);
+  }, 90_000);
+
+  it('staff exit pad (Electron shell): takes focus, keeps it, closes on Escape; axe-clean', async () => {
+    // The shell's preload bridge cannot run here (no Electron): the page gets a
+    // stand-in with the same methods, and the test plays the shell's exit gesture.
+    const shell = await kioskBrowser.newPage();
+    await shell.addInitScript(() => {
+      let credential: unknown = null;
+      const ok = <T>(value: T) => Promise.resolve({ ok: true as const, value });
+      Object.assign(window, {
+        vitrine: {
+          appInfo: () =>
+            ok({ app: 'kiosk', version: '0', packaged: false, storeServerUrl: location.origin }),
+          getDeviceCredential: () => ok(credential),
+          setDeviceCredential: (next: unknown) => ((credential = next), ok(null)),
+          reportFault: () => ok(null),
+          exitWithPin: () => Promise.resolve({ ok: false, error: 'wrong PIN' }),
+          capturePage: () => Promise.resolve({ ok: false, error: 'not here' }),
+          onStaffExitRequested: (listener: () => void) => {
+            Object.assign(window, { staffExitGesture: listener });
+            return () => undefined;
+          },
+        },
+      });
+    });
+    await shell.goto(`${server.url}/kiosk/`);
+    await waitForSync(shell, server);
+    await shell.getByTestId('search-button').click();
+    await shell.getByTestId('search-input').focus();
+    await shell.evaluate(() =>
+      (window as unknown as { staffExitGesture: () => void }).staffExitGesture(),
+    );
+    const pad = shell.getByRole('dialog');
+    await pad.waitFor();
+    await expect.poll(() => focusInside(shell, '[role="dialog"]')).toBe(true);
+    for (let i = 0; i < 16; i++) {
+      await shell.keyboard.press('Tab');
+      expect(await focusInside(shell, '[role="dialog"]')).toBe(true);
+    }
+    expect(await sweep(shell, 'staff exit pad')).toEqual([]);
+    await shell.keyboard.press('Escape');
+    await expect.poll(() => pad.count()).toBe(0);
+    await expect.poll(() => focusedTestId(shell)).toBe('search-input');
+    await shell.close();
   }, 90_000);
 
   it('idle countdown: takes focus, closes on Escape and gives focus back; axe-clean', async () => {
