@@ -10,7 +10,7 @@ import { messages } from '@vitrine/shared/ui';
 import type { StoreServer } from '@vitrine/store-server/server';
 import { launchChromium } from '../support/chromium';
 import { startTestServer } from '../support/test-server';
-import { waitForSync } from './kiosk-page';
+import { waitForResults, waitForSync } from './kiosk-page';
 
 const SHOWN = 48;
 
@@ -33,11 +33,7 @@ beforeAll(async () => {
   await waitForSync(page, server);
   // The index is rebuilt once the sync settles: wait until it holds the whole catalogue.
   await page.getByTestId('search-button').click();
-  await page.waitForFunction(
-    (whole) => document.querySelector('[data-testid="result-count"]')?.textContent === whole,
-    messages.fr.results(products.length),
-    { timeout: 45_000 },
-  );
+  await waitForResults(page, '', products.length);
   await page.getByRole('button', { name: messages.fr.home }).click();
 }, 120_000);
 afterAll(async () => {
@@ -70,22 +66,26 @@ function shelvedUnder(word: string): Set<string> {
 /** Types `query` and waits for its answer with every tile rendered; returns the tiles' products. */
 async function search(query: string): Promise<{ total: number; ids: string[] }> {
   await page.getByTestId('search-input').fill(query);
-  await page.waitForFunction(
-    (text) => {
-      const list = document.querySelector('[data-testid="results"]');
-      return (
-        list?.getAttribute('data-answered') === text &&
-        list.getAttribute('data-complete') === 'true'
-      );
-    },
-    query,
-    { timeout: 45_000 },
-  );
+  await waitForResults(page, query);
   const count = (await page.getByTestId('result-count').textContent()) ?? '';
   const ids = await page
     .locator('[data-testid="results"] .tile')
     .evaluateAll((tiles) => tiles.map((tile) => tile.getAttribute('data-product') ?? ''));
   return { total: Number(count.replace(/\D/g, '') || 0), ids };
+}
+
+/** Searching `word` finds every product on that shelf, and lists them first. */
+async function findsShelf(word: string) {
+  const expected = shelvedUnder(word);
+  expect(expected.size, `${word}: products on that shelf`).toBeGreaterThan(0);
+  const { total, ids } = await search(word);
+  expect(total, word).toBeGreaterThanOrEqual(expected.size);
+  // The products of that kind come first (a typo-tolerant match may follow them).
+  const first = ids.slice(0, Math.min(expected.size, SHOWN));
+  expect(
+    first.filter((id) => !expected.has(id)),
+    word,
+  ).toEqual([]);
 }
 
 const activeTestId = () =>
@@ -101,33 +101,12 @@ describe('kiosk search', () => {
   }, 60_000);
 
   it('finds each kind of product by its shelf word in French, singular or plural, any case', async () => {
-    for (const word of ['chaussures', 'Chaussure', 'vin', 'VINS', 'robe']) {
-      const expected = shelvedUnder(word);
-      expect(expected.size, `${word}: products on that shelf`).toBeGreaterThan(0);
-      const { total, ids } = await search(word);
-      expect(total, word).toBeGreaterThanOrEqual(expected.size);
-      // The products of that kind come first (a typo-tolerant match may follow them).
-      const first = ids.slice(0, Math.min(expected.size, SHOWN));
-      expect(
-        first.filter((id) => !expected.has(id)),
-        word,
-      ).toEqual([]);
-    }
+    for (const word of ['chaussures', 'Chaussure', 'vin', 'VINS', 'robe']) await findsShelf(word);
   }, 120_000);
 
   it('finds them by the English word too, and Enter moves focus to the count, in English', async () => {
     await page.getByRole('button', { name: messages.fr.language }).click();
-    for (const word of ['shoes', 'wine', 'Wines', 'dress', 'dresses']) {
-      const expected = shelvedUnder(word);
-      expect(expected.size, `${word}: products on that shelf`).toBeGreaterThan(0);
-      const { total, ids } = await search(word);
-      expect(total, word).toBeGreaterThanOrEqual(expected.size);
-      const first = ids.slice(0, Math.min(expected.size, SHOWN));
-      expect(
-        first.filter((id) => !expected.has(id)),
-        word,
-      ).toEqual([]);
-    }
+    for (const word of ['shoes', 'wine', 'Wines', 'dress', 'dresses']) await findsShelf(word);
     expect(await activeTestId()).toBe('search-input');
     await page.getByTestId('search-input').press('Enter');
     await expect.poll(activeTestId).toBe('result-count');
