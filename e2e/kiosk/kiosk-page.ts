@@ -33,6 +33,23 @@ export async function waitForSync(page: Page, server: StoreServer): Promise<void
   );
 }
 
+/** Waits until the result list answers `query` with every hit rendered (and `total` counted, if given). */
+export async function waitForResults(page: Page, query: string, total?: number): Promise<void> {
+  await page.waitForFunction(
+    ({ text, count }) => {
+      const list = document.querySelector('[data-testid="results"]');
+      const shown = document.querySelector('[data-testid="result-count"]')?.textContent ?? '';
+      return (
+        list?.getAttribute('data-answered') === text &&
+        list.getAttribute('data-complete') === 'true' &&
+        (count === undefined || shown.replace(/\D/g, '') === String(count))
+      );
+    },
+    { text: query, count: total },
+    { timeout: 45_000 },
+  );
+}
+
 const AZERTY_DIGITS = ['à', '&', 'é', '"', "'", '(', '-', 'è', '_', 'ç'];
 const AZERTY_MOVED: Record<string, string> = { A: 'Q', Q: 'A', Z: 'W', W: 'Z' };
 

@@ -6,7 +6,7 @@ import type { BrowserContext, Page } from 'playwright-core';
 import type { StoreServer } from '@vitrine/store-server/server';
 import { launchChromium } from '../support/chromium';
 import { startTestServer } from '../support/test-server';
-import { waitForSync } from './kiosk-page';
+import { waitForResults, waitForSync } from './kiosk-page';
 
 const PAGE_OF_HITS = 48;
 
@@ -39,19 +39,7 @@ afterAll(async () => {
 
 /** Waits until the list answers `query` with all its hits rendered, and returns their names. */
 async function waitForList(on: Page, query: string, total?: number): Promise<string[]> {
-  await on.waitForFunction(
-    ({ text, count }) => {
-      const list = document.querySelector('[data-testid="results"]');
-      const shown = document.querySelector('[data-testid="result-count"]')?.textContent ?? '';
-      return (
-        list?.getAttribute('data-answered') === text &&
-        list.getAttribute('data-complete') === 'true' &&
-        (count === undefined || shown.replace(/\D/g, '') === String(count))
-      );
-    },
-    { text: query, count: total },
-    { timeout: 45_000 },
-  );
+  await waitForResults(on, query, total);
   return tileNames(on);
 }
 

@@ -28,6 +28,7 @@ export function KioskSearch(props: {
           });
       }}
       onOpenProduct={props.onOpenProduct}
+      focusResultsOnOpen
     />
   );
 }

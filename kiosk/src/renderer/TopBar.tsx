@@ -23,7 +23,10 @@ export function TopBar(props: {
 }) {
   const { t } = useI18n();
   const taps = useRef<number[]>([]);
-  const tapBrand = () => {
+  const tapBrand = (event: { preventDefault: () => void }) => {
+    // No focus move and no text selection on a tap: the staff dialog this may
+    // open takes focus, and the tap's mousedown would otherwise take it away.
+    event.preventDefault();
     const now = Date.now();
     taps.current = [...taps.current.filter((at) => now - at < STAFF_TAPS_MS), now];
     if (taps.current.length < STAFF_TAPS) return;

@@ -59,6 +59,9 @@ export const Product = z.object({
   brand: z.string(),
   category: z.enum(['fashion', 'food', 'electronics']),
   subcategory: z.string(),
+  /** The shelves the product sits on, broadest first, in both languages
+   * (Mode › Chaussures › Baskets): the words shoppers search for a kind of product. */
+  categoryPath: z.array(Localized).max(8).optional(),
   description: Localized,
   priceCents: Cents,
   loyaltyPriceCents: Cents.optional(),

@@ -2,8 +2,9 @@
 // the exit gesture (five corner taps, or a key chord) and asks for it; the PIN
 // is checked in the main process, rate-limited there. In a plain browser there
 // is no shell and nothing to exit, so this renders nothing.
-import { useEffect, useRef, useState } from 'react';
+import { useEffect, useRef, useState, type ReactNode } from 'react';
 import { PinPad } from './staff/PinPad';
+import { useModalFocus } from './use-modal-focus';
 
 const CLOSE_AFTER_MS = 30_000;
 
@@ -57,16 +58,34 @@ export function StaffExitPad() {
 
   if (!open) return null;
   return (
+    <ExitDialog onClose={close}>
+      <PinPad
+        labels={LABELS}
+        error={error}
+        onSubmit={(pin) => void submit(pin)}
+        onCancel={close}
+        onActivity={() => setActivity((n) => n + 1)}
+      />
+    </ExitDialog>
+  );
+}
+
+/** Mounted while open: takes focus, keeps it, closes on Escape (use-modal-focus). */
+function ExitDialog(props: { onClose: () => void; children: ReactNode }) {
+  const dialog = useRef<HTMLDivElement>(null);
+  useModalFocus(dialog, props.onClose);
+  return (
     <div style={overlay}>
-      <div role="dialog" aria-modal="true" aria-labelledby="staff-exit-title" style={panel}>
+      <div
+        ref={dialog}
+        role="dialog"
+        aria-modal="true"
+        aria-labelledby="staff-exit-title"
+        data-testid="staff-exit"
+        style={panel}
+      >
         <h2 id="staff-exit-title">Sortie réservée au personnel / Staff exit</h2>
-        <PinPad
-          labels={LABELS}
-          error={error}
-          onSubmit={(pin) => void submit(pin)}
-          onCancel={close}
-          onActivity={() => setActivity((n) => n + 1)}
-        />
+        {props.children}
       </div>
     </div>
   );

@@ -39,11 +39,12 @@ describe('answer cache', () => {
         brand: 'Maison-Dupré',
         category: 'food',
         subcategory: 'dessert',
+        shelves: 'Épicerie Grocery',
         tags: 'sucré x',
         priceCents: 1,
         inStockHere: false,
       },
     ]);
-    expect([...prefixes].sort()).toEqual(['br', 'cr', 'de', 'du', 'ma', 'oe', 'su']);
+    expect([...prefixes].sort()).toEqual(['br', 'cr', 'de', 'du', 'ep', 'gr', 'ma', 'oe', 'su']);
   });
 });

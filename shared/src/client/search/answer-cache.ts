@@ -40,7 +40,9 @@ function keyOf(request: SearchRequest): string {
 export function twoLetterPrefixes(docs: Iterable<SearchDoc>): Set<string> {
   const prefixes = new Set<string>();
   for (const doc of docs) {
-    const text = foldText([doc.nameFr, doc.nameEn, doc.brand, doc.subcategory, doc.tags].join(' '));
+    const text = foldText(
+      [doc.nameFr, doc.nameEn, doc.brand, doc.shelves, doc.subcategory, doc.tags].join(' '),
+    );
     for (const word of text.split(/[^\p{L}\p{N}]+/u))
       if (word.length >= 2) prefixes.add(word.slice(0, 2));
   }

@@ -53,7 +53,95 @@ cheeses.addAll([
   searchDocOf(product('p5', 'Beurre doux', 'Butter', 'Ferme Martin', 250), undefined, 'here'),
 ]);
 
+// Shelves as a chain's data names them, broadest first (Product.categoryPath).
+const shelf = (fr: string, en: string) => ({ fr, en });
+function shelved(id: string, fr: string, en: string, path: { fr: string; en: string }[]): Product {
+  return { ...product(id, fr, en, 'Maison', 1_000), categoryPath: path };
+}
+const shelves = createCatalogueIndex();
+shelves.addAll(
+  [
+    shelved('sneaker', 'Baskets basses en cuir', 'Leather low-top sneakers', [
+      shelf('Mode', 'Fashion'),
+      shelf('Chaussures', 'Shoes'),
+      shelf('Baskets', 'Sneakers'),
+    ]),
+    shelved('boot', 'Bottines Chelsea en daim', 'Suede Chelsea boots', [
+      shelf('Mode', 'Fashion'),
+      shelf('Chaussures', 'Shoes'),
+      shelf('Bottines', 'Ankle boots'),
+    ]),
+    shelved('wrap', 'Portefeuille en lin', 'Linen wrap', [
+      shelf('Mode', 'Fashion'),
+      shelf('Robes', 'Dresses'),
+    ]),
+    shelved('red', 'Côtes-du-Rhône 2021', 'Côtes-du-Rhône 2021', [
+      shelf('Épicerie', 'Grocery'),
+      shelf('Vins', 'Wines'),
+      shelf('Vins rouges', 'Red wines'),
+    ]),
+    shelved('brut', 'Brut réserve', 'Brut reserve', [
+      shelf('Épicerie', 'Grocery'),
+      shelf('Vins', 'Wines'),
+      shelf('Champagnes', 'Champagne'),
+    ]),
+  ].map((doc) => searchDocOf(doc, undefined, 'here')),
+);
+const ids = (query: string) =>
+  searchCatalogue(shelves, { query })
+    .hits.map((hit) => hit.id)
+    .sort();
+
 describe('catalogue search', () => {
+  it('finds a kind of product by its shelf, in French and English, singular or plural, any case', () => {
+    for (const query of ['chaussures', 'Chaussure', 'CHAUSSURES', 'shoes', 'shoe'])
+      expect(ids(query), query).toEqual(['boot', 'sneaker']);
+    for (const query of ['vin', 'vins', 'VIN', 'wine', 'wines'])
+      expect(ids(query), query).toEqual(['brut', 'red']);
+    for (const query of ['robe', 'robes', 'dress', 'dresses'])
+      expect(ids(query), query).toEqual(['wrap']);
+    expect(ids('vins rouges')).toEqual(['red']);
+    expect(ids('red wine')).toEqual(['red']);
+    expect(ids('mode')).toEqual(['boot', 'sneaker', 'wrap']);
+  });
+
+  it('lists what matches the words as typed before what matches only with a typo', () => {
+    const index = createCatalogueIndex();
+    index.addAll(
+      [
+        shelved('jeans', 'Jean large', 'Wide-leg jeans', [shelf('Mode', 'Fashion')]),
+        ...['a', 'b', 'c', 'd'].map((id) =>
+          shelved(`wine-${id}`, `Bordeaux ${id}`, `Bordeaux ${id}`, [shelf('Vins', 'Wines')]),
+        ),
+      ].map((doc) => searchDocOf(doc, undefined, 'here')),
+    );
+    const found = searchCatalogue(index, { query: 'wine' }).hits.map((hit) => hit.id);
+    expect(found).toEqual(['wine-a', 'wine-b', 'wine-c', 'wine-d', 'jeans']);
+  });
+
+  it('ignores accents on shelf words', () => {
+    expect(ids('epicerie')).toEqual(['brut', 'red']);
+    expect(ids('EPICERIE')).toEqual(['brut', 'red']);
+  });
+
+  it('returns the sizes and colours that tell same-named products apart', () => {
+    const dress = product('d1', 'Robe', 'Dress', 'Maison', 5_000);
+    dress.fashion = { sizes: ['34', '36', '38', '40'], colours: ['Kaki', 'Écru'] };
+    const onlyOne = product('d2', 'Robe', 'Dress', 'Maison', 5_000);
+    onlyOne.fashion = { sizes: ['TU'], colours: ['Noir'] };
+    const index = createCatalogueIndex();
+    index.addAll([searchDocOf(dress, undefined, 'here'), searchDocOf(onlyOne, undefined, 'here')]);
+    const hits = searchCatalogue(index, { query: 'robe' }).hits;
+    expect(hits.find((hit) => hit.id === 'd1')).toMatchObject({
+      sizeRange: '34–40',
+      colours: ['Kaki', 'Écru'],
+    });
+    expect(hits.find((hit) => hit.id === 'd2')).toMatchObject({
+      sizeRange: 'TU',
+      colours: ['Noir'],
+    });
+  });
+
   it('ignores accents and ligatures, in French and English', () => {
     expect(searchCatalogue(index, { query: 'creme brulee' }).hits.map((h) => h.id)).toEqual(['p1']);
     expect(searchCatalogue(index, { query: 'oeufs' }).hits.map((h) => h.id)).toEqual(['p2']);

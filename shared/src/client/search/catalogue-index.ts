@@ -1,9 +1,10 @@
 // Full-text search over the local catalogue with MiniSearch: French and
-// English names, brand, category and tags; accent-insensitive, prefix and
-// typo-tolerant; facets on price, brand and "in stock here".
+// English names, brand, the product's shelves (category path) in both
+// languages and tags; accent- and case-insensitive, singular = plural, prefix
+// and typo-tolerant; facets on price, brand and "in stock here".
 import MiniSearch, { type SearchResult } from 'minisearch';
 import type { Product, ProductStock } from '../../core';
-import { foldText } from './fold-text';
+import { foldPlural, foldText } from './fold-text';
 import {
   PRICE_BANDS,
   type PriceBand,
@@ -17,6 +18,7 @@ export * from './search-types';
 
 /** Queries longer than this are cut: nobody types more, and it bounds the work. */
 export const MAX_QUERY_LENGTH = 100;
+const MIN_FUZZY_LENGTH = 4;
 const STOP_WORDS = new Set(['de', 'du', 'des', 'la', 'le', 'les', 'et', 'the', 'and', 'of']);
 const STORED = [
   'nameFr',
@@ -26,24 +28,26 @@ const STORED = [
   'inStockHere',
   'category',
   'image',
+  'sizeRange',
+  'colours',
 ] as const;
 
 export function createCatalogueIndex(): MiniSearch<SearchDoc> {
   return new MiniSearch<SearchDoc>({
-    fields: ['nameFr', 'nameEn', 'brand', 'subcategory', 'tags'],
+    fields: ['nameFr', 'nameEn', 'brand', 'shelves', 'subcategory', 'tags'],
     storeFields: [...STORED],
     processTerm: (term) => {
       const folded = foldText(term);
-      return folded.length === 0 || STOP_WORDS.has(folded) ? null : folded;
+      return folded.length === 0 || STOP_WORDS.has(folded) ? null : foldPlural(folded);
     },
     searchOptions: {
-      boost: { nameFr: 2, nameEn: 2, brand: 1.5 },
+      boost: { nameFr: 2, nameEn: 2, brand: 1.5, shelves: 1.5 },
       // A one-letter prefix matches most of the catalogue (75% of 20k products for
       // "c") and costs ~45 ms a keystroke; one letter only matches whole words.
       prefix: (term) => term.length >= 2,
       // One typo in 4–6 letters, two from 7 on (a swap of two letters, as in
       // "fromgae", is two edits); none in short words (noise).
-      fuzzy: (term) => (term.length < 4 ? false : term.length < 7 ? 1 : 2),
+      fuzzy: (term) => (term.length < MIN_FUZZY_LENGTH ? false : term.length < 7 ? 1 : 2),
       combineWith: 'AND',
     },
   });
@@ -58,11 +62,24 @@ export function searchDocOf(product: Product, stock: ProductStock | undefined, s
     brand: product.brand,
     category: product.category,
     subcategory: product.subcategory,
+    shelves: (product.categoryPath ?? []).map((shelf) => `${shelf.fr} ${shelf.en}`).join(' '),
     tags: product.tags.join(' '),
     priceCents: product.priceCents,
     inStockHere: here ? Object.values(here.quantities).some((units) => units > 0) : false,
     ...(product.images[0] ? { image: product.images[0] } : {}),
+    ...tellApartFields(product),
   } satisfies SearchDoc;
+}
+
+/** What tells two products of one name apart on a result tile (see SearchHit). */
+function tellApartFields(product: Product): Pick<SearchDoc, 'sizeRange' | 'colours'> {
+  const sizes = product.fashion?.sizes ?? [];
+  const first = sizes[0];
+  const last = sizes.at(-1);
+  return {
+    ...(first && last ? { sizeRange: first === last ? first : `${first}–${last}` } : {}),
+    ...(product.fashion?.colours.length ? { colours: product.fashion.colours } : {}),
+  };
 }
 
 type Stored = SearchResult & Pick<SearchDoc, (typeof STORED)[number]>;
@@ -80,6 +97,7 @@ export function searchCatalogue(
   const query = request.query.slice(0, MAX_QUERY_LENGTH).trim();
   const inCategory = (hit: Stored) => !request.category || hit.category === request.category;
   const matched = (query ? index.search(query) : index.search(MiniSearch.wildcard)) as Stored[];
+  if (query) exactFirst(index, query, matched);
   // Facet counts are taken before the facet filters, so each shows what choosing it would give.
   const base = matched.filter(inCategory);
   const brands = new Map<string, number>();
@@ -106,6 +124,8 @@ export function searchCatalogue(
       brand: hit.brand,
       inStockHere: hit.inStockHere,
       ...(hit.image ? { image: hit.image } : {}),
+      ...(hit.sizeRange ? { sizeRange: hit.sizeRange } : {}),
+      ...(hit.colours ? { colours: hit.colours } : {}),
     });
   }
   return {
@@ -120,4 +140,18 @@ export function searchCatalogue(
       inStockHere,
     },
   };
+}
+
+/**
+ * Products that match the words as typed (or as their start) before those that
+ * match only with a typo: "wine" shows the wines before the rarer "wide-leg"
+ * jeans, which would otherwise rank first (a rare word weighs more). Sorts in place, stably.
+ */
+function exactFirst(index: MiniSearch<SearchDoc>, query: string, matched: Stored[]): void {
+  // Words under four letters are never matched with a typo: nothing to put first.
+  if (!query.split(/\s+/).some((word) => word.length >= MIN_FUZZY_LENGTH)) return;
+  const exact = new Set(index.search(query, { fuzzy: false }).map((hit) => String(hit.id)));
+  if (exact.size === 0 || exact.size === matched.length) return;
+  const rank = (hit: Stored) => (exact.has(String(hit.id)) ? 0 : 1);
+  matched.sort((a, b) => rank(a) - rank(b));
 }

@@ -33,6 +33,8 @@ const Hit = z.object({
   brand: z.string(),
   inStockHere: z.boolean(),
   image: z.string().max(2_000).optional(),
+  sizeRange: z.string().max(100).optional(),
+  colours: z.array(z.string().max(100)).max(50).optional(),
 });
 export const FromWorker = z.discriminatedUnion('type', [
   z.object({ type: z.literal('status'), status: IndexStatus }),

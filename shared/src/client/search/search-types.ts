@@ -8,11 +8,16 @@ export type SearchDoc = {
   brand: string;
   category: Product['category'];
   subcategory: string;
+  /** The labels of the product's shelves, French and English (Product.categoryPath). */
+  shelves: string;
   tags: string;
   priceCents: number;
   inStockHere: boolean;
   /** The product's first picture (a result tile shows it). */
   image?: string;
+  /** First to last size ("S–XL"), and the colours: what tells same-named products apart. */
+  sizeRange?: string;
+  colours?: string[];
 };
 
 export const PRICE_BANDS = [
@@ -34,7 +39,15 @@ export type SearchRequest = {
 /** A hit carries what a result tile shows, so the page need not read the product. */
 export type SearchHit = Pick<
   SearchDoc,
-  'id' | 'nameFr' | 'nameEn' | 'priceCents' | 'brand' | 'inStockHere' | 'image'
+  | 'id'
+  | 'nameFr'
+  | 'nameEn'
+  | 'priceCents'
+  | 'brand'
+  | 'inStockHere'
+  | 'image'
+  | 'sizeRange'
+  | 'colours'
 >;
 export type SearchResponse = {
   total: number;

@@ -8,3 +8,4 @@ export * from './HelpFallback';
 export * from './CallView';
 export * from './SmileyRating';
 export * from './viewed-products';
+export { callText } from './call-text';

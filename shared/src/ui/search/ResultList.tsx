@@ -2,10 +2,11 @@
 // and the tiles only when the worker's answer brings other hits or is for
 // other text. A new answer paints the tiles in view first (see
 // use-first-screen-first.ts); tiles below the fold skip layout until scrolled to.
-import { memo, useRef } from 'react';
+import { memo, useMemo, useRef } from 'react';
 import type { SearchHit } from '../../client/search';
 import { useI18n } from '../i18n/i18n';
 import { ProductImage } from '../product/ProductImage';
+import { tellApart, type TellApart } from './tell-apart';
 import { useFirstScreenFirst } from './use-first-screen-first';
 
 export const ResultList = memo(function ResultList(props: {
@@ -37,21 +38,42 @@ const Tiles = memo(function Tiles(props: {
 }) {
   const { t, lang, price } = useI18n();
   const { firstScreen = 0 } = props;
+  const details = useMemo(() => tellApart(props.hits, lang), [props.hits, lang]);
   return (
     <>
       {props.hits.map((hit, i) => (
         <li key={hit.id} className={i < firstScreen ? undefined : 'below-fold'}>
-          <button type="button" className="tile" onClick={() => props.onOpenProduct(hit.id)}>
+          <button
+            type="button"
+            className="tile"
+            data-product={hit.id}
+            onClick={() => props.onOpenProduct(hit.id)}
+          >
             <ProductImage src={hit.image} className="tile-image" />
             <span className="tile-price">{price(hit.priceCents)}</span>
             <span className={hit.inStockHere ? 'tile-stock tile-stock--here' : 'tile-stock'}>
               {hit.inStockHere ? t.inStockHere : t.notInStockHere}
             </span>
             <span className="tile-name">{lang === 'fr' ? hit.nameFr : hit.nameEn}</span>
-            <span className="tile-brand">{hit.brand}</span>
+            <span className="tile-brand">
+              {[hit.brand, ...detailText(details.get(hit.id), t.sizeRange)].join(' · ')}
+            </span>
           </button>
         </li>
       ))}
     </>
   );
 });
+
+const COLOURS_SHOWN = 2;
+
+/** Sizes first: the brand line is one line, and they are the shortest to tell apart. */
+function detailText(detail: TellApart | undefined, sizes: (range: string) => string): string[] {
+  if (!detail) return [];
+  const { sizeRange, colours = [] } = detail;
+  const more = colours.length > COLOURS_SHOWN ? ` +${colours.length - COLOURS_SHOWN}` : '';
+  return [
+    ...(sizeRange ? [sizes(sizeRange)] : []),
+    ...(colours.length > 0 ? [colours.slice(0, COLOURS_SHOWN).join(', ') + more] : []),
+  ];
+}

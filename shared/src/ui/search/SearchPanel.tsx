@@ -1,5 +1,8 @@
 // Search as you type over the whole catalogue, with category, brand, price and
 // "in stock here" facets. Answers come from the search worker, never the network.
+// When the panel opens and when a search is submitted (Enter), focus moves to
+// the results' heading (use-results-focus), which says how many there are; it
+// is a live region too, so the count is announced as the shopper types.
 import { useId } from 'react';
 import {
   PRICE_BANDS,
@@ -10,6 +13,7 @@ import {
 import { useI18n } from '../i18n/i18n';
 import { ResultList } from './ResultList';
 import { useCatalogueSearch, useIndexStatus } from './use-catalogue-search';
+import { useResultsFocus } from './use-results-focus';
 
 const CATEGORIES = ['fashion', 'food', 'electronics'] as const;
 const NO_HITS: readonly SearchHit[] = [];
@@ -19,6 +23,8 @@ export function SearchPanel(props: {
   request: SearchRequest;
   onChange: (request: SearchRequest) => void;
   onOpenProduct: (productId: string) => void;
+  /** Move focus to the results once the first answer is in (after "Browse"). */
+  focusResultsOnOpen?: boolean;
 }) {
   const { t } = useI18n();
   const { request, onChange } = props;
@@ -27,9 +33,16 @@ export function SearchPanel(props: {
   const state = useCatalogueSearch(props.search, request, ready);
   const inputId = useId();
   const set = (patch: Partial<SearchRequest>) => onChange({ ...request, ...patch });
+  const focus = useResultsFocus({
+    onOpen: !!props.focusResultsOnOpen,
+    answered: state?.query,
+    query: request.query,
+    settled: ready || status.state === 'failed',
+  });
 
   return (
     <section
+      ref={focus.panel}
       className="search"
       aria-labelledby={`${inputId}-title`}
       data-index-state={status.state}
@@ -38,7 +51,14 @@ export function SearchPanel(props: {
       <h2 id={`${inputId}-title`} className="sr-only">
         {t.searchLabel}
       </h2>
-      <div role="search" className="search-box">
+      <form
+        role="search"
+        className="search-box"
+        onSubmit={(event) => {
+          event.preventDefault();
+          focus.submitted();
+        }}
+      >
         <label htmlFor={inputId}>{t.search}</label>
         <input
           id={inputId}
@@ -50,7 +70,7 @@ export function SearchPanel(props: {
           value={request.query}
           onChange={(event) => set({ query: event.target.value })}
         />
-      </div>
+      </form>
       <div className="chips" role="group" aria-label={t.filters}>
         <button
           type="button"
@@ -115,9 +135,16 @@ export function SearchPanel(props: {
           {status.total > 0 ? `${Math.round((100 * status.indexed) / status.total)} %` : ''}
         </p>
       )}
-      <p role="status" data-testid="result-count">
+      <h3
+        ref={focus.heading}
+        tabIndex={-1}
+        className="result-count"
+        data-testid="result-count"
+        aria-live="polite"
+        aria-atomic="true"
+      >
         {state ? t.results(state.answer.total) : ''}
-      </p>
+      </h3>
       {state && state.answer.total === 0 && <p>{t.noResultsHelp}</p>}
       <ResultList
         hits={state?.answer.hits ?? NO_HITS}

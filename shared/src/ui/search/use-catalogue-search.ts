@@ -60,7 +60,9 @@ function sameHits(a: readonly SearchHit[], b: readonly SearchHit[]): boolean {
         hit.nameEn === other.nameEn &&
         hit.brand === other.brand &&
         hit.priceCents === other.priceCents &&
-        hit.inStockHere === other.inStockHere
+        hit.inStockHere === other.inStockHere &&
+        hit.sizeRange === other.sizeRange &&
+        hit.colours?.join() === other.colours?.join()
       );
     })
   );

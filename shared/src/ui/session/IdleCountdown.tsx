@@ -1,7 +1,9 @@
-import { useEffect, useRef } from 'react';
+import { useRef } from 'react';
 import { useI18n } from '../i18n/i18n';
+import { useModalFocus } from '../use-modal-focus';
 
-/** The visible countdown before a session is cleared; any touch or key keeps it. */
+/** The visible countdown before a session is cleared; any touch or key keeps it.
+ * A modal dialog: it takes focus, and gives it back to where it was when it closes. */
 export function IdleCountdown({
   secondsLeft,
   onStay,
@@ -10,10 +12,11 @@ export function IdleCountdown({
   onStay: () => void;
 }) {
   const { t } = useI18n();
-  const button = useRef<HTMLButtonElement>(null);
-  useEffect(() => button.current?.focus(), []);
+  const dialog = useRef<HTMLDivElement>(null);
+  useModalFocus(dialog, onStay);
   return (
     <div
+      ref={dialog}
       className="overlay"
       role="alertdialog"
       aria-modal="true"
@@ -26,7 +29,7 @@ export function IdleCountdown({
         <p id="idle-text" aria-live="polite">
           {t.idleCountdown(secondsLeft)}
         </p>
-        <button ref={button} type="button" className="primary" onClick={onStay}>
+        <button type="button" className="primary" onClick={onStay}>
           {t.stay}
         </button>
       </div>

@@ -1,9 +1,10 @@
 // The staff-only overlay: revisions, queues and other diagnostics that have no
 // place on a shopper's screen. Opened by a staff PIN or badge (use-staff-unlock),
 // closed by staff, by Escape, or by itself after a minute without a touch.
-import { useEffect, useRef, useState, type KeyboardEvent, type ReactNode } from 'react';
+import { useEffect, useRef, useState, type ReactNode } from 'react';
 import type { DeviceHandle } from '../../client';
 import { useI18n } from '../i18n/i18n';
+import { useModalFocus } from '../use-modal-focus';
 import type { DiagnosticSection } from './diagnostics';
 import { PinPad } from './PinPad';
 import type { PinAnswer, StaffPhase } from './use-staff-unlock';
@@ -37,6 +38,8 @@ export function StaffOverlay(props: {
   };
   return (
     <ModalFrame
+      // A new dialog for each phase: focus moves into the panel once the PIN is right.
+      key={phase}
       title={phase === 'pin' ? t.staffPinPrompt : t.staffPanel}
       testId={phase === 'pin' ? 'staff-pin' : 'staff-overlay'}
       onClose={onClose}
@@ -73,7 +76,7 @@ export function StaffOverlay(props: {
   );
 }
 
-/** A modal dialog that takes focus, keeps it inside, and closes on Escape. */
+/** A modal dialog that takes focus, keeps it inside, and closes on Escape (use-modal-focus). */
 function ModalFrame(props: {
   title: string;
   testId: string;
@@ -82,31 +85,7 @@ function ModalFrame(props: {
   children: ReactNode;
 }) {
   const dialog = useRef<HTMLDivElement>(null);
-  const before = useRef<Element | null>(null);
-  useEffect(() => {
-    before.current = document.activeElement;
-    dialog.current?.focus();
-    return () => (before.current as HTMLElement | null)?.focus?.();
-  }, [props.testId]);
-
-  const onKeyDown = (event: KeyboardEvent) => {
-    props.onActivity();
-    if (event.key === 'Escape') return props.onClose();
-    if (event.key !== 'Tab' || !dialog.current) return;
-    const focusable = [
-      ...dialog.current.querySelectorAll<HTMLElement>('button:not([disabled]), [tabindex="0"]'),
-    ];
-    const first = focusable[0];
-    const last = focusable.at(-1);
-    if (!first || !last) return;
-    if (event.shiftKey && document.activeElement === first) {
-      event.preventDefault();
-      last.focus();
-    } else if (!event.shiftKey && document.activeElement === last) {
-      event.preventDefault();
-      first.focus();
-    }
-  };
+  useModalFocus(dialog, props.onClose);
 
   return (
     <div className="overlay staff-overlay" onPointerDown={props.onActivity}>
@@ -118,7 +97,7 @@ function ModalFrame(props: {
         className="dialog staff-dialog"
         data-testid={props.testId}
         tabIndex={-1}
-        onKeyDown={onKeyDown}
+        onKeyDown={props.onActivity}
       >
         <h2 id={`${props.testId}-title`}>{props.title}</h2>
         {props.children}
