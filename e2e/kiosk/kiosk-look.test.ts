@@ -127,6 +127,13 @@ describe('kiosk look', () => {
     await expect.poll(() => imageLoaded('[data-testid="results"] img.tile-image')).toBe(true);
     await openProduct();
     await expect.poll(() => imageLoaded('[data-testid="product"] .gallery img')).toBe(true);
+    // Shown whole, never cropped to the frame (a cropped packshot lost its label's edges).
+    expect(
+      await page
+        .locator('[data-testid="product"] .gallery img')
+        .first()
+        .evaluate((img) => getComputedStyle(img).objectFit),
+    ).toBe('contain');
   });
 
   it('writes French typography in French and English in English', async () => {
