@@ -129,6 +129,8 @@ const SHOTS: Shot[] = [
     open: async (page, demo) => {
       await page.goto(`${demo.base}/signage/`);
       await page.getByTestId('product-card').first().waitFor({ timeout: 60_000 });
+      // The ticker scrolls in from the right edge: let its first words reach the screen.
+      await page.waitForTimeout(5_000);
     },
   },
   {
