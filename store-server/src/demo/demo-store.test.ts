@@ -189,7 +189,7 @@ describe('generateDemoStore', () => {
     console.log(`demo store at 20k: ${seconds.toFixed(2)} s, ${reviews} reviews`);
     expect(large.products).toHaveLength(20_000);
     // An order-of-magnitude guard, not a benchmark: on a quiet 2-core machine this
-    // takes about 4 s, and CI runs it beside Chromium suites (11 s seen under load).
+    // takes about 1.3 s, and CI runs it beside Chromium suites (11 s seen under load).
     expect(seconds).toBeLessThan(30);
   });
 });
