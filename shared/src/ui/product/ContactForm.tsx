@@ -8,6 +8,7 @@ import { CONTACT_RETENTION_DAYS, type ShopperContact } from '../../core';
 import { useI18n } from '../i18n/i18n';
 import { useModalFocus } from '../use-modal-focus';
 import { readContactForm, type ContactErrors, type ContactFields } from './contact-form';
+import './contact-form.css';
 
 const FIELDS = ['name', 'phone', 'email', 'consent'] as const;
 
