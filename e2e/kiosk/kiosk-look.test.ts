@@ -15,6 +15,7 @@ import { startTestServer } from '../support/test-server';
 import {
   demoProduct,
   seriousViolations,
+  smallTargets,
   waitForSync,
   wedgeScan,
   type DemoProduct,
@@ -49,20 +50,6 @@ async function openProduct(lang: 'fr' | 'en' = 'fr') {
   await page.getByTestId('code-input').fill(product.gtin.slice(1));
   await page.getByTestId('code-input').press('Enter');
   await expect.poll(productName).toBe(lang === 'fr' ? product.nameFr : product.nameEn);
-}
-
-/** Controls on screen smaller than `min` px either way (their text, for the message). */
-function smallTargets(min: number) {
-  return page.evaluate((min) => {
-    const controls = document.querySelectorAll<HTMLElement>(
-      '[data-testid="kiosk"] :is(button, input, select, summary)',
-    );
-    return [...controls]
-      .filter((control) => control.offsetParent !== null)
-      .map((control) => ({ control, box: control.getBoundingClientRect() }))
-      .filter(({ box }) => box.height < min - 0.5 || box.width < min - 0.5)
-      .map(({ control, box }) => `${control.textContent} ${box.width}×${box.height}`);
-  }, min);
 }
 
 function imageLoaded(selector: string) {
@@ -107,7 +94,7 @@ describe('kiosk look', () => {
       await expect
         .poll(() => page.evaluate(() => getComputedStyle(document.body).fontSize))
         .toBe(`${BODY_PX}px`);
-      expect(await smallTargets(TOUCH_PX)).toEqual([]);
+      expect(await smallTargets(page, '[data-testid="kiosk"]', TOUCH_PX)).toEqual([]);
       // Price and stock come before the rest: both in the first screen.
       for (const testId of ['price', 'stock-here']) {
         const box = (await page.getByTestId(testId).boundingBox())!;
@@ -116,7 +103,7 @@ describe('kiosk look', () => {
       await page.getByTestId('search-button').click();
       await page.getByTestId('search-input').fill(product.nameFr);
       await page.locator('[data-testid="results"] .tile').first().waitFor();
-      expect(await smallTargets(TOUCH_PX)).toEqual([]);
+      expect(await smallTargets(page, '[data-testid="kiosk"]', TOUCH_PX)).toEqual([]);
     }
     await page.setViewportSize({ width: 1080, height: 1920 });
   });

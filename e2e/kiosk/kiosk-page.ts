@@ -166,23 +166,29 @@ export async function fillShopperContact(
   await dialog.getByRole('button', { name: words.send }).click();
 }
 
-/** Controls inside `selector` smaller than the page's touch size (--touch) either way. */
-export function smallTargetsIn(page: Page, selector: string): Promise<string[]> {
-  return page.evaluate((selector) => {
-    const touch = parseFloat(
-      getComputedStyle(document.documentElement).getPropertyValue('--touch'),
-    );
-    const controls = document.querySelectorAll<HTMLElement>(
-      `${selector} :is(button, input, select, summary, a)`,
-    );
-    return [...controls]
-      .map((control) => ({ control, box: control.getBoundingClientRect() }))
-      .filter(({ box }) => box.height < touch - 0.5 || box.width < touch - 0.5)
-      .map(
-        ({ control, box }) =>
-          `${control.getAttribute('name') ?? control.textContent} ${box.width}×${box.height} < ${touch}`,
+/**
+ * Visible controls inside `selector` smaller than `min` px either way (by
+ * default the page's own `--touch` size), named by their text for the message.
+ */
+export function smallTargets(page: Page, selector: string, min?: number): Promise<string[]> {
+  return page.evaluate(
+    ({ selector, min }) => {
+      const touch =
+        min ?? parseFloat(getComputedStyle(document.documentElement).getPropertyValue('--touch'));
+      const controls = document.querySelectorAll<HTMLElement>(
+        `${selector} :is(button, input, select, summary, a[href])`,
       );
-  }, selector);
+      return [...controls]
+        .filter((control) => control.offsetParent !== null)
+        .map((control) => ({ control, box: control.getBoundingClientRect() }))
+        .filter(({ box }) => box.height < touch - 0.5 || box.width < touch - 0.5)
+        .map(
+          ({ control, box }) =>
+            `${control.getAttribute('name') ?? control.textContent} ${box.width}×${box.height} < ${touch}`,
+        );
+    },
+    { selector, min },
+  );
 }
 
 const axeSource = readFileSync(

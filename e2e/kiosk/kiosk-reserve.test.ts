@@ -16,7 +16,7 @@ import { signIn } from '../staff/staff-helpers';
 import {
   fillShopperContact,
   seriousViolations,
-  smallTargetsIn,
+  smallTargets,
   waitForSync,
   wedgeScan,
 } from './kiosk-page';
@@ -131,7 +131,7 @@ describe('kiosk reservations', () => {
     await reserve.click();
     await expect.poll(focusedField).toBe('name');
     expect(await seriousViolations(page)).toEqual([]);
-    expect(await smallTargetsIn(page, '[data-testid="contact-form"]')).toEqual([]);
+    expect(await smallTargets(page, '[data-testid="contact-form"]')).toEqual([]);
     await page.keyboard.press('Escape');
     await expect.poll(() => dialog.count()).toBe(0);
     await expect.poll(() => reserve.evaluate((b) => b === document.activeElement)).toBe(true);
@@ -192,7 +192,7 @@ describe('kiosk reservations', () => {
     await dialog.getByRole('button', { name: 'Send the request' }).click();
     await dialog.getByRole('alert').first().waitFor();
     expect(await seriousViolations(page)).toEqual([]);
-    expect(await smallTargetsIn(page, '[data-testid="contact-form"]')).toEqual([]);
+    expect(await smallTargets(page, '[data-testid="contact-form"]')).toEqual([]);
     await fillShopperContact(
       dialog,
       { name: 'Sam Taylor', email: 'sam@example.org', consent: true },

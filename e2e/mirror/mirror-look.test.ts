@@ -11,7 +11,7 @@ import type { ProductStock, StaffRequest } from '@vitrine/shared/core';
 import type { StoreServer } from '@vitrine/store-server/server';
 import { launchChromium } from '../support/chromium';
 import { startTestServer } from '../support/test-server';
-import { seriousViolations, waitForSync, wedgeScan } from '../kiosk/kiosk-page';
+import { seriousViolations, smallTargets, waitForSync, wedgeScan } from '../kiosk/kiosk-page';
 import { chooseVariant, demoGarment, eventually, type Garment } from './mirror-page';
 
 let server: StoreServer;
@@ -48,20 +48,6 @@ async function openMirror(viewport: { width: number; height: number }, query = '
   await page.locator('h1.brand').click();
   await wedgeScan(page, garment.variantGtin.replace(/^0/, ''), 'qwerty');
   await eventually(() => page.locator('#garment-name').textContent()).toBe(garment.nameFr);
-}
-
-/** Visible controls in the mirror smaller than `min` px either way (their text, for the message). */
-function smallTargets(min: number) {
-  return page.evaluate((min) => {
-    const controls = document.querySelectorAll<HTMLElement>(
-      '[data-testid="mirror"] :is(button, input, select, summary, a[href])',
-    );
-    return [...controls]
-      .filter((control) => control.offsetParent !== null)
-      .map((control) => ({ control, box: control.getBoundingClientRect() }))
-      .filter(({ box }) => box.height < min - 0.5 || box.width < min - 0.5)
-      .map(({ control, box }) => `${control.textContent} ${box.width}×${box.height}`);
-  }, min);
 }
 
 /** How the garment's name lays out: its width, its words and the lines they fall on. */
@@ -109,7 +95,7 @@ describe('mirror look', () => {
         await eventually(() => page.evaluate(() => getComputedStyle(document.body).fontSize)).toBe(
           `${bodyPx}px`,
         );
-        expect(await smallTargets(minTouchPx)).toEqual([]);
+        expect(await smallTargets(page, '[data-testid="mirror"]', minTouchPx)).toEqual([]);
       }
     }
   });
