@@ -102,7 +102,10 @@ describe('expert call from the mirror', () => {
     await mirror.goto(`${server.url}/mirror/?room=Cabine%202&idleMs=6000&countdownMs=2000`);
     await waitForSync(mirror, server);
     const garment = demoGarment(server, true);
+    // After a navigation, key events go nowhere until the page has focus.
+    await mirror.locator('h1.brand').click();
     await wedgeScan(mirror, garment.variantGtin.replace(/^0/, ''), 'qwerty');
+    await mirror.locator('#garment-name').waitFor();
     // The shopper keeps touching the garment page until the reloaded mirror
     // hears (over MQTT) that the stylist is free: the short idle reset must not win.
     await eventually(
