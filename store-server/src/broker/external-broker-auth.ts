@@ -13,6 +13,9 @@ import {
   type StationGrant,
 } from './mosquitto-auth';
 
+/** How long after the last change Mosquitto is told to reload a second time. */
+const SETTLE_RELOAD_MS = 1_000;
+
 export type ExpertAccountSource = {
   brokerAccounts: () => ExpertBrokerAccount[];
   onChange: (listener: () => void) => () => void;
@@ -54,6 +57,16 @@ export function syncMosquittoAuth(options: {
         stations: options.stations?.brokerGrants() ?? [],
       }),
     );
+    reload();
+    // Mosquitto drops a SIGHUP that arrives while it is still reloading, so
+    // two changes close together could leave it on the first: reload once
+    // more after things settle.
+    clearTimeout(settle);
+    settle = setTimeout(reload, SETTLE_RELOAD_MS);
+    settle.unref();
+  };
+  let settle: NodeJS.Timeout | undefined;
+  const reload = () => {
     if (!options.reloadCommand) return;
     const child = spawn('/bin/sh', ['-c', options.reloadCommand], { stdio: 'ignore' });
     child.on('exit', (code) => {
@@ -65,6 +78,7 @@ export function syncMosquittoAuth(options: {
   const stopExperts = options.experts?.onChange(write);
   const stopStations = options.stations?.onChange(write);
   return () => {
+    clearTimeout(settle);
     stopDevices();
     stopExperts?.();
     stopStations?.();

@@ -77,7 +77,12 @@ export function renderMosquittoAuth(options: {
 
 export function writeMosquittoAuth(dir: string, files: { passwd: string; acl: string }): void {
   mkdirSync(dir, { recursive: true });
-  for (const [name, content] of Object.entries(files)) {
+  // The ACL before the passwords: a reload that lands between the two renames
+  // must never let a new device connect without the topics it is allowed.
+  for (const [name, content] of [
+    ['acl', files.acl],
+    ['passwd', files.passwd],
+  ] as const) {
     const target = join(dir, name);
     writeFileSync(`${target}.tmp`, content, { mode: 0o600 });
     renameSync(`${target}.tmp`, target);
