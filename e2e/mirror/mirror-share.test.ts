@@ -84,6 +84,15 @@ describe('share the look', () => {
     await page.getByRole('button', { name: 'Annuler' }).click();
     expect(await page.getByTestId('share-dialog').count()).toBe(0);
     expect(await cameraLive()).toBe(false);
+    // The same dialog in English: its words and its accessibility.
+    await page.getByRole('button', { name: 'English' }).click();
+    await page.getByTestId('share-button').click();
+    await page.getByTestId('share-consent').waitFor();
+    expect(await page.locator('[data-testid="mirror"]').getAttribute('lang')).toBe('en');
+    expect(await seriousViolations(page)).toEqual([]);
+    await page.getByRole('button', { name: 'Cancel' }).click();
+    await page.getByRole('button', { name: 'Français' }).click();
+    expect(await cameraLive()).toBe(false);
   });
 
   it('takes focus, keeps Tab inside, and closes on Escape with focus back on its button', async () => {
