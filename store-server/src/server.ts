@@ -22,6 +22,8 @@ import { faultRoutes } from './devices/fault-routes';
 import { secretMatches, hashSecret } from './devices/credentials';
 import { PresenceTracker } from './devices/presence';
 import { DeviceRegistry } from './devices/registry';
+import { deadLetterRoutes } from './events/dead-letter-routes';
+import { DeadLetters } from './events/dead-letters';
 import { EventIngestor } from './events/event-ingestor';
 import { healthRoutes } from './health/health-routes';
 import { rendererCsp, shellCors } from './http/cross-origin';
@@ -131,6 +133,8 @@ export async function startStoreServer(
   api.use(catalogueRoutes(catalogue, registry, adminToken));
   api.use(priceRoutes(catalogue, docs, staffAuth));
   api.use(faultRoutes(db, registry, adminToken, logger));
+  const deadLetters = new DeadLetters(db);
+  api.use(deadLetterRoutes({ auth: staffAuth, registry, deadLetters }));
   const signage = startSignage({
     db,
     docs,
@@ -262,7 +266,7 @@ export async function startStoreServer(
       log: logger,
     });
   }
-  const ingestor = new EventIngestor(db, ackSender(link, config.storeId), logger);
+  const ingestor = new EventIngestor(db, deadLetters, ackSender(link, config.storeId), logger);
   await routeDeviceMessages({
     link,
     storeId: config.storeId,

@@ -120,6 +120,15 @@ export class Outbox {
     return this.db.outbox.count();
   }
 
+  /** Events the server refused: how many, and the newest one's reason. */
+  async refused(): Promise<{ count: number; lastReason: string | null }> {
+    const count = await this.db.rejected.count();
+    if (count === 0) return { count, lastReason: null };
+    const all = await this.db.rejected.toArray();
+    const last = all.reduce((newest, entry) => (entry.at > newest.at ? entry : newest));
+    return { count, lastReason: last.reason };
+  }
+
   onPendingChange(listener: (pending: number) => void): () => void {
     this.listeners.add(listener);
     return () => this.listeners.delete(listener);

@@ -5,7 +5,10 @@ import { ShopperContact } from './shopper-contact';
 
 export const Uuid = z
   .string()
-  .regex(/^[0-9a-f]{8}-[0-9a-f]{4}-7[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/, 'a UUIDv7');
+  .regex(
+    /^[0-9a-f]{8}-[0-9a-f]{4}-7[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/,
+    'a lowercase UUIDv7 (RFC 9562)',
+  );
 
 const Id = z.string().min(1).max(64);
 const Text = z.string().max(500);
@@ -56,7 +59,10 @@ const base = {
   id: Uuid,
   /** Per-device sequence number, from 1, never reused. */
   seq: z.number().int().positive(),
-  at: z.iso.datetime(),
+  /** UTC with a Z, fractional seconds optional (docs/protocol.md, Events). */
+  at: z.iso.datetime({
+    message: 'an ISO 8601 time in UTC ending in Z, e.g. 2026-12-05T10:00:00.000Z',
+  }),
 };
 
 export const DeviceEvent = z.discriminatedUnion('kind', [

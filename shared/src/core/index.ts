@@ -1,6 +1,7 @@
 export * from './catalogue';
 export * from './pricing';
 export * from './events';
+export * from './dead-letters';
 export * from './shopper-contact';
 export * from './gtin';
 export * from './parse';

@@ -51,25 +51,39 @@ export function useDevice(app: AppName, version: string): DeviceBoot {
   return boot;
 }
 
-export type SyncView = { link: LinkState; sync: ReplicatorState; pendingEvents: number };
+export type SyncView = {
+  link: LinkState;
+  sync: ReplicatorState;
+  pendingEvents: number;
+  /** Events the server refused (kept aside on the device, docs/protocol.md). */
+  refusedEvents: { count: number; lastReason: string | null };
+};
 
 export function useSyncView(device: DeviceHandle): SyncView {
   const [view, setView] = useState<SyncView>({
     link: device.link?.state ?? 'offline',
     sync: device.replicator.current,
     pendingEvents: 0,
+    refusedEvents: { count: 0, lastReason: null },
   });
   useEffect(() => {
     const offLink = device.link?.onState((link) => setView((current) => ({ ...current, link })));
     const offSync = device.replicator.subscribe((sync) =>
       setView((current) => ({ ...current, sync })),
     );
-    const offOutbox = device.outbox.onPendingChange((pendingEvents) =>
-      setView((current) => ({ ...current, pendingEvents })),
-    );
+    // An ack changes both counts: what left the outbox may have been refused.
+    const readRefused = () =>
+      void device.outbox
+        .refused()
+        .then((refusedEvents) => setView((current) => ({ ...current, refusedEvents })));
+    const offOutbox = device.outbox.onPendingChange((pendingEvents) => {
+      setView((current) => ({ ...current, pendingEvents }));
+      readRefused();
+    });
     void device.outbox
       .pending()
       .then((pendingEvents) => setView((current) => ({ ...current, pendingEvents })));
+    readRefused();
     return () => {
       offLink?.();
       offSync();

@@ -9,6 +9,7 @@ import { sizingMigrations } from '../sizing/schema';
 import { expertMigrations } from '../experts/schema';
 import { staffMigrations } from '../staff/schema';
 import { campaignMigrations } from '../campaigns/schema';
+import { eventMigrations } from '../events/schema';
 
 export type Migration = { id: string; sql: string };
 
@@ -110,4 +111,5 @@ export const migrations: readonly Migration[] = [
   ...sizingMigrations,
   ...expertMigrations,
   ...campaignMigrations,
+  ...eventMigrations,
 ];

@@ -1,7 +1,8 @@
 // Device events arrive over MQTT in batches. Everything received in one turn of
 // the event loop is committed in one SQLite transaction, then each device is
 // acknowledged for exactly the ids now stored. A resent event is acknowledged
-// again and stored once: the id is the unique key.
+// again and stored once: (device, id) is the unique key. A refused event is
+// named in the ack with its reason and kept as a dead letter (dead-letters.ts).
 import {
   DeviceEvent,
   type EventAck,
@@ -12,8 +13,10 @@ import {
 } from '@vitrine/shared/core';
 import type { Db } from '../db/database';
 import type { Logger } from '../log';
+import type { DeadLetters } from './dead-letters';
 
-type Pending = { deviceId: string; events: DeviceEvent[]; rejected: EventAck['rejected'] };
+type Refusal = { eventId: string | null; reason: string; raw: unknown };
+type Pending = { deviceId: string; events: DeviceEvent[]; refused: Refusal[] };
 
 export type AckSender = (deviceId: string, ack: EventAck) => void;
 
@@ -25,33 +28,42 @@ export class EventIngestor {
 
   constructor(
     private readonly db: Db,
+    private readonly deadLetters: DeadLetters,
     private readonly sendAck: AckSender,
     private readonly log: Logger,
   ) {
     this.insert = db.prepare(
       `INSERT INTO events (id, device_id, seq, kind, at, received_at, payload)
-       VALUES (?, ?, ?, ?, ?, ?, ?) ON CONFLICT (id) DO NOTHING`,
+       VALUES (?, ?, ?, ?, ?, ?, ?) ON CONFLICT (device_id, id) DO NOTHING`,
     );
   }
 
   /** Takes one MQTT payload from a device; never throws on bad input. */
   accept(deviceId: string, payload: Buffer): void {
-    const batch = parseJson(EventBatch, payload.toString('utf8'));
+    const text = payload.toString('utf8');
+    const batch = parseJson(EventBatch, text);
     if (!batch.ok) {
       this.stats.rejected++;
       this.log.warn({ deviceId, error: batch.error }, 'events: refused a malformed batch');
-      // No ids to name: the device learns nothing it could retry differently, so
-      // the refusal is only logged. Its outbox keeps the events for a valid resend.
+      // No ids to name, so no ack: the refusal is kept as a dead letter for the
+      // fleet view, and the device's outbox keeps its events for a valid resend.
+      this.pending.push({
+        deviceId,
+        events: [],
+        refused: [{ eventId: null, reason: `malformed batch: ${batch.error}`, raw: text }],
+      });
+      this.schedule();
       return;
     }
-    const item: Pending = { deviceId, events: [], rejected: [] };
+    const item: Pending = { deviceId, events: [], refused: [] };
     for (const raw of batch.value.events) {
       const event = parseUnknown(DeviceEvent, raw);
       if (event.ok) {
         item.events.push(event.value);
       } else {
-        const id = typeof raw === 'object' && raw && 'id' in raw ? String(raw.id) : '(no id)';
-        item.rejected.push({ id, reason: event.error });
+        const id =
+          typeof raw === 'object' && raw && 'id' in raw ? String(raw.id).slice(0, 100) : null;
+        item.refused.push({ eventId: id, reason: event.error, raw });
         this.stats.rejected++;
         this.log.warn({ deviceId, id, error: event.error }, 'events: refused an invalid event');
       }
@@ -75,7 +87,8 @@ export class EventIngestor {
     const receivedAt = new Date().toISOString();
     try {
       this.db.transaction(() => {
-        for (const { deviceId, events } of batch) {
+        for (const { deviceId, events, refused } of batch) {
+          this.deadLetters.record(deviceId, refused, receivedAt);
           for (const event of events) {
             const result = this.insert.run(
               event.id,
@@ -97,7 +110,11 @@ export class EventIngestor {
       return;
     }
     this.stats.batches++;
-    for (const { deviceId, events, rejected } of batch) {
+    for (const { deviceId, events, refused } of batch) {
+      const rejected = refused.flatMap((refusal) =>
+        refusal.eventId === null ? [] : [{ id: refusal.eventId, reason: refusal.reason }],
+      );
+      if (events.length === 0 && rejected.length === 0) continue;
       this.sendAck(deviceId, {
         v: PROTOCOL_VERSION,
         type: 'ack',

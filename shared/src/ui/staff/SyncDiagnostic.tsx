@@ -30,6 +30,16 @@ function SyncLines({ device }: { device: DeviceHandle }) {
           state: view.pendingEvents > 0 ? 'warn' : 'ok',
           testId: 'diagnostic-pending',
         },
+        ...(view.refusedEvents.count > 0
+          ? [
+              {
+                label: t.refusedEvents,
+                value: `${view.refusedEvents.count} · ${view.refusedEvents.lastReason ?? ''}`,
+                state: 'bad' as const,
+                testId: 'diagnostic-refused',
+              },
+            ]
+          : []),
         ...(sync.invalidDocs > 0
           ? [{ label: t.invalidDocs, value: sync.invalidDocs, state: 'warn' as const }]
           : []),

@@ -5,6 +5,7 @@ import { useEffect, useState } from 'react';
 import { ConsoleApiError } from '../common/api';
 import { listFleet, type ScreenView } from './head-office-api';
 import { useText } from './i18n';
+import { RejectedEvents } from './RejectedEvents';
 import { ScreenActions } from './ScreenActions';
 import { ScreenSettings } from './ScreenSettings';
 
@@ -109,6 +110,7 @@ export function FleetView(props: {
           </tbody>
         </table>
       )}
+      <RejectedEvents />
     </section>
   );
 }

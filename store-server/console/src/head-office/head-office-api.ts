@@ -8,6 +8,7 @@ import {
   parseUnknown,
   type PreviewCard,
   type MediaRef,
+  type RejectedEventsReport,
   type ScreenHeartbeat,
   type ScreenProfileDoc,
 } from '@vitrine/shared/core';
@@ -93,6 +94,8 @@ export const mediaUrl = (sha256: string) => `/api/v1/media/${sha256}`;
 
 export const listFleet = (offlineAlertMin: number) =>
   api<{ screens: ScreenView[]; timeZone: string }>(`/fleet?offlineAlertMin=${offlineAlertMin}`);
+
+export const listRejectedEvents = () => api<RejectedEventsReport>('/fleet/rejected-events');
 
 export const renameScreen = (id: string, name: string) =>
   api<{ deviceId: string; name: string }>(`/fleet/${encodeURIComponent(id)}/name`, {
