@@ -3,7 +3,13 @@
 // for signed campaigns arriving from head office.
 import express, { Router } from 'express';
 import { z } from 'zod';
-import { MAX_MEDIA_BYTES, Sha256Hex, parseUnknown, type TrustAnchor } from '@vitrine/shared/core';
+import {
+  MAX_MEDIA_BYTES,
+  Sha256Hex,
+  isWithdrawal,
+  parseUnknown,
+  type TrustAnchor,
+} from '@vitrine/shared/core';
 import { HttpError, parseOr400 } from '../http/http-error';
 import { requireRole, type StaffAuth } from '../staff/staff-auth';
 import { CampaignSettings, type ApprovalPolicy } from './approval-policy';
@@ -65,15 +71,20 @@ export function campaignRoutes(options: {
     requireRole(req, auth, 'publisher');
     res.json(campaigns.reject(id(req.params)));
   });
-  router.post('/campaigns/:id/withdraw', (req, res) => {
+  router.post('/campaigns/:id/withdraw', async (req, res) => {
     requireRole(req, auth, 'publisher');
-    res.json(campaigns.withdraw(id(req.params)));
+    res.json(await campaigns.withdraw(id(req.params)));
   });
-  /** A signed campaign from head office (the bridge between head office and stores). */
+  /**
+   * A signed campaign or withdrawal from head office (the bridge between head
+   * office and stores); 409 when its revision is not newer than the one held.
+   */
   router.post('/campaigns/signed', async (req, res) => {
     requireRole(req, auth, 'publisher');
-    const campaign = await campaigns.acceptSigned(req.body);
-    res.status(201).json({ id: campaign.id, revision: campaign.revision });
+    const content = await campaigns.acceptSigned(req.body);
+    res
+      .status(201)
+      .json({ id: content.id, revision: content.revision, withdrawn: isWithdrawal(content) });
   });
 
   router.post('/media', express.raw({ type: () => true, limit: MAX_MEDIA_BYTES }), (req, res) => {

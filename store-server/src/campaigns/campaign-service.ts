@@ -2,23 +2,30 @@
 // approves, which signs it; the store side verifies the signature before the
 // campaign enters the synced documents that players pull. Editing a published
 // campaign makes a new draft while the signed revision keeps playing; the
-// revision on screens can always be withdrawn (a tombstone, which is also how
-// an emergency is cleared).
+// revision on screens can always be withdrawn: a signed tombstone at the next
+// revision (also how an emergency is cleared). The store refuses any envelope
+// whose revision is not newer than the one it holds (a replay) with 409.
 import { z } from 'zod';
 import type { Campaign } from '@vitrine/shared/core';
 import {
   CampaignBody,
+  SignedCampaign,
   campaignMedia,
   campaignProblems,
+  compareRevision,
+  isWithdrawal,
   parseUnknown,
   verifySignedCampaign,
+  type SignedContent,
   type TrustAnchor,
 } from '@vitrine/shared/core';
 import type { Db } from '../db/database';
 import { HttpError } from '../http/http-error';
+import type { Logger } from '../log';
 import type { DocStore } from '../sync/doc-store';
 import type { ApprovalPolicy, ApprovalRecord } from './approval-policy';
 import type { HeadOfficeKey } from './head-office-key';
+import { HeldRevisions, type HeldCampaign } from './held-revisions';
 import type { MediaStore } from './media-store';
 
 /** What the console sends: a campaign without the fields publication sets. */
@@ -73,6 +80,8 @@ const toRecord = (row: Row, approvals: ApprovalRecord[]): CampaignRecord => ({
 });
 
 export class CampaignService {
+  private readonly held: HeldRevisions;
+
   constructor(
     private readonly db: Db,
     private readonly docs: DocStore,
@@ -80,7 +89,10 @@ export class CampaignService {
     private readonly key: HeadOfficeKey,
     private readonly anchor: TrustAnchor,
     private readonly policy: ApprovalPolicy,
-  ) {}
+    private readonly log?: Logger,
+  ) {
+    this.held = new HeldRevisions(db);
+  }
 
   /** Parses and checks a draft; the error says exactly what is wrong. */
   validate(input: unknown): CampaignDraftInput {
@@ -153,7 +165,7 @@ export class CampaignService {
     }
     const selfApproved = this.policy.check(publisherId, record.editors, record.submittedBy);
     const body = this.validate(record.body);
-    const campaign: Campaign = { ...body, v: 1, revision: record.revision + 1 };
+    const campaign: Campaign = { ...body, v: 1, revision: this.nextRevision(id) };
     await this.acceptSigned(this.key.sign(campaign));
     const at = new Date().toISOString();
     this.db.transaction(() => {
@@ -185,8 +197,7 @@ export class CampaignService {
     const body = this.validate(input);
     if (!body.emergency)
       throw new HttpError(400, 'not_emergency', 'only emergencies skip approval');
-    const previous = this.get(body.id);
-    const campaign: Campaign = { ...body, v: 1, revision: (previous?.revision ?? 0) + 1 };
+    const campaign: Campaign = { ...body, v: 1, revision: this.nextRevision(body.id) };
     await this.acceptSigned(this.key.sign(campaign));
     const at = new Date().toISOString();
     this.db.transaction(() => {
@@ -222,36 +233,73 @@ export class CampaignService {
     return this.require(body.id);
   }
 
-  /** Takes the revision on screens off them; a draft in progress stays a draft. */
-  withdraw(id: string): CampaignRecord {
+  /**
+   * Takes the revision on screens off them with a signed tombstone at the next
+   * revision, which players keep; a draft in progress stays a draft.
+   */
+  async withdraw(id: string): Promise<CampaignRecord> {
     const record = this.require(id);
     if (record.liveRevision === null)
       throw new HttpError(409, 'not_published', `campaign ${id} is not on any screen`);
-    this.docs.write([{ c: 'campaigns', id, deleted: true }]);
-    this.db
-      .prepare(
-        `UPDATE campaigns SET live_revision = NULL, updated_at = ?,
-           status = CASE status WHEN 'published' THEN 'withdrawn' ELSE status END WHERE id = ?`,
-      )
-      .run(new Date().toISOString(), id);
+    const revision = this.nextRevision(id);
+    await this.acceptSigned(this.key.sign({ v: 1, id, revision, withdrawn: true }));
+    this.markWithdrawn(id, revision);
     return this.require(id);
   }
 
   /**
-   * The store side: a signed campaign from head office enters the synced
-   * documents only if its signature and content check out.
+   * Campaigns withdrawn before tombstones existed left a deleted synced row,
+   * which a player forgets: sign their tombstone now (once, at start).
    */
-  async acceptSigned(envelope: unknown): Promise<Campaign> {
-    const verified = await verifySignedCampaign(envelope, this.anchor);
+  withdrawLegacyDeletes(): number {
+    const legacy = this.db
+      .prepare(
+        `SELECT c.id AS id FROM campaigns c JOIN sync_docs d ON d.collection = 'campaigns' AND d.id = c.id
+         WHERE d.deleted = 1 AND c.revision > 0`,
+      )
+      .pluck()
+      .all() as string[];
+    for (const id of legacy) {
+      const revision = this.nextRevision(id);
+      const envelope = this.key.sign({ v: 1, id, revision, withdrawn: true });
+      this.hold({ v: 1, id, revision, withdrawn: true }, envelope);
+      this.markWithdrawn(id, revision);
+    }
+    return legacy.length;
+  }
+
+  /**
+   * The store side: a signed campaign (or withdrawal) from head office enters
+   * the synced documents only if its signature and content check out and its
+   * revision is newer than the one this store holds.
+   */
+  async acceptSigned(input: unknown): Promise<SignedContent> {
+    const verified = await verifySignedCampaign(input, this.anchor);
     if (!verified.ok) {
-      const id = z.object({ id: z.string().max(64) }).safeParse(envelope);
-      this.db
-        .prepare('INSERT INTO campaign_refusals (campaign_id, reason, at) VALUES (?, ?, ?)')
-        .run(id.success ? id.data.id : null, verified.error, new Date().toISOString());
+      const id = z.object({ id: z.string().max(64) }).safeParse(input);
+      this.refuse(id.success ? id.data.id : null, verified.error);
       throw new HttpError(422, 'campaign_refused', verified.error);
     }
-    this.docs.write([{ c: 'campaigns', id: verified.value.id, body: envelope }]);
-    return verified.value;
+    // verifySignedCampaign parsed the envelope: only its four fields are kept.
+    const envelope = SignedCampaign.parse(input);
+    const content = verified.value;
+    // Nothing awaits from here on, so no other envelope can slip between check and write.
+    const held = this.held.get(content.id);
+    const verdict = compareRevision(held, {
+      revision: content.revision,
+      signature: envelope.signature,
+    });
+    if (held && verdict !== 'newer') {
+      const reason = replayReason(content, held, verdict);
+      this.refuse(content.id, reason);
+      this.log?.warn(
+        { campaignId: content.id, revision: content.revision, held: held.revision },
+        'campaigns: refused a signed envelope that is not newer (409)',
+      );
+      throw new HttpError(409, 'campaign_revision_not_newer', reason);
+    }
+    this.hold(content, envelope);
+    return content;
   }
 
   refusals(): { campaignId: string | null; reason: string; at: string }[] {
@@ -273,6 +321,39 @@ export class CampaignService {
     );
   }
 
+  /** Head office's counter: one more than anything it signed or this store holds. */
+  private nextRevision(id: string): number {
+    const signed = this.get(id)?.revision ?? 0;
+    return Math.max(signed, this.held.get(id)?.revision ?? 0) + 1;
+  }
+
+  /** The held revision and the synced document change together, or not at all. */
+  private hold(content: SignedContent, envelope: SignedCampaign): void {
+    this.db.transaction(() => {
+      this.held.hold(content.id, {
+        revision: content.revision,
+        signature: envelope.signature,
+        withdrawn: isWithdrawal(content),
+      });
+      this.docs.write([{ c: 'campaigns', id: content.id, body: envelope }]);
+    })();
+  }
+
+  private markWithdrawn(id: string, revision: number): void {
+    this.db
+      .prepare(
+        `UPDATE campaigns SET revision = ?, live_revision = NULL, updated_at = ?,
+           status = CASE status WHEN 'published' THEN 'withdrawn' ELSE status END WHERE id = ?`,
+      )
+      .run(revision, new Date().toISOString(), id);
+  }
+
+  private refuse(campaignId: string | null, reason: string): void {
+    this.db
+      .prepare('INSERT INTO campaign_refusals (campaign_id, reason, at) VALUES (?, ?, ?)')
+      .run(campaignId, reason, new Date().toISOString());
+  }
+
   private require(id: string): CampaignRecord {
     const record = this.get(id);
     if (!record) throw new HttpError(404, 'not_found', `no campaign ${id}`);
@@ -284,4 +365,11 @@ export class CampaignService {
       .prepare('UPDATE campaigns SET status = ?, updated_at = ? WHERE id = ?')
       .run(status, new Date().toISOString(), id);
   }
+}
+
+function replayReason(content: SignedContent, held: HeldCampaign, verdict: 'same' | 'stale') {
+  const what = `campaign ${content.id} revision ${content.revision}`;
+  if (verdict === 'same') return `${what}: this store already holds this very envelope`;
+  const state = held.withdrawn ? ' (a withdrawal)' : '';
+  return `${what} is not newer than revision ${held.revision}${state} held by this store: refused as a replay`;
 }

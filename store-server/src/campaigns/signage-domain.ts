@@ -9,6 +9,7 @@ import { FleetStore } from '../fleet/fleet-store';
 import { fleetRoutes } from '../fleet/fleet-routes';
 import { proofOfPlayRoutes } from '../proof-of-play/pop-routes';
 import type { StaffAuth } from '../staff/staff-auth';
+import type { Logger } from '../log';
 import type { DocStore } from '../sync/doc-store';
 import { ApprovalPolicy } from './approval-policy';
 import { campaignRoutes } from './campaign-routes';
@@ -36,12 +37,26 @@ export function startSignage(options: {
   publish: (topic: string, payload: string) => void;
   /** The store's IANA zone (VITRINE_TIME_ZONE), for schedules. */
   timeZone?: string;
+  /** Where refused replays are logged for the store's IT. */
+  log?: Logger;
 }): SignageDomain {
   const timeZone = assertTimeZone(options.timeZone ?? 'Europe/Paris');
   const key = loadHeadOfficeKey(options.dataDir);
   const media = new MediaStore(options.db, options.dataDir);
   const policy = new ApprovalPolicy(options.db);
-  const campaigns = new CampaignService(options.db, options.docs, media, key, key.anchor, policy);
+  const campaigns = new CampaignService(
+    options.db,
+    options.docs,
+    media,
+    key,
+    key.anchor,
+    policy,
+    options.log,
+  );
+  const tombstoned = campaigns.withdrawLegacyDeletes();
+  if (tombstoned > 0) {
+    options.log?.info({ tombstoned }, 'campaigns: signed tombstones for earlier withdrawals');
+  }
   const fleet = new FleetStore(options.db, options.registry, options.presence, options.docs);
   const ensureProfiles = () => fleet.ensureProfiles(options.storeId, timeZone);
   ensureProfiles();
