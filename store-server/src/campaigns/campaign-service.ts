@@ -79,6 +79,14 @@ const toRecord = (row: Row, approvals: ApprovalRecord[]): CampaignRecord => ({
   approvals,
 });
 
+export type Refusal = {
+  campaignId: string | null;
+  reason: string;
+  at: string;
+  revision: number | null;
+  heldRevision: number | null;
+};
+
 export class CampaignService {
   private readonly held: HeldRevisions;
 
@@ -291,7 +299,7 @@ export class CampaignService {
     });
     if (held && verdict !== 'newer') {
       const reason = replayReason(content, held, verdict);
-      this.refuse(content.id, reason);
+      this.refuse(content.id, reason, { revision: content.revision, held: held.revision });
       this.log?.warn(
         { campaignId: content.id, revision: content.revision, held: held.revision },
         'campaigns: refused a signed envelope that is not newer (409)',
@@ -302,12 +310,14 @@ export class CampaignService {
     return content;
   }
 
-  refusals(): { campaignId: string | null; reason: string; at: string }[] {
+  /** The latest refusals; a replay's carry the revision offered and the one held. */
+  refusals(): Refusal[] {
     return this.db
       .prepare(
-        'SELECT campaign_id AS campaignId, reason, at FROM campaign_refusals ORDER BY id DESC LIMIT 100',
+        `SELECT campaign_id AS campaignId, reason, at, revision, held_revision AS heldRevision
+         FROM campaign_refusals ORDER BY id DESC LIMIT 100`,
       )
-      .all() as { campaignId: string | null; reason: string; at: string }[];
+      .all() as Refusal[];
   }
 
   get(id: string): CampaignRecord | undefined {
@@ -348,10 +358,23 @@ export class CampaignService {
       .run(revision, new Date().toISOString(), id);
   }
 
-  private refuse(campaignId: string | null, reason: string): void {
+  private refuse(
+    campaignId: string | null,
+    reason: string,
+    replay?: { revision: number; held: number },
+  ): void {
     this.db
-      .prepare('INSERT INTO campaign_refusals (campaign_id, reason, at) VALUES (?, ?, ?)')
-      .run(campaignId, reason, new Date().toISOString());
+      .prepare(
+        `INSERT INTO campaign_refusals (campaign_id, reason, at, revision, held_revision)
+         VALUES (?, ?, ?, ?, ?)`,
+      )
+      .run(
+        campaignId,
+        reason,
+        new Date().toISOString(),
+        replay?.revision ?? null,
+        replay?.held ?? null,
+      );
   }
 
   private require(id: string): CampaignRecord {

@@ -116,6 +116,9 @@ export const campaignMigrations: Migration[] = [
       SELECT c.id, c.revision, NULL, 1, strftime('%Y-%m-%dT%H:%M:%fZ', 'now')
       FROM campaigns c JOIN sync_docs d ON d.collection = 'campaigns' AND d.id = c.id
       WHERE d.deleted = 1 AND c.revision > 0;
+    -- A replay refused: the revision offered and the one held, for the console to say in words.
+    ALTER TABLE campaign_refusals ADD COLUMN revision INTEGER;
+    ALTER TABLE campaign_refusals ADD COLUMN held_revision INTEGER;
     `,
   },
 ];
