@@ -31,7 +31,9 @@ beforeAll(async () => {
   editor = await signIn(server.url, 'editor');
   publisher = await signIn(server.url, 'publisher');
   manager = await signIn(server.url, 'manager');
-  anchor = (await (await fetch(`${server.url}/api/v1/campaigns/trust-anchor`)).json()) as TrustAnchor;
+  anchor = (await (
+    await fetch(`${server.url}/api/v1/campaigns/trust-anchor`)
+  ).json()) as TrustAnchor;
 });
 afterAll(async () => {
   await server?.close();
@@ -97,7 +99,12 @@ describe('signed campaign replay at the store', () => {
     ).toMatchObject({ liveRevision: null });
 
     // Publishing again takes the next revision after the tombstone.
-    await publish(server.url, editor, publisher, draft('autumn', await uploadPng(server.url, editor)));
+    await publish(
+      server.url,
+      editor,
+      publisher,
+      draft('autumn', await uploadPng(server.url, editor)),
+    );
     expect(await onScreens('autumn')).toMatchObject({ revision: 4, name: 'Campaign autumn' });
     expect((await replay(older[0]!)).status).toBe(409);
   });
@@ -121,7 +128,12 @@ describe('signed campaign replay at the store', () => {
   });
 
   it('migrates a store whose campaigns were withdrawn by deletion: holds, then tombstones them', async () => {
-    await publish(server.url, editor, publisher, draft('legacy', await uploadPng(server.url, editor)));
+    await publish(
+      server.url,
+      editor,
+      publisher,
+      draft('legacy', await uploadPng(server.url, editor)),
+    );
     const legacy = captured('legacy');
     const live = captured('autumn');
     await server.close();

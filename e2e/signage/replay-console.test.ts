@@ -33,7 +33,12 @@ describe('replays in the head-office console', () => {
   it('withdraws with the console, then names the refused replay in French and English', async () => {
     const editor = await signIn(server.url, 'editor');
     const publisher = await signIn(server.url, 'publisher');
-    await publish(server.url, editor, publisher, draft('harvest', await uploadPng(server.url, editor)));
+    await publish(
+      server.url,
+      editor,
+      publisher,
+      draft('harvest', await uploadPng(server.url, editor)),
+    );
     const captured = SignedCampaign.parse(server.docs.get('campaigns', 'harvest'));
 
     await chooseConsoleLang(desk, 'fr');
@@ -41,7 +46,12 @@ describe('replays in the head-office console', () => {
     await row().getByRole('button', { name: 'Retirer' }).click();
     await expect.poll(() => row().getAttribute('data-status')).toBe('withdrawn');
     const synced = SignedCampaign.parse(server.docs.get('campaigns', 'harvest'));
-    expect(JSON.parse(synced.payload)).toEqual({ v: 1, id: 'harvest', revision: 2, withdrawn: true });
+    expect(JSON.parse(synced.payload)).toEqual({
+      v: 1,
+      id: 'harvest',
+      revision: 2,
+      withdrawn: true,
+    });
 
     const replayed = await call(server.url, publisher, 'POST', '/campaigns/signed', captured);
     expect(replayed.status).toBe(409);
@@ -49,7 +59,9 @@ describe('replays in the head-office console', () => {
     await desk.getByText('Contenus refusés au magasin (1)').click();
     await expect
       .poll(() => replayLine().textContent())
-      .toMatch(/harvest · révision 1 rejouée, refusée\u202f: le magasin détient déjà la révision 2$/);
+      .toMatch(
+        /harvest · révision 1 rejouée, refusée\u202f: le magasin détient déjà la révision 2$/,
+      );
     await desk.screenshot({ path: '/tmp/replay-console-fr.png', fullPage: true });
 
     await chooseConsoleLang(desk, 'en');

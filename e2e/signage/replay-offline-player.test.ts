@@ -47,7 +47,12 @@ describe('a player offline during a withdrawal', () => {
     await expect.poll(() => player('data-mode'), { timeout: 30_000 }).toBe('default');
     const editor = await signIn(server.url, 'editor');
     const publisher = await signIn(server.url, 'publisher');
-    await publish(server.url, editor, publisher, draft('comeback', await uploadPng(server.url, editor)));
+    await publish(
+      server.url,
+      editor,
+      publisher,
+      draft('comeback', await uploadPng(server.url, editor)),
+    );
     await expect.poll(() => player('data-campaign'), { timeout: 15_000 }).toBe('comeback');
     const captured = SignedCampaign.parse(server.docs.get('campaigns', 'comeback'));
 

@@ -3,7 +3,12 @@
 // edits and withdraws campaigns and clears an emergency; then each captured
 // envelope is re-posted to the store (with a publisher's session, the bridge's
 // own door). Target: zero replays accepted, and no campaign rolled back.
-import { SignedCampaign, SyncPage, deviceBearer, type DeviceCredential } from '@vitrine/shared/core';
+import {
+  SignedCampaign,
+  SyncPage,
+  deviceBearer,
+  type DeviceCredential,
+} from '@vitrine/shared/core';
 import type { Attack } from '../attack';
 import { enrolAndApprove } from '../../support/server-process';
 import { call, draft, publish, signIn, uploadPng } from '../../signage/head-office';

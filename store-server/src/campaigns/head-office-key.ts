@@ -18,7 +18,10 @@ import {
   type TrustAnchor,
 } from '@vitrine/shared/core';
 
-export type HeadOfficeKey = { anchor: TrustAnchor; sign: (content: SignedContent) => SignedCampaign };
+export type HeadOfficeKey = {
+  anchor: TrustAnchor;
+  sign: (content: SignedContent) => SignedCampaign;
+};
 
 export function loadHeadOfficeKey(dataDir: string): HeadOfficeKey {
   const dir = join(dataDir, 'head-office');

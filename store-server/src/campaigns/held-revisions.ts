@@ -24,11 +24,14 @@ export class HeldRevisions {
 
   get(campaignId: string): HeldCampaign | undefined {
     const row = this.getQuery.get(campaignId) as
-      | { revision: number; signature: string | null; withdrawn: number }
-      | undefined;
+      { revision: number; signature: string | null; withdrawn: number } | undefined;
     if (!row) return undefined;
     // A legacy withdrawal (migration 404) has no signature: nothing equals it.
-    return { revision: row.revision, signature: row.signature ?? '', withdrawn: row.withdrawn === 1 };
+    return {
+      revision: row.revision,
+      signature: row.signature ?? '',
+      withdrawn: row.withdrawn === 1,
+    };
   }
 
   hold(campaignId: string, held: HeldCampaign): void {
