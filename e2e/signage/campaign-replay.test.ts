@@ -147,6 +147,8 @@ describe('signed campaign replay at the store', () => {
         WHERE collection = 'campaigns' AND id = 'legacy';
       UPDATE campaigns SET live_revision = NULL, status = 'withdrawn' WHERE id = 'legacy';
       DROP TABLE campaign_held_revisions;
+      ALTER TABLE campaign_refusals DROP COLUMN revision;
+      ALTER TABLE campaign_refusals DROP COLUMN held_revision;
       DELETE FROM schema_migrations WHERE id = '404-campaign-held-revisions';
     `);
     db.close();
