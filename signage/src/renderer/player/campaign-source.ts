@@ -101,12 +101,14 @@ export class CampaignSource {
       if (!content) continue;
       const incoming = { revision: content.revision, signature: envelope.signature };
       const held = raised[content.id] ?? ledger[content.id];
-      if (held && compareRevision(held, incoming) === 'stale') {
+      const verdict = compareRevision(held, incoming);
+      if (held && verdict === 'stale') {
         const reason = `revision ${content.revision} is not newer than revision ${held.revision} already accepted`;
         this.refuse(key, content.id, reason, 'campaign-replay');
         continue;
       }
-      raised[content.id] = incoming;
+      // Only a newer revision is written: a steady screen reloads without writing.
+      if (verdict === 'newer') raised[content.id] = incoming;
       if (!isWithdrawal(content)) good.push(content);
     }
     await this.ledger.raise(raised);
