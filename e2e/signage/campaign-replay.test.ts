@@ -11,11 +11,13 @@ import Database from 'better-sqlite3';
 import { join } from 'node:path';
 import type { StoreServer } from '@vitrine/store-server/server';
 import {
+  Campaign,
   SignedCampaign,
   isWithdrawal,
   verifySignedCampaign,
   type TrustAnchor,
 } from '@vitrine/shared/core';
+import { loadHeadOfficeKey } from '../../store-server/src/campaigns/head-office-key';
 import { freshDataDir, startTestServer } from '../support/test-server';
 import { call, draft, publish, signIn, uploadPng } from './head-office';
 
@@ -75,6 +77,23 @@ describe('signed campaign replay at the store', () => {
     const list = await call(server.url, publisher, 'GET', '/campaigns');
     const reasons = (list.body as { refusals: { reason: string }[] }).refusals.map((r) => r.reason);
     expect(reasons).toContain(refusal(rolledBack.body).message);
+  });
+
+  it('takes a newer envelope from head office through the bridge, a withdrawal included', async () => {
+    const headOffice = loadHeadOfficeKey(dataDir);
+    const media = await uploadPng(server.url, editor);
+    // Signed as head office signs: the parsed campaign (defaults filled in).
+    const signed = headOffice.sign(
+      Campaign.parse({ ...draft('bridged', media), v: 1, revision: 1 }),
+    );
+    expect(await replay(signed)).toEqual({
+      status: 201,
+      body: { id: 'bridged', revision: 1, withdrawn: false },
+    });
+    const tombstone = headOffice.sign({ v: 1, id: 'bridged', revision: 2, withdrawn: true });
+    expect((await replay(tombstone)).body).toEqual({ id: 'bridged', revision: 2, withdrawn: true });
+    expect((await replay(signed)).status).toBe(409);
+    expect(isWithdrawal(await onScreens('bridged'))).toBe(true);
   });
 
   it('withdraws with a signed tombstone that no older revision can undo', async () => {

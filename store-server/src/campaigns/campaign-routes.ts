@@ -3,18 +3,13 @@
 // for signed campaigns arriving from head office.
 import express, { Router } from 'express';
 import { z } from 'zod';
-import {
-  MAX_MEDIA_BYTES,
-  Sha256Hex,
-  isWithdrawal,
-  parseUnknown,
-  type TrustAnchor,
-} from '@vitrine/shared/core';
+import { MAX_MEDIA_BYTES, Sha256Hex, parseUnknown, type TrustAnchor } from '@vitrine/shared/core';
 import { HttpError, parseOr400 } from '../http/http-error';
 import { requireRole, type StaffAuth } from '../staff/staff-auth';
 import { CampaignSettings, type ApprovalPolicy } from './approval-policy';
 import type { CampaignService } from './campaign-service';
 import type { MediaStore } from './media-store';
+import type { SignedIntake } from './signed-intake';
 
 const IdParam = z.object({ id: z.string().regex(/^[A-Za-z0-9_-]{1,64}$/, 'a campaign id') });
 const UploadQuery = z.object({ name: z.string().min(1).max(200).default('upload') });
@@ -22,11 +17,12 @@ const UploadQuery = z.object({ name: z.string().min(1).max(200).default('upload'
 export function campaignRoutes(options: {
   auth: StaffAuth;
   campaigns: CampaignService;
+  intake: SignedIntake;
   media: MediaStore;
   policy: ApprovalPolicy;
   anchor: TrustAnchor;
 }): Router {
-  const { auth, campaigns, media, policy } = options;
+  const { auth, campaigns, intake, media, policy } = options;
   const router = Router();
   const id = (params: unknown) => parseOr400(parseUnknown(IdParam, params)).id;
 
@@ -44,7 +40,7 @@ export function campaignRoutes(options: {
   });
   router.get('/campaigns', (req, res) => {
     requireRole(req, auth, 'editor', 'publisher');
-    res.json({ campaigns: campaigns.list(), refusals: campaigns.refusals() });
+    res.json({ campaigns: campaigns.list(), refusals: intake.refusals() });
   });
   router.put('/campaigns/:id', (req, res) => {
     const user = requireRole(req, auth, 'editor');
@@ -81,10 +77,7 @@ export function campaignRoutes(options: {
    */
   router.post('/campaigns/signed', async (req, res) => {
     requireRole(req, auth, 'publisher');
-    const content = await campaigns.acceptSigned(req.body);
-    res
-      .status(201)
-      .json({ id: content.id, revision: content.revision, withdrawn: isWithdrawal(content) });
+    res.status(201).json(await intake.accept(req.body));
   });
 
   router.post('/media', express.raw({ type: () => true, limit: MAX_MEDIA_BYTES }), (req, res) => {

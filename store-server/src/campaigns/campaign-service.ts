@@ -3,30 +3,17 @@
 // campaign enters the synced documents that players pull. Editing a published
 // campaign makes a new draft while the signed revision keeps playing; the
 // revision on screens can always be withdrawn: a signed tombstone at the next
-// revision (also how an emergency is cleared). The store refuses any envelope
-// whose revision is not newer than the one it holds (a replay) with 409.
+// revision (also how an emergency is cleared). Head office keeps the revision
+// counter; the store side (signed-intake.ts) refuses a revision not newer.
 import { z } from 'zod';
 import type { Campaign } from '@vitrine/shared/core';
-import {
-  CampaignBody,
-  SignedCampaign,
-  campaignMedia,
-  campaignProblems,
-  compareRevision,
-  isWithdrawal,
-  parseUnknown,
-  verifySignedCampaign,
-  type SignedContent,
-  type TrustAnchor,
-} from '@vitrine/shared/core';
+import { CampaignBody, campaignMedia, campaignProblems, parseUnknown } from '@vitrine/shared/core';
 import type { Db } from '../db/database';
 import { HttpError } from '../http/http-error';
-import type { Logger } from '../log';
-import type { DocStore } from '../sync/doc-store';
 import type { ApprovalPolicy, ApprovalRecord } from './approval-policy';
 import type { HeadOfficeKey } from './head-office-key';
-import { HeldRevisions, type HeldCampaign } from './held-revisions';
 import type { MediaStore } from './media-store';
+import type { SignedIntake } from './signed-intake';
 
 /** What the console sends: a campaign without the fields publication sets. */
 export const CampaignDraftInput = CampaignBody.omit({ v: true, revision: true });
@@ -79,28 +66,14 @@ const toRecord = (row: Row, approvals: ApprovalRecord[]): CampaignRecord => ({
   approvals,
 });
 
-export type Refusal = {
-  campaignId: string | null;
-  reason: string;
-  at: string;
-  revision: number | null;
-  heldRevision: number | null;
-};
-
 export class CampaignService {
-  private readonly held: HeldRevisions;
-
   constructor(
     private readonly db: Db,
-    private readonly docs: DocStore,
     private readonly media: MediaStore,
     private readonly key: HeadOfficeKey,
-    private readonly anchor: TrustAnchor,
+    private readonly intake: SignedIntake,
     private readonly policy: ApprovalPolicy,
-    private readonly log?: Logger,
-  ) {
-    this.held = new HeldRevisions(db);
-  }
+  ) {}
 
   /** Parses and checks a draft; the error says exactly what is wrong. */
   validate(input: unknown): CampaignDraftInput {
@@ -174,7 +147,7 @@ export class CampaignService {
     const selfApproved = this.policy.check(publisherId, record.editors, record.submittedBy);
     const body = this.validate(record.body);
     const campaign: Campaign = { ...body, v: 1, revision: this.nextRevision(id) };
-    await this.acceptSigned(this.key.sign(campaign));
+    await this.intake.accept(this.key.sign(campaign));
     const at = new Date().toISOString();
     this.db.transaction(() => {
       this.db
@@ -206,7 +179,7 @@ export class CampaignService {
     if (!body.emergency)
       throw new HttpError(400, 'not_emergency', 'only emergencies skip approval');
     const campaign: Campaign = { ...body, v: 1, revision: this.nextRevision(body.id) };
-    await this.acceptSigned(this.key.sign(campaign));
+    await this.intake.accept(this.key.sign(campaign));
     const at = new Date().toISOString();
     this.db.transaction(() => {
       this.db
@@ -250,7 +223,7 @@ export class CampaignService {
     if (record.liveRevision === null)
       throw new HttpError(409, 'not_published', `campaign ${id} is not on any screen`);
     const revision = this.nextRevision(id);
-    await this.acceptSigned(this.key.sign({ v: 1, id, revision, withdrawn: true }));
+    await this.intake.accept(this.key.sign({ v: 1, id, revision, withdrawn: true }));
     this.markWithdrawn(id, revision);
     return this.require(id);
   }
@@ -270,54 +243,10 @@ export class CampaignService {
     for (const id of legacy) {
       const revision = this.nextRevision(id);
       const envelope = this.key.sign({ v: 1, id, revision, withdrawn: true });
-      this.hold({ v: 1, id, revision, withdrawn: true }, envelope);
+      this.intake.hold({ v: 1, id, revision, withdrawn: true }, envelope);
       this.markWithdrawn(id, revision);
     }
     return legacy.length;
-  }
-
-  /**
-   * The store side: a signed campaign (or withdrawal) from head office enters
-   * the synced documents only if its signature and content check out and its
-   * revision is newer than the one this store holds.
-   */
-  async acceptSigned(input: unknown): Promise<SignedContent> {
-    const verified = await verifySignedCampaign(input, this.anchor);
-    if (!verified.ok) {
-      const id = z.object({ id: z.string().max(64) }).safeParse(input);
-      this.refuse(id.success ? id.data.id : null, verified.error);
-      throw new HttpError(422, 'campaign_refused', verified.error);
-    }
-    // verifySignedCampaign parsed the envelope: only its four fields are kept.
-    const envelope = SignedCampaign.parse(input);
-    const content = verified.value;
-    // Nothing awaits from here on, so no other envelope can slip between check and write.
-    const held = this.held.get(content.id);
-    const verdict = compareRevision(held, {
-      revision: content.revision,
-      signature: envelope.signature,
-    });
-    if (held && verdict !== 'newer') {
-      const reason = replayReason(content, held, verdict);
-      this.refuse(content.id, reason, { revision: content.revision, held: held.revision });
-      this.log?.warn(
-        { campaignId: content.id, revision: content.revision, held: held.revision },
-        'campaigns: refused a signed envelope that is not newer (409)',
-      );
-      throw new HttpError(409, 'campaign_revision_not_newer', reason);
-    }
-    this.hold(content, envelope);
-    return content;
-  }
-
-  /** The latest refusals; a replay's carry the revision offered and the one held. */
-  refusals(): Refusal[] {
-    return this.db
-      .prepare(
-        `SELECT campaign_id AS campaignId, reason, at, revision, held_revision AS heldRevision
-         FROM campaign_refusals ORDER BY id DESC LIMIT 100`,
-      )
-      .all() as Refusal[];
   }
 
   get(id: string): CampaignRecord | undefined {
@@ -334,19 +263,7 @@ export class CampaignService {
   /** Head office's counter: one more than anything it signed or this store holds. */
   private nextRevision(id: string): number {
     const signed = this.get(id)?.revision ?? 0;
-    return Math.max(signed, this.held.get(id)?.revision ?? 0) + 1;
-  }
-
-  /** The held revision and the synced document change together, or not at all. */
-  private hold(content: SignedContent, envelope: SignedCampaign): void {
-    this.db.transaction(() => {
-      this.held.hold(content.id, {
-        revision: content.revision,
-        signature: envelope.signature,
-        withdrawn: isWithdrawal(content),
-      });
-      this.docs.write([{ c: 'campaigns', id: content.id, body: envelope }]);
-    })();
+    return Math.max(signed, this.intake.heldRevision(id)) + 1;
   }
 
   private markWithdrawn(id: string, revision: number): void {
@@ -356,25 +273,6 @@ export class CampaignService {
            status = CASE status WHEN 'published' THEN 'withdrawn' ELSE status END WHERE id = ?`,
       )
       .run(revision, new Date().toISOString(), id);
-  }
-
-  private refuse(
-    campaignId: string | null,
-    reason: string,
-    replay?: { revision: number; held: number },
-  ): void {
-    this.db
-      .prepare(
-        `INSERT INTO campaign_refusals (campaign_id, reason, at, revision, held_revision)
-         VALUES (?, ?, ?, ?, ?)`,
-      )
-      .run(
-        campaignId,
-        reason,
-        new Date().toISOString(),
-        replay?.revision ?? null,
-        replay?.held ?? null,
-      );
   }
 
   private require(id: string): CampaignRecord {
@@ -388,11 +286,4 @@ export class CampaignService {
       .prepare('UPDATE campaigns SET status = ?, updated_at = ? WHERE id = ?')
       .run(status, new Date().toISOString(), id);
   }
-}
-
-function replayReason(content: SignedContent, held: HeldCampaign, verdict: 'same' | 'stale') {
-  const what = `campaign ${content.id} revision ${content.revision}`;
-  if (verdict === 'same') return `${what}: this store already holds this very envelope`;
-  const state = held.withdrawn ? ' (a withdrawal)' : '';
-  return `${what} is not newer than revision ${held.revision}${state} held by this store: refused as a replay`;
 }

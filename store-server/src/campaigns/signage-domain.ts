@@ -15,6 +15,7 @@ import { ApprovalPolicy } from './approval-policy';
 import { campaignRoutes } from './campaign-routes';
 import { emergencyRoutes } from './emergency-routes';
 import { CampaignService } from './campaign-service';
+import { SignedIntake } from './signed-intake';
 import { loadHeadOfficeKey } from './head-office-key';
 import { MediaStore } from './media-store';
 import { previewRoutes } from './preview-routes';
@@ -44,15 +45,8 @@ export function startSignage(options: {
   const key = loadHeadOfficeKey(options.dataDir);
   const media = new MediaStore(options.db, options.dataDir);
   const policy = new ApprovalPolicy(options.db);
-  const campaigns = new CampaignService(
-    options.db,
-    options.docs,
-    media,
-    key,
-    key.anchor,
-    policy,
-    options.log,
-  );
+  const intake = new SignedIntake(options.db, options.docs, key.anchor, options.log);
+  const campaigns = new CampaignService(options.db, media, key, intake, policy);
   const tombstoned = campaigns.withdrawLegacyDeletes();
   if (tombstoned > 0) {
     options.log?.info({ tombstoned }, 'campaigns: signed tombstones for earlier withdrawals');
@@ -63,7 +57,14 @@ export function startSignage(options: {
   options.registry.onChange(ensureProfiles);
   const router = Router();
   router.use(
-    campaignRoutes({ auth: options.staffAuth, campaigns, media, policy, anchor: key.anchor }),
+    campaignRoutes({
+      auth: options.staffAuth,
+      campaigns,
+      intake,
+      media,
+      policy,
+      anchor: key.anchor,
+    }),
   );
   router.use(emergencyRoutes({ auth: options.staffAuth, campaigns, storeId: options.storeId }));
   router.use(
