@@ -25,7 +25,11 @@ const onScreens = (id: string) => {
   const doc = server.docs.get('campaigns', id);
   return doc === undefined
     ? null
-    : (JSON.parse(SignedCampaign.parse(doc).payload) as { revision: number; name: string });
+    : (JSON.parse(SignedCampaign.parse(doc).payload) as {
+        revision: number;
+        name?: string;
+        withdrawn?: true;
+      });
 };
 type Record = {
   status: string;
@@ -51,19 +55,20 @@ describe('campaign revisions and separation of duties', () => {
     await call(server.url, editor, 'POST', '/campaigns/spring/submit');
     expect(onScreens('spring')).toMatchObject({ revision: 1 });
 
-    // Withdrawn while its next revision awaits approval: off the screens, draft kept.
+    // Withdrawn while its next revision awaits approval: off the screens (a
+    // signed tombstone at revision 2), draft kept.
     const withdrawn = await call(server.url, publisher, 'POST', '/campaigns/spring/withdraw');
     expect(withdrawn.status).toBe(200);
     expect(withdrawn.body).toMatchObject({ status: 'submitted', liveRevision: null });
-    expect(onScreens('spring')).toBeNull();
+    expect(onScreens('spring')).toEqual({ v: 1, id: 'spring', revision: 2, withdrawn: true });
     expect((await call(server.url, publisher, 'POST', '/campaigns/spring/withdraw')).status).toBe(
       409,
     );
 
-    // Approving the pending revision puts revision 2 on screens.
+    // Approving the pending revision puts revision 3 on screens (after the tombstone).
     const approved = await call(server.url, publisher, 'POST', '/campaigns/spring/approve');
-    expect(approved.body).toMatchObject({ status: 'published', revision: 2, liveRevision: 2 });
-    expect(onScreens('spring')).toMatchObject({ revision: 2, name: 'Spring, second cut' });
+    expect(approved.body).toMatchObject({ status: 'published', revision: 3, liveRevision: 3 });
+    expect(onScreens('spring')).toMatchObject({ revision: 3, name: 'Spring, second cut' });
   });
 
   it('refuses self-approval unless the chain allows it, and records who did what', async () => {

@@ -145,6 +145,7 @@ export async function startStoreServer(
     presence,
     publish: (topic, payload) => link?.publish(topic, payload, { qos: 1 }),
     timeZone: config.timeZone,
+    log: logger,
   });
   api.use(signage.router);
   if (config.demo && config.demoCampaign !== false) {

@@ -9,6 +9,7 @@ import { requireRole, type StaffAuth } from '../staff/staff-auth';
 import { CampaignSettings, type ApprovalPolicy } from './approval-policy';
 import type { CampaignService } from './campaign-service';
 import type { MediaStore } from './media-store';
+import type { SignedIntake } from './signed-intake';
 
 const IdParam = z.object({ id: z.string().regex(/^[A-Za-z0-9_-]{1,64}$/, 'a campaign id') });
 const UploadQuery = z.object({ name: z.string().min(1).max(200).default('upload') });
@@ -16,11 +17,12 @@ const UploadQuery = z.object({ name: z.string().min(1).max(200).default('upload'
 export function campaignRoutes(options: {
   auth: StaffAuth;
   campaigns: CampaignService;
+  intake: SignedIntake;
   media: MediaStore;
   policy: ApprovalPolicy;
   anchor: TrustAnchor;
 }): Router {
-  const { auth, campaigns, media, policy } = options;
+  const { auth, campaigns, intake, media, policy } = options;
   const router = Router();
   const id = (params: unknown) => parseOr400(parseUnknown(IdParam, params)).id;
 
@@ -38,7 +40,7 @@ export function campaignRoutes(options: {
   });
   router.get('/campaigns', (req, res) => {
     requireRole(req, auth, 'editor', 'publisher');
-    res.json({ campaigns: campaigns.list(), refusals: campaigns.refusals() });
+    res.json({ campaigns: campaigns.list(), refusals: intake.refusals() });
   });
   router.put('/campaigns/:id', (req, res) => {
     const user = requireRole(req, auth, 'editor');
@@ -65,15 +67,17 @@ export function campaignRoutes(options: {
     requireRole(req, auth, 'publisher');
     res.json(campaigns.reject(id(req.params)));
   });
-  router.post('/campaigns/:id/withdraw', (req, res) => {
+  router.post('/campaigns/:id/withdraw', async (req, res) => {
     requireRole(req, auth, 'publisher');
-    res.json(campaigns.withdraw(id(req.params)));
+    res.json(await campaigns.withdraw(id(req.params)));
   });
-  /** A signed campaign from head office (the bridge between head office and stores). */
+  /**
+   * A signed campaign or withdrawal from head office (the bridge between head
+   * office and stores); 409 when its revision is not newer than the one held.
+   */
   router.post('/campaigns/signed', async (req, res) => {
     requireRole(req, auth, 'publisher');
-    const campaign = await campaigns.acceptSigned(req.body);
-    res.status(201).json({ id: campaign.id, revision: campaign.revision });
+    res.status(201).json(await intake.accept(req.body));
   });
 
   router.post('/media', express.raw({ type: () => true, limit: MAX_MEDIA_BYTES }), (req, res) => {

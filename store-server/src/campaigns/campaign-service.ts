@@ -2,24 +2,18 @@
 // approves, which signs it; the store side verifies the signature before the
 // campaign enters the synced documents that players pull. Editing a published
 // campaign makes a new draft while the signed revision keeps playing; the
-// revision on screens can always be withdrawn (a tombstone, which is also how
-// an emergency is cleared).
+// revision on screens can always be withdrawn: a signed tombstone at the next
+// revision (also how an emergency is cleared). Head office keeps the revision
+// counter; the store side (signed-intake.ts) refuses a revision not newer.
 import { z } from 'zod';
 import type { Campaign } from '@vitrine/shared/core';
-import {
-  CampaignBody,
-  campaignMedia,
-  campaignProblems,
-  parseUnknown,
-  verifySignedCampaign,
-  type TrustAnchor,
-} from '@vitrine/shared/core';
+import { CampaignBody, campaignMedia, campaignProblems, parseUnknown } from '@vitrine/shared/core';
 import type { Db } from '../db/database';
 import { HttpError } from '../http/http-error';
-import type { DocStore } from '../sync/doc-store';
 import type { ApprovalPolicy, ApprovalRecord } from './approval-policy';
 import type { HeadOfficeKey } from './head-office-key';
 import type { MediaStore } from './media-store';
+import type { SignedIntake } from './signed-intake';
 
 /** What the console sends: a campaign without the fields publication sets. */
 export const CampaignDraftInput = CampaignBody.omit({ v: true, revision: true });
@@ -75,10 +69,9 @@ const toRecord = (row: Row, approvals: ApprovalRecord[]): CampaignRecord => ({
 export class CampaignService {
   constructor(
     private readonly db: Db,
-    private readonly docs: DocStore,
     private readonly media: MediaStore,
     private readonly key: HeadOfficeKey,
-    private readonly anchor: TrustAnchor,
+    private readonly intake: SignedIntake,
     private readonly policy: ApprovalPolicy,
   ) {}
 
@@ -153,8 +146,8 @@ export class CampaignService {
     }
     const selfApproved = this.policy.check(publisherId, record.editors, record.submittedBy);
     const body = this.validate(record.body);
-    const campaign: Campaign = { ...body, v: 1, revision: record.revision + 1 };
-    await this.acceptSigned(this.key.sign(campaign));
+    const campaign: Campaign = { ...body, v: 1, revision: this.nextRevision(id) };
+    await this.intake.accept(this.key.sign(campaign));
     const at = new Date().toISOString();
     this.db.transaction(() => {
       this.db
@@ -185,9 +178,8 @@ export class CampaignService {
     const body = this.validate(input);
     if (!body.emergency)
       throw new HttpError(400, 'not_emergency', 'only emergencies skip approval');
-    const previous = this.get(body.id);
-    const campaign: Campaign = { ...body, v: 1, revision: (previous?.revision ?? 0) + 1 };
-    await this.acceptSigned(this.key.sign(campaign));
+    const campaign: Campaign = { ...body, v: 1, revision: this.nextRevision(body.id) };
+    await this.intake.accept(this.key.sign(campaign));
     const at = new Date().toISOString();
     this.db.transaction(() => {
       this.db
@@ -222,44 +214,39 @@ export class CampaignService {
     return this.require(body.id);
   }
 
-  /** Takes the revision on screens off them; a draft in progress stays a draft. */
-  withdraw(id: string): CampaignRecord {
+  /**
+   * Takes the revision on screens off them with a signed tombstone at the next
+   * revision, which players keep; a draft in progress stays a draft.
+   */
+  async withdraw(id: string): Promise<CampaignRecord> {
     const record = this.require(id);
     if (record.liveRevision === null)
       throw new HttpError(409, 'not_published', `campaign ${id} is not on any screen`);
-    this.docs.write([{ c: 'campaigns', id, deleted: true }]);
-    this.db
-      .prepare(
-        `UPDATE campaigns SET live_revision = NULL, updated_at = ?,
-           status = CASE status WHEN 'published' THEN 'withdrawn' ELSE status END WHERE id = ?`,
-      )
-      .run(new Date().toISOString(), id);
+    const revision = this.nextRevision(id);
+    await this.intake.accept(this.key.sign({ v: 1, id, revision, withdrawn: true }));
+    this.markWithdrawn(id, revision);
     return this.require(id);
   }
 
   /**
-   * The store side: a signed campaign from head office enters the synced
-   * documents only if its signature and content check out.
+   * Campaigns withdrawn before tombstones existed left a deleted synced row,
+   * which a player forgets: sign their tombstone now (once, at start).
    */
-  async acceptSigned(envelope: unknown): Promise<Campaign> {
-    const verified = await verifySignedCampaign(envelope, this.anchor);
-    if (!verified.ok) {
-      const id = z.object({ id: z.string().max(64) }).safeParse(envelope);
-      this.db
-        .prepare('INSERT INTO campaign_refusals (campaign_id, reason, at) VALUES (?, ?, ?)')
-        .run(id.success ? id.data.id : null, verified.error, new Date().toISOString());
-      throw new HttpError(422, 'campaign_refused', verified.error);
-    }
-    this.docs.write([{ c: 'campaigns', id: verified.value.id, body: envelope }]);
-    return verified.value;
-  }
-
-  refusals(): { campaignId: string | null; reason: string; at: string }[] {
-    return this.db
+  withdrawLegacyDeletes(): number {
+    const legacy = this.db
       .prepare(
-        'SELECT campaign_id AS campaignId, reason, at FROM campaign_refusals ORDER BY id DESC LIMIT 100',
+        `SELECT c.id AS id FROM campaigns c JOIN sync_docs d ON d.collection = 'campaigns' AND d.id = c.id
+         WHERE d.deleted = 1 AND c.revision > 0`,
       )
-      .all() as { campaignId: string | null; reason: string; at: string }[];
+      .pluck()
+      .all() as string[];
+    for (const id of legacy) {
+      const revision = this.nextRevision(id);
+      const envelope = this.key.sign({ v: 1, id, revision, withdrawn: true });
+      this.intake.hold({ v: 1, id, revision, withdrawn: true }, envelope);
+      this.markWithdrawn(id, revision);
+    }
+    return legacy.length;
   }
 
   get(id: string): CampaignRecord | undefined {
@@ -271,6 +258,21 @@ export class CampaignService {
     return (this.db.prepare('SELECT * FROM campaigns ORDER BY updated_at DESC').all() as Row[]).map(
       (row) => toRecord(row, this.policy.history(row.id)),
     );
+  }
+
+  /** Head office's counter: one more than anything it signed or this store holds. */
+  private nextRevision(id: string): number {
+    const signed = this.get(id)?.revision ?? 0;
+    return Math.max(signed, this.intake.heldRevision(id)) + 1;
+  }
+
+  private markWithdrawn(id: string, revision: number): void {
+    this.db
+      .prepare(
+        `UPDATE campaigns SET revision = ?, live_revision = NULL, updated_at = ?,
+           status = CASE status WHEN 'published' THEN 'withdrawn' ELSE status END WHERE id = ?`,
+      )
+      .run(revision, new Date().toISOString(), id);
   }
 
   private require(id: string): CampaignRecord {

@@ -69,12 +69,12 @@ export function emergencyRoutes(options: {
     const body = emergencyCampaign(kind, options.storeId, text);
     res.json(await campaigns.publishEmergency(body, user.id));
   });
-  router.delete('/emergency/:origin', (req, res) => {
+  router.delete('/emergency/:origin', async (req, res) => {
     const kind = origin(req.params);
     requireRole(req, auth, ...ROLES[kind]);
     const record = campaigns.get(campaignId(kind));
     if (!record?.liveRevision) throw new HttpError(404, 'not_found', 'no emergency message on');
-    res.json(campaigns.withdraw(record.id));
+    res.json(await campaigns.withdraw(record.id));
   });
   return router;
 }

@@ -13,12 +13,15 @@ import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import {
   canonicalJson,
-  type Campaign,
   type SignedCampaign,
+  type SignedContent,
   type TrustAnchor,
 } from '@vitrine/shared/core';
 
-export type HeadOfficeKey = { anchor: TrustAnchor; sign: (campaign: Campaign) => SignedCampaign };
+export type HeadOfficeKey = {
+  anchor: TrustAnchor;
+  sign: (content: SignedContent) => SignedCampaign;
+};
 
 export function loadHeadOfficeKey(dataDir: string): HeadOfficeKey {
   const dir = join(dataDir, 'head-office');
@@ -40,10 +43,10 @@ export function loadHeadOfficeKey(dataDir: string): HeadOfficeKey {
   };
   return {
     anchor,
-    sign: (campaign) => {
-      const payload = canonicalJson(campaign);
+    sign: (content) => {
+      const payload = canonicalJson(content);
       const signature = sign(null, Buffer.from(payload, 'utf8'), privateKey).toString('base64url');
-      return { id: campaign.id, payload, signature, keyId: anchor.keyId };
+      return { id: content.id, payload, signature, keyId: anchor.keyId };
     },
   };
 }

@@ -89,4 +89,36 @@ export const campaignMigrations: Migration[] = [
     ) WITHOUT ROWID;
     `,
   },
+  {
+    id: '404-campaign-held-revisions',
+    sql: `
+    -- The highest signed revision this store accepted per campaign, withdrawals
+    -- included: an envelope that is not newer is a replay and is refused (409).
+    CREATE TABLE campaign_held_revisions (
+      campaign_id TEXT PRIMARY KEY,
+      revision INTEGER NOT NULL,
+      signature TEXT,
+      withdrawn INTEGER NOT NULL CHECK (withdrawn IN (0, 1)),
+      accepted_at TEXT NOT NULL
+    ) WITHOUT ROWID;
+    -- Campaigns on screens now hold the revision inside their signed payload.
+    INSERT INTO campaign_held_revisions (campaign_id, revision, signature, withdrawn, accepted_at)
+      SELECT id, json_extract(json_extract(body, '$.payload'), '$.revision'),
+        json_extract(body, '$.signature'), 0, strftime('%Y-%m-%dT%H:%M:%fZ', 'now')
+      FROM sync_docs
+      WHERE collection = 'campaigns' AND deleted = 0 AND json_valid(body)
+        AND json_valid(json_extract(body, '$.payload'))
+        AND json_type(json_extract(body, '$.payload'), '$.revision') = 'integer';
+    -- Withdrawn before tombstones existed (the synced row was deleted): hold
+    -- head office's last signed revision, so no envelope up to it comes back.
+    -- The server then signs the missing tombstone at start (withdrawLegacyDeletes).
+    INSERT OR IGNORE INTO campaign_held_revisions (campaign_id, revision, signature, withdrawn, accepted_at)
+      SELECT c.id, c.revision, NULL, 1, strftime('%Y-%m-%dT%H:%M:%fZ', 'now')
+      FROM campaigns c JOIN sync_docs d ON d.collection = 'campaigns' AND d.id = c.id
+      WHERE d.deleted = 1 AND c.revision > 0;
+    -- A replay refused: the revision offered and the one held, for the console to say in words.
+    ALTER TABLE campaign_refusals ADD COLUMN revision INTEGER;
+    ALTER TABLE campaign_refusals ADD COLUMN held_revision INTEGER;
+    `,
+  },
 ];

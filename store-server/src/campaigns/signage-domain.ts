@@ -9,11 +9,13 @@ import { FleetStore } from '../fleet/fleet-store';
 import { fleetRoutes } from '../fleet/fleet-routes';
 import { proofOfPlayRoutes } from '../proof-of-play/pop-routes';
 import type { StaffAuth } from '../staff/staff-auth';
+import type { Logger } from '../log';
 import type { DocStore } from '../sync/doc-store';
 import { ApprovalPolicy } from './approval-policy';
 import { campaignRoutes } from './campaign-routes';
 import { emergencyRoutes } from './emergency-routes';
 import { CampaignService } from './campaign-service';
+import { SignedIntake } from './signed-intake';
 import { loadHeadOfficeKey } from './head-office-key';
 import { MediaStore } from './media-store';
 import { previewRoutes } from './preview-routes';
@@ -36,19 +38,33 @@ export function startSignage(options: {
   publish: (topic: string, payload: string) => void;
   /** The store's IANA zone (VITRINE_TIME_ZONE), for schedules. */
   timeZone?: string;
+  /** Where refused replays are logged for the store's IT. */
+  log?: Logger;
 }): SignageDomain {
   const timeZone = assertTimeZone(options.timeZone ?? 'Europe/Paris');
   const key = loadHeadOfficeKey(options.dataDir);
   const media = new MediaStore(options.db, options.dataDir);
   const policy = new ApprovalPolicy(options.db);
-  const campaigns = new CampaignService(options.db, options.docs, media, key, key.anchor, policy);
+  const intake = new SignedIntake(options.db, options.docs, key.anchor, options.log);
+  const campaigns = new CampaignService(options.db, media, key, intake, policy);
+  const tombstoned = campaigns.withdrawLegacyDeletes();
+  if (tombstoned > 0) {
+    options.log?.info({ tombstoned }, 'campaigns: signed tombstones for earlier withdrawals');
+  }
   const fleet = new FleetStore(options.db, options.registry, options.presence, options.docs);
   const ensureProfiles = () => fleet.ensureProfiles(options.storeId, timeZone);
   ensureProfiles();
   options.registry.onChange(ensureProfiles);
   const router = Router();
   router.use(
-    campaignRoutes({ auth: options.staffAuth, campaigns, media, policy, anchor: key.anchor }),
+    campaignRoutes({
+      auth: options.staffAuth,
+      campaigns,
+      intake,
+      media,
+      policy,
+      anchor: key.anchor,
+    }),
   );
   router.use(emergencyRoutes({ auth: options.staffAuth, campaigns, storeId: options.storeId }));
   router.use(

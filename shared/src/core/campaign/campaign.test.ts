@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { parseUnknown } from '../parse';
 import { testCampaign } from '../schedule/test-campaign';
 import { Campaign, campaignMedia } from './campaign';
+import { compareRevision, isWithdrawal, type SignedContent } from './campaign-revision';
 import { canonicalJson, toBase64Url } from './canonical';
 import { verifySignedCampaign, type SignedCampaign, type TrustAnchor } from './signed-campaign';
 
@@ -9,7 +10,7 @@ async function headOffice() {
   const keys = await crypto.subtle.generateKey({ name: 'Ed25519' }, true, ['sign', 'verify']);
   const raw = new Uint8Array(await crypto.subtle.exportKey('raw', keys.publicKey));
   const anchor: TrustAnchor = { keyId: 'ho-test', publicKey: toBase64Url(raw) };
-  const sign = async (campaign: Campaign): Promise<SignedCampaign> => {
+  const sign = async (campaign: SignedContent): Promise<SignedCampaign> => {
     const payload = canonicalJson(campaign);
     const signature = new Uint8Array(
       await crypto.subtle.sign(
@@ -89,5 +90,27 @@ describe('Ed25519 signatures over the canonical form', () => {
     const invalid = testCampaign({ priority: 1_000 });
     const result = await verifySignedCampaign(await sign(invalid), anchor);
     expect(!result.ok && result.error).toMatch(/^signed but invalid: priority/);
+  });
+});
+
+describe('signed revisions (replays)', () => {
+  it('verifies a signed withdrawal as a tombstone, and refuses one with extra content', async () => {
+    const { anchor, sign } = await headOffice();
+    const tombstone = await sign({ v: 1, id: 'spring-sale', revision: 3, withdrawn: true });
+    const verified = await verifySignedCampaign(tombstone, anchor);
+    expect(verified.ok && isWithdrawal(verified.value) && verified.value.revision).toBe(3);
+    const padded = await sign({ ...testCampaign(), withdrawn: true } as unknown as SignedContent);
+    expect((await verifySignedCampaign(padded, anchor)).ok).toBe(false);
+    const campaign = await verifySignedCampaign(await sign(testCampaign()), anchor);
+    expect(campaign.ok && isWithdrawal(campaign.value)).toBe(false);
+  });
+
+  it('takes only a newer revision, or the very envelope already held', () => {
+    const held = { revision: 2, signature: 'sig-2' };
+    expect(compareRevision(undefined, { revision: 1, signature: 'a' })).toBe('newer');
+    expect(compareRevision(held, { revision: 3, signature: 'sig-3' })).toBe('newer');
+    expect(compareRevision(held, { revision: 2, signature: 'sig-2' })).toBe('same');
+    expect(compareRevision(held, { revision: 2, signature: 'other' })).toBe('stale');
+    expect(compareRevision(held, { revision: 1, signature: 'sig-1' })).toBe('stale');
   });
 });

@@ -19,7 +19,7 @@ export const ScreenHeartbeat = z.object({
     missing: z.number().int().nonnegative(),
     bytes: z.number().int().nonnegative(),
   }),
-  /** Campaigns refused (bad signature, invalid) since start. */
+  /** Campaigns refused (bad signature, invalid, an older revision replayed) since start. */
   refusedCampaigns: z.number().int().nonnegative(),
   /** Estimated offset of this screen's clock against the server, ms. */
   clockOffsetMs: z.number().optional(),

@@ -4,3 +4,4 @@ export * from './fleet';
 export * from './screen-profile';
 export * from './signed-campaign';
 export * from './preview-card';
+export * from './campaign-revision';

@@ -1,15 +1,17 @@
-// A published campaign as it travels (head office → store server → players):
-// the canonical JSON text and an Ed25519 signature over its UTF-8 bytes.
+// A published campaign, or its withdrawal, as it travels (head office → store
+// server → players): the canonical JSON text and an Ed25519 signature over its
+// UTF-8 bytes. Its revision is inside the signed text (campaign-revision.ts).
 // Verified with WebCrypto, which Node 20 and Chromium both provide, so store
 // server and player run this very function.
 import { z } from 'zod';
-import { parseJson, type Result } from '../parse';
+import { parseJson, parseUnknown, type Result } from '../parse';
 import { Campaign } from './campaign';
+import { CampaignWithdrawal, type SignedContent } from './campaign-revision';
 import { canonicalJson, fromBase64Url } from './canonical';
 
 export const SignedCampaign = z.object({
   id: z.string().min(1).max(64),
-  /** Canonical JSON of the Campaign (canonicalJson). */
+  /** Canonical JSON of the Campaign or CampaignWithdrawal (canonicalJson). */
   payload: z.string().min(2).max(1_000_000),
   /** Ed25519 signature of the payload's UTF-8 bytes, base64url. */
   signature: z.string().regex(/^[A-Za-z0-9_-]{86}$/, 'an Ed25519 signature in base64url'),
@@ -40,11 +42,23 @@ function importKey(publicKey: string): Promise<VerifyKey> {
   return key;
 }
 
-/** The campaign inside, only if the signature is good and the content is valid. */
+/** A payload with a top-level `withdrawn` member is a withdrawal, anything else a campaign. */
+function parseContent(payload: string): Result<SignedContent> {
+  const json = parseJson(z.record(z.string(), z.unknown()), payload);
+  if (!json.ok) return json;
+  return 'withdrawn' in json.value
+    ? parseUnknown(CampaignWithdrawal, json.value)
+    : parseUnknown(Campaign, json.value);
+}
+
+/**
+ * The campaign (or withdrawal) inside, only if the signature is good and the
+ * content is valid. Whether its revision is newer is the holder's check.
+ */
 export async function verifySignedCampaign(
   input: unknown,
   anchor: TrustAnchor,
-): Promise<Result<Campaign>> {
+): Promise<Result<SignedContent>> {
   const envelope = SignedCampaign.safeParse(input);
   if (!envelope.success) return { ok: false, error: 'unsigned or malformed campaign envelope' };
   const { payload, signature, keyId, id } = envelope.data;
@@ -61,7 +75,7 @@ export async function verifySignedCampaign(
     return { ok: false, error: `signature check failed: ${(error as Error).message}` };
   }
   if (!good) return { ok: false, error: 'bad signature: the campaign was altered or forged' };
-  const campaign = parseJson(Campaign, payload);
+  const campaign = parseContent(payload);
   if (!campaign.ok) return { ok: false, error: `signed but invalid: ${campaign.error}` };
   if (campaign.value.id !== id)
     return { ok: false, error: 'envelope id differs from the campaign' };

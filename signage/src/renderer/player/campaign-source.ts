@@ -1,14 +1,22 @@
 // Campaigns as the player trusts them: read from the local copy, each checked
-// against the pinned head-office key. A refused one (tampered, unsigned,
-// invalid) never plays and is reported once.
+// against the pinned head-office key and against the highest revision this
+// player already accepted (revision-ledger.ts). A refused one (tampered,
+// unsigned, invalid, or an older revision replayed) never plays and is
+// reported once; a signed withdrawal (tombstone) plays nothing.
 import {
   TrustAnchor,
+  compareRevision,
+  isWithdrawal,
   parseUnknown,
   verifySignedCampaign,
   type Campaign,
+  type HeldRevision,
   type ScreenProfileDoc,
+  type SignedCampaign,
+  type SignedContent,
 } from '@vitrine/shared/core';
 import type { DeviceDb } from '@vitrine/shared/client';
+import { RevisionLedger } from './revision-ledger';
 
 const ANCHOR_KEY = 'signage.trustAnchor';
 
@@ -57,39 +65,79 @@ async function offeredAnchor(baseUrl: string): Promise<TrustAnchor | null> {
 }
 
 export class CampaignSource {
-  private readonly verified = new Map<string, Campaign | null>();
+  private readonly verified = new Map<string, SignedContent | null>();
   private readonly reported = new Set<string>();
+  private readonly ledger: RevisionLedger;
+  /** Loads run one at a time, so the ledger is read after the previous load raised it. */
+  private loading: Promise<unknown> = Promise.resolve();
   refusedCount = 0;
 
   constructor(
     private readonly db: DeviceDb,
     private readonly anchor: TrustAnchor,
-    private readonly onRefused: (campaignId: string, reason: string) => void,
-  ) {}
+    private readonly onRefused: (campaignId: string, reason: string, kind: RefusalKind) => void,
+  ) {
+    this.ledger = new RevisionLedger(db);
+  }
 
-  /** Every stored campaign that verifies; verification is cached per signature. */
-  async load(): Promise<Campaign[]> {
+  /** Every stored campaign that verifies and is not older than one already accepted. */
+  load(): Promise<Campaign[]> {
+    const next = this.loading.then(
+      () => this.loadNow(),
+      () => this.loadNow(),
+    );
+    this.loading = next;
+    return next;
+  }
+
+  private async loadNow(): Promise<Campaign[]> {
     const stored = await this.db.campaigns.toArray();
+    const ledger = await this.ledger.read();
+    const raised: Record<string, HeldRevision> = {};
     const good: Campaign[] = [];
     for (const envelope of stored) {
       const key = `${envelope.signature}:${envelope.payload}`;
-      let campaign = this.verified.get(key);
-      if (campaign === undefined) {
-        const result = await verifySignedCampaign(envelope, this.anchor);
-        campaign = result.ok ? result.value : null;
-        this.verified.set(key, campaign);
-        if (!result.ok && !this.reported.has(key)) {
-          this.reported.add(key);
-          this.refusedCount++;
-          this.onRefused(envelope.id, result.error);
-        }
+      const content = await this.verify(key, envelope);
+      if (!content) continue;
+      const incoming = { revision: content.revision, signature: envelope.signature };
+      const held = raised[content.id] ?? ledger[content.id];
+      const verdict = compareRevision(held, incoming);
+      if (held && verdict === 'stale') {
+        const reason = `revision ${content.revision} is not newer than revision ${held.revision} already accepted`;
+        this.refuse(key, content.id, reason, 'campaign-replay');
+        continue;
       }
-      if (campaign) good.push(campaign);
+      // Only a newer revision is written: a steady screen reloads without writing.
+      if (verdict === 'newer') raised[content.id] = incoming;
+      if (!isWithdrawal(content)) good.push(content);
     }
+    await this.ledger.raise(raised);
     return good;
+  }
+
+  /** Signature and content, checked once per envelope. */
+  private async verify(key: string, envelope: SignedCampaign): Promise<SignedContent | null> {
+    let content = this.verified.get(key);
+    if (content === undefined) {
+      const result = await verifySignedCampaign(envelope, this.anchor);
+      content = result.ok ? result.value : null;
+      this.verified.set(key, content);
+      if (!result.ok) this.refuse(key, envelope.id, result.error, 'campaign-refused');
+    }
+    return content;
+  }
+
+  private refuse(key: string, campaignId: string, reason: string, kind: RefusalKind): void {
+    if (this.reported.has(key)) return;
+    this.reported.add(key);
+    this.refusedCount++;
+    this.onRefused(campaignId, reason, kind);
   }
 
   async profile(deviceId: string): Promise<ScreenProfileDoc | undefined> {
     return this.db.screens.get(deviceId);
   }
 }
+
+/** Which fault the player reports: bad content, or a replayed older revision. */
+export type RefusalKind = 'campaign-refused' | 'campaign-replay';

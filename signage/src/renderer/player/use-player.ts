@@ -154,8 +154,8 @@ export function usePlayer(
         fault('no-trust-anchor', 'no head-office key yet: showing the default screen only');
         return;
       }
-      const source = new CampaignSource(device.db, anchor, (id, reason) =>
-        fault('campaign-refused', `campaign ${id} refused: ${reason}`),
+      const source = new CampaignSource(device.db, anchor, (id, reason, kind) =>
+        fault(kind, `campaign ${id} refused: ${reason}`),
       );
       const refresh = () =>
         void reload(source).catch((error: Error) => fault('player-reload', error.message));

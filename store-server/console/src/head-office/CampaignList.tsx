@@ -106,9 +106,11 @@ export function CampaignList(props: {
           </summary>
           <ul>
             {props.refusals.map((refusal, index) => (
-              <li key={index}>
+              <li key={index} data-refusal={refusal.heldRevision ? 'replay' : 'content'}>
                 {new Date(refusal.at).toLocaleString(locale)} · {refusal.campaignId ?? '?'} ·{' '}
-                {refusal.reason}
+                {refusal.revision && refusal.heldRevision
+                  ? t.replayRefused(refusal.revision, refusal.heldRevision)
+                  : refusal.reason}
               </li>
             ))}
           </ul>

@@ -31,7 +31,14 @@ export type CampaignRecord = {
   liveRevision: number | null;
   approvals: { revision: number; approvedBy: string; selfApproved: boolean }[];
 };
-export type Refusal = { campaignId: string | null; reason: string; at: string };
+export type Refusal = {
+  campaignId: string | null;
+  reason: string;
+  at: string;
+  /** A replay: the revision offered and the newer (or same) one the store holds. */
+  revision?: number | null;
+  heldRevision?: number | null;
+};
 export type MediaRow = MediaRef & { name: string; uploadedAt: string };
 export type ScreenView = {
   deviceId: string;

@@ -27,6 +27,8 @@ export const fr = {
   stillPlaying: (revision: number) => `La révision ${revision} publiée reste à l’écran`,
   selfApproved: (user: string) => `Auto-approuvée par ${user} (exception autorisée par l’enseigne)`,
   refusals: 'Contenus refusés au magasin',
+  replayRefused: (revision: number, held: number) =>
+    `révision ${revision} rejouée, refusée\u202f: le magasin détient déjà la révision ${held}`,
   // Editor
   campaignId: 'Identifiant',
   campaignName: 'Nom',
@@ -167,6 +169,8 @@ export const en: Messages = {
   stillPlaying: (revision: number) => `Published revision ${revision} stays on screens`,
   selfApproved: (user: string) => `Self-approved by ${user} (exception allowed by the chain)`,
   refusals: 'Content refused at the store',
+  replayRefused: (revision: number, held: number) =>
+    `revision ${revision} replayed, refused: the store already holds revision ${held}`,
   campaignId: 'Id',
   campaignName: 'Name',
   saveDraft: 'Save draft',
