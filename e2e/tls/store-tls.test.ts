@@ -5,20 +5,18 @@
 // enrolled devices working.
 import mqtt from 'mqtt';
 import { X509Certificate } from 'node:crypto';
-import { createServer as createHttpsServer, type Server as HttpsServer } from 'node:https';
-import { connect as connectTcp, type AddressInfo } from 'node:net';
-import { createServer as createTlsServer, type Server as TlsServer } from 'node:tls';
+import { connect as connectTcp } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { DeviceHandle } from '@vitrine/shared/client';
 import { topics } from '@vitrine/shared/core';
 import { readServerChain, fetchPinsFromStore } from '@vitrine/shared/desktop/store-contact';
 import { caToPin, verifyStoreCertificate } from '@vitrine/shared/desktop/store-pin';
 import type { StoreServer } from '@vitrine/store-server/server';
-import { StoreTls } from '@vitrine/store-server/tls';
 import { startNodeDevice } from '../support/node-device';
 import { freePort } from '../support/server-process';
 import { DevicePins, enrolOverTls, firstContact } from '../support/tls-client';
-import { freshDataDir, startTestServer, waitFor } from '../support/test-server';
+import { startMitm } from '../support/mitm';
+import { startTestServer, waitFor } from '../support/test-server';
 
 const DAY_MS = 86_400_000;
 
@@ -49,33 +47,6 @@ async function synced(device: DeviceHandle, server: StoreServer): Promise<void> 
     'device caught up over HTTPS',
     30_000,
   );
-}
-
-/** A man in the middle: his own Vitrine CA and certificate for the same addresses. */
-async function startMitm(): Promise<{
-  https: HttpsServer;
-  mqtts: TlsServer;
-  seen: string[];
-  chain: () => Promise<string[]>;
-}> {
-  const tls = await StoreTls.open({
-    dir: freshDataDir('vitrine-mitm'),
-    storeId: 'paris-rivoli',
-    hosts: ['localhost', '127.0.0.1'],
-    serverCertDays: 90,
-  });
-  const seen: string[] = [];
-  const https = createHttpsServer(tls.secureContext(), (request, response) => {
-    seen.push(`http ${request.method} ${request.url} ${request.headers.authorization ?? ''}`);
-    response.end('{}');
-  });
-  const mqtts = createTlsServer(tls.secureContext(), (socket) =>
-    socket.on('data', (data: Buffer) => seen.push(`mqtt ${data.length} bytes`)),
-  );
-  await new Promise<void>((resolve) => https.listen(0, '127.0.0.1', resolve));
-  await new Promise<void>((resolve) => mqtts.listen(0, '127.0.0.1', resolve));
-  const url = `https://127.0.0.1:${(https.address() as AddressInfo).port}`;
-  return { https, mqtts, seen, chain: () => readServerChain(url) };
 }
 
 describe('TLS in the store (plain ports off)', () => {
@@ -165,15 +136,13 @@ describe('TLS in the store (plain ports off)', () => {
   it('the device refuses a man in the middle with his own certificate, before sending anything', async () => {
     const pins = new DevicePins([server.tls!.caCertificatePem()]);
     const mitm = await startMitm();
-    const httpsPort = (mitm.https.address() as AddressInfo).port;
-    const mqttsPort = (mitm.mqtts.address() as AddressInfo).port;
     await expect(
-      pins.fetch(`https://127.0.0.1:${httpsPort}/api/v1/devices/me`, {
+      pins.fetch(`${mitm.httpsUrl}/api/v1/devices/me`, {
         headers: { authorization: 'Bearer kiosk-1.secret-that-must-not-leak' },
       }),
     ).rejects.toThrow();
     await expect(
-      mqtt.connectAsync(`mqtts://127.0.0.1:${mqttsPort}`, {
+      mqtt.connectAsync(`mqtts://127.0.0.1:${mitm.mqttsPort}`, {
         clientId: 'kiosk-1',
         username: 'kiosk-1',
         password: 'secret-that-must-not-leak',
@@ -200,8 +169,7 @@ describe('TLS in the store (plain ports off)', () => {
     // First contact with the store's fingerprint configured: the MITM's CA is not pinned.
     const expected = server.tls!.trustBundle().fingerprint;
     expect(caToPin({ hostname: '127.0.0.1', chain: mitmChain }, expected).ok).toBe(false);
-    mitm.https.close();
-    mitm.mqtts.close();
+    await mitm.close();
     await pins.close();
   }, 30_000);
 
