@@ -36,7 +36,13 @@ export type DeviceTransport = {
 
 export type StartResult =
   | { status: 'started'; device: DeviceHandle }
-  | { status: 'pending'; pairingCode: string; retry: () => Promise<StartResult> }
+  | {
+      status: 'pending';
+      pairingCode: string;
+      /** The store CA this device pinned, for staff to compare with the console's. */
+      caFingerprint?: string;
+      retry: () => Promise<StartResult>;
+    }
   | { status: 'refused'; reason: string };
 
 const IDENTITY = 'device.identity';
@@ -81,6 +87,7 @@ export async function startDevice(options: {
     return {
       status: 'pending',
       pairingCode: enrolment.me.pairingCode ?? '',
+      caFingerprint: enrolment.me.tls?.fingerprint,
       retry: () => startDevice(options),
     };
   } else if (enrolment.status === 'unreachable') {
