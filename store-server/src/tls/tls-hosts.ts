@@ -9,7 +9,9 @@ export function machineHosts(): string[] {
   const addresses = Object.values(networkInterfaces())
     .flat()
     .filter((entry) => entry && !entry.internal)
-    .map((entry) => entry?.address.split('%')[0] ?? '');
+    .map((entry) => entry?.address ?? '')
+    // Link-local addresses need a zone id that no URL a screen uses carries.
+    .filter((address) => !address.toLowerCase().startsWith('fe80:'));
   return [hostname(), ...addresses].filter(Boolean);
 }
 
