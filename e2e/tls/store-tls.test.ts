@@ -87,6 +87,9 @@ describe('TLS in the store (plain ports off)', () => {
     // The server's own broker link goes over MQTTS too: health says it is linked.
     const health = await pins.fetch(`${server.httpsUrl}/api/v1/health`);
     expect(await health.json()).toMatchObject({ status: 'ok', broker: { ok: true } });
+    // The CA a staff tablet installs is the one devices pin.
+    const ca = await pins.fetch(`${server.httpsUrl}/api/v1/tls/ca.crt`);
+    expect(await ca.text()).toBe(server.tls!.caCertificatePem());
     await pins.close();
   });
 

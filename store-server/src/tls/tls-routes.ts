@@ -16,6 +16,10 @@ export function tlsRoutes(options: { tls: StoreTls; adminToken: string; log: Log
   router.get('/tls/trust', (_req, res) => {
     res.json(tls.trustBundle());
   });
+  // For a staff tablet or a browser to install: compare the fingerprint the OS shows.
+  router.get('/tls/ca.crt', (_req, res) => {
+    res.type('application/x-x509-ca-cert').send(tls.caCertificatePem());
+  });
   router.get('/tls/status', (req, res) => {
     requireAdmin(req, adminToken);
     res.json(tls.status());
