@@ -56,8 +56,8 @@ export const attacks: Attack[] = [
   {
     finding: '7 transport',
     name: 'TLS: sniff the LAN (plain ports off; clear text refused)',
-    run: async ({ spawn }) => {
-      const server = await spawn({ extraArgs: ['--plain', 'off'] });
+    serverArgs: ['--plain', 'off'],
+    run: async ({ server }) => {
       const pins = new DevicePins([server.caPem()]);
       const device = await approvedDevice(server, pins);
       const connectPacket = mqttConnect(device.deviceId, device.deviceId, device.secret);
