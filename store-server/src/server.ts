@@ -98,6 +98,8 @@ export async function startStoreServer(
   const adminToken = config.adminToken ?? storedSecret(db, 'admin_token');
   const serverSecretHash = hashSecret(storedSecret(db, 'server_mqtt_secret'));
   const plain = config.plainPorts !== false;
+  if (!plain && config.httpsPort === undefined)
+    throw new Error('plain ports off needs an HTTPS port (httpsPort)');
   const tls =
     config.httpsPort === undefined
       ? undefined
