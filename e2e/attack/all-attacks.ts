@@ -2,5 +2,6 @@
 import type { Attack } from './attack';
 import { attacks as mqttHugeConnect } from './attacks/mqtt-huge-connect';
 import { attacks as campaignReplay } from './attacks/campaign-replay';
+import { attacks as tls } from './attacks/tls';
 
-export const ALL_ATTACKS: Attack[] = [...mqttHugeConnect, ...campaignReplay];
+export const ALL_ATTACKS: Attack[] = [...mqttHugeConnect, ...campaignReplay, ...tls];

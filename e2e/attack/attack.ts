@@ -26,6 +26,8 @@ export type Attack = {
   /** The finding in issue 12 it reproduces: "1 memory", "2 replay", … */
   finding: string;
   name: string;
+  /** Extra flags for ctx.server (e.g. `--plain off`), instead of spawning a second server. */
+  serverArgs?: string[];
   run: (context: AttackContext) => Promise<AttackOutcome>;
 };
 

@@ -21,7 +21,7 @@ export async function runAttacks(
   const rows: AttackRow[] = [];
   for (const attack of attacks) {
     const extra: AttackContext['server'][] = [];
-    const server = await spawnAttackServer({});
+    const server = await spawnAttackServer({ extraArgs: attack.serverArgs });
     const started = performance.now();
     const rssBeforeMb = rssMb(server.pid);
     let row: AttackRow;

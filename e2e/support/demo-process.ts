@@ -37,6 +37,8 @@ export async function startDemo(timeoutMs = 150_000): Promise<DemoProcess> {
       ...process.env,
       VITRINE_PORT: String(port),
       VITRINE_MQTT_PORT: String(await freePort()),
+      VITRINE_HTTPS_PORT: String(await freePort()),
+      VITRINE_MQTTS_PORT: String(await freePort()),
       VITRINE_DATA: dataDir,
       VITRINE_LOG_LEVEL: 'warn',
     },

@@ -2,7 +2,7 @@
 // Node over fake-indexeddb: the same code the renderers run in Chromium.
 import 'fake-indexeddb/auto';
 import { randomBytes, randomUUID } from 'node:crypto';
-import { startDevice, type DeviceHandle } from '@vitrine/shared/client';
+import { startDevice, type DeviceHandle, type DeviceTransport } from '@vitrine/shared/client';
 import type { AppName, DeviceCredential } from '@vitrine/shared/core';
 import type { StoreServer } from '@vitrine/store-server/server';
 
@@ -22,7 +22,7 @@ export function provisionDevice(
 export async function startNodeDevice(
   baseUrl: string,
   credential: DeviceCredential,
-  options: { app?: AppName; dbName?: string } = {},
+  options: { app?: AppName; dbName?: string; transport?: DeviceTransport } = {},
 ): Promise<DeviceHandle> {
   let saved = credential;
   const result = await startDevice({
@@ -30,6 +30,7 @@ export async function startNodeDevice(
     baseUrl,
     version: 'test',
     dbName: options.dbName ?? `device-${randomUUID()}`,
+    transport: options.transport,
     credentialStore: {
       load: () => Promise.resolve(saved),
       save: (next) => {

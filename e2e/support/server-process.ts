@@ -1,10 +1,12 @@
 // The store server as a separate process, for tests that kill it (SIGKILL)
 // the way a power cut or a crash would.
 import { spawn, type ChildProcess } from 'node:child_process';
+import { readFileSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { join } from 'node:path';
 import type { DeviceCredential } from '@vitrine/shared/core';
 import { REPO_ROOT, waitFor } from './test-server';
+import { DevicePins } from './tls-client';
 
 export const TEST_ADMIN_TOKEN = 'test-admin-token-0123456789';
 
@@ -20,7 +22,13 @@ export async function freePort(): Promise<number> {
 }
 
 export type ServerProcess = {
+  /** Plain HTTP, or the HTTPS URL when the server runs with `--plain off`. */
   url: string;
+  httpsUrl: string;
+  httpsPort: number;
+  mqttsPort: number;
+  /** The store CA, as a device pins it (read from the data directory). */
+  caPem: () => string;
   child: ChildProcess;
   kill: (signal?: NodeJS.Signals) => Promise<void>;
 };
@@ -32,6 +40,9 @@ export async function spawnServer(options: {
   scale?: number;
   extraArgs?: string[];
 }): Promise<ServerProcess> {
+  // Free TLS ports too: two servers on the default 8443/8883 would collide.
+  const httpsPort = await freePort();
+  const mqttsPort = await freePort();
   const child = spawn(
     process.execPath,
     [
@@ -55,18 +66,38 @@ export async function spawnServer(options: {
       TEST_ADMIN_TOKEN,
       '--log-level',
       'warn',
+      '--https-port',
+      String(httpsPort),
+      '--mqtts-port',
+      String(mqttsPort),
       ...(options.extraArgs ?? []),
     ],
     { cwd: REPO_ROOT, stdio: ['ignore', 'ignore', 'inherit'] },
   );
-  const url = `http://127.0.0.1:${options.httpPort}`;
+  const extra = options.extraArgs ?? [];
+  const plainOff = extra.some((arg, i) => arg === '--plain' && extra[i + 1] === 'off');
+  const httpsUrl = `https://127.0.0.1:${httpsPort}`;
+  const url = plainOff ? httpsUrl : `http://127.0.0.1:${options.httpPort}`;
+  const caPem = () => readFileSync(join(options.dataDir, 'tls', 'ca.crt'), 'utf8');
   await waitFor(
-    async () => (await fetch(`${url}/api/v1/health`)).ok,
+    async () => {
+      if (!plainOff) return (await fetch(`${url}/api/v1/health`)).ok;
+      const pins = new DevicePins([caPem()]);
+      try {
+        return (await pins.fetch(`${url}/api/v1/health`)).ok;
+      } finally {
+        await pins.close();
+      }
+    },
     'server process health',
     60_000,
   );
   return {
     url,
+    httpsUrl,
+    httpsPort,
+    mqttsPort,
+    caPem,
     child,
     kill: (signal = 'SIGKILL') =>
       new Promise((resolve) => {

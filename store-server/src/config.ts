@@ -73,6 +73,25 @@ const BadgeHashes = z
   )
   .pipe(z.array(z.string().regex(/^[0-9a-f]{64}$/, 'SHA-256 hex digests')).max(1_000));
 
+/** Comma-separated host names or IP addresses. */
+const TlsHosts = z
+  .string()
+  .transform((text) =>
+    text
+      .split(',')
+      .map((host) => host.trim())
+      .filter(Boolean),
+  )
+  .pipe(
+    z
+      .array(z.string().regex(/^[A-Za-z0-9.:-]{1,253}$/, 'a host name or an IP address'))
+      .min(1)
+      .max(20),
+  );
+
+/** on / off. */
+const OnOff = z.enum(['on', 'off'], { error: 'on or off' }).transform((value) => value === 'on');
+
 export const StoreServerConfig = z
   .object({
     storeId: z
@@ -128,6 +147,20 @@ export const StoreServerConfig = z
     /** Opens the screens' staff overlay; checked on the device (store-settings/staff-access.ts). */
     staffPinHash: StaffPinHashText.optional(),
     staffBadgeHashes: BadgeHashes.optional(),
+    /** HTTPS port (also MQTT over WSS at /mqtt); unset: no TLS listeners (in-process tests). */
+    httpsPort: Port.optional(),
+    /** The embedded broker's MQTT over TLS port; with httpsPort. */
+    mqttsPort: Port.optional(),
+    /** Plain HTTP and MQTT/TCP listeners (default: on in the demo only); unset means on. */
+    plainPorts: z.boolean().optional(),
+    /** Names and addresses the server certificate covers, besides loopback. */
+    tlsHosts: TlsHosts.optional(),
+    /** Life of a server certificate; renewed automatically 30 days before its end. */
+    tlsCertDays: z.coerce.number().int().min(31).max(825).optional(),
+  })
+  .refine((config) => config.plainPorts !== false || config.httpsPort !== undefined, {
+    message: 'with plain ports off, an HTTPS port is needed (--https-port)',
+    path: ['plainPorts'],
   })
   .refine((config) => (config.turnUrls === undefined) === (config.turnSecret === undefined), {
     message: '--turn-urls and --turn-secret go together',
@@ -177,6 +210,17 @@ Options (environment variable in brackets):
   --staff-pin-hash <h>  opens the screens' staff overlay; from npm run hash-staff-pin
                         --workspace store-server                [VITRINE_STAFF_PIN_HASH]
   --staff-badges <h,…>  SHA-256 hex of staff badge codes that open it too [VITRINE_STAFF_BADGES]
+  --https-port <n>      HTTPS port (also MQTT over WSS at /mqtt)  [VITRINE_HTTPS_PORT] default: 8443
+  --mqtts-port <n>      embedded broker's MQTT over TLS port     [VITRINE_MQTTS_PORT] default: 8883
+                        The store's own certificate authority is made on first start in
+                        <data>/tls/; screens pin it at enrolment (docs/operations.md, "TLS in the store").
+  --plain on|off        also serve plain HTTP (--port) and MQTT/TCP (--mqtt-port); secrets then
+                        cross the LAN in clear text     [VITRINE_PLAIN] default: on with --demo, else off
+  --tls-hosts <h,…>     names and IP addresses the server certificate covers, besides localhost
+                        and 127.0.0.1                    [VITRINE_TLS_HOSTS] default: this machine's
+                        host name and LAN addresses
+  --tls-cert-days <n>   life of the server certificate, 31-825; renewed 30 days before its end
+                                                                [VITRINE_TLS_CERT_DAYS] default: 397
   --help                show this help
 `;
 
@@ -220,6 +264,11 @@ export function readConfig(
         theme: { type: 'string' },
         'staff-pin-hash': { type: 'string' },
         'staff-badges': { type: 'string' },
+        'https-port': { type: 'string' },
+        'mqtts-port': { type: 'string' },
+        plain: { type: 'string' },
+        'tls-hosts': { type: 'string' },
+        'tls-cert-days': { type: 'string' },
         help: { type: 'boolean' },
       },
     }));
@@ -236,6 +285,11 @@ export function readConfig(
     if (error instanceof ThemeFileError) return { kind: 'error', message: error.message };
     throw error;
   }
+  // Plain ports stay on in the demo, so `npm start` opens on http://localhost:8080 as before.
+  const plainText = values.plain ?? env.VITRINE_PLAIN ?? (demo ? 'on' : 'off');
+  const plain = OnOff.safeParse(plainText);
+  if (!plain.success)
+    return { kind: 'error', message: `plainPorts: --plain must be on or off, not "${plainText}"` };
   const parsed = StoreServerConfig.safeParse({
     storeId: values.store ?? env.VITRINE_STORE ?? (demo ? DEMO_STORE_ID : undefined),
     httpHost: values.host ?? env.VITRINE_HOST ?? '0.0.0.0',
@@ -261,6 +315,11 @@ export function readConfig(
     theme,
     staffPinHash: values['staff-pin-hash'] ?? env.VITRINE_STAFF_PIN_HASH,
     staffBadgeHashes: values['staff-badges'] ?? env.VITRINE_STAFF_BADGES,
+    httpsPort: values['https-port'] ?? env.VITRINE_HTTPS_PORT ?? 8443,
+    mqttsPort: values['mqtts-port'] ?? env.VITRINE_MQTTS_PORT ?? 8883,
+    plainPorts: plain.data,
+    tlsHosts: values['tls-hosts'] ?? env.VITRINE_TLS_HOSTS,
+    tlsCertDays: values['tls-cert-days'] ?? env.VITRINE_TLS_CERT_DAYS ?? 397,
   });
   if (!parsed.success) {
     const message = parsed.error.issues

@@ -23,8 +23,15 @@ const server = await startStoreServer(result.config).catch((error: unknown) => {
   process.stderr.write(`vitrine-store-server: ${error.message}\n`);
   process.exit(2);
 });
+const tlsLine = server.httpsPort
+  ? `    https     https://localhost:${server.httpsPort}/  (store CA SHA-256 ${server.tls?.trustBundle().fingerprint})\n`
+  : '';
+if (!result.config.demo && server.tls)
+  process.stdout.write(`\n  Vitrine store server:\n${tlsLine}\n`);
 if (result.config.demo) {
-  const base = `http://localhost:${server.httpPort}`;
+  const base = server.httpPort
+    ? `http://localhost:${server.httpPort}`
+    : `https://localhost:${server.httpsPort}`;
   const cards = demoLoyaltyCards(server.db)
     .map((card) => `${card.tier} ${card.cardCode}`)
     .join(' · ');
@@ -36,6 +43,7 @@ if (result.config.demo) {
       `    consoles  ${base}/console/  (staff, manager, editor, publisher, expert-…;` +
       ` password ${DEMO_PASSWORD})\n` +
       `    health    ${base}/api/v1/health\n` +
+      tlsLine +
       `    loyalty cards to scan at the till: ${cards}\n` +
       `    kiosk staff overlay: tap the logo five times, PIN ${DEMO_STAFF_PIN}` +
       ` (or scan badge ${DEMO_STAFF_BADGE})\n\n`,

@@ -43,14 +43,27 @@ import { StaffStore } from './staff/staff-store';
 import { DocStore } from './sync/doc-store';
 import { startLivePublisher } from './sync/live-publisher';
 import { syncRoutes } from './sync/sync-routes';
+import { startTlsListeners, type TlsListeners } from './http/tls-listeners';
+import { certificateHosts } from './tls/tls-hosts';
+import { StoreTls } from './tls/store-tls';
+import { tlsRoutes } from './tls/tls-routes';
+import { startCertificateRenewal } from './tls/certificate-renewal';
 
 export const SERVER_MQTT_USER = 'store-server';
 
 export type StoreServer = {
   config: StoreServerConfig;
+  /** The plain HTTP port; 0 when plain ports are off. */
   httpPort: number;
   mqttPort: number | null;
+  /** http://127.0.0.1:<port>, or the HTTPS one when plain ports are off. */
   url: string;
+  /** The store's CA and server certificate; undefined without TLS (no httpsPort). */
+  tls: StoreTls | undefined;
+  httpsPort: number | null;
+  mqttsPort: number | null;
+  /** https://127.0.0.1:<port>, or null without TLS. */
+  httpsUrl: string | null;
   adminToken: string;
   db: Db;
   docs: DocStore;
@@ -86,6 +99,18 @@ export async function startStoreServer(
   const staff = new StaffStore(db);
   const adminToken = config.adminToken ?? storedSecret(db, 'admin_token');
   const serverSecretHash = hashSecret(storedSecret(db, 'server_mqtt_secret'));
+  const plain = config.plainPorts !== false;
+  if (!plain && config.httpsPort === undefined)
+    throw new Error('plain ports off needs an HTTPS port (httpsPort)');
+  const tls =
+    config.httpsPort === undefined
+      ? undefined
+      : await StoreTls.open({
+          dir: join(config.dataDir, 'tls'),
+          storeId: config.storeId,
+          hosts: certificateHosts(config.tlsHosts),
+          serverCertDays: config.tlsCertDays ?? 397,
+        });
   // First, so a new screen's first sync page brings its brand before the catalogue.
   await publishStoreSettings(docs, config);
   const demoDevices = config.demo
@@ -128,8 +153,10 @@ export async function startStoreServer(
       adminToken,
       demoDevices,
       deviceMqttUrl: config.deviceBrokerUrl,
+      trustBundle: () => tls?.trustBundle(),
     }),
   );
+  if (tls) api.use(tlsRoutes({ tls, adminToken, log: logger }));
   api.use(catalogueRoutes(catalogue, registry, adminToken));
   api.use(priceRoutes(catalogue, docs, staffAuth));
   api.use(faultRoutes(db, registry, adminToken, logger));
@@ -206,14 +233,29 @@ export async function startStoreServer(
   app.use(notFound);
   app.use(errorHandler(logger));
 
-  await new Promise<void>((resolve, reject) => {
-    httpServer.once('error', reject);
-    httpServer.listen(config.httpPort, config.httpHost, () => resolve());
-  });
-  const httpPort = (httpServer.address() as AddressInfo).port;
+  if (plain) {
+    await new Promise<void>((resolve, reject) => {
+      httpServer.once('error', reject);
+      httpServer.listen(config.httpPort, config.httpHost, () => resolve());
+    });
+  }
+  const httpPort = plain ? (httpServer.address() as AddressInfo).port : 0;
 
+  let tlsListeners: TlsListeners | undefined;
+  const listenTls = (storeTls: StoreTls, embedded: EmbeddedBroker | undefined) =>
+    startTlsListeners({
+      app,
+      tls: storeTls,
+      broker: embedded,
+      host: config.httpHost,
+      httpsPort: config.httpsPort ?? 0,
+      mqttsPort: config.mqttsPort ?? 0,
+      log: logger,
+    });
+  const stopRenewal = tls ? startCertificateRenewal(tls, logger) : undefined;
   let stopAuthSync: (() => void) | undefined;
   if (config.brokerUrl) {
+    tlsListeners = tls && (await listenTls(tls, undefined));
     if (config.mosquittoAuthDir) {
       stopAuthSync = syncMosquittoAuth({
         dir: config.mosquittoAuthDir,
@@ -234,7 +276,7 @@ export async function startStoreServer(
   } else {
     broker = await startEmbeddedBroker({
       httpServer,
-      mqttPort: config.mqttPort,
+      mqttPort: plain ? config.mqttPort : null,
       host: config.httpHost,
       log: logger,
       authenticate: (clientId, username, password) => {
@@ -259,8 +301,14 @@ export async function startStoreServer(
     assistance.expertSessions.onEnded(() =>
       embedded.disconnectExperts((id) => assistance.expertSessions.isLive(id)),
     );
+    tlsListeners = tls && (await listenTls(tls, broker));
     link = await connectBrokerLink({
-      url: `mqtt://127.0.0.1:${broker.mqttPort}`,
+      url:
+        broker.mqttPort === null
+          ? `mqtts://127.0.0.1:${tlsListeners?.mqttsPort}`
+          : `mqtt://127.0.0.1:${broker.mqttPort}`,
+      trustedCas:
+        broker.mqttPort === null ? () => tls?.trustBundle().caCertificates ?? [] : undefined,
       username: SERVER_MQTT_USER,
       password: storedSecret(db, 'server_mqtt_secret'),
       clientId: `store-server-${config.storeId}`,
@@ -280,13 +328,27 @@ export async function startStoreServer(
   await assistance.attachBroker(link);
   const stopPublisher = startLivePublisher({ docs, link, storeId: config.storeId });
 
-  const url = `http://127.0.0.1:${httpPort}`;
-  logger.info({ url, mqttPort: broker?.mqttPort ?? null, head: docs.head() }, 'store server ready');
+  const httpsUrl = tlsListeners ? `https://127.0.0.1:${tlsListeners.httpsPort}` : null;
+  const url = plain || !httpsUrl ? `http://127.0.0.1:${httpPort}` : httpsUrl;
+  logger.info(
+    {
+      url,
+      httpsUrl,
+      mqttPort: broker?.mqttPort ?? null,
+      mqttsPort: tlsListeners?.mqttsPort ?? null,
+      head: docs.head(),
+    },
+    'store server ready',
+  );
   return {
     config,
     httpPort,
     mqttPort: broker?.mqttPort ?? null,
     url,
+    tls,
+    httpsPort: tlsListeners?.httpsPort ?? null,
+    mqttsPort: tlsListeners?.mqttsPort ?? null,
+    httpsUrl,
     adminToken,
     db,
     docs,
@@ -305,6 +367,8 @@ export async function startStoreServer(
       ingestor.flush();
       await link?.close();
       await broker?.close();
+      stopRenewal?.();
+      await tlsListeners?.close();
       httpServer.closeAllConnections();
       await new Promise<void>((resolve) => httpServer.close(() => resolve()));
       db.close();

@@ -39,8 +39,9 @@ export type Enrolment =
 async function getJson(
   url: string,
   init?: RequestInit,
+  fetcher: typeof fetch = fetch,
 ): Promise<{ status: number; body: unknown }> {
-  const response = await fetch(url, init);
+  const response = await fetcher(url, init);
   return { status: response.status, body: await response.json().catch(() => null) };
 }
 
@@ -50,12 +51,19 @@ export async function ensureEnrolled(options: {
   app: AppName;
   name: string;
   store: CredentialStore;
+  /** How to reach the store (a fetch that trusts only the pinned store CA, in Node). */
+  fetch?: typeof fetch;
 }): Promise<Enrolment> {
   const { baseUrl, app, store } = options;
+  const fetcher = options.fetch ?? fetch;
   try {
     let credential = await store.load();
     if (!credential) {
-      const demo = await getJson(`${baseUrl}/api/v1/devices/demo-credential?app=${app}`);
+      const demo = await getJson(
+        `${baseUrl}/api/v1/devices/demo-credential?app=${app}`,
+        undefined,
+        fetcher,
+      );
       const demoCredential = parseUnknown(DemoCredentialResponse, demo.body);
       if (demo.status === 200 && demoCredential.ok) {
         credential = {
@@ -63,11 +71,15 @@ export async function ensureEnrolled(options: {
           secret: demoCredential.value.secret,
         };
       } else {
-        const enrol = await getJson(`${baseUrl}/api/v1/devices/enrol`, {
-          method: 'POST',
-          headers: { 'content-type': 'application/json' },
-          body: JSON.stringify({ role: app, name: options.name }),
-        });
+        const enrol = await getJson(
+          `${baseUrl}/api/v1/devices/enrol`,
+          {
+            method: 'POST',
+            headers: { 'content-type': 'application/json' },
+            body: JSON.stringify({ role: app, name: options.name }),
+          },
+          fetcher,
+        );
         const enrolled = parseUnknown(EnrolResponse, enrol.body);
         if (!enrolled.ok)
           return { status: 'refused', reason: `enrolment failed (${enrol.status})` };
@@ -75,9 +87,11 @@ export async function ensureEnrolled(options: {
       }
       await store.save(credential);
     }
-    const me = await getJson(`${baseUrl}/api/v1/devices/me`, {
-      headers: { authorization: deviceBearer(credential) },
-    });
+    const me = await getJson(
+      `${baseUrl}/api/v1/devices/me`,
+      { headers: { authorization: deviceBearer(credential) } },
+      fetcher,
+    );
     const parsed = parseUnknown(DeviceMe, me.body);
     if (!parsed.ok)
       return {

@@ -38,6 +38,8 @@ export type DeviceLinkOptions = {
   outbox: Outbox;
   showing: () => string;
   onCommand?: (command: DeviceCommand) => void;
+  /** Node clients: trust only the pinned store CA (a browser pins through its own stack). */
+  tls?: { ca: string[]; rejectUnauthorized: true };
 };
 
 export class DeviceLink {
@@ -90,6 +92,7 @@ export class DeviceLink {
       keepalive: 15,
       reconnectPeriod: 1_000,
       connectTimeout: 5_000,
+      ...options.tls,
       will: {
         topic: statusTopic,
         payload: this.statusPayload('death'),

@@ -1,7 +1,7 @@
 // Starts a touchpoint's data layer: local copy, replicator, outbox, MQTT link.
 // Works offline from the first successful sync on: the identity and the store
 // id are remembered, so a restart with the server down still opens the copy.
-import type { AppName, DeviceCommand, DeviceCredential } from '../core';
+import type { AppName, DeviceCommand, DeviceCredential, TrustBundle } from '../core';
 import { dexieCredentialStore, ensureEnrolled, type CredentialStore } from './credential';
 import type { DeviceDb } from './device-db';
 import { DeviceLink } from './device-link';
@@ -22,9 +22,27 @@ export type DeviceHandle = {
   stop: () => Promise<void>;
 };
 
+/**
+ * How a device reaches its store when the page's own network stack cannot pin
+ * the store CA (Node clients): a fetch and MQTT TLS options that trust only
+ * the pinned CA, and where to hand the trust bundle each /devices/me carries
+ * (a CA rotation arrives that way, over the channel already trusted).
+ */
+export type DeviceTransport = {
+  fetch?: typeof fetch;
+  mqttTls?: { ca: string[]; rejectUnauthorized: true };
+  onTrustBundle?: (bundle: TrustBundle) => Promise<void> | void;
+};
+
 export type StartResult =
   | { status: 'started'; device: DeviceHandle }
-  | { status: 'pending'; pairingCode: string; retry: () => Promise<StartResult> }
+  | {
+      status: 'pending';
+      pairingCode: string;
+      /** The store CA this device pinned, for staff to compare with the console's. */
+      caFingerprint?: string;
+      retry: () => Promise<StartResult>;
+    }
   | { status: 'refused'; reason: string };
 
 const IDENTITY = 'device.identity';
@@ -40,7 +58,9 @@ export async function startDevice(options: {
   credentialStore?: CredentialStore;
   showing?: () => string;
   onCommand?: (command: DeviceCommand) => void;
+  transport?: DeviceTransport;
 }): Promise<StartResult> {
+  const transport = options.transport ?? {};
   const { db } = await openDeviceDb(options.dbName ?? `vitrine-${options.app}`);
   const store = options.credentialStore ?? dexieCredentialStore(db);
   const enrolment = await ensureEnrolled({
@@ -48,7 +68,10 @@ export async function startDevice(options: {
     app: options.app,
     name: options.name ?? `${options.app} (${navigatorName()})`,
     store,
+    fetch: transport.fetch,
   });
+  if (enrolment.status === 'active' && enrolment.me.tls)
+    await transport.onTrustBundle?.(enrolment.me.tls);
 
   let credential: DeviceCredential;
   let identity: Identity;
@@ -64,6 +87,7 @@ export async function startDevice(options: {
     return {
       status: 'pending',
       pairingCode: enrolment.me.pairingCode ?? '',
+      caFingerprint: enrolment.me.tls?.fingerprint,
       retry: () => startDevice(options),
     };
   } else if (enrolment.status === 'unreachable') {
@@ -84,7 +108,12 @@ export async function startDevice(options: {
     return { status: 'refused', reason: enrolment.reason };
   }
 
-  const replicator = new Replicator({ db, baseUrl: options.baseUrl, credential });
+  const replicator = new Replicator({
+    db,
+    baseUrl: options.baseUrl,
+    credential,
+    fetch: transport.fetch,
+  });
   await replicator.init();
   const outbox = new Outbox(db);
   const link = new DeviceLink({
@@ -98,6 +127,7 @@ export async function startDevice(options: {
     outbox,
     showing: options.showing ?? (() => options.app),
     onCommand: options.onCommand,
+    tls: transport.mqttTls,
   });
   await link.start();
   return {

@@ -1,6 +1,7 @@
 // HTTP contract between a touchpoint and its store server, for the calls a
 // device makes. The server answers with these shapes; the client parses them.
 import { z } from 'zod';
+import { TrustBundle } from './store-trust';
 
 export const AppName = z.enum(['kiosk', 'signage', 'mirror']);
 export type AppName = z.infer<typeof AppName>;
@@ -23,6 +24,8 @@ export const EnrolRequest = z.object({ role: DeviceRole, name: z.string().trim()
 export const EnrolResponse = DeviceCredential.extend({
   storeId: z.string(),
   pairingCode: z.string(),
+  /** The store's CA, to pin; absent when the server runs without TLS. */
+  tls: TrustBundle.optional(),
 });
 
 export const DeviceMe = z.object({
@@ -34,6 +37,8 @@ export const DeviceMe = z.object({
   pairingCode: z.string().nullable(),
   /** Where the device's MQTT connection goes; null: this server's own /mqtt. */
   mqttUrl: z.string().nullable(),
+  /** The CAs to trust now (changes during a CA rotation); absent without TLS. */
+  tls: TrustBundle.optional(),
 });
 export type DeviceMe = z.infer<typeof DeviceMe>;
 

@@ -9,6 +9,7 @@ export * from './protocol';
 export * from './revision';
 export * from './topics';
 export * from './device-api';
+export * from './store-trust';
 export * from './faults';
 export * from './campaign';
 export * from './schedule';

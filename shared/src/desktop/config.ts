@@ -3,6 +3,7 @@
 // error names the field so an installer can fix the file.
 import { z } from 'zod';
 import { TrustAnchor } from '../core/campaign/signed-campaign';
+import { CertificateFingerprint } from '../core/store-trust';
 import { parseJson, type Result } from '../core/parse';
 import { ShellApp } from './app-identity';
 import { isValidPinHash } from './pin';
@@ -70,6 +71,13 @@ export const DeviceConfig = z.strictObject({
    * store server offers.
    */
   headOfficeKey: TrustAnchor.optional(),
+  /**
+   * The store CA's SHA-256 fingerprint (GET /api/v1/tls/status, or the server's
+   * start log), from the installer: at first contact the shell pins only that
+   * CA. Without it, the first CA the store server presents is pinned and staff
+   * compare its fingerprint on the pairing screen with the console's.
+   */
+  storeCaFingerprint: CertificateFingerprint.optional(),
 });
 export type DeviceConfig = z.infer<typeof DeviceConfig>;
 

@@ -17,6 +17,8 @@ import { createMainWindow } from './main-window';
 import { createShellLog, type ShellLog } from './shell-logger';
 import { StaffExit } from './staff-exit';
 import { stateFiles } from './state-files';
+import { StoreTrust } from './store-trust';
+import { pinStoreServer } from './store-trust-session';
 import { startAutoUpdates } from './auto-update';
 import { updateFeed } from './update-feed';
 import { attachWatchdog } from './watchdog';
@@ -60,7 +62,16 @@ function run(app: ShellApp): void {
     files,
     log,
   });
-  openWindow(app, config.value, { log, report, vault, files });
+  // The store's TLS is decided by its pinned CA before the window makes any request.
+  const trust = new StoreTrust({
+    storeServerUrl: config.value.storeServerUrl,
+    expected: config.value.storeCaFingerprint,
+    file: files.storePins,
+    log: (event, fields) => log('info', event, fields),
+  });
+  void pinStoreServer(session.defaultSession, trust, log).then(() =>
+    openWindow(app, config.value, { log, report, vault, files }),
+  );
   startAutoUpdates(updateFeed(config.value.updates, config.value.storeServerUrl, app), log);
 }
 

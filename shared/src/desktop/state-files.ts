@@ -26,6 +26,7 @@ export function stateFiles(userDataDir: string) {
   const credentialFile = join(userDataDir, 'device-credential.bin');
   const faultsFile = join(userDataDir, 'fault-queue.json');
   const relaunchFile = join(userDataDir, 'relaunches.json');
+  const storePinsFile = join(userDataDir, 'store-ca.json');
 
   const credential: VaultFiles = {
     read: () => readIfPresent(credentialFile),
@@ -34,6 +35,11 @@ export function stateFiles(userDataDir: string) {
 
   return {
     credential,
+    /** The pinned store CAs (PEM, public): see store-trust.ts. */
+    storePins: {
+      read: () => readIfPresent(storePinsFile)?.toString('utf8'),
+      write: (text: string) => writeAtomically(storePinsFile, text),
+    },
     /** Faults not yet delivered; a damaged file is started afresh rather than trusted. */
     loadFaults(): FaultReport[] {
       const parsed = parseJson(

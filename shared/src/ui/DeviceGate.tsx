@@ -3,6 +3,7 @@
 import type { ReactNode } from 'react';
 import type { AppName } from '../core';
 import type { DeviceHandle } from '../client';
+import { PairingScreen } from './PairingScreen';
 import { StaffExitPad } from './StaffExitPad';
 import { useDevice } from './use-device';
 
@@ -37,13 +38,11 @@ function GatedContent(props: {
   }
   if (boot.phase === 'pending') {
     return (
-      <div role="status" style={box}>
-        <h1>Appairage de l’écran / Pairing this screen</h1>
-        <p>Code à valider par l’équipe du magasin / Code for store staff to approve:</p>
-        <p data-testid="pairing-code" style={{ fontSize: '4rem', letterSpacing: '0.3em' }}>
-          {boot.pairingCode}
-        </p>
-      </div>
+      <PairingScreen
+        pairingCode={boot.pairingCode}
+        caFingerprint={boot.caFingerprint}
+        style={box}
+      />
     );
   }
   if (boot.phase === 'refused') {

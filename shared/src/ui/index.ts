@@ -1,4 +1,5 @@
 export * from './DeviceGate';
+export * from './PairingScreen';
 export * from './SyncStatus';
 export * from './StaffExitPad';
 export * from './use-device';

@@ -12,7 +12,7 @@ import {
 
 export type DeviceBoot =
   | { phase: 'starting' }
-  | { phase: 'pending'; pairingCode: string }
+  | { phase: 'pending'; pairingCode: string; caFingerprint?: string }
   | { phase: 'refused'; reason: string }
   | { phase: 'ready'; device: DeviceHandle };
 
@@ -33,7 +33,11 @@ export function useDevice(app: AppName, version: string): DeviceBoot {
         handle = result.device;
         setBoot({ phase: 'ready', device: result.device });
       } else if (result.status === 'pending') {
-        setBoot({ phase: 'pending', pairingCode: result.pairingCode });
+        setBoot({
+          phase: 'pending',
+          pairingCode: result.pairingCode,
+          caFingerprint: result.caFingerprint,
+        });
         timer = setTimeout(() => void result.retry().then(settle), PAIRING_POLL_MS);
       } else {
         setBoot({ phase: 'refused', reason: result.reason });

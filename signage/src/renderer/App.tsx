@@ -1,6 +1,7 @@
 // The signage screen: pairing, then the player. Remote commands: reload the
 // page, resync the local copy, or upload a screenshot of what is showing.
 import { useRef } from 'react';
+import { PairingScreen } from '@vitrine/shared/ui';
 import type { DeviceCommand } from '@vitrine/shared/core';
 import { sendScreenshot } from './player/device-api';
 import { Player } from './player/Player';
@@ -33,12 +34,11 @@ export function App() {
   if (boot.phase === 'starting') return <p style={box}>Démarrage… / Starting…</p>;
   if (boot.phase === 'pending') {
     return (
-      <div role="status" style={box}>
-        <h1>Appairage de l’écran / Pairing this screen</h1>
-        <p data-testid="pairing-code" style={{ fontSize: '4rem', letterSpacing: '0.3em' }}>
-          {boot.pairingCode}
-        </p>
-      </div>
+      <PairingScreen
+        pairingCode={boot.pairingCode}
+        caFingerprint={boot.caFingerprint}
+        style={box}
+      />
     );
   }
   if (boot.phase === 'refused') return <p style={box}>{boot.reason}</p>;

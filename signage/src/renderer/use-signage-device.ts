@@ -7,7 +7,7 @@ import { deviceEnvironment } from '@vitrine/shared/ui';
 
 export type SignageBoot =
   | { phase: 'starting' }
-  | { phase: 'pending'; pairingCode: string }
+  | { phase: 'pending'; pairingCode: string; caFingerprint?: string }
   | { phase: 'refused'; reason: string }
   | {
       phase: 'ready';
@@ -59,7 +59,11 @@ export function useSignageDevice(
           headOfficeKey,
         });
       } else if (result.status === 'pending') {
-        setBoot({ phase: 'pending', pairingCode: result.pairingCode });
+        setBoot({
+          phase: 'pending',
+          pairingCode: result.pairingCode,
+          caFingerprint: result.caFingerprint,
+        });
         timer = setTimeout(() => void attempt(), RETRY_MS);
       } else {
         setBoot({ phase: 'refused', reason: result.reason });

@@ -18,6 +18,8 @@ export async function connectBrokerLink(options: {
   username?: string;
   password?: string;
   clientId: string;
+  /** For mqtts://: the CAs to trust, read again at each reconnect (they change in a CA rotation). */
+  trustedCas?: () => string[];
   log: Logger;
 }): Promise<BrokerLink> {
   const client: MqttClient = mqtt.connect(options.url, {
@@ -28,7 +30,10 @@ export async function connectBrokerLink(options: {
     clean: false, // the broker keeps our QoS 1 events while we restart
     reconnectPeriod: 500,
     connectTimeout: 5_000,
+    ...(options.trustedCas ? { ca: options.trustedCas() } : {}),
   });
+  const trustedCas = options.trustedCas;
+  if (trustedCas) client.on('reconnect', () => (client.options.ca = trustedCas()));
   const filters = new Set<string>();
   client.on('connect', () => {
     options.log.info({ url: redact(options.url) }, 'mqtt: store server connected to broker');

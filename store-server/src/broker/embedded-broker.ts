@@ -3,7 +3,9 @@
 // held to the ACL; refusals are logged with the device id.
 import { Aedes, type AuthenticateError, type Client } from 'aedes';
 import { createServer, type Server as NetServer } from 'node:net';
-import type { Server as HttpServer } from 'node:http';
+import type { IncomingMessage, Server as HttpServer } from 'node:http';
+import type { Server as HttpsServer } from 'node:https';
+import type { Duplex } from 'node:stream';
 import { WebSocketServer, createWebSocketStream } from 'ws';
 import { MAX_PAYLOAD_BYTES } from '@vitrine/shared/core';
 import type { Logger } from '../log';
@@ -16,7 +18,12 @@ export type Authenticator = (
 ) => Principal | undefined;
 
 export type EmbeddedBroker = {
-  mqttPort: number;
+  /** The plain MQTT/TCP port; null when plain ports are off. */
+  mqttPort: number | null;
+  /** Serves one MQTT connection on an accepted socket (the TLS listener uses it too). */
+  handle: (stream: Duplex, request?: IncomingMessage) => void;
+  /** Serves MQTT over WebSocket at /mqtt on this HTTP or HTTPS server. */
+  attachWebSocket: (server: HttpServer | HttpsServer) => void;
   connectedClients: () => number;
   /** Drops connected devices that may no longer connect (revoked, unknown). */
   disconnectDevices: (stillAllowed: (deviceId: string) => boolean) => void;
@@ -33,7 +40,8 @@ function authError(message: string, returnCode: 4 | 5): AuthenticateError {
 
 export async function startEmbeddedBroker(options: {
   httpServer: HttpServer;
-  mqttPort: number;
+  /** null: no plain MQTT/TCP listener (TLS only). */
+  mqttPort: number | null;
   host: string;
   authenticate: Authenticator;
   log: Logger;
@@ -96,27 +104,38 @@ export async function startEmbeddedBroker(options: {
       experts.delete(principal.sessionId);
   });
 
-  const tcp: NetServer = createServer(aedes.handle);
-  await new Promise<void>((resolve, reject) => {
-    tcp.once('error', reject);
-    tcp.listen(options.mqttPort, options.host, () => resolve());
-  });
-  const address = tcp.address();
-  const mqttPort = typeof address === 'object' && address ? address.port : options.mqttPort;
+  const handle = (stream: Duplex, request?: IncomingMessage) => aedes.handle(stream, request);
+  let tcp: NetServer | undefined;
+  let mqttPort: number | null = null;
+  if (options.mqttPort !== null) {
+    const server = createServer(handle);
+    tcp = server;
+    await new Promise<void>((resolve, reject) => {
+      server.once('error', reject);
+      server.listen(options.mqttPort ?? 0, options.host, () => resolve());
+    });
+    const address = server.address();
+    mqttPort = typeof address === 'object' && address ? address.port : options.mqttPort;
+  }
 
   const wss = new WebSocketServer({ noServer: true, maxPayload: MAX_PAYLOAD_BYTES + 1024 });
-  options.httpServer.on('upgrade', (request, socket, head) => {
-    if (new URL(request.url ?? '/', 'http://x').pathname !== '/mqtt') {
-      socket.destroy();
-      return;
-    }
-    wss.handleUpgrade(request, socket, head, (websocket) => {
-      aedes.handle(createWebSocketStream(websocket), request);
+  const attachWebSocket = (server: HttpServer | HttpsServer) => {
+    server.on('upgrade', (request: IncomingMessage, socket: Duplex, head: Buffer) => {
+      if (new URL(request.url ?? '/', 'http://x').pathname !== '/mqtt') {
+        socket.destroy();
+        return;
+      }
+      wss.handleUpgrade(request, socket, head, (websocket) => {
+        handle(createWebSocketStream(websocket), request);
+      });
     });
-  });
+  };
+  attachWebSocket(options.httpServer);
 
   return {
     mqttPort,
+    handle,
+    attachWebSocket,
     connectedClients: () => aedes.connectedClients,
     disconnectDevices: (stillAllowed) => {
       for (const [deviceId, client] of devices) {
@@ -136,7 +155,7 @@ export async function startEmbeddedBroker(options: {
       new Promise<void>((resolve) => {
         for (const client of wss.clients) client.terminate();
         wss.close();
-        tcp.close();
+        tcp?.close();
         aedes.close(() => resolve());
       }),
   };

@@ -1,6 +1,12 @@
 import { Router } from 'express';
 import { z } from 'zod';
-import { AppName, EnrolRequest, parseUnknown, type DeviceMe } from '@vitrine/shared/core';
+import {
+  AppName,
+  EnrolRequest,
+  parseUnknown,
+  type DeviceMe,
+  type TrustBundle,
+} from '@vitrine/shared/core';
 import { deviceFrom, isLoopback, requireAdmin } from '../http/auth';
 import { HttpError, parseOr400 } from '../http/http-error';
 import type { PresenceTracker } from './presence';
@@ -15,6 +21,8 @@ export function deviceRoutes(options: {
   adminToken: string;
   demoDevices: DemoDevices | undefined;
   deviceMqttUrl: string | undefined;
+  /** The store CAs to pin; undefined when the server runs without TLS. */
+  trustBundle?: () => TrustBundle | undefined;
 }): Router {
   const { registry, presence, storeId, adminToken } = options;
   const router = Router();
@@ -26,13 +34,20 @@ export function deviceRoutes(options: {
     status: device.status,
     pairingCode: device.pairingCode,
     mqttUrl: options.deviceMqttUrl ?? null,
+    tls: options.trustBundle?.(),
   });
 
   // A new screen asks to join; it shows the pairing code until staff approve.
   router.post('/devices/enrol', (req, res) => {
     const body = parseOr400(parseUnknown(EnrolRequest, req.body));
     const { device, secret } = registry.enrol(body.role, body.name);
-    res.status(201).json({ deviceId: device.id, secret, storeId, pairingCode: device.pairingCode });
+    res.status(201).json({
+      deviceId: device.id,
+      secret,
+      storeId,
+      pairingCode: device.pairingCode,
+      tls: options.trustBundle?.(),
+    });
   });
 
   router.get('/devices/me', (req, res) => {

@@ -1,6 +1,7 @@
 // Approves a new screen or measuring station: it shows a 6-digit pairing code
 // until staff enter it. Measuring stations are then paired with a mirror below.
 import { useEffect, useState, type FormEvent } from 'react';
+import { parseUnknown, shortFingerprint, TrustBundle } from '@vitrine/shared/core';
 import { api } from '../common/api';
 import { refusal } from '../common/refusal';
 import { roleLabel } from './device-roles';
@@ -22,6 +23,17 @@ export function DeviceApproval() {
       () => setPending([]),
     );
   useEffect(() => void refresh(), []);
+  // The store CA's fingerprint: a screen that shows another one talks to a look-alike server.
+  const [fingerprint, setFingerprint] = useState<string | null>(null);
+  useEffect(() => {
+    api<unknown>('/tls/trust').then(
+      (body) => {
+        const bundle = parseUnknown(TrustBundle, body);
+        setFingerprint(bundle.ok ? shortFingerprint(bundle.value.fingerprint) : null);
+      },
+      () => setFingerprint(null),
+    );
+  }, []);
 
   async function approve(event: FormEvent) {
     event.preventDefault();
@@ -57,6 +69,11 @@ export function DeviceApproval() {
           {t.approve}
         </button>
       </form>
+      {fingerprint && (
+        <p>
+          {t.storeFingerprint} <code data-testid="store-fingerprint">{fingerprint}</code>
+        </p>
+      )}
       {note && <p role="status">{note}</p>}
       <ul>
         {pending.map((device) => (

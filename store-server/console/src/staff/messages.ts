@@ -110,6 +110,7 @@ export const fr = {
   newScreens: 'Nouveaux écrans',
   pairingCode: 'Code d’appairage',
   approve: 'Approuver',
+  storeFingerprint: `Empreinte du magasin, la même que sur l’écran à approuver${NNBSP}:`,
   approved: (name: string, role: string) => `Approuvé${NNBSP}: ${name} (${role})`,
   pairWithRoom: ' — associez-la à une cabine',
   deviceRoles: {
@@ -214,6 +215,7 @@ export const en: Messages = {
   newScreens: 'New screens',
   pairingCode: 'Pairing code',
   approve: 'Approve',
+  storeFingerprint: 'Store fingerprint, the same as on the screen to approve:',
   approved: (name, role) => `Approved: ${name} (${role})`,
   pairWithRoom: ' — pair it with a fitting room',
   deviceRoles: {

@@ -1,0 +1,41 @@
+// Carries out StoreTrust in Electron: every TLS connection of the session (the
+// renderer's fetch and WSS, net.fetch for fault reports, updates) to the store's
+// host is decided by the pinned CAs; the pins are taken at first contact and
+// kept current from the store's trust bundle.
+import type { Session } from 'electron';
+import type { ShellLog } from './shell-logger';
+import { chainOfElectronCertificate } from './store-pin';
+import { verifyProcCode, type StoreTrust } from './store-trust';
+
+/** How often the shell re-reads the store's trust bundle; a CA rotation's overlap must be longer. */
+export const TRUST_REFRESH_MS = 60 * 60_000;
+/** Until the first pin is taken (server not reachable yet), try again this often. */
+const FIRST_CONTACT_RETRY_MS = 15_000;
+
+export async function pinStoreServer(
+  session: Session,
+  trust: StoreTrust,
+  log: ShellLog,
+): Promise<void> {
+  session.setCertificateVerifyProc((request, callback) => {
+    const chain = chainOfElectronCertificate(request.certificate);
+    callback(verifyProcCode(trust.decide(request.hostname, chain)));
+  });
+  if (!trust.usesTls) {
+    log('warn', 'store-without-tls', {
+      reason: 'storeServerUrl is http:// — secrets cross the LAN in clear',
+    });
+    return;
+  }
+  const keepCurrent = async (): Promise<void> => {
+    const pinned = await trust.ensurePinned();
+    if (!pinned.ok) {
+      log('error', 'store-ca-not-pinned', { error: pinned.error });
+      setTimeout(() => void keepCurrent(), FIRST_CONTACT_RETRY_MS).unref();
+      return;
+    }
+    await trust.refresh();
+    setTimeout(() => void keepCurrent(), TRUST_REFRESH_MS).unref();
+  };
+  await keepCurrent();
+}
