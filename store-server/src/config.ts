@@ -128,6 +128,18 @@ export const StoreServerConfig = z
     /** Opens the screens' staff overlay; checked on the device (store-settings/staff-access.ts). */
     staffPinHash: StaffPinHashText.optional(),
     staffBadgeHashes: BadgeHashes.optional(),
+    // The three MQTT limits default to DEFAULT_MQTT_LIMITS (broker/connection-limits.ts).
+    /** Largest MQTT packet accepted (TCP and WebSocket), refused as its length is read. */
+    mqttMaxPacketBytes: z.coerce
+      .number()
+      .int()
+      .min(4 * 1024)
+      .max(268_435_460)
+      .optional(),
+    /** A new MQTT connection that has not sent CONNECT by then is closed. */
+    mqttConnectTimeoutSeconds: z.coerce.number().min(1).max(120).optional(),
+    /** MQTT connections one address may hold before CONNACK. */
+    mqttMaxPendingPerAddress: z.coerce.number().int().min(1).max(10_000).optional(),
   })
   .refine((config) => (config.turnUrls === undefined) === (config.turnSecret === undefined), {
     message: '--turn-urls and --turn-secret go together',
@@ -177,6 +189,12 @@ Options (environment variable in brackets):
   --staff-pin-hash <h>  opens the screens' staff overlay; from npm run hash-staff-pin
                         --workspace store-server                [VITRINE_STAFF_PIN_HASH]
   --staff-badges <h,…>  SHA-256 hex of staff badge codes that open it too [VITRINE_STAFF_BADGES]
+  --mqtt-max-packet <bytes>  largest MQTT packet (TCP and /mqtt), refused as soon as its
+                        length is read                          [VITRINE_MQTT_MAX_PACKET] default: 262144
+  --mqtt-connect-timeout <s>  close an MQTT connection that has not sent CONNECT by then
+                                                                [VITRINE_MQTT_CONNECT_TIMEOUT] default: 5
+  --mqtt-max-pending <n>  MQTT connections one address may hold before it is accepted
+                                                                [VITRINE_MQTT_MAX_PENDING] default: 32
   --help                show this help
 `;
 
@@ -220,6 +238,9 @@ export function readConfig(
         theme: { type: 'string' },
         'staff-pin-hash': { type: 'string' },
         'staff-badges': { type: 'string' },
+        'mqtt-max-packet': { type: 'string' },
+        'mqtt-connect-timeout': { type: 'string' },
+        'mqtt-max-pending': { type: 'string' },
         help: { type: 'boolean' },
       },
     }));
@@ -261,6 +282,9 @@ export function readConfig(
     theme,
     staffPinHash: values['staff-pin-hash'] ?? env.VITRINE_STAFF_PIN_HASH,
     staffBadgeHashes: values['staff-badges'] ?? env.VITRINE_STAFF_BADGES,
+    mqttMaxPacketBytes: values['mqtt-max-packet'] ?? env.VITRINE_MQTT_MAX_PACKET,
+    mqttConnectTimeoutSeconds: values['mqtt-connect-timeout'] ?? env.VITRINE_MQTT_CONNECT_TIMEOUT,
+    mqttMaxPendingPerAddress: values['mqtt-max-pending'] ?? env.VITRINE_MQTT_MAX_PENDING,
   });
   if (!parsed.success) {
     const message = parsed.error.issues

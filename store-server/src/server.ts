@@ -7,6 +7,7 @@ import { join } from 'node:path';
 import { API_PREFIX } from '@vitrine/shared/core';
 import { connectBrokerLink, type BrokerLink } from './broker/broker-link';
 import { startEmbeddedBroker, type EmbeddedBroker } from './broker/embedded-broker';
+import { mqttLimitsOf } from './broker/connection-limits';
 import { devicePrincipal } from './broker/acl';
 import { syncMosquittoAuth } from './broker/external-broker-auth';
 import { CatalogueStore } from './catalogue/catalogue-store';
@@ -232,6 +233,7 @@ export async function startStoreServer(
       mqttPort: config.mqttPort,
       host: config.httpHost,
       log: logger,
+      limits: mqttLimitsOf(config),
       authenticate: (clientId, username, password) => {
         if (!username || password === undefined) return undefined;
         if (username === SERVER_MQTT_USER) {

@@ -4,10 +4,11 @@
 import { Aedes, type AuthenticateError, type Client } from 'aedes';
 import { createServer, type Server as NetServer } from 'node:net';
 import type { Server as HttpServer } from 'node:http';
-import { WebSocketServer, createWebSocketStream } from 'ws';
 import { MAX_PAYLOAD_BYTES } from '@vitrine/shared/core';
 import type { Logger } from '../log';
 import { canPublish, canSubscribe, type Principal } from './acl';
+import { DEFAULT_MQTT_LIMITS, mqttConnectionGate, type MqttLimits } from './connection-limits';
+import { mqttOverWebSocket } from './mqtt-websocket';
 
 export type Authenticator = (
   clientId: string,
@@ -37,11 +38,14 @@ export async function startEmbeddedBroker(options: {
   host: string;
   authenticate: Authenticator;
   log: Logger;
+  limits?: MqttLimits;
 }): Promise<EmbeddedBroker> {
+  const limits = options.limits ?? DEFAULT_MQTT_LIMITS;
   const { log } = options;
   const devices = new Map<string, Client>();
   const experts = new Map<string, Client>(); // by session id
   const aedes = await Aedes.createBroker({
+    connectTimeout: limits.connectTimeoutMs,
     authenticate(client, username, password, done) {
       const principal = options.authenticate(client.id, username, password?.toString('utf8'));
       if (!principal) {
@@ -96,7 +100,10 @@ export async function startEmbeddedBroker(options: {
       experts.delete(principal.sessionId);
   });
 
-  const tcp: NetServer = createServer(aedes.handle);
+  const gate = mqttConnectionGate(aedes, limits, log);
+  const tcp: NetServer = createServer((socket) =>
+    gate.handle(socket, socket.remoteAddress ?? 'unknown'),
+  );
   await new Promise<void>((resolve, reject) => {
     tcp.once('error', reject);
     tcp.listen(options.mqttPort, options.host, () => resolve());
@@ -104,16 +111,7 @@ export async function startEmbeddedBroker(options: {
   const address = tcp.address();
   const mqttPort = typeof address === 'object' && address ? address.port : options.mqttPort;
 
-  const wss = new WebSocketServer({ noServer: true, maxPayload: MAX_PAYLOAD_BYTES + 1024 });
-  options.httpServer.on('upgrade', (request, socket, head) => {
-    if (new URL(request.url ?? '/', 'http://x').pathname !== '/mqtt') {
-      socket.destroy();
-      return;
-    }
-    wss.handleUpgrade(request, socket, head, (websocket) => {
-      aedes.handle(createWebSocketStream(websocket), request);
-    });
-  });
+  const websocket = mqttOverWebSocket(options.httpServer, gate, limits, log);
 
   return {
     mqttPort,
@@ -134,8 +132,7 @@ export async function startEmbeddedBroker(options: {
     },
     close: () =>
       new Promise<void>((resolve) => {
-        for (const client of wss.clients) client.terminate();
-        wss.close();
+        websocket.close();
         tcp.close();
         aedes.close(() => resolve());
       }),
