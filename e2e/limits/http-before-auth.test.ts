@@ -5,7 +5,7 @@
 import { readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { MAX_MEDIA_BYTES } from '@vitrine/shared/core';
+import { MAX_LOOK_UPLOAD_BYTES, MAX_MEDIA_BYTES } from '@vitrine/shared/core';
 import type { StoreServer } from '@vitrine/store-server/server';
 import { rawHttpRequest } from '../support/raw-http';
 import { startTestServer } from '../support/test-server';
@@ -104,5 +104,24 @@ describe('HTTP bodies before authentication', () => {
     expect(outcome.status).toBe(413);
     // The temporary file goes once its stream has closed, just after the answer.
     await expect.poll(mediaFiles).toEqual(before);
+  });
+
+  it('refuses a look photo over 3 MiB while it streams, keeping nothing of it', async () => {
+    const mirror = server.demoDevices?.get('mirror');
+    if (!mirror) throw new Error('the demo has no mirror');
+    const looksDir = join(server.config.dataDir, 'shared-looks');
+    const outcome = await rawHttpRequest({
+      port,
+      method: 'POST',
+      path: '/api/v1/looks/share?products=p1&lang=fr',
+      headers: {
+        authorization: `Bearer ${mirror.deviceId}.${mirror.secret}`,
+        'content-type': 'image/jpeg',
+      },
+      declaredLength: 'chunked',
+      sendBytes: MAX_LOOK_UPLOAD_BYTES + 256 * 1024,
+    });
+    expect(outcome.status).toBe(413);
+    await expect.poll(() => readdirSync(looksDir)).toEqual([]);
   });
 });
