@@ -103,7 +103,7 @@ describe('HTTP bodies before authentication', () => {
     });
     expect(outcome.status).toBe(413);
     // The temporary file goes once its stream has closed, just after the answer.
-    await expect.poll(mediaFiles).toEqual(before);
+    await expect.poll(mediaFiles, { timeout: 10_000 }).toEqual(before);
   });
 
   it('refuses a look photo over 3 MiB while it streams, keeping nothing of it', async () => {
@@ -122,6 +122,6 @@ describe('HTTP bodies before authentication', () => {
       sendBytes: MAX_LOOK_UPLOAD_BYTES + 256 * 1024,
     });
     expect(outcome.status).toBe(413);
-    await expect.poll(() => readdirSync(looksDir)).toEqual([]);
+    await expect.poll(() => readdirSync(looksDir), { timeout: 10_000 }).toEqual([]);
   });
 });

@@ -147,11 +147,14 @@ describe('embedded broker limits before authentication', () => {
     // …and gets in once one idle socket has gone.
     idle[0]?.destroy();
     await expect
-      .poll(async () => {
-        const client = await signIn(mqttPort).catch(() => undefined);
-        await client?.endAsync();
-        return client !== undefined;
-      })
+      .poll(
+        async () => {
+          const client = await signIn(mqttPort).catch(() => undefined);
+          await client?.endAsync();
+          return client !== undefined;
+        },
+        { timeout: 10_000 },
+      )
       .toBe(true);
     for (const socket of idle) socket.destroy();
   });
