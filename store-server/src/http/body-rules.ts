@@ -88,10 +88,11 @@ export const BODY_RULES: readonly BodyRule[] = [
   // A campaign (draft or signed envelope) lists its slides and schedule.
   json('POST', '/campaigns/signed', 'staff', 256 * KiB),
   json('PUT', '/campaigns/:id', 'staff', 256 * KiB),
-  none('POST', '/campaigns/:id/submit', 'staff'),
-  none('POST', '/campaigns/:id/approve', 'staff'),
-  none('POST', '/campaigns/:id/reject', 'staff'),
-  none('POST', '/campaigns/:id/withdraw', 'staff'),
+  // The approval workflow takes no body today; a reason or a signed note may come.
+  json('POST', '/campaigns/:id/submit', 'staff'),
+  json('POST', '/campaigns/:id/approve', 'staff'),
+  json('POST', '/campaigns/:id/reject', 'staff'),
+  json('POST', '/campaigns/:id/withdraw', 'staff'),
   { method: 'POST', path: api('/media'), caller: 'staff', body: 'stream', limit: MAX_MEDIA_BYTES },
   json('PUT', '/fleet/:id/profile', 'staff'),
   json('PUT', '/fleet/:id/name', 'staff'),

@@ -62,7 +62,13 @@ export function receiveToDisk(
       if (!req.complete) fail(new HttpError(400, 'upload_aborted', 'the upload was cut off'));
     });
     req.once('error', fail);
-    out.once('error', (error) => fail(error));
+    out.once('error', (error: NodeJS.ErrnoException) =>
+      fail(
+        error.code === 'ENOSPC'
+          ? new HttpError(507, 'insufficient_storage', "the store server's disk is full")
+          : error,
+      ),
+    );
     out.once('finish', () => {
       if (settled) return;
       settled = true;
