@@ -159,6 +159,19 @@ describe('embedded broker limits before authentication', () => {
     for (const socket of idle) socket.destroy();
   });
 
+  it('answers a WebSocket from a full address with 503 before its handshake', async () => {
+    const { mqttPort, httpPort } = await start({ maxPendingPerAddress: 2 });
+    const idle = await Promise.all([1, 2].map(() => tcpSocket(mqttPort)));
+    const websocket = new WebSocket(`ws://127.0.0.1:${httpPort}/mqtt`, 'mqtt');
+    websocket.on('error', () => undefined);
+    const status = await new Promise<number | undefined>((resolve) => {
+      websocket.once('unexpected-response', (_request, response) => resolve(response.statusCode));
+      websocket.once('open', () => resolve(101));
+    });
+    expect(status).toBe(503);
+    for (const socket of idle) socket.destroy();
+  });
+
   it('still accepts a signed-in client publishing a packet within the limit', async () => {
     const { mqttPort } = await start();
     const client = await signIn(mqttPort);
