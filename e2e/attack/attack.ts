@@ -50,3 +50,19 @@ export async function spawnAttackServer(options: {
   if (pid === undefined) throw new Error('the server process has no pid');
   return Object.assign(server, { pid, dataDir, httpPort, mqttPort });
 }
+
+/** Samples a process's RSS every 100 ms; `stop` answers how far it rose above `before`, in MB. */
+export function watchRssGrowth(pid: number): { before: number; stop: () => number } {
+  const before = rssMb(pid);
+  let peak = before;
+  const sampler = setInterval(() => {
+    peak = Math.max(peak, rssMb(pid));
+  }, 100);
+  return {
+    before,
+    stop: () => {
+      clearInterval(sampler);
+      return Math.round(Math.max(peak, rssMb(pid)) - before);
+    },
+  };
+}

@@ -147,6 +147,18 @@ export const StoreServerConfig = z
     /** Opens the screens' staff overlay; checked on the device (store-settings/staff-access.ts). */
     staffPinHash: StaffPinHashText.optional(),
     staffBadgeHashes: BadgeHashes.optional(),
+    // The three MQTT limits default to DEFAULT_MQTT_LIMITS (broker/connection-limits.ts).
+    /** Largest MQTT packet accepted (TCP and WebSocket), refused as its length is read. */
+    mqttMaxPacketBytes: z.coerce
+      .number()
+      .int()
+      .min(4 * 1024)
+      .max(268_435_460)
+      .optional(),
+    /** A new MQTT connection that has not sent CONNECT by then is closed. */
+    mqttConnectTimeoutSeconds: z.coerce.number().min(1).max(120).optional(),
+    /** MQTT connections one address may hold before CONNACK. */
+    mqttMaxPendingPerAddress: z.coerce.number().int().min(1).max(10_000).optional(),
     /** HTTPS port (also MQTT over WSS at /mqtt); unset: no TLS listeners (in-process tests). */
     httpsPort: Port.optional(),
     /** The embedded broker's MQTT over TLS port; with httpsPort. */
@@ -210,6 +222,12 @@ Options (environment variable in brackets):
   --staff-pin-hash <h>  opens the screens' staff overlay; from npm run hash-staff-pin
                         --workspace store-server                [VITRINE_STAFF_PIN_HASH]
   --staff-badges <h,…>  SHA-256 hex of staff badge codes that open it too [VITRINE_STAFF_BADGES]
+  --mqtt-max-packet <bytes>  largest MQTT packet (TCP and /mqtt), refused as soon as its
+                        length is read                          [VITRINE_MQTT_MAX_PACKET] default: 262144
+  --mqtt-connect-timeout <s>  close an MQTT connection that has not sent CONNECT by then
+                                                                [VITRINE_MQTT_CONNECT_TIMEOUT] default: 5
+  --mqtt-max-pending <n>  MQTT connections one address may hold before it is accepted
+                                                                [VITRINE_MQTT_MAX_PENDING] default: 32
   --https-port <n>      HTTPS port (also MQTT over WSS at /mqtt)  [VITRINE_HTTPS_PORT] default: 8443
   --mqtts-port <n>      embedded broker's MQTT over TLS port     [VITRINE_MQTTS_PORT] default: 8883
                         The store's own certificate authority is made on first start in
@@ -264,6 +282,9 @@ export function readConfig(
         theme: { type: 'string' },
         'staff-pin-hash': { type: 'string' },
         'staff-badges': { type: 'string' },
+        'mqtt-max-packet': { type: 'string' },
+        'mqtt-connect-timeout': { type: 'string' },
+        'mqtt-max-pending': { type: 'string' },
         'https-port': { type: 'string' },
         'mqtts-port': { type: 'string' },
         plain: { type: 'string' },
@@ -315,6 +336,9 @@ export function readConfig(
     theme,
     staffPinHash: values['staff-pin-hash'] ?? env.VITRINE_STAFF_PIN_HASH,
     staffBadgeHashes: values['staff-badges'] ?? env.VITRINE_STAFF_BADGES,
+    mqttMaxPacketBytes: values['mqtt-max-packet'] ?? env.VITRINE_MQTT_MAX_PACKET,
+    mqttConnectTimeoutSeconds: values['mqtt-connect-timeout'] ?? env.VITRINE_MQTT_CONNECT_TIMEOUT,
+    mqttMaxPendingPerAddress: values['mqtt-max-pending'] ?? env.VITRINE_MQTT_MAX_PENDING,
     httpsPort: values['https-port'] ?? env.VITRINE_HTTPS_PORT ?? 8443,
     mqttsPort: values['mqtts-port'] ?? env.VITRINE_MQTTS_PORT ?? 8883,
     plainPorts: plain.data,

@@ -7,6 +7,7 @@ import { join } from 'node:path';
 import { API_PREFIX } from '@vitrine/shared/core';
 import { connectBrokerLink, type BrokerLink } from './broker/broker-link';
 import { startEmbeddedBroker, type EmbeddedBroker } from './broker/embedded-broker';
+import { mqttLimitsOf } from './broker/connection-limits';
 import { devicePrincipal } from './broker/acl';
 import { syncMosquittoAuth } from './broker/external-broker-auth';
 import { CatalogueStore } from './catalogue/catalogue-store';
@@ -28,6 +29,8 @@ import { EventIngestor } from './events/event-ingestor';
 import { healthRoutes } from './health/health-routes';
 import { rendererCsp, shellCors } from './http/cross-origin';
 import { errorHandler, notFound } from './http/http-error';
+import { bodyGate } from './http/body-gate';
+import { callerChecks } from './http/caller-checks';
 import { mediaRoutes } from './http/media-routes';
 import { staticApps } from './http/static-apps';
 import { createLogger, type Logger } from './log';
@@ -125,7 +128,6 @@ export async function startStoreServer(
 
   const app = express();
   app.disable('x-powered-by');
-  app.use(express.json({ limit: '256kb' }));
   const httpServer = createServer(app);
 
   let broker: EmbeddedBroker | undefined;
@@ -143,6 +145,10 @@ export async function startStoreServer(
     }),
   );
   const staffAuth = { store: staff, adminToken };
+  // CORS first, so the shells can read a refusal too; then, before every route, who
+  // is calling and at most the route's body (http/body-rules.ts).
+  app.use(API_PREFIX, shellCors());
+  app.use(bodyGate(callerChecks(registry, staffAuth)));
   api.use(authRoutes(staffAuth));
   api.use(syncRoutes(docs, registry));
   api.use(
@@ -218,7 +224,7 @@ export async function startStoreServer(
     log: logger,
   });
   api.use(sizing.router);
-  app.use(API_PREFIX, shellCors(), api);
+  app.use(API_PREFIX, api);
   app.use(looks.pages);
   // The shells' pages (vitrine-app://…) fetch 3D models and images from here too.
   app.use(['/media', '/assets'], shellCors());
@@ -279,6 +285,7 @@ export async function startStoreServer(
       mqttPort: plain ? config.mqttPort : null,
       host: config.httpHost,
       log: logger,
+      limits: mqttLimitsOf(config),
       authenticate: (clientId, username, password) => {
         if (!username || password === undefined) return undefined;
         if (username === SERVER_MQTT_USER) {

@@ -1,10 +1,10 @@
 // Finding 1: an unauthenticated MQTT CONNECT declaring a 256 MB remaining
 // length, followed by as many bytes as the server will take, over TCP.
 import { connect, type Socket } from 'node:net';
-import { rssMb, type Attack } from '../attack';
+import { watchRssGrowth, type Attack } from '../attack';
 
 /** Fixed header of a CONNECT packet whose remaining length is 268,435,455 bytes. */
-const HUGE_CONNECT_HEADER = Buffer.from([0x10, 0xff, 0xff, 0xff, 0x7f]);
+export const HUGE_CONNECT_HEADER = Buffer.from([0x10, 0xff, 0xff, 0xff, 0x7f]);
 const CHUNK = Buffer.alloc(64 * 1024, 0x61);
 
 /** Writes the header then chunks until the server closes or `maxBytes` are sent. */
@@ -40,17 +40,12 @@ export const attacks: Attack[] = [
     name: 'MQTT CONNECT declaring 256 MB, over TCP',
     run: async ({ server, smoke }) => {
       const connections = smoke ? 10 : 100;
-      const before = rssMb(server.pid);
-      let peak = before;
-      const sampler = setInterval(() => {
-        peak = Math.max(peak, rssMb(server.pid));
-      }, 100);
+      const rss = watchRssGrowth(server.pid);
       const closes = await Promise.all(
         Array.from({ length: connections }, () => floodOne(server.mqttPort, 4 * 1024 * 1024)),
       );
-      clearInterval(sampler);
+      const grew = rss.stop();
       const slowest = Math.max(...closes.map((close) => close.closedAfterMs)) / 1000;
-      const grew = Math.round(peak - before);
       return {
         result: `${connections} connections closed, the last after ${slowest.toFixed(1)} s; RSS peak +${grew} MB`,
         pass: slowest <= 5 && grew <= 50,

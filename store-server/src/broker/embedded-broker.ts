@@ -2,14 +2,15 @@
 // on the HTTP server. Every connection is authenticated and every packet is
 // held to the ACL; refusals are logged with the device id.
 import { Aedes, type AuthenticateError, type Client } from 'aedes';
-import { createServer, type Server as NetServer } from 'node:net';
+import { createServer, type Server as NetServer, type Socket } from 'node:net';
 import type { IncomingMessage, Server as HttpServer } from 'node:http';
 import type { Server as HttpsServer } from 'node:https';
 import type { Duplex } from 'node:stream';
-import { WebSocketServer, createWebSocketStream } from 'ws';
 import { MAX_PAYLOAD_BYTES } from '@vitrine/shared/core';
 import type { Logger } from '../log';
 import { canPublish, canSubscribe, type Principal } from './acl';
+import { DEFAULT_MQTT_LIMITS, mqttConnectionGate, type MqttLimits } from './connection-limits';
+import { mqttOverWebSocket } from './mqtt-websocket';
 
 export type Authenticator = (
   clientId: string,
@@ -45,11 +46,14 @@ export async function startEmbeddedBroker(options: {
   host: string;
   authenticate: Authenticator;
   log: Logger;
+  limits?: MqttLimits;
 }): Promise<EmbeddedBroker> {
+  const limits = options.limits ?? DEFAULT_MQTT_LIMITS;
   const { log } = options;
   const devices = new Map<string, Client>();
   const experts = new Map<string, Client>(); // by session id
   const aedes = await Aedes.createBroker({
+    connectTimeout: limits.connectTimeoutMs,
     authenticate(client, username, password, done) {
       const principal = options.authenticate(client.id, username, password?.toString('utf8'));
       if (!principal) {
@@ -104,11 +108,16 @@ export async function startEmbeddedBroker(options: {
       experts.delete(principal.sessionId);
   });
 
-  const handle = (stream: Duplex, request?: IncomingMessage) => aedes.handle(stream, request);
+  const gate = mqttConnectionGate(aedes, limits, log);
+  /** The client's address: a socket's own, or the upgrade request's for a WebSocket. */
+  const addressOf = (stream: Duplex, request?: IncomingMessage) =>
+    (stream as Partial<Socket>).remoteAddress ?? request?.socket.remoteAddress ?? 'unknown';
+  const handle = (stream: Duplex, request?: IncomingMessage) =>
+    gate.handle(stream, addressOf(stream, request), request);
   let tcp: NetServer | undefined;
   let mqttPort: number | null = null;
   if (options.mqttPort !== null) {
-    const server = createServer(handle);
+    const server = createServer((socket) => handle(socket));
     tcp = server;
     await new Promise<void>((resolve, reject) => {
       server.once('error', reject);
@@ -118,18 +127,9 @@ export async function startEmbeddedBroker(options: {
     mqttPort = typeof address === 'object' && address ? address.port : options.mqttPort;
   }
 
-  const wss = new WebSocketServer({ noServer: true, maxPayload: MAX_PAYLOAD_BYTES + 1024 });
-  const attachWebSocket = (server: HttpServer | HttpsServer) => {
-    server.on('upgrade', (request: IncomingMessage, socket: Duplex, head: Buffer) => {
-      if (new URL(request.url ?? '/', 'http://x').pathname !== '/mqtt') {
-        socket.destroy();
-        return;
-      }
-      wss.handleUpgrade(request, socket, head, (websocket) => {
-        handle(createWebSocketStream(websocket), request);
-      });
-    });
-  };
+  const websockets: { close: () => void }[] = [];
+  const attachWebSocket = (server: HttpServer | HttpsServer) =>
+    void websockets.push(mqttOverWebSocket(server, gate, limits, log));
   attachWebSocket(options.httpServer);
 
   return {
@@ -153,8 +153,7 @@ export async function startEmbeddedBroker(options: {
     },
     close: () =>
       new Promise<void>((resolve) => {
-        for (const client of wss.clients) client.terminate();
-        wss.close();
+        for (const websocket of websockets) websocket.close();
         tcp?.close();
         aedes.close(() => resolve());
       }),

@@ -1,10 +1,11 @@
 // Head-office HTTP API: media upload, campaign drafts, approval (signing) and
 // withdrawal, the trust anchor players pin, and the store-side entry point
 // for signed campaigns arriving from head office.
-import express, { Router } from 'express';
+import { Router } from 'express';
 import { z } from 'zod';
 import { MAX_MEDIA_BYTES, Sha256Hex, parseUnknown, type TrustAnchor } from '@vitrine/shared/core';
 import { HttpError, parseOr400 } from '../http/http-error';
+import { receiveToDisk } from '../http/upload-to-disk';
 import { requireRole, type StaffAuth } from '../staff/staff-auth';
 import { CampaignSettings, type ApprovalPolicy } from './approval-policy';
 import type { CampaignService } from './campaign-service';
@@ -80,12 +81,16 @@ export function campaignRoutes(options: {
     res.status(201).json(await intake.accept(req.body));
   });
 
-  router.post('/media', express.raw({ type: () => true, limit: MAX_MEDIA_BYTES }), (req, res) => {
+  // Who and what come before a byte of the file; the file goes to disk as it arrives.
+  router.post('/media', async (req, res) => {
     const user = requireRole(req, auth, 'editor');
     const { name } = parseOr400(parseUnknown(UploadQuery, req.query));
-    if (!Buffer.isBuffer(req.body))
-      throw new HttpError(400, 'empty_media', 'send the file as the request body');
-    res.status(201).json(media.save(req.body, name, req.header('content-type'), user.id));
+    const upload = await receiveToDisk(req, res, {
+      dir: media.uploadDir,
+      limit: MAX_MEDIA_BYTES,
+      what: 'a media file',
+    });
+    res.status(201).json(media.saveUpload(upload, name, req.header('content-type'), user.id));
   });
   router.get('/media', (req, res) => {
     requireRole(req, auth, 'editor', 'publisher');

@@ -1,11 +1,12 @@
 // Uploaded media, checked and stored by SHA-256: the type is read from the
-// file's own first bytes (never trusted from the upload), the size is capped.
-import { createHash } from 'node:crypto';
-import { existsSync, mkdirSync, renameSync, writeFileSync } from 'node:fs';
+// file's own first bytes (never trusted from the upload), the size is capped
+// while it streams in (http/upload-to-disk.ts).
+import { existsSync, mkdirSync, renameSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { MAX_MEDIA_BYTES, type MediaRef, type MediaType } from '@vitrine/shared/core';
 import type { Db } from '../db/database';
 import { HttpError } from '../http/http-error';
+import type { ReceivedUpload } from '../http/upload-to-disk';
 
 export type MediaRow = MediaRef & { name: string; uploadedAt: string };
 
@@ -42,16 +43,41 @@ export class MediaStore {
     return join(this.dir, sha256);
   }
 
-  save(bytes: Buffer, name: string, declaredType: string | undefined, userId: string): MediaRow {
-    if (bytes.length === 0) throw new HttpError(400, 'empty_media', 'the uploaded file is empty');
-    if (bytes.length > MAX_MEDIA_BYTES) {
+  /** Where uploads are received: beside the files, so keeping one is a rename. */
+  get uploadDir(): string {
+    return this.dir;
+  }
+
+  /** Keeps a received upload under its SHA-256 once its bytes say what it is; removes it otherwise. */
+  saveUpload(
+    upload: ReceivedUpload,
+    name: string,
+    declaredType: string | undefined,
+    userId: string,
+  ): MediaRow {
+    try {
+      return this.keep(upload, name, declaredType, userId);
+    } finally {
+      rmSync(upload.file, { force: true });
+    }
+  }
+
+  private keep(
+    upload: ReceivedUpload,
+    name: string,
+    declaredType: string | undefined,
+    userId: string,
+  ): MediaRow {
+    const { sha256, size } = upload;
+    if (size === 0) throw new HttpError(400, 'empty_media', 'the uploaded file is empty');
+    if (size > MAX_MEDIA_BYTES) {
       throw new HttpError(
         413,
         'payload_too_large',
         `media files are limited to ${MAX_MEDIA_BYTES} bytes`,
       );
     }
-    const type = sniffMediaType(bytes);
+    const type = sniffMediaType(upload.head);
     if (!type) {
       throw new HttpError(
         415,
@@ -62,21 +88,17 @@ export class MediaStore {
     if (declaredType && declaredType.split(';')[0] !== type) {
       throw new HttpError(415, 'media_type_mismatch', `the file is ${type}, not ${declaredType}`);
     }
-    const sha256 = createHash('sha256').update(bytes).digest('hex');
     const file = this.path(sha256);
-    if (!existsSync(file)) {
-      // Write then rename: a crash never leaves a truncated file under a good hash.
-      writeFileSync(`${file}.part`, bytes);
-      renameSync(`${file}.part`, file);
-    }
+    // A complete file renamed into place: a crash never leaves a truncated file under a good hash.
+    if (!existsSync(file)) renameSync(upload.file, file);
     const uploadedAt = new Date().toISOString();
     this.db
       .prepare(
         `INSERT INTO media (sha256, type, size, name, uploaded_by, uploaded_at) VALUES (?, ?, ?, ?, ?, ?)
          ON CONFLICT (sha256) DO UPDATE SET name = excluded.name`,
       )
-      .run(sha256, type, bytes.length, name.slice(0, 200), userId, uploadedAt);
-    return { sha256, type, size: bytes.length, name, uploadedAt };
+      .run(sha256, type, size, name.slice(0, 200), userId, uploadedAt);
+    return { sha256, type, size, name, uploadedAt };
   }
 
   get(sha256: string): MediaRow | undefined {

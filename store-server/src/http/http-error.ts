@@ -1,5 +1,6 @@
 import type { ErrorRequestHandler, RequestHandler } from 'express';
 import type { Logger } from '../log';
+import { closeAfterResponse } from './close-after-response';
 
 /** An error the client caused or should know about, answered as JSON. */
 export class HttpError extends Error {
@@ -19,6 +20,8 @@ export const notFound: RequestHandler = (req, _res, next) => {
 /** Every failure becomes `{ error: { code, message } }`; the server keeps running. */
 export function errorHandler(log: Logger): ErrorRequestHandler {
   return (error: unknown, req, res, _next) => {
+    // Refused before its body was read (403, 415…): end the connection rather than drain it.
+    if (!req.complete) closeAfterResponse(res);
     if (error instanceof HttpError) {
       if (error.status >= 500) log.error({ path: req.path, err: error.message }, 'http: failed');
       res.status(error.status).json({ error: { code: error.code, message: error.message } });

@@ -3,6 +3,7 @@
 // what the upload declared), the dimensions from the header before anything
 // is decoded, and the result is a fresh JPEG without the upload's metadata.
 import { LOOK_MAX_SIDE, LOOK_MIN_SIDE, MAX_LOOK_UPLOAD_BYTES } from '@vitrine/shared/core';
+import { closeSync, openSync, readSync } from 'node:fs';
 import { HttpError } from '../http/http-error';
 import type { ReencodePool } from './reencode-pool';
 
@@ -51,10 +52,12 @@ export function readDimensions(
 
 /** The upload's checks that need no decoding: size, signature, declared type, dimensions. */
 export function checkLookUpload(
+  /** The upload's first bytes (all of it, or enough to hold its header). */
   bytes: Buffer,
+  size: number,
   declared: string | undefined,
 ): { type: LookImageType; width: number; height: number } {
-  if (bytes.length > MAX_LOOK_UPLOAD_BYTES)
+  if (size > MAX_LOOK_UPLOAD_BYTES)
     throw new HttpError(
       413,
       'payload_too_large',
@@ -68,9 +71,9 @@ export function checkLookUpload(
       'type_mismatch',
       `the upload says ${declared ?? 'nothing'} but is ${type}`,
     );
-  const size = readDimensions(bytes, type);
-  if (!size) throw new HttpError(422, 'unreadable_image', 'the image header cannot be read');
-  const { width, height } = size;
+  const dimensions = readDimensions(bytes, type);
+  if (!dimensions) throw new HttpError(422, 'unreadable_image', 'the image header cannot be read');
+  const { width, height } = dimensions;
   if (
     width < LOOK_MIN_SIDE ||
     height < LOOK_MIN_SIDE ||
@@ -85,15 +88,37 @@ export function checkLookUpload(
   return { type, width, height };
 }
 
-/** Checks, then decodes and re-encodes in the worker: a fresh JPEG without the upload's metadata. */
+/** How much of an uploaded file is read here to find its header; the worker reads the rest. */
+const HEADER_WINDOW_BYTES = 256 * 1024;
+
+function headOf(file: string, size: number): Buffer {
+  const head = Buffer.alloc(Math.min(size, HEADER_WINDOW_BYTES));
+  const fd = openSync(file, 'r');
+  try {
+    readSync(fd, head, 0, head.length, 0);
+  } finally {
+    closeSync(fd);
+  }
+  return head;
+}
+
+/**
+ * Checks, then decodes and re-encodes in the worker: a fresh JPEG without the
+ * upload's metadata. An upload received to disk is read by the worker, never
+ * whole by the server's own thread.
+ */
 export async function reencodeLook(
   pool: ReencodePool,
-  bytes: Buffer,
+  source: Buffer | { file: string; size: number },
   declared: string | undefined,
 ): Promise<ReencodedLook> {
-  const { type, width, height } = checkLookUpload(bytes, declared);
+  const onDisk = !Buffer.isBuffer(source);
+  const size = onDisk ? source.size : source.length;
+  const head = onDisk ? headOf(source.file, size) : source;
+  const { type, width, height } = checkLookUpload(head, size, declared);
   try {
-    const jpeg = await pool.run({ bytes, type, width, height, quality: JPEG_QUALITY });
+    const input = onDisk ? { file: source.file } : { bytes: source };
+    const jpeg = await pool.run({ ...input, type, width, height, quality: JPEG_QUALITY });
     return { jpeg, width, height };
   } catch (error) {
     throw new HttpError(

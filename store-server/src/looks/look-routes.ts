@@ -1,7 +1,9 @@
 // Share-a-look over HTTP: the mirror uploads (device credential, mirror role),
 // the phone opens /look/{token}: the page, the photo, "delete now". Unknown or
 // malformed tokens get 404 and expired or deleted ones 410, with nothing else.
-import express, { Router, type Request, type Response } from 'express';
+import { rmSync } from 'node:fs';
+import { Router, type Request, type Response } from 'express';
+import type { z } from 'zod';
 import {
   LookToken,
   LookUploadQuery,
@@ -15,6 +17,7 @@ import type { Db } from '../db/database';
 import type { DeviceRegistry } from '../devices/registry';
 import { deviceFrom } from '../http/auth';
 import { HttpError, parseOr400 } from '../http/http-error';
+import { receiveToDisk, type ReceivedUpload } from '../http/upload-to-disk';
 import { reencodeLook } from './look-image';
 import { lookPage, messagePage, SHARE_SCRIPT, type PageLang } from './look-page';
 import type { LookStore } from './look-store';
@@ -40,33 +43,39 @@ export function lookApiRoutes(options: {
   const productIdsKnown = db
     .prepare(`SELECT id FROM sync_docs WHERE collection = 'products' AND deleted = 0 AND id = ?`)
     .pluck();
-  const readPhoto = express.raw({ type: () => true, limit: MAX_LOOK_UPLOAD_BYTES });
   const router = Router();
-  router.post('/looks/share', (req, res, next) => {
+  router.post('/looks/share', async (req, res) => {
     // Who is asking comes before reading a large body.
     const device = deviceFrom(req, registry, { activeOnly: true });
     if (device.role !== 'mirror')
       throw new HttpError(403, 'forbidden', 'only a mirror shares looks');
     store.checkRate(device.id); // before reading and decoding anything
-    readPhoto(req, res, (error?: unknown) => {
-      if (error) {
-        next(error);
-        return;
-      }
-      share(req, device.id).then(
-        (created) => res.status(201).set('cache-control', 'no-store').json(created),
-        next,
-      );
+    const query = parseOr400(parseUnknown(LookUploadQuery, req.query));
+    // The photo goes to disk as it arrives; the worker reads it from there.
+    const upload = await receiveToDisk(req, res, {
+      dir: store.dir,
+      limit: MAX_LOOK_UPLOAD_BYTES,
+      what: 'a look photo',
     });
+    try {
+      const created = await share(req, query, upload, device.id);
+      res.status(201).set('cache-control', 'no-store').json(created);
+    } finally {
+      rmSync(upload.file, { force: true });
+    }
   });
 
-  const share = async (req: Request, deviceId: string): Promise<SharedLookCreated> => {
-    const query = parseOr400(parseUnknown(LookUploadQuery, req.query));
-    if (!Buffer.isBuffer(req.body))
+  const share = async (
+    req: Request,
+    query: z.infer<typeof LookUploadQuery>,
+    upload: ReceivedUpload,
+    deviceId: string,
+  ): Promise<SharedLookCreated> => {
+    if (upload.size === 0)
       throw new HttpError(415, 'not_an_image', 'send the photo itself as image/jpeg or image/png');
     const image = await reencodeLook(
       pool,
-      req.body,
+      upload,
       req.header('content-type')?.split(';')[0]?.trim(),
     );
     const productIds = query.products.filter((id) => productIdsKnown.get(id) !== undefined);

@@ -15,8 +15,10 @@ export class ReencodePool {
   private readonly pending = new Map<number, Pending>();
   private nextId = 1;
 
+  /** `file`: the worker reads the upload from disk itself. */
   run(job: {
-    bytes: Buffer;
+    bytes?: Buffer;
+    file?: string;
     type: string;
     width: number;
     height: number;
@@ -26,7 +28,8 @@ export class ReencodePool {
     const id = this.nextId++;
     return new Promise<Buffer>((resolve, reject) => {
       this.pending.set(id, { resolve, reject });
-      worker.postMessage({ id, ...job, bytes: new Uint8Array(job.bytes) });
+      const bytes = job.bytes ? new Uint8Array(job.bytes) : undefined;
+      worker.postMessage({ id, ...job, bytes });
     });
   }
 

@@ -1,13 +1,14 @@
 // Decodes and re-encodes one look photo off the store server's event loop.
 // Plain JavaScript, so the same file runs under node, tsx and vitest.
 import { Buffer } from 'node:buffer';
+import { readFileSync } from 'node:fs';
 import { parentPort } from 'node:worker_threads';
 import jpeg from 'jpeg-js';
 import { PNG } from 'pngjs';
 
 parentPort?.on('message', (job) => {
   try {
-    const bytes = Buffer.from(job.bytes);
+    const bytes = job.file ? readFileSync(job.file) : Buffer.from(job.bytes);
     const pixels =
       job.type === 'image/png'
         ? PNG.sync.read(bytes)
