@@ -128,6 +128,8 @@ export const StoreServerConfig = z
     /** Opens the screens' staff overlay; checked on the device (store-settings/staff-access.ts). */
     staffPinHash: StaffPinHashText.optional(),
     staffBadgeHashes: BadgeHashes.optional(),
+    /** Below this much free disk the server stops taking writes (docs/operations.md). */
+    storageFloorMb: z.coerce.number().min(0).max(1_048_576).default(32),
   })
   .refine((config) => (config.turnUrls === undefined) === (config.turnSecret === undefined), {
     message: '--turn-urls and --turn-secret go together',
@@ -177,6 +179,8 @@ Options (environment variable in brackets):
   --staff-pin-hash <h>  opens the screens' staff overlay; from npm run hash-staff-pin
                         --workspace store-server                [VITRINE_STAFF_PIN_HASH]
   --staff-badges <h,…>  SHA-256 hex of staff badge codes that open it too [VITRINE_STAFF_BADGES]
+  --storage-floor-mb <n>  below this much free disk under --data the server turns read-only
+                        (health 503, writes 507) until space returns [VITRINE_STORAGE_FLOOR_MB] default: 32
   --help                show this help
 `;
 
@@ -220,6 +224,7 @@ export function readConfig(
         theme: { type: 'string' },
         'staff-pin-hash': { type: 'string' },
         'staff-badges': { type: 'string' },
+        'storage-floor-mb': { type: 'string' },
         help: { type: 'boolean' },
       },
     }));
@@ -261,6 +266,7 @@ export function readConfig(
     theme,
     staffPinHash: values['staff-pin-hash'] ?? env.VITRINE_STAFF_PIN_HASH,
     staffBadgeHashes: values['staff-badges'] ?? env.VITRINE_STAFF_BADGES,
+    storageFloorMb: values['storage-floor-mb'] ?? env.VITRINE_STORAGE_FLOOR_MB,
   });
   if (!parsed.success) {
     const message = parsed.error.issues

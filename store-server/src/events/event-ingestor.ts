@@ -27,6 +27,8 @@ export class EventIngestor {
     private readonly db: Db,
     private readonly sendAck: AckSender,
     private readonly log: Logger,
+    /** Hears of a batch the disk refused, so health and the API say so (db/storage-guard.ts). */
+    private readonly onWriteFailed: (error: unknown) => void = () => undefined,
   ) {
     this.insert = db.prepare(
       `INSERT INTO events (id, device_id, seq, kind, at, received_at, payload)
@@ -94,6 +96,7 @@ export class EventIngestor {
     } catch (error) {
       // Disk full, I/O error: acknowledge nothing, the devices resend.
       this.log.error({ err: (error as Error).message }, 'events: could not store a batch');
+      this.onWriteFailed(error);
       return;
     }
     this.stats.batches++;
