@@ -31,6 +31,8 @@ export async function spawnServer(options: {
   mqttPort: number;
   scale?: number;
   extraArgs?: string[];
+  /** When the server counts as up; default: health answers 2xx (a read-only start answers 503). */
+  ready?: (healthStatus: number) => boolean;
 }): Promise<ServerProcess> {
   const child = spawn(
     process.execPath,
@@ -60,8 +62,9 @@ export async function spawnServer(options: {
     { cwd: REPO_ROOT, stdio: ['ignore', 'ignore', 'inherit'] },
   );
   const url = `http://127.0.0.1:${options.httpPort}`;
+  const ready = options.ready ?? ((status: number) => status >= 200 && status < 300);
   await waitFor(
-    async () => (await fetch(`${url}/api/v1/health`)).ok,
+    async () => ready((await fetch(`${url}/api/v1/health`)).status),
     'server process health',
     60_000,
   );
@@ -70,7 +73,7 @@ export async function spawnServer(options: {
     child,
     kill: (signal = 'SIGKILL') =>
       new Promise((resolve) => {
-        if (child.exitCode !== null) return resolve();
+        if (child.exitCode !== null || child.signalCode !== null) return resolve();
         child.once('exit', () => resolve());
         child.kill(signal);
       }),
