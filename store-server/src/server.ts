@@ -61,6 +61,8 @@ export type StoreServer = {
   presence: PresenceTracker;
   demoDevices: DemoDevices | undefined;
   log: Logger;
+  /** The Express app, for tests that walk every route. */
+  app: express.Express;
   close: () => Promise<void>;
 };
 
@@ -326,6 +328,7 @@ export async function startStoreServer(
     presence,
     demoDevices,
     log: logger,
+    app,
     close: async () => {
       stopPublisher();
       assistance.stop();
