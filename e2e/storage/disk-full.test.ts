@@ -2,6 +2,8 @@
 // fills up: health says so (503 with the reason), writes answer 507 with a clear
 // message, screens keep syncing, and everything comes back by itself once space
 // returns. Then the same on a restart with the disk already full.
+import { mkdirSync } from 'node:fs';
+import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { StoreServer } from '@vitrine/store-server/server';
 import { mountSmallDisk, type SmallDisk } from '../support/small-disk';
@@ -94,5 +96,18 @@ describe.skipIf(refused !== undefined)('a store server whose disk fills up', () 
     disk.free();
     await expect.poll(async () => (await health(server)).status, { timeout: 15_000 }).toBe(200);
     expect((await correct(8)).status).toBe(201);
+  });
+
+  it('refuses to start, saying why, when a full disk leaves no room to create a database', async () => {
+    const fresh = join(disk.dir, 'fresh');
+    mkdirSync(fresh);
+    disk.fill();
+    try {
+      await expect(
+        startTestServer({ dataDir: fresh, demoScale: 50, storageFloorMb: 1 }),
+      ).rejects.toThrow(/cannot open the database .*Free space on that disk/);
+    } finally {
+      disk.free();
+    }
   });
 });

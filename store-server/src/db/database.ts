@@ -42,6 +42,12 @@ function setConnectionPragmas(db: Db): void {
   db.pragma('busy_timeout = 5000');
 }
 
+/** Ids of the migrations this server knows that the database has not had yet. */
+export function pendingMigrations(db: Db): string[] {
+  const applied = new Set(appliedMigrations(db));
+  return migrations.map((migration) => migration.id).filter((id) => !applied.has(id));
+}
+
 /** Ids of the migrations this database has, in the order they were applied. */
 export function appliedMigrations(db: Db): string[] {
   return db

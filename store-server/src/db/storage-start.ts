@@ -3,7 +3,13 @@
 // the storage guard is given back so SQLite can open what is there, and the
 // server starts with writes switched off.
 import { join } from 'node:path';
-import { DATABASE_FILE, openDatabase, openDatabaseAsIs, type Db } from './database';
+import {
+  DATABASE_FILE,
+  openDatabase,
+  openDatabaseAsIs,
+  pendingMigrations,
+  type Db,
+} from './database';
 import type { Logger } from '../log';
 import { releaseReserve } from './storage-guard';
 import { StorageUnavailableError, storageFaultOf, type StorageFaultKind } from './storage-fault';
@@ -23,8 +29,9 @@ export function openStoreDatabase(dataDir: string, log: Logger): OpenedDatabase 
     const detail = (error as Error).message;
     const released = releaseReserve(dataDir);
     log.error({ fault: kind, detail, released }, 'storage: cannot write the database at start');
+    let db: Db;
     try {
-      return { db: openDatabaseAsIs(dataDir), fault: { kind, detail } };
+      db = openDatabaseAsIs(dataDir);
     } catch (second) {
       throw new StorageUnavailableError(
         `cannot open the database ${join(dataDir, DATABASE_FILE)}: ${detail}` +
@@ -32,5 +39,15 @@ export function openStoreDatabase(dataDir: string, log: Logger): OpenedDatabase 
           ' Free space on that disk, or make it writable, and start again.',
       );
     }
+    // This version's code needs its tables: serving an older schema would fail request by request.
+    const pending = pendingMigrations(db);
+    if (pending.length > 0) {
+      db.close();
+      throw new StorageUnavailableError(
+        `this version must upgrade the database (${pending.join(', ')}) and cannot write it: ${detail}.` +
+          ' Free space on that disk, or make it writable, and start again.',
+      );
+    }
+    return { db, fault: { kind, detail } };
   }
 }
