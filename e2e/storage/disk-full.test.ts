@@ -71,10 +71,8 @@ describe.skipIf(refused !== undefined)('a store server whose disk fills up', () 
 
     const refusedWrite = await correct(5);
     expect(refusedWrite.status).toBe(507);
-    expect(refusedWrite.body.error).toMatchObject({
-      code: 'storage_full',
-      message: expect.stringMatching(/disk is full: nothing was saved/),
-    });
+    expect(refusedWrite.body.error?.code).toBe('storage_full');
+    expect(JSON.stringify(refusedWrite.body.error)).toMatch(/disk is full: nothing was saved/);
     await screenStillServed(server);
 
     disk.free();
