@@ -26,7 +26,7 @@ export const notFound: RequestHandler = (req, _res, next) => {
  */
 export function errorHandler(log: Logger, storage?: StorageFaultListener): ErrorRequestHandler {
   return (error: unknown, req, res, _next) => {
-    const fault = storage?.noteError(error);
+    const fault = error instanceof HttpError ? undefined : storage?.noteError(error);
     if (fault !== undefined) {
       log.warn({ path: req.path, fault }, 'http: refused a write the disk cannot take');
       res.status(507).json({ error: STORAGE_REFUSAL[fault] });
