@@ -32,7 +32,7 @@ export async function spawnServer(options: {
   scale?: number;
   extraArgs?: string[];
   /** When the server counts as up; default: health answers 2xx (a read-only start answers 503). */
-  ready?: (healthStatus: number) => boolean;
+  ready?: (health: { status: number; body: unknown }) => boolean;
 }): Promise<ServerProcess> {
   const child = spawn(
     process.execPath,
@@ -62,9 +62,12 @@ export async function spawnServer(options: {
     { cwd: REPO_ROOT, stdio: ['ignore', 'ignore', 'inherit'] },
   );
   const url = `http://127.0.0.1:${options.httpPort}`;
-  const ready = options.ready ?? ((status: number) => status >= 200 && status < 300);
+  const ready = options.ready ?? (({ status }) => status >= 200 && status < 300);
   await waitFor(
-    async () => ready((await fetch(`${url}/api/v1/health`)).status),
+    async () => {
+      const health = await fetch(`${url}/api/v1/health`);
+      return ready({ status: health.status, body: await health.json().catch(() => null) });
+    },
     'server process health',
     60_000,
   );

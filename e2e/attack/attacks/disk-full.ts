@@ -46,7 +46,7 @@ export async function diskFullAndKill(options: { smoke: boolean }): Promise<Atta
   const perDevice = options.smoke ? 150 : 1_000;
   const httpPort = await freePort();
   const mqttPort = await freePort();
-  const spawn = (ready?: (status: number) => boolean) =>
+  const spawn = (ready?: Parameters<typeof spawnServer>[0]['ready']) =>
     spawnServer({ dataDir: disk.dir, httpPort, mqttPort, scale: 50, extraArgs: QUIET, ready });
   const servers: Awaited<ReturnType<typeof spawn>>[] = [];
   const devices: DeviceHandle[] = [];
@@ -80,7 +80,11 @@ export async function diskFullAndKill(options: { smoke: boolean }): Promise<Atta
     const lostAtKill = acknowledged.filter((id) => !afterKill.has(id)).length;
 
     // Restart on the still full disk: it must come up, read-only, and say so.
-    const second = await spawn((status) => status === 503);
+    const second = await spawn(
+      ({ status, body }) =>
+        status === 503 &&
+        (body as { storage?: { fault?: string } } | null)?.storage?.fault === 'full',
+    );
     servers.push(second);
     disk.free();
     await waitFor(async () => (await healthStatus(second.url)) === 200, 'health 200', 30_000);
