@@ -25,11 +25,10 @@ const health = async (server: StoreServer) => {
   return { status: response.status, body: (await response.json()) as Health };
 };
 
-/** What a screen does all day: pull the change feed and fetch a product picture. */
+/** What a screen does all day: pull the change feed, look a product up, fetch its picture. */
 async function screenStillServed(server: StoreServer): Promise<void> {
-  const sync = await fetch(`${server.url}/api/v1/sync?since=0&limit=50`, {
-    headers: { authorization: `Bearer ${kioskBearer(server)}` },
-  });
+  const headers = { authorization: `Bearer ${kioskBearer(server)}` };
+  const sync = await fetch(`${server.url}/api/v1/sync?since=0&limit=50`, { headers });
   expect(sync.status).toBe(200);
   const page = (await sync.json()) as { docs: { c: string; id: string }[] };
   expect(page.docs.length).toBeGreaterThan(0);
@@ -37,6 +36,10 @@ async function screenStillServed(server: StoreServer): Promise<void> {
   expect(product).toBeDefined();
   const picture = await fetch(`${server.url}/media/products/${product?.id}-1.svg`);
   expect(picture.status).toBe(200);
+  const scanned = await fetch(`${server.url}/api/v1/products/by-code/${variantOf(server).gtin}`, {
+    headers,
+  });
+  expect(scanned.status).toBe(200);
 }
 
 describe.skipIf(refused !== undefined)('a store server whose disk fills up', () => {
