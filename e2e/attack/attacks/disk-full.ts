@@ -8,11 +8,18 @@ import { join } from 'node:path';
 import type { DeviceHandle } from '@vitrine/shared/client';
 import type { Attack, AttackOutcome } from '../attack';
 import { startNodeDevice } from '../../support/node-device';
-import { enrolAndApprove, freePort, spawnServer } from '../../support/server-process';
+import {
+  enrolAndApprove,
+  freePort,
+  spawnServer,
+  TEST_ADMIN_TOKEN,
+} from '../../support/server-process';
 import { mountSmallDisk } from '../../support/small-disk';
 import { waitFor } from '../../support/test-server';
 
 const QUIET = ['--log-level', 'fatal', '--storage-floor-mb', '1'];
+/** The store spawnServer serves. */
+const STORE = 'paris-rivoli';
 
 async function record(device: DeviceHandle, count: number, ids: string[]): Promise<void> {
   for (let i = 0; i < count; i++) {
@@ -28,13 +35,55 @@ async function healthStatus(url: string): Promise<number> {
   return (await fetch(`${url}/api/v1/health`)).status;
 }
 
-function storedIds(dbPath: string): Set<string> {
+function readDb<T>(dbPath: string, read: (db: Database.Database) => T): T {
   const reader = new Database(dbPath, { readonly: true });
   try {
-    return new Set(reader.prepare('SELECT id FROM events').pluck().all() as string[]);
+    return read(reader);
   } finally {
     reader.close();
   }
+}
+
+const storedIds = (dbPath: string, table: 'events' | 'stock_corrections') =>
+  readDb(dbPath, (db) => new Set(db.prepare(`SELECT id FROM ${table}`).pluck().all() as string[]));
+
+/**
+ * Staff correcting stock over HTTP until `stop()`: the ids of the corrections
+ * the server answered 201 for. Refusals (507) and a dead server are expected.
+ */
+function correctStockUntilStopped(url: () => string, gtin: string) {
+  const saved: string[] = [];
+  let running = true;
+  const done = (async () => {
+    for (let quantity = 0; running; quantity++) {
+      try {
+        const answer = await fetch(`${url()}/api/v1/staff/stock/corrections`, {
+          method: 'POST',
+          headers: {
+            'content-type': 'application/json',
+            authorization: `Bearer ${TEST_ADMIN_TOKEN}`,
+          },
+          body: JSON.stringify({
+            gtin,
+            locationId: STORE,
+            quantity: quantity % 50,
+            reason: 'count',
+          }),
+        });
+        const body = (await answer.json()) as { correction?: { id: string } };
+        if (answer.status === 201 && body.correction) saved.push(body.correction.id);
+      } catch {
+        await new Promise((resolve) => setTimeout(resolve, 50)); // the server is down
+      }
+    }
+  })();
+  return {
+    saved,
+    stop: async () => {
+      running = false;
+      await done;
+    },
+  };
 }
 
 export async function diskFullAndKill(options: { smoke: boolean }): Promise<AttackOutcome> {
@@ -43,13 +92,14 @@ export async function diskFullAndKill(options: { smoke: boolean }): Promise<Atta
     console.warn(`disk-full attack skipped: ${disk.refused}`);
     return { result: `skipped: ${disk.refused}`, pass: true, dataLost: 0 };
   }
-  const perDevice = options.smoke ? 150 : 1_000;
+  const perDevice = options.smoke ? 100 : 1_000;
   const httpPort = await freePort();
   const mqttPort = await freePort();
   const spawn = (ready?: Parameters<typeof spawnServer>[0]['ready']) =>
     spawnServer({ dataDir: disk.dir, httpPort, mqttPort, scale: 50, extraArgs: QUIET, ready });
   const servers: Awaited<ReturnType<typeof spawn>>[] = [];
   const devices: DeviceHandle[] = [];
+  let corrections: ReturnType<typeof correctStockUntilStopped> | undefined;
   try {
     const first = await spawn();
     servers.push(first);
@@ -60,9 +110,22 @@ export async function diskFullAndKill(options: { smoke: boolean }): Promise<Atta
     );
     const recorded: string[] = [];
     const dbPath = join(disk.dir, 'store.sqlite');
+    const gtin = readDb(dbPath, (db) =>
+      db
+        .prepare(
+          `SELECT json_extract(body, '$.variants[0].gtin') FROM sync_docs WHERE collection = 'products' LIMIT 1`,
+        )
+        .pluck()
+        .get(),
+    ) as string;
+    corrections = correctStockUntilStopped(() => servers.at(-1)?.url ?? first.url, gtin);
     const recording = Promise.all(devices.map((device) => record(device, perDevice, recorded)));
-    // Fill the disk while events flow: once some, not all, are committed.
-    await waitFor(() => storedIds(dbPath).size > perDevice / 2, 'ingestion under way', 60_000);
+    // Fill the disk while events and corrections flow: once some, not all, are committed.
+    await waitFor(
+      () => storedIds(dbPath, 'events').size > perDevice / 2,
+      'ingestion under way',
+      60_000,
+    );
     disk.fill();
     await waitFor(async () => (await healthStatus(first.url)) === 503, 'health 503', 15_000);
     await recording;
@@ -76,8 +139,9 @@ export async function diskFullAndKill(options: { smoke: boolean }): Promise<Atta
         .map((entry) => entry.id),
     );
     const acknowledged = recordedAtKill.filter((id) => !pending.has(id));
-    const afterKill = storedIds(dbPath);
+    const afterKill = storedIds(dbPath, 'events');
     const lostAtKill = acknowledged.filter((id) => !afterKill.has(id)).length;
+    const savedAtKill = [...corrections.saved];
 
     // Restart on the still full disk: it must come up, read-only, and say so.
     const second = await spawn(
@@ -93,18 +157,28 @@ export async function diskFullAndKill(options: { smoke: boolean }): Promise<Atta
         waitFor(async () => (await device.outbox.pending()) === 0, 'outbox drained', 90_000),
       ),
     );
-    const final = storedIds(dbPath);
-    const lost = acknowledged.filter((id) => !final.has(id)).length + lostAtKill;
+    await corrections.stop();
+    const final = storedIds(dbPath, 'events');
+    const finalCorrections = storedIds(dbPath, 'stock_corrections');
+    const lostEvents = acknowledged.filter((id) => !final.has(id)).length + lostAtKill;
+    const lostCorrections = corrections.saved.filter((id) => !finalCorrections.has(id)).length;
     const neverArrived = recorded.filter((id) => !final.has(id)).length;
     return {
       result:
         `${recorded.length} events, ${acknowledged.length} acknowledged before the disk filled` +
-        ` and the kill; restart on the full disk answered 503; after space returned` +
-        ` ${recorded.length - neverArrived}/${recorded.length} stored`,
-      pass: lost === 0 && neverArrived === 0 && acknowledged.length > 0,
-      dataLost: lost,
+        ` and the kill; ${corrections.saved.length} stock corrections answered 201` +
+        ` (${savedAtKill.length} before the kill); restart on the full disk answered 503;` +
+        ` after space returned ${recorded.length - neverArrived}/${recorded.length} events stored`,
+      pass:
+        lostEvents + lostCorrections === 0 &&
+        neverArrived === 0 &&
+        acknowledged.length > 0 &&
+        savedAtKill.length > 0 &&
+        corrections.saved.length > savedAtKill.length,
+      dataLost: lostEvents + lostCorrections,
     };
   } finally {
+    await corrections?.stop();
     await Promise.all(devices.map((device) => device.stop()));
     for (const server of servers) await server.kill('SIGTERM');
     disk.unmount();
