@@ -4,6 +4,7 @@ import { attacks as mqttHugeConnect } from './attacks/mqtt-huge-connect';
 import { attacks as mqttBeforeAuth } from './attacks/mqtt-before-auth';
 import { attacks as httpMediaUnauthenticated } from './attacks/http-media-unauthenticated';
 import { attacks as campaignReplay } from './attacks/campaign-replay';
+import { attacks as diskFull } from './attacks/disk-full';
 import { attacks as tls } from './attacks/tls';
 
 export const ALL_ATTACKS: Attack[] = [
@@ -11,5 +12,6 @@ export const ALL_ATTACKS: Attack[] = [
   ...mqttBeforeAuth,
   ...httpMediaUnauthenticated,
   ...campaignReplay,
+  ...diskFull,
   ...tls,
 ];

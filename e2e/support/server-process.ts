@@ -39,6 +39,8 @@ export async function spawnServer(options: {
   mqttPort: number;
   scale?: number;
   extraArgs?: string[];
+  /** When the server counts as up; default: health answers 2xx (a read-only start answers 503). */
+  ready?: (health: { status: number; body: unknown }) => boolean;
 }): Promise<ServerProcess> {
   // Free TLS ports too: two servers on the default 8443/8883 would collide.
   const httpsPort = await freePort();
@@ -79,12 +81,15 @@ export async function spawnServer(options: {
   const httpsUrl = `https://127.0.0.1:${httpsPort}`;
   const url = plainOff ? httpsUrl : `http://127.0.0.1:${options.httpPort}`;
   const caPem = () => readFileSync(join(options.dataDir, 'tls', 'ca.crt'), 'utf8');
+  const ready = options.ready ?? (({ status }) => status >= 200 && status < 300);
+  const healthOf = async (response: Response) =>
+    ready({ status: response.status, body: await response.json().catch(() => null) });
   await waitFor(
     async () => {
-      if (!plainOff) return (await fetch(`${url}/api/v1/health`)).ok;
+      if (!plainOff) return healthOf(await fetch(`${url}/api/v1/health`));
       const pins = new DevicePins([caPem()]);
       try {
-        return (await pins.fetch(`${url}/api/v1/health`)).ok;
+        return await healthOf(await pins.fetch(`${url}/api/v1/health`));
       } finally {
         await pins.close();
       }
@@ -101,7 +106,7 @@ export async function spawnServer(options: {
     child,
     kill: (signal = 'SIGKILL') =>
       new Promise((resolve) => {
-        if (child.exitCode !== null) return resolve();
+        if (child.exitCode !== null || child.signalCode !== null) return resolve();
         child.once('exit', () => resolve());
         child.kill(signal);
       }),

@@ -28,6 +28,7 @@ export async function startTestServer(
     timeZone: 'Europe/Paris',
     lookTtlHours: 24,
     turnTtlMinutes: 240,
+    storageFloorMb: 32,
     appsDir: REPO_ROOT,
     logLevel: 'silent',
     ...overrides,

@@ -146,6 +146,20 @@ describe('store server configuration', () => {
     ).toMatchObject({ kind: 'error', message: /turnTtlMinutes/ });
   });
 
+  it('reads the free-space floor below which the server turns read-only', () => {
+    expect(readConfig([], store, defaults)).toMatchObject({ config: { storageFloorMb: 32 } });
+    expect(readConfig(['--storage-floor-mb', '4'], store, defaults)).toMatchObject({
+      config: { storageFloorMb: 4 },
+    });
+    expect(readConfig([], { ...store, VITRINE_STORAGE_FLOOR_MB: '0' }, defaults)).toMatchObject({
+      config: { storageFloorMb: 0 },
+    });
+    expect(readConfig(['--storage-floor-mb', '-1'], store, defaults)).toMatchObject({
+      kind: 'error',
+      message: /storageFloorMb/,
+    });
+  });
+
   it('answers --help', () => {
     expect(readConfig(['--help'], store, defaults)).toEqual({ kind: 'help' });
   });

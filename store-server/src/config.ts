@@ -147,6 +147,8 @@ export const StoreServerConfig = z
     /** Opens the screens' staff overlay; checked on the device (store-settings/staff-access.ts). */
     staffPinHash: StaffPinHashText.optional(),
     staffBadgeHashes: BadgeHashes.optional(),
+    /** Below this much free disk the server stops taking writes (docs/operations.md). */
+    storageFloorMb: z.coerce.number().min(0).max(1_048_576).default(32),
     // The three MQTT limits default to DEFAULT_MQTT_LIMITS (broker/connection-limits.ts).
     /** Largest MQTT packet accepted (TCP and WebSocket), refused as its length is read. */
     mqttMaxPacketBytes: z.coerce
@@ -222,6 +224,8 @@ Options (environment variable in brackets):
   --staff-pin-hash <h>  opens the screens' staff overlay; from npm run hash-staff-pin
                         --workspace store-server                [VITRINE_STAFF_PIN_HASH]
   --staff-badges <h,…>  SHA-256 hex of staff badge codes that open it too [VITRINE_STAFF_BADGES]
+  --storage-floor-mb <n>  below this much free disk under --data the server turns read-only
+                        (health 503, writes 507) until space returns [VITRINE_STORAGE_FLOOR_MB] default: 32
   --mqtt-max-packet <bytes>  largest MQTT packet (TCP and /mqtt), refused as soon as its
                         length is read                          [VITRINE_MQTT_MAX_PACKET] default: 262144
   --mqtt-connect-timeout <s>  close an MQTT connection that has not sent CONNECT by then
@@ -282,6 +286,7 @@ export function readConfig(
         theme: { type: 'string' },
         'staff-pin-hash': { type: 'string' },
         'staff-badges': { type: 'string' },
+        'storage-floor-mb': { type: 'string' },
         'mqtt-max-packet': { type: 'string' },
         'mqtt-connect-timeout': { type: 'string' },
         'mqtt-max-pending': { type: 'string' },
@@ -336,6 +341,7 @@ export function readConfig(
     theme,
     staffPinHash: values['staff-pin-hash'] ?? env.VITRINE_STAFF_PIN_HASH,
     staffBadgeHashes: values['staff-badges'] ?? env.VITRINE_STAFF_BADGES,
+    storageFloorMb: values['storage-floor-mb'] ?? env.VITRINE_STORAGE_FLOOR_MB,
     mqttMaxPacketBytes: values['mqtt-max-packet'] ?? env.VITRINE_MQTT_MAX_PACKET,
     mqttConnectTimeoutSeconds: values['mqtt-connect-timeout'] ?? env.VITRINE_MQTT_CONNECT_TIMEOUT,
     mqttMaxPendingPerAddress: values['mqtt-max-pending'] ?? env.VITRINE_MQTT_MAX_PENDING,

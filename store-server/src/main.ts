@@ -3,6 +3,7 @@
 import { dirname, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { UnknownStoreError } from './catalogue/store-identity';
+import { StorageUnavailableError } from './db/storage-fault';
 import { HELP, readConfig } from './config';
 import { DEMO_PASSWORD, demoLoyaltyCards } from './seed/demo-seed';
 import { startStoreServer } from './server';
@@ -19,7 +20,8 @@ if (result.kind === 'error') {
   process.exit(2);
 }
 const server = await startStoreServer(result.config).catch((error: unknown) => {
-  if (!(error instanceof UnknownStoreError)) throw error;
+  if (!(error instanceof UnknownStoreError || error instanceof StorageUnavailableError))
+    throw error;
   process.stderr.write(`vitrine-store-server: ${error.message}\n`);
   process.exit(2);
 });

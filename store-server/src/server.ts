@@ -17,7 +17,9 @@ import { priceRoutes } from './catalogue/price-routes';
 import { startAssistance } from './calls/assistance';
 import { EXPERT_USER_PREFIX } from './experts/expert-sessions';
 import type { StoreServerConfig } from './config';
-import { getMeta, openDatabase, setMeta, type Db } from './db/database';
+import { getMeta, setMeta, type Db } from './db/database';
+import { StorageGuard } from './db/storage-guard';
+import { openStoreDatabase } from './db/storage-start';
 import { deviceRoutes, type DemoDevices } from './devices/device-routes';
 import { faultRoutes } from './devices/fault-routes';
 import { secretMatches, hashSecret } from './devices/credentials';
@@ -77,6 +79,8 @@ export type StoreServer = {
   presence: PresenceTracker;
   demoDevices: DemoDevices | undefined;
   log: Logger;
+  /** The Express app, for tests that walk every route. */
+  app: express.Express;
   close: () => Promise<void>;
 };
 
@@ -94,7 +98,24 @@ export async function startStoreServer(
   log?: Logger,
 ): Promise<StoreServer> {
   const logger = log ?? createLogger(config.logLevel, config.storeId);
-  const db = openDatabase(config.dataDir);
+  const opened = openStoreDatabase(config.dataDir, logger);
+  const db = opened.db;
+  const storage = new StorageGuard(db, {
+    dataDir: config.dataDir,
+    floorBytes: config.storageFloorMb * 1024 * 1024,
+    log: logger,
+  });
+  if (opened.fault) storage.enter(opened.fault.kind, opened.fault.detail);
+  storage.start();
+  /** Start-up writes (settings, demo seeding) wait for a disk that takes them: serve what is there. */
+  const unlessDiskRefuses = async (what: string, write: () => unknown): Promise<void> => {
+    try {
+      await write();
+    } catch (error) {
+      if (storage.noteError(error) === undefined) throw error;
+      logger.error({ what, fault: storage.current() }, 'storage: skipped a start-up write');
+    }
+  };
   const docs = new DocStore(db);
   const registry = new DeviceRegistry(db);
   const presence = new PresenceTracker(db, logger);
@@ -115,13 +136,23 @@ export async function startStoreServer(
           serverCertDays: config.tlsCertDays ?? 397,
         });
   // First, so a new screen's first sync page brings its brand before the catalogue.
-  await publishStoreSettings(docs, config);
-  const demoDevices = config.demo
-    ? seedDemoStore({ db, catalogue, registry, staff, scale: config.demoScale, log: logger })
-    : undefined;
+  await unlessDiskRefuses('store settings', () => publishStoreSettings(docs, config));
+  let demoDevices: DemoDevices | undefined;
+  if (config.demo)
+    await unlessDiskRefuses('demo store', () => {
+      demoDevices = seedDemoStore({
+        db,
+        catalogue,
+        registry,
+        staff,
+        scale: config.demoScale,
+        log: logger,
+      });
+    });
   try {
     assertStoreHasData(docs, config.storeId);
   } catch (error) {
+    storage.stop();
     db.close();
     throw error;
   }
@@ -142,6 +173,7 @@ export async function startStoreServer(
       head: () => docs.head(),
       ingestion: () => ingestor.stats,
       devicesOnline: () => presence.list().filter((row) => row.online).length,
+      storage: () => storage.status(),
     }),
   );
   const staffAuth = { store: staff, adminToken };
@@ -183,7 +215,9 @@ export async function startStoreServer(
   api.use(signage.router);
   if (config.demo && config.demoCampaign !== false) {
     const generatedOn = getMeta(db, 'demo_generated_on') ?? new Date().toISOString().slice(0, 10);
-    await seedDemoCampaign(signage.campaigns, docs, generatedOn);
+    await unlessDiskRefuses('demo campaign', () =>
+      seedDemoCampaign(signage.campaigns, docs, generatedOn),
+    );
   }
   const assistance = startAssistance({
     db,
@@ -237,7 +271,7 @@ export async function startStoreServer(
     ),
   );
   app.use(notFound);
-  app.use(errorHandler(logger));
+  app.use(errorHandler(logger, storage));
 
   if (plain) {
     await new Promise<void>((resolve, reject) => {
@@ -322,7 +356,13 @@ export async function startStoreServer(
       log: logger,
     });
   }
-  const ingestor = new EventIngestor(db, deadLetters, ackSender(link, config.storeId), logger);
+  const ingestor = new EventIngestor(
+    db,
+    deadLetters,
+    ackSender(link, config.storeId),
+    logger,
+    (error) => storage.noteError(error),
+  );
   await routeDeviceMessages({
     link,
     storeId: config.storeId,
@@ -366,12 +406,14 @@ export async function startStoreServer(
     presence,
     demoDevices,
     log: logger,
+    app,
     close: async () => {
       stopPublisher();
       assistance.stop();
       looks.stop();
       stopAuthSync?.();
       ingestor.flush();
+      storage.stop();
       await link?.close();
       await broker?.close();
       stopRenewal?.();

@@ -66,7 +66,15 @@ export async function connectBrokerLink(options: {
       if (granted.some((grant) => grant.qos === 128))
         throw new Error(`broker refused subscription to ${filter}`);
     },
-    onMessage: (handler) => client.on('message', (topic, payload) => handler(topic, payload)),
+    // A handler that throws (a write the disk refused, say) must not take the server down.
+    onMessage: (handler) =>
+      client.on('message', (topic, payload) => {
+        try {
+          handler(topic, payload);
+        } catch (error) {
+          options.log.error({ topic, err: (error as Error).message }, 'mqtt: a message failed');
+        }
+      }),
     connected: () => client.connected,
     close: async () => {
       await client.endAsync();

@@ -76,7 +76,14 @@ export function startAssistance(options: {
   const stopSignOut = staffAuth.store.onSignOut((tokenHash) =>
     expertSessions.endByTokenHash(tokenHash),
   );
-  const sweep = setInterval(() => expertSessions.sweep(), SESSION_SWEEP_MS);
+  const sweep = setInterval(() => {
+    // A sweep the disk refuses is tried again next turn; it must not stop the server.
+    try {
+      expertSessions.sweep();
+    } catch (error) {
+      options.log.error({ err: (error as Error).message }, 'experts: session sweep failed');
+    }
+  }, SESSION_SWEEP_MS);
   router.use(
     expertRoutes({
       auth: staffAuth,

@@ -16,6 +16,7 @@ import {
 import type { Db } from '../db/database';
 import type { ExpertDirectory } from '../experts/expert-directory';
 import { HttpError } from '../http/http-error';
+import { storageFaultOf } from '../db/storage-fault';
 
 type Call = {
   id: string;
@@ -57,11 +58,16 @@ export class CallService {
    * peer to peer and may have gone on; its screen simply asks again.)
    */
   private closeInterrupted(): void {
-    this.db
-      .prepare(
-        `UPDATE calls SET ended_at = ?, end_reason = 'server-restarted' WHERE ended_at IS NULL`,
-      )
-      .run(new Date().toISOString());
+    try {
+      this.db
+        .prepare(
+          `UPDATE calls SET ended_at = ?, end_reason = 'server-restarted' WHERE ended_at IS NULL`,
+        )
+        .run(new Date().toISOString());
+    } catch (error) {
+      // A start on a disk that takes no writes: the next start closes them.
+      if (storageFaultOf(error) === undefined) throw error;
+    }
   }
 
   /** A touchpoint asks for an expert; refused cleanly if nobody can take it. */

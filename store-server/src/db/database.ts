@@ -7,15 +7,45 @@ import { migrations } from './migrations';
 
 export type Db = Database.Database;
 
+export const DATABASE_FILE = 'store.sqlite';
+
 export function openDatabase(dataDir: string): Db {
   mkdirSync(dataDir, { recursive: true });
-  const db = new Database(join(dataDir, 'store.sqlite'));
-  db.pragma('journal_mode = WAL');
+  const db = new Database(join(dataDir, DATABASE_FILE));
+  try {
+    db.pragma('journal_mode = WAL');
+    setConnectionPragmas(db);
+    migrate(db);
+  } catch (error) {
+    db.close();
+    throw error;
+  }
+  return db;
+}
+
+/** Opens the database as it is, without migrating: for a start on a disk that takes no writes. */
+export function openDatabaseAsIs(dataDir: string): Db {
+  const db = new Database(join(dataDir, DATABASE_FILE), { fileMustExist: true });
+  try {
+    setConnectionPragmas(db);
+    appliedMigrations(db);
+  } catch (error) {
+    db.close();
+    throw error;
+  }
+  return db;
+}
+
+function setConnectionPragmas(db: Db): void {
   db.pragma('synchronous = FULL');
   db.pragma('foreign_keys = ON');
   db.pragma('busy_timeout = 5000');
-  migrate(db);
-  return db;
+}
+
+/** Ids of the migrations this server knows that the database has not had yet. */
+export function pendingMigrations(db: Db): string[] {
+  const applied = new Set(appliedMigrations(db));
+  return migrations.map((migration) => migration.id).filter((id) => !applied.has(id));
 }
 
 /** Ids of the migrations this database has, in the order they were applied. */

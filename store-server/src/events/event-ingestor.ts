@@ -31,6 +31,8 @@ export class EventIngestor {
     private readonly deadLetters: DeadLetters,
     private readonly sendAck: AckSender,
     private readonly log: Logger,
+    /** Hears of a batch the disk refused, so health and the API say so (db/storage-guard.ts). */
+    private readonly onWriteFailed: (error: unknown) => void = () => undefined,
   ) {
     this.insert = db.prepare(
       `INSERT INTO events (id, device_id, seq, kind, at, received_at, payload)
@@ -107,6 +109,7 @@ export class EventIngestor {
     } catch (error) {
       // Disk full, I/O error: acknowledge nothing, the devices resend.
       this.log.error({ err: (error as Error).message }, 'events: could not store a batch');
+      this.onWriteFailed(error);
       return;
     }
     this.stats.batches++;

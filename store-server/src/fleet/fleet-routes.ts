@@ -22,6 +22,7 @@ const DeviceParam = z.object({ id: z.string().regex(/^[A-Za-z0-9_-]{1,64}$/, 'a 
 const FleetQuery = z.object({ offlineAlertMin: z.coerce.number().min(1).max(1_440).default(5) });
 const ProfileInput = ScreenProfileDoc.omit({ id: true, storeId: true, timeZone: true });
 const MAX_SCREENSHOT_BYTES = 5 * 1024 * 1024;
+const PNG_SIGNATURE = Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]);
 /** A name people read in the fleet view: trimmed, 1-60 characters, no control characters. */
 export const ScreenNameInput = z.object({
   name: z
@@ -72,7 +73,8 @@ export function fleetRoutes(options: {
     (req, res) => {
       const device = deviceFrom(req, registry, { activeOnly: true });
       const body: unknown = req.body;
-      if (!Buffer.isBuffer(body) || body.readUInt32BE(0) !== 0x89504e47) {
+      // Compared, not read: a body shorter than the signature is refused, not a crash.
+      if (!Buffer.isBuffer(body) || !body.subarray(0, 8).equals(PNG_SIGNATURE)) {
         throw new HttpError(415, 'unsupported_media', 'a screenshot is a PNG image');
       }
       writeFileSync(join(shots, `${device.id}.png`), body);

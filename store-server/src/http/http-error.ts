@@ -2,6 +2,11 @@ import type { ErrorRequestHandler, RequestHandler } from 'express';
 import type { Logger } from '../log';
 import { closeAfterResponse } from './close-after-response';
 
+import { STORAGE_REFUSAL, type StorageFaultKind } from '../db/storage-fault';
+
+/** Hears of errors writes met, and says which storage fault they mean (db/storage-guard.ts). */
+export type StorageFaultListener = { noteError: (error: unknown) => StorageFaultKind | undefined };
+
 /** An error the client caused or should know about, answered as JSON. */
 export class HttpError extends Error {
   constructor(
@@ -17,11 +22,21 @@ export const notFound: RequestHandler = (req, _res, next) => {
   next(new HttpError(404, 'not_found', `no route for ${req.method} ${req.path}`));
 };
 
-/** Every failure becomes `{ error: { code, message } }`; the server keeps running. */
-export function errorHandler(log: Logger): ErrorRequestHandler {
+/**
+ * Every failure becomes `{ error: { code, message } }`; the server keeps running.
+ * A write the disk refused (full, read-only, I/O error) is 507 Insufficient Storage.
+ */
+export function errorHandler(log: Logger, storage?: StorageFaultListener): ErrorRequestHandler {
   return (error: unknown, req, res, _next) => {
     // Refused before its body was read (403, 415…): end the connection rather than drain it.
     if (!req.complete) closeAfterResponse(res);
+
+    const fault = error instanceof HttpError ? undefined : storage?.noteError(error);
+    if (fault !== undefined) {
+      log.warn({ path: req.path, fault }, 'http: refused a write the disk cannot take');
+      res.status(507).json({ error: STORAGE_REFUSAL[fault] });
+      return;
+    }
     if (error instanceof HttpError) {
       if (error.status >= 500) log.error({ path: req.path, err: error.message }, 'http: failed');
       res.status(error.status).json({ error: { code: error.code, message: error.message } });

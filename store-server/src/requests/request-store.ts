@@ -5,6 +5,7 @@ import type { DeviceRequestStatus, RequestStatus, StaffRequest } from '@vitrine/
 import { canMoveRequest, CONTACT_RETENTION_DAYS } from '@vitrine/shared/core';
 import type { Db } from '../db/database';
 import { HttpError } from '../http/http-error';
+import { storageFaultOf } from '../db/storage-fault';
 
 type Row = {
   id: string;
@@ -93,8 +94,8 @@ export class RequestStore {
   ) {
     this.seen = this.maxSeq();
     this.timer = setInterval(() => this.poke(), pollMs);
-    this.forgetOldContacts();
-    this.contactSweep = setInterval(() => this.forgetOldContacts(), CONTACT_SWEEP_MS);
+    this.sweepContacts();
+    this.contactSweep = setInterval(() => this.sweepContacts(), CONTACT_SWEEP_MS);
     this.contactSweep.unref();
   }
 
@@ -121,6 +122,15 @@ export class RequestStore {
       .immediate();
     if (forgotten > 0) this.poke();
     return forgotten;
+  }
+
+  /** On a disk that takes no writes the sweep waits for the next turn; health says why. */
+  private sweepContacts(): void {
+    try {
+      this.forgetOldContacts();
+    } catch (error) {
+      if (storageFaultOf(error) === undefined) throw error;
+    }
   }
 
   private maxSeq(): number {

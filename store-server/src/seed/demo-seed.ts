@@ -79,13 +79,15 @@ export function seedDemoStore(options: {
   const secrets = saved
     ? (JSON.parse(saved) as Record<string, string>)
     : Object.fromEntries(DEMO_APPS.map((app) => [app, randomBytes(32).toString('base64url')]));
-  setMeta(db, 'demo_devices', JSON.stringify(secrets));
+  // Nothing is written when nothing changed, so a restart on a full disk still gets its devices.
+  if (!saved) setMeta(db, 'demo_devices', JSON.stringify(secrets));
   const devices: DemoDevices = new Map();
   for (const app of DEMO_APPS) {
     const secret = secrets[app];
     if (!secret) continue;
     const deviceId = `demo-${app}`;
-    registry.upsertActive(deviceId, app, `Demo ${app}`, secret);
+    if (registry.verify(deviceId, secret)?.status !== 'active')
+      registry.upsertActive(deviceId, app, `Demo ${app}`, secret);
     devices.set(app, { deviceId, secret });
   }
   return devices;

@@ -4,6 +4,7 @@
 import type { ExpertPresence, ExpertSkill } from '@vitrine/shared/core';
 import type { ExpertPresenceState } from '@vitrine/shared/client';
 import type { ConsoleLang } from '../common/console-lang';
+import { STORAGE_REFUSALS } from '../common/storage-refusals';
 
 // French typography: a narrow no-break space before : ; ! ?
 const NNBSP = '\u202f';
@@ -19,6 +20,7 @@ export const fr = {
     no_call: 'Cet appel est terminé.',
     not_your_call: 'Cet appel n’est pas le vôtre.',
     unknown_product: 'Produit inconnu.',
+    ...STORAGE_REFUSALS.fr,
   } satisfies Partial<Record<string, string>>,
   skills: {
     wine: 'Vin',
@@ -85,6 +87,7 @@ export const en: Messages = {
     no_call: 'This call has ended.',
     not_your_call: 'This call is not yours.',
     unknown_product: 'Unknown product.',
+    ...STORAGE_REFUSALS.en,
   },
   skills: { wine: 'Wine', nutrition: 'Nutrition', style: 'Style', tech: 'Tech' },
   presence: { offline: 'Offline', away: 'Away', available: 'Available', busy: 'In a call' },

@@ -7,6 +7,7 @@ import type {
   StockCorrectionReason,
 } from '@vitrine/shared/core';
 import type { ConsoleLang } from '../common/console-lang';
+import { STORAGE_REFUSALS } from '../common/storage-refusals';
 
 // French typography: a narrow no-break space before : ; ! ?
 const NNBSP = '\u202f';
@@ -30,6 +31,7 @@ export const fr = {
     perk_min_spend: 'Le panier n’atteint pas le montant d’un de ces avantages.',
     perk_already_redeemed: 'Un de ces avantages vient d’être utilisé.',
     perk_refused: 'Un de ces avantages est refusé pour ce panier.',
+    ...STORAGE_REFUSALS.fr,
   } satisfies Partial<Record<string, string>>,
   search: 'Chercher',
   scan: 'Scanner',
@@ -149,6 +151,7 @@ export const en: Messages = {
     perk_min_spend: 'The basket does not reach one of these perks’ minimum spend.',
     perk_already_redeemed: 'One of these perks has just been used.',
     perk_refused: 'One of these perks is refused for this basket.',
+    ...STORAGE_REFUSALS.en,
   },
   search: 'Search',
   scan: 'Scan',
