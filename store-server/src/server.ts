@@ -27,6 +27,7 @@ import { healthRoutes } from './health/health-routes';
 import { rendererCsp, shellCors } from './http/cross-origin';
 import { errorHandler, notFound } from './http/http-error';
 import { mediaRoutes } from './http/media-routes';
+import { startupGate } from './http/startup-gate';
 import { staticApps } from './http/static-apps';
 import { createLogger, type Logger } from './log';
 import { startLookSharing } from './looks/look-domain';
@@ -77,6 +78,18 @@ export async function startStoreServer(
 ): Promise<StoreServer> {
   const logger = log ?? createLogger(config.logLevel, config.storeId);
   const db = openDatabase(config.dataDir);
+  // Listen at once: until everything below is ready every request gets 503
+  // "starting" (startup-gate.ts), never a 500 from a part not built yet.
+  const gate = startupGate();
+  const app = express();
+  app.disable('x-powered-by');
+  app.use(gate.middleware);
+  const httpServer = createServer(app);
+  await new Promise<void>((resolve, reject) => {
+    httpServer.once('error', reject);
+    httpServer.listen(config.httpPort, config.httpHost, () => resolve());
+  });
+  const httpPort = (httpServer.address() as AddressInfo).port;
   const docs = new DocStore(db);
   const registry = new DeviceRegistry(db);
   const presence = new PresenceTracker(db, logger);
@@ -92,14 +105,12 @@ export async function startStoreServer(
   try {
     assertStoreHasData(docs, config.storeId);
   } catch (error) {
+    httpServer.close();
     db.close();
     throw error;
   }
 
-  const app = express();
-  app.disable('x-powered-by');
   app.use(express.json({ limit: '256kb' }));
-  const httpServer = createServer(app);
 
   let broker: EmbeddedBroker | undefined;
   let link: BrokerLink | undefined;
@@ -116,7 +127,7 @@ export async function startStoreServer(
     }),
   );
   const staffAuth = { store: staff, adminToken };
-  api.use(authRoutes(staffAuth));
+  api.use(authRoutes(staffAuth, db));
   api.use(syncRoutes(docs, registry));
   api.use(
     deviceRoutes({
@@ -201,12 +212,6 @@ export async function startStoreServer(
   app.use(notFound);
   app.use(errorHandler(logger));
 
-  await new Promise<void>((resolve, reject) => {
-    httpServer.once('error', reject);
-    httpServer.listen(config.httpPort, config.httpHost, () => resolve());
-  });
-  const httpPort = (httpServer.address() as AddressInfo).port;
-
   let stopAuthSync: (() => void) | undefined;
   if (config.brokerUrl) {
     if (config.mosquittoAuthDir) {
@@ -276,6 +281,7 @@ export async function startStoreServer(
   const stopPublisher = startLivePublisher({ docs, link, storeId: config.storeId });
 
   const url = `http://127.0.0.1:${httpPort}`;
+  gate.open();
   logger.info({ url, mqttPort: broker?.mqttPort ?? null, head: docs.head() }, 'store server ready');
   return {
     config,

@@ -23,3 +23,4 @@ export * from './store-settings';
 export * from './feedback-report';
 export * from './allergens';
 export * from './allergen-words';
+export * from './sign-in-audit';

@@ -46,26 +46,28 @@ export function seedDemoStore(options: {
     const started = performance.now();
     const now = demoEpoch(options.today ?? new Date());
     const store = generateDemoStore({ scale: options.scale, now });
-    catalogue.import(store);
     const putPrivate = db.prepare(
       'INSERT OR REPLACE INTO private_docs (collection, id, body) VALUES (?, ?, ?)',
     );
+    // One transaction, the "seeded" mark last inside it: a kill at any point
+    // leaves either no demo (the next start seeds it whole) or all of it.
     db.transaction(() => {
+      catalogue.import(store);
       for (const member of store.members)
         putPrivate.run('members', member.id, JSON.stringify(member));
       for (const perk of store.perks) putPrivate.run('perks', perk.id, JSON.stringify(perk));
       for (const expert of store.experts)
         putPrivate.run('experts', expert.id, JSON.stringify(expert));
+      for (const user of DEMO_USERS) options.staff.upsertUser(user, DEMO_PASSWORD);
+      for (const expert of store.experts) {
+        options.staff.upsertUser(
+          { id: expert.id, name: expert.name, roles: ['expert'] },
+          DEMO_PASSWORD,
+        );
+      }
       setMeta(db, 'demo_seeded', String(options.scale));
       setMeta(db, 'demo_generated_on', now.toISOString().slice(0, 10));
     })();
-    for (const user of DEMO_USERS) options.staff.upsertUser(user, DEMO_PASSWORD);
-    for (const expert of store.experts) {
-      options.staff.upsertUser(
-        { id: expert.id, name: expert.name, roles: ['expert'] },
-        DEMO_PASSWORD,
-      );
-    }
     log.info(
       {
         products: store.products.length,
