@@ -25,13 +25,16 @@ export type ServerProcess = {
   kill: (signal?: NodeJS.Signals) => Promise<void>;
 };
 
-export async function spawnServer(options: {
+export type ServerOptions = {
   dataDir: string;
   httpPort: number;
   mqttPort: number;
   scale?: number;
   extraArgs?: string[];
-}): Promise<ServerProcess> {
+};
+
+/** Starts the server process and returns at once, before it listens (start-up tests poll it). */
+export function launchServer(options: ServerOptions): ServerProcess {
   const child = spawn(
     process.execPath,
     [
@@ -59,22 +62,26 @@ export async function spawnServer(options: {
     ],
     { cwd: REPO_ROOT, stdio: ['ignore', 'ignore', 'inherit'] },
   );
-  const url = `http://127.0.0.1:${options.httpPort}`;
-  await waitFor(
-    async () => (await fetch(`${url}/api/v1/health`)).ok,
-    'server process health',
-    60_000,
-  );
   return {
-    url,
+    url: `http://127.0.0.1:${options.httpPort}`,
     child,
     kill: (signal = 'SIGKILL') =>
       new Promise((resolve) => {
-        if (child.exitCode !== null) return resolve();
+        if (child.exitCode !== null || child.signalCode !== null) return resolve();
         child.once('exit', () => resolve());
         child.kill(signal);
       }),
   };
+}
+
+export async function spawnServer(options: ServerOptions): Promise<ServerProcess> {
+  const server = launchServer(options);
+  await waitFor(
+    async () => (await fetch(`${server.url}/api/v1/health`)).ok,
+    'server process health',
+    60_000,
+  );
+  return server;
 }
 
 /** Enrols a device over HTTP and approves it as staff would. */
