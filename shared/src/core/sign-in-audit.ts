@@ -23,3 +23,7 @@ export const SignInAuditEntry = z.object({
   until: z.string().nullable(),
 });
 export type SignInAuditEntry = z.infer<typeof SignInAuditEntry>;
+
+/** GET /api/v1/staff/sign-in-audit (managers): newest first. */
+export const SignInAuditList = z.object({ entries: z.array(SignInAuditEntry) });
+export type SignInAuditList = z.infer<typeof SignInAuditList>;
