@@ -53,4 +53,19 @@ describe('demo seeding', () => {
       0,
     );
   });
+
+  it('gives back the users an older, interrupted seeding left out', () => {
+    const options = store();
+    seedDemoStore(options);
+    options.db
+      .prepare("DELETE FROM staff_users WHERE id IN ('manager', 'expert-julie-mercier')")
+      .run();
+    seedDemoStore(options);
+    expect(options.staff.getUser('manager')).toEqual(
+      DEMO_USERS.find((user) => user.id === 'manager'),
+    );
+    expect(options.staff.signIn('expert-julie-mercier', 'vitrine-demo')?.user.roles).toEqual([
+      'expert',
+    ]);
+  });
 });

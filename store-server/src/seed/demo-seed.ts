@@ -76,6 +76,8 @@ export function seedDemoStore(options: {
       },
       'demo store seeded',
     );
+  } else {
+    restoreMissingDemoUsers(db, options.staff, log);
   }
   const saved = getMeta(db, 'demo_devices');
   const secrets = saved
@@ -91,6 +93,28 @@ export function seedDemoStore(options: {
     devices.set(app, { deviceId, secret });
   }
   return devices;
+}
+
+/**
+ * A demo seeded by an older version that was killed before it wrote its users
+ * (they came after the "seeded" mark then) gets them back. A user that exists,
+ * even disabled, is left as it is.
+ */
+function restoreMissingDemoUsers(db: Db, staff: StaffStore, log: Logger): void {
+  const experts = db
+    .prepare(
+      "SELECT id, json_extract(body, '$.name') AS name FROM private_docs WHERE collection = 'experts'",
+    )
+    .all() as { id: string; name: string }[];
+  const wanted: StaffUser[] = [
+    ...DEMO_USERS,
+    ...experts.map((expert): StaffUser => ({ ...expert, roles: ['expert'] })),
+  ];
+  const exists = db.prepare('SELECT 1 FROM staff_users WHERE id = ?').pluck();
+  const missing = wanted.filter((user) => exists.get(user.id) === undefined);
+  if (missing.length === 0) return;
+  db.transaction(() => missing.forEach((user) => staff.upsertUser(user, DEMO_PASSWORD)))();
+  log.warn({ users: missing.map((user) => user.id) }, 'demo users restored');
 }
 
 /** One demo loyalty card per tier, best first, for the start banner and the README. */
