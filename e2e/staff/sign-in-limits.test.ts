@@ -63,7 +63,8 @@ describe('sign-in limits', () => {
 
   for (const lang of ['fr', 'en'] as const) {
     it(`shows the failures to the manager in the staff console (${lang})`, async () => {
-      const page: Page = await browser.newPage({ viewport: { width: 1080, height: 1920 } });
+      const page: Page = await browser.newPage();
+      await page.setViewportSize({ width: 1080, height: 1920 });
       await chooseConsoleLang(page, lang);
       await signInThroughConsole(page, server.url, 'manager', 'staff');
       await page.getByRole('tab', { name: lang === 'fr' ? 'Connexions' : 'Sign-ins' }).click();
