@@ -46,7 +46,10 @@ export const attacks: Attack[] = [
     finding: '3 login',
     name: 'user enumeration by timing: unknown vs known user',
     run: async ({ server, smoke }) => {
-      const samples = smoke ? 15 : 60;
+      const samples = smoke ? 25 : 60;
+      // One pair first, not counted: the first sign-in of a process pays for warming up.
+      await signInFrom('127.0.3.9', server.url, 'nobody', 'wrong password');
+      await signInFrom('127.0.3.9', server.url, 'manager', 'wrong password');
       const known: number[] = [];
       const unknown: number[] = [];
       // Each sample from its own address, so no limit trips and both sides do full work.
@@ -103,7 +106,11 @@ export const attacks: Attack[] = [
       const answered = [...statuses].map(([status, count]) => `${count}×${status}`).join(', ');
       return {
         result: `${ids} ids (${answered}): RSS ${samples.map((mb) => mb.toFixed(0)).join(' → ')} MB; late vs early ${growth >= 0 ? '+' : ''}${growth.toFixed(0)} MB`,
-        pass: growth <= 25 && !statuses.has(500),
+        // A smoke run's few thousand ids are all inside the heap's warm-up: too
+        // few to tell retention from warm-up, so it only checks a loose bound.
+        pass:
+          !statuses.has(500) &&
+          (smoke ? (samples.at(-1) ?? 0) - (samples[0] ?? 0) <= 80 : growth <= 25),
         dataLost: 0,
       };
     },

@@ -8,6 +8,7 @@ import { z } from 'zod';
 import { parseUnknown, type SignInAuditEntry } from '@vitrine/shared/core';
 import type { Db } from '../db/database';
 import { HttpError, parseOr400 } from '../http/http-error';
+import { verifyPasswordOrDummy } from './passwords';
 import { SignInAudit } from './sign-in-audit';
 import { clientAddress, SignInLimiter, type SignInLimits } from './sign-in-limiter';
 import { bearerToken, requireRole, type StaffAuth } from './staff-auth';
@@ -19,6 +20,8 @@ export function authRoutes(auth: StaffAuth, db: Db, limits?: SignInLimits): Rout
   const router = Router();
   const limiter = new SignInLimiter(limits);
   const audit = new SignInAudit(db);
+  // Make the dummy hash now, so the first unknown id costs no more than later ones.
+  verifyPasswordOrDummy('', undefined);
 
   router.post('/auth/login', (req, res) => {
     const { userId, password } = parseOr400(parseUnknown(Login, req.body));
