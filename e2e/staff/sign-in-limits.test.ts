@@ -1,10 +1,11 @@
 // Sign-in limits from outside (issue 12, finding 3): someone guessing the
 // manager's password from one device makes that device wait, not the
 // manager, who signs in from the staff tablet and reads the failures, with
-// the guessing device's address, in the staff console (fr and en).
+// the guessing device's address, in the staff console (fr and en, axe-clean).
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { BrowserContext, Page } from 'playwright-core';
 import type { StoreServer } from '@vitrine/store-server/server';
+import { seriousViolations } from '../kiosk/kiosk-page';
 import { launchChromium } from '../support/chromium';
 import { chooseConsoleLang, signInThroughConsole } from '../support/console-page';
 import { closeAddressAgents, requestFrom, signInFrom } from '../support/from-address';
@@ -76,6 +77,7 @@ describe('sign-in limits', () => {
       });
       await expect.poll(() => locked.count()).toBe(1);
       expect(await locked.textContent()).toContain('manager');
+      expect(await seriousViolations(page)).toEqual([]);
       await page.screenshot({ path: `/tmp/sign-in-audit-${lang}-portrait.png` });
       await page.setViewportSize({ width: 1920, height: 1080 });
       await page.screenshot({ path: `/tmp/sign-in-audit-${lang}-landscape.png` });
