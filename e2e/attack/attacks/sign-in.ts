@@ -2,16 +2,12 @@
 // out from one address; unknown and known ids answer at different speeds;
 // a flood of made-up ids grows the server's memory.
 import { closeAddressAgents, signInFrom } from '../../support/from-address';
+import { percentile } from '../../bench/stats';
 import { rssMb, type Attack } from '../attack';
 
 const ATTACKER = '127.0.0.1';
 const REAL_USER = '127.0.0.2';
 const DEMO_PASSWORD = 'vitrine-demo';
-
-const median = (values: number[]) => {
-  const sorted = [...values].sort((a, b) => a - b);
-  return sorted[Math.floor(sorted.length / 2)] ?? Number.NaN;
-};
 
 /** Runs `task` over `items`, `width` at a time. */
 async function inBatches<T>(items: T[], width: number, task: (item: T) => Promise<unknown>) {
@@ -64,8 +60,8 @@ export const attacks: Attack[] = [
         }
       }
       closeAddressAgents();
-      const knownMs = median(known);
-      const unknownMs = median(unknown);
+      const knownMs = percentile(known, 50);
+      const unknownMs = percentile(unknown, 50);
       const gap = Math.abs(knownMs - unknownMs);
       return {
         result: `median ${knownMs.toFixed(1)} ms known vs ${unknownMs.toFixed(1)} ms unknown (gap ${gap.toFixed(1)} ms); answered 401 to ${known.length}/${samples} known, ${unknown.length}/${samples} unknown`,
