@@ -128,6 +128,10 @@ export const StoreServerConfig = z
     /** Opens the screens' staff overlay; checked on the device (store-settings/staff-access.ts). */
     staffPinHash: StaffPinHashText.optional(),
     staffBadgeHashes: BadgeHashes.optional(),
+    /** Wrong passwords for one account from one client address before it waits (sign-in-limiter.ts). */
+    signInFailures: z.coerce.number().int().min(3).max(100).optional(),
+    /** Wrong passwords from one client address, any accounts, before it waits. */
+    signInClientFailures: z.coerce.number().int().min(5).max(1000).optional(),
   })
   .refine((config) => (config.turnUrls === undefined) === (config.turnSecret === undefined), {
     message: '--turn-urls and --turn-secret go together',
@@ -177,6 +181,10 @@ Options (environment variable in brackets):
   --staff-pin-hash <h>  opens the screens' staff overlay; from npm run hash-staff-pin
                         --workspace store-server                [VITRINE_STAFF_PIN_HASH]
   --staff-badges <h,…>  SHA-256 hex of staff badge codes that open it too [VITRINE_STAFF_BADGES]
+  --sign-in-failures <n>  wrong passwords for one account from one device before that
+                        device waits for it (1 min, doubling to 15) [VITRINE_SIGN_IN_FAILURES] default: 5
+  --sign-in-client-failures <n>  wrong passwords from one device, any accounts, before it
+                        waits                           [VITRINE_SIGN_IN_CLIENT_FAILURES] default: 20
   --help                show this help
 `;
 
@@ -220,6 +228,8 @@ export function readConfig(
         theme: { type: 'string' },
         'staff-pin-hash': { type: 'string' },
         'staff-badges': { type: 'string' },
+        'sign-in-failures': { type: 'string' },
+        'sign-in-client-failures': { type: 'string' },
         help: { type: 'boolean' },
       },
     }));
@@ -261,6 +271,8 @@ export function readConfig(
     theme,
     staffPinHash: values['staff-pin-hash'] ?? env.VITRINE_STAFF_PIN_HASH,
     staffBadgeHashes: values['staff-badges'] ?? env.VITRINE_STAFF_BADGES,
+    signInFailures: values['sign-in-failures'] ?? env.VITRINE_SIGN_IN_FAILURES,
+    signInClientFailures: values['sign-in-client-failures'] ?? env.VITRINE_SIGN_IN_CLIENT_FAILURES,
   });
   if (!parsed.success) {
     const message = parsed.error.issues

@@ -38,6 +38,7 @@ import { seedDemoStore } from './seed/demo-seed';
 import { assertStoreHasData } from './catalogue/store-identity';
 import { publishStoreSettings } from './settings/store-settings';
 import { authRoutes } from './staff/auth-routes';
+import { DEFAULT_SIGN_IN_LIMITS } from './staff/sign-in-limiter';
 import { StaffStore } from './staff/staff-store';
 import { DocStore } from './sync/doc-store';
 import { startLivePublisher } from './sync/live-publisher';
@@ -127,7 +128,13 @@ export async function startStoreServer(
     }),
   );
   const staffAuth = { store: staff, adminToken };
-  api.use(authRoutes(staffAuth, db));
+  api.use(
+    authRoutes(staffAuth, db, {
+      ...DEFAULT_SIGN_IN_LIMITS,
+      accountFailures: config.signInFailures ?? DEFAULT_SIGN_IN_LIMITS.accountFailures,
+      clientFailures: config.signInClientFailures ?? DEFAULT_SIGN_IN_LIMITS.clientFailures,
+    }),
+  );
   api.use(syncRoutes(docs, registry));
   api.use(
     deviceRoutes({
