@@ -114,6 +114,7 @@ describe('sign-in limits', () => {
     await expect
       .poll(() => alert.textContent())
       .toBe('Trop d’essais manqués depuis cet appareil\u202f: réessayez dans 1\u00a0min.');
+    await page.screenshot({ path: '/tmp/sign-in-wait-fr.png' });
     await page.close();
   });
 });
