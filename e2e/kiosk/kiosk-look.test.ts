@@ -234,7 +234,7 @@ describe('kiosk look', () => {
     for (let i = 0; i < 5; i++) await typePin('000000');
     await expect
       .poll(() => pad.getByRole('alert').textContent())
-      .toBe('Trop d’essais. Réessayez dans 60\u00a0s.');
+      .toBe('Trop d’essais. Réessayez dans 1\u00a0min.');
     await page.keyboard.press('Escape');
     await expect.poll(() => pad.count()).toBe(0);
     await wedgeScan(page, DEMO_STAFF_BADGE, 'qwerty');
