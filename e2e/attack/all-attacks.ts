@@ -4,7 +4,9 @@ import { attacks as mqttHugeConnect } from './attacks/mqtt-huge-connect';
 import { attacks as mqttBeforeAuth } from './attacks/mqtt-before-auth';
 import { attacks as httpMediaUnauthenticated } from './attacks/http-media-unauthenticated';
 import { attacks as campaignReplay } from './attacks/campaign-replay';
+import { attacks as signIn } from './attacks/sign-in';
 import { attacks as diskFull } from './attacks/disk-full';
+import { attacks as startUp } from './attacks/startup';
 import { attacks as tls } from './attacks/tls';
 
 export const ALL_ATTACKS: Attack[] = [
@@ -12,6 +14,8 @@ export const ALL_ATTACKS: Attack[] = [
   ...mqttBeforeAuth,
   ...httpMediaUnauthenticated,
   ...campaignReplay,
+  ...signIn,
   ...diskFull,
+  ...startUp,
   ...tls,
 ];

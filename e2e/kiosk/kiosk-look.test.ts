@@ -45,6 +45,16 @@ afterAll(async () => {
 });
 
 const productName = () => page.getByTestId('product').locator('h2').textContent();
+const tapBrand = async () => {
+  for (let i = 0; i < 5; i++) await page.getByTestId('brand').click();
+};
+const pinPad = () => page.getByRole('dialog', { name: 'Code du personnel' });
+/** Taps a PIN on the pad; the pad takes no digit while it checks the previous PIN. */
+const typePin = async (pin: string) => {
+  const pad = pinPad();
+  for (const digit of pin) await pad.getByRole('button', { name: digit, exact: true }).click();
+  await pad.getByRole('button', { name: 'Valider' }).click();
+};
 
 async function openProduct(lang: 'fr' | 'en' = 'fr') {
   await page.getByTestId('code-input').fill(product.gtin.slice(1));
@@ -181,14 +191,7 @@ describe('kiosk look', () => {
   });
 
   it('opens the staff overlay with the staff PIN, not a wrong one; axe-clean in French', async () => {
-    const tapBrand = async () => {
-      for (let i = 0; i < 5; i++) await page.getByTestId('brand').click();
-    };
-    const pad = page.getByRole('dialog', { name: 'Code du personnel' });
-    const typePin = async (pin: string) => {
-      for (const digit of pin) await pad.getByRole('button', { name: digit, exact: true }).click();
-      await pad.getByRole('button', { name: 'Valider' }).click();
-    };
+    const pad = pinPad();
     await tapBrand();
     await pad.waitFor();
     expect(await seriousViolations(page)).toEqual([]);
@@ -222,6 +225,23 @@ describe('kiosk look', () => {
     await page.getByTestId('scan-notice').waitFor();
     expect(await overlay.count()).toBe(0);
     await page.getByRole('button', { name: 'Français' }).click();
+  });
+
+  it('lets a staff badge in while a shopper’s wrong PINs make the pad wait', async () => {
+    await tapBrand();
+    const pad = pinPad();
+    await pad.waitFor();
+    for (let i = 0; i < 5; i++) await typePin('000000');
+    await expect
+      .poll(() => pad.getByRole('alert').textContent())
+      .toBe('Trop d’essais. Réessayez dans 1\u00a0min.');
+    await page.keyboard.press('Escape');
+    await expect.poll(() => pad.count()).toBe(0);
+    await wedgeScan(page, DEMO_STAFF_BADGE, 'qwerty');
+    const overlay = page.getByRole('dialog', { name: 'Espace personnel' });
+    await overlay.waitFor();
+    await page.keyboard.press('Escape');
+    await expect.poll(() => overlay.count()).toBe(0);
   });
 
   it('never shows a discount badge beside an undiscounted price in the attract loop', async () => {

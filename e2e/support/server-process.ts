@@ -33,18 +33,21 @@ export type ServerProcess = {
   kill: (signal?: NodeJS.Signals) => Promise<void>;
 };
 
-export async function spawnServer(options: {
+export type ServerOptions = {
   dataDir: string;
   httpPort: number;
   mqttPort: number;
+  /** TLS ports; launchServer alone lets the system choose (0), spawnServer picks free ones. */
+  httpsPort?: number;
+  mqttsPort?: number;
   scale?: number;
   extraArgs?: string[];
-  /** When the server counts as up; default: health answers 2xx (a read-only start answers 503). */
-  ready?: (health: { status: number; body: unknown }) => boolean;
-}): Promise<ServerProcess> {
-  // Free TLS ports too: two servers on the default 8443/8883 would collide.
-  const httpsPort = await freePort();
-  const mqttsPort = await freePort();
+};
+
+/** Starts the server process and returns at once, before it listens (start-up tests poll it). */
+export function launchServer(options: ServerOptions): ServerProcess {
+  const httpsPort = options.httpsPort ?? 0;
+  const mqttsPort = options.mqttsPort ?? 0;
   const child = spawn(
     process.execPath,
     [
@@ -79,30 +82,12 @@ export async function spawnServer(options: {
   const extra = options.extraArgs ?? [];
   const plainOff = extra.some((arg, i) => arg === '--plain' && extra[i + 1] === 'off');
   const httpsUrl = `https://127.0.0.1:${httpsPort}`;
-  const url = plainOff ? httpsUrl : `http://127.0.0.1:${options.httpPort}`;
-  const caPem = () => readFileSync(join(options.dataDir, 'tls', 'ca.crt'), 'utf8');
-  const ready = options.ready ?? (({ status }) => status >= 200 && status < 300);
-  const healthOf = async (response: Response) =>
-    ready({ status: response.status, body: await response.json().catch(() => null) });
-  await waitFor(
-    async () => {
-      if (!plainOff) return healthOf(await fetch(`${url}/api/v1/health`));
-      const pins = new DevicePins([caPem()]);
-      try {
-        return await healthOf(await pins.fetch(`${url}/api/v1/health`));
-      } finally {
-        await pins.close();
-      }
-    },
-    'server process health',
-    60_000,
-  );
   return {
-    url,
+    url: plainOff ? httpsUrl : `http://127.0.0.1:${options.httpPort}`,
     httpsUrl,
     httpsPort,
     mqttsPort,
-    caPem,
+    caPem: () => readFileSync(join(options.dataDir, 'tls', 'ca.crt'), 'utf8'),
     child,
     kill: (signal = 'SIGKILL') =>
       new Promise((resolve) => {
@@ -111,6 +96,39 @@ export async function spawnServer(options: {
         child.kill(signal);
       }),
   };
+}
+
+/** Starts the server process and waits until it is up. */
+export async function spawnServer(
+  options: ServerOptions & {
+    /** When the server counts as up; default: health answers 2xx (a read-only start answers 503). */
+    ready?: (health: { status: number; body: unknown }) => boolean;
+  },
+): Promise<ServerProcess> {
+  // Free TLS ports too: two servers on the default 8443/8883 would collide.
+  const server = launchServer({
+    ...options,
+    httpsPort: options.httpsPort ?? (await freePort()),
+    mqttsPort: options.mqttsPort ?? (await freePort()),
+  });
+  const ready = options.ready ?? (({ status }) => status >= 200 && status < 300);
+  const healthOf = async (response: Response) =>
+    ready({ status: response.status, body: await response.json().catch(() => null) });
+  const plainOff = server.url === server.httpsUrl;
+  await waitFor(
+    async () => {
+      if (!plainOff) return healthOf(await fetch(`${server.url}/api/v1/health`));
+      const pins = new DevicePins([server.caPem()]);
+      try {
+        return await healthOf(await pins.fetch(`${server.url}/api/v1/health`));
+      } finally {
+        await pins.close();
+      }
+    },
+    'server process health',
+    60_000,
+  );
+  return server;
 }
 
 /** Enrols a device over HTTP and approves it as staff would. */

@@ -160,6 +160,20 @@ describe('store server configuration', () => {
     });
   });
 
+  it('reads the sign-in limits, within sane bounds', () => {
+    expect(
+      readConfig(
+        ['--sign-in-failures', '8'],
+        { ...store, VITRINE_SIGN_IN_CLIENT_FAILURES: '50' },
+        defaults,
+      ),
+    ).toMatchObject({ kind: 'config', config: { signInFailures: 8, signInClientFailures: 50 } });
+    expect(readConfig(['--sign-in-failures', '1'], store, defaults)).toMatchObject({
+      kind: 'error',
+      message: /signInFailures/,
+    });
+  });
+
   it('answers --help', () => {
     expect(readConfig(['--help'], store, defaults)).toEqual({ kind: 'help' });
   });

@@ -147,6 +147,10 @@ export const StoreServerConfig = z
     /** Opens the screens' staff overlay; checked on the device (store-settings/staff-access.ts). */
     staffPinHash: StaffPinHashText.optional(),
     staffBadgeHashes: BadgeHashes.optional(),
+    /** Wrong passwords for one account from one client address before it waits (sign-in-limiter.ts). */
+    signInFailures: z.coerce.number().int().min(3).max(100).optional(),
+    /** Wrong passwords from one client address, any accounts, before it waits. */
+    signInClientFailures: z.coerce.number().int().min(5).max(1000).optional(),
     /** Below this much free disk the server stops taking writes (docs/operations.md). */
     storageFloorMb: z.coerce.number().min(0).max(1_048_576).default(32),
     // The three MQTT limits default to DEFAULT_MQTT_LIMITS (broker/connection-limits.ts).
@@ -224,6 +228,10 @@ Options (environment variable in brackets):
   --staff-pin-hash <h>  opens the screens' staff overlay; from npm run hash-staff-pin
                         --workspace store-server                [VITRINE_STAFF_PIN_HASH]
   --staff-badges <h,…>  SHA-256 hex of staff badge codes that open it too [VITRINE_STAFF_BADGES]
+  --sign-in-failures <n>  wrong passwords for one account from one device before that
+                        device waits for it (1 min, doubling to 15) [VITRINE_SIGN_IN_FAILURES] default: 5
+  --sign-in-client-failures <n>  wrong passwords from one device, any accounts, before it
+                        waits                           [VITRINE_SIGN_IN_CLIENT_FAILURES] default: 20
   --storage-floor-mb <n>  below this much free disk under --data the server turns read-only
                         (health 503, writes 507) until space returns [VITRINE_STORAGE_FLOOR_MB] default: 32
   --mqtt-max-packet <bytes>  largest MQTT packet (TCP and /mqtt), refused as soon as its
@@ -286,6 +294,8 @@ export function readConfig(
         theme: { type: 'string' },
         'staff-pin-hash': { type: 'string' },
         'staff-badges': { type: 'string' },
+        'sign-in-failures': { type: 'string' },
+        'sign-in-client-failures': { type: 'string' },
         'storage-floor-mb': { type: 'string' },
         'mqtt-max-packet': { type: 'string' },
         'mqtt-connect-timeout': { type: 'string' },
@@ -341,6 +351,8 @@ export function readConfig(
     theme,
     staffPinHash: values['staff-pin-hash'] ?? env.VITRINE_STAFF_PIN_HASH,
     staffBadgeHashes: values['staff-badges'] ?? env.VITRINE_STAFF_BADGES,
+    signInFailures: values['sign-in-failures'] ?? env.VITRINE_SIGN_IN_FAILURES,
+    signInClientFailures: values['sign-in-client-failures'] ?? env.VITRINE_SIGN_IN_CLIENT_FAILURES,
     storageFloorMb: values['storage-floor-mb'] ?? env.VITRINE_STORAGE_FLOOR_MB,
     mqttMaxPacketBytes: values['mqtt-max-packet'] ?? env.VITRINE_MQTT_MAX_PACKET,
     mqttConnectTimeoutSeconds: values['mqtt-connect-timeout'] ?? env.VITRINE_MQTT_CONNECT_TIMEOUT,

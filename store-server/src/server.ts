@@ -34,6 +34,7 @@ import { errorHandler, notFound } from './http/http-error';
 import { bodyGate } from './http/body-gate';
 import { callerChecks } from './http/caller-checks';
 import { mediaRoutes } from './http/media-routes';
+import { startupGate } from './http/startup-gate';
 import { staticApps } from './http/static-apps';
 import { createLogger, type Logger } from './log';
 import { startLookSharing } from './looks/look-domain';
@@ -44,6 +45,7 @@ import { seedDemoStore } from './seed/demo-seed';
 import { assertStoreHasData } from './catalogue/store-identity';
 import { publishStoreSettings } from './settings/store-settings';
 import { authRoutes } from './staff/auth-routes';
+import { DEFAULT_SIGN_IN_LIMITS } from './staff/sign-in-limiter';
 import { StaffStore } from './staff/staff-store';
 import { DocStore } from './sync/doc-store';
 import { startLivePublisher } from './sync/live-publisher';
@@ -116,6 +118,21 @@ export async function startStoreServer(
       logger.error({ what, fault: storage.current() }, 'storage: skipped a start-up write');
     }
   };
+  const plain = config.plainPorts !== false;
+  // Listen at once: until everything below is ready every request gets 503
+  // "starting" (startup-gate.ts), never a 500 from a part not built yet.
+  const gate = startupGate();
+  const app = express();
+  app.disable('x-powered-by');
+  app.use(gate.middleware);
+  const httpServer = createServer(app);
+  if (plain) {
+    await new Promise<void>((resolve, reject) => {
+      httpServer.once('error', reject);
+      httpServer.listen(config.httpPort, config.httpHost, () => resolve());
+    });
+  }
+  const httpPort = plain ? (httpServer.address() as AddressInfo).port : 0;
   const docs = new DocStore(db);
   const registry = new DeviceRegistry(db);
   const presence = new PresenceTracker(db, logger);
@@ -123,7 +140,6 @@ export async function startStoreServer(
   const staff = new StaffStore(db);
   const adminToken = config.adminToken ?? storedSecret(db, 'admin_token');
   const serverSecretHash = hashSecret(storedSecret(db, 'server_mqtt_secret'));
-  const plain = config.plainPorts !== false;
   if (!plain && config.httpsPort === undefined)
     throw new Error('plain ports off needs an HTTPS port (httpsPort)');
   const tls =
@@ -153,13 +169,10 @@ export async function startStoreServer(
     assertStoreHasData(docs, config.storeId);
   } catch (error) {
     storage.stop();
+    httpServer.close();
     db.close();
     throw error;
   }
-
-  const app = express();
-  app.disable('x-powered-by');
-  const httpServer = createServer(app);
 
   let broker: EmbeddedBroker | undefined;
   let link: BrokerLink | undefined;
@@ -181,7 +194,13 @@ export async function startStoreServer(
   // is calling and at most the route's body (http/body-rules.ts).
   app.use(API_PREFIX, shellCors());
   app.use(bodyGate(callerChecks(registry, staffAuth)));
-  api.use(authRoutes(staffAuth));
+  api.use(
+    authRoutes(staffAuth, db, {
+      ...DEFAULT_SIGN_IN_LIMITS,
+      accountFailures: config.signInFailures ?? DEFAULT_SIGN_IN_LIMITS.accountFailures,
+      clientFailures: config.signInClientFailures ?? DEFAULT_SIGN_IN_LIMITS.clientFailures,
+    }),
+  );
   api.use(syncRoutes(docs, registry));
   api.use(
     deviceRoutes({
@@ -272,14 +291,6 @@ export async function startStoreServer(
   );
   app.use(notFound);
   app.use(errorHandler(logger, storage));
-
-  if (plain) {
-    await new Promise<void>((resolve, reject) => {
-      httpServer.once('error', reject);
-      httpServer.listen(config.httpPort, config.httpHost, () => resolve());
-    });
-  }
-  const httpPort = plain ? (httpServer.address() as AddressInfo).port : 0;
 
   let tlsListeners: TlsListeners | undefined;
   const listenTls = (storeTls: StoreTls, embedded: EmbeddedBroker | undefined) =>
@@ -377,6 +388,7 @@ export async function startStoreServer(
 
   const httpsUrl = tlsListeners ? `https://127.0.0.1:${tlsListeners.httpsPort}` : null;
   const url = plain || !httpsUrl ? `http://127.0.0.1:${httpPort}` : httpsUrl;
+  gate.open();
   logger.info(
     {
       url,

@@ -25,3 +25,4 @@ export * from './store-settings';
 export * from './feedback-report';
 export * from './allergens';
 export * from './allergen-words';
+export * from './sign-in-audit';

@@ -21,7 +21,11 @@ export async function seedDemoCampaign(
   const startDate = new Date(Date.parse(`${generatedOn}T00:00:00Z`) - 86_400_000)
     .toISOString()
     .slice(0, 10);
-  if (campaigns.get(DEMO_CAMPAIGN_ID)) return;
+  // Resumable: a start killed between drafting and approving finishes the
+  // job next time. Once published (or withdrawn), it is head office's campaign.
+  const existing = campaigns.get(DEMO_CAMPAIGN_ID);
+  if (existing && existing.liveRevision !== null) return;
+  if (existing?.status === 'withdrawn') return;
   const promotions = docs.all<Promotion>('promotions');
   const productIds = promotions
     .map((promotion) => promotion.productIds[0])
@@ -30,6 +34,17 @@ export async function seedDemoCampaign(
     )
     .slice(0, MAX_PRODUCTS);
   if (productIds.length === 0) return;
+  if (!existing) draftDemoCampaign(campaigns, productIds, startDate);
+  if (campaigns.get(DEMO_CAMPAIGN_ID)?.status === 'draft')
+    campaigns.submit(DEMO_CAMPAIGN_ID, 'editor');
+  await campaigns.approve(DEMO_CAMPAIGN_ID, 'publisher');
+}
+
+function draftDemoCampaign(
+  campaigns: CampaignService,
+  productIds: readonly string[],
+  startDate: string,
+): void {
   campaigns.saveDraft(
     {
       id: DEMO_CAMPAIGN_ID,
@@ -72,6 +87,4 @@ export async function seedDemoCampaign(
     },
     'editor',
   );
-  campaigns.submit(DEMO_CAMPAIGN_ID, 'editor');
-  await campaigns.approve(DEMO_CAMPAIGN_ID, 'publisher');
 }

@@ -46,26 +46,28 @@ export function seedDemoStore(options: {
     const started = performance.now();
     const now = demoEpoch(options.today ?? new Date());
     const store = generateDemoStore({ scale: options.scale, now });
-    catalogue.import(store);
     const putPrivate = db.prepare(
       'INSERT OR REPLACE INTO private_docs (collection, id, body) VALUES (?, ?, ?)',
     );
+    // One transaction, the "seeded" mark last inside it: a kill at any point
+    // leaves either no demo (the next start seeds it whole) or all of it.
     db.transaction(() => {
+      catalogue.import(store);
       for (const member of store.members)
         putPrivate.run('members', member.id, JSON.stringify(member));
       for (const perk of store.perks) putPrivate.run('perks', perk.id, JSON.stringify(perk));
       for (const expert of store.experts)
         putPrivate.run('experts', expert.id, JSON.stringify(expert));
+      for (const user of DEMO_USERS) options.staff.upsertUser(user, DEMO_PASSWORD);
+      for (const expert of store.experts) {
+        options.staff.upsertUser(
+          { id: expert.id, name: expert.name, roles: ['expert'] },
+          DEMO_PASSWORD,
+        );
+      }
       setMeta(db, 'demo_seeded', String(options.scale));
       setMeta(db, 'demo_generated_on', now.toISOString().slice(0, 10));
     })();
-    for (const user of DEMO_USERS) options.staff.upsertUser(user, DEMO_PASSWORD);
-    for (const expert of store.experts) {
-      options.staff.upsertUser(
-        { id: expert.id, name: expert.name, roles: ['expert'] },
-        DEMO_PASSWORD,
-      );
-    }
     log.info(
       {
         products: store.products.length,
@@ -74,6 +76,8 @@ export function seedDemoStore(options: {
       },
       'demo store seeded',
     );
+  } else {
+    restoreMissingDemoUsers(db, options.staff, log);
   }
   const saved = getMeta(db, 'demo_devices');
   const secrets = saved
@@ -91,6 +95,28 @@ export function seedDemoStore(options: {
     devices.set(app, { deviceId, secret });
   }
   return devices;
+}
+
+/**
+ * A demo seeded by an older version that was killed before it wrote its users
+ * (they came after the "seeded" mark then) gets them back. A user that exists,
+ * even disabled, is left as it is.
+ */
+function restoreMissingDemoUsers(db: Db, staff: StaffStore, log: Logger): void {
+  const experts = db
+    .prepare(
+      "SELECT id, json_extract(body, '$.name') AS name FROM private_docs WHERE collection = 'experts'",
+    )
+    .all() as { id: string; name: string }[];
+  const wanted: StaffUser[] = [
+    ...DEMO_USERS,
+    ...experts.map((expert): StaffUser => ({ ...expert, roles: ['expert'] })),
+  ];
+  const exists = db.prepare('SELECT 1 FROM staff_users WHERE id = ?').pluck();
+  const missing = wanted.filter((user) => exists.get(user.id) === undefined);
+  if (missing.length === 0) return;
+  db.transaction(() => missing.forEach((user) => staff.upsertUser(user, DEMO_PASSWORD)))();
+  log.warn({ users: missing.map((user) => user.id) }, 'demo users restored');
 }
 
 /** One demo loyalty card per tier, best first, for the start banner and the README. */

@@ -1,34 +1,63 @@
-// Sign-in for staff, experts and head office. Failed attempts are limited per
-// user id so a tablet left in a corridor cannot be used to guess passwords.
+// Sign-in for staff, experts and head office (every console signs in here).
+// Failures are limited per client address and per (account, client address)
+// with growing waits (sign-in-limiter.ts), so guessing is slow but nobody can
+// lock a colleague out from another device; every failure and wait is written
+// to the sign-in audit that managers read.
 import { Router } from 'express';
 import { z } from 'zod';
-import { parseUnknown } from '@vitrine/shared/core';
+import { parseUnknown, type SignInAuditEntry } from '@vitrine/shared/core';
+import type { Db } from '../db/database';
 import { HttpError, parseOr400 } from '../http/http-error';
+import { verifyPasswordOrDummy } from './passwords';
+import { SignInAudit } from './sign-in-audit';
+import { clientAddress, SignInLimiter, type SignInLimits } from './sign-in-limiter';
 import { bearerToken, requireRole, type StaffAuth } from './staff-auth';
 
 const Login = z.object({ userId: z.string().min(1).max(64), password: z.string().min(1).max(200) });
-const MAX_FAILURES = 5;
-const LOCKOUT_MS = 60_000;
+const AuditQuery = z.object({ limit: z.coerce.number().int().min(1).max(500).default(50) });
 
-export function authRoutes(auth: StaffAuth): Router {
+export function authRoutes(auth: StaffAuth, db: Db, limits?: SignInLimits): Router {
   const router = Router();
-  const failures = new Map<string, { count: number; until: number }>();
+  const limiter = new SignInLimiter(limits);
+  const audit = new SignInAudit(db);
+  // Make the dummy hash now, so the first unknown id costs no more than later ones.
+  verifyPasswordOrDummy('', undefined);
 
   router.post('/auth/login', (req, res) => {
     const { userId, password } = parseOr400(parseUnknown(Login, req.body));
-    const record = failures.get(userId);
-    if (record && record.count >= MAX_FAILURES && Date.now() < record.until) {
-      throw new HttpError(429, 'too_many_attempts', 'too many failed sign-ins: wait a minute');
-    }
+    const client = clientAddress(req.socket.remoteAddress);
     // People type their name as often as their id: a name that is one user's works too.
-    const id = auth.store.getUser(userId) ? userId : (auth.store.idForName(userId) ?? userId);
-    const session = auth.store.signIn(id, password);
+    // Both look-ups always run, so an exact id answers no faster than anything else.
+    const byName = auth.store.idForName(userId);
+    const account = auth.store.getUser(userId) ? userId : (byName ?? userId);
+    const allowed = limiter.check(account, client);
+    if (!allowed.ok) {
+      const seconds = Math.ceil(allowed.retryAfterMs / 1000);
+      res.set('retry-after', String(seconds));
+      throw new HttpError(
+        429,
+        'too_many_attempts',
+        `too many failed sign-ins from this device: wait ${seconds} s`,
+      );
+    }
+    // Unknown and known ids cost the same (a dummy hash is checked): timing tells no names.
+    const session = auth.store.signIn(account, password);
     if (!session) {
-      const count = (record && Date.now() < record.until ? record.count : 0) + 1;
-      failures.set(userId, { count, until: Date.now() + LOCKOUT_MS });
+      const now = Date.now();
+      const entry = (event: SignInAuditEntry['event'], until: number | null) =>
+        audit.record({
+          at: new Date(now).toISOString(),
+          account,
+          client,
+          event,
+          until: until === null ? null : new Date(until).toISOString(),
+        });
+      entry('failure', null);
+      for (const lock of limiter.recordFailure(account, client, now))
+        entry(lock.scope === 'account' ? 'account-locked' : 'client-locked', lock.until);
       throw new HttpError(401, 'bad_credentials', 'unknown user or wrong password');
     }
-    failures.delete(userId);
+    limiter.recordSuccess(account, client);
     res.json(session);
   });
 
@@ -40,6 +69,12 @@ export function authRoutes(auth: StaffAuth): Router {
     const token = bearerToken(req);
     if (token) auth.store.signOut(token);
     res.status(204).end();
+  });
+
+  router.get('/staff/sign-in-audit', (req, res) => {
+    requireRole(req, auth, 'manager');
+    const { limit } = parseOr400(parseUnknown(AuditQuery, req.query));
+    res.json({ entries: audit.recent(limit) });
   });
   return router;
 }

@@ -24,3 +24,16 @@ export function verifyPassword(password: string, stored: string): boolean {
   });
   return actual.length === expected.length && timingSafeEqual(actual, expected);
 }
+
+let dummyHash: string | undefined;
+
+/**
+ * Checks a password against a user's hash, or against a dummy hash of the same
+ * cost when there is no such user: an unknown id takes as long as a wrong password.
+ */
+export function verifyPasswordOrDummy(password: string, stored: string | undefined): boolean {
+  if (stored !== undefined) return verifyPassword(password, stored);
+  dummyHash ??= hashPassword(randomBytes(16).toString('base64'));
+  verifyPassword(password, dummyHash);
+  return false;
+}

@@ -46,4 +46,19 @@ export const staffMigrations: Migration[] = [
       BEGIN SELECT RAISE(ABORT, 'stock corrections are append-only'); END;
     `,
   },
+  {
+    id: '102-sign-in-audit',
+    sql: `
+    -- Failed sign-ins and the waits they started, for the manager's console.
+    -- Kept to the newest rows (sign-in-audit.ts): a flood cannot fill the disk.
+    CREATE TABLE sign_in_audit (
+      id INTEGER PRIMARY KEY AUTOINCREMENT,
+      at TEXT NOT NULL,
+      account TEXT NOT NULL,
+      client TEXT NOT NULL,
+      event TEXT NOT NULL CHECK (event IN ('failure', 'account-locked', 'client-locked')),
+      until TEXT
+    );
+    `,
+  },
 ];

@@ -152,7 +152,9 @@ export const fr = {
   staffPanel: 'Espace personnel',
   staffPinPrompt: 'Code du personnel',
   wrongPin: 'Code incorrect.',
-  pinLocked: (s: number) => `Trop d’essais. Réessayez dans ${s}\u00a0s.`,
+  // The pad's wait grows to 15 minutes: said in minutes from one minute up.
+  pinLocked: (s: number) =>
+    `Trop d’essais. Réessayez dans ${s < 60 ? `${s}\u00a0s` : `${Math.ceil(s / 60)}\u00a0min`}.`,
   pinDelete: 'Effacer',
   cancel: 'Annuler',
   confirm: 'Valider',
@@ -352,7 +354,8 @@ export const en: Messages = {
   staffPanel: 'Staff panel',
   staffPinPrompt: 'Staff code',
   wrongPin: 'Wrong code.',
-  pinLocked: (s: number) => `Too many tries. Try again in ${s}\u00a0s.`,
+  pinLocked: (s: number) =>
+    `Too many tries. Try again in ${s < 60 ? `${s}\u00a0s` : `${Math.ceil(s / 60)}\u00a0min`}.`,
   pinDelete: 'Delete',
   cancel: 'Cancel',
   confirm: 'OK',

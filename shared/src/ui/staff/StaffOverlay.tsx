@@ -21,6 +21,7 @@ export function StaffOverlay(props: {
   const { t, lang } = useI18n();
   const [error, setError] = useState<string | null>(null);
   const [activity, setActivity] = useState(0);
+  const [checking, setChecking] = useState(false);
   const { phase, onClose } = props;
 
   useEffect(() => {
@@ -32,9 +33,15 @@ export function StaffOverlay(props: {
 
   if (phase === 'closed') return null;
   const submit = async (pin: string) => {
-    const answer = await props.tryPin(pin);
-    if (!answer.ok)
-      setError(answer.lockedForSeconds > 0 ? t.pinLocked(answer.lockedForSeconds) : t.wrongPin);
+    // One PIN at a time: the pad takes no more digits until this one is checked.
+    setChecking(true);
+    try {
+      const answer = await props.tryPin(pin);
+      if (!answer.ok)
+        setError(answer.lockedForSeconds > 0 ? t.pinLocked(answer.lockedForSeconds) : t.wrongPin);
+    } finally {
+      setChecking(false);
+    }
   };
   return (
     <ModalFrame
@@ -49,6 +56,7 @@ export function StaffOverlay(props: {
         <PinPad
           labels={{ delete: t.pinDelete, cancel: t.cancel, submit: t.confirm }}
           error={error}
+          disabled={checking}
           onSubmit={(pin) => void submit(pin)}
           onCancel={onClose}
         />

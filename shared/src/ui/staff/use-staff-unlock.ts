@@ -1,12 +1,12 @@
 // Who may open the staff overlay, from the store's settings in the local copy:
-// a staff PIN (wrong guesses lock the pad for a while) or a staff badge scan.
+// a staff PIN (wrong guesses make the pad wait longer each time, pin-guesses.ts)
+// or a staff badge scan, which opens it whatever the pad's wait.
 import { useCallback, useState } from 'react';
 import { isStaffBadge, verifyStaffPin, type StaffAccess } from '../../core';
+import { createPinGuesses } from './pin-guesses';
 
-const MAX_WRONG = 5;
-const LOCK_MS = 60_000;
 // Per page, not per session: an idle reset must not give a guesser new tries.
-const guesses = { wrong: 0, lockedUntil: 0 };
+const guesses = createPinGuesses();
 
 export type StaffPhase = 'closed' | 'pin' | 'open';
 export type PinAnswer = { ok: true } | { ok: false; lockedForSeconds: number };
@@ -19,22 +19,15 @@ export function useStaffUnlock(access: StaffAccess | undefined) {
 
   const tryPin = useCallback(
     async (pin: string): Promise<PinAnswer> => {
-      const now = Date.now();
-      if (now < guesses.lockedUntil)
-        return { ok: false, lockedForSeconds: Math.ceil((guesses.lockedUntil - now) / 1000) };
+      const left = guesses.waitLeft(Date.now());
+      if (left > 0) return { ok: false, lockedForSeconds: Math.ceil(left / 1000) };
       const right = access?.pin ? await verifyStaffPin(pin, access.pin) : false;
       if (right) {
-        guesses.wrong = 0;
+        guesses.right();
         setPhase('open');
         return { ok: true };
       }
-      guesses.wrong++;
-      if (guesses.wrong >= MAX_WRONG) {
-        guesses.wrong = 0;
-        guesses.lockedUntil = Date.now() + LOCK_MS;
-        return { ok: false, lockedForSeconds: LOCK_MS / 1000 };
-      }
-      return { ok: false, lockedForSeconds: 0 };
+      return { ok: false, lockedForSeconds: Math.ceil(guesses.wrong(Date.now()) / 1000) };
     },
     [access],
   );

@@ -13,7 +13,8 @@ const TEXT = {
     signIn: 'Se connecter',
     unreachable: 'Serveur injoignable. Vérifiez le réseau puis réessayez.',
     bad_credentials: 'Identifiant ou mot de passe incorrect.',
-    too_many_attempts: 'Trop d’essais manqués : attendez une minute.',
+    too_many_attempts: (wait: string) =>
+      `Trop d’essais manqués depuis cet appareil\u202f: réessayez dans ${wait}.`,
   },
   en: {
     userId: 'User id or name',
@@ -21,9 +22,16 @@ const TEXT = {
     signIn: 'Sign in',
     unreachable: 'Server unreachable. Check the network, then try again.',
     bad_credentials: 'Unknown user or wrong password.',
-    too_many_attempts: 'Too many failed attempts: wait a minute.',
+    too_many_attempts: (wait: string) =>
+      `Too many failed attempts from this device: try again in ${wait}.`,
   },
-} satisfies Record<ConsoleLang, Record<string, string>>;
+} satisfies Record<ConsoleLang, Record<string, string | ((wait: string) => string)>>;
+
+/** A wait as a person says it: "45 s", "2 min" (Retry-After is in seconds). */
+function waitText(seconds: number | undefined): string {
+  const s = seconds ?? 60;
+  return s < 60 ? `${s}\u00a0s` : `${Math.ceil(s / 60)}\u00a0min`;
+}
 
 export function SignIn(props: {
   title: string;
@@ -48,8 +56,9 @@ export function SignIn(props: {
     } catch (caught) {
       if (!(caught instanceof ConsoleApiError)) return setError(text.unreachable);
       // The server's own words are English; the two everyday refusals are said in the console's language.
-      const known = caught.code === 'bad_credentials' || caught.code === 'too_many_attempts';
-      setError(known ? text[caught.code] : caught.message);
+      if (caught.code === 'too_many_attempts')
+        return setError(text.too_many_attempts(waitText(caught.retryAfterSeconds)));
+      setError(caught.code === 'bad_credentials' ? text.bad_credentials : caught.message);
     }
   }
 

@@ -15,6 +15,8 @@ export class ConsoleApiError extends Error {
     readonly status: number,
     readonly code: string,
     message: string,
+    /** From Retry-After: how long the server asks the person to wait (sign-in limits). */
+    readonly retryAfterSeconds?: number,
   ) {
     super(message);
   }
@@ -41,6 +43,7 @@ export async function api<T = unknown>(
       response.status,
       error.ok ? error.value.error.code : 'http_error',
       error.ok ? error.value.error.message : `HTTP ${response.status}`,
+      Number(response.headers.get('retry-after')) || undefined,
     );
   }
   return body as T;

@@ -7,11 +7,21 @@ import type { ConsoleUser } from '../common/SignIn';
 import { DeviceApproval } from './DeviceApproval';
 import { LoyaltyDesk } from './LoyaltyDesk';
 import { RequestQueue } from './RequestQueue';
+import { SignInAudit } from './SignInAudit';
 import { StockCheck } from './StockCheck';
 import { useText } from './i18n';
 
-const TABS = [{ id: 'requests' }, { id: 'loyalty' }, { id: 'stock' }, { id: 'devices' }] as const;
+const TABS = [
+  { id: 'requests' },
+  { id: 'loyalty' },
+  { id: 'stock' },
+  { id: 'devices' },
+  { id: 'signIns', managersOnly: true },
+] as const;
 type Tab = (typeof TABS)[number]['id'];
+
+const isManager = (roles: readonly string[]) =>
+  roles.some((role) => role === 'manager' || role === 'admin');
 
 export function StaffApp(props: {
   user: ConsoleUser;
@@ -21,6 +31,7 @@ export function StaffApp(props: {
   const { t, lang } = useText();
   const [tab, setTab] = useState<Tab>('requests');
   const [openCount, setOpenCount] = useState(0);
+  const tabs = TABS.filter((item) => !('managersOnly' in item) || isManager(props.user.roles));
   return (
     <div className="staff">
       <header>
@@ -31,7 +42,7 @@ export function StaffApp(props: {
         </button>
       </header>
       <nav role="tablist">
-        {TABS.map((item) => (
+        {tabs.map((item) => (
           <button
             key={item.id}
             type="button"
@@ -51,6 +62,7 @@ export function StaffApp(props: {
         {tab === 'loyalty' && <LoyaltyDesk />}
         {tab === 'stock' && <StockCheck roles={props.user.roles} />}
         {tab === 'devices' && <DeviceApproval />}
+        {tab === 'signIns' && <SignInAudit />}
       </main>
     </div>
   );

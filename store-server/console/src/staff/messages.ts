@@ -3,6 +3,7 @@
 import type {
   DeviceRole,
   RequestStatus,
+  SignInAuditEvent,
   StaffRequest,
   StockCorrectionReason,
 } from '@vitrine/shared/core';
@@ -16,7 +17,13 @@ export const fr = {
   title: 'Équipe du magasin',
   noRole: 'Ce compte n’a pas le rôle équipe.',
   signOut: 'Déconnexion',
-  tabs: { requests: 'Demandes', loyalty: 'Fidélité', stock: 'Stock', devices: 'Écrans' },
+  tabs: {
+    requests: 'Demandes',
+    loyalty: 'Fidélité',
+    stock: 'Stock',
+    devices: 'Écrans',
+    signIns: 'Connexions',
+  },
   networkDown: 'Réseau indisponible.',
   /** The server's everyday refusals, by error code. */
   refusals: {
@@ -129,6 +136,23 @@ export const fr = {
   roomFor: (station: string) => `Cabine pour ${station}`,
   noRoom: '— Aucune —',
   pair: 'Associer',
+  // Sign-in audit (managers)
+  signIns: {
+    title: 'Connexions manquées',
+    intro:
+      'Mots de passe erronés et attentes imposées, les plus récents d’abord. Une série venue d’une même adresse, c’est quelqu’un qui devine.',
+    refresh: 'Actualiser',
+    empty: 'Aucune connexion manquée.',
+    when: 'Quand',
+    account: 'Compte',
+    client: 'Adresse de l’appareil',
+    what: 'Évènement',
+    failure: 'Mot de passe erroné ou compte inconnu',
+    locked: {
+      'account-locked': (until: string) => `Ce compte attend sur cet appareil jusqu’à ${until}`,
+      'client-locked': (until: string) => `Cet appareil attend jusqu’à ${until}, pour tout compte`,
+    } satisfies Record<Exclude<SignInAuditEvent, 'failure'>, (until: string) => string>,
+  },
 };
 
 export type Messages = typeof fr;
@@ -137,7 +161,13 @@ export const en: Messages = {
   title: 'Store staff',
   noRole: 'This account has no staff role.',
   signOut: 'Sign out',
-  tabs: { requests: 'Requests', loyalty: 'Loyalty', stock: 'Stock', devices: 'Screens' },
+  tabs: {
+    requests: 'Requests',
+    loyalty: 'Loyalty',
+    stock: 'Stock',
+    devices: 'Screens',
+    signIns: 'Sign-ins',
+  },
   networkDown: 'Network down.',
   refusals: {
     unknown_code: 'No screen is waiting with this code.',
@@ -235,6 +265,22 @@ export const en: Messages = {
   roomFor: (station) => `Fitting room for ${station}`,
   noRoom: '— None —',
   pair: 'Pair',
+  signIns: {
+    title: 'Failed sign-ins',
+    intro:
+      'Wrong passwords and the waits they started, newest first. A run from one address is someone guessing.',
+    refresh: 'Refresh',
+    empty: 'No failed sign-ins.',
+    when: 'When',
+    account: 'Account',
+    client: 'Device address',
+    what: 'What happened',
+    failure: 'Wrong password or unknown account',
+    locked: {
+      'account-locked': (until) => `This account waits on this device until ${until}`,
+      'client-locked': (until) => `This device waits until ${until}, for every account`,
+    },
+  },
 };
 
 export const messages: Record<ConsoleLang, Messages> = { fr, en };
