@@ -3,7 +3,6 @@
 import { v7 as uuidv7 } from 'uuid';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { BrowserContext } from 'playwright-core';
-import type { DeviceEvent } from '@vitrine/shared/core';
 import type { StoreServer } from '@vitrine/store-server/server';
 import { launchChromium } from '../support/chromium';
 import { chooseConsoleLang, signInThroughConsole } from '../support/console-page';
@@ -33,7 +32,7 @@ describe('fleet view: refused events', () => {
     await device.db.outbox.add({
       seq: bad.seq,
       id: bad.id,
-      event: bad as DeviceEvent,
+      event: bad,
       sentAt: null,
     });
     await device.outbox.flush({ resendAll: true });
