@@ -1,7 +1,12 @@
 // What one attack is, and what the runner gives it. Each attack lives in
 // attacks/<finding>.ts and exports `attacks: Attack[]`; run.ts lists them.
 import { readFileSync } from 'node:fs';
-import { freePort, spawnServer, type ServerProcess } from '../support/server-process';
+import {
+  ServerExitedError,
+  freePort,
+  spawnServer,
+  type ServerProcess,
+} from '../support/server-process';
 import { freshDataDir } from '../support/test-server';
 
 export type AttackOutcome = {
@@ -43,12 +48,25 @@ export async function spawnAttackServer(options: {
   extraArgs?: string[];
 }): Promise<AttackContext['server']> {
   const dataDir = options.dataDir ?? freshDataDir('vitrine-attack');
-  const httpPort = await freePort();
-  const mqttPort = await freePort();
-  const server = await spawnServer({ dataDir, httpPort, mqttPort, extraArgs: options.extraArgs });
-  const pid = server.child.pid;
-  if (pid === undefined) throw new Error('the server process has no pid');
-  return Object.assign(server, { pid, dataDir, httpPort, mqttPort });
+  // Free ports are only free when asked: another test may take one before the
+  // server binds it. Such a start dies at once and is tried again on new ports.
+  for (let attempt = 1; ; attempt++) {
+    const httpPort = await freePort();
+    const mqttPort = await freePort();
+    try {
+      const server = await spawnServer({
+        dataDir,
+        httpPort,
+        mqttPort,
+        extraArgs: options.extraArgs,
+      });
+      const pid = server.child.pid;
+      if (pid === undefined) throw new Error('the server process has no pid');
+      return Object.assign(server, { pid, dataDir, httpPort, mqttPort });
+    } catch (error) {
+      if (!(error instanceof ServerExitedError) || attempt === 3) throw error;
+    }
+  }
 }
 
 /** Samples a process's RSS every 100 ms; `stop` answers how far it rose above `before`, in MB. */

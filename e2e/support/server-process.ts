@@ -98,6 +98,8 @@ export function launchServer(options: ServerOptions): ServerProcess {
   };
 }
 
+export class ServerExitedError extends Error {}
+
 /** Starts the server process and waits until it is up. */
 export async function spawnServer(
   options: ServerOptions & {
@@ -115,7 +117,7 @@ export async function spawnServer(
   const healthOf = async (response: Response) =>
     ready({ status: response.status, body: await response.json().catch(() => null) });
   const plainOff = server.url === server.httpsUrl;
-  await waitFor(
+  const up = waitFor(
     async () => {
       if (!plainOff) return healthOf(await fetch(`${server.url}/api/v1/health`));
       const pins = new DevicePins([server.caPem()]);
@@ -128,6 +130,16 @@ export async function spawnServer(
     'server process health',
     60_000,
   );
+  // A process that dies first (a port taken meanwhile, a bad flag) fails at once, not after 60 s.
+  const exited = new Promise<never>((_resolve, reject) =>
+    server.child.once('exit', (code, signal) =>
+      reject(
+        new ServerExitedError(`the server process exited (${signal ?? code}) before it was up`),
+      ),
+    ),
+  );
+  exited.catch(() => undefined);
+  await Promise.race([up, exited]);
   return server;
 }
 

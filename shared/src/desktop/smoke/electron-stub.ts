@@ -75,6 +75,8 @@ export const session = {
     },
     setPermissionCheckHandler: () => calls.push('setPermissionCheckHandler'),
     setDevicePermissionHandler: () => calls.push('setDevicePermissionHandler'),
+    // The store pin (store-trust-session.ts): every TLS connection is decided by it.
+    setCertificateVerifyProc: () => calls.push('setCertificateVerifyProc'),
     webRequest: {
       onHeadersReceived: (handler: typeof hooks.headersReceived) => {
         hooks.headersReceived = handler;

@@ -66,6 +66,7 @@ describe('the bundled shell against a stub of Electron', () => {
   it('registers the privileged scheme, serves dist/ with the CSP and hides the shell bundle', () => {
     expect(result.calls).toContain('registerSchemesAsPrivileged vitrine-app');
     expect(result.calls).toContain('protocol.handle vitrine-app');
+    expect(result.calls).toContain('setCertificateVerifyProc');
     expect(result.page).toMatchObject({ status: 200, type: 'text/html; charset=utf-8' });
     expect(result.page).toMatchObject({
       csp: expect.stringContaining("script-src 'self'") as unknown,
