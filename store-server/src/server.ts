@@ -5,24 +5,18 @@ import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
 import { API_PREFIX } from '@vitrine/shared/core';
-import { connectBrokerLink, type BrokerLink } from './broker/broker-link';
-import { startEmbeddedBroker, type EmbeddedBroker } from './broker/embedded-broker';
-import { mqttLimitsOf } from './broker/connection-limits';
-import { devicePrincipal } from './broker/acl';
-import { syncMosquittoAuth } from './broker/external-broker-auth';
+import { startStoreBroker, type StoreBroker } from './broker/store-broker';
 import { CatalogueStore } from './catalogue/catalogue-store';
 import { startSignage } from './campaigns/signage-domain';
 import { catalogueRoutes } from './catalogue/catalogue-routes';
 import { priceRoutes } from './catalogue/price-routes';
 import { startAssistance } from './calls/assistance';
-import { EXPERT_USER_PREFIX } from './experts/expert-sessions';
 import type { StoreServerConfig } from './config';
 import { getMeta, setMeta, type Db } from './db/database';
 import { StorageGuard } from './db/storage-guard';
 import { openStoreDatabase } from './db/storage-start';
 import { deviceRoutes, type DemoDevices } from './devices/device-routes';
 import { faultRoutes } from './devices/fault-routes';
-import { secretMatches, hashSecret } from './devices/credentials';
 import { PresenceTracker } from './devices/presence';
 import { DeviceRegistry } from './devices/registry';
 import { deadLetterRoutes } from './events/dead-letter-routes';
@@ -50,13 +44,10 @@ import { StaffStore } from './staff/staff-store';
 import { DocStore } from './sync/doc-store';
 import { startLivePublisher } from './sync/live-publisher';
 import { syncRoutes } from './sync/sync-routes';
-import { startTlsListeners, type TlsListeners } from './http/tls-listeners';
 import { certificateHosts } from './tls/tls-hosts';
 import { StoreTls } from './tls/store-tls';
 import { tlsRoutes } from './tls/tls-routes';
 import { startCertificateRenewal } from './tls/certificate-renewal';
-
-export const SERVER_MQTT_USER = 'store-server';
 
 export type StoreServer = {
   config: StoreServerConfig;
@@ -139,7 +130,6 @@ export async function startStoreServer(
   const catalogue = new CatalogueStore(db, docs);
   const staff = new StaffStore(db);
   const adminToken = config.adminToken ?? storedSecret(db, 'admin_token');
-  const serverSecretHash = hashSecret(storedSecret(db, 'server_mqtt_secret'));
   if (!plain && config.httpsPort === undefined)
     throw new Error('plain ports off needs an HTTPS port (httpsPort)');
   const tls =
@@ -174,15 +164,15 @@ export async function startStoreServer(
     throw error;
   }
 
-  let broker: EmbeddedBroker | undefined;
-  let link: BrokerLink | undefined;
+  /** Set once the broker is up; the routes below only read it after start-up. */
+  let mqtt: StoreBroker | undefined = undefined;
   const api = express.Router();
   api.use(
     healthRoutes({
       db,
       brokerMode: config.brokerUrl ? 'external' : 'embedded',
-      brokerLinked: () => link?.connected() ?? false,
-      connectedClients: () => broker?.connectedClients() ?? null,
+      brokerLinked: () => mqtt?.link.connected() ?? false,
+      connectedClients: () => mqtt?.broker?.connectedClients() ?? null,
       head: () => docs.head(),
       ingestion: () => ingestor.stats,
       devicesOnline: () => presence.list().filter((row) => row.online).length,
@@ -227,7 +217,7 @@ export async function startStoreServer(
     staffAuth,
     registry,
     presence,
-    publish: (topic, payload) => link?.publish(topic, payload, { qos: 1 }),
+    publish: (topic, payload) => mqtt?.link.publish(topic, payload, { qos: 1 }),
     timeZone: config.timeZone,
     log: logger,
   });
@@ -292,81 +282,20 @@ export async function startStoreServer(
   app.use(notFound);
   app.use(errorHandler(logger, storage));
 
-  let tlsListeners: TlsListeners | undefined;
-  const listenTls = (storeTls: StoreTls, embedded: EmbeddedBroker | undefined) =>
-    startTlsListeners({
-      app,
-      tls: storeTls,
-      broker: embedded,
-      host: config.httpHost,
-      httpsPort: config.httpsPort ?? 0,
-      mqttsPort: config.mqttsPort ?? 0,
-      log: logger,
-    });
   const stopRenewal = tls ? startCertificateRenewal(tls, logger) : undefined;
-  let stopAuthSync: (() => void) | undefined;
-  if (config.brokerUrl) {
-    tlsListeners = tls && (await listenTls(tls, undefined));
-    if (config.mosquittoAuthDir) {
-      stopAuthSync = syncMosquittoAuth({
-        dir: config.mosquittoAuthDir,
-        brokerUrl: config.brokerUrl,
-        reloadCommand: config.brokerReloadCommand,
-        storeId: config.storeId,
-        registry,
-        experts: assistance.expertSessions,
-        stations: sizing.stations,
-        log: logger,
-      });
-    }
-    link = await connectBrokerLink({
-      url: config.brokerUrl,
-      clientId: `store-server-${config.storeId}`,
-      log: logger,
-    });
-  } else {
-    broker = await startEmbeddedBroker({
-      httpServer,
-      mqttPort: plain ? config.mqttPort : null,
-      host: config.httpHost,
-      log: logger,
-      limits: mqttLimitsOf(config),
-      authenticate: (clientId, username, password) => {
-        if (!username || password === undefined) return undefined;
-        if (username === SERVER_MQTT_USER) {
-          return secretMatches(password, serverSecretHash)
-            ? { kind: 'server', storeId: config.storeId }
-            : undefined;
-        }
-        if (username.startsWith(EXPERT_USER_PREFIX))
-          return assistance.expertSessions.authenticate(clientId, username, password);
-        // A device connects as itself: its client id is its device id.
-        const device = registry.verify(username, password);
-        if (!device || device.status !== 'active' || clientId !== device.id) return undefined;
-        return devicePrincipal(config.storeId, device, (id) => sizing.stations.mirrorOf(id));
-      },
-    });
-    const embedded = broker;
-    registry.onChange(() =>
-      embedded.disconnectDevices((id) => registry.get(id)?.status === 'active'),
-    );
-    assistance.expertSessions.onEnded(() =>
-      embedded.disconnectExperts((id) => assistance.expertSessions.isLive(id)),
-    );
-    tlsListeners = tls && (await listenTls(tls, broker));
-    link = await connectBrokerLink({
-      url:
-        broker.mqttPort === null
-          ? `mqtts://127.0.0.1:${tlsListeners?.mqttsPort}`
-          : `mqtt://127.0.0.1:${broker.mqttPort}`,
-      trustedCas:
-        broker.mqttPort === null ? () => tls?.trustBundle().caCertificates ?? [] : undefined,
-      username: SERVER_MQTT_USER,
-      password: storedSecret(db, 'server_mqtt_secret'),
-      clientId: `store-server-${config.storeId}`,
-      log: logger,
-    });
-  }
+  mqtt = await startStoreBroker({
+    config,
+    app,
+    httpServer,
+    plain,
+    tls,
+    registry,
+    experts: assistance.expertSessions,
+    stations: sizing.stations,
+    serverSecret: storedSecret(db, 'server_mqtt_secret'),
+    log: logger,
+  });
+  const { broker, link, tlsListeners } = mqtt;
   const ingestor = new EventIngestor(
     db,
     deadLetters,
@@ -423,13 +352,10 @@ export async function startStoreServer(
       stopPublisher();
       assistance.stop();
       looks.stop();
-      stopAuthSync?.();
       ingestor.flush();
       storage.stop();
-      await link?.close();
-      await broker?.close();
+      await mqtt?.close();
       stopRenewal?.();
-      await tlsListeners?.close();
       httpServer.closeAllConnections();
       await new Promise<void>((resolve) => httpServer.close(() => resolve()));
       db.close();
