@@ -16,9 +16,10 @@ export async function decodeInWorker(
   tryHarder: boolean,
 ): Promise<DecodeSample[]> {
   const worker = readdirSync(join(REPO_ROOT, 'kiosk/dist/assets')).find(
-    (name) => name.startsWith('zxing-worker-') && name.endsWith('.js'),
+    (name) => name.startsWith('zxing-wasm-worker-') && name.endsWith('.js'),
   );
-  if (!worker) throw new Error('bench: no zxing worker in kiosk/dist/assets (build the kiosk)');
+  if (!worker)
+    throw new Error('bench: no zxing-wasm worker in kiosk/dist/assets (build the kiosk)');
   return page.evaluate(
     async ({ url, pixels, count, tryHarder }) => {
       const width = 640;

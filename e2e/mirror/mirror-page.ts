@@ -11,7 +11,7 @@ import {
   QRCodeReader,
   RGBLuminanceSource,
 } from '@zxing/library';
-import { luminanceOf } from '../../shared/src/scan/zxing-decode';
+import { luminanceOf } from '../../shared/src/scan/zxing-js-decode';
 
 /** expect.poll with room for a loaded shared machine (default 10 s instead of 1 s). */
 export function eventually<T>(check: () => T | Promise<T>, options: { timeout?: number } = {}) {

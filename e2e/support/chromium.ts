@@ -37,10 +37,14 @@ export async function launchChromium(extraArgs: string[] = []): Promise<BrowserC
 }
 
 /** A Chromium whose camera plays `videoFile` (a .y4m, see e2e/fixtures/label-video.ts). */
-export function launchWithCameraVideo(videoFile: string): Promise<BrowserContext> {
+export function launchWithCameraVideo(
+  videoFile: string,
+  extraArgs: string[] = [],
+): Promise<BrowserContext> {
   return launchChromium([
     '--use-fake-device-for-media-stream',
     '--use-fake-ui-for-media-stream',
     `--use-file-for-fake-video-capture=${videoFile}`,
+    ...extraArgs,
   ]);
 }

@@ -112,6 +112,11 @@ export function KioskSession(props: {
     [device, config, storeContext, openProduct, record, tryBadge],
   );
 
+  const isKnownGtin = useCallback(
+    (gtin14: string) => device.db.productByGtin(gtin14).then((product) => !!product),
+    [device],
+  );
+
   // A keystroke in the search box or a product opening re-renders the session:
   // the bar and sync status are kept as they are unless their own inputs change.
   const goSearch = useCallback(() => setScreen({ name: 'search' }), []);
@@ -158,13 +163,13 @@ export function KioskSession(props: {
           <main className="kiosk-main" id="main">
             {camera && (
               <CameraPanel
+                decoder={config.decoder}
+                isKnownGtin={isKnownGtin}
                 onClose={() => setCamera(false)}
                 onReading={(reading) => {
-                  const text = cameraScanText(reading);
-                  if (text === undefined) return;
                   // Read: the camera's job is done, and the answer needs the room.
                   setCamera(false);
-                  void handleCode(text);
+                  void handleCode(cameraScanText(reading));
                 }}
               />
             )}

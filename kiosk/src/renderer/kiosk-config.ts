@@ -2,7 +2,7 @@
 // store's deployment): idle timings, wedge-scanner framing, where it stands,
 // how big the screen is.
 import { z } from 'zod';
-import { scannerDiagnostics } from '@vitrine/shared/scan';
+import { DecoderKind, scannerDiagnostics } from '@vitrine/shared/scan';
 
 const Config = z.object({
   idleMs: z.coerce.number().int().min(1_000).max(3_600_000).default(60_000),
@@ -14,6 +14,8 @@ const Config = z.object({
   place: z.string().min(1).max(100).optional(),
   /** The screen's diagonal in inches: text and touch targets are sized in millimetres on it. */
   screenInches: z.coerce.number().min(7).max(110).default(32),
+  /** The camera's barcode decoder: zxing-js only where WebAssembly is not allowed. */
+  decoder: DecoderKind.default('zxing-wasm'),
 });
 export type KioskConfig = z.infer<typeof Config>;
 

@@ -70,6 +70,10 @@ export function MirrorSession(props: {
   });
   const room = config.room ?? `mirror ${device.deviceId.slice(0, 14)}`;
 
+  const isKnownGtin = useCallback(
+    (gtin14: string) => device.db.productByGtin(gtin14).then((product) => !!product),
+    [device],
+  );
   const handleCode = useCallback(
     async (raw: string, format: BarcodeFormat = 'keyboard') => {
       const reading = readScan(raw, format);
@@ -125,11 +129,10 @@ export function MirrorSession(props: {
             <main className="mirror-main" id="main">
               {camera && (
                 <CameraPanel
+                  decoder={config.decoder}
+                  isKnownGtin={isKnownGtin}
                   onClose={() => setCamera(false)}
-                  onReading={(reading) => {
-                    const text = cameraScanText(reading);
-                    if (text !== undefined) void handleCode(text);
-                  }}
+                  onReading={(reading) => void handleCode(cameraScanText(reading))}
                 />
               )}
               {notice && <ScanNotice problem={notice} onSearch={() => setNotice(undefined)} />}

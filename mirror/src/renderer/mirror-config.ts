@@ -2,6 +2,7 @@
 // store's deployment): idle timings, wedge-scanner framing, its fitting room,
 // how big the screen is.
 import { z } from 'zod';
+import { DecoderKind } from '@vitrine/shared/scan';
 
 const Config = z.object({
   idleMs: z.coerce.number().int().min(1_000).max(3_600_000).default(90_000),
@@ -13,6 +14,8 @@ const Config = z.object({
   photoCountdown: z.coerce.number().int().min(1).max(10).default(3),
   /** The screen's diagonal in inches: text and touch targets are sized in millimetres on it. */
   screenInches: z.coerce.number().min(7).max(110).default(32),
+  /** The camera's barcode decoder: zxing-js only where WebAssembly is not allowed. */
+  decoder: DecoderKind.default('zxing-wasm'),
 });
 export type MirrorConfig = z.infer<typeof Config>;
 

@@ -1,16 +1,24 @@
 // The camera loop: one frame in flight at a time, at most `maxFps` frames a
-// second, TRY_HARDER only on every Nth frame, two agreeing frames for EAN/UPC,
-// each code acted on once while it stays in view,
-// and every camera track stopped when the scanner closes.
-import type { BarcodeDecoder } from './decoder';
-import { FrameAgreement } from './frame-agreement';
+// second, the decoder's slower thorough pass on every Nth frame, each read
+// resolved and weighed by ScanAcceptance (whichever pass read it), and every
+// camera track stopped when the scanner closes.
+import type { BarcodeDecoder, DecodedCode, DecoderKind } from './decoder';
+import { ScanAcceptance } from './scan-acceptance';
 import { readScan, type ScanReading } from './scan-code';
+
+/**
+ * How often the thorough pass runs. ZXing-C++'s costs 3–12 ms at 640×480 and
+ * its fast pass 1–3 ms (measured, docs/scanning.md), so one frame in three;
+ * zxing-js's TRY_HARDER can take 150 ms, so one in twelve.
+ */
+export const THOROUGH_PASS_EVERY: Record<DecoderKind, number> = { 'zxing-wasm': 3, 'zxing-js': 12 };
 
 export type CameraScanOptions = {
   decoder: BarcodeDecoder;
   onReading: (reading: ScanReading) => void;
+  /** Whether the device's catalogue has a GTIN: a GTIN it lacks needs one more agreeing frame. */
+  isKnownGtin?: (gtin14: string) => Promise<boolean>;
   maxFps?: number;
-  tryHarderEvery?: number;
   /** Per decoded frame, for the diagnostics overlay and benchmarks. */
   onFrame?: (stats: { decodeMs: number; read: boolean }) => void;
 };
@@ -20,7 +28,10 @@ export class CameraScanner {
   private timer: ReturnType<typeof setTimeout> | undefined;
   private stopped = false;
   private frames = 0;
-  private readonly agreement = new FrameAgreement();
+  private readonly known = new Map<string, boolean>();
+  private readonly acceptance = new ScanAcceptance({
+    isKnownGtin: (gtin14) => this.known.get(gtin14),
+  });
 
   constructor(private readonly options: CameraScanOptions) {}
 
@@ -66,13 +77,23 @@ export class CameraScanner {
         return;
       }
       this.frames++;
-      const tryHarder = this.frames % (this.options.tryHarderEvery ?? 12) === 0;
+      const tryHarder = this.frames % THOROUGH_PASS_EVERY[this.options.decoder.kind] === 0;
       const outcome = await this.options.decoder.decode(frame, { tryHarder });
       if (this.stopped) return;
       this.options.onFrame?.({ decodeMs: outcome.decodeMs, read: !!outcome.read });
-      const agreed = this.agreement.accept(outcome.read, performance.now());
-      if (agreed && outcome.read) this.options.onReading(readScan(agreed, outcome.read.format));
+      if (outcome.read) await this.lookUp(outcome.read);
+      const accepted = this.acceptance.accept(outcome.read, performance.now());
+      if (accepted && !this.stopped) this.options.onReading(accepted);
     }
     this.schedule(video, Math.max(0, interval - (performance.now() - started)));
+  }
+
+  /** Learns once whether the catalogue has the read's GTIN, before the rule weighs it. */
+  private async lookUp(read: DecodedCode): Promise<void> {
+    const reading = readScan(read.text, read.format);
+    if (reading.kind !== 'product' || !this.options.isKnownGtin || this.known.has(reading.gtin))
+      return;
+    const known = await this.options.isKnownGtin(reading.gtin).catch(() => undefined);
+    if (known !== undefined) this.known.set(reading.gtin, known);
   }
 }

@@ -25,9 +25,10 @@ export function gtinFromElementString(text: string): string | undefined {
     if (body.startsWith(prefix)) body = body.slice(prefix.length);
   }
   if (body === text && !text.startsWith('(01)')) {
-    // Plain digits are a bare GTIN, handled by the caller; only take "01…"
-    // when the code is longer than any GTIN (so it cannot be one itself).
-    if (!/^01\d{14}./.test(text)) return undefined;
+    // Plain digits up to 14 are a bare GTIN, handled by the caller. Longer
+    // ones starting "01" are a GS1-128 read without its FNC1 (zxing-js drops
+    // it): AI 01 and the GTIN-14, alone (16 digits) or followed by more AIs.
+    if (!/^01\d{14}/.test(text)) return undefined;
   }
   const match = /^(?:\(01\)|01)(\d{14})/.exec(body);
   return match?.[1];

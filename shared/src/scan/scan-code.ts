@@ -49,14 +49,14 @@ function isRestrictedCirculation(gtin14: string): boolean {
 }
 
 /**
- * What a screen should look up for a camera reading, or undefined to stay
- * silent: a checksum failure from the camera is a misread of a label still in
- * view, and the next frames read it right. Everything else is answered — a
- * product, a loyalty card, or a code that is not a product (a promotion's QR
- * code), which gets its notice and a way to search.
+ * What a screen should look up for a camera reading the acceptance rule let
+ * through: a product, a loyalty card, or a code that is not a product (a
+ * promotion's QR code, a 2D code printed with a wrong check digit), which gets
+ * its notice and a way to search. EAN/UPC check-digit misreads never get here:
+ * ScanAcceptance drops them while the label is still in view.
  */
-export function cameraScanText(reading: ScanReading): string | undefined {
+export function cameraScanText(reading: ScanReading): string {
   if (reading.kind === 'product') return reading.gtin;
   if (reading.kind === 'loyalty-card') return reading.code;
-  return reading.reason === 'checksum' ? undefined : reading.raw;
+  return reading.raw;
 }

@@ -1,4 +1,4 @@
-// zxing-js decoding of one greyscale frame, restricted to the formats a store
+// zxing-js (the fallback decoder) decoding of one greyscale frame, restricted to the formats a store
 // meets, so each frame costs milliseconds rather than trying every symbology.
 import {
   BarcodeFormat as ZxingFormat,
@@ -12,6 +12,7 @@ import {
   RGBLuminanceSource,
 } from '@zxing/library';
 import type { CameraFormat, DecodedCode } from './decoder';
+import { modulePixelsBetweenGuards } from './read-quality';
 
 const FORMATS = new Map<ZxingFormat, CameraFormat>([
   [ZxingFormat.EAN_13, 'ean-13'],
@@ -57,7 +58,21 @@ export function decodeLuminance(
   try {
     const result = reader.decodeWithState(bitmap);
     const format = FORMATS.get(result.getBarcodeFormat());
-    return format ? { text: result.getText(), format } : undefined;
+    if (!format) return undefined;
+    const text = result.getText();
+    const [from, to] = result.getResultPoints();
+    const modulePx =
+      from && to
+        ? modulePixelsBetweenGuards(
+            format,
+            text,
+            { x: from.getX(), y: from.getY() },
+            { x: to.getX(), y: to.getY() },
+          )
+        : undefined;
+    return modulePx === undefined
+      ? { text, format }
+      : { text, format, quality: { modulePx: Math.round(modulePx * 100) / 100 } };
   } catch (error) {
     // A frame without a readable code is the normal case, not an error.
     if (
