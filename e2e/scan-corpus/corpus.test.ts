@@ -42,7 +42,7 @@ describe('scan corpus (smoke)', () => {
         640, 480,
       ]);
     }
-  }, 120_000);
+  }, 240_000);
 
   it('is deterministic: the same seed gives the same manifest and the same frames, byte for byte', async () => {
     const again = mkdtempSync(join(tmpdir(), 'vitrine-corpus-'));
@@ -56,7 +56,7 @@ describe('scan corpus (smoke)', () => {
     } finally {
       rmSync(again, { recursive: true, force: true });
     }
-  }, 120_000);
+  }, 240_000);
 
   it('has every clean frame decodable to its label’s content', async () => {
     const clean = manifest.frames.filter((f) => f.degradation === 'clean');

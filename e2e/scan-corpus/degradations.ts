@@ -3,7 +3,7 @@
 // kiosk cameras show (a 640×480 webcam a hand away from a product), not from
 // what any decoder reads: the corpus measures decoders, it is not tuned to one.
 import type { Random } from '@vitrine/store-server/demo/random';
-import type { Degradation } from './manifest';
+import type { Degradation, SymbologyGroup } from './manifest';
 
 export type Severity = 0 | 1 | 2 | 3;
 
@@ -38,6 +38,17 @@ export type Presentation = {
 };
 
 export type CodeShape = 'linear' | 'matrix';
+
+const MATRIX_GROUPS: ReadonlySet<SymbologyGroup> = new Set([
+  'qr-digital-link',
+  'qr-promo',
+  'gs1-datamatrix',
+  'qr-variants',
+]);
+
+/** Bars or a grid: module sizes (and so what "small" means) differ between the two. */
+export const shapeOf = (group: SymbologyGroup): CodeShape =>
+  MATRIX_GROUPS.has(group) ? 'matrix' : 'linear';
 
 const pickBySeverity = (rng: Random, severity: Severity, ranges: [number, number][]) => {
   const [min, max] = ranges[Math.max(0, severity - 1)]!;

@@ -7,7 +7,7 @@ import { existsSync, mkdirSync, renameSync, rmSync, writeFileSync } from 'node:f
 import { join } from 'node:path';
 import { Random } from '@vitrine/store-server/demo/random';
 import { REPO_ROOT } from '../support/test-server';
-import { drawPresentation, type CodeShape } from './degradations';
+import { drawPresentation, shapeOf } from './degradations';
 import { drawLabelContent, qrVariantContent } from './label-content';
 import { MANIFEST_FILE, readManifest, type CorpusFrame, type CorpusManifest } from './manifest';
 import { planCorpus, type CorpusSize, type PlannedLabel } from './plan';
@@ -18,8 +18,6 @@ import { toolVersions } from './tools';
 export const GENERATOR_VERSION = 'scan-corpus/2';
 export const DEFAULT_SEED = 20261205;
 const CONCURRENCY = 2;
-
-const LINEAR = new Set(['ean-13', 'ean-8', 'upc-a', 'upc-e', 'gs1-128', 'code-128']);
 
 export function corpusDir(size: CorpusSize, seed = DEFAULT_SEED): string {
   const hash = createHash('sha256').update(`${GENERATOR_VERSION}:${seed}`).digest('hex');
@@ -37,8 +35,12 @@ async function renderPlanned(
     label.group === 'qr-variants'
       ? qrVariantContent(rng.fork('content'), label.index)
       : drawLabelContent(rng.fork('content'), label.group, label.index);
-  const shape: CodeShape = LINEAR.has(label.group) ? 'linear' : 'matrix';
-  const presentation = drawPresentation(rng.fork('pose'), shape, label.degradation, label.severity);
+  const presentation = drawPresentation(
+    rng.fork('pose'),
+    shapeOf(label.group),
+    label.degradation,
+    label.severity,
+  );
   const rendered = await renderLabel(rng.fork('frames'), content, presentation, dir, label.id);
   rmSync(join(dir, `${label.id}.code.png`));
   rmSync(join(dir, `${label.id}.staged.png`));

@@ -1,9 +1,10 @@
-// ZXing-C++ (zxing-wasm) in Node, its WebAssembly read from node_modules — no
-// CDN fetch — to check that the corpus's clean labels carry what the manifest says.
+// ZXing-C++ (zxing-wasm) in Node, its module loaded as the decoder tests load
+// it (no CDN fetch), to check that the corpus's clean labels carry what the
+// manifest says — a check of the labels, independent of the kiosk's settings.
 import { readFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
-import { prepareZXingModule, readBarcodes } from 'zxing-wasm/reader';
+import { readBarcodes } from 'zxing-wasm/reader';
 import type { CameraFormat } from '@vitrine/shared/scan';
+import { loadZxingWasmInNode } from '../../shared/src/scan/node/load-wasm';
 
 const FORMATS: Record<string, CameraFormat> = {
   EAN13: 'ean-13',
@@ -15,17 +16,11 @@ const FORMATS: Record<string, CameraFormat> = {
   DataMatrix: 'data-matrix',
 };
 
-let prepared = false;
-
 /** Every code zxing-wasm finds in a PNG or JPEG file, in the kiosk's format names. */
 export async function decodeImageFile(
   path: string,
 ): Promise<{ text: string; format: CameraFormat | undefined }[]> {
-  if (!prepared) {
-    const wasm = createRequire(import.meta.url).resolve('zxing-wasm/reader/zxing_reader.wasm');
-    prepareZXingModule({ overrides: { wasmBinary: readFileSync(wasm).buffer } });
-    prepared = true;
-  }
+  await loadZxingWasmInNode();
   const results = await readBarcodes(new Uint8Array(readFileSync(path)), { tryHarder: true });
   return results.filter((r) => r.isValid).map((r) => ({ text: r.text, format: FORMATS[r.format] }));
 }
