@@ -27,6 +27,8 @@ export type GroupScore = {
   readPct: number;
   /** Distinct frame decodes (frame × pass the camera used) that read other content. */
   wrongReads: number;
+  /** Which: `file:pass → text`, to look at. */
+  wrongDecodes: string[];
   /** Distinct frame decodes readScan refused (a check-digit failure, say). */
   rejectedReads: number;
   fastReadPct: number;
@@ -116,7 +118,7 @@ function replayLabel(
     tally.ticks++;
     tally.decodeMs.push(reply.decodeMs);
     if (verdict === 'right') tally.right++;
-    else if (verdict === 'wrong') tally.wrong.add(decode);
+    else if (verdict === 'wrong') tally.wrong.add(`${decode} → ${read?.text ?? ''}`);
     else if (verdict === 'rejected') tally.rejected.add(decode);
     opened ??= acceptance.accept(read, (tick * 1000) / FPS);
   }
@@ -136,6 +138,7 @@ function scoreOf(group: GroupScore['group'], t: Tally): GroupScore {
     ticks: t.ticks,
     readPct: pct(t.right, t.ticks),
     wrongReads: t.wrong.size,
+    wrongDecodes: [...t.wrong].sort(),
     rejectedReads: t.rejected.size,
     fastReadPct: pct(t.fastRight, t.frames),
     thoroughReadPct: pct(t.thoroughRight, t.frames),
