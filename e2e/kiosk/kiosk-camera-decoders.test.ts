@@ -37,7 +37,7 @@ afterAll(async () => {
 async function scanWith(
   query: string,
   chromiumArgs: string[] = [],
-  prepare?: (page: Page) => Promise<void>,
+  prepare?: (page: Page) => Promise<unknown>,
 ) {
   const browser = await launchWithCameraVideo(video, chromiumArgs);
   browsers.push(browser);
