@@ -98,6 +98,11 @@ describe('kiosk camera decoders', () => {
 
   it('falls back to zxing-js when the worker is refused WebAssembly (a strict policy)', async () => {
     const { decoder, requested } = await scanWith('', [], async (page) => {
+      // The worker script must come from the network, where the policy is set,
+      // not from the offline cache the kiosk's service worker fills.
+      await page.addInitScript(() => {
+        navigator.serviceWorker.register = () => Promise.reject(new Error('no offline cache here'));
+      });
       // The worker's own policy without 'wasm-unsafe-eval': compiling the module throws.
       await page.route(/zxing-wasm-worker-[\w-]+\.js$/, async (route) => {
         const response = await route.fetch();
