@@ -1,8 +1,9 @@
 #!/usr/bin/env node
 // Makes sure the tools the tests drive are on this machine: a Chromium (the
 // system one; Debian's `chromium` installed when running as root; else
-// Playwright's download), Mosquitto for the external-broker tests and coturn
-// for the TURN relay test.
+// Playwright's download), Mosquitto for the external-broker tests, coturn
+// for the TURN relay test, and zint + ImageMagick 6 that draw and degrade the
+// scan corpus (e2e/scan-corpus).
 // Idempotent and quiet when everything is already there.
 import { execFileSync, spawnSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
@@ -19,6 +20,9 @@ const MOSQUITTO_CANDIDATES = [
 ];
 
 const TURNSERVER_CANDIDATES = ['/usr/bin/turnserver', '/usr/local/bin/turnserver'];
+const ZINT_CANDIDATES = ['/usr/bin/zint', '/usr/local/bin/zint'];
+// ImageMagick 6's own binaries only: another `convert` may come earlier on PATH.
+const CONVERT_CANDIDATES = ['/usr/bin/convert', '/usr/bin/convert-im6.q16'];
 
 const isRoot = typeof process.getuid === 'function' && process.getuid() === 0;
 const hasApt = existsSync('/usr/bin/apt-get');
@@ -62,20 +66,22 @@ function ensureChromium() {
   return path;
 }
 
+function ensureTool(candidates, envVar, pkg) {
+  let path = found(candidates, envVar);
+  if (!path && aptInstall(pkg)) path = found(candidates, envVar);
+  if (!path) throw new Error(`no ${pkg}: install Debian’s \`${pkg}\` package or set ${envVar}`);
+  return path;
+}
+
 function ensureMosquitto() {
-  let path = found(MOSQUITTO_CANDIDATES, 'MOSQUITTO_PATH');
-  if (!path && aptInstall('mosquitto')) path = found(MOSQUITTO_CANDIDATES, 'MOSQUITTO_PATH');
-  if (!path)
-    throw new Error('no Mosquitto: install Debian’s `mosquitto` package or set MOSQUITTO_PATH');
+  const path = ensureTool(MOSQUITTO_CANDIDATES, 'MOSQUITTO_PATH', 'mosquitto');
   // Debian starts a system broker on 1883; the tests run their own on free ports.
   spawnSync('systemctl', ['disable', '--now', 'mosquitto'], { stdio: 'ignore' });
   return path;
 }
 
 function ensureCoturn() {
-  let path = found(TURNSERVER_CANDIDATES, 'TURNSERVER_PATH');
-  if (!path && aptInstall('coturn')) path = found(TURNSERVER_CANDIDATES, 'TURNSERVER_PATH');
-  if (!path) throw new Error('no coturn: install Debian’s `coturn` package or set TURNSERVER_PATH');
+  const path = ensureTool(TURNSERVER_CANDIDATES, 'TURNSERVER_PATH', 'coturn');
   // Debian may start a system TURN server on 3478; the tests run their own.
   spawnSync('systemctl', ['disable', '--now', 'coturn'], { stdio: 'ignore' });
   return path;
@@ -85,12 +91,14 @@ try {
   const chromium = ensureChromium();
   const mosquitto = ensureMosquitto();
   const turnserver = ensureCoturn();
+  const zint = ensureTool(ZINT_CANDIDATES, 'ZINT_PATH', 'zint');
+  const convert = ensureTool(CONVERT_CANDIDATES, 'MAGICK_CONVERT_PATH', 'imagemagick');
   const version =
     chromium === 'playwright'
       ? 'playwright'
       : execFileSync(chromium, ['--version']).toString().trim();
   process.stdout.write(
-    `provision: chromium ${version} · mosquitto ${mosquitto} · turnserver ${turnserver}\n`,
+    `provision: chromium ${version} · mosquitto ${mosquitto} · turnserver ${turnserver} · zint ${zint} · convert ${convert}\n`,
   );
 } catch (error) {
   process.stderr.write(`provision: ${error.message}\n`);

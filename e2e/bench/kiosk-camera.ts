@@ -4,9 +4,63 @@
 import { readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
+import type { DecoderKind } from '@vitrine/shared/scan';
 import { REPO_ROOT } from '../support/test-server';
 
 export type DecodeSample = { decodeMs: number; roundTripMs: number; read: string | undefined };
+/** A decoder worker's reply (shared/src/scan/decoder.ts), as the page hands it back. */
+export type WorkerReply = {
+  decodeMs: number;
+  roundTripMs: number;
+  read?: { text: string; format: string; quality?: Record<string, number> };
+};
+type PageScope = {
+  decodeFrame?: (frame: ImageBitmap, tryHarder: boolean) => Promise<WorkerReply>;
+  decoderWorker?: Worker;
+};
+
+/** The built decoder worker the kiosk loads (`zxing-wasm`, `zxing-js`…), as a URL on its page. */
+export function decoderWorkerUrl(kind: DecoderKind): string {
+  const worker = readdirSync(join(REPO_ROOT, 'kiosk/dist/assets')).find(
+    (name) => name.startsWith(`${kind}-worker-`) && name.endsWith('.js'),
+  );
+  if (!worker) throw new Error(`bench: no ${kind} worker in kiosk/dist/assets (build the kiosk)`);
+  return `/kiosk/assets/${worker}`;
+}
+
+/**
+ * Starts a decoder worker in the page (replacing any earlier one) and gives the
+ * page `globalThis.decodeFrame(bitmap, tryHarder)`: one request at a time, the
+ * bitmap transferred, as the kiosk's camera loop posts them.
+ */
+export async function startDecoderInPage(page: Page, workerUrl: string): Promise<void> {
+  await page.evaluate((url) => {
+    const scope = globalThis as PageScope;
+    scope.decoderWorker?.terminate();
+    const worker = new Worker(url, { type: 'module' });
+    let nextId = 1;
+    type Reply = Omit<WorkerReply, 'roundTripMs'> & { id: number };
+    const waiting = new Map<number, (reply: Reply) => void>();
+    worker.onmessage = (event: MessageEvent<Reply>) => {
+      waiting.get(event.data.id)?.(event.data);
+      waiting.delete(event.data.id);
+    };
+    scope.decoderWorker = worker;
+    scope.decodeFrame = async (frame, tryHarder) => {
+      const id = nextId++;
+      const sent = performance.now();
+      const reply = await new Promise<Reply>((resolve) => {
+        waiting.set(id, resolve);
+        worker.postMessage({ id, frame, tryHarder }, [frame]);
+      });
+      return { ...reply, roundTripMs: performance.now() - sent };
+    };
+  }, workerUrl);
+}
+
+export async function stopDecoderInPage(page: Page): Promise<void> {
+  await page.evaluate(() => (globalThis as PageScope).decoderWorker?.terminate());
+}
 
 /** Decodes `count` copies of a greyscale frame in the kiosk's own decoder worker. */
 export async function decodeInWorker(
@@ -14,14 +68,12 @@ export async function decodeInWorker(
   luma: Uint8Array,
   count: number,
   tryHarder: boolean,
+  kind: DecoderKind = 'zxing-wasm',
 ): Promise<DecodeSample[]> {
-  const worker = readdirSync(join(REPO_ROOT, 'kiosk/dist/assets')).find(
-    (name) => name.startsWith('zxing-wasm-worker-') && name.endsWith('.js'),
-  );
-  if (!worker)
-    throw new Error('bench: no zxing-wasm worker in kiosk/dist/assets (build the kiosk)');
-  return page.evaluate(
-    async ({ url, pixels, count, tryHarder }) => {
+  await startDecoderInPage(page, decoderWorkerUrl(kind));
+  const samples = await page.evaluate(
+    async ({ pixels, count, tryHarder }) => {
+      const decodeFrame = (globalThis as PageScope).decodeFrame!;
       const width = 640;
       const height = 480;
       const rgba = new Uint8ClampedArray(width * height * 4);
@@ -29,28 +81,31 @@ export async function decodeInWorker(
         const value = pixels[i] ?? 0;
         rgba.set([value, value, value, 255], i * 4);
       }
-      const decoder = new Worker(url, { type: 'module' });
-      const samples: { decodeMs: number; roundTripMs: number; read: string | undefined }[] = [];
-      for (let id = 1; id <= count; id++) {
-        const frame = await createImageBitmap(new ImageData(rgba, width, height));
-        const sent = performance.now();
-        const reply = await new Promise<{ decodeMs: number; read?: { text: string } }>(
-          (resolve) => {
-            decoder.onmessage = (event: MessageEvent<{ decodeMs: number }>) => resolve(event.data);
-            decoder.postMessage({ id, frame, tryHarder }, [frame]);
-          },
+      const out: DecodeSample[] = [];
+      for (let i = 0; i < count; i++) {
+        const reply = await decodeFrame(
+          await createImageBitmap(new ImageData(rgba, width, height)),
+          tryHarder,
         );
-        samples.push({
+        out.push({
           decodeMs: reply.decodeMs,
-          roundTripMs: performance.now() - sent,
+          roundTripMs: reply.roundTripMs,
           read: reply.read?.text,
         });
       }
-      decoder.terminate();
-      return samples;
+      return out;
     },
-    { url: `/kiosk/assets/${worker}`, pixels: [...luma], count, tryHarder },
+    { pixels: [...luma], count, tryHarder },
   );
+  await stopDecoderInPage(page);
+  return samples;
+}
+
+/** Opens the kiosk's camera panel unless it is open (it closes once it has read a code). */
+export async function openCamera(page: Page): Promise<void> {
+  if ((await page.locator('video.camera-video').count()) > 0) return;
+  await page.getByTestId('camera-button').click();
+  await page.locator('video.camera-video').waitFor({ timeout: 10_000 });
 }
 
 /**

@@ -11,7 +11,7 @@ import { labelFrame, writeLabelY4m } from '../fixtures/label-video';
 import { launchChromium } from '../support/chromium';
 import { startTestServer } from '../support/test-server';
 import { kioskBundleSizes } from './kiosk-bundle';
-import { decodeInWorker, timeLabelToProduct } from './kiosk-camera';
+import { decodeInWorker, openCamera, timeLabelToProduct } from './kiosk-camera';
 import { kioskResults } from './kiosk-results';
 import type { BenchResult } from './stats';
 import { timeKeystroke, timeWedgeScan } from './kiosk-timing';
@@ -21,7 +21,7 @@ const QUERIES = ['chemise', 'cable usb', 'fromage', 'creme', 'chaussures', 'vin 
 const TYPO_QUERIES = ['chmise', 'fromgae'];
 
 /** Products without variants, with stock in this store and reviews, spread over the catalogue. */
-function scannables(server: StoreServer, count: number): Scannable[] {
+export function scannables(server: StoreServer, count: number): Scannable[] {
   const rows = server.db
     .prepare(
       `SELECT json_extract(p.body, '$.gtin') AS gtin, json_extract(p.body, '$.name.fr') AS name
@@ -38,7 +38,7 @@ function scannables(server: StoreServer, count: number): Scannable[] {
   return Array.from({ length: count }, (_, i) => rows[i * step]!);
 }
 
-async function waitUntil(
+export async function waitUntil(
   page: Page,
   what: string,
   check: () => Promise<boolean>,
@@ -51,7 +51,7 @@ async function waitUntil(
   }
 }
 
-const checkpointOf = async (page: Page) =>
+export const checkpointOf = async (page: Page) =>
   Number(
     await page.getByTestId('sync-status').getAttribute('data-checkpoint', { timeout: 30_000 }),
   );
@@ -161,10 +161,7 @@ export async function benchKiosk(scale = 20_000, scans = 50): Promise<BenchResul
       for (let i = 0; i < 10; i++) {
         // The panel closes once it has read a code: open it again for each sample
         // (the timing starts at a label frame after a blank one, not at opening).
-        if ((await page.locator('video.camera-video').count()) === 0) {
-          await page.getByTestId('camera-button').click();
-          await page.locator('video.camera-video').waitFor({ timeout: 10_000 });
-        }
+        await openCamera(page);
         camera.push(await timeLabelToProduct(page, labelled.name));
       }
     } catch (error) {

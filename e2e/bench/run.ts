@@ -9,6 +9,7 @@ import { benchInitialSync } from './initial-sync.bench';
 import { benchLiveFanout } from './live-fanout.bench';
 import { benchKiosk } from './kiosk.bench';
 import { benchLookShare } from './look-share.bench';
+import { benchScanCorpus } from './scan-corpus.bench';
 import { benchSignagePlayback } from './signage-playback.bench';
 import { benchSignagePublish } from './signage-publish.bench';
 import { benchSignageSync } from './signage-sync.bench';
@@ -26,6 +27,7 @@ const suites: [string, () => Promise<BenchResult[]>][] = [
   ['signage-publish', () => benchSignagePublish()],
   ['look-share', () => benchLookShare()],
   ['kiosk', () => benchKiosk()],
+  ['scan-corpus', () => benchScanCorpus()],
 ];
 
 const results: BenchResult[] = [];
