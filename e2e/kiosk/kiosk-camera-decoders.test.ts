@@ -11,7 +11,7 @@ import type { BrowserContext, Page } from 'playwright-core';
 import type { StoreServer } from '@vitrine/store-server/server';
 import { launchWithCameraVideo } from '../support/chromium';
 import { startTestServer } from '../support/test-server';
-import { writeCodeY4m } from '../fixtures/label-video';
+import { codeFrame, writeCodeY4m, writeLumaY4m } from '../fixtures/label-video';
 import { demoProduct, waitForSync, type DemoProduct } from './kiosk-page';
 
 type Seen = { decodersSeen: string[] };
@@ -37,7 +37,7 @@ afterAll(async () => {
 async function scanWith(
   query: string,
   chromiumArgs: string[] = [],
-  prepare?: (page: Page) => Promise<void>,
+  prepare?: (page: Page) => Promise<unknown>,
 ) {
   const browser = await launchWithCameraVideo(video, chromiumArgs);
   browsers.push(browser);
@@ -87,6 +87,33 @@ describe('kiosk camera decoders', () => {
     expect(requested.some((url) => /zxing-js-worker-[\w-]+\.js$/.test(url))).toBe(true);
   });
 
+  it('shrugs off a QR code packed with text, then reads the next label', async () => {
+    // A curious shopper's code longer than any of ours once stalled the camera
+    // loop: its reply failed to parse and the frame was never released.
+    const packed = codeFrame({
+      bcid: 'qrcode',
+      text: 'A'.repeat(2_500),
+      options: { eclevel: 'L' },
+    });
+    const gtin14 = product.gtin.padStart(14, '0');
+    const label = codeFrame({ bcid: 'gs1-128', text: `(01)${gtin14}(10)LOT42` });
+    const scenes = join(mkdtempSync(join(tmpdir(), 'vitrine-packed-')), 'scenes.y4m');
+    writeLumaY4m(scenes, 0, [
+      ...Array<Uint8Array>(30).fill(packed),
+      ...Array<Uint8Array>(30).fill(label),
+    ]);
+    const browser = await launchWithCameraVideo(scenes);
+    browsers.push(browser);
+    await browser.grantPermissions(['camera'], { origin: server.url });
+    const page = await browser.newPage();
+    await page.goto(`${server.url}/kiosk/`);
+    await waitForSync(page, server);
+    await page.getByTestId('camera-button').click();
+    await expect
+      .poll(() => page.getByTestId('product').locator('h2').textContent(), { timeout: 20_000 })
+      .toBe(product.nameFr);
+  });
+
   it('falls back to zxing-js by itself in a page without WebAssembly', async () => {
     // Chromium cannot switch WebAssembly off from its command line: take it from the page.
     const { decoder, requested } = await scanWith('', [], (page) =>
@@ -98,6 +125,11 @@ describe('kiosk camera decoders', () => {
 
   it('falls back to zxing-js when the worker is refused WebAssembly (a strict policy)', async () => {
     const { decoder, requested } = await scanWith('', [], async (page) => {
+      // The worker script must come from the network, where the policy is set,
+      // not from the offline cache the kiosk's service worker fills.
+      await page.addInitScript(() => {
+        navigator.serviceWorker.register = () => Promise.reject(new Error('no offline cache here'));
+      });
       // The worker's own policy without 'wasm-unsafe-eval': compiling the module throws.
       await page.route(/zxing-wasm-worker-[\w-]+\.js$/, async (route) => {
         const response = await route.fetch();

@@ -20,9 +20,12 @@ export const ReadQuality = z.object({
 });
 export type ReadQuality = z.infer<typeof ReadQuality>;
 
+/** Longer codes are not ours (a product, a card, a link): read as nothing. */
+export const MAX_CODE_TEXT = 2048;
+
 const Format = z.enum(['ean-13', 'ean-8', 'upc-a', 'upc-e', 'code-128', 'qr', 'data-matrix']);
 export const DecodedCode = z.object({
-  text: z.string().max(2048),
+  text: z.string().max(MAX_CODE_TEXT),
   format: Format,
   quality: ReadQuality.optional(),
 });

@@ -1,6 +1,9 @@
 // The BarcodeDecoder the screens use: the chosen decoder in a dedicated Web
 // Worker, falling back to zxing-js for good if WebAssembly cannot run here.
+import { z } from 'zod';
 import { DecodeReply, type BarcodeDecoder, type DecodeOutcome, type DecoderKind } from './decoder';
+
+const AnyReply = z.object({ id: z.number().int() });
 
 // Each worker is named in full so Vite bundles it (and the wasm it imports).
 function startWorker(kind: DecoderKind): Worker {
@@ -45,6 +48,12 @@ export class WorkerDecoder implements BarcodeDecoder {
     this.abandonWaiting();
   }
 
+  private settle(id: number, outcome: DecodeOutcome): void {
+    const resolve = this.waiting.get(id);
+    this.waiting.delete(id);
+    resolve?.(outcome);
+  }
+
   private abandonWaiting(): void {
     for (const resolve of this.waiting.values()) resolve({ read: undefined, decodeMs: 0 });
     this.waiting.clear();
@@ -53,11 +62,14 @@ export class WorkerDecoder implements BarcodeDecoder {
   private listen(worker: Worker): Worker {
     worker.addEventListener('message', (event: MessageEvent<unknown>) => {
       const reply = DecodeReply.safeParse(event.data);
-      if (!reply.success) return;
+      if (!reply.success) {
+        // Never leave the camera loop waiting on a frame whose answer did not parse.
+        const id = AnyReply.safeParse(event.data);
+        if (id.success) this.settle(id.data.id, { read: undefined, decodeMs: 0 });
+        return;
+      }
       if (reply.data.unavailable && this.current === 'zxing-wasm') this.fallBack(reply.data.error);
-      const resolve = this.waiting.get(reply.data.id);
-      this.waiting.delete(reply.data.id);
-      resolve?.({ read: reply.data.read, decodeMs: reply.data.decodeMs });
+      this.settle(reply.data.id, { read: reply.data.read, decodeMs: reply.data.decodeMs });
     });
     return worker;
   }

@@ -1,6 +1,6 @@
 // Inside a decoder worker: the transferred camera frame drawn once to an
 // OffscreenCanvas and read back as RGBA, then closed; and the reply to post.
-import { DecodeRequest, type DecodeReply, type DecodedCode } from './decoder';
+import { DecodeRequest, MAX_CODE_TEXT, type DecodeReply, type DecodedCode } from './decoder';
 
 let canvas: OffscreenCanvas | undefined;
 
@@ -37,7 +37,8 @@ export function serveDecodeRequests(
       return;
     }
     decode(image, tryHarder).then(
-      (read) => reply(read ? { read } : {}),
+      // A code longer than any of ours (a QR code packed with text) is read as nothing.
+      (read) => reply(read && read.text.length <= MAX_CODE_TEXT ? { read } : {}),
       (error: unknown) =>
         reply({ error: String(error), unavailable: error instanceof DecoderUnavailable }),
     );

@@ -1,7 +1,18 @@
-// zxing-js (the fallback decoder) decoding of one greyscale frame, restricted to the formats a store
-// meets, so each frame costs milliseconds rather than trying every symbology.
-import {
-  BarcodeFormat as ZxingFormat,
+// zxing-js (the fallback decoder) decoding of one greyscale frame, restricted
+// to the formats a store meets, so each frame costs milliseconds rather than
+// trying every symbology.
+import * as zxingModule from '@zxing/library';
+import type { CameraFormat, DecodedCode } from './decoder';
+import { modulePixelsBetweenGuards } from './read-quality';
+
+// Bundlers load the package's ES build; Node (`npm run decode`) its CommonJS
+// one, whose names Node cannot see and leaves on `default`.
+const ZXing: typeof zxingModule =
+  'BinaryBitmap' in zxingModule
+    ? zxingModule
+    : (zxingModule as unknown as { default: typeof zxingModule }).default;
+const {
+  BarcodeFormat: ZxingFormat,
   BinaryBitmap,
   DecodeHintType,
   HybridBinarizer,
@@ -10,11 +21,9 @@ import {
   ChecksumException,
   FormatException,
   RGBLuminanceSource,
-} from '@zxing/library';
-import type { CameraFormat, DecodedCode } from './decoder';
-import { modulePixelsBetweenGuards } from './read-quality';
+} = ZXing;
 
-const FORMATS = new Map<ZxingFormat, CameraFormat>([
+const FORMATS = new Map<zxingModule.BarcodeFormat, CameraFormat>([
   [ZxingFormat.EAN_13, 'ean-13'],
   [ZxingFormat.EAN_8, 'ean-8'],
   [ZxingFormat.UPC_A, 'upc-a'],
@@ -24,9 +33,9 @@ const FORMATS = new Map<ZxingFormat, CameraFormat>([
   [ZxingFormat.DATA_MATRIX, 'data-matrix'],
 ]);
 
-function makeReader(tryHarder: boolean): MultiFormatReader {
+function makeReader(tryHarder: boolean): zxingModule.MultiFormatReader {
   const reader = new MultiFormatReader();
-  const hints = new Map<DecodeHintType, unknown>([
+  const hints = new Map<zxingModule.DecodeHintType, unknown>([
     [DecodeHintType.POSSIBLE_FORMATS, [...FORMATS.keys()]],
   ]);
   if (tryHarder) hints.set(DecodeHintType.TRY_HARDER, true);
