@@ -11,6 +11,8 @@ export type DecodeSample = { decodeMs: number; roundTripMs: number; read: string
 /** A decoder worker's reply (shared/src/scan/decoder.ts), as the page hands it back. */
 export type WorkerReply = {
   decodeMs: number;
+  /** Of decodeMs, drawing the frame and reading its pixels back. */
+  pixelsMs?: number;
   roundTripMs: number;
   read?: { text: string; format: string; quality?: Record<string, number> };
 };

@@ -40,6 +40,12 @@ export type GroupScore = {
   notOpened: number;
   decodeP50: number;
   decodeP95: number;
+  /** Each pass on every frame, whatever the camera's schedule. */
+  fastP95: number;
+  thoroughP95: number;
+  /** Of the decode time, drawing the frame and reading its pixels back (both passes). */
+  pixelsP50: number;
+  pixelsP95: number;
 };
 
 type Tally = {
@@ -56,6 +62,9 @@ type Tally = {
   wrongOther: number;
   notOpened: number;
   decodeMs: number[];
+  fastMs: number[];
+  thoroughMs: number[];
+  pixelsMs: number[];
 };
 
 const emptyTally = (): Tally => ({
@@ -72,6 +81,9 @@ const emptyTally = (): Tally => ({
   wrongOther: 0,
   notOpened: 0,
   decodeMs: [],
+  fastMs: [],
+  thoroughMs: [],
+  pixelsMs: [],
 });
 
 const COUNTS = [
@@ -92,6 +104,9 @@ function addInto(total: Tally, t: Tally) {
   for (const decode of t.wrong) total.wrong.add(decode);
   for (const decode of t.rejected) total.rejected.add(decode);
   total.decodeMs.push(...t.decodeMs);
+  total.fastMs.push(...t.fastMs);
+  total.thoroughMs.push(...t.thoroughMs);
+  total.pixelsMs.push(...t.pixelsMs);
 }
 
 /** The page's reply parsed at the boundary: the read exactly as the kiosk's decoder gives it. */
@@ -149,6 +164,10 @@ function scoreOf(group: GroupScore['group'], t: Tally): GroupScore {
     notOpened: t.notOpened,
     decodeP50: round(percentile(t.decodeMs, 50), 2),
     decodeP95: round(percentile(t.decodeMs, 95), 2),
+    fastP95: round(percentile(t.fastMs, 95), 2),
+    thoroughP95: round(percentile(t.thoroughMs, 95), 2),
+    pixelsP50: round(percentile(t.pixelsMs, 50), 2),
+    pixelsP95: round(percentile(t.pixelsMs, 95), 2),
   };
 }
 
@@ -170,6 +189,10 @@ export function scoreDecoder(
     tally.frames++;
     if (judgeRead(frame.expect, readOf(both.fast)) === 'right') tally.fastRight++;
     if (judgeRead(frame.expect, readOf(both.thorough)) === 'right') tally.thoroughRight++;
+    tally.fastMs.push(both.fast.decodeMs);
+    tally.thoroughMs.push(both.thorough.decodeMs);
+    for (const pass of [both.fast, both.thorough])
+      if (pass.pixelsMs !== undefined) tally.pixelsMs.push(pass.pixelsMs);
     labels.set(frame.label, [...(labels.get(frame.label) ?? []), { frame, decodes: both }]);
   });
   for (const shown of labels.values()) {

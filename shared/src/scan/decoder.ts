@@ -54,7 +54,10 @@ export type DecodeRequest = z.infer<typeof DecodeRequest>;
 export const DecodeReply = z.object({
   id: z.number().int(),
   read: DecodedCode.optional(),
+  /** From the frame's arrival to the reply, pixels read back included. */
   decodeMs: z.number(),
+  /** Of which drawing the frame and reading its pixels back. */
+  pixelsMs: z.number().optional(),
   error: z.string().optional(),
   /** The decoder cannot run here at all (WebAssembly refused): use the fallback. */
   unavailable: z.boolean().optional(),

@@ -36,9 +36,12 @@ export function serveDecodeRequests(
       reply({ error: String(error) });
       return;
     }
+    // Drawing the frame and reading its pixels back, apart from decoding them.
+    const pixelsMs = performance.now() - started;
     decode(image, tryHarder).then(
       // A code longer than any of ours (a QR code packed with text) is read as nothing.
-      (read) => reply(read && read.text.length <= MAX_CODE_TEXT ? { read } : {}),
+      (read) =>
+        reply(read && read.text.length <= MAX_CODE_TEXT ? { read, pixelsMs } : { pixelsMs }),
       (error: unknown) =>
         reply({ error: String(error), unavailable: error instanceof DecoderUnavailable }),
     );
