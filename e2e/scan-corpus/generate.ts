@@ -113,7 +113,15 @@ export async function ensureCorpus(
     throw error;
   });
   writeFileSync(join(partial, MANIFEST_FILE), `${JSON.stringify(manifest, null, 1)}\n`);
-  rmSync(dir, { recursive: true, force: true });
-  renameSync(partial, dir);
+  // Test files run in parallel processes and may generate the same corpus at
+  // once: the first rename wins (a directory only ever appears complete), and
+  // the others keep it rather than pull it from under a reader.
+  try {
+    renameSync(partial, dir);
+  } catch (error) {
+    rmSync(partial, { recursive: true, force: true });
+    if (!existsSync(join(dir, MANIFEST_FILE))) throw error;
+    return { dir, manifest: readManifest(dir) };
+  }
   return { dir, manifest, generatedMs: performance.now() - started };
 }
