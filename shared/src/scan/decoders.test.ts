@@ -6,7 +6,7 @@ import type { DecodedCode, DecoderKind } from './decoder';
 import { loadZxingWasmInNode } from './node/load-wasm';
 import { readScan } from './scan-code';
 import { codeFrameRgba, type PrintedCode } from './testing/printed-code';
-import { decodeLuminance, luminanceOf } from './zxing-js-decode';
+import { decodeRgbaJs } from './zxing-js-decode';
 import { decodeRgbaWasm } from './zxing-wasm-decode';
 
 type Image = ReturnType<typeof codeFrameRgba>;
@@ -18,15 +18,7 @@ const decoders: Record<
     await loadZxingWasmInNode();
     return decodeRgbaWasm(image, tryHarder);
   },
-  'zxing-js': (image, tryHarder) =>
-    Promise.resolve(
-      decodeLuminance(
-        luminanceOf(image.data, image.width, image.height),
-        image.width,
-        image.height,
-        tryHarder,
-      ),
-    ),
+  'zxing-js': (image, tryHarder) => Promise.resolve(decodeRgbaJs(image, tryHarder)),
 };
 
 const ean13 = makeGtin13('376410000001');

@@ -93,3 +93,12 @@ export function decodeLuminance(
     throw error;
   }
 }
+
+/** An RGBA frame (what a canvas gives), as the fallback worker decodes it. */
+export function decodeRgbaJs(
+  image: { data: Uint8ClampedArray; width: number; height: number },
+  tryHarder: boolean,
+): DecodedCode | undefined {
+  const luminance = luminanceOf(image.data, image.width, image.height);
+  return decodeLuminance(luminance, image.width, image.height, tryHarder);
+}

@@ -10,7 +10,7 @@ import { basename } from 'node:path';
 import { parseArgs } from 'node:util';
 import { DecoderKind, type DecodedCode } from '../decoder';
 import { assessRead } from '../scan-acceptance';
-import { decodeLuminance, luminanceOf } from '../zxing-js-decode';
+import { decodeRgbaJs } from '../zxing-js-decode';
 import { decodeRgbaWasm } from '../zxing-wasm-decode';
 import { rgbaOfImageFile, type Rgba } from './image-file';
 import { loadZxingWasmInNode } from './load-wasm';
@@ -20,14 +20,7 @@ type Pass = { read: DecodedCode | undefined; decodeMs: number };
 async function decodePass(kind: DecoderKind, image: Rgba, tryHarder: boolean): Promise<Pass> {
   const started = performance.now();
   const read =
-    kind === 'zxing-wasm'
-      ? await decodeRgbaWasm(image, tryHarder)
-      : decodeLuminance(
-          luminanceOf(image.data, image.width, image.height),
-          image.width,
-          image.height,
-          tryHarder,
-        );
+    kind === 'zxing-wasm' ? await decodeRgbaWasm(image, tryHarder) : decodeRgbaJs(image, tryHarder);
   return { read, decodeMs: Math.round((performance.now() - started) * 100) / 100 };
 }
 
