@@ -29,5 +29,6 @@ describe('scan corpus benchmark (smoke corpus)', () => {
       expect(rows.find((r) => r.group === 'total')!.openedRight).toBeGreaterThan(0);
     }
     expect(scores['zxing-wasm']!.find((r) => r.group === 'total')!.wrongProductsOpened).toBe(0);
-  }, 120_000);
+    // The smoke corpus may be generated first (about 45 s on a loaded 2-core machine).
+  }, 300_000);
 });
