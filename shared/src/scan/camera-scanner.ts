@@ -7,8 +7,8 @@ import { ScanAcceptance } from './scan-acceptance';
 import { readScan, type ScanReading } from './scan-code';
 
 /**
- * How often the thorough pass runs. ZXing-C++'s costs a few milliseconds at
- * 640×480, under a tenth of a frame's time at 10 fps, and reads far more
+ * How often the thorough pass runs. ZXing-C++'s takes p50 8 ms, p95 22 ms at
+ * 640×480 in the worker, well within a frame's 100 ms at 10 fps, and reads far more
  * (Data Matrix above all) than its fast pass: every frame. zxing-js's
  * TRY_HARDER can take 150 ms: one frame in twelve. (docs/scanning.md)
  */
