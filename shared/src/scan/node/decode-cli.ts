@@ -8,6 +8,7 @@
 import { readFile } from 'node:fs/promises';
 import { basename } from 'node:path';
 import { parseArgs } from 'node:util';
+import { API_PREFIX } from '../../core';
 import { DecoderKind, type DecodedCode } from '../decoder';
 import { assessRead } from '../scan-acceptance';
 import { decodeRgbaJs } from '../zxing-js-decode';
@@ -29,7 +30,7 @@ async function catalogueKnows(
   gtin14: string,
 ): Promise<boolean | undefined> {
   if (!store) return undefined;
-  const response = await fetch(new URL(`/api/v1/products/by-code/${gtin14}`, store), {
+  const response = await fetch(new URL(`${API_PREFIX}/products/by-code/${gtin14}`, store), {
     headers: { authorization: `Bearer ${process.env.VITRINE_ADMIN_TOKEN ?? ''}` },
   });
   if (response.status === 404) return false;
