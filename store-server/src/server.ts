@@ -19,7 +19,6 @@ import { deviceRoutes, type DemoDevices } from './devices/device-routes';
 import { faultRoutes } from './devices/fault-routes';
 import { PresenceTracker } from './devices/presence';
 import { DeviceRegistry } from './devices/registry';
-import { deadLetterRoutes } from './events/dead-letter-routes';
 import { DeadLetters } from './events/dead-letters';
 import { EventIngestor } from './events/event-ingestor';
 import { healthRoutes } from './health/health-routes';
@@ -208,7 +207,6 @@ export async function startStoreServer(
   api.use(priceRoutes(catalogue, docs, staffAuth));
   api.use(faultRoutes(db, registry, adminToken, logger));
   const deadLetters = new DeadLetters(db);
-  api.use(deadLetterRoutes({ auth: staffAuth, registry, deadLetters }));
   const signage = startSignage({
     db,
     docs,
@@ -217,6 +215,7 @@ export async function startStoreServer(
     staffAuth,
     registry,
     presence,
+    deadLetters,
     publish: (topic, payload) => mqtt?.link.publish(topic, payload, { qos: 1 }),
     timeZone: config.timeZone,
     log: logger,

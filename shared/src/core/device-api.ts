@@ -50,5 +50,4 @@ export const ApiError = z.object({ error: z.object({ code: z.string(), message: 
 export const deviceBearer = (credential: DeviceCredential) =>
   `Bearer ${credential.deviceId}.${credential.secret}`;
 
-export const API_PREFIX = '/api/v1';
 export const SYNC_PAGE_LIMIT_MAX = 10_000;

@@ -26,3 +26,4 @@ export * from './feedback-report';
 export * from './allergens';
 export * from './allergen-words';
 export * from './sign-in-audit';
+export * from './http';

@@ -1,12 +1,14 @@
 // Composes the signage domains (campaigns and media, fleet, proof of play)
 // for server.ts, which registers the router they return.
 import { Router } from 'express';
-import { assertTimeZone } from '@vitrine/shared/core';
+import { assertTimeZone, fleetRoutes } from '@vitrine/shared/core';
 import type { Db } from '../db/database';
 import type { PresenceTracker } from '../devices/presence';
 import type { DeviceRegistry } from '../devices/registry';
 import { FleetStore } from '../fleet/fleet-store';
-import { fleetRoutes } from '../fleet/fleet-routes';
+import { fleetHandlers } from '../fleet/fleet-handlers';
+import type { DeadLetters } from '../events/dead-letters';
+import { registerRoutes } from '../http/register-routes';
 import { proofOfPlayRoutes } from '../proof-of-play/pop-routes';
 import type { StaffAuth } from '../staff/staff-auth';
 import type { Logger } from '../log';
@@ -35,6 +37,7 @@ export function startSignage(options: {
   staffAuth: StaffAuth;
   registry: DeviceRegistry;
   presence: PresenceTracker;
+  deadLetters: DeadLetters;
   publish: (topic: string, payload: string) => void;
   /** The store's IANA zone (VITRINE_TIME_ZONE), for schedules. */
   timeZone?: string;
@@ -70,16 +73,19 @@ export function startSignage(options: {
   router.use(
     previewRoutes({ auth: options.staffAuth, docs: options.docs, storeId: options.storeId }),
   );
-  router.use(
-    fleetRoutes({
-      auth: options.staffAuth,
+  registerRoutes(
+    router,
+    fleetRoutes,
+    fleetHandlers({
       registry: options.registry,
       fleet,
+      deadLetters: options.deadLetters,
       storeId: options.storeId,
       timeZone,
       dataDir: options.dataDir,
       publish: options.publish,
     }),
+    { registry: options.registry, staffAuth: options.staffAuth },
   );
   router.use(proofOfPlayRoutes(options.db, options.staffAuth, options.storeId));
   return { router, campaigns, fleet, media };

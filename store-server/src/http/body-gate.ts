@@ -33,7 +33,7 @@ export function bodyGate(callers: CallerCheck): RequestHandler {
         new HttpError(
           401,
           'unauthenticated',
-          rule.caller === 'device' ? 'a valid device credential is required' : 'sign in first',
+          rule.caller === 'staff' ? 'sign in first' : 'a valid device credential is required',
         ),
       );
     }

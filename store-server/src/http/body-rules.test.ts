@@ -3,14 +3,24 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { API_PREFIX } from '@vitrine/shared/core';
+import { API_PREFIX, apiRoutes } from '@vitrine/shared/core';
 import { BODY_RULES, bodyRuleFor } from './body-rules';
 
 const SOURCE = join(import.meta.dirname, '..');
 /** Routers mounted outside the API prefix. */
 const PAGE_ROUTES = new Set(['/look/:token/delete']);
 
+/** Routes of the route table (shared/src/core/http), then routes still declared in routers. */
 function declaredRoutes(): { method: string; path: string; file: string }[] {
+  const table = Object.entries(apiRoutes).flatMap(([group, routes]) =>
+    Object.values(routes)
+      .filter((route) => route.method !== 'GET')
+      .map((route) => ({ method: route.method, path: `${API_PREFIX}${route.path}`, file: group })),
+  );
+  return [...table, ...routerRoutes()];
+}
+
+function routerRoutes(): { method: string; path: string; file: string }[] {
   const files = readdirSync(SOURCE, { recursive: true, encoding: 'utf8' }).filter(
     (file) => file.endsWith('.ts') && !file.endsWith('.test.ts'),
   );

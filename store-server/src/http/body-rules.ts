@@ -1,11 +1,21 @@
 // Every API route that changes something, who may send it a body and how big
 // that body may be. The body gate reads nothing before the caller is known and
 // nothing beyond the limit; body-rules.test.ts fails when a route is missing.
-import { MAX_LOOK_UPLOAD_BYTES, MAX_MEDIA_BYTES } from '@vitrine/shared/core';
-import { API_PREFIX } from '@vitrine/shared/core';
+import {
+  API_PREFIX,
+  MAX_LOOK_UPLOAD_BYTES,
+  MAX_MEDIA_BYTES,
+  NO_BODY_LIMIT,
+  SMALL_JSON_LIMIT,
+  apiRoutes,
+  bodyLimit,
+  isUpload,
+  type RouteAuth,
+  type RouteDef,
+} from '@vitrine/shared/core';
 
 /** Who must have signed in before a byte of the body is read. */
-export type BodyCaller = 'public' | 'device' | 'staff';
+export type BodyCaller = 'public' | 'device' | 'staff' | 'device-or-staff';
 
 export type BodyRule = {
   method: 'POST' | 'PUT' | 'PATCH' | 'DELETE';
@@ -18,14 +28,9 @@ export type BodyRule = {
 };
 
 const KiB = 1024;
-/** Routes that take no body still accept a small one (`{}`), and no more. */
-export const NO_BODY_LIMIT = 1 * KiB;
-/** Small JSON: what a form or a command needs. */
-export const SMALL_JSON_LIMIT = 16 * KiB;
+export { NO_BODY_LIMIT, SMALL_JSON_LIMIT };
 /** Routes not in the table (none should be): small JSON, read without knowing the caller. */
 export const DEFAULT_JSON_LIMIT = SMALL_JSON_LIMIT;
-/** A fleet screenshot: a PNG of the screen (fleet-routes.ts holds the same cap). */
-const SCREENSHOT_LIMIT = 5 * 1024 * KiB;
 
 const api = (path: string) => `${API_PREFIX}${path}`;
 const json = (
@@ -37,22 +42,41 @@ const json = (
 const none = (method: BodyRule['method'], path: string, caller: BodyCaller): BodyRule =>
   json(method, path, caller, NO_BODY_LIMIT);
 
-/** First match wins: a fixed segment comes before a `:param` in the same place. */
-export const BODY_RULES: readonly BodyRule[] = [
+const CALLER: Record<RouteAuth['kind'], BodyCaller> = {
+  public: 'public',
+  device: 'device',
+  staff: 'staff',
+  admin: 'staff',
+  'device-or-admin': 'device-or-staff',
+};
+const callerOf = (auth: RouteAuth): BodyCaller => CALLER[auth.kind];
+
+/** The rule of a route of the table (shared/src/core/http): its caller, body kind and limit. */
+function tableRule(definition: RouteDef): BodyRule | undefined {
+  if (definition.method === 'GET') return undefined;
+  return {
+    method: definition.method,
+    path: api(definition.path),
+    caller: callerOf(definition.auth),
+    body: isUpload(definition.body) ? 'stream' : 'json',
+    limit: bodyLimit(definition),
+  };
+}
+const TABLE_RULES = Object.values(apiRoutes).flatMap((group) =>
+  Object.values(group).flatMap((definition: RouteDef) => tableRule(definition) ?? []),
+);
+
+/**
+ * Routes not yet in the route table (issue 14 moves them there, group by group).
+ * First match wins: a fixed segment comes before a `:param` in the same place.
+ */
+const LEGACY_RULES: readonly BodyRule[] = [
   // Before any credential exists: small bodies only.
   json('POST', '/auth/login', 'public', 2 * KiB),
   json('POST', '/devices/enrol', 'public', 2 * KiB),
   none('POST', '/auth/logout', 'public'),
   // Devices.
   json('POST', '/devices/:id/faults', 'device', 64 * KiB),
-  json('POST', '/fleet/heartbeat', 'device'),
-  {
-    method: 'POST',
-    path: api('/fleet/screenshot'),
-    caller: 'device',
-    body: 'stream',
-    limit: SCREENSHOT_LIMIT,
-  },
   {
     method: 'POST',
     path: api('/looks/share'),
@@ -95,10 +119,6 @@ export const BODY_RULES: readonly BodyRule[] = [
   json('POST', '/campaigns/:id/reject', 'staff'),
   json('POST', '/campaigns/:id/withdraw', 'staff'),
   { method: 'POST', path: api('/media'), caller: 'staff', body: 'stream', limit: MAX_MEDIA_BYTES },
-  json('PUT', '/fleet/:id/profile', 'staff'),
-  json('PUT', '/fleet/:id/name', 'staff'),
-  none('POST', '/fleet/:id/reload', 'staff'),
-  none('POST', '/fleet/:id/screenshot', 'staff'),
   // The shopper's phone deletes a shared look: the token in the URL is the credential.
   {
     method: 'POST',
@@ -108,6 +128,8 @@ export const BODY_RULES: readonly BodyRule[] = [
     limit: NO_BODY_LIMIT,
   },
 ];
+
+export const BODY_RULES: readonly BodyRule[] = [...TABLE_RULES, ...LEGACY_RULES];
 
 /** The rule for a request, or undefined when no route of the table matches. */
 export function bodyRuleFor(method: string, path: string): BodyRule | undefined {

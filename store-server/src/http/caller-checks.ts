@@ -16,8 +16,7 @@ const passes = (check: () => unknown) => {
 };
 
 export function callerChecks(registry: DeviceRegistry, staffAuth: StaffAuth): CallerCheck {
-  return {
-    device: (req: Request) => passes(() => deviceFrom(req, registry, { activeOnly: false })),
-    staff: (req: Request) => passes(() => requireRole(req, staffAuth)),
-  };
+  const device = (req: Request) => passes(() => deviceFrom(req, registry, { activeOnly: false }));
+  const staff = (req: Request) => passes(() => requireRole(req, staffAuth));
+  return { device, staff, 'device-or-staff': (req) => device(req) || staff(req) };
 }

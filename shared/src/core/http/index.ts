@@ -1,0 +1,4 @@
+export * from './route';
+export * from './api-client';
+export * from './api-routes';
+export * from './routes/fleet';

@@ -1,0 +1,119 @@
+// Registers the API's handlers from the route table (shared/src/core/http):
+// the table says who may call and what comes in and out; this file checks the
+// caller, parses params, query and body (400 with what was wrong), and sends
+// the handler's answer with the declared status. A route without a handler,
+// or a handler without a route, does not type-check (`Handlers`).
+import type { Request, Response, Router } from 'express';
+import {
+  isJsonResponse,
+  isUpload,
+  parseUnknown,
+  type BodyOf,
+  type ParamsOf,
+  type QueryOf,
+  type ReplyOf,
+  type RouteAuth,
+  type RouteDef,
+  type RouteGroup,
+} from '@vitrine/shared/core';
+import type { DeviceRecord, DeviceRegistry } from '../devices/registry';
+import { requireRole, type StaffAuth } from '../staff/staff-auth';
+import type { StaffUser } from '../staff/staff-store';
+import { deviceFrom, isAdmin, requireAdmin } from './auth';
+import { HttpError } from './http-error';
+
+/** Who the handler is serving, by the route's auth kind. */
+export type CallerOf<A extends RouteAuth> = A extends { kind: 'device' }
+  ? DeviceRecord
+  : A extends { kind: 'staff' }
+    ? StaffUser
+    : A extends { kind: 'device-or-admin' }
+      ? DeviceRecord | 'admin'
+      : undefined;
+
+export type HandlerInput<R extends RouteDef> = {
+  params: ParamsOf<R>;
+  query: QueryOf<R>;
+  body: BodyOf<R>;
+  caller: CallerOf<R['auth']>;
+  req: Request;
+  res: Response;
+};
+
+/** JSON routes return their answer; 'empty' and raw routes return nothing (raw ones write `res`). */
+export type Handler<R extends RouteDef> = (
+  input: HandlerInput<R>,
+) => ReplyOf<R> | Promise<ReplyOf<R>>;
+
+export type Handlers<G extends RouteGroup> = { [K in keyof G]: Handler<G[K]> };
+
+/** How the server tells who is calling. */
+export type CallerChecks = { registry: DeviceRegistry; staffAuth: StaffAuth };
+
+export function callerFor(req: Request, auth: RouteAuth, checks: CallerChecks): unknown {
+  const { registry, staffAuth } = checks;
+  switch (auth.kind) {
+    case 'public':
+      return undefined;
+    case 'device':
+      return deviceFrom(req, registry, {
+        activeOnly: auth.pending !== true,
+        stations: auth.stations,
+      });
+    case 'staff':
+      return requireRole(req, staffAuth, ...auth.roles);
+    case 'admin':
+      requireAdmin(req, staffAuth.adminToken);
+      return undefined;
+    case 'device-or-admin':
+      return isAdmin(req, staffAuth.adminToken)
+        ? 'admin'
+        : deviceFrom(req, registry, { activeOnly: true });
+  }
+}
+
+function parsed(schema: RouteDef['params'] | RouteDef['query'], input: unknown, what: string) {
+  if (schema === undefined) return undefined;
+  const result = parseUnknown(schema, input);
+  if (!result.ok) throw new HttpError(400, 'invalid_request', `${what}: ${result.error}`);
+  return result.value;
+}
+
+function bodyOf(definition: RouteDef, req: Request): unknown {
+  const schema = definition.body;
+  if (schema === undefined || isUpload(schema)) return undefined;
+  const result = parseUnknown(schema, req.body);
+  if (!result.ok) throw new HttpError(400, 'invalid_request', result.error);
+  return result.value;
+}
+
+/** Adds one group's routes, in the table's order (a fixed segment before a `:param`). */
+export function registerRoutes<G extends RouteGroup>(
+  router: Router,
+  group: G,
+  handlers: Handlers<G>,
+  checks: CallerChecks,
+): void {
+  for (const [name, definition] of Object.entries(group)) {
+    const handler = handlers[name as keyof G] as unknown as (
+      input: HandlerInput<RouteDef>,
+    ) => unknown;
+    const method = definition.method.toLowerCase() as 'get' | 'post' | 'put' | 'delete';
+    router[method](definition.path, async (req, res) => {
+      const caller = callerFor(req, definition.auth, checks);
+      const input = {
+        caller,
+        params: parsed(definition.params, req.params, 'path'),
+        query: parsed(definition.query, req.query, 'query'),
+        body: bodyOf(definition, req),
+        req,
+        res,
+      } as HandlerInput<RouteDef>;
+      const answer = await handler(input);
+      if (res.headersSent) return;
+      if (definition.response === 'empty') res.status(204).end();
+      else if (isJsonResponse(definition.response))
+        res.status(definition.status ?? 200).json(answer);
+    });
+  }
+}
