@@ -4,7 +4,7 @@ import { randomBytes } from 'node:crypto';
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
-import { API_PREFIX } from '@vitrine/shared/core';
+import { API_PREFIX, deviceRoutes } from '@vitrine/shared/core';
 import { startStoreBroker, type StoreBroker } from './broker/store-broker';
 import { CatalogueStore } from './catalogue/catalogue-store';
 import { startSignage } from './campaigns/signage-domain';
@@ -15,8 +15,7 @@ import type { StoreServerConfig } from './config';
 import { getMeta, setMeta, type Db } from './db/database';
 import { StorageGuard } from './db/storage-guard';
 import { openStoreDatabase } from './db/storage-start';
-import { deviceRoutes, type DemoDevices } from './devices/device-routes';
-import { faultRoutes } from './devices/fault-routes';
+import { deviceHandlers, type DemoDevices } from './devices/device-handlers';
 import { PresenceTracker } from './devices/presence';
 import { DeviceRegistry } from './devices/registry';
 import { DeadLetters } from './events/dead-letters';
@@ -29,6 +28,7 @@ import { callerChecks } from './http/caller-checks';
 import { mediaRoutes } from './http/media-routes';
 import { startupGate } from './http/startup-gate';
 import { staticApps } from './http/static-apps';
+import { registerRoutes } from './http/register-routes';
 import { createLogger, type Logger } from './log';
 import { startLookSharing } from './looks/look-domain';
 import { startSizing } from './sizing/sizing-domain';
@@ -191,21 +191,25 @@ export async function startStoreServer(
     }),
   );
   api.use(syncRoutes(docs, registry));
-  api.use(
-    deviceRoutes({
+  const callers = { registry, staffAuth };
+  registerRoutes(
+    api,
+    deviceRoutes,
+    deviceHandlers({
+      db,
       registry,
       presence,
       storeId: config.storeId,
-      adminToken,
       demoDevices,
       deviceMqttUrl: config.deviceBrokerUrl,
       trustBundle: () => tls?.trustBundle(),
+      log: logger,
     }),
+    callers,
   );
   if (tls) api.use(tlsRoutes({ tls, adminToken, log: logger }));
   api.use(catalogueRoutes(catalogue, registry, adminToken));
   api.use(priceRoutes(catalogue, docs, staffAuth));
-  api.use(faultRoutes(db, registry, adminToken, logger));
   const deadLetters = new DeadLetters(db);
   const signage = startSignage({
     db,

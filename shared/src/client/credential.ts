@@ -2,13 +2,14 @@
 // the server hands the pre-enrolled one to a browser on its own machine;
 // otherwise the device enrols and shows a pairing code until staff approve.
 import {
-  DemoCredentialResponse,
+  ApiCallError,
   DeviceCredential,
-  DeviceMe,
-  EnrolResponse,
+  apiClient,
+  apiRoutes,
   deviceBearer,
   parseUnknown,
   type AppName,
+  type DeviceMe,
 } from '../core';
 import type { DeviceDb } from './device-db';
 
@@ -36,13 +37,14 @@ export type Enrolment =
   | { status: 'refused'; reason: string }
   | { status: 'unreachable'; reason: string };
 
-async function getJson(
-  url: string,
-  init?: RequestInit,
-  fetcher: typeof fetch = fetch,
-): Promise<{ status: number; body: unknown }> {
-  const response = await fetcher(url, init);
-  return { status: response.status, body: await response.json().catch(() => null) };
+/** The call's answer, or the refusal; a network failure still throws (unreachable). */
+async function answerOf<T>(call: Promise<T>): Promise<T | ApiCallError> {
+  try {
+    return await call;
+  } catch (error) {
+    if (error instanceof ApiCallError) return error;
+    throw error;
+  }
 }
 
 /** Finds or obtains this device's credential and asks the server what it is. */
@@ -55,52 +57,33 @@ export async function ensureEnrolled(options: {
   fetch?: typeof fetch;
 }): Promise<Enrolment> {
   const { baseUrl, app, store } = options;
-  const fetcher = options.fetch ?? fetch;
   try {
     let credential = await store.load();
+    const devices = apiClient(apiRoutes, {
+      baseUrl,
+      fetch: options.fetch,
+      authorization: () => (credential ? deviceBearer(credential) : undefined),
+    }).devices;
     if (!credential) {
-      const demo = await getJson(
-        `${baseUrl}/api/v1/devices/demo-credential?app=${app}`,
-        undefined,
-        fetcher,
-      );
-      const demoCredential = parseUnknown(DemoCredentialResponse, demo.body);
-      if (demo.status === 200 && demoCredential.ok) {
-        credential = {
-          deviceId: demoCredential.value.deviceId,
-          secret: demoCredential.value.secret,
-        };
+      const demo = await answerOf(devices.demoCredential({ query: { app } }));
+      if (!(demo instanceof ApiCallError)) {
+        credential = { deviceId: demo.deviceId, secret: demo.secret };
       } else {
-        const enrol = await getJson(
-          `${baseUrl}/api/v1/devices/enrol`,
-          {
-            method: 'POST',
-            headers: { 'content-type': 'application/json' },
-            body: JSON.stringify({ role: app, name: options.name }),
-          },
-          fetcher,
-        );
-        const enrolled = parseUnknown(EnrolResponse, enrol.body);
-        if (!enrolled.ok)
-          return { status: 'refused', reason: `enrolment failed (${enrol.status})` };
-        credential = { deviceId: enrolled.value.deviceId, secret: enrolled.value.secret };
+        const enrolled = await answerOf(devices.enrol({ body: { role: app, name: options.name } }));
+        if (enrolled instanceof ApiCallError)
+          return { status: 'refused', reason: `enrolment failed (${enrolled.status})` };
+        credential = { deviceId: enrolled.deviceId, secret: enrolled.secret };
       }
       await store.save(credential);
     }
-    const me = await getJson(
-      `${baseUrl}/api/v1/devices/me`,
-      { headers: { authorization: deviceBearer(credential) } },
-      fetcher,
-    );
-    const parsed = parseUnknown(DeviceMe, me.body);
-    if (!parsed.ok)
+    const me = await answerOf(devices.me());
+    if (me instanceof ApiCallError)
       return {
         status: 'refused',
         reason: `the store server does not know this device (${me.status})`,
       };
-    if (parsed.value.status === 'revoked')
-      return { status: 'refused', reason: 'this device was revoked' };
-    return { status: parsed.value.status, credential, me: parsed.value };
+    if (me.status === 'revoked') return { status: 'refused', reason: 'this device was revoked' };
+    return { status: me.status, credential, me };
   } catch (error) {
     return { status: 'unreachable', reason: (error as Error).message };
   }

@@ -1,8 +1,10 @@
 // A fault a device reports to its store server: a crash, a hang, a reload or
 // relaunch, a renderer error. Versioned and tagged like every wire message.
-// POST <storeServerUrl>/api/v1/devices/<deviceId>/faults with this body.
+// Sent to the route devices.reportFault (shared/src/core/http/routes/devices.ts).
 // The schema lives in shared/src/core: the store server parses it too.
 import { FAULT_REPORT_VERSION, FaultReport } from '../core/faults';
+import { routeUrl } from '../core/http/api-client';
+import { deviceRoutes } from '../core/http/routes/devices';
 import type { ShellApp } from './app-identity';
 
 export { FAULT_REPORT_VERSION, FaultReport };
@@ -27,5 +29,6 @@ export function makeFaultReport(
 }
 
 export function faultsUrl(storeServerUrl: string, deviceId: string): string {
-  return `${new URL(storeServerUrl).origin}/api/v1/devices/${encodeURIComponent(deviceId)}/faults`;
+  const origin = new URL(storeServerUrl).origin;
+  return routeUrl(origin, deviceRoutes.reportFault, { params: { id: deviceId } });
 }

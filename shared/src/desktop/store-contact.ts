@@ -5,7 +5,7 @@ import { X509Certificate } from 'node:crypto';
 import { get } from 'node:https';
 import { isIP } from 'node:net';
 import { connect, type PeerCertificate } from 'node:tls';
-import { API_PREFIX } from '../core/device-api';
+import { API_PREFIX } from '../core/http/api-client';
 import type { Result } from '../core/parse';
 import { pinsFromBundle, type StorePins } from './store-pin';
 

@@ -73,9 +73,13 @@ export class DeviceRegistry {
   }
 
   /** A new device asks to join: it keeps the secret, staff see the pairing code. */
-  enrol(role: DeviceRole, name: string): { device: DeviceRecord; secret: string } {
+  enrol(
+    role: DeviceRole,
+    name: string,
+  ): { device: DeviceRecord; secret: string; pairingCode: string } {
     const secret = newSecret();
     const id = `${role}-${randomBytes(6).toString('hex')}`;
+    let pairingCode = newPairingCode();
     for (let attempt = 0; ; attempt++) {
       try {
         this.db
@@ -89,17 +93,18 @@ export class DeviceRegistry {
             name,
             hashSecret(secret),
             mosquittoPasswordHash(secret),
-            newPairingCode(),
+            pairingCode,
             new Date().toISOString(),
           );
         break;
       } catch (error) {
         // A pairing code already shown by another pending device: draw again.
         if (attempt > 20 || !String(error).includes('pairing_code')) throw error;
+        pairingCode = newPairingCode();
       }
     }
     this.reload();
-    return { device: this.get(id)!, secret };
+    return { device: this.get(id)!, secret, pairingCode };
   }
 
   /** Pre-enrolled, already active device with a known secret (demo store, tests). */

@@ -1,23 +1,16 @@
 // Each signage screen as head office sees it: presence (birth / Last Will),
 // the last heartbeat (showing, cache, version), its targeting profile, and an
 // alert when it has been offline for too long.
-import { ScreenHeartbeat, ScreenProfileDoc, parseUnknown } from '@vitrine/shared/core';
+import {
+  ScreenHeartbeat,
+  ScreenProfileDoc,
+  parseUnknown,
+  type ScreenView,
+} from '@vitrine/shared/core';
 import type { Db } from '../db/database';
 import type { PresenceTracker } from '../devices/presence';
 import type { DeviceRegistry } from '../devices/registry';
 import type { DocStore } from '../sync/doc-store';
-
-export type ScreenView = {
-  deviceId: string;
-  name: string;
-  online: boolean;
-  since: string | null;
-  lastHeartbeat: string | null;
-  heartbeat: ScreenHeartbeat | null;
-  profile: ScreenProfileDoc | null;
-  /** Offline (or silent) for longer than the threshold. */
-  alert: boolean;
-};
 
 export class FleetStore {
   constructor(

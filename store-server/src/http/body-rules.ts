@@ -73,10 +73,8 @@ const TABLE_RULES = Object.values(apiRoutes).flatMap((group) =>
 const LEGACY_RULES: readonly BodyRule[] = [
   // Before any credential exists: small bodies only.
   json('POST', '/auth/login', 'public', 2 * KiB),
-  json('POST', '/devices/enrol', 'public', 2 * KiB),
   none('POST', '/auth/logout', 'public'),
   // Devices.
-  json('POST', '/devices/:id/faults', 'device', 64 * KiB),
   {
     method: 'POST',
     path: api('/looks/share'),
@@ -90,8 +88,6 @@ const LEGACY_RULES: readonly BodyRule[] = [
   json('POST', '/calls/:id/end', 'device'),
   json('POST', '/calls/:id/rating', 'device'),
   // Staff, managers, experts, head office (the admin token counts as staff).
-  json('POST', '/devices/approve', 'staff'),
-  none('POST', '/devices/:id/revoke', 'staff'),
   json('POST', '/tls/ca-rotation', 'staff'),
   json('PUT', '/products/:id/stock', 'staff'),
   json('PUT', '/products/:id/price', 'staff'),

@@ -109,11 +109,12 @@ export function registerRoutes<G extends RouteGroup>(
         req,
         res,
       } as HandlerInput<RouteDef>;
+      // The declared success status; a handler may set another (200 for a replay of a 201).
+      res.status(definition.response === 'empty' ? 204 : (definition.status ?? 200));
       const answer = await handler(input);
       if (res.headersSent) return;
-      if (definition.response === 'empty') res.status(204).end();
-      else if (isJsonResponse(definition.response))
-        res.status(definition.status ?? 200).json(answer);
+      if (definition.response === 'empty') res.end();
+      else if (isJsonResponse(definition.response)) res.json(answer);
     });
   }
 }

@@ -4,7 +4,7 @@ import { randomBytes } from 'node:crypto';
 import type { AppName } from '@vitrine/shared/core';
 import type { CatalogueStore } from '../catalogue/catalogue-store';
 import { getMeta, setMeta, type Db } from '../db/database';
-import type { DemoDevices } from '../devices/device-routes';
+import type { DemoDevices } from '../devices/device-handlers';
 import type { DeviceRegistry } from '../devices/registry';
 import { generateDemoStore } from '../demo';
 import type { Logger } from '../log';

@@ -1,9 +1,11 @@
 // The store server's HTTP API: every route, by group. Adding a route here
 // makes the server fail to type-check until it has a handler, and gives every
 // client a typed call (docs/architecture.md, "How to add a route").
+import { deviceRoutes } from './routes/devices';
 import { fleetRoutes } from './routes/fleet';
 
 export const apiRoutes = {
+  devices: deviceRoutes,
   fleet: fleetRoutes,
 } as const;
 export type ApiRoutes = typeof apiRoutes;

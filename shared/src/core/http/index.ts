@@ -2,3 +2,4 @@ export * from './route';
 export * from './api-client';
 export * from './api-routes';
 export * from './routes/fleet';
+export * from './routes/devices';

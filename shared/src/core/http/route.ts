@@ -112,7 +112,12 @@ export type AnswerOf<R extends RouteDef> = R['response'] extends z.ZodType
     ? void
     : Response;
 
-type Field<K extends string, T> = T extends undefined ? { [P in K]?: undefined } : { [P in K]: T };
+/** A part of the call: absent when the route has none, optional when all its fields are. */
+type Field<K extends string, T> = [T] extends [undefined]
+  ? { [P in K]?: undefined }
+  : Record<never, never> extends T
+    ? { [P in K]?: T }
+    : { [P in K]: T };
 /** What a client passes to call a route: only the parts the route has. */
 export type CallInput<R extends RouteDef> = Field<'params', In<R['params']>> &
   Field<'query', In<R['query']>> &

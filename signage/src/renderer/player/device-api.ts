@@ -2,10 +2,11 @@
 // heartbeats, clock samples, screenshots. All best effort: a player offline
 // keeps playing and tries again later.
 import {
+  ApiCallError,
+  apiClient,
+  apiRoutes,
   deviceBearer,
   FAULT_REPORT_VERSION,
-  ServerTime,
-  parseUnknown,
   type DeviceCredential,
   type ScreenHeartbeat,
 } from '@vitrine/shared/core';
@@ -18,10 +19,11 @@ export type PlayerServer = {
   version: string;
 };
 
-const headers = (server: PlayerServer, type = 'application/json') => ({
-  authorization: deviceBearer(server.credential),
-  'content-type': type,
-});
+const devices = (server: PlayerServer) =>
+  apiClient(apiRoutes, {
+    baseUrl: server.baseUrl,
+    authorization: () => deviceBearer(server.credential),
+  });
 
 /** Reports a fault; never throws. */
 export async function reportFault(
@@ -30,10 +32,9 @@ export async function reportFault(
   detail: string,
 ): Promise<boolean> {
   try {
-    const response = await fetch(`${server.baseUrl}/api/v1/devices/${server.deviceId}/faults`, {
-      method: 'POST',
-      headers: headers(server),
-      body: JSON.stringify({
+    await devices(server).devices.reportFault({
+      params: { id: server.deviceId },
+      body: {
         v: FAULT_REPORT_VERSION,
         type: 'fault',
         id: crypto.randomUUID(),
@@ -43,9 +44,9 @@ export async function reportFault(
         kind,
         detail: detail.slice(0, 8_000),
         action: 'none',
-      }),
+      },
     });
-    return response.ok;
+    return true;
   } catch {
     return false;
   }
@@ -55,29 +56,30 @@ export async function sendHeartbeat(
   server: PlayerServer,
   heartbeat: ScreenHeartbeat,
 ): Promise<void> {
-  await fetch(`${server.baseUrl}/api/v1/fleet/heartbeat`, {
-    method: 'POST',
-    headers: headers(server),
-    body: JSON.stringify(heartbeat),
-  }).catch(() => undefined);
+  await devices(server)
+    .fleet.heartbeat({ body: heartbeat })
+    .catch(() => undefined);
 }
 
 export async function sendScreenshot(server: PlayerServer, png: Blob): Promise<void> {
-  await fetch(`${server.baseUrl}/api/v1/fleet/screenshot`, {
-    method: 'POST',
-    headers: headers(server, 'image/png'),
-    body: png,
-  }).catch(() => undefined);
+  await devices(server)
+    .fleet.uploadScreenshot({ body: png, contentType: 'image/png' })
+    .catch(() => undefined);
 }
 
 /** NTP-style offset of our clock against the store server's (see clock-sync.ts). */
 export function estimateClockOffset(server: PlayerServer, samples = 8): Promise<number | null> {
+  const fleet = devices(server).fleet;
   return estimateOffset(
-    async () => {
-      const response = await fetch(`${server.baseUrl}/api/v1/fleet/time`, { cache: 'no-store' });
-      const parsed = parseUnknown(ServerTime, await response.json());
-      return parsed.ok ? parsed.value.serverTime : null;
-    },
+    // A refusal or a wrong answer skips the sample; a network failure ends the estimate.
+    () =>
+      fleet.time({}, { cache: 'no-store' }).then(
+        (answer) => answer.serverTime,
+        (error: unknown) => {
+          if (error instanceof ApiCallError) return null;
+          throw error;
+        },
+      ),
     systemClock,
     samples,
   );

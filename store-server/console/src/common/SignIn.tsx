@@ -1,6 +1,6 @@
 // The sign-in form every console starts with, in the language chosen.
 import { useState, type FormEvent } from 'react';
-import { api, ConsoleApiError, session } from './api';
+import { api, ApiCallError, session } from './api';
 import type { ConsoleLang } from './console-lang';
 import { LangSwitch } from './LangSwitch';
 
@@ -54,7 +54,7 @@ export function SignIn(props: {
       session.set(result.token);
       props.onSignedIn(result.user);
     } catch (caught) {
-      if (!(caught instanceof ConsoleApiError)) return setError(text.unreachable);
+      if (!(caught instanceof ApiCallError)) return setError(text.unreachable);
       // The server's own words are English; the two everyday refusals are said in the console's language.
       if (caught.code === 'too_many_attempts')
         return setError(text.too_many_attempts(waitText(caught.retryAfterSeconds)));

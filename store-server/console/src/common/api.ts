@@ -1,6 +1,15 @@
 // Calls the store server's API as a signed-in user. The session token is kept
 // in sessionStorage: closing the tab signs out a shared tablet.
-import { ApiError, parseUnknown } from '@vitrine/shared/core';
+import {
+  API_PREFIX,
+  ApiCallError,
+  ApiError,
+  apiClient,
+  apiRoutes,
+  parseUnknown,
+} from '@vitrine/shared/core';
+
+export { ApiCallError };
 
 const TOKEN_KEY = 'vitrine.console.token';
 
@@ -10,17 +19,14 @@ export const session = {
   clear: () => sessionStorage.removeItem(TOKEN_KEY),
 };
 
-export class ConsoleApiError extends Error {
-  constructor(
-    readonly status: number,
-    readonly code: string,
-    message: string,
-    /** From Retry-After: how long the server asks the person to wait (sign-in limits). */
-    readonly retryAfterSeconds?: number,
-  ) {
-    super(message);
-  }
-}
+/** The typed client of the store server's API (shared/src/core/http), as the signed-in user. */
+export const client = apiClient(apiRoutes, {
+  baseUrl: '',
+  authorization: () => {
+    const token = session.token();
+    return token ? `Bearer ${token}` : undefined;
+  },
+});
 
 /** JSON in, JSON out, with the server's error message when it refuses. */
 export async function api<T = unknown>(
@@ -28,7 +34,7 @@ export async function api<T = unknown>(
   init: { method?: string; body?: unknown } = {},
 ): Promise<T> {
   const token = session.token();
-  const response = await fetch(`/api/v1${path}`, {
+  const response = await fetch(`${API_PREFIX}${path}`, {
     method: init.method ?? (init.body === undefined ? 'GET' : 'POST'),
     headers: {
       ...(init.body === undefined ? {} : { 'content-type': 'application/json' }),
@@ -39,7 +45,7 @@ export async function api<T = unknown>(
   const body: unknown = response.status === 204 ? null : await response.json().catch(() => null);
   if (!response.ok) {
     const error = parseUnknown(ApiError, body);
-    throw new ConsoleApiError(
+    throw new ApiCallError(
       response.status,
       error.ok ? error.value.error.code : 'http_error',
       error.ok ? error.value.error.message : `HTTP ${response.status}`,

@@ -1,7 +1,7 @@
 // What a console tells the person when a call fails: the server's everyday
 // refusals in the console's own words (its dictionary's `refusals`, by error
 // code), anything rarer in the server's words, and a network failure as such.
-import { ConsoleApiError } from './api';
+import { ApiCallError } from './api';
 
 export type RefusalWords = {
   networkDown: string;
@@ -9,6 +9,6 @@ export type RefusalWords = {
 };
 
 export function refusal(caught: unknown, words: RefusalWords): string {
-  if (!(caught instanceof ConsoleApiError)) return words.networkDown;
+  if (!(caught instanceof ApiCallError)) return words.networkDown;
   return words.refusals[caught.code] ?? caught.message;
 }

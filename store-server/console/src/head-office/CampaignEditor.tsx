@@ -2,7 +2,7 @@
 // Saving sends it to the store server, whose refusal (what is wrong, exactly)
 // is shown as it is; a saved draft can be submitted to a publisher.
 import { useState } from 'react';
-import { ConsoleApiError } from '../common/api';
+import { ApiCallError } from '../common/api';
 import { campaignAction, saveDraft, type Draft, type MediaRow } from './head-office-api';
 import { useText } from './i18n';
 import { CampaignPreview } from './CampaignPreview';
@@ -35,7 +35,7 @@ export function CampaignEditor(props: {
     } catch (error) {
       setOutcome({
         kind: 'refused',
-        message: error instanceof ConsoleApiError ? error.message : t.unreachable,
+        message: error instanceof ApiCallError ? error.message : t.unreachable,
       });
     } finally {
       setBusy(false);

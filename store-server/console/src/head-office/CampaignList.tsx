@@ -2,7 +2,7 @@
 // editor edits and submits, a publisher approves (signs and publishes),
 // sends back, or withdraws (which also clears an emergency).
 import { useState } from 'react';
-import { ConsoleApiError } from '../common/api';
+import { ApiCallError } from '../common/api';
 import {
   campaignAction,
   type CampaignAction,
@@ -26,7 +26,7 @@ export function CampaignList(props: {
     try {
       await campaignAction(id, action);
     } catch (caught) {
-      setError(caught instanceof ConsoleApiError ? caught.message : t.unreachable);
+      setError(caught instanceof ApiCallError ? caught.message : t.unreachable);
     }
     props.onChanged();
   };

@@ -1,6 +1,6 @@
 // The campaigns tab: the list, or one campaign open in the editor.
 import { useCallback, useEffect, useState } from 'react';
-import { ConsoleApiError } from '../common/api';
+import { ApiCallError } from '../common/api';
 import { emptyDraft } from './campaign-draft';
 import { CampaignEditor } from './CampaignEditor';
 import { CampaignList } from './CampaignList';
@@ -31,7 +31,7 @@ export function CampaignsView(props: { canEdit: boolean; canPublish: boolean; ti
         setError(null);
       },
       (caught: unknown) =>
-        setError(caught instanceof ConsoleApiError ? caught.message : t.unreachable),
+        setError(caught instanceof ApiCallError ? caught.message : t.unreachable),
     );
   }, [t]);
   useEffect(load, [load]);

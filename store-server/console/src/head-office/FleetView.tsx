@@ -2,8 +2,8 @@
 // shows, its cache, app version, last heartbeat, and an alert once it has
 // been offline longer than the chosen number of minutes. Refreshed every 5 s.
 import { useEffect, useState } from 'react';
-import { ConsoleApiError } from '../common/api';
-import { listFleet, type ScreenView } from './head-office-api';
+import type { ScreenView } from '@vitrine/shared/core';
+import { ApiCallError, client } from '../common/api';
 import { useText } from './i18n';
 import { RejectedEvents } from './RejectedEvents';
 import { ScreenActions } from './ScreenActions';
@@ -25,14 +25,14 @@ export function FleetView(props: {
   useEffect(() => {
     let live = true;
     const load = () =>
-      listFleet(alertMin).then(
+      client.fleet.list({ query: { offlineAlertMin: alertMin } }).then(
         (fleet) => {
           if (!live) return;
           setScreens(fleet.screens);
           setError(null);
         },
         (caught: unknown) =>
-          live && setError(caught instanceof ConsoleApiError ? caught.message : t.unreachable),
+          live && setError(caught instanceof ApiCallError ? caught.message : t.unreachable),
       );
     void load();
     const timer = setInterval(() => void load(), REFRESH_MS);

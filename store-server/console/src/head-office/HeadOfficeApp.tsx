@@ -5,7 +5,8 @@ import type { ConsoleUser } from '../common/SignIn';
 import { CampaignsView } from './CampaignsView';
 import { FeedbackReport } from './feedback/FeedbackReport';
 import { FleetView } from './FleetView';
-import { listCampaigns, listFleet } from './head-office-api';
+import { client } from '../common/api';
+import { listCampaigns } from './head-office-api';
 import { useText } from './i18n';
 import { MediaLibrary } from './MediaLibrary';
 import type { Lang } from './messages';
@@ -29,7 +30,7 @@ export function HeadOfficeApp(props: {
   const canEdit = has('editor');
   const canPublish = has('publisher');
   useEffect(() => {
-    listFleet(5).then(
+    client.fleet.list().then(
       (fleet) => {
         setTimeZone(fleet.timeZone);
         setScreenNames(new Map(fleet.screens.map((screen) => [screen.deviceId, screen.name])));

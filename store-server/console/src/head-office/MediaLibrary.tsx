@@ -1,7 +1,7 @@
 // Upload media and see what is there. The store server reads each file's
 // type from its bytes and refuses anything else; its message is shown as it is.
 import { useCallback, useEffect, useState } from 'react';
-import { ConsoleApiError } from '../common/api';
+import { ApiCallError } from '../common/api';
 import { listMedia, mediaUrl, uploadMedia, type MediaRow } from './head-office-api';
 import { useText } from './i18n';
 
@@ -23,7 +23,7 @@ export function MediaLibrary(props: { canUpload: boolean }) {
       setMessage({ role: 'status', text: t.uploaded(row.name) });
       load();
     } catch (error) {
-      const text = error instanceof ConsoleApiError ? error.message : t.unreachable;
+      const text = error instanceof ApiCallError ? error.message : t.unreachable;
       setMessage({ role: 'alert', text: `${t.refused} ${text}` });
     }
   };

@@ -2,7 +2,7 @@
 // newest reason, so a bad app version is seen instead of its events vanishing.
 import { useEffect, useState } from 'react';
 import type { RejectedEventsReport } from '@vitrine/shared/core';
-import { listRejectedEvents } from './head-office-api';
+import { client } from '../common/api';
 import { useText } from './i18n';
 
 const REFRESH_MS = 15_000;
@@ -13,7 +13,7 @@ export function RejectedEvents() {
   useEffect(() => {
     let live = true;
     const load = () =>
-      listRejectedEvents().then(
+      client.fleet.rejectedEvents().then(
         (next) => live && setReport(next),
         () => undefined, // the fleet table above already says when the server is unreachable
       );

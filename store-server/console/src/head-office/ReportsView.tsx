@@ -1,7 +1,7 @@
 // Proof of play: completed plays by campaign, store, screen and hour over a
 // period, as charts and tables, and the same rows as a CSV file.
 import { useCallback, useEffect, useMemo, useState } from 'react';
-import { ConsoleApiError } from '../common/api';
+import { ApiCallError } from '../common/api';
 import { fetchReport, fetchReportCsv, type PlayRow, type ReportFilter } from './head-office-api';
 import { useText } from './i18n';
 import { localHourLabel, totalsBy } from './report-aggregate';
@@ -38,7 +38,7 @@ export function ReportsView(props: {
         setError(null);
       },
       (caught: unknown) =>
-        setError(caught instanceof ConsoleApiError ? caught.message : t.unreachable),
+        setError(caught instanceof ApiCallError ? caught.message : t.unreachable),
     );
   }, [filter, t]);
   useEffect(load, [load]);
@@ -48,7 +48,7 @@ export function ReportsView(props: {
     try {
       setCsv(URL.createObjectURL(await fetchReportCsv(filter)));
     } catch (caught) {
-      setError(caught instanceof ConsoleApiError ? caught.message : t.unreachable);
+      setError(caught instanceof ApiCallError ? caught.message : t.unreachable);
     }
   };
   const campaignLabel = useCallback(

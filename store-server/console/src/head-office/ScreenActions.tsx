@@ -1,8 +1,8 @@
 // Per-screen actions: a screenshot on demand (shown once the screen has sent a
 // newer one) and a remote reload.
 import { useEffect, useState } from 'react';
-import { ConsoleApiError } from '../common/api';
-import { fetchScreenshot, requestReload, requestScreenshot } from './head-office-api';
+import { ApiCallError, client } from '../common/api';
+import { fetchScreenshot } from './head-office-api';
 import { useText } from './i18n';
 
 const SHOT_WAIT_MS = 15_000;
@@ -16,7 +16,7 @@ export function ScreenActions(props: { deviceId: string; canReload: boolean }) {
   const screenshot = async () => {
     try {
       const before = await fetchScreenshot(props.deviceId);
-      await requestScreenshot(props.deviceId);
+      await client.fleet.requestScreenshot({ params: { id: props.deviceId } });
       setNote(t.screenshotWaiting);
       const deadline = Date.now() + SHOT_WAIT_MS;
       while (Date.now() < deadline) {
@@ -30,15 +30,15 @@ export function ScreenActions(props: { deviceId: string; canReload: boolean }) {
       }
       setNote(t.screenshotNone);
     } catch (error) {
-      setNote(error instanceof ConsoleApiError ? error.message : t.unreachable);
+      setNote(error instanceof ApiCallError ? error.message : t.unreachable);
     }
   };
   const reload = async () => {
     try {
-      await requestReload(props.deviceId);
+      await client.fleet.reload({ params: { id: props.deviceId } });
       setNote(t.reloadSent);
     } catch (error) {
-      setNote(error instanceof ConsoleApiError ? error.message : t.unreachable);
+      setNote(error instanceof ApiCallError ? error.message : t.unreachable);
     }
   };
 

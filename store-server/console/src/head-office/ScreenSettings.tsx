@@ -1,8 +1,8 @@
 // A screen's name and the language it shows, set from the fleet view by a
 // store manager or a publisher. The server validates both.
 import { useState } from 'react';
-import { ConsoleApiError } from '../common/api';
-import { renameScreen, saveScreenProfile, type ScreenView } from './head-office-api';
+import type { ScreenView } from '@vitrine/shared/core';
+import { ApiCallError, client } from '../common/api';
 import { useText } from './i18n';
 
 export function ScreenSettings(props: { screen: ScreenView; onSaved: () => void }) {
@@ -14,18 +14,22 @@ export function ScreenSettings(props: { screen: ScreenView; onSaved: () => void 
   const save = async () => {
     setNote(null);
     try {
-      await renameScreen(screen.deviceId, name);
+      const params = { id: screen.deviceId };
+      await client.fleet.rename({ params, body: { name } });
       const profile = screen.profile;
-      await saveScreenProfile(screen.deviceId, {
-        ...(profile?.region ? { region: profile.region } : {}),
-        groups: profile?.groups ?? [],
-        tags: profile?.tags ?? [],
-        lang,
+      await client.fleet.setProfile({
+        params,
+        body: {
+          ...(profile?.region ? { region: profile.region } : {}),
+          groups: profile?.groups ?? [],
+          tags: profile?.tags ?? [],
+          lang,
+        },
       });
       setNote(t.screenSaved);
       props.onSaved();
     } catch (error) {
-      setNote(error instanceof ConsoleApiError ? error.message : t.unreachable);
+      setNote(error instanceof ApiCallError ? error.message : t.unreachable);
     }
   };
   return (

@@ -12,7 +12,7 @@ import {
   type ScreenHeartbeat,
   type ScreenProfileDoc,
 } from '@vitrine/shared/core';
-import { api, ConsoleApiError, session } from '../common/api';
+import { api, ApiCallError, client, session } from '../common/api';
 
 export const DraftSchema = CampaignBody.omit({ v: true, revision: true });
 export type Draft = ReturnType<typeof DraftSchema.parse>;
@@ -40,16 +40,6 @@ export type Refusal = {
   heldRevision?: number | null;
 };
 export type MediaRow = MediaRef & { name: string; uploadedAt: string };
-export type ScreenView = {
-  deviceId: string;
-  name: string;
-  online: boolean;
-  since: string | null;
-  lastHeartbeat: string | null;
-  heartbeat: ScreenHeartbeat | null;
-  profile: ScreenProfileDoc | null;
-  alert: boolean;
-};
 export type PlayRow = {
   campaignId: string;
   storeId: string;
@@ -99,40 +89,15 @@ export async function uploadMedia(file: File): Promise<MediaRow> {
 
 export const mediaUrl = (sha256: string) => `/api/v1/media/${sha256}`;
 
-export const listFleet = (offlineAlertMin: number) =>
-  api<{ screens: ScreenView[]; timeZone: string }>(`/fleet?offlineAlertMin=${offlineAlertMin}`);
-
-export const listRejectedEvents = () => api<RejectedEventsReport>('/fleet/rejected-events');
-
-export const renameScreen = (id: string, name: string) =>
-  api<{ deviceId: string; name: string }>(`/fleet/${encodeURIComponent(id)}/name`, {
-    method: 'PUT',
-    body: { name },
-  });
-/** Sets a screen's profile (targeting groups, tags, language); the server adds store and zone. */
-export const saveScreenProfile = (
-  id: string,
-  profile: Omit<ScreenProfileDoc, 'id' | 'storeId' | 'timeZone'>,
-) =>
-  api<ScreenProfileDoc>(`/fleet/${encodeURIComponent(id)}/profile`, {
-    method: 'PUT',
-    body: profile,
-  });
-
-export const requestReload = (id: string) =>
-  api(`/fleet/${encodeURIComponent(id)}/reload`, { method: 'POST' });
-export const requestScreenshot = (id: string) =>
-  api(`/fleet/${encodeURIComponent(id)}/screenshot`, { method: 'POST' });
-
 /** The last screenshot and when it was written, or null when there is none. */
 export async function fetchScreenshot(
   id: string,
 ): Promise<{ blob: Blob; modified: string } | null> {
   try {
-    const response = await authorized(`/fleet/${encodeURIComponent(id)}/screenshot`);
+    const response = await client.fleet.screenshot({ params: { id } });
     return { blob: await response.blob(), modified: response.headers.get('last-modified') ?? '' };
   } catch (error) {
-    if (error instanceof ConsoleApiError && error.status === 404) return null;
+    if (error instanceof ApiCallError && error.status === 404) return null;
     throw error;
   }
 }
@@ -160,7 +125,7 @@ export async function authorized(path: string, init: RequestInit = {}): Promise<
   });
   if (!response.ok) {
     const error = parseUnknown(ApiError, await response.json().catch(() => null));
-    throw new ConsoleApiError(
+    throw new ApiCallError(
       response.status,
       error.ok ? error.value.error.code : 'http_error',
       error.ok ? error.value.error.message : `HTTP ${response.status}`,
@@ -174,6 +139,6 @@ export async function previewCards(ids: readonly string[]): Promise<Map<string, 
   if (ids.length === 0) return new Map();
   const query = encodeURIComponent(ids.join(','));
   const parsed = parseUnknown(PreviewCards, await api(`/campaigns/preview/products?ids=${query}`));
-  if (!parsed.ok) throw new ConsoleApiError(500, 'bad_answer', parsed.error);
+  if (!parsed.ok) throw new ApiCallError(500, 'bad_answer', parsed.error);
   return new Map(parsed.value.cards.map((card) => [card.id, card]));
 }

@@ -3,7 +3,7 @@
 // its answer never spends a perk twice.
 import { v7 as uuidv7 } from 'uuid';
 import type { BasketEntry, MemberView, PricedLine, Receipt } from '@vitrine/shared/core';
-import { api, ConsoleApiError } from '../common/api';
+import { api, ApiCallError } from '../common/api';
 
 export type Explanation = { perkId: string; chosen: boolean; fr: string; en: string };
 export type OptimiseAnswer = {
@@ -38,7 +38,7 @@ export async function redeemPerks(
     try {
       return await api<Receipt>('/loyalty/redeem', { body: request });
     } catch (error) {
-      if (error instanceof ConsoleApiError || attempt >= attempts) throw error;
+      if (error instanceof ApiCallError || attempt >= attempts) throw error;
       await new Promise((resolve) => setTimeout(resolve, 500 * attempt));
     }
   }

@@ -2,7 +2,7 @@
 // opinions per day, the rows per day, product and store with low ratings
 // flagged (shown first), and the same rows as a CSV file.
 import { useCallback, useEffect, useMemo, useState } from 'react';
-import { ConsoleApiError } from '../../common/api';
+import { ApiCallError } from '../../common/api';
 import { useText } from '../i18n';
 import { isoDay } from '../ReportsView';
 import {
@@ -42,7 +42,7 @@ export function FeedbackReport() {
         setError(null);
       },
       (caught: unknown) =>
-        setError(caught instanceof ConsoleApiError ? caught.message : common.unreachable),
+        setError(caught instanceof ApiCallError ? caught.message : common.unreachable),
     );
   }, [filter, common]);
   useEffect(load, [load]);
@@ -52,7 +52,7 @@ export function FeedbackReport() {
     try {
       setCsv(URL.createObjectURL(await fetchFeedbackCsv(filter)));
     } catch (caught) {
-      setError(caught instanceof ConsoleApiError ? caught.message : common.unreachable);
+      setError(caught instanceof ApiCallError ? caught.message : common.unreachable);
     }
   };
 
