@@ -3,7 +3,7 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { API_PREFIX, apiRoutes } from '@vitrine/shared/core';
+import { API_PREFIX, apiRoutes, type RouteGroup } from '@vitrine/shared/core';
 import { BODY_RULES, bodyRuleFor } from './body-rules';
 
 const SOURCE = join(import.meta.dirname, '..');
@@ -12,7 +12,7 @@ const PAGE_ROUTES = new Set(['/look/:token/delete']);
 
 /** Routes of the route table (shared/src/core/http), then routes still declared in routers. */
 function declaredRoutes(): { method: string; path: string; file: string }[] {
-  const table = Object.entries(apiRoutes).flatMap(([group, routes]) =>
+  const table = Object.entries(apiRoutes).flatMap(([group, routes]: [string, RouteGroup]) =>
     Object.values(routes)
       .filter((route) => route.method !== 'GET')
       .map((route) => ({ method: route.method, path: `${API_PREFIX}${route.path}`, file: group })),

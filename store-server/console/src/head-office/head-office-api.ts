@@ -8,9 +8,6 @@ import {
   parseUnknown,
   type PreviewCard,
   type MediaRef,
-  type RejectedEventsReport,
-  type ScreenHeartbeat,
-  type ScreenProfileDoc,
 } from '@vitrine/shared/core';
 import { api, ApiCallError, client, session } from '../common/api';
 
