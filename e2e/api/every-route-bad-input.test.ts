@@ -7,28 +7,11 @@
 import fc from 'fast-check';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import type { StoreServer } from '@vitrine/store-server/server';
+import { appRoutes, type AppRoute } from '../support/app-routes';
 import { startTestServer } from '../support/test-server';
 import { DEMO_PASSWORD } from '../staff/staff-helpers';
 
-type Route = { method: string; path: string };
-type Layer = {
-  rawPath?: unknown;
-  route?: { path: unknown; methods: Record<string, boolean> };
-  handle?: { stack?: Layer[] };
-};
-
-/** Every route of the app, with the prefixes of the routers it is mounted under. */
-function routesOf(stack: Layer[], prefix = ''): Route[] {
-  return stack.flatMap((layer): Route[] => {
-    if (layer.route) {
-      const path = `${prefix}${String(layer.route.path)}`;
-      return Object.keys(layer.route.methods).map((method) => ({ method, path }));
-    }
-    if (!layer.handle?.stack) return [];
-    const mount = typeof layer.rawPath === 'string' && layer.rawPath !== '/' ? layer.rawPath : '';
-    return routesOf(layer.handle.stack, prefix + mount);
-  });
-}
+type Route = AppRoute;
 
 let server: StoreServer;
 let routes: Route[];
@@ -39,7 +22,7 @@ beforeAll(async () => {
   server = await startTestServer({ demoScale: 20, demoCampaign: true });
   // Routes that end a session or revoke a device go last: they undo the credentials.
   const undoesCredentials = (route: Route) => /logout|revoke/.test(route.path);
-  routes = routesOf((server.app as unknown as { router: { stack: Layer[] } }).router.stack)
+  routes = appRoutes(server)
     .filter((route) => ['post', 'put', 'patch', 'delete'].includes(route.method))
     .sort((a, b) => Number(undoesCredentials(a)) - Number(undoesCredentials(b)));
   refreshCredentials();

@@ -4,7 +4,7 @@ import { randomBytes } from 'node:crypto';
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
-import { API_PREFIX, deviceRoutes } from '@vitrine/shared/core';
+import { API_PREFIX, apiRoutes } from '@vitrine/shared/core';
 import { startStoreBroker, type StoreBroker } from './broker/store-broker';
 import { CatalogueStore } from './catalogue/catalogue-store';
 import { startSignage } from './campaigns/signage-domain';
@@ -28,9 +28,10 @@ import { callerChecks } from './http/caller-checks';
 import { mediaRoutes } from './http/media-routes';
 import { startupGate } from './http/startup-gate';
 import { staticApps } from './http/static-apps';
-import { registerRoutes } from './http/register-routes';
+import { registerApi } from './http/register-routes';
 import { createLogger, type Logger } from './log';
 import { startLookSharing } from './looks/look-domain';
+import { metaHandlers } from './meta/meta-handlers';
 import { startSizing } from './sizing/sizing-domain';
 import { ackSender, routeDeviceMessages } from './mqtt-routing';
 import { seedDemoCampaign } from './seed/demo-campaign';
@@ -191,22 +192,16 @@ export async function startStoreServer(
     }),
   );
   api.use(syncRoutes(docs, registry));
-  const callers = { registry, staffAuth };
-  registerRoutes(
-    api,
-    deviceRoutes,
-    deviceHandlers({
-      db,
-      registry,
-      presence,
-      storeId: config.storeId,
-      demoDevices,
-      deviceMqttUrl: config.deviceBrokerUrl,
-      trustBundle: () => tls?.trustBundle(),
-      log: logger,
-    }),
-    callers,
-  );
+  const devices = deviceHandlers({
+    db,
+    registry,
+    presence,
+    storeId: config.storeId,
+    demoDevices,
+    deviceMqttUrl: config.deviceBrokerUrl,
+    trustBundle: () => tls?.trustBundle(),
+    log: logger,
+  });
   if (tls) api.use(tlsRoutes({ tls, adminToken, log: logger }));
   api.use(catalogueRoutes(catalogue, registry, adminToken));
   api.use(priceRoutes(catalogue, docs, staffAuth));
@@ -270,6 +265,13 @@ export async function startStoreServer(
     log: logger,
   });
   api.use(sizing.router);
+  // Routes of the route table (shared/src/core/http), after the routers not yet moved there.
+  registerApi(
+    api,
+    apiRoutes,
+    { meta: metaHandlers(), devices, ...signage.handlers },
+    { registry, staffAuth },
+  );
   app.use(API_PREFIX, api);
   app.use(looks.pages);
   // The shells' pages (vitrine-app://…) fetch 3D models and images from here too.

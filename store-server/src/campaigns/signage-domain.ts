@@ -1,14 +1,14 @@
 // Composes the signage domains (campaigns and media, fleet, proof of play)
 // for server.ts, which registers the router they return.
 import { Router } from 'express';
-import { assertTimeZone, fleetRoutes } from '@vitrine/shared/core';
+import { assertTimeZone, type fleetRoutes } from '@vitrine/shared/core';
 import type { Db } from '../db/database';
 import type { PresenceTracker } from '../devices/presence';
 import type { DeviceRegistry } from '../devices/registry';
 import { FleetStore } from '../fleet/fleet-store';
 import { fleetHandlers } from '../fleet/fleet-handlers';
 import type { DeadLetters } from '../events/dead-letters';
-import { registerRoutes } from '../http/register-routes';
+import type { Handlers } from '../http/register-routes';
 import { proofOfPlayRoutes } from '../proof-of-play/pop-routes';
 import type { StaffAuth } from '../staff/staff-auth';
 import type { Logger } from '../log';
@@ -24,6 +24,8 @@ import { previewRoutes } from './preview-routes';
 
 export type SignageDomain = {
   router: Router;
+  /** Handlers of the route table's signage groups (server.ts registers them). */
+  handlers: { fleet: Handlers<typeof fleetRoutes> };
   campaigns: CampaignService;
   fleet: FleetStore;
   media: MediaStore;
@@ -73,10 +75,8 @@ export function startSignage(options: {
   router.use(
     previewRoutes({ auth: options.staffAuth, docs: options.docs, storeId: options.storeId }),
   );
-  registerRoutes(
-    router,
-    fleetRoutes,
-    fleetHandlers({
+  const handlers = {
+    fleet: fleetHandlers({
       registry: options.registry,
       fleet,
       deadLetters: options.deadLetters,
@@ -85,8 +85,7 @@ export function startSignage(options: {
       dataDir: options.dataDir,
       publish: options.publish,
     }),
-    { registry: options.registry, staffAuth: options.staffAuth },
-  );
+  };
   router.use(proofOfPlayRoutes(options.db, options.staffAuth, options.storeId));
-  return { router, campaigns, fleet, media };
+  return { router, handlers, campaigns, fleet, media };
 }

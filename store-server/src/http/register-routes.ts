@@ -13,6 +13,7 @@ import {
   type QueryOf,
   type ReplyOf,
   type RouteAuth,
+  type ApiRoutes,
   type RouteDef,
   type RouteGroup,
 } from '@vitrine/shared/core';
@@ -46,6 +47,8 @@ export type Handler<R extends RouteDef> = (
 ) => ReplyOf<R> | Promise<ReplyOf<R>>;
 
 export type Handlers<G extends RouteGroup> = { [K in keyof G]: Handler<G[K]> };
+/** A handler for every route of every group of the API. */
+export type ApiHandlers = { [G in keyof ApiRoutes]: Handlers<ApiRoutes[G]> };
 
 /** How the server tells who is calling. */
 export type CallerChecks = { registry: DeviceRegistry; staffAuth: StaffAuth };
@@ -116,5 +119,22 @@ export function registerRoutes<G extends RouteGroup>(
       if (definition.response === 'empty') res.end();
       else if (isJsonResponse(definition.response)) res.json(answer);
     });
+  }
+}
+
+/** Registers every group of the API's route table. */
+export function registerApi(
+  router: Router,
+  table: ApiRoutes,
+  handlers: ApiHandlers,
+  checks: CallerChecks,
+): void {
+  for (const group of Object.keys(table) as (keyof ApiRoutes)[]) {
+    registerRoutes(
+      router,
+      table[group] as RouteGroup,
+      handlers[group] as Handlers<RouteGroup>,
+      checks,
+    );
   }
 }

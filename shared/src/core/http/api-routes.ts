@@ -3,8 +3,10 @@
 // client a typed call (docs/architecture.md, "How to add a route").
 import { deviceRoutes } from './routes/devices';
 import { fleetRoutes } from './routes/fleet';
+import { metaRoutes } from './routes/meta';
 
 export const apiRoutes = {
+  meta: metaRoutes,
   devices: deviceRoutes,
   fleet: fleetRoutes,
 } as const;

@@ -3,3 +3,5 @@ export * from './api-client';
 export * from './api-routes';
 export * from './routes/fleet';
 export * from './routes/devices';
+export * from './openapi';
+export * from './routes/meta';

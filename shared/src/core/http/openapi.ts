@@ -1,0 +1,151 @@
+// The route table as an OpenAPI 3.1 document, for a chain's own systems
+// (served at GET /api/v1/openapi.json, shown in the console at /console/api.html).
+// OpenAPI 3.1 schemas are JSON Schema, which zod writes itself (z.toJSONSchema):
+// requests as they are sent (before defaults), answers as they arrive.
+import { z } from 'zod';
+import { ApiError } from '../device-api';
+import { API_PREFIX } from './api-client';
+import {
+  bodyLimit,
+  isJsonResponse,
+  isUpload,
+  type RouteAuth,
+  type RouteDef,
+  type RouteTable,
+} from './route';
+
+type JsonSchema = Record<string, unknown>;
+const schemaOf = (schema: z.ZodType, io: 'input' | 'output'): JsonSchema => {
+  const { $schema: _dialect, ...rest } = z.toJSONSchema(schema, {
+    io,
+    unrepresentable: 'any',
+    target: 'draft-2020-12',
+  }) as JsonSchema;
+  return rest;
+};
+
+const SECURITY: Record<RouteAuth['kind'], { [scheme: string]: string[] }[]> = {
+  public: [],
+  device: [{ device: [] }],
+  staff: [{ staff: [] }, { admin: [] }],
+  admin: [{ admin: [] }],
+  'device-or-admin': [{ device: [] }, { admin: [] }],
+};
+
+function whoMayCall(auth: RouteAuth): string {
+  switch (auth.kind) {
+    case 'public':
+      return 'anyone';
+    case 'device':
+      return auth.pending ? 'an enrolled device, even before approval' : 'an approved device';
+    case 'staff':
+      return auth.roles.length
+        ? `staff with a role of: ${auth.roles.join(', ')}`
+        : 'any signed-in staff';
+    case 'admin':
+      return "the store's admin token";
+    case 'device-or-admin':
+      return "an approved device or the store's admin token";
+  }
+}
+
+function parametersOf(definition: RouteDef): JsonSchema[] {
+  const from = (schema: z.ZodType | undefined, where: 'path' | 'query') => {
+    if (!schema) return [];
+    const json = schemaOf(schema, 'input');
+    const properties = (json.properties ?? {}) as Record<string, JsonSchema>;
+    const required = new Set((json.required ?? []) as string[]);
+    return Object.entries(properties).map(([name, property]) => ({
+      name,
+      in: where,
+      required: where === 'path' || required.has(name),
+      schema: property,
+    }));
+  };
+  return [...from(definition.params, 'path'), ...from(definition.query, 'query')];
+}
+
+function requestBodyOf(definition: RouteDef): JsonSchema | undefined {
+  const body = definition.body;
+  if (body === undefined) return undefined;
+  if (isUpload(body)) {
+    return {
+      required: true,
+      description: `Raw bytes, at most ${body.upload.limit} bytes.`,
+      content: Object.fromEntries(
+        body.upload.types.map((type) => [type, { schema: { type: 'string', format: 'binary' } }]),
+      ),
+    };
+  }
+  return {
+    required: true,
+    description: `JSON, at most ${bodyLimit(definition)} bytes.`,
+    content: { 'application/json': { schema: schemaOf(body, 'input') } },
+  };
+}
+
+function responsesOf(definition: RouteDef): JsonSchema {
+  const refusal = {
+    description: 'Refused: `{ error: { code, message } }` (400 invalid, 401, 403, 404, 409, 413…)',
+    content: { 'application/json': { schema: schemaOf(ApiError, 'output') } },
+  };
+  const { response } = definition;
+  const success = isJsonResponse(response)
+    ? {
+        [String(definition.status ?? 200)]: {
+          description: 'OK',
+          content: { 'application/json': { schema: schemaOf(response, 'output') } },
+        },
+      }
+    : response === 'empty'
+      ? { '204': { description: 'Done, nothing to say' } }
+      : { '200': { description: 'OK', content: { [response.raw]: {} } } };
+  return { ...success, default: refusal };
+}
+
+/** The OpenAPI 3.1 document of a route table. */
+export function openApiDocument(table: RouteTable, info: { title: string; version: string }) {
+  const paths: Record<string, Record<string, JsonSchema>> = {};
+  for (const [group, routes] of Object.entries(table)) {
+    for (const [name, definition] of Object.entries(routes)) {
+      const path = `${API_PREFIX}${definition.path.replace(/:([A-Za-z0-9_]+)/g, '{$1}')}`;
+      const requestBody = requestBodyOf(definition);
+      paths[path] = {
+        ...paths[path],
+        [definition.method.toLowerCase()]: {
+          operationId: `${group}.${name}`,
+          tags: [group],
+          summary: definition.summary,
+          description: `Who may call: ${whoMayCall(definition.auth)}.`,
+          security: SECURITY[definition.auth.kind],
+          'x-vitrine-auth': definition.auth,
+          parameters: parametersOf(definition),
+          ...(requestBody ? { requestBody } : {}),
+          responses: responsesOf(definition),
+        },
+      };
+    }
+  }
+  return {
+    openapi: '3.1.0',
+    info: {
+      ...info,
+      description:
+        "A Vitrine store server's HTTP API. Generated from the route table " +
+        '(shared/src/core/http), the same declarations the server and its clients use.',
+    },
+    tags: Object.keys(table).map((name) => ({ name })),
+    paths,
+    components: {
+      securitySchemes: {
+        device: { type: 'http', scheme: 'bearer', bearerFormat: '<deviceId>.<secret>' },
+        staff: {
+          type: 'http',
+          scheme: 'bearer',
+          description: 'A session token from POST /auth/login',
+        },
+        admin: { type: 'http', scheme: 'bearer', description: "The store's admin token" },
+      },
+    },
+  };
+}
