@@ -16,12 +16,14 @@ import {
 
 type JsonSchema = Record<string, unknown>;
 const schemaOf = (schema: z.ZodType, io: 'input' | 'output'): JsonSchema => {
-  const { $schema: _dialect, ...rest } = z.toJSONSchema(schema, {
+  const json = z.toJSONSchema(schema, {
     io,
     unrepresentable: 'any',
     target: 'draft-2020-12',
   }) as JsonSchema;
-  return rest;
+  // The document states the dialect once (OpenAPI 3.1 is JSON Schema 2020-12).
+  delete json.$schema;
+  return json;
 };
 
 const SECURITY: Record<RouteAuth['kind'], { [scheme: string]: string[] }[]> = {
