@@ -219,7 +219,6 @@ export async function startStoreServer(
     timeZone: config.timeZone,
     log: logger,
   });
-  api.use(signage.router);
   if (config.demo && config.demoCampaign !== false) {
     const generatedOn = getMeta(db, 'demo_generated_on') ?? new Date().toISOString().slice(0, 10);
     await unlessDiskRefuses('demo campaign', () =>

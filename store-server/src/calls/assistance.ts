@@ -8,7 +8,6 @@ import type { CatalogueStore } from '../catalogue/catalogue-store';
 import type { Db } from '../db/database';
 import type { DeviceRegistry } from '../devices/registry';
 import { ExpertDirectory } from '../experts/expert-directory';
-import { feedbackRoutes } from '../feedback/feedback-routes';
 import { attachExpertPresence } from '../experts/expert-presence';
 import { expertRoutes } from '../experts/expert-routes';
 import { ExpertSessions } from '../experts/expert-sessions';
@@ -60,7 +59,6 @@ export function startAssistance(options: {
       storeId: options.storeId,
     }),
   );
-  router.use(feedbackRoutes(db, staffAuth, options.storeId));
   router.use(stockCorrectionRoutes({ auth: staffAuth, db, catalogue, storeId: options.storeId }));
   const directory = new ExpertDirectory(db);
   const calls = new CallService(db, directory);

@@ -2,25 +2,11 @@
 // setting that allows a publisher to approve their own work, and the record
 // of every approval (editors, submitter, approver, exception used or not).
 import { z } from 'zod';
+import { CampaignSettings, type ApprovalRecord } from '@vitrine/shared/core';
 import type { Db } from '../db/database';
 import { HttpError } from '../http/http-error';
 
-export const CampaignSettings = z.object({
-  /** A publisher may approve a campaign they edited or submitted (recorded as an exception). */
-  allowSelfApproval: z.boolean(),
-});
-export type CampaignSettings = z.infer<typeof CampaignSettings>;
 const DEFAULTS: CampaignSettings = { allowSelfApproval: false };
-
-export type ApprovalRecord = {
-  campaignId: string;
-  revision: number;
-  editors: string[];
-  submittedBy: string | null;
-  approvedBy: string;
-  selfApproved: boolean;
-  at: string;
-};
 
 export class ApprovalPolicy {
   constructor(private readonly db: Db) {}

@@ -6,36 +6,20 @@
 // revision (also how an emergency is cleared). Head office keeps the revision
 // counter; the store side (signed-intake.ts) refuses a revision not newer.
 import { z } from 'zod';
-import type { Campaign } from '@vitrine/shared/core';
-import { CampaignBody, campaignMedia, campaignProblems, parseUnknown } from '@vitrine/shared/core';
+import type { Campaign, CampaignRecord, CampaignStatus } from '@vitrine/shared/core';
+import {
+  CampaignDraftInput,
+  campaignMedia,
+  campaignProblems,
+  parseUnknown,
+} from '@vitrine/shared/core';
 import type { Db } from '../db/database';
 import { HttpError } from '../http/http-error';
-import type { ApprovalPolicy, ApprovalRecord } from './approval-policy';
+import type { ApprovalRecord } from '@vitrine/shared/core';
+import type { ApprovalPolicy } from './approval-policy';
 import type { HeadOfficeKey } from './head-office-key';
 import type { MediaStore } from './media-store';
 import type { SignedIntake } from './signed-intake';
-
-/** What the console sends: a campaign without the fields publication sets. */
-export const CampaignDraftInput = CampaignBody.omit({ v: true, revision: true });
-export type CampaignDraftInput = z.infer<typeof CampaignDraftInput>;
-
-export type CampaignStatus = 'draft' | 'submitted' | 'published' | 'withdrawn';
-export type CampaignRecord = {
-  id: string;
-  status: CampaignStatus;
-  revision: number;
-  body: CampaignDraftInput;
-  createdBy: string;
-  updatedAt: string;
-  approvedBy: string | null;
-  publishedAt: string | null;
-  /** The signed revision screens play now (null: none), whatever the working copy's status. */
-  liveRevision: number | null;
-  /** Who edited the working copy since its last publication, and who submitted it. */
-  editors: string[];
-  submittedBy: string | null;
-  approvals: ApprovalRecord[];
-};
 
 type Row = {
   id: string;

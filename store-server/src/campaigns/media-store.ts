@@ -3,12 +3,12 @@
 // while it streams in (http/upload-to-disk.ts).
 import { existsSync, mkdirSync, renameSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
-import { MAX_MEDIA_BYTES, type MediaRef, type MediaType } from '@vitrine/shared/core';
+import { MAX_MEDIA_BYTES, type MediaRow, type MediaType } from '@vitrine/shared/core';
 import type { Db } from '../db/database';
 import { HttpError } from '../http/http-error';
 import type { ReceivedUpload } from '../http/upload-to-disk';
 
-export type MediaRow = MediaRef & { name: string; uploadedAt: string };
+export type { MediaRow };
 
 /** What the bytes are, from their signature; undefined for anything else. */
 export function sniffMediaType(bytes: Buffer): MediaType | undefined {

@@ -1,7 +1,11 @@
 // Composes the signage domains (campaigns and media, fleet, proof of play)
-// for server.ts, which registers the router they return.
-import { Router } from 'express';
-import { assertTimeZone, type fleetRoutes } from '@vitrine/shared/core';
+// for server.ts, which registers their handlers with the route table.
+import {
+  assertTimeZone,
+  type campaignRoutes,
+  type fleetRoutes,
+  type reportRoutes,
+} from '@vitrine/shared/core';
 import type { Db } from '../db/database';
 import type { PresenceTracker } from '../devices/presence';
 import type { DeviceRegistry } from '../devices/registry';
@@ -9,23 +13,24 @@ import { FleetStore } from '../fleet/fleet-store';
 import { fleetHandlers } from '../fleet/fleet-handlers';
 import type { DeadLetters } from '../events/dead-letters';
 import type { Handlers } from '../http/register-routes';
-import { proofOfPlayRoutes } from '../proof-of-play/pop-routes';
+import { reportHandlers } from '../proof-of-play/report-handlers';
 import type { StaffAuth } from '../staff/staff-auth';
 import type { Logger } from '../log';
 import type { DocStore } from '../sync/doc-store';
 import { ApprovalPolicy } from './approval-policy';
-import { campaignRoutes } from './campaign-routes';
-import { emergencyRoutes } from './emergency-routes';
+import { campaignHandlers } from './campaign-handlers';
 import { CampaignService } from './campaign-service';
 import { SignedIntake } from './signed-intake';
 import { loadHeadOfficeKey } from './head-office-key';
 import { MediaStore } from './media-store';
-import { previewRoutes } from './preview-routes';
 
 export type SignageDomain = {
-  router: Router;
   /** Handlers of the route table's signage groups (server.ts registers them). */
-  handlers: { fleet: Handlers<typeof fleetRoutes> };
+  handlers: {
+    fleet: Handlers<typeof fleetRoutes>;
+    campaigns: Handlers<typeof campaignRoutes>;
+    reports: Handlers<typeof reportRoutes>;
+  };
   campaigns: CampaignService;
   fleet: FleetStore;
   media: MediaStore;
@@ -60,22 +65,17 @@ export function startSignage(options: {
   const ensureProfiles = () => fleet.ensureProfiles(options.storeId, timeZone);
   ensureProfiles();
   options.registry.onChange(ensureProfiles);
-  const router = Router();
-  router.use(
-    campaignRoutes({
-      auth: options.staffAuth,
+  const handlers = {
+    campaigns: campaignHandlers({
       campaigns,
       intake,
       media,
       policy,
       anchor: key.anchor,
+      docs: options.docs,
+      storeId: options.storeId,
     }),
-  );
-  router.use(emergencyRoutes({ auth: options.staffAuth, campaigns, storeId: options.storeId }));
-  router.use(
-    previewRoutes({ auth: options.staffAuth, docs: options.docs, storeId: options.storeId }),
-  );
-  const handlers = {
+    reports: reportHandlers(options.db, options.storeId),
     fleet: fleetHandlers({
       registry: options.registry,
       fleet,
@@ -86,6 +86,5 @@ export function startSignage(options: {
       publish: options.publish,
     }),
   };
-  router.use(proofOfPlayRoutes(options.db, options.staffAuth, options.storeId));
-  return { router, handlers, campaigns, fleet, media };
+  return { handlers, campaigns, fleet, media };
 }

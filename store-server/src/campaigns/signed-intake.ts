@@ -12,20 +12,14 @@ import {
   type SignedContent,
   type TrustAnchor,
 } from '@vitrine/shared/core';
+import type { CampaignRefusal } from '@vitrine/shared/core';
 import type { Db } from '../db/database';
 import { HttpError } from '../http/http-error';
 import type { Logger } from '../log';
 import type { DocStore } from '../sync/doc-store';
 import { HeldRevisions, type HeldCampaign } from './held-revisions';
 
-export type Refusal = {
-  campaignId: string | null;
-  reason: string;
-  at: string;
-  /** A replay: the revision offered and the one the store held. */
-  revision: number | null;
-  heldRevision: number | null;
-};
+export type Refusal = CampaignRefusal;
 
 /** What the store took: which campaign, at which revision, and whether it withdraws it. */
 export type Accepted = { id: string; revision: number; withdrawn: boolean };

@@ -2,18 +2,9 @@
 // product pages, smileys after a staff member's help and after an expert call,
 // and review ratings. Read from the events the outbox delivered exactly once,
 // the calls' own ratings (they carry the call's product) and the reviews.
-import { z } from 'zod';
-import type { FeedbackRow, FeedbackSource } from '@vitrine/shared/core';
+import type { FeedbackQuery, FeedbackRow, FeedbackSource } from '@vitrine/shared/core';
 import type { Db } from '../db/database';
 import { csvCell } from '../proof-of-play/pop-report';
-
-export const FeedbackQuery = z.object({
-  from: z.iso.datetime().optional(),
-  to: z.iso.datetime().optional(),
-  /** Only the flagged rows (low ratings). */
-  low: z.enum(['true', 'false']).optional(),
-});
-export type FeedbackQuery = z.infer<typeof FeedbackQuery>;
 
 export { FEEDBACK_SOURCES, type FeedbackRow, type FeedbackSource } from '@vitrine/shared/core';
 

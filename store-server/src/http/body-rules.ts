@@ -4,7 +4,6 @@
 import {
   API_PREFIX,
   MAX_LOOK_UPLOAD_BYTES,
-  MAX_MEDIA_BYTES,
   NO_BODY_LIMIT,
   SMALL_JSON_LIMIT,
   apiRoutes,
@@ -103,18 +102,6 @@ const LEGACY_RULES: readonly BodyRule[] = [
   json('POST', '/loyalty/redeem', 'staff'),
   json('PUT', '/sizing/charts', 'staff', 256 * KiB),
   json('PUT', '/sizing/stations/:stationId', 'staff'),
-  json('PUT', '/emergency/:origin', 'staff'),
-  none('DELETE', '/emergency/:origin', 'staff'),
-  json('PUT', '/campaigns/settings', 'staff'),
-  // A campaign (draft or signed envelope) lists its slides and schedule.
-  json('POST', '/campaigns/signed', 'staff', 256 * KiB),
-  json('PUT', '/campaigns/:id', 'staff', 256 * KiB),
-  // The approval workflow takes no body today; a reason or a signed note may come.
-  json('POST', '/campaigns/:id/submit', 'staff'),
-  json('POST', '/campaigns/:id/approve', 'staff'),
-  json('POST', '/campaigns/:id/reject', 'staff'),
-  json('POST', '/campaigns/:id/withdraw', 'staff'),
-  { method: 'POST', path: api('/media'), caller: 'staff', body: 'stream', limit: MAX_MEDIA_BYTES },
   // The shopper's phone deletes a shared look: the token in the URL is the credential.
   {
     method: 'POST',

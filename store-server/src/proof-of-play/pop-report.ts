@@ -3,28 +3,10 @@
 // was not interrupted (a reload, a crash: counted apart, its real time kept);
 // grouped by campaign, store, screen and hour (UTC hour buckets; the console
 // shows them in local time).
-import { z } from 'zod';
+import type { PlayReportQuery as ReportQuery, PlayRow } from '@vitrine/shared/core';
 import type { Db } from '../db/database';
 
-export const ReportQuery = z.object({
-  from: z.iso.datetime().optional(),
-  to: z.iso.datetime().optional(),
-  campaignId: z.string().max(64).optional(),
-});
-export type ReportQuery = z.infer<typeof ReportQuery>;
-
-export type PlayRow = {
-  campaignId: string;
-  storeId: string;
-  deviceId: string;
-  hour: string;
-  /** Plays that ran to their end. */
-  plays: number;
-  /** Plays cut short by a reload or a crash, not counted in `plays`. */
-  interrupted: number;
-  /** Time on screen of both, full and interrupted. */
-  playedMs: number;
-};
+export type { PlayRow };
 
 export function playReport(db: Db, storeId: string, query: ReportQuery): PlayRow[] {
   const rows = db

@@ -1,13 +1,17 @@
 // The store server's HTTP API: every route, by group. Adding a route here
 // makes the server fail to type-check until it has a handler, and gives every
 // client a typed call (docs/architecture.md, "How to add a route").
+import { campaignRoutes } from './routes/campaigns';
 import { deviceRoutes } from './routes/devices';
 import { fleetRoutes } from './routes/fleet';
 import { metaRoutes } from './routes/meta';
+import { reportRoutes } from './routes/reports';
 
 export const apiRoutes = {
   meta: metaRoutes,
   devices: deviceRoutes,
   fleet: fleetRoutes,
+  campaigns: campaignRoutes,
+  reports: reportRoutes,
 } as const;
 export type ApiRoutes = typeof apiRoutes;

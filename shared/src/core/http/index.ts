@@ -5,3 +5,5 @@ export * from './routes/fleet';
 export * from './routes/devices';
 export * from './openapi';
 export * from './routes/meta';
+export * from './routes/campaigns';
+export * from './routes/reports';

@@ -1,16 +1,14 @@
 // The feedback report's calls: rows as JSON, and the same rows as a CSV file.
 import type { FeedbackRow } from '@vitrine/shared/core';
-import { api } from '../../common/api';
-import { authorized, reportQuery } from '../head-office-api';
+import { client } from '../../common/api';
 
 export type { FeedbackRow, FeedbackSource } from '@vitrine/shared/core';
 export type FeedbackFilter = { from: string; to: string; low?: 'true' };
 
-export const fetchFeedback = (filter: FeedbackFilter) =>
-  api<{ rows: FeedbackRow[] }>(`/feedback/report?${reportQuery(filter)}`);
+export const fetchFeedback = (filter: FeedbackFilter) => client.reports.feedback({ query: filter });
 
 export async function fetchFeedbackCsv(filter: FeedbackFilter): Promise<Blob> {
-  return (await authorized(`/feedback/report.csv?${reportQuery(filter)}`)).blob();
+  return (await client.reports.feedbackCsv({ query: filter })).blob();
 }
 
 /** Each day's positive, neutral and negative opinions, all sources together. */

@@ -1,0 +1,95 @@
+// Campaign handlers (routes: shared/src/core/http/routes/campaigns.ts): drafts,
+// approval (signing) and withdrawal, the trust anchor players pin, signed
+// campaigns arriving from head office, media, emergencies and the preview.
+import {
+  Sha256Hex,
+  parseUnknown,
+  type TrustAnchor,
+  type campaignRoutes,
+} from '@vitrine/shared/core';
+import { HttpError } from '../http/http-error';
+import type { Handlers } from '../http/register-routes';
+import { receiveToDisk } from '../http/upload-to-disk';
+import type { StaffUser } from '../staff/staff-store';
+import type { ApprovalPolicy } from './approval-policy';
+import type { CampaignService } from './campaign-service';
+import { EMERGENCY_ROLES, emergencyCampaign, emergencyCampaignId } from './emergency-campaign';
+import type { MediaStore } from './media-store';
+import { previewCards } from './preview-cards';
+import type { SignedIntake } from './signed-intake';
+import type { DocStore } from '../sync/doc-store';
+import { MAX_MEDIA_BYTES } from '@vitrine/shared/core';
+
+/** The route lets managers and publishers in; each origin narrows it (EMERGENCY_ROLES). */
+function mayHandle(user: StaffUser, origin: keyof typeof EMERGENCY_ROLES): void {
+  const roles = EMERGENCY_ROLES[origin];
+  if (!user.roles.some((role) => role === 'admin' || roles.includes(role)))
+    throw new HttpError(403, 'forbidden', `this needs one of the roles: ${roles.join(', ')}`);
+}
+
+export function campaignHandlers(options: {
+  campaigns: CampaignService;
+  intake: SignedIntake;
+  media: MediaStore;
+  policy: ApprovalPolicy;
+  anchor: TrustAnchor;
+  docs: DocStore;
+  storeId: string;
+}): Handlers<typeof campaignRoutes> {
+  const { campaigns, intake, media, policy } = options;
+  return {
+    trustAnchor: () => options.anchor,
+    settings: () => policy.settings(),
+    saveSettings: ({ body }) => policy.saveSettings(body),
+    list: () => ({ campaigns: campaigns.list(), refusals: intake.refusals() }),
+    saveDraft: ({ params, body, caller }) => {
+      if (body.id !== params.id)
+        throw new HttpError(
+          400,
+          'invalid_campaign',
+          'the campaign id in the body must match the URL',
+        );
+      return campaigns.saveDraft(body, caller.id);
+    },
+    submit: ({ params, caller }) => campaigns.submit(params.id, caller.id),
+    approve: ({ params, caller }) => campaigns.approve(params.id, caller.id),
+    reject: ({ params }) => campaigns.reject(params.id),
+    withdraw: ({ params }) => campaigns.withdraw(params.id),
+    acceptSigned: ({ body }) => intake.accept(body),
+    preview: ({ query }) => ({ cards: previewCards(options.docs, query.ids, options.storeId) }),
+    // Who and what come before a byte of the file; the file goes to disk as it arrives.
+    uploadMedia: async ({ query, req, res, caller }) => {
+      const upload = await receiveToDisk(req, res, {
+        dir: media.uploadDir,
+        limit: MAX_MEDIA_BYTES,
+        what: 'a media file',
+      });
+      return media.saveUpload(upload, query.name, req.header('content-type'), caller.id);
+    },
+    listMedia: () => ({ media: media.list() }),
+    media: ({ params, res }) => {
+      const sha = parseUnknown(Sha256Hex, params.sha256);
+      const row = sha.ok ? media.get(sha.value) : undefined;
+      if (!row) throw new HttpError(404, 'not_found', 'no such media');
+      res.type(row.type).set('cache-control', 'public, max-age=31536000, immutable');
+      res.sendFile(media.path(row.sha256));
+    },
+    emergencies: () => ({
+      emergencies: (['head-office', 'store'] as const).flatMap((origin) => {
+        const record = campaigns.get(emergencyCampaignId(origin));
+        return record?.liveRevision ? [{ origin, record }] : [];
+      }),
+    }),
+    pushEmergency: ({ params, body, caller }) => {
+      mayHandle(caller, params.origin);
+      const draft = emergencyCampaign(params.origin, options.storeId, body.text);
+      return campaigns.publishEmergency(draft, caller.id);
+    },
+    clearEmergency: ({ params, caller }) => {
+      mayHandle(caller, params.origin);
+      const record = campaigns.get(emergencyCampaignId(params.origin));
+      if (!record?.liveRevision) throw new HttpError(404, 'not_found', 'no emergency message on');
+      return campaigns.withdraw(record.id);
+    },
+  };
+}

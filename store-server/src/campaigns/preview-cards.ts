@@ -1,0 +1,46 @@
+// Live product cards for the head-office preview: the price, running promotion
+// and stock of this store, computed with the same pricing as the players.
+import {
+  activePromotion,
+  promotedPriceCents,
+  type PreviewCard,
+  type Product,
+  type ProductStock,
+  type Promotion,
+} from '@vitrine/shared/core';
+import type { DocStore } from '../sync/doc-store';
+
+export function previewCard(
+  product: Product,
+  stock: ProductStock | undefined,
+  promotions: readonly Promotion[],
+  storeId: string,
+  now: Date,
+): PreviewCard {
+  const promotion = activePromotion(promotions, product.id, now);
+  const level = stock?.levels.find((entry) => entry.locationId === storeId);
+  return {
+    id: product.id,
+    name: product.name,
+    priceCents: product.priceCents,
+    promotedPriceCents: promotedPriceCents(product, promotion) ?? null,
+    promotion: promotion?.label ?? null,
+    stockHere: level ? Object.values(level.quantities).reduce((sum, n) => sum + n, 0) : null,
+  };
+}
+
+/** The cards of the products that exist among `ids`, priced as players would now. */
+export function previewCards(
+  docs: DocStore,
+  ids: readonly string[],
+  storeId: string,
+): PreviewCard[] {
+  const promotions = docs.all<Promotion>('promotions');
+  const now = new Date();
+  return ids.flatMap((id) => {
+    const product = docs.get<Product>('products', id);
+    if (!product) return [];
+    const stock = docs.get<ProductStock>('stock', id);
+    return [previewCard(product, stock, promotions, storeId, now)];
+  });
+}
