@@ -5,7 +5,7 @@
 import { FAULT_REPORT_VERSION, FaultReport } from '../core/faults';
 import type { ShellApp } from './app-identity';
 
-export { FAULT_REPORT_VERSION, FaultReport };
+export { FaultReport };
 
 export type FaultInput = Pick<FaultReport, 'kind' | 'detail' | 'action'>;
 

@@ -15,7 +15,7 @@ export const FeedbackQuery = z.object({
 });
 export type FeedbackQuery = z.infer<typeof FeedbackQuery>;
 
-export { FEEDBACK_SOURCES, type FeedbackRow, type FeedbackSource } from '@vitrine/shared/core';
+export { type FeedbackRow } from '@vitrine/shared/core';
 
 type Counted = Omit<FeedbackRow, 'storeId' | 'low'>;
 

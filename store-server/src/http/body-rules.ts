@@ -19,9 +19,9 @@ export type BodyRule = {
 
 const KiB = 1024;
 /** Routes that take no body still accept a small one (`{}`), and no more. */
-export const NO_BODY_LIMIT = 1 * KiB;
+const NO_BODY_LIMIT = 1 * KiB;
 /** Small JSON: what a form or a command needs. */
-export const SMALL_JSON_LIMIT = 16 * KiB;
+const SMALL_JSON_LIMIT = 16 * KiB;
 /** Routes not in the table (none should be): small JSON, read without knowing the caller. */
 export const DEFAULT_JSON_LIMIT = SMALL_JSON_LIMIT;
 /** A fleet screenshot: a PNG of the screen (fleet-routes.ts holds the same cap). */
