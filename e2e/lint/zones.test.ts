@@ -99,6 +99,16 @@ describe('lint accepts a right-direction import', () => {
   });
 });
 
+describe('every file has a zone', () => {
+  it('a file outside every zone fails lint until its folder is given one', async () => {
+    const [result] = await eslint.lintText(probe('zod'), {
+      filePath: path.join(root, 'new-app/src/probe.ts'),
+    });
+    const rules = result?.messages.map((message) => message.ruleId);
+    expect(rules).toContain('boundaries/no-unknown-files');
+  });
+});
+
 describe('one block declares the zones and nothing overrides it', () => {
   it('every zone gets the same zone rule and no no-restricted-imports', async () => {
     const zoneFiles = [
