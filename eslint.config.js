@@ -1,12 +1,8 @@
 // Lint with type information, and make the architecture's direction a rule:
-// shared never imports an app, renderers never reach electron or node:*,
-// and shared/src/core stays free of client, ui and desktop code.
+// the code zones and who may import whom are declared once, in eslint-zones.js.
 import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
-
-const apps = ['@vitrine/kiosk', '@vitrine/signage', '@vitrine/mirror', '@vitrine/store-server'];
-const appPatterns = apps.flatMap((name) => [name, `${name}/*`]);
-const nodeAndElectron = ['electron', 'electron/*', 'node:*', 'fs', 'path', 'child_process', 'os'];
+import { zonesBlock } from './eslint-zones.js';
 
 export default tseslint.config(
   { ignores: ['**/node_modules/**', '**/dist/**', 'assets/generated/**', 'bench-results/**'] },
@@ -34,102 +30,6 @@ export default tseslint.config(
     files: ['scripts/**', '*.js'],
     languageOptions: { globals: { process: 'readonly', console: 'readonly' } },
   },
-  {
-    files: ['shared/**'],
-    rules: {
-      'no-restricted-imports': [
-        'error',
-        { patterns: [{ group: appPatterns, message: 'shared/ never imports an app.' }] },
-      ],
-    },
-  },
-  {
-    files: ['shared/src/core/**'],
-    rules: {
-      'no-restricted-imports': [
-        'error',
-        {
-          patterns: [
-            { group: appPatterns, message: 'shared/ never imports an app.' },
-            {
-              group: [
-                '**/client/**',
-                '**/ui/**',
-                '**/desktop/**',
-                '../client',
-                '../ui',
-                '../desktop',
-              ],
-              message: 'core runs anywhere: it never imports client, ui or desktop.',
-            },
-            {
-              group: [...nodeAndElectron, 'react', 'react-dom', 'dexie', 'express', 'mqtt'],
-              message: 'core is framework-free and runs anywhere.',
-            },
-          ],
-        },
-      ],
-    },
-  },
-  {
-    files: ['*/src/renderer/**', 'shared/src/client/**', 'shared/src/ui/**'],
-    ignores: ['**/*.test.ts', '**/*.test.tsx'],
-    rules: {
-      'no-restricted-imports': [
-        'error',
-        {
-          patterns: [
-            { group: appPatterns, message: 'renderer code never imports another app.' },
-            {
-              group: nodeAndElectron,
-              message: 'renderer code runs in a browser: no electron or node.',
-            },
-          ],
-        },
-      ],
-    },
-  },
-  {
-    files: ['*/src/main/**', '*/src/preload/**', 'shared/src/desktop/**'],
-    rules: {
-      'no-restricted-imports': [
-        'error',
-        {
-          patterns: [
-            { group: appPatterns, message: 'shells never import an app.' },
-            {
-              group: [
-                '**/renderer/**',
-                '@vitrine/shared/client',
-                '@vitrine/shared/ui',
-                'react',
-                'react-dom',
-                'dexie',
-              ],
-              message: 'main and preload never import renderer code.',
-            },
-          ],
-        },
-      ],
-    },
-  },
-  {
-    files: ['*/src/preload/**', 'shared/src/desktop/preload*.ts'],
-    rules: {
-      'no-restricted-imports': [
-        'error',
-        {
-          patterns: [
-            {
-              group: [
-                ...nodeAndElectron.filter((pattern) => !pattern.startsWith('electron')),
-                'zod',
-              ],
-              message: 'a sandboxed preload can only require electron.',
-            },
-          ],
-        },
-      ],
-    },
-  },
+  // Last, and the only block that says which zone may import which.
+  zonesBlock,
 );

@@ -5,7 +5,7 @@ import type { StoreServer } from '@vitrine/store-server/server';
 import { launchChromium } from '../support/chromium';
 import { signInThroughConsole } from '../support/console-page';
 
-export const MEDIA_FLAGS = ['--use-fake-device-for-media-stream', '--use-fake-ui-for-media-stream'];
+const MEDIA_FLAGS = ['--use-fake-device-for-media-stream', '--use-fake-ui-for-media-stream'];
 
 export const launchWithFakeMedia = (): Promise<BrowserContext> => launchChromium(MEDIA_FLAGS);
 

@@ -8,7 +8,7 @@ import type { Degradation, SymbologyGroup } from './manifest';
 export type Severity = 0 | 1 | 2 | 3;
 
 /** Geometry applied to the label before it is placed in the frame. */
-export type LabelGeometry =
+type LabelGeometry =
   | { kind: 'flat' }
   | { kind: 'rotation'; degrees: number }
   /** Keystone: the far edge shrinks by `shrink` (fraction), along `axis`. */

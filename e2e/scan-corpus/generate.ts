@@ -15,11 +15,11 @@ import { renderLabel } from './render';
 import { toolVersions } from './tools';
 
 /** Bump when the generator's output changes for the same seed: it names the cache. */
-export const GENERATOR_VERSION = 'scan-corpus/2';
+const GENERATOR_VERSION = 'scan-corpus/2';
 export const DEFAULT_SEED = 20261205;
 const CONCURRENCY = 2;
 
-export function corpusDir(size: CorpusSize, seed = DEFAULT_SEED): string {
+function corpusDir(size: CorpusSize, seed = DEFAULT_SEED): string {
   const hash = createHash('sha256').update(`${GENERATOR_VERSION}:${seed}`).digest('hex');
   return join(REPO_ROOT, '.cache', 'scan-corpus', `${size}-${hash.slice(0, 12)}`);
 }

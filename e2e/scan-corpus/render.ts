@@ -9,9 +9,9 @@ import type { Presentation } from './degradations';
 import type { LabelContent } from './label-content';
 import { convert, zint } from './tools';
 
-export const FRAME_WIDTH = 640;
-export const FRAME_HEIGHT = 480;
-export const FRAMES_PER_LABEL = 3;
+const FRAME_WIDTH = 640;
+const FRAME_HEIGHT = 480;
+const FRAMES_PER_LABEL = 3;
 /** zint's `--scale=2`: 4 pixels per module, which the presentation then resizes. */
 const ZINT_MODULE_PX = 4;
 const STICKER_BORDER = 8;

@@ -18,8 +18,8 @@ function find(envVar: string, candidates: string[], pkg: string): string {
   return path;
 }
 
-export const zintPath = () => find('ZINT_PATH', ['/usr/bin/zint', '/usr/local/bin/zint'], 'zint');
-export const convertPath = () =>
+const zintPath = () => find('ZINT_PATH', ['/usr/bin/zint', '/usr/local/bin/zint'], 'zint');
+const convertPath = () =>
   find('MAGICK_CONVERT_PATH', ['/usr/bin/convert', '/usr/bin/convert-im6.q16'], 'ImageMagick');
 
 export async function zint(args: string[]): Promise<void> {

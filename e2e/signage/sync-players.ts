@@ -16,7 +16,7 @@ const ticker = (id: string, durationMs: number) => ({
   text: { fr: id, en: id },
 });
 
-export const aisleRun: Campaign = {
+const aisleRun: Campaign = {
   v: 1,
   id: 'aisle-run',
   name: 'Aisle run',

@@ -12,7 +12,7 @@ const CANDIDATES = [
   '/usr/local/bin/turnserver',
 ];
 
-export function turnserverPath(): string {
+function turnserverPath(): string {
   const path = CANDIDATES.find((c): c is string => !!c && existsSync(c));
   if (!path)
     throw new Error(

@@ -17,7 +17,7 @@ export type DemoProcess = {
 };
 
 /** The commands under "Try the demo store" in the README, without `npm install`. */
-export function readmeStartCommand(): string {
+function readmeStartCommand(): string {
   const readme = readFileSync(join(REPO_ROOT, 'README.md'), 'utf8');
   const block = /## Try the demo store\s+```sh\n([^`]+)```/.exec(readme)?.[1]?.trim();
   if (!block) throw new Error('README has no "Try the demo store" command block');

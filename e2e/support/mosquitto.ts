@@ -15,7 +15,7 @@ const CANDIDATES = [
   '/usr/local/sbin/mosquitto',
 ];
 
-export function mosquittoPath(): string {
+function mosquittoPath(): string {
   const path = CANDIDATES.find(
     (candidate): candidate is string => !!candidate && existsSync(candidate),
   );
@@ -26,9 +26,9 @@ export function mosquittoPath(): string {
   return path;
 }
 
-export type Mosquitto = { pidFile: string; process: ChildProcess; stop: () => Promise<void> };
+type Mosquitto = { pidFile: string; process: ChildProcess; stop: () => Promise<void> };
 
-export async function startMosquitto(options: { dir: string; port: number }): Promise<Mosquitto> {
+async function startMosquitto(options: { dir: string; port: number }): Promise<Mosquitto> {
   const conf = join(options.dir, 'mosquitto.conf');
   const pidFile = join(options.dir, 'mosquitto.pid');
   const isRoot = process.getuid?.() === 0;

@@ -3,7 +3,7 @@
 import { Share2, Trash2 } from 'lucide-react';
 import { useMirrorText } from './mirror-text';
 
-export const THEMES = ['day', 'evening', 'warm'] as const;
+const THEMES = ['day', 'evening', 'warm'] as const;
 export type Theme = (typeof THEMES)[number];
 
 export function MirrorControls(props: {

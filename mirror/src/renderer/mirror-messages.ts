@@ -2,7 +2,7 @@
 // components bring theirs). A key missing in one language is a compile error.
 import type { BodyMeasure, RequestStatus } from '@vitrine/shared/core';
 
-export const fr = {
+const fr = {
   title: 'Miroir',
   scanPrompt: 'Scannez l’étiquette de chaque vêtement apporté en cabine',
   inTheRoom: 'Dans la cabine',
@@ -72,7 +72,7 @@ export const fr = {
 
 export type MirrorMessages = typeof fr;
 
-export const en: MirrorMessages = {
+const en: MirrorMessages = {
   title: 'Mirror',
   scanPrompt: 'Scan the tag of each garment you brought in',
   inTheRoom: 'In the fitting room',

@@ -4,7 +4,7 @@
 import { APP_SCHEME, type ShellApp } from './app-identity';
 
 /** The bundled main and preload live in dist/shell/ and are not served. */
-export const SHELL_BUNDLE_DIR = 'shell';
+const SHELL_BUNDLE_DIR = 'shell';
 
 export type AssetLookup =
   | { ok: true; relativePath: string; contentType: string }

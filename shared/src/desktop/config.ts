@@ -8,7 +8,7 @@ import { parseJson, type Result } from '../core/parse';
 import { ShellApp } from './app-identity';
 import { isValidPinHash } from './pin';
 
-export const DEVICE_CONFIG_VERSION = 1;
+const DEVICE_CONFIG_VERSION = 1;
 
 const ServerUrl = z
   .string()

@@ -7,7 +7,7 @@ import { routeUrl } from '../core/http/api-client';
 import { deviceRoutes } from '../core/http/routes/devices';
 import type { ShellApp } from './app-identity';
 
-export { FAULT_REPORT_VERSION, FaultReport };
+export { FaultReport };
 
 export type FaultInput = Pick<FaultReport, 'kind' | 'detail' | 'action'>;
 

@@ -9,7 +9,7 @@ export type PinAttemptPolicy = {
   maxLockoutMs: number;
 };
 
-export const defaultPinAttemptPolicy: PinAttemptPolicy = {
+const defaultPinAttemptPolicy: PinAttemptPolicy = {
   maxFailures: 5,
   windowMs: 5 * 60_000,
   lockoutMs: 60_000,

@@ -2,9 +2,9 @@
 // guess is compared in constant time so timing tells nothing about the hash.
 import { randomBytes, scryptSync, timingSafeEqual } from 'node:crypto';
 
-export const PIN_PATTERN = /^\d{6,12}$/;
+const PIN_PATTERN = /^\d{6,12}$/;
 /** `scrypt$N$r$p$salt$hash`, salt and hash in base64url. */
-export const PIN_HASH_PATTERN = /^scrypt\$\d+\$\d+\$\d+\$[A-Za-z0-9_-]{16,}\$[A-Za-z0-9_-]{32,}$/;
+const PIN_HASH_PATTERN = /^scrypt\$\d+\$\d+\$\d+\$[A-Za-z0-9_-]{16,}\$[A-Za-z0-9_-]{32,}$/;
 
 const COST = { N: 16_384, r: 8, p: 1 } as const;
 const KEY_BYTES = 32;

@@ -4,7 +4,7 @@
 
 export type CornerTapPolicy = { taps: number; withinMs: number; cornerPx: number };
 
-export const defaultCornerTapPolicy: CornerTapPolicy = { taps: 5, withinMs: 3_000, cornerPx: 96 };
+const defaultCornerTapPolicy: CornerTapPolicy = { taps: 5, withinMs: 3_000, cornerPx: 96 };
 
 export class CornerTapDetector {
   private times: number[] = [];

@@ -8,7 +8,7 @@ import { chainOfElectronCertificate } from './store-pin';
 import { verifyProcCode, type StoreTrust } from './store-trust';
 
 /** How often the shell re-reads the store's trust bundle; a CA rotation's overlap must be longer. */
-export const TRUST_REFRESH_MS = 60 * 60_000;
+const TRUST_REFRESH_MS = 60 * 60_000;
 /** Until the first pin is taken (server not reachable yet), try again this often. */
 const FIRST_CONTACT_RETRY_MS = 15_000;
 

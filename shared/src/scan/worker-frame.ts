@@ -4,7 +4,7 @@ import { DecodeRequest, MAX_CODE_TEXT, type DecodeReply, type DecodedCode } from
 
 let canvas: OffscreenCanvas | undefined;
 
-export function pixelsOf(frame: ImageBitmap): ImageData {
+function pixelsOf(frame: ImageBitmap): ImageData {
   if (!canvas || canvas.width !== frame.width || canvas.height !== frame.height) {
     canvas = new OffscreenCanvas(frame.width, frame.height);
   }

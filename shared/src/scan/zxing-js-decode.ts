@@ -46,7 +46,7 @@ function makeReader(tryHarder: boolean): zxingModule.MultiFormatReader {
 const readers = { fast: makeReader(false), hard: makeReader(true) };
 
 /** RGBA pixels → one luminance byte per pixel (ITU-R BT.601 weights, integer maths). */
-export function luminanceOf(rgba: Uint8ClampedArray, width: number, height: number) {
+function luminanceOf(rgba: Uint8ClampedArray, width: number, height: number) {
   const out = new Uint8ClampedArray(width * height);
   for (let i = 0, p = 0; i < out.length; i++, p += 4) {
     out[i] = (rgba[p]! * 77 + rgba[p + 1]! * 150 + rgba[p + 2]! * 29) >> 8;
@@ -54,7 +54,7 @@ export function luminanceOf(rgba: Uint8ClampedArray, width: number, height: numb
   return out;
 }
 
-export function decodeLuminance(
+function decodeLuminance(
   luminance: Uint8ClampedArray,
   width: number,
   height: number,

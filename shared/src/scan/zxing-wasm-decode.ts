@@ -22,7 +22,7 @@ const FORMATS = new Map<string, CameraFormat>([
 ]);
 
 /** The kiosk's settings; `tryHarder` follows the camera loop's schedule. */
-export function readerOptions(tryHarder: boolean): ReaderOptions {
+function readerOptions(tryHarder: boolean): ReaderOptions {
   return {
     formats: ['EAN13', 'EAN8', 'UPCA', 'UPCE', 'Code128', 'QRCode', 'DataMatrix'],
     tryHarder,

@@ -8,7 +8,7 @@ import { Player } from './player/Player';
 import { captureScreen } from './player/screenshot';
 import { useSignageDevice } from './use-signage-device';
 
-export const VERSION = '0.2.0';
+const VERSION = '0.2.0';
 const box = {
   fontFamily: 'system-ui, sans-serif',
   padding: '3rem',

@@ -3,7 +3,7 @@
 import mqtt, { type MqttClient } from 'mqtt';
 import type { Logger } from '../log';
 
-export type MessageHandler = (topic: string, payload: Buffer) => void;
+type MessageHandler = (topic: string, payload: Buffer) => void;
 
 export type BrokerLink = {
   publish: (topic: string, payload: string, options?: { retain?: boolean; qos?: 0 | 1 }) => void;

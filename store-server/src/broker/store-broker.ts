@@ -18,7 +18,7 @@ import { startEmbeddedBroker, type EmbeddedBroker } from './embedded-broker';
 import { syncMosquittoAuth } from './external-broker-auth';
 
 /** The MQTT user the store server itself connects as. */
-export const SERVER_MQTT_USER = 'store-server';
+const SERVER_MQTT_USER = 'store-server';
 
 export type StoreBroker = {
   /** Undefined with an external broker. */

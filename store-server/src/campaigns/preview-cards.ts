@@ -10,7 +10,7 @@ import {
 } from '@vitrine/shared/core';
 import type { DocStore } from '../sync/doc-store';
 
-export function previewCard(
+function previewCard(
   product: Product,
   stock: ProductStock | undefined,
   promotions: readonly Promotion[],

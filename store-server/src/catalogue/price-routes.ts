@@ -10,7 +10,7 @@ import type { CatalogueStore } from './catalogue-store';
 
 const ProductParam = z.object({ id: z.string().regex(/^[A-Za-z0-9_-]{1,64}$/, 'a product id') });
 /** In cents, like every price: 0 to 1,000,000.00. */
-export const PriceChange = z.object({ priceCents: z.number().int().min(0).max(100_000_000) });
+const PriceChange = z.object({ priceCents: z.number().int().min(0).max(100_000_000) });
 
 export function priceRoutes(catalogue: CatalogueStore, docs: DocStore, auth: StaffAuth): Router {
   const router = Router();

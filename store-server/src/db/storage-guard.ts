@@ -11,7 +11,7 @@ import type { Logger } from '../log';
 import { storageFaultOf, type StorageFaultKind } from './storage-fault';
 
 /** Kept free on the disk so that a restart on a full disk can still open the database. */
-export const RESERVE_BYTES = 2 * 1024 * 1024;
+const RESERVE_BYTES = 2 * 1024 * 1024;
 const RESERVE_FILE = 'storage-reserve';
 /** Writes resume only with this much more than the floor free, so they do not flap. */
 const RESUME_FACTOR = 1.5;

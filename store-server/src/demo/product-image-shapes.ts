@@ -2,7 +2,7 @@
 // around (300, 220). `fill` is the product's colour, `ink` a darker outline.
 import type { ShapeName } from './subcategory';
 
-export interface ShapeColours {
+interface ShapeColours {
   fill: string;
   ink: string;
   light: string;

@@ -43,7 +43,7 @@ function hash(text: string): number {
 }
 
 /** HSL (degrees, percent, percent) to #rrggbb. */
-export function hslToHex(hue: number, saturation: number, lightness: number): string {
+function hslToHex(hue: number, saturation: number, lightness: number): string {
   const s = saturation / 100;
   const l = lightness / 100;
   const k = (n: number): number => (n + hue / 30) % 12;
@@ -57,7 +57,7 @@ export function hslToHex(hue: number, saturation: number, lightness: number): st
   return `#${channel(0)}${channel(8)}${channel(4)}`;
 }
 
-export function escapeXml(text: string): string {
+function escapeXml(text: string): string {
   return text
     .replace(/&/g, '&amp;')
     .replace(/</g, '&lt;')

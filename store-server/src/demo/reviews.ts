@@ -54,7 +54,7 @@ function writeReview(
   };
 }
 
-export function summarise(id: string, reviews: Review[]): ProductReviews {
+function summarise(id: string, reviews: Review[]): ProductReviews {
   const histogram: ProductReviews['histogram'] = [0, 0, 0, 0, 0];
   let sum = 0;
   for (const review of reviews) {

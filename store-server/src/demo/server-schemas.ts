@@ -10,7 +10,7 @@ const IsoDate = z.iso.datetime();
 export const LoyaltyTier = z.enum(['bronze', 'silver', 'gold']);
 export type LoyaltyTier = z.infer<typeof LoyaltyTier>;
 
-export const LoyaltyCardCode = z
+const LoyaltyCardCode = z
   .string()
   .refine(isLoyaltyCardCode, 'a loyalty card code: VTR + 10 digits + check digit');
 

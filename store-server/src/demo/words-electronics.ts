@@ -4,7 +4,7 @@ import type { SubcategoryInfo } from './subcategory';
 import { list, pair, pairs, type Localized } from './words-fr-en';
 
 /** What a variant of the product differs by, each with its own GTIN. */
-export type VariantKind = 'storage' | 'case-size' | 'colour' | 'none';
+type VariantKind = 'storage' | 'case-size' | 'colour' | 'none';
 
 export interface ElectronicsSubcategory extends SubcategoryInfo {
   /** "Casque" / "headphones": the French name starts with it, the English one ends with it. */

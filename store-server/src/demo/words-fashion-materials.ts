@@ -41,7 +41,7 @@ const TABLE = `
   recycledPolyester | en polyester recyclé | recycled polyester | recycled | Polyester recyclé déperlant, doublure ouatinée. = Water-repellent recycled polyester with a padded lining.
 `;
 
-export const MATERIALS: ReadonlyMap<string, Material> = new Map(
+const MATERIALS: ReadonlyMap<string, Material> = new Map(
   TABLE.split('\n')
     .filter((line) => line.trim().length > 0)
     .map((line): [string, Material] => {

@@ -20,7 +20,7 @@ export interface NutritionRanges {
   salt: Range;
 }
 
-export interface FoodItem {
+interface FoodItem {
   name: Localized;
   origin: Localized;
   composition: Localized;
@@ -64,7 +64,7 @@ export function nutrition(text: string): NutritionRanges {
 }
 
 /** Short allergen keys ("milk, soy") as Open Food Facts tags; an unknown key is a typo. */
-export function allergenTags(keys: string): string[] {
+function allergenTags(keys: string): string[] {
   return list(keys).map((key) => {
     const { code } = readAllergenTag(key);
     if (!code) throw new Error(`demo generator: "${key}" is not one of the 14 allergens`);

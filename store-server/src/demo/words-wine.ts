@@ -4,7 +4,7 @@ import { must } from './random';
 import type { SubcategoryInfo } from './subcategory';
 import { list, pair, pairs, rows, type Localized } from './words-fr-en';
 
-export type WineColour = 'red' | 'white' | 'rose' | 'sparkling';
+type WineColour = 'red' | 'white' | 'rose' | 'sparkling';
 
 export interface Appellation {
   name: string;

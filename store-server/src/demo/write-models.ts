@@ -8,7 +8,7 @@ import { MODEL_NAMES_3D, renderModel } from './models-3d';
 
 export const MODELS_DIR = fileURLToPath(new URL('../../../assets/models/', import.meta.url));
 
-export async function writeModels(directory = MODELS_DIR): Promise<string[]> {
+async function writeModels(directory = MODELS_DIR): Promise<string[]> {
   const files: string[] = [];
   for (const name of MODEL_NAMES_3D) {
     const file = `${directory}${name}.gltf`;

@@ -6,7 +6,7 @@ import type { FeedbackQuery, FeedbackRow, FeedbackSource } from '@vitrine/shared
 import type { Db } from '../db/database';
 import { csvCell } from '../proof-of-play/pop-report';
 
-export { FEEDBACK_SOURCES, type FeedbackRow, type FeedbackSource } from '@vitrine/shared/core';
+export { type FeedbackRow } from '@vitrine/shared/core';
 
 type Counted = Omit<FeedbackRow, 'storeId' | 'low'>;
 

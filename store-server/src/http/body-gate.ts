@@ -9,7 +9,7 @@ import { bodyRuleFor, DEFAULT_JSON_LIMIT, type BodyCaller } from './body-rules';
 /** Whether a request carries a valid credential of a kind (nothing is read but headers). */
 export type CallerCheck = Record<Exclude<BodyCaller, 'public'>, (req: Request) => boolean>;
 
-export function hasBody(req: Request): boolean {
+function hasBody(req: Request): boolean {
   return (
     req.headers['transfer-encoding'] !== undefined || Number(req.headers['content-length'] ?? 0) > 0
   );

@@ -27,7 +27,6 @@ export type BodyRule = {
 };
 
 const KiB = 1024;
-export { NO_BODY_LIMIT, SMALL_JSON_LIMIT };
 /** Routes not in the table (none should be): small JSON, read without knowing the caller. */
 export const DEFAULT_JSON_LIMIT = SMALL_JSON_LIMIT;
 

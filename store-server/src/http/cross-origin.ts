@@ -3,11 +3,7 @@
 import cors from 'cors';
 import type { RequestHandler } from 'express';
 
-export const SHELL_ORIGINS = [
-  'vitrine-app://kiosk',
-  'vitrine-app://signage',
-  'vitrine-app://mirror',
-];
+const SHELL_ORIGINS = ['vitrine-app://kiosk', 'vitrine-app://signage', 'vitrine-app://mirror'];
 
 export function shellCors(): RequestHandler {
   return cors({ origin: SHELL_ORIGINS, maxAge: 600 });

@@ -24,7 +24,7 @@ import { deviceFrom, isAdmin, requireAdmin } from './auth';
 import { HttpError } from './http-error';
 
 /** Who the handler is serving, by the route's auth kind. */
-export type CallerOf<A extends RouteAuth> = A extends { kind: 'device' }
+type CallerOf<A extends RouteAuth> = A extends { kind: 'device' }
   ? DeviceRecord
   : A extends { kind: 'staff' }
     ? StaffUser
@@ -32,7 +32,7 @@ export type CallerOf<A extends RouteAuth> = A extends { kind: 'device' }
       ? DeviceRecord | 'admin'
       : undefined;
 
-export type HandlerInput<R extends RouteDef> = {
+type HandlerInput<R extends RouteDef> = {
   params: ParamsOf<R>;
   query: QueryOf<R>;
   body: BodyOf<R>;
@@ -42,7 +42,7 @@ export type HandlerInput<R extends RouteDef> = {
 };
 
 /** JSON routes return their answer; 'empty' and raw routes return nothing (raw ones write `res`). */
-export type Handler<R extends RouteDef> = (
+type Handler<R extends RouteDef> = (
   input: HandlerInput<R>,
 ) => ReplyOf<R> | Promise<ReplyOf<R>>;
 
@@ -53,7 +53,7 @@ export type ApiHandlers = { [G in keyof ApiRoutes]: Handlers<ApiRoutes[G]> };
 /** How the server tells who is calling. */
 export type CallerChecks = { registry: DeviceRegistry; staffAuth: StaffAuth };
 
-export function callerFor(req: Request, auth: RouteAuth, checks: CallerChecks): unknown {
+function callerFor(req: Request, auth: RouteAuth, checks: CallerChecks): unknown {
   const { registry, staffAuth } = checks;
   switch (auth.kind) {
     case 'public':
@@ -91,7 +91,7 @@ function bodyOf(definition: RouteDef, req: Request): unknown {
 }
 
 /** Adds one group's routes, in the table's order (a fixed segment before a `:param`). */
-export function registerRoutes<G extends RouteGroup>(
+function registerRoutes<G extends RouteGroup>(
   router: Router,
   group: G,
   handlers: Handlers<G>,

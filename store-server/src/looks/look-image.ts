@@ -12,7 +12,7 @@ export type ReencodedLook = { jpeg: Buffer; width: number; height: number };
 
 const JPEG_QUALITY = 85;
 
-export function sniffLookType(bytes: Buffer): LookImageType | undefined {
+function sniffLookType(bytes: Buffer): LookImageType | undefined {
   if (
     bytes.length >= 8 &&
     bytes.readUInt32BE(0) === 0x89504e47 &&
@@ -51,7 +51,7 @@ export function readDimensions(
 }
 
 /** The upload's checks that need no decoding: size, signature, declared type, dimensions. */
-export function checkLookUpload(
+function checkLookUpload(
   /** The upload's first bytes (all of it, or enough to hold its header). */
   bytes: Buffer,
   size: number,

@@ -8,7 +8,7 @@ import { join } from 'node:path';
 import type { Db } from '../db/database';
 import { HttpError } from '../http/http-error';
 
-export type SharedLook = {
+type SharedLook = {
   file: string;
   productIds: string[];
   lang: 'fr' | 'en';

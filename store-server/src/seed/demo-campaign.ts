@@ -6,7 +6,7 @@ import type { Product, Promotion } from '@vitrine/shared/core';
 import type { CampaignService } from '../campaigns/campaign-service';
 import type { DocStore } from '../sync/doc-store';
 
-export const DEMO_CAMPAIGN_ID = 'demo-promotions';
+const DEMO_CAMPAIGN_ID = 'demo-promotions';
 const MAX_PRODUCTS = 8;
 
 /**

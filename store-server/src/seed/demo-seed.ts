@@ -26,7 +26,7 @@ export const DEMO_USERS: StaffUser[] = [
  * promotions, perks and reviews are current whenever someone tries it, and two
  * demos generated the same day are identical.
  */
-export function demoEpoch(today: Date): Date {
+function demoEpoch(today: Date): Date {
   const day = today.toISOString().slice(0, 10);
   return new Date(`${day}T08:00:00Z`);
 }

@@ -7,7 +7,7 @@ import type { Db } from '../db/database';
 import type { DeviceRecord, DeviceRegistry } from '../devices/registry';
 import type { StationGrant } from '../broker/mosquitto-auth';
 
-export type PairingRefusal = {
+type PairingRefusal = {
   status: 404 | 409;
   code: 'unknown_station' | 'station_not_active' | 'unknown_mirror' | 'mirror_not_active';
   message: string;

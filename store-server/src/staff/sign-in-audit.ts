@@ -5,7 +5,7 @@ import type { SignInAuditEntry, SignInAuditEvent } from '@vitrine/shared/core';
 import type { Db } from '../db/database';
 
 /** Rows kept; older ones are dropped as new ones arrive. */
-export const AUDIT_ROWS_KEPT = 10_000;
+const AUDIT_ROWS_KEPT = 10_000;
 
 type Row = {
   at: string;

@@ -31,7 +31,7 @@ export const DEFAULT_SIGN_IN_LIMITS: SignInLimits = {
 
 type Failures = { count: number; lockedUntil: number };
 
-export type SignInScope = 'account' | 'client';
+type SignInScope = 'account' | 'client';
 export type SignInCheck = { ok: true } | { ok: false; scope: SignInScope; retryAfterMs: number };
 /** A wait that a failure has just started, for the audit. */
 export type NewLock = { scope: SignInScope; until: number };

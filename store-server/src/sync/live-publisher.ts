@@ -5,7 +5,7 @@ import { PROTOCOL_VERSION, topics, type SyncMessage } from '@vitrine/shared/core
 import type { BrokerLink } from '../broker/broker-link';
 import type { DocStore } from './doc-store';
 
-export const MAX_DOCS_PER_PUSH = 200;
+const MAX_DOCS_PER_PUSH = 200;
 
 export function startLivePublisher(options: {
   docs: DocStore;

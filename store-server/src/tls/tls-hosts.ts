@@ -5,7 +5,7 @@ import { hostname, networkInterfaces } from 'node:os';
 const LOOPBACK = ['localhost', '127.0.0.1', '::1'];
 
 /** This machine's host name and its non-loopback addresses, as screens on the LAN reach it. */
-export function machineHosts(): string[] {
+function machineHosts(): string[] {
   const addresses = Object.values(networkInterfaces())
     .flat()
     .filter((entry) => entry && !entry.internal)

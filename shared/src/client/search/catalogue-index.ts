@@ -17,7 +17,7 @@ import {
 export * from './search-types';
 
 /** Queries longer than this are cut: nobody types more, and it bounds the work. */
-export const MAX_QUERY_LENGTH = 100;
+const MAX_QUERY_LENGTH = 100;
 const MIN_FUZZY_LENGTH = 4;
 const STOP_WORDS = new Set(['de', 'du', 'des', 'la', 'le', 'les', 'et', 'the', 'and', 'of']);
 const STORED = [

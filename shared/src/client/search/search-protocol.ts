@@ -2,7 +2,7 @@
 import { z } from 'zod';
 
 const PriceBandId = z.enum(['under-10', '10-50', '50-200', 'over-200']);
-export const SearchRequestSchema = z.object({
+const SearchRequestSchema = z.object({
   query: z.string().max(10_000),
   category: z.enum(['fashion', 'food', 'electronics']).optional(),
   brand: z.string().max(200).optional(),

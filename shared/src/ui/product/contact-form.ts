@@ -3,7 +3,7 @@
 import { ShopperContact } from '../../core';
 
 export type ContactFields = { name: string; phone: string; email: string; consent: boolean };
-export type ContactField = keyof ContactFields;
+type ContactField = keyof ContactFields;
 export type ContactErrors = Partial<Record<ContactField, true>>;
 
 export type ContactReading =

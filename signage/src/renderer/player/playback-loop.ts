@@ -4,7 +4,7 @@
 // start items up to 100 ms late and screens of a sync group up to 100 ms apart.
 import type { Frame } from './player-engine';
 
-export const MAX_WAIT_MS = 100;
+const MAX_WAIT_MS = 100;
 
 /** Milliseconds until the earliest item change in the frame, capped by `maxWaitMs`. */
 export function msUntilNextChange(frame: Frame, now: number, maxWaitMs = MAX_WAIT_MS): number {

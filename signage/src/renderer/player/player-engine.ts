@@ -41,7 +41,7 @@ type Open = {
 };
 
 /** Clock moves this far from the monotonic clock between ticks: a jump, reported. */
-export const CLOCK_JUMP_MS = 2_000;
+const CLOCK_JUMP_MS = 2_000;
 
 export class PlayerEngine {
   private showing: Showing | null = null;

@@ -26,9 +26,9 @@ const RELOAD_MS = 2_000;
 const SAVE_OPEN_PLAYS_MS = 1_000;
 const HEARTBEAT_MS = 30_000;
 /** Media for campaigns that may play within this many days is fetched ahead. */
-export const PREFETCH_DAYS = 3;
+const PREFETCH_DAYS = 3;
 
-export type Plays = { started: number; ended: number };
+type Plays = { started: number; ended: number };
 export type PlayerView = {
   frame: Frame;
   plays: Plays;
@@ -39,7 +39,7 @@ export type PlayerView = {
 };
 type Lang = 'fr' | 'en';
 /** A screen whose profile names no language speaks the store's default. */
-export const DEFAULT_LANG: Lang = 'fr';
+const DEFAULT_LANG: Lang = 'fr';
 
 export function usePlayer(
   device: DeviceHandle,

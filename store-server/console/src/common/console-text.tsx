@@ -5,7 +5,7 @@ import { createContext, useContext, useMemo, type ReactNode } from 'react';
 import type { ConsoleLang } from './console-lang';
 
 /** Dates, numbers and money are written the way a reader of each language expects. */
-export const CONSOLE_LOCALES: Record<ConsoleLang, string> = { fr: 'fr-FR', en: 'en-GB' };
+const CONSOLE_LOCALES: Record<ConsoleLang, string> = { fr: 'fr-FR', en: 'en-GB' };
 
 export type ConsoleText<M> = { lang: ConsoleLang; t: M; locale: string };
 

@@ -9,7 +9,7 @@ import { STORAGE_REFUSALS } from '../common/storage-refusals';
 // French typography: a narrow no-break space before : ; ! ?
 const NNBSP = '\u202f';
 
-export const fr = {
+const fr = {
   title: 'Experts à distance',
   noRole: 'Ce compte n’a pas le rôle expert.',
   signOut: 'Déconnexion',
@@ -77,7 +77,7 @@ export const fr = {
 
 export type Messages = typeof fr;
 
-export const en: Messages = {
+const en: Messages = {
   title: 'Remote experts',
   noRole: 'This account has no expert role.',
   signOut: 'Sign out',

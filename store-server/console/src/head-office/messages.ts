@@ -2,7 +2,7 @@
 // dictionary like the touchpoints': a key missing in one language does not compile.
 export type Lang = 'fr' | 'en';
 
-export const fr = {
+const fr = {
   title: 'Siège',
   noRole: 'Ce compte n’a ni le rôle rédacteur ni le rôle éditeur.',
   signOut: 'Déconnexion',
@@ -145,7 +145,7 @@ export const fr = {
 
 export type Messages = typeof fr;
 
-export const en: Messages = {
+const en: Messages = {
   title: 'Head office',
   noRole: 'This account has neither the editor nor the publisher role.',
   signOut: 'Sign out',

@@ -13,7 +13,7 @@ import { STORAGE_REFUSALS } from '../common/storage-refusals';
 // French typography: a narrow no-break space before : ; ! ?
 const NNBSP = '\u202f';
 
-export const fr = {
+const fr = {
   title: 'Équipe du magasin',
   noRole: 'Ce compte n’a pas le rôle équipe.',
   signOut: 'Déconnexion',
@@ -157,7 +157,7 @@ export const fr = {
 
 export type Messages = typeof fr;
 
-export const en: Messages = {
+const en: Messages = {
   title: 'Store staff',
   noRole: 'This account has no staff role.',
   signOut: 'Sign out',

@@ -2,7 +2,7 @@
 import type { FeedbackRow } from '@vitrine/shared/core';
 import { client } from '../../common/api';
 
-export type { FeedbackRow, FeedbackSource } from '@vitrine/shared/core';
+export type { FeedbackRow } from '@vitrine/shared/core';
 export type FeedbackFilter = { from: string; to: string; low?: 'true' };
 
 export const fetchFeedback = (filter: FeedbackFilter) => client.reports.feedback({ query: filter });
