@@ -42,9 +42,7 @@ type HandlerInput<R extends RouteDef> = {
 };
 
 /** JSON routes return their answer; 'empty' and raw routes return nothing (raw ones write `res`). */
-type Handler<R extends RouteDef> = (
-  input: HandlerInput<R>,
-) => ReplyOf<R> | Promise<ReplyOf<R>>;
+type Handler<R extends RouteDef> = (input: HandlerInput<R>) => ReplyOf<R> | Promise<ReplyOf<R>>;
 
 export type Handlers<G extends RouteGroup> = { [K in keyof G]: Handler<G[K]> };
 /** A handler for every route of every group of the API. */
