@@ -21,12 +21,14 @@ const everyWordPrefix = (words: readonly string[]) =>
   words.map((word) => `"${word}"*`).join(' AND ');
 
 export function productSearch(db: Db, catalogue: CatalogueStore): ProductSearch {
+  // CROSS JOIN keeps the index's few rows first: a plain JOIN let SQLite scan
+  // all 20k product documents and probe the matches (130 ms instead of 2–10).
   const matching = db
     .prepare(
       `SELECT d.body FROM (
          SELECT rowid, rank FROM product_words WHERE product_words MATCH ?
          ORDER BY rank, rowid LIMIT ?
-       ) w JOIN sync_docs d ON d.rev = w.rowid
+       ) w CROSS JOIN sync_docs d ON d.rev = w.rowid
        WHERE d.collection = 'products' AND d.deleted = 0
        ORDER BY w.rank, w.rowid`,
     )
