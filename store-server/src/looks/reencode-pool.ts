@@ -4,6 +4,10 @@
 // mirrors from running several pipelines at once on a two-core store PC.
 import sharp from 'sharp';
 
+// libvips keeps recent operations and files in memory by default: a shopper's
+// photo must not stay there once its look is written.
+sharp.cache(false);
+
 export type ReencodeJob = {
   /** The upload in memory, or the path the server received it to. */
   input: Buffer | string;
