@@ -1,7 +1,7 @@
 // Sharing a look: from the mirror's upload to the link it turns into a QR code
 // (the shopper is waiting), for a photo as a real mirror composes it: a
-// 1280×960 camera frame plus the product-card column (1640×960 JPEG). The
-// re-encoding runs in a worker thread; the server's event-loop delay while
+// 1280×960 camera frame plus the product-card column (1640×960 JPEG). sharp
+// re-encodes off the event loop; the server's event-loop delay while
 // uploading shows it does not stall MQTT acks and sync.
 import jpeg from 'jpeg-js';
 import { percentile, round, type BenchResult } from './stats';

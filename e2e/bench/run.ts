@@ -10,6 +10,7 @@ import { benchLiveFanout } from './live-fanout.bench';
 import { benchKiosk } from './kiosk.bench';
 import { benchLookShare } from './look-share.bench';
 import { benchScanCorpus } from './scan-corpus.bench';
+import { benchServerSearch } from './server-search.bench';
 import { benchSignagePlayback } from './signage-playback.bench';
 import { benchSignagePublish } from './signage-publish.bench';
 import { benchSignageSync } from './signage-sync.bench';
@@ -26,6 +27,7 @@ const suites: [string, () => Promise<BenchResult[]>][] = [
   ['signage-sync', () => benchSignageSync()],
   ['signage-publish', () => benchSignagePublish()],
   ['look-share', () => benchLookShare()],
+  ['server-search', () => benchServerSearch()],
   ['kiosk', () => benchKiosk()],
   ['scan-corpus', () => benchScanCorpus()],
 ];

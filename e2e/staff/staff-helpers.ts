@@ -4,7 +4,8 @@ import type { StoreServer } from '@vitrine/store-server/server';
 
 export const DEMO_PASSWORD = 'vitrine-demo';
 
-export async function signIn(server: StoreServer, userId: string): Promise<string> {
+/** Signs in over HTTP: any server with a URL (in this process or a spawned one). */
+export async function signIn(server: Pick<StoreServer, 'url'>, userId: string): Promise<string> {
   const response = await fetch(`${server.url}/api/v1/auth/login`, {
     method: 'POST',
     headers: { 'content-type': 'application/json' },

@@ -1,14 +1,13 @@
-// Checks and re-encodes an uploaded look photo with pure-JS codecs (jpeg-js,
-// pngjs, in a worker thread): the type comes from the bytes (and must match
-// what the upload declared), the dimensions from the header before anything
-// is decoded, and the result is a fresh JPEG without the upload's metadata.
+// Checks and re-encodes an uploaded look photo with sharp: the type comes from
+// the bytes (and must match what the upload declared), the dimensions from the
+// header before anything is decoded, and the result is a fresh JPEG, upright
+// by the photo's EXIF orientation, without the upload's metadata (GPS, device).
 import { LOOK_MAX_SIDE, LOOK_MIN_SIDE, MAX_LOOK_UPLOAD_BYTES } from '@vitrine/shared/core';
 import { closeSync, openSync, readSync } from 'node:fs';
 import { HttpError } from '../http/http-error';
-import type { ReencodePool } from './reencode-pool';
+import type { ReencodePool, Reencoded } from './reencode-pool';
 
 export type LookImageType = 'image/jpeg' | 'image/png';
-export type ReencodedLook = { jpeg: Buffer; width: number; height: number };
 
 const JPEG_QUALITY = 85;
 
@@ -88,7 +87,7 @@ function checkLookUpload(
   return { type, width, height };
 }
 
-/** How much of an uploaded file is read here to find its header; the worker reads the rest. */
+/** How much of an uploaded file is read here to find its header; sharp reads the rest. */
 const HEADER_WINDOW_BYTES = 256 * 1024;
 
 function headOf(file: string, size: number): Buffer {
@@ -103,23 +102,26 @@ function headOf(file: string, size: number): Buffer {
 }
 
 /**
- * Checks, then decodes and re-encodes in the worker: a fresh JPEG without the
- * upload's metadata. An upload received to disk is read by the worker, never
- * whole by the server's own thread.
+ * Checks, then decodes and re-encodes off the event loop: a fresh upright JPEG
+ * without the upload's metadata. An upload received to disk is read by sharp,
+ * never whole by the server's own thread. Width and height are the result's
+ * (a photo turned by its EXIF orientation swaps them).
  */
 export async function reencodeLook(
   pool: ReencodePool,
   source: Buffer | { file: string; size: number },
   declared: string | undefined,
-): Promise<ReencodedLook> {
+): Promise<Reencoded> {
   const onDisk = !Buffer.isBuffer(source);
   const size = onDisk ? source.size : source.length;
   const head = onDisk ? headOf(source.file, size) : source;
-  const { type, width, height } = checkLookUpload(head, size, declared);
+  checkLookUpload(head, size, declared);
   try {
-    const input = onDisk ? { file: source.file } : { bytes: source };
-    const jpeg = await pool.run({ ...input, type, width, height, quality: JPEG_QUALITY });
-    return { jpeg, width, height };
+    return await pool.run({
+      input: onDisk ? source.file : source,
+      quality: JPEG_QUALITY,
+      maxPixels: LOOK_MAX_SIDE * LOOK_MAX_SIDE,
+    });
   } catch (error) {
     throw new HttpError(
       422,

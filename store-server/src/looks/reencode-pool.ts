@@ -1,63 +1,46 @@
-// One worker thread that re-encodes look photos, so a 0.3 s decode/encode
-// never stalls the server's MQTT acks, sync and HTTP. Started on first use.
-import { Worker } from 'node:worker_threads';
-import { z } from 'zod';
+// Re-encodes look photos with sharp (libvips), one at a time. sharp decodes
+// and encodes on libuv's thread pool, so the server's event loop (MQTT acks,
+// sync, HTTP) never waits on it; taking one photo at a time keeps a burst of
+// mirrors from running several pipelines at once on a two-core store PC.
+import sharp from 'sharp';
 
-const Answer = z.union([
-  z.object({ id: z.number(), ok: z.literal(true), jpeg: z.instanceof(Uint8Array) }),
-  z.object({ id: z.number(), ok: z.literal(false), error: z.string() }),
-]);
+// libvips keeps recent operations and files in memory by default: a shopper's
+// photo must not stay there once its look is written.
+sharp.cache(false);
 
-type Pending = { resolve: (jpeg: Buffer) => void; reject: (error: Error) => void };
+export type ReencodeJob = {
+  /** The upload in memory, or the path the server received it to. */
+  input: Buffer | string;
+  quality: number;
+  /** Refuse before decoding anything larger (the header's size was checked already). */
+  maxPixels: number;
+};
+export type Reencoded = { jpeg: Buffer; width: number; height: number };
+
+/** One pipeline: upright by its EXIF orientation, re-encoded as a JPEG with no metadata. */
+async function reencode(job: ReencodeJob): Promise<Reencoded> {
+  // failOn 'warning': a truncated or corrupt file is refused, not half-grey.
+  const { data, info } = await sharp(job.input, {
+    failOn: 'warning',
+    limitInputPixels: job.maxPixels,
+  })
+    .autoOrient()
+    .jpeg({ quality: job.quality })
+    .toBuffer({ resolveWithObject: true });
+  return { jpeg: data, width: info.width, height: info.height };
+}
 
 export class ReencodePool {
-  private worker: Worker | undefined;
-  private readonly pending = new Map<number, Pending>();
-  private nextId = 1;
+  private tail: Promise<unknown> = Promise.resolve();
 
-  /** `file`: the worker reads the upload from disk itself. */
-  run(job: {
-    bytes?: Buffer;
-    file?: string;
-    type: string;
-    width: number;
-    height: number;
-    quality: number;
-  }): Promise<Buffer> {
-    const worker = this.worker ?? this.start();
-    const id = this.nextId++;
-    return new Promise<Buffer>((resolve, reject) => {
-      this.pending.set(id, { resolve, reject });
-      const bytes = job.bytes ? new Uint8Array(job.bytes) : undefined;
-      worker.postMessage({ id, ...job, bytes });
-    });
+  run(job: ReencodeJob): Promise<Reencoded> {
+    const result = this.tail.then(() => reencode(job));
+    this.tail = result.catch(() => undefined);
+    return result;
   }
 
-  private start(): Worker {
-    const worker = new Worker(new URL('./reencode-worker.mjs', import.meta.url));
-    worker.unref();
-    worker.on('message', (raw: unknown) => {
-      const answer = Answer.safeParse(raw);
-      if (!answer.success) return;
-      const job = this.pending.get(answer.data.id);
-      this.pending.delete(answer.data.id);
-      if (answer.data.ok) job?.resolve(Buffer.from(answer.data.jpeg));
-      else job?.reject(new Error(answer.data.error));
-    });
-    const fail = (error: Error) => {
-      for (const job of this.pending.values()) job.reject(error);
-      this.pending.clear();
-      this.worker = undefined;
-    };
-    worker.on('error', fail);
-    worker.on('exit', () => fail(new Error('the re-encoding worker stopped')));
-    this.worker = worker;
-    return worker;
-  }
-
+  /** Resolves once the photos already handed over are done. */
   async stop(): Promise<void> {
-    const worker = this.worker;
-    this.worker = undefined;
-    await worker?.terminate();
+    await this.tail;
   }
 }

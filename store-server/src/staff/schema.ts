@@ -61,4 +61,50 @@ export const staffMigrations: Migration[] = [
     );
     `,
   },
+  {
+    id: '103-product-words',
+    sql: `
+    -- The words of each product's French and English names and brand, for the
+    -- consoles' search (product-search.ts): case and accents folded by the
+    -- tokenizer as foldText does, 2- and 3-letter prefixes indexed for search
+    -- as you type. Contentless: the text stays in sync_docs. A row is keyed by
+    -- the document's rev, which every write changes (DocStore's upsert), so a
+    -- write removes the old rev's row and adds the new one.
+    CREATE VIRTUAL TABLE product_words USING fts5(
+      words,
+      content = '',
+      contentless_delete = 1,
+      tokenize = 'unicode61 remove_diacritics 2',
+      prefix = '2 3'
+    );
+    CREATE TRIGGER product_words_insert AFTER INSERT ON sync_docs
+      WHEN NEW.collection = 'products' AND NEW.deleted = 0
+    BEGIN
+      INSERT INTO product_words (rowid, words) VALUES (
+        NEW.rev,
+        concat_ws(' ', json_extract(NEW.body, '$.name.fr'),
+          json_extract(NEW.body, '$.name.en'), json_extract(NEW.body, '$.brand'))
+      );
+    END;
+    CREATE TRIGGER product_words_update AFTER UPDATE ON sync_docs
+      WHEN OLD.collection = 'products' OR NEW.collection = 'products'
+    BEGIN
+      DELETE FROM product_words WHERE rowid = OLD.rev;
+      INSERT INTO product_words (rowid, words)
+        SELECT NEW.rev, concat_ws(' ', json_extract(NEW.body, '$.name.fr'),
+          json_extract(NEW.body, '$.name.en'), json_extract(NEW.body, '$.brand'))
+        WHERE NEW.collection = 'products' AND NEW.deleted = 0;
+    END;
+    CREATE TRIGGER product_words_delete AFTER DELETE ON sync_docs
+      WHEN OLD.collection = 'products'
+    BEGIN
+      DELETE FROM product_words WHERE rowid = OLD.rev;
+    END;
+    -- A store that already has its catalogue gets it indexed on upgrade.
+    INSERT INTO product_words (rowid, words)
+      SELECT rev, concat_ws(' ', json_extract(body, '$.name.fr'),
+        json_extract(body, '$.name.en'), json_extract(body, '$.brand'))
+      FROM sync_docs WHERE collection = 'products' AND deleted = 0;
+    `,
+  },
 ];
