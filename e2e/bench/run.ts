@@ -2,6 +2,7 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { REPO_ROOT } from '../support/test-server';
+import { benchBundleSizes } from './bundle-sizes.bench';
 import { benchExpertCall } from './expert-call.bench';
 import { benchIngestion } from './ingestion.bench';
 import { benchPerkOptimiser } from './perk-optimiser.bench';
@@ -28,6 +29,7 @@ const suites: [string, () => Promise<BenchResult[]>][] = [
   ['look-share', () => benchLookShare()],
   ['kiosk', () => benchKiosk()],
   ['scan-corpus', () => benchScanCorpus()],
+  ['bundle-sizes', () => benchBundleSizes()],
 ];
 
 const results: BenchResult[] = [];
