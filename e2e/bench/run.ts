@@ -14,6 +14,7 @@ import { benchScanCorpus } from './scan-corpus.bench';
 import { benchSignagePlayback } from './signage-playback.bench';
 import { benchSignagePublish } from './signage-publish.bench';
 import { benchSignageSync } from './signage-sync.bench';
+import { benchServiceWorkerUpdate } from './sw-update.bench';
 import type { BenchResult } from './stats';
 
 const only = process.argv.slice(2);
@@ -30,6 +31,7 @@ const suites: [string, () => Promise<BenchResult[]>][] = [
   ['kiosk', () => benchKiosk()],
   ['scan-corpus', () => benchScanCorpus()],
   ['bundle-sizes', () => benchBundleSizes()],
+  ['sw-update', () => benchServiceWorkerUpdate()],
 ];
 
 const results: BenchResult[] = [];
