@@ -4,7 +4,13 @@
 // packages each part carries, so a heavy library in the wrong place shows.
 import { join } from 'node:path';
 import { REPO_ROOT } from '../support/test-server';
-import { builtFiles, pageLoad, totalBytes, type BuiltFile } from '../support/first-load';
+import {
+  builtFiles,
+  pageLoad,
+  totalBytes,
+  type BuiltFile,
+  type PageLoad,
+} from '../support/first-load';
 import { round, type BenchResult } from './stats';
 
 type App = { name: string; dist: string; base: string };
@@ -34,7 +40,7 @@ export async function benchBundleSizes(): Promise<BenchResult[]> {
   return results;
 }
 
-function pageResult(app: App, load: Awaited<ReturnType<typeof pageLoad>>): BenchResult {
+function pageResult(app: App, load: PageLoad): BenchResult {
   const kb = (files: readonly BuiltFile[], key: 'bytes' | 'gzipBytes') =>
     round(totalBytes(files, key) / 1024);
   const of = (files: readonly BuiltFile[], kind: BuiltFile['kind']) =>

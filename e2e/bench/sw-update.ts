@@ -14,7 +14,7 @@ import { REPO_ROOT, startTestServer, waitFor } from '../support/test-server';
 
 export type ServiceWorkerApp = 'kiosk' | 'signage';
 
-export type UpdateOutcome = {
+type UpdateOutcome = {
   /** Navigations after the new build was served until the page ran it (0 = never within the limit). */
   navigations: number;
   /** From the new build being served to the page running it. */
