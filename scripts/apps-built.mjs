@@ -10,8 +10,16 @@ import { fileURLToPath } from 'node:url';
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 const APPS = ['kiosk', 'signage', 'mirror', 'store-server/console'];
-// Everything an app build reads: its own folder and the shared code it imports.
-const SOURCES = [...APPS, 'shared/src', 'assets', 'package-lock.json'];
+// Everything an app build reads: its own folder, the shared code it imports,
+// shared's entry points and side-effect list, and the service-worker build options.
+const SOURCES = [
+  ...APPS,
+  'shared/src',
+  'shared/package.json',
+  'shared/offline-shell.config.ts',
+  'assets',
+  'package-lock.json',
+];
 const STAMP = join(root, 'node_modules', '.vitrine-apps-built');
 
 function newestMtime(path) {

@@ -1,7 +1,7 @@
 // The kiosk over a 20k-product demo store, in a real Chromium with a fake
 // camera playing a label: cold start (first ever, then offline with the local
 // copy), search index build, search as you type, wedge scans offline, camera
-// decode and label → product page, and the built bundle sizes.
+// decode and label → product page. Its bundle sizes are in bundle-sizes.bench.ts.
 import { mkdtempSync } from 'node:fs';
 import { loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -10,7 +10,6 @@ import type { StoreServer } from '@vitrine/store-server/server';
 import { labelFrame, writeLabelY4m } from '../fixtures/label-video';
 import { launchChromium } from '../support/chromium';
 import { startTestServer } from '../support/test-server';
-import { kioskBundleSizes } from './kiosk-bundle';
 import { decodeInWorker, openCamera, timeLabelToProduct } from './kiosk-camera';
 import { kioskResults } from './kiosk-results';
 import type { BenchResult } from './stats';
@@ -168,27 +167,24 @@ export async function benchKiosk(scale = 20_000, scans = 50): Promise<BenchResul
       cameraError = `after ${camera.length} samples: ${String(error)}`;
     }
 
-    return [
-      ...kioskResults({
-        scale,
-        firstUiMs,
-        firstScanReadyMs,
-        offlineUiMs,
-        offlineFirstScanMs,
-        offlineFirstScan: first,
-        onlineIndexMs,
-        offlineIndexMs,
-        keystrokes,
-        searchLoad,
-        wedge,
-        decodeLabel,
-        decodeHard,
-        decodeBlank,
-        camera,
-        cameraError,
-      }),
-      ...kioskBundleSizes(),
-    ];
+    return kioskResults({
+      scale,
+      firstUiMs,
+      firstScanReadyMs,
+      offlineUiMs,
+      offlineFirstScanMs,
+      offlineFirstScan: first,
+      onlineIndexMs,
+      offlineIndexMs,
+      keystrokes,
+      searchLoad,
+      wedge,
+      decodeLabel,
+      decodeHard,
+      decodeBlank,
+      camera,
+      cameraError,
+    });
   } finally {
     await browser.close();
     await server.close().catch(() => undefined);

@@ -2,6 +2,7 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { REPO_ROOT } from '../support/test-server';
+import { benchBundleSizes } from './bundle-sizes.bench';
 import { benchExpertCall } from './expert-call.bench';
 import { benchIngestion } from './ingestion.bench';
 import { benchPerkOptimiser } from './perk-optimiser.bench';
@@ -14,6 +15,7 @@ import { benchServerSearch } from './server-search.bench';
 import { benchSignagePlayback } from './signage-playback.bench';
 import { benchSignagePublish } from './signage-publish.bench';
 import { benchSignageSync } from './signage-sync.bench';
+import { benchServiceWorkerUpdate } from './sw-update.bench';
 import type { BenchResult } from './stats';
 
 const only = process.argv.slice(2);
@@ -30,6 +32,8 @@ const suites: [string, () => Promise<BenchResult[]>][] = [
   ['server-search', () => benchServerSearch()],
   ['kiosk', () => benchKiosk()],
   ['scan-corpus', () => benchScanCorpus()],
+  ['bundle-sizes', () => benchBundleSizes()],
+  ['sw-update', () => benchServiceWorkerUpdate()],
 ];
 
 const results: BenchResult[] = [];

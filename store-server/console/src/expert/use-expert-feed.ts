@@ -2,7 +2,7 @@
 // profile, ringing calls, the shopper's signals and hang-ups.
 import { useEffect, useState } from 'react';
 import { ExpertEvent, parseJson, type CallSummary, type ExpertProfile } from '@vitrine/shared/core';
-import { openSseFeed } from '@vitrine/shared/ui';
+import { openSseFeed } from '@vitrine/shared/ui/call';
 import { session } from '../common/api';
 
 export function useExpertFeed(onEvent: (event: ExpertEvent) => void) {

@@ -1,7 +1,7 @@
 // The live queue of help calls, size requests and reservations: a snapshot,
 // then each change as it happens. Staff acknowledge, answer and close.
 import { useEffect, useState } from 'react';
-import { openSseFeed } from '@vitrine/shared/ui';
+import { openSseFeed } from '@vitrine/shared/ui/call';
 import {
   parseJson,
   StaffRequestFeed,

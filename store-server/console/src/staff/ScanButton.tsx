@@ -2,7 +2,7 @@
 // thread) for fields that a wedge scanner can also type into.
 import { Camera } from 'lucide-react';
 import { useState } from 'react';
-import { CameraPanel } from '@vitrine/shared/ui';
+import { CameraPanel } from '@vitrine/shared/ui/scan';
 import { useText } from './i18n';
 
 export function ScanButton(props: {

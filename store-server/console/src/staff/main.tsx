@@ -2,7 +2,7 @@
 // language chosen (the camera scanner's own words follow it too).
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
-import { I18nProvider } from '@vitrine/shared/ui';
+import { I18nProvider } from '@vitrine/shared/ui/i18n';
 import { ConsoleGate } from '../common/ConsoleGate';
 import { StaffApp } from './StaffApp';
 import { TextProvider } from './i18n';

@@ -1,0 +1,3 @@
+export * from './i18n';
+export * from './messages';
+export * from './spec-labels';

@@ -1,0 +1,5 @@
+export * from './CameraPanel';
+export * from './ScanNotice';
+export * from './ScannerDiagnostic';
+export * from './use-wedge-scans';
+export * from './CodeForm';

@@ -1,0 +1,2 @@
+export * from './SearchPanel';
+export * from './use-catalogue-search';
