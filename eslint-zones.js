@@ -33,7 +33,10 @@ const files = [
   // The rest of shared/src/desktop, its tests included, is the Electron main process.
   { category: 'main', pattern: 'shared/src/desktop/**' },
   { category: 'test', pattern: '**/*.test.{ts,tsx}' },
-  { category: 'tooling', pattern: ['*.{js,ts}', '*/vite.config.ts', 'store-server/console/*.ts'] },
+  {
+    category: 'tooling',
+    pattern: ['*.{js,ts}', '*/vite.config.ts', 'shared/*.ts', 'store-server/console/*.ts'],
+  },
 ];
 
 const element = (type) => ({ element: { type } });
