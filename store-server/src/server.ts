@@ -38,7 +38,7 @@ import { seedDemoCampaign } from './seed/demo-campaign';
 import { seedDemoStore } from './seed/demo-seed';
 import { assertStoreHasData } from './catalogue/store-identity';
 import { publishStoreSettings } from './settings/store-settings';
-import { authRoutes } from './staff/auth-routes';
+import { authHandlers } from './staff/auth-handlers';
 import { DEFAULT_SIGN_IN_LIMITS } from './staff/sign-in-limiter';
 import { StaffStore } from './staff/staff-store';
 import { DocStore } from './sync/doc-store';
@@ -184,13 +184,11 @@ export async function startStoreServer(
   // is calling and at most the route's body (http/body-rules.ts).
   app.use(API_PREFIX, shellCors());
   app.use(bodyGate(callerChecks(registry, staffAuth)));
-  api.use(
-    authRoutes(staffAuth, db, {
-      ...DEFAULT_SIGN_IN_LIMITS,
-      accountFailures: config.signInFailures ?? DEFAULT_SIGN_IN_LIMITS.accountFailures,
-      clientFailures: config.signInClientFailures ?? DEFAULT_SIGN_IN_LIMITS.clientFailures,
-    }),
-  );
+  const auth = authHandlers(staffAuth, db, {
+    ...DEFAULT_SIGN_IN_LIMITS,
+    accountFailures: config.signInFailures ?? DEFAULT_SIGN_IN_LIMITS.accountFailures,
+    clientFailures: config.signInClientFailures ?? DEFAULT_SIGN_IN_LIMITS.clientFailures,
+  });
   api.use(syncRoutes(docs, registry));
   const devices = deviceHandlers({
     db,
@@ -268,7 +266,7 @@ export async function startStoreServer(
   registerApi(
     api,
     apiRoutes,
-    { meta: metaHandlers(), devices, ...signage.handlers },
+    { meta: metaHandlers(), auth, devices, ...signage.handlers },
     { registry, staffAuth },
   );
   app.use(API_PREFIX, api);

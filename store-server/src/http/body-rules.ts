@@ -70,8 +70,6 @@ const TABLE_RULES = Object.values(apiRoutes).flatMap((group) =>
  */
 const LEGACY_RULES: readonly BodyRule[] = [
   // Before any credential exists: small bodies only.
-  json('POST', '/auth/login', 'public', 2 * KiB),
-  none('POST', '/auth/logout', 'public'),
   // Devices.
   {
     method: 'POST',

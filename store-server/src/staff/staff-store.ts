@@ -1,14 +1,11 @@
 // Staff, experts and head-office users with their roles, and their sessions.
 import { createHash, randomBytes } from 'node:crypto';
 import { z } from 'zod';
-import { matchesName } from '@vitrine/shared/core';
+import { StaffRole, matchesName, type StaffUser } from '@vitrine/shared/core';
 import type { Db } from '../db/database';
 import { hashPassword, verifyPasswordOrDummy } from './passwords';
 
-export const StaffRole = z.enum(['staff', 'manager', 'expert', 'editor', 'publisher', 'admin']);
-export type StaffRole = z.infer<typeof StaffRole>;
-
-export type StaffUser = { id: string; name: string; roles: StaffRole[] };
+export { StaffRole, type StaffUser };
 
 export const SESSION_HOURS = 12;
 

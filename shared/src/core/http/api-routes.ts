@@ -1,6 +1,7 @@
 // The store server's HTTP API: every route, by group. Adding a route here
 // makes the server fail to type-check until it has a handler, and gives every
 // client a typed call (docs/architecture.md, "How to add a route").
+import { authRoutes } from './routes/auth';
 import { campaignRoutes } from './routes/campaigns';
 import { deviceRoutes } from './routes/devices';
 import { fleetRoutes } from './routes/fleet';
@@ -9,6 +10,7 @@ import { reportRoutes } from './routes/reports';
 
 export const apiRoutes = {
   meta: metaRoutes,
+  auth: authRoutes,
   devices: deviceRoutes,
   fleet: fleetRoutes,
   campaigns: campaignRoutes,

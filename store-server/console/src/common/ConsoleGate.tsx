@@ -2,7 +2,7 @@
 // it needs, and the language the person chose. The console itself renders
 // only once someone allowed is signed in.
 import { useEffect, useState, type ReactNode } from 'react';
-import { api, session } from './api';
+import { client, session } from './api';
 import { initialConsoleLang, saveConsoleLang, type ConsoleLang } from './console-lang';
 import { SignIn, type ConsoleUser } from './SignIn';
 
@@ -32,7 +32,7 @@ export function ConsoleGate(props: {
   }, [title]);
   useEffect(() => {
     if (!session.token()) return setUser(null);
-    api<{ user: ConsoleUser }>('/auth/me').then(
+    client.auth.me().then(
       (me) => setUser(me.user),
       () => setUser(null),
     );
@@ -49,7 +49,7 @@ export function ConsoleGate(props: {
     );
   }
   const signOut = () => {
-    void api('/auth/logout', { method: 'POST' }).finally(() => {
+    void client.auth.logout().finally(() => {
       session.clear();
       setUser(null);
     });

@@ -1,10 +1,12 @@
 // The sign-in form every console starts with, in the language chosen.
+import type { StaffUser } from '@vitrine/shared/core';
 import { useState, type FormEvent } from 'react';
-import { api, ApiCallError, session } from './api';
+import { ApiCallError, client, session } from './api';
 import type { ConsoleLang } from './console-lang';
 import { LangSwitch } from './LangSwitch';
 
-export type ConsoleUser = { id: string; name: string; roles: string[] };
+/** A signed-in console user: the store server's StaffUser. */
+export type ConsoleUser = StaffUser;
 
 const TEXT = {
   fr: {
@@ -48,9 +50,7 @@ export function SignIn(props: {
     event.preventDefault();
     setError(null);
     try {
-      const result = await api<{ token: string; user: ConsoleUser }>('/auth/login', {
-        body: { userId, password },
-      });
+      const result = await client.auth.login({ body: { userId, password } });
       session.set(result.token);
       props.onSignedIn(result.user);
     } catch (caught) {

@@ -2,8 +2,8 @@
 // waits they started, with the device address they came from, newest first.
 // A run of failures from one address is someone guessing, not a colleague.
 import { useEffect, useState } from 'react';
-import { parseUnknown, SignInAuditList, type SignInAuditEntry } from '@vitrine/shared/core';
-import { api } from '../common/api';
+import type { SignInAuditEntry } from '@vitrine/shared/core';
+import { client } from '../common/api';
 import { refusal } from '../common/refusal';
 import { useText } from './i18n';
 
@@ -13,10 +13,9 @@ export function SignInAudit() {
   const [note, setNote] = useState<string | null>(null);
 
   const refresh = () =>
-    api('/staff/sign-in-audit?limit=50').then(
+    client.auth.signInAudit({ query: { limit: 50 } }).then(
       (answer) => {
-        const parsed = parseUnknown(SignInAuditList, answer);
-        setEntries(parsed.ok ? parsed.value.entries : []);
+        setEntries(answer.entries);
         setNote(null);
       },
       (caught: unknown) => setNote(refusal(caught, t)),
