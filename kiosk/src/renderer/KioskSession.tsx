@@ -4,7 +4,6 @@ import { useCallback, useMemo, useRef, useState } from 'react';
 import type { DeviceHandle } from '@vitrine/shared/client';
 import type { CatalogueSearch, SearchRequest } from '@vitrine/shared/client/search';
 import type { NewDeviceEvent, StoreSettings } from '@vitrine/shared/core';
-import { cameraScanText, readScan, type BarcodeFormat } from '@vitrine/shared/scan';
 import {
   AttractLoop,
   brandStyle,
@@ -21,8 +20,8 @@ import {
   type ScanProblem,
   type ScreenScale,
   type StoreContext,
+  useCodeScanning,
   useStaffUnlock,
-  useWedgeScans,
 } from '@vitrine/shared/ui';
 import { IdleGuard } from './IdleGuard';
 import { KioskSearch } from './KioskSearch';
@@ -53,7 +52,6 @@ export function KioskSession(props: {
   const diagnostics = useMemo(() => kioskDiagnostics(config, scale), [config, scale]);
   const [lang, setLang] = useState<Lang>('fr');
   const [reach, setReach] = useState(false);
-  const [camera, setCamera] = useState(false);
   const [screen, setScreen] = useState<Screen>({ name: 'attract' });
   // Read when the search screen opens; each keystroke updates it without a render here.
   const lastRequest = useRef<SearchRequest>({ query: '' });
@@ -73,7 +71,6 @@ export function KioskSession(props: {
     },
     [record],
   );
-  const touched = screen.name !== 'attract' || lang !== 'fr' || reach || camera;
 
   const openProduct = useCallback(
     (productId: string, action: 'scan' | 'view' = 'view', view?: ProductView) => {
@@ -83,39 +80,27 @@ export function KioskSession(props: {
     [record],
   );
 
-  const handleCode = useCallback(
-    async (raw: string, format: BarcodeFormat = 'keyboard') => {
-      if (await tryBadge(raw)) return; // a staff badge opens the staff overlay
-      const reading = readScan(raw, format);
-      if (reading.kind === 'loyalty-card') {
-        setScreen({ name: 'notice', problem: 'loyalty-card' });
-        record({
-          kind: 'request',
-          payload: { type: 'help', place: place(config, device), note: 'loyalty card' },
-        });
-        return;
-      }
-      if (reading.kind === 'rejected') {
-        setScreen({ name: 'notice', problem: reading.reason });
-        return;
-      }
-      // The page is read before the screen changes, so it paints in one render.
-      const view = await loadProductViewByGtin(
-        device.db,
-        reading.gtin,
-        new Date(),
-        storeContext,
-      ).catch(() => undefined);
-      if (view) openProduct(view.product.id, 'scan', view);
-      else setScreen({ name: 'notice', problem: 'unknown-product' });
-    },
-    [device, config, storeContext, openProduct, record, tryBadge],
+  const goNotice = useCallback(
+    (problem: ScanProblem) => setScreen({ name: 'notice', problem }),
+    [],
   );
-
-  const isKnownGtin = useCallback(
-    (gtin14: string) => device.db.productByGtin(gtin14).then((product) => !!product),
-    [device],
-  );
+  const scanning = useCodeScanning({
+    device,
+    config,
+    intercept: tryBadge, // a staff badge opens the staff overlay
+    // The page is read before the screen changes, so it paints in one render.
+    lookUp: (gtin) => loadProductViewByGtin(device.db, gtin, new Date(), storeContext),
+    onFound: (view) => openProduct(view.product.id, 'scan', view),
+    onProblem: goNotice,
+    onLoyaltyCard: () =>
+      record({
+        kind: 'request',
+        payload: { type: 'help', place: place(config, device), note: 'loyalty card' },
+      }),
+    closeCameraOnReading: true, // the camera's job is done, and the answer needs the room
+    noticeUnreadableScanner: true,
+  });
+  const { handleCode, cameraOpen: camera, toggleCamera } = scanning;
 
   // A keystroke in the search box or a product opening re-renders the session:
   // the bar and sync status are kept as they are unless their own inputs change.
@@ -130,23 +115,19 @@ export function KioskSession(props: {
         onLang={() => setLang(lang === 'fr' ? 'en' : 'fr')}
         onReach={() => setReach(!reach)}
         onCode={(code) => void handleCode(code)}
-        onCamera={() => setCamera(!camera)}
+        onCamera={toggleCamera}
         onSearch={goSearch}
         onHome={goHome}
         theme={theme}
         onStaff={staff.askPin}
       />
     ),
-    [lang, reach, camera, handleCode, goSearch, goHome, theme, staff.askPin],
+    [lang, reach, handleCode, toggleCamera, goSearch, goHome, theme, staff.askPin],
   );
   // Machine-readable only: staff read the sync state in the staff overlay.
   const syncStatus = useMemo(() => <SyncStatus device={device} machineOnly />, [device]);
 
-  const scannerUnreadable = useCallback(
-    () => setScreen({ name: 'notice', problem: 'scanner-unreadable' }),
-    [],
-  );
-  useWedgeScans(handleCode, config, scannerUnreadable);
+  const touched = screen.name !== 'attract' || lang !== 'fr' || reach || camera;
 
   return (
     <I18nProvider lang={lang}>
@@ -161,18 +142,7 @@ export function KioskSession(props: {
         >
           {topBar}
           <main className="kiosk-main" id="main">
-            {camera && (
-              <CameraPanel
-                decoder={config.decoder}
-                isKnownGtin={isKnownGtin}
-                onClose={() => setCamera(false)}
-                onReading={(reading) => {
-                  // Read: the camera's job is done, and the answer needs the room.
-                  setCamera(false);
-                  void handleCode(cameraScanText(reading));
-                }}
-              />
-            )}
+            {camera && <CameraPanel decoder={config.decoder} {...scanning.cameraPanel} />}
             {screen.name === 'attract' && <AttractLoop db={device.db} onStart={goSearch} />}
             {screen.name === 'notice' && (
               <ScanNotice problem={screen.problem} onSearch={goSearch} />

@@ -4,7 +4,6 @@
 import { useCallback, useState } from 'react';
 import type { DeviceHandle } from '@vitrine/shared/client';
 import type { BrandTheme, NewDeviceEvent, SizeChart } from '@vitrine/shared/core';
-import { cameraScanText, readScan, type BarcodeFormat } from '@vitrine/shared/scan';
 import {
   brandStyle,
   CameraPanel,
@@ -15,7 +14,7 @@ import {
   useIdle,
   type Lang,
   type ScanProblem,
-  useWedgeScans,
+  useCodeScanning,
 } from '@vitrine/shared/ui';
 import { GarmentDetail } from './GarmentDetail';
 import { GarmentList, type Garment } from './GarmentList';
@@ -43,7 +42,6 @@ export function MirrorSession(props: {
   const [garments, setGarments] = useState<Garment[]>([]);
   const [selected, setSelected] = useState<string | undefined>(undefined);
   const [notice, setNotice] = useState<ScanProblem | undefined>(undefined);
-  const [camera, setCamera] = useState(false);
   const [sharing, setSharing] = useState(false);
   const [measured, setMeasured] = useState<Measured>({ values: {} });
   const requests = useSessionRequests(device);
@@ -52,6 +50,27 @@ export function MirrorSession(props: {
     (event: NewDeviceEvent) => void device.outbox.record(event).catch(() => undefined),
     [device],
   );
+  const scanning = useCodeScanning({
+    device,
+    config,
+    lookUp: (gtin) => device.db.productByGtin(gtin),
+    onFound: (product, gtin) => {
+      setNotice(undefined);
+      const variant = product.variants.find((v) => v.gtin === gtin)?.gtin;
+      setGarments((current) =>
+        current.some((g) => g.productId === product.id && g.variantGtin === variant)
+          ? current
+          : [...current, { key: gtin, productId: product.id, variantGtin: variant }],
+      );
+      setSelected(product.id);
+      record({
+        kind: 'interaction',
+        payload: { action: 'scan', productId: product.id, screen: 'mirror' },
+      });
+    },
+    onProblem: setNotice,
+  });
+  const { handleCode, cameraOpen: camera } = scanning;
   // Anything a shopper left (even only measurements) arms the idle reset.
   const touched =
     garments.length > 0 ||
@@ -69,34 +88,6 @@ export function MirrorSession(props: {
     onExpire: props.onReset,
   });
   const room = config.room ?? `mirror ${device.deviceId.slice(0, 14)}`;
-
-  const isKnownGtin = useCallback(
-    (gtin14: string) => device.db.productByGtin(gtin14).then((product) => !!product),
-    [device],
-  );
-  const handleCode = useCallback(
-    async (raw: string, format: BarcodeFormat = 'keyboard') => {
-      const reading = readScan(raw, format);
-      if (reading.kind === 'rejected') return setNotice(reading.reason);
-      if (reading.kind === 'loyalty-card') return setNotice('loyalty-card');
-      const product = await device.db.productByGtin(reading.gtin).catch(() => undefined);
-      if (!product) return setNotice('unknown-product');
-      setNotice(undefined);
-      const variant = product.variants.find((v) => v.gtin === reading.gtin)?.gtin;
-      setGarments((current) =>
-        current.some((g) => g.productId === product.id && g.variantGtin === variant)
-          ? current
-          : [...current, { key: reading.gtin, productId: product.id, variantGtin: variant }],
-      );
-      setSelected(product.id);
-      record({
-        kind: 'interaction',
-        payload: { action: 'scan', productId: product.id, screen: 'mirror' },
-      });
-    },
-    [device, record],
-  );
-  useWedgeScans(handleCode, config);
 
   // The brand's colours sit on an outer box so that a lighting (evening, warm)
   // can set the page's own colours on the inner one.
@@ -117,7 +108,7 @@ export function MirrorSession(props: {
               camera={camera}
               onLang={() => setLang(lang === 'fr' ? 'en' : 'fr')}
               onCode={(code) => void handleCode(code)}
-              onCamera={() => setCamera(!camera)}
+              onCamera={scanning.toggleCamera}
             />
             <GarmentList
               device={device}
@@ -127,14 +118,7 @@ export function MirrorSession(props: {
               onRemove={(key) => setGarments((current) => current.filter((g) => g.key !== key))}
             />
             <main className="mirror-main" id="main">
-              {camera && (
-                <CameraPanel
-                  decoder={config.decoder}
-                  isKnownGtin={isKnownGtin}
-                  onClose={() => setCamera(false)}
-                  onReading={(reading) => void handleCode(cameraScanText(reading))}
-                />
-              )}
+              {camera && <CameraPanel decoder={config.decoder} {...scanning.cameraPanel} />}
               {notice && <ScanNotice problem={notice} onSearch={() => setNotice(undefined)} />}
               {selected && (
                 <GarmentDetail

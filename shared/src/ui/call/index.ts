@@ -8,4 +8,5 @@ export * from './HelpFallback';
 export * from './CallView';
 export * from './SmileyRating';
 export * from './viewed-products';
+export * from './call-peer';
 export { callText } from './call-text';

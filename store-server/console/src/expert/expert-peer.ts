@@ -1,6 +1,7 @@
 // The expert's end of a call: camera and microphone (audio only when there
 // is no camera), makes the offer, and plays whatever the shopper sends.
-import type { CallSignal, IceServer } from '@vitrine/shared/core';
+import type { CallSignal } from '@vitrine/shared/core';
+import { openCallPeer, type CallPeerOptions } from '@vitrine/shared/ui/call';
 
 export type ExpertPeer = {
   handle: (signal: CallSignal) => Promise<void>;
@@ -15,45 +16,22 @@ async function localMedia(): Promise<MediaStream | null> {
   return both ?? navigator.mediaDevices.getUserMedia({ audio: true }).catch(() => null);
 }
 
-export async function startExpertPeer(options: {
-  iceServers: IceServer[];
-  send: (signal: CallSignal) => void;
-  onRemoteStream: (stream: MediaStream) => void;
-}): Promise<ExpertPeer> {
-  const pc = new RTCPeerConnection({ iceServers: options.iceServers });
+export async function startExpertPeer(options: CallPeerOptions): Promise<ExpertPeer> {
+  const peer = openCallPeer(options);
   const local = await localMedia();
-  const remote = new MediaStream();
-  const pendingIce: RTCIceCandidateInit[] = [];
-  pc.ontrack = (event) => {
-    remote.addTrack(event.track);
-    options.onRemoteStream(remote);
-  };
-  pc.onicecandidate = (event) => {
-    if (event.candidate)
-      options.send({ type: 'ice', candidate: event.candidate.toJSON() as { candidate: string } });
-  };
   const audio = local?.getAudioTracks()[0];
   const video = local?.getVideoTracks()[0];
-  if (audio && local) pc.addTransceiver(audio, { direction: 'sendrecv', streams: [local] });
-  else pc.addTransceiver('audio', { direction: 'recvonly' });
-  if (video && local) pc.addTransceiver(video, { direction: 'sendrecv', streams: [local] });
-  else pc.addTransceiver('video', { direction: 'recvonly' });
-  await pc.setLocalDescription(await pc.createOffer());
-  options.send({ type: 'offer', sdp: pc.localDescription?.sdp ?? '' });
+  if (audio && local) peer.pc.addTransceiver(audio, { direction: 'sendrecv', streams: [local] });
+  else peer.pc.addTransceiver('audio', { direction: 'recvonly' });
+  if (video && local) peer.pc.addTransceiver(video, { direction: 'sendrecv', streams: [local] });
+  else peer.pc.addTransceiver('video', { direction: 'recvonly' });
+  await peer.describe('offer');
   return {
     local,
     handle: async (signal) => {
-      if (signal.type === 'answer') {
-        await pc.setRemoteDescription({ type: 'answer', sdp: signal.sdp });
-        for (const candidate of pendingIce.splice(0)) await pc.addIceCandidate(candidate);
-      } else if (signal.type === 'ice') {
-        if (pc.remoteDescription) await pc.addIceCandidate(signal.candidate);
-        else pendingIce.push(signal.candidate);
-      }
+      if (signal.type === 'answer') await peer.acceptRemote('answer', signal.sdp);
+      else if (signal.type === 'ice') await peer.addRemoteIce(signal.candidate);
     },
-    close: () => {
-      local?.getTracks().forEach((track) => track.stop());
-      pc.close();
-    },
+    close: () => peer.close([local]),
   };
 }
