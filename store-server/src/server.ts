@@ -8,8 +8,7 @@ import { API_PREFIX, apiRoutes } from '@vitrine/shared/core';
 import { startStoreBroker, type StoreBroker } from './broker/store-broker';
 import { CatalogueStore } from './catalogue/catalogue-store';
 import { startSignage } from './campaigns/signage-domain';
-import { catalogueRoutes } from './catalogue/catalogue-routes';
-import { priceRoutes } from './catalogue/price-routes';
+import { stockHandlers } from './catalogue/stock-handlers';
 import { startAssistance } from './calls/assistance';
 import type { StoreServerConfig } from './config';
 import { getMeta, setMeta, type Db } from './db/database';
@@ -201,8 +200,6 @@ export async function startStoreServer(
     log: logger,
   });
   if (tls) api.use(tlsRoutes({ tls, adminToken, log: logger }));
-  api.use(catalogueRoutes(catalogue, registry, adminToken));
-  api.use(priceRoutes(catalogue, docs, staffAuth));
   const deadLetters = new DeadLetters(db);
   const signage = startSignage({
     db,
@@ -266,7 +263,13 @@ export async function startStoreServer(
   registerApi(
     api,
     apiRoutes,
-    { meta: metaHandlers(), auth, devices, ...signage.handlers },
+    {
+      meta: metaHandlers(),
+      auth,
+      devices,
+      stock: stockHandlers({ db, docs, catalogue, registry, storeId: config.storeId }),
+      ...signage.handlers,
+    },
     { registry, staffAuth },
   );
   app.use(API_PREFIX, api);

@@ -17,9 +17,7 @@ import { loyaltyRoutes } from '../loyalty/loyalty-routes';
 import { LoyaltyStore } from '../loyalty/loyalty-store';
 import { requestRoutes } from '../requests/request-routes';
 import { RequestStore } from '../requests/request-store';
-import { staffDeskRoutes } from '../requests/staff-desk-routes';
 import type { StaffAuth } from '../staff/staff-auth';
-import { stockCorrectionRoutes } from '../staff/stock-corrections';
 import { callRoutes } from './call-routes';
 import { CallService } from './call-service';
 
@@ -50,16 +48,6 @@ export function startAssistance(options: {
   router.use(loyaltyRoutes({ auth: staffAuth, store: new LoyaltyStore(db), catalogue }));
   const requests = new RequestStore(db);
   router.use(requestRoutes({ auth: staffAuth, store: requests, registry: options.registry }));
-  router.use(
-    staffDeskRoutes({
-      auth: staffAuth,
-      db,
-      catalogue,
-      registry: options.registry,
-      storeId: options.storeId,
-    }),
-  );
-  router.use(stockCorrectionRoutes({ auth: staffAuth, db, catalogue, storeId: options.storeId }));
   const directory = new ExpertDirectory(db);
   const calls = new CallService(db, directory);
   router.use(

@@ -85,10 +85,6 @@ const LEGACY_RULES: readonly BodyRule[] = [
   json('POST', '/calls/:id/rating', 'device'),
   // Staff, managers, experts, head office (the admin token counts as staff).
   json('POST', '/tls/ca-rotation', 'staff'),
-  json('PUT', '/products/:id/stock', 'staff'),
-  json('PUT', '/products/:id/price', 'staff'),
-  json('POST', '/staff/stock/corrections', 'staff'),
-  json('POST', '/staff/devices/approve', 'staff'),
   json('POST', '/requests/:id/status', 'staff'),
   none('POST', '/experts/me/presence-session', 'staff'),
   none('POST', '/experts/calls/:id/accept', 'staff'),

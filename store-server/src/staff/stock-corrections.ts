@@ -4,15 +4,10 @@
 // correct their own store; a manager may also correct the other locations
 // (online, other stores) this server keeps.
 import { randomUUID } from 'node:crypto';
-import { Router } from 'express';
-import { z } from 'zod';
-import { parseUnknown, StockCorrectionRequest, type StockCorrection } from '@vitrine/shared/core';
+import type { StaffUser, StockCorrection, StockCorrectionRequest } from '@vitrine/shared/core';
 import type { CatalogueStore } from '../catalogue/catalogue-store';
 import type { Db } from '../db/database';
-import { HttpError, parseOr400 } from '../http/http-error';
-import { requireRole, type StaffAuth } from './staff-auth';
-
-const StockCorrectionQuery = z.object({ productId: z.string().min(1).max(64) });
+import { HttpError } from '../http/http-error';
 
 type Row = {
   id: string;
@@ -40,14 +35,8 @@ const toCorrection = (row: Row): StockCorrection => ({
   at: row.at,
 });
 
-export function stockCorrectionRoutes(options: {
-  auth: StaffAuth;
-  db: Db;
-  catalogue: CatalogueStore;
-  storeId: string;
-}): Router {
-  const { auth, db, catalogue, storeId } = options;
-  const router = Router();
+/** Corrections and their audit: staff correct their own store, a manager any location. */
+export function stockCorrections(db: Db, catalogue: CatalogueStore, storeId: string) {
   const insert = db.prepare(
     `INSERT INTO stock_corrections (id, product_id, gtin, location_id, before, after, reason, note, user_id, at)
      VALUES (@id, @product_id, @gtin, @location_id, @before, @after, @reason, @note, @user_id, @at)`,
@@ -55,49 +44,42 @@ export function stockCorrectionRoutes(options: {
   const recent = db.prepare(
     'SELECT * FROM stock_corrections WHERE product_id = ? ORDER BY at DESC LIMIT 20',
   );
-
-  router.post('/staff/stock/corrections', (req, res) => {
-    const user = requireRole(req, auth, 'staff', 'manager');
-    const body = parseOr400(parseUnknown(StockCorrectionRequest, req.body));
-    const mayCorrectElsewhere = user.roles.some((role) => role === 'manager' || role === 'admin');
-    if (body.locationId !== storeId && !mayCorrectElsewhere) {
-      throw new HttpError(
-        403,
-        'forbidden',
-        `staff correct their own store's stock (${storeId}); other locations need a manager`,
-      );
-    }
-    if (!catalogue.hasLocation(body.locationId))
-      throw new HttpError(404, 'unknown_location', `no location ${body.locationId}`);
-    const product = catalogue.productByCode(body.gtin);
-    if (!product) throw new HttpError(404, 'unknown_product', `no product has GTIN ${body.gtin}`);
-    const row: Row = db.transaction(() => {
-      const level = catalogue
-        .stockOf(product.id)
-        ?.levels.find((entry) => entry.locationId === body.locationId);
-      const audit: Row = {
-        id: randomUUID(),
-        product_id: product.id,
-        gtin: body.gtin,
-        location_id: body.locationId,
-        before: level?.quantities[body.gtin] ?? 0,
-        after: body.quantity,
-        reason: body.reason,
-        note: body.note || null,
-        user_id: user.id,
-        at: new Date().toISOString(),
-      };
-      catalogue.setStock(product.id, body.locationId, body.gtin, body.quantity);
-      insert.run(audit);
-      return audit;
-    })();
-    res.status(201).json({ correction: toCorrection(row), stock: catalogue.stockOf(product.id) });
-  });
-
-  router.get('/staff/stock/corrections', (req, res) => {
-    requireRole(req, auth, 'staff', 'manager');
-    const { productId } = parseOr400(parseUnknown(StockCorrectionQuery, req.query));
-    res.json({ corrections: (recent.all(productId) as Row[]).map(toCorrection) });
-  });
-  return router;
+  return {
+    correct(body: StockCorrectionRequest, user: StaffUser) {
+      const mayCorrectElsewhere = user.roles.some((role) => role === 'manager' || role === 'admin');
+      if (body.locationId !== storeId && !mayCorrectElsewhere) {
+        throw new HttpError(
+          403,
+          'forbidden',
+          `staff correct their own store's stock (${storeId}); other locations need a manager`,
+        );
+      }
+      if (!catalogue.hasLocation(body.locationId))
+        throw new HttpError(404, 'unknown_location', `no location ${body.locationId}`);
+      const product = catalogue.productByCode(body.gtin);
+      if (!product) throw new HttpError(404, 'unknown_product', `no product has GTIN ${body.gtin}`);
+      const row: Row = db.transaction(() => {
+        const level = catalogue
+          .stockOf(product.id)
+          ?.levels.find((entry) => entry.locationId === body.locationId);
+        const audit: Row = {
+          id: randomUUID(),
+          product_id: product.id,
+          gtin: body.gtin,
+          location_id: body.locationId,
+          before: level?.quantities[body.gtin] ?? 0,
+          after: body.quantity,
+          reason: body.reason,
+          note: body.note || null,
+          user_id: user.id,
+          at: new Date().toISOString(),
+        };
+        catalogue.setStock(product.id, body.locationId, body.gtin, body.quantity);
+        insert.run(audit);
+        return audit;
+      })();
+      return { correction: toCorrection(row), stock: catalogue.stockOf(product.id) ?? null };
+    },
+    recent: (productId: string) => (recent.all(productId) as Row[]).map(toCorrection),
+  };
 }

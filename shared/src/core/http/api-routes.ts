@@ -7,11 +7,13 @@ import { deviceRoutes } from './routes/devices';
 import { fleetRoutes } from './routes/fleet';
 import { metaRoutes } from './routes/meta';
 import { reportRoutes } from './routes/reports';
+import { stockRoutes } from './routes/stock';
 
 export const apiRoutes = {
   meta: metaRoutes,
   auth: authRoutes,
   devices: deviceRoutes,
+  stock: stockRoutes,
   fleet: fleetRoutes,
   campaigns: campaignRoutes,
   reports: reportRoutes,

@@ -8,3 +8,4 @@ export * from './routes/meta';
 export * from './routes/campaigns';
 export * from './routes/reports';
 export * from './routes/auth';
+export * from './routes/stock';

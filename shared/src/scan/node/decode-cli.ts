@@ -8,7 +8,7 @@
 import { readFile } from 'node:fs/promises';
 import { basename } from 'node:path';
 import { parseArgs } from 'node:util';
-import { API_PREFIX } from '../../core';
+import { ApiCallError, apiClient, apiRoutes } from '../../core';
 import { DecoderKind, type DecodedCode } from '../decoder';
 import { assessRead } from '../scan-acceptance';
 import { decodeRgbaJs } from '../zxing-js-decode';
@@ -30,12 +30,18 @@ async function catalogueKnows(
   gtin14: string,
 ): Promise<boolean | undefined> {
   if (!store) return undefined;
-  const response = await fetch(new URL(`${API_PREFIX}/products/by-code/${gtin14}`, store), {
-    headers: { authorization: `Bearer ${process.env.VITRINE_ADMIN_TOKEN ?? ''}` },
-  });
-  if (response.status === 404) return false;
-  if (!response.ok) throw new Error(`the store answered ${response.status} for ${gtin14}`);
-  return true;
+  const stock = apiClient(apiRoutes, {
+    baseUrl: new URL(store).origin,
+    authorization: () => `Bearer ${process.env.VITRINE_ADMIN_TOKEN ?? ''}`,
+  }).stock;
+  try {
+    await stock.byCode({ params: { code: gtin14 } });
+    return true;
+  } catch (error) {
+    if (!(error instanceof ApiCallError)) throw error;
+    if (error.status === 404) return false;
+    throw new Error(`the store answered ${error.status} for ${gtin14}`, { cause: error });
+  }
 }
 
 const ACTION = {

@@ -1,24 +1,27 @@
 // Approves a new screen or measuring station: it shows a 6-digit pairing code
 // until staff enter it. Measuring stations are then paired with a mirror below.
 import { useEffect, useState, type FormEvent } from 'react';
-import { parseUnknown, shortFingerprint, TrustBundle } from '@vitrine/shared/core';
-import { api } from '../common/api';
+import {
+  parseUnknown,
+  shortFingerprint,
+  TrustBundle,
+  type PendingDevice,
+} from '@vitrine/shared/core';
+import { api, client } from '../common/api';
 import { refusal } from '../common/refusal';
 import { roleLabel } from './device-roles';
 import { StationPairing } from './StationPairing';
 import { useText } from './i18n';
 
-type Pending = { id: string; role: string; name: string; pairingCode: string | null };
-
 export function DeviceApproval() {
   const { t } = useText();
-  const [pending, setPending] = useState<Pending[]>([]);
+  const [pending, setPending] = useState<PendingDevice[]>([]);
   const [code, setCode] = useState('');
   const [note, setNote] = useState<string | null>(null);
   const [approvals, setApprovals] = useState(0);
 
   const refresh = () =>
-    api<{ devices: Pending[] }>('/staff/devices/pending').then(
+    client.stock.pendingDevices().then(
       (answer) => setPending(answer.devices),
       () => setPending([]),
     );
@@ -38,9 +41,7 @@ export function DeviceApproval() {
   async function approve(event: FormEvent) {
     event.preventDefault();
     try {
-      const device = await api<{ name: string; role: string }>('/staff/devices/approve', {
-        body: { pairingCode: code.trim() },
-      });
+      const device = await client.stock.approveDevice({ body: { pairingCode: code.trim() } });
       setNote(
         t.approved(device.name, roleLabel(device.role, t.deviceRoles)) +
           (device.role === 'measure' ? t.pairWithRoom : ''),

@@ -2,7 +2,7 @@
 // who changed a figure, when and why.
 import { useEffect, useState } from 'react';
 import type { StockCorrection } from '@vitrine/shared/core';
-import { api } from '../common/api';
+import { client } from '../common/api';
 import { useText } from './i18n';
 
 export function RecentCorrections(props: {
@@ -16,9 +16,7 @@ export function RecentCorrections(props: {
   const [corrections, setCorrections] = useState<StockCorrection[]>([]);
   useEffect(() => {
     let live = true;
-    api<{ corrections: StockCorrection[] }>(
-      `/staff/stock/corrections?productId=${encodeURIComponent(props.productId)}`,
-    ).then(
+    client.stock.corrections({ query: { productId: props.productId } }).then(
       (answer) => live && setCorrections(answer.corrections.slice(0, 5)),
       () => undefined,
     );

@@ -2,8 +2,8 @@
 // or by name, and correcting it after a count (staff: their store; a manager:
 // any location).
 import { useState, type FormEvent } from 'react';
-import type { Localized, Location, ProductStock } from '@vitrine/shared/core';
-import { api } from '../common/api';
+import type { ProductStock, StockCheck as Answer } from '@vitrine/shared/core';
+import { client } from '../common/api';
 import { refusal } from '../common/refusal';
 import { euros } from '../common/money';
 import { ScanButton } from './ScanButton';
@@ -12,26 +12,12 @@ import { StockCorrectionForm } from './StockCorrectionForm';
 import { useText } from './i18n';
 
 type StockLevel = ProductStock['levels'][number];
-type Variant = { gtin: string; size?: string; colour?: string };
-
-type Result = {
-  product: {
-    id: string;
-    gtin: string;
-    name: Localized;
-    brand: string;
-    priceCents: number;
-    variants: Variant[];
-  };
-  levels: StockLevel[];
-};
+type Variant = Answer['results'][number]['product']['variants'][number];
 
 const itemLabel = (variant: Variant) =>
   [variant.size, variant.colour].filter(Boolean).join(' · ') || variant.gtin;
 
 const total = (level: StockLevel) => Object.values(level.quantities).reduce((sum, n) => sum + n, 0);
-
-type Answer = { storeId: string; results: Result[]; locations: Location[] };
 
 export function StockCheck(props: { roles: string[] }) {
   const { t, lang, locale } = useText();
@@ -68,7 +54,7 @@ export function StockCheck(props: { roles: string[] }) {
     setQuery(text);
     setError(null);
     try {
-      setAnswer(await api(`/staff/stock?q=${encodeURIComponent(text.trim())}`));
+      setAnswer(await client.stock.check({ query: { q: text.trim() } }));
     } catch (caught) {
       setError(refusal(caught, t));
     }

@@ -2,7 +2,7 @@
 // (size, colour), the counted quantity and why. The server records who did it.
 import { useState, type FormEvent } from 'react';
 import type { ProductStock, StockCorrectionReason } from '@vitrine/shared/core';
-import { api } from '../common/api';
+import { client } from '../common/api';
 import { refusal } from '../common/refusal';
 import { useText } from './i18n';
 
@@ -28,7 +28,7 @@ export function StockCorrectionForm(props: {
     const counted = Number(quantity);
     if (!Number.isInteger(counted) || counted < 0) return setError(t.wholeNumber);
     try {
-      const answer = await api<{ stock: ProductStock }>('/staff/stock/corrections', {
+      const answer = await client.stock.correct({
         body: {
           gtin,
           locationId: props.locationId,
@@ -37,7 +37,7 @@ export function StockCorrectionForm(props: {
           ...(note.trim() ? { note: note.trim() } : {}),
         },
       });
-      props.onCorrected(answer.stock);
+      if (answer.stock) props.onCorrected(answer.stock);
     } catch (caught) {
       setError(refusal(caught, t));
     }
