@@ -5,6 +5,7 @@ import { campaignRoutes } from './routes/campaigns';
 import { deviceRoutes } from './routes/devices';
 import { fleetRoutes } from './routes/fleet';
 import { metaRoutes } from './routes/meta';
+import { metricsRoutes } from './routes/metrics';
 import { reportRoutes } from './routes/reports';
 
 export const apiRoutes = {
@@ -13,5 +14,6 @@ export const apiRoutes = {
   fleet: fleetRoutes,
   campaigns: campaignRoutes,
   reports: reportRoutes,
+  metrics: metricsRoutes,
 } as const;
 export type ApiRoutes = typeof apiRoutes;

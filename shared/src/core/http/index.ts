@@ -7,3 +7,4 @@ export * from './openapi';
 export * from './routes/meta';
 export * from './routes/campaigns';
 export * from './routes/reports';
+export * from './routes/metrics';
