@@ -7,7 +7,7 @@ import { collectDefaultMetrics, Counter, Gauge, Histogram, Registry } from 'prom
 import type { HealthSources } from '../health/health-routes';
 
 /** What the metrics read besides health's sources. */
-export type MetricSources = HealthSources & {
+type MetricSources = HealthSources & {
   /** Dead letters kept, summed over devices (events/dead-letters.ts). */
   deadLetters: () => number;
 };
