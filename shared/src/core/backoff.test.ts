@@ -1,5 +1,6 @@
+import { EventEmitter } from 'node:events';
 import { describe, expect, it } from 'vitest';
-import { backoff, pause, retry, type Timers } from './backoff';
+import { backOffReconnects, backoff, pause, retry, type Timers } from './backoff';
 
 /** A clock that only moves when the test says so. */
 function fakeTimers() {
@@ -140,5 +141,20 @@ describe('retry', () => {
     await settle();
     stop.abort(new Error('unmounted'));
     await expect(run).rejects.toThrow('unmounted');
+  });
+});
+
+describe('backOffReconnects', () => {
+  it("sets each wait of mqtt.js's own reconnect timer, starting over once connected", () => {
+    const client = Object.assign(new EventEmitter(), { options: { reconnectPeriod: 1_000 } });
+    backOffReconnects(client, { firstMs: 1_000, maxMs: 4_000, floorMs: 250 }, () => 0.999_999);
+    const periods = [client.options.reconnectPeriod];
+    for (let i = 0; i < 3; i++) {
+      client.emit('reconnect');
+      periods.push(client.options.reconnectPeriod);
+    }
+    client.emit('connect');
+    periods.push(client.options.reconnectPeriod);
+    expect(periods).toEqual([1_000, 2_000, 4_000, 4_000, 1_000]);
   });
 });

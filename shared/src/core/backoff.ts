@@ -92,3 +92,31 @@ export async function retry<T>(
     await pause(waits.next(), options.signal, options.timers);
   }
 }
+
+/** The part of an mqtt.js client that reconnecting needs (core cannot import mqtt). */
+export type ReconnectingClient = {
+  options: { reconnectPeriod?: number };
+  on: (event: 'connect' | 'reconnect', listener: () => void) => unknown;
+};
+
+/**
+ * mqtt.js reconnects on its own timer, every `reconnectPeriod`, and reads that
+ * period each time a connection closes. Each attempt sets the wait after it
+ * from `policy`, and a connection starts the waits over.
+ */
+export function backOffReconnects(
+  client: ReconnectingClient,
+  policy: BackoffPolicy,
+  random?: () => number,
+): void {
+  const waits = backoff(policy, random);
+  const setNext = () => {
+    client.options.reconnectPeriod = waits.next();
+  };
+  setNext();
+  client.on('connect', () => {
+    waits.reset();
+    setNext();
+  });
+  client.on('reconnect', setNext);
+}
