@@ -2,7 +2,7 @@
 // goes with it — EventSource cannot send one) and reconnects after a cut, with
 // a growing, jittered wait (core/backoff.ts) that starts over once a feed opens:
 // a restarted server is not met by every console in the same second.
-import { backoff, pause, SseParser, type SseMessage } from '../../core';
+import { backoff, pause, SseParser, type BackoffPolicy, type SseMessage } from '../../core';
 
 const RECONNECT = { firstMs: 1_000, maxMs: 30_000, floorMs: 250 };
 
@@ -11,9 +11,10 @@ export function openSseFeed(
   headers: Record<string, string>,
   onMessage: (message: SseMessage) => void,
   onState?: (connected: boolean) => void,
+  reconnect: BackoffPolicy = RECONNECT,
 ): () => void {
   const controller = new AbortController();
-  const waits = backoff(RECONNECT);
+  const waits = backoff(reconnect);
   const run = async () => {
     while (!controller.signal.aborted) {
       try {
