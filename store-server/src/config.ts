@@ -122,6 +122,8 @@ export const StoreServerConfig = z
     demoCampaign: z.boolean().optional(),
     /** Bearer token for staff/admin API calls until staff sign-in exists. */
     adminToken: z.string().min(16).optional(),
+    /** Bearer token that only reads /api/v1/metrics, for a Prometheus scraper. */
+    metricsToken: z.string().min(16).optional(),
     /** Directory with built renderers (kiosk/dist …); defaults to the repository. */
     appsDir: z.string().min(1),
     logLevel: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']),
@@ -209,6 +211,8 @@ Options (environment variable in brackets):
   --demo                seed the demo store and pre-enrol demo devices   [VITRINE_DEMO=1]
   --scale <n>           products in the demo catalogue          [VITRINE_DEMO_SCALE] default: 2000
   --admin-token <t>     bearer token for staff/admin API (≥16 chars)    [VITRINE_ADMIN_TOKEN]
+  --metrics-token <t>   bearer token that only reads /api/v1/metrics (≥16 chars)
+                                                                [VITRINE_METRICS_TOKEN]
   --apps <dir>          folder holding kiosk/ signage/ mirror/ builds   [VITRINE_APPS_DIR]
   --log-level <level>   fatal|error|warn|info|debug|trace|silent [VITRINE_LOG_LEVEL] default: info
   --time-zone <zone>    the store's IANA time zone, for signage schedules
@@ -282,6 +286,7 @@ export function readConfig(
         demo: { type: 'boolean' },
         scale: { type: 'string' },
         'admin-token': { type: 'string' },
+        'metrics-token': { type: 'string' },
         apps: { type: 'string' },
         'log-level': { type: 'string' },
         'time-zone': { type: 'string' },
@@ -339,6 +344,7 @@ export function readConfig(
     demo,
     demoScale: values.scale ?? env.VITRINE_DEMO_SCALE ?? 2000,
     adminToken: values['admin-token'] ?? env.VITRINE_ADMIN_TOKEN,
+    metricsToken: values['metrics-token'] ?? env.VITRINE_METRICS_TOKEN,
     appsDir: values.apps ?? env.VITRINE_APPS_DIR ?? defaults.appsDir,
     logLevel: values['log-level'] ?? env.VITRINE_LOG_LEVEL ?? 'info',
     timeZone: values['time-zone'] ?? env.VITRINE_TIME_ZONE,

@@ -19,7 +19,7 @@ import { PresenceTracker } from './devices/presence';
 import { DeviceRegistry } from './devices/registry';
 import { DeadLetters } from './events/dead-letters';
 import { EventIngestor } from './events/event-ingestor';
-import { healthRoutes } from './health/health-routes';
+import { healthRoutes, type HealthSources } from './health/health-routes';
 import { rendererCsp, shellCors } from './http/cross-origin';
 import { errorHandler, notFound } from './http/http-error';
 import { bodyGate } from './http/body-gate';
@@ -31,6 +31,8 @@ import { registerApi } from './http/register-routes';
 import { createLogger, type Logger } from './log';
 import { startLookSharing } from './looks/look-domain';
 import { metaHandlers } from './meta/meta-handlers';
+import { metricsHandlers } from './metrics/metrics-handlers';
+import { storeMetrics } from './metrics/store-metrics';
 import { startSizing } from './sizing/sizing-domain';
 import { ackSender, routeDeviceMessages } from './mqtt-routing';
 import { seedDemoCampaign } from './seed/demo-campaign';
@@ -114,6 +116,8 @@ export async function startStoreServer(
   const gate = startupGate();
   const app = express();
   app.disable('x-powered-by');
+  const metrics = storeMetrics();
+  app.use(metrics.httpTiming);
   app.use(gate.middleware);
   const httpServer = createServer(app);
   if (plain) {
@@ -166,18 +170,17 @@ export async function startStoreServer(
   /** Set once the broker is up; the routes below only read it after start-up. */
   let mqtt: StoreBroker | undefined = undefined;
   const api = express.Router();
-  api.use(
-    healthRoutes({
-      db,
-      brokerMode: config.brokerUrl ? 'external' : 'embedded',
-      brokerLinked: () => mqtt?.link.connected() ?? false,
-      connectedClients: () => mqtt?.broker?.connectedClients() ?? null,
-      head: () => docs.head(),
-      ingestion: () => ingestor.stats,
-      devicesOnline: () => presence.list().filter((row) => row.online).length,
-      storage: () => storage.status(),
-    }),
-  );
+  const health: HealthSources = {
+    db,
+    brokerMode: config.brokerUrl ? 'external' : 'embedded',
+    brokerLinked: () => mqtt?.link.connected() ?? false,
+    connectedClients: () => mqtt?.broker?.connectedClients() ?? null,
+    head: () => docs.head(),
+    ingestion: () => ingestor.stats,
+    devicesOnline: () => presence.list().filter((row) => row.online).length,
+    storage: () => storage.status(),
+  };
+  api.use(healthRoutes(health));
   const staffAuth = { store: staff, adminToken };
   // CORS first, so the shells can read a refusal too; then, before every route, who
   // is calling and at most the route's body (http/body-rules.ts).
@@ -201,6 +204,10 @@ export async function startStoreServer(
   });
   if (tls) api.use(tlsRoutes({ tls, adminToken, log: logger }));
   const deadLetters = new DeadLetters(db);
+  metrics.watch({
+    ...health,
+    deadLetters: () => deadLetters.summary().reduce((sum, device) => sum + device.count, 0),
+  });
   const signage = startSignage({
     db,
     docs,
@@ -269,6 +276,7 @@ export async function startStoreServer(
       devices,
       stock: stockHandlers({ db, docs, catalogue, registry, storeId: config.storeId }),
       ...signage.handlers,
+      metrics: metricsHandlers({ metrics, adminToken, metricsToken: config.metricsToken }),
     },
     { registry, staffAuth },
   );

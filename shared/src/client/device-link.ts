@@ -4,6 +4,7 @@
 // broker queues (they are bounded).
 import mqtt, { type MqttClient } from 'mqtt';
 import {
+  backOffReconnects,
   DeviceCommand,
   DeviceStatus,
   EventAck,
@@ -24,6 +25,8 @@ import { RESEND_AFTER_MS } from './outbox';
 import type { Replicator } from './replicator';
 
 const SESSION = 'presence.session';
+/** A server restart brings every screen back, spread over seconds rather than in one. */
+const RECONNECT = { firstMs: 1_000, maxMs: 10_000, floorMs: 250 };
 
 export type LinkState = 'connecting' | 'online' | 'offline' | 'refused';
 
@@ -90,7 +93,6 @@ export class DeviceLink {
       protocolVersion: 4,
       clean: true,
       keepalive: 15,
-      reconnectPeriod: 1_000,
       connectTimeout: 5_000,
       ...options.tls,
       will: {
@@ -101,6 +103,7 @@ export class DeviceLink {
       },
     });
     this.client = client;
+    backOffReconnects(client, RECONNECT);
     client.on('connect', () => void this.onConnect());
     client.on('close', () => {
       options.outbox.setPublisher(null);

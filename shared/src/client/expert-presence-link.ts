@@ -6,6 +6,7 @@
 // signed-in session (POST /experts/me/presence-session).
 import mqtt, { type MqttClient } from 'mqtt';
 import {
+  backOffReconnects,
   ExpertPresenceMessage,
   needsRebirth,
   parseJson,
@@ -64,11 +65,12 @@ export class ExpertPresenceLink {
       // A closed lid or lost Wi-Fi sends no DISCONNECT: the broker notices after
       // 1.5 × keepalive, so 5 s keeps a vanished expert "free" for ~7.5 s at most.
       keepalive: this.options.keepalive ?? 5,
-      reconnectPeriod: 1_000,
       connectTimeout: 5_000,
       will: { topic: grant.topic, payload: this.offline(), qos: 1, retain: true },
     });
     this.client = client;
+    // Spread over seconds: a store server restart brings back every expert at once.
+    backOffReconnects(client, { firstMs: 1_000, maxMs: 10_000, floorMs: 250 });
     client.on('connect', () => {
       this.setState('online');
       void client.subscribeAsync(grant.topic, { qos: 1 }).catch(() => undefined);

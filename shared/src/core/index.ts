@@ -27,3 +27,4 @@ export * from './allergens';
 export * from './allergen-words';
 export * from './sign-in-audit';
 export * from './http';
+export * from './backoff';

@@ -25,6 +25,8 @@ function harness(outcomes: SendOutcome[], restored: FaultReport[] = [], maxQueue
       },
       save: (q) => saved.push(q.length),
       schedule: (run, afterMs) => timers.push({ run, afterMs }),
+      // The top of each jittered wait, so the test reads the ceilings.
+      random: () => 0.999_999,
       ...(maxQueued ? { maxQueued } : {}),
     },
     restored,

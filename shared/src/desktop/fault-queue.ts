@@ -1,6 +1,7 @@
 // Keeps fault reports until the store server has them. Bounded (oldest dropped
 // first), persisted through `save` so a relaunch does not lose the report of
 // why it relaunched, sent in order, retried with backoff when sending fails.
+import { backoff } from '../core';
 import type { FaultReport } from './fault-report';
 import type { SendOutcome } from './fault-transport';
 
@@ -9,16 +10,17 @@ export type FaultQueueDeps = {
   save: (queue: readonly FaultReport[]) => void;
   schedule: (run: () => void, afterMs: number) => void;
   maxQueued?: number;
+  /** Draws the jitter of the retry waits (tests pass their own). */
+  random?: () => number;
 };
 
-const FIRST_RETRY_MS = 2_000;
-const MAX_RETRY_MS = 5 * 60_000;
+const RETRY = { firstMs: 2_000, maxMs: 5 * 60_000 };
 
 export class FaultQueue {
   private queue: FaultReport[];
   private flushing = false;
   private retryScheduled = false;
-  private retryMs = FIRST_RETRY_MS;
+  private readonly retryWaits;
   private readonly maxQueued: number;
 
   constructor(
@@ -26,6 +28,7 @@ export class FaultQueue {
     restored: readonly FaultReport[] = [],
   ) {
     this.maxQueued = deps.maxQueued ?? 500;
+    this.retryWaits = backoff(RETRY, deps.random);
     this.queue = restored.slice(-this.maxQueued);
   }
 
@@ -54,7 +57,7 @@ export class FaultQueue {
         this.queue.shift();
         this.deps.save(this.queue);
       }
-      this.retryMs = FIRST_RETRY_MS;
+      this.retryWaits.reset();
     } finally {
       this.flushing = false;
     }
@@ -71,11 +74,9 @@ export class FaultQueue {
   private scheduleRetry(): void {
     if (this.retryScheduled) return;
     this.retryScheduled = true;
-    const delay = this.retryMs;
-    this.retryMs = Math.min(this.retryMs * 2, MAX_RETRY_MS);
     this.deps.schedule(() => {
       this.retryScheduled = false;
       void this.flush();
-    }, delay);
+    }, this.retryWaits.next());
   }
 }

@@ -3,14 +3,15 @@
 // host is decided by the pinned CAs; the pins are taken at first contact and
 // kept current from the store's trust bundle.
 import type { Session } from 'electron';
+import { backoff } from '../core';
 import type { ShellLog } from './shell-logger';
 import { chainOfElectronCertificate } from './store-pin';
 import { verifyProcCode, type StoreTrust } from './store-trust';
 
 /** How often the shell re-reads the store's trust bundle; a CA rotation's overlap must be longer. */
 const TRUST_REFRESH_MS = 60 * 60_000;
-/** Until the first pin is taken (server not reachable yet), try again this often. */
-const FIRST_CONTACT_RETRY_MS = 15_000;
+/** Until the first pin is taken (server not reachable yet), try again soon, then less often. */
+const FIRST_CONTACT_RETRY = { firstMs: 2_000, maxMs: 60_000, floorMs: 1_000 };
 
 export async function pinStoreServer(
   session: Session,
@@ -27,13 +28,15 @@ export async function pinStoreServer(
     });
     return;
   }
+  const firstContactWaits = backoff(FIRST_CONTACT_RETRY);
   const keepCurrent = async (): Promise<void> => {
     const pinned = await trust.ensurePinned();
     if (!pinned.ok) {
       log('error', 'store-ca-not-pinned', { error: pinned.error });
-      setTimeout(() => void keepCurrent(), FIRST_CONTACT_RETRY_MS).unref();
+      setTimeout(() => void keepCurrent(), firstContactWaits.next()).unref();
       return;
     }
+    firstContactWaits.reset();
     await trust.refresh();
     setTimeout(() => void keepCurrent(), TRUST_REFRESH_MS).unref();
   };

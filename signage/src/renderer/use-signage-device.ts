@@ -2,7 +2,12 @@
 // the player needs besides: the credential for its own calls and remote commands.
 import { useEffect, useRef, useState } from 'react';
 import { dexieCredentialStore, startDevice, type DeviceHandle } from '@vitrine/shared/client';
-import type { DeviceCommand, DeviceCredential, TrustAnchor } from '@vitrine/shared/core';
+import {
+  backoff,
+  type DeviceCommand,
+  type DeviceCredential,
+  type TrustAnchor,
+} from '@vitrine/shared/core';
 import { deviceEnvironment } from '@vitrine/shared/ui';
 
 export type SignageBoot =
@@ -18,7 +23,10 @@ export type SignageBoot =
       headOfficeKey: TrustAnchor | undefined;
     };
 
-const RETRY_MS = 3_000;
+/** A pending screen asks again this often: someone is approving it, not a failure. */
+const PAIRING_POLL_MS = 3_000;
+/** A refused start (server away, an error) is tried again later and later, never given up. */
+const REFUSED_RETRY = { firstMs: 5_000, maxMs: 60_000, floorMs: 1_000 };
 
 export function useSignageDevice(
   version: string,
@@ -31,6 +39,7 @@ export function useSignageDevice(
     let cancelled = false;
     let handle: DeviceHandle | undefined;
     let timer: ReturnType<typeof setTimeout> | undefined;
+    const refusedWaits = backoff(REFUSED_RETRY);
     const attempt = async () => {
       const { headOfficeKey, ...environment } = await deviceEnvironment();
       const result = await startDevice({
@@ -43,6 +52,7 @@ export function useSignageDevice(
         if (result.status === 'started') await result.device.stop();
         return;
       }
+      if (result.status !== 'refused') refusedWaits.reset();
       if (result.status === 'started') {
         handle = result.device;
         const store = environment.credentialStore ?? dexieCredentialStore(result.device.db);
@@ -64,11 +74,11 @@ export function useSignageDevice(
           pairingCode: result.pairingCode,
           caFingerprint: result.caFingerprint,
         });
-        timer = setTimeout(() => void attempt(), RETRY_MS);
+        timer = setTimeout(() => void attempt(), PAIRING_POLL_MS);
       } else {
         setBoot({ phase: 'refused', reason: result.reason });
         // A screen never gives up: the server may come back.
-        timer = setTimeout(() => void attempt(), RETRY_MS * 5);
+        timer = setTimeout(() => void attempt(), refusedWaits.next());
       }
     };
     void attempt().catch((error: Error) => setBoot({ phase: 'refused', reason: error.message }));

@@ -1,6 +1,7 @@
 // The store server's own MQTT connection, the same code for the embedded broker
 // and an external one (Mosquitto, EMQX…): one path to test, one path to trust.
 import mqtt, { type MqttClient } from 'mqtt';
+import { backOffReconnects } from '@vitrine/shared/core';
 import type { Logger } from '../log';
 
 type MessageHandler = (topic: string, payload: Buffer) => void;
@@ -28,10 +29,11 @@ export async function connectBrokerLink(options: {
     password: options.password,
     protocolVersion: 4,
     clean: false, // the broker keeps our QoS 1 events while we restart
-    reconnectPeriod: 500,
     connectTimeout: 5_000,
     ...(options.trustedCas ? { ca: options.trustedCas() } : {}),
   });
+  // Soon after a broker restart, and less often while it stays away.
+  backOffReconnects(client, { firstMs: 500, maxMs: 10_000, floorMs: 100 });
   const trustedCas = options.trustedCas;
   if (trustedCas) client.on('reconnect', () => (client.options.ca = trustedCas()));
   const filters = new Set<string>();

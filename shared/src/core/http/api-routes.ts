@@ -6,6 +6,7 @@ import { campaignRoutes } from './routes/campaigns';
 import { deviceRoutes } from './routes/devices';
 import { fleetRoutes } from './routes/fleet';
 import { metaRoutes } from './routes/meta';
+import { metricsRoutes } from './routes/metrics';
 import { reportRoutes } from './routes/reports';
 import { stockRoutes } from './routes/stock';
 
@@ -17,5 +18,6 @@ export const apiRoutes = {
   fleet: fleetRoutes,
   campaigns: campaignRoutes,
   reports: reportRoutes,
+  metrics: metricsRoutes,
 } as const;
 export type ApiRoutes = typeof apiRoutes;

@@ -9,3 +9,4 @@ export * from './routes/campaigns';
 export * from './routes/reports';
 export * from './routes/auth';
 export * from './routes/stock';
+export * from './routes/metrics';

@@ -1,16 +1,20 @@
 // Reads a Server-Sent Events feed through fetch (so an Authorization header
-// goes with it — EventSource cannot send one) and reconnects after a cut.
-import { SseParser, type SseMessage } from '../../core';
+// goes with it — EventSource cannot send one) and reconnects after a cut, with
+// a growing, jittered wait (core/backoff.ts) that starts over once a feed opens:
+// a restarted server is not met by every console in the same second.
+import { backoff, pause, SseParser, type BackoffPolicy, type SseMessage } from '../../core';
 
-const RETRY_MS = 1_000;
+const RECONNECT = { firstMs: 1_000, maxMs: 30_000, floorMs: 250 };
 
 export function openSseFeed(
   url: string,
   headers: Record<string, string>,
   onMessage: (message: SseMessage) => void,
   onState?: (connected: boolean) => void,
+  reconnect: BackoffPolicy = RECONNECT,
 ): () => void {
   const controller = new AbortController();
+  const waits = backoff(reconnect);
   const run = async () => {
     while (!controller.signal.aborted) {
       try {
@@ -19,6 +23,7 @@ export function openSseFeed(
           signal: controller.signal,
         });
         if (!response.ok || !response.body) throw new Error(`HTTP ${response.status}`);
+        waits.reset();
         onState?.(true);
         const parser = new SseParser();
         const reader = response.body.pipeThrough(new TextDecoderStream()).getReader();
@@ -28,10 +33,10 @@ export function openSseFeed(
           for (const message of parser.push(value)) onMessage(message);
         }
       } catch {
-        // Server restarting or network cut: try again shortly; each feed starts with a snapshot.
+        // Server restarting or network cut: try again; each feed starts with a snapshot.
       }
       onState?.(false);
-      if (!controller.signal.aborted) await new Promise((resolve) => setTimeout(resolve, RETRY_MS));
+      await pause(waits.next(), controller.signal);
     }
   };
   void run();
