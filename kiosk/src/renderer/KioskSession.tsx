@@ -149,7 +149,7 @@ export function KioskSession(props: {
   useWedgeScans(handleCode, config, scannerUnreadable);
 
   return (
-    <I18nProvider lang={lang}>
+    <I18nProvider lang={lang} currency={props.settings?.currency}>
       <MediaBaseProvider baseUrl={device.baseUrl}>
         <div
           className={reach ? 'kiosk kiosk--reach' : 'kiosk'}

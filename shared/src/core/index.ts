@@ -27,3 +27,5 @@ export * from './allergens';
 export * from './allergen-words';
 export * from './sign-in-audit';
 export * from './http';
+export * from './money';
+export * from './i18n';

@@ -5,7 +5,6 @@ import { useState, type FormEvent } from 'react';
 import type { Localized, Location, ProductStock } from '@vitrine/shared/core';
 import { api } from '../common/api';
 import { refusal } from '../common/refusal';
-import { euros } from '../common/money';
 import { ScanButton } from './ScanButton';
 import { RecentCorrections } from './RecentCorrections';
 import { StockCorrectionForm } from './StockCorrectionForm';
@@ -34,7 +33,7 @@ const total = (level: StockLevel) => Object.values(level.quantities).reduce((sum
 type Answer = { storeId: string; results: Result[]; locations: Location[] };
 
 export function StockCheck(props: { roles: string[] }) {
-  const { t, lang, locale } = useText();
+  const { t, lang, locale, price } = useText();
   const [query, setQuery] = useState('');
   const [answer, setAnswer] = useState<Answer | null>(null);
   const [error, setError] = useState<string | null>(null);
@@ -102,7 +101,7 @@ export function StockCheck(props: { roles: string[] }) {
       {answer?.results.map(({ product, levels }) => (
         <article key={product.id} data-testid="stock-result">
           <h3>
-            {product.name[lang]} · {product.brand} · {euros(product.priceCents, locale)}
+            {product.name[lang]} · {product.brand} · {price(product.priceCents)}
           </h3>
           <table>
             <tbody>
