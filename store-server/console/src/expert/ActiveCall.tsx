@@ -67,7 +67,7 @@ export function ActiveCall(props: {
   onEnd: () => void;
 }) {
   const { call } = props;
-  const { t, locale, price } = useText();
+  const { t, price } = useText();
   const shopperVideo = useLiveVideo(props.remote);
   const [query, setQuery] = useState('');
   const [found, setFound] = useState<Found[]>([]);

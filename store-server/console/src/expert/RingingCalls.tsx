@@ -9,7 +9,7 @@ export function RingingCalls(props: {
   onTake: (call: CallSummary) => void;
   onDecline: (call: CallSummary) => void;
 }) {
-  const { t, locale, price } = useText();
+  const { t, price } = useText();
   return (
     <section className="card" data-testid="ringing" aria-live="polite">
       <h2>

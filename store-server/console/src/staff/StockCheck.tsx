@@ -33,7 +33,7 @@ const total = (level: StockLevel) => Object.values(level.quantities).reduce((sum
 type Answer = { storeId: string; results: Result[]; locations: Location[] };
 
 export function StockCheck(props: { roles: string[] }) {
-  const { t, lang, locale, price } = useText();
+  const { t, lang, price } = useText();
   const [query, setQuery] = useState('');
   const [answer, setAnswer] = useState<Answer | null>(null);
   const [error, setError] = useState<string | null>(null);
