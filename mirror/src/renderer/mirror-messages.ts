@@ -70,7 +70,7 @@ const fr = {
   scanWithCamera: 'Scanner avec la caméra',
 };
 
-export type MirrorMessages = typeof fr;
+type MirrorMessages = typeof fr;
 
 const en: MirrorMessages = {
   title: 'Mirror',

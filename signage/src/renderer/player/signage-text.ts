@@ -8,7 +8,7 @@ const fr = {
   soldOutHere: 'Épuisé ici',
 };
 
-export type SignageMessages = typeof fr;
+type SignageMessages = typeof fr;
 
 const en: SignageMessages = {
   inStockHere: (n: number) => plural('en', n, { other: '# in stock here' }),
