@@ -64,6 +64,20 @@ describe('store server configuration', () => {
     });
   });
 
+  it('reads the store currency and refuses a code that is none', () => {
+    expect(readConfig([], store, defaults)).toMatchObject({ config: { currency: undefined } });
+    expect(readConfig([], { ...store, VITRINE_CURRENCY: 'CHF' }, defaults)).toMatchObject({
+      config: { currency: 'CHF' },
+    });
+    expect(readConfig(['--currency', 'GBP'], store, defaults)).toMatchObject({
+      config: { currency: 'GBP' },
+    });
+    expect(readConfig(['--currency', 'euro'], store, defaults)).toMatchObject({
+      kind: 'error',
+      message: /currency/,
+    });
+  });
+
   it('validates the time zone, STUN/TURN servers and shared-look settings', () => {
     const good = readConfig(
       [

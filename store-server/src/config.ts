@@ -6,6 +6,7 @@ import { DEMO_STORE_ID } from './demo/locations';
 import {
   assertTopicSegment,
   BrandTheme,
+  CurrencyCode,
   DEFAULT_LOOK_TTL_HOURS,
   IceServers,
   StaffPinHash,
@@ -129,6 +130,8 @@ export const StoreServerConfig = z
     logLevel: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']),
     /** The store's time zone, for signage schedules. */
     timeZone: TimeZone.default('Europe/Paris'),
+    /** The currency the store's prices are in and its screens show (ISO 4217); unset: EUR. */
+    currency: CurrencyCode.optional(),
     /** STUN/TURN servers handed to both ends of an expert call (none: same LAN). */
     iceServers: IceServersJson.optional(),
     /** How long a shared look's link lives. */
@@ -217,6 +220,8 @@ Options (environment variable in brackets):
   --log-level <level>   fatal|error|warn|info|debug|trace|silent [VITRINE_LOG_LEVEL] default: info
   --time-zone <zone>    the store's IANA time zone, for signage schedules
                                                                 [VITRINE_TIME_ZONE]  default: Europe/Paris
+  --currency <code>     the ISO 4217 currency prices are shown in (EUR, CHF, GBP…)
+                                                                [VITRINE_CURRENCY]   default: EUR
   --ice-servers <json>  STUN/TURN servers for expert calls, e.g.
                         '[{"urls":"turn:turn.store.lan:3478","username":"u","credential":"p"}]'
                                                                 [VITRINE_ICE_SERVERS]
@@ -290,6 +295,7 @@ export function readConfig(
         apps: { type: 'string' },
         'log-level': { type: 'string' },
         'time-zone': { type: 'string' },
+        currency: { type: 'string' },
         'ice-servers': { type: 'string' },
         'look-ttl-hours': { type: 'string' },
         'look-public-url': { type: 'string' },
@@ -348,6 +354,7 @@ export function readConfig(
     appsDir: values.apps ?? env.VITRINE_APPS_DIR ?? defaults.appsDir,
     logLevel: values['log-level'] ?? env.VITRINE_LOG_LEVEL ?? 'info',
     timeZone: values['time-zone'] ?? env.VITRINE_TIME_ZONE,
+    currency: values.currency ?? env.VITRINE_CURRENCY,
     iceServers: values['ice-servers'] ?? env.VITRINE_ICE_SERVERS,
     lookTtlHours: values['look-ttl-hours'] ?? env.VITRINE_LOOK_TTL_HOURS,
     lookPublicUrl: values['look-public-url'] ?? env.VITRINE_LOOK_PUBLIC_URL,

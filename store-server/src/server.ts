@@ -4,7 +4,7 @@ import { randomBytes } from 'node:crypto';
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
-import { API_PREFIX, apiRoutes } from '@vitrine/shared/core';
+import { API_PREFIX, apiRoutes, DEFAULT_CURRENCY } from '@vitrine/shared/core';
 import { startStoreBroker, type StoreBroker } from './broker/store-broker';
 import { CatalogueStore } from './catalogue/catalogue-store';
 import { startSignage } from './campaigns/signage-domain';
@@ -254,6 +254,7 @@ export async function startStoreServer(
     registry,
     ttlHours: config.lookTtlHours,
     publicUrl: config.lookPublicUrl,
+    currency: config.currency ?? DEFAULT_CURRENCY,
     log: logger,
   });
   api.use(looks.api);

@@ -130,7 +130,7 @@ export function KioskSession(props: {
   const touched = screen.name !== 'attract' || lang !== 'fr' || reach || camera;
 
   return (
-    <I18nProvider lang={lang}>
+    <I18nProvider lang={lang} currency={props.settings?.currency}>
       <MediaBaseProvider baseUrl={device.baseUrl}>
         <div
           className={reach ? 'kiosk kiosk--reach' : 'kiosk'}

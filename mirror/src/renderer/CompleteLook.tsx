@@ -11,7 +11,7 @@ export function CompleteLook(props: {
   product: StoredProduct;
   onOpenProduct: (productId: string) => void;
 }) {
-  const m = useMirrorText();
+  const { t: m } = useMirrorText();
   const { lang, price } = useI18n();
   const { device, product } = props;
   const [suggestions, setSuggestions] = useState<Suggestion[] | undefined>(undefined);

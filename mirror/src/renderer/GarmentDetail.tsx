@@ -49,7 +49,7 @@ export function GarmentDetail(props: {
 }) {
   const { device, productId, room } = props;
   const { t, lang } = useI18n();
-  const m = useMirrorText();
+  const { t: m } = useMirrorText();
   const [view, setView] = useState<ProductView | null | undefined>(undefined);
   const [variant, setVariant] = useState<string | undefined>(undefined);
   const sync = useSyncView(device);

@@ -22,7 +22,7 @@ export function GarmentList(props: {
   onSelect: (productId: string) => void;
   onRemove: (key: string) => void;
 }) {
-  const m = useMirrorText();
+  const { t: m } = useMirrorText();
   const { lang } = useI18n();
   const [products, setProducts] = useState<Map<string, StoredProduct>>(new Map());
   const ids = props.garments.map((g) => g.productId).join(',');

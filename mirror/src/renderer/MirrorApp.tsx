@@ -47,6 +47,7 @@ export function MirrorApp({ device, config }: { device: DeviceHandle; config: Mi
         config={config}
         charts={charts}
         brand={settings?.theme}
+        currency={settings?.currency}
         onReset={reset}
       />
     </ExpertLineProvider>

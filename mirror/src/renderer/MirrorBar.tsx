@@ -14,7 +14,7 @@ export function MirrorBar(props: {
   onCode: (code: string) => void;
   onCamera: () => void;
 }) {
-  const m = useMirrorText();
+  const { t: m } = useMirrorText();
   return (
     <header className="mirror-bar">
       <h1 className="brand">

@@ -13,7 +13,7 @@ export function MirrorControls(props: {
   canShare: boolean;
   onFinish: () => void;
 }) {
-  const m = useMirrorText();
+  const { t: m } = useMirrorText();
   return (
     <nav className="mirror-controls" aria-label={m.title}>
       <fieldset className="themes">

@@ -34,6 +34,8 @@ export function MirrorSession(props: {
   charts: SizeChart[] | undefined;
   /** The store's brand (logo, colours, font), from its settings. */
   brand: BrandTheme | undefined;
+  /** The store's currency (ISO 4217), from its settings; EUR when they name none. */
+  currency: string | undefined;
   onReset: () => void;
 }) {
   const { device, config } = props;
@@ -92,7 +94,7 @@ export function MirrorSession(props: {
   // The brand's colours sit on an outer box so that a lighting (evening, warm)
   // can set the page's own colours on the inner one.
   return (
-    <MirrorTextProvider lang={lang}>
+    <MirrorTextProvider lang={lang} currency={props.currency}>
       <MediaBaseProvider baseUrl={device.baseUrl}>
         <div className="mirror-brand" style={brandStyle(props.brand)}>
           <div

@@ -11,7 +11,7 @@ export function RequestStatusLine(props: {
   /** The mirror has no link to the store: the request waits in the outbox. */
   offline: boolean;
 }) {
-  const m = useMirrorText();
+  const { t: m } = useMirrorText();
   const { t, lang } = useI18n();
   const { request } = props;
   const label = variantLabel(props.product, request.variantGtin, lang);

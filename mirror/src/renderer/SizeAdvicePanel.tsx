@@ -21,7 +21,7 @@ export function SizeAdvicePanel(props: {
   measured: Measured;
   onMeasured: (measured: Measured) => void;
 }) {
-  const m = useMirrorText();
+  const { t: m } = useMirrorText();
   const { product } = props;
   const chart = props.charts && chartFor(props.charts, product.brand, product.fashion?.sizeChart);
   const used = chart

@@ -2,6 +2,7 @@
 // ones do (shared/src/ui/i18n/typography.test.ts): French puts a no-break
 // space before : ; ! ?, English none.
 import { describe, expect, it } from 'vitest';
+import { missingKeys } from '@vitrine/shared/core';
 import { mirrorMessages } from './mirror-messages';
 
 /** Every text of a dictionary: strings, nested ones, and functions called with a sample. */
@@ -23,5 +24,14 @@ describe('mirror texts', () => {
 
   it('put no space before : ; ! ? in English', () => {
     expect(allTexts(mirrorMessages.en).filter((text) => /\s[:;!?]/u.test(text))).toEqual([]);
+  });
+
+  it('are complete in French and English', () => {
+    expect(missingKeys(mirrorMessages)).toEqual([]);
+  });
+
+  it('count stock by each language’s rules', () => {
+    expect(mirrorMessages.fr.inStock(0)).toBe('épuisé ici');
+    expect(mirrorMessages.en.inStock(2)).toBe('2 in stock');
   });
 });

@@ -1,6 +1,6 @@
 // The mirror's own strings in French and English (the shared product
 // components bring theirs). A key missing in one language is a compile error.
-import type { BodyMeasure, RequestStatus } from '@vitrine/shared/core';
+import { plural, type BodyMeasure, type RequestStatus } from '@vitrine/shared/core';
 
 const fr = {
   title: 'Miroir',
@@ -14,7 +14,7 @@ const fr = {
   themes: { day: 'Jour', evening: 'Soirée', warm: 'Chaude' },
   sizeAndColour: 'Tailles et coloris ici',
   yourVariant: (label: string) => `Votre article\u202f: ${label}`,
-  inStock: (n: number) => (n === 0 ? 'épuisé ici' : `${n} en stock`),
+  inStock: (n: number) => plural('fr', n, { zero: 'épuisé ici', other: '# en stock' }),
   askThisSize: 'Me l’apporter en cabine',
   requestStatus: {
     new: 'Demande envoyée à l’équipe…',
@@ -70,7 +70,7 @@ const fr = {
   scanWithCamera: 'Scanner avec la caméra',
 };
 
-export type MirrorMessages = typeof fr;
+type MirrorMessages = typeof fr;
 
 const en: MirrorMessages = {
   title: 'Mirror',
@@ -84,7 +84,7 @@ const en: MirrorMessages = {
   themes: { day: 'Daylight', evening: 'Evening', warm: 'Warm' },
   sizeAndColour: 'Sizes and colours here',
   yourVariant: (label) => `Your item: ${label}`,
-  inStock: (n) => (n === 0 ? 'sold out here' : `${n} in stock`),
+  inStock: (n) => plural('en', n, { zero: 'sold out here', other: '# in stock' }),
   askThisSize: 'Bring it to my fitting room',
   requestStatus: {
     new: 'Request sent to the team…',

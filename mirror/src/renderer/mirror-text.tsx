@@ -1,21 +1,24 @@
-// The mirror's strings for the session's language, next to the shared
-// components' own (I18nProvider): one provider sets both.
-import { createContext, useContext, type ReactNode } from 'react';
-import { I18nProvider, type Lang } from '@vitrine/shared/ui';
-import { mirrorMessages, type MirrorMessages } from './mirror-messages';
+// The mirror's words for the session's language, next to the shared
+// components' own (I18nProvider): one provider sets both, with the store's
+// currency for every price.
+import type { ReactNode } from 'react';
+import { createText, I18nProvider, type Lang } from '@vitrine/shared/ui';
+import { mirrorMessages } from './mirror-messages';
 
-const MirrorTextContext = createContext<MirrorMessages>(mirrorMessages.fr);
+const mirrorText = createText(mirrorMessages);
 
-export function MirrorTextProvider({ lang, children }: { lang: Lang; children: ReactNode }) {
+export function MirrorTextProvider(props: {
+  lang: Lang;
+  currency: string | undefined;
+  children: ReactNode;
+}) {
   return (
-    <I18nProvider lang={lang}>
-      <MirrorTextContext.Provider value={mirrorMessages[lang]}>
-        {children}
-      </MirrorTextContext.Provider>
+    <I18nProvider lang={props.lang} currency={props.currency}>
+      <mirrorText.TextProvider lang={props.lang} currency={props.currency}>
+        {props.children}
+      </mirrorText.TextProvider>
     </I18nProvider>
   );
 }
 
-export function useMirrorText(): MirrorMessages {
-  return useContext(MirrorTextContext);
-}
+export const useMirrorText = mirrorText.useText;

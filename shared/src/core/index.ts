@@ -28,3 +28,5 @@ export * from './allergen-words';
 export * from './sign-in-audit';
 export * from './http';
 export * from './backoff';
+export * from './money';
+export * from './i18n';

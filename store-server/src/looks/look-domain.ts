@@ -18,6 +18,8 @@ export function startLookSharing(options: {
   /** Where phones reach the share pages, e.g. https://looks.store.example; default: the mirror's host. */
   publicUrl?: string;
   sweepMs?: number;
+  /** The store's currency, for the prices on a look's page. */
+  currency: string;
   log: Logger;
 }): LookSharing {
   const store = new LookStore(options.db, options.dataDir, options.ttlHours * 3_600_000);
@@ -41,7 +43,7 @@ export function startLookSharing(options: {
       pool,
       publicUrl: options.publicUrl,
     }),
-    pages: lookPageRoutes({ store, db: options.db }),
+    pages: lookPageRoutes({ store, db: options.db, currency: options.currency }),
     store,
     stop: () => {
       clearInterval(timer);

@@ -5,6 +5,7 @@ import { rmSync } from 'node:fs';
 import { Router, type Request, type Response } from 'express';
 import type { z } from 'zod';
 import {
+  formatsFor,
   LookToken,
   LookUploadQuery,
   MAX_LOOK_UPLOAD_BYTES,
@@ -91,7 +92,7 @@ export function lookApiRoutes(options: {
   return router;
 }
 
-export function lookPageRoutes(options: { store: LookStore; db: Db }): Router {
+export function lookPageRoutes(options: { store: LookStore; db: Db; currency: string }): Router {
   const { store, db } = options;
   const productBody = db
     .prepare(`SELECT body FROM sync_docs WHERE collection = 'products' AND deleted = 0 AND id = ?`)
@@ -125,10 +126,7 @@ export function lookPageRoutes(options: { store: LookStore; db: Db }): Router {
     const found = live(req, res);
     if (!found) return;
     const lang = langOf(req, found.look.lang);
-    const price = new Intl.NumberFormat(lang === 'fr' ? 'fr-FR' : 'en-GB', {
-      style: 'currency',
-      currency: 'EUR',
-    });
+    const { price } = formatsFor(lang, options.currency);
     const pieces = found.look.productIds.flatMap((id) => {
       const body = productBody.get(id) as string | undefined;
       if (!body) return [];
@@ -137,7 +135,7 @@ export function lookPageRoutes(options: { store: LookStore; db: Db }): Router {
         {
           name: product.name[lang],
           brand: product.brand,
-          price: price.format(product.priceCents / 100),
+          price: price(product.priceCents),
         },
       ];
     });

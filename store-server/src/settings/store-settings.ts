@@ -1,9 +1,10 @@
-// Publishes the store's settings for its screens (brand theme, staff access)
-// as one synced document, written only when it changed so a restart does not
-// make every device pull. The demo store gets the demo theme, PIN and badge.
+// Publishes the store's settings for its screens (brand theme, staff access,
+// currency) as one synced document, written only when it changed so a restart
+// does not make every device pull. The demo store gets the demo theme, PIN and badge.
 import { join } from 'node:path';
 import {
   BrandTheme,
+  DEFAULT_CURRENCY,
   hashStaffBadge,
   hashStaffPin,
   parseUnknown,
@@ -25,6 +26,7 @@ async function settingsOf(config: StoreServerConfig): Promise<StoreSettings> {
   if (!config.demo)
     return {
       id: config.storeId,
+      ...currencyOf(config),
       ...(config.theme ? { theme: config.theme } : {}),
       ...(config.staffPinHash || config.staffBadgeHashes
         ? {
@@ -40,12 +42,21 @@ async function settingsOf(config: StoreServerConfig): Promise<StoreSettings> {
   const salt = new TextEncoder().encode(`vitrine-demo-${config.storeId}`.slice(0, 32));
   return {
     id: config.storeId,
+    ...currencyOf(config),
     theme,
     staffAccess: {
       pin: config.staffPinHash ?? (await hashStaffPin(DEMO_STAFF_PIN, 310_000, salt)),
       badges: config.staffBadgeHashes ?? [await hashStaffBadge(DEMO_STAFF_BADGE)],
     },
   };
+}
+
+// EUR stays out of the document, so the settings of a euro store do not change
+// (and no device pulls them again) when a server learns about currencies.
+function currencyOf(config: StoreServerConfig): Pick<StoreSettings, 'currency'> {
+  return config.currency === undefined || config.currency === DEFAULT_CURRENCY
+    ? {}
+    : { currency: config.currency };
 }
 
 function demoTheme(appsDir: string): BrandTheme {

@@ -28,7 +28,7 @@ export function ShareLook(props: {
   countdownSeconds: number;
   onClose: () => void;
 }) {
-  const m = useMirrorText();
+  const { t: m } = useMirrorText();
   const { lang, price } = useI18n();
   const [phase, setPhase] = useState<Phase>({ name: 'consent' });
   const video = useRef<HTMLVideoElement>(null);

@@ -1,22 +1,17 @@
 // Says in French or English why the optimiser chose or left out each perk.
 import type { PerkDecision } from './optimiser';
 
-type Lang = 'fr' | 'en';
+import { formatsFor, type Lang } from '../i18n';
+import { DEFAULT_CURRENCY } from '../money';
 
-const euros = (cents: number, lang: Lang) =>
-  (cents / 100).toLocaleString(lang === 'fr' ? 'fr-FR' : 'en-GB', {
-    style: 'currency',
-    currency: 'EUR',
-  });
-
-function worth(decision: PerkDecision, lang: Lang): string {
+function worth(decision: PerkDecision, lang: Lang, price: (minorUnits: number) => string): string {
   if (!('alone' in decision)) return '';
   const parts: string[] = [];
   if (decision.alone.discountCents > 0) {
     parts.push(
       lang === 'fr'
-        ? `${euros(decision.alone.discountCents, lang)} de remise`
-        : `${euros(decision.alone.discountCents, lang)} off`,
+        ? `${price(decision.alone.discountCents)} de remise`
+        : `${price(decision.alone.discountCents)} off`,
     );
   }
   if (decision.alone.bonusPoints > 0) {
@@ -33,10 +28,14 @@ export function explainDecision(
   decision: PerkDecision,
   lang: Lang,
   labelOf: (perkId: string) => string = (id) => id,
+  currency: string = DEFAULT_CURRENCY,
 ): string {
+  const { price } = formatsFor(lang, currency);
   const fr = lang === 'fr';
   if (decision.chosen)
-    return fr ? `Choisi : ${worth(decision, lang)}.` : `Chosen: ${worth(decision, lang)}.`;
+    return fr
+      ? `Choisi : ${worth(decision, lang, price)}.`
+      : `Chosen: ${worth(decision, lang, price)}.`;
   const reason = decision.reason;
   switch (reason.code) {
     case 'expired':
@@ -49,17 +48,17 @@ export function explainDecision(
       return fr ? 'Déjà utilisé.' : 'Already used.';
     case 'min-spend':
       return fr
-        ? `Minimum d’achat ${euros(reason.needsCents, lang)} (panier concerné : ${euros(reason.hasCents, lang)}).`
-        : `Needs ${euros(reason.needsCents, lang)} of qualifying spend (basket has ${euros(reason.hasCents, lang)}).`;
+        ? `Minimum d’achat ${price(reason.needsCents)} (panier concerné : ${price(reason.hasCents)}).`
+        : `Needs ${price(reason.needsCents)} of qualifying spend (basket has ${price(reason.hasCents)}).`;
     case 'no-value':
       return fr ? 'N’apporte rien de plus sur ce panier.' : 'Adds nothing to this basket.';
     case 'not-stackable':
       return fr
-        ? `Non cumulable avec « ${labelOf(reason.with)} » : la combinaison choisie rapporte plus (${worth(decision, lang)} seul).`
-        : `Cannot be combined with “${labelOf(reason.with)}”: the chosen combination is worth more (${worth(decision, lang)} alone).`;
+        ? `Non cumulable avec « ${labelOf(reason.with)} » : la combinaison choisie rapporte plus (${worth(decision, lang, price)} seul).`
+        : `Cannot be combined with “${labelOf(reason.with)}”: the chosen combination is worth more (${worth(decision, lang, price)} alone).`;
     case 'category-taken':
       return fr
-        ? `Un seul avantage par rayon, déjà pris par « ${labelOf(reason.with)} » : la combinaison choisie rapporte plus (${worth(decision, lang)} seul).`
-        : `One perk per category, taken by “${labelOf(reason.with)}”: the chosen combination is worth more (${worth(decision, lang)} alone).`;
+        ? `Un seul avantage par rayon, déjà pris par « ${labelOf(reason.with)} » : la combinaison choisie rapporte plus (${worth(decision, lang, price)} seul).`
+        : `One perk per category, taken by “${labelOf(reason.with)}”: the chosen combination is worth more (${worth(decision, lang, price)} alone).`;
   }
 }

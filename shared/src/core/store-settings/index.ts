@@ -1,5 +1,6 @@
 // A store's settings for its screens, synced as one document per store.
 import { z } from 'zod';
+import { CurrencyCode } from '../money';
 import { BrandTheme } from './brand-theme';
 import { StaffAccess } from './staff-access';
 
@@ -12,5 +13,7 @@ export const StoreSettings = z.object({
   id: z.string().min(1).max(64),
   theme: BrandTheme.optional(),
   staffAccess: StaffAccess.optional(),
+  /** The currency prices are shown in (ISO 4217); absent means EUR (DEFAULT_CURRENCY). */
+  currency: CurrencyCode.optional(),
 });
 export type StoreSettings = z.infer<typeof StoreSettings>;

@@ -4,6 +4,7 @@
 import { useEffect, useRef, useState } from 'react';
 import type { DeviceHandle } from '../../client';
 import type { Product } from '../../core';
+import { useI18n } from '../i18n/i18n';
 import { callText, type Lang } from './call-text';
 import type { ExpertLine } from './use-expert-line';
 
@@ -14,14 +15,13 @@ function PushedCard(props: {
   onOpen?: (productId: string) => void;
 }) {
   const [product, setProduct] = useState<Product | undefined>();
+  // The session's provider knows the store's currency.
+  const { price: priceOf } = useI18n();
   useEffect(() => {
     void props.device.db.products.get(props.productId).then(setProduct);
   }, [props.device, props.productId]);
   if (!product) return null;
-  const price = (product.priceCents / 100).toLocaleString(props.lang === 'fr' ? 'fr-FR' : 'en-GB', {
-    style: 'currency',
-    currency: 'EUR',
-  });
+  const price = priceOf(product.priceCents);
   const image = product.images[0];
   const body = (
     <>

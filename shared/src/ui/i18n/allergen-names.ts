@@ -2,8 +2,7 @@
 // Typed by code: a missing allergen is a compile error. messages.ts exposes
 // them as `t.allergenNames`; core/allergen-words.ts finds them in ingredients.
 import type { AllergenCode } from '../../core';
-
-type Lang = 'fr' | 'en';
+import type { Lang } from '../../core/i18n';
 
 export const ALLERGEN_NAMES: Record<Lang, Record<AllergenCode, string>> = {
   fr: {

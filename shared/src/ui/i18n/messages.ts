@@ -1,6 +1,8 @@
 // Every string the shopper screens show, in French and English. A typed
 // dictionary: a key missing in one language is a compile error
 // (docs/architecture.md says why we chose this over an i18n library).
+import { plural } from '../../core/i18n';
+import type { Lang } from '../../core/i18n';
 import { ALLERGEN_NAMES } from './allergen-names';
 export const fr = {
   appTitle: 'Vitrine · Borne',
@@ -16,7 +18,8 @@ export const fr = {
   searchPlaceholder: 'Nom, marque, catégorie…',
   searchLabel: 'Rechercher dans le catalogue',
   indexing: 'Préparation de la recherche…',
-  results: (n: number) => (n === 0 ? 'Aucun résultat' : n === 1 ? '1 résultat' : `${n} résultats`),
+  results: (n: number) =>
+    plural('fr', n, { zero: 'Aucun résultat', one: '# résultat', other: '# résultats' }),
   sizeRange: (range: string) => `Tailles ${range}`,
   noResultsHelp: 'Essayez un autre mot, ou demandez à un vendeur.',
   allCategories: 'Tout',
@@ -85,8 +88,8 @@ export const fr = {
   variants: 'Tailles et couleurs',
   reviews: 'Avis clients',
   noReviews: 'Pas encore d’avis sur ce produit.',
-  reviewCount: (n: number) => (n === 1 ? '1 avis' : `${n} avis`),
-  stars: (n: number) => `${n} étoile${n > 1 ? 's' : ''}`,
+  reviewCount: (n: number) => plural('fr', n, { other: '# avis' }),
+  stars: (n: number) => plural('fr', n, { one: '# étoile', other: '# étoiles' }),
   averageOf: (avg: string) => `Note moyenne ${avg} sur 5`,
   sortBy: 'Trier',
   sortRecent: 'Plus récents',
@@ -222,7 +225,8 @@ export const en: Messages = {
   searchPlaceholder: 'Name, brand, category…',
   searchLabel: 'Search the catalogue',
   indexing: 'Getting search ready…',
-  results: (n: number) => (n === 0 ? 'No results' : n === 1 ? '1 result' : `${n} results`),
+  results: (n: number) =>
+    plural('en', n, { zero: 'No results', one: '# result', other: '# results' }),
   sizeRange: (range: string) => `Sizes ${range}`,
   noResultsHelp: 'Try another word, or ask a member of staff.',
   allCategories: 'All',
@@ -291,8 +295,8 @@ export const en: Messages = {
   variants: 'Sizes and colours',
   reviews: 'Customer reviews',
   noReviews: 'No reviews for this product yet.',
-  reviewCount: (n: number) => (n === 1 ? '1 review' : `${n} reviews`),
-  stars: (n: number) => `${n} star${n > 1 ? 's' : ''}`,
+  reviewCount: (n: number) => plural('en', n, { one: '# review', other: '# reviews' }),
+  stars: (n: number) => plural('en', n, { one: '# star', other: '# stars' }),
   averageOf: (avg: string) => `Average rating ${avg} out of 5`,
   sortBy: 'Sort',
   sortRecent: 'Most recent',
@@ -403,5 +407,5 @@ export const en: Messages = {
   },
 };
 
-export type Lang = 'fr' | 'en';
+export type { Lang };
 export const messages: Record<Lang, Messages> = { fr, en };

@@ -2,7 +2,7 @@
 // French puts a narrow no-break space (U+202F) before ; ! ? and a no-break
 // space (narrow or not) before :, English puts none.
 import { describe, expect, it } from 'vitest';
-import { CALL_TEXT } from '../call/call-text';
+import { callMessages } from '../call/call-text';
 import { messages, type Lang } from './messages';
 
 /** Every text a dictionary can produce: strings, nested strings, functions called with samples. */
@@ -22,13 +22,10 @@ function badPunctuation(text: string, lang: Lang): string | undefined {
   return /(?:^|[^\u202f\u00a0])[;!?]|(?:^|[^\u202f\u00a0]):/u.exec(text)?.[0];
 }
 
-const callTexts = (lang: Lang) =>
-  Object.fromEntries(Object.entries(CALL_TEXT).map(([key, both]) => [key, both[lang]]));
-
 describe('shopper texts follow each language’s typography', () => {
   for (const lang of ['fr', 'en'] as const) {
     it(`in ${lang}`, () => {
-      const all = [...texts(messages[lang], 't'), ...texts(callTexts(lang), 'call')];
+      const all = [...texts(messages[lang], 't'), ...texts(callMessages[lang], 'call')];
       const wrong = all
         .map(([path, text]) => [path, text, badPunctuation(text, lang)] as const)
         .filter(([, , bad]) => bad !== undefined)

@@ -11,15 +11,10 @@ import {
   type Promotion,
 } from '@vitrine/shared/core';
 import type { DeviceHandle } from '@vitrine/shared/client';
+import { useText } from './signage-text';
 import { useLocalRead } from './use-local-read';
 
 type CardData = { product: Product; stockHere: number | null; promotion: Promotion | null };
-
-const euros = (cents: number, lang: 'fr' | 'en') =>
-  new Intl.NumberFormat(lang === 'fr' ? 'fr-FR' : 'en-GB', {
-    style: 'currency',
-    currency: 'EUR',
-  }).format(cents / 100);
 
 async function readCard(
   device: DeviceHandle,
@@ -46,10 +41,10 @@ export function ProductCard(props: { productId: string; device: DeviceHandle; la
     (device, now) => readCard(device, props.productId, now),
     props.productId,
   );
+  const { t, price } = useText();
   if (!card) return <div className="product-card" data-testid="product-card" />;
   const { product, promotion, stockHere } = card;
   const promoted = promotedPriceCents(product, promotion) ?? null;
-  const fr = props.lang === 'fr';
   return (
     <div className="product-card" data-testid="product-card" data-product-id={product.id}>
       {product.images[0] && (
@@ -59,18 +54,12 @@ export function ProductCard(props: { productId: string; device: DeviceHandle; la
         <h2>{product.name[props.lang]}</h2>
         {promotion && <p className="promo">{promotion.label[props.lang]}</p>}
         <p className="price" data-testid="card-price" data-cents={promoted ?? product.priceCents}>
-          {promoted !== null && <s>{euros(product.priceCents, props.lang)}</s>}
-          <span>{euros(promoted ?? product.priceCents, props.lang)}</span>
+          {promoted !== null && <s>{price(product.priceCents)}</s>}
+          <span>{price(promoted ?? product.priceCents)}</span>
         </p>
         {stockHere !== null && (
           <p className="stock" data-testid="card-stock">
-            {stockHere > 0
-              ? fr
-                ? `${stockHere} en stock ici`
-                : `${stockHere} in stock here`
-              : fr
-                ? 'Épuisé ici'
-                : 'Sold out here'}
+            {stockHere > 0 ? t.inStockHere(stockHere) : t.soldOutHere}
           </p>
         )}
       </div>

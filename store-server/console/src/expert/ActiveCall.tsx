@@ -5,7 +5,6 @@ import { useEffect, useRef, useState, type FormEvent } from 'react';
 import type { CallSummary } from '@vitrine/shared/core';
 import { api } from '../common/api';
 import { refusal } from '../common/refusal';
-import { euros } from '../common/money';
 import { useText } from './i18n';
 
 type Found = { id: string; name: string; brand: string };
@@ -68,7 +67,7 @@ export function ActiveCall(props: {
   onEnd: () => void;
 }) {
   const { call } = props;
-  const { t, locale } = useText();
+  const { t, price } = useText();
   const shopperVideo = useLiveVideo(props.remote);
   const [query, setQuery] = useState('');
   const [found, setFound] = useState<Found[]>([]);
@@ -125,7 +124,7 @@ export function ActiveCall(props: {
       <div className="call-context">
         <p>
           <strong>{call.product?.name ?? '—'}</strong>
-          {call.product && ` · ${call.product.brand} · ${euros(call.product.priceCents, locale)}`}
+          {call.product && ` · ${call.product.brand} · ${price(call.product.priceCents)}`}
         </p>
         <p className="meta">
           {t.lookedAtDuringVisit(call.viewed.map((item) => item.name).join(', ') || '—')}

@@ -1,7 +1,6 @@
 // Calls ringing for this expert: what the shopper is looking at, where, in
 // which language; take it, or decline so that another expert gets it at once.
 import type { CallSummary } from '@vitrine/shared/core';
-import { euros } from '../common/money';
 import { useText } from './i18n';
 
 export function RingingCalls(props: {
@@ -10,7 +9,7 @@ export function RingingCalls(props: {
   onTake: (call: CallSummary) => void;
   onDecline: (call: CallSummary) => void;
 }) {
-  const { t, locale } = useText();
+  const { t, price } = useText();
   return (
     <section className="card" data-testid="ringing" aria-live="polite">
       <h2>
@@ -28,7 +27,7 @@ export function RingingCalls(props: {
           <p className="meta">
             {call.product && (
               <>
-                {call.product.brand} · {euros(call.product.priceCents, locale)} ·{' '}
+                {call.product.brand} · {price(call.product.priceCents)} ·{' '}
               </>
             )}
             {call.deviceName} · {t.skills[call.skill]} · {t.languages[call.lang]}

@@ -1,5 +1,5 @@
 // The expert console's text in the language chosen (common/console-lang.ts keeps the choice).
-import { createConsoleText } from '../common/console-text';
+import { createText } from '@vitrine/shared/ui/i18n';
 import { messages } from './messages';
 
-export const { TextProvider, useText } = createConsoleText(messages);
+export const { TextProvider, useText } = createText(messages);

@@ -15,7 +15,7 @@ import { mediaUrl, previewCards, type Draft } from './head-office-api';
 import { useText } from './i18n';
 
 function ProductPreview(props: { productId: string; card: PreviewCard | undefined }) {
-  const { lang, locale, t } = useText();
+  const { lang, price, t } = useText();
   const { card } = props;
   if (!card) {
     return (
@@ -24,15 +24,13 @@ function ProductPreview(props: { productId: string; card: PreviewCard | undefine
       </div>
     );
   }
-  const euros = (cents: number) =>
-    new Intl.NumberFormat(locale, { style: 'currency', currency: 'EUR' }).format(cents / 100);
   return (
     <div className="preview-card" data-testid="preview-product" data-product-id={card.id}>
       <strong>{card.name[lang]}</strong>
       {card.promotion && <div className="promo">{card.promotion[lang]}</div>}
       <div data-testid="preview-price">
-        {card.promotedPriceCents !== null && <s>{euros(card.priceCents)}</s>}{' '}
-        {euros(card.promotedPriceCents ?? card.priceCents)}
+        {card.promotedPriceCents !== null && <s>{price(card.priceCents)}</s>}{' '}
+        {price(card.promotedPriceCents ?? card.priceCents)}
       </div>
       {card.stockHere !== null && <div data-testid="preview-stock">{card.stockHere}</div>}
     </div>

@@ -1,5 +1,6 @@
 // Every string of the head-office console, in French and English. A typed
 // dictionary like the touchpoints': a key missing in one language does not compile.
+import { plural } from '@vitrine/shared/core';
 export type Lang = 'fr' | 'en';
 
 const fr = {
@@ -136,9 +137,10 @@ const fr = {
   byScreen: 'Par écran',
   byHour: 'Par heure (heure locale)',
   // French counts 0 and 1 in the singular.
-  totalPlays: (n: number) => (n <= 1 ? `${n} diffusion terminée` : `${n} diffusions terminées`),
+  totalPlays: (n: number) =>
+    plural('fr', n, { one: '# diffusion terminée', other: '# diffusions terminées' }),
   unfinished: (n: number) =>
-    n <= 1 ? `${n} commencée sans fin reçue` : `${n} commencées sans fin reçue`,
+    plural('fr', n, { one: '# commencée sans fin reçue', other: '# commencées sans fin reçue' }),
   noPlays: 'Aucune diffusion sur la période.',
   unreachable: 'Serveur injoignable',
 };
@@ -273,8 +275,9 @@ const en: Messages = {
   byStore: 'By store',
   byScreen: 'By screen',
   byHour: 'By hour (local time)',
-  totalPlays: (n: number) => (n === 1 ? '1 completed play' : `${n} completed plays`),
-  unfinished: (n: number) => `${n} started with no end received`,
+  totalPlays: (n: number) =>
+    plural('en', n, { one: '# completed play', other: '# completed plays' }),
+  unfinished: (n: number) => plural('en', n, { other: '# started with no end received' }),
   noPlays: 'No plays in this period.',
   unreachable: 'Server unreachable',
 };

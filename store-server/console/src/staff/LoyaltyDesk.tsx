@@ -12,15 +12,13 @@ import {
   redeemPerks,
   type OptimiseAnswer,
 } from './loyalty-api';
-import { euros } from '../common/money';
 import { PerkExplanations } from './PerkExplanations';
 import { ScanButton } from './ScanButton';
 import { useText } from './i18n';
 
 export function LoyaltyDesk() {
-  const { t, lang, locale } = useText();
+  const { t, lang, price } = useText();
   const message = (error: unknown) => refusal(error, t);
-  const price = (cents: number) => euros(cents, locale);
   const [card, setCard] = useState('');
   const [member, setMember] = useState<MemberView | null>(null);
   /** Members found by name, to pick from; null when no name search is shown. */

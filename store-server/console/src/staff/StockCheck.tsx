@@ -5,7 +5,6 @@ import { useState, type FormEvent } from 'react';
 import type { ProductStock, StockCheck as Answer } from '@vitrine/shared/core';
 import { client } from '../common/api';
 import { refusal } from '../common/refusal';
-import { euros } from '../common/money';
 import { ScanButton } from './ScanButton';
 import { RecentCorrections } from './RecentCorrections';
 import { StockCorrectionForm } from './StockCorrectionForm';
@@ -20,7 +19,7 @@ const itemLabel = (variant: Variant) =>
 const total = (level: StockLevel) => Object.values(level.quantities).reduce((sum, n) => sum + n, 0);
 
 export function StockCheck(props: { roles: string[] }) {
-  const { t, lang, locale } = useText();
+  const { t, lang, price } = useText();
   const [query, setQuery] = useState('');
   const [answer, setAnswer] = useState<Answer | null>(null);
   const [error, setError] = useState<string | null>(null);
@@ -88,7 +87,7 @@ export function StockCheck(props: { roles: string[] }) {
       {answer?.results.map(({ product, levels }) => (
         <article key={product.id} data-testid="stock-result">
           <h3>
-            {product.name[lang]} · {product.brand} · {euros(product.priceCents, locale)}
+            {product.name[lang]} · {product.brand} · {price(product.priceCents)}
           </h3>
           <table>
             <tbody>

@@ -1,5 +1,6 @@
 // Every string of the staff console, in French and English: a typed dictionary
 // like the head-office console's, so a key missing in one language does not compile.
+import { plural } from '@vitrine/shared/core';
 import type {
   DeviceRole,
   RequestStatus,
@@ -79,7 +80,7 @@ const fr = {
   cardPlaceholder: 'VTR… ou nom',
   find: 'Chercher',
   noMember: 'Aucun membre.',
-  perksLeft: (n: number) => (n <= 1 ? `${n} avantage` : `${n} avantages`),
+  perksLeft: (n: number) => plural('fr', n, { one: '# avantage', other: '# avantages' }),
   basket: 'Panier',
   barcode: 'Code-barres',
   quantity: 'Quantité',
@@ -210,7 +211,7 @@ const en: Messages = {
   cardPlaceholder: 'VTR… or name',
   find: 'Find',
   noMember: 'No member.',
-  perksLeft: (n) => (n === 1 ? '1 perk' : `${n} perks`),
+  perksLeft: (n) => plural('en', n, { one: '# perk', other: '# perks' }),
   basket: 'Basket',
   barcode: 'Barcode',
   quantity: 'Quantity',

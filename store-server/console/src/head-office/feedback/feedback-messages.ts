@@ -1,5 +1,6 @@
 // The feedback report's words, French and English: the head-office console's
 // typed dictionary for this part (see ../messages.ts), picked by its language.
+import { plural } from '@vitrine/shared/core';
 import type { Lang } from '../messages';
 
 const fr = {
@@ -23,7 +24,8 @@ const fr = {
   smileys: 'Smileys (bien · moyen · mal)',
   reviews: 'Avis (moyenne)',
   flag: 'Note basse',
-  flagged: (n: number) => (n <= 1 ? `${n} ligne à regarder` : `${n} lignes à regarder`),
+  flagged: (n: number) =>
+    plural('fr', n, { one: '# ligne à regarder', other: '# lignes à regarder' }),
   none: 'Aucun avis sur cette période.',
   positive: 'Positifs',
   neutral: 'Neutres',
@@ -54,7 +56,7 @@ const en: typeof fr = {
   smileys: 'Smileys (good · so-so · poor)',
   reviews: 'Reviews (average)',
   flag: 'Low rating',
-  flagged: (n: number) => (n === 1 ? '1 row to look at' : `${n} rows to look at`),
+  flagged: (n: number) => plural('en', n, { one: '# row to look at', other: '# rows to look at' }),
   none: 'No feedback in this period.',
   positive: 'Positive',
   neutral: 'Neutral',

@@ -1,0 +1,55 @@
+// A store whose prices are in Swiss francs: the server's --currency reaches the
+// kiosk through the synced store settings, and the product page writes the
+// price the way Node's Intl does (the same ICU data in Chromium: same spaces).
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { BrowserContext, Page } from 'playwright-core';
+import { formatMoney, type StoreSettings } from '@vitrine/shared/core';
+import type { StoreServer } from '@vitrine/store-server/server';
+import { launchChromium } from '../support/chromium';
+import { startTestServer } from '../support/test-server';
+import { demoProduct, waitForSync, wedgeScan, type DemoProduct } from './kiosk-page';
+
+let server: StoreServer;
+let browser: BrowserContext;
+let page: Page;
+let product: DemoProduct;
+
+beforeAll(async () => {
+  server = await startTestServer({ currency: 'CHF' });
+  product = demoProduct(server);
+  browser = await launchChromium();
+  page = await browser.newPage();
+  await page.goto(`${server.url}/kiosk/`);
+  await waitForSync(page, server);
+});
+afterAll(async () => {
+  await browser?.close();
+  await server?.close();
+});
+
+function priceCentsOf(id: string): number {
+  const row = server.db
+    .prepare(
+      `SELECT json_extract(body, '$.priceCents') AS cents FROM sync_docs WHERE collection = 'products' AND id = ?`,
+    )
+    .get(id) as { cents: number };
+  return row.cents;
+}
+
+describe('a store in another currency', () => {
+  it('names its currency in the settings its screens sync', () => {
+    const settings = server.docs.get<StoreSettings>('settings', server.config.storeId);
+    expect(settings?.currency).toBe('CHF');
+  });
+
+  it('shows a scanned product’s price in Swiss francs, written as Intl writes it', async () => {
+    await wedgeScan(page, product.gtin.slice(1), 'qwerty');
+    await expect
+      .poll(() => page.getByTestId('product').locator('h2').textContent())
+      .toBe(product.nameFr);
+    // The catalogue price is there, promoted or not (struck through beside a promotion).
+    const shown = await page.getByTestId('price').textContent();
+    expect(shown).toContain(formatMoney(priceCentsOf(product.id), 'CHF', 'fr-FR'));
+    expect(shown).not.toMatch(/€/);
+  });
+});
