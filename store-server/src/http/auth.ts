@@ -30,14 +30,6 @@ export function isAdmin(req: Request, adminToken: string): boolean {
   return given.length === expected.length && timingSafeEqual(given, expected);
 }
 
-export function requireDeviceOrAdmin(
-  req: Request,
-  registry: DeviceRegistry,
-  adminToken: string,
-): void {
-  if (!isAdmin(req, adminToken)) deviceFrom(req, registry, { activeOnly: true });
-}
-
 export function requireAdmin(req: Request, adminToken: string): void {
   if (!isAdmin(req, adminToken))
     throw new HttpError(401, 'unauthenticated', 'staff credential required');
