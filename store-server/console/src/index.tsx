@@ -6,6 +6,7 @@ const CONSOLES = [
   { href: 'staff.html', fr: 'Équipe du magasin', en: 'Store staff' },
   { href: 'expert.html', fr: 'Experts à distance', en: 'Remote experts' },
   { href: 'head-office.html', fr: 'Siège', en: 'Head office' },
+  { href: 'api.html', fr: 'API HTTP (OpenAPI)', en: 'HTTP API (OpenAPI)' },
 ];
 
 function Home() {

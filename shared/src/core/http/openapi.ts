@@ -88,7 +88,7 @@ function requestBodyOf(definition: RouteDef): JsonSchema | undefined {
 
 function responsesOf(definition: RouteDef): JsonSchema {
   const refusal = {
-    description: 'Refused: `{ error: { code, message } }` (400 invalid, 401, 403, 404, 409, 413…)',
+    description: 'Refused: { error: { code, message } } (400 invalid, 401, 403, 404, 409, 413…)',
     content: { 'application/json': { schema: schemaOf(ApiError, 'output') } },
   };
   const { response } = definition;
