@@ -1,6 +1,6 @@
 // A fault a device reports to its store server: a crash, a hang, a reload or
 // relaunch, a renderer error. Versioned and tagged like every wire message.
-// POST /api/v1/devices/<deviceId>/faults with this body.
+// Sent with route devices.reportFault (core/http/routes/devices.ts).
 import { z } from 'zod';
 import { AppName } from './device-api';
 

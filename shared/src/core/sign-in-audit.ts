@@ -24,6 +24,6 @@ export const SignInAuditEntry = z.object({
 });
 export type SignInAuditEntry = z.infer<typeof SignInAuditEntry>;
 
-/** GET /api/v1/staff/sign-in-audit (managers): newest first. */
+/** Route auth.signInAudit (managers): newest first. */
 export const SignInAuditList = z.object({ entries: z.array(SignInAuditEntry) });
 export type SignInAuditList = z.infer<typeof SignInAuditList>;

@@ -1,6 +1,6 @@
 // What a signage player tells its store server besides events: a heartbeat
-// for the fleet view (POST /api/v1/fleet/heartbeat) and the clock samples of
-// synchronised playback (GET /api/v1/fleet/time).
+// for the fleet view (route fleet.heartbeat) and the clock samples of
+// synchronised playback (route fleet.time).
 import { z } from 'zod';
 
 export const ScreenHeartbeat = z.object({

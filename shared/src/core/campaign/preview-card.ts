@@ -1,5 +1,5 @@
 // A product card as the store's players would show it now, for the head-office
-// console's preview: `GET /api/v1/campaigns/preview/products?ids=a,b`.
+// console's preview: route campaigns.preview.
 import { z } from 'zod';
 
 export const PreviewCard = z.object({

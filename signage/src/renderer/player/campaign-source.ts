@@ -5,6 +5,8 @@
 // reported once; a signed withdrawal (tombstone) plays nothing.
 import {
   TrustAnchor,
+  apiRoutes,
+  callRoute,
   compareRevision,
   isWithdrawal,
   parseUnknown,
@@ -56,9 +58,7 @@ export async function loadTrustAnchor(
 /** The key the store server presents, or null when it cannot be reached or makes no sense. */
 async function offeredAnchor(baseUrl: string): Promise<TrustAnchor | null> {
   try {
-    const response = await fetch(`${baseUrl}/api/v1/campaigns/trust-anchor`, { cache: 'no-store' });
-    const offered = parseUnknown(TrustAnchor, await response.json());
-    return offered.ok ? offered.value : null;
+    return await callRoute({ baseUrl }, apiRoutes.campaigns.trustAnchor, {}, { cache: 'no-store' });
   } catch {
     return null; // Offline: the pinned key is all we need.
   }

@@ -3,7 +3,7 @@
 // truncated or swapped file is refused, reported and fetched again later.
 // Unused files are purged; a full disk (QuotaExceededError) is reported and
 // what is already cached keeps playing.
-import type { MediaRef } from '@vitrine/shared/core';
+import { apiRoutes, routeUrl, type MediaRef } from '@vitrine/shared/core';
 
 const CACHE = 'vitrine-signage-media-v1';
 const RETRY_MIN_MS = 2_000;
@@ -84,9 +84,10 @@ export class MediaCache {
   private async download(cache: Cache, ref: MediaRef): Promise<void> {
     this.inFlight.add(ref.sha256);
     try {
-      const response = await fetch(`${this.baseUrl}/api/v1/media/${ref.sha256}`, {
-        cache: 'no-store',
+      const url = routeUrl(this.baseUrl, apiRoutes.campaigns.media, {
+        params: { sha256: ref.sha256 },
       });
+      const response = await fetch(url, { cache: 'no-store' });
       if (!response.ok) throw new Error(`media ${ref.sha256} answered ${response.status}`);
       const bytes = await response.arrayBuffer();
       const actual = await sha256Hex(bytes);
