@@ -5,6 +5,7 @@
 import mqtt, { type MqttClient } from 'mqtt';
 import {
   backOffReconnects,
+  STORE_LINK_RECONNECT,
   DeviceCommand,
   DeviceStatus,
   EventAck,
@@ -25,8 +26,6 @@ import { RESEND_AFTER_MS } from './outbox';
 import type { Replicator } from './replicator';
 
 const SESSION = 'presence.session';
-/** A server restart brings every screen back, spread over seconds rather than in one. */
-const RECONNECT = { firstMs: 1_000, maxMs: 10_000, floorMs: 250 };
 
 export type LinkState = 'connecting' | 'online' | 'offline' | 'refused';
 
@@ -103,7 +102,7 @@ export class DeviceLink {
       },
     });
     this.client = client;
-    backOffReconnects(client, RECONNECT);
+    backOffReconnects(client, STORE_LINK_RECONNECT);
     client.on('connect', () => void this.onConnect());
     client.on('close', () => {
       options.outbox.setPublisher(null);

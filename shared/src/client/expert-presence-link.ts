@@ -7,6 +7,7 @@
 import mqtt, { type MqttClient } from 'mqtt';
 import {
   backOffReconnects,
+  STORE_LINK_RECONNECT,
   ExpertPresenceMessage,
   needsRebirth,
   parseJson,
@@ -70,7 +71,7 @@ export class ExpertPresenceLink {
     });
     this.client = client;
     // Spread over seconds: a store server restart brings back every expert at once.
-    backOffReconnects(client, { firstMs: 1_000, maxMs: 10_000, floorMs: 250 });
+    backOffReconnects(client, STORE_LINK_RECONNECT);
     client.on('connect', () => {
       this.setState('online');
       void client.subscribeAsync(grant.topic, { qos: 1 }).catch(() => undefined);

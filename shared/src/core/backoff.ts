@@ -120,3 +120,11 @@ export function backOffReconnects(
   });
   client.on('reconnect', setNext);
 }
+
+/**
+ * Reconnects of a screen's or an expert's link to its store server: a restart
+ * brings them back spread over seconds rather than in one burst; capped at 4 s
+ * because a store has tens of screens, not thousands, and a screen should be
+ * live again within seconds of its store server.
+ */
+export const STORE_LINK_RECONNECT: BackoffPolicy = { firstMs: 1_000, maxMs: 4_000, floorMs: 250 };

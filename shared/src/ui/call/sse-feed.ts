@@ -2,9 +2,14 @@
 // goes with it — EventSource cannot send one) and reconnects after a cut, with
 // a growing, jittered wait (core/backoff.ts) that starts over once a feed opens:
 // a restarted server is not met by every console in the same second.
-import { backoff, pause, SseParser, type BackoffPolicy, type SseMessage } from '../../core';
-
-const RECONNECT = { firstMs: 1_000, maxMs: 30_000, floorMs: 250 };
+import {
+  backoff,
+  pause,
+  SseParser,
+  STORE_LINK_RECONNECT as RECONNECT,
+  type BackoffPolicy,
+  type SseMessage,
+} from '../../core';
 
 export function openSseFeed(
   url: string,
