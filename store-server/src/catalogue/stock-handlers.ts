@@ -3,6 +3,7 @@
 // changes, the staff desk's stock check and pairing-code approval.
 import { Product, parseUnknown, type Location, type stockRoutes } from '@vitrine/shared/core';
 import type { Db } from '../db/database';
+import { approvePairingCode } from '../devices/device-handlers';
 import type { DeviceRegistry } from '../devices/registry';
 import { HttpError } from '../http/http-error';
 import type { Handlers } from '../http/register-routes';
@@ -77,14 +78,7 @@ export function stockHandlers(options: {
         .map(({ id, role, name, pairingCode }) => ({ id, role, name, pairingCode })),
     }),
     approveDevice: ({ body, caller }) => {
-      const device = registry.approveByCode(body.pairingCode);
-      if (!device)
-        throw new HttpError(
-          404,
-          'unknown_code',
-          `no device is waiting with code ${body.pairingCode}`,
-        );
-      const { id, role, name, status } = device;
+      const { id, role, name, status } = approvePairingCode(registry, body.pairingCode);
       return { id, role, name, status, approvedBy: caller.id };
     },
   };

@@ -10,6 +10,14 @@ import type { Logger } from '../log';
 import type { PresenceTracker } from './presence';
 import type { DeviceRecord, DeviceRegistry } from './registry';
 
+/** Approves the device showing this pairing code (admin token or staff desk); 404 when none. */
+export function approvePairingCode(registry: DeviceRegistry, pairingCode: string): DeviceRecord {
+  const device = registry.approveByCode(pairingCode);
+  if (!device)
+    throw new HttpError(404, 'unknown_code', `no device is waiting with code ${pairingCode}`);
+  return device;
+}
+
 export type DemoDevices = Map<AppName, { deviceId: string; secret: string }>;
 
 export function deviceHandlers(options: {
@@ -68,16 +76,7 @@ export function deviceHandlers(options: {
           .map((device) => ({ ...device, presence: online.get(device.id) ?? null })),
       };
     },
-    approve: ({ body }) => {
-      const device = registry.approveByCode(body.pairingCode);
-      if (!device)
-        throw new HttpError(
-          404,
-          'unknown_code',
-          `no device is waiting with code ${body.pairingCode}`,
-        );
-      return me(device);
-    },
+    approve: ({ body }) => me(approvePairingCode(registry, body.pairingCode)),
     revoke: ({ params }) => {
       const device = registry.revoke(params.id);
       if (!device) throw new HttpError(404, 'unknown_device', `no device ${params.id}`);
