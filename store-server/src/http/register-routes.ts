@@ -101,6 +101,8 @@ function registerRoutes<G extends RouteGroup>(
     ) => unknown;
     const method = definition.method.toLowerCase() as 'get' | 'post' | 'put' | 'delete';
     router[method](definition.path, async (req, res) => {
+      // For the metrics' route label: req.baseUrl is put back if the handler throws.
+      res.locals.routePattern = `${req.baseUrl}${definition.path}`;
       const caller = callerFor(req, definition.auth, checks);
       const input = {
         caller,
