@@ -24,7 +24,13 @@ const tableRoutes = Object.entries(apiRoutes).flatMap(([group, routes]: [string,
 
 let server: StoreServer;
 beforeAll(async () => {
-  server = await startTestServer({ demoScale: 20, demoCampaign: true });
+  // With TLS too, so the TLS group answers (plain HTTP stays open for the calls below).
+  server = await startTestServer({
+    demoScale: 20,
+    demoCampaign: true,
+    httpsPort: 0,
+    mqttsPort: 0,
+  });
 });
 afterAll(async () => {
   await server?.close();

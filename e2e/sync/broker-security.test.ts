@@ -2,7 +2,7 @@
 // their ACL; bad payloads and bodies are refused, logged, and change nothing.
 import mqtt from 'mqtt';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { topics } from '@vitrine/shared/core';
+import { apiRoutes, routeUrl, topics } from '@vitrine/shared/core';
 import type { StoreServer } from '@vitrine/store-server/server';
 import { provisionDevice } from '../support/node-device';
 import { startTestServer, waitFor } from '../support/test-server';
@@ -50,7 +50,7 @@ describe('broker security', () => {
   });
 
   it('refuses a pending device until staff approve it', async () => {
-    const response = await fetch(`${server.url}/api/v1/devices/enrol`, {
+    const response = await fetch(routeUrl(server.url, apiRoutes.devices.enrol, {}), {
       method: 'POST',
       headers: { 'content-type': 'application/json' },
       body: JSON.stringify({ role: 'signage', name: 'Vitrine façade' }),
@@ -64,7 +64,7 @@ describe('broker security', () => {
     expect(await connectResult(pending)).not.toBe('connected');
     pending.end(true);
 
-    const approve = await fetch(`${server.url}/api/v1/devices/approve`, {
+    const approve = await fetch(routeUrl(server.url, apiRoutes.devices.approve, {}), {
       method: 'POST',
       headers: { 'content-type': 'application/json', authorization: `Bearer ${server.adminToken}` },
       body: JSON.stringify({ pairingCode: enrolled.pairingCode }),
@@ -137,13 +137,13 @@ describe('broker security', () => {
     client.publish(topics.events(STORE, me.deviceId), 'x'.repeat(300 * 1024), { qos: 1 });
     await closed;
     client.end(true);
-    const health = await fetch(`${server.url}/api/v1/health`);
+    const health = await fetch(routeUrl(server.url, apiRoutes.health.health, {}));
     expect(health.status).toBe(200);
   });
 
   it('answers bad HTTP bodies with a clear error and changes nothing', async () => {
     const post = (body: string) =>
-      fetch(`${server.url}/api/v1/devices/enrol`, {
+      fetch(routeUrl(server.url, apiRoutes.devices.enrol, {}), {
         method: 'POST',
         headers: { 'content-type': 'application/json' },
         body,
@@ -162,7 +162,9 @@ describe('broker security', () => {
     const huge = await post(JSON.stringify({ role: 'kiosk', name: 'x'.repeat(400 * 1024) }));
     expect(huge.status).toBe(413);
     expect(server.registry.list().length).toBe(devicesBefore);
-    const unauthenticated = await fetch(`${server.url}/api/v1/sync?since=0`);
+    const unauthenticated = await fetch(
+      routeUrl(server.url, apiRoutes.sync.pull, { query: { since: 0 } }),
+    );
     expect(unauthenticated.status).toBe(401);
   });
 });

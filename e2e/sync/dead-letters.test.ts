@@ -4,7 +4,14 @@
 import mqtt from 'mqtt';
 import { v7 as uuidv7 } from 'uuid';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { RejectedEventsReport, parseUnknown, topics, type DeviceEvent } from '@vitrine/shared/core';
+import {
+  apiClient,
+  apiRoutes,
+  routeUrl,
+  topics,
+  type DeviceEvent,
+  type RejectedEventsReport,
+} from '@vitrine/shared/core';
 import type { DeviceHandle } from '@vitrine/shared/client';
 import type { StoreServer } from '@vitrine/store-server/server';
 import { provisionDevice, startNodeDevice } from '../support/node-device';
@@ -44,13 +51,12 @@ async function sendRaw(device: DeviceHandle, event: Record<string, unknown>): Pr
 }
 
 async function fleetReport(): Promise<RejectedEventsReport> {
-  const response = await fetch(`${server.url}/api/v1/fleet/rejected-events`, {
-    headers: { authorization: `Bearer ${server.adminToken}` },
+  // The typed client parses the answer with the route's schema.
+  const client = apiClient(apiRoutes, {
+    baseUrl: server.url,
+    authorization: () => `Bearer ${server.adminToken}`,
   });
-  expect(response.status).toBe(200);
-  const parsed = parseUnknown(RejectedEventsReport, await response.json());
-  if (!parsed.ok) throw new Error(parsed.error);
-  return parsed.value;
+  return client.fleet.rejectedEvents();
 }
 
 describe('events per device and dead letters', () => {
@@ -127,7 +133,7 @@ describe('events per device and dead letters', () => {
   });
 
   it('answers 401 without a staff credential', async () => {
-    const response = await fetch(`${server.url}/api/v1/fleet/rejected-events`);
+    const response = await fetch(routeUrl(server.url, apiRoutes.fleet.rejectedEvents, {}));
     expect(response.status).toBe(401);
   });
 });

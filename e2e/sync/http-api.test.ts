@@ -2,7 +2,7 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Product } from '@vitrine/shared/core';
+import { apiRoutes, routeUrl, type Product, type RouteDef } from '@vitrine/shared/core';
 import type { StoreServer } from '@vitrine/store-server/server';
 import { provisionDevice } from '../support/node-device';
 import { startTestServer } from '../support/test-server';
@@ -21,15 +21,18 @@ afterAll(async () => {
   await server.close();
 });
 
+/** A route's URL on this server: raw requests, since these tests check statuses and headers. */
+const url = (route: RouteDef, input: { params?: object; query?: object } = {}) =>
+  routeUrl(server.url, route, input);
 const asStaff = (path: string, init: RequestInit = {}) =>
-  fetch(`${server.url}/api/v1${path}`, {
+  fetch(path, {
     ...init,
     headers: { 'content-type': 'application/json', authorization: `Bearer ${server.adminToken}` },
   });
 
 describe('HTTP API', () => {
   it('reports health of database, broker and sync', async () => {
-    const response = await fetch(`${server.url}/api/v1/health`);
+    const response = await fetch(url(apiRoutes.health.health));
     expect(response.status).toBe(200);
     const health = (await response.json()) as {
       status: string;
@@ -44,18 +47,25 @@ describe('HTTP API', () => {
   it('finds a product by any form of its code, for a device or staff', async () => {
     const device = provisionDevice(server);
     const ean13 = product.gtin.slice(1);
-    const response = await fetch(`${server.url}/api/v1/products/by-code/${ean13}`, {
+    const response = await fetch(url(apiRoutes.stock.byCode, { params: { code: ean13 } }), {
       headers: { authorization: `Bearer ${device.deviceId}.${device.secret}` },
     });
     expect(response.status).toBe(200);
     expect(((await response.json()) as { product: Product }).product.id).toBe(product.id);
-    expect((await asStaff('/products/by-code/3017620422004')).status).toBe(404);
-    expect((await fetch(`${server.url}/api/v1/products/by-code/${ean13}`)).status).toBe(401);
+    expect(
+      (await asStaff(url(apiRoutes.stock.byCode, { params: { code: '3017620422004' } }))).status,
+    ).toBe(404);
+    expect((await fetch(url(apiRoutes.stock.byCode, { params: { code: ean13 } }))).status).toBe(
+      401,
+    );
   });
 
   it('refuses a stock change for an unknown location or product', async () => {
     const put = (id: string, body: object) =>
-      asStaff(`/products/${id}/stock`, { method: 'PUT', body: JSON.stringify(body) });
+      asStaff(url(apiRoutes.stock.setStock, { params: { id } }), {
+        method: 'PUT',
+        body: JSON.stringify(body),
+      });
     const head = server.docs.head();
     expect(
       (await put(product.id, { locationId: 'atlantis', gtin: product.gtin, quantity: 1 })).status,
@@ -88,12 +98,19 @@ describe('HTTP API', () => {
     const device = provisionDevice(server);
     const auth = { authorization: `Bearer ${device.deviceId}.${device.secret}` };
     expect(
-      (await fetch(`${server.url}/api/v1/sync?since=0&limit=1`, { headers: auth })).status,
+      (await fetch(url(apiRoutes.sync.pull, { query: { since: 0, limit: 1 } }), { headers: auth }))
+        .status,
     ).toBe(200);
-    expect((await asStaff(`/devices/${device.deviceId}/revoke`, { method: 'POST' })).status).toBe(
-      200,
-    );
-    const refused = await fetch(`${server.url}/api/v1/sync?since=0&limit=1`, { headers: auth });
+    expect(
+      (
+        await asStaff(url(apiRoutes.devices.revoke, { params: { id: device.deviceId } }), {
+          method: 'POST',
+        })
+      ).status,
+    ).toBe(200);
+    const refused = await fetch(url(apiRoutes.sync.pull, { query: { since: 0, limit: 1 } }), {
+      headers: auth,
+    });
     expect(refused.status).toBe(403);
     expect(((await refused.json()) as { error: { code: string } }).error.code).toBe(
       'device_revoked',
@@ -116,7 +133,7 @@ describe('desktop shell support', () => {
       action: 'reload',
     };
     const send = (body: object, deviceId = device.deviceId) =>
-      fetch(`${server.url}/api/v1/devices/${deviceId}/faults`, {
+      fetch(url(apiRoutes.devices.reportFault, { params: { id: deviceId } }), {
         method: 'POST',
         headers: {
           'content-type': 'application/json',
@@ -128,13 +145,15 @@ describe('desktop shell support', () => {
     expect((await send(report)).status).toBe(200);
     expect((await send({ ...report, kind: 'Not A Kind' })).status).toBe(400);
     expect((await send(report, 'someone-else')).status).toBe(403);
-    const listed = await asStaff(`/devices/${device.deviceId}/faults`);
+    const listed = await asStaff(
+      url(apiRoutes.devices.faults, { params: { id: device.deviceId } }),
+    );
     expect(((await listed.json()) as { faults: unknown[] }).faults).toHaveLength(1);
   });
 
   it('lets the shells call the API cross-origin, and nobody else', async () => {
     const preflight = (origin: string) =>
-      fetch(`${server.url}/api/v1/devices/me`, {
+      fetch(url(apiRoutes.devices.me), {
         method: 'OPTIONS',
         headers: {
           origin,
@@ -172,7 +191,7 @@ describe('desktop shell support', () => {
 
 describe('staff sign-in', () => {
   const login = (userId: string, password: string) =>
-    fetch(`${server.url}/api/v1/auth/login`, {
+    fetch(url(apiRoutes.auth.login), {
       method: 'POST',
       headers: { 'content-type': 'application/json' },
       body: JSON.stringify({ userId, password }),
@@ -182,15 +201,15 @@ describe('staff sign-in', () => {
     const response = await login('staff', 'vitrine-demo');
     expect(response.status).toBe(200);
     const { token } = (await response.json()) as { token: string };
-    const me = await fetch(`${server.url}/api/v1/auth/me`, {
+    const me = await fetch(url(apiRoutes.auth.me), {
       headers: { authorization: `Bearer ${token}` },
     });
     expect(((await me.json()) as { user: { roles: string[] } }).user.roles).toEqual(['staff']);
-    await fetch(`${server.url}/api/v1/auth/logout`, {
+    await fetch(url(apiRoutes.auth.logout), {
       method: 'POST',
       headers: { authorization: `Bearer ${token}` },
     });
-    const after = await fetch(`${server.url}/api/v1/auth/me`, {
+    const after = await fetch(url(apiRoutes.auth.me), {
       headers: { authorization: `Bearer ${token}` },
     });
     expect(after.status).toBe(401);

@@ -1,7 +1,7 @@
 // Initial sync, live deltas and gap recovery between a real store server and
 // the real sync client (Node, fake-indexeddb).
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { ProductStock } from '@vitrine/shared/core';
+import { apiRoutes, routeUrl, type ProductStock, type RouteDef } from '@vitrine/shared/core';
 import type { StoreServer } from '@vitrine/store-server/server';
 import { provisionDevice, startNodeDevice } from '../support/node-device';
 import { startTestServer, waitFor } from '../support/test-server';
@@ -15,8 +15,8 @@ afterAll(async () => {
   await server.close();
 });
 
-async function staff(path: string, init: RequestInit = {}) {
-  return fetch(`${server.url}/api/v1${path}`, {
+async function staff(route: RouteDef, params: object, init: RequestInit = {}) {
+  return fetch(routeUrl(server.url, route, { params }), {
     ...init,
     headers: {
       'content-type': 'application/json',
@@ -53,10 +53,14 @@ describe('sync', () => {
       ),
     );
     const product = (await devices[0]!.db.products.limit(1).first())!;
-    const response = await staff(`/products/${product.id}/stock`, {
-      method: 'PUT',
-      body: JSON.stringify({ locationId: 'paris-rivoli', gtin: product.gtin, quantity: 42 }),
-    });
+    const response = await staff(
+      apiRoutes.stock.setStock,
+      { id: product.id },
+      {
+        method: 'PUT',
+        body: JSON.stringify({ locationId: 'paris-rivoli', gtin: product.gtin, quantity: 42 }),
+      },
+    );
     expect(response.status).toBe(200);
     for (const device of devices) {
       const stock = await waitFor(async () => {

@@ -5,6 +5,7 @@
 import { statSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { apiRoutes, routeUrl } from '@vitrine/shared/core';
 import { stateFiles } from '@vitrine/shared/desktop/state-files';
 import { readServerChain } from '@vitrine/shared/desktop/store-contact';
 import {
@@ -45,13 +46,14 @@ function shellTrust(userData: string, expected?: string) {
   });
 }
 
-async function post(path: string, body: unknown) {
+/** One step of the CA rotation, as head office sends it; its HTTP status. */
+async function rotate(step: 'begin' | 'switch' | 'finish') {
   const trust = server.tls!.trustBundle().caCertificates;
   const pins = new DevicePins(trust);
-  const response = await pins.fetch(`${server.httpsUrl}${path}`, {
+  const response = await pins.fetch(routeUrl(server.httpsUrl!, apiRoutes.tls.rotate, {}), {
     method: 'POST',
     headers: { 'content-type': 'application/json', authorization: `Bearer ${server.adminToken}` },
-    body: JSON.stringify(body),
+    body: JSON.stringify({ step }),
   });
   await pins.close();
   return response.status;
@@ -106,11 +108,11 @@ describe('the shell pins its store CA', () => {
     const trust = shellTrust(freshDataDir('vitrine-shell'), server.tls!.trustBundle().fingerprint);
     await trust.ensurePinned();
     const oldCa = trust.current()[0]!;
-    expect(await post('/api/v1/tls/ca-rotation', { step: 'begin' })).toBe(200);
+    expect(await rotate('begin')).toBe(200);
     expect((await trust.refresh()).ok).toBe(true);
     expect(trust.current()).toHaveLength(2);
 
-    expect(await post('/api/v1/tls/ca-rotation', { step: 'switch' })).toBe(200);
+    expect(await rotate('switch')).toBe(200);
     const switched = chainOfElectronCertificate(
       asElectron(await readServerChain(server.httpsUrl!)),
     );
@@ -123,7 +125,7 @@ describe('the shell pins its store CA', () => {
     });
     expect(stale.decide('127.0.0.1', switched)).toBe('refuse');
 
-    expect(await post('/api/v1/tls/ca-rotation', { step: 'finish' })).toBe(200);
+    expect(await rotate('finish')).toBe(200);
     expect((await trust.refresh()).ok).toBe(true);
     expect(trust.current()).toEqual([server.tls!.caCertificatePem()]);
     expect(trust.current()).not.toContain(oldCa);

@@ -8,7 +8,7 @@ import { X509Certificate } from 'node:crypto';
 import { connect as connectTcp } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { DeviceHandle } from '@vitrine/shared/client';
-import { topics } from '@vitrine/shared/core';
+import { apiClient, apiRoutes, routeUrl, topics } from '@vitrine/shared/core';
 import { readServerChain, fetchPinsFromStore } from '@vitrine/shared/desktop/store-contact';
 import { caToPin, verifyStoreCertificate } from '@vitrine/shared/desktop/store-pin';
 import type { StoreServer } from '@vitrine/store-server/server';
@@ -31,13 +31,16 @@ function refused(port: number): Promise<string> {
   });
 }
 
-async function approve(server: StoreServer, pins: DevicePins, pairingCode: string): Promise<void> {
-  const response = await pins.fetch(`${server.httpsUrl}/api/v1/devices/approve`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json', authorization: `Bearer ${server.adminToken}` },
-    body: JSON.stringify({ pairingCode }),
+/** Head office's typed client, over a connection that trusts the pins only. */
+const adminClient = (server: StoreServer, pins: DevicePins) =>
+  apiClient(apiRoutes, {
+    baseUrl: server.httpsUrl!,
+    authorization: () => `Bearer ${server.adminToken}`,
+    fetch: pins.fetch,
   });
-  expect(response.status).toBe(200);
+
+async function approve(server: StoreServer, pins: DevicePins, pairingCode: string): Promise<void> {
+  await adminClient(server, pins).devices.approve({ body: { pairingCode } });
 }
 
 async function synced(device: DeviceHandle, server: StoreServer): Promise<void> {
@@ -85,10 +88,15 @@ describe('TLS in the store (plain ports off)', () => {
     expect(server.url).toBe(server.httpsUrl);
     const pins = new DevicePins([server.tls!.caCertificatePem()]);
     // The server's own broker link goes over MQTTS too: health says it is linked.
-    const health = await pins.fetch(`${server.httpsUrl}/api/v1/health`);
-    expect(await health.json()).toMatchObject({ status: 'ok', broker: { ok: true } });
+    const client = adminClient(server, pins);
+    expect(await client.health.health()).toMatchObject({ status: 'ok', broker: { ok: true } });
+    // IT's view of the certificates, in the table's shape.
+    expect(await client.tls.status()).toMatchObject({
+      caFingerprint: server.tls!.trustBundle().fingerprint,
+      rotation: 'steady',
+    });
     // The CA a staff tablet installs is the one devices pin.
-    const ca = await pins.fetch(`${server.httpsUrl}/api/v1/tls/ca.crt`);
+    const ca = await pins.fetch(routeUrl(server.httpsUrl!, apiRoutes.tls.caCertificate, {}));
     expect(await ca.text()).toBe(server.tls!.caCertificatePem());
     await pins.close();
   });
@@ -140,7 +148,7 @@ describe('TLS in the store (plain ports off)', () => {
     const pins = new DevicePins([server.tls!.caCertificatePem()]);
     const mitm = await startMitm();
     await expect(
-      pins.fetch(`${mitm.httpsUrl}/api/v1/devices/me`, {
+      pins.fetch(routeUrl(mitm.httpsUrl, apiRoutes.devices.me, {}), {
         headers: { authorization: 'Bearer kiosk-1.secret-that-must-not-leak' },
       }),
     ).rejects.toThrow();
@@ -203,7 +211,7 @@ describe('TLS in the store (plain ports off)', () => {
     await approve(server, pins, enrolment.pairingCode);
     const stale = new DevicePins([oldCa]); // a device that never comes back during the overlap
     const rotate = async (step: string) => {
-      const response = await pins.fetch(`${server.httpsUrl}/api/v1/tls/ca-rotation`, {
+      const response = await pins.fetch(routeUrl(server.httpsUrl!, apiRoutes.tls.rotate, {}), {
         method: 'POST',
         headers: {
           'content-type': 'application/json',
@@ -232,7 +240,9 @@ describe('TLS in the store (plain ports off)', () => {
     await synced(device, server);
     await device.stop();
     // Only the old CA: refused from now on (it must be paired again).
-    await expect(stale.fetch(`${server.httpsUrl}/api/v1/tls/trust`)).rejects.toThrow();
+    await expect(
+      stale.fetch(routeUrl(server.httpsUrl!, apiRoutes.tls.trust, {})),
+    ).rejects.toThrow();
 
     expect((await rotate('finish')).body).toMatchObject({ rotation: 'steady' });
     // The shell's periodic refresh: the old CA leaves the pins.

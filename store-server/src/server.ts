@@ -19,7 +19,7 @@ import { PresenceTracker } from './devices/presence';
 import { DeviceRegistry } from './devices/registry';
 import { DeadLetters } from './events/dead-letters';
 import { EventIngestor } from './events/event-ingestor';
-import { healthRoutes, type HealthSources } from './health/health-routes';
+import { healthHandlers, type HealthSources } from './health/health-handlers';
 import { rendererCsp, shellCors } from './http/cross-origin';
 import { errorHandler, notFound } from './http/http-error';
 import { bodyGate } from './http/body-gate';
@@ -44,10 +44,10 @@ import { DEFAULT_SIGN_IN_LIMITS } from './staff/sign-in-limiter';
 import { StaffStore } from './staff/staff-store';
 import { DocStore } from './sync/doc-store';
 import { startLivePublisher } from './sync/live-publisher';
-import { syncRoutes } from './sync/sync-routes';
+import { syncHandlers } from './sync/sync-handlers';
 import { certificateHosts } from './tls/tls-hosts';
 import { StoreTls } from './tls/store-tls';
-import { tlsRoutes } from './tls/tls-routes';
+import { tlsHandlers } from './tls/tls-handlers';
 import { startCertificateRenewal } from './tls/certificate-renewal';
 
 export type StoreServer = {
@@ -180,7 +180,6 @@ export async function startStoreServer(
     devicesOnline: () => presence.list().filter((row) => row.online).length,
     storage: () => storage.status(),
   };
-  api.use(healthRoutes(health));
   const staffAuth = { store: staff, adminToken };
   // CORS first, so the shells can read a refusal too; then, before every route, who
   // is calling and at most the route's body (http/body-rules.ts).
@@ -191,7 +190,6 @@ export async function startStoreServer(
     accountFailures: config.signInFailures ?? DEFAULT_SIGN_IN_LIMITS.accountFailures,
     clientFailures: config.signInClientFailures ?? DEFAULT_SIGN_IN_LIMITS.clientFailures,
   });
-  api.use(syncRoutes(docs, registry));
   const devices = deviceHandlers({
     db,
     registry,
@@ -202,7 +200,6 @@ export async function startStoreServer(
     trustBundle: () => tls?.trustBundle(),
     log: logger,
   });
-  if (tls) api.use(tlsRoutes({ tls, adminToken, log: logger }));
   const deadLetters = new DeadLetters(db);
   metrics.watch({
     ...health,
@@ -273,6 +270,9 @@ export async function startStoreServer(
     apiRoutes,
     {
       meta: metaHandlers(),
+      health: healthHandlers(health),
+      sync: syncHandlers(docs),
+      tls: tlsHandlers({ tls, log: logger }),
       auth,
       devices,
       stock: stockHandlers({ db, docs, catalogue, registry, storeId: config.storeId }),

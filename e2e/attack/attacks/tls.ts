@@ -5,6 +5,7 @@
 // sends it nothing.
 import mqtt from 'mqtt';
 import { connect, type Socket } from 'node:net';
+import { apiRoutes, routeUrl } from '@vitrine/shared/core';
 import { TEST_ADMIN_TOKEN } from '../../support/server-process';
 import { startMitm } from '../../support/mitm';
 import { DevicePins, enrolOverTls } from '../../support/tls-client';
@@ -43,7 +44,7 @@ function sendInClear(
 /** A real, approved device credential, obtained over HTTPS the way a screen gets one. */
 async function approvedDevice(server: AttackContext['server'], pins: DevicePins) {
   const device = await enrolOverTls(server.httpsUrl, pins, 'kiosk');
-  const approve = await pins.fetch(`${server.httpsUrl}/api/v1/devices/approve`, {
+  const approve = await pins.fetch(routeUrl(server.httpsUrl, apiRoutes.devices.approve, {}), {
     method: 'POST',
     headers: { 'content-type': 'application/json', authorization: `Bearer ${TEST_ADMIN_TOKEN}` },
     body: JSON.stringify({ pairingCode: device.pairingCode }),
@@ -63,7 +64,7 @@ export const attacks: Attack[] = [
       const connectPacket = mqttConnect(device.deviceId, device.deviceId, device.secret);
       const login = JSON.stringify({ username: 'staff', password: 'vitrine-demo' });
       const httpLogin =
-        `POST /api/v1/auth/login HTTP/1.1\r\nHost: 127.0.0.1\r\ncontent-type: application/json\r\n` +
+        `POST ${routeUrl('', apiRoutes.auth.login, {})} HTTP/1.1\r\nHost: 127.0.0.1\r\ncontent-type: application/json\r\n` +
         `content-length: ${Buffer.byteLength(login)}\r\n\r\n${login}`;
       const plainHttp = await sendInClear(server.httpPort, httpLogin);
       const plainMqtt = await sendInClear(server.mqttPort, connectPacket);
@@ -93,7 +94,7 @@ export const attacks: Attack[] = [
       const device = await approvedDevice(server, pins);
       const mitm = await startMitm();
       const httpsRefused = await pins
-        .fetch(`${mitm.httpsUrl}/api/v1/devices/me`, {
+        .fetch(routeUrl(mitm.httpsUrl, apiRoutes.devices.me, {}), {
           headers: { authorization: `Bearer ${device.deviceId}.${device.secret}` },
         })
         .then(
@@ -117,7 +118,7 @@ export const attacks: Attack[] = [
           () => true,
         );
       // Control: the same pins reach the real store.
-      const real = await pins.fetch(`${server.httpsUrl}/api/v1/devices/me`, {
+      const real = await pins.fetch(routeUrl(server.httpsUrl, apiRoutes.devices.me, {}), {
         headers: { authorization: `Bearer ${device.deviceId}.${device.secret}` },
       });
       await mitm.close();

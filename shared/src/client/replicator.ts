@@ -3,11 +3,11 @@
 // transaction. Live by push: chained change messages applied directly; a gap,
 // a poke or a reconnect means pull (docs/protocol.md).
 import {
+  apiRoutes,
+  callRoute,
   collectionSchemas,
   decideSync,
   deviceBearer,
-  parseUnknown,
-  SyncPage,
   type CollectionName,
   type DeviceCredential,
   type Product,
@@ -94,25 +94,25 @@ export class Replicator {
   }
 
   private async pullUntilCaughtUp(): Promise<void> {
-    const fetcher = this.options.fetch ?? fetch;
+    const transport = {
+      baseUrl: this.options.baseUrl,
+      authorization: () => deviceBearer(this.options.credential),
+      fetch: this.options.fetch,
+    };
     this.update({ phase: 'pulling' });
     for (;;) {
       const since = this.state.checkpoint;
-      const url = `${this.options.baseUrl}/api/v1/sync?since=${since}&limit=${this.options.pageSize ?? 5_000}`;
-      const response = await fetcher(url, {
-        headers: { authorization: deviceBearer(this.options.credential) },
+      const page = await callRoute(transport, apiRoutes.sync.pull, {
+        query: { since, limit: this.options.pageSize ?? 5_000 },
       });
-      if (!response.ok) throw new Error(`sync pull answered ${response.status}`);
-      const page = parseUnknown(SyncPage, await response.json());
-      if (!page.ok) throw new Error(`sync pull: ${page.error}`);
-      if (page.value.head < since) {
+      if (page.head < since) {
         // The server's database is older than our copy (restored): start over.
         await this.reset();
         continue;
       }
-      await this.applyPage(since, page.value.docs, page.value.until);
-      this.update({ head: page.value.head });
-      if (page.value.docs.length === 0 || page.value.until >= page.value.head) return;
+      await this.applyPage(since, page.docs, page.until);
+      this.update({ head: page.head });
+      if (page.docs.length === 0 || page.until >= page.head) return;
     }
   }
 

@@ -5,7 +5,8 @@ import { X509Certificate } from 'node:crypto';
 import { get } from 'node:https';
 import { isIP } from 'node:net';
 import { connect, type PeerCertificate } from 'node:tls';
-import { API_PREFIX } from '../core/http/api-client';
+import { routeUrl } from '../core/http/api-client';
+import { apiRoutes } from '../core/http/api-routes';
 import type { Result } from '../core/parse';
 import { pinsFromBundle, type StorePins } from './store-pin';
 
@@ -55,7 +56,7 @@ export function pinnedTlsOptions(pins: StorePins): { ca: string[]; rejectUnautho
 
 /** The store's current trust bundle, read over a connection the pins verify; the new pins. */
 export function fetchPinsFromStore(serverUrl: string, pins: StorePins): Promise<Result<string[]>> {
-  const url = new URL(`${API_PREFIX}/tls/trust`, serverUrl);
+  const url = new URL(routeUrl('', apiRoutes.tls.trust, {}), serverUrl);
   return new Promise((resolve) => {
     const request = get(url, { ...pinnedTlsOptions(pins), timeout: TIMEOUT_MS }, (response) => {
       let body = '';

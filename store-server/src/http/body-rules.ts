@@ -84,7 +84,6 @@ const LEGACY_RULES: readonly BodyRule[] = [
   json('POST', '/calls/:id/end', 'device'),
   json('POST', '/calls/:id/rating', 'device'),
   // Staff, managers, experts, head office (the admin token counts as staff).
-  json('POST', '/tls/ca-rotation', 'staff'),
   json('POST', '/requests/:id/status', 'staff'),
   none('POST', '/experts/me/presence-session', 'staff'),
   none('POST', '/experts/calls/:id/accept', 'staff'),

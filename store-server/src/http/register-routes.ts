@@ -41,8 +41,19 @@ type HandlerInput<R extends RouteDef> = {
   res: Response;
 };
 
+/**
+ * A JSON answer serialised already, sent as is: the sync feed builds its pages
+ * as text from SQLite rows, and parsing them only to serialise them again would
+ * double the cost of the hottest route.
+ */
+export class JsonText {
+  constructor(readonly text: string) {}
+}
+
 /** JSON routes return their answer; 'empty' and raw routes return nothing (raw ones write `res`). */
-type Handler<R extends RouteDef> = (input: HandlerInput<R>) => ReplyOf<R> | Promise<ReplyOf<R>>;
+type Handler<R extends RouteDef> = (
+  input: HandlerInput<R>,
+) => ReplyOf<R> | JsonText | Promise<ReplyOf<R> | JsonText>;
 
 export type Handlers<G extends RouteGroup> = { [K in keyof G]: Handler<G[K]> };
 /** A handler for every route of every group of the API. */
@@ -117,6 +128,7 @@ function registerRoutes<G extends RouteGroup>(
       const answer = await handler(input);
       if (res.headersSent) return;
       if (definition.response === 'empty') res.end();
+      else if (answer instanceof JsonText) res.type('application/json').send(answer.text);
       else if (isJsonResponse(definition.response)) res.json(answer);
     });
   }

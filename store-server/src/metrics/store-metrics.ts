@@ -4,7 +4,7 @@
 // else is read at scrape time from the sources /health already uses.
 import type { Request, RequestHandler, Response } from 'express';
 import { collectDefaultMetrics, Counter, Gauge, Histogram, Registry } from 'prom-client';
-import type { HealthSources } from '../health/health-routes';
+import type { HealthSources } from '../health/health-handlers';
 
 /** What the metrics read besides health's sources. */
 type MetricSources = HealthSources & {

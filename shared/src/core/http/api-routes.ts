@@ -5,13 +5,19 @@ import { authRoutes } from './routes/auth';
 import { campaignRoutes } from './routes/campaigns';
 import { deviceRoutes } from './routes/devices';
 import { fleetRoutes } from './routes/fleet';
+import { healthRoutes } from './routes/health';
 import { metaRoutes } from './routes/meta';
 import { metricsRoutes } from './routes/metrics';
 import { reportRoutes } from './routes/reports';
 import { stockRoutes } from './routes/stock';
+import { syncRoutes } from './routes/sync';
+import { tlsRoutes } from './routes/tls';
 
 export const apiRoutes = {
   meta: metaRoutes,
+  health: healthRoutes,
+  sync: syncRoutes,
+  tls: tlsRoutes,
   auth: authRoutes,
   devices: deviceRoutes,
   stock: stockRoutes,

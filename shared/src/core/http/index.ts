@@ -10,3 +10,6 @@ export * from './routes/reports';
 export * from './routes/auth';
 export * from './routes/stock';
 export * from './routes/metrics';
+export * from './routes/sync';
+export * from './routes/health';
+export * from './routes/tls';

@@ -1,13 +1,8 @@
 // Approves a new screen or measuring station: it shows a 6-digit pairing code
 // until staff enter it. Measuring stations are then paired with a mirror below.
 import { useEffect, useState, type FormEvent } from 'react';
-import {
-  parseUnknown,
-  shortFingerprint,
-  TrustBundle,
-  type PendingDevice,
-} from '@vitrine/shared/core';
-import { api, client } from '../common/api';
+import { shortFingerprint, type PendingDevice } from '@vitrine/shared/core';
+import { client } from '../common/api';
 import { refusal } from '../common/refusal';
 import { roleLabel } from './device-roles';
 import { StationPairing } from './StationPairing';
@@ -29,11 +24,8 @@ export function DeviceApproval() {
   // The store CA's fingerprint: a screen that shows another one talks to a look-alike server.
   const [fingerprint, setFingerprint] = useState<string | null>(null);
   useEffect(() => {
-    api<unknown>('/tls/trust').then(
-      (body) => {
-        const bundle = parseUnknown(TrustBundle, body);
-        setFingerprint(bundle.ok ? shortFingerprint(bundle.value.fingerprint) : null);
-      },
+    client.tls.trust().then(
+      (bundle) => setFingerprint(shortFingerprint(bundle.fingerprint)),
       () => setFingerprint(null),
     );
   }, []);
