@@ -38,7 +38,7 @@ export const SyncMessage = z.discriminatedUnion('type', [
 ]);
 export type SyncMessage = z.infer<typeof SyncMessage>;
 
-/** HTTP GET /api/v1/sync?since=&limit= */
+/** One page of the change feed (route `sync.pull`, core/http/routes/sync.ts). */
 export const SyncPage = z.object({
   v,
   since: Revision,

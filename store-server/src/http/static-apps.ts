@@ -2,6 +2,7 @@
 import express, { Router, type Response } from 'express';
 import { existsSync } from 'node:fs';
 import { basename, join } from 'node:path';
+import { apiRoutes, routeUrl } from '@vitrine/shared/core';
 
 const APPS = ['kiosk', 'signage', 'mirror'] as const;
 
@@ -44,7 +45,8 @@ export function staticApps(appsDir: string, csp: string, updatesDir: string): Ro
 <body style="font-family:system-ui;max-width:40rem;margin:3rem auto"><h1>Vitrine store server</h1>
 <ul>${APPS.map((app) => `<li><a href="/${app}/">${app}</a></li>`).join('')}
 <li><a href="/console/">consoles (staff, experts, head office)</a></li>
-<li><a href="/api/v1/health">health</a></li></ul></body></html>`);
+<li><a href="${routeUrl('', apiRoutes.health.health, {})}">health</a></li>
+<li><a href="/console/api.html">API reference</a></li></ul></body></html>`);
   });
   return router;
 }
