@@ -4,6 +4,7 @@
 // re-encodes off the event loop; the server's event-loop delay while
 // uploading shows it does not stall MQTT acks and sync.
 import jpeg from 'jpeg-js';
+import { apiClient, apiRoutes } from '@vitrine/shared/core';
 import { percentile, round, type BenchResult } from './stats';
 import { startTestServer } from '../support/test-server';
 import { monitorEventLoopDelay } from 'node:perf_hooks';
@@ -39,6 +40,10 @@ export async function benchLookShare(): Promise<BenchResult[]> {
   try {
     const mirror = server.demoDevices?.get('mirror');
     if (!mirror) throw new Error('no demo mirror');
+    const api = apiClient(apiRoutes, {
+      baseUrl: server.url,
+      authorization: () => `Bearer ${mirror.deviceId}.${mirror.secret}`,
+    });
     const photo = mirrorPhoto();
     const upload: number[] = [];
     const reencode: number[] = [];
@@ -48,17 +53,13 @@ export async function benchLookShare(): Promise<BenchResult[]> {
     loop.enable();
     for (let run = 0; run < RUNS; run++) {
       let started = performance.now();
-      const response = await fetch(`${server.url}/api/v1/looks/share?products=`, {
-        method: 'POST',
-        headers: {
-          'content-type': 'image/jpeg',
-          authorization: `Bearer ${mirror.deviceId}.${mirror.secret}`,
-        },
+      // A refusal throws (ApiCallError): only shares that made a link are timed.
+      const { url } = await api.looks.share({
+        query: { products: '' },
         body: new Blob([new Uint8Array(photo)]),
+        contentType: 'image/jpeg',
       });
-      const { url } = (await response.json()) as { url: string };
       upload.push(performance.now() - started);
-      if (response.status !== 201) throw new Error(`upload answered ${response.status}`);
       started = performance.now();
       await (await fetch(url)).text();
       page.push(performance.now() - started);

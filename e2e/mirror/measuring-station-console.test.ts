@@ -8,7 +8,12 @@ import type { StoreServer } from '@vitrine/store-server/server';
 import { launchChromium } from '../support/chromium';
 import { startTestServer, waitFor } from '../support/test-server';
 import { deviceAuth } from './mirror-page';
-import { connectStation, measurements, openMeasurementFeed } from './measuring-station-helpers';
+import {
+  apiAs,
+  connectStation,
+  measurements,
+  openMeasurementFeed,
+} from './measuring-station-helpers';
 import { chooseConsoleLang, signInThroughConsole } from '../support/console-page';
 
 let server: StoreServer;
@@ -31,16 +36,9 @@ afterAll(async () => {
 
 describe('measuring station in the staff console', () => {
   it('is approved with a clear label, paired with a mirror, and its measurements reach it', async () => {
-    const enrol = await fetch(`${server.url}/api/v1/devices/enrol`, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json' },
-      body: JSON.stringify({ role: 'measure', name: 'Body scanner' }),
+    const station = await apiAs(server).devices.enrol({
+      body: { role: 'measure', name: 'Body scanner' },
     });
-    const station = (await enrol.json()) as {
-      deviceId: string;
-      secret: string;
-      pairingCode: string;
-    };
     const mirror = server.demoDevices?.get('mirror')?.deviceId ?? '';
     const mirrorName = server.registry.get(mirror)?.name ?? '';
 

@@ -3,13 +3,20 @@
 // SSE stream the mirror reads) and measurement messages.
 import mqtt from 'mqtt';
 import {
+  apiClient,
+  apiRoutes,
   MeasurementsMessage,
   parseJson,
+  routeUrl,
   SseParser,
   type DeviceCredential,
 } from '@vitrine/shared/core';
 import type { StoreServer } from '@vitrine/store-server/server';
 import { signIn as staffToken } from '../staff/staff-helpers';
+
+/** The typed client of the server's API as one caller (an Authorization header value, or nobody). */
+export const apiAs = (server: Pick<StoreServer, 'url'>, authorization?: string) =>
+  apiClient(apiRoutes, { baseUrl: server.url, authorization: () => authorization });
 
 /** A demo user's staff session, as an Authorization header value. */
 export async function signIn(server: StoreServer, userId: string): Promise<string> {
@@ -22,19 +29,8 @@ export async function enrolStation(
   staff: string,
   name = 'Scanner 3D',
 ): Promise<DeviceCredential> {
-  const enrol = await fetch(`${server.url}/api/v1/devices/enrol`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json' },
-    body: JSON.stringify({ role: 'measure', name }),
-  });
-  if (enrol.status !== 201) throw new Error(`enrolment answered ${enrol.status}`);
-  const enrolled = (await enrol.json()) as DeviceCredential & { pairingCode: string };
-  const approve = await fetch(`${server.url}/api/v1/staff/devices/approve`, {
-    method: 'POST',
-    headers: { authorization: staff, 'content-type': 'application/json' },
-    body: JSON.stringify({ pairingCode: enrolled.pairingCode }),
-  });
-  if (approve.status !== 200) throw new Error(`approval answered ${approve.status}`);
+  const enrolled = await apiAs(server).devices.enrol({ body: { role: 'measure', name } });
+  await apiAs(server, staff).stock.approveDevice({ body: { pairingCode: enrolled.pairingCode } });
   return { deviceId: enrolled.deviceId, secret: enrolled.secret };
 }
 
@@ -44,7 +40,9 @@ export async function pairStation(
   stationId: string,
   body: unknown,
 ): Promise<{ status: number; body: unknown }> {
-  const response = await fetch(`${server.url}/api/v1/sizing/stations/${stationId}`, {
+  // Raw, not the typed client: the tests send bodies the table refuses, to see the 400.
+  const url = routeUrl(server.url, apiRoutes.sizing.pairStation, { params: { stationId } });
+  const response = await fetch(url, {
     method: 'PUT',
     headers: { authorization, 'content-type': 'application/json' },
     body: JSON.stringify(body),
@@ -92,12 +90,11 @@ export async function openMeasurementFeed(
   authorization: string,
 ): Promise<MeasurementFeed> {
   const abort = new AbortController();
-  const response = await fetch(`${server.url}/api/v1/sizing/measurements/stream`, {
-    headers: { authorization },
-    signal: abort.signal,
-  });
-  if (response.status !== 200 || !response.body)
-    throw new Error(`measurement feed answered ${response.status}`);
+  const response = await apiAs(server, authorization).sizing.measurements(
+    {},
+    { signal: abort.signal },
+  );
+  if (!response.body) throw new Error(`measurement feed answered ${response.status}`);
   const messages: MeasurementsMessage[] = [];
   const parser = new SseParser();
   const decoder = new TextDecoder();

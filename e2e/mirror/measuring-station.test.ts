@@ -12,6 +12,7 @@ import { provisionDevice } from '../support/node-device';
 import { startTestServer, waitFor } from '../support/test-server';
 import { deviceAuth } from './mirror-page';
 import {
+  apiAs,
   connectStation,
   enrolStation,
   measurements,
@@ -68,12 +69,12 @@ afterAll(async () => {
 describe('measuring station', () => {
   it('is enrolled as a measuring station, may call no screen route, and unpaired publishes nowhere', async () => {
     const bearer = { authorization: `Bearer ${station.deviceId}.${station.secret}` };
-    const me = await fetch(`${server.url}/api/v1/devices/me`, { headers: bearer });
-    expect(await me.json()).toMatchObject({ role: 'measure', status: 'active' });
+    const asStation = apiAs(server, bearer.authorization);
+    expect(await asStation.devices.me()).toMatchObject({ role: 'measure', status: 'active' });
     const sync = await fetch(`${server.url}/api/v1/sync?since=0`, { headers: bearer });
     expect(sync.status).toBe(403);
-    const own = await fetch(`${server.url}/api/v1/sizing/stations/me`, { headers: bearer });
-    expect(MeasuringStation.parse(await own.json())).toMatchObject({ mirrorId: null, topic: null });
+    // The client parses the answer with the route's schema (MeasuringStation).
+    expect(await asStation.sizing.myStation()).toMatchObject({ mirrorId: null, topic: null });
 
     const link = await connectStation(brokerUrl(), station);
     publishQos1(link.client, topicOf(mirrorA), measurements('unpaired'));
@@ -137,19 +138,15 @@ describe('measuring station', () => {
 
   it('is dropped when revoked, and may not connect again', async () => {
     const link = await connectStation(brokerUrl(), station);
-    const revoke = await fetch(`${server.url}/api/v1/devices/${station.deviceId}/revoke`, {
-      method: 'POST',
-      headers: { authorization: `Bearer ${server.adminToken}` },
+    const revoked = await apiAs(server, `Bearer ${server.adminToken}`).devices.revoke({
+      params: { id: station.deviceId },
     });
-    expect(revoke.status).toBe(200);
+    expect(revoked.status).toBe('revoked');
     await link.closed;
     await expect(connectStation(brokerUrl(), station)).rejects.toThrow(
       /Bad username|Not authorized/,
     );
-    const list = await fetch(`${server.url}/api/v1/sizing/stations`, {
-      headers: { authorization: staff },
-    });
-    const body = (await list.json()) as { stations: { stationId: string }[] };
-    expect(body.stations.map((s) => s.stationId)).not.toContain(station.deviceId);
+    const list = await apiAs(server, staff).sizing.stations();
+    expect(list.stations.map((s) => s.stationId)).not.toContain(station.deviceId);
   });
 });

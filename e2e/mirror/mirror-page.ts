@@ -3,6 +3,7 @@
 // browser keeps (IndexedDB, Cache Storage), and reading the QR code shown.
 import { expect } from 'vitest';
 import type { Page } from 'playwright-core';
+import { apiRoutes, routeUrl } from '@vitrine/shared/core';
 import type { StoreServer } from '@vitrine/store-server/server';
 import { loadZxingWasmInNode } from '../../shared/src/scan/node/load-wasm';
 import { decodeRgbaWasm } from '../../shared/src/scan/zxing-wasm-decode';
@@ -71,7 +72,9 @@ export async function uploadLook(
   authorization: string,
   products = '',
 ): Promise<{ status: number; body: unknown }> {
-  const response = await fetch(`${server.url}/api/v1/looks/share?products=${products}`, {
+  // Raw, not the typed client: the tests send what the server must refuse, and read its status.
+  const url = routeUrl(server.url, apiRoutes.looks.share, { query: { products } });
+  const response = await fetch(url, {
     method: 'POST',
     headers: { 'content-type': type, authorization },
     body: Buffer.from(body),

@@ -1,11 +1,11 @@
 // The size-chart API against a real store server: mirrors and staff read the
 // charts, only a manager changes one, and a bad chart changes nothing.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { SizeChart } from '@vitrine/shared/core';
 import type { StoreServer } from '@vitrine/store-server/server';
-import { SizeChartList } from '@vitrine/shared/core';
 import { startTestServer } from '../support/test-server';
 import { deviceAuth } from './mirror-page';
-import { signIn as staffBearer } from './measuring-station-helpers';
+import { apiAs, signIn as staffBearer } from './measuring-station-helpers';
 
 let server: StoreServer;
 beforeAll(async () => {
@@ -17,23 +17,12 @@ afterAll(async () => {
 
 const signIn = (userId: string) => staffBearer(server, userId);
 
-const charts = async (authorization?: string) => {
-  const response = await fetch(`${server.url}/api/v1/sizing/charts`, {
-    headers: authorization ? { authorization } : {},
-  });
-  return { status: response.status, body: (await response.json()) as unknown };
-};
+/** The charts as one caller sees them, parsed with the route's schema (SizeChartList). */
+const charts = (authorization?: string) => apiAs(server, authorization).sizing.charts();
+const put = (authorization: string, chart: SizeChart) =>
+  apiAs(server, authorization).sizing.saveChart({ body: chart });
 
-const put = async (authorization: string, chart: unknown) =>
-  (
-    await fetch(`${server.url}/api/v1/sizing/charts`, {
-      method: 'PUT',
-      headers: { authorization, 'content-type': 'application/json' },
-      body: JSON.stringify(chart),
-    })
-  ).status;
-
-const chart = {
+const chart: SizeChart = {
   brand: 'Galet',
   system: 'letters',
   rows: [
@@ -45,23 +34,25 @@ const chart = {
 describe('size charts API', () => {
   it('serves the demo charts to a mirror and to staff, not to strangers', async () => {
     const mirror = await charts(deviceAuth(server, 'mirror'));
-    expect(mirror.status).toBe(200);
-    const list = SizeChartList.parse(mirror.body);
-    expect(list.charts.length).toBeGreaterThan(10);
-    expect((await charts(await signIn('staff'))).status).toBe(200);
-    expect((await charts()).status).toBe(401);
-    expect((await charts('Bearer mirror-x.aaaaaaaaaaaaaaaaaaaaaaaa')).status).toBe(401);
+    expect(mirror.charts.length).toBeGreaterThan(10);
+    await expect(charts(await signIn('staff'))).resolves.toBeDefined();
+    await expect(charts()).rejects.toMatchObject({ status: 401 });
+    await expect(charts('Bearer mirror-x.aaaaaaaaaaaaaaaaaaaaaaaa')).rejects.toMatchObject({
+      status: 401,
+    });
   });
 
   it('lets a manager set a chart; staff get 403 and a bad chart 400', async () => {
     const before = await charts(deviceAuth(server, 'mirror'));
-    expect(await put(await signIn('staff'), chart)).toBe(403);
+    await expect(put(await signIn('staff'), chart)).rejects.toMatchObject({ status: 403 });
     const manager = await signIn('manager');
-    expect(await put(manager, { ...chart, rows: [{ size: 'S', chest: [92, 84] }] })).toBe(400);
-    expect(await put(manager, { ...chart, rows: [] })).toBe(400);
-    expect((await charts(deviceAuth(server, 'mirror'))).body).toEqual(before.body);
-    expect(await put(manager, chart)).toBe(200);
-    const after = SizeChartList.parse((await charts(deviceAuth(server, 'mirror'))).body);
+    await expect(
+      put(manager, { ...chart, rows: [{ size: 'S', chest: [92, 84] }] }),
+    ).rejects.toMatchObject({ status: 400 });
+    await expect(put(manager, { ...chart, rows: [] })).rejects.toMatchObject({ status: 400 });
+    expect(await charts(deviceAuth(server, 'mirror'))).toEqual(before);
+    expect(await put(manager, chart)).toEqual(chart);
+    const after = await charts(deviceAuth(server, 'mirror'));
     expect(after.charts.find((c) => c.brand === 'Galet' && c.system === 'letters')).toEqual(chart);
   });
 });

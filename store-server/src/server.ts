@@ -248,22 +248,18 @@ export async function startStoreServer(
   const looks = startLookSharing({
     db,
     dataDir: config.dataDir,
-    registry,
     ttlHours: config.lookTtlHours,
     publicUrl: config.lookPublicUrl,
     currency: config.currency ?? DEFAULT_CURRENCY,
     log: logger,
   });
-  api.use(looks.api);
   const sizing = startSizing({
     db,
     storeId: config.storeId,
     registry,
-    staffAuth,
     demo: config.demo,
     log: logger,
   });
-  api.use(sizing.router);
   // Routes of the route table (shared/src/core/http), after the routers not yet moved there.
   registerApi(
     api,
@@ -278,6 +274,8 @@ export async function startStoreServer(
       stock: stockHandlers({ db, docs, catalogue, registry, storeId: config.storeId }),
       ...signage.handlers,
       metrics: metricsHandlers({ metrics, adminToken, metricsToken: config.metricsToken }),
+      looks: looks.handlers,
+      sizing: sizing.handlers,
     },
     { registry, staffAuth },
   );

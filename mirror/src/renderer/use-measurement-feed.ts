@@ -3,8 +3,14 @@
 // session only: the feed closes with the session.
 import { useEffect } from 'react';
 import type { DeviceHandle } from '@vitrine/shared/client';
-import { MeasurementsMessage, parseJson, type BodyMeasurements } from '@vitrine/shared/core';
-import { deviceHttp } from '@vitrine/shared/ui';
+import {
+  apiRoutes,
+  MeasurementsMessage,
+  parseJson,
+  routeUrl,
+  type BodyMeasurements,
+} from '@vitrine/shared/core';
+import { deviceApi, openSseFeed } from '@vitrine/shared/ui';
 
 export type Measured = { values: BodyMeasurements; source?: string; at?: string };
 
@@ -12,10 +18,11 @@ export function useMeasurementFeed(device: DeviceHandle, onMeasured: (m: Measure
   useEffect(() => {
     let stop: (() => void) | undefined;
     let stopped = false;
-    void deviceHttp(device)
-      .then((http) => {
+    void deviceApi(device)
+      .then(({ baseUrl, authorization }) => {
         if (stopped) return;
-        stop = http.stream('/sizing/measurements/stream', (message) => {
+        const feed = routeUrl(baseUrl, apiRoutes.sizing.measurements, {});
+        stop = openSseFeed(feed, { authorization }, (message) => {
           const parsed = parseJson(MeasurementsMessage, message.data);
           if (!parsed.ok) return;
           const { measurements, source, at } = parsed.value;

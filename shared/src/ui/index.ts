@@ -6,6 +6,7 @@ export * from './SyncStatus';
 export * from './StaffExitPad';
 export * from './use-device';
 export * from './device-environment';
+export * from './device-api';
 export * from './use-modal-focus';
 export * from './i18n';
 export * from './product';

@@ -3,7 +3,6 @@
 // nothing beyond the limit; body-rules.test.ts fails when a route is missing.
 import {
   API_PREFIX,
-  MAX_LOOK_UPLOAD_BYTES,
   NO_BODY_LIMIT,
   SMALL_JSON_LIMIT,
   apiRoutes,
@@ -46,6 +45,7 @@ const CALLER: Record<RouteAuth['kind'], BodyCaller> = {
   staff: 'staff',
   admin: 'staff',
   'device-or-admin': 'device-or-staff',
+  'device-or-staff': 'device-or-staff',
 };
 const callerOf = (auth: RouteAuth): BodyCaller => CALLER[auth.kind];
 
@@ -71,13 +71,6 @@ const TABLE_RULES = Object.values(apiRoutes).flatMap((group) =>
 const LEGACY_RULES: readonly BodyRule[] = [
   // Before any credential exists: small bodies only.
   // Devices.
-  {
-    method: 'POST',
-    path: api('/looks/share'),
-    caller: 'device',
-    body: 'stream',
-    limit: MAX_LOOK_UPLOAD_BYTES,
-  },
   json('POST', '/calls', 'device'),
   // An SDP offer or answer with its candidates: tens of KiB.
   json('POST', '/calls/:id/signal', 'device', 64 * KiB),
@@ -92,8 +85,6 @@ const LEGACY_RULES: readonly BodyRule[] = [
   none('POST', '/experts/calls/:id/end', 'staff'),
   json('POST', '/loyalty/optimise', 'staff', 64 * KiB),
   json('POST', '/loyalty/redeem', 'staff'),
-  json('PUT', '/sizing/charts', 'staff', 256 * KiB),
-  json('PUT', '/sizing/stations/:stationId', 'staff'),
   // The shopper's phone deletes a shared look: the token in the URL is the credential.
   {
     method: 'POST',

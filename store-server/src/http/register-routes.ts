@@ -17,6 +17,7 @@ import {
   type RouteDef,
   type RouteGroup,
 } from '@vitrine/shared/core';
+import { parseDeviceBearer } from '../devices/credentials';
 import type { DeviceRecord, DeviceRegistry } from '../devices/registry';
 import { requireRole, type StaffAuth } from '../staff/staff-auth';
 import type { StaffUser } from '../staff/staff-store';
@@ -30,7 +31,9 @@ type CallerOf<A extends RouteAuth> = A extends { kind: 'device' }
     ? StaffUser
     : A extends { kind: 'device-or-admin' }
       ? DeviceRecord | 'admin'
-      : undefined;
+      : A extends { kind: 'device-or-staff' }
+        ? DeviceRecord | StaffUser
+        : undefined;
 
 type HandlerInput<R extends RouteDef> = {
   params: ParamsOf<R>;
@@ -81,6 +84,10 @@ function callerFor(req: Request, auth: RouteAuth, checks: CallerChecks): unknown
       return isAdmin(req, staffAuth.adminToken)
         ? 'admin'
         : deviceFrom(req, registry, { activeOnly: true });
+    case 'device-or-staff':
+      return parseDeviceBearer(req.header('authorization'))
+        ? deviceFrom(req, registry, { activeOnly: true })
+        : requireRole(req, staffAuth);
   }
 }
 

@@ -1,19 +1,26 @@
-// Composes share-a-look for server.ts: the store, its routes and the sweep
-// that deletes expired photos even if nobody opens their link again.
+// Composes share-a-look for server.ts: the store, the upload's handlers, the
+// phone pages and the sweep that deletes expired photos even if nobody opens
+// their link again.
 import type { Router } from 'express';
+import type { lookRoutes } from '@vitrine/shared/core';
 import type { Db } from '../db/database';
-import type { DeviceRegistry } from '../devices/registry';
 import type { Logger } from '../log';
-import { lookApiRoutes, lookPageRoutes } from './look-routes';
+import type { Handlers } from '../http/register-routes';
+import { lookHandlers } from './look-handlers';
+import { lookPageRoutes } from './look-page-routes';
 import { LookStore } from './look-store';
 import { ReencodePool } from './reencode-pool';
 
-export type LookSharing = { api: Router; pages: Router; store: LookStore; stop: () => void };
+export type LookSharing = {
+  handlers: Handlers<typeof lookRoutes>;
+  pages: Router;
+  store: LookStore;
+  stop: () => void;
+};
 
 export function startLookSharing(options: {
   db: Db;
   dataDir: string;
-  registry: DeviceRegistry;
   ttlHours: number;
   /** Where phones reach the share pages, e.g. https://looks.store.example; default: the mirror's host. */
   publicUrl?: string;
@@ -36,13 +43,7 @@ export function startLookSharing(options: {
   const timer = setInterval(sweep, options.sweepMs ?? 60_000);
   timer.unref();
   return {
-    api: lookApiRoutes({
-      store,
-      registry: options.registry,
-      db: options.db,
-      pool,
-      publicUrl: options.publicUrl,
-    }),
+    handlers: lookHandlers({ store, db: options.db, pool, publicUrl: options.publicUrl }),
     pages: lookPageRoutes({ store, db: options.db, currency: options.currency }),
     store,
     stop: () => {

@@ -1,27 +1,25 @@
 // Composes size charts for server.ts: the store (seeded with the demo brands'
-// charts in a demo store), its routes, the relay of measurements to mirrors and
-// the measuring stations' pairings with mirrors (their broker grants).
-import type { Router } from 'express';
+// charts in a demo store), its handlers, the relay of measurements to mirrors
+// and the measuring stations' pairings with mirrors (their broker grants).
+import type { sizingRoutes } from '@vitrine/shared/core';
 import type { Db } from '../db/database';
 import type { DeviceRegistry } from '../devices/registry';
+import type { Handlers } from '../http/register-routes';
 import type { Logger } from '../log';
-import type { StaffAuth } from '../staff/staff-auth';
 import { MeasurementRelay } from './measurement-relay';
 import { demoSizeCharts } from './demo-charts';
 import { SizeChartStore } from './size-chart-store';
-import { sizingRoutes } from './sizing-routes';
+import { sizingHandlers } from './sizing-handlers';
 import { StationPairings } from './station-pairings';
-import { stationRoutes } from './station-routes';
 
 export function startSizing(options: {
   db: Db;
   storeId: string;
   registry: DeviceRegistry;
-  staffAuth: StaffAuth;
   demo: boolean;
   log: Logger;
 }): {
-  router: Router;
+  handlers: Handlers<typeof sizingRoutes>;
   store: SizeChartStore;
   relay: MeasurementRelay;
   stations: StationPairings;
@@ -30,14 +28,11 @@ export function startSizing(options: {
   if (options.demo) store.seedIfEmpty(demoSizeCharts());
   const relay = new MeasurementRelay(options.registry, options.log);
   const stations = new StationPairings(options.db, options.registry, options.storeId);
-  const router = sizingRoutes({
+  const handlers = sizingHandlers({
     store,
     registry: options.registry,
-    auth: options.staffAuth,
     relay,
+    pairings: stations,
   });
-  router.use(
-    stationRoutes({ pairings: stations, registry: options.registry, auth: options.staffAuth }),
-  );
-  return { router, store, relay, stations };
+  return { handlers, store, relay, stations };
 }

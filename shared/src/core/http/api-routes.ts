@@ -6,9 +6,11 @@ import { campaignRoutes } from './routes/campaigns';
 import { deviceRoutes } from './routes/devices';
 import { fleetRoutes } from './routes/fleet';
 import { healthRoutes } from './routes/health';
+import { lookRoutes } from './routes/looks';
 import { metaRoutes } from './routes/meta';
 import { metricsRoutes } from './routes/metrics';
 import { reportRoutes } from './routes/reports';
+import { sizingRoutes } from './routes/sizing';
 import { stockRoutes } from './routes/stock';
 import { syncRoutes } from './routes/sync';
 import { tlsRoutes } from './routes/tls';
@@ -25,5 +27,7 @@ export const apiRoutes = {
   campaigns: campaignRoutes,
   reports: reportRoutes,
   metrics: metricsRoutes,
+  looks: lookRoutes,
+  sizing: sizingRoutes,
 } as const;
 export type ApiRoutes = typeof apiRoutes;

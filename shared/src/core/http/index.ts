@@ -13,3 +13,5 @@ export * from './routes/metrics';
 export * from './routes/sync';
 export * from './routes/health';
 export * from './routes/tls';
+export * from './routes/looks';
+export * from './routes/sizing';

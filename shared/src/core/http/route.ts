@@ -19,17 +19,20 @@ export type StaffRole = z.infer<typeof StaffRole>;
  *   the store's admin token passes every staff check.
  * - `admin`: the store's admin token only.
  * - `device-or-admin`: an active screen, or the admin token.
+ * - `device-or-staff`: an active screen, or any signed-in staff (the admin token too).
  */
 export type RouteAuth =
   | { kind: 'public' }
   | { kind: 'device'; pending?: boolean; stations?: boolean }
   | { kind: 'staff'; roles: readonly StaffRole[] }
   | { kind: 'admin' }
-  | { kind: 'device-or-admin' };
+  | { kind: 'device-or-admin' }
+  | { kind: 'device-or-staff' };
 
 export const anyone = { kind: 'public' } as const;
 export const admin = { kind: 'admin' } as const;
 export const deviceOrAdmin = { kind: 'device-or-admin' } as const;
+export const deviceOrStaff = { kind: 'device-or-staff' } as const;
 export const device = (options: { pending?: boolean; stations?: boolean } = {}) =>
   ({ kind: 'device', ...options }) as const;
 export const staff = <const R extends readonly StaffRole[]>(...roles: R) =>

@@ -14,7 +14,7 @@ export const DEFAULT_LOOK_TTL_HOURS = 24;
 /** A share token: 32 random bytes, base64url (43 characters). */
 export const LookToken = z.string().regex(/^[A-Za-z0-9_-]{43}$/, 'a 43-character share token');
 
-/** POST /api/v1/looks/share?products=…&lang=… (body: the photo). */
+/** What a mirror says of the photo it shares: the products in it (`a,b`) and the page's language. */
 export const LookUploadQuery = z.object({
   products: z
     .string()

@@ -55,13 +55,6 @@ export const SizeChart = z.object({
 });
 export type SizeChart = z.infer<typeof SizeChart>;
 
-/** GET /api/v1/sizing/charts */
-export const SizeChartList = z.object({
-  v: z.literal(PROTOCOL_VERSION),
-  charts: z.array(SizeChart),
-});
-export type SizeChartList = z.infer<typeof SizeChartList>;
-
 /** A measuring device → the mirror, on `…/devices/{mirrorId}/measurements` (docs/protocol.md). */
 export const MeasurementsMessage = z.object({
   v: z.literal(PROTOCOL_VERSION, { error: `protocol version must be ${PROTOCOL_VERSION}` }),

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { DeviceMe, DeviceRole, EnrolRequest } from '../device-api';
-import { StationPairingRequest } from './stations';
+import { StationPairingRequest } from '../http/routes/sizing';
 
 describe('measuring station schemas', () => {
   it('lets a measuring station enrol, and refuses an unknown role', () => {

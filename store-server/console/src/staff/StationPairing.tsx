@@ -1,8 +1,8 @@
 // Pairs each measuring station (body scanner) with the mirror of one fitting
 // room: the station may then publish measurements to that mirror only.
 import { useEffect, useState } from 'react';
-import { MeasuringStationList, parseUnknown } from '@vitrine/shared/core';
-import { api } from '../common/api';
+import type { MeasuringStationList } from '@vitrine/shared/core';
+import { client } from '../common/api';
 import { refusal } from '../common/refusal';
 import { useText } from './i18n';
 
@@ -18,11 +18,8 @@ export function StationPairing(props: { refreshKey: number }) {
   const [note, setNote] = useState<string | null>(null);
 
   const refresh = () =>
-    api('/sizing/stations').then(
-      (answer) => {
-        const parsed = parseUnknown(MeasuringStationList, answer);
-        setList(parsed.ok ? parsed.value : { stations: [], mirrors: [] });
-      },
+    client.sizing.stations().then(
+      (answer) => setList(answer),
       () => setList({ stations: [], mirrors: [] }),
     );
   useEffect(() => void refresh(), [props.refreshKey]);
@@ -32,7 +29,7 @@ export function StationPairing(props: { refreshKey: number }) {
 
   async function pair(stationId: string, mirrorId: string | null) {
     try {
-      await api(`/sizing/stations/${stationId}`, { method: 'PUT', body: { mirrorId } });
+      await client.sizing.pairStation({ params: { stationId }, body: { mirrorId } });
       setNote(mirrorId ? t.paired(mirrorName(mirrorId) ?? mirrorId) : t.unpaired);
       await refresh();
     } catch (caught) {

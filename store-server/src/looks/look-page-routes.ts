@@ -1,28 +1,12 @@
-// Share-a-look over HTTP: the mirror uploads (device credential, mirror role),
-// the phone opens /look/{token}: the page, the photo, "delete now". Unknown or
-// malformed tokens get 404 and expired or deleted ones 410, with nothing else.
-import { rmSync } from 'node:fs';
+// The shopper's phone opens /look/{token}: the page, the photo, "delete now".
+// Web pages, not API: outside /api/v1 and the route table (the mirror's upload
+// is there, look-handlers.ts). Unknown or malformed tokens get 404 and expired
+// or deleted ones 410, with nothing else.
 import { Router, type Request, type Response } from 'express';
-import type { z } from 'zod';
-import {
-  formatsFor,
-  LookToken,
-  LookUploadQuery,
-  MAX_LOOK_UPLOAD_BYTES,
-  parseUnknown,
-  PROTOCOL_VERSION,
-  type Product,
-  type SharedLookCreated,
-} from '@vitrine/shared/core';
+import { formatsFor, LookToken, parseUnknown, type Product } from '@vitrine/shared/core';
 import type { Db } from '../db/database';
-import type { DeviceRegistry } from '../devices/registry';
-import { deviceFrom } from '../http/auth';
-import { HttpError, parseOr400 } from '../http/http-error';
-import { receiveToDisk, type ReceivedUpload } from '../http/upload-to-disk';
-import { reencodeLook } from './look-image';
 import { lookPage, messagePage, SHARE_SCRIPT, type PageLang } from './look-page';
 import type { LookStore } from './look-store';
-import type { ReencodePool } from './reencode-pool';
 
 const PAGE_HEADERS = {
   'cache-control': 'no-store',
@@ -32,65 +16,6 @@ const PAGE_HEADERS = {
   'content-security-policy':
     "default-src 'none'; img-src 'self'; script-src 'self'; style-src 'unsafe-inline'; connect-src 'self'; form-action 'self'; frame-ancestors 'none'; base-uri 'none'",
 };
-
-export function lookApiRoutes(options: {
-  store: LookStore;
-  registry: DeviceRegistry;
-  db: Db;
-  pool: ReencodePool;
-  publicUrl?: string;
-}): Router {
-  const { store, registry, db, pool } = options;
-  const productIdsKnown = db
-    .prepare(`SELECT id FROM sync_docs WHERE collection = 'products' AND deleted = 0 AND id = ?`)
-    .pluck();
-  const router = Router();
-  router.post('/looks/share', async (req, res) => {
-    // Who is asking comes before reading a large body.
-    const device = deviceFrom(req, registry, { activeOnly: true });
-    if (device.role !== 'mirror')
-      throw new HttpError(403, 'forbidden', 'only a mirror shares looks');
-    store.checkRate(device.id); // before reading and decoding anything
-    const query = parseOr400(parseUnknown(LookUploadQuery, req.query));
-    // The photo goes to disk as it arrives; the worker reads it from there.
-    const upload = await receiveToDisk(req, res, {
-      dir: store.dir,
-      limit: MAX_LOOK_UPLOAD_BYTES,
-      what: 'a look photo',
-    });
-    try {
-      const created = await share(req, query, upload, device.id);
-      res.status(201).set('cache-control', 'no-store').json(created);
-    } finally {
-      rmSync(upload.file, { force: true });
-    }
-  });
-
-  const share = async (
-    req: Request,
-    query: z.infer<typeof LookUploadQuery>,
-    upload: ReceivedUpload,
-    deviceId: string,
-  ): Promise<SharedLookCreated> => {
-    if (upload.size === 0)
-      throw new HttpError(415, 'not_an_image', 'send the photo itself as image/jpeg or image/png');
-    const image = await reencodeLook(
-      pool,
-      upload,
-      req.header('content-type')?.split(';')[0]?.trim(),
-    );
-    const productIds = query.products.filter((id) => productIdsKnown.get(id) !== undefined);
-    const { token, expiresAt } = store.create({ ...image, productIds, lang: query.lang, deviceId });
-    return {
-      v: PROTOCOL_VERSION,
-      url: `${options.publicUrl ?? `${req.protocol}://${req.get('host') ?? 'localhost'}`}/look/${token}`,
-      expiresAt,
-      width: image.width,
-      height: image.height,
-    };
-  };
-  return router;
-}
 
 export function lookPageRoutes(options: { store: LookStore; db: Db; currency: string }): Router {
   const { store, db } = options;
