@@ -233,6 +233,7 @@ export async function startStoreServer(
     registry,
     staffAuth,
     storeId: config.storeId,
+    currency: config.currency ?? DEFAULT_CURRENCY,
     ice: {
       iceServers: config.iceServers ?? [],
       turn:
@@ -277,6 +278,7 @@ export async function startStoreServer(
       devices,
       stock: stockHandlers({ db, docs, catalogue, registry, storeId: config.storeId }),
       ...signage.handlers,
+      ...assistance.handlers,
       metrics: metricsHandlers({ metrics, adminToken, metricsToken: config.metricsToken }),
     },
     { registry, staffAuth },

@@ -5,9 +5,11 @@ import { authRoutes } from './routes/auth';
 import { campaignRoutes } from './routes/campaigns';
 import { deviceRoutes } from './routes/devices';
 import { fleetRoutes } from './routes/fleet';
+import { loyaltyRoutes } from './routes/loyalty';
 import { metaRoutes } from './routes/meta';
 import { metricsRoutes } from './routes/metrics';
 import { reportRoutes } from './routes/reports';
+import { requestRoutes } from './routes/requests';
 import { stockRoutes } from './routes/stock';
 
 export const apiRoutes = {
@@ -19,5 +21,7 @@ export const apiRoutes = {
   campaigns: campaignRoutes,
   reports: reportRoutes,
   metrics: metricsRoutes,
+  requests: requestRoutes,
+  loyalty: loyaltyRoutes,
 } as const;
 export type ApiRoutes = typeof apiRoutes;
