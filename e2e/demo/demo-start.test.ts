@@ -5,6 +5,7 @@
 import { spawnSync } from 'node:child_process';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { BrowserContext, Page } from 'playwright-core';
+import { apiClient, apiRoutes } from '@vitrine/shared/core';
 import { launchChromium } from '../support/chromium';
 import { startDemo, type DemoProcess } from '../support/demo-process';
 import { REPO_ROOT } from '../support/test-server';
@@ -96,23 +97,16 @@ describe('npm start, as the README says', () => {
   it('has a perk a member can use today', async () => {
     const card = /gold (VTR\d{11})/.exec(output)?.[1];
     const password = /password (\S+)\)/.exec(output)?.[1];
-    const login = await fetch(`${base}/api/v1/auth/login`, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json' },
-      body: JSON.stringify({ userId: 'staff', password }),
+    const { token } = await apiClient(apiRoutes, { baseUrl: base }).auth.login({
+      body: { userId: 'staff', password: password ?? '' },
     });
-    expect(login.status).toBe(200);
-    const { token } = (await login.json()) as { token: string };
-    const response = await fetch(`${base}/api/v1/loyalty/optimise`, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
-      body: JSON.stringify({
-        cardCode: card,
+    const staff = apiClient(apiRoutes, { baseUrl: base, authorization: () => `Bearer ${token}` });
+    const best = await staff.loyalty.optimise({
+      body: {
+        cardCode: card ?? '',
         basket: [{ code: catalogue.productInStockHere.gtin, quantity: 1 }],
-      }),
+      },
     });
-    expect(response.status).toBe(200);
-    const best = (await response.json()) as { chosen: string[]; value: { discountCents: number } };
     expect(best.chosen.length).toBeGreaterThan(0);
   });
 

@@ -6,7 +6,13 @@
 // server's own data.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { BrowserContext, Page } from 'playwright-core';
-import type { Location, Product, ProductStock, StaffRequest } from '@vitrine/shared/core';
+import {
+  apiClient,
+  apiRoutes,
+  type Location,
+  type Product,
+  type ProductStock,
+} from '@vitrine/shared/core';
 import type { StoreServer } from '@vitrine/store-server/server';
 import { launchChromium } from '../support/chromium';
 import { chooseConsoleLang, signInThroughConsole } from '../support/console-page';
@@ -161,12 +167,9 @@ describe('kiosk reservations', () => {
     await expect.poll(() => dialog.count()).toBe(0);
     await page.getByText('Demande envoyée à l’équipe du magasin.').waitFor();
 
-    const token = await signIn(server, 'staff');
+    const queue = await staffQueue();
     const request = await waitFor(async () => {
-      const response = await fetch(`${server.url}/api/v1/requests`, {
-        headers: { authorization: `Bearer ${token}` },
-      });
-      const { requests } = (await response.json()) as { requests: StaffRequest[] };
+      const requests = await queue();
       return requests.find((r) => r.type === 'reservation' && r.productId === item.product.id);
     }, 'the reservation in the staff queue');
     expect(request.contact).toEqual({
@@ -200,12 +203,9 @@ describe('kiosk reservations', () => {
     );
     await expect.poll(() => dialog.count()).toBe(0);
     await page.getByText('Request sent to the store team.').waitFor();
-    const token = await signIn(server, 'staff');
+    const queue = await staffQueue();
     const request = await waitFor(async () => {
-      const response = await fetch(`${server.url}/api/v1/requests`, {
-        headers: { authorization: `Bearer ${token}` },
-      });
-      const { requests } = (await response.json()) as { requests: StaffRequest[] };
+      const requests = await queue();
       return requests.find((r) => r.type === 'delivery' && r.contact?.name === 'Sam Taylor');
     }, 'the order in the staff queue');
     expect(await staffConsoleContact(request.id, 'en')).toBe(
@@ -238,6 +238,16 @@ describe('kiosk reservations', () => {
 
 /** The `name` of the focused form field, if a field has focus. */
 const focusedField = () => page.evaluate(() => document.activeElement?.getAttribute('name'));
+
+/** Reads the staff queue as a signed-in staff member. */
+async function staffQueue() {
+  const token = await signIn(server, 'staff');
+  const staff = apiClient(apiRoutes, {
+    baseUrl: server.url,
+    authorization: () => `Bearer ${token}`,
+  });
+  return async () => (await staff.requests.queue()).requests;
+}
 
 /** The contact line staff read for one request in their console, in `lang`. */
 async function staffConsoleContact(requestId: string, lang: 'fr' | 'en') {

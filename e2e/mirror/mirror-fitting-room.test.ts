@@ -5,7 +5,7 @@
 import mqtt from 'mqtt';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { BrowserContext, Page } from 'playwright-core';
-import { topics, type StaffRequest } from '@vitrine/shared/core';
+import { apiClient, apiRoutes, topics, type RequestStatus } from '@vitrine/shared/core';
 import type { StoreServer } from '@vitrine/store-server/server';
 import { launchChromium } from '../support/chromium';
 import { startTestServer, waitFor } from '../support/test-server';
@@ -18,10 +18,6 @@ let page: Page;
 let garment: Garment;
 let noChart: Garment;
 
-const admin = () => ({
-  authorization: `Bearer ${server.adminToken}`,
-  'content-type': 'application/json',
-});
 const scanCode = (gtin: string) => gtin.replace(/^0/, '');
 
 beforeAll(async () => {
@@ -39,18 +35,19 @@ afterAll(async () => {
   await server?.close();
 });
 
-async function staffQueue(): Promise<StaffRequest[]> {
-  const response = await fetch(`${server.url}/api/v1/requests`, { headers: admin() });
-  return ((await response.json()) as { requests: StaffRequest[] }).requests;
-}
+/** Staff's side of the queue, with the store's admin token. */
+const staffApi = () =>
+  apiClient(apiRoutes, {
+    baseUrl: server.url,
+    authorization: () => `Bearer ${server.adminToken}`,
+  }).requests;
 
-async function moveRequest(id: string, status: string) {
-  const response = await fetch(`${server.url}/api/v1/requests/${id}/status`, {
-    method: 'POST',
-    headers: admin(),
-    body: JSON.stringify({ status }),
+const staffQueue = async () => (await staffApi().queue()).requests;
+
+async function moveRequest(id: string, status: RequestStatus) {
+  await expect(staffApi().move({ params: { id }, body: { status } })).resolves.toMatchObject({
+    status,
   });
-  expect(response.status).toBe(200);
 }
 
 describe('mirror fitting room', () => {

@@ -7,7 +7,7 @@
 // says so in words; axe-core clean in French and English.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { BrowserContext, Page } from 'playwright-core';
-import type { ProductStock, StaffRequest } from '@vitrine/shared/core';
+import { apiClient, apiRoutes, type ProductStock } from '@vitrine/shared/core';
 import type { StoreServer } from '@vitrine/store-server/server';
 import { launchChromium } from '../support/chromium';
 import { startTestServer } from '../support/test-server';
@@ -79,11 +79,12 @@ function stockHere(gtin: string): number {
   return level?.quantities[gtin] ?? 0;
 }
 
-async function staffRequests(): Promise<StaffRequest[]> {
-  const response = await fetch(`${server.url}/api/v1/requests`, {
-    headers: { authorization: `Bearer ${server.adminToken}` },
+async function staffRequests() {
+  const staff = apiClient(apiRoutes, {
+    baseUrl: server.url,
+    authorization: () => `Bearer ${server.adminToken}`,
   });
-  return ((await response.json()) as { requests: StaffRequest[] }).requests;
+  return (await staff.requests.queue()).requests;
 }
 
 describe('mirror look', () => {

@@ -5,7 +5,13 @@ import 'fake-indexeddb/auto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { BrowserContext, Page } from 'playwright-core';
 import type { DeviceHandle } from '@vitrine/shared/client';
-import type { DeviceRequestStatus } from '@vitrine/shared/core';
+import {
+  apiRoutes,
+  parseJson,
+  RedeemRequest,
+  routeUrl,
+  type DeviceRequestStatus,
+} from '@vitrine/shared/core';
 import { watchRequestStatus } from '@vitrine/shared/ui';
 import type { StoreServer } from '@vitrine/store-server/server';
 import { launchChromium } from '../support/chromium';
@@ -159,5 +165,42 @@ describe('staff console', () => {
     await expect
       .poll(() => result.getByTestId('recent-corrections').textContent())
       .toMatch(/→ 7 · Damaged · staff/);
+  });
+
+  it('redeems once when the answer is lost: the retry keeps the idempotency key', async () => {
+    const redeemUrl = routeUrl(server.url, apiRoutes.loyalty.redeem, {});
+    const sent: RedeemRequest[] = [];
+    const answers: number[] = [];
+    await page.route(redeemUrl, async (route) => {
+      const body = parseJson(RedeemRequest, route.request().postData() ?? '');
+      if (body.ok) sent.push(body.value);
+      const response = await route.fetch();
+      answers.push(response.status());
+      // The first answer is lost on its way back, after the server committed it.
+      if (answers.length === 1) await route.abort('connectionreset');
+      else await route.fulfill({ response });
+    });
+    await page.getByRole('tab', { name: 'Loyalty' }).click();
+    await page.getByTestId('card-input').fill(memberCard(server, 'gold'));
+    await page.getByRole('button', { name: 'Find' }).click();
+    await expect.poll(() => page.getByTestId('member').textContent()).toMatch(/gold/);
+    await page.getByTestId('basket-code').fill(productCodes(server, 'electronics', 1, 450)[0]!);
+    await page.getByRole('button', { name: 'Add' }).click();
+    await page.getByRole('button', { name: 'Best perks' }).click();
+    await expect
+      .poll(() => page.getByTestId('optimisation').locator('tr.chosen').count())
+      .toBeGreaterThan(0);
+    const rows = () => server.db.prepare('SELECT COUNT(*) FROM loyalty_redemptions').pluck().get();
+    const before = rows();
+    await page.getByRole('button', { name: 'Redeem' }).click();
+    await expect.poll(() => page.getByTestId('receipt').textContent()).toMatch(/Recorded/);
+    // Two tries of one redemption: the first committed (201), the retry got its receipt (200).
+    expect(answers).toEqual([201, 200]);
+    expect(sent.map((request) => request.idempotencyKey)).toEqual([
+      sent[0]?.idempotencyKey,
+      sent[0]?.idempotencyKey,
+    ]);
+    expect(rows()).toBe(Number(before) + 1);
+    await page.unroute(redeemUrl);
   });
 });

@@ -230,6 +230,7 @@ export async function startStoreServer(
     registry,
     staffAuth,
     storeId: config.storeId,
+    currency: config.currency ?? DEFAULT_CURRENCY,
     ice: {
       iceServers: config.iceServers ?? [],
       turn:
@@ -273,6 +274,7 @@ export async function startStoreServer(
       devices,
       stock: stockHandlers({ db, docs, catalogue, registry, storeId: config.storeId }),
       ...signage.handlers,
+      ...assistance.handlers,
       metrics: metricsHandlers({ metrics, adminToken, metricsToken: config.metricsToken }),
       looks: looks.handlers,
       sizing: sizing.handlers,

@@ -4,18 +4,20 @@
 // mounts the router and calls stop().
 import type { IceSettings } from './turn-credentials';
 import { Router } from 'express';
+import type { loyaltyRoutes, requestRoutes } from '@vitrine/shared/core';
 import type { CatalogueStore } from '../catalogue/catalogue-store';
 import type { Db } from '../db/database';
 import type { DeviceRegistry } from '../devices/registry';
+import type { Handlers } from '../http/register-routes';
 import { ExpertDirectory } from '../experts/expert-directory';
 import { attachExpertPresence } from '../experts/expert-presence';
 import { expertRoutes } from '../experts/expert-routes';
 import { ExpertSessions } from '../experts/expert-sessions';
 import type { BrokerLink } from '../broker/broker-link';
 import type { Logger } from '../log';
-import { loyaltyRoutes } from '../loyalty/loyalty-routes';
+import { loyaltyHandlers } from '../loyalty/loyalty-handlers';
 import { LoyaltyStore } from '../loyalty/loyalty-store';
-import { requestRoutes } from '../requests/request-routes';
+import { requestHandlers } from '../requests/request-handlers';
 import { RequestStore } from '../requests/request-store';
 import type { StaffAuth } from '../staff/staff-auth';
 import { callRoutes } from './call-routes';
@@ -23,6 +25,11 @@ import { CallService } from './call-service';
 
 export type Assistance = {
   router: Router;
+  /** Handlers of the route table's groups here (server.ts registers them). */
+  handlers: {
+    loyalty: Handlers<typeof loyaltyRoutes>;
+    requests: Handlers<typeof requestRoutes>;
+  };
   /** Signed-in expert consoles on the broker (authentication, Mosquitto files). */
   expertSessions: ExpertSessions;
   /** Starts reading expert presence and publishing availability, once the link is up. */
@@ -38,6 +45,8 @@ export function startAssistance(options: {
   registry: DeviceRegistry;
   staffAuth: StaffAuth;
   storeId: string;
+  /** ISO 4217 code of the store's prices, for the loyalty desk's explanations. */
+  currency: string;
   ice: IceSettings;
   /** Where browsers reach the broker, when not this server's `/mqtt`. */
   browserBrokerUrl?: string;
@@ -45,9 +54,15 @@ export function startAssistance(options: {
 }): Assistance {
   const { db, catalogue, staffAuth } = options;
   const router = Router();
-  router.use(loyaltyRoutes({ auth: staffAuth, store: new LoyaltyStore(db), catalogue }));
   const requests = new RequestStore(db);
-  router.use(requestRoutes({ auth: staffAuth, store: requests, registry: options.registry }));
+  const handlers = {
+    loyalty: loyaltyHandlers({
+      store: new LoyaltyStore(db),
+      catalogue,
+      currency: options.currency,
+    }),
+    requests: requestHandlers(requests),
+  };
   const directory = new ExpertDirectory(db);
   const calls = new CallService(db, directory);
   router.use(
@@ -84,6 +99,7 @@ export function startAssistance(options: {
   let stopPresence: (() => void) | undefined;
   return {
     router,
+    handlers,
     expertSessions,
     attachBroker: async (link) => {
       stopPresence = await attachExpertPresence({

@@ -77,14 +77,11 @@ const LEGACY_RULES: readonly BodyRule[] = [
   json('POST', '/calls/:id/end', 'device'),
   json('POST', '/calls/:id/rating', 'device'),
   // Staff, managers, experts, head office (the admin token counts as staff).
-  json('POST', '/requests/:id/status', 'staff'),
   none('POST', '/experts/me/presence-session', 'staff'),
   none('POST', '/experts/calls/:id/accept', 'staff'),
   none('POST', '/experts/calls/:id/decline', 'staff'),
   json('POST', '/experts/calls/:id/signal', 'staff', 64 * KiB),
   none('POST', '/experts/calls/:id/end', 'staff'),
-  json('POST', '/loyalty/optimise', 'staff', 64 * KiB),
-  json('POST', '/loyalty/redeem', 'staff'),
   // The shopper's phone deletes a shared look: the token in the URL is the credential.
   {
     method: 'POST',

@@ -7,9 +7,11 @@ import { deviceRoutes } from './routes/devices';
 import { fleetRoutes } from './routes/fleet';
 import { healthRoutes } from './routes/health';
 import { lookRoutes } from './routes/looks';
+import { loyaltyRoutes } from './routes/loyalty';
 import { metaRoutes } from './routes/meta';
 import { metricsRoutes } from './routes/metrics';
 import { reportRoutes } from './routes/reports';
+import { requestRoutes } from './routes/requests';
 import { sizingRoutes } from './routes/sizing';
 import { stockRoutes } from './routes/stock';
 import { syncRoutes } from './routes/sync';
@@ -29,5 +31,7 @@ export const apiRoutes = {
   metrics: metricsRoutes,
   looks: lookRoutes,
   sizing: sizingRoutes,
+  requests: requestRoutes,
+  loyalty: loyaltyRoutes,
 } as const;
 export type ApiRoutes = typeof apiRoutes;

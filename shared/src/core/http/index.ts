@@ -15,3 +15,5 @@ export * from './routes/health';
 export * from './routes/tls';
 export * from './routes/looks';
 export * from './routes/sizing';
+export * from './routes/requests';
+export * from './routes/loyalty';

@@ -4,4 +4,3 @@ export * from './rules';
 export * from './optimiser';
 export * from './perk-search';
 export * from './explain';
-export * from './loyalty-api';

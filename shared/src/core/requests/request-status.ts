@@ -72,13 +72,17 @@ export const RequestStatusUpdate = z.object({
 });
 export type RequestStatusUpdate = z.infer<typeof RequestStatusUpdate>;
 
+/** A device's requests as they stand: the answer of its list and the first event of its feed. */
+export const DeviceRequestSnapshot = z.object({
+  v: z.literal(PROTOCOL_VERSION),
+  type: z.literal('snapshot'),
+  requests: z.array(DeviceRequestStatus),
+});
+export type DeviceRequestSnapshot = z.infer<typeof DeviceRequestSnapshot>;
+
 /** Server-Sent Event data on a device's request stream. */
 export const DeviceRequestMessage = z.discriminatedUnion('type', [
-  z.object({
-    v: z.literal(PROTOCOL_VERSION),
-    type: z.literal('snapshot'),
-    requests: z.array(DeviceRequestStatus),
-  }),
+  DeviceRequestSnapshot,
   z.object({
     v: z.literal(PROTOCOL_VERSION),
     type: z.literal('status'),

@@ -3,6 +3,7 @@
 // ignored, and a reconnect's snapshot only reports what is new.
 import { useEffect, useState } from 'react';
 import {
+  apiRoutes,
   applyRequestStatus,
   DeviceRequestMessage,
   parseJson,
@@ -22,7 +23,7 @@ export function watchRequestStatus(
   let stopped = false;
   void deviceHttp(device, environment).then((http) => {
     if (stopped) return;
-    stop = http.stream('/requests/mine/stream', (message) => {
+    stop = http.stream(apiRoutes.requests.mineStream.path, (message) => {
       const parsed = parseJson(DeviceRequestMessage, message.data);
       if (!parsed.ok) return;
       const list =

@@ -1,17 +1,10 @@
 // At the till: scan or type a member card (or find the member by name), scan
 // the basket, see the best perks with the reason for each, redeem them once.
 import { useState, type FormEvent } from 'react';
-import type { BasketEntry, MemberView, Receipt } from '@vitrine/shared/core';
+import type { BasketEntry, MemberView, OptimiseAnswer, Receipt } from '@vitrine/shared/core';
 import { isLoyaltyCardCode } from '@vitrine/shared/scan';
 import { refusal } from '../common/refusal';
-import {
-  findMember,
-  newIdempotencyKey,
-  searchMembers,
-  optimise,
-  redeemPerks,
-  type OptimiseAnswer,
-} from './loyalty-api';
+import { findMember, newIdempotencyKey, searchMembers, optimise, redeemPerks } from './loyalty-api';
 import { PerkExplanations } from './PerkExplanations';
 import { ScanButton } from './ScanButton';
 import { useText } from './i18n';

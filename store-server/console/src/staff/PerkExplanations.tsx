@@ -1,10 +1,9 @@
 // The optimiser's reasons, chosen perks first, in the console's language.
-import type { Localized } from '@vitrine/shared/core';
+import type { Localized, PerkExplanation } from '@vitrine/shared/core';
 import type { ConsoleLang } from '../common/console-lang';
-import type { Explanation } from './loyalty-api';
 
 export function PerkExplanations(props: {
-  explanations: Explanation[];
+  explanations: PerkExplanation[];
   labels: Map<string, Localized>;
   lang: ConsoleLang;
 }) {

@@ -3,13 +3,15 @@
 import { useEffect, useState } from 'react';
 import { openSseFeed } from '@vitrine/shared/ui/call';
 import {
+  apiRoutes,
   parseJson,
+  routeUrl,
   StaffRequestFeed,
   type RequestStatus,
   type StaffContact,
   type StaffRequest,
 } from '@vitrine/shared/core';
-import { api, session } from '../common/api';
+import { client, session } from '../common/api';
 import { refusal } from '../common/refusal';
 import { useText } from './i18n';
 
@@ -32,7 +34,7 @@ export function RequestQueue(props: { onOpenCount: (count: number) => void }) {
   useEffect(
     () =>
       openSseFeed(
-        '/api/v1/requests/stream',
+        routeUrl('', apiRoutes.requests.stream, {}),
         { authorization: `Bearer ${session.token() ?? ''}` },
         (message) => {
           const feed = parseJson(StaffRequestFeed, message.data);
@@ -59,7 +61,8 @@ export function RequestQueue(props: { onOpenCount: (count: number) => void }) {
   async function move(request: StaffRequest, to: RequestStatus) {
     setError(null);
     try {
-      await api(`/requests/${request.id}/status`, {
+      await client.requests.move({
+        params: { id: request.id },
         body: { status: to, expectedVersion: request.version },
       });
     } catch (caught) {

@@ -2,44 +2,34 @@
 // key for all its retries, so a network cut between the server's commit and
 // its answer never spends a perk twice.
 import { v7 as uuidv7 } from 'uuid';
-import type { BasketEntry, MemberView, PricedLine, Receipt } from '@vitrine/shared/core';
-import { api, ApiCallError } from '../common/api';
-
-export type Explanation = { perkId: string; chosen: boolean; fr: string; en: string };
-export type OptimiseAnswer = {
-  member: MemberView['member'];
-  lines: PricedLine[];
-  totalCents: number;
-  chosen: string[];
-  value: { discountCents: number; bonusPoints: number; valueCents: number };
-  explanations: Explanation[];
-};
+import {
+  retry,
+  type BackoffPolicy,
+  type BasketEntry,
+  type RedeemRequest,
+} from '@vitrine/shared/core';
+import { ApiCallError, client } from '../common/api';
 
 export const findMember = (cardCode: string) =>
-  api<MemberView>(`/loyalty/members/${encodeURIComponent(cardCode.trim())}`);
+  client.loyalty.member({ params: { cardCode: cardCode.trim() } });
 
 /** Members by name (a forgotten card): any word order, with or without accents. */
 export const searchMembers = (name: string) =>
-  api<{ members: MemberView['member'][] }>(
-    `/loyalty/members?q=${encodeURIComponent(name.trim())}`,
-  ).then((answer) => answer.members);
+  client.loyalty.searchMembers({ query: { q: name.trim() } }).then((answer) => answer.members);
 
 export const optimise = (cardCode: string, basket: BasketEntry[]) =>
-  api<OptimiseAnswer>('/loyalty/optimise', { body: { cardCode: cardCode.trim(), basket } });
+  client.loyalty.optimise({ body: { cardCode: cardCode.trim(), basket } });
 
 export const newIdempotencyKey = () => uuidv7();
 
-/** Redeems, retrying with the same key while the network (not the server) fails. */
-export async function redeemPerks(
-  request: { idempotencyKey: string; cardCode: string; perkIds: string[]; basket: BasketEntry[] },
-  attempts = 3,
-): Promise<Receipt> {
-  for (let attempt = 1; ; attempt++) {
-    try {
-      return await api<Receipt>('/loyalty/redeem', { body: request });
-    } catch (error) {
-      if (error instanceof ApiCallError || attempt >= attempts) throw error;
-      await new Promise((resolve) => setTimeout(resolve, 500 * attempt));
-    }
-  }
-}
+/** A till waits at most a couple of seconds between tries: a shopper is standing there. */
+const REDEEM_RETRY: BackoffPolicy = { firstMs: 500, maxMs: 2_000, floorMs: 250 };
+
+/** Redeems, retrying with the same request (and key) while the network, not the server, fails. */
+export const redeemPerks = (request: RedeemRequest, attempts = 3) =>
+  retry(() => client.loyalty.redeem({ body: request }), {
+    policy: REDEEM_RETRY,
+    attempts,
+    // A refusal (or an answer of the wrong shape) is the server's last word.
+    retryIf: (error) => !(error instanceof ApiCallError),
+  });
