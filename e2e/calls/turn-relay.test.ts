@@ -4,7 +4,7 @@
 import type { BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { StoreServer } from '@vitrine/store-server/server';
-import { IceServersAnswer, type IceServer } from '@vitrine/shared/core';
+import { apiRoutes, IceServersAnswer, routeUrl, type IceServer } from '@vitrine/shared/core';
 import { launchChromium } from '../support/chromium';
 import { startCoturn, type Coturn } from '../support/coturn';
 import { startTestServer } from '../support/test-server';
@@ -32,8 +32,11 @@ afterAll(async () => {
   await coturn?.stop();
 });
 
+/** By hand, not the typed client: the test reads the answer's headers and a forged credential's refusal. */
 async function iceServersAs(authorization: string): Promise<Response> {
-  return fetch(`${server.url}/api/v1/calls/ice-servers`, { headers: { authorization } });
+  return fetch(routeUrl(server.url, apiRoutes.calls.iceServers, {}), {
+    headers: { authorization },
+  });
 }
 
 function kioskAuth(): string {

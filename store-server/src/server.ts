@@ -278,6 +278,7 @@ export async function startStoreServer(
       stock: stockHandlers({ db, docs, catalogue, registry, storeId: config.storeId }),
       ...signage.handlers,
       metrics: metricsHandlers({ metrics, adminToken, metricsToken: config.metricsToken }),
+      ...assistance.handlers,
     },
     { registry, staffAuth },
   );

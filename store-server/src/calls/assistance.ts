@@ -1,28 +1,32 @@
 // Composes what helps a shopper through people: loyalty at the till, the staff
 // request queue, remote experts and their calls, the staff console's stock and
 // device tools, and the report of what shoppers thought of it all. server.ts
-// mounts the router and calls stop().
+// mounts the router, registers the handlers and calls stop().
 import type { IceSettings } from './turn-credentials';
 import { Router } from 'express';
+import type { callRoutes, expertRoutes } from '@vitrine/shared/core';
 import type { CatalogueStore } from '../catalogue/catalogue-store';
 import type { Db } from '../db/database';
 import type { DeviceRegistry } from '../devices/registry';
 import { ExpertDirectory } from '../experts/expert-directory';
 import { attachExpertPresence } from '../experts/expert-presence';
-import { expertRoutes } from '../experts/expert-routes';
+import { expertHandlers } from '../experts/expert-handlers';
 import { ExpertSessions } from '../experts/expert-sessions';
 import type { BrokerLink } from '../broker/broker-link';
+import type { Handlers } from '../http/register-routes';
 import type { Logger } from '../log';
 import { loyaltyRoutes } from '../loyalty/loyalty-routes';
 import { LoyaltyStore } from '../loyalty/loyalty-store';
 import { requestRoutes } from '../requests/request-routes';
 import { RequestStore } from '../requests/request-store';
 import type { StaffAuth } from '../staff/staff-auth';
-import { callRoutes } from './call-routes';
+import { callHandlers } from './call-handlers';
 import { CallService } from './call-service';
 
 export type Assistance = {
   router: Router;
+  /** The experts' and the calls' routes of the route table. */
+  handlers: { experts: Handlers<typeof expertRoutes>; calls: Handlers<typeof callRoutes> };
   /** Signed-in expert consoles on the broker (authentication, Mosquitto files). */
   expertSessions: ExpertSessions;
   /** Starts reading expert presence and publishing availability, once the link is up. */
@@ -50,14 +54,6 @@ export function startAssistance(options: {
   router.use(requestRoutes({ auth: staffAuth, store: requests, registry: options.registry }));
   const directory = new ExpertDirectory(db);
   const calls = new CallService(db, directory);
-  router.use(
-    callRoutes({
-      calls,
-      registry: options.registry,
-      auth: staffAuth,
-      ice: options.ice,
-    }),
-  );
   const expertSessions = new ExpertSessions(db, staffAuth.store, options.storeId);
   const stopSignOut = staffAuth.store.onSignOut((tokenHash) =>
     expertSessions.endByTokenHash(tokenHash),
@@ -70,9 +66,8 @@ export function startAssistance(options: {
       options.log.error({ err: (error as Error).message }, 'experts: session sweep failed');
     }
   }, SESSION_SWEEP_MS);
-  router.use(
-    expertRoutes({
-      auth: staffAuth,
+  const handlers = {
+    experts: expertHandlers({
       directory,
       calls,
       sessions: expertSessions,
@@ -80,10 +75,12 @@ export function startAssistance(options: {
       db,
       catalogue,
     }),
-  );
+    calls: callHandlers(calls, options.ice),
+  };
   let stopPresence: (() => void) | undefined;
   return {
     router,
+    handlers,
     expertSessions,
     attachBroker: async (link) => {
       stopPresence = await attachExpertPresence({

@@ -37,8 +37,6 @@ const json = (
   caller: BodyCaller,
   limit = SMALL_JSON_LIMIT,
 ): BodyRule => ({ method, path: api(path), caller, body: 'json', limit });
-const none = (method: BodyRule['method'], path: string, caller: BodyCaller): BodyRule =>
-  json(method, path, caller, NO_BODY_LIMIT);
 
 const CALLER: Record<RouteAuth['kind'], BodyCaller> = {
   public: 'public',
@@ -46,6 +44,7 @@ const CALLER: Record<RouteAuth['kind'], BodyCaller> = {
   staff: 'staff',
   admin: 'staff',
   'device-or-admin': 'device-or-staff',
+  'device-or-staff': 'device-or-staff',
 };
 const callerOf = (auth: RouteAuth): BodyCaller => CALLER[auth.kind];
 
@@ -78,19 +77,9 @@ const LEGACY_RULES: readonly BodyRule[] = [
     body: 'stream',
     limit: MAX_LOOK_UPLOAD_BYTES,
   },
-  json('POST', '/calls', 'device'),
-  // An SDP offer or answer with its candidates: tens of KiB.
-  json('POST', '/calls/:id/signal', 'device', 64 * KiB),
-  json('POST', '/calls/:id/end', 'device'),
-  json('POST', '/calls/:id/rating', 'device'),
   // Staff, managers, experts, head office (the admin token counts as staff).
   json('POST', '/tls/ca-rotation', 'staff'),
   json('POST', '/requests/:id/status', 'staff'),
-  none('POST', '/experts/me/presence-session', 'staff'),
-  none('POST', '/experts/calls/:id/accept', 'staff'),
-  none('POST', '/experts/calls/:id/decline', 'staff'),
-  json('POST', '/experts/calls/:id/signal', 'staff', 64 * KiB),
-  none('POST', '/experts/calls/:id/end', 'staff'),
   json('POST', '/loyalty/optimise', 'staff', 64 * KiB),
   json('POST', '/loyalty/redeem', 'staff'),
   json('PUT', '/sizing/charts', 'staff', 256 * KiB),

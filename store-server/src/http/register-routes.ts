@@ -30,7 +30,9 @@ type CallerOf<A extends RouteAuth> = A extends { kind: 'device' }
     ? StaffUser
     : A extends { kind: 'device-or-admin' }
       ? DeviceRecord | 'admin'
-      : undefined;
+      : A extends { kind: 'device-or-staff' }
+        ? { device: DeviceRecord } | { staff: StaffUser }
+        : undefined;
 
 type HandlerInput<R extends RouteDef> = {
   params: ParamsOf<R>;
@@ -70,6 +72,13 @@ function callerFor(req: Request, auth: RouteAuth, checks: CallerChecks): unknown
       return isAdmin(req, staffAuth.adminToken)
         ? 'admin'
         : deviceFrom(req, registry, { activeOnly: true });
+    case 'device-or-staff':
+      try {
+        return { device: deviceFrom(req, registry, { activeOnly: true }) };
+      } catch {
+        // Not a device (or not an active one): then a signed-in user, with its own refusal.
+        return { staff: requireRole(req, staffAuth, ...auth.roles) };
+      }
   }
 }
 

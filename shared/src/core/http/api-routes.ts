@@ -2,8 +2,10 @@
 // makes the server fail to type-check until it has a handler, and gives every
 // client a typed call (docs/architecture.md, "How to add a route").
 import { authRoutes } from './routes/auth';
+import { callRoutes } from './routes/calls';
 import { campaignRoutes } from './routes/campaigns';
 import { deviceRoutes } from './routes/devices';
+import { expertRoutes } from './routes/experts';
 import { fleetRoutes } from './routes/fleet';
 import { metaRoutes } from './routes/meta';
 import { metricsRoutes } from './routes/metrics';
@@ -19,5 +21,7 @@ export const apiRoutes = {
   campaigns: campaignRoutes,
   reports: reportRoutes,
   metrics: metricsRoutes,
+  experts: expertRoutes,
+  calls: callRoutes,
 } as const;
 export type ApiRoutes = typeof apiRoutes;

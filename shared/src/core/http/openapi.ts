@@ -32,6 +32,7 @@ const SECURITY: Record<RouteAuth['kind'], { [scheme: string]: string[] }[]> = {
   staff: [{ staff: [] }, { admin: [] }],
   admin: [{ admin: [] }],
   'device-or-admin': [{ device: [] }, { admin: [] }],
+  'device-or-staff': [{ device: [] }, { staff: [] }, { admin: [] }],
 };
 
 function whoMayCall(auth: RouteAuth): string {
@@ -48,6 +49,8 @@ function whoMayCall(auth: RouteAuth): string {
       return "the store's admin token";
     case 'device-or-admin':
       return "an approved device or the store's admin token";
+    case 'device-or-staff':
+      return `an approved device, or staff with a role of: ${auth.roles.join(', ')}`;
   }
 }
 

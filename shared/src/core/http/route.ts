@@ -19,13 +19,15 @@ export type StaffRole = z.infer<typeof StaffRole>;
  *   the store's admin token passes every staff check.
  * - `admin`: the store's admin token only.
  * - `device-or-admin`: an active screen, or the admin token.
+ * - `device-or-staff`: an active device, else a signed-in user with one of `roles`.
  */
 export type RouteAuth =
   | { kind: 'public' }
   | { kind: 'device'; pending?: boolean; stations?: boolean }
   | { kind: 'staff'; roles: readonly StaffRole[] }
   | { kind: 'admin' }
-  | { kind: 'device-or-admin' };
+  | { kind: 'device-or-admin' }
+  | { kind: 'device-or-staff'; roles: readonly StaffRole[] };
 
 export const anyone = { kind: 'public' } as const;
 export const admin = { kind: 'admin' } as const;
@@ -34,6 +36,8 @@ export const device = (options: { pending?: boolean; stations?: boolean } = {}) 
   ({ kind: 'device', ...options }) as const;
 export const staff = <const R extends readonly StaffRole[]>(...roles: R) =>
   ({ kind: 'staff', roles }) as const;
+export const deviceOrStaff = <const R extends readonly StaffRole[]>(...roles: R) =>
+  ({ kind: 'device-or-staff', roles }) as const;
 
 /** The bytes a client uploads (a photo, a media file). */
 export type UploadData = NonNullable<RequestInit['body']>;
