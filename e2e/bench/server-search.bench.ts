@@ -8,6 +8,7 @@ import Database from 'better-sqlite3';
 import { rmSync } from 'node:fs';
 import { loadavg } from 'node:os';
 import { join } from 'node:path';
+import { apiRoutes, routeUrl } from '@vitrine/shared/core';
 import { signIn } from '../staff/staff-helpers';
 import { freePort, spawnServer } from '../support/server-process';
 import { freshDataDir } from '../support/test-server';
@@ -82,9 +83,12 @@ export async function benchServerSearch(scale = 20_000): Promise<BenchResult[]> 
       signIn(server, 'expert-julie-mercier'),
     ]);
     const queries = sampledProducts(dataDir).flatMap(queriesFor);
-    const ask = async (path: string, token: string, query: Query) => {
+    const { check } = apiRoutes.stock;
+    const { products } = apiRoutes.experts;
+    const ask = async (search: typeof check | typeof products, token: string, query: Query) => {
+      const path = search.path;
       const started = performance.now();
-      const response = await fetch(`${server.url}/api/v1${path}?q=${encodeURIComponent(query.q)}`, {
+      const response = await fetch(routeUrl(server.url, search, { query: { q: query.q } }), {
         headers: { authorization: `Bearer ${token}` },
       });
       const body = (await response.json()) as {
@@ -101,15 +105,15 @@ export async function benchServerSearch(scale = 20_000): Promise<BenchResult[]> 
       if (query.finds && !found) throw new Error(`${path} "${query.q}" found nothing`);
       return ms;
     };
-    for (const query of queries) await ask('/staff/stock', staff, query); // warm-up
+    for (const query of queries) await ask(check, staff, query); // warm-up
     const staffMs = new Map<Kind, number[]>();
     const expertMs: number[] = [];
     const load = [loadavg()[0]!];
     for (let round = 0; round < ROUNDS; round++) {
       for (const query of queries) {
-        const ms = await ask('/staff/stock', staff, query);
+        const ms = await ask(check, staff, query);
         staffMs.set(query.kind, [...(staffMs.get(query.kind) ?? []), ms]);
-        if (query.kind !== 'gtin') expertMs.push(await ask('/experts/products', expert, query));
+        if (query.kind !== 'gtin') expertMs.push(await ask(products, expert, query));
       }
     }
     load.push(loadavg()[0]!);

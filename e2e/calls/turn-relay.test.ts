@@ -4,9 +4,10 @@
 import type { BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { StoreServer } from '@vitrine/store-server/server';
-import { IceServersAnswer, type IceServer } from '@vitrine/shared/core';
+import { apiRoutes, IceServersAnswer, routeUrl, type IceServer } from '@vitrine/shared/core';
 import { launchChromium } from '../support/chromium';
 import { startCoturn, type Coturn } from '../support/coturn';
+import { signIn } from '../staff/staff-helpers';
 import { startTestServer } from '../support/test-server';
 
 const SECRET = 'turn-secret-shared-with-coturn';
@@ -32,8 +33,11 @@ afterAll(async () => {
   await coturn?.stop();
 });
 
+/** By hand, not the typed client: the test reads the answer's headers and a forged credential's refusal. */
 async function iceServersAs(authorization: string): Promise<Response> {
-  return fetch(`${server.url}/api/v1/calls/ice-servers`, { headers: { authorization } });
+  return fetch(routeUrl(server.url, apiRoutes.calls.iceServers, {}), {
+    headers: { authorization },
+  });
 }
 
 function kioskAuth(): string {
@@ -103,6 +107,16 @@ describe('TURN credentials minted per call', () => {
     expect(lifeSeconds).toBeLessThanOrEqual(60 * 60);
     expect(who).toBe(`device-${server.demoDevices?.get('kiosk')?.deviceId}`);
     expect((await iceServersAs('Bearer nobody.nothing')).status).toBe(401);
+  });
+
+  it('hands one to a signed-in expert too, named after them, and none to other staff', async () => {
+    const expert = await signIn(server, 'expert-hugo-lambert');
+    const { iceServers } = IceServersAnswer.parse(
+      await (await iceServersAs(`Bearer ${expert}`)).json(),
+    );
+    expect(iceServers[0]?.username?.split(':')[1]).toBe('expert-expert-hugo-lambert');
+    const staff = await signIn(server, 'staff');
+    expect((await iceServersAs(`Bearer ${staff}`)).status).toBe(403);
   });
 
   it('relays a WebRTC connection through coturn with that credential', async () => {

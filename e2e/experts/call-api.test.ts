@@ -1,11 +1,12 @@
 // The expert and call API's refusals on a real store server: sessions and
 // roles, busy or offline experts, strangers to a call, malformed signals.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { apiClient, apiRoutes, routeUrl, type CallRequest } from '@vitrine/shared/core';
 import { openSseFeed } from '@vitrine/shared/ui';
 import type { StoreServer } from '@vitrine/store-server/server';
 import { provisionDevice } from '../support/node-device';
 import { startTestServer, waitFor } from '../support/test-server';
-import { call, kioskBearer, signIn } from '../staff/staff-helpers';
+import { kioskBearer, signIn } from '../staff/staff-helpers';
 import { expertConsole, presenceOf } from './presence-helpers';
 
 let server: StoreServer;
@@ -21,12 +22,26 @@ afterAll(async () => {
   await server?.close();
 });
 
+/** Each answer's HTTP status, newest last (the client gives a JSON answer's body only). */
+const statuses: number[] = [];
+/** The typed client as a device (`id.secret`) or a signed-in user (a session token). */
+const as = (bearer?: string) =>
+  apiClient(apiRoutes, {
+    baseUrl: server.url,
+    authorization: () => (bearer ? `Bearer ${bearer}` : undefined),
+    fetch: async (input, init) => {
+      const response = await fetch(input, init);
+      statuses.push(response.status);
+      return response;
+    },
+  });
+
 /** Opens an expert's live call feed and collects its messages. */
 function goOnline(token: string): string[] {
   const seen: string[] = [];
   closers.push(
     openSseFeed(
-      `${server.url}/api/v1/experts/me/stream`,
+      routeUrl(server.url, apiRoutes.experts.stream, {}),
       { authorization: `Bearer ${token}` },
       (m) => seen.push(m.data),
     ),
@@ -34,29 +49,25 @@ function goOnline(token: string): string[] {
   return seen;
 }
 
-const ask = (bearer: string, body: Record<string, unknown>) =>
-  call(server, '/calls', { token: bearer, body: { skill: 'tech', lang: 'fr', ...body } });
+const ask = (bearer: string, body: Partial<CallRequest>) =>
+  as(bearer).calls.request({ body: { skill: 'tech', lang: 'fr', ...body } });
 
 describe('expert and call API', () => {
   it('refuses the expert API without a session (401) and to staff (403)', async () => {
-    expect((await call(server, '/experts/me')).status).toBe(401);
-    expect((await call(server, '/experts/me', { token: kioskBearer(server) })).status).toBe(401);
+    await expect(as().experts.me()).rejects.toMatchObject({ status: 401 });
+    await expect(as(kioskBearer(server)).experts.me()).rejects.toMatchObject({ status: 401 });
     const staff = await signIn(server, 'staff');
-    expect((await call(server, '/experts/me', { token: staff })).status).toBe(403);
-    expect((await call(server, '/experts/me', { token: expert })).body).toMatchObject({
-      presence: 'offline',
-    });
-    expect(
-      (await call(server, '/calls', { token: staff, body: { skill: 'tech', lang: 'fr' } })).status,
-    ).toBe(401);
+    await expect(as(staff).experts.me()).rejects.toMatchObject({ status: 403 });
+    expect(await as(expert).experts.me()).toMatchObject({ presence: 'offline' });
+    await expect(ask(staff, {})).rejects.toMatchObject({ status: 401 });
   });
 
   it('refuses a call to an offline expert, a busy one, and when nobody is online', async () => {
     const kiosk = kioskBearer(server);
-    expect((await ask(kiosk, {})).body.error?.code).toBe('no_expert');
-    expect((await ask(kiosk, { expertId: 'expert-hugo-lambert' })).body.error?.code).toBe(
-      'expert_offline',
-    );
+    await expect(ask(kiosk, {})).rejects.toMatchObject({ code: 'no_expert' });
+    await expect(ask(kiosk, { expertId: 'expert-hugo-lambert' })).rejects.toMatchObject({
+      code: 'expert_offline',
+    });
     const feed = goOnline(expert);
     await waitFor(() => feed.length > 0, 'the expert feed');
     const desk = await expertConsole(
@@ -67,66 +78,48 @@ describe('expert and call API', () => {
     );
     closers.push(() => void desk.link.stop());
     await waitFor(async () => (await presenceOf(server, expert)) === 'away', 'present, away');
-    expect((await ask(kiosk, { expertId: 'expert-hugo-lambert' })).body.error?.code).toBe(
-      'expert_away',
-    );
+    await expect(ask(kiosk, { expertId: 'expert-hugo-lambert' })).rejects.toMatchObject({
+      code: 'expert_away',
+    });
     desk.link.declare({ skills: ['tech'], available: true });
     await waitFor(async () => (await presenceOf(server, expert)) === 'available', 'available');
-    const first = await ask(kiosk, { expertId: 'expert-hugo-lambert' });
-    expect(first.status).toBe(201);
+    const { callId } = await ask(kiosk, { expertId: 'expert-hugo-lambert' });
+    expect(statuses.at(-1)).toBe(201);
     await waitFor(() => feed.some((data) => data.includes('"ring"')), 'the ring');
     const other = provisionDevice(server, 'kiosk');
-    const busy = await ask(`${other.deviceId}.${other.secret}`, {
-      expertId: 'expert-hugo-lambert',
+    const otherBearer = `${other.deviceId}.${other.secret}`;
+    await expect(ask(otherBearer, { expertId: 'expert-hugo-lambert' })).rejects.toMatchObject({
+      status: 409,
+      code: 'expert_busy',
     });
-    expect(busy.status).toBe(409);
-    expect(busy.body.error?.code).toBe('expert_busy');
-    expect((await ask(kiosk, {})).body.error?.code).toBe('call_in_progress');
+    await expect(ask(kiosk, {})).rejects.toMatchObject({ code: 'call_in_progress' });
 
-    const callId = first.body.callId as string;
-    expect(
-      (await call(server, `/experts/calls/${callId}/accept`, { token: expert, method: 'POST' }))
-        .status,
-    ).toBe(200);
+    const params = { id: callId };
+    await as(expert).experts.accept({ params });
+    expect(statuses.at(-1)).toBe(200);
     // A stranger may not signal into the call; a device may not push cards; junk is refused.
-    const stranger = await call(server, `/calls/${callId}/signal`, {
-      token: `${other.deviceId}.${other.secret}`,
-      body: { type: 'answer', sdp: 'v=0' },
+    await expect(
+      as(otherBearer).calls.signal({ params, body: { type: 'answer', sdp: 'v=0' } }),
+    ).rejects.toMatchObject({ status: 403 });
+    await expect(
+      as(kiosk).calls.signal({ params, body: { type: 'card', productId: 'x' } }),
+    ).rejects.toMatchObject({ status: 400 });
+    // An offer without its SDP: junk the typed client would not send, so sent by hand.
+    const junk = await fetch(routeUrl(server.url, apiRoutes.calls.signal, { params }), {
+      method: 'POST',
+      headers: { authorization: `Bearer ${kiosk}`, 'content-type': 'application/json' },
+      body: JSON.stringify({ type: 'offer' }),
     });
-    expect(stranger.status).toBe(403);
-    expect(
-      (
-        await call(server, `/calls/${callId}/signal`, {
-          token: kiosk,
-          body: { type: 'card', productId: 'x' },
-        })
-      ).status,
-    ).toBe(400);
-    expect(
-      (await call(server, `/calls/${callId}/signal`, { token: kiosk, body: { type: 'offer' } }))
-        .status,
-    ).toBe(400);
-    expect(
-      (
-        await call(server, `/experts/calls/${callId}/signal`, {
-          token: expert,
-          body: { type: 'card', productId: 'nope' },
-        })
-      ).status,
-    ).toBe(404);
-    expect(
-      (await call(server, `/calls/${callId}/rating`, { token: kiosk, body: { value: 'green' } }))
-        .status,
-    ).toBe(409);
-    await call(server, `/experts/calls/${callId}/end`, { token: expert, method: 'POST' });
-    expect(
-      (await call(server, `/calls/${callId}/rating`, { token: kiosk, body: { value: 'red' } }))
-        .status,
-    ).toBe(204);
-    expect(
-      (await call(server, `/calls/${callId}/rating`, { token: kiosk, body: { value: 'red' } }))
-        .status,
-    ).toBe(409);
+    expect(junk.status).toBe(400);
+    await expect(
+      as(expert).experts.signal({ params, body: { type: 'card', productId: 'nope' } }),
+    ).rejects.toMatchObject({ status: 404 });
+    const rate = (value: 'green' | 'red') => as(kiosk).calls.rate({ params, body: { value } });
+    await expect(rate('green')).rejects.toMatchObject({ status: 409 });
+    await as(expert).experts.end({ params });
+    await rate('red');
+    expect(statuses.at(-1)).toBe(204);
+    await expect(rate('red')).rejects.toMatchObject({ status: 409 });
     const row = server.db.prepare('SELECT end_reason, rating FROM calls WHERE id = ?').get(callId);
     expect(row).toEqual({ end_reason: 'expert-ended', rating: 'red' });
   });

@@ -12,7 +12,7 @@ import type { StoreServer } from '@vitrine/store-server/server';
 import { provisionDevice, startNodeDevice } from '../support/node-device';
 import { startTestServer, waitFor } from '../support/test-server';
 import { call, signIn } from '../staff/staff-helpers';
-import { expertConsole, presenceGrant, presenceOf } from './presence-helpers';
+import { expertClient, expertConsole, presenceGrant, presenceOf } from './presence-helpers';
 
 let server: StoreServer;
 let kiosk: DeviceHandle;
@@ -116,7 +116,7 @@ describe('expert presence over MQTT', () => {
     const late = await signIn(server, 'expert-hugo-lambert');
     const lateGrant = await presenceGrant(server, late);
     server.db.prepare(`UPDATE staff_sessions SET expires_at = '2000-01-01T00:00:00.000Z'`).run();
-    expect((await call(server, '/experts/me', { token: late })).status).toBe(401);
+    await expect(expertClient(server, late).experts.me()).rejects.toMatchObject({ status: 401 });
     const expired = mqtt.connect(storeBrokerUrl(server.url), {
       clientId: lateGrant.clientId,
       username: lateGrant.username,

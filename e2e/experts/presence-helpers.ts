@@ -6,10 +6,10 @@ import {
   type ExpertDeclaration,
   type ExpertPresenceState,
 } from '@vitrine/shared/client';
-import { ExpertPresenceGrant, parseUnknown } from '@vitrine/shared/core';
+import { apiClient, apiRoutes, type ExpertPresenceGrant } from '@vitrine/shared/core';
 import type { StoreServer } from '@vitrine/store-server/server';
 import { waitFor } from '../support/test-server';
-import { call, signIn } from '../staff/staff-helpers';
+import { signIn } from '../staff/staff-helpers';
 
 export type ExpertConsole = {
   token: string;
@@ -18,12 +18,13 @@ export type ExpertConsole = {
   states: ExpertPresenceState[];
 };
 
+/** The typed client of the store server's API as this signed-in user. */
+export const expertClient = (server: Pick<StoreServer, 'url'>, token: string) =>
+  apiClient(apiRoutes, { baseUrl: server.url, authorization: () => `Bearer ${token}` });
+
 /** Asks the server for a presence session with this signed-in token. */
-export async function presenceGrant(server: StoreServer, token: string) {
-  const answer = await call(server, '/experts/me/presence-session', { token, method: 'POST' });
-  const grant = parseUnknown(ExpertPresenceGrant, answer.body);
-  if (!grant.ok) throw new Error(`no presence grant (${answer.status}): ${grant.error}`);
-  return grant.value;
+export function presenceGrant(server: StoreServer, token: string): Promise<ExpertPresenceGrant> {
+  return expertClient(server, token).experts.presenceSession();
 }
 
 /** Signs in (or reuses `token`), connects and waits until the broker accepted the console. */
@@ -51,6 +52,5 @@ export async function expertConsole(
 
 /** The store's view of an expert, as their console reads it. */
 export async function presenceOf(server: StoreServer, token: string): Promise<string> {
-  const answer = await call(server, '/experts/me', { token });
-  return String(answer.body.presence);
+  return (await expertClient(server, token).experts.me()).presence;
 }

@@ -4,6 +4,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { StoreServer } from '@vitrine/store-server/server';
 import { startTestServer } from '../support/test-server';
+import { expertClient } from '../experts/presence-helpers';
 import { call, kioskBearer, signIn } from './staff-helpers';
 
 let server: StoreServer;
@@ -53,13 +54,12 @@ describe('product search by name', () => {
   });
 
   it('finds it from the expert console the same way, and nothing for a word it lacks', async () => {
-    const search = (q: string) =>
-      call(server, `/experts/products?q=${encodeURIComponent(q)}`, { token: expert });
+    const search = (q: string) => expertClient(server, expert).experts.products({ query: { q } });
     const found = await search(scrambled(product.name));
-    expect((found.body.products as { id: string }[]).map((p) => p.id)).toContain(product.id);
+    expect(found.products.map((p) => p.id)).toContain(product.id);
     const none = await search(`${product.name} zzzqqq`);
-    expect(none.body.products).toEqual([]);
-    expect((await search('a')).status).toBe(400);
+    expect(none.products).toEqual([]);
+    await expect(search('a')).rejects.toMatchObject({ status: 400 });
   });
 });
 

@@ -245,7 +245,6 @@ export async function startStoreServer(
     browserBrokerUrl: config.deviceBrokerUrl,
     log: logger,
   });
-  api.use(assistance.router);
   const looks = startLookSharing({
     db,
     dataDir: config.dataDir,
@@ -261,7 +260,7 @@ export async function startStoreServer(
     demo: config.demo,
     log: logger,
   });
-  // Routes of the route table (shared/src/core/http), after the routers not yet moved there.
+  // Every API route, from the route table (shared/src/core/http).
   registerApi(
     api,
     apiRoutes,

@@ -1,17 +1,16 @@
 // Composes what helps a shopper through people: loyalty at the till, the staff
 // request queue, remote experts and their calls, the staff console's stock and
 // device tools, and the report of what shoppers thought of it all. server.ts
-// mounts the router and calls stop().
+// registers the handlers and calls stop().
 import type { IceSettings } from './turn-credentials';
-import { Router } from 'express';
-import type { loyaltyRoutes, requestRoutes } from '@vitrine/shared/core';
+import type { callRoutes, expertRoutes, loyaltyRoutes, requestRoutes } from '@vitrine/shared/core';
 import type { CatalogueStore } from '../catalogue/catalogue-store';
 import type { Db } from '../db/database';
 import type { DeviceRegistry } from '../devices/registry';
 import type { Handlers } from '../http/register-routes';
 import { ExpertDirectory } from '../experts/expert-directory';
 import { attachExpertPresence } from '../experts/expert-presence';
-import { expertRoutes } from '../experts/expert-routes';
+import { expertHandlers } from '../experts/expert-handlers';
 import { ExpertSessions } from '../experts/expert-sessions';
 import type { BrokerLink } from '../broker/broker-link';
 import type { Logger } from '../log';
@@ -20,15 +19,16 @@ import { LoyaltyStore } from '../loyalty/loyalty-store';
 import { requestHandlers } from '../requests/request-handlers';
 import { RequestStore } from '../requests/request-store';
 import type { StaffAuth } from '../staff/staff-auth';
-import { callRoutes } from './call-routes';
+import { callHandlers } from './call-handlers';
 import { CallService } from './call-service';
 
 export type Assistance = {
-  router: Router;
   /** Handlers of the route table's groups here (server.ts registers them). */
   handlers: {
     loyalty: Handlers<typeof loyaltyRoutes>;
     requests: Handlers<typeof requestRoutes>;
+    experts: Handlers<typeof expertRoutes>;
+    calls: Handlers<typeof callRoutes>;
   };
   /** Signed-in expert consoles on the broker (authentication, Mosquitto files). */
   expertSessions: ExpertSessions;
@@ -53,9 +53,8 @@ export function startAssistance(options: {
   log: Logger;
 }): Assistance {
   const { db, catalogue, staffAuth } = options;
-  const router = Router();
   const requests = new RequestStore(db);
-  const handlers = {
+  const groups = {
     loyalty: loyaltyHandlers({
       store: new LoyaltyStore(db),
       catalogue,
@@ -65,14 +64,6 @@ export function startAssistance(options: {
   };
   const directory = new ExpertDirectory(db);
   const calls = new CallService(db, directory);
-  router.use(
-    callRoutes({
-      calls,
-      registry: options.registry,
-      auth: staffAuth,
-      ice: options.ice,
-    }),
-  );
   const expertSessions = new ExpertSessions(db, staffAuth.store, options.storeId);
   const stopSignOut = staffAuth.store.onSignOut((tokenHash) =>
     expertSessions.endByTokenHash(tokenHash),
@@ -85,9 +76,9 @@ export function startAssistance(options: {
       options.log.error({ err: (error as Error).message }, 'experts: session sweep failed');
     }
   }, SESSION_SWEEP_MS);
-  router.use(
-    expertRoutes({
-      auth: staffAuth,
+  const handlers = {
+    ...groups,
+    experts: expertHandlers({
       directory,
       calls,
       sessions: expertSessions,
@@ -95,10 +86,10 @@ export function startAssistance(options: {
       db,
       catalogue,
     }),
-  );
+    calls: callHandlers(calls, options.ice),
+  };
   let stopPresence: (() => void) | undefined;
   return {
-    router,
     handlers,
     expertSessions,
     attachBroker: async (link) => {

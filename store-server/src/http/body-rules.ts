@@ -25,19 +25,10 @@ export type BodyRule = {
   limit: number;
 };
 
-const KiB = 1024;
 /** Routes not in the table (none should be): small JSON, read without knowing the caller. */
 export const DEFAULT_JSON_LIMIT = SMALL_JSON_LIMIT;
 
 const api = (path: string) => `${API_PREFIX}${path}`;
-const json = (
-  method: BodyRule['method'],
-  path: string,
-  caller: BodyCaller,
-  limit = SMALL_JSON_LIMIT,
-): BodyRule => ({ method, path: api(path), caller, body: 'json', limit });
-const none = (method: BodyRule['method'], path: string, caller: BodyCaller): BodyRule =>
-  json(method, path, caller, NO_BODY_LIMIT);
 
 const CALLER: Record<RouteAuth['kind'], BodyCaller> = {
   public: 'public',
@@ -65,24 +56,10 @@ const TABLE_RULES = Object.values(apiRoutes).flatMap((group) =>
 );
 
 /**
- * Routes not yet in the route table (issue 14 moves them there, group by group).
- * First match wins: a fixed segment comes before a `:param` in the same place.
+ * Bodies outside the API: the shopper's phone deletes a shared look from its
+ * page (the token in the URL is the credential). Every API route is in the table.
  */
-const LEGACY_RULES: readonly BodyRule[] = [
-  // Before any credential exists: small bodies only.
-  // Devices.
-  json('POST', '/calls', 'device'),
-  // An SDP offer or answer with its candidates: tens of KiB.
-  json('POST', '/calls/:id/signal', 'device', 64 * KiB),
-  json('POST', '/calls/:id/end', 'device'),
-  json('POST', '/calls/:id/rating', 'device'),
-  // Staff, managers, experts, head office (the admin token counts as staff).
-  none('POST', '/experts/me/presence-session', 'staff'),
-  none('POST', '/experts/calls/:id/accept', 'staff'),
-  none('POST', '/experts/calls/:id/decline', 'staff'),
-  json('POST', '/experts/calls/:id/signal', 'staff', 64 * KiB),
-  none('POST', '/experts/calls/:id/end', 'staff'),
-  // The shopper's phone deletes a shared look: the token in the URL is the credential.
+const PAGE_RULES: readonly BodyRule[] = [
   {
     method: 'POST',
     path: '/look/:token/delete',
@@ -92,7 +69,7 @@ const LEGACY_RULES: readonly BodyRule[] = [
   },
 ];
 
-export const BODY_RULES: readonly BodyRule[] = [...TABLE_RULES, ...LEGACY_RULES];
+export const BODY_RULES: readonly BodyRule[] = [...TABLE_RULES, ...PAGE_RULES];
 
 /** The rule for a request, or undefined when no route of the table matches. */
 export function bodyRuleFor(method: string, path: string): BodyRule | undefined {

@@ -32,7 +32,7 @@ type CallerOf<A extends RouteAuth> = A extends { kind: 'device' }
     : A extends { kind: 'device-or-admin' }
       ? DeviceRecord | 'admin'
       : A extends { kind: 'device-or-staff' }
-        ? DeviceRecord | StaffUser
+        ? { device: DeviceRecord } | { staff: StaffUser }
         : undefined;
 
 type HandlerInput<R extends RouteDef> = {
@@ -85,9 +85,10 @@ function callerFor(req: Request, auth: RouteAuth, checks: CallerChecks): unknown
         ? 'admin'
         : deviceFrom(req, registry, { activeOnly: true });
     case 'device-or-staff':
+      // The bearer's shape says which it is, so each gets its own refusal (a revoked screen 403).
       return parseDeviceBearer(req.header('authorization'))
-        ? deviceFrom(req, registry, { activeOnly: true })
-        : requireRole(req, staffAuth);
+        ? { device: deviceFrom(req, registry, { activeOnly: true }) }
+        : { staff: requireRole(req, staffAuth, ...auth.roles) };
   }
 }
 

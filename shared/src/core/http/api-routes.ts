@@ -2,8 +2,10 @@
 // makes the server fail to type-check until it has a handler, and gives every
 // client a typed call (docs/architecture.md, "How to add a route").
 import { authRoutes } from './routes/auth';
+import { callRoutes } from './routes/calls';
 import { campaignRoutes } from './routes/campaigns';
 import { deviceRoutes } from './routes/devices';
+import { expertRoutes } from './routes/experts';
 import { fleetRoutes } from './routes/fleet';
 import { healthRoutes } from './routes/health';
 import { lookRoutes } from './routes/looks';
@@ -33,5 +35,7 @@ export const apiRoutes = {
   sizing: sizingRoutes,
   requests: requestRoutes,
   loyalty: loyaltyRoutes,
+  experts: expertRoutes,
+  calls: callRoutes,
 } as const;
 export type ApiRoutes = typeof apiRoutes;

@@ -17,3 +17,5 @@ export * from './routes/looks';
 export * from './routes/sizing';
 export * from './routes/requests';
 export * from './routes/loyalty';
+export * from './routes/experts';
+export * from './routes/calls';

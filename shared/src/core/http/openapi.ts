@@ -50,7 +50,9 @@ function whoMayCall(auth: RouteAuth): string {
     case 'device-or-admin':
       return "an approved device or the store's admin token";
     case 'device-or-staff':
-      return 'an approved device or any signed-in staff';
+      return auth.roles.length > 0
+        ? `an approved device, or staff with a role of: ${auth.roles.join(', ')}`
+        : 'an approved device or any signed-in staff';
   }
 }
 

@@ -19,7 +19,8 @@ export type StaffRole = z.infer<typeof StaffRole>;
  *   the store's admin token passes every staff check.
  * - `admin`: the store's admin token only.
  * - `device-or-admin`: an active screen, or the admin token.
- * - `device-or-staff`: an active screen, or any signed-in staff (the admin token too).
+ * - `device-or-staff`: an active device, else a signed-in user with one of `roles`
+ *   (any signed-in staff when there are none; the admin token too).
  */
 export type RouteAuth =
   | { kind: 'public' }
@@ -27,16 +28,17 @@ export type RouteAuth =
   | { kind: 'staff'; roles: readonly StaffRole[] }
   | { kind: 'admin' }
   | { kind: 'device-or-admin' }
-  | { kind: 'device-or-staff' };
+  | { kind: 'device-or-staff'; roles: readonly StaffRole[] };
 
 export const anyone = { kind: 'public' } as const;
 export const admin = { kind: 'admin' } as const;
 export const deviceOrAdmin = { kind: 'device-or-admin' } as const;
-export const deviceOrStaff = { kind: 'device-or-staff' } as const;
 export const device = (options: { pending?: boolean; stations?: boolean } = {}) =>
   ({ kind: 'device', ...options }) as const;
 export const staff = <const R extends readonly StaffRole[]>(...roles: R) =>
   ({ kind: 'staff', roles }) as const;
+export const deviceOrStaff = <const R extends readonly StaffRole[]>(...roles: R) =>
+  ({ kind: 'device-or-staff', roles }) as const;
 
 /** The bytes a client uploads (a photo, a media file). */
 export type UploadData = NonNullable<RequestInit['body']>;

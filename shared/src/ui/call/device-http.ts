@@ -1,13 +1,33 @@
-// A touchpoint's HTTP access to its store server with its own credential, and
-// a live Server-Sent Events feed read through fetch (so the bearer header goes
-// with it) that reconnects by itself after a network cut.
-import { deviceBearer, type SseMessage } from '../../core';
+// A touchpoint's HTTP access to its store server with its own credential: the
+// typed client of the route table, and a live Server-Sent Events feed read
+// through fetch (so the bearer header goes with it) that reconnects by itself
+// after a network cut.
+import {
+  apiClient,
+  apiRoutes,
+  deviceBearer,
+  routeUrl,
+  type ApiClient,
+  type ApiRoutes,
+  type CallInput,
+  type RouteDef,
+  type SseMessage,
+} from '../../core';
 import { dexieCredentialStore, type DeviceHandle } from '../../client';
 import { deviceEnvironment, type DeviceEnvironment } from '../device-environment';
 import { openSseFeed } from './sse-feed';
 
 export type DeviceHttp = {
   baseUrl: string;
+  /** The store server's API as this device (shared/src/core/http). */
+  api: ApiClient<ApiRoutes>;
+  /** A route's event stream, reconnecting after a cut. */
+  feed: <R extends RouteDef>(
+    definition: R,
+    input: CallInput<R>,
+    onMessage: (message: SseMessage) => void,
+  ) => () => void;
+  /** For routes not yet in the route table. */
   fetchJson: (path: string, init?: { method?: string; body?: unknown }) => Promise<DeviceAnswer>;
   stream: (path: string, onMessage: (message: SseMessage) => void) => () => void;
 };
@@ -41,5 +61,11 @@ export async function deviceHttp(
 
   const stream: DeviceHttp['stream'] = (path, onMessage) =>
     openSseFeed(`${base}${path}`, { authorization }, onMessage);
-  return { baseUrl: environment.baseUrl, fetchJson, stream };
+  const api = apiClient(apiRoutes, {
+    baseUrl: environment.baseUrl,
+    authorization: () => authorization,
+  });
+  const feed: DeviceHttp['feed'] = (definition, input, onMessage) =>
+    openSseFeed(routeUrl(environment.baseUrl, definition, input), { authorization }, onMessage);
+  return { baseUrl: environment.baseUrl, api, feed, fetchJson, stream };
 }

@@ -2,12 +2,11 @@
 // the store's retained MQTT summary on the device's own link), and one call's
 // life over HTTP + SSE — ask, wait in the queue, talk, hang up, rate.
 import { useCallback, useEffect, useRef, useState } from 'react';
-import { z } from 'zod';
 import {
+  ApiCallError,
+  apiRoutes,
   DeviceCallEvent,
-  IceServersAnswer,
   parseJson,
-  parseUnknown,
   type CallSignal,
   type ExpertSkill,
   type IceServer,
@@ -44,11 +43,14 @@ export type ExpertLine = {
   reset: () => void;
 };
 
-const ErrorBody = z.object({ error: z.object({ code: z.string() }) });
 /** The server's refusal code (no_expert, expert_busy…), or 'unreachable'. */
-const errorCode = (body: unknown) => {
-  const parsed = parseUnknown(ErrorBody, body);
-  return parsed.ok ? parsed.value.error.code : 'unreachable';
+const refusalCode = (error: unknown) =>
+  error instanceof ApiCallError && error.code !== 'http_error' && error.code !== 'bad_answer'
+    ? error.code
+    : 'unreachable';
+/** A refusal changes nothing here (the call's feed says what happened); a network failure does. */
+const ignoreRefusal = (error: unknown) => {
+  if (!(error instanceof ApiCallError)) throw error;
 };
 
 export function useExpertLine(device: DeviceHandle, environment?: DeviceEnvironment): ExpertLine {
@@ -94,7 +96,9 @@ export function useExpertLine(device: DeviceHandle, environment?: DeviceEnvironm
       } else if (event.type === 'accepted') {
         answered.current = true;
         const send = (signal: CallSignal) =>
-          void http.current?.fetchJson(`/calls/${event.callId}/signal`, { body: signal });
+          void http.current?.api.calls
+            .signal({ params: { id: event.callId }, body: signal })
+            .catch(() => undefined);
         peer.current = startShopperPeer({
           iceServers: iceServers.current,
           send,
@@ -123,13 +127,13 @@ export function useExpertLine(device: DeviceHandle, environment?: DeviceEnvironm
     void deviceHttp(device, environment).then(async (client) => {
       if (cancelled) return;
       http.current = client;
-      stop = client.stream('/calls/device/stream', (message) => {
+      stop = client.feed(apiRoutes.calls.deviceStream, {}, (message) => {
         const parsed = parseJson(DeviceCallEvent, message.data);
         if (parsed.ok) onEvent(parsed.value);
       });
-      const ice = await client.fetchJson('/calls/ice-servers');
-      const servers = parseUnknown(IceServersAnswer, ice.body);
-      if (servers.ok) iceServers.current = servers.value.iceServers;
+      // Without them the call still works on the store's network (host candidates).
+      const ice = await client.api.calls.iceServers().catch(() => null);
+      if (ice) iceServers.current = ice.iceServers;
     });
     return () => {
       cancelled = true;
@@ -166,14 +170,16 @@ export function useExpertLine(device: DeviceHandle, environment?: DeviceEnvironm
     answered.current = false;
     requesting.current = true;
     early.current = [];
-    const answer = await http.current.fetchJson('/calls', { body });
+    const answer = await http.current.api.calls.request({ body }).then(
+      (asked) => ({ ok: true as const, callId: asked.callId }),
+      (error: unknown) => ({ ok: false as const, reason: refusalCode(error) }),
+    );
     requesting.current = false;
-    const id = parseUnknown(z.object({ callId: z.string() }), answer.body);
-    if (!answer.ok || !id.ok) return setCall({ phase: 'refused', reason: errorCode(answer.body) });
-    callId.current = id.value.callId;
+    if (!answer.ok) return setCall({ phase: 'refused', reason: answer.reason });
+    callId.current = answer.callId;
     setCall((current) =>
       current.phase === 'requesting'
-        ? { phase: 'queued', callId: id.value.callId, position: 1, waitSeconds: 0 }
+        ? { phase: 'queued', callId: answer.callId, position: 1, waitSeconds: 0 }
         : current,
     );
     for (const event of early.current.splice(0)) handleEvent.current(event);
@@ -183,9 +189,12 @@ export function useExpertLine(device: DeviceHandle, environment?: DeviceEnvironm
     const id = callId.current;
     if (!id || !http.current) return setCall({ phase: 'idle' });
     const connected = peer.current !== null;
-    await http.current.fetchJson(`/calls/${id}/end`, {
-      body: { reason: connected ? 'shopper-ended' : 'shopper-cancelled' },
-    });
+    await http.current.api.calls
+      .end({
+        params: { id },
+        body: { reason: connected ? 'shopper-ended' : 'shopper-cancelled' },
+      })
+      .catch(ignoreRefusal);
   }, []);
 
   const setCamera = useCallback(async (on: boolean) => {
@@ -195,7 +204,9 @@ export function useExpertLine(device: DeviceHandle, environment?: DeviceEnvironm
   const rate = useCallback(
     async (value: 'green' | 'orange' | 'red') => {
       if (call.phase !== 'rating') return;
-      await http.current?.fetchJson(`/calls/${call.callId}/rating`, { body: { value } });
+      await http.current?.api.calls
+        .rate({ params: { id: call.callId }, body: { value } })
+        .catch(ignoreRefusal);
       await device.outbox.record({ kind: 'feedback', payload: { target: 'call', value } });
       setCall({ phase: 'idle' });
     },

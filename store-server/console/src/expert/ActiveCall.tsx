@@ -2,12 +2,10 @@
 // and video if they turned their camera on), the product and what they looked
 // at, and product cards to push onto their screen.
 import { useEffect, useRef, useState, type FormEvent } from 'react';
-import type { CallSummary } from '@vitrine/shared/core';
-import { api } from '../common/api';
+import type { CallSummary, ExpertProductHit } from '@vitrine/shared/core';
+import { client } from '../common/api';
 import { refusal } from '../common/refusal';
 import { useText } from './i18n';
-
-type Found = { id: string; name: string; brand: string };
 
 function Media(props: {
   stream: MediaStream | null;
@@ -70,27 +68,24 @@ export function ActiveCall(props: {
   const { t, price } = useText();
   const shopperVideo = useLiveVideo(props.remote);
   const [query, setQuery] = useState('');
-  const [found, setFound] = useState<Found[]>([]);
+  const [found, setFound] = useState<ExpertProductHit[]>([]);
   const [pushed, setPushed] = useState<string[]>([]);
   const [error, setError] = useState<string | null>(null);
 
   async function search(event: FormEvent) {
     event.preventDefault();
     try {
-      setFound(
-        (
-          await api<{ products: Found[] }>(
-            `/experts/products?q=${encodeURIComponent(query.trim())}`,
-          )
-        ).products,
-      );
+      setFound((await client.experts.products({ query: { q: query.trim() } })).products);
     } catch (caught) {
       setError(refusal(caught, t));
     }
   }
 
   async function push(productId: string) {
-    await api(`/experts/calls/${call.callId}/signal`, { body: { type: 'card', productId } });
+    await client.experts.signal({
+      params: { id: call.callId },
+      body: { type: 'card', productId },
+    });
     setPushed((current) => [...current, productId]);
   }
 

@@ -3,14 +3,12 @@
 // the call itself with product cards to push.
 import { useCallback, useEffect, useRef, useState } from 'react';
 import {
-  IceServersAnswer,
-  parseUnknown,
   type CallSignal,
   type CallSummary,
   type ExpertEvent,
   type ExpertSkill,
 } from '@vitrine/shared/core';
-import { api } from '../common/api';
+import { client } from '../common/api';
 import { refusal } from '../common/refusal';
 import type { ConsoleLang } from '../common/console-lang';
 import { LangSwitch } from '../common/LangSwitch';
@@ -51,16 +49,15 @@ export function ExpertDesk(props: {
   const take = async (summary: CallSummary) => {
     setError(null);
     try {
-      await api(`/experts/calls/${summary.callId}/accept`, { method: 'POST' });
-      const ice = parseUnknown(IceServersAnswer, await api('/calls/ice-servers'));
+      const id = { id: summary.callId };
+      await client.experts.accept({ params: id });
+      const ice = await client.calls.iceServers();
       setCall(summary);
       const send = (signal: CallSignal) =>
-        void api(`/experts/calls/${summary.callId}/signal`, { body: signal }).catch(
-          () => undefined,
-        );
+        void client.experts.signal({ params: id, body: signal }).catch(() => undefined);
       early.current = [];
       peer.current = await startExpertPeer({
-        iceServers: ice.ok ? ice.value.iceServers : [],
+        iceServers: ice.iceServers,
         send,
         onRemoteStream: setRemote,
       });
@@ -74,7 +71,7 @@ export function ExpertDesk(props: {
   const decline = async (summary: CallSummary) => {
     setError(null);
     try {
-      await api(`/experts/calls/${summary.callId}/decline`, { method: 'POST' });
+      await client.experts.decline({ params: { id: summary.callId } });
     } catch (caught) {
       setError(refusal(caught, t));
     }
@@ -164,9 +161,7 @@ export function ExpertDesk(props: {
             local={local}
             remote={remote}
             onEnd={() =>
-              void api(`/experts/calls/${call.callId}/end`, { method: 'POST' }).finally(
-                hangUpLocally,
-              )
+              void client.experts.end({ params: { id: call.callId } }).finally(hangUpLocally)
             }
           />
         )}

@@ -1,7 +1,14 @@
 // The expert's live call feed (presence is over MQTT: use-expert-presence). It brings the
 // profile, ringing calls, the shopper's signals and hang-ups.
 import { useEffect, useState } from 'react';
-import { ExpertEvent, parseJson, type CallSummary, type ExpertProfile } from '@vitrine/shared/core';
+import {
+  apiRoutes,
+  ExpertEvent,
+  parseJson,
+  routeUrl,
+  type CallSummary,
+  type ExpertProfile,
+} from '@vitrine/shared/core';
 import { openSseFeed } from '@vitrine/shared/ui/call';
 import { session } from '../common/api';
 
@@ -12,7 +19,7 @@ export function useExpertFeed(onEvent: (event: ExpertEvent) => void) {
   useEffect(
     () =>
       openSseFeed(
-        '/api/v1/experts/me/stream',
+        routeUrl('', apiRoutes.experts.stream, {}),
         { authorization: `Bearer ${session.token() ?? ''}` },
         (message) => {
           const parsed = parseJson(ExpertEvent, message.data);

@@ -2,14 +2,13 @@
 // session (MQTT login derived from this signed-in session), then keeps a
 // retained birth with the expert's skills and availability, and a Last Will.
 import { useCallback, useEffect, useRef, useState } from 'react';
-import { ExpertPresenceGrant, parseUnknown } from '@vitrine/shared/core';
 import {
   ExpertPresenceLink,
   storeBrokerUrl,
   type ExpertDeclaration,
   type ExpertPresenceState,
 } from '@vitrine/shared/client';
-import { api, session } from '../common/api';
+import { client, session } from '../common/api';
 import { refusal } from '../common/refusal';
 import { useText } from './i18n';
 
@@ -34,15 +33,13 @@ export function useExpertPresence(): ExpertPresence {
   useEffect(() => {
     let cancelled = false;
     let current: ExpertPresenceLink | null = null;
-    api('/experts/me/presence-session', { method: 'POST' }).then(
-      (body) => {
-        const grant = parseUnknown(ExpertPresenceGrant, body);
+    client.experts.presenceSession().then(
+      (grant) => {
         if (cancelled) return;
-        if (!grant.ok) return setError(grant.error);
-        const initial = { skills: grant.value.skills, available: false };
+        const initial = { skills: grant.skills, available: false };
         current = new ExpertPresenceLink({
-          url: grant.value.url ?? storeBrokerUrl(window.location.origin),
-          grant: grant.value,
+          url: grant.url ?? storeBrokerUrl(window.location.origin),
+          grant,
           password: session.token() ?? '',
           declaration: initial,
         });

@@ -34,7 +34,7 @@ export const sizingRoutes = {
     method: 'GET',
     path: '/sizing/charts',
     summary: "Each brand's size chart per sizing system",
-    auth: deviceOrStaff,
+    auth: deviceOrStaff(),
     response: SizeChartList,
   }),
   saveChart: route({
