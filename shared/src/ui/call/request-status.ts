@@ -23,7 +23,7 @@ export function watchRequestStatus(
   let stopped = false;
   void deviceHttp(device, environment).then((http) => {
     if (stopped) return;
-    stop = http.stream(apiRoutes.requests.mineStream.path, (message) => {
+    stop = http.feed(apiRoutes.requests.mineStream, {}, (message) => {
       const parsed = parseJson(DeviceRequestMessage, message.data);
       if (!parsed.ok) return;
       const list =
