@@ -39,6 +39,7 @@ import { seedDemoCampaign } from './seed/demo-campaign';
 import { seedDemoStore } from './seed/demo-seed';
 import { assertStoreHasData } from './catalogue/store-identity';
 import { publishStoreSettings } from './settings/store-settings';
+import { storeInfoHandlers } from './settings/store-info-handlers';
 import { authHandlers } from './staff/auth-handlers';
 import { DEFAULT_SIGN_IN_LIMITS } from './staff/sign-in-limiter';
 import { StaffStore } from './staff/staff-store';
@@ -278,6 +279,7 @@ export async function startStoreServer(
       stock: stockHandlers({ db, docs, catalogue, registry, storeId: config.storeId }),
       ...signage.handlers,
       metrics: metricsHandlers({ metrics, adminToken, metricsToken: config.metricsToken }),
+      store: storeInfoHandlers(config),
     },
     { registry, staffAuth },
   );

@@ -9,6 +9,7 @@ import { metaRoutes } from './routes/meta';
 import { metricsRoutes } from './routes/metrics';
 import { reportRoutes } from './routes/reports';
 import { stockRoutes } from './routes/stock';
+import { storeRoutes } from './routes/store';
 
 export const apiRoutes = {
   meta: metaRoutes,
@@ -19,5 +20,6 @@ export const apiRoutes = {
   campaigns: campaignRoutes,
   reports: reportRoutes,
   metrics: metricsRoutes,
+  store: storeRoutes,
 } as const;
 export type ApiRoutes = typeof apiRoutes;

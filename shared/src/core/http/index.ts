@@ -10,3 +10,4 @@ export * from './routes/reports';
 export * from './routes/auth';
 export * from './routes/stock';
 export * from './routes/metrics';
+export * from './routes/store';

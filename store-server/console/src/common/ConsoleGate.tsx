@@ -1,7 +1,8 @@
 // What every console starts with: its session (or the sign-in form), the role
-// it needs, and the language the person chose. The console itself renders
-// only once someone allowed is signed in.
+// it needs, the language the person chose and the store it serves (its
+// currency). The console itself renders only once someone allowed is signed in.
 import { useEffect, useState, type ReactNode } from 'react';
+import type { StoreInfo } from '@vitrine/shared/core';
 import { client, session } from './api';
 import { initialConsoleLang, saveConsoleLang, type ConsoleLang } from './console-lang';
 import { SignIn, type ConsoleUser } from './SignIn';
@@ -11,6 +12,8 @@ export type ConsoleContext = {
   lang: ConsoleLang;
   setLang: (lang: ConsoleLang) => void;
   signOut: () => void;
+  /** The store's id, currency and time zone; null when the server could not say. */
+  store: StoreInfo | null;
 };
 
 export function ConsoleGate(props: {
@@ -21,6 +24,7 @@ export function ConsoleGate(props: {
   children: (context: ConsoleContext) => ReactNode;
 }) {
   const [user, setUser] = useState<ConsoleUser | null | undefined>(undefined);
+  const [store, setStore] = useState<StoreInfo | null | undefined>(undefined);
   const [lang, setLangState] = useState<ConsoleLang>(initialConsoleLang);
   const setLang = (next: ConsoleLang) => {
     saveConsoleLang(next);
@@ -37,6 +41,12 @@ export function ConsoleGate(props: {
       () => setUser(null),
     );
   }, []);
+  // Once per sign-in: the prices wait for it rather than show the wrong currency first.
+  const signedIn = Boolean(user);
+  useEffect(() => {
+    if (!signedIn) return;
+    client.store.info().then(setStore, () => setStore(null));
+  }, [signedIn]);
   if (user === undefined) return null;
   if (!user) {
     return <SignIn title={props.title[lang]} lang={lang} onLang={setLang} onSignedIn={setUser} />;
@@ -48,11 +58,12 @@ export function ConsoleGate(props: {
       </p>
     );
   }
+  if (store === undefined) return null;
   const signOut = () => {
     void client.auth.logout().finally(() => {
       session.clear();
       setUser(null);
     });
   };
-  return <>{props.children({ user, lang, setLang, signOut })}</>;
+  return <>{props.children({ user, lang, setLang, signOut, store })}</>;
 }
