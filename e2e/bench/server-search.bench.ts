@@ -8,6 +8,7 @@ import Database from 'better-sqlite3';
 import { rmSync } from 'node:fs';
 import { loadavg } from 'node:os';
 import { join } from 'node:path';
+import { apiRoutes, routeUrl } from '@vitrine/shared/core';
 import { signIn } from '../staff/staff-helpers';
 import { freePort, spawnServer } from '../support/server-process';
 import { freshDataDir } from '../support/test-server';
@@ -82,11 +83,16 @@ export async function benchServerSearch(scale = 20_000): Promise<BenchResult[]> 
       signIn(server, 'expert-julie-mercier'),
     ]);
     const queries = sampledProducts(dataDir).flatMap(queriesFor);
-    const ask = async (path: string, token: string, query: Query) => {
+    const staffSearch = (q: string) =>
+      routeUrl(server.url, apiRoutes.stock.check, { query: { q } });
+    // The experts' product search is not in the route table yet.
+    const expertSearch = (q: string) =>
+      `${server.url}/api/v1/experts/products?q=${encodeURIComponent(q)}`;
+    const ask = async (search: (q: string) => string, token: string, query: Query) => {
+      const url = search(query.q);
+      const path = new URL(url).pathname;
       const started = performance.now();
-      const response = await fetch(`${server.url}/api/v1${path}?q=${encodeURIComponent(query.q)}`, {
-        headers: { authorization: `Bearer ${token}` },
-      });
+      const response = await fetch(url, { headers: { authorization: `Bearer ${token}` } });
       const body = (await response.json()) as {
         results?: { product: { id: string } }[];
         products?: { id: string }[];
@@ -101,15 +107,15 @@ export async function benchServerSearch(scale = 20_000): Promise<BenchResult[]> 
       if (query.finds && !found) throw new Error(`${path} "${query.q}" found nothing`);
       return ms;
     };
-    for (const query of queries) await ask('/staff/stock', staff, query); // warm-up
+    for (const query of queries) await ask(staffSearch, staff, query); // warm-up
     const staffMs = new Map<Kind, number[]>();
     const expertMs: number[] = [];
     const load = [loadavg()[0]!];
     for (let round = 0; round < ROUNDS; round++) {
       for (const query of queries) {
-        const ms = await ask('/staff/stock', staff, query);
+        const ms = await ask(staffSearch, staff, query);
         staffMs.set(query.kind, [...(staffMs.get(query.kind) ?? []), ms]);
-        if (query.kind !== 'gtin') expertMs.push(await ask('/experts/products', expert, query));
+        if (query.kind !== 'gtin') expertMs.push(await ask(expertSearch, expert, query));
       }
     }
     load.push(loadavg()[0]!);

@@ -5,8 +5,10 @@
 import { spawnSync } from 'node:child_process';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { BrowserContext, Page } from 'playwright-core';
+import { apiRoutes } from '@vitrine/shared/core';
 import { launchChromium } from '../support/chromium';
 import { startDemo, type DemoProcess } from '../support/demo-process';
+import { fetchRoute } from '../support/route-fetch';
 import { REPO_ROOT } from '../support/test-server';
 import { wedgeScan } from '../kiosk/kiosk-page';
 import { demoCatalogue, type DemoCatalogue } from './demo-catalogue';
@@ -96,10 +98,8 @@ describe('npm start, as the README says', () => {
   it('has a perk a member can use today', async () => {
     const card = /gold (VTR\d{11})/.exec(output)?.[1];
     const password = /password (\S+)\)/.exec(output)?.[1];
-    const login = await fetch(`${base}/api/v1/auth/login`, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json' },
-      body: JSON.stringify({ userId: 'staff', password }),
+    const login = await fetchRoute(base, apiRoutes.auth.login, {
+      body: { userId: 'staff', password },
     });
     expect(login.status).toBe(200);
     const { token } = (await login.json()) as { token: string };
