@@ -1,6 +1,7 @@
 // Head office as the e2e tests drive it: sign in, upload media, draft,
 // submit and approve campaigns over the real HTTP API.
-import { apiRoutes, callRoute, type Campaign, type RouteDef } from '@vitrine/shared/core';
+import { apiRoutes, type Campaign, type RouteDef } from '@vitrine/shared/core';
+import { signIn as signInAs } from '../staff/staff-helpers';
 import { fetchRoute, type RouteProbe } from '../support/route-fetch';
 
 /** A valid 1×1 PNG. */
@@ -11,12 +12,8 @@ export const TINY_PNG = Buffer.from(
 
 export type Draft = Omit<Campaign, 'v' | 'revision'>;
 
-export async function signIn(url: string, userId: string): Promise<string> {
-  const { token } = await callRoute({ baseUrl: url }, apiRoutes.auth.login, {
-    body: { userId, password: 'vitrine-demo' },
-  });
-  return token;
-}
+/** Signs a demo user in; resolves with the session token. */
+export const signIn = (url: string, userId: string): Promise<string> => signInAs({ url }, userId);
 
 /** Calls a route of the table as `token`, whatever the answer: its status and JSON body. */
 export async function call(
