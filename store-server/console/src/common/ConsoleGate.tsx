@@ -7,6 +7,9 @@ import { client, session } from './api';
 import { initialConsoleLang, saveConsoleLang, type ConsoleLang } from './console-lang';
 import { SignIn, type ConsoleUser } from './SignIn';
 
+/** Asked with the session; a server that cannot say leaves the default currency. */
+const storeInfo = (): Promise<StoreInfo | null> => client.store.info().catch(() => null);
+
 export type ConsoleContext = {
   user: ConsoleUser;
   lang: ConsoleLang;
@@ -36,17 +39,20 @@ export function ConsoleGate(props: {
   }, [title]);
   useEffect(() => {
     if (!session.token()) return setUser(null);
-    client.auth.me().then(
-      (me) => setUser(me.user),
+    // Both at once: a reload still costs one round trip before the console shows.
+    Promise.all([client.auth.me(), storeInfo()]).then(
+      ([me, info]) => {
+        setStore(info);
+        setUser(me.user);
+      },
       () => setUser(null),
     );
   }, []);
-  // Once per sign-in: the prices wait for it rather than show the wrong currency first.
-  const signedIn = Boolean(user);
+  // After signing in with the form: the prices wait for it rather than show the wrong currency.
+  const awaitingStore = Boolean(user) && store === undefined;
   useEffect(() => {
-    if (!signedIn) return;
-    client.store.info().then(setStore, () => setStore(null));
-  }, [signedIn]);
+    if (awaitingStore) void storeInfo().then(setStore);
+  }, [awaitingStore]);
   if (user === undefined) return null;
   if (!user) {
     return <SignIn title={props.title[lang]} lang={lang} onLang={setLang} onSignedIn={setUser} />;
