@@ -1,10 +1,17 @@
-// GET /api/v1/metrics on a real store server: a scraper's token is checked, the
+// The metrics route (metrics.scrape) on a real store server: a scraper's token is checked, the
 // text parses as Prometheus exposition, and the counters move after real HTTP
 // requests and real device events over MQTT.
 import { randomBytes } from 'node:crypto';
 import mqtt from 'mqtt';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ApiCallError, apiClient, apiRoutes, topics } from '@vitrine/shared/core';
+import {
+  API_PREFIX,
+  ApiCallError,
+  apiClient,
+  apiRoutes,
+  topics,
+  type RouteDef,
+} from '@vitrine/shared/core';
 import type { StoreServer } from '@vitrine/store-server/server';
 import { provisionDevice } from '../support/node-device';
 import { startTestServer, waitFor } from '../support/test-server';
@@ -78,7 +85,9 @@ describe('metrics', () => {
   });
 
   it('counts HTTP requests by route pattern and status, never by raw path', async () => {
-    const time = { route: '/api/v1/fleet/time', status: '200', method: 'GET' };
+    // The label is the route's pattern under the API prefix, as the table declares it.
+    const pattern = (definition: RouteDef) => `${API_PREFIX}${definition.path}`;
+    const time = { route: pattern(apiRoutes.fleet.time), status: '200', method: 'GET' };
     const count = 'vitrine_http_request_duration_seconds_count';
     const before = valueOf(await scrape(), count, time);
     for (let i = 0; i < 3; i++) await client().fleet.time();
@@ -92,9 +101,9 @@ describe('metrics', () => {
     expect(
       valueOf(samples, 'vitrine_http_request_duration_seconds_bucket', { ...time, le: '+Inf' }),
     ).toBe(before + 3);
-    expect(valueOf(samples, count, { route: '/api/v1/fleet/:id/screenshot', status: '404' })).toBe(
-      1,
-    );
+    const screenshot = { route: pattern(apiRoutes.fleet.screenshot), status: '404' };
+    expect(screenshot.route).toContain(':id');
+    expect(valueOf(samples, count, screenshot)).toBe(1);
     const labelValues = samples.flatMap((sample) => Object.values(sample.labels));
     expect(labelValues.some((value) => value.includes(secretId))).toBe(false);
   });

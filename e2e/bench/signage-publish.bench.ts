@@ -7,7 +7,7 @@
 // moves" as use-player.ts. The clock runs from the publisher's approve call
 // (signing included) until each player's engine shows the new revision.
 // Not included: media download (the campaign is a ticker) and Chromium paint.
-import { TrustAnchor, type Campaign } from '@vitrine/shared/core';
+import { apiRoutes, callRoute, type Campaign, type TrustAnchor } from '@vitrine/shared/core';
 import type { DeviceHandle } from '@vitrine/shared/client';
 import { CampaignSource } from '../../signage/src/renderer/player/campaign-source';
 import { startPlaybackLoop } from '../../signage/src/renderer/player/playback-loop';
@@ -101,20 +101,23 @@ export async function benchSignagePublish(players = 200, publications = 5): Prom
       'all players synced',
       180_000,
     );
-    const anchor = TrustAnchor.parse(
-      await (await fetch(`${server.url}/api/v1/campaigns/trust-anchor`)).json(),
-    );
+    const anchor = await callRoute({ baseUrl: server.url }, apiRoutes.campaigns.trustAnchor, {});
     running.push(...devices.map((device) => startPlayer(device, anchor)));
     const editor = await signIn(server.url, 'editor');
     const publisher = await signIn(server.url, 'publisher');
 
     const latencies: number[] = [];
     for (let n = 1; n <= publications; n++) {
-      await call(server.url, editor, 'PUT', '/campaigns/flash-sale', draft(n));
-      await call(server.url, editor, 'POST', '/campaigns/flash-sale/submit');
+      await call(server.url, editor, apiRoutes.campaigns.saveDraft, {
+        params: { id: 'flash-sale' },
+        body: draft(n),
+      });
+      await call(server.url, editor, apiRoutes.campaigns.submit, { params: { id: 'flash-sale' } });
       const wanted = `flash-sale@${n}`;
       const started = performance.now();
-      const approved = await call(server.url, publisher, 'POST', '/campaigns/flash-sale/approve');
+      const approved = await call(server.url, publisher, apiRoutes.campaigns.approve, {
+        params: { id: 'flash-sale' },
+      });
       if (approved.status !== 200) throw new Error(`approve: ${JSON.stringify(approved.body)}`);
       await waitFor(
         () => running.every((player) => player.shownAt.has(wanted)),

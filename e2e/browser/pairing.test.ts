@@ -2,8 +2,10 @@
 // then starts syncing by itself.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { BrowserContext } from 'playwright-core';
+import { apiRoutes } from '@vitrine/shared/core';
 import type { StoreServer } from '@vitrine/store-server/server';
 import { launchChromium } from '../support/chromium';
+import { fetchRoute } from '../support/route-fetch';
 import { startTestServer } from '../support/test-server';
 
 let server: StoreServer;
@@ -31,10 +33,9 @@ describe('pairing a new screen', () => {
     const pending = server.registry.list().find((device) => device.pairingCode === code);
     expect(pending?.status).toBe('pending');
 
-    const approve = await fetch(`${server.url}/api/v1/devices/approve`, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json', authorization: `Bearer ${server.adminToken}` },
-      body: JSON.stringify({ pairingCode: code }),
+    const approve = await fetchRoute(server.url, apiRoutes.devices.approve, {
+      token: server.adminToken,
+      body: { pairingCode: code },
     });
     expect(approve.status).toBe(200);
     await expect

@@ -2,6 +2,8 @@
 // credential, then the sync feed page by page. Tests pick their products here.
 import {
   SyncPage,
+  apiRoutes,
+  callRoute,
   type Look,
   type Product,
   type ProductStock,
@@ -32,9 +34,9 @@ async function pullAll(base: string, authorization: string) {
 }
 
 export async function demoCatalogue(base: string): Promise<DemoCatalogue> {
-  const credential = (await (
-    await fetch(`${base}/api/v1/devices/demo-credential?app=kiosk`)
-  ).json()) as { deviceId: string; secret: string; storeId: string };
+  const credential = await callRoute({ baseUrl: base }, apiRoutes.devices.demoCredential, {
+    query: { app: 'kiosk' },
+  });
   const { storeId } = credential;
   const docs = await pullAll(base, `Bearer ${credential.deviceId}.${credential.secret}`);
   const of = <T>(collection: string) =>

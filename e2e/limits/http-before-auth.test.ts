@@ -5,9 +5,10 @@
 import { readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { MAX_LOOK_UPLOAD_BYTES, MAX_MEDIA_BYTES } from '@vitrine/shared/core';
+import { MAX_LOOK_UPLOAD_BYTES, MAX_MEDIA_BYTES, apiRoutes, routeUrl } from '@vitrine/shared/core';
 import type { StoreServer } from '@vitrine/store-server/server';
 import { rawHttpRequest } from '../support/raw-http';
+import { fetchRoute } from '../support/route-fetch';
 import { startTestServer } from '../support/test-server';
 import { signIn, TINY_PNG, uploadPng } from '../signage/head-office';
 
@@ -31,7 +32,7 @@ describe('HTTP bodies before authentication', () => {
     const outcome = await rawHttpRequest({
       port,
       method: 'POST',
-      path: '/api/v1/media?name=big.mp4',
+      path: routeUrl('', apiRoutes.campaigns.uploadMedia, { query: { name: 'big.mp4' } }),
       headers: { 'content-type': 'video/mp4' },
       declaredLength: 64 * 1024 * 1024,
       // Only 1 MiB is sent: a server that reads the body first never answers.
@@ -45,7 +46,7 @@ describe('HTTP bodies before authentication', () => {
     const outcome = await rawHttpRequest({
       port,
       method: 'POST',
-      path: '/api/v1/fleet/heartbeat',
+      path: routeUrl('', apiRoutes.fleet.heartbeat, {}),
       headers: { 'content-type': 'application/json' },
       declaredLength: 10_000,
       sendBytes: 0,
@@ -57,7 +58,7 @@ describe('HTTP bodies before authentication', () => {
     const outcome = await rawHttpRequest({
       port,
       method: 'POST',
-      path: '/api/v1/auth/login',
+      path: routeUrl('', apiRoutes.auth.login, {}),
       headers: { 'content-type': 'application/json' },
       declaredLength: 100 * 1024,
       sendBytes: 0,
@@ -66,16 +67,12 @@ describe('HTTP bodies before authentication', () => {
   });
 
   it('still signs in, enrols and takes small JSON the usual way', async () => {
-    const enrol = await fetch(`${server.url}/api/v1/devices/enrol`, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json' },
-      body: JSON.stringify({ role: 'kiosk', name: 'limits kiosk' }),
+    const enrol = await fetchRoute(server.url, apiRoutes.devices.enrol, {
+      body: { role: 'kiosk', name: 'limits kiosk' },
     });
     expect(enrol.status).toBe(201);
-    const chunked = await fetch(`${server.url}/api/v1/auth/login`, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json' },
-      body: JSON.stringify({ userId: 'editor', password: 'x'.repeat(3000) }),
+    const chunked = await fetchRoute(server.url, apiRoutes.auth.login, {
+      body: { userId: 'editor', password: 'x'.repeat(3000) },
     });
     expect(chunked.status).toBe(413);
   });
@@ -94,7 +91,7 @@ describe('HTTP bodies before authentication', () => {
     const outcome = await rawHttpRequest({
       port,
       method: 'POST',
-      path: '/api/v1/media?name=huge.png',
+      path: routeUrl('', apiRoutes.campaigns.uploadMedia, { query: { name: 'huge.png' } }),
       headers: { authorization: `Bearer ${editor}`, 'content-type': 'image/png' },
       // No declared length: the cap can only hold while the bytes arrive.
       declaredLength: 'chunked',

@@ -2,7 +2,8 @@
 // clear messages, signing on approval, refusal of tampered content.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { StoreServer } from '@vitrine/store-server/server';
-import { SignedCampaign } from '@vitrine/shared/core';
+import { SignedCampaign, apiRoutes } from '@vitrine/shared/core';
+import { fetchRoute } from '../support/route-fetch';
 import { startTestServer } from '../support/test-server';
 import { call, draft, signIn, uploadPng, TINY_PNG } from './head-office';
 
@@ -21,15 +22,18 @@ afterAll(async () => {
 
 describe('head-office campaigns API', () => {
   it('validates uploads by content, not by the declared type', async () => {
-    const fake = await fetch(`${server.url}/api/v1/media?name=x.png`, {
-      method: 'POST',
-      headers: { authorization: `Bearer ${editor}`, 'content-type': 'image/png' },
+    const fake = await fetchRoute(server.url, apiRoutes.campaigns.uploadMedia, {
+      query: { name: 'x.png' },
+      token: editor,
+      headers: { 'content-type': 'image/png' },
       body: Buffer.from('<html>not a picture</html>'),
     });
     expect(fake.status).toBe(415);
     const media = await uploadPng(server.url, editor);
     expect(media).toMatchObject({ type: 'image/png', size: TINY_PNG.length });
-    const served = await fetch(`${server.url}/api/v1/media/${media.sha256}`);
+    const served = await fetchRoute(server.url, apiRoutes.campaigns.media, {
+      params: { sha256: media.sha256 },
+    });
     expect(Buffer.from(await served.arrayBuffer()).equals(TINY_PNG)).toBe(true);
   });
 
@@ -43,24 +47,45 @@ describe('head-office campaigns API', () => {
       weekdays: [1],
       dayParts: [],
     };
-    const refused = await call(server.url, editor, 'PUT', '/campaigns/broken', broken);
+    const refused = await call(server.url, editor, apiRoutes.campaigns.saveDraft, {
+      params: { id: 'broken' },
+      body: broken,
+    });
     expect(refused.status).toBe(400);
     expect(JSON.stringify(refused.body)).toMatch(
       /refers to a playlist that does not exist: missing/,
     );
     expect(JSON.stringify(refused.body)).toMatch(/ends \(2026-12-01\) before it starts/);
     const ghost = draft('ghost', { ...media, sha256: 'f'.repeat(64) });
-    const noMedia = await call(server.url, editor, 'PUT', '/campaigns/ghost', ghost);
+    const noMedia = await call(server.url, editor, apiRoutes.campaigns.saveDraft, {
+      params: { id: 'ghost' },
+      body: ghost,
+    });
     expect(JSON.stringify(noMedia.body)).toMatch(/was never uploaded/);
   });
 
   it('lets an editor draft and a publisher approve, which signs and syncs it', async () => {
     const media = await uploadPng(server.url, editor);
     const campaign = draft('winter', media);
-    expect((await call(server.url, editor, 'PUT', '/campaigns/winter', campaign)).status).toBe(200);
-    expect((await call(server.url, editor, 'POST', '/campaigns/winter/submit')).status).toBe(200);
-    expect((await call(server.url, editor, 'POST', '/campaigns/winter/approve')).status).toBe(403);
-    const approved = await call(server.url, publisher, 'POST', '/campaigns/winter/approve');
+    expect(
+      (
+        await call(server.url, editor, apiRoutes.campaigns.saveDraft, {
+          params: { id: 'winter' },
+          body: campaign,
+        })
+      ).status,
+    ).toBe(200);
+    expect(
+      (await call(server.url, editor, apiRoutes.campaigns.submit, { params: { id: 'winter' } }))
+        .status,
+    ).toBe(200);
+    expect(
+      (await call(server.url, editor, apiRoutes.campaigns.approve, { params: { id: 'winter' } }))
+        .status,
+    ).toBe(403);
+    const approved = await call(server.url, publisher, apiRoutes.campaigns.approve, {
+      params: { id: 'winter' },
+    });
     expect(approved.body).toMatchObject({
       status: 'published',
       revision: 1,
@@ -76,15 +101,19 @@ describe('head-office campaigns API', () => {
       ...envelope,
       payload: envelope.payload.replace('"priority":10', '"priority":99'),
     };
-    const refused = await call(server.url, publisher, 'POST', '/campaigns/signed', tampered);
+    const refused = await call(server.url, publisher, apiRoutes.campaigns.acceptSigned, {
+      body: tampered,
+    });
     expect(refused.status).toBe(422);
     expect(JSON.stringify(refused.body)).toMatch(/bad signature/);
-    const unsigned = await call(server.url, publisher, 'POST', '/campaigns/signed', {
-      id: 'winter',
-      payload: envelope.payload,
+    const unsigned = await call(server.url, publisher, apiRoutes.campaigns.acceptSigned, {
+      body: {
+        id: 'winter',
+        payload: envelope.payload,
+      },
     });
     expect(unsigned.status).toBe(422);
-    const list = await call(server.url, publisher, 'GET', '/campaigns');
+    const list = await call(server.url, publisher, apiRoutes.campaigns.list);
     expect((list.body as { refusals: unknown[] }).refusals).toHaveLength(2);
     // The synced copy is still the genuine one.
     expect(SignedCampaign.parse(server.docs.get('campaigns', 'winter')).payload).toBe(

@@ -16,6 +16,8 @@ import {
   isWithdrawal,
   verifySignedCampaign,
   type TrustAnchor,
+  apiRoutes,
+  callRoute,
 } from '@vitrine/shared/core';
 import { loadHeadOfficeKey } from '../../store-server/src/campaigns/head-office-key';
 import { freshDataDir, startTestServer } from '../support/test-server';
@@ -33,9 +35,7 @@ beforeAll(async () => {
   editor = await signIn(server.url, 'editor');
   publisher = await signIn(server.url, 'publisher');
   manager = await signIn(server.url, 'manager');
-  anchor = (await (
-    await fetch(`${server.url}/api/v1/campaigns/trust-anchor`)
-  ).json()) as TrustAnchor;
+  anchor = await callRoute({ baseUrl: server.url }, apiRoutes.campaigns.trustAnchor, {});
 });
 afterAll(async () => {
   await server?.close();
@@ -50,7 +50,7 @@ async function onScreens(id: string) {
   return verified.value;
 }
 const replay = (envelope: SignedCampaign) =>
-  call(server.url, publisher, 'POST', '/campaigns/signed', envelope);
+  call(server.url, publisher, apiRoutes.campaigns.acceptSigned, { body: envelope });
 const refusal = (body: unknown) => (body as { error: { code: string; message: string } }).error;
 
 describe('signed campaign replay at the store', () => {
@@ -74,7 +74,7 @@ describe('signed campaign replay at the store', () => {
     expect(again.status).toBe(409);
     expect(refusal(again.body).message).toMatch(/already holds this very envelope/);
     expect(captured('autumn')).toEqual(second);
-    const list = await call(server.url, publisher, 'GET', '/campaigns');
+    const list = await call(server.url, publisher, apiRoutes.campaigns.list);
     const reasons = (list.body as { refusals: { reason: string }[] }).refusals.map((r) => r.reason);
     expect(reasons).toContain(refusal(rolledBack.body).message);
   });
@@ -98,7 +98,9 @@ describe('signed campaign replay at the store', () => {
 
   it('withdraws with a signed tombstone that no older revision can undo', async () => {
     const older = [captured('autumn')];
-    const withdrawn = await call(server.url, publisher, 'POST', '/campaigns/autumn/withdraw');
+    const withdrawn = await call(server.url, publisher, apiRoutes.campaigns.withdraw, {
+      params: { id: 'autumn' },
+    });
     expect(withdrawn.body).toMatchObject({ status: 'withdrawn', revision: 3, liveRevision: null });
     const tombstone = await onScreens('autumn');
     expect(tombstone).toEqual({ v: 1, id: 'autumn', revision: 3, withdrawn: true });
@@ -110,7 +112,7 @@ describe('signed campaign replay at the store', () => {
       expect(refusal(answer.body).message).toMatch(/not newer than revision 3 \(a withdrawal\)/);
       expect(isWithdrawal(await onScreens('autumn'))).toBe(true);
     }
-    const record = await call(server.url, publisher, 'GET', '/campaigns');
+    const record = await call(server.url, publisher, apiRoutes.campaigns.list);
     expect(
       (record.body as { campaigns: { id: string; liveRevision: number | null }[] }).campaigns.find(
         (c) => c.id === 'autumn',
@@ -130,19 +132,39 @@ describe('signed campaign replay at the store', () => {
 
   it('does the same for emergency messages: a cleared one never comes back', async () => {
     const text = { fr: 'Évacuation : suivez le personnel', en: 'Evacuation: follow the staff' };
-    expect((await call(server.url, manager, 'PUT', '/emergency/store', { text })).status).toBe(200);
+    expect(
+      (
+        await call(server.url, manager, apiRoutes.campaigns.pushEmergency, {
+          params: { origin: 'store' },
+          body: { text },
+        })
+      ).status,
+    ).toBe(200);
     const emergency = captured('emergency-store');
-    expect((await call(server.url, manager, 'DELETE', '/emergency/store')).status).toBe(200);
+    expect(
+      (
+        await call(server.url, manager, apiRoutes.campaigns.clearEmergency, {
+          params: { origin: 'store' },
+        })
+      ).status,
+    ).toBe(200);
     expect(await onScreens('emergency-store')).toMatchObject({ revision: 2, withdrawn: true });
 
     const answer = await replay(emergency);
     expect(answer.status).toBe(409);
     expect(refusal(answer.body).code).toBe('campaign_revision_not_newer');
-    const live = await call(server.url, manager, 'GET', '/emergency');
+    const live = await call(server.url, manager, apiRoutes.campaigns.emergencies);
     expect(live.body).toEqual({ emergencies: [] });
 
     // A new emergency is a newer revision still.
-    expect((await call(server.url, manager, 'PUT', '/emergency/store', { text })).status).toBe(200);
+    expect(
+      (
+        await call(server.url, manager, apiRoutes.campaigns.pushEmergency, {
+          params: { origin: 'store' },
+          body: { text },
+        })
+      ).status,
+    ).toBe(200);
     expect(await onScreens('emergency-store')).toMatchObject({ revision: 3, emergency: true });
   });
 

@@ -4,7 +4,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { BrowserContext, Page } from 'playwright-core';
 import type { StoreServer } from '@vitrine/store-server/server';
-import { SignedCampaign } from '@vitrine/shared/core';
+import { SignedCampaign, apiRoutes } from '@vitrine/shared/core';
 import { launchChromium } from '../support/chromium';
 import { startTestServer } from '../support/test-server';
 import { call, draft, publish, signIn, uploadPng } from './head-office';
@@ -55,17 +55,35 @@ describe('emergency messages', () => {
     await expect.poll(mode, { timeout: 30_000 }).toBe('scheduled');
 
     const text = { fr: 'Évacuation : suivez le personnel', en: 'Evacuation: follow the staff' };
-    expect((await call(server.url, staff, 'PUT', '/emergency/store', { text })).status).toBe(403);
     expect(
-      (await call(server.url, manager, 'PUT', '/emergency/head-office', { text })).status,
+      (
+        await call(server.url, staff, apiRoutes.campaigns.pushEmergency, {
+          params: { origin: 'store' },
+          body: { text },
+        })
+      ).status,
     ).toBe(403);
-    const half = await call(server.url, manager, 'PUT', '/emergency/store', {
-      text: { fr: 'x', en: ' ' },
+    expect(
+      (
+        await call(server.url, manager, apiRoutes.campaigns.pushEmergency, {
+          params: { origin: 'head-office' },
+          body: { text },
+        })
+      ).status,
+    ).toBe(403);
+    const half = await call(server.url, manager, apiRoutes.campaigns.pushEmergency, {
+      params: { origin: 'store' },
+      body: {
+        text: { fr: 'x', en: ' ' },
+      },
     });
     expect(half.status).toBe(400);
     expect(JSON.stringify(half.body)).toMatch(/cannot be empty/);
 
-    const pushed = await call(server.url, manager, 'PUT', '/emergency/store', { text });
+    const pushed = await call(server.url, manager, apiRoutes.campaigns.pushEmergency, {
+      params: { origin: 'store' },
+      body: { text },
+    });
     expect(pushed.status).toBe(200);
     expect(
       SignedCampaign.parse(server.docs.get('campaigns', 'emergency-store')).signature,
@@ -76,7 +94,13 @@ describe('emergency messages', () => {
       texts: [`fr:${text.fr}`, `en:${text.en}`],
     });
 
-    expect((await call(server.url, manager, 'DELETE', '/emergency/store')).status).toBe(200);
+    expect(
+      (
+        await call(server.url, manager, apiRoutes.campaigns.clearEmergency, {
+          params: { origin: 'store' },
+        })
+      ).status,
+    ).toBe(200);
     await expect.poll(mode, { timeout: 15_000 }).toBe('scheduled');
     expect(await message()).toBeNull();
 
@@ -84,19 +108,38 @@ describe('emergency messages', () => {
     await screen.setViewportSize({ width: 1920, height: 1080 });
     const chain = { fr: 'Magasins fermés à 18 h', en: 'Stores close at 6 pm' };
     expect(
-      (await call(server.url, publisher, 'PUT', '/emergency/head-office', { text: chain })).status,
+      (
+        await call(server.url, publisher, apiRoutes.campaigns.pushEmergency, {
+          params: { origin: 'head-office' },
+          body: { text: chain },
+        })
+      ).status,
     ).toBe(200);
     await expect.poll(message, { timeout: 15_000 }).toEqual({
       covers: true,
       texts: [`fr:${chain.fr}`, `en:${chain.en}`],
     });
-    expect((await call(server.url, manager, 'DELETE', '/emergency/head-office')).status).toBe(403);
-    expect((await call(server.url, publisher, 'DELETE', '/emergency/head-office')).status).toBe(
-      200,
-    );
+    expect(
+      (
+        await call(server.url, manager, apiRoutes.campaigns.clearEmergency, {
+          params: { origin: 'head-office' },
+        })
+      ).status,
+    ).toBe(403);
+    expect(
+      (
+        await call(server.url, publisher, apiRoutes.campaigns.clearEmergency, {
+          params: { origin: 'head-office' },
+        })
+      ).status,
+    ).toBe(200);
     await expect.poll(mode, { timeout: 15_000 }).toBe('scheduled');
-    expect((await call(server.url, publisher, 'DELETE', '/emergency/head-office')).status).toBe(
-      404,
-    );
+    expect(
+      (
+        await call(server.url, publisher, apiRoutes.campaigns.clearEmergency, {
+          params: { origin: 'head-office' },
+        })
+      ).status,
+    ).toBe(404);
   }, 60_000);
 });

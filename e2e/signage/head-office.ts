@@ -1,6 +1,8 @@
 // Head office as the e2e tests drive it: sign in, upload media, draft,
 // submit and approve campaigns over the real HTTP API.
-import type { Campaign } from '@vitrine/shared/core';
+import { apiRoutes, type Campaign, type RouteDef } from '@vitrine/shared/core';
+import { signIn as signInAs } from '../staff/staff-helpers';
+import { fetchRoute, type RouteProbe } from '../support/route-fetch';
 
 /** A valid 1×1 PNG. */
 export const TINY_PNG = Buffer.from(
@@ -10,31 +12,17 @@ export const TINY_PNG = Buffer.from(
 
 export type Draft = Omit<Campaign, 'v' | 'revision'>;
 
-export async function signIn(url: string, userId: string): Promise<string> {
-  const response = await fetch(`${url}/api/v1/auth/login`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json' },
-    body: JSON.stringify({ userId, password: 'vitrine-demo' }),
-  });
-  if (!response.ok) throw new Error(`sign-in ${userId}: ${response.status}`);
-  return ((await response.json()) as { token: string }).token;
-}
+/** Signs a demo user in; resolves with the session token. */
+export const signIn = (url: string, userId: string): Promise<string> => signInAs({ url }, userId);
 
+/** Calls a route of the table as `token`, whatever the answer: its status and JSON body. */
 export async function call(
   url: string,
   token: string,
-  method: string,
-  path: string,
-  body?: unknown,
+  definition: RouteDef,
+  probe: Omit<RouteProbe, 'token'> = {},
 ): Promise<{ status: number; body: unknown }> {
-  const response = await fetch(`${url}/api/v1${path}`, {
-    method,
-    headers: {
-      authorization: `Bearer ${token}`,
-      ...(body === undefined ? {} : { 'content-type': 'application/json' }),
-    },
-    body: body === undefined ? undefined : JSON.stringify(body),
-  });
+  const response = await fetchRoute(url, definition, { ...probe, token });
   return { status: response.status, body: await response.json().catch(() => null) };
 }
 
@@ -43,9 +31,10 @@ export async function uploadPng(
   token: string,
   bytes: Uint8Array<ArrayBuffer> = TINY_PNG,
 ) {
-  const response = await fetch(`${url}/api/v1/media?name=tiny.png`, {
-    method: 'POST',
-    headers: { authorization: `Bearer ${token}`, 'content-type': 'image/png' },
+  const response = await fetchRoute(url, apiRoutes.campaigns.uploadMedia, {
+    query: { name: 'tiny.png' },
+    token,
+    headers: { 'content-type': 'image/png' },
     body: bytes,
   });
   if (response.status !== 201)
@@ -83,10 +72,15 @@ export function draft(
 
 /** Editor drafts and submits, publisher approves (signs and publishes). */
 export async function publish(url: string, editor: string, publisher: string, campaign: Draft) {
-  const saved = await call(url, editor, 'PUT', `/campaigns/${campaign.id}`, campaign);
+  const saved = await call(url, editor, apiRoutes.campaigns.saveDraft, {
+    params: { id: campaign.id },
+    body: campaign,
+  });
   if (saved.status !== 200) throw new Error(`draft: ${JSON.stringify(saved.body)}`);
-  await call(url, editor, 'POST', `/campaigns/${campaign.id}/submit`);
-  const approved = await call(url, publisher, 'POST', `/campaigns/${campaign.id}/approve`);
+  await call(url, editor, apiRoutes.campaigns.submit, { params: { id: campaign.id } });
+  const approved = await call(url, publisher, apiRoutes.campaigns.approve, {
+    params: { id: campaign.id },
+  });
   if (approved.status !== 200) throw new Error(`approve: ${JSON.stringify(approved.body)}`);
 }
 

@@ -7,6 +7,7 @@ import type { StoreServer } from '@vitrine/store-server/server';
 import { launchChromium } from '../support/chromium';
 import { startTestServer } from '../support/test-server';
 import { call, publish, signIn, zonesDraft } from './head-office';
+import { apiRoutes } from '@vitrine/shared/core';
 
 let server: StoreServer;
 let browser: BrowserContext;
@@ -94,12 +95,9 @@ describe('a play interrupted by a reload', () => {
     expect(end!.durationMs).toBeGreaterThanOrEqual(ranAtLeast);
     expect(end!.durationMs).toBeLessThan(600_000);
 
-    const report = await call(
-      server.url,
-      publisher,
-      'GET',
-      '/proof-of-play/report?campaignId=long',
-    );
+    const report = await call(server.url, publisher, apiRoutes.reports.plays, {
+      query: { campaignId: 'long' },
+    });
     const rows = (
       report.body as { rows: { plays: number; interrupted: number; playedMs: number }[] }
     ).rows;

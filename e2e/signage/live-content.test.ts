@@ -9,6 +9,7 @@ import type { Product } from '@vitrine/shared/core';
 import { launchChromium } from '../support/chromium';
 import { startTestServer } from '../support/test-server';
 import { call, publish, signIn, zonesDraft } from './head-office';
+import { apiRoutes } from '@vitrine/shared/core';
 
 let server: StoreServer;
 let browser: BrowserContext;
@@ -102,8 +103,11 @@ describe('live content on a playing screen', () => {
 
     // A price change through the API, no campaign touched: both cards show it.
     const newPrice = product.priceCents + 1_234;
-    const changed = await call(server.url, manager, 'PUT', `/products/${product.id}/price`, {
-      priceCents: newPrice,
+    const changed = await call(server.url, manager, apiRoutes.stock.setPrice, {
+      params: { id: product.id },
+      body: {
+        priceCents: newPrice,
+      },
     });
     expect(changed.status).toBe(200);
     await expect.poll(prices, { timeout: 10_000 }).toEqual([String(newPrice), String(newPrice)]);
@@ -116,12 +120,20 @@ describe('live content on a playing screen', () => {
     expect(server.docs.get<{ revision: number }>('campaigns', 'live')).toBeDefined();
     // Bad input is a clear 400; an editor may not change prices.
     expect(
-      (await call(server.url, manager, 'PUT', `/products/${product.id}/price`, { priceCents: -1 }))
-        .status,
+      (
+        await call(server.url, manager, apiRoutes.stock.setPrice, {
+          params: { id: product.id },
+          body: { priceCents: -1 },
+        })
+      ).status,
     ).toBe(400);
     expect(
-      (await call(server.url, editor, 'PUT', `/products/${product.id}/price`, { priceCents: 1 }))
-        .status,
+      (
+        await call(server.url, editor, apiRoutes.stock.setPrice, {
+          params: { id: product.id },
+          body: { priceCents: 1 },
+        })
+      ).status,
     ).toBe(403);
 
     // Two promotions run; one ends a few seconds from now while the screen plays on.

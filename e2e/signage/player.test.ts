@@ -5,7 +5,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { BrowserContext, Page } from 'playwright-core';
 import type { StoreServer } from '@vitrine/store-server/server';
-import { SignedCampaign } from '@vitrine/shared/core';
+import { SignedCampaign, apiRoutes } from '@vitrine/shared/core';
 import { launchChromium } from '../support/chromium';
 import { freshDataDir, startTestServer } from '../support/test-server';
 import { draft, publish, signIn, uploadPng, call } from './head-office';
@@ -98,7 +98,11 @@ describe('signage player in Chromium', () => {
     server = await startTestServer({ dataDir, httpPort: port });
     const publisherAgain = await signIn(server.url, 'publisher');
     expect(
-      (await call(server.url, publisherAgain, 'POST', '/campaigns/opening/withdraw')).status,
+      (
+        await call(server.url, publisherAgain, apiRoutes.campaigns.withdraw, {
+          params: { id: 'opening' },
+        })
+      ).status,
     ).toBe(200);
     await expect.poll(() => player('data-mode'), { timeout: 20_000 }).toBe('default');
     const started = Number(await player('data-plays-started'));

@@ -4,8 +4,9 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launchChromium } from '../support/chromium';
 import { signInThroughConsole } from '../support/console-page';
-import { PreviewCards, type Product, type ProductStock } from '@vitrine/shared/core';
+import { PreviewCards, type Product, type ProductStock, apiRoutes } from '@vitrine/shared/core';
 import type { StoreServer } from '@vitrine/store-server/server';
+import { fetchRoute } from '../support/route-fetch';
 import { startTestServer } from '../support/test-server';
 import { call, signIn } from './head-office';
 
@@ -55,12 +56,9 @@ describe('head-office preview cards', () => {
     if (!lamp || !sofa) throw new Error('no demo products over 20 €');
     promote('preview-amount', lamp.id, 'amount', 500);
     promote('preview-percent', sofa.id, 'percent', 20);
-    const answer = await call(
-      server.url,
-      editor,
-      'GET',
-      `/campaigns/preview/products?ids=${lamp.id},${sofa.id},no-such-product`,
-    );
+    const answer = await call(server.url, editor, apiRoutes.campaigns.preview, {
+      query: { ids: `${lamp.id},${sofa.id},no-such-product` },
+    });
     expect(answer.status).toBe(200);
     const { cards } = PreviewCards.parse(answer.body);
     expect(cards.map((card) => card.id)).toEqual([lamp.id, sofa.id]);
@@ -78,21 +76,24 @@ describe('head-office preview cards', () => {
 
   it('answers editors and publishers only, and refuses bad ids', async () => {
     const kiosk = server.demoDevices?.get('kiosk');
-    const asKiosk = await fetch(`${server.url}/api/v1/campaigns/preview/products?ids=a`, {
-      headers: { authorization: `Bearer ${kiosk?.deviceId}.${kiosk?.secret}` },
+    const asKiosk = await fetchRoute(server.url, apiRoutes.campaigns.preview, {
+      query: { ids: 'a' },
+      token: `${kiosk?.deviceId}.${kiosk?.secret}`,
     });
     expect(asKiosk.status).toBe(401);
     const staff = await signIn(server.url, 'staff');
-    expect((await call(server.url, staff, 'GET', '/campaigns/preview/products?ids=a')).status).toBe(
-      403,
-    );
+    expect(
+      (await call(server.url, staff, apiRoutes.campaigns.preview, { query: { ids: 'a' } })).status,
+    ).toBe(403);
     const publisher = await signIn(server.url, 'publisher');
     expect(
-      (await call(server.url, publisher, 'GET', '/campaigns/preview/products?ids=a')).status,
+      (await call(server.url, publisher, apiRoutes.campaigns.preview, { query: { ids: 'a' } }))
+        .status,
     ).toBe(200);
-    expect((await call(server.url, editor, 'GET', '/campaigns/preview/products')).status).toBe(400);
+    expect((await call(server.url, editor, apiRoutes.campaigns.preview)).status).toBe(400);
     expect(
-      (await call(server.url, editor, 'GET', '/campaigns/preview/products?ids=../etc')).status,
+      (await call(server.url, editor, apiRoutes.campaigns.preview, { query: { ids: '../etc' } }))
+        .status,
     ).toBe(400);
   });
 

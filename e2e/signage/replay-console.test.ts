@@ -5,7 +5,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { BrowserContext, Page } from 'playwright-core';
 import type { StoreServer } from '@vitrine/store-server/server';
-import { SignedCampaign } from '@vitrine/shared/core';
+import { SignedCampaign, apiRoutes } from '@vitrine/shared/core';
 import { launchChromium } from '../support/chromium';
 import { chooseConsoleLang, signInThroughConsole } from '../support/console-page';
 import { startTestServer } from '../support/test-server';
@@ -53,7 +53,9 @@ describe('replays in the head-office console', () => {
       withdrawn: true,
     });
 
-    const replayed = await call(server.url, publisher, 'POST', '/campaigns/signed', captured);
+    const replayed = await call(server.url, publisher, apiRoutes.campaigns.acceptSigned, {
+      body: captured,
+    });
     expect(replayed.status).toBe(409);
     await desk.reload();
     await desk.getByText('Contenus refusés au magasin (1)').click();

@@ -6,7 +6,7 @@ import { cpSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { BrowserContext, Page } from 'playwright-core';
 import type { StoreServer } from '@vitrine/store-server/server';
-import { SignedCampaign } from '@vitrine/shared/core';
+import { SignedCampaign, apiRoutes } from '@vitrine/shared/core';
 import { launchChromium } from '../support/chromium';
 import { freshDataDir, startTestServer } from '../support/test-server';
 import { call, draft, publish, signIn, uploadPng } from './head-office';
@@ -67,8 +67,8 @@ describe('a player offline during a withdrawal', () => {
     const withdrawn = await call(
       elsewhere.url,
       await signIn(elsewhere.url, 'publisher'),
-      'POST',
-      '/campaigns/comeback/withdraw',
+      apiRoutes.campaigns.withdraw,
+      { params: { id: 'comeback' } },
     );
     expect(withdrawn.status).toBe(200);
     await elsewhere.close();

@@ -9,6 +9,7 @@ import { launchChromium } from '../support/chromium';
 import { signInThroughConsole } from '../support/console-page';
 import { startTestServer } from '../support/test-server';
 import { call, draft, publish, signIn, uploadPng } from './head-office';
+import { apiRoutes } from '@vitrine/shared/core';
 
 let server: StoreServer;
 let browser: BrowserContext;
@@ -56,15 +57,22 @@ describe('screen settings from the fleet', () => {
 
     // Bad names are refused with a clear message and change nothing.
     const deviceId = await row.getAttribute('data-screen');
+    if (!deviceId) throw new Error('the screen row names no device');
     for (const name of ['   ', 'x'.repeat(61), 'bell\u0007']) {
-      const refused = await call(server.url, publisher, 'PUT', `/fleet/${deviceId}/name`, { name });
+      const refused = await call(server.url, publisher, apiRoutes.fleet.rename, {
+        params: { id: deviceId },
+        body: { name },
+      });
       expect(refused.status).toBe(400);
     }
-    const editorTry = await call(server.url, editor, 'PUT', `/fleet/${deviceId}/name`, {
-      name: 'Hack',
+    const editorTry = await call(server.url, editor, apiRoutes.fleet.rename, {
+      params: { id: deviceId },
+      body: {
+        name: 'Hack',
+      },
     });
     expect(editorTry.status).toBe(403);
-    const fleet = await call(server.url, publisher, 'GET', '/fleet');
+    const fleet = await call(server.url, publisher, apiRoutes.fleet.list);
     expect((fleet.body as { screens: { name: string }[] }).screens[0]?.name).toBe('Entrance, left');
   }, 60_000);
 });

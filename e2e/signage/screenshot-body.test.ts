@@ -2,7 +2,9 @@
 // refused with 415, like any other body that is not a PNG (it was a 500).
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import type { StoreServer } from '@vitrine/store-server/server';
+import { fetchRoute } from '../support/route-fetch';
 import { startTestServer } from '../support/test-server';
+import { apiRoutes } from '@vitrine/shared/core';
 
 let server: StoreServer;
 beforeAll(async () => {
@@ -17,12 +19,9 @@ const PNG_SIGNATURE = [0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a];
 async function upload(bytes: number[]): Promise<number> {
   const signage = server.demoDevices?.get('signage');
   if (!signage) throw new Error('the demo signage screen is missing');
-  const response = await fetch(`${server.url}/api/v1/fleet/screenshot`, {
-    method: 'POST',
-    headers: {
-      'content-type': 'image/png',
-      authorization: `Bearer ${signage.deviceId}.${signage.secret}`,
-    },
+  const response = await fetchRoute(server.url, apiRoutes.fleet.uploadScreenshot, {
+    token: `${signage.deviceId}.${signage.secret}`,
+    headers: { 'content-type': 'image/png' },
     body: new Uint8Array(bytes),
   });
   return response.status;

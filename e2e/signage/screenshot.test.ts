@@ -5,8 +5,10 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { BrowserContext, Page } from 'playwright-core';
 import type { StoreServer } from '@vitrine/store-server/server';
 import { launchChromium } from '../support/chromium';
+import { fetchRoute } from '../support/route-fetch';
 import { startTestServer } from '../support/test-server';
 import { call, publish, signIn, uploadPng, zonesDraft } from './head-office';
+import { apiRoutes } from '@vitrine/shared/core';
 
 let server: StoreServer;
 let browser: BrowserContext;
@@ -110,13 +112,16 @@ describe('fleet screenshot', () => {
     await screen.locator(`[data-layer="current"] img[data-sha256="${media.sha256}"]`).waitFor();
     await screen.locator('[data-layer="current"] [data-testid="card-price"]').waitFor();
 
-    const fleet = await call(server.url, publisher, 'GET', '/fleet');
+    const fleet = await call(server.url, publisher, apiRoutes.fleet.list);
     const deviceId = (fleet.body as { screens: { deviceId: string }[] }).screens[0]!.deviceId;
-    const asked = await call(server.url, publisher, 'POST', `/fleet/${deviceId}/screenshot`);
+    const asked = await call(server.url, publisher, apiRoutes.fleet.requestScreenshot, {
+      params: { id: deviceId },
+    });
     expect(asked.status).toBe(202);
     const fetchShot = async () => {
-      const response = await fetch(`${server.url}/api/v1/fleet/${deviceId}/screenshot`, {
-        headers: { authorization: `Bearer ${publisher}` },
+      const response = await fetchRoute(server.url, apiRoutes.fleet.screenshot, {
+        params: { id: deviceId },
+        token: publisher,
       });
       return response.ok ? Buffer.from(await response.arrayBuffer()) : null;
     };

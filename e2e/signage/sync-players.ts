@@ -1,10 +1,10 @@
 // A synchronised group of signage players as the tests and the benchmark run
 // it: instances of the player's real scheduling code (clock-sync.ts offset
-// estimate over real HTTP against a store server's GET /api/v1/fleet/time,
+// estimate over real HTTP against a store server's clock route (fleet.time),
 // the PlayerEngine, the renderer's playback loop), each with a deliberately
 // skewed wall clock, in one Node process. Each item start is stamped on the
 // process's monotonic clock, common to all players.
-import { ServerTime, type Campaign } from '@vitrine/shared/core';
+import { apiRoutes, callRoute, type Campaign } from '@vitrine/shared/core';
 import { estimateOffset, type Clock } from '../../signage/src/renderer/player/clock-sync';
 import { startPlaybackLoop } from '../../signage/src/renderer/player/playback-loop';
 import { PlayerEngine } from '../../signage/src/renderer/player/player-engine';
@@ -55,11 +55,12 @@ export async function runSyncGroup(
   runMs: number,
   campaign: Campaign = aisleRun,
 ): Promise<SyncRun> {
-  const serverTime = async () => {
-    const response = await fetch(`${serverUrl}/api/v1/fleet/time`, { cache: 'no-store' });
-    const parsed = ServerTime.safeParse(await response.json());
-    return parsed.success ? parsed.data.serverTime : null;
-  };
+  // A sample the server answers wrongly is skipped (null), as a player skips it.
+  const serverTime = () =>
+    callRoute({ baseUrl: serverUrl }, apiRoutes.fleet.time, {}, { cache: 'no-store' }).then(
+      (answer) => answer.serverTime,
+      () => null,
+    );
   // (item, scheduled boundary) → start stamps of each player on the common clock.
   const starts = new Map<string, number[]>();
   const offsetErrors: number[] = [];

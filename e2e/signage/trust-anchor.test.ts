@@ -5,7 +5,7 @@
 // reported and not believed, and its campaigns never play.
 import { generateKeyPairSync } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { TrustAnchor } from '@vitrine/shared/core';
+import { TrustAnchor, apiRoutes, callRoute } from '@vitrine/shared/core';
 import type { DeviceHandle } from '@vitrine/shared/client';
 import type { StoreServer } from '@vitrine/store-server/server';
 import { CampaignSource, loadTrustAnchor } from '../../signage/src/renderer/player/campaign-source';
@@ -33,9 +33,8 @@ async function syncedPlayer(): Promise<DeviceHandle> {
   return device;
 }
 
-async function serverKey(): Promise<TrustAnchor> {
-  const response = await fetch(`${server.url}/api/v1/campaigns/trust-anchor`);
-  return TrustAnchor.parse(await response.json());
+function serverKey(): Promise<TrustAnchor> {
+  return callRoute({ baseUrl: server.url }, apiRoutes.campaigns.trustAnchor, {});
 }
 
 function foreignKey(): TrustAnchor {

@@ -4,6 +4,7 @@
 // the guessing device's address, in the staff console (fr and en, axe-clean).
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { BrowserContext, Page } from 'playwright-core';
+import { apiRoutes, routeUrl } from '@vitrine/shared/core';
 import type { StoreServer } from '@vitrine/store-server/server';
 import { seriousViolations } from '../kiosk/kiosk-page';
 import { launchChromium } from '../support/chromium';
@@ -14,6 +15,7 @@ import { call, DEMO_PASSWORD, signIn } from './staff-helpers';
 
 /** Another machine on the store's network, as the server sees it (loopback, Linux). */
 const GUESSER = '127.0.0.2';
+const audit = apiRoutes.auth.signInAudit;
 
 let server: StoreServer;
 let browser: BrowserContext;
@@ -34,7 +36,7 @@ describe('sign-in limits', () => {
     for (let i = 0; i < 6; i++)
       answers.push((await signInFrom(GUESSER, server.url, 'manager', `guess-${i}`)).status);
     expect(answers).toEqual([401, 401, 401, 401, 401, 429]);
-    const locked = await requestFrom(GUESSER, `${server.url}/api/v1/auth/login`, {
+    const locked = await requestFrom(GUESSER, routeUrl(server.url, apiRoutes.auth.login, {}), {
       body: { userId: 'manager', password: DEMO_PASSWORD },
     });
     expect(locked.status).toBe(429);
@@ -44,11 +46,11 @@ describe('sign-in limits', () => {
   });
 
   it('serves the audit to managers only', async () => {
-    expect((await call(server, '/staff/sign-in-audit')).status).toBe(401);
+    expect((await call(server, audit)).status).toBe(401);
     const staff = await signIn(server, 'staff');
-    expect((await call(server, '/staff/sign-in-audit', { token: staff })).status).toBe(403);
+    expect((await call(server, audit, { token: staff })).status).toBe(403);
     const manager = await signIn(server, 'manager');
-    const answer = await call(server, '/staff/sign-in-audit?limit=500', { token: manager });
+    const answer = await call(server, audit, { query: { limit: 500 }, token: manager });
     expect(answer.status).toBe(200);
     const entries = answer.body.entries as { account: string; client: string; event: string }[];
     const fromGuesser = entries.filter((entry) => entry.client === GUESSER);
@@ -57,9 +59,7 @@ describe('sign-in limits', () => {
       ...Array<string>(5).fill('failure'),
     ]);
     expect(new Set(fromGuesser.map((entry) => entry.account))).toEqual(new Set(['manager']));
-    expect((await call(server, '/staff/sign-in-audit?limit=0', { token: manager })).status).toBe(
-      400,
-    );
+    expect((await call(server, audit, { query: { limit: 0 }, token: manager })).status).toBe(400);
   });
 
   for (const lang of ['fr', 'en'] as const) {
@@ -103,7 +103,9 @@ describe('sign-in limits', () => {
     const alert = page.getByRole('alert');
     const submit = () =>
       Promise.all([
-        page.waitForResponse((response) => response.url().endsWith('/api/v1/auth/login')),
+        page.waitForResponse(
+          (response) => response.url() === routeUrl(server.url, apiRoutes.auth.login, {}),
+        ),
         page.getByRole('button', { name: 'Se connecter' }).click(),
       ]);
     for (let i = 0; i < 5; i++) {

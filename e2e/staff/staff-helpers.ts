@@ -1,18 +1,16 @@
 // Helpers for the staff and expert API suites: sign in, call JSON endpoints,
 // and pick demo data (members, products) straight from the store's database.
+import { API_PREFIX, apiClient, apiRoutes, type RouteDef } from '@vitrine/shared/core';
 import type { StoreServer } from '@vitrine/store-server/server';
+import { fetchProbe, fetchRoute, type RouteProbe } from '../support/route-fetch';
 
 export const DEMO_PASSWORD = 'vitrine-demo';
 
 /** Signs in over HTTP: any server with a URL (in this process or a spawned one). */
 export async function signIn(server: Pick<StoreServer, 'url'>, userId: string): Promise<string> {
-  const response = await fetch(`${server.url}/api/v1/auth/login`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json' },
-    body: JSON.stringify({ userId, password: DEMO_PASSWORD }),
-  });
-  if (!response.ok) throw new Error(`sign-in of ${userId} failed: ${response.status}`);
-  return ((await response.json()) as { token: string }).token;
+  const client = apiClient(apiRoutes, { baseUrl: server.url });
+  const { token } = await client.auth.login({ body: { userId, password: DEMO_PASSWORD } });
+  return token;
 }
 
 export type Answer = {
@@ -20,19 +18,23 @@ export type Answer = {
   body: Record<string, unknown> & { error?: { code: string } };
 };
 
+/**
+ * Calls a route of the table (method and path from it) as `token`, whatever
+ * the answer; a path string is for the groups not yet in the table.
+ */
 export async function call(
   server: StoreServer,
-  path: string,
-  options: { token?: string; body?: unknown; method?: string } = {},
+  target: RouteDef | string,
+  options: RouteProbe & { method?: string } = {},
 ): Promise<Answer> {
-  const response = await fetch(`${server.url}/api/v1${path}`, {
-    method: options.method ?? (options.body === undefined ? 'GET' : 'POST'),
-    headers: {
-      ...(options.body === undefined ? {} : { 'content-type': 'application/json' }),
-      ...(options.token ? { authorization: `Bearer ${options.token}` } : {}),
-    },
-    body: options.body === undefined ? undefined : JSON.stringify(options.body),
-  });
+  const response =
+    typeof target === 'string'
+      ? await fetchProbe(
+          `${server.url}${API_PREFIX}${target}`,
+          options.method ?? (options.body === undefined ? 'GET' : 'POST'),
+          options,
+        )
+      : await fetchRoute(server.url, target, options);
   const text = await response.text();
   return { status: response.status, body: text ? (JSON.parse(text) as Answer['body']) : {} };
 }

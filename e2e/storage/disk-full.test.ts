@@ -5,7 +5,9 @@
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { apiRoutes } from '@vitrine/shared/core';
 import type { StoreServer } from '@vitrine/store-server/server';
+import { fetchRoute } from '../support/route-fetch';
 import { mountSmallDisk, type SmallDisk } from '../support/small-disk';
 import { startTestServer } from '../support/test-server';
 import { call, kioskBearer, signIn, variantOf } from '../staff/staff-helpers';
@@ -36,8 +38,9 @@ async function screenStillServed(server: StoreServer): Promise<void> {
   expect(product).toBeDefined();
   const picture = await fetch(`${server.url}/media/products/${product?.id}-1.svg`);
   expect(picture.status).toBe(200);
-  const scanned = await fetch(`${server.url}/api/v1/products/by-code/${variantOf(server).gtin}`, {
-    headers,
+  const scanned = await fetchRoute(server.url, apiRoutes.stock.byCode, {
+    params: { code: variantOf(server).gtin },
+    token: kioskBearer(server),
   });
   expect(scanned.status).toBe(200);
 }
@@ -47,7 +50,7 @@ describe.skipIf(refused !== undefined)('a store server whose disk fills up', () 
   let staff: string;
   let garment: ReturnType<typeof variantOf>;
   const correct = (quantity: number) =>
-    call(server, '/staff/stock/corrections', {
+    call(server, apiRoutes.stock.correct, {
       token: staff,
       body: { gtin: garment.gtin, locationId: server.config.storeId, quantity, reason: 'count' },
     });

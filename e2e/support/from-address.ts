@@ -2,6 +2,7 @@
 // Linux the whole 127.0.0.0/8 is local, so one test machine can play several
 // clients that the store server tells apart by their socket address.
 import { Agent, request } from 'node:http';
+import { apiRoutes, routeUrl } from '@vitrine/shared/core';
 
 export type Reply = { status: number; body: unknown; headers: Record<string, unknown> };
 
@@ -55,7 +56,7 @@ export function requestFrom(
   });
 }
 
-/** POST /api/v1/auth/login from `localAddress`; resolves with the status and the time it took. */
+/** Signs in (auth.login) from `localAddress`; resolves with the status and the time it took. */
 export async function signInFrom(
   localAddress: string,
   baseUrl: string,
@@ -63,7 +64,7 @@ export async function signInFrom(
   password: string,
 ): Promise<{ status: number; ms: number; body: unknown }> {
   const started = performance.now();
-  const reply = await requestFrom(localAddress, `${baseUrl}/api/v1/auth/login`, {
+  const reply = await requestFrom(localAddress, routeUrl(baseUrl, apiRoutes.auth.login, {}), {
     body: { userId, password },
   });
   return { status: reply.status, ms: performance.now() - started, body: reply.body };

@@ -4,7 +4,7 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { join } from 'node:path';
-import type { DeviceCredential } from '@vitrine/shared/core';
+import { apiRoutes, callRoute, type DeviceCredential } from '@vitrine/shared/core';
 import { REPO_ROOT, waitFor } from './test-server';
 import { DevicePins } from './tls-client';
 
@@ -148,17 +148,10 @@ export async function enrolAndApprove(
   url: string,
   role: 'kiosk' | 'signage' | 'mirror',
 ): Promise<DeviceCredential> {
-  const enrol = await fetch(`${url}/api/v1/devices/enrol`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json' },
-    body: JSON.stringify({ role, name: `test ${role}` }),
+  const body = await callRoute({ baseUrl: url }, apiRoutes.devices.enrol, {
+    body: { role, name: `test ${role}` },
   });
-  const body = (await enrol.json()) as DeviceCredential & { pairingCode: string };
-  const approve = await fetch(`${url}/api/v1/devices/approve`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json', authorization: `Bearer ${TEST_ADMIN_TOKEN}` },
-    body: JSON.stringify({ pairingCode: body.pairingCode }),
-  });
-  if (!approve.ok) throw new Error(`approval failed: ${approve.status}`);
+  const asAdmin = { baseUrl: url, authorization: () => `Bearer ${TEST_ADMIN_TOKEN}` };
+  await callRoute(asAdmin, apiRoutes.devices.approve, { body: { pairingCode: body.pairingCode } });
   return { deviceId: body.deviceId, secret: body.secret };
 }

@@ -4,8 +4,8 @@
 // rotation). The decisions are the shell's own (shared/src/desktop/store-pin.ts).
 import { Agent, fetch as undiciFetch } from 'undici';
 import {
-  EnrolResponse,
-  parseUnknown,
+  apiRoutes,
+  callRoute,
   type CertificateFingerprint,
   type DeviceCredential,
 } from '@vitrine/shared/core';
@@ -71,18 +71,14 @@ export async function enrolOverTls(
   pins: DevicePins,
   role: 'kiosk' | 'signage' | 'mirror' = 'kiosk',
 ): Promise<DeviceCredential & { pairingCode: string; fingerprint: string }> {
-  const response = await pins.fetch(`${httpsUrl}/api/v1/devices/enrol`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json' },
-    body: JSON.stringify({ role, name: `tls ${role}` }),
-  });
-  const answer = parseUnknown(EnrolResponse, await response.json());
-  if (!answer.ok) throw new Error(`enrolment answer: ${answer.error}`);
+  const answer = await callRoute(
+    { baseUrl: httpsUrl, fetch: pins.fetch },
+    apiRoutes.devices.enrol,
+    { body: { role, name: `tls ${role}` } },
+  );
   const pinned = pins.current[0] ? fingerprintOf(pins.current[0]) : '';
-  if (answer.value.tls?.fingerprint !== pinned)
-    throw new Error(
-      `enrolment names CA ${answer.value.tls?.fingerprint}, the device pinned ${pinned}`,
-    );
-  const { deviceId, secret, pairingCode } = answer.value;
+  if (answer.tls?.fingerprint !== pinned)
+    throw new Error(`enrolment names CA ${answer.tls?.fingerprint}, the device pinned ${pinned}`);
+  const { deviceId, secret, pairingCode } = answer;
   return { deviceId, secret, pairingCode, fingerprint: pinned };
 }

@@ -4,11 +4,13 @@ import { parseArgs } from 'node:util';
 import { z } from 'zod';
 import { DEMO_STORE_ID } from './demo/locations';
 import {
+  apiRoutes,
   assertTopicSegment,
   BrandTheme,
   CurrencyCode,
   DEFAULT_LOOK_TTL_HOURS,
   IceServers,
+  routeUrl,
   StaffPinHash,
 } from '@vitrine/shared/core';
 import { readThemeFile, ThemeFileError } from './settings/theme-file';
@@ -123,7 +125,7 @@ export const StoreServerConfig = z
     demoCampaign: z.boolean().optional(),
     /** Bearer token for staff/admin API calls until staff sign-in exists. */
     adminToken: z.string().min(16).optional(),
-    /** Bearer token that only reads /api/v1/metrics, for a Prometheus scraper. */
+    /** Bearer token that only reads the metrics route (metrics.scrape), for a Prometheus scraper. */
     metricsToken: z.string().min(16).optional(),
     /** Directory with built renderers (kiosk/dist …); defaults to the repository. */
     appsDir: z.string().min(1),
@@ -214,7 +216,7 @@ Options (environment variable in brackets):
   --demo                seed the demo store and pre-enrol demo devices   [VITRINE_DEMO=1]
   --scale <n>           products in the demo catalogue          [VITRINE_DEMO_SCALE] default: 2000
   --admin-token <t>     bearer token for staff/admin API (≥16 chars)    [VITRINE_ADMIN_TOKEN]
-  --metrics-token <t>   bearer token that only reads /api/v1/metrics (≥16 chars)
+  --metrics-token <t>   bearer token that only reads ${routeUrl('', apiRoutes.metrics.scrape, {})} (≥16 chars)
                                                                 [VITRINE_METRICS_TOKEN]
   --apps <dir>          folder holding kiosk/ signage/ mirror/ builds   [VITRINE_APPS_DIR]
   --log-level <level>   fatal|error|warn|info|debug|trace|silent [VITRINE_LOG_LEVEL] default: info

@@ -39,6 +39,7 @@ import { seedDemoCampaign } from './seed/demo-campaign';
 import { seedDemoStore } from './seed/demo-seed';
 import { assertStoreHasData } from './catalogue/store-identity';
 import { publishStoreSettings } from './settings/store-settings';
+import { storeInfoHandlers } from './settings/store-info-handlers';
 import { authHandlers } from './staff/auth-handlers';
 import { DEFAULT_SIGN_IN_LIMITS } from './staff/sign-in-limiter';
 import { StaffStore } from './staff/staff-store';
@@ -277,6 +278,7 @@ export async function startStoreServer(
       metrics: metricsHandlers({ metrics, adminToken, metricsToken: config.metricsToken }),
       looks: looks.handlers,
       sizing: sizing.handlers,
+      store: storeInfoHandlers(config),
     },
     { registry, staffAuth },
   );

@@ -8,6 +8,7 @@ import {
   SyncPage,
   deviceBearer,
   type DeviceCredential,
+  apiRoutes,
 } from '@vitrine/shared/core';
 import type { Attack } from '../attack';
 import { enrolAndApprove } from '../../support/server-process';
@@ -55,21 +56,26 @@ export const attacks: Attack[] = [
         await publish(url, editor, publisher, { ...campaign, name: `${id}, second cut` });
         await capture();
         if (index % 2 === 0) {
-          await call(url, publisher, 'POST', `/campaigns/${id}/withdraw`);
+          await call(url, publisher, apiRoutes.campaigns.withdraw, { params: { id: id } });
           await capture();
         }
       }
       const text = { fr: 'Magasin fermé : incident', en: 'Store closed: incident' };
-      await call(url, manager, 'PUT', '/emergency/store', { text });
+      await call(url, manager, apiRoutes.campaigns.pushEmergency, {
+        params: { origin: 'store' },
+        body: { text },
+      });
       await capture();
-      await call(url, manager, 'DELETE', '/emergency/store');
+      await call(url, manager, apiRoutes.campaigns.clearEmergency, { params: { origin: 'store' } });
       await capture();
       const before = await sniff(url, device, 0);
 
       // The replays: every envelope captured, in the order it was seen.
       let accepted = 0;
       for (const envelope of captured) {
-        const answer = await call(url, publisher, 'POST', '/campaigns/signed', envelope);
+        const answer = await call(url, publisher, apiRoutes.campaigns.acceptSigned, {
+          body: envelope,
+        });
         if (answer.status < 300) accepted++;
       }
       // A campaign rolled back (or brought back) is one whose synced envelope changed.

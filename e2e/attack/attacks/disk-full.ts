@@ -5,6 +5,7 @@
 // the database, and every event recorded must arrive once space is back.
 import Database from 'better-sqlite3';
 import { join } from 'node:path';
+import { apiRoutes } from '@vitrine/shared/core';
 import type { DeviceHandle } from '@vitrine/shared/client';
 import type { Attack, AttackOutcome } from '../attack';
 import { startNodeDevice } from '../../support/node-device';
@@ -14,6 +15,7 @@ import {
   spawnServer,
   TEST_ADMIN_TOKEN,
 } from '../../support/server-process';
+import { fetchRoute } from '../../support/route-fetch';
 import { mountSmallDisk } from '../../support/small-disk';
 import { waitFor } from '../../support/test-server';
 
@@ -57,18 +59,9 @@ function correctStockUntilStopped(url: () => string, gtin: string) {
   const done = (async () => {
     for (let quantity = 0; running; quantity++) {
       try {
-        const answer = await fetch(`${url()}/api/v1/staff/stock/corrections`, {
-          method: 'POST',
-          headers: {
-            'content-type': 'application/json',
-            authorization: `Bearer ${TEST_ADMIN_TOKEN}`,
-          },
-          body: JSON.stringify({
-            gtin,
-            locationId: STORE,
-            quantity: quantity % 50,
-            reason: 'count',
-          }),
+        const answer = await fetchRoute(url(), apiRoutes.stock.correct, {
+          token: TEST_ADMIN_TOKEN,
+          body: { gtin, locationId: STORE, quantity: quantity % 50, reason: 'count' },
         });
         const body = (await answer.json()) as { correction?: { id: string } };
         if (answer.status === 201 && body.correction) saved.push(body.correction.id);

@@ -1,14 +1,16 @@
-// Finding 1 over HTTP: POST /api/v1/media declaring and sending 64 MiB without
+// Finding 1 over HTTP: a media upload (campaigns.uploadMedia) declaring and sending 64 MiB without
 // credentials. The server used to read the whole body before answering 401.
+import { apiRoutes, routeUrl } from '@vitrine/shared/core';
 import { rawHttpRequest } from '../../support/raw-http';
 import { watchRssGrowth, type Attack } from '../attack';
 
 const MIB = 1024 * 1024;
+const upload = apiRoutes.campaigns.uploadMedia;
 
 export const attacks: Attack[] = [
   {
     finding: '1 memory',
-    name: 'POST /api/v1/media 64 MiB without credentials',
+    name: `${upload.method} ${routeUrl('', upload, {})} 64 MiB without credentials`,
     run: async ({ server, smoke }) => {
       const requests = smoke ? 4 : 16;
       const rss = watchRssGrowth(server.pid);
@@ -17,7 +19,7 @@ export const attacks: Attack[] = [
           rawHttpRequest({
             port: server.httpPort,
             method: 'POST',
-            path: '/api/v1/media?name=attack.mp4',
+            path: routeUrl('', upload, { query: { name: 'attack.mp4' } }),
             headers: { 'content-type': 'video/mp4' },
             declaredLength: 64 * MIB,
             sendBytes: 64 * MIB,

@@ -1,6 +1,7 @@
 import { createServer, type IncomingMessage, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { apiRoutes, routeUrl } from '../core';
 import { faultsUrl, FaultReport, makeFaultReport } from './fault-report';
 import { outcomeOf, postFault } from './fault-transport';
 
@@ -44,7 +45,9 @@ describe('postFault against a real HTTP server on loopback', () => {
   it('POSTs the report as JSON with the device bearer', async () => {
     const target = { url: faultsUrl(base, 'sig-01'), authorization: 'Bearer sig-01.secret' };
     await expect(postFault(fetch, target, report)).resolves.toBe('sent');
-    expect(received.at(-1)?.url).toBe('/api/v1/devices/sig-01/faults');
+    expect(received.at(-1)?.url).toBe(
+      routeUrl('', apiRoutes.devices.reportFault, { params: { id: 'sig-01' } }),
+    );
     expect(received.at(-1)?.auth).toBe('Bearer sig-01.secret');
     expect(FaultReport.parse(received.at(-1)?.body)).toEqual(report);
   });
@@ -81,8 +84,12 @@ describe('outcomeOf', () => {
 
 describe('faultsUrl', () => {
   it('encodes the device id and ignores any path on the server URL', () => {
+    const route = apiRoutes.devices.reportFault;
     expect(faultsUrl('https://store.lan:8443/', 'a b')).toBe(
-      'https://store.lan:8443/api/v1/devices/a%20b/faults',
+      routeUrl('https://store.lan:8443', route, { params: { id: 'a b' } }),
+    );
+    expect(faultsUrl('https://store.lan:8443/some/path', 'a b')).toBe(
+      faultsUrl('https://store.lan:8443', 'a b'),
     );
   });
 });

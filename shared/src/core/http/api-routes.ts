@@ -18,6 +18,7 @@ import { sizingRoutes } from './routes/sizing';
 import { stockRoutes } from './routes/stock';
 import { syncRoutes } from './routes/sync';
 import { tlsRoutes } from './routes/tls';
+import { storeRoutes } from './routes/store';
 
 export const apiRoutes = {
   meta: metaRoutes,
@@ -37,5 +38,6 @@ export const apiRoutes = {
   loyalty: loyaltyRoutes,
   experts: expertRoutes,
   calls: callRoutes,
+  store: storeRoutes,
 } as const;
 export type ApiRoutes = typeof apiRoutes;

@@ -19,3 +19,4 @@ export * from './routes/requests';
 export * from './routes/loyalty';
 export * from './routes/experts';
 export * from './routes/calls';
+export * from './routes/store';

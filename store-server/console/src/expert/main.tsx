@@ -17,8 +17,8 @@ createRoot(root).render(
       roles={['expert']}
       noRole={{ fr: messages.fr.noRole, en: messages.en.noRole }}
     >
-      {({ user, lang, setLang, signOut }) => (
-        <TextProvider lang={lang}>
+      {({ user, lang, setLang, signOut, store }) => (
+        <TextProvider lang={lang} currency={store?.currency}>
           <ExpertDesk user={user} onLang={setLang} onSignOut={signOut} />
         </TextProvider>
       )}

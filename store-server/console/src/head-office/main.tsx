@@ -17,8 +17,8 @@ createRoot(root).render(
       roles={['editor', 'publisher']}
       noRole={{ fr: messages.fr.noRole, en: messages.en.noRole }}
     >
-      {({ user, lang, setLang, signOut }) => (
-        <TextProvider lang={lang}>
+      {({ user, lang, setLang, signOut, store }) => (
+        <TextProvider lang={lang} currency={store?.currency}>
           <HeadOfficeApp user={user} onLang={setLang} onSignOut={signOut} />
         </TextProvider>
       )}

@@ -18,9 +18,9 @@ createRoot(root).render(
       roles={['staff']}
       noRole={{ fr: messages.fr.noRole, en: messages.en.noRole }}
     >
-      {({ user, lang, setLang, signOut }) => (
+      {({ user, lang, setLang, signOut, store }) => (
         <I18nProvider lang={lang}>
-          <TextProvider lang={lang}>
+          <TextProvider lang={lang} currency={store?.currency}>
             <StaffApp user={user} onLang={setLang} onSignOut={signOut} />
           </TextProvider>
         </I18nProvider>

@@ -1,0 +1,17 @@
+// The store's identity, currency and time zone (routes: shared/src/core/http/
+// routes/store.ts), from the server's configuration: the consoles write prices
+// and times in them.
+import { DEFAULT_CURRENCY, type storeRoutes } from '@vitrine/shared/core';
+import type { StoreServerConfig } from '../config';
+import type { Handlers } from '../http/register-routes';
+
+export function storeInfoHandlers(
+  config: Pick<StoreServerConfig, 'storeId' | 'currency' | 'timeZone'>,
+): Handlers<typeof storeRoutes> {
+  const info = {
+    storeId: config.storeId,
+    currency: config.currency ?? DEFAULT_CURRENCY,
+    timeZone: config.timeZone,
+  };
+  return { info: () => info };
+}
