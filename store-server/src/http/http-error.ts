@@ -60,9 +60,3 @@ export function errorHandler(log: Logger, storage?: StorageFaultListener): Error
     res.status(500).json({ error: { code: 'internal', message: 'internal error' } });
   };
 }
-
-/** Parses a body or query with a zod-style schema, or answers 400 saying what is wrong. */
-export function parseOr400<T>(result: { ok: true; value: T } | { ok: false; error: string }): T {
-  if (!result.ok) throw new HttpError(400, 'invalid_request', result.error);
-  return result.value;
-}
