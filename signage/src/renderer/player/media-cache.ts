@@ -3,14 +3,15 @@
 // truncated or swapped file is refused, reported and fetched again later.
 // Unused files are purged; a full disk (QuotaExceededError) is reported and
 // what is already cached keeps playing.
-import { apiRoutes, routeUrl, type MediaRef } from '@vitrine/shared/core';
+import { apiRoutes, backoff, routeUrl, type Backoff, type MediaRef } from '@vitrine/shared/core';
 
 const CACHE = 'vitrine-signage-media-v1';
-const RETRY_MIN_MS = 2_000;
-const RETRY_MAX_MS = 120_000;
+/** A file that failed is tried again after 2–4 s, then waits growing to 2 min,
+ * jittered so a store's screens do not all ask for it in the same second. */
+const MEDIA_RETRY = { firstMs: 4_000, maxMs: 120_000, floorMs: 2_000 };
 
 export type CacheState = { ready: number; missing: number; bytes: number };
-type Failure = { attempts: number; retryAt: number };
+type Failure = { waits: Backoff; retryAt: number };
 
 const keyOf = (sha256: string) => `/vitrine-media/${sha256}`;
 
@@ -110,9 +111,8 @@ export class MediaCache {
       if (error instanceof DOMException && error.name === 'QuotaExceededError') {
         this.onFault('storage-full', `no room to cache media ${ref.sha256} (${ref.size} bytes)`);
       }
-      const attempts = (this.failures.get(ref.sha256)?.attempts ?? 0) + 1;
-      const delay = Math.min(RETRY_MAX_MS, RETRY_MIN_MS * 2 ** (attempts - 1));
-      this.failures.set(ref.sha256, { attempts, retryAt: Date.now() + delay });
+      const waits = this.failures.get(ref.sha256)?.waits ?? backoff(MEDIA_RETRY);
+      this.failures.set(ref.sha256, { waits, retryAt: Date.now() + waits.next() });
     } finally {
       this.inFlight.delete(ref.sha256);
     }
