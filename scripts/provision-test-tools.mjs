@@ -2,7 +2,7 @@
 // Makes sure the tools the tests drive are on this machine: a Chromium (the
 // system one; Debian's `chromium` installed when running as root; else
 // Playwright's download), Mosquitto for the external-broker tests, coturn
-// for the TURN relay test, and zint + ImageMagick 6 that draw and degrade the
+// for the TURN relay test, Prometheus that scrapes the metrics route, and zint + ImageMagick 6 that draw and degrade the
 // scan corpus (e2e/scan-corpus).
 // Idempotent and quiet when everything is already there.
 import { execFileSync, spawnSync } from 'node:child_process';
@@ -20,6 +20,7 @@ const MOSQUITTO_CANDIDATES = [
 ];
 
 const TURNSERVER_CANDIDATES = ['/usr/bin/turnserver', '/usr/local/bin/turnserver'];
+const PROMETHEUS_CANDIDATES = ['/usr/bin/prometheus', '/usr/local/bin/prometheus'];
 const ZINT_CANDIDATES = ['/usr/bin/zint', '/usr/local/bin/zint'];
 // ImageMagick 6's own binaries only: another `convert` may come earlier on PATH.
 const CONVERT_CANDIDATES = ['/usr/bin/convert', '/usr/bin/convert-im6.q16'];
@@ -87,10 +88,18 @@ function ensureCoturn() {
   return path;
 }
 
+function ensurePrometheus() {
+  const path = ensureTool(PROMETHEUS_CANDIDATES, 'PROMETHEUS_PATH', 'prometheus');
+  // Debian may start a system Prometheus on 9090; the test runs its own.
+  spawnSync('systemctl', ['disable', '--now', 'prometheus'], { stdio: 'ignore' });
+  return path;
+}
+
 try {
   const chromium = ensureChromium();
   const mosquitto = ensureMosquitto();
   const turnserver = ensureCoturn();
+  const prometheus = ensurePrometheus();
   const zint = ensureTool(ZINT_CANDIDATES, 'ZINT_PATH', 'zint');
   const convert = ensureTool(CONVERT_CANDIDATES, 'MAGICK_CONVERT_PATH', 'imagemagick');
   const version =
@@ -98,7 +107,7 @@ try {
       ? 'playwright'
       : execFileSync(chromium, ['--version']).toString().trim();
   process.stdout.write(
-    `provision: chromium ${version} · mosquitto ${mosquitto} · turnserver ${turnserver} · zint ${zint} · convert ${convert}\n`,
+    `provision: chromium ${version} · mosquitto ${mosquitto} · turnserver ${turnserver} · prometheus ${prometheus} · zint ${zint} · convert ${convert}\n`,
   );
 } catch (error) {
   process.stderr.write(`provision: ${error.message}\n`);

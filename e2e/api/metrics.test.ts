@@ -14,6 +14,7 @@ import {
 } from '@vitrine/shared/core';
 import type { StoreServer } from '@vitrine/store-server/server';
 import { provisionDevice } from '../support/node-device';
+import { startPrometheus } from '../support/prometheus';
 import { startTestServer, waitFor } from '../support/test-server';
 
 const METRICS_TOKEN = randomBytes(24).toString('hex');
@@ -65,6 +66,23 @@ function valueOf(samples: Sample[], name: string, labels: Record<string, string>
 }
 
 describe('metrics', () => {
+  it('is scraped by a real Prometheus with the read-only token', async () => {
+    const prometheus = await startPrometheus({
+      hostPort: new URL(server.url).host,
+      metricsPath: `${API_PREFIX}${apiRoutes.metrics.scrape.path}`,
+      token: METRICS_TOKEN,
+    });
+    try {
+      // `up` is 1 only after a scrape that answered 200 and parsed as exposition text.
+      const up = async () => (await prometheus.query('up{job="vitrine-store"}'))[0]?.value[1];
+      await waitFor(async () => (await up()) === '1', 'the store server scraped', 30_000);
+      const head = await prometheus.query('vitrine_sync_head_revision');
+      expect(Number(head[0]?.value[1])).toBe(server.docs.head());
+    } finally {
+      await prometheus.close();
+    }
+  }, 60_000);
+
   it('asks for the metrics token or the admin token', async () => {
     await expect(client().metrics.scrape()).rejects.toMatchObject({ status: 401 });
     await expect(client('x'.repeat(48)).metrics.scrape()).rejects.toBeInstanceOf(ApiCallError);
