@@ -1,16 +1,6 @@
 // One route of the API reference: method and path, summary, who may call it,
 // then its parameters, body and answers as JSON Schema, folded until opened.
-type Schema = Record<string, unknown>;
-type Content = Record<string, { schema?: Schema }>;
-export type OperationDoc = {
-  operationId: string;
-  tags: string[];
-  summary: string;
-  description: string;
-  parameters: { name: string; in: string; required: boolean; schema: Schema }[];
-  requestBody?: { description: string; content: Content };
-  responses: Record<string, { description: string; content?: Content }>;
-};
+import type { Content, OperationDoc } from './api-document';
 
 function SchemaBlock(props: { title: string; content: Content | undefined }) {
   const entries = Object.entries(props.content ?? {});

@@ -1,25 +1,28 @@
 // The store server's HTTP API, rendered from its OpenAPI document
-// (GET /api/v1/openapi.json, generated from the route table): one section per
+// (route meta.openApi, generated from the route table): one section per
 // group, each route with who may call it, its parameters, body and answers.
 import { StrictMode, useEffect, useState } from 'react';
 import { createRoot } from 'react-dom/client';
-import { API_PREFIX } from '@vitrine/shared/core';
-import { Operation, type OperationDoc } from './Operation';
+import { apiRoutes, parseUnknown, routeUrl } from '@vitrine/shared/core';
+import { client } from '../common/api';
+import { ApiDocument } from './api-document';
+import { Operation } from './Operation';
 import './api-reference.css';
 
-type Document = {
-  info: { title: string; version: string; description: string };
-  tags: { name: string }[];
-  paths: Record<string, Record<string, OperationDoc>>;
-};
+const DOCUMENT_URL = routeUrl('', apiRoutes.meta.openApi, {});
+
+async function loadDocument(): Promise<ApiDocument> {
+  const response = await client.meta.openApi();
+  const parsed = parseUnknown(ApiDocument, await response.json());
+  if (!parsed.ok) throw new Error(parsed.error);
+  return parsed.value;
+}
 
 function ApiReference() {
-  const [doc, setDoc] = useState<Document | null>(null);
+  const [doc, setDoc] = useState<ApiDocument | null>(null);
   const [error, setError] = useState<string | null>(null);
   useEffect(() => {
-    fetch(`${API_PREFIX}/openapi.json`)
-      .then((response) => response.json() as Promise<Document>)
-      .then(setDoc, (caught: unknown) => setError(String(caught)));
+    loadDocument().then(setDoc, (caught: unknown) => setError(String(caught)));
   }, []);
   if (error) return <p role="alert">The API description could not be loaded: {error}</p>;
   if (!doc) return <p>Loading…</p>;
@@ -33,7 +36,7 @@ function ApiReference() {
       </h1>
       <p>{doc.info.description}</p>
       <p>
-        <a href={`${API_PREFIX}/openapi.json`} download="vitrine-openapi.json">
+        <a href={DOCUMENT_URL} download="vitrine-openapi.json">
           OpenAPI 3.1 document (JSON)
         </a>{' '}
         · {operations.length} routes
