@@ -6,6 +6,7 @@
 // then bodies fast-check makes up.
 import fc from 'fast-check';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { API_PREFIX, apiRoutes } from '@vitrine/shared/core';
 import type { StoreServer } from '@vitrine/store-server/server';
 import { appRoutes, type AppRoute } from '../support/app-routes';
 import { startTestServer } from '../support/test-server';
@@ -166,8 +167,14 @@ describe('every route answers bad input with a 4xx', () => {
 
   it('finds the mutating routes in the router stack', () => {
     expect(routes.length).toBeGreaterThan(30);
-    expect(routes).toContainEqual({ method: 'post', path: '/api/v1/staff/stock/corrections' });
-    expect(routes).toContainEqual({ method: 'post', path: '/api/v1/fleet/screenshot' });
+    expect(routes).toContainEqual({
+      method: 'post',
+      path: API_PREFIX + apiRoutes.stock.correct.path,
+    });
+    expect(routes).toContainEqual({
+      method: 'post',
+      path: API_PREFIX + apiRoutes.fleet.screenshot.path,
+    });
     // Most routes are reached past authentication, so their bodies are really parsed.
     const reached = targets.filter((list) => list.some((target) => target.who !== 'none'));
     expect(reached.length).toBeGreaterThan(routes.length * 0.8);

@@ -8,6 +8,7 @@ import {
   API_PREFIX,
   apiClient,
   apiRoutes,
+  routeUrl,
   type RouteDef,
   type RouteGroup,
 } from '@vitrine/shared/core';
@@ -60,7 +61,7 @@ describe('the route table', () => {
   });
 
   it('is served as a valid OpenAPI 3.1 document listing every route', async () => {
-    const response = await fetch(`${server.url}${API_PREFIX}/openapi.json`);
+    const response = await fetch(routeUrl(server.url, apiRoutes.meta.openApi, {}));
     expect(response.status).toBe(200);
     const document = (await response.json()) as ReturnType<typeof openApiDocument>;
     const validator = new Validator();

@@ -1,7 +1,6 @@
 // What the demo store holds, read the way a screen reads it: the demo kiosk's
 // credential, then the sync feed page by page. Tests pick their products here.
 import {
-  SyncPage,
   apiRoutes,
   callRoute,
   type Look,
@@ -23,10 +22,11 @@ export type DemoCatalogue = {
 async function pullAll(base: string, authorization: string) {
   const docs = new Map<string, unknown>();
   for (let since = 0; ;) {
-    const response = await fetch(`${base}/api/v1/sync?since=${since}`, {
-      headers: { authorization },
-    });
-    const page = SyncPage.parse(await response.json());
+    const page = await callRoute(
+      { baseUrl: base, authorization: () => authorization },
+      apiRoutes.sync.pull,
+      { query: { since } },
+    );
     for (const doc of page.docs) docs.set(`${doc.c}/${doc.id}`, doc.body);
     if (page.until >= page.head || page.docs.length === 0) return docs;
     since = page.until;

@@ -7,6 +7,7 @@ import Database from 'better-sqlite3';
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { apiRoutes, routeUrl } from '@vitrine/shared/core';
 import { freePort, launchServer, spawnServer } from '../support/server-process';
 import { freshDataDir, waitFor } from '../support/test-server';
 
@@ -70,7 +71,7 @@ async function ports() {
 /** Milliseconds from the first answer (listening) to ready, on a clean first start. */
 async function cleanStart(dataDir: string): Promise<number> {
   const server = launchServer({ dataDir, scale: SCALE, ...(await ports()) });
-  const health = `${server.url}/api/v1/health`;
+  const health = routeUrl(server.url, apiRoutes.health.health, {});
   await waitFor(() => fetch(health).then(() => true), 'the server to listen', 60_000);
   const listening = performance.now();
   await waitFor(async () => (await fetch(health)).ok, 'the server to be ready', 60_000);
@@ -108,7 +109,7 @@ describe('demo seeding killed at random points', () => {
         await new Promise((resolve) => setTimeout(resolve, Math.random() * 3_000));
       } else {
         await waitFor(
-          () => fetch(`${server.url}/api/v1/health`).then(() => true),
+          () => fetch(routeUrl(server.url, apiRoutes.health.health, {})).then(() => true),
           'the server to listen',
           60_000,
         );

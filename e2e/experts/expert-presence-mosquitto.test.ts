@@ -6,7 +6,7 @@ import 'fake-indexeddb/auto'; // before Dexie loads: the screen runs in Node
 import mqtt from 'mqtt';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { DeviceHandle, ExpertDeclaration } from '@vitrine/shared/client';
-import { topics, type ExpertSkill } from '@vitrine/shared/core';
+import { apiRoutes, topics, type ExpertSkill } from '@vitrine/shared/core';
 import type { StoreServer } from '@vitrine/store-server/server';
 import { startStoreOnMosquitto, type StoreOnMosquitto } from '../support/mosquitto';
 import { provisionDevice, startNodeDevice } from '../support/node-device';
@@ -118,7 +118,7 @@ describe('expert presence through Mosquitto', () => {
     bad.end(true);
     expect(refusal).toMatch(/Not authorized|Bad username/);
 
-    expect((await call(server, '/auth/logout', { token, method: 'POST' })).status).toBe(204);
+    expect((await call(server, apiRoutes.auth.logout, { token })).status).toBe(204);
     await waitFor(() => free('tech') === 0, 'sign-out hides him');
     await waitFor(() => hugo.link.state === 'refused', 'Mosquitto refuses his session now', 15_000);
     await hugo.link.stop();

@@ -7,7 +7,7 @@ import mqtt from 'mqtt';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { DeviceHandle } from '@vitrine/shared/client';
 import { storeBrokerUrl } from '@vitrine/shared/client';
-import { topics, type ExpertSkill } from '@vitrine/shared/core';
+import { apiRoutes, topics, type ExpertSkill } from '@vitrine/shared/core';
 import type { StoreServer } from '@vitrine/store-server/server';
 import { provisionDevice, startNodeDevice } from '../support/node-device';
 import { startTestServer, waitFor } from '../support/test-server';
@@ -29,8 +29,8 @@ afterAll(async () => {
 });
 
 const connectedClients = async () =>
-  ((await call(server, '/health')).body as { broker: { connectedClients: number } }).broker
-    .connectedClients;
+  ((await call(server, apiRoutes.health.health)).body as { broker: { connectedClients: number } })
+    .broker.connectedClients;
 const free = (skill: ExpertSkill) => kiosk.link?.expertAvailability?.[skill]?.available ?? -1;
 
 describe('expert presence over MQTT', () => {
@@ -107,7 +107,7 @@ describe('expert presence over MQTT', () => {
       { token },
     );
     await waitFor(() => free('tech') === 1, 'Hugo is free');
-    expect((await call(server, '/auth/logout', { token, method: 'POST' })).status).toBe(204);
+    expect((await call(server, apiRoutes.auth.logout, { token })).status).toBe(204);
     await waitFor(() => free('tech') === 0, 'sign-out hides him');
     await waitFor(() => live.link.state === 'refused', 'his console cannot reconnect');
     await live.link.stop();

@@ -110,7 +110,7 @@ describe('HTTP bodies before authentication', () => {
     const outcome = await rawHttpRequest({
       port,
       method: 'POST',
-      path: '/api/v1/looks/share?products=p1&lang=fr',
+      path: routeUrl('', apiRoutes.looks.share, { query: { products: 'p1', lang: 'fr' } }),
       headers: {
         authorization: `Bearer ${mirror.deviceId}.${mirror.secret}`,
         'content-type': 'image/jpeg',

@@ -6,9 +6,10 @@
 // revocation drops it.
 import mqtt from 'mqtt';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { MeasuringStation, topics, type DeviceCredential } from '@vitrine/shared/core';
+import { MeasuringStation, apiRoutes, topics, type DeviceCredential } from '@vitrine/shared/core';
 import type { StoreServer } from '@vitrine/store-server/server';
 import { provisionDevice } from '../support/node-device';
+import { fetchRoute } from '../support/route-fetch';
 import { startTestServer, waitFor } from '../support/test-server';
 import { deviceAuth } from './mirror-page';
 import {
@@ -71,7 +72,10 @@ describe('measuring station', () => {
     const bearer = { authorization: `Bearer ${station.deviceId}.${station.secret}` };
     const asStation = apiAs(server, bearer.authorization);
     expect(await asStation.devices.me()).toMatchObject({ role: 'measure', status: 'active' });
-    const sync = await fetch(`${server.url}/api/v1/sync?since=0`, { headers: bearer });
+    const sync = await fetchRoute(server.url, apiRoutes.sync.pull, {
+      query: { since: 0 },
+      headers: bearer,
+    });
     expect(sync.status).toBe(403);
     // The client parses the answer with the route's schema (MeasuringStation).
     expect(await asStation.sizing.myStation()).toMatchObject({ mirrorId: null, topic: null });

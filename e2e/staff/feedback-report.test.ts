@@ -8,6 +8,7 @@ import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { BrowserContext } from 'playwright-core';
 import type { DeviceHandle } from '@vitrine/shared/client';
+import { apiRoutes } from '@vitrine/shared/core';
 import type { StoreServer } from '@vitrine/store-server/server';
 import { seriousViolations } from '../kiosk/kiosk-page';
 import { launchChromium } from '../support/chromium';
@@ -24,7 +25,8 @@ let liked: { id: string; name: string };
 let called: { id: string; name: string };
 const today = new Date().toISOString().slice(0, 10);
 const tomorrow = new Date(Date.now() + 86_400_000).toISOString().slice(0, 10);
-const period = `from=${today}T00:00:00.000Z&to=${tomorrow}T00:00:00.000Z`;
+const period = { from: `${today}T00:00:00.000Z`, to: `${tomorrow}T00:00:00.000Z` };
+const { feedback } = apiRoutes.reports;
 
 type Row = Record<string, unknown> & { source: string; productId: string | null; low: boolean };
 
@@ -73,7 +75,7 @@ afterAll(async () => {
 
 describe('shopper feedback report', () => {
   it('counts likes, smileys and call ratings per day and product, and flags low ones', async () => {
-    const answer = await call(server, `/feedback/report?${period}`, { token: publisher });
+    const answer = await call(server, feedback, { query: period, token: publisher });
     expect(answer.status).toBe(200);
     const rows = (answer.body.rows as Row[]).filter((row) => row.source !== 'review');
     const store = server.config.storeId;
@@ -96,7 +98,10 @@ describe('shopper feedback report', () => {
     );
     // The call is counted once, from the call (which knows its product).
     expect(rows.filter((row) => row.source === 'call')).toHaveLength(1);
-    const low = await call(server, `/feedback/report?${period}&low=true`, { token: publisher });
+    const low = await call(server, feedback, {
+      query: { ...period, low: 'true' },
+      token: publisher,
+    });
     expect((low.body.rows as Row[]).every((row) => row.low)).toBe(true);
   });
 
@@ -109,7 +114,8 @@ describe('shopper feedback report', () => {
     const day = written[0]!.date;
     const sameDay = written.filter((review) => review.date === day).map((r) => r.rating);
     const next = new Date(Date.parse(`${day}T00:00:00Z`) + 86_400_000).toISOString();
-    const answer = await call(server, `/feedback/report?from=${day}T00:00:00.000Z&to=${next}`, {
+    const answer = await call(server, feedback, {
+      query: { from: `${day}T00:00:00.000Z`, to: next },
       token: publisher,
     });
     const row = (answer.body.rows as Row[]).find(
@@ -127,16 +133,14 @@ describe('shopper feedback report', () => {
   it('answers bad input and the wrong people with a 4xx', async () => {
     const staff = await signIn(server, 'staff');
     expect(
-      (await call(server, '/feedback/report?from=yesterday', { token: publisher })).status,
+      (await call(server, feedback, { query: { from: 'yesterday' }, token: publisher })).status,
     ).toBe(400);
-    expect((await call(server, '/feedback/report?low=maybe', { token: publisher })).status).toBe(
-      400,
-    );
-    expect((await call(server, '/feedback/report')).status).toBe(401);
-    expect((await call(server, '/feedback/report', { token: kioskBearer(server) })).status).toBe(
-      401,
-    );
-    expect((await call(server, '/feedback/report', { token: staff })).status).toBe(403);
+    expect(
+      (await call(server, feedback, { query: { low: 'maybe' }, token: publisher })).status,
+    ).toBe(400);
+    expect((await call(server, feedback)).status).toBe(401);
+    expect((await call(server, feedback, { token: kioskBearer(server) })).status).toBe(401);
+    expect((await call(server, feedback, { token: staff })).status).toBe(403);
   });
 
   it('shows the report beside proof of play in the head-office console, with its CSV', async () => {

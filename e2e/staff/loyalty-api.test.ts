@@ -3,10 +3,12 @@
 import { randomUUID } from 'node:crypto';
 import { v7 as uuidv7 } from 'uuid';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { apiRoutes } from '@vitrine/shared/core';
 import type { StoreServer } from '@vitrine/store-server/server';
 import { startTestServer } from '../support/test-server';
 import { call, kioskBearer, memberCard, productCodes, signIn } from './staff-helpers';
 
+const { loyalty } = apiRoutes;
 let server: StoreServer;
 let staff: string;
 let manager: string;
@@ -32,28 +34,27 @@ const ledgerRows = () =>
 
 describe('loyalty API access', () => {
   it('refuses no session (401), a kiosk credential (401) and an expert (403)', async () => {
-    const path = `/loyalty/members/${gold}`;
-    expect((await call(server, path)).status).toBe(401);
-    const kiosk = await call(server, path, { token: kioskBearer(server) });
+    const member = { params: { cardCode: gold } };
+    expect((await call(server, loyalty.member, member)).status).toBe(401);
+    const kiosk = await call(server, loyalty.member, { ...member, token: kioskBearer(server) });
     expect(kiosk.status).toBe(401);
     expect(JSON.stringify(kiosk.body)).not.toContain(gold);
-    const kioskOptimise = await call(server, '/loyalty/optimise', {
+    const kioskOptimise = await call(server, loyalty.optimise, {
       token: kioskBearer(server),
       body: { cardCode: gold, basket },
     });
     expect(kioskOptimise.status).toBe(401);
     const expert = await signIn(server, 'expert-claire-fontaine');
-    expect((await call(server, path, { token: expert })).status).toBe(403);
-    const ok = await call(server, path, { token: staff });
+    expect((await call(server, loyalty.member, { ...member, token: expert })).status).toBe(403);
+    const ok = await call(server, loyalty.member, { ...member, token: staff });
     expect(ok.status).toBe(200);
     expect(ok.body).toMatchObject({ member: { cardCode: gold, tier: 'gold' } });
   });
 
   it('answers 404 for an unknown card and 400 for a bad basket', async () => {
-    expect((await call(server, '/loyalty/members/VTR00000000000', { token: staff })).status).toBe(
-      404,
-    );
-    const bad = await call(server, '/loyalty/optimise', {
+    const unknown = { params: { cardCode: 'VTR00000000000' }, token: staff };
+    expect((await call(server, loyalty.member, unknown)).status).toBe(404);
+    const bad = await call(server, loyalty.optimise, {
       token: staff,
       body: { cardCode: gold, basket: [{ code: 'abc', quantity: 1 }] },
     });
@@ -63,7 +64,7 @@ describe('loyalty API access', () => {
 
 describe('optimise and redeem', () => {
   it('chooses the best perks with a reason for each', async () => {
-    const answer = await call(server, '/loyalty/optimise', {
+    const answer = await call(server, loyalty.optimise, {
       token: staff,
       body: { cardCode: gold, basket },
     });
@@ -88,8 +89,8 @@ describe('optimise and redeem', () => {
       basket,
     });
     const [a, b] = await Promise.all([
-      call(server, '/loyalty/redeem', { token: staff, body: body(uuidv7()) }),
-      call(server, '/loyalty/redeem', { token: manager, body: body(uuidv7()) }),
+      call(server, loyalty.redeem, { token: staff, body: body(uuidv7()) }),
+      call(server, loyalty.redeem, { token: manager, body: body(uuidv7()) }),
     ]);
     expect([a.status, b.status].sort()).toEqual([201, 409]);
     const refused = a.status === 409 ? a : b;
@@ -102,12 +103,13 @@ describe('optimise and redeem', () => {
     const body = { idempotencyKey: key, cardCode: gold, perkIds: ['gold-double-points'], basket };
     const pointsOf = async () =>
       (
-        (await call(server, `/loyalty/members/${gold}`, { token: staff })).body.member as {
+        (await call(server, loyalty.member, { params: { cardCode: gold }, token: staff })).body
+          .member as {
           points: number;
         }
       ).points;
     const pointsBefore = await pointsOf();
-    const first = await call(server, '/loyalty/redeem', { token: staff, body });
+    const first = await call(server, loyalty.redeem, { token: staff, body });
     expect(first.status).toBe(201);
     // The receipt's points are credited to the member: double points earn a bonus on top.
     const earned = first.body.pointsEarned as number;
@@ -116,7 +118,7 @@ describe('optimise and redeem', () => {
     expect(first.body.pointsBalance).toBe(pointsBefore + earned);
     expect(await pointsOf()).toBe(pointsBefore + earned);
     const rows = ledgerRows();
-    const retry = await call(server, '/loyalty/redeem', { token: staff, body });
+    const retry = await call(server, loyalty.redeem, { token: staff, body });
     expect(retry.status).toBe(200);
     expect(retry.body).toMatchObject({
       redemptionId: first.body.redemptionId,
@@ -126,13 +128,13 @@ describe('optimise and redeem', () => {
     });
     expect(ledgerRows()).toBe(rows);
     expect(await pointsOf()).toBe(pointsBefore + earned); // a retry credits nothing twice
-    const reused = await call(server, '/loyalty/redeem', {
+    const reused = await call(server, loyalty.redeem, {
       token: staff,
       body: { ...body, perkIds: ['gold-tech-50'] },
     });
     expect(reused.status).toBe(409);
     expect(reused.body.error?.code).toBe('idempotency_key_reused');
-    const again = await call(server, '/loyalty/redeem', {
+    const again = await call(server, loyalty.redeem, {
       token: staff,
       body: { ...body, idempotencyKey: uuidv7() },
     });
@@ -141,7 +143,7 @@ describe('optimise and redeem', () => {
   });
 
   it('refuses an expired perk with its reason', async () => {
-    const answer = await call(server, '/loyalty/redeem', {
+    const answer = await call(server, loyalty.redeem, {
       token: staff,
       body: { idempotencyKey: uuidv7(), cardCode: gold, perkIds: ['summer-fashion-10'], basket },
     });
@@ -151,7 +153,7 @@ describe('optimise and redeem', () => {
   });
 
   it('refuses a malformed idempotency key and keeps the ledger append-only', async () => {
-    const answer = await call(server, '/loyalty/redeem', {
+    const answer = await call(server, loyalty.redeem, {
       token: staff,
       body: { idempotencyKey: randomUUID(), cardCode: gold, perkIds: ['gold-tech-50'], basket },
     });

@@ -2,6 +2,7 @@
 // a loyalty member who forgot their card) finds them whatever the word order,
 // case or accents the person types.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { apiRoutes } from '@vitrine/shared/core';
 import type { StoreServer } from '@vitrine/store-server/server';
 import { startTestServer } from '../support/test-server';
 import { expertClient } from '../experts/presence-helpers';
@@ -45,7 +46,8 @@ describe('product search by name', () => {
   it('finds a product from the staff desk with its words in any order, without accents', async () => {
     const query = scrambled(product.name);
     expect(query).not.toBe(product.name);
-    const answer = await call(server, `/staff/stock?q=${encodeURIComponent(query)}`, {
+    const answer = await call(server, apiRoutes.stock.check, {
+      query: { q: query },
       token: staff,
     });
     expect(answer.status).toBe(200);
@@ -73,7 +75,7 @@ describe('member search by name', () => {
       )
       .get() as { id: string; name: string };
     const search = (q: string, token: string | undefined = staff) =>
-      call(server, `/loyalty/members?q=${encodeURIComponent(q)}`, { token });
+      call(server, apiRoutes.loyalty.searchMembers, { query: { q }, token });
     const found = await search(scrambled(member.name));
     expect(found.status).toBe(200);
     expect((found.body.members as { id: string }[]).map((m) => m.id)).toContain(member.id);
@@ -87,9 +89,9 @@ describe('member search by name', () => {
 describe('signing in by name', () => {
   it('signs an expert in with their name in any word order, and the password still counts', async () => {
     const token = await signIn(server, 'Mercier Julie');
-    const me = await call(server, '/auth/me', { token });
+    const me = await call(server, apiRoutes.auth.me, { token });
     expect(me.body.user).toMatchObject({ id: 'expert-julie-mercier', name: 'Julie Mercier' });
-    const wrong = await call(server, '/auth/login', {
+    const wrong = await call(server, apiRoutes.auth.login, {
       body: { userId: 'Mercier Julie', password: 'not the password' },
     });
     expect(wrong.status).toBe(401);

@@ -2,6 +2,7 @@
 // the event schema: a valid one is stored with the request for staff, a bad one
 // is refused by name and creates no request.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { apiRoutes } from '@vitrine/shared/core';
 import type { StoreServer } from '@vitrine/store-server/server';
 import { provisionDevice } from '../support/node-device';
 import { startTestServer } from '../support/test-server';
@@ -43,7 +44,7 @@ describe('reservation contact', () => {
       0,
     );
     const staff = await signIn(server, 'staff');
-    const answer = await call(server, '/requests', { token: staff });
+    const answer = await call(server, apiRoutes.requests.queue, { token: staff });
     const requests = answer.body.requests as { id: string; contact: unknown }[];
     expect(requests.find((r) => r.id === id)?.contact).toEqual({
       name: 'Camille Martin',

@@ -3,10 +3,11 @@
 import 'fake-indexeddb/auto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { DeviceHandle } from '@vitrine/shared/client';
-import type { DeviceRequestStatus } from '@vitrine/shared/core';
+import { apiRoutes, type DeviceRequestStatus } from '@vitrine/shared/core';
 import { watchRequestStatus } from '@vitrine/shared/ui';
 import type { StoreServer } from '@vitrine/store-server/server';
 import { provisionDevice, startNodeDevice } from '../support/node-device';
+import type { RouteProbe } from '../support/route-fetch';
 import { startTestServer, waitFor } from '../support/test-server';
 import { call, kioskBearer, productCodes, signIn } from './staff-helpers';
 
@@ -42,7 +43,7 @@ describe('staff request queue', () => {
       payload: { type: 'size', productId: product.id, place: 'Cabine 3', note: 'M → L' },
     });
     const listed = await waitFor(async () => {
-      const answer = await call(server, '/requests', { token: staff });
+      const answer = await call(server, apiRoutes.requests.queue, { token: staff });
       return (answer.body.requests as Listed[]).find((r) => r.deviceId === credential.deviceId);
     }, 'the request in the staff queue');
     expect(listed).toMatchObject({ status: 'new', version: 1, place: 'Cabine 3' });
@@ -60,7 +61,8 @@ describe('staff request queue', () => {
     expect(server.db.prepare('SELECT COUNT(*) FROM requests').pluck().get()).toBe(1);
 
     for (const status of ['acknowledged', 'on-the-way', 'closed']) {
-      const moved = await call(server, `/requests/${listed.id}/status`, {
+      const moved = await call(server, apiRoutes.requests.move, {
+        params: { id: listed.id },
         token: staff,
         body: { status },
       });
@@ -79,34 +81,32 @@ describe('staff request queue', () => {
   it('refuses a wrong transition, a stale version, a kiosk and no session', async () => {
     await mirror.outbox.record({ kind: 'request', payload: { type: 'help', place: 'Cabine 1' } });
     const request = await waitFor(async () => {
-      const answer = await call(server, '/requests', { token: staff });
+      const answer = await call(server, apiRoutes.requests.queue, { token: staff });
       return (answer.body.requests as Listed[]).find((r) => r.status === 'new');
     }, 'the help request');
-    const path = `/requests/${request.id}/status`;
+    const move = (probe: RouteProbe) =>
+      call(server, apiRoutes.requests.move, { params: { id: request.id }, ...probe });
+    expect((await move({ token: staff, body: { status: 'on-the-way' } })).body.error?.code).toBe(
+      'invalid_transition',
+    );
+    expect((await move({ body: { status: 'acknowledged' } })).status).toBe(401);
     expect(
-      (await call(server, path, { token: staff, body: { status: 'on-the-way' } })).body.error?.code,
-    ).toBe('invalid_transition');
-    expect((await call(server, path, { body: { status: 'acknowledged' } })).status).toBe(401);
-    expect(
-      (await call(server, path, { token: kioskBearer(server), body: { status: 'acknowledged' } }))
-        .status,
+      (await move({ token: kioskBearer(server), body: { status: 'acknowledged' } })).status,
     ).toBe(401);
     const expert = await signIn(server, 'expert-hugo-lambert');
-    expect(
-      (await call(server, path, { token: expert, body: { status: 'acknowledged' } })).status,
-    ).toBe(403);
-    const ok = await call(server, path, {
+    expect((await move({ token: expert, body: { status: 'acknowledged' } })).status).toBe(403);
+    const ok = await move({
       token: staff,
       body: { status: 'acknowledged', expectedVersion: 1 },
     });
     expect(ok.status).toBe(200);
-    const stale = await call(server, path, {
+    const stale = await move({
       token: staff,
       body: { status: 'closed', expectedVersion: 1 },
     });
     expect(stale.body.error?.code).toBe('stale_request');
     expect(
-      (await call(server, '/requests/mine', { token: kioskBearer(server) })).body.requests,
+      (await call(server, apiRoutes.requests.mine, { token: kioskBearer(server) })).body.requests,
     ).toEqual([]);
   });
 });

@@ -1,8 +1,8 @@
 // Helpers for the staff and expert API suites: sign in, call JSON endpoints,
 // and pick demo data (members, products) straight from the store's database.
-import { API_PREFIX, apiClient, apiRoutes, type RouteDef } from '@vitrine/shared/core';
+import { apiClient, apiRoutes, type RouteDef } from '@vitrine/shared/core';
 import type { StoreServer } from '@vitrine/store-server/server';
-import { fetchProbe, fetchRoute, type RouteProbe } from '../support/route-fetch';
+import { fetchRoute, type RouteProbe } from '../support/route-fetch';
 
 export const DEMO_PASSWORD = 'vitrine-demo';
 
@@ -18,23 +18,13 @@ export type Answer = {
   body: Record<string, unknown> & { error?: { code: string } };
 };
 
-/**
- * Calls a route of the table (method and path from it) as `token`, whatever
- * the answer; a path string is for the groups not yet in the table.
- */
+/** Calls a route of the table (method and path from it) as `token`, whatever the answer. */
 export async function call(
   server: StoreServer,
-  target: RouteDef | string,
-  options: RouteProbe & { method?: string } = {},
+  definition: RouteDef,
+  options: RouteProbe = {},
 ): Promise<Answer> {
-  const response =
-    typeof target === 'string'
-      ? await fetchProbe(
-          `${server.url}${API_PREFIX}${target}`,
-          options.method ?? (options.body === undefined ? 'GET' : 'POST'),
-          options,
-        )
-      : await fetchRoute(server.url, target, options);
+  const response = await fetchRoute(server.url, definition, options);
   const text = await response.text();
   return { status: response.status, body: text ? (JSON.parse(text) as Answer['body']) : {} };
 }

@@ -2,6 +2,7 @@
 // the new quantity reaches the synced stock, each change leaves an audit row,
 // bad input is a 4xx that changes nothing, and roles decide where one may correct.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { apiRoutes } from '@vitrine/shared/core';
 import type { StoreServer } from '@vitrine/store-server/server';
 import { startTestServer } from '../support/test-server';
 import { call, signIn, variantOf } from './staff-helpers';
@@ -42,7 +43,7 @@ describe('stock corrections', () => {
   it('lets staff correct their own store, with an audit row, and every screen gets it', async () => {
     const before = unitsAt(here) ?? 0;
     const head = server.docs.head();
-    const answer = await call(server, '/staff/stock/corrections', {
+    const answer = await call(server, apiRoutes.stock.correct, {
       token: staff,
       body: { gtin: garment.gtin, locationId: here, quantity: before + 4, reason: 'received' },
     });
@@ -63,12 +64,12 @@ describe('stock corrections', () => {
   });
 
   it('keeps other locations for managers', async () => {
-    const refused = await call(server, '/staff/stock/corrections', {
+    const refused = await call(server, apiRoutes.stock.correct, {
       token: staff,
       body: { gtin: garment.gtin, locationId: elsewhere, quantity: 1, reason: 'count' },
     });
     expect(refused.status).toBe(403);
-    const allowed = await call(server, '/staff/stock/corrections', {
+    const allowed = await call(server, apiRoutes.stock.correct, {
       token: manager,
       body: { gtin: garment.gtin, locationId: elsewhere, quantity: 1, reason: 'damaged' },
     });
@@ -95,7 +96,7 @@ describe('stock corrections', () => {
     const rows = auditRows().length;
     const units = unitsAt(here);
     for (const [token, body, status] of cases) {
-      const answer = await call(server, '/staff/stock/corrections', { token, body });
+      const answer = await call(server, apiRoutes.stock.correct, { token, body });
       expect({ body, status: answer.status }).toEqual({ body, status });
       expect(answer.body.error?.code).toBeTruthy();
     }

@@ -3,9 +3,11 @@
 // was saved, not "internal error"; once space returns the same form saves.
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import type { BrowserContext, Page } from 'playwright-core';
+import { apiRoutes } from '@vitrine/shared/core';
 import type { StoreServer } from '@vitrine/store-server/server';
 import { launchChromium } from '../support/chromium';
 import { chooseConsoleLang, signInThroughConsole } from '../support/console-page';
+import { fetchRoute } from '../support/route-fetch';
 import { mountSmallDisk, type SmallDisk } from '../support/small-disk';
 import { startTestServer } from '../support/test-server';
 import { variantOf } from '../staff/staff-helpers';
@@ -53,7 +55,9 @@ it.skipIf(refused !== undefined)(
   'tells staff the disk is full when a stock correction cannot be saved',
   async () => {
     disk.fill();
-    await expect.poll(async () => (await fetch(`${server.url}/api/v1/health`)).status).toBe(503);
+    await expect
+      .poll(async () => (await fetchRoute(server.url, apiRoutes.health.health)).status)
+      .toBe(503);
     const form = await correctStock('9');
     await expect
       .poll(() => form.getByRole('alert').textContent())
@@ -65,7 +69,9 @@ it.skipIf(refused !== undefined)(
 
     disk.free();
     await expect
-      .poll(async () => (await fetch(`${server.url}/api/v1/health`)).status, { timeout: 15_000 })
+      .poll(async () => (await fetchRoute(server.url, apiRoutes.health.health)).status, {
+        timeout: 15_000,
+      })
       .toBe(200);
     await form.getByRole('button', { name: 'Enregistrer' }).click();
     await form.waitFor({ state: 'detached' });

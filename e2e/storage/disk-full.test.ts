@@ -23,14 +23,16 @@ type Health = {
   storage: { ok: boolean; fault?: string; freeBytes: number | null };
 };
 const health = async (server: StoreServer) => {
-  const response = await fetch(`${server.url}/api/v1/health`);
+  const response = await fetchRoute(server.url, apiRoutes.health.health);
   return { status: response.status, body: (await response.json()) as Health };
 };
 
 /** What a screen does all day: pull the change feed, look a product up, fetch its picture. */
 async function screenStillServed(server: StoreServer): Promise<void> {
-  const headers = { authorization: `Bearer ${kioskBearer(server)}` };
-  const sync = await fetch(`${server.url}/api/v1/sync?since=0&limit=50`, { headers });
+  const sync = await fetchRoute(server.url, apiRoutes.sync.pull, {
+    query: { since: 0, limit: 50 },
+    token: kioskBearer(server),
+  });
   expect(sync.status).toBe(200);
   const page = (await sync.json()) as { docs: { c: string; id: string }[] };
   expect(page.docs.length).toBeGreaterThan(0);

@@ -14,7 +14,7 @@ export type RouteProbe = {
 };
 
 /** One request to `url` with the probe's body, bearer token and headers. */
-export function fetchProbe(url: string, method: string, probe: RouteProbe): Promise<Response> {
+function fetchProbe(url: string, method: string, probe: RouteProbe): Promise<Response> {
   const { body, token } = probe;
   const raw = typeof body === 'string' || body instanceof Uint8Array;
   return fetch(url, {

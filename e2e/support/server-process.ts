@@ -4,7 +4,7 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { join } from 'node:path';
-import { apiRoutes, callRoute, type DeviceCredential } from '@vitrine/shared/core';
+import { apiRoutes, callRoute, routeUrl, type DeviceCredential } from '@vitrine/shared/core';
 import { REPO_ROOT, waitFor } from './test-server';
 import { DevicePins } from './tls-client';
 
@@ -117,12 +117,13 @@ export async function spawnServer(
   const healthOf = async (response: Response) =>
     ready({ status: response.status, body: await response.json().catch(() => null) });
   const plainOff = server.url === server.httpsUrl;
+  const healthUrl = routeUrl(server.url, apiRoutes.health.health, {});
   const up = waitFor(
     async () => {
-      if (!plainOff) return healthOf(await fetch(`${server.url}/api/v1/health`));
+      if (!plainOff) return healthOf(await fetch(healthUrl));
       const pins = new DevicePins([server.caPem()]);
       try {
-        return await healthOf(await pins.fetch(`${server.url}/api/v1/health`));
+        return await healthOf(await pins.fetch(healthUrl));
       } finally {
         await pins.close();
       }

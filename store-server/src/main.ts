@@ -2,6 +2,7 @@
 // Command line entry: parse config, start, stop cleanly on SIGINT/SIGTERM.
 import { dirname, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { apiRoutes, routeUrl } from '@vitrine/shared/core';
 import { UnknownStoreError } from './catalogue/store-identity';
 import { StorageUnavailableError } from './db/storage-fault';
 import { HELP, readConfig } from './config';
@@ -44,7 +45,7 @@ if (result.config.demo) {
       `    mirror    ${base}/mirror/\n` +
       `    consoles  ${base}/console/  (staff, manager, editor, publisher, expert-…;` +
       ` password ${DEMO_PASSWORD})\n` +
-      `    health    ${base}/api/v1/health\n` +
+      `    health    ${routeUrl(base, apiRoutes.health.health, {})}\n` +
       tlsLine +
       `    loyalty cards to scan at the till: ${cards}\n` +
       `    kiosk staff overlay: tap the logo five times, PIN ${DEMO_STAFF_PIN}` +

@@ -5,7 +5,7 @@
 // own door). Target: zero replays accepted, and no campaign rolled back.
 import {
   SignedCampaign,
-  SyncPage,
+  callRoute,
   deviceBearer,
   type DeviceCredential,
   apiRoutes,
@@ -16,10 +16,11 @@ import { call, draft, publish, signIn, uploadPng } from '../../signage/head-offi
 
 /** Everything the store synced since `since`, as a device sees it: campaign envelopes and the new checkpoint. */
 async function sniff(url: string, credential: DeviceCredential, since: number) {
-  const response = await fetch(`${url}/api/v1/sync?since=${since}&limit=10000`, {
-    headers: { authorization: deviceBearer(credential) },
-  });
-  const page = SyncPage.parse(await response.json());
+  const page = await callRoute(
+    { baseUrl: url, authorization: () => deviceBearer(credential) },
+    apiRoutes.sync.pull,
+    { query: { since, limit: 10_000 } },
+  );
   const envelopes = page.docs.flatMap((doc) => {
     const envelope = doc.c === 'campaigns' ? SignedCampaign.safeParse(doc.body) : undefined;
     return envelope?.success ? [envelope.data] : [];

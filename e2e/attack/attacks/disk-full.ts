@@ -34,7 +34,7 @@ async function record(device: DeviceHandle, count: number, ids: string[]): Promi
 }
 
 async function healthStatus(url: string): Promise<number> {
-  return (await fetch(`${url}/api/v1/health`)).status;
+  return (await fetchRoute(url, apiRoutes.health.health)).status;
 }
 
 function readDb<T>(dbPath: string, read: (db: Database.Database) => T): T {

@@ -1,6 +1,7 @@
 // Finding 5: health during start-up. A monitor polling from the moment the
 // process starts must read 503 "starting" (or nothing, before it listens),
 // never a 500.
+import { apiRoutes, routeUrl } from '@vitrine/shared/core';
 import { freePort, launchServer } from '../../support/server-process';
 import { freshDataDir } from '../../support/test-server';
 import type { Attack } from '../attack';
@@ -33,8 +34,8 @@ export const attacks: Attack[] = [
           const deadline = Date.now() + 120_000;
           for (;;) {
             const [health, api] = await Promise.all([
-              statusOf(`${server.url}/api/v1/health`),
-              statusOf(`${server.url}/api/v1/sync`),
+              statusOf(routeUrl(server.url, apiRoutes.health.health, {})),
+              statusOf(routeUrl(server.url, apiRoutes.sync.pull, {})),
             ]);
             for (const [what, reply] of [
               ['health', health],

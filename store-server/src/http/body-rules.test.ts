@@ -55,9 +55,9 @@ describe('body rules', () => {
   it('let no public route take more than a small body', () => {
     const publicRules = BODY_RULES.filter((rule) => rule.caller === 'public');
     expect(publicRules.map((rule) => rule.path).sort()).toEqual([
-      `${API_PREFIX}/auth/login`,
-      `${API_PREFIX}/auth/logout`,
-      `${API_PREFIX}/devices/enrol`,
+      API_PREFIX + apiRoutes.auth.login.path,
+      API_PREFIX + apiRoutes.auth.logout.path,
+      API_PREFIX + apiRoutes.devices.enrol.path,
       '/look/:token/delete',
     ]);
     for (const rule of publicRules) expect(rule.limit).toBeLessThanOrEqual(2 * 1024);

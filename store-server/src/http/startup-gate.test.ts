@@ -3,13 +3,12 @@
 import express from 'express';
 import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { API_PREFIX } from '@vitrine/shared/core';
+import { API_PREFIX, apiRoutes } from '@vitrine/shared/core';
 import { startupGate } from './startup-gate';
 
 const gate = startupGate();
 let base = '';
-/** Health is not in the route table yet; the gate only cares that it is under the API prefix. */
-const health = `${API_PREFIX}/health`;
+const health = API_PREFIX + apiRoutes.health.health.path;
 let close: () => void = () => undefined;
 
 beforeAll(async () => {
