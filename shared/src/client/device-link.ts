@@ -5,6 +5,7 @@
 import mqtt, { type MqttClient } from 'mqtt';
 import {
   backOffReconnects,
+  retry,
   STORE_LINK_RECONNECT,
   DeviceCommand,
   DeviceStatus,
@@ -24,6 +25,9 @@ import type { DeviceDb } from './device-db';
 import type { Outbox } from './outbox';
 import { RESEND_AFTER_MS } from './outbox';
 import type { Replicator } from './replicator';
+
+/** Catch-up pulls tried after each connection, one backoff apart (1 → 4 s). */
+const CATCH_UP_ATTEMPTS = 8;
 
 const SESSION = 'presence.session';
 
@@ -161,7 +165,14 @@ export class DeviceLink {
       });
       return true;
     });
-    await options.replicator.pull().catch(() => undefined); // state shows the error; retried on next poke
+    // A restarting store server takes MQTT connections a moment before its HTTP
+    // answers (503 "starting"): a failed catch-up is tried again while this
+    // connection lasts, for about half a minute; then the next poke tries again.
+    await retry(() => options.replicator.pull(), {
+      policy: STORE_LINK_RECONNECT,
+      attempts: CATCH_UP_ATTEMPTS,
+      retryIf: () => client.connected && this.client === client,
+    }).catch(() => undefined); // the replicator's state shows the error
   }
 
   /** Tells the store what this screen now shows (retained, so late subscribers see it). */
