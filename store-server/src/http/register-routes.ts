@@ -85,8 +85,9 @@ function callerFor(req: Request, auth: RouteAuth, checks: CallerChecks): unknown
         ? 'admin'
         : deviceFrom(req, registry, { activeOnly: true });
     case 'device-or-staff':
-      // The bearer's shape says which it is, so each gets its own refusal (a revoked screen 403).
-      return parseDeviceBearer(req.header('authorization'))
+      // The bearer's shape says which it is, so each gets its own refusal (a revoked screen
+      // 403); an admin token that happens to have a device's shape is still the admin's.
+      return parseDeviceBearer(req.header('authorization')) && !isAdmin(req, staffAuth.adminToken)
         ? { device: deviceFrom(req, registry, { activeOnly: true }) }
         : { staff: requireRole(req, staffAuth, ...auth.roles) };
   }
