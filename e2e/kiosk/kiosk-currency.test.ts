@@ -3,7 +3,7 @@
 // price the way Node's Intl does (the same ICU data in Chromium: same spaces).
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { BrowserContext, Page } from 'playwright-core';
-import { formatMoney, type StoreSettings } from '@vitrine/shared/core';
+import { formatMoney, type Product, type StoreSettings } from '@vitrine/shared/core';
 import type { StoreServer } from '@vitrine/store-server/server';
 import { launchChromium } from '../support/chromium';
 import { startTestServer } from '../support/test-server';
@@ -27,14 +27,8 @@ afterAll(async () => {
   await server?.close();
 });
 
-function priceCentsOf(id: string): number {
-  const row = server.db
-    .prepare(
-      `SELECT json_extract(body, '$.priceCents') AS cents FROM sync_docs WHERE collection = 'products' AND id = ?`,
-    )
-    .get(id) as { cents: number };
-  return row.cents;
-}
+/** The price the server holds, read from its document store. */
+const priceCentsOf = (id: string) => server.docs.get<Product>('products', id)!.priceCents;
 
 describe('a store in another currency', () => {
   it('names its currency in the settings its screens sync', () => {

@@ -4,7 +4,13 @@
 // in Chromium).
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { BrowserContext } from 'playwright-core';
-import { ApiCallError, apiClient, apiRoutes, formatMoney } from '@vitrine/shared/core';
+import {
+  ApiCallError,
+  apiClient,
+  apiRoutes,
+  formatMoney,
+  type Product,
+} from '@vitrine/shared/core';
 import type { StoreServer } from '@vitrine/store-server/server';
 import { launchChromium } from '../support/chromium';
 import { chooseConsoleLang, signInThroughConsole } from '../support/console-page';
@@ -29,14 +35,8 @@ const clientAs = (token?: string) =>
     authorization: () => (token ? `Bearer ${token}` : undefined),
   });
 
-function priceCentsOf(id: string): number {
-  return server.db
-    .prepare(
-      `SELECT json_extract(body, '$.priceCents') FROM sync_docs WHERE collection = 'products' AND id = ?`,
-    )
-    .pluck()
-    .get(id) as number;
-}
+/** The price the server holds, read from its document store. */
+const priceCentsOf = (id: string) => server.docs.get<Product>('products', id)!.priceCents;
 
 describe('the store as its consoles see it', () => {
   it('tells a signed-in user its id, currency and time zone', async () => {
