@@ -61,7 +61,7 @@ describe('console language', () => {
       .or(page.getByRole('button', { name: 'English' }))
       .first()
       .click();
-    expect(await page.getByRole('tab', { name: 'Campaigns' }).count()).toBe(1);
+    await expect.poll(() => page.getByRole('tab', { name: 'Campaigns' }).count()).toBe(1);
     // Same tab, same session: the publisher is told, in English now, that this desk is not theirs.
     await page.goto(`${server.url}/console/staff.html`);
     await expect

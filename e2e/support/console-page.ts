@@ -26,6 +26,13 @@ export async function signInThroughConsole(
   await page.getByLabel(/^(Mot de passe|Password)$/).fill('vitrine-demo');
   await page.getByRole('button', { name: /^(Se connecter|Sign in)$/ }).click();
   await userField.waitFor({ state: 'detached' });
+  // The console shows once the store's currency is known too (one more round trip):
+  // wait for it, or for the refusal of a role this console does not open for.
+  await page
+    .getByRole('button', { name: /^(Déconnexion|Sign out)$/ })
+    .or(page.getByRole('alert'))
+    .first()
+    .waitFor();
 }
 
 export async function signOut(page: Page) {

@@ -32,6 +32,16 @@ function scan(text: string, scanner: 'us' | 'fr', os: 'us' | 'fr', gapMs = 5, st
   return [...keys, { code: 'Enter', key: 'Enter', at: start + text.length * gapMs }];
 }
 
+const keyEvent = (key: Key) => ({
+  code: key.code,
+  key: key.key,
+  shiftKey: key.shift ?? false,
+  ctrlKey: false,
+  altKey: false,
+  metaKey: false,
+  timeStamp: key.at,
+});
+
 function run(keys: Key[], options: WedgeOptions = {}, intoTextField = false) {
   const scans: string[] = [];
   const typed: string[] = [];
@@ -43,19 +53,7 @@ function run(keys: Key[], options: WedgeOptions = {}, intoTextField = false) {
   });
   let prevented = 0;
   for (const key of keys) {
-    detector.handleKey(
-      {
-        code: key.code,
-        key: key.key,
-        shiftKey: key.shift ?? false,
-        ctrlKey: false,
-        altKey: false,
-        metaKey: false,
-        timeStamp: key.at,
-        preventDefault: () => prevented++,
-      },
-      intoTextField,
-    );
+    detector.handleKey({ ...keyEvent(key), preventDefault: () => prevented++ }, intoTextField);
   }
   return { scans, typed, problems, prevented, detector };
 }
@@ -132,9 +130,22 @@ describe('WedgeDetector', () => {
       true,
     );
     vi.advanceTimersByTime(500);
+    expect(problems).toEqual([]); // its ending key may still be on its way
+    vi.advanceTimersByTime(1_000);
     expect(scans).toEqual([]);
     expect(typed).toEqual([]);
     expect(problems.map((p) => p.kind)).toEqual(['missing-suffix']);
+  });
+
+  it('judges an ending key delivered after the pause timer by its own timestamp', () => {
+    vi.useFakeTimers();
+    const keys = scan('3764100000017', 'us', 'us');
+    const { scans, problems, detector } = run(keys.slice(0, -1), {}, true);
+    vi.advanceTimersByTime(300); // a busy page ran the timer before the key arrived
+    const ending = keys[keys.length - 1]!;
+    detector.handleKey({ ...keyEvent(ending), preventDefault: () => {} }, true);
+    expect(scans).toEqual(['3764100000017']);
+    expect(problems).toEqual([]);
   });
 
   it('reports keys that no known layout reads as a code, never guessing a product', () => {

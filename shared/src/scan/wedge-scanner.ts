@@ -37,11 +37,20 @@ type KeyLike = Pick<
 
 const ENDING_KEYS = new Set(['Enter', 'NumpadEnter', 'Tab']);
 
+/**
+ * How long a code-length burst waits, by the clock, for its ending key once
+ * the pause timer ran. Whether that key belongs to the burst is then judged by
+ * its own timestamp: a busy page can deliver it after the timer, on time.
+ */
+const LATE_ENDING_MS = 1_000;
+
 export class WedgeDetector {
   private keys: WedgeKey[] = [];
   /** The first key was kept from a text field: the field is owed the keys if a person typed them. */
   private heldFirst = false;
   private lastAt = -Infinity;
+  /** The pause timer ran once for this burst and is now waiting for a late ending key. */
+  private waitedLate = false;
   private timer: ReturnType<typeof setTimeout> | undefined;
   private readonly maxGapMs: number;
   private readonly minLength: number;
@@ -132,6 +141,12 @@ export class WedgeDetector {
 
   /** Keys stopped coming: a person typing, a scan without suffix, or a scanner missing its suffix. */
   private onPause(): void {
+    if (this.suffixCode && this.keys.length >= this.minLength && !this.waitedLate) {
+      // Nothing is owed to a field for a burst this long: waiting costs the shopper nothing.
+      this.waitedLate = true;
+      this.timer = setTimeout(() => this.onPause(), LATE_ENDING_MS);
+      return;
+    }
     if (this.suffixCode || this.keys.length < this.minLength) return void this.giveBack();
     this.finish(this.takeKeys());
   }
@@ -150,6 +165,7 @@ export class WedgeDetector {
     const keys = this.keys;
     this.keys = [];
     this.heldFirst = false;
+    this.waitedLate = false;
     return keys;
   }
 
