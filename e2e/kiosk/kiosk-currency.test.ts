@@ -3,7 +3,13 @@
 // price the way Node's Intl does (the same ICU data in Chromium: same spaces).
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { BrowserContext, Page } from 'playwright-core';
-import { formatMoney, type Product, type StoreSettings } from '@vitrine/shared/core';
+import {
+  formatMoney,
+  formatMoneyLimit,
+  type Product,
+  type StoreSettings,
+} from '@vitrine/shared/core';
+import { priceBandsOf } from '@vitrine/shared/client/search';
 import type { StoreServer } from '@vitrine/store-server/server';
 import { launchChromium } from '../support/chromium';
 import { startTestServer } from '../support/test-server';
@@ -45,5 +51,23 @@ describe('a store in another currency', () => {
     const shown = await page.getByTestId('price').textContent();
     expect(shown).toContain(formatMoney(priceCentsOf(product.id), 'CHF', 'fr-FR'));
     expect(shown).not.toMatch(/€/);
+  });
+
+  it('offers price bands cut from this store’s own prices, written in francs', async () => {
+    await page.getByRole('button', { name: 'Accueil' }).click();
+    await page.getByTestId('search-button').click();
+    const prices = server.docs.all<Product>('products').map((each) => each.priceCents);
+    const bands = priceBandsOf(prices);
+    const priceFilter = page.getByRole('combobox', { name: /^Prix/ });
+    const options = priceFilter.locator('option');
+    // "Tout", then one option per band once the index answers.
+    await expect.poll(() => options.count(), { timeout: 20_000 }).toBe(bands.length + 1);
+    const labels = (await options.allTextContents()).slice(1);
+    expect(labels.join(' ')).not.toMatch(/€/);
+    // The first band: the products priced under its limit, the limit written as Intl writes francs.
+    const limit = bands[0]!.max!;
+    const under = prices.filter((cents) => cents < limit).length;
+    expect(labels[0]).toBe(`Moins de ${formatMoneyLimit(limit, 'CHF', 'fr-FR')} (${under})`);
+    expect(labels.at(-1)).toMatch(/^Plus de \d+\s?CHF \(\d+\)$/);
   });
 });

@@ -7,7 +7,7 @@ const response = (total: number): SearchResponse => ({
   hits: [],
   facets: {
     brands: [],
-    priceBands: { 'under-10': 0, '10-50': 0, '50-200': 0, 'over-200': 0 },
+    priceBands: [],
     inStockHere: 0,
   },
 });

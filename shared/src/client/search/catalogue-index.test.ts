@@ -1,6 +1,19 @@
 import { describe, expect, it } from 'vitest';
 import type { Product, ProductStock } from '../../core';
-import { createCatalogueIndex, searchCatalogue, searchDocOf } from './catalogue-index';
+import type MiniSearch from 'minisearch';
+import {
+  createCatalogueIndex,
+  searchCatalogue,
+  searchDocOf,
+  type PriceBand,
+  type SearchDoc,
+  type SearchRequest,
+} from './catalogue-index';
+import { priceBandsOf } from './price-bands';
+
+/** Searches without price bands unless a test gives them. */
+const find = (target: MiniSearch<SearchDoc>, request: SearchRequest, bands: PriceBand[] = []) =>
+  searchCatalogue(target, request, bands);
 
 function product(id: string, fr: string, en: string, brand: string, priceCents: number): Product {
   return {
@@ -88,7 +101,7 @@ shelves.addAll(
   ].map((doc) => searchDocOf(doc, undefined, 'here')),
 );
 const ids = (query: string) =>
-  searchCatalogue(shelves, { query })
+  find(shelves, { query })
     .hits.map((hit) => hit.id)
     .sort();
 
@@ -115,7 +128,7 @@ describe('catalogue search', () => {
         ),
       ].map((doc) => searchDocOf(doc, undefined, 'here')),
     );
-    const found = searchCatalogue(index, { query: 'wine' }).hits.map((hit) => hit.id);
+    const found = find(index, { query: 'wine' }).hits.map((hit) => hit.id);
     expect(found).toEqual(['wine-a', 'wine-b', 'wine-c', 'wine-d', 'jeans']);
   });
 
@@ -131,7 +144,7 @@ describe('catalogue search', () => {
     onlyOne.fashion = { sizes: ['TU'], colours: ['Noir'] };
     const index = createCatalogueIndex();
     index.addAll([searchDocOf(dress, undefined, 'here'), searchDocOf(onlyOne, undefined, 'here')]);
-    const hits = searchCatalogue(index, { query: 'robe' }).hits;
+    const hits = find(index, { query: 'robe' }).hits;
     expect(hits.find((hit) => hit.id === 'd1')).toMatchObject({
       sizeRange: '34–40',
       colours: ['Kaki', 'Écru'],
@@ -143,25 +156,25 @@ describe('catalogue search', () => {
   });
 
   it('ignores accents and ligatures, in French and English', () => {
-    expect(searchCatalogue(index, { query: 'creme brulee' }).hits.map((h) => h.id)).toEqual(['p1']);
-    expect(searchCatalogue(index, { query: 'oeufs' }).hits.map((h) => h.id)).toEqual(['p2']);
-    expect(searchCatalogue(index, { query: 'eggs' }).hits.map((h) => h.id)).toEqual(['p2']);
+    expect(find(index, { query: 'creme brulee' }).hits.map((h) => h.id)).toEqual(['p1']);
+    expect(find(index, { query: 'oeufs' }).hits.map((h) => h.id)).toEqual(['p2']);
+    expect(find(index, { query: 'eggs' }).hits.map((h) => h.id)).toEqual(['p2']);
   });
 
   it('tolerates typos and finds by prefix as you type', () => {
-    expect(searchCatalogue(index, { query: 'chocolta' }).hits.map((h) => h.id)).toEqual(['p3']);
-    expect(searchCatalogue(index, { query: 'choc' }).hits.map((h) => h.id)).toEqual(['p3']);
+    expect(find(index, { query: 'chocolta' }).hits.map((h) => h.id)).toEqual(['p3']);
+    expect(find(index, { query: 'choc' }).hits.map((h) => h.id)).toEqual(['p3']);
   });
 
   it('allows two edits from seven letters on, so a swapped pair of letters still matches', () => {
-    expect(searchCatalogue(cheeses, { query: 'fromgae' }).hits.map((h) => h.id)).toEqual(['p4']);
+    expect(find(cheeses, { query: 'fromgae' }).hits.map((h) => h.id)).toEqual(['p4']);
     // Under seven letters one edit only: "beure" (one) matches, "bruere" (two) does not.
-    expect(searchCatalogue(cheeses, { query: 'beure' }).hits.map((h) => h.id)).toEqual(['p5']);
-    expect(searchCatalogue(cheeses, { query: 'bruere' }).total).toBe(0);
+    expect(find(cheeses, { query: 'beure' }).hits.map((h) => h.id)).toEqual(['p5']);
+    expect(find(cheeses, { query: 'bruere' }).total).toBe(0);
   });
 
   it('returns what a result tile shows with each hit', () => {
-    expect(searchCatalogue(cheeses, { query: 'fromage' }).hits[0]).toEqual({
+    expect(find(cheeses, { query: 'fromage' }).hits[0]).toEqual({
       id: 'p4',
       nameFr: 'Fromage de chèvre',
       nameEn: 'Goat cheese',
@@ -172,31 +185,30 @@ describe('catalogue search', () => {
   });
 
   it('expands prefixes from two letters on, so one letter does not match most of the catalogue', () => {
-    expect(searchCatalogue(index, { query: 'c' }).total).toBe(0);
-    expect(searchCatalogue(index, { query: 'ch' }).hits.map((hit) => hit.id)).toContain('p3');
+    expect(find(index, { query: 'c' }).total).toBe(0);
+    expect(find(index, { query: 'ch' }).hits.map((hit) => hit.id)).toContain('p3');
   });
 
   it('counts facets and filters by brand, price band and stock here', () => {
-    const all = searchCatalogue(index, { query: '' });
+    const bands = priceBandsOf([450, 320, 2_990]);
+    const all = find(index, { query: '' }, bands);
     expect(all.total).toBe(3);
     expect(all.facets.inStockHere).toBe(1);
     expect(all.facets.brands[0]).toEqual({ brand: 'Maison Dupré', count: 2 });
-    expect(all.facets.priceBands).toEqual({
-      'under-10': 2,
-      '10-50': 1,
-      '50-200': 0,
-      'over-200': 0,
-    });
-    expect(searchCatalogue(index, { query: '', inStockHere: true }).hits.map((h) => h.id)).toEqual([
-      'p1',
+    expect(all.facets.priceBands).toEqual([
+      { id: '0-500', min: 0, max: 500, count: 2 },
+      { id: '500-', min: 500, count: 1 }, // no product between 5 and 20 €: that band is dropped
     ]);
-    expect(searchCatalogue(index, { query: '', brand: 'La Ferme' }).total).toBe(1);
-    expect(searchCatalogue(index, { query: '', priceBand: '10-50' }).hits[0]?.id).toBe('p3');
+    expect(find(index, { query: '', inStockHere: true }).hits.map((h) => h.id)).toEqual(['p1']);
+    expect(find(index, { query: '', brand: 'La Ferme' }).total).toBe(1);
+    expect(find(index, { query: '', priceBand: '500-' }).hits.map((h) => h.id)).toEqual(['p3']);
+    expect(find(index, { query: '', priceBand: '0-500' }).total).toBe(2);
+    expect(find(index, { query: '', priceBand: 'not-a-band' }).total).toBe(3);
   });
 
   it('answers a huge or meaningless query without failing', () => {
-    expect(searchCatalogue(index, { query: 'z'.repeat(100_000) }).total).toBe(0);
-    expect(searchCatalogue(index, { query: '   ' }).total).toBe(3);
-    expect(searchCatalogue(index, { query: '%%% ***' }).total).toBeGreaterThanOrEqual(0);
+    expect(find(index, { query: 'z'.repeat(100_000) }).total).toBe(0);
+    expect(find(index, { query: '   ' }).total).toBe(3);
+    expect(find(index, { query: '%%% ***' }).total).toBeGreaterThanOrEqual(0);
   });
 });

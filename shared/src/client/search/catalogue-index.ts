@@ -5,8 +5,8 @@
 import MiniSearch, { type SearchResult } from 'minisearch';
 import type { Product, ProductStock } from '../../core';
 import { foldPlural, foldText } from './fold-text';
+import { bandFromId, inBand } from './price-bands';
 import {
-  PRICE_BANDS,
   type PriceBand,
   type SearchDoc,
   type SearchHit,
@@ -84,15 +84,11 @@ function tellApartFields(product: Product): Pick<SearchDoc, 'sizeRange' | 'colou
 
 type Stored = SearchResult & Pick<SearchDoc, (typeof STORED)[number]>;
 
-function bandOf(priceCents: number): PriceBand {
-  return (
-    PRICE_BANDS.find((band) => priceCents >= band.min && priceCents < band.max)?.id ?? 'over-200'
-  );
-}
-
+/** `bands`: the whole catalogue's (priceBandsOf), the same for every query. */
 export function searchCatalogue(
   index: MiniSearch<SearchDoc>,
   request: SearchRequest,
+  bands: readonly PriceBand[],
 ): SearchResponse {
   const query = request.query.slice(0, MAX_QUERY_LENGTH).trim();
   const inCategory = (hit: Stored) => !request.category || hit.category === request.category;
@@ -101,20 +97,17 @@ export function searchCatalogue(
   // Facet counts are taken before the facet filters, so each shows what choosing it would give.
   const base = matched.filter(inCategory);
   const brands = new Map<string, number>();
-  const priceBands: Record<PriceBand, number> = {
-    'under-10': 0,
-    '10-50': 0,
-    '50-200': 0,
-    'over-200': 0,
-  };
+  const priceBands = bands.map((band) => ({ ...band, count: 0 }));
+  const chosenBand = request.priceBand ? bandFromId(request.priceBand) : undefined;
   let inStockHere = 0;
   const hits: SearchHit[] = [];
   for (const hit of base) {
     brands.set(hit.brand, (brands.get(hit.brand) ?? 0) + 1);
-    priceBands[bandOf(hit.priceCents)]++;
+    const band = priceBands.find((each) => inBand(hit.priceCents, each));
+    if (band) band.count++;
     if (hit.inStockHere) inStockHere++;
     if (request.brand && hit.brand !== request.brand) continue;
-    if (request.priceBand && bandOf(hit.priceCents) !== request.priceBand) continue;
+    if (chosenBand && !inBand(hit.priceCents, chosenBand)) continue;
     if (request.inStockHere && !hit.inStockHere) continue;
     hits.push({
       id: hit.id as string,

@@ -1,7 +1,13 @@
 // Messages between the page and the search worker, parsed on both sides.
 import { z } from 'zod';
 
-const PriceBandId = z.enum(['under-10', '10-50', '50-200', 'over-200']);
+const PriceBandId = z.string().regex(/^\d{1,12}-\d{0,12}$/);
+const PriceBandCount = z.object({
+  id: PriceBandId,
+  min: z.number().int().nonnegative(),
+  max: z.number().int().positive().optional(),
+  count: z.number(),
+});
 const SearchRequestSchema = z.object({
   query: z.string().max(10_000),
   category: z.enum(['fashion', 'food', 'electronics']).optional(),
@@ -47,7 +53,7 @@ export const FromWorker = z.discriminatedUnion('type', [
       hits: z.array(Hit),
       facets: z.object({
         brands: z.array(z.object({ brand: z.string(), count: z.number() })),
-        priceBands: z.record(PriceBandId, z.number()),
+        priceBands: z.array(PriceBandCount).max(4),
         inStockHere: z.number(),
       }),
     }),

@@ -20,19 +20,15 @@ export type SearchDoc = {
   colours?: string[];
 };
 
-export const PRICE_BANDS = [
-  { id: 'under-10', min: 0, max: 1_000 },
-  { id: '10-50', min: 1_000, max: 5_000 },
-  { id: '50-200', min: 5_000, max: 20_000 },
-  { id: 'over-200', min: 20_000, max: Number.POSITIVE_INFINITY },
-] as const;
-export type PriceBand = (typeof PRICE_BANDS)[number]['id'];
+/** Prices from `min` to under `max` (none: no upper limit), in the store currency's minor units. */
+export type PriceBand = { id: string; min: number; max?: number };
 
 export type SearchRequest = {
   query: string;
   category?: Product['category'];
   brand?: string;
-  priceBand?: PriceBand;
+  /** A band's id, as the answer's facets give it. */
+  priceBand?: string;
   inStockHere?: boolean;
   limit?: number;
 };
@@ -54,7 +50,8 @@ export type SearchResponse = {
   hits: SearchHit[];
   facets: {
     brands: { brand: string; count: number }[];
-    priceBands: Record<PriceBand, number>;
+    /** The catalogue's bands (price-bands.ts), each with the hits it would keep. */
+    priceBands: (PriceBand & { count: number })[];
     inStockHere: number;
   };
 };

@@ -8,10 +8,12 @@ import {
   createCatalogueIndex,
   searchCatalogue,
   searchDocOf,
+  type PriceBand,
   type SearchDoc,
   type SearchRequest,
   type SearchResponse,
 } from './catalogue-index';
+import { priceBandsOf } from './price-bands';
 import { ToWorker, type FromWorker, type IndexStatus } from './search-protocol';
 
 const CHUNK = 1_000;
@@ -20,6 +22,7 @@ const WARM_CHUNK = 10;
 let db: DeviceDb | undefined;
 let storeId = '';
 let index: MiniSearch<SearchDoc> | undefined;
+let bands: PriceBand[] = [];
 let answers = new AnswerCache();
 let building: Promise<void> | undefined;
 let rebuildAgain = false;
@@ -48,14 +51,16 @@ async function build(): Promise<void> {
     // Yield between chunks so search requests are answered from the old index meanwhile.
     await new Promise((resolve) => setTimeout(resolve, 0));
   }
+  const nextBands = priceBandsOf(products.map((product) => product.priceCents));
   const nextAnswers = new AnswerCache();
   let warmed = 0;
   // The empty box (the whole catalogue, ~20 ms) and every two-letter prefix.
   for (const query of ['', ...prefixes]) {
-    nextAnswers.set({ query }, searchCatalogue(next, { query }));
+    nextAnswers.set({ query }, searchCatalogue(next, { query }, nextBands));
     if (++warmed % WARM_CHUNK === 0) await new Promise((resolve) => setTimeout(resolve, 0));
   }
   index = next;
+  bands = nextBands;
   answers = nextAnswers;
   status({ state: 'ready', documents: next.documentCount, buildMs: performance.now() - started });
 }
@@ -65,7 +70,7 @@ const EMPTY: SearchResponse = {
   hits: [],
   facets: {
     brands: [],
-    priceBands: { 'under-10': 0, '10-50': 0, '50-200': 0, 'over-200': 0 },
+    priceBands: [],
     inStockHere: 0,
   },
 };
@@ -74,7 +79,7 @@ const EMPTY: SearchResponse = {
 function answer(current: MiniSearch<SearchDoc>, request: SearchRequest): SearchResponse {
   const cached = answers.get(request);
   if (cached) return cached;
-  const response = searchCatalogue(current, request);
+  const response = searchCatalogue(current, request, bands);
   answers.set(request, response);
   return response;
 }

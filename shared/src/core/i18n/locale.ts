@@ -1,7 +1,7 @@
 // The languages every Vitrine screen and console speaks, and the way each
 // writes prices, numbers, days and counts: all through Intl, so a store in
 // another currency or a new language needs no new formatting code.
-import { DEFAULT_CURRENCY, formatMoney } from '../money';
+import { DEFAULT_CURRENCY, formatMoney, formatMoneyLimit } from '../money';
 
 export type Lang = 'fr' | 'en';
 export const LANGS: readonly Lang[] = ['fr', 'en'];
@@ -34,6 +34,8 @@ export type Formats = {
   locale: string;
   /** An amount in the store currency's minor units (cents). */
   price: (minorUnits: number) => string;
+  /** A price used as a limit (a filter's band): "50 €", not "50,00 €". */
+  priceLimit: (minorUnits: number) => string;
   number: (value: number, digits?: number) => string;
   /** A calendar day ("2026-11-17") as the language writes it: 17/11/2026 in both. */
   date: (iso: string) => string;
@@ -47,6 +49,7 @@ export function formatsFor(lang: Lang, currency: string = DEFAULT_CURRENCY): For
     lang,
     locale,
     price: (minorUnits) => formatMoney(minorUnits, currency, locale),
+    priceLimit: (minorUnits) => formatMoneyLimit(minorUnits, currency, locale),
     number: (value, digits = 1) => value.toLocaleString(locale, { maximumFractionDigits: digits }),
     date: (iso) => calendar.format(new Date(iso)),
   };

@@ -26,11 +26,15 @@ const formatters = new Map<string, Intl.NumberFormat>();
 
 // Building an Intl.NumberFormat costs far more than using one: a result list
 // writes dozens of prices per render.
-function formatterFor(currency: string, locale: string): Intl.NumberFormat {
-  const key = `${locale}|${currency}`;
+function formatterFor(currency: string, locale: string, whole = false): Intl.NumberFormat {
+  const key = `${locale}|${currency}|${whole}`;
   let formatter = formatters.get(key);
   if (!formatter) {
-    formatter = new Intl.NumberFormat(locale, { style: 'currency', currency });
+    formatter = new Intl.NumberFormat(locale, {
+      style: 'currency',
+      currency,
+      ...(whole ? { trailingZeroDisplay: 'stripIfInteger' as const } : {}),
+    });
     formatters.set(key, formatter);
   }
   return formatter;
@@ -44,4 +48,9 @@ export function minorUnitDigits(currency: string): number {
 /** An amount in minor units, as a reader of `locale` writes it (1250, EUR, fr-FR: "12,50 €"). */
 export function formatMoney(minorUnits: number, currency: string, locale: string): string {
   return formatterFor(currency, locale).format(minorUnits / 10 ** minorUnitDigits(currency));
+}
+
+/** A round limit written without its zero fraction (5000, EUR, fr-FR: "50 €"; 1250: "12,50 €"). */
+export function formatMoneyLimit(minorUnits: number, currency: string, locale: string): string {
+  return formatterFor(currency, locale, true).format(minorUnits / 10 ** minorUnitDigits(currency));
 }

@@ -23,11 +23,10 @@ export const en: Messages = {
   noResultsHelp: 'Try another word, or ask a member of staff.',
   allCategories: 'All',
   categories: { fashion: 'Fashion', food: 'Grocery', electronics: 'Electronics' },
-  priceBands: {
-    'under-10': '< €10',
-    '10-50': '€10 – 50',
-    '50-200': '€50 – 200',
-    'over-200': '> €200',
+  priceBand: {
+    under: (max: string) => `Under ${max}`,
+    between: (min: string, max: string) => `${min} to ${max}`,
+    over: (min: string) => `Over ${min}`,
   },
   brand: 'Brand',
   price: 'Price',

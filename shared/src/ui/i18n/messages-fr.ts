@@ -23,11 +23,11 @@ export const fr = {
   noResultsHelp: 'Essayez un autre mot, ou demandez à un vendeur.',
   allCategories: 'Tout',
   categories: { fashion: 'Mode', food: 'Épicerie', electronics: 'High-tech' },
-  priceBands: {
-    'under-10': '< 10\u00a0€',
-    '10-50': '10\u00a0– 50\u00a0€',
-    '50-200': '50\u00a0– 200\u00a0€',
-    'over-200': '> 200\u00a0€',
+  /** The limits come written in the store's currency ("50 €", "CHF 50"). */
+  priceBand: {
+    under: (max: string) => `Moins de ${max}`,
+    between: (min: string, max: string) => `${min} à ${max}`,
+    over: (min: string) => `Plus de ${min}`,
   },
   brand: 'Marque',
   price: 'Prix',

@@ -5,18 +5,24 @@
 // is a live region too, so the count is announced as the shopper types.
 import { useId } from 'react';
 import {
-  PRICE_BANDS,
   type CatalogueSearch,
+  type PriceBand,
   type SearchHit,
   type SearchRequest,
 } from '../../client/search';
-import { useI18n } from '../i18n/i18n';
+import { useI18n, type I18n } from '../i18n/i18n';
 import { ResultList } from './ResultList';
 import { useCatalogueSearch, useIndexStatus } from './use-catalogue-search';
 import { useResultsFocus } from './use-results-focus';
 
 const CATEGORIES = ['fashion', 'food', 'electronics'] as const;
 const NO_HITS: readonly SearchHit[] = [];
+
+function bandLabel({ t, priceLimit }: I18n, band: PriceBand): string {
+  if (band.max === undefined) return t.priceBand.over(priceLimit(band.min));
+  if (band.min === 0) return t.priceBand.under(priceLimit(band.max));
+  return t.priceBand.between(priceLimit(band.min), priceLimit(band.max));
+}
 
 export function SearchPanel(props: {
   search: CatalogueSearch;
@@ -26,7 +32,8 @@ export function SearchPanel(props: {
   /** Move focus to the results once the first answer is in (after "Browse"). */
   focusResultsOnOpen?: boolean;
 }) {
-  const { t } = useI18n();
+  const i18n = useI18n();
+  const { t } = i18n;
   const { request, onChange } = props;
   const status = useIndexStatus(props.search);
   const ready = status.state === 'ready';
@@ -109,14 +116,12 @@ export function SearchPanel(props: {
           {t.price}{' '}
           <select
             value={request.priceBand ?? ''}
-            onChange={(e) =>
-              set({ priceBand: (e.target.value || undefined) as SearchRequest['priceBand'] })
-            }
+            onChange={(e) => set({ priceBand: e.target.value || undefined })}
           >
             <option value="">{t.allCategories}</option>
-            {PRICE_BANDS.map((band) => (
+            {(state?.answer.facets.priceBands ?? []).map((band) => (
               <option key={band.id} value={band.id}>
-                {t.priceBands[band.id]} ({state?.answer.facets.priceBands[band.id] ?? 0})
+                {bandLabel(i18n, band)} ({band.count})
               </option>
             ))}
           </select>
