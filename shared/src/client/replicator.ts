@@ -25,6 +25,8 @@ export type ReplicatorState = {
 };
 
 const CHECKPOINT = 'sync.checkpoint';
+/** Most documents of an atomic batch a device holds in memory before writing (≈ 20–40 MB). */
+const MAX_STAGED_DOCS = 20_000;
 
 export class Replicator {
   private state: ReplicatorState = {
@@ -100,17 +102,31 @@ export class Replicator {
       fetch: this.options.fetch,
     };
     this.update({ phase: 'pulling' });
+    // Pages of an atomic batch are held (`staged`) and written with the page that ends it.
+    let since = this.state.checkpoint;
+    let cursor = since;
+    let staged: SyncDoc[] = [];
     for (;;) {
-      const since = this.state.checkpoint;
       const page = await callRoute(transport, apiRoutes.sync.pull, {
-        query: { since, limit: this.options.pageSize ?? 5_000 },
+        query: { since: cursor, limit: this.options.pageSize ?? 5_000 },
       });
-      if (page.head < since) {
+      if (page.head < cursor) {
         // The server's database is older than our copy (restored): start over.
         await this.reset();
+        since = cursor = 0;
+        staged = [];
         continue;
       }
-      await this.applyPage(since, page.docs, page.until);
+      for (const doc of page.docs) staged.push(doc);
+      cursor = page.until;
+      const insideBatch = page.atomicUntil !== undefined && page.until < page.atomicUntil;
+      // Past the cap a batch is written page by page (a first copy of a huge catalogue).
+      if (!insideBatch || page.docs.length === 0 || staged.length >= MAX_STAGED_DOCS) {
+        const written = await this.applyPage(since, staged, cursor);
+        // A live message moved the checkpoint meanwhile: go on from where it is.
+        since = cursor = written ? cursor : this.state.checkpoint;
+        staged = [];
+      }
       this.update({ head: page.head });
       if (page.docs.length === 0 || page.until >= page.head) return;
     }
@@ -133,26 +149,28 @@ export class Replicator {
     }
   }
 
-  /** Writes a page only if nothing moved the checkpoint since it was asked for. */
-  private applyPage(since: number, docs: SyncDoc[], until: number): Promise<void> {
+  /** Writes pages only if nothing moved the checkpoint since they were asked for. */
+  private applyPage(since: number, docs: SyncDoc[], until: number): Promise<boolean> {
     return this.enqueueWrite(async () => {
-      if (this.state.checkpoint === since) await this.writeDocs(docs, until);
+      if (this.state.checkpoint !== since) return false;
+      await this.writeDocs(docs, until);
+      return true;
     });
   }
 
-  private enqueueWrite(write: () => Promise<void>): Promise<void> {
+  private enqueueWrite<T>(write: () => Promise<T>): Promise<T> {
     const next = this.writeChain.then(write, write);
     this.writeChain = next.catch(() => undefined);
     return next;
   }
 
-  /** One transaction: every document of the page, in bulk, and the checkpoint. */
+  /** One transaction: every document of the pages, in bulk, and the checkpoint. */
   private async writeDocs(docs: SyncDoc[], checkpoint: number): Promise<void> {
     const { db } = this.options;
     const puts = new Map<CollectionName, unknown[]>();
     const deletes = new Map<CollectionName, string[]>();
     let invalid = 0;
-    for (const doc of docs) {
+    for (const doc of latestOfEach(docs)) {
       if (doc.del) {
         deletes.set(doc.c, [...(deletes.get(doc.c) ?? []), doc.id]);
         continue;
@@ -189,4 +207,15 @@ export class Replicator {
 
 function withCodes(product: Product): StoredProduct {
   return { ...product, codes: [product.gtin, ...product.variants.map((variant) => variant.gtin)] };
+}
+
+/** Pages held together may carry a document twice (rewritten meanwhile): its last revision wins. */
+function latestOfEach(docs: SyncDoc[]): Iterable<SyncDoc> {
+  const latest = new Map<string, SyncDoc>();
+  for (const doc of docs) {
+    const key = `${doc.c}\u0000${doc.id}`;
+    latest.delete(key); // re-inserted last, so the order of revisions is kept
+    latest.set(key, doc);
+  }
+  return latest.values();
 }

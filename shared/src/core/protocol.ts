@@ -46,6 +46,12 @@ export const SyncPage = z.object({
   until: Revision,
   /** The server's current revision; pull again while until < head. */
   head: Revision,
+  /**
+   * This page ends inside a batch written as one whole (a catalogue import):
+   * hold its documents and apply them with the next pages', up to this revision.
+   * Optional, so a peer that ignores it still syncs (page by page).
+   */
+  atomicUntil: Revision.optional(),
   docs: z.array(SyncDoc),
 });
 export type SyncPage = z.infer<typeof SyncPage>;

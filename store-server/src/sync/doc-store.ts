@@ -17,6 +17,8 @@ export class DocStore {
   private readonly headQuery;
   private readonly pageQuery;
   private readonly getQuery;
+  private readonly addBatch;
+  private readonly batchEnd;
 
   constructor(private readonly db: Db) {
     this.upsert = db.prepare(
@@ -31,6 +33,12 @@ export class DocStore {
       .raw();
     this.getQuery = db
       .prepare('SELECT body FROM sync_docs WHERE collection = ? AND id = ? AND deleted = 0')
+      .pluck();
+    this.addBatch = db.prepare('INSERT INTO sync_batches (first_rev, last_rev) VALUES (?, ?)');
+    this.batchEnd = db
+      .prepare(
+        'SELECT last_rev FROM sync_batches WHERE first_rev <= ? AND last_rev > ? ORDER BY first_rev DESC LIMIT 1',
+      )
       .pluck();
   }
 
@@ -48,8 +56,14 @@ export class DocStore {
     return body === undefined ? undefined : (JSON.parse(body) as T);
   }
 
-  /** Writes documents with consecutive new revisions; returns the new head. */
-  write(writes: readonly DocWrite[], options: { notify?: boolean } = {}): CommittedChange {
+  /**
+   * Writes documents with consecutive new revisions; returns the new head.
+   * `atomic`: devices must apply these writes all together (sync_batches).
+   */
+  write(
+    writes: readonly DocWrite[],
+    options: { notify?: boolean; atomic?: boolean } = {},
+  ): CommittedChange {
     const change = this.db.transaction(() => {
       const fromRev = this.head();
       const docs: SyncDoc[] = writes.map((write, index) => {
@@ -61,7 +75,9 @@ export class DocStore {
         this.upsert.run(write.c, write.id, rev, 0, JSON.stringify(write.body));
         return { c: write.c, id: write.id, rev, body: write.body };
       });
-      return { fromRev, toRev: fromRev + writes.length, docs };
+      const toRev = fromRev + writes.length;
+      if (options.atomic && writes.length > 1) this.addBatch.run(fromRev + 1, toRev);
+      return { fromRev, toRev, docs };
     })();
     if (options.notify !== false && writes.length > 0) {
       for (const listener of this.listeners) listener(change);
@@ -84,13 +100,18 @@ export class DocStore {
     const head = this.head();
     // A device ahead of head means this database was restored: it sees head < since and resyncs.
     const until = rows.at(-1)?.[2] ?? since;
+    // A page that ends inside an atomic batch says where the batch ends: the device holds it until then.
+    const atomicUntil =
+      rows.length > 0 ? (this.batchEnd.get(until, until) as number | undefined) : undefined;
     const docs = rows.map(([c, id, rev, deleted, body]) =>
       deleted
         ? `{"c":${JSON.stringify(c)},"id":${JSON.stringify(id)},"rev":${rev},"del":true}`
         : `{"c":${JSON.stringify(c)},"id":${JSON.stringify(id)},"rev":${rev},"body":${body ?? 'null'}}`,
     );
     return {
-      json: `{"v":${version},"since":${since},"until":${until},"head":${head},"docs":[${docs.join(',')}]}`,
+      json: `{"v":${version},"since":${since},"until":${until},"head":${head},${
+        atomicUntil === undefined ? '' : `"atomicUntil":${atomicUntil},`
+      }"docs":[${docs.join(',')}]}`,
       count: rows.length,
     };
   }
