@@ -10,6 +10,7 @@ import { expertMigrations } from '../experts/schema';
 import { staffMigrations } from '../staff/schema';
 import { campaignMigrations } from '../campaigns/schema';
 import { eventMigrations } from '../events/schema';
+import { imageMigrations } from '../images/schema';
 
 export type Migration = { id: string; sql: string };
 
@@ -112,4 +113,5 @@ export const migrations: readonly Migration[] = [
   ...expertMigrations,
   ...campaignMigrations,
   ...eventMigrations,
+  ...imageMigrations,
 ];
