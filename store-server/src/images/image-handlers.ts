@@ -19,6 +19,19 @@ function preferredFormat(accept: string | undefined): ImageFormat {
   return 'jpeg';
 }
 
+/**
+ * If-None-Match names this tag. Read here rather than by Express's req.fresh,
+ * which ignores it when the request says no-cache, as fetch() does whenever
+ * it is given If-None-Match.
+ */
+function matches(ifNoneMatch: string | undefined, etag: string): boolean {
+  if (!ifNoneMatch) return false;
+  return ifNoneMatch
+    .split(',')
+    .map((tag) => tag.trim().replace(/^W\//, ''))
+    .some((tag) => tag === '*' || tag === etag);
+}
+
 export function catalogueHandlers(
   store: ImageStore,
   variants: ImageVariants,
@@ -36,13 +49,13 @@ export function catalogueHandlers(
         throw new HttpError(404, 'image_not_ready', why);
       }
       const format = preferredFormat(req.header('accept'));
+      const etag = `"${row.sha256}-${params.size}-${format}"`;
       res.set({
-        etag: `"${row.sha256}-${params.size}-${format}"`,
+        etag,
         vary: 'Accept',
         'cache-control': 'public, max-age=86400',
       });
-      // If-None-Match against the ETag just set.
-      if (req.fresh) {
+      if (matches(req.header('if-none-match'), etag)) {
         res.status(304).end();
         return;
       }

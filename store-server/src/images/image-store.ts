@@ -70,6 +70,8 @@ export class ImageStore {
     private readonly now: () => number = Date.now,
   ) {
     this.dir = join(dataDir, 'images');
+    // Downloads cut by a stop or a crash: their images are still due.
+    rmSync(join(this.dir, 'incoming'), { recursive: true, force: true });
     mkdirSync(join(this.dir, 'incoming'), { recursive: true });
   }
 
