@@ -1,8 +1,10 @@
 // The image cache end to end inside the server process: real SQLite, a real
 // HTTP fixture server, real sharp.
-import { existsSync, mkdtempSync } from 'node:fs';
+import { existsSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import sharp from 'sharp';
 import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 import { openDatabase, type Db } from '../db/database';
 import { createLogger } from '../log';
@@ -124,5 +126,21 @@ describe('the image cache', () => {
       timeout: 30_000,
     });
     await vi.waitFor(() => expect(row(db, key).state).toBe('failed'));
+  });
+
+  it("takes an SVG from the import's images folder and draws it sharp at the width asked", async () => {
+    const localDir = mkdtempSync(join(tmpdir(), 'vitrine-feed-images-'));
+    writeFileSync(
+      join(localDir, 'mug.svg'),
+      '<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 400 300" width="400" height="300">' +
+        '<rect width="400" height="300" fill="#c33"/><circle cx="200" cy="150" r="90" fill="#fff"/></svg>',
+    );
+    const { cache, db, dataDir } = cacheWith({ localDir });
+    const url = pathToFileURL(join(localDir, 'mug.svg')).href;
+    const [key] = cache.service.want([url]).map(keyOf) as [string];
+    await vi.waitFor(() => expect(row(db, key).state).toBe('ready'), { timeout: 30_000 });
+    const sha = row(db, key).content_sha256;
+    const small = await sharp(join(dataDir, 'images', 'sizes', `${sha}-480.webp`)).metadata();
+    expect([small.format, small.width, small.height]).toEqual(['webp', 480, 360]);
   });
 });
