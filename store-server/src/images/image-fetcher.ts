@@ -42,6 +42,16 @@ export class ImageFetcher {
 
   /** Takes whatever is due now, and sets a timer for what falls due later. */
   poke(): void {
+    try {
+      this.pump();
+    } catch (error) {
+      // An unreadable database must not take the server down: try again in a minute.
+      this.options.log.error({ err: (error as Error).message }, 'images: queue unreadable');
+      this.wakeIn(60_000);
+    }
+  }
+
+  private pump(): void {
     if (this.stopped) return;
     if (Date.now() < this.restUntil) return this.wakeIn(this.restUntil - Date.now());
     const slots = (this.options.concurrency ?? 2) - this.running.size;
