@@ -41,6 +41,19 @@ describe('store server configuration', () => {
     });
   });
 
+  it('reads the hosts on the store network images may come from', () => {
+    expect(
+      readConfig(['--image-hosts', 'images.store.lan, 10.0.0.5:8080'], store, defaults),
+    ).toMatchObject({
+      kind: 'config',
+      config: { imageHosts: ['images.store.lan', '10.0.0.5:8080'] },
+    });
+    expect(readConfig([], { ...store, VITRINE_IMAGE_HOSTS: 'a b' }, defaults)).toMatchObject({
+      kind: 'error',
+      message: /imageHosts/,
+    });
+  });
+
   it('names the field that is wrong', () => {
     expect(readConfig(['--port', 'eighty'], {}, defaults)).toMatchObject({
       kind: 'error',

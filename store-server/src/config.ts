@@ -182,6 +182,8 @@ export const StoreServerConfig = z
     tlsHosts: TlsHosts.optional(),
     /** Life of a server certificate; renewed automatically 30 days before its end. */
     tlsCertDays: z.coerce.number().int().min(31).max(825).optional(),
+    /** Hosts (or host:port) on private addresses that product images may be fetched from. */
+    imageHosts: TlsHosts.optional(),
   })
   .refine((config) => config.plainPorts !== false || config.httpsPort !== undefined, {
     message: 'with plain ports off, an HTTPS port is needed (--https-port)',
@@ -262,6 +264,9 @@ Options (environment variable in brackets):
                         host name and LAN addresses
   --tls-cert-days <n>   life of the server certificate, 31-825; renewed 30 days before its end
                                                                 [VITRINE_TLS_CERT_DAYS] default: 397
+  --image-hosts <h,…>   hosts (or host:port) on the store's network product images may come
+                        from; other private, loopback and link-local addresses are refused
+                                                                [VITRINE_IMAGE_HOSTS]
   --help                show this help
 `;
 
@@ -318,6 +323,7 @@ export function readConfig(
         plain: { type: 'string' },
         'tls-hosts': { type: 'string' },
         'tls-cert-days': { type: 'string' },
+        'image-hosts': { type: 'string' },
         help: { type: 'boolean' },
       },
     }));
@@ -377,6 +383,7 @@ export function readConfig(
     plainPorts: plain.data,
     tlsHosts: values['tls-hosts'] ?? env.VITRINE_TLS_HOSTS,
     tlsCertDays: values['tls-cert-days'] ?? env.VITRINE_TLS_CERT_DAYS ?? 397,
+    imageHosts: values['image-hosts'] ?? env.VITRINE_IMAGE_HOSTS,
   });
   if (!parsed.success) {
     const message = parsed.error.issues

@@ -20,6 +20,7 @@ import { DeviceRegistry } from './devices/registry';
 import { DeadLetters } from './events/dead-letters';
 import { EventIngestor } from './events/event-ingestor';
 import { healthHandlers, type HealthSources } from './health/health-handlers';
+import { startImageCache, type ImageService } from './images/image-domain';
 import { rendererCsp, shellCors } from './http/cross-origin';
 import { errorHandler, notFound } from './http/http-error';
 import { bodyGate } from './http/body-gate';
@@ -68,6 +69,8 @@ export type StoreServer = {
   db: Db;
   docs: DocStore;
   catalogue: CatalogueStore;
+  /** Product images fetched from the feeds' URLs (the importer asks for them). */
+  images: ImageService;
   registry: DeviceRegistry;
   staff: StaffStore;
   ingestor: EventIngestor;
@@ -254,6 +257,12 @@ export async function startStoreServer(
     currency: config.currency ?? DEFAULT_CURRENCY,
     log: logger,
   });
+  const images = startImageCache({
+    db,
+    dataDir: config.dataDir,
+    imageHosts: config.imageHosts,
+    log: logger,
+  });
   const sizing = startSizing({
     db,
     storeId: config.storeId,
@@ -279,6 +288,7 @@ export async function startStoreServer(
       looks: looks.handlers,
       sizing: sizing.handlers,
       store: storeInfoHandlers(config),
+      catalogue: images.handlers,
     },
     { registry, staffAuth },
   );
@@ -356,6 +366,7 @@ export async function startStoreServer(
     db,
     docs,
     catalogue,
+    images: images.service,
     registry,
     staff,
     ingestor,
@@ -367,6 +378,7 @@ export async function startStoreServer(
       stopPublisher();
       assistance.stop();
       looks.stop();
+      await images.stop();
       ingestor.flush();
       storage.stop();
       await mqtt?.close();

@@ -1,6 +1,13 @@
 import { EventEmitter } from 'node:events';
 import { describe, expect, it } from 'vitest';
-import { backOffReconnects, backoff, pause, retry, type Timers } from './backoff';
+import {
+  backOffReconnects,
+  backoff,
+  pause,
+  retry,
+  waitAfterFailures,
+  type Timers,
+} from './backoff';
 
 /** A clock that only moves when the test says so. */
 function fakeTimers() {
@@ -37,6 +44,14 @@ describe('backoff', () => {
     const halves = backoff(policy, () => 0.5);
     expect([halves.next(), halves.next(), halves.next()]).toEqual([500, 1_000, 2_000]);
     expect(halves.attempts).toBe(3);
+  });
+
+  it('gives the same wait for a failure count kept elsewhere (a queue in a database)', () => {
+    const floored = { ...policy, floorMs: 500 };
+    const run = backoff(floored, () => 0.999_999);
+    for (let failures = 1; failures <= 6; failures++)
+      expect(waitAfterFailures(floored, failures, () => 0.999_999)).toBe(run.next());
+    expect(waitAfterFailures(floored, 1_000, () => 0)).toBe(500);
   });
 
   it('starts over after a reset', () => {

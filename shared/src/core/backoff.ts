@@ -21,15 +21,27 @@ export type Backoff = {
   readonly attempts: number;
 };
 
+/**
+ * The wait after the `failures`-th failure in a row (1: the first), for callers
+ * that keep the count themselves, e.g. a queue of downloads in a database.
+ */
+export function waitAfterFailures(
+  policy: BackoffPolicy,
+  failures: number,
+  random: () => number = Math.random,
+): number {
+  const floor = policy.floorMs ?? 0;
+  const ceiling = Math.min(policy.maxMs, policy.firstMs * 2 ** Math.max(0, failures - 1));
+  return Math.round(floor + random() * Math.max(0, ceiling - floor));
+}
+
 /** `random` returns [0, 1) like Math.random; tests pass their own. */
 export function backoff(policy: BackoffPolicy, random: () => number = Math.random): Backoff {
   let attempts = 0;
-  const floor = policy.floorMs ?? 0;
   return {
     next: () => {
-      const ceiling = Math.min(policy.maxMs, policy.firstMs * 2 ** attempts);
       attempts += 1;
-      return Math.round(floor + random() * Math.max(0, ceiling - floor));
+      return waitAfterFailures(policy, attempts, random);
     },
     reset: () => {
       attempts = 0;

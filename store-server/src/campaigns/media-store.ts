@@ -11,7 +11,7 @@ import type { ReceivedUpload } from '../http/upload-to-disk';
 export type { MediaRow };
 
 /** What the bytes are, from their signature; undefined for anything else. */
-function sniffMediaType(bytes: Buffer): MediaType | undefined {
+export function sniffMediaType(bytes: Buffer): MediaType | undefined {
   const ascii = (start: number, end: number) => bytes.subarray(start, end).toString('latin1');
   if (
     bytes.length >= 8 &&

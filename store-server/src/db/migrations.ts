@@ -11,6 +11,7 @@ import { staffMigrations } from '../staff/schema';
 import { campaignMigrations } from '../campaigns/schema';
 import { eventMigrations } from '../events/schema';
 import { syncMigrations } from '../sync/schema';
+import { imageMigrations } from '../images/schema';
 
 export type Migration = { id: string; sql: string };
 
@@ -114,4 +115,5 @@ export const migrations: readonly Migration[] = [
   ...campaignMigrations,
   ...eventMigrations,
   ...syncMigrations,
+  ...imageMigrations,
 ];

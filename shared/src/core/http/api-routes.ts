@@ -3,6 +3,7 @@
 // client a typed call (docs/architecture.md, "How to add a route").
 import { authRoutes } from './routes/auth';
 import { callRoutes } from './routes/calls';
+import { catalogueRoutes } from './routes/catalogue';
 import { campaignRoutes } from './routes/campaigns';
 import { deviceRoutes } from './routes/devices';
 import { expertRoutes } from './routes/experts';
@@ -39,5 +40,6 @@ export const apiRoutes = {
   experts: expertRoutes,
   calls: callRoutes,
   store: storeRoutes,
+  catalogue: catalogueRoutes,
 } as const;
 export type ApiRoutes = typeof apiRoutes;

@@ -20,3 +20,4 @@ export * from './routes/loyalty';
 export * from './routes/experts';
 export * from './routes/calls';
 export * from './routes/store';
+export * from './routes/catalogue';

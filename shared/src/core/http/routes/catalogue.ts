@@ -1,0 +1,33 @@
+// The catalogue: product images the store server fetched from the feeds' URLs
+// and keeps itself, resized for each touchpoint (store-server/src/images/).
+import { z } from 'zod';
+import { routeUrl } from '../api-client';
+import { anyone, route } from '../route';
+
+/**
+ * The widths the server makes: 160 (tiles, staff lists), 480 (the product
+ * page's gallery, the mirror), 1080 (signage, the attract loop).
+ */
+export const IMAGE_WIDTHS = ['160', '480', '1080'] as const;
+export const ImageWidth = z.enum(IMAGE_WIDTHS, { error: 'an image width: 160, 480 or 1080' });
+export type ImageWidth = z.infer<typeof ImageWidth>;
+
+/** An image's key: the first 128 bits of the SHA-256 of its source URL, in hex. */
+export const ImageKey = z.string().regex(/^[0-9a-f]{32}$/, 'an image key (32 hex digits)');
+
+export const catalogueRoutes = {
+  image: route({
+    method: 'GET',
+    path: '/catalogue/images/:key/:size',
+    summary:
+      'A product image at one width, WebP or JPEG by Accept; 404 (no-store) until it is fetched',
+    auth: anyone,
+    params: z.object({ key: ImageKey, size: ImageWidth }),
+    response: { raw: 'image/*' },
+  }),
+} as const;
+
+/** Where a device loads an image at one width: `baseUrl` is the store server's origin ('' for the page's own). */
+export function catalogueImageUrl(baseUrl: string, key: string, size: ImageWidth): string {
+  return routeUrl(baseUrl, catalogueRoutes.image, { params: { key, size } });
+}
