@@ -7,7 +7,6 @@ import { gzipSync } from 'node:zlib';
 import { afterAll, describe, expect, it } from 'vitest';
 import { openFeed } from './open-feed';
 import { readFeed } from './read-feed';
-import { sniffFeed } from './sniff';
 
 const scratch = mkdtempSync(join(tmpdir(), 'vitrine-open-feed-'));
 afterAll(() => rmSync(scratch, { recursive: true, force: true }));
@@ -60,40 +59,5 @@ describe('openFeed', () => {
     const corrupt = join(scratch, 'corrupt.gz');
     writeFileSync(corrupt, Buffer.concat([gz.subarray(0, 10), Buffer.alloc(200, 0xff)]));
     await expect(bytesOf(corrupt)).rejects.toThrow(/gzip data is corrupt/);
-  });
-});
-
-describe('sniffFeed', () => {
-  const sniff = (text: string | Buffer) => sniffFeed(Buffer.from(text), true);
-
-  it('tells XML from tab, comma and semicolon text', () => {
-    expect(sniff('<?xml version="1.0"?>\n<!-- export -->\n<rss version="2.0">')).toEqual({
-      kind: 'xml',
-    });
-    expect(sniff('\ufeff<rss version="2.0">')).toEqual({ kind: 'xml' });
-    expect(sniff('id\ttitle\tprice, with comma\n')).toEqual({ kind: 'delimited', delimiter: '\t' });
-    expect(sniff('\ufeffid,title,price\n')).toEqual({ kind: 'delimited', delimiter: ',' });
-    expect(sniff('id;title;price\n')).toEqual({ kind: 'delimited', delimiter: ';' });
-  });
-
-  it('refuses web pages, UTF-16, binaries and blank files with a clear message', () => {
-    expect(() =>
-      sniff('<?xml version="1.0"?><!DOCTYPE html PUBLIC "-//W3C//DTD XHTML 1.0//EN">'),
-    ).toThrow('a web page, not a feed');
-    expect(() => sniff('\n  <HTML><body>Sign in</body></HTML>')).toThrow('a web page, not a feed');
-    expect(() => sniff(Buffer.from('\ufeffid\ttitle', 'utf16le'))).toThrow('UTF-16');
-    expect(() => sniff(Buffer.from([0x50, 0x4b, 0x03, 0x04, 0x14, 0x00]))).toThrow(
-      'binary or not UTF-8',
-    );
-    expect(() => sniff(' \n\r\n')).toThrow('the file is empty');
-  });
-
-  it('a multi-byte character cut at the end of the 4 KB head is not taken for bad UTF-8', () => {
-    const head = Buffer.from('id\ttitle\nA\tCafé');
-    expect(sniffFeed(head.subarray(0, head.length - 1), false)).toEqual({
-      kind: 'delimited',
-      delimiter: '\t',
-    });
-    expect(() => sniffFeed(head.subarray(0, head.length - 1), true)).toThrow('binary or not UTF-8');
   });
 });

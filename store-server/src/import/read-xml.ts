@@ -8,6 +8,9 @@ import type { FeedRecord } from './read-delimited';
 
 const GOOGLE_NS = 'http://base.google.com/ns/1.0';
 
+/** As a delimited record's cap: no product field is this long; a runaway text would fill memory. */
+const MAX_FIELD_CHARS = 2 * 1024 * 1024;
+
 /**
  * An item's child: `price` for g:price or plain RSS <title>; for any other
  * namespace its name and URI, so `g:price` bound elsewhere is not taken for a price.
@@ -39,7 +42,14 @@ export async function* readXml(text: AsyncIterable<string>): AsyncGenerator<Feed
     }
   });
   const addText = (text: string) => {
-    if (field) field.text += text;
+    if (!field) return;
+    field.text += text;
+    if (field.text.length > MAX_FIELD_CHARS) {
+      throw new FeedError(
+        `<${field.name}> is longer than ${MAX_FIELD_CHARS} characters`,
+        parser.line,
+      );
+    }
   };
   parser.on('text', addText);
   parser.on('cdata', addText);
@@ -60,6 +70,7 @@ export async function* readXml(text: AsyncIterable<string>): AsyncGenerator<Feed
   });
 
   const fail = (error: unknown): never => {
+    if (error instanceof FeedError) throw error;
     // saxes writes "line:column: message"; the line goes to the report on its own.
     const message = (error as Error).message.replace(/^[^:]*:?\d+:\d+: /, '');
     throw new FeedError(`ill-formed XML: ${message}`, parser.line);
