@@ -90,9 +90,6 @@ const LOCALIZABLE = new Set([
   'origins',
 ]);
 
-/** Columns that may come more than once (repeated XML elements, repeated header names). */
-export const REPEATABLE = new Set(['additional_image_link']);
-
 /** Other names for the same column, by loose key (see `looseKey`). */
 const ALIASES: Readonly<Record<string, string>> = {
   itemid: 'id',

@@ -1,13 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { canonicalColumn, canonicalFields } from './columns';
-import {
-  parseAmount,
-  parseAvailability,
-  parseEffectiveDates,
-  parseGtin,
-  parsePrice,
-  splitProductType,
-} from './fields';
+import { parseEffectiveDates } from './effective-dates';
+import { parseAmount, parseAvailability, parseGtin, parsePrice, splitProductType } from './fields';
 
 describe('parsePrice', () => {
   it.each([

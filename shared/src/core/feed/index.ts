@@ -1,5 +1,6 @@
 export * from './columns';
 export * from './duplicates';
+export * from './effective-dates';
 export * from './feed-lines';
 export * from './fields';
 export * from './food-line';

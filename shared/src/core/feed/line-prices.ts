@@ -2,7 +2,8 @@
 // show as written (another currency, a malformed amount, a sale that ends
 // before it starts) refuses the whole line: a wrong price is worse than none.
 import type { FeedFields } from './columns';
-import { parseEffectiveDates, parsePrice, type Price } from './fields';
+import { parseEffectiveDates } from './effective-dates';
+import { parsePrice, type Price } from './fields';
 import type { LineReport } from './line-report';
 import { lineValues, type FeedContext } from './line-values';
 
