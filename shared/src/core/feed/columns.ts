@@ -150,6 +150,20 @@ export function canonicalColumn(name: string, kind: FeedKind): string | undefine
     : undefined;
 }
 
+const known = new Map<string, string | null>();
+
+// Every line repeats the same few names: look each up once (bounded, as XML
+// element names come from the file).
+function cachedColumn(name: string, kind: FeedKind): string | undefined {
+  const key = `${kind} ${name}`;
+  let column = known.get(key);
+  if (column === undefined) {
+    column = canonicalColumn(name, kind) ?? null;
+    if (known.size < 10_000) known.set(key, column);
+  }
+  return column ?? undefined;
+}
+
 /** A line's values by canonical column; repeated columns give arrays. */
 export type FeedFields = Record<string, string | string[]>;
 
@@ -165,7 +179,7 @@ export function canonicalFields(
   const fields: FeedFields = {};
   const unknown: string[] = [];
   for (const [name, value] of Object.entries(raw)) {
-    const column = canonicalColumn(name, kind);
+    const column = cachedColumn(name, kind);
     if (!column) {
       if (!seen.has(name)) {
         seen.add(name);

@@ -11,11 +11,22 @@ const no = <T>(error: string): Result<T> => ({ ok: false, error });
 export type Price = { minor: number; currency: string };
 
 let currencies: Set<string> | undefined;
+const digitsByCurrency = new Map<string, number | null>();
 
-// Intl formats any three letters (XYZ too); its list of supported codes is ISO 4217's.
-function isoCurrencies(): Set<string> {
-  currencies ??= new Set(Intl.supportedValuesOf('currency'));
-  return currencies;
+/**
+ * The minor-unit digits of an ISO 4217 code, or undefined for a code that is not
+ * one (Intl formats any three letters, XYZ too; its list of supported codes is
+ * ISO 4217's). Cached: a feed asks millions of times, and Intl answers slowly.
+ */
+function currencyDigits(code: string): number | undefined {
+  let digits = digitsByCurrency.get(code);
+  if (digits === undefined) {
+    currencies ??= new Set(Intl.supportedValuesOf('currency'));
+    const known = CurrencyCode.safeParse(code).success && currencies.has(code);
+    digits = known ? minorUnitDigits(code) : null;
+    digitsByCurrency.set(code, digits);
+  }
+  return digits ?? undefined;
 }
 
 const PRICE = /^(?:([A-Za-z]{3})\s*)?(\d[\d\s\u00a0\u202f'.,]*?)\s*(?:([A-Za-z]{3}))?$/;
@@ -32,9 +43,8 @@ export function parsePrice(text: string, storeCurrency: string): Result<Price> {
   const [, before, written = '', after] = match;
   if (before && after) return no(`"${text}" names two currencies`);
   const currency = (before ?? after ?? storeCurrency).toUpperCase();
-  if (!CurrencyCode.safeParse(currency).success || !isoCurrencies().has(currency))
-    return no(`"${currency}" is not an ISO 4217 currency code`);
-  const digits = minorUnitDigits(currency);
+  const digits = currencyDigits(currency);
+  if (digits === undefined) return no(`"${currency}" is not an ISO 4217 currency code`);
   const amount = written.replace(/[\s\u00a0\u202f']/g, '');
   const separators = amount.replace(/\d/g, '');
   let whole = amount;
