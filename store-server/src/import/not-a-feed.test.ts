@@ -45,6 +45,20 @@ describe('files that are not feeds', () => {
   });
 });
 
+describe('a runaway record', () => {
+  it('a quote opened early in a big feed stops at the record-size cap, with its line', async () => {
+    const path = join(scratch, 'runaway.tsv');
+    const lines = Array.from({ length: 120_000 }, (_, i) => `R-${i}\tLigne ${i}\t1.00 EUR`);
+    writeFileSync(
+      path,
+      `id\ttitle\tprice\nOK-1\tBon\t1.00 EUR\nQ-1\t"Ouvert\t1.00 EUR\n${lines.join('\n')}\n`,
+    );
+    await expect(read(path, 'products')).rejects.toThrow(
+      'line 3: a record longer than 2097152 characters (a wrong delimiter or an open quote?)',
+    );
+  });
+});
+
 describe('sniffFeed', () => {
   const sniff = (text: string | Buffer) => sniffFeed(Buffer.from(text), true);
 
