@@ -4,7 +4,7 @@ import { NUTRIMENT_COLUMNS, type FeedFields } from './columns';
 import type { FoodLine, FoodPart } from './feed-lines';
 import { parseAmount, parseNutriscore, splitTags } from './fields';
 import { lineReport, type LineReport, type ReportEntry } from './line-report';
-import { lineValues, type FeedContext } from './line-values';
+import { lineValues, type FeedContext, type LineValues } from './line-values';
 
 const BASES: Readonly<Record<string, FoodPart['nutritionBasis']>> = {
   '100g': '100g',
@@ -12,8 +12,7 @@ const BASES: Readonly<Record<string, FoodPart['nutritionBasis']>> = {
 };
 
 /** The food columns present on a line, or undefined when it has none. */
-export function foodPart(fields: FeedFields, report: LineReport): FoodPart | undefined {
-  const values = lineValues(fields, report);
+export function foodPart(values: LineValues, report: LineReport): FoodPart | undefined {
   const part: FoodPart = {};
   const ingredients = values.text('ingredients_text', 10_000);
   if (ingredients) part.ingredients = ingredients;
@@ -59,8 +58,9 @@ export function parseFoodLine(
   context: FeedContext,
 ): { line?: FoodLine; entries: ReportEntry[] } {
   const report = lineReport(context.file, line);
-  const id = lineValues(fields, report).id('id', true);
-  const part = foodPart(fields, report);
+  const values = lineValues(fields, report);
+  const id = values.id('id', true);
+  const part = foodPart(values, report);
   if (report.rejected || id === undefined) return { entries: report.entries };
   return { line: { line, id, ...part }, entries: report.entries };
 }

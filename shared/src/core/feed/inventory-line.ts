@@ -20,7 +20,7 @@ export function parseInventoryLine(
   const quantityText = values.one('quantity');
   const quantity = quantityText === undefined ? undefined : parseQuantity(quantityText);
   if (quantity && !quantity.ok) report.reject('quantity', quantity.error);
-  const { price, sale } = linePrices(fields, context, report);
+  const { price, sale } = linePrices(values, context, report);
   if (report.rejected || storeCode === undefined || id === undefined) {
     return { entries: report.entries };
   }

@@ -119,6 +119,17 @@ describe('parseProductLine', () => {
       action: 'rejected',
     });
   });
+  it('a single-valued column given twice keeps the first, with one warning', () => {
+    const { line, entries } = parseProductLine(
+      { id: 'a', title: 'A', price: ['10 EUR', '12 EUR'] },
+      2,
+      paris,
+    );
+    expect(line?.price.minor).toBe(1000);
+    expect(entries).toMatchObject([
+      { field: 'price', problem: 'given 2 times: the first is kept' },
+    ]);
+  });
 });
 
 describe('duplicateGuard', () => {

@@ -1,11 +1,10 @@
 // Prices and sales on a product or inventory line. A price the store cannot
 // show as written (another currency, a malformed amount, a sale that ends
 // before it starts) refuses the whole line: a wrong price is worse than none.
-import type { FeedFields } from './columns';
 import { parseEffectiveDates } from './effective-dates';
 import { parsePrice, type Price } from './fields';
 import type { LineReport } from './line-report';
-import { lineValues, type FeedContext } from './line-values';
+import type { FeedContext, LineValues } from './line-values';
 
 export type Sale = { minor: number; startsAt?: string; endsAt?: string };
 
@@ -32,11 +31,10 @@ function readPrice(
 
 /** price, sale_price and sale_price_effective_date of one line. */
 export function linePrices(
-  fields: FeedFields,
+  values: LineValues,
   context: FeedContext,
   report: LineReport,
 ): { price?: Price; sale?: Sale } {
-  const values = lineValues(fields, report);
   const priceText = values.one('price');
   const saleText = values.one('sale_price');
   const datesText = values.one('sale_price_effective_date');

@@ -19,14 +19,21 @@ export type FeedContext = {
   timeZone: string;
 };
 
+export type LineValues = ReturnType<typeof lineValues>;
+
 export function lineValues(fields: FeedFields, report: LineReport) {
+  const repeated = new Set<string>();
+
   /** The value of a single-valued column, trimmed; '' is absent. */
   function one(column: string): string | undefined {
     const value = fields[column];
     if (value === undefined) return undefined;
     if (typeof value === 'string') return value.trim() || undefined;
     const given = value.map((each) => each.trim()).filter(Boolean);
-    if (given.length > 1) report.warn(column, `given ${given.length} times: the first is kept`);
+    if (given.length > 1 && !repeated.has(column)) {
+      repeated.add(column);
+      report.warn(column, `given ${given.length} times: the first is kept`);
+    }
     return given[0];
   }
 

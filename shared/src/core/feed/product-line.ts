@@ -25,7 +25,7 @@ export function parseProductLine(
   const itemGroupId = values.id('item_group_id', false);
   const title = values.text('title', MAX_TITLE);
   if (!title) report.reject('title', 'title is required');
-  const { price, sale } = linePrices(fields, context, report);
+  const { price, sale } = linePrices(values, context, report);
   if (!price && values.one('price') === undefined) report.reject('price', 'price is required');
   if (report.rejected || id === undefined || !title || !price) return { entries: report.entries };
 
@@ -96,7 +96,7 @@ export function parseProductLine(
       ),
     };
   }
-  const food = foodPart(fields, report);
+  const food = foodPart(values, report);
   if (food) product.food = food;
   return { line: product, entries: report.entries };
 }
