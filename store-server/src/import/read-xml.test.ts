@@ -80,6 +80,17 @@ describe('XML that is not a feed', () => {
     await expect(read(cut, 'products')).rejects.toThrow(/ill-formed XML: unclosed tag/);
   });
 
+  it('refuses XML that is not RSS 2.0 (an Atom feed) instead of reading 0 lines', async () => {
+    const path = join(scratch, 'atom.xml');
+    writeFileSync(
+      path,
+      '<?xml version="1.0"?>\n<feed xmlns="http://www.w3.org/2005/Atom" xmlns:g="http://base.google.com/ns/1.0">\n<entry><g:id>A</g:id></entry></feed>\n',
+    );
+    await expect(read(path, 'products')).rejects.toThrow(
+      'line 2: the XML root is <feed>: export the feed as RSS 2.0 (<rss>)',
+    );
+  });
+
   it('refuses an element longer than 2 MiB', async () => {
     const path = join(scratch, 'huge-element.xml');
     const text = 'x'.repeat(3 * 1024 * 1024);

@@ -32,7 +32,18 @@ export async function* readXml(text: AsyncIterable<string>): AsyncGenerator<Feed
   parser.on('opentagstart', () => {
     startLine = parser.line;
   });
+  let root = true;
   parser.on('opentag', (tag) => {
+    if (root) {
+      root = false;
+      // An Atom or other XML export would give 0 lines: say what was expected instead.
+      if (tag.local !== 'rss') {
+        throw new FeedError(
+          `the XML root is <${tag.name}>: export the feed as RSS 2.0 (<rss>)`,
+          startLine,
+        );
+      }
+    }
     if (item) {
       depth += 1;
       if (depth === 1) field = { name: columnName(tag), text: '' };
