@@ -9,8 +9,9 @@ const no = <T>(error: string): Result<T> => ({ ok: false, error });
 
 export type EffectiveDates = { startsAt?: string; endsAt?: string };
 
+// Fractions of a second past milliseconds are matched and dropped.
 const INSTANT =
-  /^(\d{4}-\d{2}-\d{2})(?:[T ](\d{2}:\d{2}(?::\d{2}(?:\.\d{1,3})?)?)\d*)?(Z|[+-]\d{2}:?\d{2})?$/i;
+  /^(\d{4}-\d{2}-\d{2})(?:[T ](\d{2}:\d{2}(?::\d{2}(?:\.\d{1,3})?)?)(?:(?<=\.\d{3})\d+)?)?(Z|[+-]\d{2}:?\d{2})?$/i;
 
 /** An ISO 8601 instant; without an offset, in the store's zone. A bare end date means its whole day. */
 function parseInstant(text: string, timeZone: string, end: boolean): Result<number> {

@@ -82,6 +82,14 @@ describe('parseEffectiveDates', () => {
     });
   });
 
+  it('drops fractions past milliseconds and refuses stray digits after the minutes', () => {
+    expect(parseEffectiveDates('2026-03-01T09:00:00.123456Z/', 'UTC')).toEqual({
+      ok: true,
+      value: { startsAt: '2026-03-01T09:00:00.123Z' },
+    });
+    expect(parseEffectiveDates('2026-03-01T09:0012/', 'UTC')).toMatchObject({ ok: false });
+  });
+
   it('refuses an end before the start, a non-date and a missing slash', () => {
     expect(parseEffectiveDates('2026-04-05T10:00/2026-04-01T10:00', 'UTC')).toMatchObject({
       ok: false,
