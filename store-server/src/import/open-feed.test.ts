@@ -1,5 +1,5 @@
 // The bytes before any line: size and type refused before reading, gzip through real zlib.
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { truncate } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -41,6 +41,21 @@ describe('openFeed', () => {
     const plain = join(scratch, 'feed.tsv.gz');
     writeFileSync(plain, text);
     expect((await bytesOf(plain)).toString()).toBe(text);
+  });
+
+  it('reports how far into the file (compressed) each batch of lines is', async () => {
+    const path = join(scratch, 'progress.tsv.gz');
+    const rows = Array.from({ length: 5000 }, (_, i) => `P-${i}\tProduit ${i}\t${i}.50 EUR`);
+    writeFileSync(path, gzipSync(`id\ttitle\tprice\n${rows.join('\n')}\n`));
+    const context = { currency: 'EUR', timeZone: 'Europe/Paris' };
+    const seen: { lines: number; bytesRead: number; totalBytes: number }[] = [];
+    for await (const batch of readFeed(path, 'products', { context })) {
+      seen.push({ lines: batch.lines.length, ...batch.progress });
+    }
+    expect(seen.map((batch) => batch.lines)).toEqual([2000, 2000, 1000]);
+    const size = statSync(path).size;
+    expect(seen.every((batch) => batch.totalBytes === size)).toBe(true);
+    expect(seen.at(-1)?.bytesRead).toBe(size);
   });
 
   it('stops a gzip bomb at the unzipped limit', async () => {

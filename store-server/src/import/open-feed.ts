@@ -45,8 +45,16 @@ function zlibProblem(error: NodeJS.ErrnoException): FeedError {
 }
 
 /** The feed's bytes, in chunks. Throws FeedError for a file too big, not a file, or bad gzip. */
-export async function* openFeed(path: string, limits = FEED_LIMITS): AsyncGenerator<Buffer> {
+/** How far into the file (as received, before gunzip) the reader is: for a progress bar. */
+export type FeedProgress = { bytesRead: number; totalBytes: number };
+
+export async function* openFeed(
+  path: string,
+  limits = FEED_LIMITS,
+  progress: FeedProgress = { bytesRead: 0, totalBytes: 0 },
+): AsyncGenerator<Buffer> {
   const info = await stat(path);
+  progress.totalBytes = info.size;
   if (!info.isFile()) throw new FeedError('not a file');
   if (info.size > limits.maxFileBytes) {
     throw new FeedError(
@@ -65,6 +73,7 @@ export async function* openFeed(path: string, limits = FEED_LIMITS): AsyncGenera
   try {
     for await (const chunk of out as AsyncIterable<Buffer>) {
       total += chunk.length;
+      progress.bytesRead = file.bytesRead;
       if (total > limits.maxTextBytes) {
         throw new FeedError(
           `the feed unzips to more than ${formatBytes(limits.maxTextBytes)}: refused`,

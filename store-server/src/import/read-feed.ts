@@ -19,14 +19,19 @@ import {
 } from '@vitrine/shared/core';
 import { FeedError } from './feed-error';
 import { decodeUtf8, peek } from './feed-text';
-import { FEED_LIMITS, openFeed, type FeedLimits } from './open-feed';
+import { FEED_LIMITS, openFeed, type FeedLimits, type FeedProgress } from './open-feed';
 import { readDelimited, type FeedRecord } from './read-delimited';
 import { readXml } from './read-xml';
 import { sniffFeed, SNIFF_BYTES } from './sniff';
 
 type LineOf = { products: ProductLine; inventory: InventoryLine; food: FoodLine };
 
-export type FeedBatch<K extends FeedKind> = { lines: LineOf[K][]; entries: ReportEntry[] };
+export type FeedBatch<K extends FeedKind> = {
+  lines: LineOf[K][];
+  entries: ReportEntry[];
+  /** The file's bytes read so far (compressed, for a .gz) and its size. */
+  progress: FeedProgress;
+};
 
 /** Without these a line cannot be keyed: a header lacking one is the wrong file. */
 const REQUIRED: Record<FeedKind, string[]> = {
@@ -50,11 +55,13 @@ export async function* readFeed<K extends FeedKind>(
 ): AsyncGenerator<FeedBatch<K>> {
   const context: FeedContext = { file: basename(path), ...options.context };
   const file = context.file;
+  const progress: FeedProgress = { bytesRead: 0, totalBytes: 0 };
   const { head, whole, all, close } = await peek(
-    openFeed(path, options.limits ?? FEED_LIMITS),
+    openFeed(path, options.limits ?? FEED_LIMITS, progress),
     SNIFF_BYTES,
   );
-  let batch: FeedBatch<K> = { lines: [], entries: [] };
+  const nextBatch = (): FeedBatch<K> => ({ lines: [], entries: [], progress });
+  let batch = nextBatch();
   try {
     const format = sniffFeed(head, whole);
     const seen = new Set<string>();
@@ -96,8 +103,8 @@ export async function* readFeed<K extends FeedKind>(
       if (typed.line) batch.lines.push(typed.line as LineOf[K]);
       count += 1;
       if (batch.lines.length >= BATCH_LINES) {
-        yield batch;
-        batch = { lines: [], entries: [] };
+        yield { ...batch, progress: { ...progress } };
+        batch = nextBatch();
       }
     }
     if (count === 0) {
@@ -109,7 +116,7 @@ export async function* readFeed<K extends FeedKind>(
         action: 'warning',
       });
     }
-    yield batch;
+    yield { ...batch, progress: { ...progress } };
   } finally {
     await close();
   }
