@@ -1,5 +1,5 @@
 // The bytes before any line: size and type refused before reading, gzip through real zlib.
-import { mkdtempSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readlinkSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { truncate } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -10,6 +10,14 @@ import { readFeed } from './read-feed';
 
 const scratch = mkdtempSync(join(tmpdir(), 'vitrine-open-feed-'));
 afterAll(() => rmSync(scratch, { recursive: true, force: true }));
+
+function readlinkOrEmpty(fd: string): string {
+  try {
+    return readlinkSync(`/proc/self/fd/${fd}`);
+  } catch {
+    return ''; // the directory's own descriptor, gone once listed
+  }
+}
 
 async function bytesOf(path: string, limits?: Parameters<typeof openFeed>[1]): Promise<Buffer> {
   const chunks: Buffer[] = [];
@@ -56,6 +64,20 @@ describe('openFeed', () => {
     const size = statSync(path).size;
     expect(seen.every((batch) => batch.totalBytes === size)).toBe(true);
     expect(seen.at(-1)?.bytesRead).toBe(size);
+  });
+
+  it('a reader that stops after its first batch leaves no file open', async () => {
+    const path = join(scratch, 'stop-early.tsv');
+    const rows = Array.from({ length: 20_000 }, (_, i) => `P-${i}\tProduit ${i}\t1.50 EUR`);
+    writeFileSync(path, `id\ttitle\tprice\n${rows.join('\n')}\n`);
+    const openFiles = () => readdirSync('/proc/self/fd').map((fd) => readlinkOrEmpty(fd));
+    const context = { currency: 'EUR', timeZone: 'Europe/Paris' };
+    for await (const batch of readFeed(path, 'products', { context })) {
+      expect(batch.lines).toHaveLength(2000);
+      expect(openFiles()).toContain(path);
+      break;
+    }
+    expect(openFiles()).not.toContain(path);
   });
 
   it('stops a gzip bomb at the unzipped limit', async () => {
