@@ -89,6 +89,6 @@ export async function* openFeed(
     file.destroy();
     // A reader that stops early (a refused feed, a cancelled import) leaves no open file.
     // Not events.once: it rejects on the 'error' the pipeline gave the file.
-    if (!file.closed) await new Promise((resolve) => file.once('close', resolve));
+    if (!file.closed) await new Promise<void>((resolve) => file.once('close', () => resolve()));
   }
 }
