@@ -66,6 +66,17 @@ describe('openFeed', () => {
     expect(seen.at(-1)?.bytesRead).toBe(size);
   });
 
+  it('a feed of bad lines hands its report on in batches too', async () => {
+    const path = join(scratch, 'all-bad.tsv');
+    const rows = Array.from({ length: 5000 }, (_, i) => `P-${i}\tProduit ${i}\t12.50 USD`);
+    writeFileSync(path, `id\ttitle\tprice\n${rows.join('\n')}\n`);
+    const context = { currency: 'EUR', timeZone: 'Europe/Paris' };
+    const sizes: number[] = [];
+    for await (const batch of readFeed(path, 'products', { context }))
+      sizes.push(batch.entries.length);
+    expect(sizes).toEqual([2000, 2000, 1000]);
+  });
+
   it('a reader that stops after its first batch leaves no file open', async () => {
     const path = join(scratch, 'stop-early.tsv');
     const rows = Array.from({ length: 20_000 }, (_, i) => `P-${i}\tProduit ${i}\t1.50 EUR`);

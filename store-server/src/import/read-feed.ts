@@ -82,7 +82,10 @@ export async function* readFeed<K extends FeedKind>(
             const missing = REQUIRED[kind].filter((column) => !known.has(column));
             if (missing.length) {
               throw new FeedError(
-                `no ${missing.join(', ')} column in the header (${columns.slice(0, 12).join(', ')}): is this a ${kind} feed?`,
+                `no ${missing.join(', ')} column in the header (${columns
+                  .slice(0, 12)
+                  .map((name) => name.slice(0, 40))
+                  .join(', ')}): is this a ${kind} feed?`,
                 line,
               );
             }
@@ -102,7 +105,8 @@ export async function* readFeed<K extends FeedKind>(
       batch.entries.push(...typed.entries);
       if (typed.line) batch.lines.push(typed.line as LineOf[K]);
       count += 1;
-      if (batch.lines.length >= BATCH_LINES) {
+      // Entries count too: a feed of bad lines must not pile up its report in memory.
+      if (batch.lines.length >= BATCH_LINES || batch.entries.length >= BATCH_LINES) {
         yield { ...batch, progress: { ...progress } };
         batch = nextBatch();
       }
