@@ -96,6 +96,10 @@ const serverOnly = packages(
   'ws',
   'pino',
   '@peculiar/*',
+  'sharp',
+  'csv-parse',
+  'csv-stringify',
+  'saxes',
 );
 const brokerClient = packages('mqtt');
 

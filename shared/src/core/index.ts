@@ -30,3 +30,4 @@ export * from './http';
 export * from './backoff';
 export * from './money';
 export * from './i18n';
+export * from './feed';

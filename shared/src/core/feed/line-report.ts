@@ -1,0 +1,43 @@
+// One row of an import's report: which line of which file, which field, what was
+// wrong with it and what the import did (the line refused, or taken with a warning).
+import { z } from 'zod';
+
+export const ReportAction = z.enum(['rejected', 'warning']);
+export type ReportAction = z.infer<typeof ReportAction>;
+
+export const ReportEntry = z.object({
+  file: z.string(),
+  /** The line the record starts on, 1 = the header or the XML declaration. */
+  line: z.number().int().nonnegative(),
+  /** A canonical column (`price`), a header as written for an unknown column, or '' for the line. */
+  field: z.string(),
+  problem: z.string().min(1),
+  action: ReportAction,
+});
+export type ReportEntry = z.infer<typeof ReportEntry>;
+
+/** Where entries of one line are written: the file and line are filled in. */
+export type LineReport = {
+  reject(field: string, problem: string): void;
+  warn(field: string, problem: string): void;
+  readonly entries: ReportEntry[];
+  readonly rejected: boolean;
+};
+
+export function lineReport(file: string, line: number): LineReport {
+  const entries: ReportEntry[] = [];
+  let rejected = false;
+  return {
+    entries,
+    get rejected() {
+      return rejected;
+    },
+    reject(field, problem) {
+      rejected = true;
+      entries.push({ file, line, field, problem, action: 'rejected' });
+    },
+    warn(field, problem) {
+      entries.push({ file, line, field, problem, action: 'warning' });
+    },
+  };
+}
