@@ -14,7 +14,7 @@ export function demoProduct(server: StoreServer): DemoProduct {
       `SELECT p.id, json_extract(p.body, '$.gtin') AS gtin,
               json_extract(p.body, '$.name.fr') AS nameFr, json_extract(p.body, '$.name.en') AS nameEn
        FROM sync_docs p JOIN sync_docs s ON s.collection = 'stock' AND s.id = p.id
-       WHERE p.collection = 'products' AND json_array_length(p.body, '$.variants') = 0
+       WHERE p.collection = 'products' AND json_array_length(p.body, '$.variants') = 1 AND json_type(p.body, '$.variants[0].size') IS NULL AND json_type(p.body, '$.variants[0].colour') IS NULL
          AND s.body LIKE ? ORDER BY p.id LIMIT 1`,
     )
     .get(`%"locationId":"${server.config.storeId}"%`) as DemoProduct | undefined;

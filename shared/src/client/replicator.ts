@@ -10,11 +10,12 @@ import {
   deviceBearer,
   type CollectionName,
   type DeviceCredential,
+  scanCodesOf,
   type Product,
   type SyncDoc,
   type SyncMessage,
 } from '../core';
-import type { DeviceDb, StoredProduct } from './device-db';
+import { CHECKPOINT_KEY as CHECKPOINT, type DeviceDb, type StoredProduct } from './device-db';
 
 export type ReplicatorState = {
   phase: 'idle' | 'pulling' | 'error';
@@ -23,8 +24,6 @@ export type ReplicatorState = {
   lastError: string | null;
   invalidDocs: number;
 };
-
-const CHECKPOINT = 'sync.checkpoint';
 
 export class Replicator {
   private state: ReplicatorState = {
@@ -188,5 +187,5 @@ export class Replicator {
 }
 
 function withCodes(product: Product): StoredProduct {
-  return { ...product, codes: [product.gtin, ...product.variants.map((variant) => variant.gtin)] };
+  return { ...product, codes: scanCodesOf(product) };
 }

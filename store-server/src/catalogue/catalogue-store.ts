@@ -2,10 +2,13 @@
 // keeps the GTIN index beside them so a scan resolves on the server too.
 import {
   normalizeGtin,
+  scanCodesOf,
+  variantWithGtin,
   type CollectionDoc,
   type CollectionName,
   type Product,
   type ProductStock,
+  type Variant,
 } from '@vitrine/shared/core';
 import type { Db } from '../db/database';
 import type { DocStore, DocWrite } from '../sync/doc-store';
@@ -56,9 +59,9 @@ export class CatalogueStore {
     })();
   }
 
+  /** A product without any GTIN is not indexed: found by search, never by a scan. */
   private indexProduct(product: Product): void {
-    this.indexGtin.run(product.gtin, product.id);
-    for (const variant of product.variants) this.indexGtin.run(variant.gtin, product.id);
+    for (const code of scanCodesOf(product)) this.indexGtin.run(code, product.id);
   }
 
   productByCode(code: string): Product | undefined {
@@ -66,6 +69,16 @@ export class CatalogueStore {
     if (!gtin) return undefined;
     const id = this.findByGtin.get(gtin) as string | undefined;
     return id ? this.docs.get<Product>('products', id) : undefined;
+  }
+
+  /** The product's variant named by its id or by its GTIN (any usual length), if it has it. */
+  variantOf(productId: string, item: { variantId?: string; gtin?: string }): Variant | undefined {
+    const product = this.docs.get<Product>('products', productId);
+    if (!product) return undefined;
+    if (item.variantId !== undefined)
+      return product.variants.find((variant) => variant.id === item.variantId);
+    const gtin = item.gtin === undefined ? undefined : normalizeGtin(item.gtin);
+    return gtin === undefined ? undefined : variantWithGtin(product, gtin);
   }
 
   hasLocation(locationId: string): boolean {
@@ -76,11 +89,11 @@ export class CatalogueStore {
     return this.docs.get<ProductStock>('stock', productId);
   }
 
-  /** Sets one location's quantity of one GTIN and pushes the product's new stock record. */
+  /** Sets one location's quantity of one variant and pushes the product's new stock record. */
   setStock(
     productId: string,
     locationId: string,
-    gtin: string,
+    variantId: string,
     quantity: number,
     aisle?: string,
   ): ProductStock {
@@ -90,7 +103,7 @@ export class CatalogueStore {
       const previous = current.levels.find((level) => level.locationId === locationId);
       levels.push({
         locationId,
-        quantities: { ...previous?.quantities, [gtin]: quantity },
+        quantities: { ...previous?.quantities, [variantId]: quantity },
         ...((aisle ?? previous?.aisle) ? { aisle: aisle ?? previous?.aisle } : {}),
       });
       levels.sort((a, b) => a.locationId.localeCompare(b.locationId));

@@ -10,8 +10,11 @@ import { expertMigrations } from '../experts/schema';
 import { staffMigrations } from '../staff/schema';
 import { campaignMigrations } from '../campaigns/schema';
 import { eventMigrations } from '../events/schema';
+import { catalogueMigrations } from '../catalogue/schema';
+import type { Db } from './database';
 
-export type Migration = { id: string; sql: string };
+/** SQL first, then `up` (a data rewrite SQL cannot say), in the same transaction. */
+export type Migration = { id: string; sql: string; up?: (db: Db) => void };
 
 const coreMigrations: Migration[] = [
   {
@@ -112,4 +115,5 @@ export const migrations: readonly Migration[] = [
   ...expertMigrations,
   ...campaignMigrations,
   ...eventMigrations,
+  ...catalogueMigrations,
 ];
