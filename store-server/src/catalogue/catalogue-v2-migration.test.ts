@@ -47,7 +47,10 @@ function asV1Stock(stock: StockDoc, product: ProductDoc) {
     levels: stock.levels.map((level) => ({
       ...level,
       quantities: Object.fromEntries(
-        Object.entries(level.quantities).map(([id, units]) => [gtinOf.get(id), units]),
+        Object.entries(level.quantities).map(([id, units]): [string, number] => [
+          gtinOf.get(id) ?? id,
+          units,
+        ]),
       ),
     })),
   };
