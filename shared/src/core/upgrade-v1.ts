@@ -5,7 +5,6 @@
 import { z } from 'zod';
 import { Product, ProductStock } from './catalogue';
 import { isValidGtin } from './gtin';
-import { variantWithGtin } from './variants';
 
 const V1Gtin = z.string().regex(/^\d{14}$/);
 const V1Product = Product.omit({ gtin: true, variants: true }).extend({
@@ -17,6 +16,16 @@ const V1Product = Product.omit({ gtin: true, variants: true }).extend({
       colour: z.string().optional(),
       colourName: z.object({ fr: z.string(), en: z.string() }).optional(),
       swatch: z.string().optional(),
+    }),
+  ),
+});
+
+const V1Stock = ProductStock.omit({ levels: true }).extend({
+  levels: z.array(
+    z.object({
+      locationId: z.string(),
+      quantities: z.record(z.string(), z.number()),
+      aisle: z.string().optional(),
     }),
   ),
 });
@@ -48,22 +57,13 @@ export function upgradeProductV1(body: unknown): Product {
  * product is dropped (it could never be shown).
  */
 export function upgradeStockV1(body: unknown, product: Product): ProductStock {
-  const stock = ProductStock.omit({ levels: true })
-    .extend({
-      levels: z.array(
-        z.object({
-          locationId: z.string(),
-          quantities: z.record(z.string(), z.number()),
-          aisle: z.string().optional(),
-        }),
-      ),
-    })
-    .parse(body);
+  const stock = V1Stock.parse(body);
   const ids = new Set(product.variants.map((variant) => variant.id));
+  const idOfGtin = new Map(product.variants.map((variant) => [variant.gtin, variant.id]));
   const levels = stock.levels.map((level) => {
     const quantities: Record<string, number> = {};
     for (const [key, units] of Object.entries(level.quantities)) {
-      const id = ids.has(key) ? key : variantWithGtin(product, key)?.id;
+      const id = ids.has(key) ? key : idOfGtin.get(key);
       if (id !== undefined) quantities[id] = units;
     }
     return { ...level, quantities };
