@@ -40,8 +40,20 @@ export class CatalogueStore {
     this.findByGtin = db.prepare('SELECT product_id FROM gtin_index WHERE gtin = ?').pluck();
   }
 
-  /** Writes a whole catalogue in one transaction (devices get one poke and pull). */
+  /**
+   * Writes a whole catalogue in one transaction (devices get one poke and pull).
+   * Stock is keyed by variant id, so two products may not share one: refused, nothing written.
+   */
   import(data: CatalogueImport): { fromRev: number; toRev: number } {
+    const owner = new Map<string, string>();
+    for (const product of data.products ?? []) {
+      for (const { id } of product.variants) {
+        const other = owner.get(id);
+        if (other !== undefined && other !== product.id)
+          throw new Error(`variant id ${id} is on products ${other} and ${product.id}`);
+        owner.set(id, product.id);
+      }
+    }
     const writes: DocWrite[] = [];
     for (const c of IMPORT_ORDER) {
       for (const body of data[c] ?? []) writes.push({ c, id: body.id, body });
