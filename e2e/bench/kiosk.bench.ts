@@ -27,7 +27,7 @@ export function scannables(server: StoreServer, count: number): Scannable[] {
        FROM sync_docs p
        JOIN sync_docs s ON s.collection = 'stock' AND s.id = p.id
        JOIN sync_docs r ON r.collection = 'reviews' AND r.id = p.id
-       WHERE p.collection = 'products' AND json_array_length(p.body, '$.variants') = 0
+       WHERE p.collection = 'products' AND json_array_length(p.body, '$.variants') = 1 AND json_type(p.body, '$.variants[0].size') IS NULL AND json_type(p.body, '$.variants[0].colour') IS NULL
          AND s.body LIKE ? AND json_extract(r.body, '$.count') > 0
        ORDER BY p.id`,
     )

@@ -29,7 +29,7 @@ export async function benchLiveFanout(devices = 200, changes = 20): Promise<Benc
       id: string;
       body: string;
     };
-    const gtin = Object.keys(
+    const variantId = Object.keys(
       (JSON.parse(stock.body) as { levels: { quantities: object }[] }).levels[0]?.quantities ?? {},
     )[0]!;
     const latencies: number[] = [];
@@ -47,7 +47,7 @@ export async function benchLiveFanout(devices = 200, changes = 20): Promise<Benc
           }),
       );
       const start = performance.now();
-      server.catalogue.setStock(stock.id, server.config.storeId, gtin, n);
+      server.catalogue.setStock(stock.id, server.config.storeId, variantId, n);
       for (const at of await Promise.all(applied)) latencies.push(at - start);
       await new Promise((resolve) => setTimeout(resolve, 50));
     }

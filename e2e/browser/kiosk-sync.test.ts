@@ -34,7 +34,7 @@ describe('kiosk page in Chromium', () => {
       // A product without variants, so "in stock here" is that one quantity.
       .prepare(
         `SELECT json_extract(body, '$.gtin') FROM sync_docs
-         WHERE collection = 'products' AND json_array_length(body, '$.variants') = 0 LIMIT 1`,
+         WHERE collection = 'products' AND json_array_length(body, '$.variants') = 1 AND json_type(body, '$.variants[0].size') IS NULL AND json_type(body, '$.variants[0].colour') IS NULL LIMIT 1`,
       )
       .pluck()
       .get() as string;
@@ -45,7 +45,7 @@ describe('kiosk page in Chromium', () => {
       .poll(() => page.getByTestId('product').locator('h2').textContent())
       .toBe(product.name.fr);
 
-    server.catalogue.setStock(product.id, server.config.storeId, product.gtin, 17);
+    server.catalogue.setStock(product.id, server.config.storeId, product.variants[0]!.id, 17);
     await expect.poll(() => status('data-checkpoint')).toBe(String(server.docs.head()));
     await page.getByRole('button', { name: 'Chercher' }).click();
     await expect.poll(() => page.getByTestId('stock-here').textContent()).toMatch(/: 17/);

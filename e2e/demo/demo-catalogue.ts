@@ -1,5 +1,6 @@
 // What the demo store holds, read the way a screen reads it: the demo kiosk's
 // credential, then the sync feed page by page. Tests pick their products here.
+import { hasVariantChoice } from '@vitrine/shared/ui';
 import {
   apiRoutes,
   callRoute,
@@ -50,13 +51,13 @@ export async function demoCatalogue(base: string): Promise<DemoCatalogue> {
   const products = of<Product>('products');
 
   const simple = products.find(
-    (p) => p.variants.length === 0 && unitsHere(p.id) > 0 && here(p.id)?.aisle,
+    (p) => !hasVariantChoice(p) && unitsHere(p.id) > 0 && here(p.id)?.aisle,
   );
   if (!simple) throw new Error(`no product in stock with an aisle in ${storeId}`);
   const looks = of<Look>('looks');
   const garment = products.find(
     (p) =>
-      p.variants.length > 0 &&
+      hasVariantChoice(p) &&
       looks.some(
         (look) =>
           look.productIds.includes(p.id) &&
@@ -69,13 +70,13 @@ export async function demoCatalogue(base: string): Promise<DemoCatalogue> {
   const scanByCategory: Record<string, string> = {};
   for (const product of products) {
     if (scanByCategory[product.category] || unitsHere(product.id) === 0) continue;
-    scanByCategory[product.category] = product.variants[0]?.gtin ?? product.gtin;
+    scanByCategory[product.category] = product.variants[0]?.gtin ?? product.gtin ?? '';
   }
   return {
     storeId,
     scanByCategory,
-    productInStockHere: { gtin: simple.gtin, aisle: here(simple.id)?.aisle ?? '' },
-    garmentInLook: garment.variants[0].gtin,
+    productInStockHere: { gtin: simple.gtin ?? '', aisle: here(simple.id)?.aisle ?? '' },
+    garmentInLook: garment.variants[0].gtin ?? '',
     currentPromotionIds: current.map((p) => p.id),
   };
 }

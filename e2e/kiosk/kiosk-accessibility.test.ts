@@ -83,7 +83,7 @@ describe('kiosk accessibility', () => {
     await readAloud().click();
     expect((await spoken()).speaking).toBe(true);
     // A stock change arriving while it reads does not cut it off.
-    server.catalogue.setStock(product.id, server.config.storeId, product.gtin, 42);
+    server.catalogue.setStock(product.id, server.config.storeId, product.variantId, 42);
     await expect.poll(() => page.getByTestId('stock-here').textContent()).toMatch(/42/);
     expect((await spoken()).speaking).toBe(true);
     await page.getByRole('button', { name: 'Accueil' }).click();

@@ -98,7 +98,7 @@ afterAll(async () => {
 });
 
 async function openProduct(lang: Lang, which = product): Promise<Locator> {
-  await page.getByTestId('code-input').fill(which.gtin.slice(1));
+  await page.getByTestId('code-input').fill(which.gtin!.slice(1));
   await page.getByTestId('code-input').press('Enter');
   await expect.poll(() => page.locator('#product-name').textContent()).toBe(which.name[lang]);
   return page.locator('section[aria-labelledby="food-title"]');

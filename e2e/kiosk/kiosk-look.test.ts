@@ -170,7 +170,7 @@ describe('kiosk look', () => {
         `SELECT json_extract(body, '$.gtin') AS gtin, json_extract(body, '$.electronics.specs') AS specs
          FROM sync_docs WHERE collection = 'products'
            AND json_extract(body, '$.electronics.specs') IS NOT NULL
-           AND json_array_length(body, '$.variants') = 0 ORDER BY id LIMIT 1`,
+           AND json_array_length(body, '$.variants') = 1 AND json_type(body, '$.variants[0].size') IS NULL AND json_type(body, '$.variants[0].colour') IS NULL ORDER BY id LIMIT 1`,
       )
       .get() as { gtin: string; specs: string };
     const specKeys = Object.keys(JSON.parse(gadget.specs) as Record<string, string>);

@@ -5,16 +5,26 @@ import { createRequire } from 'node:module';
 import type { Locator, Page } from 'playwright-core';
 import type { StoreServer } from '@vitrine/store-server/server';
 
-export type DemoProduct = { id: string; gtin: string; nameFr: string; nameEn: string };
+export type DemoProduct = {
+  id: string;
+  gtin: string;
+  /** Its one variant (a product sold as one item): what its stock is counted by. */
+  variantId: string;
+  nameFr: string;
+  nameEn: string;
+};
 
-/** A product without variants that has stock in the server's own store. */
+/** A product sold as one item (no size or colour) that has stock in the server's own store. */
 export function demoProduct(server: StoreServer): DemoProduct {
   const row = server.db
     .prepare(
       `SELECT p.id, json_extract(p.body, '$.gtin') AS gtin,
+              json_extract(p.body, '$.variants[0].id') AS variantId,
               json_extract(p.body, '$.name.fr') AS nameFr, json_extract(p.body, '$.name.en') AS nameEn
        FROM sync_docs p JOIN sync_docs s ON s.collection = 'stock' AND s.id = p.id
-       WHERE p.collection = 'products' AND json_array_length(p.body, '$.variants') = 0
+       WHERE p.collection = 'products' AND json_array_length(p.body, '$.variants') = 1
+         AND json_type(p.body, '$.variants[0].size') IS NULL
+         AND json_type(p.body, '$.variants[0].colour') IS NULL
          AND s.body LIKE ? ORDER BY p.id LIMIT 1`,
     )
     .get(`%"locationId":"${server.config.storeId}"%`) as DemoProduct | undefined;

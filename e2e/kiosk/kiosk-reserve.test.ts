@@ -13,6 +13,7 @@ import {
   type Product,
   type ProductStock,
 } from '@vitrine/shared/core';
+import { hasVariantChoice } from '@vitrine/shared/ui';
 import type { StoreServer } from '@vitrine/store-server/server';
 import { launchChromium } from '../support/chromium';
 import { chooseConsoleLang, signInThroughConsole } from '../support/console-page';
@@ -62,15 +63,15 @@ const otherStores = () =>
   locations().filter((l) => l.kind === 'store' && l.id !== server.config.storeId);
 
 /** Units at a location: of one variant, or of all when none is given. */
-function units(item: Item, locationId: string, variantGtin?: string): number {
+function units(item: Item, locationId: string, variantId?: string): number {
   const quantities = item.stock.levels.find((l) => l.locationId === locationId)?.quantities ?? {};
-  if (variantGtin) return quantities[variantGtin] ?? 0;
+  if (variantId) return quantities[variantId] ?? 0;
   return Object.values(quantities).reduce((a, b) => a + b, 0);
 }
 
 async function scan(item: Item) {
   await page.getByRole('button', { name: /^(Accueil|Home)$/ }).click();
-  await wedgeScan(page, item.product.gtin.slice(1), 'qwerty');
+  await wedgeScan(page, item.product.gtin!.slice(1), 'qwerty');
   await expect
     .poll(() => page.getByTestId('product').locator('h2').first().textContent())
     .toBe(item.product.name[(await page.getByTestId('kiosk').getAttribute('lang')) as 'fr' | 'en']);
@@ -78,8 +79,8 @@ async function scan(item: Item) {
 
 /** The other-store lines as the shopper reads them. */
 const otherStoreLines = () => page.getByTestId('other-store').allTextContents();
-const expectedLines = (item: Item, variantGtin?: string) =>
-  otherStores().map((l) => `${l.name} (${l.city})\u202f: ${units(item, l.id, variantGtin)}`);
+const expectedLines = (item: Item, variantId?: string) =>
+  otherStores().map((l) => `${l.name} (${l.city})\u202f: ${units(item, l.id, variantId)}`);
 
 beforeAll(async () => {
   server = await startTestServer();
@@ -102,7 +103,7 @@ describe('kiosk reservations', () => {
       (item) =>
         item.product.variants.length > 1 &&
         otherStores().some(
-          (l) => units(item, l.id, item.product.variants[0]!.gtin) !== units(item, l.id),
+          (l) => units(item, l.id, item.product.variants[0]!.id) !== units(item, l.id),
         ),
     );
     if (!garment) throw new Error('no demo garment with sizes spread across stores');
@@ -118,15 +119,15 @@ describe('kiosk reservations', () => {
     if (!size.size || !size.colour)
       throw new Error('a demo garment variant has a size and a colour');
     await chooseVariant(page, size.size, size.colour);
-    await expect.poll(otherStoreLines).toEqual(expectedLines(garment, size.gtin));
+    await expect.poll(otherStoreLines).toEqual(expectedLines(garment, size.id));
     expect(await page.getByTestId('stock-online').textContent()).toBe(
-      `En ligne\u202f: ${units(garment, online().id, size.gtin)}`,
+      `En ligne\u202f: ${units(garment, online().id, size.id)}`,
     );
   });
 
   it('asks for a validated contact in a touch dialog before a reservation, and staff read it', async () => {
     const item = itemsWithStock().find(
-      (i) => i.product.variants.length === 0 && units(i, online().id) > 0,
+      (i) => !hasVariantChoice(i.product) && units(i, online().id) > 0,
     );
     if (!item) throw new Error('no demo product in stock online');
     await scan(item);
@@ -184,7 +185,7 @@ describe('kiosk reservations', () => {
 
   it('asks for it in English too before an order, and staff read it in English', async () => {
     const item = itemsWithStock().find(
-      (i) => i.product.variants.length === 0 && units(i, online().id) > 0,
+      (i) => !hasVariantChoice(i.product) && units(i, online().id) > 0,
     );
     if (!item) throw new Error('no demo product in stock online');
     await page.getByRole('button', { name: 'English' }).click();
@@ -217,7 +218,7 @@ describe('kiosk reservations', () => {
   it('offers no reservation or order when online stock is 0, and says why', async () => {
     const soldOut = itemsWithStock().find(
       (i) =>
-        i.product.variants.length === 0 &&
+        !hasVariantChoice(i.product) &&
         i.stock.levels.some((l) => l.locationId === online().id) &&
         units(i, online().id) === 0,
     );

@@ -54,6 +54,29 @@ describe('kiosk scanning', () => {
     await expect.poll(() => page.evaluate(() => document.querySelectorAll('video').length)).toBe(0);
   });
 
+  it('opens a variant’s own GTIN with that size and colour chosen', async () => {
+    const garment = server.db
+      .prepare(
+        `SELECT json_extract(body, '$.name.fr') AS name, json_extract(body, '$.variants[1].id') AS id,
+                json_extract(body, '$.variants[1].gtin') AS gtin,
+                json_extract(body, '$.variants[1].size') AS size
+         FROM sync_docs WHERE collection = 'products' AND json_array_length(body, '$.variants') > 2
+           AND json_type(body, '$.variants[1].size') IS NOT NULL ORDER BY id LIMIT 1`,
+      )
+      .get() as { name: string; id: string; gtin: string; size: string };
+    await page.getByRole('button', { name: 'Accueil' }).click();
+    await wedgeScan(page, garment.gtin.slice(1), 'qwerty');
+    await expect.poll(productName).toBe(garment.name);
+    const chosen = page.getByTestId('variant-stock');
+    await expect.poll(() => chosen.getAttribute('data-variant')).toBe(garment.id);
+    expect(await chosen.getAttribute('data-gtin')).toBe(garment.gtin);
+    expect(
+      await page
+        .locator(`[data-axis="size"] button[data-value="${garment.size}"]`)
+        .getAttribute('aria-pressed'),
+    ).toBe('true');
+  });
+
   it('reads a wedge scan on QWERTY and AZERTY layouts, and routes a loyalty card to staff', async () => {
     await page.getByRole('button', { name: 'Accueil' }).click();
     await wedgeScan(page, product.gtin.slice(1), 'qwerty');

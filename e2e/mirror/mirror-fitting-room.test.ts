@@ -78,8 +78,12 @@ describe('mirror fitting room', () => {
       (r) => r.type === 'size' && r.productId === garment.id,
     );
     expect(request).toMatchObject({ place: 'Cabine 3', status: 'new', deviceRole: 'mirror' });
-    expect(request?.variantGtin).toBe(garment.otherGtin);
-    expect(request?.variantGtin).not.toBe(garment.variantGtin);
+    // Staff get the variant the shopper chose, by its id (and read its size and colour).
+    expect(request).toMatchObject({
+      variantId: garment.otherId,
+      variantSize: garment.otherSize,
+      variantColour: garment.otherColour,
+    });
 
     await moveRequest(request!.id, 'acknowledged');
     await eventually(() => line.getAttribute('data-status')).toBe('acknowledged');

@@ -69,14 +69,14 @@ function nameLayout() {
   });
 }
 
-function stockHere(gtin: string): number {
+function stockHere(variantId: string): number {
   const body = server.db
     .prepare(`SELECT body FROM sync_docs WHERE collection = 'stock' AND id = ?`)
     .pluck()
     .get(garment.id) as string;
   const stock = JSON.parse(body) as ProductStock;
   const level = stock.levels.find((l) => l.locationId === server.config.storeId);
-  return level?.quantities[gtin] ?? 0;
+  return level?.quantities[variantId] ?? 0;
 }
 
 async function staffRequests() {
@@ -149,15 +149,16 @@ describe('mirror look', () => {
 
     await chooseVariant(page, garment.otherSize, garment.otherColour);
     const shown = page.getByTestId('variant-stock');
+    expect(await shown.getAttribute('data-variant')).toBe(garment.otherId);
     expect(await shown.getAttribute('data-gtin')).toBe(garment.otherGtin);
-    const units = stockHere(garment.otherGtin);
+    const units = stockHere(garment.otherId);
     expect(await shown.textContent()).toContain(
       `${garment.otherSize} · ${garment.otherColour} · ${units > 0 ? 'En stock ici' : 'Pas en stock ici'}\u202f: ${units}`,
     );
     await page.getByTestId('ask-size').click();
     await eventually(async () =>
       (await staffRequests()).find((r) => r.type === 'size' && r.productId === garment.id),
-    ).toMatchObject({ variantGtin: garment.otherGtin, place: 'Cabine 3' });
+    ).toMatchObject({ variantId: garment.otherId, place: 'Cabine 3' });
   });
 
   it('says in words when a size is out here, and names colours in the shopper’s language', async () => {
@@ -169,7 +170,7 @@ describe('mirror look', () => {
       .get(garment.id) as string;
     const stock = JSON.parse(body) as ProductStock;
     for (const level of stock.levels)
-      if (level.locationId === server.config.storeId) level.quantities[garment.otherGtin] = 0;
+      if (level.locationId === server.config.storeId) level.quantities[garment.otherId] = 0;
     server.docs.write([{ c: 'stock', id: garment.id, body: stock }]);
     await waitForSync(page, server);
     await page.locator(`[data-axis="colour"] button[data-value="${garment.otherColour}"]`).click();
@@ -188,10 +189,10 @@ describe('mirror look', () => {
     const english = server.db
       .prepare(
         `SELECT json_extract(v.value, '$.colourName.en') FROM sync_docs p, json_each(p.body, '$.variants') v
-         WHERE p.collection = 'products' AND p.id = ? AND json_extract(v.value, '$.gtin') = ?`,
+         WHERE p.collection = 'products' AND p.id = ? AND json_extract(v.value, '$.id') = ?`,
       )
       .pluck()
-      .get(garment.id, garment.otherGtin) as string;
+      .get(garment.id, garment.otherId) as string;
     const colour = page.locator(`[data-axis="colour"] button[data-value="${garment.otherColour}"]`);
     expect(await colour.locator('.variant-chip-label').textContent()).toBe(english);
     expect(await page.getByTestId('variant-stock').textContent()).toBe(

@@ -20,6 +20,7 @@ export type Garment = {
   variantGtin: string;
   variantCount: number;
   /** Another of its variants (the second), to ask staff for. */
+  otherId: string;
   otherGtin: string;
   otherSize: string;
   otherColour: string;
@@ -32,6 +33,7 @@ export function demoGarment(server: StoreServer, withChart: boolean): Garment {
       `SELECT p.id, json_extract(p.body, '$.brand') AS brand, json_extract(p.body, '$.name.fr') AS nameFr,
               json_extract(p.body, '$.variants[0].gtin') AS variantGtin,
               json_array_length(p.body, '$.variants') AS variantCount,
+              json_extract(p.body, '$.variants[1].id') AS otherId,
               json_extract(p.body, '$.variants[1].gtin') AS otherGtin,
               json_extract(p.body, '$.variants[1].size') AS otherSize,
               json_extract(p.body, '$.variants[1].colour') AS otherColour

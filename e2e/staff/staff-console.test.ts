@@ -56,7 +56,7 @@ describe('staff console', () => {
         type: 'size',
         place: 'Cabine 2',
         productId: garment.id,
-        variantGtin: garment.gtin,
+        variantId: garment.variantId,
         note: 'Taille L',
       },
     });
@@ -150,7 +150,7 @@ describe('staff console', () => {
     await result.locator(`[data-testid="correct-stock"][data-location="${here}"]`).click();
     expect(await result.getByTestId('correct-stock').count()).toBe(1);
     const form = page.getByTestId('stock-correction');
-    await form.getByLabel('Item').selectOption(garment.gtin);
+    await form.getByLabel('Item').selectOption(garment.variantId);
     await form.getByLabel('Counted').fill('7');
     await form.getByLabel('Reason').selectOption('damaged');
     await form.getByRole('button', { name: 'Save' }).click();

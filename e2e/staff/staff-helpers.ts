@@ -78,11 +78,19 @@ export function variantOf(server: StoreServer) {
   return server.db
     .prepare(
       `SELECT id, json_extract(body, '$.name.fr') AS name,
+              json_extract(body, '$.variants[0].id') AS variantId,
               json_extract(body, '$.variants[0].gtin') AS gtin,
               json_extract(body, '$.variants[0].size') AS size,
               json_extract(body, '$.variants[0].colour') AS colour
        FROM sync_docs WHERE collection = 'products' AND json_extract(body, '$.category') = 'fashion'
          AND json_extract(body, '$.variants[0].colour') IS NOT NULL ORDER BY id LIMIT 1`,
     )
-    .get() as { id: string; name: string; gtin: string; size: string; colour: string };
+    .get() as {
+    id: string;
+    name: string;
+    variantId: string;
+    gtin: string;
+    size: string;
+    colour: string;
+  };
 }

@@ -37,7 +37,9 @@ const auditRows = () =>
   >[];
 const unitsAt = (locationId: string) =>
   server.catalogue.stockOf(garment.id)?.levels.find((level) => level.locationId === locationId)
-    ?.quantities[garment.gtin];
+    ?.quantities[garment.variantId];
+
+const item = () => ({ productId: garment.id, variantId: garment.variantId });
 
 describe('stock corrections', () => {
   it('lets staff correct their own store, with an audit row, and every screen gets it', async () => {
@@ -45,7 +47,13 @@ describe('stock corrections', () => {
     const head = server.docs.head();
     const answer = await call(server, apiRoutes.stock.correct, {
       token: staff,
-      body: { gtin: garment.gtin, locationId: here, quantity: before + 4, reason: 'received' },
+      body: {
+        productId: garment.id,
+        variantId: garment.variantId,
+        locationId: here,
+        quantity: before + 4,
+        reason: 'received',
+      },
     });
     expect(answer.status).toBe(201);
     expect(unitsAt(here)).toBe(before + 4);
@@ -53,6 +61,7 @@ describe('stock corrections', () => {
     expect(auditRows()).toEqual([
       expect.objectContaining({
         product_id: garment.id,
+        variant_id: garment.variantId,
         gtin: garment.gtin,
         location_id: here,
         before,
@@ -66,12 +75,12 @@ describe('stock corrections', () => {
   it('keeps other locations for managers', async () => {
     const refused = await call(server, apiRoutes.stock.correct, {
       token: staff,
-      body: { gtin: garment.gtin, locationId: elsewhere, quantity: 1, reason: 'count' },
+      body: { ...item(), locationId: elsewhere, quantity: 1, reason: 'count' },
     });
     expect(refused.status).toBe(403);
     const allowed = await call(server, apiRoutes.stock.correct, {
       token: manager,
-      body: { gtin: garment.gtin, locationId: elsewhere, quantity: 1, reason: 'damaged' },
+      body: { ...item(), locationId: elsewhere, quantity: 1, reason: 'damaged' },
     });
     expect(allowed.status).toBe(201);
     expect(unitsAt(elsewhere)).toBe(1);
@@ -80,7 +89,7 @@ describe('stock corrections', () => {
 
   it('answers bad input and the wrong people with a 4xx and changes nothing', async () => {
     const expert = await signIn(server, 'expert-julie-mercier');
-    const good = { gtin: garment.gtin, locationId: here, quantity: 2, reason: 'count' };
+    const good = { ...item(), locationId: here, quantity: 2, reason: 'count' };
     const cases: [string | undefined, unknown, number][] = [
       [undefined, good, 401],
       [expert, good, 403],
@@ -88,9 +97,12 @@ describe('stock corrections', () => {
       [staff, { ...good, quantity: 1.5 }, 400],
       [staff, { ...good, reason: 'because' }, 400],
       [staff, { ...good, reason: 'other' }, 400], // another reason must say which
-      [staff, { ...good, gtin: '123' }, 400],
+      [staff, { ...good, variantId: 'no spaces' }, 400],
+      [staff, { ...good, variantId: '__proto__' }, 400],
+      [staff, { locationId: here, quantity: 2, reason: 'count', gtin: garment.gtin }, 400],
       [staff, 'not json', 400],
-      [staff, { ...good, gtin: '09999999999999' }, 404],
+      [staff, { ...good, variantId: 'no-such-item' }, 404],
+      [staff, { ...good, productId: 'no-such-product' }, 404],
       [manager, { ...good, locationId: 'nowhere' }, 404],
     ];
     const rows = auditRows().length;

@@ -44,7 +44,7 @@ async function correctStock(quantity: string) {
   const result = page.getByTestId('stock-result');
   await result.locator(`[data-testid="correct-stock"][data-location="${here}"]`).click();
   const form = page.getByTestId('stock-correction');
-  await form.getByLabel('Article').selectOption(garment.gtin);
+  await form.getByLabel('Article').selectOption(garment.variantId);
   await form.getByLabel('Quantité comptée').fill(quantity);
   await form.getByLabel('Motif').selectOption('count');
   await form.getByRole('button', { name: 'Enregistrer' }).click();

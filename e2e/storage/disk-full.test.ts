@@ -54,7 +54,13 @@ describe.skipIf(refused !== undefined)('a store server whose disk fills up', () 
   const correct = (quantity: number) =>
     call(server, apiRoutes.stock.correct, {
       token: staff,
-      body: { gtin: garment.gtin, locationId: server.config.storeId, quantity, reason: 'count' },
+      body: {
+        productId: garment.id,
+        variantId: garment.variantId,
+        locationId: server.config.storeId,
+        quantity,
+        reason: 'count',
+      },
     });
 
   beforeAll(async () => {

@@ -2,7 +2,13 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { apiRoutes, routeUrl, type Product, type RouteDef } from '@vitrine/shared/core';
+import {
+  apiRoutes,
+  routeUrl,
+  type Product,
+  type ProductStock,
+  type RouteDef,
+} from '@vitrine/shared/core';
 import type { StoreServer } from '@vitrine/store-server/server';
 import { provisionDevice } from '../support/node-device';
 import { startTestServer } from '../support/test-server';
@@ -46,7 +52,7 @@ describe('HTTP API', () => {
 
   it('finds a product by any form of its code, for a device or staff', async () => {
     const device = provisionDevice(server);
-    const ean13 = product.gtin.slice(1);
+    const ean13 = product.gtin!.slice(1);
     const response = await fetch(url(apiRoutes.stock.byCode, { params: { code: ean13 } }), {
       headers: { authorization: `Bearer ${device.deviceId}.${device.secret}` },
     });
@@ -60,27 +66,35 @@ describe('HTTP API', () => {
     );
   });
 
-  it('refuses a stock change for an unknown location or product', async () => {
+  it('refuses a stock change for an unknown location, product or item; takes a variant id or a GTIN', async () => {
     const put = (id: string, body: object) =>
       asStaff(url(apiRoutes.stock.setStock, { params: { id } }), {
         method: 'PUT',
         body: JSON.stringify(body),
       });
+    const item = product.variants[0]!;
+    const gtin = item.gtin!;
     const head = server.docs.head();
+    expect((await put(product.id, { locationId: 'atlantis', gtin, quantity: 1 })).status).toBe(404);
+    expect((await put('nope', { locationId: 'online', gtin, quantity: 1 })).status).toBe(404);
     expect(
-      (await put(product.id, { locationId: 'atlantis', gtin: product.gtin, quantity: 1 })).status,
+      (await put(product.id, { locationId: 'online', variantId: 'no-such-item', quantity: 1 }))
+        .status,
     ).toBe(404);
+    expect((await put(product.id, { locationId: 'online', gtin, quantity: -1 })).status).toBe(400);
+    // One name for the item, not two and not none.
     expect(
-      (await put('nope', { locationId: 'online', gtin: product.gtin, quantity: 1 })).status,
-    ).toBe(404);
-    expect(
-      (await put(product.id, { locationId: 'online', gtin: product.gtin, quantity: -1 })).status,
+      (await put(product.id, { locationId: 'online', gtin, variantId: item.id, quantity: 1 }))
+        .status,
     ).toBe(400);
+    expect((await put(product.id, { locationId: 'online', quantity: 1 })).status).toBe(400);
     expect(server.docs.head()).toBe(head);
-    expect(
-      (await put(product.id, { locationId: 'online', gtin: product.gtin, quantity: 5 })).status,
-    ).toBe(200);
+    expect((await put(product.id, { locationId: 'online', gtin, quantity: 5 })).status).toBe(200);
     expect(server.docs.head()).toBe(head + 1);
+    const answer = await put(product.id, { locationId: 'online', variantId: item.id, quantity: 6 });
+    expect(answer.status).toBe(200);
+    const stock = (await answer.json()) as ProductStock;
+    expect(stock.levels.find((l) => l.locationId === 'online')?.quantities[item.id]).toBe(6);
   });
 
   it('serves product images and 3D models', async () => {

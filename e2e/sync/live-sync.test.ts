@@ -39,7 +39,7 @@ describe('sync', () => {
     expect(await device.db.stock.count()).toBe(server.docs.countLive('stock'));
     const any = await device.db.products.limit(1).first();
     expect(any).toBeDefined();
-    expect((await device.db.productByGtin(any!.gtin))?.id).toBe(any!.id);
+    expect((await device.db.productByGtin(any!.variants[0]!.gtin!))?.id).toBe(any!.id);
     await device.stop();
   });
 
@@ -58,7 +58,11 @@ describe('sync', () => {
       { id: product.id },
       {
         method: 'PUT',
-        body: JSON.stringify({ locationId: 'paris-rivoli', gtin: product.gtin, quantity: 42 }),
+        body: JSON.stringify({
+          locationId: 'paris-rivoli',
+          variantId: product.variants[0]!.id,
+          quantity: 42,
+        }),
       },
     );
     expect(response.status).toBe(200);
@@ -66,7 +70,7 @@ describe('sync', () => {
       const stock = await waitFor(async () => {
         const doc = await device.db.stock.get(product.id);
         const here = doc?.levels.find((level) => level.locationId === 'paris-rivoli');
-        return here?.quantities[product.gtin] === 42 ? doc : undefined;
+        return here?.quantities[product.variants[0]!.id] === 42 ? doc : undefined;
       }, 'live stock change');
       expect(stock.id).toBe(product.id);
     }
@@ -84,7 +88,7 @@ describe('sync', () => {
     server.catalogue.setStock(
       second!.id,
       'lyon-bellecour',
-      Object.keys(second!.levels[0]?.quantities ?? {})[0] ?? '00000000000000',
+      Object.keys(second!.levels[0]?.quantities ?? {})[0] ?? 'no-variant',
       7,
     );
     await waitFor(
@@ -104,7 +108,8 @@ describe('sync', () => {
     // While it is away, a stock change it never hears about.
     const gtin = server.db.prepare('SELECT gtin FROM gtin_index LIMIT 1').pluck().get() as string;
     const any = server.catalogue.productByCode(gtin)!;
-    server.catalogue.setStock(any.id, 'paris-rivoli', any.gtin, 3);
+    const variant = any.variants[0]!;
+    server.catalogue.setStock(any.id, 'paris-rivoli', variant.id, 3);
     const again = await startNodeDevice(server.url, credential, { dbName });
     await waitFor(
       () => again.replicator.current.checkpoint === server.docs.head(),
@@ -113,7 +118,7 @@ describe('sync', () => {
     const here = (await again.db.stock.get(any.id))?.levels.find(
       (level) => level.locationId === 'paris-rivoli',
     );
-    expect(here?.quantities[any.gtin]).toBe(3);
+    expect(here?.quantities[variant.id]).toBe(3);
     await again.stop();
   });
 });

@@ -56,13 +56,13 @@ describe('external Mosquitto broker', () => {
       'initial sync through Mosquitto',
     );
     const stock = (await device.db.stock.limit(1).first())!;
-    const gtin = Object.keys(stock.levels[0]?.quantities ?? {})[0]!;
-    server.catalogue.setStock(stock.id, 'online', gtin, 99);
+    const variantId = Object.keys(stock.levels[0]?.quantities ?? {})[0]!;
+    server.catalogue.setStock(stock.id, 'online', variantId, 99);
     await waitFor(async () => {
       const level = (await device.db.stock.get(stock.id))?.levels.find(
         (l) => l.locationId === 'online',
       );
-      return level?.quantities[gtin] === 99;
+      return level?.quantities[variantId] === 99;
     }, 'live change through Mosquitto');
 
     for (let i = 0; i < 50; i++)

@@ -53,7 +53,10 @@ const storedIds = (dbPath: string, table: 'events' | 'stock_corrections') =>
  * Staff correcting stock over HTTP until `stop()`: the ids of the corrections
  * the server answered 201 for. Refusals (507) and a dead server are expected.
  */
-function correctStockUntilStopped(url: () => string, gtin: string) {
+function correctStockUntilStopped(
+  url: () => string,
+  item: { productId: string; variantId: string },
+) {
   const saved: string[] = [];
   let running = true;
   const done = (async () => {
@@ -61,7 +64,7 @@ function correctStockUntilStopped(url: () => string, gtin: string) {
       try {
         const answer = await fetchRoute(url(), apiRoutes.stock.correct, {
           token: TEST_ADMIN_TOKEN,
-          body: { gtin, locationId: STORE, quantity: quantity % 50, reason: 'count' },
+          body: { ...item, locationId: STORE, quantity: quantity % 50, reason: 'count' },
         });
         const body = (await answer.json()) as { correction?: { id: string } };
         if (answer.status === 201 && body.correction) saved.push(body.correction.id);
@@ -103,15 +106,15 @@ export async function diskFullAndKill(options: { smoke: boolean }): Promise<Atta
     );
     const recorded: string[] = [];
     const dbPath = join(disk.dir, 'store.sqlite');
-    const gtin = readDb(dbPath, (db) =>
+    const item = readDb(dbPath, (db) =>
       db
         .prepare(
-          `SELECT json_extract(body, '$.variants[0].gtin') FROM sync_docs WHERE collection = 'products' LIMIT 1`,
+          `SELECT id AS productId, json_extract(body, '$.variants[0].id') AS variantId
+           FROM sync_docs WHERE collection = 'products' LIMIT 1`,
         )
-        .pluck()
         .get(),
-    ) as string;
-    corrections = correctStockUntilStopped(() => servers.at(-1)?.url ?? first.url, gtin);
+    ) as { productId: string; variantId: string };
+    corrections = correctStockUntilStopped(() => servers.at(-1)?.url ?? first.url, item);
     const recording = Promise.all(devices.map((device) => record(device, perDevice, recorded)));
     // Fill the disk while events and corrections flow: once some, not all, are committed.
     await waitFor(

@@ -3,7 +3,7 @@
 import { useCallback, useMemo, useRef, useState } from 'react';
 import type { DeviceHandle } from '@vitrine/shared/client';
 import type { CatalogueSearch, SearchRequest } from '@vitrine/shared/client/search';
-import type { NewDeviceEvent, StoreSettings } from '@vitrine/shared/core';
+import { variantWithGtin, type NewDeviceEvent, type StoreSettings } from '@vitrine/shared/core';
 import {
   AttractLoop,
   brandStyle,
@@ -33,7 +33,7 @@ import { kioskDiagnostics } from './staff-diagnostics';
 export type Screen =
   | { name: 'attract' }
   | { name: 'search' }
-  | { name: 'product'; productId: string; view?: ProductView }
+  | { name: 'product'; productId: string; view?: ProductView; variantId?: string }
   | { name: 'notice'; problem: ScanProblem };
 
 export function KioskSession(props: {
@@ -73,8 +73,13 @@ export function KioskSession(props: {
   );
 
   const openProduct = useCallback(
-    (productId: string, action: 'scan' | 'view' = 'view', view?: ProductView) => {
-      setScreen({ name: 'product', productId, view });
+    (
+      productId: string,
+      action: 'scan' | 'view' = 'view',
+      view?: ProductView,
+      variantId?: string,
+    ) => {
+      setScreen({ name: 'product', productId, view, ...(variantId ? { variantId } : {}) });
       record({ kind: 'interaction', payload: { action, productId } });
     },
     [record],
@@ -90,7 +95,9 @@ export function KioskSession(props: {
     intercept: tryBadge, // a staff badge opens the staff overlay
     // The page is read before the screen changes, so it paints in one render.
     lookUp: (gtin) => loadProductViewByGtin(device.db, gtin, new Date(), storeContext),
-    onFound: (view) => openProduct(view.product.id, 'scan', view),
+    // A variant's own GTIN opens its product with that size and colour chosen.
+    onFound: (view, gtin) =>
+      openProduct(view.product.id, 'scan', view, variantWithGtin(view.product, gtin)?.id),
     onProblem: goNotice,
     onLoyaltyCard: () =>
       record({
@@ -161,6 +168,7 @@ export function KioskSession(props: {
                 device={device}
                 productId={screen.productId}
                 initial={screen.view}
+                initialVariantId={screen.variantId}
                 storeContext={storeContext}
                 record={record}
                 onOpenProduct={openViewed}

@@ -20,6 +20,8 @@ export function ProductScreen(props: {
   productId: string;
   /** Already read (a scan reads it before switching screens): painted at once. */
   initial?: ProductView;
+  /** The variant whose GTIN was scanned: chosen when the page opens. */
+  initialVariantId?: string | undefined;
   storeContext: StoreContext | undefined;
   record: (event: NewDeviceEvent) => void;
   onOpenProduct: (productId: string) => void;
@@ -61,6 +63,7 @@ export function ProductScreen(props: {
       view={shown.view}
       storeId={device.storeId}
       baseUrl={device.baseUrl}
+      initialVariantId={props.initialVariantId}
       record={props.record}
       onOpenProduct={props.onOpenProduct}
       expertSlot={

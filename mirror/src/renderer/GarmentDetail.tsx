@@ -13,7 +13,8 @@ import {
   PriceBlock,
   ProductGallery,
   StockPanel,
-  unitsAt,
+  hasVariantChoice,
+  unitsOfChoice,
   useI18n,
   useSessionExpertLine,
   useSyncView,
@@ -27,12 +28,13 @@ import { SizeAdvicePanel } from './SizeAdvicePanel';
 import { useMirrorText } from './mirror-text';
 import type { SessionRequests } from './use-session-requests';
 
-function storeHolding(view: ProductView, here: string, gtin: string | undefined) {
-  return view.locations.find((location) => {
-    if (location.kind !== 'store' || location.id === here) return false;
-    const units = unitsAt(view.stock, location.id);
-    return ((gtin ? units?.quantities[gtin] : units?.total) ?? 0) > 0;
-  })?.id;
+function storeHolding(view: ProductView, here: string, variantId: string | undefined) {
+  return view.locations.find(
+    (location) =>
+      location.kind === 'store' &&
+      location.id !== here &&
+      unitsOfChoice(view.stock, location.id, variantId) > 0,
+  )?.id;
 }
 
 export function GarmentDetail(props: {
@@ -106,7 +108,7 @@ export function GarmentDetail(props: {
             // Reserve where it is: the first other store holding the item.
             const where =
               request.type === 'reservation'
-                ? storeHolding(view, device.storeId, request.variantGtin)
+                ? storeHolding(view, device.storeId, request.variantId)
                 : undefined;
             void props.requests.send({
               kind: 'request',
@@ -119,7 +121,7 @@ export function GarmentDetail(props: {
             });
           }}
         />
-        {product.variants.length > 0 && (
+        {hasVariantChoice(product) && (
           <section className="panel ask-size" aria-label={m.askThisSize}>
             <button
               type="button"
@@ -132,7 +134,7 @@ export function GarmentDetail(props: {
                   payload: {
                     type: 'size',
                     productId: product.id,
-                    variantGtin: variant,
+                    variantId: variant,
                     place: room,
                   },
                 })

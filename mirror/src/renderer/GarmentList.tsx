@@ -8,10 +8,14 @@ import type { DeviceHandle, StoredProduct } from '@vitrine/shared/client';
 import { ProductImage, useI18n, variantName, type Lang } from '@vitrine/shared/ui';
 import { useMirrorText } from './mirror-text';
 
-export type Garment = { key: string; productId: string; variantGtin: string | undefined };
+export type Garment = { key: string; productId: string; variantId: string | undefined };
 
-export function variantLabel(product: StoredProduct, gtin: string | undefined, lang: Lang): string {
-  const variant = product.variants.find((v) => v.gtin === gtin);
+export function variantLabel(
+  product: StoredProduct,
+  variantId: string | undefined,
+  lang: Lang,
+): string {
+  const variant = product.variants.find((v) => v.id === variantId);
   return variant ? variantName(variant, lang) : '';
 }
 
@@ -60,7 +64,7 @@ export function GarmentList(props: {
                   <strong className="garment-name">{name}</strong>
                   {product && (
                     <span className="garment-variant">
-                      {variantLabel(product, garment.variantGtin, lang)}
+                      {variantLabel(product, garment.variantId, lang)}
                     </span>
                   )}
                 </span>

@@ -3,7 +3,12 @@
 // Remounted (so emptied) by the idle reset or "finish".
 import { useCallback, useState } from 'react';
 import type { DeviceHandle } from '@vitrine/shared/client';
-import type { BrandTheme, NewDeviceEvent, SizeChart } from '@vitrine/shared/core';
+import {
+  variantWithGtin,
+  type BrandTheme,
+  type NewDeviceEvent,
+  type SizeChart,
+} from '@vitrine/shared/core';
 import {
   brandStyle,
   CameraPanel,
@@ -58,11 +63,12 @@ export function MirrorSession(props: {
     lookUp: (gtin) => device.db.productByGtin(gtin),
     onFound: (product, gtin) => {
       setNotice(undefined);
-      const variant = product.variants.find((v) => v.gtin === gtin)?.gtin;
+      // The GTIN scanned names the size and colour brought in (a product's own GTIN names none).
+      const variant = variantWithGtin(product, gtin)?.id;
       setGarments((current) =>
-        current.some((g) => g.productId === product.id && g.variantGtin === variant)
+        current.some((g) => g.productId === product.id && g.variantId === variant)
           ? current
-          : [...current, { key: gtin, productId: product.id, variantGtin: variant }],
+          : [...current, { key: gtin, productId: product.id, variantId: variant }],
       );
       setSelected(product.id);
       record({
@@ -127,7 +133,7 @@ export function MirrorSession(props: {
                   key={selected}
                   device={device}
                   productId={selected}
-                  inRoomVariant={garments.find((g) => g.productId === selected)?.variantGtin}
+                  inRoomVariant={garments.find((g) => g.productId === selected)?.variantId}
                   charts={props.charts}
                   measured={measured}
                   onMeasured={setMeasured}

@@ -14,7 +14,7 @@ export function RequestStatusLine(props: {
   const { t: m } = useMirrorText();
   const { t, lang } = useI18n();
   const { request } = props;
-  const label = variantLabel(props.product, request.variantGtin, lang);
+  const label = variantLabel(props.product, request.variantId, lang);
   const status = request.status
     ? m.requestStatus[request.status]
     : props.offline

@@ -8,7 +8,7 @@ import { watchRequestStatus } from '@vitrine/shared/ui';
 export type SessionRequest = {
   id: string;
   productId?: string;
-  variantGtin?: string;
+  variantId?: string;
   type: string;
   /** undefined until the store server has the request (the outbox delivers it). */
   status: RequestStatus | undefined;
@@ -41,7 +41,7 @@ export function useSessionRequests(device: DeviceHandle): SessionRequests {
           id: stored.id,
           type: event.payload.type,
           productId: event.payload.productId,
-          variantGtin: event.payload.variantGtin,
+          variantId: event.payload.variantId,
           status: undefined,
         },
       ]);

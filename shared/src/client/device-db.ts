@@ -21,6 +21,23 @@ export type OutboxEntry = { seq: number; id: string; event: DeviceEvent; sentAt:
 export type RejectedEntry = { id: string; event: DeviceEvent; reason: string; at: string };
 export type MetaEntry = { key: string; value: unknown };
 
+/** The meta key of the last revision this copy has (the replicator's checkpoint). */
+export const CHECKPOINT_KEY = 'sync.checkpoint';
+
+/** The tables the replicator fills from the server, emptied by a catalogue-shape upgrade. */
+const SYNCED_TABLES = [
+  'products',
+  'stock',
+  'reviews',
+  'promotions',
+  'faq',
+  'locations',
+  'looks',
+  'campaigns',
+  'screens',
+  'settings',
+] as const;
+
 export class DeviceDb extends Dexie {
   products!: EntityTable<StoredProduct, 'id'>;
   stock!: EntityTable<ProductStock, 'id'>;
@@ -55,22 +72,20 @@ export class DeviceDb extends Dexie {
     this.version(2).stores({ campaigns: 'id', screens: 'id' });
     // v3 (kiosk look): the store's settings (brand theme, staff access).
     this.version(3).stores({ settings: 'id' });
+    // v4 (catalogue v2: variant ids, stock by variant id): the old copy is in
+    // a shape this code cannot read, so it goes and the whole catalogue is
+    // pulled again (a screen shows its "loading" state until it is back).
+    this.version(4)
+      .stores({})
+      .upgrade(async (tx) => {
+        for (const name of SYNCED_TABLES) await tx.table(name).clear();
+        await tx.table('meta').put({ key: CHECKPOINT_KEY, value: 0 });
+      });
   }
 
   /** The synced collections' tables, by collection name. */
   syncedTables(): Record<string, Table> {
-    return {
-      products: this.products,
-      stock: this.stock,
-      reviews: this.reviews,
-      promotions: this.promotions,
-      faq: this.faq,
-      locations: this.locations,
-      looks: this.looks,
-      campaigns: this.campaigns,
-      screens: this.screens,
-      settings: this.settings,
-    };
+    return Object.fromEntries(SYNCED_TABLES.map((name) => [name, this.table(name)]));
   }
 
   async getMeta<T>(key: string): Promise<T | undefined> {

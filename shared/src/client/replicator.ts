@@ -10,11 +10,12 @@ import {
   deviceBearer,
   type CollectionName,
   type DeviceCredential,
+  scanCodesOf,
   type Product,
   type SyncDoc,
   type SyncMessage,
 } from '../core';
-import type { DeviceDb, StoredProduct } from './device-db';
+import { CHECKPOINT_KEY as CHECKPOINT, type DeviceDb, type StoredProduct } from './device-db';
 
 export type ReplicatorState = {
   phase: 'idle' | 'pulling' | 'error';
@@ -24,7 +25,6 @@ export type ReplicatorState = {
   invalidDocs: number;
 };
 
-const CHECKPOINT = 'sync.checkpoint';
 /** Most documents of an atomic batch a device holds in memory before writing (≈ 20–40 MB). */
 const MAX_STAGED_DOCS = 20_000;
 
@@ -206,7 +206,7 @@ export class Replicator {
 }
 
 function withCodes(product: Product): StoredProduct {
-  return { ...product, codes: [product.gtin, ...product.variants.map((variant) => variant.gtin)] };
+  return { ...product, codes: scanCodesOf(product) };
 }
 
 /** Pages held together may carry a document twice (rewritten meanwhile): its last revision wins. */

@@ -5,16 +5,35 @@ import { z } from 'zod';
 import { ScreenProfileDoc } from './campaign/screen-profile';
 import { SignedCampaign } from './campaign/signed-campaign';
 import { StoreSettings } from './store-settings';
+import { isValidGtin } from './gtin';
 
 export const Localized = z.object({ fr: z.string(), en: z.string() });
 export type Localized = z.infer<typeof Localized>;
 
-export const Gtin14 = z.string().regex(/^\d{14}$/, 'a 14-digit GTIN');
+/** A GTIN written with 14 digits (normalizeGtin), its check digit right. */
+export const Gtin14 = z
+  .string()
+  .regex(/^\d{14}$/, 'a 14-digit GTIN')
+  .refine(isValidGtin, 'a GTIN whose check digit is wrong');
 const Id = z.string().min(1).max(64);
+
+/**
+ * A variant's id: the feed's `id` (an SKU), unique across the catalogue. Stock
+ * is keyed by it, so it must be a safe object key: it starts with a letter or
+ * digit (never `__proto__`) and holds no spaces, slashes or quotes.
+ */
+export const VariantId = z
+  .string()
+  .regex(
+    /^[A-Za-z0-9][A-Za-z0-9._:~-]{0,63}$/,
+    'a variant id: up to 64 letters, digits or . _ : ~ -, starting with a letter or digit',
+  );
 const Cents = z.number().int().nonnegative();
 
 export const Variant = z.object({
-  gtin: Gtin14,
+  id: VariantId,
+  /** Absent for an item without a barcode: it is found by search, not by scanning. */
+  gtin: Gtin14.optional(),
   size: z.string().optional(),
   colour: z.string().optional(),
   /** The colour's name in each language, when the catalogue has it (`colour` is its own label). */
@@ -54,7 +73,8 @@ export const FoodFacts = z.object({
 
 export const Product = z.object({
   id: Id,
-  gtin: Gtin14,
+  /** The product's own code when it has one besides its variants' (optional, as theirs). */
+  gtin: Gtin14.optional(),
   name: Localized,
   brand: z.string(),
   category: z.enum(['fashion', 'food', 'electronics']),
@@ -68,7 +88,13 @@ export const Product = z.object({
   currency: z.literal('EUR'),
   images: z.array(z.string()),
   tags: z.array(z.string()),
-  variants: z.array(Variant),
+  /** What is sold and counted: at least one, ids unique (a product sold as one item has one). */
+  variants: z
+    .array(Variant)
+    .min(1)
+    .refine((variants) => new Set(variants.map((v) => v.id)).size === variants.length, {
+      message: 'two variants with the same id',
+    }),
   complementary: z.array(Id),
   fashion: z
     .object({
@@ -86,8 +112,8 @@ export type Product = z.infer<typeof Product>;
 
 export const StockLevel = z.object({
   locationId: Id,
-  /** Per variant GTIN (or the product's own) → units available. */
-  quantities: z.record(Gtin14, z.number().int().nonnegative()),
+  /** Per variant id → units available (read with unitsOfVariant: the ids are data). */
+  quantities: z.record(VariantId, z.number().int().nonnegative()),
   aisle: z.string().optional(),
 });
 export const ProductStock = z.object({ id: Id, levels: z.array(StockLevel) });

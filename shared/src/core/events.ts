@@ -1,6 +1,7 @@
 // Device events: what a touchpoint records and the store server must receive
 // exactly once. Append-only, so nothing ever conflicts.
 import { z } from 'zod';
+import { VariantId } from './catalogue';
 import { ShopperContact } from './shopper-contact';
 
 export const Uuid = z
@@ -40,6 +41,9 @@ export const RequestPayload = z
   .object({
     type: z.enum(['help', 'size', 'reservation', 'delivery']),
     productId: Id.optional(),
+    /** The size or colour asked for (a variant of productId). */
+    variantId: VariantId.optional(),
+    /** The same, as devices named it before variants had ids (kept in their outboxes). */
     variantGtin: z
       .string()
       .regex(/^\d{14}$/)

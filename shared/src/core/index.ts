@@ -1,4 +1,6 @@
 export * from './catalogue';
+export * from './variants';
+export * from './upgrade-v1';
 export * from './pricing';
 export * from './events';
 export * from './dead-letters';

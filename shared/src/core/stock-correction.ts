@@ -2,7 +2,7 @@
 // item at one location, with the reason staff give. The server keeps an audit
 // row of each (who, when, before, after, why).
 import { z } from 'zod';
-import { Gtin14 } from './catalogue';
+import { Gtin14, VariantId } from './catalogue';
 
 export const StockCorrectionReason = z.enum([
   'count',
@@ -17,7 +17,9 @@ export type StockCorrectionReason = z.infer<typeof StockCorrectionReason>;
 /** POST /staff/stock/corrections */
 export const StockCorrectionRequest = z
   .object({
-    gtin: Gtin14,
+    productId: z.string().min(1).max(64),
+    /** The item counted: one of the product's variants (a product sold as one item has one). */
+    variantId: VariantId,
     locationId: z.string().min(1).max(64),
     quantity: z.number().int().min(0).max(100_000),
     reason: StockCorrectionReason,
@@ -32,7 +34,10 @@ export type StockCorrectionRequest = z.infer<typeof StockCorrectionRequest>;
 export const StockCorrection = z.object({
   id: z.string(),
   productId: z.string(),
-  gtin: Gtin14,
+  /** Null on corrections made before variants had ids: those name the item by GTIN only. */
+  variantId: z.string().nullable(),
+  /** The item's GTIN when it had one. */
+  gtin: Gtin14.nullable(),
   locationId: z.string(),
   before: z.number().int().nonnegative(),
   after: z.number().int().nonnegative(),

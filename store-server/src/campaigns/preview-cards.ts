@@ -3,6 +3,7 @@
 import {
   activePromotion,
   promotedPriceCents,
+  totalUnits,
   type PreviewCard,
   type Product,
   type ProductStock,
@@ -25,7 +26,7 @@ function previewCard(
     priceCents: product.priceCents,
     promotedPriceCents: promotedPriceCents(product, promotion) ?? null,
     promotion: promotion?.label ?? null,
-    stockHere: level ? Object.values(level.quantities).reduce((sum, n) => sum + n, 0) : null,
+    stockHere: level ? totalUnits(level.quantities) : null,
   };
 }
 

@@ -2,10 +2,13 @@
 // keeps the GTIN index beside them so a scan resolves on the server too.
 import {
   normalizeGtin,
+  scanCodesOf,
+  variantWithGtin,
   type CollectionDoc,
   type CollectionName,
   type Product,
   type ProductStock,
+  type Variant,
 } from '@vitrine/shared/core';
 import type { Db } from '../db/database';
 import type { DocStore, DocWrite } from '../sync/doc-store';
@@ -37,8 +40,20 @@ export class CatalogueStore {
     this.findByGtin = db.prepare('SELECT product_id FROM gtin_index WHERE gtin = ?').pluck();
   }
 
-  /** Writes a whole catalogue in one transaction (devices get one poke and pull). */
+  /**
+   * Writes a whole catalogue in one transaction (devices get one poke and pull).
+   * Stock is keyed by variant id, so two products may not share one: refused, nothing written.
+   */
   import(data: CatalogueImport): { fromRev: number; toRev: number } {
+    const owner = new Map<string, string>();
+    for (const product of data.products ?? []) {
+      for (const { id } of product.variants) {
+        const other = owner.get(id);
+        if (other !== undefined && other !== product.id)
+          throw new Error(`variant id ${id} is on products ${other} and ${product.id}`);
+        owner.set(id, product.id);
+      }
+    }
     const writes: DocWrite[] = [];
     for (const c of IMPORT_ORDER) {
       for (const body of data[c] ?? []) writes.push({ c, id: body.id, body });
@@ -56,9 +71,9 @@ export class CatalogueStore {
     })();
   }
 
+  /** A product without any GTIN is not indexed: found by search, never by a scan. */
   private indexProduct(product: Product): void {
-    this.indexGtin.run(product.gtin, product.id);
-    for (const variant of product.variants) this.indexGtin.run(variant.gtin, product.id);
+    for (const code of scanCodesOf(product)) this.indexGtin.run(code, product.id);
   }
 
   productByCode(code: string): Product | undefined {
@@ -66,6 +81,16 @@ export class CatalogueStore {
     if (!gtin) return undefined;
     const id = this.findByGtin.get(gtin) as string | undefined;
     return id ? this.docs.get<Product>('products', id) : undefined;
+  }
+
+  /** The product's variant named by its id or by its GTIN (any usual length), if it has it. */
+  variantOf(productId: string, item: { variantId?: string; gtin?: string }): Variant | undefined {
+    const product = this.docs.get<Product>('products', productId);
+    if (!product) return undefined;
+    if (item.variantId !== undefined)
+      return product.variants.find((variant) => variant.id === item.variantId);
+    const gtin = item.gtin === undefined ? undefined : normalizeGtin(item.gtin);
+    return gtin === undefined ? undefined : variantWithGtin(product, gtin);
   }
 
   hasLocation(locationId: string): boolean {
@@ -76,11 +101,11 @@ export class CatalogueStore {
     return this.docs.get<ProductStock>('stock', productId);
   }
 
-  /** Sets one location's quantity of one GTIN and pushes the product's new stock record. */
+  /** Sets one location's quantity of one variant and pushes the product's new stock record. */
   setStock(
     productId: string,
     locationId: string,
-    gtin: string,
+    variantId: string,
     quantity: number,
     aisle?: string,
   ): ProductStock {
@@ -90,7 +115,7 @@ export class CatalogueStore {
       const previous = current.levels.find((level) => level.locationId === locationId);
       levels.push({
         locationId,
-        quantities: { ...previous?.quantities, [gtin]: quantity },
+        quantities: { ...previous?.quantities, [variantId]: quantity },
         ...((aisle ?? previous?.aisle) ? { aisle: aisle ?? previous?.aisle } : {}),
       });
       levels.sort((a, b) => a.locationId.localeCompare(b.locationId));

@@ -37,14 +37,11 @@ export function stockHandlers(options: {
     setStock: ({ params, body }) => {
       if (!catalogue.hasLocation(body.locationId))
         throw new HttpError(404, 'unknown_location', `no location ${body.locationId}`);
-      const product = catalogue.productByCode(body.gtin);
-      if (!product || product.id !== params.id)
-        throw new HttpError(
-          404,
-          'unknown_product',
-          `no product ${params.id} with GTIN ${body.gtin}`,
-        );
-      return catalogue.setStock(product.id, body.locationId, body.gtin, body.quantity, body.aisle);
+      const named = body.variantId ?? body.gtin ?? '';
+      const variant = catalogue.variantOf(params.id, body);
+      if (!variant)
+        throw new HttpError(404, 'unknown_product', `no product ${params.id} with item ${named}`);
+      return catalogue.setStock(params.id, body.locationId, variant.id, body.quantity, body.aisle);
     },
     // A price change without a new campaign: every screen syncs the product and re-renders it.
     setPrice: ({ params, body }) => {

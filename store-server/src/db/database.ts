@@ -72,6 +72,7 @@ function migrate(db: Db): void {
     if (applied.has(migration.id)) continue;
     db.transaction(() => {
       db.exec(migration.sql);
+      migration.up?.(db);
       db.prepare('INSERT INTO schema_migrations (id, applied_at) VALUES (?, ?)').run(
         migration.id,
         new Date().toISOString(),

@@ -12,8 +12,11 @@ import { campaignMigrations } from '../campaigns/schema';
 import { eventMigrations } from '../events/schema';
 import { syncMigrations } from '../sync/schema';
 import { imageMigrations } from '../images/schema';
+import { catalogueMigrations } from '../catalogue/schema';
+import type { Db } from './database';
 
-export type Migration = { id: string; sql: string };
+/** SQL first, then `up` (a data rewrite SQL cannot say), in the same transaction. */
+export type Migration = { id: string; sql: string; up?: (db: Db) => void };
 
 const coreMigrations: Migration[] = [
   {
@@ -116,4 +119,5 @@ export const migrations: readonly Migration[] = [
   ...eventMigrations,
   ...syncMigrations,
   ...imageMigrations,
+  ...catalogueMigrations,
 ];

@@ -6,7 +6,9 @@ import {
   ProductReviews,
   ProductStock,
   Promotion,
+  VariantId,
   isValidGtin,
+  scanCodesOf,
 } from '@vitrine/shared/core';
 import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
@@ -78,10 +80,18 @@ describe('generateDemoStore', () => {
   });
 
   it('gives every product and variant a valid GTIN, unique across the catalogue', () => {
-    const gtins = store.products.flatMap((p) => [p.gtin, ...p.variants.map((v) => v.gtin)]);
+    // A product sold as one item has one variant with the product's own GTIN.
+    const gtins = store.products.flatMap((p) => scanCodesOf(p));
     expect(gtins.filter((gtin) => !/^0376\d{10}$/.test(gtin) || !isValidGtin(gtin))).toEqual([]);
     expect(new Set(gtins).size).toBe(gtins.length);
-    expect(store.products.some((p) => p.variants.length > 0)).toBe(true);
+    expect(store.products.every((p) => p.variants.every((v) => v.gtin !== undefined))).toBe(true);
+    expect(store.products.some((p) => p.variants.length > 1)).toBe(true);
+  });
+
+  it('gives every variant an id unique across the catalogue (the same seed, the same ids: above)', () => {
+    const ids = store.products.flatMap((p) => p.variants.map((v) => v.id));
+    expect(new Set(ids).size).toBe(ids.length);
+    expect(ids.filter((id) => !VariantId.safeParse(id).success)).toEqual([]);
   });
 
   it('links only to products that exist', () => {
@@ -123,17 +133,15 @@ describe('generateDemoStore', () => {
     for (const entry of store.faq) expect(entry.question.fr).not.toBe(entry.question.en);
   });
 
-  it('keeps stock per variant GTIN with aisles in stores, some sold out, some products without stock', () => {
+  it('keeps stock per variant id with aisles in stores, some sold out, some products without stock', () => {
     const locationIds = store.locations.map((l) => l.id);
     for (const doc of store.stock) {
       const product = byId.get(doc.id);
-      const gtins = product?.variants.length
-        ? product.variants.map((v) => v.gtin)
-        : [product?.gtin];
+      const variantIds = product?.variants.map((v) => v.id) ?? [];
       expect(doc.levels.map((l) => l.locationId)).toEqual(locationIds);
       for (const level of doc.levels) {
         expect(Object.getPrototypeOf(level.quantities)).toBe(Object.prototype);
-        expect(Object.keys(level.quantities).sort()).toEqual([...gtins].sort());
+        expect(Object.keys(level.quantities).sort()).toEqual([...variantIds].sort());
         if (level.locationId === 'online') expect(level.aisle).toBeUndefined();
         else expect(level.aisle).toMatch(/^\d+ · [A-F]$/);
       }

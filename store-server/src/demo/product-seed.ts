@@ -20,3 +20,17 @@ export function productImages(seed: ProductSeed): string[] {
 export function uniqueTags(tags: readonly (string | undefined | false)[]): string[] {
   return [...new Set(tags.filter((tag): tag is string => typeof tag === 'string'))];
 }
+
+/**
+ * Gives each variant its id: the product's id and its place (`jeans-0042-v3`),
+ * stable for a seed. A product sold as one item gets one variant carrying the
+ * product's GTIN, as a feed line would.
+ */
+export function variantIds<V extends { gtin: string }>(
+  productId: string,
+  variants: readonly V[],
+  productGtin: string,
+): (V & { id: string })[] {
+  const sold = variants.length > 0 ? variants : [{ gtin: productGtin } as V];
+  return sold.map((variant, i) => ({ id: `${productId}-v${i + 1}`, ...variant }));
+}

@@ -3,7 +3,7 @@
 import type { Product } from '@vitrine/shared/core';
 import { drawSpecs } from './electronics-specs';
 import { loyaltyPriceCents, shelfPriceCents } from './prices';
-import { productImages, uniqueTags, type ProductSeed } from './product-seed';
+import { productImages, uniqueTags, variantIds, type ProductSeed } from './product-seed';
 import type { Random } from './random';
 import {
   MODEL_NUMBERS,
@@ -13,7 +13,7 @@ import {
 } from './words-electronics';
 import { COMMON_TAGS, capitalise } from './words-fr-en';
 
-type Variant = Product['variants'][number];
+type Variant = Omit<Product['variants'][number], 'id'> & { gtin: string };
 
 const WARRANTY = [
   { fr: 'Garantie 2 ans, extensible à 5 ans.', en: 'Two-year warranty, extendable to five.' },
@@ -67,7 +67,7 @@ export function makeElectronicsProduct(seed: ProductSeed, sub: ElectronicsSubcat
   const screen = sub.slug === 'television' && specs.screen ? ` ${specs.screen}` : '';
   const { sizes, colours } = variantAxes(rng, sub);
   const gtin = seed.gtins.next(brand);
-  const variants = makeVariants(seed, brand, sizes, colours);
+  const variants = variantIds(id, makeVariants(seed, brand, sizes, colours), gtin);
   const priceCents = shelfPriceCents(rng, sub.priceEuros[0], sub.priceEuros[1]);
   const lead = rng.pick(sub.leads);
   const warranty = rng.pick(WARRANTY);

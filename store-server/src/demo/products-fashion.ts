@@ -2,7 +2,7 @@
 // and a run of sizes; every colour × size is a variant with its own GTIN.
 import type { Product } from '@vitrine/shared/core';
 import { loyaltyPriceCents, shelfPriceCents } from './prices';
-import { productImages, uniqueTags, type ProductSeed } from './product-seed';
+import { productImages, uniqueTags, variantIds, type ProductSeed } from './product-seed';
 import type { Random } from './random';
 import {
   FASHION_BRANDS,
@@ -40,14 +40,18 @@ export function makeFashionProduct(seed: ProductSeed, sub: FashionSubcategory): 
   const sizes = sizeRun(rng, SIZES[sub.sizing]);
 
   const gtin = seed.gtins.next(brand);
-  const variants = colours.flatMap((colour) =>
-    sizes.map((size) => ({
-      gtin: seed.gtins.next(brand),
-      size,
-      colour: colour.fr,
-      colourName: { fr: colour.fr, en: colour.en },
-      swatch: colour.hex,
-    })),
+  const variants = variantIds(
+    id,
+    colours.flatMap((colour) =>
+      sizes.map((size) => ({
+        gtin: seed.gtins.next(brand),
+        size,
+        colour: colour.fr,
+        colourName: { fr: colour.fr, en: colour.en },
+        swatch: colour.hex,
+      })),
+    ),
+    gtin,
   );
 
   const factor = brandPriceFactor(brand);

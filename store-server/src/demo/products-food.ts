@@ -3,7 +3,7 @@
 // (screens translate them), not in the description. Pairings are linked later (links.ts).
 import type { Product } from '@vitrine/shared/core';
 import { loyaltyPriceCents, shelfPriceCents } from './prices';
-import { productImages, uniqueTags, type ProductSeed } from './product-seed';
+import { productImages, uniqueTags, variantIds, type ProductSeed } from './product-seed';
 import type { Random } from './random';
 import type { FoodSubcategory, NutritionRanges } from './words-food';
 import { COMMON_TAGS } from './words-fr-en';
@@ -47,9 +47,10 @@ export function makeFoodProduct(seed: ProductSeed, sub: FoodSubcategory): Produc
   const lead = rng.pick(sub.leads);
   const french = item.origin.fr.endsWith('France');
 
+  const gtin = seed.gtins.next(brand);
   const product: Product = {
     id,
-    gtin: seed.gtins.next(brand),
+    gtin,
     name: {
       fr: `${item.name.fr}${qualifier ? ` ${qualifier.fr}` : ''}, ${format}`,
       en: `${item.name.en}${qualifier ? `, ${qualifier.en}` : ''}, ${format}`,
@@ -70,7 +71,7 @@ export function makeFoodProduct(seed: ProductSeed, sub: FoodSubcategory): Produc
       item.allergens.length === 0 && 'allergen-free',
       rng.chance(0.15) && rng.pick(COMMON_TAGS),
     ]),
-    variants: [],
+    variants: variantIds(id, [], gtin),
     complementary: [],
     food: {
       composition: item.composition,

@@ -3,7 +3,7 @@
 import { allergenTag, type Product } from '@vitrine/shared/core';
 import { drawNutrition } from './products-food';
 import { loyaltyPriceCents, shelfPriceCents } from './prices';
-import { productImages, uniqueTags, type ProductSeed } from './product-seed';
+import { productImages, uniqueTags, variantIds, type ProductSeed } from './product-seed';
 import type { Random } from './random';
 import { nutrition } from './words-food';
 import { FIRST_NAMES_FR, LAST_NAMES } from './words-fr-en';
@@ -70,9 +70,10 @@ export function makeWineProduct(seed: ProductSeed, sub: WineSubcategory): Produc
   const priceCents = shelfPriceCents(rng, min * (magnum ? 2.2 : 1), max * (magnum ? 2.2 : 1));
   const grapes = rng.chance(0.3) ? appellation.grapes.slice(0, 1) : appellation.grapes;
 
+  const gtin = seed.gtins.next(estate);
   const product: Product = {
     id,
-    gtin: seed.gtins.next(estate),
+    gtin,
     name: {
       fr: `${estate}, ${cuvee}${year}${size.fr}`,
       en: `${estate}, ${appellation.name}${year}${sub.colourWord.en ? ` (${sub.colourWord.en})` : ''}${size.en}`,
@@ -93,7 +94,7 @@ export function makeWineProduct(seed: ProductSeed, sub: WineSubcategory): Produc
       rng.chance(0.05) && 'biodynamic',
       rng.chance(0.1) && 'gift-idea',
     ]),
-    variants: [],
+    variants: variantIds(id, [], gtin),
     complementary: [],
     food: {
       composition: {

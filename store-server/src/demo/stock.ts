@@ -10,7 +10,7 @@ type StockLevel = ProductStock['levels'][number];
 
 const BAYS = ['A', 'B', 'C', 'D', 'E', 'F'];
 
-/** Typical units on a shelf per GTIN, by category: a garment size vs. a cheese. */
+/** Typical units on a shelf per variant, by category: a garment size vs. a cheese. */
 const MAX_UNITS: Record<Product['category'], number> = { fashion: 6, food: 36, electronics: 12 };
 
 /** Per store: subcategory slug → aisle number, from a shuffled floor plan. */
@@ -25,7 +25,7 @@ function floorPlans(rng: Random): Map<string, Map<string, number>> {
 }
 
 /**
- * An empty record for GTIN keys. Every product has its own GTINs, so filling a
+ * An empty record for variant-id keys. Every product has its own, so filling a
  * plain `{}` makes V8 create a hidden class per key (half a million at 100k
  * products, most of the generation time). An object born without a prototype
  * starts in dictionary mode instead; the prototype is then put back so callers
@@ -43,16 +43,15 @@ export function generateStock(rng: Random, products: readonly Product[]): Produc
   for (const product of products) {
     // New arrivals not yet received anywhere: no stock record at all.
     if (rng.chance(0.03)) continue;
-    const gtins =
-      product.variants.length > 0 ? product.variants.map((v) => v.gtin) : [product.gtin];
+    const ids = product.variants.map((v) => v.id);
     const max = MAX_UNITS[product.category];
     const onlineOnly = rng.chance(0.04);
     const levels: StockLevel[] = LOCATIONS.map((location) => {
       const online = location.kind === 'online';
       const soldOut = (!online && onlineOnly) || rng.chance(0.08);
       const quantities = emptyRecord();
-      for (const gtin of gtins) {
-        quantities[gtin] = soldOut || rng.chance(0.2) ? 0 : rng.int(1, online ? max * 4 : max);
+      for (const id of ids) {
+        quantities[id] = soldOut || rng.chance(0.2) ? 0 : rng.int(1, online ? max * 4 : max);
       }
       if (online) return { locationId: location.id, quantities };
       const aisle = plans.get(location.id)?.get(product.subcategory) ?? 1;

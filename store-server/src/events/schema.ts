@@ -65,4 +65,30 @@ export const eventMigrations: Migration[] = [
     CREATE INDEX rejected_events_by_device ON rejected_events (device_id, last_at);
     `,
   },
+  {
+    /* a request names its variant by id (catalogue v2); older events by GTIN */
+    id: '702-request-variant-id',
+    sql: `
+    ALTER TABLE requests ADD COLUMN variant_id TEXT;
+    DROP TRIGGER requests_from_events;
+    CREATE TRIGGER requests_from_events AFTER INSERT ON events WHEN NEW.kind = 'request'
+    BEGIN
+      INSERT INTO requests (id, device_id, type, product_id, variant_id, variant_gtin,
+        location_id, place, note, contact_name, contact_phone, contact_email, status, version,
+        change_seq, created_at, updated_at)
+      VALUES (NEW.id, NEW.device_id, json_extract(NEW.payload, '$.type'),
+        json_extract(NEW.payload, '$.productId'), json_extract(NEW.payload, '$.variantId'),
+        json_extract(NEW.payload, '$.variantGtin'),
+        json_extract(NEW.payload, '$.locationId'), json_extract(NEW.payload, '$.place'),
+        json_extract(NEW.payload, '$.note'), json_extract(NEW.payload, '$.contact.name'),
+        json_extract(NEW.payload, '$.contact.phone'), json_extract(NEW.payload, '$.contact.email'),
+        'new', 1, (SELECT COALESCE(MAX(change_seq), 0) + 1 FROM requests),
+        NEW.received_at, NEW.received_at)
+      ON CONFLICT (id) DO NOTHING;
+      UPDATE events SET payload = json_remove(payload, '$.contact')
+        WHERE device_id = NEW.device_id AND id = NEW.id
+          AND json_type(NEW.payload, '$.contact') IS NOT NULL;
+    END;
+    `,
+  },
 ];

@@ -12,6 +12,7 @@ type Row = {
   device_id: string;
   type: StaffRequest['type'];
   product_id: string | null;
+  variant_id: string | null;
   variant_gtin: string | null;
   location_id: string | null;
   place: string | null;
@@ -33,9 +34,11 @@ type Row = {
 };
 
 // The variant's size and colour come from the product, so staff read "M · noir",
-// not a GTIN.
+// not an id. Requests from before variants had ids name it by GTIN.
 const VARIANT = (field: string) => `(SELECT json_extract(v.value, '$.${field}')
-  FROM json_each(p.body, '$.variants') v WHERE json_extract(v.value, '$.gtin') = r.variant_gtin)`;
+  FROM json_each(p.body, '$.variants') v WHERE CASE WHEN r.variant_id IS NULL
+    THEN json_extract(v.value, '$.gtin') = r.variant_gtin
+    ELSE json_extract(v.value, '$.id') = r.variant_id END)`;
 const SELECT = `SELECT r.*, d.name AS device_name, d.role AS device_role,
   json_extract(p.body, '$.name.fr') AS product_name,
   ${VARIANT('size')} AS variant_size, ${VARIANT('colour')} AS variant_colour
@@ -47,6 +50,7 @@ export const toDeviceView = (request: StaffRequest): DeviceRequestStatus => ({
   id: request.id,
   type: request.type,
   productId: request.productId,
+  variantId: request.variantId,
   variantGtin: request.variantGtin,
   status: request.status,
   version: request.version,
@@ -58,6 +62,7 @@ function toStaffView(row: Row): StaffRequest {
     id: row.id,
     type: row.type,
     productId: row.product_id,
+    variantId: row.variant_id,
     variantGtin: row.variant_gtin,
     status: row.status,
     version: row.version,

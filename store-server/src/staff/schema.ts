@@ -107,4 +107,38 @@ export const staffMigrations: Migration[] = [
       FROM sync_docs WHERE collection = 'products' AND deleted = 0;
     `,
   },
+  {
+    id: '104-stock-corrections-variant',
+    sql: `
+    -- Corrections name the item by variant id (an item may have no GTIN).
+    -- Rows from before keep their GTIN and have no variant id. SQLite cannot
+    -- relax NOT NULL in place: the table is copied; dropping the old one
+    -- drops its append-only triggers, which come back below.
+    CREATE TABLE stock_corrections_v2 (
+      id TEXT PRIMARY KEY,
+      product_id TEXT NOT NULL,
+      variant_id TEXT,
+      gtin TEXT,
+      location_id TEXT NOT NULL,
+      before INTEGER NOT NULL,
+      after INTEGER NOT NULL,
+      reason TEXT NOT NULL,
+      note TEXT,
+      user_id TEXT NOT NULL,
+      at TEXT NOT NULL,
+      CHECK (variant_id IS NOT NULL OR gtin IS NOT NULL)
+    ) WITHOUT ROWID;
+    INSERT INTO stock_corrections_v2
+        (id, product_id, gtin, location_id, before, after, reason, note, user_id, at)
+      SELECT id, product_id, gtin, location_id, before, after, reason, note, user_id, at
+      FROM stock_corrections;
+    DROP TABLE stock_corrections;
+    ALTER TABLE stock_corrections_v2 RENAME TO stock_corrections;
+    CREATE INDEX stock_corrections_by_product ON stock_corrections (product_id, at);
+    CREATE TRIGGER stock_corrections_append_only_u BEFORE UPDATE ON stock_corrections
+      BEGIN SELECT RAISE(ABORT, 'stock corrections are append-only'); END;
+    CREATE TRIGGER stock_corrections_append_only_d BEFORE DELETE ON stock_corrections
+      BEGIN SELECT RAISE(ABORT, 'stock corrections are append-only'); END;
+    `,
+  },
 ];

@@ -4,7 +4,12 @@
 // correct their own store; a manager may also correct the other locations
 // (online, other stores) this server keeps.
 import { randomUUID } from 'node:crypto';
-import type { StaffUser, StockCorrection, StockCorrectionRequest } from '@vitrine/shared/core';
+import {
+  unitsOfVariant,
+  type StaffUser,
+  type StockCorrection,
+  type StockCorrectionRequest,
+} from '@vitrine/shared/core';
 import type { CatalogueStore } from '../catalogue/catalogue-store';
 import type { Db } from '../db/database';
 import { HttpError } from '../http/http-error';
@@ -12,7 +17,8 @@ import { HttpError } from '../http/http-error';
 type Row = {
   id: string;
   product_id: string;
-  gtin: string;
+  variant_id: string | null;
+  gtin: string | null;
   location_id: string;
   before: number;
   after: number;
@@ -25,6 +31,7 @@ type Row = {
 const toCorrection = (row: Row): StockCorrection => ({
   id: row.id,
   productId: row.product_id,
+  variantId: row.variant_id,
   gtin: row.gtin,
   locationId: row.location_id,
   before: row.before,
@@ -38,8 +45,8 @@ const toCorrection = (row: Row): StockCorrection => ({
 /** Corrections and their audit: staff correct their own store, a manager any location. */
 export function stockCorrections(db: Db, catalogue: CatalogueStore, storeId: string) {
   const insert = db.prepare(
-    `INSERT INTO stock_corrections (id, product_id, gtin, location_id, before, after, reason, note, user_id, at)
-     VALUES (@id, @product_id, @gtin, @location_id, @before, @after, @reason, @note, @user_id, @at)`,
+    `INSERT INTO stock_corrections (id, product_id, variant_id, gtin, location_id, before, after, reason, note, user_id, at)
+     VALUES (@id, @product_id, @variant_id, @gtin, @location_id, @before, @after, @reason, @note, @user_id, @at)`,
   );
   const recent = db.prepare(
     'SELECT * FROM stock_corrections WHERE product_id = ? ORDER BY at DESC LIMIT 20',
@@ -56,29 +63,35 @@ export function stockCorrections(db: Db, catalogue: CatalogueStore, storeId: str
       }
       if (!catalogue.hasLocation(body.locationId))
         throw new HttpError(404, 'unknown_location', `no location ${body.locationId}`);
-      const product = catalogue.productByCode(body.gtin);
-      if (!product) throw new HttpError(404, 'unknown_product', `no product has GTIN ${body.gtin}`);
+      const variant = catalogue.variantOf(body.productId, body);
+      if (!variant)
+        throw new HttpError(
+          404,
+          'unknown_product',
+          `no product ${body.productId} with item ${body.variantId}`,
+        );
       const row: Row = db.transaction(() => {
         const level = catalogue
-          .stockOf(product.id)
+          .stockOf(body.productId)
           ?.levels.find((entry) => entry.locationId === body.locationId);
         const audit: Row = {
           id: randomUUID(),
-          product_id: product.id,
-          gtin: body.gtin,
+          product_id: body.productId,
+          variant_id: variant.id,
+          gtin: variant.gtin ?? null,
           location_id: body.locationId,
-          before: level?.quantities[body.gtin] ?? 0,
+          before: level ? unitsOfVariant(level.quantities, variant.id) : 0,
           after: body.quantity,
           reason: body.reason,
           note: body.note || null,
           user_id: user.id,
           at: new Date().toISOString(),
         };
-        catalogue.setStock(product.id, body.locationId, body.gtin, body.quantity);
+        catalogue.setStock(body.productId, body.locationId, variant.id, body.quantity);
         insert.run(audit);
         return audit;
       })();
-      return { correction: toCorrection(row), stock: catalogue.stockOf(product.id) ?? null };
+      return { correction: toCorrection(row), stock: catalogue.stockOf(body.productId) ?? null };
     },
     recent: (productId: string) => (recent.all(productId) as Row[]).map(toCorrection),
   };

@@ -28,13 +28,13 @@ function product(id: string, fr: string, en: string, brand: string, priceCents: 
     currency: 'EUR',
     images: [],
     tags: ['sucré'],
-    variants: [],
+    variants: [{ id: `${id}-1`, gtin: '03764100000017' }],
     complementary: [],
   };
 }
 const stock = (id: string, units: number): ProductStock => ({
   id,
-  levels: [{ locationId: 'here', quantities: { '03764100000017': units } }],
+  levels: [{ locationId: 'here', quantities: { [`${id}-1`]: units } }],
 });
 
 const index = createCatalogueIndex();

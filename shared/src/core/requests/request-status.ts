@@ -35,6 +35,8 @@ export const DeviceRequestStatus = z.object({
   id: z.string(),
   type: RequestType,
   productId: z.string().nullable(),
+  /** The variant asked for; null on requests from before variants had ids (variantGtin names it). */
+  variantId: z.string().nullable(),
   variantGtin: z.string().nullable(),
   status: RequestStatus,
   /** Grows by one at each change: show a status once, ignore older ones. */

@@ -19,6 +19,8 @@ export function ProductPage(props: {
   view: ProductView;
   storeId: string;
   baseUrl: string;
+  /** The variant to show chosen (the one whose GTIN was scanned). */
+  initialVariantId?: string | undefined;
   record: (event: NewDeviceEvent) => void;
   onOpenProduct: (productId: string) => void;
   /** Where the remote-expert call goes (shared/src/ui/call provides it). */
@@ -30,6 +32,9 @@ export function ProductPage(props: {
   const here = unitsAt(stock, props.storeId);
   const model = product.electronics?.model3d;
   const dishes = product.food?.dishes ?? [];
+  // The code on the pack: the product's own, or its one item's; none for an item without a barcode.
+  const code =
+    product.gtin ?? (product.variants.length === 1 ? product.variants[0]?.gtin : undefined);
   return (
     <article data-testid="product" className="product-page" aria-labelledby="product-name">
       <div className="product-head">
@@ -38,7 +43,7 @@ export function ProductPage(props: {
           <h2 id="product-name">{product.name[lang]}</h2>
           <PriceBlock product={product} promotion={promotion} />
           <p className="product-brand muted">
-            {product.brand} · {displayGtin(product.gtin)}
+            {[product.brand, code && displayGtin(code)].filter(Boolean).join(' · ')}
           </p>
           <p className="product-description">{product.description[lang]}</p>
           <FeedbackBar
@@ -59,6 +64,7 @@ export function ProductPage(props: {
         stock={stock}
         locations={locations}
         storeId={props.storeId}
+        {...(props.initialVariantId ? { initialVariantId: props.initialVariantId } : {})}
         onRequest={(request) =>
           props.record({ kind: 'request', payload: { ...request, productId: product.id } })
         }

@@ -5,11 +5,12 @@ import type { Location, Product, ProductStock, ShopperContact } from '../../core
 import { useI18n } from '../i18n/i18n';
 import { ContactForm } from './ContactForm';
 import { unitsAt, unitsOfChoice } from './product-view';
+import { hasVariantChoice } from './variant-options';
 import { VariantPicker } from './VariantPicker';
 
 export type StockRequest = {
   type: 'reservation' | 'delivery';
-  variantGtin?: string;
+  variantId?: string;
   contact: ShopperContact;
 };
 
@@ -20,7 +21,9 @@ export function StockPanel(props: {
   storeId: string;
   onRequest?: (request: StockRequest) => void;
   /** Told when the shopper picks (or unpicks) a variant, e.g. to ask for that size. */
-  onVariant?: (variantGtin: string | undefined) => void;
+  onVariant?: (variantId: string | undefined) => void;
+  /** The variant to start with: the one whose GTIN was scanned. */
+  initialVariantId?: string;
 }) {
   const { t } = useI18n();
   const { product, stock, storeId } = props;
@@ -34,10 +37,10 @@ export function StockPanel(props: {
   const others = props.locations
     .filter((l) => l.kind === 'store' && l.id !== storeId)
     .map((location) => ({ location, units: unitsOfChoice(stock, location.id, variant) }));
-  const chosen = product.variants.find((v) => v.gtin === variant);
+  const chosen = product.variants.find((v) => v.id === variant);
   const chosenLabel = chosen && variantLabel(chosen);
   const send = (type: StockRequest['type'], contact: ShopperContact) => {
-    props.onRequest?.({ type, ...(variant ? { variantGtin: variant } : {}), contact });
+    props.onRequest?.({ type, ...(variant ? { variantId: variant } : {}), contact });
     setAsking(undefined);
     setSent(true);
   };
@@ -53,10 +56,11 @@ export function StockPanel(props: {
           {here?.aisle ? ` · ${t.aisle} ${here.aisle}` : ''}
         </p>
       )}
-      {product.variants.length > 0 && (
+      {hasVariantChoice(product) && (
         <VariantPicker
           key={product.id}
           product={product}
+          {...(props.initialVariantId ? { initialVariantId: props.initialVariantId } : {})}
           quantities={stock ? (here?.quantities ?? {}) : undefined}
           onChange={(next) => {
             setVariant(next);
@@ -109,5 +113,5 @@ export function StockPanel(props: {
 }
 
 function variantLabel(variant: Product['variants'][number]): string {
-  return [variant.size, variant.colour].filter(Boolean).join(' · ') || variant.gtin;
+  return [variant.size, variant.colour].filter(Boolean).join(' · ') || variant.id;
 }

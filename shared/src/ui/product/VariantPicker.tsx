@@ -2,9 +2,10 @@
 // together choose the variant. Each option says in words when it is out here
 // (not only by its look), and the chosen variant's units here are read out.
 import { useEffect, useState } from 'react';
-import type { Product } from '../../core';
+import { unitsOfVariant, type Product } from '../../core';
 import { useI18n } from '../i18n/i18n';
 import {
+  choiceOf,
   initialChoice,
   variantFor,
   variantName,
@@ -16,22 +17,25 @@ import './variant-picker.css';
 
 export function VariantPicker(props: {
   product: Product;
-  /** Units here per GTIN; undefined when the stock is not known (nothing is shown as out). */
+  /** Units here per variant id; undefined when the stock is not known (nothing is shown as out). */
   quantities: Record<string, number> | undefined;
-  /** Told the chosen variant's GTIN, or undefined while a size or colour is missing. */
-  onChange: (variantGtin: string | undefined) => void;
+  /** Told the chosen variant's id, or undefined while a size or colour is missing. */
+  onChange: (variantId: string | undefined) => void;
+  /** The variant to start with (a scanned one), instead of the first choice. */
+  initialVariantId?: string;
 }) {
   const { t, lang } = useI18n();
   const { product, quantities, onChange } = props;
-  const [choice, setChoice] = useState<VariantChoice>(() => initialChoice(product));
+  const start = () => choiceOf(product, props.initialVariantId) ?? initialChoice(product);
+  const [choice, setChoice] = useState<VariantChoice>(start);
   const variant = variantFor(product, choice);
-  const unitsOf = (gtin: string) => quantities?.[gtin] ?? 0;
+  const unitsOf = (variantId: string) => (quantities ? unitsOfVariant(quantities, variantId) : 0);
   const options = variantOptions(product, choice, unitsOf, lang);
 
   // The holder learns the starting variant once per product (chosen already
   // when there is one size and one colour); later choices are told as made.
   useEffect(() => {
-    onChange(variantFor(product, initialChoice(product))?.gtin);
+    onChange(variantFor(product, start())?.id);
   }, [product.id]);
 
   const choose = (axis: keyof VariantChoice, value: string) => {
@@ -45,7 +49,7 @@ export function VariantPicker(props: {
     )
       next = { [axis]: value };
     setChoice(next);
-    onChange(variantFor(product, next)?.gtin);
+    onChange(variantFor(product, next)?.id);
   };
 
   const axis = (name: keyof VariantChoice, list: VariantOption[]) =>
@@ -89,7 +93,7 @@ export function VariantPicker(props: {
       </fieldset>
     );
 
-  const here = variant ? unitsOf(variant.gtin) : 0;
+  const here = variant ? unitsOf(variant.id) : 0;
   return (
     <div className="variant-picker" role="group" aria-label={t.variants}>
       {axis('size', options.sizes)}
@@ -97,6 +101,7 @@ export function VariantPicker(props: {
       <p
         className={`variant-status${variant && quantities && here === 0 ? ' variant-status--out' : ''}`}
         data-testid="variant-stock"
+        data-variant={variant?.id}
         data-gtin={variant?.gtin}
         aria-live="polite"
       >

@@ -4,6 +4,8 @@
 import {
   activePromotion,
   promotedPriceCents,
+  totalUnits,
+  unitsOfVariant,
   type Location,
   type ProductReviews,
   type ProductStock,
@@ -103,11 +105,11 @@ export { activePromotion, promotedPriceCents };
 export function unitsOfChoice(
   stock: ProductStock | undefined,
   locationId: string,
-  variantGtin: string | undefined,
+  variantId: string | undefined,
 ): number {
   const units = unitsAt(stock, locationId);
   if (!units) return 0;
-  return variantGtin ? (units.quantities[variantGtin] ?? 0) : units.total;
+  return variantId ? unitsOfVariant(units.quantities, variantId) : units.total;
 }
 
 /** Units of every variant (or the product itself) at one location. */
@@ -115,7 +117,7 @@ export function unitsAt(stock: ProductStock | undefined, locationId: string) {
   const level = stock?.levels.find((l) => l.locationId === locationId);
   if (!level) return undefined;
   return {
-    total: Object.values(level.quantities).reduce((sum, n) => sum + n, 0),
+    total: totalUnits(level.quantities),
     aisle: level.aisle,
     quantities: level.quantities,
   };

@@ -1,6 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import type { Product } from '../../core';
-import { initialChoice, variantFor, variantName, variantOptions } from './variant-options';
+import {
+  choiceOf,
+  hasVariantChoice,
+  initialChoice,
+  variantFor,
+  variantName,
+  variantOptions,
+} from './variant-options';
 
 const gtin = (n: number) => String(n).padStart(14, '0');
 const colours = [
@@ -22,15 +29,15 @@ const jeans: Product = {
   complementary: [],
   // W26 and W27 in both colours, W28 in black only.
   variants: [
-    { gtin: gtin(10), size: 'W26', ...colours[0] },
-    { gtin: gtin(11), size: 'W27', ...colours[0] },
-    { gtin: gtin(20), size: 'W26', ...colours[1] },
-    { gtin: gtin(21), size: 'W27', ...colours[1] },
-    { gtin: gtin(22), size: 'W28', ...colours[1] },
+    { id: 'jeans-b26', gtin: gtin(10), size: 'W26', ...colours[0] },
+    { id: 'jeans-b27', gtin: gtin(11), size: 'W27', ...colours[0] },
+    { id: 'jeans-n26', gtin: gtin(20), size: 'W26', ...colours[1] },
+    { id: 'jeans-n27', gtin: gtin(21), size: 'W27', ...colours[1] },
+    { id: 'jeans-n28', gtin: gtin(22), size: 'W28', ...colours[1] },
   ],
   fashion: { sizes: ['W26', 'W27', 'W28'], colours: ['Bordeaux', 'Noir'] },
 };
-const units: Record<string, number> = { [gtin(10)]: 0, [gtin(11)]: 2, [gtin(20)]: 5 };
+const units: Record<string, number> = { 'jeans-b26': 0, 'jeans-b27': 2, 'jeans-n26': 5 };
 const unitsOf = (g: string) => units[g] ?? 0;
 
 describe('variant options', () => {
@@ -57,7 +64,7 @@ describe('variant options', () => {
 
   it('chooses the variant once a size and a colour are chosen', () => {
     expect(variantFor(jeans, { size: 'W27' })).toBeUndefined();
-    expect(variantFor(jeans, { size: 'W27', colour: 'Noir' })?.gtin).toBe(gtin(21));
+    expect(variantFor(jeans, { size: 'W27', colour: 'Noir' })?.id).toBe('jeans-n27');
     expect(variantFor(jeans, { size: 'W28', colour: 'Bordeaux' })).toBeUndefined();
     expect(variantName(jeans.variants[1]!, 'en')).toBe('W27 · Burgundy');
   });
@@ -66,5 +73,13 @@ describe('variant options', () => {
     const oneColour = { ...jeans, variants: jeans.variants.slice(2), fashion: undefined };
     expect(initialChoice(oneColour)).toEqual({ colour: 'Noir' });
     expect(initialChoice(jeans)).toEqual({});
+  });
+
+  it('starts with a scanned variant chosen, and offers no choice for a product sold as one item', () => {
+    expect(choiceOf(jeans, 'jeans-n27')).toEqual({ size: 'W27', colour: 'Noir' });
+    expect(choiceOf(jeans, 'not-here')).toBeUndefined();
+    expect(hasVariantChoice(jeans)).toBe(true);
+    const oneItem = { ...jeans, variants: [{ id: 'jeans-1', gtin: gtin(1) }], fashion: undefined };
+    expect(hasVariantChoice(oneItem)).toBe(false);
   });
 });

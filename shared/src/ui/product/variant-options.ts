@@ -1,7 +1,7 @@
 // A product's variants as a shopper chooses them: one size and one colour,
 // each option with the units here for what is already chosen on the other
-// axis. Every size × colour is usually its own GTIN (30 of them for 10 sizes
-// in 3 colours): listing GTINs would be a wall of chips.
+// axis. Every size × colour is usually its own variant (30 of them for 10
+// sizes in 3 colours): listing variants would be a wall of chips.
 import type { Product, Variant } from '../../core';
 import type { Lang } from '../i18n/messages';
 
@@ -34,6 +34,12 @@ export function variantAxes(product: Product): { sizes: string[]; colours: strin
   };
 }
 
+/** True when the shopper has a size or a colour to choose (a product sold as one item has not). */
+export function hasVariantChoice(product: Product): boolean {
+  const { sizes, colours } = variantAxes(product);
+  return sizes.length > 0 || colours.length > 0;
+}
+
 /** The one variant for a choice, once every axis the product has is chosen. */
 export function variantFor(product: Product, choice: VariantChoice): Variant | undefined {
   const { sizes, colours } = variantAxes(product);
@@ -44,6 +50,19 @@ export function variantFor(product: Product, choice: VariantChoice): Variant | u
       (sizes.length === 0 || v.size === choice.size) &&
       (colours.length === 0 || v.colour === choice.colour),
   );
+}
+
+/** The choice that picks this variant (a scanned one), when the product has it. */
+export function choiceOf(
+  product: Product,
+  variantId: string | undefined,
+): VariantChoice | undefined {
+  const variant = product.variants.find((v) => v.id === variantId);
+  if (!variant) return undefined;
+  return {
+    ...(variant.size !== undefined ? { size: variant.size } : {}),
+    ...(variant.colour !== undefined ? { colour: variant.colour } : {}),
+  };
 }
 
 /** An axis with a single value needs no choosing: it starts chosen. */
@@ -60,7 +79,7 @@ function optionsOn(
   axis: 'size' | 'colour',
   values: string[],
   other: string | undefined,
-  unitsOf: (gtin: string) => number,
+  unitsOf: (variantId: string) => number,
   lang: Lang,
 ): VariantOption[] {
   const otherAxis = axis === 'size' ? 'colour' : 'size';
@@ -73,7 +92,7 @@ function optionsOn(
       value,
       label: (axis === 'colour' && named?.colourName?.[lang]) || value,
       ...(axis === 'colour' && named?.swatch ? { swatch: named.swatch } : {}),
-      units: matching.reduce((sum, v) => sum + unitsOf(v.gtin), 0),
+      units: matching.reduce((sum, v) => sum + unitsOf(v.id), 0),
       exists: matching.length > 0,
     };
   });
@@ -83,7 +102,7 @@ function optionsOn(
 export function variantOptions(
   product: Product,
   choice: VariantChoice,
-  unitsOf: (gtin: string) => number,
+  unitsOf: (variantId: string) => number,
   lang: Lang,
 ): { sizes: VariantOption[]; colours: VariantOption[] } {
   const { sizes, colours } = variantAxes(product);

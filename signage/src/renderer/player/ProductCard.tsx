@@ -6,6 +6,7 @@
 import {
   activePromotion,
   promotedPriceCents,
+  totalUnits,
   type Product,
   type ProductStock,
   type Promotion,
@@ -28,9 +29,7 @@ async function readCard(
   const promotions = await device.db.promotions.toArray();
   return {
     product,
-    stockHere: level
-      ? Object.values(level.quantities).reduce((sum, quantity) => sum + quantity, 0)
-      : null,
+    stockHere: level ? totalUnits(level.quantities) : null,
     promotion: activePromotion(promotions, productId, now) ?? null,
   };
 }

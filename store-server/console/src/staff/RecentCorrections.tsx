@@ -9,7 +9,7 @@ export function RecentCorrections(props: {
   productId: string;
   /** Changes when a new correction is saved, to read the list again. */
   version: number;
-  itemLabel: (gtin: string) => string;
+  itemLabel: (correction: StockCorrection) => string;
   locationName: (id: string) => string;
 }) {
   const { t, locale } = useText();
@@ -35,7 +35,7 @@ export function RecentCorrections(props: {
               dateStyle: 'short',
               timeStyle: 'short',
             })}{' '}
-            · {props.locationName(correction.locationId)} · {props.itemLabel(correction.gtin)} ·{' '}
+            · {props.locationName(correction.locationId)} · {props.itemLabel(correction)} ·{' '}
             {correction.before} → <strong>{correction.after}</strong> ·{' '}
             {t.reasons[correction.reason]}
             {correction.note ? ` (${correction.note})` : ''} · {correction.userId}

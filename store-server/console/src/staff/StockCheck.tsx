@@ -2,7 +2,12 @@
 // or by name, and correcting it after a count (staff: their store; a manager:
 // any location).
 import { useState, type FormEvent } from 'react';
-import type { ProductStock, StockCheck as Answer } from '@vitrine/shared/core';
+import {
+  totalUnits,
+  unitsOfVariant,
+  type ProductStock,
+  type StockCheck as Answer,
+} from '@vitrine/shared/core';
 import { client } from '../common/api';
 import { refusal } from '../common/refusal';
 import { ScanButton } from './ScanButton';
@@ -11,15 +16,20 @@ import { StockCorrectionForm } from './StockCorrectionForm';
 import { useText } from './i18n';
 
 type StockLevel = ProductStock['levels'][number];
-type Variant = Answer['results'][number]['product']['variants'][number];
+type Found = Answer['results'][number]['product'];
+type Variant = Found['variants'][number];
 
-const itemLabel = (variant: Variant) =>
-  [variant.size, variant.colour].filter(Boolean).join(' · ') || variant.gtin;
+const sizeAndColour = (variant: Variant) =>
+  [variant.size, variant.colour].filter(Boolean).join(' · ');
 
-const total = (level: StockLevel) => Object.values(level.quantities).reduce((sum, n) => sum + n, 0);
+const total = (level: StockLevel) => totalUnits(level.quantities);
 
 export function StockCheck(props: { roles: string[] }) {
   const { t, lang, price } = useText();
+  // A product sold as one item is named by its name; otherwise by size and colour, or by code.
+  const itemLabel = (product: Found, variant: Variant) =>
+    sizeAndColour(variant) ||
+    (product.variants.length === 1 ? product.name[lang] : (variant.gtin ?? variant.id));
   const [query, setQuery] = useState('');
   const [answer, setAnswer] = useState<Answer | null>(null);
   const [error, setError] = useState<string | null>(null);
@@ -97,11 +107,16 @@ export function StockCheck(props: { roles: string[] }) {
                   <td data-location={level.locationId}>{total(level)}</td>
                   <td>
                     <small>
-                      {product.variants
-                        .map((variant) =>
-                          t.itemCount(itemLabel(variant), level.quantities[variant.gtin] ?? 0),
-                        )
-                        .join(' · ')}
+                      {product.variants.length > 1 || product.variants.some(sizeAndColour)
+                        ? product.variants
+                            .map((variant) =>
+                              t.itemCount(
+                                itemLabel(product, variant),
+                                unitsOfVariant(level.quantities, variant.id),
+                              ),
+                            )
+                            .join(' · ')
+                        : null}
                     </small>
                   </td>
                   <td>{level.aisle ?? ''}</td>
@@ -126,14 +141,11 @@ export function StockCheck(props: { roles: string[] }) {
           </table>
           {correcting?.productId === product.id && (
             <StockCorrectionForm
-              items={
-                product.variants.length > 0
-                  ? product.variants.map((variant) => ({
-                      gtin: variant.gtin,
-                      label: itemLabel(variant),
-                    }))
-                  : [{ gtin: product.gtin, label: product.name[lang] }]
-              }
+              productId={product.id}
+              items={product.variants.map((variant) => ({
+                variantId: variant.id,
+                label: itemLabel(product, variant),
+              }))}
               locationId={correcting.locationId}
               quantities={
                 levels.find((level) => level.locationId === correcting.locationId)?.quantities ?? {}
@@ -147,9 +159,14 @@ export function StockCheck(props: { roles: string[] }) {
               productId={product.id}
               version={saved}
               locationName={nameOf}
-              itemLabel={(gtin) => {
-                const variant = product.variants.find((v) => v.gtin === gtin);
-                return variant ? itemLabel(variant) : product.name[lang];
+              itemLabel={(correction) => {
+                // Corrections from before variants had ids name the item by GTIN.
+                const variant = product.variants.find((v) =>
+                  correction.variantId === null
+                    ? v.gtin === correction.gtin
+                    : v.id === correction.variantId,
+                );
+                return variant ? itemLabel(product, variant) : product.name[lang];
               }}
             />
           )}

@@ -1,14 +1,19 @@
 // Correcting one location's stock of a product after a count: which item
 // (size, colour), the counted quantity and why. The server records who did it.
 import { useState, type FormEvent } from 'react';
-import type { ProductStock, StockCorrectionReason } from '@vitrine/shared/core';
+import {
+  unitsOfVariant,
+  type ProductStock,
+  type StockCorrectionReason,
+} from '@vitrine/shared/core';
 import { client } from '../common/api';
 import { refusal } from '../common/refusal';
 import { useText } from './i18n';
 
-type Item = { gtin: string; label: string };
+type Item = { variantId: string; label: string };
 
 export function StockCorrectionForm(props: {
+  productId: string;
   items: Item[];
   locationId: string;
   quantities: Record<string, number>;
@@ -16,8 +21,8 @@ export function StockCorrectionForm(props: {
   onCancel: () => void;
 }) {
   const { t } = useText();
-  const [gtin, setGtin] = useState(props.items[0]?.gtin ?? '');
-  const [quantity, setQuantity] = useState(String(props.quantities[gtin] ?? 0));
+  const [variantId, setVariantId] = useState(props.items[0]?.variantId ?? '');
+  const [quantity, setQuantity] = useState(String(unitsOfVariant(props.quantities, variantId)));
   const [reason, setReason] = useState<StockCorrectionReason>('count');
   const [note, setNote] = useState('');
   const [error, setError] = useState<string | null>(null);
@@ -30,7 +35,8 @@ export function StockCorrectionForm(props: {
     try {
       const answer = await client.stock.correct({
         body: {
-          gtin,
+          productId: props.productId,
+          variantId,
           locationId: props.locationId,
           quantity: counted,
           reason,
@@ -53,14 +59,14 @@ export function StockCorrectionForm(props: {
         <label>
           {t.item}
           <select
-            value={gtin}
+            value={variantId}
             onChange={(event) => {
-              setGtin(event.target.value);
-              setQuantity(String(props.quantities[event.target.value] ?? 0));
+              setVariantId(event.target.value);
+              setQuantity(String(unitsOfVariant(props.quantities, event.target.value)));
             }}
           >
             {props.items.map((item) => (
-              <option key={item.gtin} value={item.gtin}>
+              <option key={item.variantId} value={item.variantId}>
                 {item.label}
               </option>
             ))}

@@ -3,17 +3,24 @@
 // screen's pairing code from the staff desk.
 import { z } from 'zod';
 import { DeviceRole } from '../../device-api';
-import { Gtin14, Location, Product, ProductStock, StockLevel } from '../../catalogue';
+import { Gtin14, Location, Product, ProductStock, StockLevel, VariantId } from '../../catalogue';
 import { StockCorrection, StockCorrectionRequest } from '../../stock-correction';
 import { admin, deviceOrAdmin, route, staff } from '../route';
 import { idParam } from './ids';
 
-export const StockChange = z.object({
-  locationId: z.string().min(1).max(64),
-  gtin: Gtin14,
-  quantity: z.number().int().min(0).max(1_000_000),
-  aisle: z.string().max(40).optional(),
-});
+/** The item is named by its variant id or, for stock systems that only know barcodes, its GTIN. */
+export const StockChange = z
+  .object({
+    locationId: z.string().min(1).max(64),
+    variantId: VariantId.optional(),
+    gtin: Gtin14.optional(),
+    quantity: z.number().int().min(0).max(1_000_000),
+    aisle: z.string().max(40).optional(),
+  })
+  .refine((change) => (change.variantId === undefined) !== (change.gtin === undefined), {
+    message: 'name the item by variantId or by gtin (one of them)',
+    path: ['variantId'],
+  });
 /** In minor units, like every price: 0 to 1,000,000.00. */
 export const PriceChange = z.object({ priceCents: z.number().int().min(0).max(100_000_000) });
 
@@ -61,7 +68,7 @@ export const stockRoutes = {
   setStock: route({
     method: 'PUT',
     path: '/products/:id/stock',
-    summary: "Sets one location's quantity of one GTIN (the store's stock system, admin token)",
+    summary: "Sets one location's quantity of one variant (the store's stock system, admin token)",
     auth: admin,
     params: product,
     body: StockChange,
