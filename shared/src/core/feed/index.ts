@@ -8,3 +8,4 @@ export * from './inventory-line';
 export * from './line-report';
 export * from './line-values';
 export * from './product-line';
+export * from './import-policy';
