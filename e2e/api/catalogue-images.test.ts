@@ -1,7 +1,9 @@
 // Product images through a real store server: fetched from a real HTTP server
 // on 127.0.0.1 (listed in --image-hosts), then served by the catalogue.image
 // route as WebP or JPEG by Accept, with an ETag; 404 no-store until then.
+import { readdirSync, rmSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
+import { join } from 'node:path';
 import type { AddressInfo } from 'node:net';
 import { PNG } from 'pngjs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -108,5 +110,21 @@ describe('catalogue.image', () => {
     expect(badSize.status).toBe(400);
     const badKey = await get('../../etc/passwd', '480');
     expect(badKey.status).toBe(400);
+  });
+
+  it('fetches an image again when its kept files are lost, answering 404 meanwhile, never 500', async () => {
+    const dir = join(server.config.dataDir, 'images');
+    // Files lost (a cleaning script, a partial restore): the originals and every size are gone.
+    for (const entry of readdirSync(dir, { recursive: true, withFileTypes: true })) {
+      if (entry.isFile()) rmSync(join(entry.parentPath, entry.name));
+    }
+    const lost = await get(ready, '480');
+    expect(lost.status).toBe(404);
+    expect(lost.headers.get('cache-control')).toBe('no-store');
+    const back = await waitFor(async () => {
+      const response = await get(ready, '480');
+      return response.status === 200 ? response : undefined;
+    }, 'the image to be fetched again');
+    expect(back.headers.get('content-type')).toBe('image/jpeg');
   });
 });

@@ -48,7 +48,11 @@ export function startImageCache(
       failures: (limit) => store.failures(limit),
       counts: () => store.counts(),
     },
-    handlers: catalogueHandlers(store, variants),
+    handlers: catalogueHandlers(store, variants, (key, why) => {
+      // The kept original went missing or unreadable (a disk restored, a file removed): fetch again.
+      store.markFailed(key, why, 0);
+      fetcher.poke();
+    }),
     stop: () => fetcher.stop(),
   };
 }

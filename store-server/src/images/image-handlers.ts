@@ -35,6 +35,7 @@ function matches(ifNoneMatch: string | undefined, etag: string): boolean {
 export function catalogueHandlers(
   store: ImageStore,
   variants: ImageVariants,
+  fetchAgain: (key: string, why: string) => void,
 ): Handlers<typeof catalogueRoutes> {
   return {
     image: async ({ params, req, res }) => {
@@ -59,7 +60,15 @@ export function catalogueHandlers(
         res.status(304).end();
         return;
       }
-      const file = await variants.get(row.sha256, params.size, format);
+      let file: string;
+      try {
+        file = await variants.get(row.sha256, params.size, format);
+      } catch (error) {
+        fetchAgain(params.key, (error as Error).message);
+        res.set('cache-control', 'no-store');
+        res.removeHeader('etag');
+        throw new HttpError(404, 'image_not_ready', 'the image is being fetched again');
+      }
       res.type(format === 'webp' ? 'image/webp' : 'image/jpeg');
       res.sendFile(file, { etag: false, lastModified: false, cacheControl: false });
     },
