@@ -46,7 +46,8 @@ beforeAll(async () => {
       },
     };
     Object.defineProperty(window, 'speechSynthesis', { value: recorder });
-    Object.assign(window, { spoken: state });
+    // `endSpeech`: the voice reaches the end of the text now (a test need not race a timer).
+    Object.assign(window, { spoken: state, endSpeech: () => current && finish('end') });
   });
   page = await browser.newPage();
   await page.goto(`${server.url}/kiosk/`);
@@ -66,6 +67,8 @@ describe('kiosk accessibility', () => {
     await expect
       .poll(() => page.getByTestId('product').locator('h2').textContent())
       .toBe(product.nameFr);
+    // Long enough that the button is still "stop" when read, on a loaded machine too.
+    await page.evaluate(() => Object.assign(window, { speechMs: 60_000 }));
     await readAloud().click();
     const { said } = await spoken();
     expect(said).toHaveLength(1);
@@ -73,7 +76,8 @@ describe('kiosk accessibility', () => {
     expect(said[0]?.text).toContain(product.nameFr);
     expect(said[0]?.text).toMatch(/€/);
     expect(await readAloud().getAttribute('aria-pressed')).toBe('true');
-    // The speech ends by itself: the button offers reading again.
+    // The speech comes to its end: the button offers reading again.
+    await page.evaluate(() => (window as unknown as { endSpeech: () => void }).endSpeech());
     await expect.poll(() => readAloud().getAttribute('aria-pressed')).toBe('false');
     expect(await readAloud().textContent()).toContain('Lire à voix haute');
   });
