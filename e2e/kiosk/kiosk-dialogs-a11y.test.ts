@@ -184,7 +184,8 @@ describe('kiosk accessibility: reach mode, panels and dialogs', () => {
 
   it('idle countdown: takes focus, closes on Escape and gives focus back; axe-clean', async () => {
     const idle = await kioskBrowser.newPage();
-    await idle.goto(`${server.url}/kiosk/?idleMs=1000&countdownMs=60000`);
+    // Idle after 5 s: time enough, on a loaded machine, to put focus in the search box first.
+    await idle.goto(`${server.url}/kiosk/?idleMs=5000&countdownMs=60000`);
     await waitForSync(idle, server);
     for (const lang of LANGS) {
       await setLang(idle, lang);
