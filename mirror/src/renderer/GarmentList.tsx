@@ -59,7 +59,7 @@ export function GarmentList(props: {
                 aria-pressed={props.selected === garment.productId}
                 onClick={() => props.onSelect(garment.productId)}
               >
-                <ProductImage src={product?.images[0]} className="garment-image" />
+                <ProductImage src={product?.images[0]} className="garment-image" sizes="200px" />
                 <span className="garment-text">
                   <strong className="garment-name">{name}</strong>
                   {product && (

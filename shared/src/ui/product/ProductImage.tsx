@@ -2,6 +2,7 @@
 // (a context, so lists and tiles need not pass it along). A missing or broken
 // picture leaves a quiet placeholder of the same size, never a broken icon.
 import { createContext, useContext, useState, type ReactNode } from 'react';
+import { catalogueImageSrcSet } from '../../core';
 
 const MediaBase = createContext<string | undefined>(undefined);
 
@@ -9,16 +10,25 @@ export function MediaBaseProvider(props: { baseUrl: string; children: ReactNode 
   return <MediaBase.Provider value={props.baseUrl}>{props.children}</MediaBase.Provider>;
 }
 
-export function ProductImage(props: { src: string | undefined; alt?: string; className?: string }) {
+export function ProductImage(props: {
+  src: string | undefined;
+  alt?: string;
+  className?: string;
+  /** How wide the picture shows (CSS `sizes`): the browser picks a catalogue image's width by it. */
+  sizes?: string;
+}) {
   const base = useContext(MediaBase) ?? globalThis.location?.href;
   const [failed, setFailed] = useState<string | undefined>(undefined);
   const className = `product-image ${props.className ?? ''}`.trim();
   if (!props.src || !base || failed === props.src)
     return <span className={`${className} product-image--none`} aria-hidden="true" />;
+  const src = new URL(props.src, base).href;
+  const srcSet = catalogueImageSrcSet(src);
   return (
     <img
       className={className}
-      src={new URL(props.src, base).href}
+      src={src}
+      {...(srcSet ? { srcSet, sizes: props.sizes ?? '100vw' } : {})}
       alt={props.alt ?? ''}
       loading="lazy"
       decoding="async"

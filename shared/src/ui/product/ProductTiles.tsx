@@ -27,7 +27,7 @@ export function ProductTiles(props: {
               data-product-id={other.id}
               onClick={() => props.onOpenProduct(other.id)}
             >
-              <ProductImage src={other.images[0]} className="tile-image" />
+              <ProductImage src={other.images[0]} className="tile-image" sizes="240px" />
               <span className="tile-price">{price(other.priceCents)}</span>
               <span className="tile-name">{other.name[lang]}</span>
             </button>

@@ -49,7 +49,7 @@ const Tiles = memo(function Tiles(props: {
             data-product={hit.id}
             onClick={() => props.onOpenProduct(hit.id)}
           >
-            <ProductImage src={hit.image} className="tile-image" />
+            <ProductImage src={hit.image} className="tile-image" sizes="240px" />
             <span className="tile-price">{price(hit.priceCents)}</span>
             <span className={hit.inStockHere ? 'tile-stock tile-stock--here' : 'tile-stock'}>
               {hit.inStockHere ? t.inStockHere : t.notInStockHere}

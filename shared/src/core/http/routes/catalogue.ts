@@ -31,3 +31,19 @@ export const catalogueRoutes = {
 export function catalogueImageUrl(baseUrl: string, key: string, size: ImageWidth): string {
   return routeUrl(baseUrl, catalogueRoutes.image, { params: { key, size } });
 }
+
+/**
+ * Every width of a catalogue image as a `srcset` ("… 160w, … 480w, … 1080w"),
+ * when `src` is one (any width); undefined for any other picture.
+ */
+export function catalogueImageSrcSet(src: string): string | undefined {
+  const sample = catalogueImageUrl('', '0'.repeat(32), '160');
+  const at = src.lastIndexOf(sample.slice(0, sample.indexOf('0'.repeat(32))));
+  if (at < 0) return undefined;
+  const base = src.slice(0, at);
+  const [key, size] = src.slice(at).split('/').slice(-2);
+  if (!ImageKey.safeParse(key).success || !ImageWidth.safeParse(size).success) return undefined;
+  return IMAGE_WIDTHS.map((width) => `${catalogueImageUrl(base, key!, width)} ${width}w`).join(
+    ', ',
+  );
+}
