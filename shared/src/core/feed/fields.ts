@@ -10,7 +10,6 @@ const no = <T>(error: string): Result<T> => ({ ok: false, error });
 
 export type Price = { minor: number; currency: string };
 
-let currencies: Set<string> | undefined;
 const digitsByCurrency = new Map<string, number | null>();
 
 /**
@@ -21,8 +20,7 @@ const digitsByCurrency = new Map<string, number | null>();
 function currencyDigits(code: string): number | undefined {
   let digits = digitsByCurrency.get(code);
   if (digits === undefined) {
-    currencies ??= new Set(Intl.supportedValuesOf('currency'));
-    const known = CurrencyCode.safeParse(code).success && currencies.has(code);
+    const known = CurrencyCode.safeParse(code).success;
     digits = known ? minorUnitDigits(code) : null;
     digitsByCurrency.set(code, digits);
   }

@@ -34,5 +34,8 @@ describe('CurrencyCode', () => {
     expect(CurrencyCode.safeParse('CHF').success).toBe(true);
     expect(CurrencyCode.safeParse('eur').success).toBe(false);
     expect(CurrencyCode.safeParse('EURO').success).toBe(false);
+    // Three capitals Intl would still format ("XYZ 12.50"), but no currency.
+    expect(CurrencyCode.safeParse('XYZ').success).toBe(false);
+    expect(CurrencyCode.safeParse('JPY').success).toBe(true);
   });
 });

@@ -13,13 +13,12 @@ export type CurrencyCode = z.infer<typeof CurrencyCode>;
 /** The currency of a store whose settings do not name one. */
 export const DEFAULT_CURRENCY = 'EUR';
 
+let isoCodes: Set<string> | undefined;
+
+/** In ISO 4217 as this runtime knows it: Intl formats any three letters (XYZ too), so its own list decides. */
 function isKnownCurrency(code: string): boolean {
-  try {
-    new Intl.NumberFormat('en', { style: 'currency', currency: code });
-    return true;
-  } catch {
-    return false;
-  }
+  isoCodes ??= new Set(Intl.supportedValuesOf('currency'));
+  return isoCodes.has(code);
 }
 
 const formatters = new Map<string, Intl.NumberFormat>();
