@@ -77,7 +77,10 @@ export class ImageStore {
 
   /** Where downloads land before they are known good: beside the files, so keeping one is a rename. */
   get incomingDir(): string {
-    return join(this.dir, 'incoming');
+    // Made again if the folder was removed while the server ran: its pictures are then fetched again.
+    const dir = join(this.dir, 'incoming');
+    mkdirSync(dir, { recursive: true });
+    return dir;
   }
 
   originalPath(sha256: string): string {

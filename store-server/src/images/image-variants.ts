@@ -66,6 +66,7 @@ export class ImageVariants {
     const options = { failOn: 'warning', limitInputPixels: MAX_INPUT_PIXELS } as const;
     const temp = join(this.sizesDir, `${randomUUID()}.part`);
     try {
+      mkdirSync(this.sizesDir, { recursive: true }); // removed while the server ran
       const meta = await sharp(original, options).metadata();
       // A vector drawing is rendered at the density that gives the width asked for, not 72 dpi.
       const density =
