@@ -1,34 +1,13 @@
 // A wall-clock time in an IANA zone → the instant it names, from the same Intl
 // time-zone database as local-time.ts. Feeds write sale dates without an offset
 // ("2026-03-29T02:30") and mean the store's clock, DST included.
-import { assertTimeZone } from './local-time';
-
-const formatters = new Map<string, Intl.DateTimeFormat>();
-
-function secondsFormatter(timeZone: string): Intl.DateTimeFormat {
-  let format = formatters.get(timeZone);
-  if (!format) {
-    assertTimeZone(timeZone);
-    format = new Intl.DateTimeFormat('en-GB', {
-      timeZone,
-      year: 'numeric',
-      month: '2-digit',
-      day: '2-digit',
-      hour: '2-digit',
-      minute: '2-digit',
-      second: '2-digit',
-      hourCycle: 'h23',
-    });
-    formatters.set(timeZone, format);
-  }
-  return format;
-}
+import { assertTimeZone, formatter } from './local-time';
 
 /** The zone's offset from UTC at an instant, in ms (Paris in summer: +7,200,000). */
 function offsetAt(epochMs: number, timeZone: string): number {
   const parts: Record<string, number> = {};
-  for (const part of secondsFormatter(timeZone).formatToParts(epochMs)) {
-    if (part.type !== 'literal') parts[part.type] = Number(part.value);
+  for (const part of formatter(timeZone).formatToParts(epochMs)) {
+    if (part.type !== 'literal' && part.type !== 'weekday') parts[part.type] = Number(part.value);
   }
   const wall = Date.UTC(
     parts.year ?? 1970,
@@ -56,6 +35,7 @@ export function epochOfLocal(date: string, time: string, timeZone: string): numb
   const d = DATE.exec(date);
   const t = TIME.exec(time);
   if (!d || !t) throw new Error(`not a local date and time: "${date}" "${time}"`);
+  assertTimeZone(timeZone);
   const [year, month, day] = [Number(d[1]), Number(d[2]), Number(d[3])];
   const [hour, minute, second] = [Number(t[1]), Number(t[2]), Number(t[3] ?? 0)];
   const millis = Number((t[4] ?? '').padEnd(3, '0'));
