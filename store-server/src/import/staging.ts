@@ -35,6 +35,7 @@ export class Staging {
   private readonly insertInventory;
   private readonly firstInventoryLine;
   private readonly insertEntry;
+  private readonly tallyFile;
 
   constructor(path: string) {
     this.db = new Database(path);
@@ -53,6 +54,10 @@ export class Staging {
       .pluck();
     this.insertEntry = this.db.prepare(
       'INSERT INTO report (file, line, field, problem, action) VALUES (?, ?, ?, ?, ?)',
+    );
+    this.tallyFile = this.db.prepare(
+      `INSERT INTO files (file, kind, lines, rejected) VALUES (?, ?, ?, ?)
+       ON CONFLICT (file) DO UPDATE SET lines = lines + excluded.lines, rejected = rejected + excluded.rejected`,
     );
   }
 
@@ -109,12 +114,7 @@ export class Staging {
       const rejected = new Set(
         entries.filter((e) => e.action === 'rejected' && e.line > 1).map((e) => e.line),
       ).size;
-      this.db
-        .prepare(
-          `INSERT INTO files (file, kind, lines, rejected) VALUES (?, ?, ?, ?)
-           ON CONFLICT (file) DO UPDATE SET lines = lines + excluded.lines, rejected = rejected + excluded.rejected`,
-        )
-        .run(file, kind, accepted + rejected, rejected);
+      this.tallyFile.run(file, kind, accepted + rejected, rejected);
     })();
   }
 
