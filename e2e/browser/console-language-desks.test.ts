@@ -91,6 +91,8 @@ describe('staff console language', () => {
   it('speaks only English once English is chosen, and remembers it', async () => {
     await choose('en');
     await page.reload();
+    // The console renders once the store's currency is known: wait for it, then count.
+    await page.getByRole('button', { name: 'Sign out' }).waitFor();
     await expect.poll(htmlLang).toBe('en');
     expect(await page.getByRole('tab', { name: 'Requests' }).count()).toBe(1);
     expect(await page.getByRole('button', { name: 'Sign out' }).count()).toBe(1);
