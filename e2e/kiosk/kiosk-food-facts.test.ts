@@ -6,6 +6,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { BrowserContext, Locator, Page } from 'playwright-core';
 import {
+  FoodFacts,
   markAllergenWords,
   Product,
   ProductReviews,
@@ -27,6 +28,14 @@ let wine: Product;
 let wineReviews: ProductReviews;
 
 const LANGS = ['fr', 'en'] as const;
+/** The demo's food products have every part a feed may leave out (the panel hides a missing one). */
+const DemoFood = FoodFacts.required({
+  composition: true,
+  origin: true,
+  allergens: true,
+  pairings: true,
+});
+const demoFood = (p: Product) => DemoFood.parse(p.food);
 const other = (lang: Lang): Lang => (lang === 'fr' ? 'en' : 'fr');
 const codesOf = (tags: readonly string[]) =>
   tags.map((tag) => readAllergenTag(tag).code).filter((code): code is AllergenCode => !!code);
@@ -44,7 +53,8 @@ function servedProducts(): Product[] {
 /** A food product with pairings whose allergens are spelt differently in French and
  * English and show in its ingredients; one whose origin is translated too if there is one. */
 function pickFoodProduct(all: Product[]): Product {
-  const candidates = all.filter(({ food }) => {
+  const candidates = all.filter((p) => {
+    const food = p.food && DemoFood.safeParse(p.food).data;
     if (!food || food.pairings.length === 0) return false;
     const codes = codesOf(food.allergens);
     return (
@@ -77,9 +87,9 @@ beforeAll(async () => {
       .map((doc) => [doc.id, doc]),
   );
   const reviewed = catalogue.filter(
-    (p) => p.food?.dishes?.length && p.food.pairings.length && reviews.get(p.id)?.reviews.length,
+    (p) => p.food?.dishes?.length && p.food.pairings?.length && reviews.get(p.id)?.reviews.length,
   );
-  wine = reviewed[0] ?? catalogue.find((p) => p.subcategory === 'wine-red')!;
+  wine = reviewed[0] ?? catalogue.find((p) => p.id.startsWith('wine-red-'))!;
   wineReviews = reviews.get(wine.id) ?? {
     id: wine.id,
     average: 0,
@@ -113,7 +123,7 @@ describe('kiosk food product page', () => {
       const t = messages[lang];
       if (lang === 'en') await page.getByRole('button', { name: 'English' }).click();
       const facts = await openProduct(lang);
-      const food = product.food!;
+      const food = demoFood(product);
 
       // Allergens and traces in this language; the other language's spelling nowhere.
       const text = await facts.innerText();
