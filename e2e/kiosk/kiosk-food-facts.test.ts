@@ -7,6 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { BrowserContext, Locator, Page } from 'playwright-core';
 import {
   FoodFacts,
+  makeGtin13,
   markAllergenWords,
   Product,
   ProductReviews,
@@ -194,4 +195,38 @@ describe('kiosk food product page', () => {
       expect(await seriousViolations(page)).toEqual([]);
     });
   }
+
+  it('shows only the food facts a catalogue has: no empty part, no "no allergens" when unknown', async () => {
+    const gtin = `0${makeGtin13('376999999990')}`;
+    const sparse: Product = {
+      ...product,
+      id: 'sparse-food',
+      gtin,
+      name: { fr: 'Yaourt nature', en: 'Plain yoghurt' },
+      variants: [{ id: 'sparse-food-1', gtin }],
+      // A feed with traces and one nutriment: no ingredients, allergens, origin or other values.
+      food: { traces: ['en:nuts'], nutritionPer100g: { fat: 3.5 } },
+    };
+    server.catalogue.upsertProduct(sparse);
+    const t = messages.fr;
+    const french = page.getByRole('button', { name: 'Français' });
+    if (await french.count()) await french.click();
+    await expect
+      .poll(async () => {
+        await page.getByTestId('code-input').fill(gtin.slice(1));
+        await page.getByTestId('code-input').press('Enter');
+        return page.locator('#product-name').textContent();
+      })
+      .toBe(sparse.name.fr);
+    const facts = page.locator('section[aria-labelledby="food-title"]');
+    expect(await facts.getByTestId('ingredients').count()).toBe(0);
+    expect(await facts.getByTestId('origin').count()).toBe(0);
+    expect(await facts.getByTestId('allergens').count()).toBe(0);
+    expect(await facts.innerText()).not.toContain(t.noAllergens);
+    expect(await facts.getByTestId('traces').innerText()).toContain(names(['en:nuts'], 'fr')[0]!);
+    expect(await facts.locator('table tbody tr').allTextContents()).toEqual([
+      `${t.nutrients.fat}${makeI18n('fr').number(3.5)}`,
+    ]);
+    expect(await seriousViolations(page)).toEqual([]);
+  });
 });

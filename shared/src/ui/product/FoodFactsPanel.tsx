@@ -53,7 +53,7 @@ export function FoodFactsPanel({ food }: { food: FoodFacts }) {
               ))}
             </ul>
           ) : (
-            <p data-testid="allergens">{t.noAllergens}</p>
+            food.allergens && <p data-testid="allergens">{t.noAllergens}</p>
           )}
           {traces.length > 0 && (
             <p data-testid="traces">
