@@ -69,8 +69,8 @@ export async function demoCatalogue(base: string): Promise<DemoCatalogue> {
   const current = of<Promotion>('promotions').filter((p) => p.startsAt <= now && now < p.endsAt);
   const scanByCategory: Record<string, string> = {};
   for (const product of products) {
-    if (scanByCategory[product.category] || unitsHere(product.id) === 0) continue;
-    scanByCategory[product.category] = product.variants[0]?.gtin ?? product.gtin ?? '';
+    if (scanByCategory[product.department] || unitsHere(product.id) === 0) continue;
+    scanByCategory[product.department] = product.variants[0]?.gtin ?? product.gtin ?? '';
   }
   return {
     storeId,

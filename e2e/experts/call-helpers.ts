@@ -26,15 +26,15 @@ export async function openOnKiosk(page: Page, gtin: string): Promise<void> {
   await page.getByTestId('product').waitFor();
 }
 
-/** A product of a category, with its GTIN and French name. */
-export function productOf(server: StoreServer, category: string, subcategoryLike = '%') {
+/** A product of a department, with its GTIN and French name. */
+export function productOf(server: StoreServer, department: string) {
   return server.db
     .prepare(
       `SELECT id, json_extract(body, '$.gtin') AS gtin, json_extract(body, '$.name.fr') AS name
-       FROM sync_docs WHERE collection = 'products' AND json_extract(body, '$.category') = ?
-       AND json_extract(body, '$.subcategory') LIKE ? ORDER BY id LIMIT 1`,
+       FROM sync_docs WHERE collection = 'products' AND json_extract(body, '$.department') = ?
+       ORDER BY id LIMIT 1`,
     )
-    .get(category, subcategoryLike) as { id: string; gtin: string; name: string };
+    .get(department) as { id: string; gtin: string; name: string };
 }
 
 /** True once the kiosk's expert video has frames and its clock moves. */

@@ -18,7 +18,7 @@ beforeAll(async () => {
   const row = server.db
     .prepare(
       `SELECT json_extract(body, '$.gtin') AS gtin FROM sync_docs
-       WHERE collection = 'products' AND json_extract(body, '$.electronics.model3d') IS NOT NULL
+       WHERE collection = 'products' AND json_extract(body, '$.model3d') IS NOT NULL
        ORDER BY id LIMIT 1`,
     )
     .get() as { gtin: string } | undefined;

@@ -6,6 +6,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { BrowserContext, Locator, Page } from 'playwright-core';
 import {
+  FoodFacts,
+  makeGtin13,
   markAllergenWords,
   Product,
   ProductReviews,
@@ -27,6 +29,14 @@ let wine: Product;
 let wineReviews: ProductReviews;
 
 const LANGS = ['fr', 'en'] as const;
+/** The demo's food products have every part a feed may leave out (the panel hides a missing one). */
+const DemoFood = FoodFacts.required({
+  composition: true,
+  origin: true,
+  allergens: true,
+  pairings: true,
+});
+const demoFood = (p: Product) => DemoFood.parse(p.food);
 const other = (lang: Lang): Lang => (lang === 'fr' ? 'en' : 'fr');
 const codesOf = (tags: readonly string[]) =>
   tags.map((tag) => readAllergenTag(tag).code).filter((code): code is AllergenCode => !!code);
@@ -44,7 +54,8 @@ function servedProducts(): Product[] {
 /** A food product with pairings whose allergens are spelt differently in French and
  * English and show in its ingredients; one whose origin is translated too if there is one. */
 function pickFoodProduct(all: Product[]): Product {
-  const candidates = all.filter(({ food }) => {
+  const candidates = all.filter((p) => {
+    const food = p.food && DemoFood.safeParse(p.food).data;
     if (!food || food.pairings.length === 0) return false;
     const codes = codesOf(food.allergens);
     return (
@@ -77,9 +88,9 @@ beforeAll(async () => {
       .map((doc) => [doc.id, doc]),
   );
   const reviewed = catalogue.filter(
-    (p) => p.food?.dishes?.length && p.food.pairings.length && reviews.get(p.id)?.reviews.length,
+    (p) => p.food?.dishes?.length && p.food.pairings?.length && reviews.get(p.id)?.reviews.length,
   );
-  wine = reviewed[0] ?? catalogue.find((p) => p.subcategory === 'wine-red')!;
+  wine = reviewed[0] ?? catalogue.find((p) => p.id.startsWith('wine-red-'))!;
   wineReviews = reviews.get(wine.id) ?? {
     id: wine.id,
     average: 0,
@@ -113,7 +124,7 @@ describe('kiosk food product page', () => {
       const t = messages[lang];
       if (lang === 'en') await page.getByRole('button', { name: 'English' }).click();
       const facts = await openProduct(lang);
-      const food = product.food!;
+      const food = demoFood(product);
 
       // Allergens and traces in this language; the other language's spelling nowhere.
       const text = await facts.innerText();
@@ -184,4 +195,38 @@ describe('kiosk food product page', () => {
       expect(await seriousViolations(page)).toEqual([]);
     });
   }
+
+  it('shows only the food facts a catalogue has: no empty part, no "no allergens" when unknown', async () => {
+    const gtin = `0${makeGtin13('376999999990')}`;
+    const sparse: Product = {
+      ...product,
+      id: 'sparse-food',
+      gtin,
+      name: { fr: 'Yaourt nature', en: 'Plain yoghurt' },
+      variants: [{ id: 'sparse-food-1', gtin }],
+      // A feed with traces and one nutriment: no ingredients, allergens, origin or other values.
+      food: { traces: ['en:nuts'], nutritionPer100g: { fat: 3.5 } },
+    };
+    server.catalogue.upsertProduct(sparse);
+    const t = messages.fr;
+    const french = page.getByRole('button', { name: 'Français' });
+    if (await french.count()) await french.click();
+    await expect
+      .poll(async () => {
+        await page.getByTestId('code-input').fill(gtin.slice(1));
+        await page.getByTestId('code-input').press('Enter');
+        return page.locator('#product-name').textContent();
+      })
+      .toBe(sparse.name.fr);
+    const facts = page.locator('section[aria-labelledby="food-title"]');
+    expect(await facts.getByTestId('ingredients').count()).toBe(0);
+    expect(await facts.getByTestId('origin').count()).toBe(0);
+    expect(await facts.getByTestId('allergens').count()).toBe(0);
+    expect(await facts.innerText()).not.toContain(t.noAllergens);
+    expect(await facts.getByTestId('traces').innerText()).toContain(names(['en:nuts'], 'fr')[0]!);
+    expect(await facts.locator('table tbody tr').allTextContents()).toEqual([
+      `${t.nutrients.fat}${makeI18n('fr').number(3.5)}`,
+    ]);
+    expect(await seriousViolations(page)).toEqual([]);
+  });
 });

@@ -159,7 +159,8 @@ describe('kiosk look', () => {
   it('names technical specs in the screen’s language, never by their data key', async () => {
     const keys = server.db
       .prepare(
-        `SELECT DISTINCT spec.key FROM sync_docs p, json_each(p.body, '$.electronics.specs') spec
+        `SELECT DISTINCT json_extract(attribute.value, '$.key')
+         FROM sync_docs p, json_each(p.body, '$.attributes') attribute
          WHERE p.collection = 'products'`,
       )
       .pluck()
@@ -167,13 +168,13 @@ describe('kiosk look', () => {
     expect(keys.filter((key) => !hasSpecLabel(key))).toEqual([]);
     const gadget = server.db
       .prepare(
-        `SELECT json_extract(body, '$.gtin') AS gtin, json_extract(body, '$.electronics.specs') AS specs
+        `SELECT json_extract(body, '$.gtin') AS gtin, json_extract(body, '$.attributes') AS specs
          FROM sync_docs WHERE collection = 'products'
-           AND json_extract(body, '$.electronics.specs') IS NOT NULL
+           AND json_array_length(body, '$.attributes') > 0
            AND json_array_length(body, '$.variants') = 1 AND json_type(body, '$.variants[0].size') IS NULL AND json_type(body, '$.variants[0].colour') IS NULL ORDER BY id LIMIT 1`,
       )
       .get() as { gtin: string; specs: string };
-    const specKeys = Object.keys(JSON.parse(gadget.specs) as Record<string, string>);
+    const specKeys = (JSON.parse(gadget.specs) as { key: string }[]).map((row) => row.key);
     const rowNames = () => page.locator('.facts table th[scope="row"]').allTextContents();
     await page.getByTestId('code-input').fill(gadget.gtin.slice(1));
     await page.getByTestId('code-input').press('Enter');

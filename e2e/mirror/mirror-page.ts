@@ -38,8 +38,8 @@ export function demoGarment(server: StoreServer, withChart: boolean): Garment {
               json_extract(p.body, '$.variants[1].size') AS otherSize,
               json_extract(p.body, '$.variants[1].colour') AS otherColour
        FROM sync_docs p JOIN sync_docs s ON s.collection = 'stock' AND s.id = p.id
-       WHERE p.collection = 'products' AND json_extract(p.body, '$.category') = 'fashion'
-         AND json_extract(p.body, '$.fashion.sizeChart') IN ('letters', 'fr-clothing')
+       WHERE p.collection = 'products' AND json_extract(p.body, '$.department') = 'fashion'
+         AND json_extract(p.body, '$.sizeSystem') IN ('letters', 'fr-clothing')
          AND json_array_length(p.body, '$.variants') > 1 AND s.body LIKE ?
          AND ${withChart ? '' : 'NOT'} EXISTS (SELECT 1 FROM size_charts c WHERE c.brand = json_extract(p.body, '$.brand'))
        ORDER BY p.id LIMIT 1`,

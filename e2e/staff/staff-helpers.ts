@@ -66,7 +66,7 @@ export function productCodes(
   return server.db
     .prepare(
       `SELECT json_extract(body, '$.gtin') FROM sync_docs WHERE collection = 'products'
-       AND json_extract(body, '$.category') = ?
+       AND json_extract(body, '$.department') = ?
        AND json_extract(body, '$.priceCents') BETWEEN ? AND ? ORDER BY id LIMIT ?`,
     )
     .pluck()
@@ -82,7 +82,7 @@ export function variantOf(server: StoreServer) {
               json_extract(body, '$.variants[0].gtin') AS gtin,
               json_extract(body, '$.variants[0].size') AS size,
               json_extract(body, '$.variants[0].colour') AS colour
-       FROM sync_docs WHERE collection = 'products' AND json_extract(body, '$.category') = 'fashion'
+       FROM sync_docs WHERE collection = 'products' AND json_extract(body, '$.department') = 'fashion'
          AND json_extract(body, '$.variants[0].colour') IS NOT NULL ORDER BY id LIMIT 1`,
     )
     .get() as {

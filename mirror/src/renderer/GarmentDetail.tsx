@@ -18,6 +18,7 @@ import {
   useI18n,
   useSessionExpertLine,
   useSyncView,
+  variantAxes,
   type ProductView,
 } from '@vitrine/shared/ui';
 import { CompleteLook } from './CompleteLook';
@@ -156,7 +157,8 @@ export function GarmentDetail(props: {
           </section>
         )}
       </div>
-      {product.category === 'fashion' && (
+      {/* Size advice needs a sizing system to find the brand's chart and sizes to choose from. */}
+      {product.sizeSystem !== undefined && variantAxes(product).sizes.length > 0 && (
         <SizeAdvicePanel
           key={props.measured.at ?? 'typed'}
           product={product}

@@ -12,6 +12,7 @@ import {
   type BodyMeasure,
   type SizeChart,
 } from '@vitrine/shared/core';
+import { variantAxes } from '@vitrine/shared/ui';
 import type { Measured } from './MirrorSession';
 import { useMirrorText } from './mirror-text';
 
@@ -23,7 +24,7 @@ export function SizeAdvicePanel(props: {
 }) {
   const { t: m } = useMirrorText();
   const { product } = props;
-  const chart = props.charts && chartFor(props.charts, product.brand, product.fashion?.sizeChart);
+  const chart = props.charts && chartFor(props.charts, product.brand, product.sizeSystem);
   const used = chart
     ? BODY_MEASURES.filter((measure) => chart.rows.some((row) => row[measure]))
     : [];
@@ -36,7 +37,7 @@ export function SizeAdvicePanel(props: {
   const advice = adviseSize({
     chart,
     measurements: props.measured.values,
-    offeredSizes: product.fashion?.sizes ?? [],
+    offeredSizes: variantAxes(product).sizes,
   });
   const names = (list: readonly BodyMeasure[]) => list.map((x) => m.measures[x]).join(', ');
 

@@ -1,6 +1,6 @@
 // The device's local copy (IndexedDB through Dexie). Every screen reads from
 // here, so it works with the store server down; the network only refreshes it.
-import Dexie, { type EntityTable, type Table } from 'dexie';
+import Dexie, { type EntityTable, type Table, type Transaction } from 'dexie';
 import type {
   DeviceEvent,
   FaqEntry,
@@ -37,6 +37,12 @@ const SYNCED_TABLES = [
   'screens',
   'settings',
 ] as const;
+
+/** A catalogue-shape upgrade: the synced copy goes and the whole catalogue is pulled again. */
+async function clearSyncedCopy(tx: Transaction): Promise<void> {
+  for (const name of SYNCED_TABLES) await tx.table(name).clear();
+  await tx.table('meta').put({ key: CHECKPOINT_KEY, value: 0 });
+}
 
 export class DeviceDb extends Dexie {
   products!: EntityTable<StoredProduct, 'id'>;
@@ -75,12 +81,10 @@ export class DeviceDb extends Dexie {
     // v4 (catalogue v2: variant ids, stock by variant id): the old copy is in
     // a shape this code cannot read, so it goes and the whole catalogue is
     // pulled again (a screen shows its "loading" state until it is back).
-    this.version(4)
-      .stores({})
-      .upgrade(async (tx) => {
-        for (const name of SYNCED_TABLES) await tx.table(name).clear();
-        await tx.table('meta').put({ key: CHECKPOINT_KEY, value: 0 });
-      });
+    this.version(4).stores({}).upgrade(clearSyncedCopy);
+    // v5 (catalogue v3: a department and attributes instead of a fixed
+    // category): the old copy goes again and the category index with it.
+    this.version(5).stores({ products: 'id, *codes' }).upgrade(clearSyncedCopy);
   }
 
   /** The synced collections' tables, by collection name. */

@@ -6,6 +6,7 @@ import { ScreenProfileDoc } from './campaign/screen-profile';
 import { SignedCampaign } from './campaign/signed-campaign';
 import { StoreSettings } from './store-settings';
 import { isValidGtin } from './gtin';
+import { Attributes, FoodFacts, Slug } from './product-facts';
 
 export const Localized = z.object({ fr: z.string(), en: z.string() });
 export type Localized = z.infer<typeof Localized>;
@@ -46,46 +47,22 @@ export const Variant = z.object({
 });
 export type Variant = z.infer<typeof Variant>;
 
-export const FoodFacts = z.object({
-  composition: Localized,
-  /** The origin in French; `originLabel` has it in each language (newer feeds). */
-  origin: z.string(),
-  originLabel: Localized.optional(),
-  /** Allergen tags (`en:milk`, see allergens.ts); `traces`: "may contain". */
-  allergens: z.array(z.string()),
-  traces: z.array(z.string()).optional(),
-  /** What the nutrition values are for: 100 g (the default) or 100 ml (drinks). */
-  nutritionBasis: z.enum(['100g', '100ml']).optional(),
-  nutritionPer100g: z.object({
-    energyKcal: z.number(),
-    fat: z.number(),
-    saturatedFat: z.number(),
-    carbohydrates: z.number(),
-    sugars: z.number(),
-    protein: z.number(),
-    salt: z.number(),
-  }),
-  /** Products that go well with this one (a wine's cheeses, a cheese's wines). */
-  pairings: z.array(Id),
-  /** Dishes it goes with, not sold here (a wine's "roast lamb, mature cheeses"). */
-  dishes: z.array(Localized).optional(),
-});
-
 export const Product = z.object({
   id: Id,
   /** The product's own code when it has one besides its variants' (optional, as theirs). */
   gtin: Gtin14.optional(),
   name: Localized,
   brand: z.string(),
-  category: z.enum(['fashion', 'food', 'electronics']),
-  subcategory: z.string(),
+  /** The root of `categoryPath` as a slug (`fashion`, `garden`): perks, experts and the search facet use it. */
+  department: Slug,
   /** The shelves the product sits on, broadest first, in both languages
    * (Mode › Chaussures › Baskets): the words shoppers search for a kind of product. */
-  categoryPath: z.array(Localized).max(8).optional(),
+  categoryPath: z.array(Localized).min(1).max(8),
+  /** The feed's `google_product_category`, kept as written (an id or a path). */
+  googleCategory: z.string().max(750).optional(),
   description: Localized,
   priceCents: Cents,
   loyaltyPriceCents: Cents.optional(),
-  currency: z.literal('EUR'),
   images: z.array(z.string()),
   tags: z.array(z.string()),
   /** What is sold and counted: at least one, ids unique (a product sold as one item has one). */
@@ -96,17 +73,13 @@ export const Product = z.object({
       message: 'two variants with the same id',
     }),
   complementary: z.array(Id),
-  fashion: z
-    .object({
-      sizes: z.array(z.string()),
-      colours: z.array(z.string()),
-      sizeChart: z.string().optional(),
-    })
-    .optional(),
+  /** Facts shown as a table (a drill's power, a shirt's fabric). */
+  attributes: Attributes,
+  /** The sizing system its sizes are written in (`letters`, `eu-shoes`): size advice needs one. */
+  sizeSystem: Slug.optional(),
+  /** A 3D model to turn around (a URL the screens may load). */
+  model3d: z.string().optional(),
   food: FoodFacts.optional(),
-  electronics: z
-    .object({ specs: z.record(z.string(), z.string()), model3d: z.string().optional() })
-    .optional(),
 });
 export type Product = z.infer<typeof Product>;
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { Product } from './catalogue';
+import { ProductV2 as Product } from './catalogue-v2';
 import { makeGtin13 } from './gtin';
 import { upgradeProductV1, upgradeStockV1 } from './upgrade-v1';
 import { unitsOfVariant, totalUnits } from './variants';

@@ -3,11 +3,12 @@
 // variant, and stock was keyed by GTIN. Pure, so the store server's migration
 // and the tests read the same rules.
 import { z } from 'zod';
-import { Product, ProductStock } from './catalogue';
+import { ProductStock, type Product } from './catalogue';
+import { ProductV2 } from './catalogue-v2';
 import { isValidGtin } from './gtin';
 
 const V1Gtin = z.string().regex(/^\d{14}$/);
-const V1Product = Product.omit({ gtin: true, variants: true }).extend({
+const V1Product = ProductV2.omit({ gtin: true, variants: true }).extend({
   gtin: V1Gtin,
   variants: z.array(
     z.object({
@@ -34,13 +35,13 @@ const V1Stock = ProductStock.omit({ levels: true }).extend({
 const checked = (gtin: string) => (isValidGtin(gtin) ? { gtin } : {});
 
 /**
- * A v1 product in today's shape; a product already in it comes back as it is.
+ * A v1 product in the v2 shape (upgrade-v2.ts takes it on); a v2 product comes back as it is.
  * Each variant's id is the GTIN it had (stable, and stock keys stay readable);
  * a product without variants becomes one variant carrying the product's GTIN.
  * Throws (a zod error) on a document that is neither.
  */
-export function upgradeProductV1(body: unknown): Product {
-  const current = Product.safeParse(body);
+export function upgradeProductV1(body: unknown): ProductV2 {
+  const current = ProductV2.safeParse(body);
   if (current.success) return current.data;
   const { gtin, variants, ...rest } = V1Product.parse(body);
   const sold = variants.length > 0 ? variants : [{ gtin }];
@@ -48,7 +49,7 @@ export function upgradeProductV1(body: unknown): Product {
   const upgraded = sold
     .filter((variant) => !seen.has(variant.gtin) && seen.add(variant.gtin))
     .map(({ gtin: code, ...facts }) => ({ id: code, ...checked(code), ...facts }));
-  return Product.parse({ ...rest, ...checked(gtin), variants: upgraded });
+  return ProductV2.parse({ ...rest, ...checked(gtin), variants: upgraded });
 }
 
 /**
@@ -56,7 +57,7 @@ export function upgradeProductV1(body: unknown): Product {
  * id; a key that already is one stays; a key naming no variant of the
  * product is dropped (it could never be shown).
  */
-export function upgradeStockV1(body: unknown, product: Product): ProductStock {
+export function upgradeStockV1(body: unknown, product: Pick<Product, 'variants'>): ProductStock {
   const stock = V1Stock.parse(body);
   const ids = new Set(product.variants.map((variant) => variant.id));
   const idOfGtin = new Map(product.variants.map((variant) => [variant.gtin, variant.id]));

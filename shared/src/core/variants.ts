@@ -18,12 +18,15 @@ export function totalUnits(quantities: Quantities): number {
 }
 
 /** The variant with this GTIN-14, when the product has one (a scan names a variant by its GTIN). */
-export function variantWithGtin(product: Product, gtin14: string): Variant | undefined {
+export function variantWithGtin(
+  product: Pick<Product, 'variants'>,
+  gtin14: string,
+): Variant | undefined {
   return product.variants.find((variant) => variant.gtin === gtin14);
 }
 
 /** Every code that finds the product by scanning: its own GTIN and its variants'. */
-export function scanCodesOf(product: Product): string[] {
+export function scanCodesOf(product: Pick<Product, 'gtin' | 'variants'>): string[] {
   const codes = [product.gtin, ...product.variants.map((variant) => variant.gtin)];
   return [...new Set(codes.filter((code): code is string => code !== undefined))];
 }

@@ -16,15 +16,15 @@ const product = (id: string, variants: Product['variants']): Product => ({
   id,
   name: { fr: id, en: id },
   brand: '',
-  category: 'electronics',
-  subcategory: 'cable',
+  department: 'electronics',
+  categoryPath: [{ fr: 'Câbles', en: 'Cables' }],
   description: { fr: '', en: '' },
   priceCents: 990,
-  currency: 'EUR',
   images: [],
   tags: [],
   variants,
   complementary: [],
+  attributes: [],
 });
 
 let db: Db | undefined;

@@ -20,24 +20,15 @@ import { migrations } from '../db/migrations';
 import { RequestStore } from '../requests/request-store';
 import { DocStore } from '../sync/doc-store';
 import { CatalogueStore } from './catalogue-store';
+import { asV1Product } from './catalogue-test-support';
 
 /** The migrations this change added: a v1 store has every other one. */
 const ADDED = new Set([
   '104-catalogue-v2',
   '104-stock-corrections-variant',
   '702-request-variant-id',
+  '105-catalogue-v3',
 ]);
-
-/** A product as v1 wrote it: variants without ids, none for a product sold as one item. */
-function asV1Product(product: ProductDoc) {
-  const [only] = product.variants;
-  const soldAsOne =
-    product.variants.length === 1 && !only?.size && !only?.colour && only?.gtin === product.gtin;
-  return {
-    ...product,
-    variants: soldAsOne ? [] : product.variants.map(({ id: _id, ...variant }) => variant),
-  };
-}
 
 /** A stock record as v1 wrote it: keyed by each variant's GTIN. */
 function asV1Stock(stock: StockDoc, product: ProductDoc) {

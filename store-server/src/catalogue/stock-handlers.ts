@@ -59,7 +59,7 @@ export function stockHandlers(options: {
           gtin: product.gtin,
           name: product.name,
           brand: product.brand,
-          category: product.category,
+          department: product.department,
           priceCents: product.priceCents,
           variants: product.variants,
         },

@@ -1,16 +1,29 @@
 // The shelves each demo product sits on, broadest first, in French and English
-// (Mode › Chaussures › Baskets). Kiosk search indexes these labels, so a shopper
-// finds a kind of product by the word they would use: "chaussures", "vin", "shoes".
-import type { Localized, Product } from '@vitrine/shared/core';
+// (Mode › Chaussures › Baskets), and its department, the root's slug. Kiosk
+// search indexes these labels, so a shopper finds a kind of product by the
+// word they would use: "chaussures", "vin", "shoes". Wine is a department of
+// its own (its own experts and perks), not a shelf of the grocery.
+import type { Localized, Product, SkillsByDepartment } from '@vitrine/shared/core';
 import type { Category, SubcategoryInfo } from './subcategory';
 import { FASHION_SUBCATEGORIES, type LookRole } from './words-fashion';
 import { pair } from './words-fr-en';
 import { WINE_SUBCATEGORIES } from './words-wine';
 
-const CATEGORY_LABELS: Record<Category, Localized> = {
+type Department = Category | 'wine';
+
+const DEPARTMENT_LABELS: Record<Department, Localized> = {
   fashion: pair('Mode = Fashion'),
   food: pair('Épicerie = Grocery'),
+  wine: pair('Vins = Wines'),
   electronics: pair('High-tech = Electronics'),
+};
+
+/** Who helps with each demo department (the demo store's settings). */
+export const DEMO_SKILLS: SkillsByDepartment = {
+  fashion: 'style',
+  food: 'nutrition',
+  wine: 'wine',
+  electronics: 'tech',
 };
 
 const CLOTHING = pair('Vêtements = Clothing');
@@ -22,7 +35,6 @@ const FASHION_FAMILIES: Record<LookRole, readonly Localized[]> = {
   shoes: [pair('Chaussures = Shoes')],
   accessory: [pair('Accessoires = Accessories')],
 };
-const WINES = pair('Vins = Wines');
 const ELECTRONICS_FAMILIES: Record<string, readonly Localized[]> = {
   headphones: [pair('Audio = Audio')],
   earbuds: [pair('Audio = Audio')],
@@ -39,10 +51,18 @@ const wineSlugs = new Set(WINE_SUBCATEGORIES.map((sub) => sub.slug));
 function familiesOf(sub: SubcategoryInfo): readonly Localized[] {
   const role = fashionRoles.get(sub.slug);
   if (role) return FASHION_FAMILIES[role];
-  if (wineSlugs.has(sub.slug)) return [WINES];
   return ELECTRONICS_FAMILIES[sub.slug] ?? [];
 }
 
-export function categoryPathOf(sub: SubcategoryInfo): NonNullable<Product['categoryPath']> {
-  return [CATEGORY_LABELS[sub.category], ...familiesOf(sub), sub.label];
+function departmentOf(sub: SubcategoryInfo): Department {
+  return wineSlugs.has(sub.slug) ? 'wine' : sub.category;
+}
+
+/** The product's department and shelves, as its builder spreads them in. */
+export function shelvesOf(sub: SubcategoryInfo): Pick<Product, 'department' | 'categoryPath'> {
+  const department = departmentOf(sub);
+  return {
+    department,
+    categoryPath: [DEPARTMENT_LABELS[department], ...familiesOf(sub), sub.label],
+  };
 }

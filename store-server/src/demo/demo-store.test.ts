@@ -57,9 +57,10 @@ describe('generateDemoStore', () => {
     expect(store.members.length).toBeGreaterThan(0);
     expect(store.perks.length).toBeGreaterThan(0);
     expect(store.experts.length).toBeGreaterThan(0);
-    for (const category of ['fashion', 'food', 'electronics'] as const) {
-      expect(store.products.filter((p) => p.category === category).length).toBeGreaterThan(300);
+    for (const department of ['fashion', 'food', 'electronics'] as const) {
+      expect(store.products.filter((p) => p.department === department).length).toBeGreaterThan(300);
     }
+    expect(store.products.filter((p) => p.department === 'wine').length).toBeGreaterThan(30);
   });
 
   it('produces documents that parse with the shared schemas', () => {
@@ -105,13 +106,13 @@ describe('generateDemoStore', () => {
       expect(look.productIds.length).toBeGreaterThanOrEqual(3);
       expect(look.productIds.length).toBeLessThanOrEqual(4);
       expect(new Set(look.productIds).size).toBe(look.productIds.length);
-      expect(look.productIds.every((id) => byId.get(id)?.category === 'fashion')).toBe(true);
+      expect(look.productIds.every((id) => byId.get(id)?.department === 'fashion')).toBe(true);
     }
     for (const promotion of store.promotions) expect(missing(promotion.productIds)).toEqual([]);
     expect(missing(store.stock.map((s) => s.id))).toEqual([]);
     expect(missing(store.reviews.map((r) => r.id))).toEqual([]);
     const foods = store.products.filter((p) => p.food);
-    expect(foods.filter((p) => (p.food?.pairings.length ?? 0) > 0).length).toBeGreaterThan(
+    expect(foods.filter((p) => (p.food?.pairings?.length ?? 0) > 0).length).toBeGreaterThan(
       foods.length * 0.9,
     );
     const devices = store.products.filter((p) => p.tags.includes('device'));
@@ -181,7 +182,7 @@ describe('generateDemoStore', () => {
         expect(url).toBe(`/media/products/${product.id}-${i + 1}.svg`),
       );
     }
-    const models = new Set(store.products.flatMap((p) => p.electronics?.model3d ?? []));
+    const models = new Set(store.products.flatMap((p) => p.model3d ?? []));
     expect(models.size).toBeGreaterThan(0);
     for (const model of models) {
       expect(model).toMatch(/^\/assets\/models\/[a-z0-9-]+\.gltf$/);

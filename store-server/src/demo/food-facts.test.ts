@@ -9,6 +9,7 @@ import {
   type Product,
 } from '@vitrine/shared/core';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { subSlugOf } from './subcategories';
 import { generateDemoStore } from './index';
 import { FOOD_SUBCATEGORIES } from './words-food';
 
@@ -33,7 +34,7 @@ describe('demo food facts', () => {
   it('declares only the fourteen allergens, as Open Food Facts tags', () => {
     for (const product of foods) {
       const food = product.food!;
-      for (const tag of [...food.allergens, ...(food.traces ?? [])]) {
+      for (const tag of [...food.allergens!, ...(food.traces ?? [])]) {
         const code = codeOf(tag);
         expect(code, `${product.id}: ${tag}`).toBeDefined();
         expect(tag).toBe(allergenTag(code!));
@@ -51,8 +52,8 @@ describe('demo food facts', () => {
       }
     for (const product of foods) {
       const food = product.food!;
-      expect(unrevealed(food.composition.fr, food.allergens, 'fr'), product.id).toEqual([]);
-      expect(unrevealed(food.composition.en, food.allergens, 'en'), product.id).toEqual([]);
+      expect(unrevealed(food.composition!.fr, food.allergens!, 'fr'), product.id).toEqual([]);
+      expect(unrevealed(food.composition!.en, food.allergens!, 'en'), product.id).toEqual([]);
     }
   });
 
@@ -62,13 +63,13 @@ describe('demo food facts', () => {
       expect(product.food!.originLabel?.en.length).toBeGreaterThan(2);
     }
     expect(foods.some((p) => p.food!.originLabel!.fr !== p.food!.originLabel!.en)).toBe(true);
-    const drinks = foods.filter((p) => /^(wine-|champagne|coffee|tea)/.test(p.subcategory));
+    const drinks = foods.filter((p) => /^(wine-|champagne|coffee|tea)/.test(subSlugOf(p)));
     expect(drinks.length).toBeGreaterThan(0);
     for (const drink of drinks) expect(drink.food!.nutritionBasis).toBe('100ml');
   });
 
   it('gives every wine three dishes it goes with, in both languages', () => {
-    const wines = foods.filter((p) => /^(wine-|champagne)/.test(p.subcategory));
+    const wines = foods.filter((p) => /^(wine-|champagne)/.test(subSlugOf(p)));
     expect(wines.length).toBeGreaterThan(0);
     for (const wine of wines) {
       const dishes = wine.food!.dishes ?? [];
@@ -81,8 +82,8 @@ describe('demo food facts', () => {
   it('writes French typography in French and none in English', () => {
     for (const product of foods) {
       const food = product.food!;
-      const fr = [product.name.fr, product.description.fr, food.composition.fr];
-      const en = [product.name.en, product.description.en, food.composition.en];
+      const fr = [product.name.fr, product.description.fr, food.composition!.fr];
+      const en = [product.name.en, product.description.en, food.composition!.en];
       for (const text of [...fr, food.originLabel!.fr]) expect(text).not.toMatch(/ [:;!?%]/);
       for (const text of [...en, food.originLabel!.en]) expect(text).not.toMatch(/\s[:;!?%]/);
     }

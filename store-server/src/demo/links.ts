@@ -2,6 +2,7 @@
 // device → accessories, garment → the rest of its look.
 import type { Look, Product } from '@vitrine/shared/core';
 import { groupBySubcategory } from './catalogue-index';
+import { subSlugOf } from './subcategories';
 import { productsByRole, roleOf } from './looks';
 import type { Random } from './random';
 import { ELECTRONICS_SUBCATEGORIES } from './words-electronics';
@@ -54,27 +55,27 @@ export function linkProducts(
 
   for (const product of products) {
     if (product.food) {
-      const slugs = PAIRS_WITH.get(product.subcategory) ?? [];
+      const slugs = PAIRS_WITH.get(subSlugOf(product)) ?? [];
       product.food.pairings = drawFrom(
         rng,
         slugs.map((s) => bySub.get(s)),
         rng.int(2, 4),
         product.id,
       );
-    } else if (product.electronics) {
-      const slugs = ACCESSORIES.get(product.subcategory) ?? [];
+    } else if (product.department === 'electronics') {
+      const slugs = ACCESSORIES.get(subSlugOf(product)) ?? [];
       product.complementary = drawFrom(
         rng,
         slugs.map((s) => bySub.get(s)),
         Math.min(4, slugs.length + 1),
         product.id,
       );
-    } else if (product.fashion) {
+    } else if (product.department === 'fashion') {
       const look = lookOf.get(product.id);
       if (look) {
         product.complementary = look.productIds.filter((id) => id !== product.id);
       } else {
-        const role = roleOf(product.subcategory);
+        const role = roleOf(subSlugOf(product));
         const roles = role ? ROLE_COMPLEMENTS[role] : [];
         product.complementary = drawFrom(
           rng,

@@ -1,6 +1,7 @@
 // Complete-the-look sets for the smart mirrors: three or four fashion
 // products that dress one person (a dress or a top and a bottom, shoes, …).
 import type { Look, Product } from '@vitrine/shared/core';
+import { subSlugOf } from './subcategories';
 import type { Random } from './random';
 import { FASHION_SUBCATEGORIES, type LookRole } from './words-fashion';
 import { pairs } from './words-fr-en';
@@ -52,7 +53,7 @@ export function roleOf(subcategory: string): LookRole | undefined {
 export function productsByRole(products: readonly Product[]): Map<LookRole, Product[]> {
   const byRole = new Map<LookRole, Product[]>();
   for (const product of products) {
-    const role = ROLE_OF.get(product.subcategory);
+    const role = ROLE_OF.get(subSlugOf(product));
     if (role === undefined) continue;
     const group = byRole.get(role);
     if (group) group.push(product);

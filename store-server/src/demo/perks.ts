@@ -22,7 +22,7 @@ const PERKS = `
   gold-tech-50 | gold | amount | 5000 | electronics | 400 | yes | 90 | 50 € offerts dès 400 € en high-tech = €50 off electronics from €400
   gold-double-points | gold | points-multiplier | 2 | | 0 | yes | 180 | Points doublés sur tout le magasin = Double points storewide
   gold-private-sale | gold | percent | 25 | fashion | 0 | no | 7 | Vente privée : -25 % sur la mode = Private sale: 25% off fashion
-  gold-champagne-20 | gold | percent | 20 | food | 100 | no | 21 | -20 % sur la cave dès 100 € = 20% off the wine cellar from €100
+  gold-champagne-20 | gold | percent | 20 | wine | 100 | no | 21 | -20 % sur la cave dès 100 € = 20% off the wine cellar from €100
   gold-10-off-tech | gold | amount | 1000 | electronics | 50 | yes | 30 | 10 € offerts sur les accessoires high-tech = €10 off electronics accessories
 `;
 
@@ -38,7 +38,7 @@ export function generatePerks(now: Date): Perk[] {
       expiresAt: new Date(now.getTime() + Number(days) * DAY_MS).toISOString(),
       tier: must(tier, 'perk tier') as LoyaltyTier,
     };
-    if (category) perk.category = category as NonNullable<Perk['category']>;
+    if (category) perk.category = category;
     return perk;
   });
 }

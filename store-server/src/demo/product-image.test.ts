@@ -1,6 +1,7 @@
 import type { Product } from '@vitrine/shared/core';
 import { describe, expect, it } from 'vitest';
 import { generateDemoStore } from './index';
+import { subSlugOf } from './subcategories';
 import { renderProductImage, wrapText } from './product-image';
 
 const store = generateDemoStore({ scale: 300, now: new Date('2025-06-15T10:00:00Z') });
@@ -20,8 +21,9 @@ describe('renderProductImage', () => {
   it('draws a deterministic card for every subcategory', () => {
     const seen = new Set<string>();
     for (const product of store.products) {
-      if (seen.has(product.subcategory)) continue;
-      seen.add(product.subcategory);
+      const slug = subSlugOf(product);
+      if (seen.has(slug)) continue;
+      seen.add(slug);
       const svg = renderProductImage(product, 1);
       expectWellFormed(svg);
       expect(svg).toBe(renderProductImage(structuredClone(product), 1));

@@ -94,14 +94,16 @@ interface Card {
 
 function cardOf(product: Product | string): Card {
   if (typeof product !== 'string') {
-    const colour = product.fashion?.colours[0] ?? product.variants[0]?.colour;
+    const colour = product.variants[0]?.colour;
+    const sub = subcategoryOfProductId(product.id);
+    const slug = sub?.slug ?? '';
     return {
       id: product.id,
       title: product.name.fr,
       brand: product.brand,
-      category: product.category,
-      subcategory: product.subcategory,
-      colour: NATURAL_FILL[product.subcategory] ?? (colour && COLOUR_HEX.get(colour)),
+      category: sub?.category ?? 'fashion',
+      subcategory: slug,
+      colour: NATURAL_FILL[slug] ?? (colour && COLOUR_HEX.get(colour)),
     };
   }
   const sub = subcategoryOfProductId(product);

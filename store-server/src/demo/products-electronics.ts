@@ -2,6 +2,7 @@
 // specs, storage/size/colour variants and, for some, a 3D model.
 import type { Product } from '@vitrine/shared/core';
 import { drawSpecs } from './electronics-specs';
+import { shelvesOf } from './category-path';
 import { loyaltyPriceCents, shelfPriceCents } from './prices';
 import { productImages, uniqueTags, variantIds, type ProductSeed } from './product-seed';
 import type { Random } from './random';
@@ -84,11 +85,9 @@ export function makeElectronicsProduct(seed: ProductSeed, sub: ElectronicsSubcat
       en: capitalise(`${brand}${model} ${feature.en} ${sub.noun.en}${screen}`),
     },
     brand,
-    category: 'electronics',
-    subcategory: sub.slug,
+    ...shelvesOf(sub),
     description: { fr: `${lead.fr} ${warranty.fr}`, en: `${lead.en} ${warranty.en}` },
     priceCents,
-    currency: 'EUR',
     images: productImages(seed),
     tags: uniqueTags([
       sub.lines.length === 0 ? 'accessory' : 'device',
@@ -97,7 +96,8 @@ export function makeElectronicsProduct(seed: ProductSeed, sub: ElectronicsSubcat
     ]),
     variants,
     complementary: [],
-    electronics: model3d ? { specs, model3d } : { specs },
+    attributes: Object.entries(specs).map(([key, value]) => ({ key, value })),
+    ...(model3d ? { model3d } : {}),
   };
   if (rng.chance(0.2)) product.loyaltyPriceCents = loyaltyPriceCents(rng, priceCents);
   return product;

@@ -1,6 +1,7 @@
 // Fashion products: a cut in a material by a brand, offered in a few colours
 // and a run of sizes; every colour × size is a variant with its own GTIN.
 import type { Product } from '@vitrine/shared/core';
+import { shelvesOf } from './category-path';
 import { loyaltyPriceCents, shelfPriceCents } from './prices';
 import { productImages, uniqueTags, variantIds, type ProductSeed } from './product-seed';
 import type { Random } from './random';
@@ -74,19 +75,18 @@ export function makeFashionProduct(seed: ProductSeed, sub: FashionSubcategory): 
       en: capitalise(`${model ? `${model} ` : ''}${material.en} ${cut.en}`),
     },
     brand,
-    category: 'fashion',
-    subcategory: sub.slug,
+    ...shelvesOf(sub),
     description: {
       fr: `${lead.fr} ${material.blurb.fr} ${care.fr}${range.fr}`,
       en: `${lead.en} ${material.blurb.en} ${care.en}${range.en}`,
     },
     priceCents,
-    currency: 'EUR',
     images: productImages(seed),
     tags: uniqueTags([material.tag, sub.role, rng.chance(0.25) && rng.pick(COMMON_TAGS)]),
     variants,
     complementary: [],
-    fashion: { sizes, colours: colours.map((colour) => colour.fr), sizeChart: sub.sizing },
+    attributes: [],
+    sizeSystem: sub.sizing,
   };
   if (rng.chance(0.2)) product.loyaltyPriceCents = loyaltyPriceCents(rng, priceCents);
   return product;

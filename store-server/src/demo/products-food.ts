@@ -2,6 +2,7 @@
 // per 100 g drawn inside realistic ranges. Allergens live in the food facts
 // (screens translate them), not in the description. Pairings are linked later (links.ts).
 import type { Product } from '@vitrine/shared/core';
+import { shelvesOf } from './category-path';
 import { loyaltyPriceCents, shelfPriceCents } from './prices';
 import { productImages, uniqueTags, variantIds, type ProductSeed } from './product-seed';
 import type { Random } from './random';
@@ -56,14 +57,12 @@ export function makeFoodProduct(seed: ProductSeed, sub: FoodSubcategory): Produc
       en: `${item.name.en}${qualifier ? `, ${qualifier.en}` : ''}, ${format}`,
     },
     brand,
-    category: 'food',
-    subcategory: sub.slug,
+    ...shelvesOf(sub),
     description: {
       fr: `${lead.fr} Origine\u202f: ${item.origin.fr}.`,
       en: `${lead.en} Origin: ${item.origin.en}.`,
     },
     priceCents,
-    currency: 'EUR',
     images: productImages(seed),
     tags: uniqueTags([
       french && rng.chance(0.5) && 'made-in-france',
@@ -73,6 +72,7 @@ export function makeFoodProduct(seed: ProductSeed, sub: FoodSubcategory): Produc
     ]),
     variants: variantIds(id, [], gtin),
     complementary: [],
+    attributes: [],
     food: {
       composition: item.composition,
       origin: item.origin.fr,

@@ -2,6 +2,7 @@
 // before `now`; the grape blend makes the composition.
 import { allergenTag, type Product } from '@vitrine/shared/core';
 import { drawNutrition } from './products-food';
+import { shelvesOf } from './category-path';
 import { loyaltyPriceCents, shelfPriceCents } from './prices';
 import { productImages, uniqueTags, variantIds, type ProductSeed } from './product-seed';
 import type { Random } from './random';
@@ -79,14 +80,12 @@ export function makeWineProduct(seed: ProductSeed, sub: WineSubcategory): Produc
       en: `${estate}, ${appellation.name}${year}${sub.colourWord.en ? ` (${sub.colourWord.en})` : ''}${size.en}`,
     },
     brand: estate,
-    category: 'food',
-    subcategory: sub.slug,
+    ...shelvesOf(sub),
     description: {
       fr: `${note.fr} ${sub.serving.fr} À boire jusqu’en ${drinkBy}. Contient des sulfites.`,
       en: `${note.en} ${sub.serving.en} Drink by ${drinkBy}. Contains sulphites.`,
     },
     priceCents,
-    currency: 'EUR',
     images: productImages(seed),
     tags: uniqueTags([
       'made-in-france',
@@ -96,6 +95,7 @@ export function makeWineProduct(seed: ProductSeed, sub: WineSubcategory): Produc
     ]),
     variants: variantIds(id, [], gtin),
     complementary: [],
+    attributes: [],
     food: {
       composition: {
         fr: `${blend(rng.fork(id), grapes, 'fr')} — contient des sulfites`,

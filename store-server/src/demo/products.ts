@@ -1,7 +1,6 @@
 // Builds the catalogue: for each of `scale` products, a category by share,
 // then a subcategory by weight, then the category's builder.
 import type { Product } from '@vitrine/shared/core';
-import { categoryPathOf } from './category-path';
 import { GtinAllocator } from './gtin-allocator';
 import type { ProductSeed } from './product-seed';
 import { makeElectronicsProduct } from './products-electronics';
@@ -61,7 +60,7 @@ export function generateProducts(rng: Random, scale: number, now: Date): Product
     const builder = rng.weighted(must(BUILDERS_BY_CATEGORY.get(category)), (b) => b.info.weight);
     const id = `${builder.info.slug}-${String(i + 1).padStart(digits, '0')}`;
     const product = builder.make({ id, rng, gtins, now });
-    products.push({ ...product, categoryPath: categoryPathOf(builder.info) });
+    products.push(product);
   }
   return products;
 }

@@ -6,6 +6,7 @@ import type { Random } from './random';
 import { must } from './random';
 import { FIRST_NAMES_EN, FIRST_NAMES_FR, LAST_NAMES } from './words-fr-en';
 import { CLOSERS, OPENERS, REMARKS, TITLES, sentimentOf, type ReviewTopic } from './words-reviews';
+import { subcategoryOfProductId } from './subcategories';
 import { WINE_SUBCATEGORIES } from './words-wine';
 
 type Review = ProductReviews['reviews'][number];
@@ -15,7 +16,8 @@ const DAY_MS = 86_400_000;
 const WINES = new Set(WINE_SUBCATEGORIES.map((sub) => sub.slug));
 
 function topicOf(product: Product): ReviewTopic {
-  return WINES.has(product.subcategory) ? 'wine' : product.category;
+  const sub = subcategoryOfProductId(product.id);
+  return sub && WINES.has(sub.slug) ? 'wine' : (sub?.category ?? 'food');
 }
 
 /** A standard normal draw (Box–Muller). */

@@ -1,6 +1,6 @@
 // Server-only demo data (never synced to devices, so not in shared/): loyalty
 // members, the perks they can redeem at the till, and the remote experts.
-import { Localized } from '@vitrine/shared/core';
+import { Localized, Slug } from '@vitrine/shared/core';
 import { z } from 'zod';
 import { isLoyaltyCardCode } from './loyalty-card';
 
@@ -32,8 +32,8 @@ export const Perk = z.object({
   /** percent: % off; amount: cents off; points-multiplier: × points earned. */
   kind: z.enum(['percent', 'amount', 'points-multiplier']),
   value: z.number().positive(),
-  /** Only on this category's products when set. */
-  category: z.enum(['fashion', 'food', 'electronics']).optional(),
+  /** Only on this department's products when set (Product.department). */
+  category: Slug.optional(),
   minSpendCents: z.number().int().nonnegative(),
   stackable: z.boolean(),
   expiresAt: IsoDate,

@@ -4,14 +4,15 @@
 import type { Product, ProductStock } from '@vitrine/shared/core';
 import { LOCATIONS } from './locations';
 import type { Random } from './random';
-import { ALL_SUBCATEGORIES } from './subcategories';
+import type { Category } from './subcategory';
+import { ALL_SUBCATEGORIES, subcategoryOfProductId } from './subcategories';
 
 type StockLevel = ProductStock['levels'][number];
 
 const BAYS = ['A', 'B', 'C', 'D', 'E', 'F'];
 
 /** Typical units on a shelf per variant, by category: a garment size vs. a cheese. */
-const MAX_UNITS: Record<Product['category'], number> = { fashion: 6, food: 36, electronics: 12 };
+const MAX_UNITS: Record<Category, number> = { fashion: 6, food: 36, electronics: 12 };
 
 /** Per store: subcategory slug → aisle number, from a shuffled floor plan. */
 function floorPlans(rng: Random): Map<string, Map<string, number>> {
@@ -44,7 +45,8 @@ export function generateStock(rng: Random, products: readonly Product[]): Produc
     // New arrivals not yet received anywhere: no stock record at all.
     if (rng.chance(0.03)) continue;
     const ids = product.variants.map((v) => v.id);
-    const max = MAX_UNITS[product.category];
+    const sub = subcategoryOfProductId(product.id);
+    const max = MAX_UNITS[sub?.category ?? 'food'];
     const onlineOnly = rng.chance(0.04);
     const levels: StockLevel[] = LOCATIONS.map((location) => {
       const online = location.kind === 'online';
@@ -54,7 +56,7 @@ export function generateStock(rng: Random, products: readonly Product[]): Produc
         quantities[id] = soldOut || rng.chance(0.2) ? 0 : rng.int(1, online ? max * 4 : max);
       }
       if (online) return { locationId: location.id, quantities };
-      const aisle = plans.get(location.id)?.get(product.subcategory) ?? 1;
+      const aisle = plans.get(location.id)?.get(sub?.slug ?? '') ?? 1;
       return {
         locationId: location.id,
         quantities,

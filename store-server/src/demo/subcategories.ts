@@ -1,4 +1,5 @@
 // Every subcategory of the demo catalogue, whatever builds its products.
+import type { Product } from '@vitrine/shared/core';
 import type { SubcategoryInfo } from './subcategory';
 import { ELECTRONICS_SUBCATEGORIES } from './words-electronics';
 import { FASHION_SUBCATEGORIES } from './words-fashion';
@@ -22,4 +23,9 @@ export function subcategoryOf(slug: string): SubcategoryInfo | undefined {
 export function subcategoryOfProductId(productId: string): SubcategoryInfo | undefined {
   const match = /^(.+)-\d+$/.exec(productId);
   return match?.[1] === undefined ? undefined : bySlug.get(match[1]);
+}
+
+/** A demo product's subcategory slug, read from its id ('' for a product the demo did not make). */
+export function subSlugOf(product: Pick<Product, 'id'>): string {
+  return subcategoryOfProductId(product.id)?.slug ?? '';
 }

@@ -16,7 +16,7 @@ export function priceBasket(
       code: entry.code,
       productId: product.id,
       name: product.name.fr,
-      category: product.category,
+      category: product.department,
       unitPriceCents: product.priceCents,
       quantity: entry.quantity,
     };

@@ -1,6 +1,7 @@
 // Publishes the store's settings for its screens (brand theme, staff access,
 // currency) as one synced document, written only when it changed so a restart
-// does not make every device pull. The demo store gets the demo theme, PIN and badge.
+// does not make every device pull. The demo store gets the demo theme, PIN and
+// badge, and which expert skill each of its departments calls for.
 import { join } from 'node:path';
 import {
   BrandTheme,
@@ -11,6 +12,7 @@ import {
   type StoreSettings,
 } from '@vitrine/shared/core';
 import type { StoreServerConfig } from '../config';
+import { DEMO_SKILLS } from '../demo/category-path';
 import type { DocStore } from '../sync/doc-store';
 import { readThemeFile } from './theme-file';
 
@@ -44,6 +46,7 @@ async function settingsOf(config: StoreServerConfig): Promise<StoreSettings> {
     id: config.storeId,
     ...currencyOf(config),
     theme,
+    skillsByDepartment: DEMO_SKILLS,
     staffAccess: {
       pin: config.staffPinHash ?? (await hashStaffPin(DEMO_STAFF_PIN, 310_000, salt)),
       badges: config.staffBadgeHashes ?? [await hashStaffBadge(DEMO_STAFF_BADGE)],

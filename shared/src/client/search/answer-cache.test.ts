@@ -7,6 +7,7 @@ const response = (total: number): SearchResponse => ({
   hits: [],
   facets: {
     brands: [],
+    departments: [],
     priceBands: [],
     inStockHere: 0,
   },
@@ -15,9 +16,9 @@ const response = (total: number): SearchResponse => ({
 describe('answer cache', () => {
   it('finds a request again whatever the order or presence of undefined fields', () => {
     const cache = new AnswerCache();
-    cache.set({ query: 'ch', category: undefined }, response(7));
+    cache.set({ query: 'ch', department: undefined }, response(7));
     expect(cache.get({ query: 'ch' })?.total).toBe(7);
-    expect(cache.get({ query: 'ch', category: 'food' })).toBeUndefined();
+    expect(cache.get({ query: 'ch', department: 'food' })).toBeUndefined();
     cache.set({ brand: 'La Ferme', query: 'ch' }, response(2));
     expect(cache.get({ query: 'ch', brand: 'La Ferme' })?.total).toBe(2);
   });
@@ -37,14 +38,14 @@ describe('answer cache', () => {
         nameFr: 'Crème brûlée',
         nameEn: 'Œuf',
         brand: 'Maison-Dupré',
-        category: 'food',
-        subcategory: 'dessert',
+        department: 'food',
+        departmentLabel: { fr: 'Épicerie', en: 'Grocery' },
         shelves: 'Épicerie Grocery',
         tags: 'sucré x',
         priceCents: 1,
         inStockHere: false,
       },
     ]);
-    expect([...prefixes].sort()).toEqual(['br', 'cr', 'de', 'du', 'ep', 'gr', 'ma', 'oe', 'su']);
+    expect([...prefixes].sort()).toEqual(['br', 'cr', 'du', 'ep', 'gr', 'ma', 'oe', 'su']);
   });
 });

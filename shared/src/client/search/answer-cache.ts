@@ -32,17 +32,15 @@ export class AnswerCache {
 
 /** Same request, same key: undefined fields are left out, the rest in a fixed order. */
 function keyOf(request: SearchRequest): string {
-  const { query, category, brand, priceBand, inStockHere, limit } = request;
-  return JSON.stringify([query, category, brand, priceBand, inStockHere, limit]);
+  const { query, department, brand, priceBand, inStockHere, limit } = request;
+  return JSON.stringify([query, department, brand, priceBand, inStockHere, limit]);
 }
 
 /** The distinct first two letters (folded) of every word a shopper can search for. */
 export function twoLetterPrefixes(docs: Iterable<SearchDoc>): Set<string> {
   const prefixes = new Set<string>();
   for (const doc of docs) {
-    const text = foldText(
-      [doc.nameFr, doc.nameEn, doc.brand, doc.shelves, doc.subcategory, doc.tags].join(' '),
-    );
+    const text = foldText([doc.nameFr, doc.nameEn, doc.brand, doc.shelves, doc.tags].join(' '));
     for (const word of text.split(/[^\p{L}\p{N}]+/u))
       if (word.length >= 2) prefixes.add(word.slice(0, 2));
   }

@@ -21,15 +21,15 @@ function product(id: string, fr: string, en: string, brand: string, priceCents: 
     gtin: '03764100000017',
     name: { fr, en },
     brand,
-    category: 'food',
-    subcategory: 'dessert',
+    department: 'desserts',
+    categoryPath: [{ fr: 'Desserts', en: 'Desserts' }],
     description: { fr: '', en: '' },
     priceCents,
-    currency: 'EUR',
     images: [],
     tags: ['sucré'],
     variants: [{ id: `${id}-1`, gtin: '03764100000017' }],
     complementary: [],
+    attributes: [],
   };
 }
 const stock = (id: string, units: number): ProductStock => ({
@@ -139,9 +139,11 @@ describe('catalogue search', () => {
 
   it('returns the sizes and colours that tell same-named products apart', () => {
     const dress = product('d1', 'Robe', 'Dress', 'Maison', 5_000);
-    dress.fashion = { sizes: ['34', '36', '38', '40'], colours: ['Kaki', 'Écru'] };
+    dress.variants = ['34', '36', '38', '40'].flatMap((size) =>
+      ['Kaki', 'Écru'].map((colour) => ({ id: `d1-${size}-${colour.length}`, size, colour })),
+    );
     const onlyOne = product('d2', 'Robe', 'Dress', 'Maison', 5_000);
-    onlyOne.fashion = { sizes: ['TU'], colours: ['Noir'] };
+    onlyOne.variants = [{ id: 'd2-tu', size: 'TU', colour: 'Noir' }];
     const index = createCatalogueIndex();
     index.addAll([searchDocOf(dress, undefined, 'here'), searchDocOf(onlyOne, undefined, 'here')]);
     const hits = find(index, { query: 'robe' }).hits;

@@ -26,7 +26,8 @@ const STORED = [
   'priceCents',
   'brand',
   'inStockHere',
-  'category',
+  'department',
+  'departmentLabel',
   'image',
   'sizeRange',
   'colours',
@@ -34,7 +35,7 @@ const STORED = [
 
 export function createCatalogueIndex(): MiniSearch<SearchDoc> {
   return new MiniSearch<SearchDoc>({
-    fields: ['nameFr', 'nameEn', 'brand', 'shelves', 'subcategory', 'tags'],
+    fields: ['nameFr', 'nameEn', 'brand', 'shelves', 'tags'],
     storeFields: [...STORED],
     processTerm: (term) => {
       const folded = foldText(term);
@@ -60,9 +61,9 @@ export function searchDocOf(product: Product, stock: ProductStock | undefined, s
     nameFr: product.name.fr,
     nameEn: product.name.en,
     brand: product.brand,
-    category: product.category,
-    subcategory: product.subcategory,
-    shelves: (product.categoryPath ?? []).map((shelf) => `${shelf.fr} ${shelf.en}`).join(' '),
+    department: product.department,
+    departmentLabel: product.categoryPath[0] ?? { fr: product.department, en: product.department },
+    shelves: product.categoryPath.map((shelf) => `${shelf.fr} ${shelf.en}`).join(' '),
     tags: product.tags.join(' '),
     priceCents: product.priceCents,
     inStockHere: here ? Object.values(here.quantities).some((units) => units > 0) : false,
@@ -71,15 +72,22 @@ export function searchDocOf(product: Product, stock: ProductStock | undefined, s
   } satisfies SearchDoc;
 }
 
-/** What tells two products of one name apart on a result tile (see SearchHit). */
+/** What tells two products of one name apart on a result tile (see SearchHit): its variants' sizes and colours. */
 function tellApartFields(product: Product): Pick<SearchDoc, 'sizeRange' | 'colours'> {
-  const sizes = product.fashion?.sizes ?? [];
+  const sizes = distinct(product.variants.map((variant) => variant.size));
+  const colours = distinct(product.variants.map((variant) => variant.colour));
   const first = sizes[0];
   const last = sizes.at(-1);
   return {
     ...(first && last ? { sizeRange: first === last ? first : `${first}–${last}` } : {}),
-    ...(product.fashion?.colours.length ? { colours: product.fashion.colours } : {}),
+    ...(colours.length > 0 ? { colours } : {}),
   };
+}
+
+function distinct(values: (string | undefined)[]): string[] {
+  return [
+    ...new Set(values.filter((value): value is string => value !== undefined && value !== '')),
+  ];
 }
 
 type Stored = SearchResult & Pick<SearchDoc, (typeof STORED)[number]>;
@@ -91,11 +99,13 @@ export function searchCatalogue(
   bands: readonly PriceBand[],
 ): SearchResponse {
   const query = request.query.slice(0, MAX_QUERY_LENGTH).trim();
-  const inCategory = (hit: Stored) => !request.category || hit.category === request.category;
+  const inDepartment = (hit: Stored) =>
+    !request.department || hit.department === request.department;
   const matched = (query ? index.search(query) : index.search(MiniSearch.wildcard)) as Stored[];
   if (query) exactFirst(index, query, matched);
   // Facet counts are taken before the facet filters, so each shows what choosing it would give.
-  const base = matched.filter(inCategory);
+  const departments = departmentCounts(matched);
+  const base = matched.filter(inDepartment);
   const brands = new Map<string, number>();
   const priceBands = bands.map((band) => ({ ...band, count: 0 }));
   const chosenBand = request.priceBand ? bandFromId(request.priceBand) : undefined;
@@ -129,10 +139,32 @@ export function searchCatalogue(
         .map(([brand, count]) => ({ brand, count }))
         .sort((a, b) => b.count - a.count || a.brand.localeCompare(b.brand))
         .slice(0, 12),
+      departments,
       priceBands,
       inStockHere,
     },
   };
+}
+
+/** Each department among the hits with its label and count, the most common first. */
+function departmentCounts(matched: readonly Stored[]): SearchResponse['facets']['departments'] {
+  const counts = new Map<
+    string,
+    { department: string; label: Stored['departmentLabel']; count: number }
+  >();
+  for (const hit of matched) {
+    const entry = counts.get(hit.department);
+    if (entry) entry.count++;
+    else
+      counts.set(hit.department, {
+        department: hit.department,
+        label: hit.departmentLabel,
+        count: 1,
+      });
+  }
+  return [...counts.values()].sort(
+    (a, b) => b.count - a.count || a.department.localeCompare(b.department),
+  );
 }
 
 /**

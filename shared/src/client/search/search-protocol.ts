@@ -10,7 +10,7 @@ const PriceBandCount = z.object({
 });
 const SearchRequestSchema = z.object({
   query: z.string().max(10_000),
-  category: z.enum(['fashion', 'food', 'electronics']).optional(),
+  department: z.string().max(64).optional(),
   brand: z.string().max(200).optional(),
   priceBand: PriceBandId.optional(),
   inStockHere: z.boolean().optional(),
@@ -53,6 +53,13 @@ export const FromWorker = z.discriminatedUnion('type', [
       hits: z.array(Hit),
       facets: z.object({
         brands: z.array(z.object({ brand: z.string(), count: z.number() })),
+        departments: z.array(
+          z.object({
+            department: z.string(),
+            label: z.object({ fr: z.string(), en: z.string() }),
+            count: z.number(),
+          }),
+        ),
         priceBands: z.array(PriceBandCount).max(4),
         inStockHere: z.number(),
       }),

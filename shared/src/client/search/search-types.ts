@@ -1,13 +1,14 @@
 // What a search asks and answers; no MiniSearch here, so pages can import it cheaply.
-import type { Product } from '../../core';
+import type { Localized } from '../../core';
 
 export type SearchDoc = {
   id: string;
   nameFr: string;
   nameEn: string;
   brand: string;
-  category: Product['category'];
-  subcategory: string;
+  /** The product's department (a slug) and its label: the root of its shelves. */
+  department: string;
+  departmentLabel: Localized;
   /** The labels of the product's shelves, French and English (Product.categoryPath). */
   shelves: string;
   tags: string;
@@ -15,7 +16,7 @@ export type SearchDoc = {
   inStockHere: boolean;
   /** The product's first picture (a result tile shows it). */
   image?: string;
-  /** First to last size ("S–XL"), and the colours: what tells same-named products apart. */
+  /** First to last size ("S–XL"), and the colours: what tells same-named products apart (its variants'). */
   sizeRange?: string;
   colours?: string[];
 };
@@ -25,7 +26,7 @@ export type PriceBand = { id: string; min: number; max?: number };
 
 export type SearchRequest = {
   query: string;
-  category?: Product['category'];
+  department?: string;
   brand?: string;
   /** A band's id, as the answer's facets give it. */
   priceBand?: string;
@@ -50,6 +51,8 @@ export type SearchResponse = {
   hits: SearchHit[];
   facets: {
     brands: { brand: string; count: number }[];
+    /** The departments the query finds, before the department is chosen (a chip each). */
+    departments: { department: string; label: Localized; count: number }[];
     /** The catalogue's bands (price-bands.ts), each with the hits it would keep. */
     priceBands: (PriceBand & { count: number })[];
     inStockHere: number;

@@ -70,6 +70,7 @@ const EMPTY: SearchResponse = {
   hits: [],
   facets: {
     brands: [],
+    departments: [],
     priceBands: [],
     inStockHere: 0,
   },

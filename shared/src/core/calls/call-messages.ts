@@ -3,20 +3,10 @@
 // goes through the server (WebRTC, peer to peer or through TURN); only these do.
 import { z } from 'zod';
 import { PROTOCOL_VERSION } from '../protocol';
+import { ExpertSkill } from './expert-skill';
 
 const v = z.literal(PROTOCOL_VERSION);
 const Id = z.string().min(1).max(64);
-
-export const ExpertSkill = z.enum(['wine', 'nutrition', 'style', 'tech']);
-export type ExpertSkill = z.infer<typeof ExpertSkill>;
-export const EXPERT_SKILLS = ExpertSkill.options;
-
-/** The skill that helps with a product: its category, wine being its own trade. */
-export function skillForProduct(product: { category: string; subcategory: string }): ExpertSkill {
-  if (product.category === 'fashion') return 'style';
-  if (product.category === 'electronics') return 'tech';
-  return /^(wine|champagne)/.test(product.subcategory) ? 'wine' : 'nutrition';
-}
 
 export const IceServer = z.object({
   urls: z.union([z.string().min(1), z.array(z.string().min(1)).min(1)]),

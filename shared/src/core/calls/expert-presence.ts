@@ -4,7 +4,8 @@
 // only, no names — for the screens' "Talk to an expert" button.
 import { z } from 'zod';
 import { PROTOCOL_VERSION } from '../protocol';
-import { ExpertSkill, SkillAvailability } from './call-messages';
+import { SkillAvailability } from './call-messages';
+import { ExpertSkill } from './expert-skill';
 
 const v = z.literal(PROTOCOL_VERSION, { error: `protocol version must be ${PROTOCOL_VERSION}` });
 const Session = z.number().int().nonnegative().max(Number.MAX_SAFE_INTEGER);

@@ -1,3 +1,4 @@
+export * from './expert-skill';
 export * from './call-messages';
 export * from './sse';
 export * from './expert-presence';

@@ -5,7 +5,7 @@
 // perk per category, one non-stackable storewide perk, every stackable
 // storewide perk — a much tighter bound than summing them all.
 // Values are kept incrementally so each node costs O(perks), not O(basket).
-import type { BasketTotals, PerkEffect } from './perk-value';
+import { addTo, cappedByDepartment, type BasketTotals, type PerkEffect } from './perk-value';
 import type { Perk, PerkCategory, ProgrammeRules } from './programme';
 
 export type Candidate = { perk: Perk; alone: number; effect: PerkEffect };
@@ -30,7 +30,7 @@ export function searchBestPerks(
   totals: BasketTotals,
   rules: ProgrammeRules,
 ): Perk[] {
-  const perCategory: Record<PerkCategory, number> = { fashion: 0, food: 0, electronics: 0 };
+  const perCategory = new Map<PerkCategory, number>();
   let storewide = 0;
   let bonus = 0;
   const takenCategories = new Set<PerkCategory>();
@@ -39,10 +39,7 @@ export function searchBestPerks(
   let best: Best | undefined;
 
   const worth = () => {
-    let discount = storewide;
-    for (const category of Object.keys(perCategory) as PerkCategory[]) {
-      discount += Math.min(totals.byCategory[category], perCategory[category]);
-    }
+    const discount = storewide + cappedByDepartment(perCategory, totals);
     return Math.min(totals.totalCents, discount) + bonus * rules.pointValueCents;
   };
   const fits = (perk: Perk) =>
@@ -53,18 +50,20 @@ export function searchBestPerks(
     candidates.reduce((sum, c) => sum + c.effect.bonusPoints, 0) * rules.pointValueCents;
 
   const bound = (index: number, value: number) => {
-    const bestInCategory: Record<PerkCategory, number> = { fashion: 0, food: 0, electronics: 0 };
+    // The best perk left in each department, over whatever departments the perks name.
+    const bestInCategory = new Map<PerkCategory, number>();
     let bestNonStackable = 0;
     let stackable = 0;
     for (let i = index; i < candidates.length; i++) {
       const { perk, alone } = candidates[i]!;
       if (!fits(perk)) continue;
       if (perk.category)
-        bestInCategory[perk.category] = Math.max(bestInCategory[perk.category], alone);
+        bestInCategory.set(perk.category, Math.max(bestInCategory.get(perk.category) ?? 0, alone));
       else if (!perk.stackable) bestNonStackable = Math.max(bestNonStackable, alone);
       else stackable += alone;
     }
-    const rest = bestInCategory.fashion + bestInCategory.food + bestInCategory.electronics;
+    let rest = 0;
+    for (const most of bestInCategory.values()) rest += most;
     return Math.min(value + rest + bestNonStackable + stackable, ceiling);
   };
 
@@ -85,7 +84,7 @@ export function searchBestPerks(
       chosen.push(perk);
       if (perk.category) {
         takenCategories.add(perk.category);
-        perCategory[perk.category] += effect.discountCents;
+        addTo(perCategory, perk.category, effect.discountCents);
       } else storewide += effect.discountCents;
       if (!perk.stackable) nonStackableTaken = true;
       bonus += effect.bonusPoints;
@@ -94,7 +93,7 @@ export function searchBestPerks(
       nonStackableTaken = wasNonStackableTaken;
       if (perk.category) {
         takenCategories.delete(perk.category);
-        perCategory[perk.category] -= effect.discountCents;
+        addTo(perCategory, perk.category, -effect.discountCents);
       } else storewide -= effect.discountCents;
       chosen.pop();
     }

@@ -3,22 +3,39 @@
 // never matters; discounts are capped so a bill never goes below zero.
 import type { BasketLine, Perk, PerkCategory, ProgrammeRules } from './programme';
 
-export type BasketTotals = { totalCents: number; byCategory: Record<PerkCategory, number> };
+/** The basket's total and its spend per department (any the catalogue has, so a Map: no prototype keys). */
+export type BasketTotals = { totalCents: number; byCategory: ReadonlyMap<PerkCategory, number> };
+
+/** Adds `amount` to the department's running sum. */
+export function addTo(sums: Map<PerkCategory, number>, category: PerkCategory, amount: number) {
+  sums.set(category, (sums.get(category) ?? 0) + amount);
+}
 
 export function basketTotals(lines: readonly BasketLine[]): BasketTotals {
-  const byCategory: Record<PerkCategory, number> = { fashion: 0, food: 0, electronics: 0 };
+  const byCategory = new Map<PerkCategory, number>();
   let totalCents = 0;
   for (const line of lines) {
     const amount = line.unitPriceCents * line.quantity;
-    byCategory[line.category] += amount;
+    addTo(byCategory, line.category, amount);
     totalCents += amount;
   }
   return { totalCents, byCategory };
 }
 
-/** The spend a perk looks at: its category's lines, or the whole basket. */
+/** The spend a perk looks at: its department's lines, or the whole basket. */
 export function qualifyingSpend(perk: Perk, totals: BasketTotals): number {
-  return perk.category ? totals.byCategory[perk.category] : totals.totalCents;
+  return perk.category ? (totals.byCategory.get(perk.category) ?? 0) : totals.totalCents;
+}
+
+/** Each department's perk discounts, capped by what was spent there. */
+export function cappedByDepartment(
+  perCategory: ReadonlyMap<PerkCategory, number>,
+  totals: BasketTotals,
+): number {
+  let discount = 0;
+  for (const [category, cents] of perCategory)
+    discount += Math.min(totals.byCategory.get(category) ?? 0, cents);
+  return discount;
 }
 
 /** One perk alone: the discount it asks for and the bonus points it earns. */
@@ -52,19 +69,16 @@ export function combinationValue(
   totals: BasketTotals,
   rules: ProgrammeRules,
 ): CombinationValue {
-  const perCategory: Record<PerkCategory, number> = { fashion: 0, food: 0, electronics: 0 };
+  const perCategory = new Map<PerkCategory, number>();
   let storewide = 0;
   let bonusPoints = 0;
   for (const perk of perks) {
     const effect = perkEffect(perk, totals, rules);
     bonusPoints += effect.bonusPoints;
-    if (perk.category) perCategory[perk.category] += effect.discountCents;
+    if (perk.category) addTo(perCategory, perk.category, effect.discountCents);
     else storewide += effect.discountCents;
   }
-  let discount = storewide;
-  for (const category of Object.keys(perCategory) as PerkCategory[]) {
-    discount += Math.min(totals.byCategory[category], perCategory[category]);
-  }
+  const discount = storewide + cappedByDepartment(perCategory, totals);
   const discountCents = Math.min(totals.totalCents, discount);
   return {
     discountCents,

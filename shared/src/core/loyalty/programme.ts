@@ -3,6 +3,7 @@
 // screens, so nothing here is synced to devices.
 import { z } from 'zod';
 import { Localized } from '../catalogue';
+import { Slug } from '../product-facts';
 
 const Id = z.string().min(1).max(64);
 
@@ -10,7 +11,8 @@ export const LoyaltyTier = z.enum(['bronze', 'silver', 'gold']);
 export type LoyaltyTier = z.infer<typeof LoyaltyTier>;
 export const TIER_RANK: Record<LoyaltyTier, number> = { bronze: 0, silver: 1, gold: 2 };
 
-export const PerkCategory = z.enum(['fashion', 'food', 'electronics']);
+/** A perk's scope: one of the catalogue's departments (Product.department), any the store has. */
+export const PerkCategory = Slug;
 export type PerkCategory = z.infer<typeof PerkCategory>;
 
 export const Perk = z.object({
@@ -19,7 +21,7 @@ export const Perk = z.object({
   /** percent: % off; amount: cents off; points-multiplier: × points earned. */
   kind: z.enum(['percent', 'amount', 'points-multiplier']),
   value: z.number().positive(),
-  /** Only on this category's lines when set; the whole basket otherwise. */
+  /** Only on this department's lines when set; the whole basket otherwise. */
   category: PerkCategory.optional(),
   minSpendCents: z.number().int().nonnegative(),
   stackable: z.boolean(),

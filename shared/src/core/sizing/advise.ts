@@ -38,7 +38,7 @@ function gap(value: number, [min, max]: readonly [number, number]): number {
 export function adviseSize(options: {
   chart: SizeChart | undefined;
   measurements: BodyMeasurements;
-  /** The sizes this garment is made in (`Product.fashion.sizes`). */
+  /** The sizes this garment is made in (the product's variants' sizes). */
   offeredSizes: readonly string[];
 }): SizeAdvice {
   const { chart, measurements, offeredSizes } = options;

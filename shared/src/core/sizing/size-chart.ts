@@ -47,7 +47,7 @@ export const SizeChartRow = z.object({
 });
 export type SizeChartRow = z.infer<typeof SizeChartRow>;
 
-/** One brand's chart for one sizing system (`Product.fashion.sizeChart`, e.g. `letters`). */
+/** One brand's chart for one sizing system (`Product.sizeSystem`, e.g. `letters`). */
 export const SizeChart = z.object({
   brand: z.string().min(1).max(80),
   system: z.string().min(1).max(32),

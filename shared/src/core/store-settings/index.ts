@@ -1,5 +1,6 @@
 // A store's settings for its screens, synced as one document per store.
 import { z } from 'zod';
+import { SkillsByDepartment } from '../calls/expert-skill';
 import { CurrencyCode } from '../money';
 import { BrandTheme } from './brand-theme';
 import { StaffAccess } from './staff-access';
@@ -15,5 +16,7 @@ export const StoreSettings = z.object({
   staffAccess: StaffAccess.optional(),
   /** The currency prices are shown in (ISO 4217); absent means EUR (DEFAULT_CURRENCY). */
   currency: CurrencyCode.optional(),
+  /** Which expert skill each department calls for; a department without one has no expert call. */
+  skillsByDepartment: SkillsByDepartment.optional(),
 });
 export type StoreSettings = z.infer<typeof StoreSettings>;

@@ -7,6 +7,7 @@ import { useEffect } from 'react';
 import { skillForProduct, type Product } from '../../core';
 import type { DeviceHandle } from '../../client';
 import type { DeviceEnvironment } from '../device-environment';
+import { useStoreSettings } from '../screen/use-store-settings';
 import { callText, type Lang } from './call-text';
 import { CallView } from './CallView';
 import { HelpFallback } from './HelpFallback';
@@ -17,7 +18,7 @@ import { noteViewedProduct, viewedProducts } from './viewed-products';
 
 type ExpertCallProps = {
   device: DeviceHandle;
-  product: Pick<Product, 'id' | 'category' | 'subcategory'>;
+  product: Pick<Product, 'id' | 'department'>;
   lang: Lang;
   /** Products the shopper looked at in this session (default: the pages this button was on). */
   viewed?: string[];
@@ -55,7 +56,11 @@ function OwnExpertLine(props: ExpertCallProps) {
 
 function ExpertCallPanel(props: ExpertCallProps & { line: ExpertLine }) {
   const { device, product, lang, line } = props;
-  const skill = skillForProduct(product);
+  // The store's settings say which skill each department calls for; none: no expert call.
+  const skill = skillForProduct(
+    product,
+    useStoreSettings(device.db, device.storeId)?.skillsByDepartment,
+  );
   const { call } = line;
   useEffect(() => noteViewedProduct(product.id), [product.id]);
 
@@ -93,7 +98,7 @@ function ExpertCallPanel(props: ExpertCallProps & { line: ExpertLine }) {
       </section>
     );
   }
-  const available = (line.availability?.[skill]?.available ?? 0) > 0;
+  const available = skill !== undefined && (line.availability?.[skill]?.available ?? 0) > 0;
   // Which skills the screen knows to be free now (from the store's MQTT summary).
   // Not known (link connecting, or the store server down): nobody is free, and
   // the FAQ and the staff call, which both work from the local copy, show.
@@ -101,13 +106,17 @@ function ExpertCallPanel(props: ExpertCallProps & { line: ExpertLine }) {
     .filter(([, counts]) => counts.available > 0)
     .map(([name]) => name)
     .join(' ');
-  if (!available || (call.phase === 'refused' && call.reason === 'no-expert')) {
+  if (
+    skill === undefined ||
+    !available ||
+    (call.phase === 'refused' && call.reason === 'no-expert')
+  ) {
     return (
       <div data-testid="expert-line" data-free={free} style={{ display: 'contents' }}>
         {call.phase === 'refused' && <p role="status">{callText('nobody', lang)}</p>}
         <HelpFallback
           device={device}
-          category={product.category}
+          department={product.department}
           productId={product.id}
           lang={lang}
         />

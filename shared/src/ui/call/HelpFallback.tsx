@@ -8,24 +8,25 @@ import { callText, type Lang } from './call-text';
 
 export function HelpFallback(props: {
   device: DeviceHandle;
-  category: string;
+  /** The product's department: FAQ entries tagged with it come first. */
+  department: string;
   productId?: string;
   lang: Lang;
 }) {
-  const { device, category, lang } = props;
+  const { device, department, lang } = props;
   const [faq, setFaq] = useState<FaqEntry[]>([]);
   const [called, setCalled] = useState(false);
   useEffect(() => {
     let live = true;
     void device.db.faq.toArray().then((entries) => {
       if (!live) return;
-      const matching = entries.filter((entry) => entry.tags.includes(category));
+      const matching = entries.filter((entry) => entry.tags.includes(department));
       setFaq((matching.length > 0 ? matching : entries).slice(0, 3));
     });
     return () => {
       live = false;
     };
-  }, [device, category]);
+  }, [device, department]);
 
   async function callStaff() {
     await device.outbox.record({

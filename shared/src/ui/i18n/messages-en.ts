@@ -22,7 +22,6 @@ export const en: Messages = {
   sizeRange: (range: string) => `Sizes ${range}`,
   noResultsHelp: 'Try another word, or ask a member of staff.',
   allCategories: 'All',
-  categories: { fashion: 'Fashion', food: 'Grocery', electronics: 'Electronics' },
   priceBand: {
     under: (max: string) => `Under ${max}`,
     between: (min: string, max: string) => `${min} to ${max}`,
@@ -116,6 +115,7 @@ export const en: Messages = {
     sugars: 'of which sugars (g)',
     protein: 'Protein (g)',
     salt: 'Salt (g)',
+    fibre: 'Fibre (g)',
   },
   techSpecs: 'Technical specifications',
   complementary: 'Goes well with',

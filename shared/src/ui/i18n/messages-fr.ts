@@ -22,7 +22,6 @@ export const fr = {
   sizeRange: (range: string) => `Tailles ${range}`,
   noResultsHelp: 'Essayez un autre mot, ou demandez à un vendeur.',
   allCategories: 'Tout',
-  categories: { fashion: 'Mode', food: 'Épicerie', electronics: 'High-tech' },
   /** The limits come written in the store's currency ("50 €", "CHF 50"). */
   priceBand: {
     under: (max: string) => `Moins de ${max}`,
@@ -118,6 +117,7 @@ export const fr = {
     sugars: 'dont sucres (g)',
     protein: 'Protéines (g)',
     salt: 'Sel (g)',
+    fibre: 'Fibres alimentaires (g)',
   },
   techSpecs: 'Caractéristiques techniques',
   complementary: 'Pour aller avec',

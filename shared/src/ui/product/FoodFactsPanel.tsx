@@ -1,37 +1,43 @@
 // Food facts in the screen's language: ingredients with their allergen words
 // in bold, the allergens set apart (icon, bold, colour and a heading, never
-// colour alone), possible traces, origin and nutrition.
+// colour alone), possible traces, origin and nutrition. A feed rarely has
+// them all: each part the catalogue lacks is left out, never shown empty or
+// as "no allergens" (unknown is not none).
 import { TriangleAlert } from 'lucide-react';
-import { markAllergenWords, type AllergenCode, type Product } from '../../core';
+import { markAllergenWords, type AllergenCode, type FoodFacts } from '../../core';
 import { useI18n } from '../i18n/i18n';
 import { allergenNames } from './allergen-text';
 
-type FoodFacts = NonNullable<Product['food']>;
-
 export function FoodFactsPanel({ food }: { food: FoodFacts }) {
   const { t, lang, number } = useI18n();
-  const allergens = allergenNames(food.allergens, t);
+  const allergens = allergenNames(food.allergens ?? [], t);
   const traces = allergenNames(food.traces ?? [], t);
   const codes = allergens.flatMap((a): AllergenCode[] => (a.code ? [a.code] : []));
-  const ingredients = markAllergenWords(food.composition[lang], codes, lang);
+  const composition = food.composition?.[lang];
+  const ingredients = composition ? markAllergenWords(composition, codes, lang) : [];
   const anyMarked = ingredients.some((part) => part.allergen);
   const origin = food.originLabel?.[lang] ?? food.origin;
+  const nutrients = Object.entries(food.nutritionPer100g ?? {}).filter(
+    (entry): entry is [string, number] => entry[1] !== undefined,
+  );
   return (
     <section className="panel facts food-facts" aria-labelledby="food-title">
       <h3 id="food-title">{t.foodFacts}</h3>
-      <p data-testid="ingredients">
-        <span className="facts-label">{t.labelled(t.ingredients, '')}</span>
-        {ingredients.map((part, i) =>
-          part.allergen ? (
-            <strong key={i} className="allergen-word" data-allergen={part.allergen}>
-              {part.text}
-              <span className="sr-only"> ({t.allergenWord})</span>
-            </strong>
-          ) : (
-            part.text
-          ),
-        )}
-      </p>
+      {composition && (
+        <p data-testid="ingredients">
+          <span className="facts-label">{t.labelled(t.ingredients, '')}</span>
+          {ingredients.map((part, i) =>
+            part.allergen ? (
+              <strong key={i} className="allergen-word" data-allergen={part.allergen}>
+                {part.text}
+                <span className="sr-only"> ({t.allergenWord})</span>
+              </strong>
+            ) : (
+              part.text
+            ),
+          )}
+        </p>
+      )}
       {anyMarked && <p className="facts-note muted">{t.allergensInBold}</p>}
       {allergens.length + traces.length > 0 ? (
         <div className="allergen-box" role="group" aria-labelledby="allergens-title">
@@ -47,7 +53,7 @@ export function FoodFactsPanel({ food }: { food: FoodFacts }) {
               ))}
             </ul>
           ) : (
-            <p data-testid="allergens">{t.noAllergens}</p>
+            food.allergens && <p data-testid="allergens">{t.noAllergens}</p>
           )}
           {traces.length > 0 && (
             <p data-testid="traces">
@@ -56,20 +62,22 @@ export function FoodFactsPanel({ food }: { food: FoodFacts }) {
           )}
         </div>
       ) : (
-        <p data-testid="allergens">{t.noAllergens}</p>
+        food.allergens && <p data-testid="allergens">{t.noAllergens}</p>
       )}
-      <p data-testid="origin">{t.labelled(t.origin, origin)}</p>
-      <table>
-        <caption>{food.nutritionBasis === '100ml' ? t.nutritionPer100ml : t.nutrition}</caption>
-        <tbody>
-          {Object.entries(food.nutritionPer100g).map(([key, value]) => (
-            <tr key={key}>
-              <th scope="row">{t.nutrients[key as keyof typeof t.nutrients]}</th>
-              <td>{number(value)}</td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
+      {origin && <p data-testid="origin">{t.labelled(t.origin, origin)}</p>}
+      {nutrients.length > 0 && (
+        <table>
+          <caption>{food.nutritionBasis === '100ml' ? t.nutritionPer100ml : t.nutrition}</caption>
+          <tbody>
+            {nutrients.map(([key, value]) => (
+              <tr key={key}>
+                <th scope="row">{t.nutrients[key as keyof typeof t.nutrients]}</th>
+                <td>{number(value)}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      )}
     </section>
   );
 }

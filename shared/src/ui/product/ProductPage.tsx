@@ -30,7 +30,7 @@ export function ProductPage(props: {
   const { t, lang } = i18n;
   const { product, stock, reviews, promotion, locations, complementary, pairings } = props.view;
   const here = unitsAt(stock, props.storeId);
-  const model = product.electronics?.model3d;
+  const model = product.model3d;
   const dishes = product.food?.dishes ?? [];
   // The code on the pack: the product's own, or its one item's; none for an item without a barcode.
   const code =

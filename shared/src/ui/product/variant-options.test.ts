@@ -19,11 +19,10 @@ const jeans: Product = {
   gtin: gtin(1),
   name: { fr: 'Jean', en: 'Jeans' },
   brand: 'Arpège',
-  category: 'fashion',
-  subcategory: 'jeans',
+  department: 'fashion',
+  categoryPath: [{ fr: 'Jeans', en: 'Jeans' }],
   description: { fr: '', en: '' },
   priceCents: 8_995,
-  currency: 'EUR',
   images: [],
   tags: [],
   complementary: [],
@@ -35,7 +34,7 @@ const jeans: Product = {
     { id: 'jeans-n27', gtin: gtin(21), size: 'W27', ...colours[1] },
     { id: 'jeans-n28', gtin: gtin(22), size: 'W28', ...colours[1] },
   ],
-  fashion: { sizes: ['W26', 'W27', 'W28'], colours: ['Bordeaux', 'Noir'] },
+  attributes: [],
 };
 const units: Record<string, number> = { 'jeans-b26': 0, 'jeans-b27': 2, 'jeans-n26': 5 };
 const unitsOf = (g: string) => units[g] ?? 0;
@@ -70,7 +69,7 @@ describe('variant options', () => {
   });
 
   it('starts with an axis chosen when it has a single value', () => {
-    const oneColour = { ...jeans, variants: jeans.variants.slice(2), fashion: undefined };
+    const oneColour = { ...jeans, variants: jeans.variants.slice(2) };
     expect(initialChoice(oneColour)).toEqual({ colour: 'Noir' });
     expect(initialChoice(jeans)).toEqual({});
   });
@@ -79,7 +78,7 @@ describe('variant options', () => {
     expect(choiceOf(jeans, 'jeans-n27')).toEqual({ size: 'W27', colour: 'Noir' });
     expect(choiceOf(jeans, 'not-here')).toBeUndefined();
     expect(hasVariantChoice(jeans)).toBe(true);
-    const oneItem = { ...jeans, variants: [{ id: 'jeans-1', gtin: gtin(1) }], fashion: undefined };
+    const oneItem = { ...jeans, variants: [{ id: 'jeans-1', gtin: gtin(1) }] };
     expect(hasVariantChoice(oneItem)).toBe(false);
   });
 });

@@ -23,14 +23,11 @@ const distinct = (values: (string | undefined)[]) => [
   ...new Set(values.filter((value): value is string => value !== undefined)),
 ];
 
-/** The sizes and colours on offer, in the catalogue's order (sizes as the run is written). */
+/** The sizes and colours on offer, in the order of the product's variants. */
 export function variantAxes(product: Product): { sizes: string[]; colours: string[] } {
   return {
-    sizes: distinct([...(product.fashion?.sizes ?? []), ...product.variants.map((v) => v.size)]),
-    colours: distinct([
-      ...(product.fashion?.colours ?? []),
-      ...product.variants.map((v) => v.colour),
-    ]).filter((colour) => product.variants.some((v) => v.colour === colour)),
+    sizes: distinct(product.variants.map((v) => v.size)),
+    colours: distinct(product.variants.map((v) => v.colour)),
   };
 }
 

@@ -1,4 +1,4 @@
-// Search as you type over the whole catalogue, with category, brand, price and
+// Search as you type over the whole catalogue, with department (from the data), brand, price and
 // "in stock here" facets. Answers come from the search worker, never the network.
 // When the panel opens and when a search is submitted (Enter), focus moves to
 // the results' heading (use-results-focus), which says how many there are; it
@@ -15,7 +15,6 @@ import { ResultList } from './ResultList';
 import { useCatalogueSearch, useIndexStatus } from './use-catalogue-search';
 import { useResultsFocus } from './use-results-focus';
 
-const CATEGORIES = ['fashion', 'food', 'electronics'] as const;
 const NO_HITS: readonly SearchHit[] = [];
 
 function bandLabel({ t, priceLimit }: I18n, band: PriceBand): string {
@@ -81,19 +80,19 @@ export function SearchPanel(props: {
       <div className="chips" role="group" aria-label={t.filters}>
         <button
           type="button"
-          aria-pressed={!request.category}
-          onClick={() => set({ category: undefined })}
+          aria-pressed={!request.department}
+          onClick={() => set({ department: undefined })}
         >
           {t.allCategories}
         </button>
-        {CATEGORIES.map((category) => (
+        {(state?.answer.facets.departments ?? []).map(({ department, label }) => (
           <button
-            key={category}
+            key={department}
             type="button"
-            aria-pressed={request.category === category}
-            onClick={() => set({ category })}
+            aria-pressed={request.department === department}
+            onClick={() => set({ department })}
           >
-            {t.categories[category]}
+            {label[i18n.lang]}
           </button>
         ))}
       </div>

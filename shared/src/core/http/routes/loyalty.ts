@@ -3,7 +3,7 @@
 // sessions only: members' personal data never reaches a device.
 import { z } from 'zod';
 import { Uuid } from '../../events';
-import { MemberSummary, Perk } from '../../loyalty/programme';
+import { MemberSummary, Perk, PerkCategory } from '../../loyalty/programme';
 import { route, staff } from '../route';
 
 /** A loyalty card's code as printed (or typed at the till). */
@@ -35,7 +35,7 @@ export const PricedLine = z.object({
   code: z.string(),
   productId: z.string(),
   name: z.string(),
-  category: z.enum(['fashion', 'food', 'electronics']),
+  category: PerkCategory,
   unitPriceCents: z.number().int(),
   quantity: z.number().int(),
 });

@@ -35,7 +35,7 @@ export const StockCheck = z.object({
         gtin: true,
         name: true,
         brand: true,
-        category: true,
+        department: true,
         priceCents: true,
         variants: true,
       }),
