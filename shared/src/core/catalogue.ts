@@ -39,6 +39,8 @@ export const Variant = z.object({
   colour: z.string().optional(),
   /** The colour's name in each language, when the catalogue has it (`colour` is its own label). */
   colourName: Localized.optional(),
+  /** This variant's price when it is not the product's (a larger size); the product has the lowest. */
+  priceCents: z.number().int().nonnegative().optional(),
   /** The colour to draw beside its name on a swatch, #rrggbb. */
   swatch: z
     .string()

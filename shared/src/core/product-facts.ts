@@ -13,6 +13,18 @@ export const Slug = z
   .max(64)
   .regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, 'a slug: lower-case letters and digits joined by dashes');
 
+/** A free key as a slug: lower case, runs of anything else than a–z and 0–9 as one dash. */
+export function slugOf(text: string): string {
+  return text
+    .normalize('NFD')
+    .replace(/[\u0300-\u036f]/g, '')
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, '-')
+    .replace(/^-+|-+$/g, '')
+    .slice(0, 64)
+    .replace(/-+$/, '');
+}
+
 /** One fact in a product's table: "screen-size: 6.1 in", labelled by `label` or the screen's words. */
 export const Attribute = z.object({
   key: Slug,

@@ -2,7 +2,8 @@ import { describe, expect, it } from 'vitest';
 import { Product } from './catalogue';
 import { makeGtin13 } from './gtin';
 import { ProductV2 } from './catalogue-v2';
-import { slugOf, upgradeProductV2 } from './upgrade-v2';
+import { slugOf } from './product-facts';
+import { upgradeProductV2 } from './upgrade-v2';
 
 const gtin = `0${makeGtin13('376410000001')}`;
 const v2 = {

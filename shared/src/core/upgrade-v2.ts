@@ -6,7 +6,7 @@
 // had its own experts as a subcategory of food, becomes its own department.
 import { Product, type Localized } from './catalogue';
 import { ProductV2 } from './catalogue-v2';
-import type { Attribute } from './product-facts';
+import { slugOf, type Attribute } from './product-facts';
 
 const WINE = /^(wine|champagne)/;
 const Kept = ProductV2.omit({
@@ -23,18 +23,6 @@ const ROOTS: Record<string, Localized> = {
   wine: { fr: 'Vins', en: 'Wines' },
   electronics: { fr: 'High-tech', en: 'Electronics' },
 };
-
-/** A free key as a slug: lower case, runs of anything else than a–z and 0–9 as one dash. */
-export function slugOf(text: string): string {
-  return text
-    .normalize('NFD')
-    .replace(/[\u0300-\u036f]/g, '')
-    .toLowerCase()
-    .replace(/[^a-z0-9]+/g, '-')
-    .replace(/^-+|-+$/g, '')
-    .slice(0, 64)
-    .replace(/-+$/, '');
-}
 
 function pathOf(v2: ProductV2, department: string): Localized[] {
   const root = ROOTS[department]!;

@@ -1,8 +1,8 @@
-// Catalogue and stock writes. Documents are stored as devices read them; this
-// keeps the GTIN index beside them so a scan resolves on the server too.
+// Catalogue and stock writes. Documents are stored as devices read them; the
+// GTIN and item indexes beside them (kept by triggers, catalogue/schema.ts 106)
+// let a scan or an item id resolve on the server too.
 import {
   normalizeGtin,
-  scanCodesOf,
   variantWithGtin,
   type CollectionDoc,
   type CollectionName,
@@ -27,17 +27,17 @@ const IMPORT_ORDER: CollectionName[] = [
 ];
 
 export class CatalogueStore {
-  private readonly indexGtin;
   private readonly findByGtin;
+  private readonly findByVariant;
 
   constructor(
     private readonly db: Db,
     private readonly docs: DocStore,
   ) {
-    this.indexGtin = db.prepare(
-      'INSERT INTO gtin_index (gtin, product_id) VALUES (?, ?) ON CONFLICT (gtin) DO UPDATE SET product_id = excluded.product_id',
-    );
     this.findByGtin = db.prepare('SELECT product_id FROM gtin_index WHERE gtin = ?').pluck();
+    this.findByVariant = db
+      .prepare('SELECT product_id FROM variant_index WHERE variant_id = ?')
+      .pluck();
   }
 
   /**
@@ -58,22 +58,35 @@ export class CatalogueStore {
     for (const c of IMPORT_ORDER) {
       for (const body of data[c] ?? []) writes.push({ c, id: body.id, body });
     }
-    return this.db.transaction(() => {
-      for (const product of data.products ?? []) this.indexProduct(product);
-      return this.docs.write(writes);
-    })();
+    return this.docs.write(writes);
   }
 
   upsertProduct(product: Product): void {
-    this.db.transaction(() => {
-      this.indexProduct(product);
-      this.docs.write([{ c: 'products', id: product.id, body: product }]);
-    })();
+    this.docs.write([{ c: 'products', id: product.id, body: product }]);
   }
 
-  /** A product without any GTIN is not indexed: found by search, never by a scan. */
-  private indexProduct(product: Product): void {
-    for (const code of scanCodesOf(product)) this.indexGtin.run(code, product.id);
+  /** The product a GTIN-14 scans to. */
+  productIdOfCode(gtin: string): string | undefined {
+    return this.findByGtin.get(gtin) as string | undefined;
+  }
+
+  /** Every live product's id, read a page at a time (a catalogue may hold 300,000). */
+  *productIds(): Generator<string> {
+    const page = this.db.prepare(
+      `SELECT id FROM sync_docs WHERE collection = 'products' AND deleted = 0 AND id > ? ORDER BY id LIMIT 1000`,
+    );
+    let after = '';
+    for (;;) {
+      const ids = page.pluck().all(after) as string[];
+      if (ids.length === 0) return;
+      yield* ids;
+      after = ids.at(-1)!;
+    }
+  }
+
+  /** The product an item (variant) id belongs to. */
+  productIdOfVariant(variantId: string): string | undefined {
+    return this.findByVariant.get(variantId) as string | undefined;
   }
 
   productByCode(code: string): Product | undefined {

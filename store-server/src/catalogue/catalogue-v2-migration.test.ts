@@ -28,6 +28,7 @@ const ADDED = new Set([
   '104-stock-corrections-variant',
   '702-request-variant-id',
   '105-catalogue-v3',
+  '106-product-codes',
 ]);
 
 /** A stock record as v1 wrote it: keyed by each variant's GTIN. */

@@ -25,7 +25,9 @@ beforeAll(() => {
   const dir = mkdtempSync(join(tmpdir(), 'vitrine-catalogue-v3-'));
   const old = new Database(join(dir, 'store.sqlite'));
   old.exec('CREATE TABLE schema_migrations (id TEXT PRIMARY KEY, applied_at TEXT NOT NULL)');
-  for (const migration of migrations.filter((m) => m.id !== '105-catalogue-v3')) {
+  for (const migration of migrations.filter(
+    (m) => m.id !== '105-catalogue-v3' && m.id !== '106-product-codes',
+  )) {
     old.exec(migration.sql);
     old.prepare('INSERT INTO schema_migrations VALUES (?, ?)').run(migration.id, 'then');
   }

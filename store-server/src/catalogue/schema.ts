@@ -4,6 +4,45 @@ import type { Migration } from '../db/migrations';
 import { upgradeCatalogueToV2 } from './upgrade-catalogue-v2';
 import { upgradeCatalogueToV3 } from './upgrade-catalogue-v3';
 
+// gtin_index (001) and a new variant_index follow every product write through
+// triggers, as the staff search (103) does: a product's old codes go with its
+// old body, so a code an import moved or dropped no longer finds it, and an
+// import writing thousands of products runs no JavaScript per code. A GTIN on
+// two products goes to the last one written (the importer refuses that).
+const CODES_OF_NEW = `
+  DELETE FROM gtin_index WHERE product_id = NEW.id;
+  DELETE FROM variant_index WHERE product_id = NEW.id;
+  INSERT OR REPLACE INTO variant_index (variant_id, product_id)
+    SELECT value ->> 'id', NEW.id FROM json_each(NEW.body, '$.variants')
+    WHERE NEW.deleted = 0 AND value ->> 'id' IS NOT NULL;
+  INSERT OR REPLACE INTO gtin_index (gtin, product_id)
+    SELECT value ->> 'gtin', NEW.id FROM json_each(NEW.body, '$.variants')
+    WHERE NEW.deleted = 0 AND value ->> 'gtin' IS NOT NULL
+    UNION ALL SELECT NEW.body ->> 'gtin', NEW.id
+    WHERE NEW.deleted = 0 AND NEW.body ->> 'gtin' IS NOT NULL;
+`;
+const PRODUCT_CODES = `
+  CREATE TABLE variant_index (variant_id TEXT PRIMARY KEY, product_id TEXT NOT NULL) WITHOUT ROWID;
+  CREATE INDEX variant_index_by_product ON variant_index (product_id);
+  CREATE INDEX gtin_index_by_product ON gtin_index (product_id);
+  CREATE TRIGGER product_codes_insert AFTER INSERT ON sync_docs WHEN NEW.collection = 'products'
+  BEGIN ${CODES_OF_NEW} END;
+  CREATE TRIGGER product_codes_update AFTER UPDATE ON sync_docs WHEN NEW.collection = 'products'
+  BEGIN ${CODES_OF_NEW} END;
+  -- The codes of the catalogue already here, rebuilt the same way.
+  DELETE FROM gtin_index;
+  INSERT OR REPLACE INTO variant_index (variant_id, product_id)
+    SELECT v.value ->> 'id', d.id FROM sync_docs d, json_each(d.body, '$.variants') v
+    WHERE d.collection = 'products' AND d.deleted = 0 AND v.value ->> 'id' IS NOT NULL ORDER BY d.rev;
+  INSERT OR REPLACE INTO gtin_index (gtin, product_id)
+    SELECT gtin, id FROM (
+      SELECT v.value ->> 'gtin' AS gtin, d.id, d.rev FROM sync_docs d, json_each(d.body, '$.variants') v
+      WHERE d.collection = 'products' AND d.deleted = 0
+      UNION ALL SELECT body ->> 'gtin', id, rev FROM sync_docs
+      WHERE collection = 'products' AND deleted = 0
+    ) WHERE gtin IS NOT NULL ORDER BY rev;
+`;
+
 export const catalogueMigrations: Migration[] = [
   {
     /* variants get ids, GTINs become optional, stock is keyed by variant id */
@@ -16,5 +55,10 @@ export const catalogueMigrations: Migration[] = [
     id: '105-catalogue-v3',
     sql: '',
     up: upgradeCatalogueToV3,
+  },
+  {
+    /* the scan codes and item ids of every product, kept by triggers for any writer */
+    id: '106-product-codes',
+    sql: PRODUCT_CODES,
   },
 ];

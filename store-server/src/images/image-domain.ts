@@ -13,6 +13,8 @@ import { ImageVariants } from './image-variants';
 export type ImageService = {
   /** Asks for these URLs (idempotent): each one's key, or why it is refused. */
   want: (urls: readonly string[]) => WantedImage[];
+  /** The key `want` would give a URL, or why it would refuse it; asks for nothing. */
+  keyOf: (url: string) => WantedImage;
   failures: (limit?: number) => ImageFailure[];
   counts: () => Record<ImageState, number>;
 };
@@ -45,6 +47,7 @@ export function startImageCache(
         fetcher.poke();
         return wanted;
       },
+      keyOf: (url) => store.keyOf(url),
       failures: (limit) => store.failures(limit),
       counts: () => store.counts(),
     },

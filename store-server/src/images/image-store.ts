@@ -103,11 +103,18 @@ export class ImageStore {
       urls.map((url): WantedImage => {
         const checked = checkedUrl(url, this.filesAllowed);
         if ('problem' in checked) return { url, problem: checked.problem };
-        const key = imageKeyOf(checked.href);
-        insert.run(key, checked.href, at, at);
-        return { url, key };
+        insert.run(imageKeyOf(checked.href), checked.href, at, at);
+        return { url, key: imageKeyOf(checked.href) };
       }),
     )();
+  }
+
+  /** The key a URL would be wanted under, or why it would be refused; writes nothing. */
+  keyOf(url: string): WantedImage {
+    const checked = checkedUrl(url, this.filesAllowed);
+    return 'problem' in checked
+      ? { url, problem: checked.problem }
+      : { url, key: imageKeyOf(checked.href) };
   }
 
   find(key: string): ImageRow | undefined {

@@ -6,6 +6,7 @@
 // never used.
 import Database from 'better-sqlite3';
 import type {
+  CollectionName,
   FeedKind,
   FoodLine,
   InventoryLine,
@@ -26,7 +27,20 @@ const SCHEMA = `
   CREATE TABLE report (file TEXT NOT NULL, line INTEGER NOT NULL, field TEXT NOT NULL, problem TEXT NOT NULL, action TEXT NOT NULL);
   -- Lines read per file and kind, and how many of them were refused (for the bad-line policy).
   CREATE TABLE files (file TEXT PRIMARY KEY, kind TEXT NOT NULL, lines INTEGER NOT NULL, rejected INTEGER NOT NULL);
+  -- The documents the build found changed, in the order they are applied; body NULL withdraws.
+  -- base_rev: the revision the build read (NULL: none), to tell a document written meanwhile.
+  CREATE TABLE built (seq INTEGER PRIMARY KEY, c TEXT NOT NULL, id TEXT NOT NULL, body TEXT, base_rev INTEGER);
+  -- Image URLs of the products built, asked of the image cache when the import applies.
+  CREATE TABLE image_urls (url TEXT PRIMARY KEY) WITHOUT ROWID;
 `;
+
+export type BuiltDoc = {
+  seq: number;
+  c: CollectionName;
+  id: string;
+  body: string | null;
+  baseRev: number | null;
+};
 
 export class Staging {
   private readonly db: Database.Database;
@@ -150,6 +164,152 @@ export class Staging {
         'SELECT file, line, field, problem, action FROM report ORDER BY file, line, rowid LIMIT ? OFFSET ?',
       )
       .all(limit, offset) as ReportEntry[];
+  }
+
+  reportSize(): number {
+    return this.db.prepare('SELECT COUNT(*) FROM report').pluck().get() as number;
+  }
+
+  /** Product groups after `afterGroup` in id order, at most `limit`, each with its lines in feed order. */
+  groupsAfter(afterGroup: string, limit: number): { groupId: string; lines: ProductLine[] }[] {
+    const rows = this.db
+      .prepare(
+        `SELECT group_id AS groupId, body FROM product_lines
+         WHERE group_id > ? AND group_id <= (
+           SELECT MAX(group_id) FROM (SELECT DISTINCT group_id FROM product_lines WHERE group_id > ? ORDER BY group_id LIMIT ?))
+         ORDER BY group_id, line`,
+      )
+      .all(afterGroup, afterGroup, limit) as { groupId: string; body: string }[];
+    const groups: { groupId: string; lines: ProductLine[] }[] = [];
+    for (const row of rows) {
+      if (groups.at(-1)?.groupId !== row.groupId) groups.push({ groupId: row.groupId, lines: [] });
+      groups.at(-1)!.lines.push(JSON.parse(row.body) as ProductLine);
+    }
+    return groups;
+  }
+
+  /** The group a product line's id belongs to, if the feed has that line. */
+  groupOf(feedId: string): string | undefined {
+    return this.db
+      .prepare('SELECT group_id FROM product_lines WHERE id = ?')
+      .pluck()
+      .get(feedId) as string | undefined;
+  }
+
+  hasGroup(groupId: string): boolean {
+    return (
+      this.db.prepare('SELECT 1 FROM product_lines WHERE group_id = ? LIMIT 1').get(groupId) !==
+      undefined
+    );
+  }
+
+  /** Food lines naming any of these ids (a product or its items), in feed order. */
+  foodFor(ids: readonly string[]): FoodLine[] {
+    if (ids.length === 0) return [];
+    return (
+      this.db
+        .prepare(
+          `SELECT body FROM food_lines WHERE id IN (SELECT value FROM json_each(?)) ORDER BY line`,
+        )
+        .pluck()
+        .all(JSON.stringify(ids)) as string[]
+    ).map((body) => JSON.parse(body) as FoodLine);
+  }
+
+  /** Inventory lines of these item ids, in every store. */
+  inventoryFor(ids: readonly string[]): InventoryLine[] {
+    if (ids.length === 0) return [];
+    this.indexInventory();
+    return (
+      this.db
+        .prepare(
+          `SELECT body FROM inventory_lines WHERE id IN (SELECT value FROM json_each(?)) ORDER BY line`,
+        )
+        .pluck()
+        .all(JSON.stringify(ids)) as string[]
+    ).map((body) => JSON.parse(body) as InventoryLine);
+  }
+
+  /** Item ids of the inventory after `afterId`, in order, at most `limit`, each with its first line. */
+  inventoryIdsAfter(afterId: string, limit: number): { id: string; line: number }[] {
+    this.indexInventory();
+    return this.db
+      .prepare(
+        'SELECT id, MIN(line) AS line FROM inventory_lines WHERE id > ? GROUP BY id ORDER BY id LIMIT ?',
+      )
+      .all(afterId, limit) as { id: string; line: number }[];
+  }
+
+  /** Every store code the inventory names. */
+  inventoryStores(): string[] {
+    return this.db
+      .prepare('SELECT DISTINCT store_code FROM inventory_lines ORDER BY store_code')
+      .pluck()
+      .all() as string[];
+  }
+
+  private inventoryIndexed = false;
+  /** Built once staging is over: keeping it while 5M lines go in would slow every insert. */
+  private indexInventory(): void {
+    if (this.inventoryIndexed) return;
+    this.db.exec('CREATE INDEX IF NOT EXISTS inventory_lines_by_id ON inventory_lines (id)');
+    this.inventoryIndexed = true;
+  }
+
+  /** Entries the build adds (a line refused late, a document that could not be made). */
+  addEntries(entries: readonly ReportEntry[]): void {
+    if (entries.length === 0) return;
+    this.db.transaction(() => {
+      for (const entry of entries) {
+        this.insertEntry.run(entry.file, entry.line, entry.field, entry.problem, entry.action);
+      }
+      const rejected = new Map<string, Set<number>>();
+      for (const entry of entries) {
+        if (entry.action !== 'rejected') continue;
+        rejected.set(entry.file, (rejected.get(entry.file) ?? new Set()).add(entry.line));
+      }
+      for (const [file, lines] of rejected) {
+        this.db
+          .prepare('UPDATE files SET rejected = MIN(lines, rejected + ?) WHERE file = ?')
+          .run(lines.size, file);
+      }
+    })();
+  }
+
+  /** Documents found changed, in apply order. */
+  addBuilt(docs: readonly Omit<BuiltDoc, 'seq'>[], imageUrls: readonly string[] = []): void {
+    this.db.transaction(() => {
+      const insert = this.db.prepare(
+        'INSERT INTO built (c, id, body, base_rev) VALUES (?, ?, ?, ?)',
+      );
+      for (const doc of docs) insert.run(doc.c, doc.id, doc.body, doc.baseRev);
+      const image = this.db.prepare('INSERT OR IGNORE INTO image_urls (url) VALUES (?)');
+      for (const url of imageUrls) image.run(url);
+    })();
+  }
+
+  builtAfter(seq: number, limit: number): BuiltDoc[] {
+    return this.db
+      .prepare(
+        'SELECT seq, c, id, body, base_rev AS baseRev FROM built WHERE seq > ? ORDER BY seq LIMIT ?',
+      )
+      .all(seq, limit) as BuiltDoc[];
+  }
+
+  builtCounts(): { c: CollectionName; written: number; withdrawn: number }[] {
+    return this.db
+      .prepare(
+        `SELECT c, SUM(body IS NOT NULL) AS written, SUM(body IS NULL) AS withdrawn
+         FROM built GROUP BY c ORDER BY c`,
+      )
+      .all() as { c: CollectionName; written: number; withdrawn: number }[];
+  }
+
+  imageUrlsAfter(url: string, limit: number): string[] {
+    return this.db
+      .prepare('SELECT url FROM image_urls WHERE url > ? ORDER BY url LIMIT ?')
+      .pluck()
+      .all(url, limit) as string[];
   }
 
   close(): void {

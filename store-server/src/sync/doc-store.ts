@@ -6,8 +6,14 @@ import type { Db } from '../db/database';
 
 export type DocWrite =
   | { c: CollectionName; id: string; body: unknown }
+  /** A body already serialised (an import's built documents): stored as it is. */
+  | { c: CollectionName; id: string; json: string }
   | { c: CollectionName; id: string; deleted: true };
 
+/** Above this many documents a change is announced by its revisions only (`docs` is empty). */
+export const MAX_LISTED_DOCS = 200;
+
+/** Revisions fromRev+1..toRev; `docs` lists them unless there are more than MAX_LISTED_DOCS. */
 export type CommittedChange = { fromRev: number; toRev: number; docs: SyncDoc[] };
 export type ChangeListener = (change: CommittedChange) => void;
 
@@ -17,6 +23,7 @@ export class DocStore {
   private readonly headQuery;
   private readonly pageQuery;
   private readonly getQuery;
+  private readonly storedQuery;
   private readonly addBatch;
   private readonly batchEnd;
 
@@ -34,6 +41,9 @@ export class DocStore {
     this.getQuery = db
       .prepare('SELECT body FROM sync_docs WHERE collection = ? AND id = ? AND deleted = 0')
       .pluck();
+    this.storedQuery = db.prepare(
+      'SELECT rev, body FROM sync_docs WHERE collection = ? AND id = ?',
+    );
     this.addBatch = db.prepare('INSERT INTO sync_batches (first_rev, last_rev) VALUES (?, ?)');
     this.batchEnd = db
       .prepare(
@@ -59,30 +69,50 @@ export class DocStore {
   /**
    * Writes documents with consecutive new revisions; returns the new head.
    * `atomic`: devices must apply these writes all together (sync_batches).
+   * `notify: false`: the caller announces the change once its own transaction
+   * commits (a listener must never hear of revisions a rollback undoes).
    */
   write(
-    writes: readonly DocWrite[],
+    writes: Iterable<DocWrite>,
     options: { notify?: boolean; atomic?: boolean } = {},
   ): CommittedChange {
     const change = this.db.transaction(() => {
       const fromRev = this.head();
-      const docs: SyncDoc[] = writes.map((write, index) => {
-        const rev = fromRev + index + 1;
+      let rev = fromRev;
+      let docs: SyncDoc[] = [];
+      for (const write of writes) {
+        rev++;
+        let doc: SyncDoc;
         if ('deleted' in write) {
           this.upsert.run(write.c, write.id, rev, 1, null);
-          return { c: write.c, id: write.id, rev, del: true };
+          doc = { c: write.c, id: write.id, rev, del: true };
+        } else if ('json' in write) {
+          this.upsert.run(write.c, write.id, rev, 0, write.json);
+          doc = { c: write.c, id: write.id, rev, body: undefined };
+          if (rev - fromRev <= MAX_LISTED_DOCS) doc.body = JSON.parse(write.json);
+        } else {
+          this.upsert.run(write.c, write.id, rev, 0, JSON.stringify(write.body));
+          doc = { c: write.c, id: write.id, rev, body: write.body };
         }
-        this.upsert.run(write.c, write.id, rev, 0, JSON.stringify(write.body));
-        return { c: write.c, id: write.id, rev, body: write.body };
-      });
-      const toRev = fromRev + writes.length;
-      if (options.atomic && writes.length > 1) this.addBatch.run(fromRev + 1, toRev);
-      return { fromRev, toRev, docs };
+        if (rev - fromRev <= MAX_LISTED_DOCS) docs.push(doc);
+        else docs = [];
+      }
+      if (options.atomic && rev - fromRev > 1) this.addBatch.run(fromRev + 1, rev);
+      return { fromRev, toRev: rev, docs };
     })();
-    if (options.notify !== false && writes.length > 0) {
-      for (const listener of this.listeners) listener(change);
-    }
+    if (options.notify !== false) this.announce(change);
     return change;
+  }
+
+  /** Tells listeners of a committed change (after a `notify: false` write). */
+  announce(change: CommittedChange): void {
+    if (change.toRev === change.fromRev) return;
+    for (const listener of this.listeners) listener(change);
+  }
+
+  /** A document's stored text and revision, deleted or not (an import diffs against it). */
+  stored(c: CollectionName, id: string): { rev: number; body: string | null } | undefined {
+    return this.storedQuery.get(c, id) as { rev: number; body: string | null } | undefined;
   }
 
   /**

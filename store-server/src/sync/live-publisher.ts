@@ -3,9 +3,7 @@
 // A periodic poke bounds how long a device that lost a message stays behind.
 import { PROTOCOL_VERSION, topics, type SyncMessage } from '@vitrine/shared/core';
 import type { BrokerLink } from '../broker/broker-link';
-import type { DocStore } from './doc-store';
-
-const MAX_DOCS_PER_PUSH = 200;
+import { MAX_LISTED_DOCS, type DocStore } from './doc-store';
 
 export function startLivePublisher(options: {
   docs: DocStore;
@@ -17,7 +15,7 @@ export function startLivePublisher(options: {
   const send = (message: SyncMessage) =>
     options.link.publish(topic, JSON.stringify(message), { qos: 1 });
   const unsubscribe = options.docs.onChange((change) => {
-    if (change.docs.length > MAX_DOCS_PER_PUSH) {
+    if (change.toRev - change.fromRev > MAX_LISTED_DOCS) {
       send({ v: PROTOCOL_VERSION, type: 'poke', rev: change.toRev });
     } else {
       send({ v: PROTOCOL_VERSION, type: 'changes', ...change });

@@ -9,3 +9,6 @@ export * from './line-report';
 export * from './line-values';
 export * from './product-line';
 export * from './import-policy';
+export * from './product-doc';
+export * from './stock-doc';
+export * from './variant-key';

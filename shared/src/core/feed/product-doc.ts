@@ -1,0 +1,229 @@
+// The lines of one item group (or one lone item) → the product document screens
+// read. Pure: the server hands in the lines, the food facts and how to name an
+// image, and gets the document and what it had to say about the lines.
+//
+// One group is one product: its name, brand, description, taxonomy and facts
+// come from its first line (the feed's order), its variants from every line.
+// The product's price is its lowest; a variant priced otherwise carries its own.
+import { Product, type Localized, type Variant } from '../catalogue';
+import { slugOf, type Attribute, type FoodFacts } from '../product-facts';
+import type { FeedText, FoodLine, FoodPart, ProductLine } from './feed-lines';
+import type { ReportEntry } from './line-report';
+import { variantIdOf } from './variant-key';
+
+export type FeedLanguage = 'fr' | 'en';
+
+export type ProductDocOptions = {
+  file: string;
+  /** The language of the feed's plain columns (`title`); `title@en` gives the other. */
+  language: FeedLanguage;
+  /** Where screens load a feed image from (the image cache), or why it is not taken. */
+  imageSrc: (url: string) => { src: string } | { problem: string };
+  /** The product that already has this GTIN, when another one does (it keeps it). */
+  gtinOwner: (gtin: string) => string | undefined;
+  /** The product an item id of the feed belongs to (complementary_ids may name items). */
+  productOfItem: (feedId: string) => string | undefined;
+};
+
+export type ProductDocResult = { product?: Product; entries: ReportEntry[] };
+
+/** Where a product without product_type or a named Google category is filed. */
+const OTHER: Localized = { fr: 'Autres', en: 'Other' };
+
+function localized(text: FeedText, language: FeedLanguage): Localized {
+  const other: FeedLanguage = language === 'fr' ? 'en' : 'fr';
+  const main = text.byLanguage[language] ?? text.text;
+  return { [language]: main, [other]: text.byLanguage[other] ?? main } as Localized;
+}
+
+function categoryPathOf(line: ProductLine, language: FeedLanguage): Localized[] | undefined {
+  const other: FeedLanguage = language === 'fr' ? 'en' : 'fr';
+  if (line.productType && line.productType.path.length > 0) {
+    const { path, byLanguage } = line.productType;
+    const main = byLanguage[language] ?? path;
+    return path.map((level, index) => {
+      const own = main[index] ?? level;
+      return { [language]: own, [other]: byLanguage[other]?.[index] ?? own } as Localized;
+    });
+  }
+  // A Google category written as a path names shelves; written as an id it does not.
+  const google = line.googleProductCategory;
+  if (google && !/^\d+$/.test(google.trim())) {
+    const levels = google
+      .split('>')
+      .map((level) => level.trim())
+      .filter(Boolean)
+      .slice(0, 8);
+    return levels.map((level) => ({ fr: level, en: level }));
+  }
+  return undefined;
+}
+
+/** A department's slug from its shelf's name; a name with no Latin letters gets a stable code. */
+function departmentOf(root: string): string {
+  const slug = slugOf(root);
+  if (slug !== '') return slug;
+  let hash = 0x811c9dc5; // FNV-1a, enough to tell shelves apart
+  for (const char of root) hash = Math.imul(hash ^ char.codePointAt(0)!, 0x01000193) >>> 0;
+  return `d-${hash.toString(16).padStart(8, '0')}`;
+}
+
+function attributesOf(line: ProductLine): Attribute[] {
+  const rows: Attribute[] = [];
+  for (const [column, value] of Object.entries(line.attributes)) {
+    const key = slugOf(column);
+    if (key !== '' && !rows.some((row) => row.key === key)) rows.push({ key, value });
+  }
+  return rows;
+}
+
+function foodFactsOf(
+  parts: FoodPart[],
+  pairings: string[],
+  language: FeedLanguage,
+): FoodFacts | undefined {
+  // Later parts (the food file) win over earlier ones (the product line's own columns).
+  const part: FoodPart = Object.assign({}, ...parts) as FoodPart;
+  const facts: FoodFacts = {};
+  if (part.ingredients) facts.composition = localized(part.ingredients, language);
+  if (part.origins) {
+    facts.origin = part.origins.byLanguage.fr ?? part.origins.text;
+    facts.originLabel = localized(part.origins, language);
+  }
+  if (part.allergens) facts.allergens = part.allergens;
+  if (part.traces) facts.traces = part.traces;
+  if (part.nutritionBasis) facts.nutritionBasis = part.nutritionBasis;
+  if (part.nutriments && Object.keys(part.nutriments).length > 0)
+    facts.nutritionPer100g = part.nutriments;
+  if (part.nutriscoreGrade) facts.nutriscoreGrade = part.nutriscoreGrade;
+  if (pairings.length > 0) facts.pairings = pairings;
+  return Object.keys(facts).length > 0 ? facts : undefined;
+}
+
+function unique<T>(values: Iterable<T>): T[] {
+  return [...new Set(values)];
+}
+
+/**
+ * One product from its lines (in the feed's order, at least one) and any food
+ * lines naming it or one of its items. A line that cannot be a variant is
+ * refused on its own; the product is refused only when none can.
+ */
+export function productDocOf(
+  productId: string,
+  lines: readonly ProductLine[],
+  foodLines: readonly FoodLine[],
+  options: ProductDocOptions,
+): ProductDocResult {
+  const entries: ReportEntry[] = [];
+  const warn = (line: number, field: string, problem: string) =>
+    entries.push({ file: options.file, line, field, problem, action: 'warning' });
+  const reject = (line: number, field: string, problem: string) =>
+    entries.push({ file: options.file, line, field, problem, action: 'rejected' });
+
+  const variants: (Variant & { line: number; minor: number })[] = [];
+  const gtins = new Set<string>();
+  for (const line of lines) {
+    const id = variantIdOf(line.id);
+    if (id === undefined) {
+      reject(
+        line.line,
+        'id',
+        'an id this long with these characters cannot key stock (64 at most once escaped)',
+      );
+      continue;
+    }
+    const variant: Variant & { line: number; minor: number } = {
+      id,
+      line: line.line,
+      minor: line.price.minor,
+    };
+    if (line.gtin !== undefined) {
+      const owner = options.gtinOwner(line.gtin);
+      if (gtins.has(line.gtin))
+        warn(
+          line.line,
+          'gtin',
+          `GTIN ${line.gtin} is on another item of this product: kept there only`,
+        );
+      else if (owner !== undefined && owner !== productId)
+        warn(
+          line.line,
+          'gtin',
+          `GTIN ${line.gtin} belongs to product ${owner}: this item is kept without it (not scannable)`,
+        );
+      else {
+        variant.gtin = line.gtin;
+        gtins.add(line.gtin);
+      }
+    }
+    if (line.size !== undefined) variant.size = line.size;
+    if (line.color !== undefined) variant.colour = line.color;
+    variants.push(variant);
+  }
+  const first = lines.find((line) => variants.some((variant) => variant.line === line.line));
+  if (!first) return { entries };
+
+  const lowest = Math.min(...variants.map((variant) => variant.minor));
+  let categoryPath = categoryPathOf(first, options.language);
+  if (!categoryPath) {
+    warn(first.line, 'product_type', `no product_type: filed under "${OTHER.en}"`);
+    categoryPath = [OTHER];
+  }
+  const images: string[] = [];
+  for (const url of unique(lines.flatMap((line) => line.images))) {
+    const image = options.imageSrc(url);
+    if ('src' in image) images.push(image.src);
+    else
+      warn(
+        lines.find((line) => line.images.includes(url))!.line,
+        'image_link',
+        `${image.problem}: left out`,
+      );
+  }
+
+  // Links name products or their items; each becomes its product, never this one.
+  const linked = (feedIds: string[]) =>
+    unique(feedIds.map((id) => options.productOfItem(id) ?? id)).filter((id) => id !== productId);
+  const product: Product = {
+    id: productId,
+    name: localized(first.title, options.language),
+    brand: first.brand ?? '',
+    department: departmentOf(
+      categoryPath[0] === OTHER ? OTHER.en : (first.productType?.path[0] ?? categoryPath[0]!.en),
+    ),
+    categoryPath,
+    description: first.description
+      ? localized(first.description, options.language)
+      : { fr: '', en: '' },
+    priceCents: lowest,
+    images,
+    tags: [],
+    variants: variants.map(({ line: _line, minor, ...variant }) =>
+      minor === lowest ? variant : { ...variant, priceCents: minor },
+    ),
+    complementary: linked(lines.flatMap((line) => line.complementaryIds)),
+    attributes: attributesOf(first),
+  };
+  if (first.googleProductCategory) product.googleCategory = first.googleProductCategory;
+  const sizeSystem = first.sizeSystem === undefined ? '' : slugOf(first.sizeSystem);
+  if (sizeSystem !== '') product.sizeSystem = sizeSystem;
+  if (first.model3dLink) product.model3d = first.model3dLink;
+  const food = foodFactsOf(
+    [
+      ...lines.flatMap((line) => (line.food ? [line.food] : [])),
+      ...foodLines.map(({ line: _line, id: _id, ...part }) => part),
+    ],
+    linked(lines.flatMap((line) => line.pairingIds)),
+    options.language,
+  );
+  if (food) product.food = food;
+
+  const checked = Product.safeParse(product);
+  if (!checked.success) {
+    const issue = checked.error.issues[0]!;
+    reject(first.line, issue.path.join('.'), `the product cannot be built: ${issue.message}`);
+    return { entries };
+  }
+  return { product: checked.data, entries };
+}

@@ -1,0 +1,70 @@
+// The built documents go into the store in one transaction, as one atomic
+// batch devices apply all together (sync_batches): a kill before the commit
+// leaves the old catalogue whole, a kill after it leaves the new one. Screens
+// hear of it once, after the commit.
+//
+// A document written since the build read it (a staff stock correction
+// meanwhile) is caught by its revision: a product is the feed's to say, so
+// it is written as built; a stock record is merged again with the store's
+// current one, so the correction of another store or item is kept.
+import type { CommittedChange, DocStore, DocWrite } from '../sync/doc-store';
+import type { ImageService } from '../images/image-domain';
+import type { Db } from '../db/database';
+import type { StockRebuild } from './build-docs';
+import type { Staging } from './staging';
+
+const PAGE = 1_000;
+
+function* builtWrites(
+  staging: Staging,
+  docs: DocStore,
+  rebuildStock: StockRebuild,
+): Generator<DocWrite> {
+  let after = 0;
+  for (;;) {
+    const page = staging.builtAfter(after, PAGE);
+    if (page.length === 0) return;
+    for (const doc of page) {
+      let body = doc.body;
+      const stored = docs.stored(doc.c, doc.id);
+      if (doc.c === 'stock' && (stored?.rev ?? null) !== doc.baseRev && doc.body !== null) {
+        body = rebuildStock(doc.id);
+        if (body === null || body === stored?.body) continue;
+      }
+      yield body === null
+        ? { c: doc.c, id: doc.id, deleted: true }
+        : { c: doc.c, id: doc.id, json: body };
+    }
+    after = page.at(-1)!.seq;
+  }
+}
+
+/**
+ * Writes the built documents and asks for their images, all in one
+ * transaction with `alsoInside` (the job's own bookkeeping); then announces.
+ */
+export function applyImport(
+  db: Db,
+  parts: { docs: DocStore; images: Pick<ImageService, 'want'> },
+  staging: Staging,
+  rebuildStock: StockRebuild,
+  alsoInside: (change: CommittedChange) => void = () => {},
+): CommittedChange {
+  const change = db.transaction(() => {
+    const written = parts.docs.write(builtWrites(staging, parts.docs, rebuildStock), {
+      atomic: true,
+      notify: false,
+    });
+    let after = '';
+    for (;;) {
+      const urls = staging.imageUrlsAfter(after, PAGE);
+      if (urls.length === 0) break;
+      parts.images.want(urls);
+      after = urls.at(-1)!;
+    }
+    alsoInside(written);
+    return written;
+  })();
+  parts.docs.announce(change);
+  return change;
+}

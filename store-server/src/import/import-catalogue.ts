@@ -1,0 +1,124 @@
+// One catalogue import from feed files on disk, start to end: stage every
+// file (read, checked line by line), hold it to the chain's bad-line policy,
+// build the documents that change, and apply them in one transaction. Until
+// that transaction commits the store keeps its catalogue as it was; a refused
+// import changes nothing at all.
+import { mkdirSync, rmSync } from 'node:fs';
+import { join } from 'node:path';
+import {
+  policyRefusal,
+  type CollectionName,
+  type FeedKind,
+  type FeedLanguage,
+  type ImportMode,
+  type ImportPolicy,
+  type ReportEntry,
+} from '@vitrine/shared/core';
+import type { Db } from '../db/database';
+import type { ImageService } from '../images/image-domain';
+import { applyImport } from './apply-import';
+import { buildDocs, type BuildParts } from './build-docs';
+import { FeedError } from './feed-error';
+import { stageFeed } from './stage-feed';
+import { Staging, type StagedCounts } from './staging';
+
+export type ImportRequest = {
+  /** The feed files by kind; at least one. */
+  files: Partial<Record<FeedKind, string>>;
+  mode: ImportMode;
+  /** The language of the feeds' plain columns. */
+  language: FeedLanguage;
+  policy: ImportPolicy;
+  /** The store's currency and zone: a price in another currency is refused, local dates read in the zone. */
+  currency: string;
+  timeZone: string;
+  /** A folder of the import's own (its staging file goes there and is removed after). */
+  workDir: string;
+};
+
+export type ImportProgress =
+  | { phase: 'reading'; kind: FeedKind; bytesRead: number; totalBytes: number }
+  | { phase: 'building'; done: number }
+  | { phase: 'applying' };
+
+export type ImportOutcome = {
+  state: 'applied' | 'refused';
+  /** Why a refused import was refused. */
+  reason?: string;
+  files: Record<string, StagedCounts & { kind: FeedKind }>;
+  /** Documents written and withdrawn per collection (none when refused). */
+  written: { c: CollectionName; written: number; withdrawn: number }[];
+  fromRev?: number;
+  toRev?: number;
+  /** The first entries of the report, in file and line order. */
+  firstEntries: ReportEntry[];
+  totalEntries: number;
+};
+
+export type ImportParts = BuildParts & { db: Db; images: Pick<ImageService, 'keyOf' | 'want'> };
+
+/** Products first: the food and stock lines name their items. */
+const KIND_ORDER: FeedKind[] = ['products', 'food', 'inventory'];
+const FIRST_ENTRIES = 1_000;
+
+export async function importCatalogue(
+  parts: ImportParts,
+  request: ImportRequest,
+  onProgress: (progress: ImportProgress) => void = () => {},
+): Promise<ImportOutcome> {
+  mkdirSync(request.workDir, { recursive: true });
+  const staging = new Staging(join(request.workDir, 'staging.sqlite'));
+  const outcome = (state: ImportOutcome['state'], reason?: string): ImportOutcome => ({
+    state,
+    ...(reason === undefined ? {} : { reason }),
+    files: staging.counts(),
+    written: [],
+    firstEntries: staging.report(FIRST_ENTRIES),
+    totalEntries: staging.reportSize(),
+  });
+  try {
+    const names: Partial<Record<FeedKind, string>> = {};
+    for (const kind of KIND_ORDER) {
+      const path = request.files[kind];
+      if (path === undefined) continue;
+      const file = path.split(/[\\/]/).at(-1)!;
+      names[kind] = file;
+      try {
+        await stageFeed(
+          staging,
+          path,
+          kind,
+          { file, currency: request.currency, timeZone: request.timeZone },
+          (progress) => onProgress({ phase: 'reading', kind, ...progress }),
+        );
+      } catch (error) {
+        if (error instanceof FeedError) return outcome('refused', `${file}: ${error.message}`);
+        throw error;
+      }
+    }
+    const staged = policyRefusal(staging.counts(), request.policy, request.mode);
+    if (staged) return outcome('refused', staged);
+
+    const rebuildStock = await buildDocs(
+      staging,
+      parts,
+      { mode: request.mode, language: request.language, files: names },
+      onProgress,
+    );
+    // Lines the build refused (an item that belongs elsewhere) count against the policy too.
+    const built = policyRefusal(staging.counts(), request.policy, request.mode);
+    if (built) return outcome('refused', built);
+
+    onProgress({ phase: 'applying' });
+    const change = applyImport(parts.db, parts, staging, rebuildStock);
+    return {
+      ...outcome('applied'),
+      written: staging.builtCounts(),
+      fromRev: change.fromRev,
+      toRev: change.toRev,
+    };
+  } finally {
+    staging.close();
+    rmSync(join(request.workDir, 'staging.sqlite'), { force: true });
+  }
+}
