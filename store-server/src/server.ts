@@ -1,10 +1,11 @@
 // Composes one store server: database, broker, HTTP API, live sync, ingestion.
 import express from 'express';
 import { randomBytes } from 'node:crypto';
+import { mkdirSync } from 'node:fs';
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
-import { API_PREFIX, apiRoutes, DEFAULT_CURRENCY } from '@vitrine/shared/core';
+import { API_PREFIX, apiRoutes, catalogueImageUrl, DEFAULT_CURRENCY } from '@vitrine/shared/core';
 import { startStoreBroker, type StoreBroker } from './broker/store-broker';
 import { CatalogueStore } from './catalogue/catalogue-store';
 import { startSignage } from './campaigns/signage-domain';
@@ -13,6 +14,7 @@ import { startAssistance } from './calls/assistance';
 import type { StoreServerConfig } from './config';
 import { getMeta, setMeta, type Db } from './db/database';
 import { StorageGuard } from './db/storage-guard';
+import { lockDataDir } from './db/data-lock';
 import { openStoreDatabase } from './db/storage-start';
 import { deviceHandlers, type DemoDevices } from './devices/device-handlers';
 import { PresenceTracker } from './devices/presence';
@@ -21,6 +23,8 @@ import { DeadLetters } from './events/dead-letters';
 import { EventIngestor } from './events/event-ingestor';
 import { healthHandlers, type HealthSources } from './health/health-handlers';
 import { startImageCache, type ImageService } from './images/image-domain';
+import { importHandlers } from './import/import-handlers';
+import { ImportService } from './import/import-service';
 import { rendererCsp, shellCors } from './http/cross-origin';
 import { errorHandler, notFound } from './http/http-error';
 import { bodyGate } from './http/body-gate';
@@ -71,6 +75,8 @@ export type StoreServer = {
   catalogue: CatalogueStore;
   /** Product images fetched from the feeds' URLs (the importer asks for them). */
   images: ImageService;
+  /** Catalogue imports from feed files (import/). */
+  imports: ImportService;
   registry: DeviceRegistry;
   staff: StaffStore;
   ingestor: EventIngestor;
@@ -95,7 +101,26 @@ export async function startStoreServer(
   config: StoreServerConfig,
   log?: Logger,
 ): Promise<StoreServer> {
-  const logger = log ?? createLogger(config.logLevel, config.storeId);
+  mkdirSync(config.dataDir, { recursive: true });
+  // Before the database: an offline import (npm run import -- --data) must not write under a live server.
+  const dataLock = lockDataDir(config.dataDir);
+  try {
+    return await startLocked(
+      config,
+      log ?? createLogger(config.logLevel, config.storeId),
+      dataLock,
+    );
+  } catch (error) {
+    dataLock.release();
+    throw error;
+  }
+}
+
+async function startLocked(
+  config: StoreServerConfig,
+  logger: Logger,
+  dataLock: { release: () => void },
+): Promise<StoreServer> {
   const opened = openStoreDatabase(config.dataDir, logger);
   const db = opened.db;
   const storage = new StorageGuard(db, {
@@ -263,6 +288,20 @@ export async function startStoreServer(
     imageHosts: config.imageHosts,
     log: logger,
   });
+  const imports = new ImportService({
+    db,
+    dataDir: config.dataDir,
+    parts: {
+      db,
+      docs,
+      catalogue,
+      images: images.service,
+      imageUrl: (key, width) => catalogueImageUrl('', key, width),
+    },
+    currency: config.currency ?? DEFAULT_CURRENCY,
+    timeZone: config.timeZone,
+    log: logger,
+  });
   const sizing = startSizing({
     db,
     storeId: config.storeId,
@@ -289,6 +328,7 @@ export async function startStoreServer(
       sizing: sizing.handlers,
       store: storeInfoHandlers(config),
       catalogue: images.handlers,
+      imports: importHandlers(imports),
     },
     { registry, staffAuth },
   );
@@ -367,6 +407,7 @@ export async function startStoreServer(
     docs,
     catalogue,
     images: images.service,
+    imports,
     registry,
     staff,
     ingestor,
@@ -378,6 +419,7 @@ export async function startStoreServer(
       stopPublisher();
       assistance.stop();
       looks.stop();
+      await imports.idle();
       await images.stop();
       ingestor.flush();
       storage.stop();
@@ -386,6 +428,7 @@ export async function startStoreServer(
       httpServer.closeAllConnections();
       await new Promise<void>((resolve) => httpServer.close(() => resolve()));
       db.close();
+      dataLock.release();
     },
   };
 }

@@ -13,6 +13,7 @@ import { eventMigrations } from '../events/schema';
 import { syncMigrations } from '../sync/schema';
 import { imageMigrations } from '../images/schema';
 import { catalogueMigrations } from '../catalogue/schema';
+import { importMigrations } from '../import/schema';
 import type { Db } from './database';
 
 /** SQL first, then `up` (a data rewrite SQL cannot say), in the same transaction. */
@@ -120,4 +121,5 @@ export const migrations: readonly Migration[] = [
   ...syncMigrations,
   ...imageMigrations,
   ...catalogueMigrations,
+  ...importMigrations,
 ];

@@ -3,7 +3,7 @@
 // build the documents that change, and apply them in one transaction. Until
 // that transaction commits the store keeps its catalogue as it was; a refused
 // import changes nothing at all.
-import { mkdirSync, rmSync } from 'node:fs';
+import { closeSync, mkdirSync, openSync, rmSync, writeSync } from 'node:fs';
 import { join } from 'node:path';
 import {
   policyRefusal,
@@ -34,6 +34,8 @@ export type ImportRequest = {
   timeZone: string;
   /** A folder of the import's own (its staging file goes there and is removed after). */
   workDir: string;
+  /** Where the whole report is written as TSV, refused or applied. */
+  reportPath?: string;
 };
 
 export type ImportProgress =
@@ -118,7 +120,32 @@ export async function importCatalogue(
       toRev: change.toRev,
     };
   } finally {
+    if (request.reportPath) writeReport(staging, request.reportPath);
     staging.close();
     rmSync(join(request.workDir, 'staging.sqlite'), { force: true });
+  }
+}
+
+/** The report as TSV: file, line, field, action, problem (a tab or newline in a field becomes a space). */
+function writeReport(staging: Staging, path: string): void {
+  const fd = openSync(path, 'w');
+  try {
+    writeSync(fd, 'file\tline\tfield\taction\tproblem\n');
+    const clean = (text: string) => text.replace(/[\t\r\n]+/g, ' ');
+    for (let offset = 0; ; offset += 10_000) {
+      const page = staging.report(10_000, offset);
+      if (page.length === 0) break;
+      writeSync(
+        fd,
+        page
+          .map(
+            (e) =>
+              [clean(e.file), e.line, clean(e.field), e.action, clean(e.problem)].join('\t') + '\n',
+          )
+          .join(''),
+      );
+    }
+  } finally {
+    closeSync(fd);
   }
 }

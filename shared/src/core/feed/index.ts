@@ -12,3 +12,4 @@ export * from './import-policy';
 export * from './product-doc';
 export * from './stock-doc';
 export * from './variant-key';
+export * from './import-job';

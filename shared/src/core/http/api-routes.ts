@@ -8,6 +8,7 @@ import { campaignRoutes } from './routes/campaigns';
 import { deviceRoutes } from './routes/devices';
 import { expertRoutes } from './routes/experts';
 import { fleetRoutes } from './routes/fleet';
+import { importRoutes } from './routes/imports';
 import { healthRoutes } from './routes/health';
 import { lookRoutes } from './routes/looks';
 import { loyaltyRoutes } from './routes/loyalty';
@@ -41,5 +42,6 @@ export const apiRoutes = {
   calls: callRoutes,
   store: storeRoutes,
   catalogue: catalogueRoutes,
+  imports: importRoutes,
 } as const;
 export type ApiRoutes = typeof apiRoutes;

@@ -21,3 +21,4 @@ export * from './routes/experts';
 export * from './routes/calls';
 export * from './routes/store';
 export * from './routes/catalogue';
+export * from './routes/imports';

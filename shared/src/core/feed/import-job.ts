@@ -1,0 +1,67 @@
+// An import as the consoles and the CLI see it: created, given its files,
+// run once (one at a time per store), then applied or refused, with the
+// counts and the first problems of its report.
+import { z } from 'zod';
+import { ReportEntry } from './line-report';
+
+export const FEED_KINDS = ['products', 'inventory', 'food'] as const;
+export const FeedKindName = z.enum(FEED_KINDS, {
+  error: 'a feed kind: products, inventory or food',
+});
+
+export const ImportState = z.enum([
+  'created',
+  'running',
+  'applied',
+  'refused',
+  'failed',
+  /** The server stopped while it ran: nothing of it was applied. */
+  'interrupted',
+]);
+export type ImportState = z.infer<typeof ImportState>;
+
+export const ImportOptions = z.object({
+  /** full: the feed is the whole catalogue (what it lacks is withdrawn); incremental: only changes. */
+  mode: z.enum(['full', 'incremental']),
+  /** The language of the feeds' plain columns (`title`); `title@en` gives the other. */
+  language: z.enum(['fr', 'en']).default('fr'),
+});
+export type ImportOptions = z.infer<typeof ImportOptions>;
+
+const Count = z.number().int().nonnegative();
+
+export const ImportProgressView = z.object({
+  phase: z.enum(['waiting', 'reading', 'building', 'applying', 'done']),
+  kind: FeedKindName.optional(),
+  bytesRead: Count.optional(),
+  totalBytes: Count.optional(),
+  /** Products built so far. */
+  done: Count.optional(),
+});
+export type ImportProgressView = z.infer<typeof ImportProgressView>;
+
+export const ImportJob = ImportOptions.extend({
+  id: z.string(),
+  state: ImportState,
+  createdAt: z.string(),
+  finishedAt: z.string().optional(),
+  /** Who created it (a user id, or "admin"). */
+  by: z.string(),
+  files: z.array(z.object({ kind: FeedKindName, name: z.string(), bytes: Count })),
+  progress: ImportProgressView,
+  /** Why it was refused or failed. */
+  reason: z.string().optional(),
+  /** Lines read and refused per file. */
+  counts: z
+    .record(
+      z.string(),
+      z.object({ kind: FeedKindName, lines: Count, rejected: Count, warnings: Count }),
+    )
+    .optional(),
+  /** Documents written and withdrawn per collection. */
+  written: z.array(z.object({ c: z.string(), written: Count, withdrawn: Count })).optional(),
+  /** The report's first entries (the whole report: GET …/report). */
+  firstEntries: z.array(ReportEntry).optional(),
+  totalEntries: Count.optional(),
+});
+export type ImportJob = z.infer<typeof ImportJob>;

@@ -1,0 +1,88 @@
+// Catalogue imports from feed files (store-server/src/import/): a manager
+// creates an import, uploads its files, runs it, and follows it to the end.
+// One runs at a time; the store keeps its catalogue until an import applies.
+import { z } from 'zod';
+import { FeedKindName, ImportJob, ImportOptions } from '../../feed/import-job';
+import { route, staff } from '../route';
+
+/** A feed file's cap: a 5M-line inventory is about 300 MB, gzip makes it less. */
+export const MAX_FEED_BYTES = 1024 ** 3;
+const importers = staff('manager');
+const JobId = z.string().regex(/^[0-9a-f-]{36}$/, 'an import id');
+
+export const importRoutes = {
+  createImport: route({
+    method: 'POST',
+    path: '/catalogue/imports',
+    summary: 'Creates an import (full or incremental) to upload feed files into',
+    auth: importers,
+    body: ImportOptions,
+    response: ImportJob,
+    status: 201,
+  }),
+  imports: route({
+    method: 'GET',
+    path: '/catalogue/imports',
+    summary: 'The latest imports, newest first',
+    auth: importers,
+    response: z.object({ imports: z.array(ImportJob) }),
+  }),
+  import: route({
+    method: 'GET',
+    path: '/catalogue/imports/:id',
+    summary: 'One import: its state, progress, counts and first problems',
+    auth: importers,
+    params: z.object({ id: JobId }),
+    response: ImportJob,
+  }),
+  uploadFeed: route({
+    method: 'PUT',
+    path: '/catalogue/imports/:id/files/:kind',
+    summary: 'Uploads one feed file (TSV, CSV or RSS XML, gzip or not) of a created import',
+    auth: importers,
+    params: z.object({ id: JobId, kind: FeedKindName }),
+    query: z.object({ name: z.string().min(1).max(200).optional() }),
+    body: {
+      upload: {
+        limit: MAX_FEED_BYTES,
+        types: [
+          'text/tab-separated-values',
+          'text/csv',
+          'text/plain',
+          'application/xml',
+          'text/xml',
+          'application/rss+xml',
+          'application/gzip',
+          'application/octet-stream',
+        ],
+      },
+    },
+    response: ImportJob,
+  }),
+  runImport: route({
+    method: 'POST',
+    path: '/catalogue/imports/:id/run',
+    summary: 'Runs an import whose files are uploaded (202: follow it with …/events)',
+    auth: importers,
+    params: z.object({ id: JobId }),
+    response: ImportJob,
+    status: 202,
+  }),
+  /** Events: `job`, each an ImportJob, until it is applied, refused or failed. */
+  importEvents: route({
+    method: 'GET',
+    path: '/catalogue/imports/:id/events',
+    summary: 'An import live (Server-Sent Events): its state and progress as it runs',
+    auth: importers,
+    params: z.object({ id: JobId }),
+    response: { raw: 'text/event-stream' },
+  }),
+  importReport: route({
+    method: 'GET',
+    path: '/catalogue/imports/:id/report',
+    summary: 'The whole report of a finished import, one problem per line (TSV)',
+    auth: importers,
+    params: z.object({ id: JobId }),
+    response: { raw: 'text/tab-separated-values' },
+  }),
+} as const;

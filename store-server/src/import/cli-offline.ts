@@ -1,0 +1,82 @@
+// The import CLI on a store's data folder while its server is stopped (a
+// first load before opening, a restore): the same import, recorded as a job
+// the console lists; refused while a server holds the folder.
+import { copyFileSync, linkSync, mkdirSync } from 'node:fs';
+import { join } from 'node:path';
+import pino from 'pino';
+import {
+  catalogueImageUrl,
+  DEFAULT_CURRENCY,
+  type FeedKind,
+  type ImportJob,
+  type ImportOptions,
+  type StoreSettings,
+} from '@vitrine/shared/core';
+import { CatalogueStore } from '../catalogue/catalogue-store';
+import { lockDataDir } from '../db/data-lock';
+import { openDatabase } from '../db/database';
+import { ImageStore } from '../images/image-store';
+import { DocStore } from '../sync/doc-store';
+import { megabytes, statusLine } from './cli-progress';
+import { ImportService } from './import-service';
+
+export async function importOffline(
+  dataDir: string,
+  files: Partial<Record<FeedKind, string>>,
+  options: ImportOptions,
+  store: { currency?: string; timeZone?: string },
+): Promise<ImportJob> {
+  mkdirSync(dataDir, { recursive: true }); // a first load, before the server ever started
+  const lock = lockDataDir(dataDir);
+  const db = openDatabase(dataDir);
+  try {
+    const docs = new DocStore(db);
+    const images = new ImageStore(db, dataDir, false);
+    const settings = docs.all<StoreSettings>('settings')[0];
+    const service = new ImportService({
+      db,
+      dataDir,
+      parts: {
+        db,
+        docs,
+        catalogue: new CatalogueStore(db, docs),
+        // The server fetches the pictures once it starts (they wait as pending).
+        images: { keyOf: (url) => images.keyOf(url), want: (urls) => images.want(urls) },
+        imageUrl: (key, width) => catalogueImageUrl('', key, width),
+      },
+      currency: store.currency ?? settings?.currency ?? DEFAULT_CURRENCY,
+      timeZone: store.timeZone ?? 'Europe/Paris',
+      log: pino({ level: 'warn' }),
+    });
+    const job = service.create(options, 'cli');
+    for (const [kind, path] of Object.entries(files) as [FeedKind, string][]) {
+      const copy = join(service.uploadDir(job.id), `.cli-${kind}`);
+      try {
+        linkSync(path, copy); // same disk: no copy of a 300 MB feed
+      } catch {
+        copyFileSync(path, copy);
+      }
+      service.addFile(job.id, kind, copy, path.split(/[\\/]/).at(-1)!);
+    }
+    const status = statusLine();
+    const stop = service.follow(job.id, ({ progress }) => {
+      if (progress.phase === 'reading')
+        status.show(
+          `reading ${progress.kind ?? ''}`,
+          progress.bytesRead ?? 0,
+          progress.totalBytes,
+          megabytes(progress.bytesRead ?? 0),
+        );
+      else
+        status.show(progress.phase, 0, undefined, progress.done ? `${progress.done} products` : '');
+    });
+    service.run(job.id);
+    await service.idle();
+    stop();
+    status.end();
+    return service.get(job.id);
+  } finally {
+    db.close();
+    lock.release();
+  }
+}

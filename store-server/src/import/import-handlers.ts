@@ -1,0 +1,42 @@
+// Import handlers (routes: shared/src/core/http/routes/imports.ts): who and
+// what come before a byte of a feed, and each file goes to disk as it arrives.
+import { MAX_FEED_BYTES, type importRoutes } from '@vitrine/shared/core';
+import { openSse } from '../calls/sse-stream';
+import type { Handlers } from '../http/register-routes';
+import { receiveToDisk } from '../http/upload-to-disk';
+import type { ImportService } from './import-service';
+
+const FINISHED = new Set(['applied', 'refused', 'failed', 'interrupted']);
+
+export function importHandlers(service: ImportService): Handlers<typeof importRoutes> {
+  return {
+    createImport: ({ body, caller }) => service.create(body, caller.id),
+    imports: () => ({ imports: service.list() }),
+    import: ({ params }) => service.get(params.id),
+    uploadFeed: async ({ params, query, req, res }) => {
+      const upload = await receiveToDisk(req, res, {
+        dir: service.uploadDir(params.id),
+        limit: MAX_FEED_BYTES,
+        what: 'a feed file',
+      });
+      return service.addFile(params.id, params.kind, upload.file, query.name ?? params.kind);
+    },
+    runImport: ({ params }) => service.run(params.id),
+    importEvents: ({ params, req, res }) => {
+      const job = service.get(params.id);
+      let stop = () => {};
+      const stream = openSse(req, res, () => stop());
+      stream.send('job', job);
+      if (FINISHED.has(job.state)) return;
+      stop = service.follow(params.id, (changed) => stream.send('job', changed));
+    },
+    importReport: ({ params, res }) => {
+      const path = service.reportPath(params.id);
+      res
+        .type('text/tab-separated-values; charset=utf-8')
+        .set('content-disposition', `attachment; filename="import-${params.id}-report.tsv"`)
+        .set('cache-control', 'no-store')
+        .sendFile(path);
+    },
+  };
+}

@@ -1,0 +1,252 @@
+// Catalogue imports as jobs: created, given their files, run one at a time,
+// followed live, and remembered with their outcome and report. A job the
+// server was running when it stopped is marked interrupted at the next start
+// (nothing of it was applied: the apply is one transaction).
+import { randomUUID } from 'node:crypto';
+import { existsSync, mkdirSync, readdirSync, renameSync, rmSync, statSync } from 'node:fs';
+import { join } from 'node:path';
+import {
+  DEFAULT_IMPORT_POLICY,
+  type FeedKind,
+  type ImportJob,
+  type ImportOptions,
+  type ImportPolicy,
+} from '@vitrine/shared/core';
+import type { Db } from '../db/database';
+import { HttpError } from '../http/http-error';
+import type { Logger } from '../log';
+import { importCatalogue, type ImportParts, type ImportProgress } from './import-catalogue';
+
+/** Jobs kept with their folders (reports); older ones are forgotten. */
+const KEPT_JOBS = 50;
+/** How often a running job's progress reaches its followers. */
+const PROGRESS_EVERY_MS = 250;
+
+export type ImportServiceOptions = {
+  db: Db;
+  dataDir: string;
+  parts: ImportParts;
+  currency: string;
+  timeZone: string;
+  policy?: () => ImportPolicy;
+  log: Logger;
+};
+
+type Listener = (job: ImportJob) => void;
+
+export class ImportService {
+  private readonly root: string;
+  private readonly listeners = new Map<string, Set<Listener>>();
+  private running: { id: string; done: Promise<void> } | undefined;
+
+  constructor(private readonly options: ImportServiceOptions) {
+    this.root = join(options.dataDir, 'import');
+    mkdirSync(this.root, { recursive: true });
+    for (const job of this.list(KEPT_JOBS * 2)) {
+      if (job.state !== 'running') continue;
+      // Stopped mid-way: its staging file is thrown away, the store kept its catalogue.
+      rmSync(join(this.dirOf(job.id), 'staging.sqlite'), { force: true });
+      this.save({ ...job, state: 'interrupted', progress: { phase: 'done' }, finishedAt: now() });
+    }
+  }
+
+  private dirOf(id: string): string {
+    return join(this.root, id);
+  }
+
+  private save(job: ImportJob): ImportJob {
+    this.options.db
+      .prepare(
+        `INSERT INTO import_jobs (id, state, created_at, job) VALUES (?, ?, ?, ?)
+         ON CONFLICT (id) DO UPDATE SET state = excluded.state, job = excluded.job`,
+      )
+      .run(job.id, job.state, job.createdAt, JSON.stringify(job));
+    this.tell(job);
+    return job;
+  }
+
+  private tell(job: ImportJob): void {
+    for (const listener of this.listeners.get(job.id) ?? []) listener(job);
+  }
+
+  get(id: string): ImportJob {
+    const text = this.options.db
+      .prepare('SELECT job FROM import_jobs WHERE id = ?')
+      .pluck()
+      .get(id) as string | undefined;
+    if (text === undefined) throw new HttpError(404, 'not_found', 'no such import');
+    return JSON.parse(text) as ImportJob;
+  }
+
+  list(limit = 20): ImportJob[] {
+    return (
+      this.options.db
+        .prepare('SELECT job FROM import_jobs ORDER BY created_at DESC, id LIMIT ?')
+        .pluck()
+        .all(limit) as string[]
+    ).map((text) => JSON.parse(text) as ImportJob);
+  }
+
+  create(options: ImportOptions, by: string): ImportJob {
+    const job: ImportJob = {
+      id: randomUUID(),
+      ...options,
+      state: 'created',
+      createdAt: now(),
+      by,
+      files: [],
+      progress: { phase: 'waiting' },
+    };
+    this.forgetOldJobs();
+    mkdirSync(this.dirOf(job.id), { recursive: true });
+    return this.save(job);
+  }
+
+  /** Where an upload for this job is received (it is renamed into place by addFile). */
+  uploadDir(id: string): string {
+    const job = this.get(id);
+    if (job.state !== 'created')
+      throw new HttpError(409, 'conflict', `this import is ${job.state}: files go into a new one`);
+    return this.dirOf(id);
+  }
+
+  /** Keeps an uploaded file as the job's feed of this kind (a second one replaces the first). */
+  addFile(id: string, kind: FeedKind, uploaded: string, name: string): ImportJob {
+    const job = this.get(id);
+    if (job.state !== 'created') {
+      rmSync(uploaded, { force: true });
+      throw new HttpError(409, 'conflict', `this import is ${job.state}: files go into a new one`);
+    }
+    const kindDir = join(this.dirOf(id), kind);
+    rmSync(kindDir, { recursive: true, force: true });
+    mkdirSync(kindDir);
+    // The report names lines by the file's own name; a path in it goes.
+    const base = name.split(/[\\/]/).at(-1)?.trim() || kind;
+    renameSync(uploaded, join(kindDir, base));
+    const files = [
+      ...job.files.filter((file) => file.kind !== kind),
+      { kind, name: base, bytes: statSync(join(kindDir, base)).size },
+    ];
+    return this.save({ ...job, files });
+  }
+
+  /** Starts a created import with its files; one runs at a time. */
+  run(id: string): ImportJob {
+    const job = this.get(id);
+    if (job.state !== 'created')
+      throw new HttpError(409, 'conflict', `this import is already ${job.state}`);
+    if (job.files.length === 0)
+      throw new HttpError(400, 'invalid_request', 'upload at least one feed file first');
+    if (this.running)
+      throw new HttpError(409, 'busy', `import ${this.running.id} is running: wait for it to end`);
+    const started = this.save({ ...job, state: 'running', progress: { phase: 'reading' } });
+    this.running = { id, done: this.execute(started).finally(() => (this.running = undefined)) };
+    return started;
+  }
+
+  private async execute(job: ImportJob): Promise<void> {
+    const dir = this.dirOf(job.id);
+    const files = Object.fromEntries(
+      job.files.map((file) => [file.kind, join(dir, file.kind, file.name)]),
+    );
+    let current = job;
+    let toldAt = 0;
+    const onProgress = (progress: ImportProgress) => {
+      current = { ...current, progress: progress };
+      const at = Date.now();
+      if (progress.phase === 'applying' || at - toldAt >= PROGRESS_EVERY_MS) {
+        toldAt = at;
+        this.tell(current);
+      }
+    };
+    try {
+      const outcome = await importCatalogue(
+        this.options.parts,
+        {
+          files,
+          mode: job.mode,
+          language: job.language,
+          policy: this.options.policy?.() ?? DEFAULT_IMPORT_POLICY,
+          currency: this.options.currency,
+          timeZone: this.options.timeZone,
+          workDir: dir,
+          reportPath: join(dir, 'report.tsv'),
+        },
+        onProgress,
+      );
+      this.save({
+        ...current,
+        state: outcome.state,
+        ...(outcome.reason === undefined ? {} : { reason: outcome.reason }),
+        progress: { phase: 'done' },
+        finishedAt: now(),
+        counts: outcome.files,
+        written: outcome.written,
+        firstEntries: outcome.firstEntries.slice(0, 100),
+        totalEntries: outcome.totalEntries,
+      });
+      this.options.log.info(
+        { job: job.id, state: outcome.state, reason: outcome.reason, written: outcome.written },
+        'catalogue import ended',
+      );
+    } catch (error) {
+      this.options.log.error({ job: job.id, err: error }, 'catalogue import failed');
+      this.save({
+        ...current,
+        state: 'failed',
+        reason: error instanceof Error ? error.message : String(error),
+        progress: { phase: 'done' },
+        finishedAt: now(),
+      });
+    } finally {
+      // The feeds go; the report stays for the people who fix them.
+      for (const file of job.files) rmSync(join(dir, file.kind), { recursive: true, force: true });
+    }
+  }
+
+  /** Follows one job: the listener hears each change until it unsubscribes. */
+  follow(id: string, listener: Listener): () => void {
+    const set = this.listeners.get(id) ?? new Set();
+    set.add(listener);
+    this.listeners.set(id, set);
+    return () => {
+      set.delete(listener);
+      if (set.size === 0) this.listeners.delete(id);
+    };
+  }
+
+  reportPath(id: string): string {
+    const job = this.get(id);
+    const path = join(this.dirOf(id), 'report.tsv');
+    if (!existsSync(path))
+      throw new HttpError(404, 'not_found', `this import is ${job.state}: it has no report yet`);
+    return path;
+  }
+
+  /** Resolves once the running import, if any, has ended. */
+  async idle(): Promise<void> {
+    await this.running?.done;
+  }
+
+  private forgetOldJobs(): void {
+    const old = this.options.db
+      .prepare(
+        `SELECT id FROM import_jobs WHERE state != 'running' ORDER BY created_at DESC LIMIT -1 OFFSET ?`,
+      )
+      .pluck()
+      .all(KEPT_JOBS) as string[];
+    for (const id of old) {
+      rmSync(this.dirOf(id), { recursive: true, force: true });
+      this.options.db.prepare('DELETE FROM import_jobs WHERE id = ?').run(id);
+    }
+    // Folders of jobs the table no longer has (a restored database).
+    const known = new Set(this.list(KEPT_JOBS * 2).map((job) => job.id));
+    for (const entry of readdirSync(this.root)) {
+      if (!known.has(entry)) rmSync(join(this.root, entry), { recursive: true, force: true });
+    }
+  }
+}
+
+function now(): string {
+  return new Date().toISOString();
+}
