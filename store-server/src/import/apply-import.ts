@@ -7,6 +7,7 @@
 // meanwhile) is caught by its revision: a product is the feed's to say, so
 // it is written as built; a stock record is merged again with the store's
 // current one, so the correction of another store or item is kept.
+import { writeFileSync } from 'node:fs';
 import type { CommittedChange, DocStore, DocWrite } from '../sync/doc-store';
 import type { ImageService } from '../images/image-domain';
 import type { Db } from '../db/database';
@@ -14,6 +15,18 @@ import type { StockRebuild } from './build-docs';
 import type { Staging } from './staging';
 
 const PAGE = 1_000;
+
+/**
+ * A test seam: with VITRINE_TEST_HOLD_APPLY set to a file path, the apply
+ * writes that file once every document is written and waits, uncommitted, for
+ * the test's SIGKILL (e2e/storage/import-killed.test.ts). Unset in production.
+ */
+function holdForKillTest(): void {
+  const signal = process.env.VITRINE_TEST_HOLD_APPLY;
+  if (!signal) return;
+  writeFileSync(signal, String(process.pid));
+  Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, 60_000);
+}
 
 function* builtWrites(
   staging: Staging,
@@ -63,6 +76,7 @@ export function applyImport(
       after = urls.at(-1)!;
     }
     alsoInside(written);
+    holdForKillTest();
     return written;
   })();
   parts.docs.announce(change);
