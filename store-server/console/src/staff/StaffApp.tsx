@@ -4,6 +4,7 @@ import { useState } from 'react';
 import type { ConsoleLang } from '../common/console-lang';
 import { LangSwitch } from '../common/LangSwitch';
 import type { ConsoleUser } from '../common/SignIn';
+import { CatalogueImport } from './CatalogueImport';
 import { DeviceApproval } from './DeviceApproval';
 import { LoyaltyDesk } from './LoyaltyDesk';
 import { RequestQueue } from './RequestQueue';
@@ -16,6 +17,7 @@ const TABS = [
   { id: 'loyalty' },
   { id: 'stock' },
   { id: 'devices' },
+  { id: 'catalogue', managersOnly: true },
   { id: 'signIns', managersOnly: true },
 ] as const;
 type Tab = (typeof TABS)[number]['id'];
@@ -62,6 +64,7 @@ export function StaffApp(props: {
         {tab === 'loyalty' && <LoyaltyDesk />}
         {tab === 'stock' && <StockCheck roles={props.user.roles} />}
         {tab === 'devices' && <DeviceApproval />}
+        {tab === 'catalogue' && <CatalogueImport />}
         {tab === 'signIns' && <SignInAudit />}
       </main>
     </div>

@@ -1,0 +1,112 @@
+// The Catalogue tab's words, in French and English (typed alike, as messages.ts).
+import { plural, type ImportJob } from '@vitrine/shared/core';
+import type { ConsoleLang } from '../common/console-lang';
+
+const NNBSP = '\u202f';
+const mb = (bytes: number, locale: string, unit: string) =>
+  `${(bytes / 1024 / 1024).toLocaleString(locale, { maximumFractionDigits: 1 })}\u00a0${unit}`;
+
+const fr = {
+  title: 'Importer le catalogue',
+  intro:
+    'Flux produits au format Google Merchant Center (TSV, CSV ou RSS XML, compressés ou non), stock local par magasin et informations alimentaires. Les écrans gardent le catalogue actuel jusqu’à la fin de l’import.',
+  files: {
+    products: 'Produits',
+    inventory: 'Stock par magasin',
+    food: 'Informations alimentaires',
+  } satisfies Record<ImportJob['files'][number]['kind'], string>,
+  mode: 'Type d’import',
+  full: `Complet${NNBSP}: le flux est tout le catalogue (ce qui n’y est plus est retiré)`,
+  incremental: `Partiel${NNBSP}: seuls les articles du flux changent, rien n’est retiré`,
+  language: 'Langue des colonnes sans suffixe (title, description)',
+  languages: { fr: 'Français', en: 'Anglais' },
+  start: 'Importer',
+  chooseFile: 'Choisissez au moins un fichier.',
+  uploading: (name: string) => `Envoi de ${name}`,
+  phase: {
+    waiting: 'En attente',
+    reading: 'Lecture du flux',
+    building: 'Préparation des fiches',
+    applying: 'Mise en ligne',
+    done: 'Terminé',
+  } satisfies Record<ImportJob['progress']['phase'], string>,
+  state: {
+    created: 'Créé',
+    running: 'En cours',
+    applied: 'Appliqué',
+    refused: 'Refusé, rien n’a changé',
+    failed: 'Échoué, rien n’a changé',
+    interrupted: 'Interrompu, rien n’a changé',
+  } satisfies Record<ImportJob['state'], string>,
+  built: (n: number) => plural('fr', n, { one: '# fiche préparée', other: '# fiches préparées' }),
+  read: (done: number, total: number, locale: string) =>
+    `${mb(done, locale, 'Mo')} sur ${mb(total, locale, 'Mo')}`,
+  lines: (lines: number, rejected: number, warnings: number) =>
+    `${plural('fr', lines, { one: '# ligne', other: '# lignes' })}, ${plural('fr', rejected, { one: '# refusée', other: '# refusées' })}, ${plural('fr', warnings, { one: '# avertissement', other: '# avertissements' })}`,
+  written: (written: number, withdrawn: number) =>
+    `${plural('fr', written, { one: '# écrite', other: '# écrites' })}, ${plural('fr', withdrawn, { one: '# retirée', other: '# retirées' })}`,
+  collections: {
+    products: 'Produits',
+    stock: 'Stock',
+    locations: 'Magasins',
+    reviews: 'Avis',
+  } as Record<string, string>,
+  problems: (shown: number, total: number) => `Problèmes (${shown} sur ${total})`,
+  noProblem: 'Aucun problème.',
+  line: 'Ligne',
+  field: 'Colonne',
+  action: { rejected: 'refusée', warning: 'avertissement' },
+  problem: 'Problème',
+  report: 'Télécharger le rapport complet',
+  reason: `Motif${NNBSP}:`,
+  history: 'Imports récents',
+};
+
+type CatalogueMessages = typeof fr;
+
+const en: CatalogueMessages = {
+  title: 'Import the catalogue',
+  intro:
+    'Product feeds in Google Merchant Center format (TSV, CSV or RSS XML, gzipped or not), local stock per store and food facts. Screens keep the current catalogue until the import ends.',
+  files: { products: 'Products', inventory: 'Stock per store', food: 'Food facts' },
+  mode: 'Kind of import',
+  full: 'Full: the feed is the whole catalogue (what it lacks is withdrawn)',
+  incremental: 'Incremental: only the items in the feed change; nothing is withdrawn',
+  language: 'Language of the plain columns (title, description)',
+  languages: { fr: 'French', en: 'English' },
+  start: 'Import',
+  chooseFile: 'Choose at least one file.',
+  uploading: (name) => `Uploading ${name}`,
+  phase: {
+    waiting: 'Waiting',
+    reading: 'Reading the feed',
+    building: 'Preparing products',
+    applying: 'Going live',
+    done: 'Done',
+  },
+  state: {
+    created: 'Created',
+    running: 'Running',
+    applied: 'Applied',
+    refused: 'Refused, nothing changed',
+    failed: 'Failed, nothing changed',
+    interrupted: 'Interrupted, nothing changed',
+  },
+  built: (n) => plural('en', n, { one: '# product prepared', other: '# products prepared' }),
+  read: (done, total, locale) => `${mb(done, locale, 'MB')} of ${mb(total, locale, 'MB')}`,
+  lines: (lines, rejected, warnings) =>
+    `${plural('en', lines, { one: '# line', other: '# lines' })}, ${rejected} refused, ${plural('en', warnings, { one: '# warning', other: '# warnings' })}`,
+  written: (written, withdrawn) => `${written} written, ${withdrawn} withdrawn`,
+  collections: { products: 'Products', stock: 'Stock', locations: 'Stores', reviews: 'Reviews' },
+  problems: (shown, total) => `Problems (${shown} of ${total})`,
+  noProblem: 'No problem.',
+  line: 'Line',
+  field: 'Column',
+  action: { rejected: 'refused', warning: 'warning' },
+  problem: 'Problem',
+  report: 'Download the full report',
+  reason: 'Reason:',
+  history: 'Recent imports',
+};
+
+export const catalogueMessages: Record<ConsoleLang, CatalogueMessages> = { fr, en };
