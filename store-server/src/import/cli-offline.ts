@@ -60,7 +60,7 @@ export async function importOffline(
     }
     const status = statusLine();
     const stop = service.follow(job.id, ({ progress }) => {
-      if (progress.phase === 'reading')
+      if (progress.phase === 'reading' && progress.kind)
         status.show(
           `reading ${progress.kind ?? ''}`,
           progress.bytesRead ?? 0,

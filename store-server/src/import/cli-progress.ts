@@ -7,6 +7,7 @@ const LOG_EVERY_MS = 5_000;
 export function statusLine(stream: NodeJS.WriteStream = process.stderr) {
   let loggedAt = 0;
   let last = '';
+  let logged = '';
   return {
     show(label: string, done: number, total: number | undefined, detail = ''): void {
       const fraction = total ? Math.min(1, done / total) : undefined;
@@ -20,14 +21,16 @@ export function statusLine(stream: NodeJS.WriteStream = process.stderr) {
       } else if (line !== last && Date.now() - loggedAt >= LOG_EVERY_MS) {
         stream.write(`${line}\n`);
         loggedAt = Date.now();
+        logged = line;
       }
       last = line;
     },
     /** Ends the line (a new phase or the result follows). */
     end(): void {
       if (stream.isTTY && last) stream.write('\n');
-      else if (last) stream.write(`${last}\n`);
+      else if (last && last !== logged) stream.write(`${last}\n`);
       last = '';
+      logged = '';
       loggedAt = 0;
     },
   };

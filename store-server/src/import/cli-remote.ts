@@ -51,7 +51,7 @@ export async function importRemote(
   let current = await client.imports.runImport({ params: { id: job.id } });
   while (current.state === 'running') {
     const { progress } = current;
-    if (progress.phase === 'reading')
+    if (progress.phase === 'reading' && progress.kind)
       status.show(`reading ${progress.kind ?? ''}`, progress.bytesRead ?? 0, progress.totalBytes);
     else
       status.show(progress.phase, 0, undefined, progress.done ? `${progress.done} products` : '');
