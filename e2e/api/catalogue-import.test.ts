@@ -148,6 +148,35 @@ describe('a catalogue import through the store server', () => {
     });
   });
 
+  it("holds feeds to the chain's policy, which only the admin sets", async () => {
+    expect(await manager.imports.importPolicy()).toEqual({ maxBadLinePercent: 5 });
+    await expect(
+      manager.imports.setImportPolicy({ body: { maxBadLinePercent: 50 } }),
+    ).rejects.toMatchObject({ status: 401 });
+    const admin = apiClient(apiRoutes, {
+      baseUrl: server.url,
+      authorization: () => `Bearer ${server.adminToken}`,
+    });
+    await admin.imports.setImportPolicy({ body: { maxBadLinePercent: 50 } });
+    // One bad line in two is now within the rule.
+    const job = await manager.imports.createImport({
+      body: { mode: 'incremental', language: 'fr' },
+    });
+    await manager.imports.uploadFeed({
+      params: { id: job.id, kind: 'products' },
+      body: new TextEncoder().encode(
+        `${FEED.split('\n')[0]}\nHALF-1\tMoitié\tHalf\tfree\tX\tA\tA\t\nHALF-2\tMoitié\tHalf\t1.00 EUR\tX\tA\tA\t\n`,
+      ),
+    });
+    await manager.imports.runImport({ params: { id: job.id } });
+    await server.imports.idle();
+    expect((await manager.imports.import({ params: { id: job.id } })).state).toBe('applied');
+    await admin.imports.setImportPolicy({ body: { maxBadLinePercent: 5 } });
+    await expect(
+      admin.imports.setImportPolicy({ body: { maxBadLinePercent: 101 } }),
+    ).rejects.toMatchObject({ status: 400 });
+  });
+
   it('runs from the command line against the server, streaming the file', async () => {
     const feed = join(dir, 'peinture.tsv');
     const [header, , paint] = FEED.split('\n');

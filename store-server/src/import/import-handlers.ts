@@ -30,6 +30,8 @@ export function importHandlers(service: ImportService): Handlers<typeof importRo
       if (FINISHED.has(job.state)) return;
       stop = service.follow(params.id, (changed) => stream.send('job', changed));
     },
+    importPolicy: () => service.policy(),
+    setImportPolicy: ({ body }) => service.setPolicy(body),
     importReport: ({ params, res }) => {
       const path = service.reportPath(params.id);
       res

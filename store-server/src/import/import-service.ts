@@ -7,12 +7,13 @@ import { existsSync, mkdirSync, readdirSync, renameSync, rmSync, statSync } from
 import { join } from 'node:path';
 import {
   DEFAULT_IMPORT_POLICY,
+  ImportPolicy,
+  parseJson,
   type FeedKind,
   type ImportJob,
   type ImportOptions,
-  type ImportPolicy,
 } from '@vitrine/shared/core';
-import type { Db } from '../db/database';
+import { getMeta, setMeta, type Db } from '../db/database';
 import { HttpError } from '../http/http-error';
 import type { Logger } from '../log';
 import { importCatalogue, type ImportParts, type ImportProgress } from './import-catalogue';
@@ -21,6 +22,7 @@ import { importCatalogue, type ImportParts, type ImportProgress } from './import
 const KEPT_JOBS = 50;
 /** How often a running job's progress reaches its followers. */
 const PROGRESS_EVERY_MS = 250;
+const POLICY_KEY = 'import_policy';
 
 export type ImportServiceOptions = {
   db: Db;
@@ -28,7 +30,6 @@ export type ImportServiceOptions = {
   parts: ImportParts;
   currency: string;
   timeZone: string;
-  policy?: () => ImportPolicy;
   log: Logger;
 };
 
@@ -166,7 +167,7 @@ export class ImportService {
           files,
           mode: job.mode,
           language: job.language,
-          policy: this.options.policy?.() ?? DEFAULT_IMPORT_POLICY,
+          policy: this.policy(),
           currency: this.options.currency,
           timeZone: this.options.timeZone,
           workDir: dir,
@@ -202,6 +203,18 @@ export class ImportService {
       // The feeds go; the report stays for the people who fix them.
       for (const file of job.files) rmSync(join(dir, file.kind), { recursive: true, force: true });
     }
+  }
+
+  /** The chain's bad-line rule, kept in the store's meta table (default 5 %). */
+  policy(): ImportPolicy {
+    const text = getMeta(this.options.db, POLICY_KEY);
+    const stored = text === undefined ? undefined : parseJson(ImportPolicy, text);
+    return stored?.ok ? stored.value : DEFAULT_IMPORT_POLICY;
+  }
+
+  setPolicy(policy: ImportPolicy): ImportPolicy {
+    setMeta(this.options.db, POLICY_KEY, JSON.stringify(policy));
+    return policy;
   }
 
   /** Follows one job: the listener hears each change until it unsubscribes. */

@@ -3,7 +3,8 @@
 // One runs at a time; the store keeps its catalogue until an import applies.
 import { z } from 'zod';
 import { FeedKindName, ImportJob, ImportOptions } from '../../feed/import-job';
-import { route, staff } from '../route';
+import { ImportPolicy } from '../../feed/import-policy';
+import { admin, route, staff } from '../route';
 
 /** A feed file's cap: a 5M-line inventory is about 300 MB, gzip makes it less. */
 export const MAX_FEED_BYTES = 1024 ** 3;
@@ -84,5 +85,20 @@ export const importRoutes = {
     auth: importers,
     params: z.object({ id: JobId }),
     response: { raw: 'text/tab-separated-values' },
+  }),
+  importPolicy: route({
+    method: 'GET',
+    path: '/catalogue/import-policy',
+    summary: "The chain's rule for feeds that are mostly wrong (refused lines per file, in %)",
+    auth: importers,
+    response: ImportPolicy,
+  }),
+  setImportPolicy: route({
+    method: 'PUT',
+    path: '/catalogue/import-policy',
+    summary: "Sets the chain's share of refused lines above which an import is refused",
+    auth: admin,
+    body: ImportPolicy,
+    response: ImportPolicy,
   }),
 } as const;
