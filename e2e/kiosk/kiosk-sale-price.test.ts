@@ -1,9 +1,9 @@
 // One price everywhere, in a real Chromium: a product with a sale running
 // (from the feed's sale_price, stored as Product.sale) shows the same sale
 // price, its regular price struck, on the kiosk's product page and on a
-// signage card; a product whose variants cost different amounts reads
-// "à partir de" its lowest price on both, and the kiosk gives a chosen
-// variant its own price. Amounts are written by Node's Intl (the same ICU
+// signage card and on its search tile; a product whose variants cost
+// different amounts reads "à partir de" its lowest price on all three, and the
+// kiosk gives a chosen variant its own price. Amounts are written by Node's Intl (the same ICU
 // data as Chromium) from the documents the server holds.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { BrowserContext, Locator, Page } from 'playwright-core';
@@ -13,7 +13,7 @@ import type { StoreServer } from '@vitrine/store-server/server';
 import { launchChromium } from '../support/chromium';
 import { startTestServer } from '../support/test-server';
 import { publish, signIn, zonesDraft } from '../signage/head-office';
-import { waitForSync } from './kiosk-page';
+import { waitForResults, waitForSync } from './kiosk-page';
 
 const DAY = 86_400_000;
 const euros = (cents: number) => formatMoney(cents, 'EUR', 'fr-FR');
@@ -146,5 +146,17 @@ describe('one price on every screen', () => {
     expect(await page.getAttribute('data-from')).toBe('false');
     await kiosk.locator('[data-axis="size"] button[data-value="S"]').click();
     await expect.poll(() => page.locator('strong').textContent()).toBe(euros(1_500));
+  });
+
+  it('prices the search tiles the same way', async () => {
+    await kiosk.getByRole('button', { name: messages.fr.home }).click();
+    await kiosk.getByTestId('search-button').click();
+    const tilePrice = async (query: string, productId: string) => {
+      await kiosk.getByTestId('search-input').fill(query);
+      await waitForResults(kiosk, query);
+      return kiosk.locator(`[data-product="${productId}"] .tile-price`).textContent();
+    };
+    expect(await tilePrice('Lampe soldée', lamp.id)).toBe(euros(2_990));
+    expect(await tilePrice('T-shirt deux prix', tee.id)).toBe(messages.fr.priceFrom(euros(1_500)));
   });
 });
