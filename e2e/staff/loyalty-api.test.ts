@@ -3,7 +3,7 @@
 import { randomUUID } from 'node:crypto';
 import { v7 as uuidv7 } from 'uuid';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { apiRoutes } from '@vitrine/shared/core';
+import { apiRoutes, makeGtin13 } from '@vitrine/shared/core';
 import type { StoreServer } from '@vitrine/store-server/server';
 import { startTestServer } from '../support/test-server';
 import { call, kioskBearer, memberCard, productCodes, signIn } from './staff-helpers';
@@ -162,5 +162,52 @@ describe('optimise and redeem', () => {
     expect(() => server.db.prepare('UPDATE loyalty_perk_uses SET perk_id = perk_id').run()).toThrow(
       /append-only/,
     );
+  });
+});
+
+describe('basket pricing', () => {
+  it('prices each line as the screens show it now: a running sale counts, a variant’s code its own price', async () => {
+    const code = (body12: string) => `0${makeGtin13(body12)}`;
+    const [small, large] = [code('376999999811'), code('376999999812')];
+    const day = 86_400_000;
+    server.catalogue.upsertProduct({
+      id: 'loyalty-sale-coat',
+      name: { fr: 'Manteau soldé', en: 'Coat on sale' },
+      brand: 'Vitrine',
+      department: 'fashion',
+      categoryPath: [{ fr: 'Mode', en: 'Fashion' }],
+      description: { fr: '', en: '' },
+      priceCents: 20_000,
+      // 200 € → 150 € for the small size; the large one (240 €) is not on sale.
+      sale: {
+        priceCents: 15_000,
+        startsAt: new Date(Date.now() - day).toISOString(),
+        endsAt: new Date(Date.now() + day).toISOString(),
+      },
+      images: [],
+      tags: [],
+      variants: [
+        { id: 'loyalty-coat-s', gtin: small, size: 'S' },
+        { id: 'loyalty-coat-xl', gtin: large, size: 'XL', priceCents: 24_000, sale: null },
+      ],
+      complementary: [],
+      attributes: [],
+    });
+    const answer = await call(server, loyalty.optimise, {
+      token: staff,
+      body: {
+        cardCode: gold,
+        basket: [
+          { code: small, quantity: 1 },
+          { code: large, quantity: 2 },
+        ],
+      },
+    });
+    expect(answer.status).toBe(200);
+    const lines = answer.body.lines as { code: string; unitPriceCents: number }[];
+    expect(lines.map(({ code: c, unitPriceCents }) => [c, unitPriceCents])).toEqual([
+      [small, 15_000],
+      [large, 24_000],
+    ]);
   });
 });

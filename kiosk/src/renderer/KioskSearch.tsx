@@ -3,7 +3,7 @@
 // request so coming back from a product page shows the same search.
 import { useState } from 'react';
 import type { CatalogueSearch, SearchRequest } from '@vitrine/shared/client/search';
-import type { NewDeviceEvent } from '@vitrine/shared/core';
+import type { NewDeviceEvent, Promotion } from '@vitrine/shared/core';
 import { SearchPanel } from '@vitrine/shared/ui';
 
 export function KioskSearch(props: {
@@ -12,6 +12,8 @@ export function KioskSearch(props: {
   onRequest: (request: SearchRequest) => void;
   record: (event: NewDeviceEvent) => void;
   onOpenProduct: (productId: string) => void;
+  /** The store's promotions (StoreContext): tiles are priced as product pages are. */
+  promotions: readonly Promotion[] | undefined;
 }) {
   const [request, setRequest] = useState(props.initial);
   return (
@@ -28,6 +30,7 @@ export function KioskSearch(props: {
           });
       }}
       onOpenProduct={props.onOpenProduct}
+      promotions={props.promotions}
       focusResultsOnOpen
     />
   );

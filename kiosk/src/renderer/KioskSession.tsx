@@ -161,6 +161,7 @@ export function KioskSession(props: {
                 onRequest={rememberRequest}
                 record={recordWhenIdle}
                 onOpenProduct={openViewed}
+                promotions={storeContext?.promotions}
               />
             )}
             {screen.name === 'product' && (

@@ -1,7 +1,8 @@
 import { liveQuery } from 'dexie';
 import { useEffect, useState } from 'react';
 import type { DeviceHandle, StoredProduct } from '@vitrine/shared/client';
-import { useI18n } from '@vitrine/shared/ui';
+import type { Promotion } from '@vitrine/shared/core';
+import { productPriceText, useI18n } from '@vitrine/shared/ui';
 import { suggestionsFor, type Suggestion } from './complete-look';
 import { useMirrorText } from './mirror-text';
 
@@ -12,16 +13,22 @@ export function CompleteLook(props: {
   onOpenProduct: (productId: string) => void;
 }) {
   const { t: m } = useMirrorText();
-  const { lang, price } = useI18n();
+  const i18n = useI18n();
+  const { lang } = i18n;
   const { device, product } = props;
-  const [suggestions, setSuggestions] = useState<Suggestion[] | undefined>(undefined);
+  const [found, setFound] = useState<
+    { suggestions: Suggestion[]; promotions: Promotion[] } | undefined
+  >(undefined);
   useEffect(() => {
-    const subscription = liveQuery(() =>
-      suggestionsFor(device.db, product, device.storeId),
-    ).subscribe({ next: setSuggestions, error: () => setSuggestions([]) });
+    // The promotions price each piece as its own page would (priceNow).
+    const subscription = liveQuery(async () => ({
+      suggestions: await suggestionsFor(device.db, product, device.storeId),
+      promotions: await device.db.promotions.toArray(),
+    })).subscribe({ next: setFound, error: () => setFound({ suggestions: [], promotions: [] }) });
     return () => subscription.unsubscribe();
   }, [device, product]);
-  if (!suggestions) return null;
+  if (!found) return null;
+  const { suggestions, promotions } = found;
   return (
     <section
       className="panel complete-look"
@@ -43,7 +50,7 @@ export function CompleteLook(props: {
                 <img src={new URL(other.images[0], device.baseUrl).href} alt="" />
               )}
               <strong>{other.name[lang]}</strong>
-              <span>{price(other.priceCents)}</span>
+              <span>{productPriceText(other, promotions, i18n)}</span>
               <span className="muted">{m.inStock(units)}</span>
               {look && <span className="muted">{m.lookName(look.name[lang])}</span>}
             </button>

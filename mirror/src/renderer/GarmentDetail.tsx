@@ -89,7 +89,7 @@ export function GarmentDetail(props: {
         <div className="garment-info">
           <h2 id="garment-name">{product.name[lang]}</h2>
           <p className="garment-brand muted">{product.brand}</p>
-          <PriceBlock product={product} promotion={view.promotion} />
+          <PriceBlock product={product} promotion={view.promotion} variantId={variant} />
           {props.inRoomVariant && (
             <p className="in-room-variant" data-testid="in-room-variant">
               {m.yourVariant(variantLabel(product, props.inRoomVariant, lang))}

@@ -30,6 +30,20 @@ export const VariantId = z
     'a variant id: up to 64 letters, digits or . _ : ~ -, starting with a letter or digit',
   );
 const Cents = z.number().int().nonnegative();
+/** A UTC instant as `toISOString()` writes it: compared as a string (pricing.ts). */
+const Instant = z.iso.datetime();
+
+/**
+ * A sale price from the feed (sale_price with its effective dates), resolved
+ * for this store. Either bound may be absent: the sale runs from always or
+ * until further notice. core/pricing.ts `priceNow` reads it.
+ */
+export const Sale = z
+  .object({ priceCents: Cents, startsAt: Instant.optional(), endsAt: Instant.optional() })
+  .refine((sale) => !sale.startsAt || !sale.endsAt || sale.startsAt < sale.endsAt, {
+    message: 'a sale that ends before it starts',
+  });
+export type Sale = z.infer<typeof Sale>;
 
 export const Variant = z.object({
   id: VariantId,
@@ -41,6 +55,8 @@ export const Variant = z.object({
   colourName: Localized.optional(),
   /** This variant's price when it is not the product's (a larger size); the product has the lowest. */
   priceCents: z.number().int().nonnegative().optional(),
+  /** This variant's sale when it is not the product's; null: this variant is not on sale. */
+  sale: Sale.nullable().optional(),
   /** The colour to draw beside its name on a swatch, #rrggbb. */
   swatch: z
     .string()
@@ -65,6 +81,8 @@ export const Product = z.object({
   description: Localized,
   priceCents: Cents,
   loyaltyPriceCents: Cents.optional(),
+  /** The sale on its items (each variant's unless the variant says otherwise). */
+  sale: Sale.optional(),
   images: z.array(z.string()),
   tags: z.array(z.string()),
   /** What is sold and counted: at least one, ids unique (a product sold as one item has one). */

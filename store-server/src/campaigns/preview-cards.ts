@@ -1,8 +1,7 @@
 // Live product cards for the head-office preview: the price, running promotion
-// and stock of this store, computed with the same pricing as the players.
+// or sale and stock of this store, computed with the same pricing (priceNow) as the players.
 import {
-  activePromotion,
-  promotedPriceCents,
+  priceNow,
   totalUnits,
   type PreviewCard,
   type Product,
@@ -18,14 +17,16 @@ function previewCard(
   storeId: string,
   now: Date,
 ): PreviewCard {
-  const promotion = activePromotion(promotions, product.id, now);
+  const shown = priceNow(product, undefined, promotions, now);
   const level = stock?.levels.find((entry) => entry.locationId === storeId);
   return {
     id: product.id,
     name: product.name,
-    priceCents: product.priceCents,
-    promotedPriceCents: promotedPriceCents(product, promotion) ?? null,
-    promotion: promotion?.label ?? null,
+    priceCents: shown.regularCents,
+    // A running sale strikes the price as a promotion does.
+    promotedPriceCents: shown.nowCents < shown.regularCents ? shown.nowCents : null,
+    promotion: shown.promotion?.label ?? null,
+    from: shown.from,
     stockHere: level ? totalUnits(level.quantities) : null,
   };
 }

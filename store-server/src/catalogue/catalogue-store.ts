@@ -8,6 +8,7 @@ import {
   type CollectionName,
   type Product,
   type ProductStock,
+  type Promotion,
   type Variant,
 } from '@vitrine/shared/core';
 import type { Db } from '../db/database';
@@ -108,6 +109,11 @@ export class CatalogueStore {
 
   hasLocation(locationId: string): boolean {
     return this.docs.get('locations', locationId) !== undefined;
+  }
+
+  /** Every promotion (a small table): pricing picks the one running for a product. */
+  promotions(): Promotion[] {
+    return this.docs.all<Promotion>('promotions');
   }
 
   stockOf(productId: string): ProductStock | undefined {

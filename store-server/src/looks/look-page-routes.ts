@@ -3,9 +3,16 @@
 // is there, look-handlers.ts). Unknown or malformed tokens get 404 and expired
 // or deleted ones 410, with nothing else.
 import { Router, type Request, type Response } from 'express';
-import { formatsFor, LookToken, parseUnknown, type Product } from '@vitrine/shared/core';
+import {
+  formatsFor,
+  LookToken,
+  parseUnknown,
+  priceNow,
+  type Product,
+  type Promotion,
+} from '@vitrine/shared/core';
 import type { Db } from '../db/database';
-import { lookPage, messagePage, SHARE_SCRIPT, type PageLang } from './look-page';
+import { lookPage, messagePage, piecePrice, SHARE_SCRIPT, type PageLang } from './look-page';
 import type { LookStore } from './look-store';
 
 const PAGE_HEADERS = {
@@ -21,6 +28,9 @@ export function lookPageRoutes(options: { store: LookStore; db: Db; currency: st
   const { store, db } = options;
   const productBody = db
     .prepare(`SELECT body FROM sync_docs WHERE collection = 'products' AND deleted = 0 AND id = ?`)
+    .pluck();
+  const promotionBodies = db
+    .prepare(`SELECT body FROM sync_docs WHERE collection = 'promotions' AND deleted = 0`)
     .pluck();
   const router = Router();
 
@@ -52,15 +62,21 @@ export function lookPageRoutes(options: { store: LookStore; db: Db; currency: st
     if (!found) return;
     const lang = langOf(req, found.look.lang);
     const { price } = formatsFor(lang, options.currency);
+    // Each piece at the price the screens show now (a sale or promotion counts).
+    const promotions = (promotionBodies.all() as string[]).map(
+      (body) => JSON.parse(body) as Promotion,
+    );
+    const now = new Date();
     const pieces = found.look.productIds.flatMap((id) => {
       const body = productBody.get(id) as string | undefined;
       if (!body) return [];
       const product = JSON.parse(body) as Product;
+      const shown = priceNow(product, undefined, promotions, now);
       return [
         {
           name: product.name[lang],
           brand: product.brand,
-          price: price(product.priceCents),
+          price: piecePrice(lang, price(shown.nowCents), shown.from),
         },
       ];
     });

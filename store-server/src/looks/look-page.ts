@@ -21,6 +21,8 @@ const TEXT = {
     unknown: 'Ce lien n’existe pas.',
     notFoundTitle: 'Lien introuvable',
     goneTitle: 'Look expiré',
+    // As the shopper screens say it (shared/src/ui/i18n).
+    priceFrom: (amount: string) => `à partir de ${amount}`,
   },
   en: {
     title: 'Your look',
@@ -38,8 +40,14 @@ const TEXT = {
     unknown: 'This link does not exist.',
     notFoundTitle: 'Link not found',
     goneTitle: 'Look expired',
+    priceFrom: (amount: string) => `from ${amount}`,
   },
 } as const;
+
+/** A piece's price as its product page writes it (core's priceNow: "from X" when its variants differ). */
+export function piecePrice(lang: PageLang, amount: string, from: boolean): string {
+  return from ? TEXT[lang].priceFrom(amount) : amount;
+}
 
 const escape = (text: string) => text.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
 

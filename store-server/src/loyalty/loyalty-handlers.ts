@@ -35,7 +35,7 @@ export function loyaltyHandlers(options: {
     },
     optimise: ({ body, res }) => {
       const member = memberOr404(body.cardCode);
-      const { priced, lines } = priceBasket(catalogue, body.basket);
+      const { priced, lines } = priceBasket(catalogue, body.basket, now());
       const perks = store.perks();
       const labels = new Map(perks.map((perk) => [perk.id, perk.label]));
       const result = optimisePerks({
@@ -62,7 +62,7 @@ export function loyaltyHandlers(options: {
       };
     },
     redeem: ({ body, caller, res }) => {
-      const { lines } = priceBasket(catalogue, body.basket);
+      const { lines } = priceBasket(catalogue, body.basket, now());
       const receipt = redeem({ store, request: body, lines, staffUserId: caller.id, now: now() });
       // A retry answers the first receipt: nothing new was created.
       if (receipt.replayed) res.status(200);

@@ -6,7 +6,7 @@ import QRCode from 'qrcode';
 import { useEffect, useRef, useState } from 'react';
 import type { DeviceHandle } from '@vitrine/shared/client';
 import type { SharedLookCreated } from '@vitrine/shared/core';
-import { useI18n, useModalFocus, type Lang } from '@vitrine/shared/ui';
+import { productPriceText, useI18n, useModalFocus, type Lang } from '@vitrine/shared/ui';
 import type { Garment } from '../GarmentList';
 import { useMirrorText } from '../mirror-text';
 import { openCamera, stopCamera } from './camera-stream';
@@ -29,7 +29,8 @@ export function ShareLook(props: {
   onClose: () => void;
 }) {
   const { t: m } = useMirrorText();
-  const { lang, price } = useI18n();
+  const i18n = useI18n();
+  const { lang } = i18n;
   const [phase, setPhase] = useState<Phase>({ name: 'consent' });
   const video = useRef<HTMLVideoElement>(null);
   const dialog = useRef<HTMLDivElement>(null);
@@ -44,6 +45,8 @@ export function ShareLook(props: {
     let live = true;
     void (async () => {
       const found = await props.device.db.products.bulkGet(idsKey.split(','));
+      // Priced as each product's page shows it now (a sale or promotion counts).
+      const promotions = await props.device.db.promotions.toArray();
       const ready = await Promise.all(
         found.flatMap((p) =>
           p
@@ -51,7 +54,7 @@ export function ShareLook(props: {
                 (async (): Promise<LookCard> => ({
                   name: p.name[lang],
                   brand: p.brand,
-                  price: price(p.priceCents),
+                  price: productPriceText(p, promotions, i18n),
                   image: p.images[0]
                     ? await loadCardImage(new URL(p.images[0], props.device.baseUrl).href)
                     : undefined,
@@ -65,7 +68,7 @@ export function ShareLook(props: {
     return () => {
       live = false;
     };
-  }, [props.device, idsKey, lang, price]);
+  }, [props.device, idsKey, lang, i18n]);
 
   // Leaving (cancel, done, reset): camera off, pixels gone.
   useEffect(() => {

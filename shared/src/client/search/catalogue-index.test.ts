@@ -214,3 +214,31 @@ describe('catalogue search', () => {
     expect(find(index, { query: '%%% ***' }).total).toBeGreaterThanOrEqual(0);
   });
 });
+
+describe('what a hit keeps of its pricing', () => {
+  it('keeps a sale and variants priced otherwise, so a tile prices it as its page; nothing more for the rest', () => {
+    const sale = { priceCents: 2_500, endsAt: '2026-12-01T00:00:00.000Z' };
+    const priced = createCatalogueIndex();
+    priced.addAll([
+      searchDocOf(
+        {
+          ...product('coat', 'Manteau', 'Coat', 'Maison', 3_000),
+          sale,
+          variants: [
+            { id: 'coat-s', size: 'S' },
+            { id: 'coat-xl', size: 'XL', priceCents: 3_400, sale: null },
+          ],
+        },
+        undefined,
+        'here',
+      ),
+      searchDocOf(product('scarf', 'Écharpe', 'Scarf', 'Maison', 1_000), undefined, 'here'),
+    ]);
+    const hits = find(priced, { query: '' }).hits;
+    expect(hits.find((hit) => hit.id === 'coat')?.pricing).toEqual({
+      sale,
+      variants: [{ id: 'coat-s' }, { id: 'coat-xl', priceCents: 3_400, sale: null }],
+    });
+    expect(hits.find((hit) => hit.id === 'scarf')).not.toHaveProperty('pricing');
+  });
+});

@@ -31,6 +31,7 @@ const STORED = [
   'image',
   'sizeRange',
   'colours',
+  'pricing',
 ] as const;
 
 export function createCatalogueIndex(): MiniSearch<SearchDoc> {
@@ -69,7 +70,22 @@ export function searchDocOf(product: Product, stock: ProductStock | undefined, s
     inStockHere: here ? Object.values(here.quantities).some((units) => units > 0) : false,
     ...(product.images[0] ? { image: product.images[0] } : {}),
     ...tellApartFields(product),
+    ...pricingFields(product),
   } satisfies SearchDoc;
+}
+
+/** Only a product on sale or with variants priced otherwise stores more than its price. */
+function pricingFields(product: Product): Pick<SearchDoc, 'pricing'> {
+  const own = product.variants.some((v) => v.priceCents !== undefined || v.sale !== undefined);
+  if (!product.sale && !own) return {};
+  const variants = own
+    ? product.variants.map(({ id, priceCents, sale }) => ({
+        id,
+        ...(priceCents !== undefined && { priceCents }),
+        ...(sale !== undefined && { sale }),
+      }))
+    : [];
+  return { pricing: { ...(product.sale && { sale: product.sale }), variants } };
 }
 
 /** What tells two products of one name apart on a result tile (see SearchHit): its variants' sizes and colours. */
@@ -129,6 +145,7 @@ export function searchCatalogue(
       ...(hit.image ? { image: hit.image } : {}),
       ...(hit.sizeRange ? { sizeRange: hit.sizeRange } : {}),
       ...(hit.colours ? { colours: hit.colours } : {}),
+      ...(hit.pricing ? { pricing: hit.pricing } : {}),
     });
   }
   return {

@@ -31,6 +31,25 @@ export const IndexStatus = z.discriminatedUnion('state', [
 ]);
 export type IndexStatus = z.infer<typeof IndexStatus>;
 
+// A sale as Product.sale has it (core's schema is not loaded in the worker).
+const HitSale = z.object({
+  priceCents: z.number().int().nonnegative(),
+  startsAt: z.string().max(40).optional(),
+  endsAt: z.string().max(40).optional(),
+});
+const HitPricing = z.object({
+  sale: HitSale.optional(),
+  variants: z
+    .array(
+      z.object({
+        id: z.string().max(64),
+        priceCents: z.number().int().nonnegative().optional(),
+        sale: HitSale.nullable().optional(),
+      }),
+    )
+    .max(1_000)
+    .readonly(),
+});
 const Hit = z.object({
   id: z.string(),
   nameFr: z.string(),
@@ -41,6 +60,7 @@ const Hit = z.object({
   image: z.string().max(2_000).optional(),
   sizeRange: z.string().max(100).optional(),
   colours: z.array(z.string().max(100)).max(50).optional(),
+  pricing: HitPricing.optional(),
 });
 export const FromWorker = z.discriminatedUnion('type', [
   z.object({ type: z.literal('status'), status: IndexStatus }),

@@ -1,5 +1,5 @@
 // What a search asks and answers; no MiniSearch here, so pages can import it cheaply.
-import type { Localized } from '../../core';
+import type { Localized, Priced } from '../../core';
 
 export type SearchDoc = {
   id: string;
@@ -19,6 +19,9 @@ export type SearchDoc = {
   /** First to last size ("S–XL"), and the colours: what tells same-named products apart (its variants'). */
   sizeRange?: string;
   colours?: string[];
+  /** Its sale and its variants' own prices and sales, when it has any: a tile
+   * prices the hit with priceNow as the product page does ("from X", a sale). */
+  pricing?: Pick<Priced, 'sale' | 'variants'>;
 };
 
 /** Prices from `min` to under `max` (none: no upper limit), in the store currency's minor units. */
@@ -45,6 +48,7 @@ export type SearchHit = Pick<
   | 'image'
   | 'sizeRange'
   | 'colours'
+  | 'pricing'
 >;
 export type SearchResponse = {
   total: number;

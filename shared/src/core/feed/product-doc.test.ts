@@ -113,6 +113,72 @@ describe('productDocOf', () => {
       pairings: ['drill'],
     });
   });
+
+  describe('sales', () => {
+    const SALE_START = '2026-11-27T23:00:00.000Z';
+    const SALE_END = '2026-12-01T23:00:00.000Z';
+    const sale = (minor: number, dates = true) => ({
+      minor,
+      ...(dates && { startsAt: SALE_START, endsAt: SALE_END }),
+    });
+
+    it('gives the product its first line’s sale and a variant its own only where it differs', () => {
+      const { product, entries } = productDocOf(
+        'tee',
+        [
+          line('TEE-S', 2, { size: 'S' }),
+          line('TEE-M', 3, { size: 'M', sale: sale(1200) }),
+          line('TEE-L', 4, { size: 'L', sale: sale(1200) }),
+          line('TEE-XL', 5, {
+            size: 'XL',
+            price: { minor: 1800, currency: 'EUR' },
+            sale: sale(1400),
+          }),
+          line('TEE-XXL', 6, { size: 'XXL', sale: sale(1200, false) }),
+        ],
+        [],
+        options,
+      );
+      expect(entries.filter((entry) => entry.field.startsWith('sale'))).toEqual([]);
+      expect(product!.sale).toEqual({ priceCents: 1200, startsAt: SALE_START, endsAt: SALE_END });
+      expect(product!.variants).toEqual([
+        { id: 'TEE-S', size: 'S', sale: null }, // its line has no sale
+        { id: 'TEE-M', size: 'M' },
+        { id: 'TEE-L', size: 'L' },
+        {
+          id: 'TEE-XL',
+          size: 'XL',
+          priceCents: 1800,
+          sale: { priceCents: 1400, startsAt: SALE_START, endsAt: SALE_END },
+        },
+        { id: 'TEE-XXL', size: 'XXL', sale: { priceCents: 1200 } }, // open-ended: other dates
+      ]);
+    });
+
+    it('leaves the sale and the variants alone when no line has one', () => {
+      const { product } = productDocOf('tee', [line('TEE-S', 2), line('TEE-M', 3)], [], options);
+      expect(product!.sale).toBeUndefined();
+      expect(product!.variants.map((variant) => 'sale' in variant)).toEqual([false, false]);
+    });
+
+    it('warns about a sale price not below its price and leaves that sale out', () => {
+      const { product, entries } = productDocOf(
+        'lamp',
+        [line('LAMP', 7, { itemGroupId: undefined, sale: sale(1500) })],
+        [],
+        options,
+      );
+      expect(product!.sale).toBeUndefined();
+      expect(product!.variants).toEqual([{ id: 'LAMP' }]);
+      expect(entries).toContainEqual({
+        file: 'products.tsv',
+        line: 7,
+        field: 'sale_price',
+        problem: 'a sale price must be below the price: the sale is left out',
+        action: 'warning',
+      });
+    });
+  });
 });
 
 describe('stockDocOf', () => {

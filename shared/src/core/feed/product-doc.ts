@@ -4,11 +4,13 @@
 //
 // One group is one product: its name, brand, description, taxonomy and facts
 // come from its first line (the feed's order), its variants from every line.
-// The product's price is its lowest; a variant priced otherwise carries its own.
+// The product's price is its lowest; a variant priced otherwise carries its own;
+// sales likewise (product-sale.ts).
 import { Product, type Localized, type Variant } from '../catalogue';
 import { slugOf, type Attribute, type FoodFacts } from '../product-facts';
 import type { FeedText, FoodLine, FoodPart, ProductLine } from './feed-lines';
 import type { ReportEntry } from './line-report';
+import { salesOf } from './product-sale';
 import { variantIdOf } from './variant-key';
 
 export type FeedLanguage = 'fr' | 'en';
@@ -165,6 +167,10 @@ export function productDocOf(
   if (!first) return { entries };
 
   const lowest = Math.min(...variants.map((variant) => variant.minor));
+  const sales = salesOf(
+    lines.filter((line) => variants.some((variant) => variant.line === line.line)),
+    warn,
+  );
   let categoryPath = categoryPathOf(first, options.language);
   if (!categoryPath) {
     warn(first.line, 'product_type', `no product_type: filed under "${OTHER.en}"`);
@@ -199,12 +205,13 @@ export function productDocOf(
     priceCents: lowest,
     images,
     tags: [],
-    variants: variants.map(({ line: _line, minor, ...variant }) =>
-      minor === lowest ? variant : { ...variant, priceCents: minor },
+    variants: variants.map(({ line, minor, ...variant }) =>
+      sales.onVariant(line, minor === lowest ? variant : { ...variant, priceCents: minor }),
     ),
     complementary: linked(lines.flatMap((line) => line.complementaryIds)),
     attributes: attributesOf(first),
   };
+  if (sales.product) product.sale = sales.product;
   if (first.googleProductCategory) product.googleCategory = first.googleProductCategory;
   const sizeSystem = first.sizeSystem === undefined ? '' : slugOf(first.sizeSystem);
   if (sizeSystem !== '') product.sizeSystem = sizeSystem;

@@ -3,8 +3,9 @@
 // (a tap opens the product; the call goes on).
 import { useEffect, useRef, useState } from 'react';
 import type { DeviceHandle } from '../../client';
-import type { Product } from '../../core';
+import type { Product, Promotion } from '../../core';
 import { useI18n } from '../i18n/i18n';
+import { productPriceText } from '../product/price-text';
 import { callText, type Lang } from './call-text';
 import type { ExpertLine } from './use-expert-line';
 
@@ -14,14 +15,19 @@ function PushedCard(props: {
   lang: Lang;
   onOpen?: (productId: string) => void;
 }) {
-  const [product, setProduct] = useState<Product | undefined>();
+  const [found, setFound] = useState<{ product: Product; promotions: Promotion[] } | undefined>();
   // The session's provider knows the store's currency.
-  const { price: priceOf } = useI18n();
+  const i18n = useI18n();
   useEffect(() => {
-    void props.device.db.products.get(props.productId).then(setProduct);
+    const { db } = props.device;
+    void Promise.all([db.products.get(props.productId), db.promotions.toArray()]).then(
+      ([product, promotions]) => setFound(product && { product, promotions }),
+    );
   }, [props.device, props.productId]);
-  if (!product) return null;
-  const price = priceOf(product.priceCents);
+  if (!found) return null;
+  const { product } = found;
+  // The price its product page shows now (a sale or promotion counts).
+  const price = productPriceText(product, found.promotions, i18n);
   const image = product.images[0];
   const body = (
     <>

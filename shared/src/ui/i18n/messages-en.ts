@@ -137,6 +137,7 @@ export const en: Messages = {
   units: (n: number) => `${n}`,
   labelled: (label: string, value: string | number) => `${label}: ${value}`,
   fromPrice: 'instead of',
+  priceFrom: (amount: string) => `from ${amount}`,
   brandLabel: 'Brand',
   pageProduct: 'Product page',
   size: 'Size',

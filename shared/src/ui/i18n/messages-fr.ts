@@ -140,6 +140,8 @@ export const fr = {
   /** "Label : value": French puts a narrow no-break space before the colon. */
   labelled: (label: string, value: string | number) => `${label}\u202f: ${value}`,
   fromPrice: 'au lieu de',
+  /** The lowest of prices that differ (the variants'): "from 12,50 €". */
+  priceFrom: (amount: string) => `à partir de ${amount}`,
   brandLabel: 'Marque',
   pageProduct: 'Fiche produit',
   // The variant picker: a size and a colour, each option saying when it is out here.

@@ -1,8 +1,8 @@
 // A product as the shopper sees it, entirely from the local copy. Reusable by
 // any touchpoint: actions arrive as callbacks, the expert call as a slot.
-import type { ReactNode } from 'react';
+import { useState, type ReactNode } from 'react';
 import type { NewDeviceEvent } from '../../core';
-import { displayGtin } from '../../core';
+import { displayGtin, priceNow } from '../../core';
 import { useI18n } from '../i18n/i18n';
 import { FeedbackBar } from './FeedbackBar';
 import { Model3dView } from './Model3dView';
@@ -30,6 +30,10 @@ export function ProductPage(props: {
   const { t, lang } = i18n;
   const { product, stock, reviews, promotion, locations, complementary, pairings } = props.view;
   const here = unitsAt(stock, props.storeId);
+  // The variant chosen in the stock panel prices the page (a larger size may cost more).
+  const [variantId, setVariantId] = useState<string | undefined>(undefined);
+  const variant = product.variants.find((each) => each.id === variantId);
+  const shown = priceNow(product, variant, promotion ? [promotion] : [], new Date());
   const model = product.model3d;
   const dishes = product.food?.dishes ?? [];
   // The code on the pack: the product's own, or its one item's; none for an item without a barcode.
@@ -41,14 +45,14 @@ export function ProductPage(props: {
         <ProductGallery product={product} baseUrl={props.baseUrl} />
         <div className="product-info">
           <h2 id="product-name">{product.name[lang]}</h2>
-          <PriceBlock product={product} promotion={promotion} />
+          <PriceBlock product={product} promotion={promotion} variantId={variantId} />
           <p className="product-brand muted">
             {[product.brand, code && displayGtin(code)].filter(Boolean).join(' · ')}
           </p>
           <p className="product-description">{product.description[lang]}</p>
           <FeedbackBar
             key={product.id} // a new product: its own like and its own reading
-            speechText={keyFactsText(product, i18n, here?.total, here?.aisle)}
+            speechText={keyFactsText(product, i18n, here?.total, here?.aisle, shown)}
             onFeedback={(value) =>
               props.record({
                 kind: 'feedback',
@@ -64,6 +68,7 @@ export function ProductPage(props: {
         stock={stock}
         locations={locations}
         storeId={props.storeId}
+        onVariant={setVariantId}
         {...(props.initialVariantId ? { initialVariantId: props.initialVariantId } : {})}
         onRequest={(request) =>
           props.record({ kind: 'request', payload: { ...request, productId: product.id } })
@@ -79,6 +84,7 @@ export function ProductPage(props: {
         id="pairings"
         title={t.pairings}
         products={pairings}
+        promotions={props.view.promotions}
         onOpenProduct={props.onOpenProduct}
         lead={
           dishes.length > 0 && (
@@ -94,6 +100,7 @@ export function ProductPage(props: {
         id="complementary"
         title={t.complementary}
         products={complementary}
+        promotions={props.view.promotions}
         onOpenProduct={props.onOpenProduct}
       />
     </article>

@@ -3,6 +3,7 @@ export * from './product-view';
 export * from './StockPanel';
 export * from './ReviewsPanel';
 export * from './PriceBlock';
+export * from './price-text';
 export * from './ProductGallery';
 export * from './ProductImage';
 export * from './ProductFacts';

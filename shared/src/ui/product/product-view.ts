@@ -3,7 +3,6 @@
 // Promotions and locations can come from memory (see StoreContext).
 import {
   activePromotion,
-  promotedPriceCents,
   totalUnits,
   unitsOfVariant,
   type Location,
@@ -18,6 +17,8 @@ export type ProductView = {
   stock: ProductStock | undefined;
   reviews: ProductReviews | undefined;
   promotion: Promotion | undefined;
+  /** The store's promotions: the tiles of other products are priced with them. */
+  promotions: Promotion[];
   locations: Location[];
   complementary: StoredProduct[];
   /** The food products that go with this one (food.pairings), those still in the catalogue. */
@@ -85,6 +86,7 @@ async function readView(
       stock,
       reviews,
       promotion: activePromotion(store.promotions, product.id, now),
+      promotions: store.promotions,
       locations: store.locations,
       complementary: complementary.filter(isPresent),
       pairings: pairings.filter(isPresent),
@@ -97,9 +99,6 @@ const isPresent = (p: StoredProduct | undefined): p is StoredProduct => !!p;
 function readOwn(db: DeviceDb, productId: string) {
   return Promise.all([db.stock.get(productId), db.reviews.get(productId)]);
 }
-
-// Pricing lives in core, shared with signage and the head-office preview.
-export { activePromotion, promotedPriceCents };
 
 /** Units at one location of the chosen variant, or of all of them when none is chosen. */
 export function unitsOfChoice(

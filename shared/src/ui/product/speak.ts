@@ -1,21 +1,24 @@
 // Speech output of a product's key facts (speechSynthesis), in the session's language.
-import type { Product } from '../../core';
+import { priceNow, type PriceNow, type Product } from '../../core';
 import type { I18n } from '../i18n/i18n';
 import { allergenNames } from './allergen-text';
+import { priceText } from './price-text';
 
 export function keyFactsText(
   product: Product,
   i18n: I18n,
   stockHere: number | undefined,
   aisle?: string,
+  /** The price the page shows (priceNow); the product's own now by default. */
+  shown: PriceNow = priceNow(product, undefined, [], new Date()),
 ) {
-  const { t, lang, price } = i18n;
+  const { t, lang } = i18n;
   // A shopper who cannot read the label hears the allergens too.
   const allergens = allergenNames(product.food?.allergens ?? [], t).map((a) => a.name);
   return [
     product.name[lang],
     `${t.brandLabel} ${product.brand}`,
-    `${t.price_} ${price(product.priceCents)}`,
+    `${t.price_} ${priceText(shown, i18n)}`,
     stockHere
       ? `${t.inStockHere}, ${stockHere}${aisle ? `, ${t.aisle} ${aisle}` : ''}`
       : t.notInStockHere,

@@ -4,8 +4,10 @@
 // use-first-screen-first.ts); tiles below the fold skip layout until scrolled to.
 import { memo, useMemo, useRef } from 'react';
 import type { SearchHit } from '../../client/search';
-import { useI18n } from '../i18n/i18n';
+import type { Promotion } from '../../core';
+import { useI18n, type I18n } from '../i18n/i18n';
 import { ProductImage } from '../product/ProductImage';
+import { productPriceText } from '../product/price-text';
 import { tellApart, type TellApart } from './tell-apart';
 import { useFirstScreenFirst } from './use-first-screen-first';
 
@@ -14,6 +16,8 @@ export const ResultList = memo(function ResultList(props: {
   /** The text these hits answer (see SearchState): tests and benchmarks wait for it. */
   answered: string | undefined;
   onOpenProduct: (productId: string) => void;
+  /** The store's promotions: a tile shows the price the product's page would. */
+  promotions: readonly Promotion[];
 }) {
   const listRef = useRef<HTMLUListElement>(null);
   const { shown, complete, firstScreen } = useFirstScreenFirst(props.hits, listRef);
@@ -26,7 +30,12 @@ export const ResultList = memo(function ResultList(props: {
       data-complete={complete}
       data-first-screen={firstScreen}
     >
-      <Tiles hits={shown} firstScreen={firstScreen} onOpenProduct={props.onOpenProduct} />
+      <Tiles
+        hits={shown}
+        firstScreen={firstScreen}
+        onOpenProduct={props.onOpenProduct}
+        promotions={props.promotions}
+      />
     </ul>
   );
 });
@@ -35,8 +44,10 @@ const Tiles = memo(function Tiles(props: {
   hits: readonly SearchHit[];
   firstScreen: number | undefined;
   onOpenProduct: (productId: string) => void;
+  promotions: readonly Promotion[];
 }) {
-  const { t, lang, price } = useI18n();
+  const i18n = useI18n();
+  const { t, lang } = i18n;
   const { firstScreen = 0 } = props;
   const details = useMemo(() => tellApart(props.hits, lang), [props.hits, lang]);
   return (
@@ -50,7 +61,7 @@ const Tiles = memo(function Tiles(props: {
             onClick={() => props.onOpenProduct(hit.id)}
           >
             <ProductImage src={hit.image} className="tile-image" sizes="240px" />
-            <span className="tile-price">{price(hit.priceCents)}</span>
+            <span className="tile-price">{tilePrice(hit, props.promotions, i18n)}</span>
             <span className={hit.inStockHere ? 'tile-stock tile-stock--here' : 'tile-stock'}>
               {hit.inStockHere ? t.inStockHere : t.notInStockHere}
             </span>
@@ -64,6 +75,16 @@ const Tiles = memo(function Tiles(props: {
     </>
   );
 });
+
+/** A hit priced as its product page is (priceNow), with what the index keeps of its pricing. */
+function tilePrice(hit: SearchHit, promotions: readonly Promotion[], i18n: I18n): string {
+  const { pricing } = hit;
+  return productPriceText(
+    { id: hit.id, priceCents: hit.priceCents, ...pricing, variants: pricing?.variants ?? [] },
+    promotions,
+    i18n,
+  );
+}
 
 const COLOURS_SHOWN = 2;
 

@@ -10,12 +10,14 @@ import {
   type SearchHit,
   type SearchRequest,
 } from '../../client/search';
+import type { Promotion } from '../../core';
 import { useI18n, type I18n } from '../i18n/i18n';
 import { ResultList } from './ResultList';
 import { useCatalogueSearch, useIndexStatus } from './use-catalogue-search';
 import { useResultsFocus } from './use-results-focus';
 
 const NO_HITS: readonly SearchHit[] = [];
+const NO_PROMOTIONS: readonly Promotion[] = [];
 
 function bandLabel({ t, priceLimit }: I18n, band: PriceBand): string {
   if (band.max === undefined) return t.priceBand.over(priceLimit(band.min));
@@ -30,6 +32,8 @@ export function SearchPanel(props: {
   onOpenProduct: (productId: string) => void;
   /** Move focus to the results once the first answer is in (after "Browse"). */
   focusResultsOnOpen?: boolean;
+  /** The store's promotions, so tiles show the price the product page will. */
+  promotions?: readonly Promotion[] | undefined;
 }) {
   const i18n = useI18n();
   const { t } = i18n;
@@ -154,6 +158,7 @@ export function SearchPanel(props: {
         hits={state?.answer.hits ?? NO_HITS}
         answered={state?.query}
         onOpenProduct={props.onOpenProduct}
+        promotions={props.promotions ?? NO_PROMOTIONS}
       />
     </section>
   );

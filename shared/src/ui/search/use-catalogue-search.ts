@@ -62,7 +62,8 @@ function sameHits(a: readonly SearchHit[], b: readonly SearchHit[]): boolean {
         hit.priceCents === other.priceCents &&
         hit.inStockHere === other.inStockHere &&
         hit.sizeRange === other.sizeRange &&
-        hit.colours?.join() === other.colours?.join()
+        hit.colours?.join() === other.colours?.join() &&
+        JSON.stringify(hit.pricing) === JSON.stringify(other.pricing)
       );
     })
   );

@@ -5,9 +5,10 @@
 import { liveQuery } from 'dexie';
 import { useEffect, useState } from 'react';
 import type { DeviceDb, StoredProduct } from '../../client';
-import { promotedPriceCents, type Promotion } from '../../core';
+import { priceNow, type Promotion } from '../../core';
 import { useI18n } from '../i18n/i18n';
 import { ProductImage } from '../product/ProductImage';
+import { priceText } from '../product/price-text';
 
 type Slide = { promotion: Promotion; product: StoredProduct };
 const SLIDE_MS = 6_000;
@@ -69,27 +70,33 @@ export function AttractLoop({ db, onStart }: { db: DeviceDb; onStart: () => void
   );
 }
 
-/** A reduction that leaves the price as it is (0 %) is no offer; a multi-buy offer is one. */
-function showsBadge({ promotion, product }: Slide): boolean {
-  if (promotion.kind === 'second-half-price') return true;
-  const now = promotedPriceCents(product, promotion);
-  return now !== undefined && now < product.priceCents;
+/** The slide's price from core's priceNow, as the product page would show it now. */
+const shownOf = ({ promotion, product }: Slide) =>
+  priceNow(product, undefined, [promotion], new Date());
+
+/** A reduction that leaves the price as it is (0 %), or one a lower sale beats, is no offer;
+ * a multi-buy offer is one. */
+function showsBadge(slide: Slide): boolean {
+  const shown = shownOf(slide);
+  if (shown.promotion?.kind === 'second-half-price') return true;
+  return shown.promotion !== undefined && shown.nowCents < shown.regularCents;
 }
 
 function SlidePrice({ slide }: { slide: Slide }) {
-  const { t, price } = useI18n();
-  const now = promotedPriceCents(slide.product, slide.promotion);
-  if (now === undefined || now === slide.product.priceCents)
+  const i18n = useI18n();
+  const { t, price } = i18n;
+  const shown = shownOf(slide);
+  if (shown.nowCents >= shown.regularCents)
     return (
       <span className="attract-price" data-testid="attract-price">
-        {price(slide.product.priceCents)}
+        {priceText(shown, i18n)}
       </span>
     );
   return (
     <span className="attract-price" data-testid="attract-price">
-      {price(now)}{' '}
+      {priceText(shown, i18n)}{' '}
       <span className="attract-was">
-        {t.fromPrice} <s>{price(slide.product.priceCents)}</s>
+        {t.fromPrice} <s>{price(shown.regularCents)}</s>
       </span>
     </span>
   );

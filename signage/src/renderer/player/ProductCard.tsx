@@ -4,18 +4,17 @@
 // queries in index.html): the price never shrinks or leaves the zone; the
 // name and picture give way first.
 import {
-  activePromotion,
-  promotedPriceCents,
+  priceNow,
   totalUnits,
+  type PriceNow,
   type Product,
   type ProductStock,
-  type Promotion,
 } from '@vitrine/shared/core';
 import type { DeviceHandle } from '@vitrine/shared/client';
 import { useText } from './signage-text';
 import { useLocalRead } from './use-local-read';
 
-type CardData = { product: Product; stockHere: number | null; promotion: Promotion | null };
+type CardData = { product: Product; stockHere: number | null; shown: PriceNow };
 
 async function readCard(
   device: DeviceHandle,
@@ -30,7 +29,8 @@ async function readCard(
   return {
     product,
     stockHere: level ? totalUnits(level.quantities) : null,
-    promotion: activePromotion(promotions, productId, now) ?? null,
+    // The kiosk's own pricing (a sale, a promotion, "from" for variants that differ).
+    shown: priceNow(product, undefined, promotions, now),
   };
 }
 
@@ -42,8 +42,9 @@ export function ProductCard(props: { productId: string; device: DeviceHandle; la
   );
   const { t, price } = useText();
   if (!card) return <div className="product-card" data-testid="product-card" />;
-  const { product, promotion, stockHere } = card;
-  const promoted = promotedPriceCents(product, promotion) ?? null;
+  const { product, shown, stockHere } = card;
+  const { promotion } = shown;
+  const amount = price(shown.nowCents);
   return (
     <div className="product-card" data-testid="product-card" data-product-id={product.id}>
       {product.images[0] && (
@@ -52,9 +53,15 @@ export function ProductCard(props: { productId: string; device: DeviceHandle; la
       <div className="info">
         <h2>{product.name[props.lang]}</h2>
         {promotion && <p className="promo">{promotion.label[props.lang]}</p>}
-        <p className="price" data-testid="card-price" data-cents={promoted ?? product.priceCents}>
-          {promoted !== null && <s>{price(product.priceCents)}</s>}
-          <span>{price(promoted ?? product.priceCents)}</span>
+        <p
+          className="price"
+          data-testid="card-price"
+          data-cents={shown.nowCents}
+          data-from={shown.from}
+          data-sale={shown.onSale}
+        >
+          {shown.nowCents < shown.regularCents && <s>{price(shown.regularCents)}</s>}
+          <span>{shown.from ? t.priceFrom(amount) : amount}</span>
         </p>
         {stockHere !== null && (
           <p className="stock" data-testid="card-stock">
