@@ -95,7 +95,7 @@ class Builder {
         file: this.plan.files.inventory,
         line: 0,
         field: 'store_code',
-        problem: `store ${code} was not known: added under its code (a stores file names it)`,
+        problem: `store ${code} was not known: added, named by its code`,
         action: 'warning',
       });
     }
