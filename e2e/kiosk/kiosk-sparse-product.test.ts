@@ -97,6 +97,13 @@ beforeAll(async () => {
   await kiosk.setViewportSize(PORTRAIT);
   await kiosk.goto(`${server.url}/kiosk/`);
   await waitForSync(kiosk, server);
+  // The search index is rebuilt once the sync settles: wait until it holds the whole catalogue.
+  const products = server.db
+    .prepare(`SELECT COUNT(*) FROM sync_docs WHERE collection = 'products' AND deleted = 0`)
+    .pluck()
+    .get() as number;
+  await kiosk.getByTestId('search-button').click();
+  await waitForResults(kiosk, '', products);
 }, 120_000);
 afterAll(async () => {
   await browser?.close();
