@@ -6,9 +6,11 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { BrowserContext, Locator, Page } from 'playwright-core';
 import {
+  contrastRatio,
   FoodFacts,
   makeGtin13,
   markAllergenWords,
+  MIN_TEXT_CONTRAST,
   Product,
   ProductReviews,
   readAllergenTag,
@@ -115,6 +117,13 @@ async function openProduct(lang: Lang, which = product): Promise<Locator> {
   return page.locator('section[aria-labelledby="food-title"]');
 }
 
+/** A computed `rgb(r, g, b)` colour written #rrggbb, as contrastRatio reads it. */
+const hex = (rgb: string) =>
+  `#${(rgb.match(/\d+/g) ?? [])
+    .slice(0, 3)
+    .map((n) => Number(n).toString(16).padStart(2, '0'))
+    .join('')}`;
+
 const style = (on: Locator, property: 'fontWeight' | 'color') =>
   on.evaluate((el, key) => getComputedStyle(el)[key], property);
 
@@ -144,6 +153,8 @@ describe('kiosk food product page', () => {
       const shown = await box.getByRole('listitem').allTextContents();
       expect(shown.map((s) => s.trim()).sort()).toEqual(names(food.allergens, lang).sort());
       for (const trace of names(food.traces ?? [], lang)) expect(text).toContain(trace);
+      // The Nutri-Score only when the catalogue gives one.
+      expect(await facts.getByTestId('nutriscore').count()).toBe(food.nutriscoreGrade ? 1 : 0);
       const origin = food.originLabel?.[lang] ?? food.origin;
       expect(await page.getByTestId('origin').textContent()).toBe(t.labelled(t.origin, origin));
 
@@ -204,8 +215,8 @@ describe('kiosk food product page', () => {
       gtin,
       name: { fr: 'Yaourt nature', en: 'Plain yoghurt' },
       variants: [{ id: 'sparse-food-1', gtin }],
-      // A feed with traces and one nutriment: no ingredients, allergens, origin or other values.
-      food: { traces: ['en:nuts'], nutritionPer100g: { fat: 3.5 } },
+      // A feed with traces, one nutriment and the Nutri-Score: no ingredients, allergens, origin or other values.
+      food: { traces: ['en:nuts'], nutritionPer100g: { fat: 3.5 }, nutriscoreGrade: 'd' },
     };
     server.catalogue.upsertProduct(sparse);
     const t = messages.fr;
@@ -227,6 +238,21 @@ describe('kiosk food product page', () => {
     expect(await facts.locator('table tbody tr').allTextContents()).toEqual([
       `${t.nutrients.fat}${makeI18n('fr').number(3.5)}`,
     ]);
+    // The Nutri-Score: one image read "Nutri-Score : D", the five letters, D larger than the rest.
+    const score = facts.getByRole('img', { name: t.labelled(t.nutriscore, 'D') });
+    expect(await score.count()).toBe(1);
+    const letters = score.locator('.nutriscore-letter');
+    expect(await letters.allTextContents()).toEqual(['A', 'B', 'C', 'D', 'E']);
+    expect(await score.locator('.chosen').textContent()).toBe('D');
+    const height = (on: Locator) => on.evaluate((el) => el.getBoundingClientRect().height);
+    expect(await height(score.locator('.chosen'))).toBeGreaterThan(await height(letters.first()));
+    for (const letter of await letters.all()) {
+      const [name, ink, ground] = await letter.evaluate((el) => {
+        const style = getComputedStyle(el);
+        return [el.textContent ?? '', style.color, style.backgroundColor];
+      });
+      expect(contrastRatio(hex(ink), hex(ground)), name).toBeGreaterThanOrEqual(MIN_TEXT_CONTRAST);
+    }
     expect(await seriousViolations(page)).toEqual([]);
   });
 });

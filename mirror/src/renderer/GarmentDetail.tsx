@@ -70,6 +70,8 @@ export function GarmentDetail(props: {
   if (view === null) return <p role="alert">{t.productUnavailable}</p>;
   const { product } = view;
   const mine = props.requests.list.filter((r) => r.productId === product.id);
+  // The size and colour brought in; an item sold in one size and colour names none.
+  const inRoomLabel = props.inRoomVariant && variantLabel(product, props.inRoomVariant, lang);
   // During a call (waiting, talking, rating) the expert panel comes first, under
   // the garment, rather than at the foot of the page.
   const expertSlot = (
@@ -88,11 +90,11 @@ export function GarmentDetail(props: {
         <ProductGallery product={product} baseUrl={device.baseUrl} />
         <div className="garment-info">
           <h2 id="garment-name">{product.name[lang]}</h2>
-          <p className="garment-brand muted">{product.brand}</p>
+          {product.brand && <p className="garment-brand muted">{product.brand}</p>}
           <PriceBlock product={product} promotion={view.promotion} variantId={variant} />
-          {props.inRoomVariant && (
+          {inRoomLabel && (
             <p className="in-room-variant" data-testid="in-room-variant">
-              {m.yourVariant(variantLabel(product, props.inRoomVariant, lang))}
+              {m.yourVariant(inRoomLabel)}
             </p>
           )}
         </div>

@@ -51,6 +51,8 @@ export function GarmentList(props: {
         {props.garments.map((garment) => {
           const product = products.get(garment.productId);
           const name = product?.name[lang] ?? garment.productId;
+          // An item sold in one size and colour names none: no empty line for it.
+          const variant = product && variantLabel(product, garment.variantId, lang);
           return (
             <li key={garment.key} data-testid="garment" data-product-id={garment.productId}>
               <button
@@ -62,11 +64,7 @@ export function GarmentList(props: {
                 <ProductImage src={product?.images[0]} className="garment-image" sizes="200px" />
                 <span className="garment-text">
                   <strong className="garment-name">{name}</strong>
-                  {product && (
-                    <span className="garment-variant">
-                      {variantLabel(product, garment.variantId, lang)}
-                    </span>
-                  )}
+                  {variant && <span className="garment-variant">{variant}</span>}
                 </span>
               </button>
               <button

@@ -208,6 +208,17 @@ describe('catalogue search', () => {
     expect(find(index, { query: '', priceBand: 'not-a-band' }).total).toBe(3);
   });
 
+  it('offers no empty brand to filter by: a product without a brand is counted under none', () => {
+    const mixed = createCatalogueIndex();
+    mixed.addAll([
+      searchDocOf(product('p6', 'Ficelle', 'Twine', '', 190), undefined, 'here'),
+      searchDocOf(product('p7', 'Sécateur', 'Pruner', 'Outilpro', 1_490), undefined, 'here'),
+    ]);
+    const all = find(mixed, { query: '' });
+    expect(all.total).toBe(2);
+    expect(all.facets.brands).toEqual([{ brand: 'Outilpro', count: 1 }]);
+  });
+
   it('answers a huge or meaningless query without failing', () => {
     expect(find(index, { query: 'z'.repeat(100_000) }).total).toBe(0);
     expect(find(index, { query: '   ' }).total).toBe(3);

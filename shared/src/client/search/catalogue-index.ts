@@ -128,7 +128,8 @@ export function searchCatalogue(
   let inStockHere = 0;
   const hits: SearchHit[] = [];
   for (const hit of base) {
-    brands.set(hit.brand, (brands.get(hit.brand) ?? 0) + 1);
+    // A product without a brand ('') is not a brand to filter by.
+    if (hit.brand) brands.set(hit.brand, (brands.get(hit.brand) ?? 0) + 1);
     const band = priceBands.find((each) => inBand(hit.priceCents, each));
     if (band) band.count++;
     if (hit.inStockHere) inStockHere++;

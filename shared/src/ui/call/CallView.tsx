@@ -43,7 +43,7 @@ function PushedCard(props: {
       <span>
         <strong>{product.name[props.lang]}</strong>
         <br />
-        {product.brand} · {price}
+        {[product.brand, price].filter(Boolean).join(' · ')}
       </span>
     </>
   );

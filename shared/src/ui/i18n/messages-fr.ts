@@ -101,6 +101,8 @@ export const fr = {
   noAllergens: 'Aucun allergène déclaré',
   nutrition: 'Valeurs nutritionnelles pour 100 g',
   nutritionPer100ml: 'Valeurs nutritionnelles pour 100 ml',
+  /** The label's own name, the same in every language (read "Nutri-Score : D"). */
+  nutriscore: 'Nutri-Score',
   ingredients: 'Composition',
   allergenNames: ALLERGEN_NAMES.fr,
   /** Read after an allergen word of the ingredients by screen readers. */
@@ -119,6 +121,7 @@ export const fr = {
     salt: 'Sel (g)',
     fibre: 'Fibres alimentaires (g)',
   },
+  categoryPath: 'Rayon',
   techSpecs: 'Caractéristiques techniques',
   complementary: 'Pour aller avec',
   noImage: 'Pas de photo',

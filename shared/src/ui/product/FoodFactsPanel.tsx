@@ -2,11 +2,12 @@
 // in bold, the allergens set apart (icon, bold, colour and a heading, never
 // colour alone), possible traces, origin and nutrition. A feed rarely has
 // them all: each part the catalogue lacks is left out, never shown empty or
-// as "no allergens" (unknown is not none).
+// as "no allergens" (unknown is not none), and with none the panel is not shown.
 import { TriangleAlert } from 'lucide-react';
 import { markAllergenWords, type AllergenCode, type FoodFacts } from '../../core';
 import { useI18n } from '../i18n/i18n';
 import { allergenNames } from './allergen-text';
+import { NutriScore } from './NutriScore';
 
 export function FoodFactsPanel({ food }: { food: FoodFacts }) {
   const { t, lang, number } = useI18n();
@@ -20,6 +21,10 @@ export function FoodFactsPanel({ food }: { food: FoodFacts }) {
   const nutrients = Object.entries(food.nutritionPer100g ?? {}).filter(
     (entry): entry is [string, number] => entry[1] !== undefined,
   );
+  const grade = food.nutriscoreGrade;
+  const anything =
+    composition || food.allergens || traces.length > 0 || origin || nutrients.length > 0 || grade;
+  if (!anything) return null;
   return (
     <section className="panel facts food-facts" aria-labelledby="food-title">
       <h3 id="food-title">{t.foodFacts}</h3>
@@ -65,6 +70,7 @@ export function FoodFactsPanel({ food }: { food: FoodFacts }) {
         food.allergens && <p data-testid="allergens">{t.noAllergens}</p>
       )}
       {origin && <p data-testid="origin">{t.labelled(t.origin, origin)}</p>}
+      {grade && <NutriScore grade={grade} />}
       {nutrients.length > 0 && (
         <table>
           <caption>{food.nutritionBasis === '100ml' ? t.nutritionPer100ml : t.nutrition}</caption>

@@ -4,6 +4,7 @@ import { useState, type ReactNode } from 'react';
 import type { NewDeviceEvent } from '../../core';
 import { displayGtin, priceNow } from '../../core';
 import { useI18n } from '../i18n/i18n';
+import { CategoryPath } from './CategoryPath';
 import { FeedbackBar } from './FeedbackBar';
 import { Model3dView } from './Model3dView';
 import { PriceBlock } from './PriceBlock';
@@ -39,17 +40,19 @@ export function ProductPage(props: {
   // The code on the pack: the product's own, or its one item's; none for an item without a barcode.
   const code =
     product.gtin ?? (product.variants.length === 1 ? product.variants[0]?.gtin : undefined);
+  // A feed may leave out the brand, the code and the description: no empty line for them.
+  const brandLine = [product.brand, code && displayGtin(code)].filter(Boolean).join(' · ');
+  const description = product.description[lang].trim();
   return (
     <article data-testid="product" className="product-page" aria-labelledby="product-name">
       <div className="product-head">
         <ProductGallery product={product} baseUrl={props.baseUrl} />
         <div className="product-info">
+          <CategoryPath path={product.categoryPath} />
           <h2 id="product-name">{product.name[lang]}</h2>
           <PriceBlock product={product} promotion={promotion} variantId={variantId} />
-          <p className="product-brand muted">
-            {[product.brand, code && displayGtin(code)].filter(Boolean).join(' · ')}
-          </p>
-          <p className="product-description">{product.description[lang]}</p>
+          {brandLine && <p className="product-brand muted">{brandLine}</p>}
+          {description && <p className="product-description">{description}</p>}
           <FeedbackBar
             key={product.id} // a new product: its own like and its own reading
             speechText={keyFactsText(product, i18n, here?.total, here?.aisle, shown)}

@@ -44,4 +44,11 @@ describe('key facts read aloud', () => {
     const plain = { ...cheese, food: { ...cheese.food!, allergens: [] } };
     expect(keyFactsText(plain, makeI18n('en'), 0)).not.toContain('Allergens');
   });
+
+  it('says no brand for a product that has none (a feed may leave it empty)', () => {
+    const unbranded = { ...cheese, brand: '', food: undefined };
+    expect(keyFactsText(unbranded, makeI18n('fr'), 0)).toBe(
+      'Comté AOP, 250 g. Prix 6,90\u00a0€. Pas en stock ici',
+    );
+  });
 });

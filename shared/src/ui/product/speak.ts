@@ -17,7 +17,7 @@ export function keyFactsText(
   const allergens = allergenNames(product.food?.allergens ?? [], t).map((a) => a.name);
   return [
     product.name[lang],
-    `${t.brandLabel} ${product.brand}`,
+    ...(product.brand ? [`${t.brandLabel} ${product.brand}`] : []),
     `${t.price_} ${priceText(shown, i18n)}`,
     stockHere
       ? `${t.inStockHere}, ${stockHere}${aisle ? `, ${t.aisle} ${aisle}` : ''}`

@@ -52,26 +52,30 @@ const Tiles = memo(function Tiles(props: {
   const details = useMemo(() => tellApart(props.hits, lang), [props.hits, lang]);
   return (
     <>
-      {props.hits.map((hit, i) => (
-        <li key={hit.id} className={i < firstScreen ? undefined : 'below-fold'}>
-          <button
-            type="button"
-            className="tile"
-            data-product={hit.id}
-            onClick={() => props.onOpenProduct(hit.id)}
-          >
-            <ProductImage src={hit.image} className="tile-image" sizes="240px" />
-            <span className="tile-price">{tilePrice(hit, props.promotions, i18n)}</span>
-            <span className={hit.inStockHere ? 'tile-stock tile-stock--here' : 'tile-stock'}>
-              {hit.inStockHere ? t.inStockHere : t.notInStockHere}
-            </span>
-            <span className="tile-name">{lang === 'fr' ? hit.nameFr : hit.nameEn}</span>
-            <span className="tile-brand">
-              {[hit.brand, ...detailText(details.get(hit.id), t.sizeRange)].join(' · ')}
-            </span>
-          </button>
-        </li>
-      ))}
+      {props.hits.map((hit, i) => {
+        // A product without a brand or anything to tell it apart has no brand line at all.
+        const brandLine = [hit.brand, ...detailText(details.get(hit.id), t.sizeRange)]
+          .filter(Boolean)
+          .join(' · ');
+        return (
+          <li key={hit.id} className={i < firstScreen ? undefined : 'below-fold'}>
+            <button
+              type="button"
+              className="tile"
+              data-product={hit.id}
+              onClick={() => props.onOpenProduct(hit.id)}
+            >
+              <ProductImage src={hit.image} className="tile-image" sizes="240px" />
+              <span className="tile-price">{tilePrice(hit, props.promotions, i18n)}</span>
+              <span className={hit.inStockHere ? 'tile-stock tile-stock--here' : 'tile-stock'}>
+                {hit.inStockHere ? t.inStockHere : t.notInStockHere}
+              </span>
+              <span className="tile-name">{lang === 'fr' ? hit.nameFr : hit.nameEn}</span>
+              {brandLine && <span className="tile-brand">{brandLine}</span>}
+            </button>
+          </li>
+        );
+      })}
     </>
   );
 });
