@@ -8,18 +8,22 @@ import { upgradeCatalogueToV3 } from './upgrade-catalogue-v3';
 // triggers, as the staff search (103) does: a product's old codes go with its
 // old body, so a code an import moved or dropped no longer finds it, and an
 // import writing thousands of products runs no JavaScript per code. A GTIN on
-// two products goes to the last one written (the importer refuses that).
+// two products goes to the last one written (the importer refuses that). Upserts,
+// not INSERT OR REPLACE: inside a trigger the outer statement's conflict rule
+// (DocStore's upsert: abort) would override OR REPLACE.
 const CODES_OF_NEW = `
   DELETE FROM gtin_index WHERE product_id = NEW.id;
   DELETE FROM variant_index WHERE product_id = NEW.id;
-  INSERT OR REPLACE INTO variant_index (variant_id, product_id)
+  INSERT INTO variant_index (variant_id, product_id)
     SELECT value ->> 'id', NEW.id FROM json_each(NEW.body, '$.variants')
-    WHERE NEW.deleted = 0 AND value ->> 'id' IS NOT NULL;
-  INSERT OR REPLACE INTO gtin_index (gtin, product_id)
+    WHERE NEW.deleted = 0 AND value ->> 'id' IS NOT NULL
+    ON CONFLICT (variant_id) DO UPDATE SET product_id = excluded.product_id;
+  INSERT INTO gtin_index (gtin, product_id)
     SELECT value ->> 'gtin', NEW.id FROM json_each(NEW.body, '$.variants')
     WHERE NEW.deleted = 0 AND value ->> 'gtin' IS NOT NULL
-    UNION ALL SELECT NEW.body ->> 'gtin', NEW.id
-    WHERE NEW.deleted = 0 AND NEW.body ->> 'gtin' IS NOT NULL;
+    UNION SELECT NEW.body ->> 'gtin', NEW.id
+    WHERE NEW.deleted = 0 AND NEW.body ->> 'gtin' IS NOT NULL
+    ON CONFLICT (gtin) DO UPDATE SET product_id = excluded.product_id;
 `;
 const PRODUCT_CODES = `
   CREATE TABLE variant_index (variant_id TEXT PRIMARY KEY, product_id TEXT NOT NULL) WITHOUT ROWID;
