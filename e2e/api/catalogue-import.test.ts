@@ -137,13 +137,25 @@ describe('a catalogue import through the store server', () => {
       manager.imports.import({ params: { id: '00000000-0000-4000-8000-000000000000' } }),
     ).rejects.toBeInstanceOf(ApiCallError);
     const job = await manager.imports.createImport({ body: { mode: 'full', language: 'fr' } });
+    // A name that is a path, or "..", keeps only what can name a file in the job's folder.
+    for (const name of ['../../store.sqlite', '..', 'a\u0000b.tsv']) {
+      const named = await manager.imports.uploadFeed({
+        params: { id: job.id, kind: 'products' },
+        query: { name },
+        body: new TextEncoder().encode(FEED),
+      });
+      expect(named.files[0]!.name).toBe(
+        { '..': 'products', 'a\u0000b.tsv': 'ab.tsv' }[name] ?? 'store.sqlite',
+      );
+    }
     const bad = await fetch(`${server.url}/api/v1/catalogue/imports/${job.id}/files/prices`, {
       method: 'PUT',
       headers: { authorization: `Bearer ${server.adminToken}` },
       body: 'x',
     });
     expect(bad.status).toBe(400);
-    await expect(manager.imports.runImport({ params: { id: job.id } })).rejects.toMatchObject({
+    const empty = await manager.imports.createImport({ body: { mode: 'full', language: 'fr' } });
+    await expect(manager.imports.runImport({ params: { id: empty.id } })).rejects.toMatchObject({
       status: 400,
     });
   });

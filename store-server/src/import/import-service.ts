@@ -121,8 +121,9 @@ export class ImportService {
     const kindDir = join(this.dirOf(id), kind);
     rmSync(kindDir, { recursive: true, force: true });
     mkdirSync(kindDir);
-    // The report names lines by the file's own name; a path in it goes.
-    const base = name.split(/[\\/]/).at(-1)?.trim() || kind;
+    // The report names lines by the file's own name; a path, control characters, "." and ".." go.
+    const cleaned = (name.split(/[\\/]/).at(-1) ?? '').replace(/\p{Cc}/gu, '').trim();
+    const base = cleaned === '' || cleaned === '.' || cleaned === '..' ? kind : cleaned;
     renameSync(uploaded, join(kindDir, base));
     const files = [
       ...job.files.filter((file) => file.kind !== kind),
