@@ -16,6 +16,7 @@ import {
   type Product,
 } from '@vitrine/shared/core';
 import type { StoreServer } from '@vitrine/store-server/server';
+import { fetchRoute } from '../support/route-fetch';
 import { startTestServer } from '../support/test-server';
 
 const run = promisify(execFile);
@@ -148,9 +149,10 @@ describe('a catalogue import through the store server', () => {
         { '..': 'products', 'a\u0000b.tsv': 'ab.tsv' }[name] ?? 'store.sqlite',
       );
     }
-    const bad = await fetch(`${server.url}/api/v1/catalogue/imports/${job.id}/files/prices`, {
-      method: 'PUT',
-      headers: { authorization: `Bearer ${server.adminToken}` },
+    // A kind the table does not know: the route's own path, a wrong parameter.
+    const bad = await fetchRoute(server.url, apiRoutes.imports.uploadFeed, {
+      params: { id: job.id, kind: 'prices' },
+      token: server.adminToken,
       body: 'x',
     });
     expect(bad.status).toBe(400);

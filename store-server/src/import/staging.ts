@@ -205,29 +205,29 @@ export class Staging {
 
   /** Food lines naming any of these ids (a product or its items), in feed order. */
   foodFor(ids: readonly string[]): FoodLine[] {
-    if (ids.length === 0) return [];
-    return (
-      this.db
-        .prepare(
-          `SELECT body FROM food_lines WHERE id IN (SELECT value FROM json_each(?)) ORDER BY line`,
-        )
-        .pluck()
-        .all(JSON.stringify(ids)) as string[]
-    ).map((body) => JSON.parse(body) as FoodLine);
+    return this.linesOf('food_lines', ids) as FoodLine[];
   }
 
   /** Inventory lines of these item ids, in every store. */
   inventoryFor(ids: readonly string[]): InventoryLine[] {
-    if (ids.length === 0) return [];
     this.indexInventory();
-    return (
-      this.db
+    return this.linesOf('inventory_lines', ids) as InventoryLine[];
+  }
+
+  private readonly byIds = new Map<string, Database.Statement>();
+  /** Lines of a table naming these ids, in feed order; prepared once per table (called per product). */
+  private linesOf(table: 'food_lines' | 'inventory_lines', ids: readonly string[]): unknown[] {
+    if (ids.length === 0) return [];
+    let query = this.byIds.get(table);
+    if (!query) {
+      query = this.db
         .prepare(
-          `SELECT body FROM inventory_lines WHERE id IN (SELECT value FROM json_each(?)) ORDER BY line`,
+          `SELECT body FROM ${table} WHERE id IN (SELECT value FROM json_each(?)) ORDER BY line`,
         )
-        .pluck()
-        .all(JSON.stringify(ids)) as string[]
-    ).map((body) => JSON.parse(body) as InventoryLine);
+        .pluck();
+      this.byIds.set(table, query);
+    }
+    return (query.all(JSON.stringify(ids)) as string[]).map((body) => JSON.parse(body) as unknown);
   }
 
   /** Item ids of the inventory after `afterId`, in order, at most `limit`, each with its first line. */
