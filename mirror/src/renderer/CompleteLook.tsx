@@ -2,7 +2,7 @@ import { liveQuery } from 'dexie';
 import { useEffect, useState } from 'react';
 import type { DeviceHandle, StoredProduct } from '@vitrine/shared/client';
 import type { Promotion } from '@vitrine/shared/core';
-import { productPriceText, useI18n } from '@vitrine/shared/ui';
+import { ProductImage, productPriceText, useI18n } from '@vitrine/shared/ui';
 import { suggestionsFor, type Suggestion } from './complete-look';
 import { useMirrorText } from './mirror-text';
 
@@ -46,9 +46,7 @@ export function CompleteLook(props: {
               data-testid="look-suggestion"
               onClick={() => props.onOpenProduct(other.id)}
             >
-              {other.images[0] && (
-                <img src={new URL(other.images[0], device.baseUrl).href} alt="" />
-              )}
+              <ProductImage className="tile-image" src={other.images[0]} sizes="10rem" />
               <strong>{other.name[lang]}</strong>
               <span>{productPriceText(other, promotions, i18n)}</span>
               <span className="muted">{m.inStock(units)}</span>

@@ -6,6 +6,7 @@ import type { DeviceHandle } from '../../client';
 import type { Product, Promotion } from '../../core';
 import { useI18n } from '../i18n/i18n';
 import { productPriceText } from '../product/price-text';
+import { ProductImage } from '../product/ProductImage';
 import { callText, type Lang } from './call-text';
 import type { ExpertLine } from './use-expert-line';
 
@@ -31,15 +32,11 @@ function PushedCard(props: {
   const image = product.images[0];
   const body = (
     <>
-      {image && (
-        <img
-          src={new URL(image, props.device.baseUrl).href}
-          alt=""
-          width={72}
-          height={72}
-          style={{ objectFit: 'cover', borderRadius: 8, flex: 'none' }}
-        />
-      )}
+      <ProductImage
+        src={image && new URL(image, props.device.baseUrl).href}
+        sizes="72px"
+        style={{ width: 72, height: 72, objectFit: 'cover', borderRadius: 8, flex: 'none' }}
+      />
       <span>
         <strong>{product.name[props.lang]}</strong>
         <br />

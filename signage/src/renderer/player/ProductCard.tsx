@@ -11,6 +11,7 @@ import {
   type ProductStock,
 } from '@vitrine/shared/core';
 import type { DeviceHandle } from '@vitrine/shared/client';
+import { ProductImage } from '@vitrine/shared/ui';
 import { useText } from './signage-text';
 import { useLocalRead } from './use-local-read';
 
@@ -48,7 +49,12 @@ export function ProductCard(props: { productId: string; device: DeviceHandle; la
   return (
     <div className="product-card" data-testid="product-card" data-product-id={product.id}>
       {product.images[0] && (
-        <img src={new URL(product.images[0], props.device.baseUrl).href} alt="" />
+        <ProductImage
+          className="card-image"
+          src={new URL(product.images[0], props.device.baseUrl).href}
+          sizes="50vw"
+          eager
+        />
       )}
       <div className="info">
         <h2>{product.name[props.lang]}</h2>
