@@ -2,7 +2,7 @@
 // Chromium: picks the files, follows the import live, reads what it did and
 // the lines it refused; the new products then scan on the server. A staff
 // member has no Catalogue tab.
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, unlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -84,6 +84,20 @@ describe('the Catalogue tab', () => {
       levels: [{ locationId: 'paris-rivoli', quantities: { 'LADDER-3': 2 } }],
     });
     expect(await seriousViolations(page)).toEqual([]);
+  });
+
+  it('asks for a file again when it moved after it was picked', async () => {
+    const edited = join(dir, 'edited.tsv');
+    writeFileSync(edited, PRODUCTS);
+    await page.getByTestId('feed-products').setInputFiles(edited);
+    // Moved or saved again meanwhile: the browser can no longer read the picked file.
+    unlinkSync(edited);
+    await page.getByRole('button', { name: 'Importer', exact: true }).click();
+    await expect
+      .poll(() => page.getByRole('alert').first().innerText())
+      .toBe(
+        'edited.tsv ne peut plus être lu\u202f: il a changé ou a été déplacé depuis que vous l’avez choisi. Choisissez-le à nouveau.',
+      );
     await signOut(page);
   });
 

@@ -17,7 +17,7 @@ import { refusal } from '../common/refusal';
 import { catalogueMessages } from './catalogue-messages';
 import { ImportJobView } from './ImportJobView';
 import { useText } from './i18n';
-import { uploadFeed } from './upload-feed';
+import { FileChangedError, uploadFeed } from './upload-feed';
 
 const ENDED = new Set(['applied', 'refused', 'failed', 'interrupted']);
 
@@ -74,7 +74,11 @@ export function CatalogueImport() {
       setCurrent(await client.imports.runImport({ params: { id: job.id } }));
     } catch (caught) {
       setUpload(null);
-      setNote(refusal(caught, words));
+      setNote(
+        caught instanceof FileChangedError
+          ? t.fileChanged(caught.fileName)
+          : refusal(caught, words),
+      );
     }
   }
 

@@ -23,6 +23,8 @@ const fr = {
   start: 'Importer',
   chooseFile: 'Choisissez au moins un fichier.',
   uploading: (name: string) => `Envoi de ${name}`,
+  fileChanged: (name: string) =>
+    `${name} ne peut plus être lu${NNBSP}: il a changé ou a été déplacé depuis que vous l’avez choisi. Choisissez-le à nouveau.`,
   phase: {
     waiting: 'En attente',
     reading: 'Lecture du flux',
@@ -77,6 +79,8 @@ const en: CatalogueMessages = {
   start: 'Import',
   chooseFile: 'Choose at least one file.',
   uploading: (name) => `Uploading ${name}`,
+  fileChanged: (name) =>
+    `${name} can no longer be read: it changed or moved after you chose it. Choose it again.`,
   phase: {
     waiting: 'Waiting',
     reading: 'Reading the feed',

@@ -10,6 +10,28 @@ import {
 } from '@vitrine/shared/core';
 import { ApiCallError, session } from '../common/api';
 
+/** The chosen file can no longer be read: it was edited, moved or deleted after it was chosen. */
+export class FileChangedError extends Error {
+  constructor(readonly fileName: string) {
+    super(`${fileName} changed after it was chosen`);
+  }
+}
+
+/**
+ * The browser refuses to read a file that changed on disk since it was picked,
+ * and reads a deleted one as empty (its size was never taken): either way the
+ * upload failed for the file, not the network. Asked only after a failure.
+ */
+function stillReadable(file: File): Promise<boolean> {
+  return file
+    .slice(0, 1)
+    .arrayBuffer()
+    .then(
+      (bytes) => bytes.byteLength > 0,
+      () => false,
+    );
+}
+
 export function uploadFeed(
   jobId: string,
   kind: FeedKind,
@@ -26,7 +48,11 @@ export function uploadFeed(
     request.setRequestHeader('authorization', `Bearer ${session.token() ?? ''}`);
     request.setRequestHeader('content-type', 'application/octet-stream');
     request.upload.onprogress = (event) => onProgress(event.loaded, event.total || file.size);
-    request.onerror = () => reject(new TypeError('network down'));
+    // A file edited since it was chosen fails like a network error: tell them apart.
+    request.onerror = () =>
+      void stillReadable(file).then((readable) =>
+        reject(readable ? new TypeError('network down') : new FileChangedError(file.name)),
+      );
     request.onload = () => {
       if (request.status >= 200 && request.status < 300) {
         const job = parseJson(ImportJob, request.responseText);
