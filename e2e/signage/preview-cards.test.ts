@@ -119,6 +119,23 @@ describe('head-office preview cards', () => {
         `${euros(lamp.priceCents)} ${euros(lamp.priceCents - 500)}`,
       );
       expect(await card.textContent()).toContain(lamp.name.fr);
+
+      // A paint sold in two sizes at two prices: "from" the lower, as the screen says it.
+      const paint: Product = {
+        ...lamp,
+        gtin: undefined,
+        id: 'preview-paint',
+        variants: [
+          { id: 'preview-paint-1l', size: '1 L' },
+          { id: 'preview-paint-5l', size: '5 L', priceCents: lamp.priceCents + 2_000 },
+        ],
+      };
+      server.docs.write([{ c: 'products', id: paint.id, body: paint }]);
+      await desk.getByLabel('Identifiant produit').fill(paint.id);
+      await expect.poll(() => card.getAttribute('data-product-id')).toBe(paint.id);
+      const price = card.getByTestId('preview-price');
+      expect(await price.getAttribute('data-from')).toBe('true');
+      expect(await price.textContent()).toBe(` à partir de ${euros(lamp.priceCents)}`);
     } finally {
       await browser.close();
     }

@@ -28,9 +28,12 @@ function ProductPreview(props: { productId: string; card: PreviewCard | undefine
     <div className="preview-card" data-testid="preview-product" data-product-id={card.id}>
       <strong>{card.name[lang]}</strong>
       {card.promotion && <div className="promo">{card.promotion[lang]}</div>}
-      <div data-testid="preview-price">
+      <div data-testid="preview-price" data-from={card.from}>
         {card.promotedPriceCents !== null && <s>{price(card.priceCents)}</s>}{' '}
-        {price(card.promotedPriceCents ?? card.priceCents)}
+        {/* As the screen says it: "from" when the product's items cost different amounts. */}
+        {card.from
+          ? t.priceFrom(price(card.promotedPriceCents ?? card.priceCents))
+          : price(card.promotedPriceCents ?? card.priceCents)}
       </div>
       {card.stockHere !== null && <div data-testid="preview-stock">{card.stockHere}</div>}
     </div>
