@@ -47,6 +47,10 @@ describe('the Catalogue tab', () => {
   it('imports the feeds a manager picks and says what it did, line by line', async () => {
     await signInThroughConsole(page, server.url, 'manager', 'staff');
     await page.getByRole('tab', { name: 'Catalogue' }).click();
+    // The rule that refuses the file below is said before the import.
+    await expect
+      .poll(() => page.getByTestId('import-policy').textContent())
+      .toMatch(/plus de 5[\u00a0\u202f]% de ses lignes/);
     await page.getByTestId('feed-products').setInputFiles(join(dir, 'bricolage.tsv'));
     await page.getByTestId('feed-inventory').setInputFiles(join(dir, 'stock.tsv'));
     // Partial: the demo catalogue stays, only these items change.

@@ -21,6 +21,8 @@ const fr = {
   language: 'Langue des colonnes sans suffixe (title, description)',
   languages: { fr: 'Français', en: 'Anglais' },
   start: 'Importer',
+  policy: (share: string) =>
+    `Un fichier est refusé en entier, sans rien changer, si plus de ${share} de ses lignes sont refusées (règle de l’enseigne).`,
   chooseFile: 'Choisissez au moins un fichier.',
   uploading: (name: string) => `Envoi de ${name}`,
   fileChanged: (name: string) =>
@@ -77,6 +79,8 @@ const en: CatalogueMessages = {
   language: 'Language of the plain columns (title, description)',
   languages: { fr: 'French', en: 'English' },
   start: 'Import',
+  policy: (share) =>
+    `A file is refused whole, changing nothing, when more than ${share} of its lines are refused (the chain's rule).`,
   chooseFile: 'Choose at least one file.',
   uploading: (name) => `Uploading ${name}`,
   fileChanged: (name) =>
