@@ -208,6 +208,33 @@ describe('catalogue search', () => {
     expect(find(index, { query: '', priceBand: 'not-a-band' }).total).toBe(3);
   });
 
+  it('files a product on sale under the price it sells at now, and back once the sale ends', () => {
+    const sale = {
+      priceCents: 1_490,
+      startsAt: '2026-06-01T00:00:00.000Z',
+      endsAt: '2026-06-15T00:00:00.000Z',
+    };
+    const drill = { ...product('p8', 'Perceuse', 'Drill', 'Outilpro', 2_990), sale };
+    const priced = createCatalogueIndex();
+    priced.addAll([searchDocOf(drill, undefined, 'here')]);
+    const bands = priceBandsOf([990, 2_000, 2_990, 5_000]);
+    const during = searchCatalogue(
+      priced,
+      { query: '', priceBand: '0-2000' },
+      bands,
+      new Date('2026-06-10T12:00:00Z'),
+    );
+    expect(during.hits.map((hit) => hit.id)).toEqual(['p8']);
+    expect(during.facets.priceBands.find((band) => band.id === '0-2000')?.count).toBe(1);
+    const after = searchCatalogue(
+      priced,
+      { query: '', priceBand: '0-2000' },
+      bands,
+      new Date('2026-06-15T00:00:00Z'),
+    );
+    expect(after.total).toBe(0);
+  });
+
   it('offers no empty brand to filter by: a product without a brand is counted under none', () => {
     const mixed = createCatalogueIndex();
     mixed.addAll([

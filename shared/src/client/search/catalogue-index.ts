@@ -3,7 +3,7 @@
 // languages and tags; accent- and case-insensitive, singular = plural, prefix
 // and typo-tolerant; facets on price, brand and "in stock here".
 import MiniSearch, { type SearchResult } from 'minisearch';
-import type { Product, ProductStock } from '../../core';
+import { priceNow, type Product, type ProductStock } from '../../core';
 import { foldPlural, foldText } from './fold-text';
 import { bandFromId, inBand } from './price-bands';
 import {
@@ -108,11 +108,20 @@ function distinct(values: (string | undefined)[]): string[] {
 
 type Stored = SearchResult & Pick<SearchDoc, (typeof STORED)[number]>;
 
+/** What the shopper pays now, a running sale counted: the price filter goes by it, as the tile does. */
+function nowCents(hit: Stored, now: Date): number {
+  const { pricing } = hit;
+  if (!pricing) return hit.priceCents;
+  const priced = { id: hit.id as string, priceCents: hit.priceCents, ...pricing };
+  return priceNow(priced, undefined, [], now).nowCents;
+}
+
 /** `bands`: the whole catalogue's (priceBandsOf), the same for every query. */
 export function searchCatalogue(
   index: MiniSearch<SearchDoc>,
   request: SearchRequest,
   bands: readonly PriceBand[],
+  now = new Date(),
 ): SearchResponse {
   const query = request.query.slice(0, MAX_QUERY_LENGTH).trim();
   const inDepartment = (hit: Stored) =>
@@ -130,11 +139,12 @@ export function searchCatalogue(
   for (const hit of base) {
     // A product without a brand ('') is not a brand to filter by.
     if (hit.brand) brands.set(hit.brand, (brands.get(hit.brand) ?? 0) + 1);
-    const band = priceBands.find((each) => inBand(hit.priceCents, each));
+    const paid = nowCents(hit, now);
+    const band = priceBands.find((each) => inBand(paid, each));
     if (band) band.count++;
     if (hit.inStockHere) inStockHere++;
     if (request.brand && hit.brand !== request.brand) continue;
-    if (chosenBand && !inBand(hit.priceCents, chosenBand)) continue;
+    if (chosenBand && !inBand(paid, chosenBand)) continue;
     if (request.inStockHere && !hit.inStockHere) continue;
     hits.push({
       id: hit.id as string,
