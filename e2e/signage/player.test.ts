@@ -40,6 +40,16 @@ describe('signage player in Chromium', () => {
   it('shows a published campaign, refuses a tampered one, plays offline, counts exactly', async () => {
     await page.goto(`${server.url}/signage/`);
     await expect.poll(() => player('data-mode'), { timeout: 30_000 }).toBe('default');
+    // The default screen's clock tells the store's time, not the screen OS's (UTC here).
+    const clock = page.getByTestId('default-clock');
+    await expect.poll(() => clock.getAttribute('data-time-zone')).toBe('Europe/Paris');
+    const parisNow = () =>
+      new Date().toLocaleTimeString('fr-FR', {
+        hour: '2-digit',
+        minute: '2-digit',
+        timeZone: 'Europe/Paris',
+      });
+    await expect.poll(async () => (await clock.textContent()) === parisNow()).toBe(true);
 
     const editor = await signIn(server.url, 'editor');
     const publisher = await signIn(server.url, 'publisher');

@@ -18,7 +18,7 @@ export function Player(props: {
   rootRef?: React.RefObject<HTMLDivElement | null>;
 }) {
   const fallbackRef = useRef<HTMLDivElement>(null);
-  const { frame, plays, media, storeId, lang } = usePlayer(props.device, props);
+  const { frame, plays, media, storeId, lang, timeZone } = usePlayer(props.device, props);
   const settings = useStoreSettings(props.device.db, props.device.storeId);
   const showing = frame.mode === 'default' ? 'default' : frame.campaign.id;
   return (
@@ -35,7 +35,12 @@ export function Player(props: {
         lang={lang}
       >
         {frame.mode === 'default' || !media ? (
-          <DefaultScreen storeId={storeId} lang={lang} />
+          <DefaultScreen
+            storeId={storeId}
+            storeName={settings?.theme?.name}
+            timeZone={timeZone}
+            lang={lang}
+          />
         ) : (
           frame.zones.map((zone) => (
             <ZoneView

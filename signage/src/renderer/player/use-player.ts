@@ -36,6 +36,8 @@ export type PlayerView = {
   storeId: string;
   /** The screen's language from its profile (set in the fleet view), never the OS locale. */
   lang: Lang;
+  /** The store's IANA zone from the screen's profile: schedules and the default screen's clock. */
+  timeZone: string;
 };
 type Lang = 'fr' | 'en';
 /** A screen whose profile names no language speaks the store's default. */
@@ -56,6 +58,7 @@ export function usePlayer(
   });
   const [media, setMedia] = useState<MediaCache | null>(null);
   const [lang, setLang] = useState<Lang>(DEFAULT_LANG);
+  const [zone, setZone] = useState(() => Intl.DateTimeFormat().resolvedOptions().timeZone);
   const frameKey = useRef('');
 
   useEffect(() => {
@@ -122,6 +125,7 @@ export function usePlayer(
       const profile = await source.profile(device.deviceId);
       if (profile) {
         timeZone = profile.timeZone;
+        setZone(profile.timeZone);
         setLang(profile.lang ?? DEFAULT_LANG);
         screen = {
           storeId: profile.storeId,
@@ -203,5 +207,5 @@ export function usePlayer(
     };
   }, [device, options.baseUrl, options.credential, options.version, options.headOfficeKey]);
 
-  return { ...view, media, storeId: device.storeId, lang };
+  return { ...view, media, storeId: device.storeId, lang, timeZone: zone };
 }
