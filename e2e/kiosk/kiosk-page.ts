@@ -201,6 +201,39 @@ export function smallTargets(page: Page, selector: string, min?: number): Promis
   );
 }
 
+/**
+ * What a missing fact must never leave inside `selector`: an empty heading,
+ * an empty line, "undefined" or "NaN", a broken picture, or content wider
+ * than the screen.
+ */
+export function blemishes(page: Page, selector: string): Promise<string[]> {
+  return page.evaluate((root) => {
+    const scope = document.querySelector<HTMLElement>(root);
+    if (!scope) return [`nothing matches ${root}`];
+    const problems: string[] = [];
+    const name = (el: Element) => `${el.tagName.toLowerCase()}.${el.className || el.id}`;
+    if (/\b(undefined|NaN)\b|\[object Object\]/.test(scope.innerText))
+      problems.push(`shows ${/\b(undefined|NaN)\b|\[object Object\]/.exec(scope.innerText)?.[0]}`);
+    for (const heading of scope.querySelectorAll('h1, h2, h3, h4, caption, th'))
+      if (!heading.textContent?.trim()) problems.push(`empty ${name(heading)}`);
+    for (const line of scope.querySelectorAll('p, li, td, span'))
+      if (
+        !line.textContent?.trim() &&
+        line.children.length === 0 &&
+        !line.matches('[aria-hidden="true"], [role="img"], [role="status"], [aria-live]')
+      )
+        problems.push(`empty ${name(line)}`);
+    for (const image of scope.querySelectorAll('img'))
+      if (image.complete && image.naturalWidth === 0) problems.push(`broken img ${image.src}`);
+    for (const el of scope.querySelectorAll<HTMLElement>('*')) {
+      const box = el.getBoundingClientRect();
+      if (box.width > 0 && (box.right > innerWidth + 0.5 || box.left < -0.5))
+        problems.push(`${name(el)} out of the screen (${box.left}–${box.right})`);
+    }
+    return problems;
+  }, selector);
+}
+
 const axeSource = readFileSync(
   createRequire(import.meta.url).resolve('axe-core/axe.min.js'),
   'utf8',

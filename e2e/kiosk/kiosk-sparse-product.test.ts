@@ -13,7 +13,7 @@ import type { StoreServer } from '@vitrine/store-server/server';
 import { launchChromium } from '../support/chromium';
 import { startTestServer } from '../support/test-server';
 import { publish, signIn, zonesDraft } from '../signage/head-office';
-import { seriousViolations, waitForResults, waitForSync, wedgeScan } from './kiosk-page';
+import { blemishes, seriousViolations, waitForResults, waitForSync, wedgeScan } from './kiosk-page';
 
 const PORTRAIT = { width: 1080, height: 1920 };
 
@@ -109,39 +109,6 @@ afterAll(async () => {
   await browser?.close();
   await server?.close().catch(() => undefined);
 });
-
-/**
- * What a missing fact must never leave inside `selector`: an empty heading,
- * an empty line, "undefined" or "NaN", a broken picture, or content wider
- * than the screen.
- */
-function blemishes(page: Page, selector: string): Promise<string[]> {
-  return page.evaluate((root) => {
-    const scope = document.querySelector<HTMLElement>(root);
-    if (!scope) return [`nothing matches ${root}`];
-    const problems: string[] = [];
-    const name = (el: Element) => `${el.tagName.toLowerCase()}.${el.className || el.id}`;
-    if (/\b(undefined|NaN)\b|\[object Object\]/.test(scope.innerText))
-      problems.push(`shows ${/\b(undefined|NaN)\b|\[object Object\]/.exec(scope.innerText)?.[0]}`);
-    for (const heading of scope.querySelectorAll('h1, h2, h3, h4, caption, th'))
-      if (!heading.textContent?.trim()) problems.push(`empty ${name(heading)}`);
-    for (const line of scope.querySelectorAll('p, li, td, span'))
-      if (
-        !line.textContent?.trim() &&
-        line.children.length === 0 &&
-        !line.matches('[aria-hidden="true"], [role="img"], [role="status"], [aria-live]')
-      )
-        problems.push(`empty ${name(line)}`);
-    for (const image of scope.querySelectorAll('img'))
-      if (image.complete && image.naturalWidth === 0) problems.push(`broken img ${image.src}`);
-    for (const el of scope.querySelectorAll<HTMLElement>('*')) {
-      const box = el.getBoundingClientRect();
-      if (box.width > 0 && (box.right > innerWidth + 0.5 || box.left < -0.5))
-        problems.push(`${name(el)} out of the screen (${box.left}–${box.right})`);
-    }
-    return problems;
-  }, selector);
-}
 
 async function chooseLanguage(page: Page, lang: Lang) {
   const button = page.getByRole('button', { name: lang === 'fr' ? 'Français' : 'English' });

@@ -41,6 +41,8 @@ export type ServerOptions = {
   httpsPort?: number;
   mqttsPort?: number;
   scale?: number;
+  /** A store of its own instead of the demo (no seed, no demo users or screens). */
+  store?: { id: string; currency?: string; timeZone?: string };
   extraArgs?: string[];
 };
 
@@ -48,14 +50,22 @@ export type ServerOptions = {
 export function launchServer(options: ServerOptions): ServerProcess {
   const httpsPort = options.httpsPort ?? 0;
   const mqttsPort = options.mqttsPort ?? 0;
+  const store = options.store;
+  const storeArgs = store
+    ? [
+        '--store',
+        store.id,
+        ...(store.currency ? ['--currency', store.currency] : []),
+        ...(store.timeZone ? ['--time-zone', store.timeZone] : []),
+      ]
+    : ['--store', 'paris-rivoli', '--demo', '--scale', String(options.scale ?? 100)];
   const child = spawn(
     process.execPath,
     [
       '--import',
       'tsx',
       join(REPO_ROOT, 'store-server/src/main.ts'),
-      '--store',
-      'paris-rivoli',
+      ...storeArgs,
       '--host',
       '127.0.0.1',
       '--port',
@@ -64,9 +74,6 @@ export function launchServer(options: ServerOptions): ServerProcess {
       String(options.mqttPort),
       '--data',
       options.dataDir,
-      '--demo',
-      '--scale',
-      String(options.scale ?? 100),
       '--admin-token',
       TEST_ADMIN_TOKEN,
       '--log-level',

@@ -80,7 +80,7 @@ export function StockPanel(props: {
                 data-location={location.id}
                 data-units={units}
               >
-                {t.labelled(`${location.name} (${location.city})`, units)}
+                {t.labelled(locationName(location), units)}
               </li>
             ))}
           </ul>
@@ -110,6 +110,12 @@ export function StockPanel(props: {
       {sent && <p role="status">{t.requestSent}</p>}
     </section>
   );
+}
+
+/** "Genève Praille (Genève)"; a store a feed named only by its code has no city to add. */
+function locationName(location: Location): string {
+  const city = location.city.trim();
+  return city && city !== location.name ? `${location.name} (${city})` : location.name;
 }
 
 function variantLabel(variant: Product['variants'][number]): string {

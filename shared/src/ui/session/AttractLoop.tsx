@@ -45,7 +45,8 @@ export function AttractLoop({ db, onStart }: { db: DeviceDb; onStart: () => void
   const slide = slides.length ? slides[index % slides.length] : undefined;
   return (
     <button type="button" className="attract" data-testid="attract" onClick={onStart}>
-      <span className="attract-title">{t.attractTitle}</span>
+      {/* "Right now" heads the offers: with none (a store fresh from its feeds), only the invitation. */}
+      {slide && <span className="attract-title">{t.attractTitle}</span>}
       {slide && (
         <span
           className="attract-slide"
