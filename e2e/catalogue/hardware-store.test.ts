@@ -20,6 +20,7 @@ import { PNG } from 'pngjs';
 import { apiRoutes, callRoute, routeUrl } from '@vitrine/shared/core';
 import { messages } from '@vitrine/shared/ui';
 import { launchChromium } from '../support/chromium';
+import { publish, zonesDraft } from '../signage/head-office';
 import { REPO_ROOT, waitFor } from '../support/test-server';
 import {
   freePort,
@@ -148,6 +149,15 @@ beforeAll(async () => {
   );
   expect(manager.stderr).toBe('');
   expect(manager.code).toBe(0);
+  // Head office's two people, who publish a campaign to the screen (one may not approve their own).
+  for (const role of ['editor', 'publisher']) {
+    const user = await runCli(
+      'store-server/src/staff/add-user.ts',
+      ['--data', dataDir, '--id', role, '--name', `Siège ${role}`, '--roles', role],
+      { input: `${MANAGER_PASSWORD}\n` },
+    );
+    expect(user.code, user.stderr).toBe(0);
+  }
   const picturesAt = await startPictureServer();
   pictures = picturesAt.server;
   const feed = join(dataDir, 'products.tsv');
@@ -305,11 +315,45 @@ describe('a hardware store set up from its feeds', () => {
     expect(await blemishes(kiosk, '[data-testid="product"]')).toEqual([]);
   });
 
-  it('signage: with no campaign yet, the screen shows the store, not a black screen', async () => {
+  it('signage: the store until a campaign comes, then the drill’s card at its sale price', async () => {
     const screen = signage.getByTestId('default-screen');
     await expect.poll(() => screen.count(), { timeout: 30_000 }).toBe(1);
     expect(await screen.innerText()).toContain(STORE);
     expect(await blemishes(signage, '[data-testid="default-screen"]')).toEqual([]);
+
+    const drill = lines.get('DRL-18V')!;
+    const signIn = async (userId: string) =>
+      (
+        await callRoute({ baseUrl: server.url }, apiRoutes.auth.login, {
+          body: { userId, password: MANAGER_PASSWORD },
+        })
+      ).token;
+    const item = {
+      id: 'drill',
+      kind: 'product',
+      durationMs: 60_000,
+      productId: drill.id!,
+    } as const;
+    await publish(
+      server.url,
+      await signIn('editor'),
+      await signIn('publisher'),
+      zonesDraft('drill-offer', [{ id: 'full', x: 0, y: 0, width: 100, height: 100, item }]),
+    );
+    const card = signage.locator(`[data-layer="current"] [data-product-id="${drill.id}"]`);
+    await expect.poll(() => card.count(), { timeout: 30_000 }).toBe(1);
+    expect(await card.locator('h2').textContent()).toBe(drill.title);
+    expect((await card.getByTestId('card-price').innerText()).replace(/\s/g, ' ')).toMatch(
+      /149,00 CHF.*119,00 CHF/,
+    );
+    const picture = card.locator('img').first();
+    await expect
+      .poll(() => picture.evaluate((img: HTMLImageElement) => img.complete && img.naturalWidth))
+      .toBeGreaterThan(0);
+    expect(
+      await blemishes(signage, `[data-layer="current"] [data-product-id="${drill.id}"]`),
+    ).toEqual([]);
+    expect(await seriousViolations(signage)).toEqual([]);
   });
 
   it('mirror: gardening gloves brought into the fitting room, and nothing broken', async () => {
