@@ -5,8 +5,11 @@
 // manager, then a kiosk, a signage screen and a mirror paired as new screens
 // are, in Chromium. Nothing in the catalogue is fashion, food or electronics:
 // a scan opens a tin of paint in its colour and size, priced in francs, with
-// its aisle; French words find the drills; the departments are the chain's
-// own; the signage screen and the mirror show nothing broken.
+// its aisle; the drill on sale shows its sale price and its picture, fetched
+// by the store from the chain's picture server; French words find the drills
+// and the compost that has no GTIN; the departments are the chain's own;
+// signage shows the store, then head office's card for the drill; the mirror
+// takes gardening gloves in. Nothing empty or broken on any screen.
 import { spawn } from 'node:child_process';
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
@@ -113,7 +116,7 @@ async function syncHead(): Promise<number> {
   return ((await response.json()) as { sync: { head: number } }).sync.head;
 }
 
-/** Opens a touchpoint as a new screen, and approves its pairing code as staff would. */
+/** Opens a touchpoint as a new screen and approves its pairing code with the admin token. */
 async function pairScreen(app: 'kiosk' | 'signage' | 'mirror', path: string, size = PORTRAIT) {
   const page = await browser.newPage();
   page.setDefaultTimeout(30_000);
