@@ -322,6 +322,20 @@ describe('a hardware store set up from its feeds', () => {
     const screen = signage.getByTestId('default-screen');
     await expect.poll(() => screen.count(), { timeout: 30_000 }).toBe(1);
     expect(await screen.innerText()).toContain(STORE);
+    // The store's time (Lausanne), whatever zone the screen's system is in (UTC here).
+    const storeTime = (at: number) =>
+      new Date(at).toLocaleTimeString('fr-FR', {
+        hour: '2-digit',
+        minute: '2-digit',
+        timeZone: 'Europe/Zurich',
+      });
+    const clock = signage.getByTestId('default-clock');
+    await expect
+      .poll(async () => {
+        const shown = await clock.textContent();
+        return [storeTime(Date.now() - 2_000), storeTime(Date.now())].includes(shown ?? '');
+      })
+      .toBe(true);
     expect(await blemishes(signage, '[data-testid="default-screen"]')).toEqual([]);
 
     const drill = lines.get('DRL-18V')!;
