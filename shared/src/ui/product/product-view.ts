@@ -10,7 +10,7 @@ import {
   type ProductStock,
   type Promotion,
 } from '../../core';
-import type { DeviceDb, StoredProduct } from '../../client';
+import { isCopyComplete, type DeviceDb, type Replicator, type StoredProduct } from '../../client';
 
 export type ProductView = {
   product: StoredProduct;
@@ -23,6 +23,8 @@ export type ProductView = {
   complementary: StoredProduct[];
   /** The food products that go with this one (food.pairings), those still in the catalogue. */
   pairings: StoredProduct[];
+  /** Answered by the store server, not read from the copy (a scan while the copy fills). */
+  fromServer?: true;
 };
 
 /** Small, store-wide tables every product page needs; kept in memory by
@@ -59,6 +61,35 @@ export async function loadProductViewByGtin(
   context?: StoreContext,
 ): Promise<ProductView | undefined> {
   return readView(db, now, context, () => db.productByGtin(gtin14));
+}
+
+/**
+ * A scanned code: the local copy first; while the copy is still filling (a
+ * first start on a big store), the store server for a code the copy lacks.
+ * Once complete, the copy alone answers, so scans work offline.
+ */
+export async function loadScannedView(
+  device: { db: DeviceDb; replicator: Replicator },
+  gtin14: string,
+  now = new Date(),
+  context?: StoreContext,
+): Promise<ProductView | undefined> {
+  const local = await loadProductViewByGtin(device.db, gtin14, now, context);
+  if (local || isCopyComplete(device.replicator.current)) return local;
+  const remote = await device.replicator.productAtServer(gtin14);
+  if (!remote) return undefined;
+  const store = context ?? (await loadStoreContext(device.db));
+  return {
+    product: remote.product,
+    stock: remote.stock,
+    reviews: undefined, // not in the server's answer; the page shows them once synced
+    promotion: activePromotion(store.promotions, remote.product.id, now),
+    promotions: store.promotions,
+    locations: store.locations,
+    complementary: [],
+    pairings: [],
+    fromServer: true,
+  };
 }
 
 async function readView(
