@@ -64,9 +64,10 @@ export async function loadProductViewByGtin(
 }
 
 /**
- * A scanned code: the local copy first; while the copy is still filling (a
- * first start on a big store), the store server for a code the copy lacks.
- * Once complete, the copy alone answers, so scans work offline.
+ * A scanned code. Once the copy is complete, the copy alone answers (so scans
+ * work offline). While it fills (a first start on a big store), the store
+ * server is asked at the same time: a read waits behind the copy's large
+ * write transactions, the server does not; the first that has the product wins.
  */
 export async function loadScannedView(
   device: { db: DeviceDb; replicator: Replicator },
@@ -74,22 +75,38 @@ export async function loadScannedView(
   now = new Date(),
   context?: StoreContext,
 ): Promise<ProductView | undefined> {
-  const local = await loadProductViewByGtin(device.db, gtin14, now, context);
-  if (local || isCopyComplete(device.replicator.current)) return local;
-  const remote = await device.replicator.productAtServer(gtin14);
-  if (!remote) return undefined;
-  const store = context ?? (await loadStoreContext(device.db));
-  return {
-    product: remote.product,
-    stock: remote.stock,
-    reviews: undefined, // not in the server's answer; the page shows them once synced
-    promotion: activePromotion(store.promotions, remote.product.id, now),
-    promotions: store.promotions,
-    locations: store.locations,
-    complementary: [],
-    pairings: [],
-    fromServer: true,
-  };
+  const local = loadProductViewByGtin(device.db, gtin14, now, context);
+  if (isCopyComplete(device.replicator.current)) return local;
+  const remote = device.replicator.productAtServer(gtin14).then((answer) => {
+    if (!answer) return undefined;
+    // Not read from the copy either: its tables may be held by a write.
+    const store = context ?? { promotions: [], locations: [] };
+    const view: ProductView = {
+      product: answer.product,
+      stock: answer.stock,
+      reviews: undefined, // not in the server's answer; the page shows them once synced
+      promotion: activePromotion(store.promotions, answer.product.id, now),
+      promotions: store.promotions,
+      locations: store.locations,
+      complementary: [],
+      pairings: [],
+      fromServer: true,
+    };
+    return view;
+  });
+  return firstFound([local, remote]);
+}
+
+/** The first answer that found something; undefined once every one found nothing or failed. */
+function firstFound<T>(answers: Promise<T | undefined>[]): Promise<T | undefined> {
+  return new Promise((resolve) => {
+    let pending = answers.length;
+    const settle = (value: T | undefined) => {
+      if (value !== undefined) resolve(value);
+      else if (--pending === 0) resolve(undefined);
+    };
+    for (const answer of answers) answer.then(settle, () => settle(undefined));
+  });
 }
 
 async function readView(
