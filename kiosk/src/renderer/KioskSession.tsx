@@ -8,9 +8,10 @@ import {
   AttractLoop,
   brandStyle,
   CameraPanel,
+  CatalogueFilling,
   HelpButton,
   I18nProvider,
-  loadProductViewByGtin,
+  loadScannedView,
   MediaBaseProvider,
   ScanNotice,
   StaffOverlay,
@@ -93,8 +94,9 @@ export function KioskSession(props: {
     device,
     config,
     intercept: tryBadge, // a staff badge opens the staff overlay
-    // The page is read before the screen changes, so it paints in one render.
-    lookUp: (gtin) => loadProductViewByGtin(device.db, gtin, new Date(), storeContext),
+    // The page is read before the screen changes, so it paints in one render;
+    // while the local copy fills, a code it lacks is asked of the store server.
+    lookUp: (gtin) => loadScannedView(device, gtin, new Date(), storeContext),
     // A variant's own GTIN opens its product with that size and colour chosen.
     onFound: (view, gtin) =>
       openProduct(view.product.id, 'scan', view, variantWithGtin(view.product, gtin)?.id),
@@ -154,6 +156,7 @@ export function KioskSession(props: {
             {screen.name === 'notice' && (
               <ScanNotice problem={screen.problem} onSearch={goSearch} />
             )}
+            {screen.name === 'search' && <CatalogueFilling replicator={device.replicator} />}
             {screen.name === 'search' && (
               <KioskSearch
                 search={props.search}

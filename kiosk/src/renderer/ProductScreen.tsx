@@ -41,12 +41,16 @@ export function ProductScreen(props: {
     return () => subscription.unsubscribe();
   }, [device, productId, storeContext]);
 
+  const initial: Loaded | undefined =
+    props.initial?.product.id === productId
+      ? { id: productId, view: props.initial, failed: false }
+      : undefined;
+  // A scan answered by the store server (the copy still filling) stays shown
+  // until the product is in the local copy; from then on the copy is read live.
   const shown: Loaded | undefined =
-    loaded?.id === productId
+    loaded?.id === productId && (loaded.view || loaded.failed || !initial?.view?.fromServer)
       ? loaded
-      : props.initial?.product.id === productId
-        ? { id: productId, view: props.initial, failed: false }
-        : undefined;
+      : initial;
   if (!shown) return <p role="status" aria-busy="true" />;
   if (!shown.view) {
     return (

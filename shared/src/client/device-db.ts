@@ -23,6 +23,8 @@ export type MetaEntry = { key: string; value: unknown };
 
 /** The meta key of the last revision this copy has (the replicator's checkpoint). */
 export const CHECKPOINT_KEY = 'sync.checkpoint';
+/** The meta key saying the copy was complete once since it was last emptied. */
+export const FILLED_KEY = 'sync.filled';
 
 /** The tables the replicator fills from the server, emptied by a catalogue-shape upgrade. */
 const SYNCED_TABLES = [
@@ -42,6 +44,7 @@ const SYNCED_TABLES = [
 async function clearSyncedCopy(tx: Transaction): Promise<void> {
   for (const name of SYNCED_TABLES) await tx.table(name).clear();
   await tx.table('meta').put({ key: CHECKPOINT_KEY, value: 0 });
+  await tx.table('meta').put({ key: FILLED_KEY, value: false });
 }
 
 export class DeviceDb extends Dexie {

@@ -3,6 +3,7 @@
 // transaction. Live by push: chained change messages applied directly; a gap,
 // a poke or a reconnect means pull (docs/protocol.md).
 import {
+  ApiCallError,
   apiRoutes,
   callRoute,
   collectionSchemas,
@@ -12,10 +13,16 @@ import {
   type DeviceCredential,
   scanCodesOf,
   type Product,
+  type ProductStock,
   type SyncDoc,
   type SyncMessage,
 } from '../core';
-import { CHECKPOINT_KEY as CHECKPOINT, type DeviceDb, type StoredProduct } from './device-db';
+import {
+  CHECKPOINT_KEY as CHECKPOINT,
+  FILLED_KEY as FILLED,
+  type DeviceDb,
+  type StoredProduct,
+} from './device-db';
 
 export type ReplicatorState = {
   phase: 'idle' | 'pulling' | 'error';
@@ -23,7 +30,24 @@ export type ReplicatorState = {
   head: number;
   lastError: string | null;
   invalidDocs: number;
+  /** The copy has been caught up with the server at least once since it was (re)started empty. */
+  filled: boolean;
 };
+
+/** Complete: filled once and nothing known to be missing. Until then a scan may ask the server. */
+export function isCopyComplete(state: ReplicatorState): boolean {
+  return state.filled && state.checkpoint >= state.head;
+}
+
+/** How much of the copy is in, 0–100 (by revision: a rough share, for a calm hint). */
+export function copyFillPercent(state: ReplicatorState): number {
+  if (isCopyComplete(state)) return 100;
+  if (state.head <= 0) return 0;
+  return Math.min(99, Math.floor((state.checkpoint / state.head) * 100));
+}
+
+/** A scan waits this long for the store server before it says "unknown" (a shopper is waiting). */
+const SERVER_LOOKUP_TIMEOUT_MS = 3_000;
 
 /** Most documents of an atomic batch a device holds in memory before writing (≈ 20–40 MB). */
 const MAX_STAGED_DOCS = 20_000;
@@ -35,6 +59,7 @@ export class Replicator {
     head: 0,
     lastError: null,
     invalidDocs: 0,
+    filled: false,
   };
   private readonly listeners = new Set<(state: ReplicatorState) => void>();
   private pulling: Promise<void> | null = null;
@@ -54,7 +79,8 @@ export class Replicator {
 
   async init(): Promise<void> {
     const checkpoint = (await this.options.db.getMeta<number>(CHECKPOINT)) ?? 0;
-    this.update({ checkpoint, head: Math.max(this.state.head, checkpoint) });
+    const filled = (await this.options.db.getMeta<boolean>(FILLED)) === true;
+    this.update({ checkpoint, head: Math.max(this.state.head, checkpoint), filled });
   }
 
   get current(): ReplicatorState {
@@ -95,12 +121,38 @@ export class Replicator {
     return this.pulling;
   }
 
-  private async pullUntilCaughtUp(): Promise<void> {
-    const transport = {
+  private transport() {
+    return {
       baseUrl: this.options.baseUrl,
       authorization: () => deviceBearer(this.options.credential),
       fetch: this.options.fetch,
     };
+  }
+
+  /**
+   * The store server's answer for a code the copy lacks (while it fills: a
+   * kiosk on a big store answers scans before its copy is in). Undefined
+   * when the server knows no such code; throws when it cannot be reached.
+   */
+  async productAtServer(
+    code: string,
+  ): Promise<{ product: StoredProduct; stock: ProductStock | undefined } | undefined> {
+    try {
+      const answer = await callRoute(
+        this.transport(),
+        apiRoutes.stock.byCode,
+        { params: { code } },
+        { signal: AbortSignal.timeout(SERVER_LOOKUP_TIMEOUT_MS) },
+      );
+      return { product: withCodes(answer.product), stock: answer.stock ?? undefined };
+    } catch (error) {
+      if (error instanceof ApiCallError && error.status === 404) return undefined;
+      throw error;
+    }
+  }
+
+  private async pullUntilCaughtUp(): Promise<void> {
+    const transport = this.transport();
     this.update({ phase: 'pulling' });
     // Pages of an atomic batch are held (`staged`) and written with the page that ends it.
     let since = this.state.checkpoint;
@@ -128,7 +180,10 @@ export class Replicator {
         staged = [];
       }
       this.update({ head: page.head });
-      if (page.docs.length === 0 || page.until >= page.head) return;
+      if (page.docs.length === 0 || page.until >= page.head) {
+        if (!this.state.filled && this.state.checkpoint >= page.head) await this.markFilled();
+        return;
+      }
     }
   }
 
@@ -156,6 +211,11 @@ export class Replicator {
       await this.writeDocs(docs, until);
       return true;
     });
+  }
+
+  private async markFilled(): Promise<void> {
+    await this.options.db.setMeta(FILLED, true);
+    this.update({ filled: true });
   }
 
   private enqueueWrite<T>(write: () => Promise<T>): Promise<T> {
@@ -200,8 +260,9 @@ export class Replicator {
     await db.transaction('rw', [...tables, db.meta], async () => {
       for (const table of tables) await table.clear();
       await db.meta.put({ key: CHECKPOINT, value: 0 });
+      await db.meta.put({ key: FILLED, value: false });
     });
-    this.update({ checkpoint: 0 });
+    this.update({ checkpoint: 0, filled: false });
   }
 }
 

@@ -17,6 +17,7 @@ export const en: Messages = {
   searchPlaceholder: 'Name, brand, category…',
   searchLabel: 'Search the catalogue',
   indexing: 'Getting search ready…',
+  catalogueLoading: (percent: number) => `Catalogue loading: ${percent}%`,
   results: (n: number) =>
     plural('en', n, { zero: 'No results', one: '# result', other: '# results' }),
   sizeRange: (range: string) => `Sizes ${range}`,

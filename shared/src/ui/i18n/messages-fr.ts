@@ -17,6 +17,7 @@ export const fr = {
   searchPlaceholder: 'Nom, marque, catégorie…',
   searchLabel: 'Rechercher dans le catalogue',
   indexing: 'Préparation de la recherche…',
+  catalogueLoading: (percent: number) => `Chargement du catalogue\u202f: ${percent}\u00a0%`,
   results: (n: number) =>
     plural('fr', n, { zero: 'Aucun résultat', one: '# résultat', other: '# résultats' }),
   sizeRange: (range: string) => `Tailles ${range}`,

@@ -10,7 +10,7 @@ import {
   type ProductStock,
   type Promotion,
 } from '../../core';
-import type { DeviceDb, StoredProduct } from '../../client';
+import { isCopyComplete, type DeviceDb, type Replicator, type StoredProduct } from '../../client';
 
 export type ProductView = {
   product: StoredProduct;
@@ -23,6 +23,8 @@ export type ProductView = {
   complementary: StoredProduct[];
   /** The food products that go with this one (food.pairings), those still in the catalogue. */
   pairings: StoredProduct[];
+  /** Answered by the store server, not read from the copy (a scan while the copy fills). */
+  fromServer?: true;
 };
 
 /** Small, store-wide tables every product page needs; kept in memory by
@@ -59,6 +61,52 @@ export async function loadProductViewByGtin(
   context?: StoreContext,
 ): Promise<ProductView | undefined> {
   return readView(db, now, context, () => db.productByGtin(gtin14));
+}
+
+/**
+ * A scanned code. Once the copy is complete, the copy alone answers (so scans
+ * work offline). While it fills (a first start on a big store), the store
+ * server is asked at the same time: a read waits behind the copy's large
+ * write transactions, the server does not; the first that has the product wins.
+ */
+export async function loadScannedView(
+  device: { db: DeviceDb; replicator: Replicator },
+  gtin14: string,
+  now = new Date(),
+  context?: StoreContext,
+): Promise<ProductView | undefined> {
+  const local = loadProductViewByGtin(device.db, gtin14, now, context);
+  if (isCopyComplete(device.replicator.current)) return local;
+  const remote = device.replicator.productAtServer(gtin14).then((answer) => {
+    if (!answer) return undefined;
+    // Not read from the copy either: its tables may be held by a write.
+    const store = context ?? { promotions: [], locations: [] };
+    const view: ProductView = {
+      product: answer.product,
+      stock: answer.stock,
+      reviews: undefined, // not in the server's answer; the page shows them once synced
+      promotion: activePromotion(store.promotions, answer.product.id, now),
+      promotions: store.promotions,
+      locations: store.locations,
+      complementary: [],
+      pairings: [],
+      fromServer: true,
+    };
+    return view;
+  });
+  return firstFound([local, remote]);
+}
+
+/** The first answer that found something; undefined once every one found nothing or failed. */
+function firstFound<T>(answers: Promise<T | undefined>[]): Promise<T | undefined> {
+  return new Promise((resolve) => {
+    let pending = answers.length;
+    const settle = (value: T | undefined) => {
+      if (value !== undefined) resolve(value);
+      else if (--pending === 0) resolve(undefined);
+    };
+    for (const answer of answers) answer.then(settle, () => settle(undefined));
+  });
 }
 
 async function readView(

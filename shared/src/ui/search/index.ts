@@ -1,2 +1,3 @@
 export * from './SearchPanel';
 export * from './use-catalogue-search';
+export * from './CatalogueFilling';
