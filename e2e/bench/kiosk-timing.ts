@@ -36,10 +36,15 @@ function installWhenPainted() {
 }
 
 /** Arms the page: records the first and last keydown and when the product page is painted. */
-async function armProductWatch(page: Page, productName: string, lastKey: string): Promise<void> {
+async function armProductWatch(
+  page: Page,
+  productName: string,
+  lastKey: string,
+  withReviews: boolean,
+): Promise<void> {
   await page.evaluate(installWhenPainted);
   await page.evaluate(
-    ({ name, last }) => {
+    ({ name, last, reviews }) => {
       const state: { first?: number; last?: number } = {};
       const onKey = (event: KeyboardEvent) => {
         const at = performance.now();
@@ -51,13 +56,13 @@ async function armProductWatch(page: Page, productName: string, lastKey: string)
       const shown = () =>
         document.querySelector('[data-testid="product"] h2')?.textContent === name &&
         !!document.querySelector('[data-testid="stock-here"]') &&
-        !!document.querySelector('[data-testid="reviews"] .average');
+        (!reviews || !!document.querySelector('[data-testid="reviews"] .average'));
       bench.benchResult = bench.benchWhenPainted(shown).then((paintedAt) => {
         window.removeEventListener('keydown', onKey, { capture: true });
         return { ...state, paintedAt };
       });
     },
-    { name: productName, last: lastKey },
+    { name: productName, last: lastKey, reviews: withReviews },
   );
 }
 
@@ -89,15 +94,17 @@ async function collect(page: Page, what: string, timeoutMs: number) {
 /**
  * A wedge scan as real key events (digits by physical key, then Enter), sent
  * back to back as a fast scanner does, timed to the product page with its
- * stock and reviews painted.
+ * stock and reviews painted (stock only with `withReviews` false: a page the
+ * store server answered while the copy fills has no reviews yet).
  */
 export async function timeWedgeScan(
   page: Page,
   cdp: CDPSession,
   code: string,
   productName: string,
+  withReviews = true,
 ): Promise<Timing> {
-  await armProductWatch(page, productName, 'Enter');
+  await armProductWatch(page, productName, 'Enter', withReviews);
   const keys: [string, string, number, string][] = [...code].map((digit) => [
     `Digit${digit}`,
     digit,

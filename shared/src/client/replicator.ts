@@ -51,6 +51,13 @@ const SERVER_LOOKUP_TIMEOUT_MS = 3_000;
 
 /** Most documents of an atomic batch a device holds in memory before writing (≈ 20–40 MB). */
 const MAX_STAGED_DOCS = 20_000;
+/** Documents per transaction while a first copy fills (see writeDocs). */
+const FILL_CHUNK = 500;
+/** Documents per pulled page while a first copy fills (see defaultPageSize). */
+const FILL_PAGE_SIZE = 1_000;
+
+/** Lets the page handle input and other reads between two writes (a macrotask, not a microtask). */
+const yieldToPage = () => new Promise<void>((resolve) => setTimeout(resolve, 0));
 
 export class Replicator {
   private state: ReplicatorState = {
@@ -160,7 +167,7 @@ export class Replicator {
     let staged: SyncDoc[] = [];
     for (;;) {
       const page = await callRoute(transport, apiRoutes.sync.pull, {
-        query: { since: cursor, limit: this.options.pageSize ?? 5_000 },
+        query: { since: cursor, limit: this.options.pageSize ?? this.defaultPageSize() },
       });
       if (page.head < cursor) {
         // The server's database is older than our copy (restored): start over.
@@ -185,6 +192,14 @@ export class Replicator {
         return;
       }
     }
+  }
+
+  /**
+   * Smaller pages while a first copy fills: parsing a page is one task on the
+   * page's thread, and a 5,000-document page held a scan's keys for seconds.
+   */
+  private defaultPageSize(): number {
+    return this.state.filled ? 5_000 : FILL_PAGE_SIZE;
   }
 
   /** Handles a live message from the sync topic. */
@@ -224,13 +239,35 @@ export class Replicator {
     return next;
   }
 
-  /** One transaction: every document of the pages, in bulk, and the checkpoint. */
+  /**
+   * One transaction: every document of the pages, in bulk, and the checkpoint.
+   * A first copy (nothing shown from it yet) is written in transactions of
+   * FILL_CHUNK documents instead, yielding between them: one transaction of a
+   * whole seeded catalogue held every read (the scanned product's page) and
+   * the scanner's keys for seconds. The checkpoint moves with the last chunk,
+   * so a copy cut short is pulled again from where it was.
+   */
   private async writeDocs(docs: SyncDoc[], checkpoint: number): Promise<void> {
+    const latest = [...latestOfEach(docs)];
+    const chunk = this.state.filled ? Math.max(latest.length, 1) : FILL_CHUNK;
+    let invalid = 0;
+    let start = 0;
+    do {
+      const last = start + chunk >= latest.length;
+      invalid += await this.writePart(latest.slice(start, start + chunk), last ? checkpoint : null);
+      start += chunk;
+      if (!last) await yieldToPage();
+    } while (start < latest.length);
+    this.update({ checkpoint, invalidDocs: this.state.invalidDocs + invalid });
+  }
+
+  /** Writes documents in one transaction, with the checkpoint when given; returns how many it skipped. */
+  private async writePart(docs: readonly SyncDoc[], checkpoint: number | null): Promise<number> {
     const { db } = this.options;
     const puts = new Map<CollectionName, unknown[]>();
     const deletes = new Map<CollectionName, string[]>();
     let invalid = 0;
-    for (const doc of latestOfEach(docs)) {
+    for (const doc of docs) {
       if (doc.del) {
         deletes.set(doc.c, [...(deletes.get(doc.c) ?? []), doc.id]);
         continue;
@@ -248,9 +285,9 @@ export class Replicator {
     await db.transaction('rw', [...Object.values(tables), db.meta], async () => {
       for (const [c, rows] of puts) await tables[c]!.bulkPut(rows);
       for (const [c, ids] of deletes) await tables[c]!.bulkDelete(ids);
-      await db.meta.put({ key: CHECKPOINT, value: checkpoint });
+      if (checkpoint !== null) await db.meta.put({ key: CHECKPOINT, value: checkpoint });
     });
-    this.update({ checkpoint, invalidDocs: this.state.invalidDocs + invalid });
+    return invalid;
   }
 
   /** Drops the local copy (a broken or outdated database) and pulls from zero. */
