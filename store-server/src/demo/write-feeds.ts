@@ -22,7 +22,7 @@ import { demoImageLink } from './image-links';
 export type FeedFiles = Record<FeedKind, string>;
 
 /** Writes one catalogue's three feeds into `dir`; the files' paths by kind. */
-export async function writeCatalogueFeeds(
+async function writeCatalogueFeeds(
   catalogue: { products: readonly Product[]; stock: readonly ProductStock[] },
   dir: string,
   options: RowOptions & { format?: FeedFormat; title: string },

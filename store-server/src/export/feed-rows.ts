@@ -27,7 +27,7 @@ export type RowOptions = {
 
 const FOOD_NUTRIMENTS = Object.entries(NUTRIMENT_COLUMNS);
 
-export function priceText(minor: number, currency: string): string {
+function priceText(minor: number, currency: string): string {
   const digits = minorUnitDigits(currency);
   return `${(minor / 10 ** digits).toFixed(digits)} ${currency}`;
 }

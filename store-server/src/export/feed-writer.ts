@@ -11,12 +11,6 @@ import type { FeedRow } from './feed-rows';
 export const FEED_FORMATS = ['tsv', 'csv', 'xml'] as const;
 export type FeedFormat = (typeof FEED_FORMATS)[number];
 
-export const FEED_MEDIA_TYPES: Record<FeedFormat, string> = {
-  tsv: 'text/tab-separated-values; charset=utf-8',
-  csv: 'text/csv; charset=utf-8',
-  xml: 'application/rss+xml; charset=utf-8',
-};
-
 type Rows = Iterable<FeedRow> | AsyncIterable<FeedRow>;
 
 /**
