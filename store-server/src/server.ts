@@ -22,6 +22,7 @@ import { DeviceRegistry } from './devices/registry';
 import { DeadLetters } from './events/dead-letters';
 import { EventIngestor } from './events/event-ingestor';
 import { healthHandlers, type HealthSources } from './health/health-handlers';
+import { withDemoImages } from './demo/image-links';
 import { startImageCache, type ImageService } from './images/image-domain';
 import { importHandlers } from './import/import-handlers';
 import { ImportService } from './import/import-service';
@@ -295,8 +296,11 @@ async function startLocked(
       db,
       docs,
       catalogue,
-      images: images.service,
-      imageUrl: (key, width) => catalogueImageUrl('', key, width),
+      // The demo's feeds name its drawn pictures: those stay at /media/products (15-demo.md).
+      ...withDemoImages({
+        images: images.service,
+        imageUrl: (key, width) => catalogueImageUrl('', key, width),
+      }),
     },
     currency: config.currency ?? DEFAULT_CURRENCY,
     timeZone: config.timeZone,

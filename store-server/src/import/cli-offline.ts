@@ -14,6 +14,7 @@ import {
 } from '@vitrine/shared/core';
 import { CatalogueStore } from '../catalogue/catalogue-store';
 import { lockDataDir } from '../db/data-lock';
+import { withDemoImages } from '../demo/image-links';
 import { openDatabase } from '../db/database';
 import { ImageStore } from '../images/image-store';
 import { DocStore } from '../sync/doc-store';
@@ -40,9 +41,12 @@ export async function importOffline(
         db,
         docs,
         catalogue: new CatalogueStore(db, docs),
-        // The server fetches the pictures once it starts (they wait as pending).
-        images: { keyOf: (url) => images.keyOf(url), want: (urls) => images.want(urls) },
-        imageUrl: (key, width) => catalogueImageUrl('', key, width),
+        // The server fetches the pictures once it starts (they wait as pending);
+        // the demo's drawn ones stay at /media/products (15-demo.md).
+        ...withDemoImages({
+          images: { keyOf: (url) => images.keyOf(url), want: (urls) => images.want(urls) },
+          imageUrl: (key, width) => catalogueImageUrl('', key, width),
+        }),
       },
       currency: store.currency ?? settings?.currency ?? DEFAULT_CURRENCY,
       timeZone: store.timeZone ?? 'Europe/Paris',

@@ -46,7 +46,11 @@ export async function* readXml(text: AsyncIterable<string>): AsyncGenerator<Feed
     }
     if (item) {
       depth += 1;
-      if (depth === 1) field = { name: columnName(tag), text: '' };
+      if (depth === 1) {
+        // <g:title xml:lang="en"> is the title in English: the `title@en` column of a TSV.
+        const lang = tag.attributes['xml:lang']?.value.trim().toLowerCase();
+        field = { name: lang ? `${columnName(tag)}@${lang}` : columnName(tag), text: '' };
+      }
     } else if (tag.local === 'item' && tag.uri === '') {
       item = { line: startLine, fields: {} };
       depth = 0;

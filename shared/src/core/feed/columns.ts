@@ -54,10 +54,19 @@ const PRODUCT_COLUMNS = [
   'size_type',
   'google_product_category',
   'product_type',
-  // Vitrine's extensions: ids of other products in the same feed, a 3D model.
+  // Google's "section:name:value" facts, one a column (repeat the column for more).
+  'product_detail',
+  // Vitrine's extensions: ids of other products in the same feed, a 3D model,
+  // and what screens show that Google has no column for (vitrine-columns.ts).
   'complementary_ids',
   'pairing_ids',
   'model_3d_link',
+  'department',
+  'item_group_gtin',
+  'tags',
+  'loyalty_price',
+  'color_hex',
+  'dishes',
   // Food retailers may add the food columns to the product feed itself.
   ...FOOD_COLUMNS,
 ] as const;
@@ -88,6 +97,8 @@ const LOCALIZABLE = new Set([
   'product_type',
   'ingredients_text',
   'origins',
+  'color',
+  'dishes',
 ]);
 
 /** Other names for the same column, by loose key (see `looseKey`). */

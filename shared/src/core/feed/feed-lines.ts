@@ -5,6 +5,7 @@ import { z } from 'zod';
 import { CurrencyCode } from '../money';
 import { NUTRIMENT_COLUMNS } from './columns';
 import { AVAILABILITIES, NUTRISCORE_GRADES } from './fields';
+import { Slug } from '../product-facts';
 
 /** A text as the feed's main column has it, and any `column@xx` translations. */
 export const FeedText = z.object({
@@ -35,6 +36,24 @@ export const FoodPart = z.object({
   nutriscoreGrade: z.enum(NUTRISCORE_GRADES).optional(),
 });
 export type FoodPart = z.infer<typeof FoodPart>;
+
+/** Vitrine's own product columns, read by vitrine-columns.ts. */
+export const ProductExtras = z.object({
+  department: Slug.optional(),
+  groupGtin: z
+    .string()
+    .regex(/^\d{14}$/)
+    .optional(),
+  tags: z.array(z.string()).optional(),
+  loyaltyMinor: z.number().int().nonnegative().optional(),
+  /** `color` with its `color@xx` translations, when it has any. */
+  colorName: FeedText.optional(),
+  swatch: z.string().optional(),
+  /** Comma-separated in each language. */
+  dishes: FeedText.optional(),
+  details: z.array(z.object({ name: z.string(), value: z.string() })).optional(),
+});
+export type ProductExtras = z.infer<typeof ProductExtras>;
 
 export const ProductLine = z.object({
   line: LineNumber,
@@ -68,6 +87,8 @@ export const ProductLine = z.object({
   pairingIds: z.array(FeedId),
   model3dLink: z.string().optional(),
   food: FoodPart.optional(),
+  /** Vitrine's own columns (vitrine-columns.ts). */
+  extras: ProductExtras.optional(),
 });
 export type ProductLine = z.infer<typeof ProductLine>;
 

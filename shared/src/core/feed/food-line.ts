@@ -6,6 +6,9 @@ import { parseAmount, parseNutriscore, splitTags } from './fields';
 import { lineReport, type LineReport, type ReportEntry } from './line-report';
 import { lineValues, type FeedContext, type LineValues } from './line-values';
 
+/** The tag a food feed writes for a list known to be empty. */
+export const NO_TAGS = 'en:none';
+
 const BASES: Readonly<Record<string, FoodPart['nutritionBasis']>> = {
   '100g': '100g',
   '100ml': '100ml',
@@ -20,7 +23,8 @@ export function foodPart(values: LineValues, report: LineReport): FoodPart | und
   if (origins) part.origins = origins;
   for (const column of ['allergens', 'traces'] as const) {
     const text = values.one(column);
-    if (text !== undefined) part[column] = splitTags(text);
+    // Open Food Facts' `en:none` says "none", which an empty cell (unknown) cannot.
+    if (text !== undefined) part[column] = splitTags(text).filter((tag) => tag !== NO_TAGS);
   }
   const basisText = values.one('nutrition_data_per');
   const basis =

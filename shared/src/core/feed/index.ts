@@ -13,3 +13,4 @@ export * from './product-doc';
 export * from './stock-doc';
 export * from './variant-key';
 export * from './import-job';
+export * from './vitrine-columns';

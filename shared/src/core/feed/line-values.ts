@@ -48,6 +48,12 @@ export function lineValues(fields: FeedFields, report: LineReport) {
       .filter(Boolean);
   }
 
+  /** Every value of a column as given (a repeated column gives several). */
+  function all(column: string): string[] {
+    const value = fields[column];
+    return value === undefined ? [] : [value].flat();
+  }
+
   function capped(column: string, text: string, max: number): string {
     if (text.length <= max) return text;
     report.warn(column, `${text.length} characters: cut to ${max}`);
@@ -99,5 +105,5 @@ export function lineValues(fields: FeedFields, report: LineReport) {
     return undefined;
   }
 
-  return { one, list, text, id, link };
+  return { one, all, list, text, id, link };
 }

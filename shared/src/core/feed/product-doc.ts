@@ -12,6 +12,7 @@ import type { FeedText, FoodLine, FoodPart, ProductLine } from './feed-lines';
 import type { ReportEntry } from './line-report';
 import { salesOf } from './product-sale';
 import { variantIdOf } from './variant-key';
+import { storePathOf } from './vitrine-columns';
 
 export type FeedLanguage = 'fr' | 'en';
 
@@ -72,17 +73,34 @@ function departmentOf(root: string): string {
 
 function attributesOf(line: ProductLine): Attribute[] {
   const rows: Attribute[] = [];
-  for (const [column, value] of Object.entries(line.attributes)) {
+  const named = [
+    ...Object.entries(line.attributes),
+    ...(line.extras?.details ?? []).map(({ name, value }) => [name, value] as const),
+  ];
+  for (const [column, value] of named) {
     const key = slugOf(column);
     if (key !== '' && !rows.some((row) => row.key === key)) rows.push({ key, value });
   }
   return rows;
 }
 
+/** A comma-separated list in each language, paired by place. */
+function localizedList(text: FeedText, language: FeedLanguage): Localized[] {
+  const both = localized(text, language);
+  const split = (list: string) =>
+    list
+      .split(',')
+      .map((each) => each.trim())
+      .filter(Boolean);
+  const en = split(both.en);
+  return split(both.fr).map((fr, index) => ({ fr, en: en[index] ?? fr }));
+}
+
 function foodFactsOf(
   parts: FoodPart[],
   pairings: string[],
   language: FeedLanguage,
+  dishes: Localized[],
 ): FoodFacts | undefined {
   // Later parts (the food file) win over earlier ones (the product line's own columns).
   const part: FoodPart = Object.assign({}, ...parts) as FoodPart;
@@ -99,6 +117,7 @@ function foodFactsOf(
     facts.nutritionPer100g = part.nutriments;
   if (part.nutriscoreGrade) facts.nutriscoreGrade = part.nutriscoreGrade;
   if (pairings.length > 0) facts.pairings = pairings;
+  if (dishes.length > 0) facts.dishes = dishes;
   return Object.keys(facts).length > 0 ? facts : undefined;
 }
 
@@ -161,6 +180,9 @@ export function productDocOf(
     }
     if (line.size !== undefined) variant.size = line.size;
     if (line.color !== undefined) variant.colour = line.color;
+    if (line.extras?.colorName)
+      variant.colourName = localized(line.extras.colorName, options.language);
+    if (line.extras?.swatch) variant.swatch = line.extras.swatch;
     variants.push(variant);
   }
   const first = lines.find((line) => variants.some((variant) => variant.line === line.line));
@@ -191,20 +213,38 @@ export function productDocOf(
   // Links name products or their items; each becomes its product, never this one.
   const linked = (feedIds: string[]) =>
     unique(feedIds.map((id) => options.productOfItem(id) ?? id)).filter((id) => id !== productId);
+  const extras = first.extras ?? {};
+  const groupGtinOwner =
+    extras.groupGtin === undefined ? undefined : options.gtinOwner(extras.groupGtin);
+  if (
+    extras.groupGtin !== undefined &&
+    groupGtinOwner !== undefined &&
+    groupGtinOwner !== productId
+  )
+    warn(
+      first.line,
+      'item_group_gtin',
+      `GTIN ${extras.groupGtin} belongs to product ${groupGtinOwner}: left out`,
+    );
   const product: Product = {
     id: productId,
+    ...(extras.groupGtin !== undefined &&
+      (groupGtinOwner === undefined || groupGtinOwner === productId) && { gtin: extras.groupGtin }),
     name: localized(first.title, options.language),
     brand: first.brand ?? '',
-    department: departmentOf(
-      categoryPath[0] === OTHER ? OTHER.en : (first.productType?.path[0] ?? categoryPath[0]!.en),
-    ),
+    department:
+      extras.department ??
+      departmentOf(
+        categoryPath[0] === OTHER ? OTHER.en : (first.productType?.path[0] ?? categoryPath[0]!.en),
+      ),
     categoryPath,
     description: first.description
       ? localized(first.description, options.language)
       : { fr: '', en: '' },
     priceCents: lowest,
+    ...(extras.loyaltyMinor !== undefined && { loyaltyPriceCents: extras.loyaltyMinor }),
     images,
-    tags: [],
+    tags: extras.tags ?? [],
     variants: variants.map(({ line, minor, ...variant }) =>
       sales.onVariant(line, minor === lowest ? variant : { ...variant, priceCents: minor }),
     ),
@@ -215,7 +255,7 @@ export function productDocOf(
   if (first.googleProductCategory) product.googleCategory = first.googleProductCategory;
   const sizeSystem = first.sizeSystem === undefined ? '' : slugOf(first.sizeSystem);
   if (sizeSystem !== '') product.sizeSystem = sizeSystem;
-  if (first.model3dLink) product.model3d = first.model3dLink;
+  if (first.model3dLink) product.model3d = storePathOf(first.model3dLink) ?? first.model3dLink;
   const food = foodFactsOf(
     [
       ...lines.flatMap((line) => (line.food ? [line.food] : [])),
@@ -223,6 +263,7 @@ export function productDocOf(
     ],
     linked(lines.flatMap((line) => line.pairingIds)),
     options.language,
+    extras.dishes ? localizedList(extras.dishes, options.language) : [],
   );
   if (food) product.food = food;
 

@@ -6,6 +6,7 @@ import { parseAvailability, parseGtin, splitProductType } from './fields';
 import { foodPart } from './food-line';
 import { linePrices } from './line-prices';
 import { lineReport, type ReportEntry } from './line-report';
+import { productExtras } from './vitrine-columns';
 import { lineValues, MAX_DESCRIPTION, MAX_TITLE, type FeedContext } from './line-values';
 
 /** The categoryPath a catalogue keeps: deeper levels are cut with a warning. */
@@ -98,5 +99,7 @@ export function parseProductLine(
   }
   const food = foodPart(values, report);
   if (food) product.food = food;
+  const extras = productExtras(values, context, report);
+  if (extras) product.extras = extras;
   return { line: product, entries: report.entries };
 }
