@@ -332,7 +332,12 @@ async function startLocked(
       sizing: sizing.handlers,
       store: storeInfoHandlers(config),
       catalogue: images.handlers,
-      imports: importHandlers(imports),
+      imports: importHandlers(imports, {
+        db,
+        docs,
+        catalogue,
+        currency: config.currency ?? DEFAULT_CURRENCY,
+      }),
     },
     { registry, staffAuth },
   );

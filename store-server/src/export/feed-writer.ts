@@ -6,9 +6,10 @@
 // RSS item is a flat list of elements (see docs/decisions/15-demo.md).
 import { Readable } from 'node:stream';
 import { stringify } from 'csv-stringify';
+import { EXPORT_FORMATS } from '@vitrine/shared/core';
 import type { FeedRow } from './feed-rows';
 
-export const FEED_FORMATS = ['tsv', 'csv', 'xml'] as const;
+export const FEED_FORMATS = EXPORT_FORMATS;
 export type FeedFormat = (typeof FEED_FORMATS)[number];
 
 type Rows = Iterable<FeedRow> | AsyncIterable<FeedRow>;

@@ -14,11 +14,8 @@ import { megabytes, statusLine } from './cli-progress';
 
 export type RemoteTarget = { url: string; token?: string; user?: string; password?: string };
 
-export async function importRemote(
-  target: RemoteTarget,
-  files: Partial<Record<FeedKind, string>>,
-  options: ImportOptions,
-): Promise<ImportJob> {
+/** A client of the store's API with the target's credentials (the export CLI's too). */
+export async function signedInClient(target: RemoteTarget) {
   let token = target.token;
   const client = apiClient(apiRoutes, {
     baseUrl: target.url.replace(/\/+$/, ''),
@@ -28,6 +25,20 @@ export async function importRemote(
     token = (await client.auth.login({ body: { userId: target.user, password: target.password } }))
       .token;
   }
+  return client;
+}
+
+/** The target's credentials from the environment, as the CLIs take them. */
+export function remoteTarget(url: string, user: string | undefined): RemoteTarget {
+  return { url, token: process.env.VITRINE_TOKEN, user, password: process.env.VITRINE_PASSWORD };
+}
+
+export async function importRemote(
+  target: RemoteTarget,
+  files: Partial<Record<FeedKind, string>>,
+  options: ImportOptions,
+): Promise<ImportJob> {
+  const client = await signedInClient(target);
   const status = statusLine();
   const job = await client.imports.createImport({ body: options });
   for (const [kind, path] of Object.entries(files) as [FeedKind, string][]) {

@@ -6,7 +6,7 @@ import { parseArgs } from 'node:util';
 import { ApiCallError, ImportOptions, type FeedKind, type ImportJob } from '@vitrine/shared/core';
 import { DataDirBusy } from '../db/data-lock';
 import { importOffline } from './cli-offline';
-import { importRemote } from './cli-remote';
+import { importRemote, remoteTarget } from './cli-remote';
 
 const USAGE = `Usage: npm run import -- --products FILE [--inventory FILE] [--food FILE]
          [--full | --incremental] [--language fr|en]
@@ -79,16 +79,7 @@ async function main(): Promise<number> {
     return 64;
   }
   const job = values.store
-    ? await importRemote(
-        {
-          url: values.store,
-          token: process.env.VITRINE_TOKEN,
-          user: values.user,
-          password: process.env.VITRINE_PASSWORD,
-        },
-        files,
-        options.data,
-      )
+    ? await importRemote(remoteTarget(values.store, values.user), files, options.data)
     : await importOffline(values.data!, files, options.data, {
         currency: values.currency,
         timeZone: values['time-zone'],

@@ -1,14 +1,24 @@
 // Import handlers (routes: shared/src/core/http/routes/imports.ts): who and
 // what come before a byte of a feed, and each file goes to disk as it arrives.
+import { pipeline } from 'node:stream/promises';
 import { MAX_FEED_BYTES, type importRoutes } from '@vitrine/shared/core';
 import { openSse } from '../calls/sse-stream';
+import {
+  catalogueFeed,
+  EXPORT_TYPES,
+  exportFileName,
+  type ExportParts,
+} from '../export/catalogue-export';
 import type { Handlers } from '../http/register-routes';
 import { receiveToDisk } from '../http/upload-to-disk';
 import type { ImportService } from './import-service';
 
 const FINISHED = new Set(['applied', 'refused', 'failed', 'interrupted']);
 
-export function importHandlers(service: ImportService): Handlers<typeof importRoutes> {
+export function importHandlers(
+  service: ImportService,
+  exports: ExportParts,
+): Handlers<typeof importRoutes> {
   return {
     createImport: ({ body, caller }) => service.create(body, caller.id),
     imports: () => ({ imports: service.list() }),
@@ -29,6 +39,15 @@ export function importHandlers(service: ImportService): Handlers<typeof importRo
       stream.send('job', job);
       if (FINISHED.has(job.state)) return;
       stop = service.follow(params.id, (changed) => stream.send('job', changed));
+    },
+    exportFeed: async ({ params, query, res }) => {
+      const format = query.format ?? 'tsv';
+      res
+        .type(`${EXPORT_TYPES[format]}; charset=utf-8`)
+        .set('content-disposition', `attachment; filename="${exportFileName(params.kind, format)}"`)
+        .set('cache-control', 'no-store');
+      // A client that goes away ends the stream; nothing is left to answer.
+      await pipeline(catalogueFeed(exports, params.kind, format), res).catch(() => res.destroy());
     },
     importPolicy: () => service.policy(),
     setImportPolicy: ({ body }) => service.setPolicy(body),

@@ -10,6 +10,8 @@ import { admin, route, staff } from '../route';
 export const MAX_FEED_BYTES = 1024 ** 3;
 const importers = staff('manager');
 const JobId = z.string().regex(/^[0-9a-f-]{36}$/, 'an import id');
+/** The formats a catalogue export is written in (the importer reads all three). */
+export const EXPORT_FORMATS = ['tsv', 'csv', 'xml'] as const;
 
 export const importRoutes = {
   createImport: route({
@@ -84,6 +86,19 @@ export const importRoutes = {
     summary: 'The whole report of a finished import, one problem per line (TSV)',
     auth: importers,
     params: z.object({ id: JobId }),
+    response: { raw: 'text/tab-separated-values' },
+  }),
+  /** The catalogue as it is now, as one feed file: import it elsewhere to get the same catalogue. */
+  exportFeed: route({
+    method: 'GET',
+    path: '/catalogue/exports/:kind',
+    summary:
+      'The current catalogue as a products, local inventory or food feed (TSV, CSV or RSS XML), streamed',
+    auth: importers,
+    params: z.object({ kind: FeedKindName }),
+    query: z.object({
+      format: z.enum(EXPORT_FORMATS, { error: 'a feed format: tsv, csv or xml' }).optional(),
+    }),
     response: { raw: 'text/tab-separated-values' },
   }),
   importPolicy: route({
