@@ -304,7 +304,6 @@ async function startLocked(
     },
     currency: config.currency ?? DEFAULT_CURRENCY,
     timeZone: config.timeZone,
-    storeId: config.storeId,
     log: logger,
   });
   const sizing = startSizing({

@@ -10,14 +10,12 @@ import {
   parseFoodLine,
   parseInventoryLine,
   parseProductLine,
-  parseStoreLine,
   type FeedContext,
   type FeedKind,
   type FoodLine,
   type InventoryLine,
   type ProductLine,
   type ReportEntry,
-  type StoreLine,
 } from '@vitrine/shared/core';
 import { FeedError } from './feed-error';
 import { decodeUtf8, peek } from './feed-text';
@@ -26,12 +24,7 @@ import { readDelimited, type FeedRecord } from './read-delimited';
 import { readXml } from './read-xml';
 import { sniffFeed, SNIFF_BYTES } from './sniff';
 
-type LineOf = {
-  products: ProductLine;
-  inventory: InventoryLine;
-  food: FoodLine;
-  stores: StoreLine;
-};
+type LineOf = { products: ProductLine; inventory: InventoryLine; food: FoodLine };
 
 export type FeedBatch<K extends FeedKind> = {
   lines: LineOf[K][];
@@ -45,7 +38,6 @@ const REQUIRED: Record<FeedKind, string[]> = {
   products: ['id', 'title', 'price'],
   inventory: ['store_code', 'id'],
   food: ['id'],
-  stores: ['store_code'],
 };
 
 const BATCH_LINES = 2000;
@@ -140,9 +132,8 @@ function typeLine(
   line: number,
   context: FeedContext,
   guard: ReturnType<typeof duplicateGuard>,
-): { line?: LineOf[FeedKind]; entries: ReportEntry[] } {
+): { line?: ProductLine | InventoryLine | FoodLine; entries: ReportEntry[] } {
   if (kind === 'inventory') return parseInventoryLine(fields, line, context);
-  if (kind === 'stores') return parseStoreLine(fields, line, context);
   if (kind === 'food') {
     const food = parseFoodLine(fields, line, context);
     return { line: food.line && guard.food(food.line, food.entries), entries: food.entries };
