@@ -31,7 +31,13 @@ import {
   TEST_ADMIN_TOKEN,
   type ServerProcess,
 } from '../support/server-process';
-import { blemishes, seriousViolations, waitForResults, wedgeScan } from '../kiosk/kiosk-page';
+import {
+  blemishes,
+  seriousViolations,
+  waitForCheckpoint,
+  waitForResults,
+  wedgeScan,
+} from '../kiosk/kiosk-page';
 
 const FIXTURES = join(REPO_ROOT, 'e2e/fixtures/hardware-store');
 const STORE = 'lausanne-flon';
@@ -130,14 +136,7 @@ async function pairScreen(app: 'kiosk' | 'signage' | 'mirror', path: string, siz
 }
 
 async function waitForCopy(page: Page) {
-  const head = String(await syncHead());
-  await page.waitForFunction(
-    (expected) =>
-      document.querySelector('[data-testid="sync-status"]')?.getAttribute('data-checkpoint') ===
-      expected,
-    head,
-    { timeout: 45_000 },
-  );
+  await waitForCheckpoint(page, await syncHead());
 }
 
 beforeAll(async () => {

@@ -32,8 +32,13 @@ export function demoProduct(server: StoreServer): DemoProduct {
   return row;
 }
 
-export async function waitForSync(page: Page, server: StoreServer): Promise<void> {
-  const head = String(server.docs.head());
+export function waitForSync(page: Page, server: StoreServer): Promise<void> {
+  return waitForCheckpoint(page, server.docs.head());
+}
+
+/** Waits until the page's copy has reached `head` (a server in another process gives its head). */
+export async function waitForCheckpoint(page: Page, revision: number): Promise<void> {
+  const head = String(revision);
   await page.waitForFunction(
     (expected) =>
       document.querySelector('[data-testid="sync-status"]')?.getAttribute('data-checkpoint') ===
