@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { REPO_ROOT } from '../support/test-server';
 import { benchBundleSizes } from './bundle-sizes.bench';
 import { benchExpertCall } from './expert-call.bench';
+import { benchImport } from './import.bench';
 import { benchIngestion } from './ingestion.bench';
 import { benchPerkOptimiser } from './perk-optimiser.bench';
 import { benchInitialSync } from './initial-sync.bench';
@@ -30,6 +31,7 @@ const suites: [string, () => Promise<BenchResult[]>][] = [
   ['signage-publish', () => benchSignagePublish()],
   ['look-share', () => benchLookShare()],
   ['server-search', () => benchServerSearch()],
+  ['import', () => benchImport()],
   ['kiosk', () => benchKiosk()],
   ['scan-corpus', () => benchScanCorpus()],
   ['bundle-sizes', () => benchBundleSizes()],

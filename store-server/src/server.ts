@@ -304,6 +304,7 @@ async function startLocked(
     },
     currency: config.currency ?? DEFAULT_CURRENCY,
     timeZone: config.timeZone,
+    storeId: config.storeId,
     log: logger,
   });
   const sizing = startSizing({

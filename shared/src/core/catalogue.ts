@@ -155,6 +155,12 @@ export const Location = z.object({
   name: z.string(),
   city: z.string(),
   kind: z.enum(['store', 'online']),
+  /** From the chain's stores file (import), when it says. */
+  address: z.string().optional(),
+  timeZone: z.string().optional(),
+  currency: z.string().optional(),
+  latitude: z.number().min(-90).max(90).optional(),
+  longitude: z.number().min(-180).max(180).optional(),
 });
 export type Location = z.infer<typeof Location>;
 

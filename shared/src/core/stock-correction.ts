@@ -47,3 +47,20 @@ export const StockCorrection = z.object({
   at: z.string(),
 });
 export type StockCorrection = z.infer<typeof StockCorrection>;
+
+/** A manager's price correction (PUT /products/:id/price), or the import that set the price again. */
+export const PriceCorrection = z.object({
+  id: z.string(),
+  productId: z.string(),
+  /** The item corrected; null: every item at the product's price. */
+  variantId: z.string().nullable(),
+  before: z.number().int().nonnegative(),
+  after: z.number().int().nonnegative(),
+  /** manager: a correction; import: a feed naming the product set its price again. */
+  source: z.enum(['manager', 'import']),
+  note: z.string().nullable(),
+  /** The manager, or the import's creator for an import. */
+  userId: z.string(),
+  at: z.string(),
+});
+export type PriceCorrection = z.infer<typeof PriceCorrection>;

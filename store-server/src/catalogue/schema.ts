@@ -65,4 +65,48 @@ export const catalogueMigrations: Migration[] = [
     id: '106-product-codes',
     sql: PRODUCT_CODES,
   },
+  {
+    /* each store's own prices from the local inventory feed (server-only; local-price.ts) */
+    id: '107-local-prices',
+    sql: `
+    -- A store's price for an item where its inventory line is not the chain's price.
+    -- price_cents / sale NULL: that part is the chain's. chain_cents / chain_sale: the
+    -- chain's (product feed) price when the row was written, since the product document
+    -- this store syncs carries this store's own price.
+    CREATE TABLE local_prices (
+      location_id TEXT NOT NULL,
+      variant_id TEXT NOT NULL,
+      product_id TEXT NOT NULL,
+      price_cents INTEGER,
+      sale TEXT,
+      chain_cents INTEGER NOT NULL,
+      chain_sale TEXT,
+      PRIMARY KEY (location_id, variant_id)
+    ) WITHOUT ROWID;
+    CREATE INDEX local_prices_by_product ON local_prices (product_id);
+    `,
+  },
+  {
+    /* a manager's price corrections and the imports that overwrote them; append-only */
+    id: '108-price-corrections',
+    sql: `
+    CREATE TABLE price_corrections (
+      id TEXT PRIMARY KEY,
+      product_id TEXT NOT NULL,
+      variant_id TEXT,
+      before INTEGER NOT NULL,
+      after INTEGER NOT NULL,
+      -- 'manager': a correction; 'import': a feed naming the item set its price again.
+      source TEXT NOT NULL CHECK (source IN ('manager', 'import')),
+      note TEXT,
+      user_id TEXT NOT NULL,
+      at TEXT NOT NULL
+    ) WITHOUT ROWID;
+    CREATE INDEX price_corrections_by_product ON price_corrections (product_id, at);
+    CREATE TRIGGER price_corrections_append_only_u BEFORE UPDATE ON price_corrections
+      BEGIN SELECT RAISE(ABORT, 'price corrections are append-only'); END;
+    CREATE TRIGGER price_corrections_append_only_d BEFORE DELETE ON price_corrections
+      BEGIN SELECT RAISE(ABORT, 'price corrections are append-only'); END;
+    `,
+  },
 ];

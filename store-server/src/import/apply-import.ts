@@ -8,6 +8,9 @@
 // it is written as built; a stock record is merged again with the store's
 // current one, so the correction of another store or item is kept.
 import { writeFileSync } from 'node:fs';
+import type { Product } from '@vitrine/shared/core';
+import type { LocalPrices } from '../catalogue/local-prices';
+import { parseRows } from '../catalogue/local-prices';
 import type { CommittedChange, DocStore, DocWrite } from '../sync/doc-store';
 import type { ImageService } from '../images/image-domain';
 import type { Db } from '../db/database';
@@ -28,10 +31,18 @@ function holdForKillTest(): void {
   Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, 60_000);
 }
 
+/** Told of every product the import writes or withdraws, before the write. */
+export type ProductWriteHook = (
+  productId: string,
+  before: () => Product | undefined,
+  after: string | null,
+) => void;
+
 function* builtWrites(
   staging: Staging,
   docs: DocStore,
   rebuildStock: StockRebuild,
+  onProduct: ProductWriteHook,
 ): Generator<DocWrite> {
   let after = 0;
   for (;;) {
@@ -44,6 +55,8 @@ function* builtWrites(
         body = rebuildStock(doc.id);
         if (body === null || body === stored?.body) continue;
       }
+      if (doc.c === 'products')
+        onProduct(doc.id, () => docs.get<Product>('products', doc.id), body);
       yield body === null
         ? { c: doc.c, id: doc.id, deleted: true }
         : { c: doc.c, id: doc.id, json: body };
@@ -58,16 +71,28 @@ function* builtWrites(
  */
 export function applyImport(
   db: Db,
-  parts: { docs: DocStore; images: Pick<ImageService, 'want'> },
+  parts: {
+    docs: DocStore;
+    images: Pick<ImageService, 'want'>;
+    localPrices: LocalPrices;
+    onProduct?: ProductWriteHook;
+  },
   staging: Staging,
   rebuildStock: StockRebuild,
   alsoInside: (change: CommittedChange) => void = () => {},
 ): CommittedChange {
   const change = db.transaction(() => {
-    const written = parts.docs.write(builtWrites(staging, parts.docs, rebuildStock), {
+    const onProduct = parts.onProduct ?? (() => {});
+    const written = parts.docs.write(builtWrites(staging, parts.docs, rebuildStock, onProduct), {
       atomic: true,
       notify: false,
     });
+    for (let after = ''; ;) {
+      const page = staging.pricesAfter(after, PAGE);
+      if (page.length === 0) break;
+      for (const { productId, rows } of page) parts.localPrices.replace(productId, parseRows(rows));
+      after = page.at(-1)!.productId;
+    }
     let after = '';
     for (;;) {
       const urls = staging.imageUrlsAfter(after, PAGE);

@@ -10,19 +10,29 @@
 import { setImmediate as yieldToEvents } from 'node:timers/promises';
 import {
   feedIdOf,
+  itemPriceOf,
+  mergeLocalPrices,
   productDocOf,
+  repriceProduct,
+  samePrice,
   stockDocOf,
   variantIdOf,
+  withLocal,
   type CollectionName,
   type FeedLanguage,
   type ImportMode,
+  type InventoryLine,
+  type ItemPrice,
   type Location,
+  type LocalPriceRow,
   type Product,
   type ProductLine,
   type ProductStock,
   type ReportEntry,
+  type StoreLine,
 } from '@vitrine/shared/core';
 import type { CatalogueStore } from '../catalogue/catalogue-store';
+import { serialiseRows, type LocalPrices } from '../catalogue/local-prices';
 import type { ImageService } from '../images/image-domain';
 import type { DocStore } from '../sync/doc-store';
 import type { BuiltDoc, Staging } from './staging';
@@ -36,11 +46,14 @@ export type BuildPlan = {
   mode: ImportMode;
   language: FeedLanguage;
   /** The report's names of the files staged, by kind (absent: no such file in this import). */
-  files: { products?: string; inventory?: string; food?: string };
+  files: { products?: string; inventory?: string; food?: string; stores?: string };
+  /** This store's code: its own inventory prices go into the products its screens sync. */
+  storeId?: string;
 };
 
 export type BuildParts = {
   docs: DocStore;
+  localPrices: LocalPrices;
   catalogue: CatalogueStore;
   images: Pick<ImageService, 'keyOf'>;
   imageUrl: (key: string, width: typeof IMAGE_WIDTH) => string;
@@ -57,6 +70,7 @@ class Builder {
   private readonly claimedGtins = new Map<string, string>();
   private readonly replacing: ReadonlySet<string>;
   private pending: Pending[] = [];
+  private pendingPrices: { productId: string; rows: string }[] = [];
   private pendingImages: string[] = [];
   private entries: ReportEntry[] = [];
 
@@ -77,18 +91,31 @@ class Builder {
   }
 
   private flush(): void {
-    this.staging.addBuilt(this.pending, this.pendingImages);
+    this.staging.addBuilt(this.pending, this.pendingImages, this.pendingPrices);
+    this.pendingPrices = [];
     this.staging.addEntries(this.entries);
     this.pending = [];
     this.pendingImages = [];
     this.entries = [];
   }
 
+  /** The stores file's stores become locations; what a line leaves out is kept from the stored one. */
+  private storeLocations(): Set<string> {
+    const known = new Set<string>();
+    for (const line of this.staging.stores()) {
+      known.add(line.storeCode);
+      const stored = this.parts.docs.get<Location>('locations', line.storeCode);
+      this.keep('locations', line.storeCode, JSON.stringify(locationOf(line, stored)));
+    }
+    return known;
+  }
+
   /** Stores the inventory names that are no location yet become one (named by their code). */
   locations(): void {
-    if (!this.plan.files.inventory) return;
+    const known = this.storeLocations();
+    if (!this.plan.files.inventory) return this.flush();
     for (const code of this.staging.inventoryStores()) {
-      if (this.parts.docs.stored('locations', code)?.body) continue;
+      if (known.has(code) || this.parts.docs.stored('locations', code)?.body) continue;
       const location: Location = { id: code, name: code, city: '', kind: 'store' };
       this.keep('locations', code, JSON.stringify(location));
       this.entries.push({
@@ -136,11 +163,18 @@ class Builder {
     });
   }
 
-  private stockOf(productId: string, variantIds: ReadonlySet<string>): ProductStock | undefined {
-    const stored = this.parts.docs.get<ProductStock>('stock', productId);
-    const lines = this.plan.files.inventory
+  private inventoryOf(variantIds: Iterable<string>): InventoryLine[] {
+    return this.plan.files.inventory
       ? this.staging.inventoryFor([...variantIds].map(feedIdOf))
       : [];
+  }
+
+  private stockOf(
+    productId: string,
+    variantIds: ReadonlySet<string>,
+    lines = this.inventoryOf(variantIds),
+  ): ProductStock | undefined {
+    const stored = this.parts.docs.get<ProductStock>('stock', productId);
     if (!stored && lines.length === 0) return undefined;
     return stockDocOf(productId, variantIds, lines, stored, this.replacing);
   }
@@ -154,9 +188,96 @@ class Builder {
     return stock ? JSON.stringify(stock) : null;
   };
 
-  private keepStock(productId: string, variantIds: ReadonlySet<string>): void {
-    const stock = this.stockOf(productId, variantIds);
+  private keepStock(productId: string, variantIds: ReadonlySet<string>, lines?: InventoryLine[]) {
+    const stock = this.stockOf(productId, variantIds, lines);
     if (stock) this.keep('stock', productId, JSON.stringify(stock));
+  }
+
+  /** A product's local prices after this import, kept for the apply when they change. */
+  private localPrices(
+    productId: string,
+    lines: readonly InventoryLine[],
+    chainOf: (variantId: string) => ItemPrice | undefined,
+    previous = this.parts.localPrices.of(productId),
+  ): LocalPriceRow[] {
+    const rows =
+      lines.length === 0 && previous.length === 0
+        ? []
+        : mergeLocalPrices(previous, lines, this.replacing, chainOf);
+    const text = serialiseRows(rows);
+    if (text !== serialiseRows(previous)) this.pendingPrices.push({ productId, rows: text });
+    return rows;
+  }
+
+  /** This store's own price of each item that has one. */
+  private ownPrices(rows: readonly LocalPriceRow[]): Map<string, LocalPriceRow> {
+    const own = this.plan.storeId;
+    return new Map(rows.filter((row) => row.locationId === own).map((row) => [row.variantId, row]));
+  }
+
+  /** Product lines with this store's own prices in place of the chain's. */
+  private withOwnPrices(
+    productId: string,
+    lines: ProductLine[],
+    inventory: readonly InventoryLine[],
+  ): ProductLine[] {
+    const chain = new Map<string, ItemPrice>();
+    for (const line of lines) {
+      const variantId = variantIdOf(line.id);
+      if (variantId !== undefined) chain.set(variantId, chainPriceOf(line));
+    }
+    const own = this.ownPrices(this.localPrices(productId, inventory, (id) => chain.get(id)));
+    if (own.size === 0) return lines;
+    return lines.map((line) => {
+      const row = own.get(variantIdOf(line.id) ?? '');
+      if (!row) return line;
+      const price = withLocal(row.chain, row.local);
+      const rest = { ...line };
+      delete rest.sale;
+      return {
+        ...rest,
+        price: { ...line.price, minor: price.priceCents },
+        ...(price.sale && {
+          sale: {
+            minor: price.sale.priceCents,
+            ...(price.sale.startsAt !== undefined && { startsAt: price.sale.startsAt }),
+            ...(price.sale.endsAt !== undefined && { endsAt: price.sale.endsAt }),
+          },
+        }),
+      };
+    });
+  }
+
+  /** Without a product feed: the stored product with this store's prices as they now are. */
+  private repriced(product: Product, inventory: readonly InventoryLine[]): void {
+    const previous = this.parts.localPrices.of(product.id);
+    const chains = new Map(previous.map((row) => [row.variantId, row.chain]));
+    // The product shows this store's price: the chain's is the row's where this store had one.
+    const chainOf = (id: string) =>
+      product.variants.some((variant) => variant.id === id)
+        ? (chains.get(id) ?? itemPriceOf(product, id))
+        : undefined;
+    const own = this.ownPrices(this.localPrices(product.id, inventory, chainOf, previous));
+    // Only the items this store's lines name (all, when a full feed replaces it) change price:
+    // a manager's correction of another item stays.
+    const named = this.replacing.has(this.plan.storeId ?? '')
+      ? undefined
+      : new Set(
+          inventory
+            .filter((line) => line.storeCode === this.plan.storeId && (line.price || line.sale))
+            .map((line) => variantIdOf(line.id)),
+        );
+    const prices = new Map<string, ItemPrice>();
+    let changed = false;
+    for (const variant of product.variants) {
+      if (named && !named.has(variant.id)) continue;
+      const chain = chainOf(variant.id)!;
+      const row = own.get(variant.id);
+      const price = row ? withLocal(chain, row.local) : chain;
+      prices.set(variant.id, price);
+      if (!samePrice(price, itemPriceOf(product, variant.id))) changed = true;
+    }
+    if (changed) this.keep('products', product.id, JSON.stringify(repriceProduct(product, prices)));
   }
 
   async products(onProgress: (progress: BuildProgress) => void): Promise<void> {
@@ -168,9 +289,13 @@ class Builder {
       if (groups.length === 0) break;
       for (const { groupId, lines } of groups) {
         const ids = [groupId, ...lines.map((line) => line.id)];
+        const movable = this.movable(groupId, lines);
+        const inventory = this.plan.files.inventory
+          ? this.staging.inventoryFor(movable.map((line) => line.id))
+          : [];
         const { product, entries } = productDocOf(
           groupId,
-          this.movable(groupId, lines),
+          this.withOwnPrices(groupId, movable, inventory),
           this.staging.foodFor(ids),
           {
             file,
@@ -191,7 +316,9 @@ class Builder {
           if (variant.gtin !== undefined) this.claimedGtins.set(variant.gtin, groupId);
         }
         this.keep('products', groupId, JSON.stringify(product));
-        this.keepStock(groupId, new Set(product.variants.map((variant) => variant.id)));
+        const variantIds = new Set(product.variants.map((variant) => variant.id));
+        // The lines of items the build dropped (an unusable id) count for nothing.
+        this.keepStock(groupId, variantIds, inventory);
       }
       after = groups.at(-1)!.groupId;
       done += groups.length;
@@ -206,6 +333,8 @@ class Builder {
     for (const productId of this.parts.catalogue.productIds()) {
       if (this.staging.hasGroup(productId)) continue;
       for (const c of ['products', 'stock', 'reviews'] as const) this.keep(c, productId, null);
+      if (this.parts.localPrices.of(productId).length > 0)
+        this.pendingPrices.push({ productId, rows: '[]' });
       if (this.pending.length >= GROUPS_PER_STEP) {
         this.flush();
         await yieldToEvents();
@@ -244,7 +373,12 @@ class Builder {
     let done = 0;
     for (const productId of targets) {
       const product = this.parts.docs.get<Product>('products', productId);
-      if (product) this.keepStock(productId, new Set(product.variants.map((v) => v.id)));
+      if (product) {
+        const variantIds = new Set(product.variants.map((v) => v.id));
+        const inventory = this.inventoryOf(variantIds);
+        this.repriced(product, inventory);
+        this.keepStock(productId, variantIds, inventory);
+      }
       if (++done % GROUPS_PER_STEP === 0) {
         this.flush();
         onProgress({ phase: 'building', done });
@@ -254,6 +388,42 @@ class Builder {
     this.flush();
     onProgress({ phase: 'building', done });
   }
+}
+
+/** A product line's own price and sale: the chain's, as the product feed says it. */
+function chainPriceOf(line: ProductLine): ItemPrice {
+  const sale = line.sale;
+  return {
+    priceCents: line.price.minor,
+    ...(sale &&
+      sale.minor < line.price.minor && {
+        sale: {
+          priceCents: sale.minor,
+          ...(sale.startsAt !== undefined && { startsAt: sale.startsAt }),
+          ...(sale.endsAt !== undefined && { endsAt: sale.endsAt }),
+        },
+      }),
+  };
+}
+
+/** A store of the stores file as a location; what its line leaves out stays as stored. */
+function locationOf(line: StoreLine, stored: Location | undefined): Location {
+  const { storeCode, ...given } = line;
+  delete (given as Partial<StoreLine>).line;
+  return {
+    id: storeCode,
+    name: given.name ?? stored?.name ?? storeCode,
+    city: given.city ?? stored?.city ?? '',
+    kind: 'store',
+    ...(stored?.address !== undefined && { address: stored.address }),
+    ...(stored?.timeZone !== undefined && { timeZone: stored.timeZone }),
+    ...(stored?.currency !== undefined && { currency: stored.currency }),
+    ...(stored?.latitude !== undefined && {
+      latitude: stored.latitude,
+      longitude: stored.longitude,
+    }),
+    ...given,
+  };
 }
 
 /**

@@ -25,7 +25,7 @@ export async function importOffline(
   dataDir: string,
   files: Partial<Record<FeedKind, string>>,
   options: ImportOptions,
-  store: { currency?: string; timeZone?: string },
+  store: { currency?: string; timeZone?: string; storeId?: string },
 ): Promise<ImportJob> {
   mkdirSync(dataDir, { recursive: true }); // a first load, before the server ever started
   const lock = lockDataDir(dataDir);
@@ -50,6 +50,7 @@ export async function importOffline(
       },
       currency: store.currency ?? settings?.currency ?? DEFAULT_CURRENCY,
       timeZone: store.timeZone ?? 'Europe/Paris',
+      ...(store.storeId !== undefined && { storeId: store.storeId }),
       log: pino({ level: 'warn' }),
     });
     const job = service.create(options, 'cli');

@@ -55,7 +55,7 @@ export async function importRemote(
     await client.imports.uploadFeed(
       { params: { id: job.id, kind }, query: { name: path.split(/[\\/]/).at(-1)! }, body },
       // Node's fetch streams a body only when told it is half-duplex.
-      { duplex: 'half' },
+      { duplex: 'half' } as unknown as RequestInit,
     );
     status.end();
   }

@@ -1,16 +1,25 @@
-// npm run import -- --products products.tsv [--inventory stock.tsv] [--food food.tsv]
+// npm run import -- --products products.tsv [--inventory stock.tsv] [--food food.tsv] [--stores stores.tsv]
 //   [--full | --incremental] [--language fr|en]
 //   (--store https://store.local:8443 [--user manager] | --data ./data)
 // Prints what the import did; exits 0 when applied, 2 when refused, 1 otherwise.
 import { parseArgs } from 'node:util';
-import { ApiCallError, ImportOptions, type FeedKind, type ImportJob } from '@vitrine/shared/core';
+import {
+  ApiCallError,
+  FEED_KINDS,
+  ImportOptions,
+  type FeedKind,
+  type ImportJob,
+} from '@vitrine/shared/core';
 import { DataDirBusy } from '../db/data-lock';
 import { importOffline } from './cli-offline';
 import { importRemote, remoteTarget } from './cli-remote';
 
-const USAGE = `Usage: npm run import -- --products FILE [--inventory FILE] [--food FILE]
+const USAGE = `Usage: npm run import -- --products FILE [--inventory FILE] [--food FILE] [--stores FILE]
          [--full | --incremental] [--language fr|en]
-         (--store URL [--user ID] | --data DIR) [--currency CODE] [--time-zone ZONE]
+         (--store URL [--user ID] | --data DIR [--store-code CODE]) [--currency CODE] [--time-zone ZONE]
+
+  --stores        the chain's stores (store_code, name, address, city, time_zone, currency,
+                  latitude, longitude): each becomes a location
 
   --full          the feed is the whole catalogue: products it lacks are withdrawn (default)
   --incremental   only what the files name changes; nothing is withdrawn
@@ -18,6 +27,8 @@ const USAGE = `Usage: npm run import -- --products FILE [--inventory FILE] [--fo
   --store URL     a running store server; credentials from VITRINE_TOKEN (a staff session or
                   the admin token), or --user with VITRINE_PASSWORD (a manager)
   --data DIR      a stopped store server's data folder (refused while its server runs)
+  --store-code    with --data: this store's code (the server's --store), so its own inventory
+                  prices are the ones its screens show
   --currency, --time-zone   with --data: the store's, when its settings do not say`;
 
 function summary(job: ImportJob): string {
@@ -45,6 +56,8 @@ async function main(): Promise<number> {
       products: { type: 'string' },
       inventory: { type: 'string' },
       food: { type: 'string' },
+      stores: { type: 'string' },
+      'store-code': { type: 'string' },
       full: { type: 'boolean' },
       incremental: { type: 'boolean' },
       language: { type: 'string' },
@@ -57,7 +70,7 @@ async function main(): Promise<number> {
     },
   });
   const files: Partial<Record<FeedKind, string>> = {};
-  for (const kind of ['products', 'inventory', 'food'] as const) {
+  for (const kind of FEED_KINDS) {
     if (values[kind]) files[kind] = values[kind];
   }
   const options = ImportOptions.safeParse({
@@ -83,6 +96,7 @@ async function main(): Promise<number> {
     : await importOffline(values.data!, files, options.data, {
         currency: values.currency,
         timeZone: values['time-zone'],
+        storeId: values['store-code'],
       });
   console.log(summary(job));
   return job.state === 'applied' ? 0 : job.state === 'refused' ? 2 : 1;

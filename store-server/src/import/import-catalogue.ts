@@ -14,6 +14,8 @@ import {
   type ImportPolicy,
   type ReportEntry,
 } from '@vitrine/shared/core';
+import { LocalPrices } from '../catalogue/local-prices';
+import { priceCorrections } from '../catalogue/price-corrections';
 import type { Db } from '../db/database';
 import type { ImageService } from '../images/image-domain';
 import { applyImport } from './apply-import';
@@ -32,6 +34,10 @@ export type ImportRequest = {
   /** The store's currency and zone: a price in another currency is refused, local dates read in the zone. */
   currency: string;
   timeZone: string;
+  /** This store's code: its own inventory prices are the ones its screens show. */
+  storeId?: string;
+  /** Who imports (the audit of a price correction the import overwrites names them). */
+  by?: string;
   /** A folder of the import's own (its staging file goes there and is removed after). */
   workDir: string;
   /** Where the whole report is written as TSV, refused or applied. */
@@ -57,10 +63,13 @@ export type ImportOutcome = {
   totalEntries: number;
 };
 
-export type ImportParts = BuildParts & { db: Db; images: Pick<ImageService, 'keyOf' | 'want'> };
+export type ImportParts = Omit<BuildParts, 'localPrices'> & {
+  db: Db;
+  images: Pick<ImageService, 'keyOf' | 'want'>;
+};
 
-/** Products first: the food and stock lines name their items. */
-const KIND_ORDER: FeedKind[] = ['products', 'food', 'inventory'];
+/** Stores, then products: the food and stock lines name their items and stores. */
+const KIND_ORDER: FeedKind[] = ['stores', 'products', 'food', 'inventory'];
 const FIRST_ENTRIES = 1_000;
 
 export async function importCatalogue(
@@ -101,10 +110,16 @@ export async function importCatalogue(
     const staged = policyRefusal(staging.counts(), request.policy, request.mode);
     if (staged) return outcome('refused', staged);
 
+    const localPrices = new LocalPrices(parts.db);
     const rebuildStock = await buildDocs(
       staging,
-      parts,
-      { mode: request.mode, language: request.language, files: names },
+      { ...parts, localPrices },
+      {
+        mode: request.mode,
+        language: request.language,
+        files: names,
+        ...(request.storeId !== undefined && { storeId: request.storeId }),
+      },
       onProgress,
     );
     // Lines the build refused (an item that belongs elsewhere) count against the policy too.
@@ -112,7 +127,15 @@ export async function importCatalogue(
     if (built) return outcome('refused', built);
 
     onProgress({ phase: 'applying' });
-    const change = applyImport(parts.db, parts, staging, rebuildStock);
+    const onProduct = priceCorrections(parts.db, parts.catalogue).importOverwrites(
+      request.by ?? 'import',
+    );
+    const change = applyImport(
+      parts.db,
+      { ...parts, localPrices, onProduct },
+      staging,
+      rebuildStock,
+    );
     return {
       ...outcome('applied'),
       written: staging.builtCounts(),

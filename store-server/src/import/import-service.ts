@@ -30,6 +30,8 @@ export type ImportServiceOptions = {
   parts: ImportParts;
   currency: string;
   timeZone: string;
+  /** This store's code (its own local inventory prices are the ones it shows). */
+  storeId?: string;
   log: Logger;
 };
 
@@ -171,6 +173,8 @@ export class ImportService {
           policy: this.policy(),
           currency: this.options.currency,
           timeZone: this.options.timeZone,
+          ...(this.options.storeId !== undefined && { storeId: this.options.storeId }),
+          by: job.by,
           workDir: dir,
           reportPath: join(dir, 'report.tsv'),
         },

@@ -10,12 +10,14 @@ import {
   parseFoodLine,
   parseInventoryLine,
   parseProductLine,
+  parseStoreLine,
   type FeedContext,
   type FeedKind,
   type FoodLine,
   type InventoryLine,
   type ProductLine,
   type ReportEntry,
+  type StoreLine,
 } from '@vitrine/shared/core';
 import { FeedError } from './feed-error';
 import { decodeUtf8, peek } from './feed-text';
@@ -24,7 +26,12 @@ import { readDelimited, type FeedRecord } from './read-delimited';
 import { readXml } from './read-xml';
 import { sniffFeed, SNIFF_BYTES } from './sniff';
 
-type LineOf = { products: ProductLine; inventory: InventoryLine; food: FoodLine };
+type LineOf = {
+  products: ProductLine;
+  inventory: InventoryLine;
+  food: FoodLine;
+  stores: StoreLine;
+};
 
 export type FeedBatch<K extends FeedKind> = {
   lines: LineOf[K][];
@@ -38,6 +45,7 @@ const REQUIRED: Record<FeedKind, string[]> = {
   products: ['id', 'title', 'price'],
   inventory: ['store_code', 'id'],
   food: ['id'],
+  stores: ['store_code'],
 };
 
 const BATCH_LINES = 2000;
@@ -132,8 +140,9 @@ function typeLine(
   line: number,
   context: FeedContext,
   guard: ReturnType<typeof duplicateGuard>,
-): { line?: ProductLine | InventoryLine | FoodLine; entries: ReportEntry[] } {
+): { line?: LineOf[FeedKind]; entries: ReportEntry[] } {
   if (kind === 'inventory') return parseInventoryLine(fields, line, context);
+  if (kind === 'stores') return parseStoreLine(fields, line, context);
   if (kind === 'food') {
     const food = parseFoodLine(fields, line, context);
     return { line: food.line && guard.food(food.line, food.entries), entries: food.entries };

@@ -12,6 +12,7 @@ import type {
   InventoryLine,
   ProductLine,
   ReportEntry,
+  StoreLine,
 } from '@vitrine/shared/core';
 
 export type StagedCounts = { lines: number; rejected: number; warnings: number };
@@ -24,12 +25,15 @@ const SCHEMA = `
     store_code TEXT NOT NULL, id TEXT NOT NULL, line INTEGER NOT NULL, body TEXT NOT NULL,
     PRIMARY KEY (store_code, id)
   ) WITHOUT ROWID;
+  CREATE TABLE store_lines (store_code TEXT PRIMARY KEY, line INTEGER NOT NULL, body TEXT NOT NULL) WITHOUT ROWID;
   CREATE TABLE report (file TEXT NOT NULL, line INTEGER NOT NULL, field TEXT NOT NULL, problem TEXT NOT NULL, action TEXT NOT NULL);
   -- Lines read per file and kind, and how many of them were refused (for the bad-line policy).
   CREATE TABLE files (file TEXT PRIMARY KEY, kind TEXT NOT NULL, lines INTEGER NOT NULL, rejected INTEGER NOT NULL);
   -- The documents the build found changed, in the order they are applied; body NULL withdraws.
   -- base_rev: the revision the build read (NULL: none), to tell a document written meanwhile.
   CREATE TABLE built (seq INTEGER PRIMARY KEY, c TEXT NOT NULL, id TEXT NOT NULL, body TEXT, base_rev INTEGER);
+  -- Products whose local prices (store-server local_prices) change: their rows as JSON, '[]' for none.
+  CREATE TABLE built_prices (product_id TEXT PRIMARY KEY, rows TEXT NOT NULL) WITHOUT ROWID;
   -- Image URLs of the products built, asked of the image cache when the import applies.
   CREATE TABLE image_urls (url TEXT PRIMARY KEY) WITHOUT ROWID;
 `;
@@ -48,6 +52,7 @@ export class Staging {
   private readonly insertFood;
   private readonly insertInventory;
   private readonly firstInventoryLine;
+  private readonly insertStore;
   private readonly insertEntry;
   private readonly tallyFile;
 
@@ -66,6 +71,9 @@ export class Staging {
     this.firstInventoryLine = this.db
       .prepare('SELECT line FROM inventory_lines WHERE store_code = ? AND id = ?')
       .pluck();
+    this.insertStore = this.db.prepare(
+      'INSERT OR IGNORE INTO store_lines (store_code, line, body) VALUES (?, ?, ?)',
+    );
     this.insertEntry = this.db.prepare(
       'INSERT INTO report (file, line, field, problem, action) VALUES (?, ?, ?, ?, ?)',
     );
@@ -80,7 +88,7 @@ export class Staging {
     file: string,
     kind: FeedKind,
     batch: {
-      lines: readonly (ProductLine | InventoryLine | FoodLine)[];
+      lines: readonly (ProductLine | InventoryLine | FoodLine | StoreLine)[];
       entries: readonly ReportEntry[];
     },
   ): void {
@@ -108,8 +116,26 @@ export class Staging {
             });
             continue;
           }
+        } else if (kind === 'stores') {
+          const store = line as StoreLine;
+          const { changes } = this.insertStore.run(
+            store.storeCode,
+            store.line,
+            JSON.stringify(store),
+          );
+          if (changes === 0) {
+            entries.push({
+              file,
+              line: store.line,
+              field: 'store_code',
+              problem: `store ${store.storeCode} is already on an earlier line: this line is ignored`,
+              action: 'rejected',
+            });
+            continue;
+          }
         } else if (kind === 'food') {
-          this.insertFood.run(line.id, line.line, JSON.stringify(line));
+          const food = line as FoodLine;
+          this.insertFood.run(food.id, food.line, JSON.stringify(food));
         } else {
           const product = line as ProductLine;
           this.insertProduct.run(
@@ -240,6 +266,13 @@ export class Staging {
       .all(afterId, limit) as { id: string; line: number }[];
   }
 
+  /** The stores file's lines, in store code order. */
+  stores(): StoreLine[] {
+    return (
+      this.db.prepare('SELECT body FROM store_lines ORDER BY store_code').pluck().all() as string[]
+    ).map((body) => JSON.parse(body) as StoreLine);
+  }
+
   /** Every store code the inventory names. */
   inventoryStores(): string[] {
     return this.db
@@ -277,8 +310,16 @@ export class Staging {
   }
 
   /** Documents found changed, in apply order. */
-  addBuilt(docs: readonly Omit<BuiltDoc, 'seq'>[], imageUrls: readonly string[] = []): void {
+  addBuilt(
+    docs: readonly Omit<BuiltDoc, 'seq'>[],
+    imageUrls: readonly string[] = [],
+    prices: readonly { productId: string; rows: string }[] = [],
+  ): void {
     this.db.transaction(() => {
+      const price = this.db.prepare(
+        'INSERT OR REPLACE INTO built_prices (product_id, rows) VALUES (?, ?)',
+      );
+      for (const each of prices) price.run(each.productId, each.rows);
       const insert = this.db.prepare(
         'INSERT INTO built (c, id, body, base_rev) VALUES (?, ?, ?, ?)',
       );
@@ -303,6 +344,15 @@ export class Staging {
          FROM built GROUP BY c ORDER BY c`,
       )
       .all() as { c: CollectionName; written: number; withdrawn: number }[];
+  }
+
+  /** Products whose local prices change, after `productId` in id order. */
+  pricesAfter(productId: string, limit: number): { productId: string; rows: string }[] {
+    return this.db
+      .prepare(
+        'SELECT product_id AS productId, rows FROM built_prices WHERE product_id > ? ORDER BY product_id LIMIT ?',
+      )
+      .all(productId, limit) as { productId: string; rows: string }[];
   }
 
   imageUrlsAfter(url: string, limit: number): string[] {

@@ -3,7 +3,7 @@
 // spreadsheets and older feeds use, Open Food Facts' food columns and Vitrine's
 // own extensions (`title@en`: the same text in a second language).
 
-export type FeedKind = 'products' | 'inventory' | 'food';
+export type FeedKind = 'products' | 'inventory' | 'food' | 'stores';
 
 /** Per 100 g (or 100 ml) nutriments, by Open Food Facts column. */
 export const NUTRIMENT_COLUMNS = {
@@ -84,10 +84,23 @@ const INVENTORY_COLUMNS = [
   'instore_product_location',
 ] as const;
 
+/** A stores file: Vitrine's own, with Google Business Profile's spellings as aliases. */
+const STORE_COLUMNS = [
+  'store_code',
+  'name',
+  'address',
+  'city',
+  'time_zone',
+  'currency',
+  'latitude',
+  'longitude',
+] as const;
+
 const COLUMNS = {
   products: PRODUCT_COLUMNS,
   inventory: INVENTORY_COLUMNS,
   food: ['id', ...FOOD_COLUMNS],
+  stores: STORE_COLUMNS,
 } as const satisfies Record<FeedKind, readonly string[]>;
 
 /** Columns that may be written again in another language: `title@en`. */
@@ -121,6 +134,15 @@ const ALIASES: Readonly<Record<string, string>> = {
   fibre100g: 'fiber_100g',
   nutritiongrade: 'nutriscore_grade',
   nutriscore: 'nutriscore_grade',
+  businessname: 'name',
+  storename: 'name',
+  addressline1: 'address',
+  locality: 'city',
+  tz: 'time_zone',
+  lat: 'latitude',
+  lng: 'longitude',
+  lon: 'longitude',
+  long: 'longitude',
 };
 
 /** Case, spaces, underscores and hyphens do not matter: "Image Link" is image_link. */

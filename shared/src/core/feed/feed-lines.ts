@@ -107,5 +107,20 @@ export const InventoryLine = z.object({
 });
 export type InventoryLine = z.infer<typeof InventoryLine>;
 
+/** A store of the chain (stores file): what makes it a `Location`. */
+export const StoreLine = z.object({
+  line: LineNumber,
+  storeCode: FeedId,
+  name: z.string().optional(),
+  address: z.string().optional(),
+  city: z.string().optional(),
+  /** An IANA zone the platform knows. */
+  timeZone: z.string().optional(),
+  currency: CurrencyCode.optional(),
+  latitude: z.number().min(-90).max(90).optional(),
+  longitude: z.number().min(-180).max(180).optional(),
+});
+export type StoreLine = z.infer<typeof StoreLine>;
+
 export const FoodLine = FoodPart.extend({ line: LineNumber, id: FeedId });
 export type FoodLine = z.infer<typeof FoodLine>;

@@ -4,9 +4,9 @@
 import { z } from 'zod';
 import { ReportEntry } from './line-report';
 
-export const FEED_KINDS = ['products', 'inventory', 'food'] as const;
+export const FEED_KINDS = ['products', 'inventory', 'food', 'stores'] as const;
 export const FeedKindName = z.enum(FEED_KINDS, {
-  error: 'a feed kind: products, inventory or food',
+  error: 'a feed kind: products, inventory, food or stores',
 });
 
 export const ImportState = z.enum([

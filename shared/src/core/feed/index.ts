@@ -11,6 +11,8 @@ export * from './product-line';
 export * from './import-policy';
 export * from './product-doc';
 export * from './stock-doc';
+export * from './store-line';
 export * from './variant-key';
 export * from './import-job';
 export * from './vitrine-columns';
+export * from './local-price';

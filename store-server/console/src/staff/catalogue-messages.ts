@@ -14,6 +14,7 @@ const fr = {
     products: 'Produits',
     inventory: 'Stock par magasin',
     food: 'Informations alimentaires',
+    stores: 'Magasins (adresse, fuseau, devise)',
   } satisfies Record<ImportJob['files'][number]['kind'], string>,
   mode: 'Type d’import',
   full: `Complet${NNBSP}: le flux est tout le catalogue (ce qui n’y est plus est retiré)`,
@@ -72,7 +73,12 @@ const en: CatalogueMessages = {
   title: 'Import the catalogue',
   intro:
     'Product feeds in Google Merchant Center format (TSV, CSV or RSS XML, gzipped or not), local stock per store and food facts. Screens keep the current catalogue until the import ends.',
-  files: { products: 'Products', inventory: 'Stock per store', food: 'Food facts' },
+  files: {
+    products: 'Products',
+    inventory: 'Stock per store',
+    food: 'Food facts',
+    stores: 'Stores (address, time zone, currency)',
+  },
   mode: 'Kind of import',
   full: 'Full: the feed is the whole catalogue (what it lacks is withdrawn)',
   incremental: 'Incremental: only the items in the feed change; nothing is withdrawn',

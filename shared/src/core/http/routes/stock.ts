@@ -4,7 +4,7 @@
 import { z } from 'zod';
 import { DeviceRole } from '../../device-api';
 import { Gtin14, Location, Product, ProductStock, StockLevel, VariantId } from '../../catalogue';
-import { StockCorrection, StockCorrectionRequest } from '../../stock-correction';
+import { PriceCorrection, StockCorrection, StockCorrectionRequest } from '../../stock-correction';
 import { admin, deviceOrAdmin, route, staff } from '../route';
 import { idParam } from './ids';
 
@@ -21,8 +21,23 @@ export const StockChange = z
     message: 'name the item by variantId or by gtin (one of them)',
     path: ['variantId'],
   });
-/** In minor units, like every price: 0 to 1,000,000.00. */
-export const PriceChange = z.object({ priceCents: z.number().int().min(0).max(100_000_000) });
+/** In minor units, like every price: 0 to 1,000,000.00. Audited (who, when, before, after, why). */
+export const PriceChange = z.object({
+  priceCents: z.number().int().min(0).max(100_000_000),
+  /** One item; absent: every item sold at the product's price. */
+  variantId: VariantId.optional(),
+  note: z.string().trim().max(200).optional(),
+});
+
+/** A store's own price for an item where it is not this store's (local inventory feed). */
+export const StorePrice = z.object({
+  locationId: z.string(),
+  variantId: z.string(),
+  priceCents: z.number().int().nonnegative(),
+  /** What it costs there now, when a sale runs. */
+  nowCents: z.number().int().nonnegative(),
+});
+export type StorePrice = z.infer<typeof StorePrice>;
 
 /** A stock check's answer: the products found, with every location's levels. */
 export const StockCheck = z.object({
@@ -40,6 +55,8 @@ export const StockCheck = z.object({
         variants: true,
       }),
       levels: z.array(StockLevel),
+      /** Other stores' prices where they differ from this store's (none: the same everywhere). */
+      storePrices: z.array(StorePrice),
     }),
   ),
 });
@@ -81,7 +98,19 @@ export const stockRoutes = {
     auth: staff('manager', 'publisher'),
     params: product,
     body: PriceChange,
-    response: z.object({ id: z.string(), priceCents: z.number() }),
+    response: z.object({
+      id: z.string(),
+      priceCents: z.number(),
+      correction: PriceCorrection,
+    }),
+  }),
+  priceCorrections: route({
+    method: 'GET',
+    path: '/staff/price-corrections',
+    summary: "A product's latest 20 price corrections, and the imports that set its price again",
+    auth: staff('manager', 'publisher'),
+    query: z.object({ productId: z.string().min(1).max(64) }),
+    response: z.object({ corrections: z.array(PriceCorrection) }),
   }),
   check: route({
     method: 'GET',
