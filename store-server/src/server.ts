@@ -338,6 +338,7 @@ async function startLocked(
         docs,
         catalogue,
         currency: config.currency ?? DEFAULT_CURRENCY,
+        storeId: config.storeId,
       }),
     },
     { registry, staffAuth },

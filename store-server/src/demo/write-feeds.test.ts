@@ -1,5 +1,5 @@
 // The demo's feeds read back by the importer: every format gives 0 refused
-// lines and exactly the generated catalogue (products and stock), so seeding
+// lines and exactly the generated catalogue (products, stock and locations), so seeding
 // the demo through the importer loses nothing.
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -8,6 +8,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 import {
   catalogueImageUrl,
   DEFAULT_IMPORT_POLICY,
+  type Location,
   type Product,
   type ProductStock,
 } from '@vitrine/shared/core';
@@ -40,7 +41,6 @@ describe('the demo as feeds', () => {
     try {
       const docs = new DocStore(db);
       const catalogue = new CatalogueStore(db, docs);
-      catalogue.import({ locations: demo.locations });
       const images = new ImageStore(db, join(dir, 'data'), false);
       const outcome = await importCatalogue(
         {
@@ -75,6 +75,11 @@ describe('the demo as feeds', () => {
       for (const record of demo.stock)
         expect(stockById.get(record.id)).toEqual(sortedStock(record));
       expect(images.counts().pending).toBe(0);
+      // The stores file brings every location back, the web shop as one.
+      const locations = docs.all<Location>('locations');
+      expect(new Map(locations.map((l) => [l.id, l]))).toEqual(
+        new Map(demo.locations.map((l) => [l.id, l])),
+      );
     } finally {
       db.close();
     }

@@ -1,5 +1,6 @@
 // The demo store as the feed files a retailer would send: a product feed, a
-// local inventory feed (each store's quantities and aisles) and a food feed,
+// local inventory feed (each store's quantities and aisles), a food feed and
+// the chain's stores file,
 // in TSV by default or CSV or RSS XML. The demo is seeded by importing these
 // (seed/demo-seed.ts), so it enters the store through the importer like any
 // chain's catalogue.
@@ -7,12 +8,13 @@ import { createWriteStream } from 'node:fs';
 import { mkdir } from 'node:fs/promises';
 import { join } from 'node:path';
 import { pipeline } from 'node:stream/promises';
-import type { FeedKind, Product, ProductStock } from '@vitrine/shared/core';
+import type { FeedKind, Location, Product, ProductStock } from '@vitrine/shared/core';
 import {
   FEED_HEADERS,
   foodRow,
   inventoryRows,
   productRows,
+  storeRow,
   type FeedRow,
   type RowOptions,
 } from '../export/feed-rows';
@@ -21,9 +23,15 @@ import { demoImageLink } from './image-links';
 
 export type FeedFiles = Record<FeedKind, string>;
 
-/** Writes one catalogue's three feeds into `dir`; the files' paths by kind. */
+type Catalogue = {
+  products: readonly Product[];
+  stock: readonly ProductStock[];
+  locations: readonly Location[];
+};
+
+/** Writes one catalogue's four feeds into `dir`; the files' paths by kind. */
 async function writeCatalogueFeeds(
-  catalogue: { products: readonly Product[]; stock: readonly ProductStock[] },
+  catalogue: Catalogue,
   dir: string,
   options: RowOptions & { format?: FeedFormat; title: string },
 ): Promise<FeedFiles> {
@@ -32,13 +40,14 @@ async function writeCatalogueFeeds(
   const details = Math.max(0, ...catalogue.products.map((p) => p.attributes.length));
   const feeds: Record<FeedKind, { rows: Iterable<FeedRow> }> = {
     products: { rows: catalogue.products.flatMap((product) => productRows(product, options)) },
-    inventory: { rows: catalogue.stock.flatMap(inventoryRows) },
+    inventory: { rows: catalogue.stock.flatMap((stock) => inventoryRows(stock, options.currency)) },
     food: {
       rows: catalogue.products.flatMap((product): FeedRow[] => {
         const row = foodRow(product);
         return row ? [row] : [];
       }),
     },
+    stores: { rows: catalogue.locations.map(storeRow) },
   };
   const files = {} as FeedFiles;
   for (const [kind, { rows }] of Object.entries(feeds) as [FeedKind, (typeof feeds)[FeedKind]][]) {
@@ -55,7 +64,7 @@ async function writeCatalogueFeeds(
 
 /** The demo's feeds: its pictures under the demo origin, prices in euros. */
 export function writeDemoFeeds(
-  store: { products: readonly Product[]; stock: readonly ProductStock[] },
+  store: Catalogue,
   dir: string,
   format: FeedFormat = 'tsv',
 ): Promise<FeedFiles> {

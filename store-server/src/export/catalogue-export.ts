@@ -8,15 +8,38 @@ import { mkdir } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
-import { FEED_KINDS, type FeedKind, type Product } from '@vitrine/shared/core';
+import {
+  FEED_KINDS,
+  repriceProduct,
+  type FeedKind,
+  type ItemPrice,
+  type LocalPriceRow,
+  type Location,
+  type Product,
+} from '@vitrine/shared/core';
 import type { CatalogueStore } from '../catalogue/catalogue-store';
+import { LocalPrices } from '../catalogue/local-prices';
 import type { Db } from '../db/database';
 import { demoImageLink } from '../demo/image-links';
 import type { DocStore } from '../sync/doc-store';
-import { FEED_HEADERS, foodRow, inventoryRows, productRows, type FeedRow } from './feed-rows';
+import {
+  FEED_HEADERS,
+  foodRow,
+  inventoryRows,
+  productRows,
+  storeRow,
+  type FeedRow,
+} from './feed-rows';
 import { feedStream, headerOf, type FeedFormat } from './feed-writer';
 
-export type ExportParts = { db: Db; docs: DocStore; catalogue: CatalogueStore; currency: string };
+export type ExportParts = {
+  db: Db;
+  docs: DocStore;
+  catalogue: CatalogueStore;
+  currency: string;
+  /** This store's code: its product documents carry its own prices, the feed the chain's. */
+  storeId: string;
+};
 
 /** A catalogue image's src (`…/catalogue/images/<key>/<width>`): its key. */
 const CACHED_IMAGE = /\/catalogue\/images\/([0-9a-f]{32})\/\d+$/;
@@ -39,16 +62,35 @@ function* products(parts: ExportParts): Generator<Product> {
   }
 }
 
+/** The product at the chain's prices: where this store sells an item at its own, the row keeps the chain's. */
+function atChainPrices(product: Product, rows: readonly LocalPriceRow[], storeId: string): Product {
+  const chain = new Map<string, ItemPrice>();
+  for (const row of rows) if (row.locationId === storeId) chain.set(row.variantId, row.chain);
+  return chain.size === 0 ? product : repriceProduct(product, chain);
+}
+
 function* rowsOf(parts: ExportParts, kind: FeedKind): Generator<FeedRow> {
+  if (kind === 'stores') {
+    for (const location of parts.docs.all<Location>('locations')) yield storeRow(location);
+    return;
+  }
   const imageLink = imageLinks(parts.db);
+  const localPrices = new LocalPrices(parts.db);
+  const { currency, storeId } = parts;
   for (const product of products(parts)) {
-    if (kind === 'products') yield* productRows(product, { currency: parts.currency, imageLink });
-    else if (kind === 'food') {
+    if (kind === 'products') {
+      const chainProduct = atChainPrices(product, localPrices.of(product.id), storeId);
+      yield* productRows(chainProduct, { currency, imageLink });
+    } else if (kind === 'food') {
       const row = foodRow(product);
       if (row) yield row;
     } else {
       const stock = parts.catalogue.stockOf(product.id);
-      if (stock) yield* inventoryRows(stock);
+      if (!stock) continue;
+      const rows = localPrices.of(product.id);
+      const local = (locationId: string, variantId: string) =>
+        rows.find((row) => row.locationId === locationId && row.variantId === variantId)?.local;
+      yield* inventoryRows(stock, currency, local);
     }
   }
 }
@@ -81,7 +123,7 @@ export const EXPORT_TYPES: Record<FeedFormat, string> = {
   xml: 'application/rss+xml',
 };
 
-/** Writes the three feeds into `dir` (the offline CLI); their paths by kind. */
+/** Writes the four feeds into `dir` (the offline CLI); their paths by kind. */
 export async function writeCatalogueExport(
   parts: ExportParts,
   dir: string,

@@ -1,6 +1,6 @@
 // npm run export -- --out DIR [--format tsv|csv|xml]
 //   (--store https://store.local:8443 [--user manager] | --data ./data)
-// Writes the store's catalogue as its three feeds (products, inventory, food)
+// Writes the store's catalogue as its four feeds (products, inventory, food, stores)
 // into DIR; `npm run import` reads them back. Exits 0 when written, 64 on bad
 // arguments, 1 otherwise.
 import { createWriteStream, existsSync } from 'node:fs';
@@ -28,7 +28,7 @@ import type { FeedFormat } from './feed-writer';
 const USAGE = `Usage: npm run export -- --out DIR [--format tsv|csv|xml]
          (--store URL [--user ID] | --data DIR)
 
-  --out DIR       where the products, inventory and food feeds are written (made if missing)
+  --out DIR       where the products, inventory, food and stores feeds are written (made if missing)
   --format        tsv (default), csv or xml (RSS 2.0 with Google's g: namespace)
   --store URL     a running store server; credentials from VITRINE_TOKEN (a staff session or
                   the admin token), or --user with VITRINE_PASSWORD (a manager)
@@ -55,9 +55,15 @@ async function exportOffline(dataDir: string, out: string, format: FeedFormat) {
   const db = openDatabase(dataDir);
   try {
     const docs = new DocStore(db);
-    const currency = docs.all<StoreSettings>('settings')[0]?.currency ?? DEFAULT_CURRENCY;
+    // The server writes its settings under its store code at every start.
+    const storeId = db
+      .prepare(`SELECT id FROM sync_docs WHERE collection = 'settings' AND deleted = 0 LIMIT 1`)
+      .pluck()
+      .get() as string | undefined;
+    if (storeId === undefined) throw new Error(`${dataDir}: its store server never started`);
+    const currency = docs.get<StoreSettings>('settings', storeId)?.currency ?? DEFAULT_CURRENCY;
     return await writeCatalogueExport(
-      { db, docs, catalogue: new CatalogueStore(db, docs), currency },
+      { db, docs, catalogue: new CatalogueStore(db, docs), currency, storeId },
       out,
       format,
     );

@@ -10,7 +10,9 @@ import {
   NO_TAGS,
   NUTRIMENT_COLUMNS,
   STORE_ORIGIN,
+  type LocalPrice,
   type Localized,
+  type Location,
   type Product,
   type ProductStock,
   type Sale,
@@ -126,7 +128,15 @@ export function foodRow(product: Product): FeedRow | undefined {
 }
 
 /** A stock record as local inventory lines: one per store and item counted there. */
-export function inventoryRows(stock: ProductStock): FeedRow[] {
+/** A store's own price for an item where it is not the chain's (local_prices), by store and variant. */
+export type LocalPriceOf = (locationId: string, variantId: string) => LocalPrice | undefined;
+
+/** Local inventory lines: a store's quantity, aisle, and its own price where it has one. */
+export function inventoryRows(
+  stock: ProductStock,
+  currency: string,
+  localPrice: LocalPriceOf = () => undefined,
+): FeedRow[] {
   const rows: FeedRow[] = [];
   for (const level of stock.levels) {
     for (const [variantId, quantity] of Object.entries(level.quantities)) {
@@ -136,10 +146,29 @@ export function inventoryRows(stock: ProductStock): FeedRow[] {
         quantity: String(quantity),
       };
       put(row, 'instore_product_location', level.aisle);
+      const local = localPrice(level.locationId, variantId);
+      if (local?.priceCents !== undefined) row.price = priceText(local.priceCents, currency);
+      Object.assign(row, saleColumns(local?.sale, currency));
       rows.push(row);
     }
   }
   return rows;
+}
+
+/** A stores-file line: a stock location with what is known of it. */
+export function storeRow(location: Location): FeedRow {
+  const row: FeedRow = { store_code: location.id };
+  put(row, 'name', location.name);
+  put(row, 'address', location.address);
+  put(row, 'city', location.city);
+  put(row, 'time_zone', location.timeZone);
+  put(row, 'currency', location.currency);
+  if (location.latitude !== undefined && location.longitude !== undefined) {
+    row.latitude = String(location.latitude);
+    row.longitude = String(location.longitude);
+  }
+  if (location.kind !== 'store') row.kind = location.kind;
+  return row;
 }
 
 /** The columns each feed is written with, in this order (a delimited feed's header). */
@@ -177,7 +206,15 @@ export const FEED_HEADERS = {
     'model_3d_link',
     'product_detail',
   ],
-  inventory: ['store_code', 'id', 'quantity', 'instore_product_location'],
+  inventory: [
+    'store_code',
+    'id',
+    'quantity',
+    'instore_product_location',
+    'price',
+    'sale_price',
+    'sale_price_effective_date',
+  ],
   food: [
     'id',
     'ingredients_text',
@@ -189,5 +226,16 @@ export const FEED_HEADERS = {
     'nutrition_data_per',
     ...Object.keys(NUTRIMENT_COLUMNS),
     'nutriscore_grade',
+  ],
+  stores: [
+    'store_code',
+    'name',
+    'address',
+    'city',
+    'time_zone',
+    'currency',
+    'latitude',
+    'longitude',
+    'kind',
   ],
 } as const satisfies Record<string, readonly string[]>;

@@ -414,7 +414,7 @@ function locationOf(line: StoreLine, stored: Location | undefined): Location {
     id: storeCode,
     name: given.name ?? stored?.name ?? storeCode,
     city: given.city ?? stored?.city ?? '',
-    kind: 'store',
+    kind: stored?.kind ?? 'store',
     ...(stored?.address !== undefined && { address: stored.address }),
     ...(stored?.timeZone !== undefined && { timeZone: stored.timeZone }),
     ...(stored?.currency !== undefined && { currency: stored.currency }),

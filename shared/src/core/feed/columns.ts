@@ -94,6 +94,8 @@ const STORE_COLUMNS = [
   'currency',
   'latitude',
   'longitude',
+  /** Vitrine's own: `store` (the default) or `online`, the chain's web shop as a stock location. */
+  'kind',
 ] as const;
 
 const COLUMNS = {

@@ -119,6 +119,7 @@ export const StoreLine = z.object({
   currency: CurrencyCode.optional(),
   latitude: z.number().min(-90).max(90).optional(),
   longitude: z.number().min(-180).max(180).optional(),
+  kind: z.enum(['store', 'online']).optional(),
 });
 export type StoreLine = z.infer<typeof StoreLine>;
 

@@ -56,5 +56,9 @@ export function parseStoreLine(
       report.warn('latitude', 'a position needs a latitude (±90) and a longitude (±180): left out');
     else Object.assign(store, { latitude: lat, longitude: long });
   }
+  const kind = values.one('kind')?.toLowerCase();
+  if (kind === 'store' || kind === 'online') store.kind = kind;
+  else if (kind !== undefined)
+    report.warn('kind', `"${kind}" is neither store nor online: left out`);
   return { line: store, entries: report.entries };
 }
