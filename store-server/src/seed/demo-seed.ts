@@ -15,7 +15,7 @@ import { generateDemoStore } from '../demo';
 import { withDemoImages } from '../demo/image-links';
 import { writeDemoFeeds } from '../demo/write-feeds';
 import { ImageStore } from '../images/image-store';
-import { importCatalogue } from '../import/import-catalogue';
+import { importCatalogue, type ImportProgress } from '../import/import-catalogue';
 import type { Logger } from '../log';
 import type { StaffStore, StaffUser } from '../staff/staff-store';
 import type { DocStore } from '../sync/doc-store';
@@ -68,6 +68,10 @@ async function seedDemo(parts: SeedParts): Promise<void> {
   const { db, catalogue, log, dataDir } = parts;
   const started = performance.now();
   const now = demoEpoch(parts.today ?? new Date());
+  log.info(
+    { products: parts.scale, feeds: demoFeedsDir(dataDir) },
+    'first start: seeding the demo store through the importer',
+  );
   const store = generateDemoStore({ scale: parts.scale, now });
   const files = await writeDemoFeeds(store, demoFeedsDir(dataDir));
   const workDir = join(dataDir, 'imports', 'demo-seed');
@@ -92,6 +96,7 @@ async function seedDemo(parts: SeedParts): Promise<void> {
       timeZone: 'Europe/Paris',
       workDir,
     },
+    phaseLogger(log),
   ).finally(() => rmSync(workDir, { recursive: true, force: true }));
   if (outcome.state !== 'applied' || outcome.totalEntries > 0)
     throw new Error(
@@ -131,6 +136,17 @@ async function seedDemo(parts: SeedParts): Promise<void> {
     },
     'demo store seeded through the importer',
   );
+}
+
+/** The import's progress in the start's log, a line per phase (reading each file, building, applying). */
+function phaseLogger(log: Logger): (progress: ImportProgress) => void {
+  let last = '';
+  return (progress) => {
+    const phase = progress.phase === 'reading' ? `reading ${progress.kind}` : progress.phase;
+    if (phase === last) return;
+    last = phase;
+    log.info({ phase }, 'demo import');
+  };
 }
 
 export async function seedDemoStore(parts: SeedParts): Promise<DemoDevices> {
