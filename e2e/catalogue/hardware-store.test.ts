@@ -181,6 +181,8 @@ beforeAll(async () => {
       feed,
       '--inventory',
       join(FIXTURES, 'inventory.tsv'),
+      '--stores',
+      join(FIXTURES, 'stores.tsv'),
       '--store',
       server.url,
       '--user',
@@ -209,7 +211,9 @@ describe('a hardware store set up from its feeds', () => {
   it('imported every line of both feeds as the manager', () => {
     expect(importOutput).toMatch(/: applied/);
     expect(importOutput).toContain(`products.tsv (products): ${lines.size} lines, 0 refused`);
-    expect(importOutput).toMatch(/inventory\.tsv \(inventory\): \d+ lines, 0 refused/);
+    // The stores file names both stores the inventory counts: no "not known" warning.
+    expect(importOutput).toMatch(/inventory\.tsv \(inventory\): \d+ lines, 0 refused, 0 warnings/);
+    expect(importOutput).toContain('stores.tsv (stores): 2 lines, 0 refused, 0 warnings');
     // One product per item group: 38 lines, 26 products.
     const products = new Set([...lines.values()].map((line) => line.item_group_id || line.id));
     expect(importOutput).toContain(`products: ${products.size} written, 0 withdrawn`);
@@ -244,6 +248,9 @@ describe('a hardware store set up from its feeds', () => {
     expect(
       await product.getByTestId('category-path').getByRole('listitem').allTextContents(),
     ).toEqual(['Peinture', 'Peintures murales']);
+    // The other store by the name the stores file gives it (its city in brackets).
+    const geneva = product.locator('[data-testid="other-store"][data-location="geneve-praille"]');
+    expect(await geneva.textContent()).toContain('Brico Léman Genève-Praille (Genève)');
     expect(await blemishes(kiosk, '[data-testid="product"]')).toEqual([]);
     expect(await seriousViolations(kiosk)).toEqual([]);
   });

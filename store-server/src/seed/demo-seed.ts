@@ -75,6 +75,8 @@ async function seedDemo(parts: SeedParts): Promise<void> {
   const store = generateDemoStore({ scale: parts.scale, now });
   const files = await writeDemoFeeds(store, demoFeedsDir(dataDir));
   const workDir = join(dataDir, 'imports', 'demo-seed');
+  // A start killed during the import left its staging file: never read it again.
+  rmSync(workDir, { recursive: true, force: true });
   const images = new ImageStore(db, dataDir, false);
   const outcome = await importCatalogue(
     {
