@@ -3,6 +3,7 @@
 // time from the documents devices read. The rows are the demo's (feed-rows.ts),
 // the inverse of the importer, so an export imported into an empty store gives
 // back the same products and stock (docs/decisions/15-export.md).
+import Database from 'better-sqlite3';
 import { createWriteStream } from 'node:fs';
 import { mkdir } from 'node:fs/promises';
 import { join } from 'node:path';
@@ -17,11 +18,11 @@ import {
   type Location,
   type Product,
 } from '@vitrine/shared/core';
-import type { CatalogueStore } from '../catalogue/catalogue-store';
+import { CatalogueStore } from '../catalogue/catalogue-store';
 import { LocalPrices } from '../catalogue/local-prices';
 import type { Db } from '../db/database';
 import { demoImageLink } from '../demo/image-links';
-import type { DocStore } from '../sync/doc-store';
+import { DocStore } from '../sync/doc-store';
 import {
   FEED_HEADERS,
   foodRow,
@@ -95,21 +96,50 @@ function* rowsOf(parts: ExportParts, kind: FeedKind): Generator<FeedRow> {
   }
 }
 
+/**
+ * The export's own read-only connection in one read transaction, so every page
+ * comes from the same moment: an import applied while a 100k-product export
+ * streams changes nothing in it (WAL lets the store write meanwhile).
+ */
+function snapshotOf(parts: ExportParts): { parts: ExportParts; close: () => void } {
+  const db = new Database(parts.db.name, { readonly: true, fileMustExist: true });
+  db.pragma('busy_timeout = 5000');
+  db.exec('BEGIN');
+  const docs = new DocStore(db);
+  const close = () => {
+    if (!db.open) return;
+    db.exec('COMMIT');
+    db.close();
+  };
+  return { parts: { ...parts, db, docs, catalogue: new CatalogueStore(db, docs) }, close };
+}
+
 /** One feed of the catalogue as it is now, as a stream of its text. */
-export function catalogueFeed(parts: ExportParts, kind: FeedKind, format: FeedFormat): Readable {
-  // A delimited feed's header repeats product_detail as often as the product with the most facts.
-  const details =
-    kind === 'products'
-      ? ((parts.db
-          .prepare(
-            `SELECT max(json_array_length(body, '$.attributes')) FROM sync_docs
-             WHERE collection = 'products' AND deleted = 0`,
-          )
-          .pluck()
-          .get() as number | null) ?? 0)
-      : 0;
-  const header = headerOf(FEED_HEADERS[kind], { product_detail: details });
-  return feedStream(rowsOf(parts, kind), format, { header, title: `Vitrine catalogue: ${kind}` });
+export function catalogueFeed(live: ExportParts, kind: FeedKind, format: FeedFormat): Readable {
+  const { parts, close } = snapshotOf(live);
+  try {
+    // A delimited feed's header repeats product_detail as often as the product with the most facts.
+    // (The first read: it fixes the snapshot.)
+    const details =
+      (parts.db
+        .prepare(
+          `SELECT max(json_array_length(body, '$.attributes')) FROM sync_docs
+           WHERE collection = 'products' AND deleted = 0`,
+        )
+        .pluck()
+        .get() as number | null) ?? 0;
+    const header = headerOf(FEED_HEADERS[kind], {
+      product_detail: kind === 'products' ? details : 0,
+    });
+    const stream = feedStream(rowsOf(parts, kind), format, {
+      header,
+      title: `Vitrine catalogue: ${kind}`,
+    });
+    return stream.once('close', close);
+  } catch (error) {
+    close();
+    throw error;
+  }
 }
 
 /** The file name an export downloads as, e.g. `products-2026-12-06.tsv`. */
