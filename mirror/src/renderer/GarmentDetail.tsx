@@ -49,8 +49,10 @@ export function GarmentDetail(props: {
   record: (event: NewDeviceEvent) => void;
   requests: SessionRequests;
   onOpenProduct: (productId: string) => void;
+  /** The store server's answer to the scan, shown until the copy has the product. */
+  served?: ProductView | undefined;
 }) {
-  const { device, productId, room } = props;
+  const { device, productId, room, served } = props;
   const { t, lang } = useI18n();
   const { t: m } = useMirrorText();
   const [view, setView] = useState<ProductView | null | undefined>(undefined);
@@ -60,11 +62,11 @@ export function GarmentDetail(props: {
   const inCall = phase !== 'idle' && phase !== 'refused';
   useEffect(() => {
     const subscription = liveQuery(() => loadProductView(device.db, productId)).subscribe({
-      next: (loaded) => setView(loaded ?? null),
-      error: () => setView(null),
+      next: (loaded) => setView(loaded ?? served ?? null),
+      error: () => setView(served ?? null),
     });
     return () => subscription.unsubscribe();
-  }, [device, productId]);
+  }, [device, productId, served]);
 
   if (view === undefined) return <p role="status" aria-busy="true" />;
   if (view === null) return <p role="alert">{t.productUnavailable}</p>;

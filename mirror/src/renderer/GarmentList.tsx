@@ -1,17 +1,31 @@
-// The garments in the fitting room for this session, from the local copy: a
-// compact row of cards (picture, name, the size and colour brought in), so
-// the garment being looked at keeps the screen.
+// The garments in the fitting room for this session, from the local copy (or,
+// while a first copy fills, as the store server answered the scan): a compact
+// row of cards (picture, name, the size and colour brought in), so the
+// garment being looked at keeps the screen.
 import { liveQuery } from 'dexie';
 import { X } from 'lucide-react';
 import { useEffect, useState } from 'react';
-import type { DeviceHandle, StoredProduct } from '@vitrine/shared/client';
-import { ProductImage, useI18n, variantName, type Lang } from '@vitrine/shared/ui';
+import type { DeviceHandle } from '@vitrine/shared/client';
+import type { Product } from '@vitrine/shared/core';
+import {
+  ProductImage,
+  useI18n,
+  variantName,
+  type Lang,
+  type ProductView,
+} from '@vitrine/shared/ui';
 import { useMirrorText } from './mirror-text';
 
-export type Garment = { key: string; productId: string; variantId: string | undefined };
+export type Garment = {
+  key: string;
+  productId: string;
+  variantId: string | undefined;
+  /** The store server's answer to the scan, while the copy does not have the product yet. */
+  served?: ProductView;
+};
 
 export function variantLabel(
-  product: StoredProduct,
+  product: Pick<Product, 'variants'>,
   variantId: string | undefined,
   lang: Lang,
 ): string {
@@ -28,13 +42,13 @@ export function GarmentList(props: {
 }) {
   const { t: m } = useMirrorText();
   const { lang } = useI18n();
-  const [products, setProducts] = useState<Map<string, StoredProduct>>(new Map());
+  const [products, setProducts] = useState<Map<string, Product>>(new Map());
   const ids = props.garments.map((g) => g.productId).join(',');
   useEffect(() => {
     const wanted = ids ? ids.split(',') : [];
     const subscription = liveQuery(() => props.device.db.products.bulkGet(wanted)).subscribe({
       next: (found) =>
-        setProducts(new Map(found.filter((p): p is StoredProduct => !!p).map((p) => [p.id, p]))),
+        setProducts(new Map(found.filter((p) => p !== undefined).map((p) => [p.id, p]))),
       error: () => setProducts(new Map()),
     });
     return () => subscription.unsubscribe();
@@ -49,7 +63,7 @@ export function GarmentList(props: {
       {props.garments.length === 0 && <p className="muted">{m.emptyRoom}</p>}
       <ul>
         {props.garments.map((garment) => {
-          const product = products.get(garment.productId);
+          const product = products.get(garment.productId) ?? garment.served?.product;
           const name = product?.name[lang] ?? garment.productId;
           // An item sold in one size and colour names none: no empty line for it.
           const variant = product && variantLabel(product, garment.variantId, lang);

@@ -20,6 +20,7 @@ import {
   type Lang,
   type ScanProblem,
   useCodeScanning,
+  loadScannedView,
 } from '@vitrine/shared/ui';
 import { GarmentDetail } from './GarmentDetail';
 import { GarmentList, type Garment } from './GarmentList';
@@ -60,15 +61,25 @@ export function MirrorSession(props: {
   const scanning = useCodeScanning({
     device,
     config,
-    lookUp: (gtin) => device.db.productByGtin(gtin),
-    onFound: (product, gtin) => {
+    // While a first copy fills, the store server answers too (loadScannedView).
+    lookUp: (gtin) => loadScannedView(device, gtin),
+    onFound: (view, gtin) => {
+      const { product } = view;
       setNotice(undefined);
       // The GTIN scanned names the size and colour brought in (a product's own GTIN names none).
       const variant = variantWithGtin(product, gtin)?.id;
       setGarments((current) =>
         current.some((g) => g.productId === product.id && g.variantId === variant)
           ? current
-          : [...current, { key: gtin, productId: product.id, variantId: variant }],
+          : [
+              ...current,
+              {
+                key: gtin,
+                productId: product.id,
+                variantId: variant,
+                ...(view.fromServer && { served: view }),
+              },
+            ],
       );
       setSelected(product.id);
       record({
@@ -134,6 +145,7 @@ export function MirrorSession(props: {
                   device={device}
                   productId={selected}
                   inRoomVariant={garments.find((g) => g.productId === selected)?.variantId}
+                  served={garments.find((g) => g.productId === selected)?.served}
                   charts={props.charts}
                   measured={measured}
                   onMeasured={setMeasured}
