@@ -154,7 +154,10 @@ export async function runChainImport(size: ChainSize, label = 'vitrine-bench-imp
         }).then((response) => response.arrayBuffer());
         scanTimes.push(performance.now() - started);
       } catch {
-        failedScans += 1; // a reset connection: reported, the import goes on
+        // A reset connection (the server's loop held past its keep-alive): counted, and the time
+        // it waited counts too, else the longest holds would leave the figures.
+        failedScans += 1;
+        scanTimes.push(performance.now() - started);
       }
       await new Promise((resolve) => setTimeout(resolve, 50));
     }
@@ -261,7 +264,7 @@ export async function benchImport(size = benchChainSize()): Promise<BenchResult[
       metric: 'p99',
       value: run.scanP99Ms,
       unit: 'ms',
-      target: '(reported; max in detail)',
+      target: '(reported; max and failed scans in detail)',
       pass: true,
       detail: { ...detail, maxMs: run.scanMaxMs },
     },
