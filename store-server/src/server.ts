@@ -178,12 +178,14 @@ async function startLocked(
   await unlessDiskRefuses('store settings', () => publishStoreSettings(docs, config));
   let demoDevices: DemoDevices | undefined;
   if (config.demo)
-    await unlessDiskRefuses('demo store', () => {
-      demoDevices = seedDemoStore({
+    await unlessDiskRefuses('demo store', async () => {
+      demoDevices = await seedDemoStore({
         db,
+        docs,
         catalogue,
         registry,
         staff,
+        dataDir: config.dataDir,
         scale: config.demoScale,
         log: logger,
       });

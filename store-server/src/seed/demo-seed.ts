@@ -1,14 +1,24 @@
 // The demo store: a generated catalogue on first start, and one pre-enrolled
 // device per app so /kiosk/, /signage/ and /mirror/ work at once on this machine.
+// The catalogue comes in through the front door: the generator writes the
+// chain's feeds into <data>/demo-feeds/ and the importer reads them, as it
+// would any retailer's (docs/decisions/15-demo.md).
 import { randomBytes } from 'node:crypto';
-import type { AppName } from '@vitrine/shared/core';
+import { rmSync } from 'node:fs';
+import { join } from 'node:path';
+import { catalogueImageUrl, DEFAULT_IMPORT_POLICY, type AppName } from '@vitrine/shared/core';
 import type { CatalogueStore } from '../catalogue/catalogue-store';
 import { getMeta, setMeta, type Db } from '../db/database';
 import type { DemoDevices } from '../devices/device-handlers';
 import type { DeviceRegistry } from '../devices/registry';
 import { generateDemoStore } from '../demo';
+import { withDemoImages } from '../demo/image-links';
+import { writeDemoFeeds } from '../demo/write-feeds';
+import { ImageStore } from '../images/image-store';
+import { importCatalogue, type ImportProgress } from '../import/import-catalogue';
 import type { Logger } from '../log';
 import type { StaffStore, StaffUser } from '../staff/staff-store';
+import type { DocStore } from '../sync/doc-store';
 
 const DEMO_APPS: AppName[] = ['kiosk', 'signage', 'mirror'];
 /** The demo store's sign-in password for every demo user (never use outside the demo). */
@@ -31,54 +41,118 @@ function demoEpoch(today: Date): Date {
   return new Date(`${day}T08:00:00Z`);
 }
 
-export function seedDemoStore(options: {
+type SeedParts = {
   db: Db;
+  docs: DocStore;
   catalogue: CatalogueStore;
   registry: DeviceRegistry;
   staff: StaffStore;
+  /** The store's data folder: the feeds go to demo-feeds/, the import's staging to imports/. */
+  dataDir: string;
   scale: number;
   log: Logger;
   /** Wall clock by default; tests pass a day. */
   today?: Date;
-}): DemoDevices {
-  const { db, catalogue, registry, log } = options;
-  if (getMeta(db, 'demo_seeded') === undefined) {
-    const started = performance.now();
-    const now = demoEpoch(options.today ?? new Date());
-    const store = generateDemoStore({ scale: options.scale, now });
-    const putPrivate = db.prepare(
-      'INSERT OR REPLACE INTO private_docs (collection, id, body) VALUES (?, ?, ?)',
+};
+
+/** Where the demo's feeds are written, for anyone who wants to read or re-import them. */
+export const demoFeedsDir = (dataDir: string) => join(dataDir, 'demo-feeds');
+
+/**
+ * Seeds the demo once: its feeds through the importer (one atomic import),
+ * then what no feed carries (reviews, promotions, FAQ, looks, members, perks,
+ * experts, users) in one transaction with the "seeded" mark last. A start
+ * killed between the two seeds again: the same feeds import as no change.
+ */
+async function seedDemo(parts: SeedParts): Promise<void> {
+  const { db, catalogue, log, dataDir } = parts;
+  const started = performance.now();
+  const now = demoEpoch(parts.today ?? new Date());
+  log.info(
+    { products: parts.scale, feeds: demoFeedsDir(dataDir) },
+    'first start: seeding the demo store through the importer',
+  );
+  const store = generateDemoStore({ scale: parts.scale, now });
+  const files = await writeDemoFeeds(store, demoFeedsDir(dataDir));
+  const workDir = join(dataDir, 'imports', 'demo-seed');
+  const images = new ImageStore(db, dataDir, false);
+  const outcome = await importCatalogue(
+    {
+      db,
+      docs: parts.docs,
+      catalogue,
+      // The demo's pictures are drawn by the server (media-routes.ts), never fetched.
+      ...withDemoImages({
+        images,
+        imageUrl: (key, width) => catalogueImageUrl('', key, width),
+      }),
+    },
+    {
+      files,
+      mode: 'full',
+      language: 'fr',
+      policy: DEFAULT_IMPORT_POLICY,
+      currency: 'EUR',
+      timeZone: 'Europe/Paris',
+      workDir,
+    },
+    phaseLogger(log),
+  ).finally(() => rmSync(workDir, { recursive: true, force: true }));
+  if (outcome.state !== 'applied' || outcome.totalEntries > 0)
+    throw new Error(
+      `the demo's own feeds did not import cleanly: ${outcome.reason ?? ''} ${JSON.stringify(outcome.firstEntries.slice(0, 3))}`,
     );
-    // One transaction, the "seeded" mark last inside it: a kill at any point
-    // leaves either no demo (the next start seeds it whole) or all of it.
-    db.transaction(() => {
-      catalogue.import(store);
-      for (const member of store.members)
-        putPrivate.run('members', member.id, JSON.stringify(member));
-      for (const perk of store.perks) putPrivate.run('perks', perk.id, JSON.stringify(perk));
-      for (const expert of store.experts)
-        putPrivate.run('experts', expert.id, JSON.stringify(expert));
-      for (const user of DEMO_USERS) options.staff.upsertUser(user, DEMO_PASSWORD);
-      for (const expert of store.experts) {
-        options.staff.upsertUser(
-          { id: expert.id, name: expert.name, roles: ['expert'] },
-          DEMO_PASSWORD,
-        );
-      }
-      setMeta(db, 'demo_seeded', String(options.scale));
-      setMeta(db, 'demo_generated_on', now.toISOString().slice(0, 10));
-    })();
-    log.info(
-      {
-        products: store.products.length,
-        generatedOn: now.toISOString().slice(0, 10),
-        ms: Math.round(performance.now() - started),
-      },
-      'demo store seeded',
-    );
-  } else {
-    restoreMissingDemoUsers(db, options.staff, log);
-  }
+  const putPrivate = db.prepare(
+    'INSERT OR REPLACE INTO private_docs (collection, id, body) VALUES (?, ?, ?)',
+  );
+  db.transaction(() => {
+    catalogue.import({
+      reviews: store.reviews,
+      promotions: store.promotions,
+      faq: store.faq,
+      looks: store.looks,
+    });
+    for (const member of store.members)
+      putPrivate.run('members', member.id, JSON.stringify(member));
+    for (const perk of store.perks) putPrivate.run('perks', perk.id, JSON.stringify(perk));
+    for (const expert of store.experts)
+      putPrivate.run('experts', expert.id, JSON.stringify(expert));
+    for (const user of DEMO_USERS) parts.staff.upsertUser(user, DEMO_PASSWORD);
+    for (const expert of store.experts) {
+      parts.staff.upsertUser(
+        { id: expert.id, name: expert.name, roles: ['expert'] },
+        DEMO_PASSWORD,
+      );
+    }
+    setMeta(db, 'demo_seeded', String(parts.scale));
+    setMeta(db, 'demo_generated_on', now.toISOString().slice(0, 10));
+  })();
+  log.info(
+    {
+      products: store.products.length,
+      feeds: demoFeedsDir(dataDir),
+      generatedOn: now.toISOString().slice(0, 10),
+      ms: Math.round(performance.now() - started),
+    },
+    'demo store seeded through the importer',
+  );
+}
+
+/** The import's progress in the start's log, a line per phase (reading each file, building, applying). */
+function phaseLogger(log: Logger): (progress: ImportProgress) => void {
+  let last = '';
+  return (progress) => {
+    const phase = progress.phase === 'reading' ? `reading ${progress.kind}` : progress.phase;
+    if (phase === last) return;
+    last = phase;
+    log.info({ phase }, 'demo import');
+  };
+}
+
+export async function seedDemoStore(parts: SeedParts): Promise<DemoDevices> {
+  const { db, registry, log } = parts;
+  if (getMeta(db, 'demo_seeded') === undefined) await seedDemo(parts);
+  else restoreMissingDemoUsers(db, parts.staff, log);
   const saved = getMeta(db, 'demo_devices');
   const secrets = saved
     ? (JSON.parse(saved) as Record<string, string>)
