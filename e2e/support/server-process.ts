@@ -44,6 +44,8 @@ export type ServerOptions = {
   /** A store of its own instead of the demo (no seed, no demo users or screens). */
   store?: { id: string; currency?: string; timeZone?: string };
   extraArgs?: string[];
+  /** Options for node itself (e.g. `--cpu-prof`, for a bench's profile of the server). */
+  nodeArgs?: string[];
 };
 
 /** Starts the server process and returns at once, before it listens (start-up tests poll it). */
@@ -62,6 +64,7 @@ export function launchServer(options: ServerOptions): ServerProcess {
   const child = spawn(
     process.execPath,
     [
+      ...(options.nodeArgs ?? []),
       '--import',
       'tsx',
       join(REPO_ROOT, 'store-server/src/main.ts'),

@@ -287,12 +287,22 @@ class Builder {
     for (;;) {
       const groups = this.staging.groupsAfter(after, GROUPS_PER_STEP);
       if (groups.length === 0) break;
-      for (const { groupId, lines } of groups) {
+      // The page's inventory in one query (not one per product), each line to its product.
+      const page = groups.map(({ groupId, lines }) => ({
+        groupId,
+        lines,
+        movable: this.movable(groupId, lines),
+        inventory: [] as InventoryLine[],
+      }));
+      if (this.plan.files.inventory) {
+        const groupOfItem = new Map<string, InventoryLine[]>();
+        for (const group of page)
+          for (const line of group.movable) groupOfItem.set(line.id, group.inventory);
+        for (const line of this.staging.inventoryFor([...groupOfItem.keys()]))
+          groupOfItem.get(line.id)?.push(line);
+      }
+      for (const { groupId, lines, movable, inventory } of page) {
         const ids = [groupId, ...lines.map((line) => line.id)];
-        const movable = this.movable(groupId, lines);
-        const inventory = this.plan.files.inventory
-          ? this.staging.inventoryFor(movable.map((line) => line.id))
-          : [];
         const { product, entries } = productDocOf(
           groupId,
           this.withOwnPrices(groupId, movable, inventory),

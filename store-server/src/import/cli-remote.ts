@@ -33,6 +33,23 @@ export function remoteTarget(url: string, user: string | undefined): RemoteTarge
   return { url, token: process.env.VITRINE_TOKEN, user, password: process.env.VITRINE_PASSWORD };
 }
 
+/**
+ * A look at the job, asked again when the connection drops: a server busy
+ * applying a large import may close an idle kept-alive connection just as the
+ * next look goes out (ECONNRESET); the job itself is unaffected.
+ */
+async function pollAgain<T>(look: () => Promise<T>, attempts = 5): Promise<T> {
+  for (let attempt = 1; ; attempt++) {
+    try {
+      return await look();
+    } catch (error) {
+      const dropped = error instanceof TypeError && error.message === 'fetch failed';
+      if (!dropped || attempt >= attempts) throw error;
+      await sleep(500 * attempt);
+    }
+  }
+}
+
 export async function importRemote(
   target: RemoteTarget,
   files: Partial<Record<FeedKind, string>>,
@@ -67,7 +84,7 @@ export async function importRemote(
     else
       status.show(progress.phase, 0, undefined, progress.done ? `${progress.done} products` : '');
     await sleep(500);
-    current = await client.imports.import({ params: { id: job.id } });
+    current = await pollAgain(() => client.imports.import({ params: { id: job.id } }));
   }
   status.end();
   return current;

@@ -61,6 +61,8 @@ export type ImportOutcome = {
   /** The first entries of the report, in file and line order. */
   firstEntries: ReportEntry[];
   totalEntries: number;
+  /** Where the time went, in ms: `stage:<kind>` per file, build, apply, localPrices, images, commit, announce. */
+  phases: Record<string, number>;
 };
 
 export type ImportParts = Omit<BuildParts, 'localPrices'> & {
@@ -79,6 +81,13 @@ export async function importCatalogue(
 ): Promise<ImportOutcome> {
   mkdirSync(request.workDir, { recursive: true });
   const staging = new Staging(join(request.workDir, 'staging.sqlite'));
+  const phases: Record<string, number> = {};
+  let at = performance.now();
+  const lap = (phase: string) => {
+    const now = performance.now();
+    phases[phase] = Math.round(now - at);
+    at = now;
+  };
   const outcome = (state: ImportOutcome['state'], reason?: string): ImportOutcome => ({
     state,
     ...(reason === undefined ? {} : { reason }),
@@ -86,6 +95,7 @@ export async function importCatalogue(
     written: [],
     firstEntries: staging.report(FIRST_ENTRIES),
     totalEntries: staging.reportSize(),
+    phases,
   });
   try {
     const names: Partial<Record<FeedKind, string>> = {};
@@ -106,6 +116,7 @@ export async function importCatalogue(
         if (error instanceof FeedError) return outcome('refused', `${file}: ${error.message}`);
         throw error;
       }
+      lap(`stage:${kind}`);
     }
     const staged = policyRefusal(staging.counts(), request.policy, request.mode);
     if (staged) return outcome('refused', staged);
@@ -122,6 +133,7 @@ export async function importCatalogue(
       },
       onProgress,
     );
+    lap('build');
     // Lines the build refused (an item that belongs elsewhere) count against the policy too.
     const built = policyRefusal(staging.counts(), request.policy, request.mode);
     if (built) return outcome('refused', built);
@@ -135,6 +147,8 @@ export async function importCatalogue(
       { ...parts, localPrices, onProduct },
       staging,
       rebuildStock,
+      undefined,
+      phases,
     );
     return {
       ...outcome('applied'),

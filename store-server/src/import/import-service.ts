@@ -190,9 +190,16 @@ export class ImportService {
         written: outcome.written,
         firstEntries: outcome.firstEntries.slice(0, 100),
         totalEntries: outcome.totalEntries,
+        phases: outcome.phases,
       });
       this.options.log.info(
-        { job: job.id, state: outcome.state, reason: outcome.reason, written: outcome.written },
+        {
+          job: job.id,
+          state: outcome.state,
+          reason: outcome.reason,
+          written: outcome.written,
+          phases: outcome.phases,
+        },
         'catalogue import ended',
       );
     } catch (error) {

@@ -29,20 +29,28 @@ function breaks(record: string[]): { real: number; extra: number } {
 
 function withHeader(header: string[], record: string[]): Record<string, string | string[]> {
   const fields: Record<string, string | string[]> = {};
-  record.forEach((value, i) => {
+  for (let i = 0; i < record.length; i++) {
+    const value = record[i]!;
     const name = header[i] || `(column ${i + 1})`;
     const before = fields[name];
     fields[name] = before === undefined ? value : [...[before].flat(), value];
-  });
+  }
   return fields;
 }
 
+/** A record's line breaks (csv-parse's count is off for quoted CRLF), none in most records. */
+function hasBreak(record: string[]): boolean {
+  for (const value of record) if (value.includes('\n') || value.includes('\r')) return true;
+  return false;
+}
+
+/** Records a chunk at a time (a 5M-line feed is 5M records: one await each would cost seconds). */
 export async function* readDelimited(
   text: AsyncIterable<string>,
   delimiter: string,
   /** Called with the header's column names before the first record. */
   onHeader: (columns: string[], line: number) => void,
-): AsyncGenerator<FeedRecord> {
+): AsyncGenerator<FeedRecord[]> {
   // Records are taken as the parser finds them (on_record), not from its readable
   // side: a stream that fails drops what it had buffered, and with it the line
   // where the good records ended.
@@ -69,9 +77,10 @@ export async function* readDelimited(
   let header: string[] | undefined;
   let overCount = 0;
   let lastLine = 0;
-  function* take(): Generator<FeedRecord> {
+  function take(): FeedRecord[] {
+    const records: FeedRecord[] = [];
     for (const { record, info } of parsed.splice(0)) {
-      const { real, extra } = breaks(record);
+      const { real, extra } = hasBreak(record) ? breaks(record) : { real: 0, extra: 0 };
       overCount += extra;
       const end = info.lines - overCount;
       const line = end - real;
@@ -82,18 +91,21 @@ export async function* readDelimited(
         onHeader(header, line);
         continue;
       }
-      yield { line, fields: withHeader(header, record) };
+      records.push({ line, fields: withHeader(header, record) });
     }
+    return records;
   }
   try {
     for await (const chunk of text) {
       parser.write(chunk);
-      yield* take();
+      const records = take();
+      if (records.length) yield records;
       if (failure ?? parser.errored) break;
     }
     if (!(failure ?? parser.errored)) parser.end();
     await done;
-    yield* take();
+    const records = take();
+    if (records.length) yield records;
   } finally {
     parser.destroy();
   }

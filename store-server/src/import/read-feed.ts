@@ -82,7 +82,7 @@ export async function* readFeed<K extends FeedKind>(
         action: 'warning',
       });
     const text = decodeUtf8(all);
-    const records: AsyncIterable<FeedRecord> =
+    const chunks: AsyncIterable<FeedRecord[]> =
       format.kind === 'xml'
         ? readXml(text)
         : readDelimited(text, format.delimiter, (columns, line) => {
@@ -106,17 +106,19 @@ export async function* readFeed<K extends FeedKind>(
           });
     const guard = duplicateGuard(file);
     let count = 0;
-    for await (const record of records) {
-      const { fields, unknown } = canonicalFields(record.fields, kind, seen);
-      for (const name of unknown) unknownColumn(name, record.line);
-      const typed = typeLine(kind, fields, record.line, context, guard);
-      batch.entries.push(...typed.entries);
-      if (typed.line) batch.lines.push(typed.line as LineOf[K]);
-      count += 1;
-      // Entries count too: a feed of bad lines must not pile up its report in memory.
-      if (batch.lines.length >= BATCH_LINES || batch.entries.length >= BATCH_LINES) {
-        yield { ...batch, progress: { ...progress } };
-        batch = nextBatch();
+    for await (const records of chunks) {
+      for (const record of records) {
+        const { fields, unknown } = canonicalFields(record.fields, kind, seen);
+        for (const name of unknown) unknownColumn(name, record.line);
+        const typed = typeLine(kind, fields, record.line, context, guard);
+        for (const entry of typed.entries) batch.entries.push(entry);
+        if (typed.line) batch.lines.push(typed.line as LineOf[K]);
+        count += 1;
+        // Entries count too: a feed of bad lines must not pile up its report in memory.
+        if (batch.lines.length >= BATCH_LINES || batch.entries.length >= BATCH_LINES) {
+          yield { ...batch, progress: { ...progress } };
+          batch = nextBatch();
+        }
       }
     }
     if (count === 0) {

@@ -20,7 +20,8 @@ function columnName(tag: SaxesTagNS): string {
   return `${tag.name} (${tag.uri})`;
 }
 
-export async function* readXml(text: AsyncIterable<string>): AsyncGenerator<FeedRecord> {
+/** The feed's items as records, a chunk's worth at a time. */
+export async function* readXml(text: AsyncIterable<string>): AsyncGenerator<FeedRecord[]> {
   const parser = new SaxesParser({ xmlns: true, position: true });
   const ready: FeedRecord[] = [];
   let item: FeedRecord | undefined;
@@ -96,12 +97,12 @@ export async function* readXml(text: AsyncIterable<string>): AsyncGenerator<Feed
     } catch (error) {
       fail(error);
     }
-    yield* ready.splice(0);
+    if (ready.length) yield ready.splice(0);
   }
   try {
     parser.close();
   } catch (error) {
     fail(error);
   }
-  yield* ready.splice(0);
+  if (ready.length) yield ready.splice(0);
 }

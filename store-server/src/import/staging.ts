@@ -21,8 +21,11 @@ const SCHEMA = `
   CREATE TABLE product_lines (id TEXT PRIMARY KEY, group_id TEXT NOT NULL, line INTEGER NOT NULL, body TEXT NOT NULL);
   CREATE INDEX product_lines_by_group ON product_lines (group_id, line);
   CREATE TABLE food_lines (id TEXT PRIMARY KEY, line INTEGER NOT NULL, body TEXT NOT NULL);
+  -- Inventory lines in columns, not JSON (5M of them): rest holds what a line has beyond a
+  -- quantity and an aisle (prices, availability, pickup), as JSON, or NULL (most lines).
   CREATE TABLE inventory_lines (
-    store_code TEXT NOT NULL, id TEXT NOT NULL, line INTEGER NOT NULL, body TEXT NOT NULL,
+    store_code TEXT NOT NULL, id TEXT NOT NULL, line INTEGER NOT NULL,
+    quantity INTEGER, aisle TEXT, rest TEXT,
     PRIMARY KEY (store_code, id)
   ) WITHOUT ROWID;
   CREATE TABLE store_lines (store_code TEXT PRIMARY KEY, line INTEGER NOT NULL, body TEXT NOT NULL) WITHOUT ROWID;
@@ -37,6 +40,41 @@ const SCHEMA = `
   -- Image URLs of the products built, asked of the image cache when the import applies.
   CREATE TABLE image_urls (url TEXT PRIMARY KEY) WITHOUT ROWID;
 `;
+
+type InventoryRow = [
+  id: string,
+  storeCode: string,
+  line: number,
+  quantity: number | null,
+  aisle: string | null,
+  rest: string | null,
+];
+
+/** What an inventory line has beyond its keys, quantity and aisle, as JSON (null: nothing). */
+function restOf(stock: InventoryLine): string | null {
+  const { line, storeCode, id, quantity, aisle, ...rest } = stock;
+  void [line, storeCode, id, quantity, aisle];
+  for (const key in rest)
+    if (rest[key as keyof typeof rest] !== undefined) return JSON.stringify(rest);
+  return null;
+}
+
+function inventoryLineOf([
+  id,
+  storeCode,
+  line,
+  quantity,
+  aisle,
+  rest,
+]: InventoryRow): InventoryLine {
+  const stock: InventoryLine =
+    rest === null
+      ? { line, storeCode, id }
+      : { line, storeCode, id, ...(JSON.parse(rest) as object) };
+  if (quantity !== null) stock.quantity = quantity;
+  if (aisle !== null) stock.aisle = aisle;
+  return stock;
+}
 
 export type BuiltDoc = {
   seq: number;
@@ -66,7 +104,8 @@ export class Staging {
     );
     this.insertFood = this.db.prepare('INSERT INTO food_lines (id, line, body) VALUES (?, ?, ?)');
     this.insertInventory = this.db.prepare(
-      'INSERT OR IGNORE INTO inventory_lines (store_code, id, line, body) VALUES (?, ?, ?, ?)',
+      `INSERT OR IGNORE INTO inventory_lines (store_code, id, line, quantity, aisle, rest)
+       VALUES (?, ?, ?, ?, ?, ?)`,
     );
     this.firstInventoryLine = this.db
       .prepare('SELECT line FROM inventory_lines WHERE store_code = ? AND id = ?')
@@ -102,7 +141,9 @@ export class Staging {
             stock.storeCode,
             stock.id,
             stock.line,
-            JSON.stringify(stock),
+            stock.quantity ?? null,
+            stock.aisle ?? null,
+            restOf(stock),
           );
           if (changes === 0) {
             // The readers leave this check here: 5M keys in memory would cost hundreds of MB.
@@ -229,31 +270,34 @@ export class Staging {
     );
   }
 
+  private foodCount: number | undefined;
   /** Food lines naming any of these ids (a product or its items), in feed order. */
   foodFor(ids: readonly string[]): FoodLine[] {
-    return this.linesOf('food_lines', ids) as FoodLine[];
+    this.foodCount ??= this.db.prepare('SELECT COUNT(*) FROM food_lines').pluck().get() as number;
+    if (this.foodCount === 0 || ids.length === 0) return [];
+    this.foodByIds ??= this.db
+      .prepare(
+        'SELECT body FROM food_lines WHERE id IN (SELECT value FROM json_each(?)) ORDER BY line',
+      )
+      .pluck();
+    return (this.foodByIds.all(JSON.stringify(ids)) as string[]).map(
+      (body) => JSON.parse(body) as FoodLine,
+    );
   }
+  private foodByIds: Database.Statement | undefined;
+  private inventoryByIds: Database.Statement | undefined;
 
-  /** Inventory lines of these item ids, in every store. */
+  /** Inventory lines of these item ids, in every store, in feed order (one query for many products). */
   inventoryFor(ids: readonly string[]): InventoryLine[] {
-    this.indexInventory();
-    return this.linesOf('inventory_lines', ids) as InventoryLine[];
-  }
-
-  private readonly byIds = new Map<string, Database.Statement>();
-  /** Lines of a table naming these ids, in feed order; prepared once per table (called per product). */
-  private linesOf(table: 'food_lines' | 'inventory_lines', ids: readonly string[]): unknown[] {
     if (ids.length === 0) return [];
-    let query = this.byIds.get(table);
-    if (!query) {
-      query = this.db
-        .prepare(
-          `SELECT body FROM ${table} WHERE id IN (SELECT value FROM json_each(?)) ORDER BY line`,
-        )
-        .pluck();
-      this.byIds.set(table, query);
-    }
-    return (query.all(JSON.stringify(ids)) as string[]).map((body) => JSON.parse(body) as unknown);
+    this.indexInventory();
+    this.inventoryByIds ??= this.db
+      .prepare(
+        `SELECT id, store_code, line, quantity, aisle, rest FROM inventory_lines
+         WHERE id IN (SELECT value FROM json_each(?)) ORDER BY line`,
+      )
+      .raw();
+    return (this.inventoryByIds.all(JSON.stringify(ids)) as InventoryRow[]).map(inventoryLineOf);
   }
 
   /** Item ids of the inventory after `afterId`, in order, at most `limit`, each with its first line. */

@@ -185,16 +185,17 @@ export function canonicalColumn(name: string, kind: FeedKind): string | undefine
     : undefined;
 }
 
-const known = new Map<string, string | null>();
+const known = new Map<FeedKind, Map<string, string | null>>();
 
-// Every line repeats the same few names: look each up once (bounded, as XML
-// element names come from the file).
+// Every line repeats the same few names: look each up once per kind (bounded, as
+// XML element names come from the file), without building a key per field.
 function cachedColumn(name: string, kind: FeedKind): string | undefined {
-  const key = `${kind} ${name}`;
-  let column = known.get(key);
+  let ofKind = known.get(kind);
+  if (ofKind === undefined) known.set(kind, (ofKind = new Map<string, string | null>()));
+  let column = ofKind.get(name);
   if (column === undefined) {
     column = canonicalColumn(name, kind) ?? null;
-    if (known.size < 10_000) known.set(key, column);
+    if (ofKind.size < 10_000) ofKind.set(name, column);
   }
   return column ?? undefined;
 }
@@ -222,8 +223,12 @@ export function canonicalFields(
       }
       continue;
     }
-    const values = typeof value === 'string' ? [value] : [...value];
     const before = fields[column];
+    if (before === undefined && typeof value === 'string') {
+      fields[column] = value; // the usual case: one value, a column seen once
+      continue;
+    }
+    const values = typeof value === 'string' ? [value] : [...value];
     const all = before === undefined ? values : [...[before].flat(), ...values];
     fields[column] = all.length === 1 ? (all[0] ?? '') : all;
   }

@@ -63,5 +63,7 @@ export const ImportJob = ImportOptions.extend({
   /** The report's first entries (the whole report: GET …/report). */
   firstEntries: z.array(ReportEntry).optional(),
   totalEntries: Count.optional(),
+  /** Where the time went, in ms: reading and staging the files, building, applying (bench and logs). */
+  phases: z.record(z.string(), Count).optional(),
 });
 export type ImportJob = z.infer<typeof ImportJob>;

@@ -24,20 +24,26 @@ export type LineReport = {
   readonly rejected: boolean;
 };
 
+/** A class, not closures: one is made per line of a 5M-line feed. */
+class LineEntries implements LineReport {
+  readonly entries: ReportEntry[] = [];
+  rejected = false;
+
+  constructor(
+    private readonly file: string,
+    private readonly line: number,
+  ) {}
+
+  reject(field: string, problem: string): void {
+    this.rejected = true;
+    this.entries.push({ file: this.file, line: this.line, field, problem, action: 'rejected' });
+  }
+
+  warn(field: string, problem: string): void {
+    this.entries.push({ file: this.file, line: this.line, field, problem, action: 'warning' });
+  }
+}
+
 export function lineReport(file: string, line: number): LineReport {
-  const entries: ReportEntry[] = [];
-  let rejected = false;
-  return {
-    entries,
-    get rejected() {
-      return rejected;
-    },
-    reject(field, problem) {
-      rejected = true;
-      entries.push({ file, line, field, problem, action: 'rejected' });
-    },
-    warn(field, problem) {
-      entries.push({ file, line, field, problem, action: 'warning' });
-    },
-  };
+  return new LineEntries(file, line);
 }

@@ -37,19 +37,21 @@ export function stockDocOf(
     if (line.aisle !== undefined) level.aisle = line.aisle;
     levels.set(line.storeCode, level);
   }
+  // Fixed key order (the product's), so an unchanged record serialises the same.
+  const order = [...variantIds];
   return {
     id: productId,
     levels: [...levels.values()]
-      .map((level) => ({
-        locationId: level.locationId,
-        // Fixed key order (the product's), so an unchanged record serialises the same.
-        quantities: Object.fromEntries(
-          [...variantIds]
-            .filter((id) => level.quantities[id] !== undefined)
-            .map((id) => [id, level.quantities[id]!]),
-        ),
-        ...(level.aisle === undefined ? {} : { aisle: level.aisle }),
-      }))
-      .sort((a, b) => (a.locationId < b.locationId ? -1 : a.locationId > b.locationId ? 1 : 0)),
+      .sort((a, b) => (a.locationId < b.locationId ? -1 : a.locationId > b.locationId ? 1 : 0))
+      .map((level) => {
+        const quantities: Record<string, number> = {};
+        for (const id of order) {
+          const units = level.quantities[id];
+          if (units !== undefined) quantities[id] = units;
+        }
+        return level.aisle === undefined
+          ? { locationId: level.locationId, quantities }
+          : { locationId: level.locationId, quantities, aisle: level.aisle };
+      }),
   };
 }

@@ -8,6 +8,7 @@ import { VariantId } from '../catalogue';
 
 const SAFE_CHAR = /[A-Za-z0-9._:-]/;
 const ESCAPED = '0~~';
+const KEPT_ID = /^[A-Za-z0-9][A-Za-z0-9._:-]{0,63}$/;
 
 function escapeByte(byte: number): string {
   return `~${byte.toString(16).toUpperCase().padStart(2, '0')}`;
@@ -15,7 +16,8 @@ function escapeByte(byte: number): string {
 
 /** The variant id for a feed id, or undefined when even escaped it is over 64 characters. */
 export function variantIdOf(feedId: string): string | undefined {
-  if (VariantId.safeParse(feedId).success && !feedId.includes('~')) return feedId;
+  // VariantId without "~": checked by a regex alone, as this runs for each of 5M inventory lines.
+  if (KEPT_ID.test(feedId)) return feedId;
   let id = ESCAPED;
   for (const char of feedId) {
     id += SAFE_CHAR.test(char)
