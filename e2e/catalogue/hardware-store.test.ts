@@ -4,8 +4,9 @@
 // (e2e/fixtures/hardware-store/) imported with `npm run import` as that
 // manager, then a kiosk, a signage screen and a mirror paired as new screens
 // are, in Chromium. Nothing in the catalogue is fashion, food or electronics:
-// a scan opens a tin of paint in its colour and size, priced in francs, with
-// its aisle; the drill on sale shows its sale price and its picture, fetched
+// the idle kiosk shows the drill on sale; a scan opens a tin of paint in its
+// colour and size, priced in francs, with its aisle; the drill on sale shows
+// its sale price and its picture, fetched
 // by the store from the chain's picture server; French words find the drills
 // and the compost that has no GTIN; the departments are the chain's own;
 // signage shows the store, then head office's card for the drill; the mirror
@@ -220,8 +221,15 @@ describe('a hardware store set up from its feeds', () => {
   });
 
   it('kiosk: a scanned tin of paint opens in its colour and size, in francs, with its aisle', async () => {
-    // No promotion: the idle screen invites, with no "Right now" over nothing.
-    expect((await kiosk.getByTestId('attract').innerText()).trim()).toBe(t.attractTouch);
+    // No promotion: the idle screen shows the drill on sale now (the feed's dates, in Zurich
+    // time), struck as its page does; the other drill's sale starts in 2031.
+    const attract = kiosk.getByTestId('attract');
+    await expect
+      .poll(() => attract.getAttribute('data-products'), { timeout: 20_000 })
+      .toBe('DRL-18V');
+    expect((await attract.getByTestId('attract-price').innerText()).replace(/\s/g, ' ')).toBe(
+      `119,00 CHF ${t.fromPrice} 149,00 CHF`,
+    );
     const tin = lines.get('PAINT-MAT-GRIS-10L')!;
     await wedgeScan(kiosk, tin.gtin!.replace(/^0/, ''), 'qwerty');
     const product = kiosk.getByTestId('product');

@@ -88,6 +88,9 @@ export class DeviceDb extends Dexie {
     // v5 (catalogue v3: a department and attributes instead of a fixed
     // category): the old copy goes again and the category index with it.
     this.version(5).stores({ products: 'id, *codes' }).upgrade(clearSyncedCopy);
+    // v6 (the attract loop's sales): products with a sale from the feed, by sale price. A product
+    // has `sale` whenever any of its items has one (core/feed/product-sale.ts); the copy stays.
+    this.version(6).stores({ products: 'id, *codes, sale.priceCents' });
   }
 
   /** The synced collections' tables, by collection name. */

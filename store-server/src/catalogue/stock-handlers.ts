@@ -115,6 +115,7 @@ export function stockHandlers(options: {
             brand: product.brand,
             department: product.department,
             priceCents: product.priceCents,
+            ...(product.sale && { sale: product.sale }),
             variants: product.variants,
           },
           levels: catalogue.stockOf(product.id)?.levels ?? [],

@@ -1,6 +1,7 @@
 // Import handlers (routes: shared/src/core/http/routes/imports.ts): who and
 // what come before a byte of a feed, and each file goes to disk as it arrives.
 import { pipeline } from 'node:stream/promises';
+import { createGzip } from 'node:zlib';
 import { MAX_FEED_BYTES, type importRoutes } from '@vitrine/shared/core';
 import { openSse } from '../calls/sse-stream';
 import {
@@ -42,12 +43,18 @@ export function importHandlers(
     },
     exportFeed: async ({ params, query, res }) => {
       const format = query.format ?? 'tsv';
+      const gzip = query.gzip === '1';
+      // Gzipped as a file (not a Content-Encoding): the browser saves the .gz as it came.
+      const name = `${exportFileName(params.kind, format)}${gzip ? '.gz' : ''}`;
       res
-        .type(`${EXPORT_TYPES[format]}; charset=utf-8`)
-        .set('content-disposition', `attachment; filename="${exportFileName(params.kind, format)}"`)
+        .type(gzip ? 'application/gzip' : `${EXPORT_TYPES[format]}; charset=utf-8`)
+        .set('content-disposition', `attachment; filename="${name}"`)
         .set('cache-control', 'no-store');
+      const feed = catalogueFeed(exports, params.kind, format);
       // A client that goes away ends the stream; nothing is left to answer.
-      await pipeline(catalogueFeed(exports, params.kind, format), res).catch(() => res.destroy());
+      await (gzip ? pipeline(feed, createGzip(), res) : pipeline(feed, res)).catch(() =>
+        res.destroy(),
+      );
     },
     importPolicy: () => service.policy(),
     setImportPolicy: ({ body }) => service.setPolicy(body),

@@ -4,6 +4,7 @@ import { useState } from 'react';
 import type { ConsoleLang } from '../common/console-lang';
 import { LangSwitch } from '../common/LangSwitch';
 import type { ConsoleUser } from '../common/SignIn';
+import { CatalogueExport } from './CatalogueExport';
 import { CatalogueImport } from './CatalogueImport';
 import { DeviceApproval } from './DeviceApproval';
 import { LoyaltyDesk } from './LoyaltyDesk';
@@ -64,7 +65,12 @@ export function StaffApp(props: {
         {tab === 'loyalty' && <LoyaltyDesk />}
         {tab === 'stock' && <StockCheck roles={props.user.roles} />}
         {tab === 'devices' && <DeviceApproval />}
-        {tab === 'catalogue' && <CatalogueImport />}
+        {tab === 'catalogue' && (
+          <>
+            <CatalogueImport />
+            <CatalogueExport />
+          </>
+        )}
         {tab === 'signIns' && <SignInAudit />}
       </main>
     </div>

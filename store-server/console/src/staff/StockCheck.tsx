@@ -5,6 +5,7 @@ import { useState, type FormEvent } from 'react';
 import {
   totalUnits,
   unitsOfVariant,
+  type PriceNow,
   type ProductStock,
   type StockCheck as Answer,
 } from '@vitrine/shared/core';
@@ -14,6 +15,7 @@ import { ScanButton } from './ScanButton';
 import { RecentCorrections } from './RecentCorrections';
 import { StockCorrectionForm } from './StockCorrectionForm';
 import { useText } from './i18n';
+import { priceHere, priceThere } from './stock-prices';
 
 type StockLevel = ProductStock['levels'][number];
 type Found = Answer['results'][number]['product'];
@@ -24,8 +26,27 @@ const sizeAndColour = (variant: Variant) =>
 
 const total = (level: StockLevel) => totalUnits(level.quantities);
 
+/** A price now as the shopper screens say it ("from X"), a sale striking the regular price. */
+function PriceNowText(props: { shown: PriceNow; place?: string; testId: string }) {
+  const { t, price } = useText();
+  const { shown, place } = props;
+  const amount = price(shown.nowCents);
+  const text = shown.from ? t.priceFrom(amount) : amount;
+  return (
+    <span data-testid={props.testId} data-cents={shown.nowCents} data-from={shown.from}>
+      {place === undefined ? text : t.priceAt(place, text)}
+      {shown.nowCents < shown.regularCents && (
+        <>
+          {' '}
+          <s>{price(shown.regularCents)}</s>
+        </>
+      )}
+    </span>
+  );
+}
+
 export function StockCheck(props: { roles: string[] }) {
-  const { t, lang, price } = useText();
+  const { t, lang } = useText();
   // A product sold as one item is named by its name; otherwise by size and colour, or by code.
   const itemLabel = (product: Found, variant: Variant) =>
     sizeAndColour(variant) ||
@@ -71,6 +92,12 @@ export function StockCheck(props: { roles: string[] }) {
 
   const nameOf = (id: string) =>
     answer?.locations.find((location) => location.id === id)?.name ?? id;
+  /** A store's price is named by its town ("Lyon : 11,90 €"), its name when it has none. */
+  const placeOf = (id: string) => {
+    const location = answer?.locations.find((each) => each.id === id);
+    return location?.city ?? location?.name ?? id;
+  };
+  const now = new Date();
   return (
     <section>
       <h2>{t.stock}</h2>
@@ -94,84 +121,112 @@ export function StockCheck(props: { roles: string[] }) {
         <ScanButton accept="product" testId="stock-scan" onCode={(gtin) => void search(gtin)} />
       </form>
       {answer?.results.length === 0 && <p>{t.noProduct}</p>}
-      {answer?.results.map(({ product, levels }) => (
-        <article key={product.id} data-testid="stock-result">
-          <h3>
-            {product.name[lang]} · {product.brand} · {price(product.priceCents)}
-          </h3>
-          <table>
-            <tbody>
-              {levels.map((level) => (
-                <tr key={level.locationId}>
-                  <td>{nameOf(level.locationId)}</td>
-                  <td data-location={level.locationId}>{total(level)}</td>
-                  <td>
-                    <small>
-                      {product.variants.length > 1 || product.variants.some(sizeAndColour)
-                        ? product.variants
-                            .map((variant) =>
-                              t.itemCount(
-                                itemLabel(product, variant),
-                                unitsOfVariant(level.quantities, variant.id),
-                              ),
-                            )
-                            .join(' · ')
-                        : null}
-                    </small>
-                  </td>
-                  <td>{level.aisle ?? ''}</td>
-                  <td>
-                    {mayCorrect(level.locationId) && (
-                      <button
-                        type="button"
-                        className="action"
-                        data-testid="correct-stock"
-                        data-location={level.locationId}
-                        onClick={() =>
-                          setCorrecting({ productId: product.id, locationId: level.locationId })
-                        }
-                      >
-                        {t.correct}
-                      </button>
-                    )}
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-          {correcting?.productId === product.id && (
-            <StockCorrectionForm
-              productId={product.id}
-              items={product.variants.map((variant) => ({
-                variantId: variant.id,
-                label: itemLabel(product, variant),
-              }))}
-              locationId={correcting.locationId}
-              quantities={
-                levels.find((level) => level.locationId === correcting.locationId)?.quantities ?? {}
-              }
-              onCorrected={corrected}
-              onCancel={() => setCorrecting(null)}
-            />
-          )}
-          {(correcting?.productId === product.id || lastCorrected === product.id) && (
-            <RecentCorrections
-              productId={product.id}
-              version={saved}
-              locationName={nameOf}
-              itemLabel={(correction) => {
-                // Corrections from before variants had ids name the item by GTIN.
-                const variant = product.variants.find((v) =>
-                  correction.variantId === null
-                    ? v.gtin === correction.gtin
-                    : v.id === correction.variantId,
-                );
-                return variant ? itemLabel(product, variant) : product.name[lang];
-              }}
-            />
-          )}
-        </article>
-      ))}
+      {answer?.results.map((result) => {
+        const { product, levels } = result;
+        // Stores that price it differently but hold no stock of it still say their price.
+        const pricedOnly = [...new Set(result.storePrices.map((each) => each.locationId))].filter(
+          (id) => !levels.some((level) => level.locationId === id),
+        );
+        const storePrice = (locationId: string) => {
+          const shown = priceThere(result, locationId, now);
+          return (
+            shown && <PriceNowText shown={shown} place={placeOf(locationId)} testId="store-price" />
+          );
+        };
+        return (
+          <article key={product.id} data-testid="stock-result">
+            <h3>
+              {product.name[lang]} · {product.brand} ·{' '}
+              <PriceNowText shown={priceHere(product, now)} testId="stock-price" />
+            </h3>
+            <table>
+              <tbody>
+                {levels.map((level) => (
+                  <tr
+                    key={level.locationId}
+                    data-testid="stock-level"
+                    data-location={level.locationId}
+                  >
+                    <td>{nameOf(level.locationId)}</td>
+                    <td data-location={level.locationId}>{total(level)}</td>
+                    <td>
+                      <small>
+                        {product.variants.length > 1 || product.variants.some(sizeAndColour)
+                          ? product.variants
+                              .map((variant) =>
+                                t.itemCount(
+                                  itemLabel(product, variant),
+                                  unitsOfVariant(level.quantities, variant.id),
+                                ),
+                              )
+                              .join(' · ')
+                          : null}
+                      </small>
+                    </td>
+                    <td>{level.aisle ?? ''}</td>
+                    <td>{storePrice(level.locationId)}</td>
+                    <td>
+                      {mayCorrect(level.locationId) && (
+                        <button
+                          type="button"
+                          className="action"
+                          data-testid="correct-stock"
+                          data-location={level.locationId}
+                          onClick={() =>
+                            setCorrecting({ productId: product.id, locationId: level.locationId })
+                          }
+                        >
+                          {t.correct}
+                        </button>
+                      )}
+                    </td>
+                  </tr>
+                ))}
+                {pricedOnly.map((locationId) => (
+                  <tr key={locationId} data-testid="stock-level" data-location={locationId}>
+                    <td>{nameOf(locationId)}</td>
+                    <td colSpan={3} />
+                    <td>{storePrice(locationId)}</td>
+                    <td />
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+            {correcting?.productId === product.id && (
+              <StockCorrectionForm
+                productId={product.id}
+                items={product.variants.map((variant) => ({
+                  variantId: variant.id,
+                  label: itemLabel(product, variant),
+                }))}
+                locationId={correcting.locationId}
+                quantities={
+                  levels.find((level) => level.locationId === correcting.locationId)?.quantities ??
+                  {}
+                }
+                onCorrected={corrected}
+                onCancel={() => setCorrecting(null)}
+              />
+            )}
+            {(correcting?.productId === product.id || lastCorrected === product.id) && (
+              <RecentCorrections
+                productId={product.id}
+                version={saved}
+                locationName={nameOf}
+                itemLabel={(correction) => {
+                  // Corrections from before variants had ids name the item by GTIN.
+                  const variant = product.variants.find((v) =>
+                    correction.variantId === null
+                      ? v.gtin === correction.gtin
+                      : v.id === correction.variantId,
+                  );
+                  return variant ? itemLabel(product, variant) : product.name[lang];
+                }}
+              />
+            )}
+          </article>
+        );
+      })}
       {error && <p role="alert">{error}</p>}
     </section>
   );

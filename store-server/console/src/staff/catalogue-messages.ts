@@ -1,5 +1,5 @@
 // The Catalogue tab's words, in French and English (typed alike, as messages.ts).
-import { plural, type ImportJob } from '@vitrine/shared/core';
+import { plural, type EXPORT_FORMATS, type ImportJob } from '@vitrine/shared/core';
 import type { ConsoleLang } from '../common/console-lang';
 
 const NNBSP = '\u202f';
@@ -65,6 +65,18 @@ const fr = {
   report: 'Télécharger le rapport complet',
   reason: `Motif${NNBSP}:`,
   history: 'Imports récents',
+  exportTitle: 'Télécharger le catalogue',
+  exportIntro:
+    'Le catalogue actuel du magasin dans les flux que l’import lit (les mêmes colonnes, photos par leur adresse d’origine), modifications à la main comprises.',
+  exportFormat: 'Format',
+  formats: {
+    tsv: 'TSV (tabulations)',
+    csv: 'CSV',
+    xml: 'RSS XML',
+  } satisfies Record<(typeof EXPORT_FORMATS)[number], string>,
+  exportGzip: 'Compressé (gzip, .gz)',
+  exportKind: (kind: string) => `Télécharger${NNBSP}: ${kind}`,
+  exporting: (kind: string) => `Préparation du fichier${NNBSP}: ${kind}`,
 };
 
 type CatalogueMessages = typeof fr;
@@ -121,6 +133,14 @@ const en: CatalogueMessages = {
   report: 'Download the full report',
   reason: 'Reason:',
   history: 'Recent imports',
+  exportTitle: 'Download the catalogue',
+  exportIntro:
+    "The store's current catalogue as the feeds the import reads (the same columns, pictures by their source address), hand edits included.",
+  exportFormat: 'Format',
+  formats: { tsv: 'TSV (tabs)', csv: 'CSV', xml: 'RSS XML' },
+  exportGzip: 'Compressed (gzip, .gz)',
+  exportKind: (kind) => `Download: ${kind}`,
+  exporting: (kind) => `Preparing the file: ${kind}`,
 };
 
 export const catalogueMessages: Record<ConsoleLang, CatalogueMessages> = { fr, en };

@@ -100,6 +100,9 @@ const fr = {
   barcodeOrName: 'Code-barres ou nom',
   noProduct: 'Aucun produit.',
   itemCount: (item: string, n: number) => `${item}${NNBSP}: ${n}`,
+  priceFrom: (amount: string) => `à partir de ${amount}`,
+  /** Another store's price beside its stock: "Lyon : 11,90 €". */
+  priceAt: (place: string, amount: string) => `${place}${NNBSP}: ${amount}`,
   correct: 'Corriger',
   item: 'Article',
   counted: 'Quantité comptée',
@@ -231,6 +234,8 @@ const en: Messages = {
   barcodeOrName: 'Barcode or name',
   noProduct: 'No product.',
   itemCount: (item, n) => `${item}: ${n}`,
+  priceFrom: (amount) => `from ${amount}`,
+  priceAt: (place, amount) => `${place}: ${amount}`,
   correct: 'Correct',
   item: 'Item',
   counted: 'Counted',

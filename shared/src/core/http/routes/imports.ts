@@ -93,11 +93,13 @@ export const importRoutes = {
     method: 'GET',
     path: '/catalogue/exports/:kind',
     summary:
-      'The current catalogue as a products, local inventory or food feed (TSV, CSV or RSS XML), streamed',
+      'The current catalogue as a products, local inventory, food or stores feed (TSV, CSV or RSS XML, gzipped or not), streamed',
     auth: importers,
     params: z.object({ kind: FeedKindName }),
     query: z.object({
       format: z.enum(EXPORT_FORMATS, { error: 'a feed format: tsv, csv or xml' }).optional(),
+      /** 1: the file gzipped (`products-DATE.tsv.gz`, application/gzip), as the importer reads it. */
+      gzip: z.enum(['0', '1'], { error: 'gzip: 0 or 1' }).optional(),
     }),
     response: { raw: 'text/tab-separated-values' },
   }),

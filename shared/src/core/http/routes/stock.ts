@@ -52,6 +52,7 @@ export const StockCheck = z.object({
         brand: true,
         department: true,
         priceCents: true,
+        sale: true,
         variants: true,
       }),
       levels: z.array(StockLevel),
