@@ -4,6 +4,7 @@
 import type { FeedFields } from './columns';
 import type { FeedText } from './feed-lines';
 import type { LineReport } from './line-report';
+import { reportMessage } from './report-messages';
 
 /** Google's own limits: a longer text is cut, with a warning. */
 export const MAX_TITLE = 150;
@@ -32,7 +33,7 @@ export function lineValues(fields: FeedFields, report: LineReport) {
     const given = value.map((each) => each.trim()).filter(Boolean);
     if (given.length > 1 && !repeated.has(column)) {
       repeated.add(column);
-      report.warn(column, `given ${given.length} times: the first is kept`);
+      report.warn(column, reportMessage('repeated', { count: given.length }));
     }
     return given[0];
   }
@@ -56,7 +57,7 @@ export function lineValues(fields: FeedFields, report: LineReport) {
 
   function capped(column: string, text: string, max: number): string {
     if (text.length <= max) return text;
-    report.warn(column, `${text.length} characters: cut to ${max}`);
+    report.warn(column, reportMessage('cut', { length: text.length, max }));
     return text.slice(0, max);
   }
 
@@ -78,14 +79,14 @@ export function lineValues(fields: FeedFields, report: LineReport) {
   function id(column: string, required: boolean): string | undefined {
     const value = one(column);
     if (value === undefined) {
-      if (required) report.reject(column, `${column} is required`);
+      if (required) report.reject(column, reportMessage('required', { column }));
       return undefined;
     }
     // eslint-disable-next-line no-control-regex -- control characters are what is refused
     if (value.length > MAX_ID || /[\u0000-\u001f\u007f]/.test(value)) {
       report.reject(
         column,
-        `"${value.slice(0, 80)}" is not an id (at most ${MAX_ID} printable characters)`,
+        reportMessage('id_invalid', { value: value.slice(0, 80), max: MAX_ID }),
       );
       return undefined;
     }
@@ -101,7 +102,7 @@ export function lineValues(fields: FeedFields, report: LineReport) {
     } catch {
       // not a URL at all: reported below
     }
-    report.warn(column, `"${value.slice(0, 200)}" is not an http(s) link: left out`);
+    report.warn(column, reportMessage('link_invalid', { value: value.slice(0, 200) }));
     return undefined;
   }
 
