@@ -30,6 +30,8 @@ import {
   type ProductStock,
   type ReportEntry,
   type StoreLine,
+  reported,
+  reportMessage,
 } from '@vitrine/shared/core';
 import type { CatalogueStore } from '../catalogue/catalogue-store';
 import { serialiseRows, type LocalPrices } from '../catalogue/local-prices';
@@ -122,7 +124,7 @@ class Builder {
         file: this.plan.files.inventory,
         line: 0,
         field: 'store_code',
-        problem: `store ${code} was not known: added, named by its code`,
+        ...reported(reportMessage('store_unknown', { code })),
         action: 'warning',
       });
     }
@@ -156,7 +158,7 @@ class Builder {
         file: this.plan.files.products!,
         line: line.line,
         field: 'id',
-        problem: `item ${line.id} belongs to product ${owner}, which this incremental feed does not include: refused`,
+        ...reported(reportMessage('item_outside_feed', { id: line.id, owner })),
         action: 'rejected',
       });
       return false;
@@ -371,7 +373,7 @@ class Builder {
             file,
             line: item.line,
             field: 'id',
-            problem: `no product has item ${item.id}: its stock is left out`,
+            ...reported(reportMessage('stock_without_product', { id: item.id })),
             action: 'rejected',
           });
       }

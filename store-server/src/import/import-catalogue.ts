@@ -12,6 +12,7 @@ import {
   type FeedLanguage,
   type ImportMode,
   type ImportPolicy,
+  entryText,
   type ReportEntry,
 } from '@vitrine/shared/core';
 import { LocalPrices } from '../catalogue/local-prices';
@@ -163,26 +164,39 @@ export async function importCatalogue(
   }
 }
 
-/** The report as TSV: file, line, field, action, problem (a tab or newline in a field becomes a space). */
+/** Where the French report goes, beside the English one at `path`. */
+export const frenchReportPath = (path: string) => path.replace(/\.tsv$/, '') + '.fr.tsv';
+
+/**
+ * The report as TSV: file, line, field, action, problem (a tab or newline in a field becomes
+ * a space). Written twice: in English at `path` and in French beside it (frenchReportPath),
+ * each problem from its message code when it has one; the columns stay the same.
+ */
 function writeReport(staging: Staging, path: string): void {
-  const fd = openSync(path, 'w');
+  const files = [
+    { fd: openSync(path, 'w'), lang: 'en' as const },
+    { fd: openSync(frenchReportPath(path), 'w'), lang: 'fr' as const },
+  ];
   try {
-    writeSync(fd, 'file\tline\tfield\taction\tproblem\n');
+    for (const { fd } of files) writeSync(fd, 'file\tline\tfield\taction\tproblem\n');
     const clean = (text: string) => text.replace(/[\t\r\n]+/g, ' ');
     for (let offset = 0; ; offset += 10_000) {
       const page = staging.report(10_000, offset);
       if (page.length === 0) break;
-      writeSync(
-        fd,
-        page
-          .map(
-            (e) =>
-              [clean(e.file), e.line, clean(e.field), e.action, clean(e.problem)].join('\t') + '\n',
-          )
-          .join(''),
-      );
+      for (const { fd, lang } of files) {
+        const text = (e: ReportEntry) => (lang === 'en' ? e.problem : entryText(e, lang));
+        writeSync(
+          fd,
+          page
+            .map(
+              (e) =>
+                [clean(e.file), e.line, clean(e.field), e.action, clean(text(e))].join('\t') + '\n',
+            )
+            .join(''),
+        );
+      }
     }
   } finally {
-    closeSync(fd);
+    for (const { fd } of files) closeSync(fd);
   }
 }

@@ -58,8 +58,8 @@ export function importHandlers(
     },
     importPolicy: () => service.policy(),
     setImportPolicy: ({ body }) => service.setPolicy(body),
-    importReport: ({ params, res }) => {
-      const path = service.reportPath(params.id);
+    importReport: ({ params, query, res }) => {
+      const path = service.reportPath(params.id, query.lang);
       res
         .type('text/tab-separated-values; charset=utf-8')
         .set('content-disposition', `attachment; filename="import-${params.id}-report.tsv"`)

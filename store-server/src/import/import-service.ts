@@ -12,11 +12,17 @@ import {
   type FeedKind,
   type ImportJob,
   type ImportOptions,
+  type ReportLang,
 } from '@vitrine/shared/core';
 import { getMeta, setMeta, type Db } from '../db/database';
 import { HttpError } from '../http/http-error';
 import type { Logger } from '../log';
-import { importCatalogue, type ImportParts, type ImportProgress } from './import-catalogue';
+import {
+  frenchReportPath,
+  importCatalogue,
+  type ImportParts,
+  type ImportProgress,
+} from './import-catalogue';
 
 /** Jobs kept with their folders (reports); older ones are forgotten. */
 const KEPT_JOBS = 50;
@@ -240,12 +246,14 @@ export class ImportService {
     };
   }
 
-  reportPath(id: string): string {
+  /** The report in a language; an import written before French reports has English only. */
+  reportPath(id: string, lang: ReportLang = 'en'): string {
     const job = this.get(id);
     const path = join(this.dirOf(id), 'report.tsv');
     if (!existsSync(path))
       throw new HttpError(404, 'not_found', `this import is ${job.state}: it has no report yet`);
-    return path;
+    const french = frenchReportPath(path);
+    return lang === 'fr' && existsSync(french) ? french : path;
   }
 
   /** Resolves once the running import, if any, has ended. */

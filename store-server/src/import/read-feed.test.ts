@@ -105,6 +105,7 @@ describe('delimited product feeds', () => {
         line: 4,
         field: 'id',
         problem: 'id "D-1" is already on line 2: this line is refused',
+        message: { code: 'id_duplicate', params: { id: 'D-1', first: 2 } },
         action: 'rejected',
       },
     ]);
@@ -139,6 +140,7 @@ describe('delimited product feeds', () => {
         line: 1,
         field: 'shoe_width',
         problem: 'unknown column "shoe_width": ignored',
+        message: { code: 'column_unknown', params: { name: 'shoe_width' } },
         action: 'warning',
       },
       {
@@ -146,6 +148,7 @@ describe('delimited product feeds', () => {
         line: 1,
         field: 'Energy Label Colour',
         problem: 'unknown column "Energy Label Colour": ignored',
+        message: { code: 'column_unknown', params: { name: 'Energy Label Colour' } },
         action: 'warning',
       },
     ]);
@@ -163,6 +166,7 @@ describe('delimited product feeds', () => {
         line: 2,
         field: 'description',
         problem: `${description.trimEnd().length} characters: cut to 5000`,
+        message: { code: 'cut', params: { length: description.trimEnd().length, max: 5000 } },
         action: 'warning',
       },
     ]);

@@ -18,6 +18,8 @@ import {
   type ProductLine,
   type ReportEntry,
   type StoreLine,
+  reported,
+  reportMessage,
 } from '@vitrine/shared/core';
 import { FeedError } from './feed-error';
 import { decodeUtf8, peek } from './feed-text';
@@ -78,7 +80,7 @@ export async function* readFeed<K extends FeedKind>(
         file,
         line,
         field: name,
-        problem: `unknown column "${name}": ignored`,
+        ...reported(reportMessage('column_unknown', { name })),
         action: 'warning',
       });
     const text = decodeUtf8(all);
@@ -126,7 +128,7 @@ export async function* readFeed<K extends FeedKind>(
         file,
         line: 1,
         field: '',
-        problem: 'the feed has no lines',
+        ...reported(reportMessage('feed_empty')),
         action: 'warning',
       });
     }

@@ -51,6 +51,7 @@ describe('staging an import', () => {
         line: 4,
         field: 'id',
         problem: 'the same item and store as line 2: this line is ignored',
+        message: { code: 'inventory_duplicate', params: { first: 2 } },
         action: 'rejected',
       },
     ]);

@@ -12,8 +12,10 @@ import type {
   InventoryLine,
   ProductLine,
   ReportEntry,
+  ReportMessage,
   StoreLine,
 } from '@vitrine/shared/core';
+import { reported, reportMessage } from '@vitrine/shared/core';
 
 export type StagedCounts = { lines: number; rejected: number; warnings: number };
 
@@ -29,7 +31,7 @@ const SCHEMA = `
     PRIMARY KEY (store_code, id)
   ) WITHOUT ROWID;
   CREATE TABLE store_lines (store_code TEXT PRIMARY KEY, line INTEGER NOT NULL, body TEXT NOT NULL) WITHOUT ROWID;
-  CREATE TABLE report (file TEXT NOT NULL, line INTEGER NOT NULL, field TEXT NOT NULL, problem TEXT NOT NULL, action TEXT NOT NULL);
+  CREATE TABLE report (file TEXT NOT NULL, line INTEGER NOT NULL, field TEXT NOT NULL, problem TEXT NOT NULL, action TEXT NOT NULL, message TEXT);
   -- Lines read per file and kind, and how many of them were refused (for the bad-line policy).
   CREATE TABLE files (file TEXT PRIMARY KEY, kind TEXT NOT NULL, lines INTEGER NOT NULL, rejected INTEGER NOT NULL);
   -- The documents the build found changed, in the order they are applied; body NULL withdraws.
@@ -114,7 +116,7 @@ export class Staging {
       'INSERT OR IGNORE INTO store_lines (store_code, line, body) VALUES (?, ?, ?)',
     );
     this.insertEntry = this.db.prepare(
-      'INSERT INTO report (file, line, field, problem, action) VALUES (?, ?, ?, ?, ?)',
+      'INSERT INTO report (file, line, field, problem, action, message) VALUES (?, ?, ?, ?, ?, ?)',
     );
     this.tallyFile = this.db.prepare(
       `INSERT INTO files (file, kind, lines, rejected) VALUES (?, ?, ?, ?)
@@ -152,7 +154,7 @@ export class Staging {
               file,
               line: stock.line,
               field: 'id',
-              problem: `the same item and store as line ${first}: this line is ignored`,
+              ...reported(reportMessage('inventory_duplicate', { first })),
               action: 'rejected',
             });
             continue;
@@ -169,7 +171,7 @@ export class Staging {
               file,
               line: store.line,
               field: 'store_code',
-              problem: `store ${store.storeCode} is already on an earlier line: this line is ignored`,
+              ...reported(reportMessage('store_duplicate', { code: store.storeCode })),
               action: 'rejected',
             });
             continue;
@@ -189,7 +191,14 @@ export class Staging {
         accepted++;
       }
       for (const entry of entries) {
-        this.insertEntry.run(entry.file, entry.line, entry.field, entry.problem, entry.action);
+        this.insertEntry.run(
+          entry.file,
+          entry.line,
+          entry.field,
+          entry.problem,
+          entry.action,
+          entry.message ? JSON.stringify(entry.message) : null,
+        );
       }
       // A refused line is counted once, however many of its fields were wrong.
       const rejected = new Set(
@@ -226,11 +235,14 @@ export class Staging {
 
   /** The report in file and line order, `limit` entries from `offset`. */
   report(limit: number, offset = 0): ReportEntry[] {
-    return this.db
+    const rows = this.db
       .prepare(
-        'SELECT file, line, field, problem, action FROM report ORDER BY file, line, rowid LIMIT ? OFFSET ?',
+        'SELECT file, line, field, problem, action, message FROM report ORDER BY file, line, rowid LIMIT ? OFFSET ?',
       )
-      .all(limit, offset) as ReportEntry[];
+      .all(limit, offset) as (Omit<ReportEntry, 'message'> & { message: string | null })[];
+    return rows.map(({ message, ...entry }) =>
+      message === null ? entry : { ...entry, message: JSON.parse(message) as ReportMessage },
+    );
   }
 
   reportSize(): number {
@@ -338,7 +350,14 @@ export class Staging {
     if (entries.length === 0) return;
     this.db.transaction(() => {
       for (const entry of entries) {
-        this.insertEntry.run(entry.file, entry.line, entry.field, entry.problem, entry.action);
+        this.insertEntry.run(
+          entry.file,
+          entry.line,
+          entry.field,
+          entry.problem,
+          entry.action,
+          entry.message ? JSON.stringify(entry.message) : null,
+        );
       }
       const rejected = new Map<string, Set<number>>();
       for (const entry of entries) {

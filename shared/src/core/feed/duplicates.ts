@@ -5,6 +5,7 @@
 // Map would cost hundreds of MB.
 import type { FoodLine, ProductLine } from './feed-lines';
 import type { ReportEntry } from './line-report';
+import { reported, reportMessage } from './report-messages';
 
 export function duplicateGuard(file: string) {
   const idLines = new Map<string, number>();
@@ -20,7 +21,7 @@ export function duplicateGuard(file: string) {
       file,
       line: line.line,
       field: 'id',
-      problem: `id "${line.id}" is already on line ${first}: this line is refused`,
+      ...reported(reportMessage('id_duplicate', { id: line.id, first })),
       action: 'rejected',
     });
     return true;
@@ -40,7 +41,9 @@ export function duplicateGuard(file: string) {
         file,
         line: line.line,
         field: 'gtin',
-        problem: `GTIN ${line.gtin} is already on line ${first.line} (id "${first.id}"): kept without it (not scannable)`,
+        ...reported(
+          reportMessage('gtin_duplicate', { gtin: line.gtin, line: first.line, id: first.id }),
+        ),
         action: 'warning',
       });
       const kept = { ...line };

@@ -3,10 +3,18 @@
 // GTIN-14 with the check digit verified (core/gtin). Sale dates: effective-dates.ts.
 import { gtinCheckDigit, normalizeGtin } from '../gtin';
 import { CurrencyCode, minorUnitDigits } from '../money';
-import type { Result } from '../parse';
+import { reportMessage, reportText, type ReportMessage } from './report-messages';
 
-const ok = <T>(value: T): Result<T> => ({ ok: true, value });
-const no = <T>(error: string): Result<T> => ({ ok: false, error });
+/** A value, or why it is not one: in English (`error`) and as a report message. */
+export type FieldResult<T> =
+  { ok: true; value: T } | { ok: false; error: string; message: ReportMessage };
+
+const ok = <T>(value: T): FieldResult<T> => ({ ok: true, value });
+const no = <T>(message: ReportMessage): FieldResult<T> => ({
+  ok: false,
+  error: reportText(message, 'en')!,
+  message,
+});
 
 export type Price = { minor: number; currency: string };
 
@@ -34,15 +42,14 @@ const PRICE = /^(?:([A-Za-z]{3})\s*)?(\d[\d\s\u00a0\u202f'.,]*?)\s*(?:([A-Za-z]{
  * and currency. Without a code the store's currency is meant. A lone separator before
  * three digits is refused when the currency has decimals: "1.234 EUR" may be either.
  */
-export function parsePrice(text: string, storeCurrency: string): Result<Price> {
+export function parsePrice(text: string, storeCurrency: string): FieldResult<Price> {
   const match = PRICE.exec(text.trim());
-  const example = `write it as 12.50 ${storeCurrency}`;
-  if (!match) return no(`"${text}" is not a price: ${example}`);
+  if (!match) return no(reportMessage('price_not_price', { value: text, currency: storeCurrency }));
   const [, before, written = '', after] = match;
-  if (before && after) return no(`"${text}" names two currencies`);
+  if (before && after) return no(reportMessage('price_two_currencies', { value: text }));
   const currency = (before ?? after ?? storeCurrency).toUpperCase();
   const digits = currencyDigits(currency);
-  if (digits === undefined) return no(`"${currency}" is not an ISO 4217 currency code`);
+  if (digits === undefined) return no(reportMessage('currency_unknown', { value: currency }));
   const amount = written.replace(/[\s\u00a0\u202f']/g, '');
   const separators = amount.replace(/\d/g, '');
   let whole = amount;
@@ -58,38 +65,48 @@ export function parsePrice(text: string, storeCurrency: string): Result<Price> {
     } else if (lone && threeAfter && digits === 0) {
       whole = amount.replace(decimal, '');
     } else if (lone && threeAfter && digits < 3) {
-      return no(`"${text}" is ambiguous (thousands or decimals?): ${example}`);
+      return no(reportMessage('price_ambiguous', { value: text, currency: storeCurrency }));
     } else {
-      if (amount.indexOf(decimal) !== last) return no(`"${text}" is not a price: ${example}`);
+      if (amount.indexOf(decimal) !== last)
+        return no(reportMessage('price_not_price', { value: text, currency: storeCurrency }));
       whole = amount.slice(0, last).replace(/[.,]/g, '');
       fraction = amount.slice(last + 1);
       if (!/^\d+$/.test(whole) || !/^\d+$/.test(fraction))
-        return no(`"${text}" is not a price: ${example}`);
+        return no(reportMessage('price_not_price', { value: text, currency: storeCurrency }));
     }
   }
   if (fraction.length > digits) {
-    return no(`"${text}" has ${fraction.length} decimals; ${currency} has ${digits}`);
+    return no(
+      reportMessage('price_decimals', {
+        value: text,
+        decimals: fraction.length,
+        currency,
+        digits,
+      }),
+    );
   }
   const minorText = `${whole}${fraction.padEnd(digits, '0')}`.replace(/^0+(?=\d)/, '');
-  if (minorText.length > 15) return no(`"${text}" is too large a price`);
+  if (minorText.length > 15) return no(reportMessage('price_too_large', { value: text }));
   return ok({ minor: Number(minorText), currency });
 }
 
 /** A GTIN written in a feed → GTIN-14, or why it cannot be scanned. */
-export function parseGtin(text: string): Result<string> {
+export function parseGtin(text: string): FieldResult<string> {
   const code = text.trim().replace(/[\s-]/g, '').replace(/\.0+$/, '');
   if (/^\d+([.,]\d+)?e\+?\d+$/i.test(code)) {
-    return no(
-      `"${text}" was written in scientific notation by a spreadsheet and lost its last digits: format the column as text and export again`,
-    );
+    return no(reportMessage('gtin_scientific', { value: text }));
   }
   if (!/^\d+$/.test(code) || ![8, 12, 13, 14].includes(code.length)) {
-    return no(`"${text}" is not a GTIN (8, 12, 13 or 14 digits)`);
+    return no(reportMessage('gtin_not_gtin', { value: text }));
   }
   const gtin = normalizeGtin(code);
   if (!gtin) {
     return no(
-      `"${text}" has a wrong check digit (${code.at(-1)}, expected ${gtinCheckDigit(code.slice(0, -1))})`,
+      reportMessage('gtin_check_digit', {
+        value: text,
+        digit: code.at(-1)!,
+        expected: String(gtinCheckDigit(code.slice(0, -1))),
+      }),
     );
   }
   return ok(gtin);
@@ -106,13 +123,15 @@ export const AVAILABILITIES = [
 export type Availability = (typeof AVAILABILITIES)[number];
 
 /** "in stock", "In_Stock" and "in-stock" are all in_stock. */
-export function parseAvailability(text: string): Result<Availability> {
+export function parseAvailability(text: string): FieldResult<Availability> {
   const value = text
     .trim()
     .toLowerCase()
     .replace(/[\s-]+/g, '_');
   const known = AVAILABILITIES.find((availability) => availability === value);
-  return known ? ok(known) : no(`"${text}" is not an availability (${AVAILABILITIES.join(', ')})`);
+  return known
+    ? ok(known)
+    : no(reportMessage('availability_unknown', { value: text, known: AVAILABILITIES.join(', ') }));
 }
 
 /** "Maison > Cuisine > Casseroles" → its levels, broadest first. */
@@ -124,29 +143,30 @@ export function splitProductType(text: string): string[] {
 }
 
 /** A whole number of units, 0 or more. */
-export function parseQuantity(text: string): Result<number> {
+export function parseQuantity(text: string): FieldResult<number> {
   const value = text.trim();
-  if (!/^\d{1,9}$/.test(value)) return no(`"${text}" is not a whole number of units`);
+  if (!/^\d{1,9}$/.test(value)) return no(reportMessage('quantity_not_whole', { value: text }));
   return ok(Number(value));
 }
 
 /** A nutriment amount: "12.5", "12,5", "<0.5" (Open Food Facts' "less than" is kept as the bound). */
-export function parseAmount(text: string): Result<number> {
+export function parseAmount(text: string): FieldResult<number> {
   const value = text
     .trim()
     .replace(/^[<~≈]\s*/, '')
     .replace(',', '.');
-  if (!/^\d{1,6}(\.\d+)?$/.test(value)) return no(`"${text}" is not an amount (12.5)`);
+  if (!/^\d{1,6}(\.\d+)?$/.test(value))
+    return no(reportMessage('amount_not_amount', { value: text }));
   return ok(Number(value));
 }
 
 export const NUTRISCORE_GRADES = ['a', 'b', 'c', 'd', 'e'] as const;
 export type NutriscoreGrade = (typeof NUTRISCORE_GRADES)[number];
 
-export function parseNutriscore(text: string): Result<NutriscoreGrade> {
+export function parseNutriscore(text: string): FieldResult<NutriscoreGrade> {
   const value = text.trim().toLowerCase();
   const grade = NUTRISCORE_GRADES.find((known) => known === value);
-  return grade ? ok(grade) : no(`"${text}" is not a Nutri-Score grade (a to e)`);
+  return grade ? ok(grade) : no(reportMessage('nutriscore_unknown', { value: text }));
 }
 
 /** "en:milk, en:eggs" or "milk,eggs" → the tags, trimmed, lower case, once each. */

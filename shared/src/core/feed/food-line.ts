@@ -5,6 +5,7 @@ import type { FoodLine, FoodPart } from './feed-lines';
 import { parseAmount, parseNutriscore, splitTags } from './fields';
 import { lineReport, type LineReport, type ReportEntry } from './line-report';
 import { lineValues, type FeedContext, type LineValues } from './line-values';
+import { reportMessage } from './report-messages';
 
 /** The tag a food feed writes for a list known to be empty. */
 export const NO_TAGS = 'en:none';
@@ -30,10 +31,7 @@ export function foodPart(values: LineValues, report: LineReport): FoodPart | und
   const basis =
     basisText === undefined ? undefined : BASES[basisText.toLowerCase().replace(/\s/g, '')];
   if (basisText !== undefined && !basis) {
-    report.warn(
-      'nutrition_data_per',
-      `"${basisText}": only per 100 g or 100 ml is read; nutriments left out`,
-    );
+    report.warn('nutrition_data_per', reportMessage('nutrition_basis', { value: basisText }));
   } else {
     if (basis) part.nutritionBasis = basis;
     const nutriments: NonNullable<FoodPart['nutriments']> = {};
@@ -42,7 +40,7 @@ export function foodPart(values: LineValues, report: LineReport): FoodPart | und
       if (text === undefined) continue;
       const amount = parseAmount(text);
       if (amount.ok) nutriments[key] = amount.value;
-      else report.warn(column, `${amount.error}: left out`);
+      else report.warn(column, reportMessage('left_out', { cause: amount.message }));
     }
     if (Object.keys(nutriments).length) part.nutriments = nutriments;
   }
@@ -50,7 +48,7 @@ export function foodPart(values: LineValues, report: LineReport): FoodPart | und
   if (gradeText !== undefined) {
     const grade = parseNutriscore(gradeText);
     if (grade.ok) part.nutriscoreGrade = grade.value;
-    else report.warn('nutriscore_grade', `${grade.error}: left out`);
+    else report.warn('nutriscore_grade', reportMessage('left_out', { cause: grade.message }));
   }
   return Object.keys(part).length ? part : undefined;
 }

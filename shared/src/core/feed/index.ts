@@ -6,6 +6,7 @@ export * from './fields';
 export * from './food-line';
 export * from './inventory-line';
 export * from './line-report';
+export * from './report-messages';
 export * from './line-values';
 export * from './product-line';
 export * from './import-policy';

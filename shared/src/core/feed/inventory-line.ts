@@ -7,6 +7,7 @@ import { linePrices } from './line-prices';
 import { lineReport } from './line-report';
 import { lineValues, type FeedContext } from './line-values';
 import type { LineResult } from './product-line';
+import { reportMessage } from './report-messages';
 
 export function parseInventoryLine(
   fields: FeedFields,
@@ -19,7 +20,7 @@ export function parseInventoryLine(
   const id = values.id('id', true);
   const quantityText = values.one('quantity');
   const quantity = quantityText === undefined ? undefined : parseQuantity(quantityText);
-  if (quantity && !quantity.ok) report.reject('quantity', quantity.error);
+  if (quantity && !quantity.ok) report.reject('quantity', quantity.message);
   const { price, sale } = linePrices(values, context, report);
   if (report.rejected || storeCode === undefined || id === undefined) {
     return { entries: report.entries };
@@ -32,7 +33,7 @@ export function parseInventoryLine(
   if (availabilityText !== undefined) {
     const availability = parseAvailability(availabilityText);
     if (availability.ok) inventory.availability = availability.value;
-    else report.warn('availability', `${availability.error}: left out`);
+    else report.warn('availability', reportMessage('left_out', { cause: availability.message }));
   }
   const text = {
     pickupMethod: 'pickup_method',

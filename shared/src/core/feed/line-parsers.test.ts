@@ -62,6 +62,7 @@ describe('parseProductLine', () => {
         line: 7,
         field: 'additional_image_link',
         problem: '"ftp://x/4" is not an http(s) link: left out',
+        message: { code: 'link_invalid', params: { value: 'ftp://x/4' } },
         action: 'warning',
       },
     ]);

@@ -5,6 +5,7 @@ import { parseEffectiveDates } from './effective-dates';
 import { parsePrice, type Price } from './fields';
 import type { LineReport } from './line-report';
 import type { FeedContext, LineValues } from './line-values';
+import { reportMessage } from './report-messages';
 
 export type Sale = { minor: number; startsAt?: string; endsAt?: string };
 
@@ -16,13 +17,16 @@ function readPrice(
 ): Price | undefined {
   const price = parsePrice(value, context.currency);
   if (!price.ok) {
-    report.reject(column, price.error);
+    report.reject(column, price.message);
     return undefined;
   }
   if (price.value.currency !== context.currency) {
     report.reject(
       column,
-      `price in ${price.value.currency}; this store sells in ${context.currency}`,
+      reportMessage('price_other_currency', {
+        currency: price.value.currency,
+        store: context.currency,
+      }),
     );
     return undefined;
   }
@@ -42,17 +46,17 @@ export function linePrices(
     priceText === undefined ? undefined : readPrice(priceText, 'price', context, report);
   if (saleText === undefined) {
     if (datesText !== undefined) {
-      report.warn('sale_price_effective_date', 'dates without a sale_price: left out');
+      report.warn('sale_price_effective_date', reportMessage('dates_without_sale'));
     }
     return { ...(price && { price }) };
   }
   const salePrice = readPrice(saleText, 'sale_price', context, report);
   const dates =
     datesText === undefined ? undefined : parseEffectiveDates(datesText, context.timeZone);
-  if (dates && !dates.ok) report.reject('sale_price_effective_date', dates.error);
+  if (dates && !dates.ok) report.reject('sale_price_effective_date', dates.message);
   if (!salePrice || (dates && !dates.ok)) return { ...(price && { price }) };
   if (price && salePrice.minor >= price.minor) {
-    report.warn('sale_price', 'a sale price must be below the price: the sale is left out');
+    report.warn('sale_price', reportMessage('sale_not_below'));
     return { price };
   }
   return {

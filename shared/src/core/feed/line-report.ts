@@ -1,6 +1,7 @@
 // One row of an import's report: which line of which file, which field, what was
 // wrong with it and what the import did (the line refused, or taken with a warning).
 import { z } from 'zod';
+import { ReportMessage, reported } from './report-messages';
 
 export const ReportAction = z.enum(['rejected', 'warning']);
 export type ReportAction = z.infer<typeof ReportAction>;
@@ -11,15 +12,18 @@ export const ReportEntry = z.object({
   line: z.number().int().nonnegative(),
   /** A canonical column (`price`), a header as written for an unknown column, or '' for the line. */
   field: z.string(),
+  /** In English: the CLI, the TSV report and jobs written before codes read it. */
   problem: z.string().min(1),
+  /** The same problem as a code and its parameters, for the console's language (report-messages.ts). */
+  message: ReportMessage.optional(),
   action: ReportAction,
 });
 export type ReportEntry = z.infer<typeof ReportEntry>;
 
 /** Where entries of one line are written: the file and line are filled in. */
 export type LineReport = {
-  reject(field: string, problem: string): void;
-  warn(field: string, problem: string): void;
+  reject(field: string, message: ReportMessage): void;
+  warn(field: string, message: ReportMessage): void;
   readonly entries: ReportEntry[];
   readonly rejected: boolean;
 };
@@ -34,13 +38,25 @@ class LineEntries implements LineReport {
     private readonly line: number,
   ) {}
 
-  reject(field: string, problem: string): void {
+  reject(field: string, message: ReportMessage): void {
     this.rejected = true;
-    this.entries.push({ file: this.file, line: this.line, field, problem, action: 'rejected' });
+    this.entries.push({
+      file: this.file,
+      line: this.line,
+      field,
+      ...reported(message),
+      action: 'rejected',
+    });
   }
 
-  warn(field: string, problem: string): void {
-    this.entries.push({ file: this.file, line: this.line, field, problem, action: 'warning' });
+  warn(field: string, message: ReportMessage): void {
+    this.entries.push({
+      file: this.file,
+      line: this.line,
+      field,
+      ...reported(message),
+      action: 'warning',
+    });
   }
 }
 

@@ -4,6 +4,7 @@
 import type { FeedFields } from './columns';
 import type { FeedText } from './feed-lines';
 import type { LineReport } from './line-report';
+import { reportMessage } from './report-messages';
 
 /** Google's own limits: a longer text is cut, with a warning. */
 export const MAX_TITLE = 150;
@@ -40,7 +41,7 @@ export class LineValues {
     this.repeated ??= new Set();
     if (given.length > 1 && !this.repeated.has(column)) {
       this.repeated.add(column);
-      this.report.warn(column, `given ${given.length} times: the first is kept`);
+      this.report.warn(column, reportMessage('repeated', { count: given.length }));
     }
     return given[0];
   }
@@ -64,7 +65,7 @@ export class LineValues {
 
   private capped(column: string, text: string, max: number): string {
     if (text.length <= max) return text;
-    this.report.warn(column, `${text.length} characters: cut to ${max}`);
+    this.report.warn(column, reportMessage('cut', { length: text.length, max }));
     return text.slice(0, max);
   }
 
@@ -86,14 +87,14 @@ export class LineValues {
   id(column: string, required: boolean): string | undefined {
     const value = this.one(column);
     if (value === undefined) {
-      if (required) this.report.reject(column, `${column} is required`);
+      if (required) this.report.reject(column, reportMessage('required', { column }));
       return undefined;
     }
     // eslint-disable-next-line no-control-regex -- control characters are what is refused
     if (value.length > MAX_ID || /[\u0000-\u001f\u007f]/.test(value)) {
       this.report.reject(
         column,
-        `"${value.slice(0, 80)}" is not an id (at most ${MAX_ID} printable characters)`,
+        reportMessage('id_invalid', { value: value.slice(0, 80), max: MAX_ID }),
       );
       return undefined;
     }
@@ -109,7 +110,7 @@ export class LineValues {
     } catch {
       // not a URL at all: reported below
     }
-    this.report.warn(column, `"${value.slice(0, 200)}" is not an http(s) link: left out`);
+    this.report.warn(column, reportMessage('link_invalid', { value: value.slice(0, 200) }));
     return undefined;
   }
 }

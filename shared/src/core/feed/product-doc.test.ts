@@ -77,6 +77,10 @@ describe('productDocOf', () => {
         line: 4,
         field: 'image_link',
         problem: 'not https: left out',
+        message: {
+          code: 'left_out',
+          params: { cause: { code: 'text', params: { text: 'not https' } } },
+        },
         action: 'warning',
       },
     ]);
@@ -175,6 +179,7 @@ describe('productDocOf', () => {
         line: 7,
         field: 'sale_price',
         problem: 'a sale price must be below the price: the sale is left out',
+        message: { code: 'sale_not_below', params: {} },
         action: 'warning',
       });
     });

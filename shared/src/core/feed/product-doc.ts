@@ -13,6 +13,7 @@ import type { ReportEntry } from './line-report';
 import { salesOf } from './product-sale';
 import { variantIdOf } from './variant-key';
 import { storePathOf } from './vitrine-columns';
+import { reported, reportMessage, type ReportMessage } from './report-messages';
 
 export type FeedLanguage = 'fr' | 'en';
 
@@ -137,21 +138,17 @@ export function productDocOf(
   options: ProductDocOptions,
 ): ProductDocResult {
   const entries: ReportEntry[] = [];
-  const warn = (line: number, field: string, problem: string) =>
-    entries.push({ file: options.file, line, field, problem, action: 'warning' });
-  const reject = (line: number, field: string, problem: string) =>
-    entries.push({ file: options.file, line, field, problem, action: 'rejected' });
+  const warn = (line: number, field: string, message: ReportMessage) =>
+    entries.push({ file: options.file, line, field, ...reported(message), action: 'warning' });
+  const reject = (line: number, field: string, message: ReportMessage) =>
+    entries.push({ file: options.file, line, field, ...reported(message), action: 'rejected' });
 
   const variants: (Variant & { line: number; minor: number })[] = [];
   const gtins = new Set<string>();
   for (const line of lines) {
     const id = variantIdOf(line.id);
     if (id === undefined) {
-      reject(
-        line.line,
-        'id',
-        'an id this long with these characters cannot key stock (64 at most once escaped)',
-      );
+      reject(line.line, 'id', reportMessage('id_unkeyable'));
       continue;
     }
     const variant: Variant & { line: number; minor: number } = {
@@ -162,17 +159,9 @@ export function productDocOf(
     if (line.gtin !== undefined) {
       const owner = options.gtinOwner(line.gtin);
       if (gtins.has(line.gtin))
-        warn(
-          line.line,
-          'gtin',
-          `GTIN ${line.gtin} is on another item of this product: kept there only`,
-        );
+        warn(line.line, 'gtin', reportMessage('gtin_on_sibling', { gtin: line.gtin }));
       else if (owner !== undefined && owner !== productId)
-        warn(
-          line.line,
-          'gtin',
-          `GTIN ${line.gtin} belongs to product ${owner}: this item is kept without it (not scannable)`,
-        );
+        warn(line.line, 'gtin', reportMessage('gtin_owned', { gtin: line.gtin, owner }));
       else {
         variant.gtin = line.gtin;
         gtins.add(line.gtin);
@@ -195,7 +184,7 @@ export function productDocOf(
   );
   let categoryPath = categoryPathOf(first, options.language);
   if (!categoryPath) {
-    warn(first.line, 'product_type', `no product_type: filed under "${OTHER.en}"`);
+    warn(first.line, 'product_type', reportMessage('no_type', { other: OTHER.en }));
     categoryPath = [OTHER];
   }
   const images: string[] = [];
@@ -206,7 +195,7 @@ export function productDocOf(
       warn(
         lines.find((line) => line.images.includes(url))!.line,
         'image_link',
-        `${image.problem}: left out`,
+        reportMessage('left_out', { cause: reportMessage('text', { text: image.problem }) }),
       );
   }
 
@@ -224,7 +213,7 @@ export function productDocOf(
     warn(
       first.line,
       'item_group_gtin',
-      `GTIN ${extras.groupGtin} belongs to product ${groupGtinOwner}: left out`,
+      reportMessage('group_gtin_owned', { gtin: extras.groupGtin, owner: groupGtinOwner }),
     );
   const product: Product = {
     id: productId,
@@ -270,7 +259,11 @@ export function productDocOf(
   const checked = Product.safeParse(product);
   if (!checked.success) {
     const issue = checked.error.issues[0]!;
-    reject(first.line, issue.path.join('.'), `the product cannot be built: ${issue.message}`);
+    reject(
+      first.line,
+      issue.path.join('.'),
+      reportMessage('product_unbuildable', { reason: issue.message }),
+    );
     return { entries };
   }
   return { product: checked.data, entries };

@@ -8,6 +8,7 @@ import { linePrices } from './line-prices';
 import { lineReport, type ReportEntry } from './line-report';
 import { productExtras } from './vitrine-columns';
 import { lineValues, MAX_DESCRIPTION, MAX_TITLE, type FeedContext } from './line-values';
+import { reportMessage } from './report-messages';
 
 /** The categoryPath a catalogue keeps: deeper levels are cut with a warning. */
 const MAX_TYPE_LEVELS = 8;
@@ -25,9 +26,10 @@ export function parseProductLine(
   const id = values.id('id', true);
   const itemGroupId = values.id('item_group_id', false);
   const title = values.text('title', MAX_TITLE);
-  if (!title) report.reject('title', 'title is required');
+  if (!title) report.reject('title', reportMessage('required', { column: 'title' }));
   const { price, sale } = linePrices(values, context, report);
-  if (!price && values.one('price') === undefined) report.reject('price', 'price is required');
+  if (!price && values.one('price') === undefined)
+    report.reject('price', reportMessage('required', { column: 'price' }));
   if (report.rejected || id === undefined || !title || !price) return { entries: report.entries };
 
   const product: ProductLine = {
@@ -58,13 +60,13 @@ export function parseProductLine(
   if (availabilityText !== undefined) {
     const availability = parseAvailability(availabilityText);
     if (availability.ok) product.availability = availability.value;
-    else report.warn('availability', `${availability.error}: left out`);
+    else report.warn('availability', reportMessage('left_out', { cause: availability.message }));
   }
   const gtinText = values.one('gtin');
   if (gtinText !== undefined) {
     const gtin = parseGtin(gtinText);
     if (gtin.ok) product.gtin = gtin.value;
-    else report.warn('gtin', `${gtin.error}: the product is kept without it (not scannable)`);
+    else report.warn('gtin', reportMessage('gtin_dropped', { cause: gtin.message }));
   }
   const plain = {
     mpn: 'mpn',
@@ -87,7 +89,10 @@ export function parseProductLine(
     const levels = (text: string) => {
       const path = splitProductType(text);
       if (path.length <= MAX_TYPE_LEVELS) return path;
-      report.warn('product_type', `${path.length} levels: cut to ${MAX_TYPE_LEVELS}`);
+      report.warn(
+        'product_type',
+        reportMessage('type_levels', { levels: path.length, max: MAX_TYPE_LEVELS }),
+      );
       return path.slice(0, MAX_TYPE_LEVELS);
     };
     product.productType = {

@@ -5,6 +5,7 @@
 // warning (the readers already drop it; lines may come from elsewhere).
 import type { Sale, Variant } from '../catalogue';
 import type { ProductLine } from './feed-lines';
+import { reportMessage, type ReportMessage } from './report-messages';
 
 type SaleLine = Pick<ProductLine, 'line' | 'price' | 'sale'>;
 
@@ -13,13 +14,13 @@ const sameSale = (a: Sale, b: Sale) =>
 
 export function salesOf(
   lines: readonly SaleLine[],
-  warn: (line: number, field: string, problem: string) => void,
+  warn: (line: number, field: string, message: ReportMessage) => void,
 ) {
   const byLine = new Map<number, Sale>();
   for (const { line, price, sale } of lines) {
     if (!sale) continue;
     if (sale.minor >= price.minor) {
-      warn(line, 'sale_price', 'a sale price must be below the price: the sale is left out');
+      warn(line, 'sale_price', reportMessage('sale_not_below'));
       continue;
     }
     byLine.set(line, {

@@ -10,6 +10,7 @@ import type { StoreLine } from './feed-lines';
 import { lineReport } from './line-report';
 import { lineValues, type FeedContext } from './line-values';
 import type { LineResult } from './product-line';
+import { reportMessage } from './report-messages';
 
 const MAX_TEXT = 200;
 
@@ -31,7 +32,8 @@ export function parseStoreLine(
   for (const key of ['name', 'address', 'city'] as const) {
     const value = values.one(key);
     if (value === undefined) continue;
-    if (value.length > MAX_TEXT) report.warn(key, `${value.length} characters: cut to ${MAX_TEXT}`);
+    if (value.length > MAX_TEXT)
+      report.warn(key, reportMessage('cut', { length: value.length, max: MAX_TEXT }));
     store[key] = value.slice(0, MAX_TEXT);
   }
   const zone = values.one('time_zone');
@@ -39,13 +41,24 @@ export function parseStoreLine(
     try {
       store.timeZone = assertTimeZone(zone);
     } catch (error) {
-      report.warn('time_zone', `${(error as Error).message}: left out`);
+      report.warn(
+        'time_zone',
+        reportMessage('left_out', {
+          cause: reportMessage('text', { text: (error as Error).message }),
+        }),
+      );
     }
   }
   const currency = values.one('currency')?.toUpperCase();
   if (currency !== undefined) {
     if (CurrencyCode.safeParse(currency).success) store.currency = currency;
-    else report.warn('currency', `"${currency}" is not an ISO 4217 currency code: left out`);
+    else
+      report.warn(
+        'currency',
+        reportMessage('left_out', {
+          cause: reportMessage('currency_unknown', { value: currency }),
+        }),
+      );
   }
   const latitude = values.one('latitude');
   const longitude = values.one('longitude');
@@ -53,12 +66,11 @@ export function parseStoreLine(
     const lat = latitude === undefined ? undefined : coordinate(latitude, 90);
     const long = longitude === undefined ? undefined : coordinate(longitude, 180);
     if (lat === undefined || long === undefined)
-      report.warn('latitude', 'a position needs a latitude (±90) and a longitude (±180): left out');
+      report.warn('latitude', reportMessage('position_invalid'));
     else Object.assign(store, { latitude: lat, longitude: long });
   }
   const kind = values.one('kind')?.toLowerCase();
   if (kind === 'store' || kind === 'online') store.kind = kind;
-  else if (kind !== undefined)
-    report.warn('kind', `"${kind}" is neither store nor online: left out`);
+  else if (kind !== undefined) report.warn('kind', reportMessage('kind_unknown', { value: kind }));
   return { line: store, entries: report.entries };
 }

@@ -10,6 +10,7 @@ import { parseGtin, parsePrice } from './fields';
 import type { ProductExtras } from './feed-lines';
 import type { LineReport } from './line-report';
 import type { FeedContext, LineValues } from './line-values';
+import { reportMessage } from './report-messages';
 
 const SWATCH = /^#[0-9a-fA-F]{6}$/;
 
@@ -42,13 +43,13 @@ export function productExtras(
   const department = values.one('department');
   if (department !== undefined) {
     if (Slug.safeParse(department).success) extras.department = department;
-    else report.warn('department', `"${department}" is not a slug (a-z, 0-9, dashes): left out`);
+    else report.warn('department', reportMessage('department_not_slug', { value: department }));
   }
   const gtinText = values.one('item_group_gtin');
   if (gtinText !== undefined) {
     const gtin = parseGtin(gtinText);
     if (gtin.ok) extras.groupGtin = gtin.value;
-    else report.warn('item_group_gtin', `${gtin.error}: left out`);
+    else report.warn('item_group_gtin', reportMessage('left_out', { cause: gtin.message }));
   }
   const tags = values.list('tags');
   if (tags.length > 0) extras.tags = tags;
@@ -57,14 +58,20 @@ export function productExtras(
     const price = parsePrice(loyaltyText, context.currency);
     if (price.ok && price.value.currency === context.currency)
       extras.loyaltyMinor = price.value.minor;
-    else report.warn('loyalty_price', `${price.ok ? 'another currency' : price.error}: left out`);
+    else
+      report.warn(
+        'loyalty_price',
+        reportMessage('left_out', {
+          cause: price.ok ? reportMessage('another_currency') : price.message,
+        }),
+      );
   }
   const color = values.text('color');
   if (color && Object.keys(color.byLanguage).length > 0) extras.colorName = color;
   const swatch = values.one('color_hex');
   if (swatch !== undefined) {
     if (SWATCH.test(swatch)) extras.swatch = swatch;
-    else report.warn('color_hex', `"${swatch}" is not a colour written #rrggbb: left out`);
+    else report.warn('color_hex', reportMessage('swatch_invalid', { value: swatch }));
   }
   const dishes = values.text('dishes', 1_000);
   if (dishes) extras.dishes = dishes;
@@ -74,7 +81,10 @@ export function productExtras(
     const [, name, value] = /^[^:]*:([^:]+):(.+)$/s.exec(detail) ?? [];
     if (name && value) details.push({ name: name.trim(), value: value.trim() });
     else
-      report.warn('product_detail', `"${detail.slice(0, 80)}" is not section:name:value: left out`);
+      report.warn(
+        'product_detail',
+        reportMessage('detail_invalid', { value: detail.slice(0, 80) }),
+      );
   }
   if (details.length > 0) extras.details = details;
   return Object.keys(extras).length > 0 ? extras : undefined;

@@ -1,14 +1,14 @@
 // One import as it runs and once it ended: its phase with a bar, then what
 // it did per file and per collection, the first problems, and the report.
-import type { ImportJob } from '@vitrine/shared/core';
+import { entryText, type ImportJob, type ReportLang } from '@vitrine/shared/core';
 import { client } from '../common/api';
 import { catalogueMessages } from './catalogue-messages';
 import { useText } from './i18n';
 
 const SHOWN_PROBLEMS = 50;
 
-async function downloadReport(id: string): Promise<void> {
-  const answer = await client.imports.importReport({ params: { id } });
+async function downloadReport(id: string, lang: ReportLang): Promise<void> {
+  const answer = await client.imports.importReport({ params: { id }, query: { lang } });
   const link = document.createElement('a');
   link.href = URL.createObjectURL(await answer.blob());
   link.download = `import-${id}-report.tsv`;
@@ -81,7 +81,7 @@ export function ImportJobView(props: { job: ImportJob }) {
                 </td>
                 <td>{entry.field}</td>
                 <td>
-                  {t.action[entry.action]} · {entry.problem}
+                  {t.action[entry.action]} · {entryText(entry, lang)}
                 </td>
               </tr>
             ))}
@@ -89,7 +89,7 @@ export function ImportJobView(props: { job: ImportJob }) {
         </table>
       )}
       {ended && job.counts && (
-        <button type="button" className="action" onClick={() => void downloadReport(job.id)}>
+        <button type="button" className="action" onClick={() => void downloadReport(job.id, lang)}>
           {t.report}
         </button>
       )}

@@ -83,9 +83,13 @@ export const importRoutes = {
   importReport: route({
     method: 'GET',
     path: '/catalogue/imports/:id/report',
-    summary: 'The whole report of a finished import, one problem per line (TSV)',
+    summary:
+      'The whole report of a finished import, one problem per line (TSV), its problems in English or French',
     auth: importers,
     params: z.object({ id: JobId }),
+    query: z.object({
+      lang: z.enum(['en', 'fr'], { error: 'a report language: en or fr' }).optional(),
+    }),
     response: { raw: 'text/tab-separated-values' },
   }),
   /** The catalogue as it is now, as one feed file: import it elsewhere to get the same catalogue. */
