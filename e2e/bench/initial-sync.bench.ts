@@ -1,6 +1,8 @@
-// Initial sync of 20k products + 100k store stock rows into Chromium's
-// IndexedDB through the real kiosk page: time until a scan can be answered
-// (every product stored) and until the whole copy is in.
+// Initial sync of a demo store (20k products in `npm run bench`, 100k in the
+// `initial-sync-100k` suite) into Chromium's IndexedDB through the real kiosk
+// page: time until a scan is answered, until every product is stored and until
+// the whole copy is in, and what the copy takes on disk.
+import { loadavg } from 'node:os';
 import type { StoreServer } from '@vitrine/store-server/server';
 import { launchChromium } from '../support/chromium';
 import { startTestServer } from '../support/test-server';
@@ -16,6 +18,13 @@ export async function benchInitialSync(scale = 20_000): Promise<BenchResult[]> {
     .pluck()
     .get() as number;
   const head = server.docs.head();
+  const variants = server.db
+    .prepare(
+      `SELECT SUM(json_array_length(body, '$.variants')) FROM sync_docs
+       WHERE collection = 'products' AND deleted = 0`,
+    )
+    .pluck()
+    .get() as number;
   const stockRows = (
     server.db
       .prepare(`SELECT body FROM sync_docs WHERE collection = 'stock'`)
@@ -51,32 +60,52 @@ export async function benchInitialSync(scale = 20_000): Promise<BenchResult[]> {
     const firstUiMs = performance.now() - start;
     const cdp = await page.context().newCDPSession(page);
     // Answered while the copy fills: the page shows the product and its stock, reviews come with the copy.
-    await timeWedgeScan(page, cdp, late.gtin.slice(1), late.name, false);
-    const firstScanMs = performance.now() - start;
+    // A scan not answered is a result to report (NOT met), not a reason to lose the copy's figures.
+    let scanError: string | undefined;
+    let firstScanMs = Number.NaN;
+    try {
+      await timeWedgeScan(page, cdp, late.gtin.slice(1), late.name, false);
+      firstScanMs = performance.now() - start;
+    } catch (error) {
+      scanError = String(error).slice(0, 300);
+    }
     const scanCheckpoint = await checkpoint();
     let scanReadyMs = 0;
+    // 100k products take minutes on a loaded machine: a generous bound, and a message that says where it stopped.
+    const deadline = start + 20 * 60_000;
     for (;;) {
       const current = await checkpoint();
       if (!scanReadyMs && current >= lastProductRev) scanReadyMs = performance.now() - start;
       if (current >= head) break;
-      await new Promise((resolve) => setTimeout(resolve, 20));
+      if (performance.now() > deadline)
+        throw new Error(`bench: copy at revision ${current} of ${head} after 20 min`);
+      await new Promise((resolve) => setTimeout(resolve, 50));
     }
     const fullMs = performance.now() - start;
     // What the copy takes on disk (IndexedDB is the origin's only storage here besides the shell cache).
-    const usageBytes = await page.evaluate(
-      async () => (await navigator.storage.estimate()).usage ?? 0,
-    );
+    // Chromium splits the usage by kind (usageDetails): IndexedDB alone is the copy.
+    const usage = await page.evaluate(async () => {
+      const estimate = (await navigator.storage.estimate()) as StorageEstimate & {
+        usageDetails?: Record<string, number>;
+      };
+      return { total: estimate.usage ?? 0, indexedDB: estimate.usageDetails?.indexedDB ?? 0 };
+    });
     const detail = {
       products: scale,
+      variants,
       stockRows,
       documents: head,
       seedMs: round(seedMs, 0),
       firstUiMs: round(firstUiMs, 0),
       firstScanCheckpoint: scanCheckpoint,
+      originUsageMb: round(usage.total / 1_048_576, 1),
+      load: round(loadavg()[0]!),
+      ...(scanError ? { scanError } : {}),
     };
+    const at = `${scale / 1000}k products`;
     return [
       {
-        name: 'first start → a scan answered (Chromium)',
+        name: `first start → a scan answered (Chromium, ${at})`,
         metric: 'time',
         value: round(firstScanMs / 1000, 2),
         unit: 's',
@@ -85,7 +114,7 @@ export async function benchInitialSync(scale = 20_000): Promise<BenchResult[]> {
         detail,
       },
       {
-        name: 'initial sync → scan ready (Chromium)',
+        name: `initial sync → every product in the copy (Chromium, ${at})`,
         metric: 'time',
         value: round(scanReadyMs / 1000, 2),
         unit: 's',
@@ -94,18 +123,18 @@ export async function benchInitialSync(scale = 20_000): Promise<BenchResult[]> {
         detail,
       },
       {
-        name: 'initial sync → complete copy (Chromium)',
+        name: `initial sync → complete copy (Chromium, ${at})`,
         metric: 'time',
         value: round(fullMs / 1000, 2),
         unit: 's',
-        target: '(reported)',
-        pass: true,
+        target: scale >= 100_000 ? '≤ 60 s' : '(reported; ≤ 60 s at 100k)',
+        pass: scale < 100_000 || fullMs <= 60_000,
         detail,
       },
       {
-        name: 'initial sync → storage per kiosk (Chromium)',
+        name: `initial sync → IndexedDB per kiosk (Chromium, ${at})`,
         metric: 'usage',
-        value: round(usageBytes / 1_048_576, 1),
+        value: round((usage.indexedDB || usage.total) / 1_048_576, 1),
         unit: 'MB',
         target: '(reported)',
         pass: true,

@@ -3,10 +3,12 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { REPO_ROOT } from '../support/test-server';
 import { benchBundleSizes } from './bundle-sizes.bench';
+import { benchDeviceSearch } from './device-search.bench';
 import { benchExpertCall } from './expert-call.bench';
 import { benchImport } from './import.bench';
 import { benchIngestion } from './ingestion.bench';
 import { benchPerkOptimiser } from './perk-optimiser.bench';
+import { benchPriceFanout } from './price-fanout.bench';
 import { benchInitialSync } from './initial-sync.bench';
 import { benchLiveFanout } from './live-fanout.bench';
 import { benchKiosk } from './kiosk.bench';
@@ -24,7 +26,11 @@ const suites: [string, () => Promise<BenchResult[]>][] = [
   ['perk-optimiser', () => benchPerkOptimiser()],
   ['expert-call', () => benchExpertCall()],
   ['initial-sync', () => benchInitialSync()],
+  ['initial-sync-100k', () => benchInitialSync(100_000)],
   ['live-fanout', () => benchLiveFanout()],
+  ['device-search', () => benchDeviceSearch()],
+  ['device-search-100k', () => benchDeviceSearch(100_000)],
+  ['price-fanout', () => benchPriceFanout()],
   ['ingestion', () => benchIngestion()],
   ['signage-playback', () => benchSignagePlayback()],
   ['signage-sync', () => benchSignageSync()],

@@ -165,10 +165,16 @@ export class Replicator {
     let since = this.state.checkpoint;
     let cursor = since;
     let staged: SyncDoc[] = [];
-    for (;;) {
-      const page = await callRoute(transport, apiRoutes.sync.pull, {
-        query: { since: cursor, limit: this.options.pageSize ?? this.defaultPageSize() },
+    const fetchPage = (from: number) =>
+      callRoute(transport, apiRoutes.sync.pull, {
+        query: { since: from, limit: this.options.pageSize ?? this.defaultPageSize() },
       });
+    // The next page is asked for while this one is written: the server reads and
+    // sends it meanwhile (a first copy of a big store is hundreds of pages).
+    let next: { from: number; page: ReturnType<typeof fetchPage> } | undefined;
+    for (;;) {
+      const page = await (next?.from === cursor ? next.page : fetchPage(cursor));
+      next = undefined;
       if (page.head < cursor) {
         // The server's database is older than our copy (restored): start over.
         await this.reset();
@@ -178,6 +184,11 @@ export class Replicator {
       }
       for (const doc of page.docs) staged.push(doc);
       cursor = page.until;
+      if (page.docs.length > 0 && page.until < page.head) {
+        next = { from: cursor, page: fetchPage(cursor) };
+        // Awaited (and its error thrown) when used; dropped if the checkpoint moved.
+        next.page.catch(() => undefined);
+      }
       const insideBatch = page.atomicUntil !== undefined && page.until < page.atomicUntil;
       // Past the cap a batch is written page by page (a first copy of a huge catalogue).
       if (!insideBatch || page.docs.length === 0 || staged.length >= MAX_STAGED_DOCS) {

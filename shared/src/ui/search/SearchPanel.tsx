@@ -57,6 +57,8 @@ export function SearchPanel(props: {
       aria-labelledby={`${inputId}-title`}
       data-index-state={status.state}
       data-index-ms={status.state === 'ready' ? Math.round(status.buildMs) : undefined}
+      data-answered-department={state ? (state.department ?? '') : undefined}
+      data-search-ms={state ? state.answer.searchMs.toFixed(1) : undefined}
     >
       <h2 id={`${inputId}-title`} className="sr-only">
         {t.searchLabel}
@@ -93,6 +95,7 @@ export function SearchPanel(props: {
           <button
             key={department}
             type="button"
+            data-department={department}
             aria-pressed={request.department === department}
             onClick={() => set({ department })}
           >

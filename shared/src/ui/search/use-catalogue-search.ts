@@ -11,7 +11,8 @@ import type {
 
 /** `query` is the text the shown answer is for (the page marks it, so tests and
  * benchmarks can tell when a keystroke's results are on screen even if unchanged). */
-export type SearchState = { answer: SearchAnswer; query: string } | undefined;
+export type SearchState =
+  { answer: SearchAnswer; query: string; department: string | undefined } | undefined;
 
 export function useIndexStatus(search: CatalogueSearch): IndexStatus {
   const [status, setStatus] = useState(search.status);
@@ -39,6 +40,7 @@ export function useCatalogueSearch(
             ? { ...answer, hits: shown.answer.hits }
             : answer,
         query: asked.query,
+        department: asked.department,
       }));
     });
     return () => {
