@@ -10,7 +10,10 @@ const FEED = [
   'id\ttitle\tprice\tgtin\tshoe_width\tproduct_type',
   'LAMP-1\tLampe de bureau\t39.90 EUR\t3017620422004\tlarge\tMaison > Luminaires',
   'LAMP-2\tLampe de chevet\t\t\t\tMaison > Luminaires',
-  ...Array.from({ length: 28 }, (_, i) => `LAMP-${i + 3}\tLampe ${i + 3}\t19.90 EUR\t\t\tMaison > Luminaires`),
+  ...Array.from(
+    { length: 28 },
+    (_, i) => `LAMP-${i + 3}\tLampe ${i + 3}\t19.90 EUR\t\t\tMaison > Luminaires`,
+  ),
 ].join('\n');
 
 let server: StoreServer;
