@@ -63,7 +63,15 @@ describe('staff console language', () => {
     await expect.poll(bodyText).toContain('Demandes en cours (0)');
     await expectOneLanguage(['Requests', 'Sign out', 'Loyalty']);
 
+    // Too short a search: said in the console's words, not the schema's.
+    await page.getByRole('tab', { name: 'Stock' }).click();
+    await page.getByTestId('stock-query').fill('a');
+    await page.getByRole('button', { name: 'Chercher', exact: true }).click();
+    await expect
+      .poll(() => bodyText())
+      .toContain('Tapez au moins 2 caractères, ou scannez le code.');
     await stockOf('Stock', 'Chercher', productCodes(server, 'food', 1)[0]!);
+    expect(await bodyText()).not.toContain('Tapez au moins');
     const result = await page.getByTestId('stock-result').innerText();
     expect(result).toMatch(/\d,\d{2}\u00a0€/); // 12,50 €
     expect(await page.getByRole('button', { name: 'Corriger' }).count()).toBeGreaterThan(0);

@@ -99,6 +99,7 @@ const fr = {
   stock: 'Stock',
   barcodeOrName: 'Code-barres ou nom',
   noProduct: 'Aucun produit.',
+  queryTooShort: 'Tapez au moins 2 caractères, ou scannez le code.',
   itemCount: (item: string, n: number) => `${item}${NNBSP}: ${n}`,
   priceFrom: (amount: string) => `à partir de ${amount}`,
   /** Another store's price beside its stock: "Lyon : 11,90 €". */
@@ -233,6 +234,7 @@ const en: Messages = {
   stock: 'Stock',
   barcodeOrName: 'Barcode or name',
   noProduct: 'No product.',
+  queryTooShort: 'Type at least 2 characters, or scan the code.',
   itemCount: (item, n) => `${item}: ${n}`,
   priceFrom: (amount) => `from ${amount}`,
   priceAt: (place, amount) => `${place}: ${amount}`,
