@@ -130,6 +130,10 @@ describe('staff console', () => {
     const result = page.getByTestId('stock-result');
     await result.waitFor();
     expect(await result.locator(`td[data-location="${server.config.storeId}"]`).count()).toBe(1);
+    // This store's row comes first, whatever order the stock record keeps.
+    expect(await result.locator('td[data-location]').first().getAttribute('data-location')).toBe(
+      server.config.storeId,
+    );
 
     const { device } = server.registry.enrol('signage', 'Entrance screen');
     await page.getByRole('tab', { name: 'Screens' }).click();

@@ -127,7 +127,12 @@ export function StockCheck(props: { roles: string[] }) {
       </form>
       {answer?.results.length === 0 && <p>{t.noProduct}</p>}
       {answer?.results.map((result) => {
-        const { product, levels } = result;
+        const { product } = result;
+        // This store first, then the others in the order the record has them.
+        const here = answer.storeId;
+        const levels = [...result.levels].sort(
+          (a, b) => Number(b.locationId === here) - Number(a.locationId === here),
+        );
         // Stores that price it differently but hold no stock of it still say their price.
         const pricedOnly = [...new Set(result.storePrices.map((each) => each.locationId))].filter(
           (id) => !levels.some((level) => level.locationId === id),
