@@ -20,7 +20,7 @@ let browser: BrowserContext;
 let page: Page;
 let dataDir: string;
 
-/** Products sold as one item with stock in this store, the last written first. */
+/** Products sold as one item, in stock in this store (a count above 0), the last written first. */
 function lateProducts(count: number): Item[] {
   const db = new Database(join(dataDir, 'store.sqlite'), { readonly: true });
   try {
@@ -30,7 +30,8 @@ function lateProducts(count: number): Item[] {
          FROM sync_docs p JOIN sync_docs s ON s.collection = 'stock' AND s.id = p.id
          WHERE p.collection = 'products' AND p.deleted = 0
            AND json_array_length(p.body, '$.variants') = 1 AND json_type(p.body, '$.gtin') = 'text'
-           AND s.body LIKE '%"locationId":"paris-rivoli"%'
+           AND EXISTS (SELECT 1 FROM json_each(s.body, '$.levels') l, json_each(l.value, '$.quantities') q
+                       WHERE json_extract(l.value, '$.locationId') = 'paris-rivoli' AND q.value > 0)
          ORDER BY p.rev DESC LIMIT ?`,
       )
       .all(count) as Item[];

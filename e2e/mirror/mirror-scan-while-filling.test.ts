@@ -20,7 +20,7 @@ let browser: BrowserContext;
 let page: Page;
 let dataDir: string;
 
-/** The last garment written with an item in stock here, and the store's head. */
+/** The last garment written whose first item is in stock here, and the store's head. */
 function lateGarment(): Item {
   const db = new Database(join(dataDir, 'store.sqlite'), { readonly: true });
   try {
@@ -33,7 +33,9 @@ function lateGarment(): Item {
          WHERE p.collection = 'products' AND p.deleted = 0
            AND json_extract(p.body, '$.department') = 'fashion'
            AND json_type(p.body, '$.variants[0].gtin') = 'text'
-           AND s.body LIKE '%"locationId":"paris-rivoli"%'
+           AND EXISTS (SELECT 1 FROM json_each(s.body, '$.levels') l, json_each(l.value, '$.quantities') q
+                       WHERE json_extract(l.value, '$.locationId') = 'paris-rivoli' AND q.value > 0
+                         AND q.key = json_extract(p.body, '$.variants[0].id'))
          ORDER BY p.rev DESC LIMIT 1`,
       )
       .get() as Item;
