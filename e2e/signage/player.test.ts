@@ -42,7 +42,9 @@ describe('signage player in Chromium', () => {
     await expect.poll(() => player('data-mode'), { timeout: 30_000 }).toBe('default');
     // The default screen's clock tells the store's time, not the screen OS's (UTC here).
     const clock = page.getByTestId('default-clock');
-    await expect.poll(() => clock.getAttribute('data-time-zone')).toBe('Europe/Paris');
+    await expect
+      .poll(() => clock.getAttribute('data-time-zone'), { timeout: 10_000 })
+      .toBe('Europe/Paris');
     const parisNow = () =>
       new Date().toLocaleTimeString('fr-FR', {
         hour: '2-digit',

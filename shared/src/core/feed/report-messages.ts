@@ -12,10 +12,12 @@ export type ReportMessage = {
   params: { [name: string]: string | number | ReportMessage };
 };
 
-export const ReportMessage: z.ZodType<ReportMessage> = z.object({
-  code: z.string().min(1),
-  params: z.record(z.string(), z.union([z.string(), z.number(), z.lazy(() => ReportMessage)])),
-});
+export const ReportMessage: z.ZodType<ReportMessage> = z
+  .object({
+    code: z.string().min(1),
+    params: z.record(z.string(), z.union([z.string(), z.number(), z.lazy(() => ReportMessage)])),
+  })
+  .meta({ id: 'ReportMessage' });
 
 type Params = Record<string, string | number | ReportMessage>;
 /** What a text receives: a nested message already rendered in the same language. */

@@ -110,6 +110,51 @@ function responsesOf(definition: RouteDef): JsonSchema {
   return { ...success, default: refusal };
 }
 
+const LOCAL_REF = /^#\/\$defs\/(.+)$/;
+
+/**
+ * A recursive type (a report message holding its cause) makes zod write
+ * `$defs` with `#/$defs/…` refs inside a route's schema, which would resolve
+ * against the document's root. They move to `components.schemas`, one per
+ * distinct definition, and the refs follow.
+ */
+function hoistDefs(
+  node: unknown,
+  schemas: Record<string, JsonSchema>,
+  names: Map<string, string>,
+): unknown {
+  if (Array.isArray(node)) return node.map((item): unknown => hoistDefs(item, schemas, names));
+  if (node === null || typeof node !== 'object') return node;
+  const { $defs, ...rest } = node as JsonSchema;
+  const local = new Map<string, string>();
+  const defs = Object.entries(($defs ?? {}) as Record<string, JsonSchema>);
+  for (const [name, def] of defs) {
+    const text = JSON.stringify(def);
+    const known = names.get(text) ?? (name.startsWith('__') ? `Schema${names.size}` : name);
+    names.set(text, known);
+    local.set(name, known);
+  }
+  const rewrite = (value: unknown): unknown => {
+    if (Array.isArray(value)) return value.map(rewrite);
+    if (value === null || typeof value !== 'object') return value;
+    return Object.fromEntries(
+      Object.entries(value).map(([key, inner]) => {
+        const named = key === '$ref' && typeof inner === 'string' && LOCAL_REF.exec(inner)?.[1];
+        const target = named ? local.get(named) : undefined;
+        return [key, target ? `#/components/schemas/${target}` : rewrite(inner)];
+      }),
+    );
+  };
+  for (const [name, def] of defs)
+    schemas[local.get(name)!] = hoistDefs(rewrite(def), schemas, names) as JsonSchema;
+  return Object.fromEntries(
+    Object.entries(rewrite(rest) as JsonSchema).map(([key, value]) => [
+      key,
+      hoistDefs(value, schemas, names),
+    ]),
+  );
+}
+
 /** The OpenAPI 3.1 document of a route table. */
 export function openApiDocument(table: RouteTable, info: { title: string; version: string }) {
   const paths: Record<string, Record<string, JsonSchema>> = {};
@@ -133,6 +178,7 @@ export function openApiDocument(table: RouteTable, info: { title: string; versio
       };
     }
   }
+  const schemas: Record<string, JsonSchema> = {};
   return {
     openapi: '3.1.0',
     info: {
@@ -142,8 +188,9 @@ export function openApiDocument(table: RouteTable, info: { title: string; versio
         '(shared/src/core/http), the same declarations the server and its clients use.',
     },
     tags: Object.keys(table).map((name) => ({ name })),
-    paths,
+    paths: hoistDefs(paths, schemas, new Map()) as typeof paths,
     components: {
+      schemas,
       securitySchemes: {
         device: { type: 'http', scheme: 'bearer', bearerFormat: '<deviceId>.<secret>' },
         staff: {
