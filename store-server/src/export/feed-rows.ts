@@ -9,6 +9,7 @@ import {
   minorUnitDigits,
   NO_TAGS,
   NUTRIMENT_COLUMNS,
+  STORE_COLUMNS,
   STORE_ORIGIN,
   type LocalPrice,
   type Localized,
@@ -227,15 +228,6 @@ export const FEED_HEADERS = {
     ...Object.keys(NUTRIMENT_COLUMNS),
     'nutriscore_grade',
   ],
-  stores: [
-    'store_code',
-    'name',
-    'address',
-    'city',
-    'time_zone',
-    'currency',
-    'latitude',
-    'longitude',
-    'kind',
-  ],
+  // Every column the reader knows, in its order: a stores file has no columns of its own to add.
+  stores: STORE_COLUMNS,
 } as const satisfies Record<string, readonly string[]>;

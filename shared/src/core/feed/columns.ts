@@ -85,7 +85,7 @@ const INVENTORY_COLUMNS = [
 ] as const;
 
 /** A stores file: Vitrine's own, with Google Business Profile's spellings as aliases. */
-const STORE_COLUMNS = [
+export const STORE_COLUMNS = [
   'store_code',
   'name',
   'address',
