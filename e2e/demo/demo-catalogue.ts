@@ -1,9 +1,10 @@
 // What the demo store holds, read the way a screen reads it: the demo kiosk's
 // credential, then the sync feed page by page. Tests pick their products here.
-import { hasVariantChoice } from '@vitrine/shared/ui';
 import {
   apiRoutes,
+  hasVariantChoice,
   callRoute,
+  variantAxes,
   type Look,
   type Product,
   type ProductStock,
@@ -13,7 +14,7 @@ import {
 export type DemoCatalogue = {
   storeId: string;
   productInStockHere: { gtin: string; aisle: string };
-  /** A garment's variant GTIN whose look has another piece in stock here. */
+  /** A garment's variant GTIN, in two sizes or more, whose look has another piece in stock here. */
   garmentInLook: string;
   currentPromotionIds: string[];
   /** One product per category with stock here (a variant's GTIN where it has sizes). */
@@ -55,9 +56,10 @@ export async function demoCatalogue(base: string): Promise<DemoCatalogue> {
   );
   if (!simple) throw new Error(`no product in stock with an aisle in ${storeId}`);
   const looks = of<Look>('looks');
+  // Two sizes at least: the mirror's pictures and tests ask for another size.
   const garment = products.find(
     (p) =>
-      hasVariantChoice(p) &&
+      variantAxes(p).sizes.length > 1 &&
       looks.some(
         (look) =>
           look.productIds.includes(p.id) &&

@@ -7,13 +7,13 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { BrowserContext, Page } from 'playwright-core';
 import {
+  hasVariantChoice,
   apiClient,
   apiRoutes,
   type Location,
   type Product,
   type ProductStock,
 } from '@vitrine/shared/core';
-import { hasVariantChoice } from '@vitrine/shared/ui';
 import type { StoreServer } from '@vitrine/store-server/server';
 import { launchChromium } from '../support/chromium';
 import { chooseConsoleLang, signInThroughConsole } from '../support/console-page';
@@ -123,6 +123,17 @@ describe('kiosk reservations', () => {
     expect(await page.getByTestId('stock-online').textContent()).toBe(
       `En ligne\u202f: ${units(garment, online().id, size.id)}`,
     );
+
+    // The line says which size and colour its numbers are for, in the shopper's language.
+    const summary = page.locator('[data-testid="stock-here"] ~ details summary');
+    expect(await summary.textContent()).toBe(
+      `Dans nos autres magasins · ${size.size} · ${size.colourName?.fr ?? size.colour}`,
+    );
+    await page.getByRole('button', { name: 'English' }).click();
+    await expect
+      .poll(() => summary.textContent())
+      .toBe(`In our other stores · ${size.size} · ${size.colourName?.en ?? size.colour}`);
+    await page.getByRole('button', { name: 'Français' }).click();
   });
 
   it('asks for a validated contact in a touch dialog before a reservation, and staff read it', async () => {

@@ -226,6 +226,11 @@ async function take(browser: Browser, demo: Demo, shot: Shot, orientation: Orien
 }
 
 async function main() {
+  // `--list` names the shots and stops: a test runs it to prove this script loads under tsx.
+  if (process.argv.includes('--list')) {
+    process.stdout.write(`${SHOTS.map((shot) => shot.name).join('\n')}\n`);
+    return;
+  }
   mkdirSync(OUT, { recursive: true });
   process.stdout.write('starting the demo (npm start)…\n');
   const process_ = await startDemo();

@@ -6,19 +6,22 @@ import { liveQuery } from 'dexie';
 import { Shirt } from 'lucide-react';
 import { useEffect, useState } from 'react';
 import type { DeviceHandle } from '@vitrine/shared/client';
-import type { NewDeviceEvent, SizeChart } from '@vitrine/shared/core';
+import {
+  hasVariantChoice,
+  variantAxes,
+  type NewDeviceEvent,
+  type SizeChart,
+} from '@vitrine/shared/core';
 import {
   ExpertCallButton,
   loadProductView,
   PriceBlock,
   ProductGallery,
   StockPanel,
-  hasVariantChoice,
   unitsOfChoice,
   useI18n,
   useSessionExpertLine,
   useSyncView,
-  variantAxes,
   type ProductView,
 } from '@vitrine/shared/ui';
 import { CompleteLook } from './CompleteLook';

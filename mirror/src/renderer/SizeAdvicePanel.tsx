@@ -11,8 +11,8 @@ import {
   parseUnknown,
   type BodyMeasure,
   type SizeChart,
+  variantAxes,
 } from '@vitrine/shared/core';
-import { variantAxes } from '@vitrine/shared/ui';
 import type { Measured } from './MirrorSession';
 import { useMirrorText } from './mirror-text';
 

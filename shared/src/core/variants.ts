@@ -30,3 +30,21 @@ export function scanCodesOf(product: Pick<Product, 'gtin' | 'variants'>): string
   const codes = [product.gtin, ...product.variants.map((variant) => variant.gtin)];
   return [...new Set(codes.filter((code): code is string => code !== undefined))];
 }
+
+const distinct = (values: (string | undefined)[]) => [
+  ...new Set(values.filter((value): value is string => value !== undefined)),
+];
+
+/** The sizes and colours on offer, in the order of the product's variants. */
+export function variantAxes(product: Product): { sizes: string[]; colours: string[] } {
+  return {
+    sizes: distinct(product.variants.map((v) => v.size)),
+    colours: distinct(product.variants.map((v) => v.colour)),
+  };
+}
+
+/** True when the shopper has a size or a colour to choose (a product sold as one item has not). */
+export function hasVariantChoice(product: Product): boolean {
+  const { sizes, colours } = variantAxes(product);
+  return sizes.length > 0 || colours.length > 0;
+}

@@ -1,11 +1,17 @@
 // Stock here (with the aisle), per variant, in the chain's other stores and
 // online, with reserve / order requests for staff.
 import { useState } from 'react';
-import type { Location, Product, ProductStock, ShopperContact } from '../../core';
+import {
+  hasVariantChoice,
+  type Location,
+  type Product,
+  type ProductStock,
+  type ShopperContact,
+} from '../../core';
 import { useI18n } from '../i18n/i18n';
 import { ContactForm } from './ContactForm';
 import { unitsAt, unitsOfChoice } from './product-view';
-import { hasVariantChoice } from './variant-options';
+import { variantName } from './variant-options';
 import { VariantPicker } from './VariantPicker';
 
 export type StockRequest = {
@@ -25,7 +31,7 @@ export function StockPanel(props: {
   /** The variant to start with: the one whose GTIN was scanned. */
   initialVariantId?: string;
 }) {
-  const { t } = useI18n();
+  const { t, lang } = useI18n();
   const { product, stock, storeId } = props;
   const [variant, setVariant] = useState<string | undefined>(undefined);
   const [sent, setSent] = useState(false);
@@ -38,7 +44,8 @@ export function StockPanel(props: {
     .filter((l) => l.kind === 'store' && l.id !== storeId)
     .map((location) => ({ location, units: unitsOfChoice(stock, location.id, variant) }));
   const chosen = product.variants.find((v) => v.id === variant);
-  const chosenLabel = chosen && variantLabel(chosen);
+  // The chosen colour in the session's language, like the chips above it.
+  const chosenLabel = chosen && (variantName(chosen, lang) || chosen.id);
   const send = (type: StockRequest['type'], contact: ShopperContact) => {
     props.onRequest?.({ type, ...(variant ? { variantId: variant } : {}), contact });
     setAsking(undefined);
@@ -116,8 +123,4 @@ export function StockPanel(props: {
 function locationName(location: Location): string {
   const city = location.city.trim();
   return city && city !== location.name ? `${location.name} (${city})` : location.name;
-}
-
-function variantLabel(variant: Product['variants'][number]): string {
-  return [variant.size, variant.colour].filter(Boolean).join(' · ') || variant.id;
 }

@@ -1,8 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import type { Product } from '../../core';
+import { hasVariantChoice, type Product } from '../../core';
 import {
   choiceOf,
-  hasVariantChoice,
   initialChoice,
   variantFor,
   variantName,

@@ -2,7 +2,7 @@
 // each option with the units here for what is already chosen on the other
 // axis. Every size × colour is usually its own variant (30 of them for 10
 // sizes in 3 colours): listing variants would be a wall of chips.
-import type { Product, Variant } from '../../core';
+import { variantAxes, type Product, type Variant } from '../../core';
 import type { Lang } from '../i18n/messages';
 
 export type VariantChoice = { size?: string; colour?: string };
@@ -18,24 +18,6 @@ export type VariantOption = {
   /** False when no variant exists with this option and the other axis's choice. */
   exists: boolean;
 };
-
-const distinct = (values: (string | undefined)[]) => [
-  ...new Set(values.filter((value): value is string => value !== undefined)),
-];
-
-/** The sizes and colours on offer, in the order of the product's variants. */
-export function variantAxes(product: Product): { sizes: string[]; colours: string[] } {
-  return {
-    sizes: distinct(product.variants.map((v) => v.size)),
-    colours: distinct(product.variants.map((v) => v.colour)),
-  };
-}
-
-/** True when the shopper has a size or a colour to choose (a product sold as one item has not). */
-export function hasVariantChoice(product: Product): boolean {
-  const { sizes, colours } = variantAxes(product);
-  return sizes.length > 0 || colours.length > 0;
-}
 
 /** The one variant for a choice, once every axis the product has is chosen. */
 export function variantFor(product: Product, choice: VariantChoice): Variant | undefined {
