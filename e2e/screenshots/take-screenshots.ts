@@ -48,6 +48,8 @@ async function kioskProduct(page: Page, demo: Demo, category: string) {
   const gtin = demo.catalogue.scanByCategory[category];
   if (!gtin) throw new Error(`no ${category} product in stock here`);
   await page.goto(`${demo.base}/kiosk/`);
+  // The store's brand comes with the first page of the copy: a picture without it is not the store's.
+  await page.locator('.brand-logo').waitFor({ timeout: 60_000 });
   await page.getByTestId('attract').click();
   await scanUntil(page, gtin, 'product');
 }
