@@ -16,7 +16,7 @@ import { client, session } from '../common/api';
 import { refusal } from '../common/refusal';
 import { catalogueMessages } from './catalogue-messages';
 import { ImportJobView } from './ImportJobView';
-import { ImportPolicyNote } from './ImportPolicyNote';
+import { ImportPolicySettings } from './ImportPolicySettings';
 import { useText } from './i18n';
 import { FileChangedError, uploadFeed } from './upload-feed';
 
@@ -88,7 +88,7 @@ export function CatalogueImport() {
     <section aria-labelledby="catalogue-import-title" data-testid="catalogue-import">
       <h2 id="catalogue-import-title">{t.title}</h2>
       <p>{t.intro}</p>
-      <ImportPolicyNote />
+      <ImportPolicySettings />
       <form className="catalogue-form" onSubmit={(event) => void start(event)}>
         {FEED_KINDS.map((kind) => (
           <label key={kind}>
