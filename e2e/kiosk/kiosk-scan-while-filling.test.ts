@@ -6,10 +6,10 @@
 import Database from 'better-sqlite3';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { BrowserContext, Page, Route } from 'playwright-core';
-import { apiRoutes, routeUrl } from '@vitrine/shared/core';
+import type { BrowserContext, Page } from 'playwright-core';
 import { launchChromium } from '../support/chromium';
 import { freePort, spawnServer, type ServerProcess } from '../support/server-process';
+import { holdPullsAfterFirstPage } from '../support/hold-pulls';
 import { freshDataDir } from '../support/test-server';
 import { wedgeScan } from './kiosk-page';
 
@@ -67,19 +67,8 @@ describe('kiosk scans while its copy fills', () => {
   it('answers from the store server while filling, then offline from the copy', async () => {
     const [late, other] = lateProducts(2);
     expect(late && other).toBeTruthy();
-    const held: Route[] = [];
-    let released = false;
-    let answered = 0;
-    const pullPattern = `${routeUrl(server.url, apiRoutes.sync.pull, { query: { since: 0 } }).split('?')[0]}**`;
     // The seam: the first pull gets a page of 10 documents, every later one waits.
-    await page.route(pullPattern, async (route) => {
-      if (released) return route.continue();
-      if (answered > 0) return void held.push(route);
-      answered++;
-      const url = new URL(route.request().url());
-      url.searchParams.set('limit', '10');
-      await route.fulfill({ response: await route.fetch({ url: url.href }) });
-    });
+    const pulls = await holdPullsAfterFirstPage(page, server.url);
     const asked: string[] = [];
     page.on('request', (request) => {
       if (request.url().includes('/products/by-code/')) asked.push(request.url());
@@ -87,7 +76,7 @@ describe('kiosk scans while its copy fills', () => {
 
     await page.goto(`${server.url}/kiosk/`);
     await page.getByTestId('kiosk').waitFor();
-    await expect.poll(() => held.length, { timeout: 20_000 }).toBeGreaterThan(0);
+    await expect.poll(pulls.waiting, { timeout: 20_000 }).toBeGreaterThan(0);
     expect(await syncAttr('data-checkpoint')).toBeLessThan(late!.rev);
 
     // Filling: the product is not in the copy, the store server answers the scan.
@@ -105,9 +94,7 @@ describe('kiosk scans while its copy fills', () => {
     expect(await hint.getAttribute('role')).toBe('status');
 
     // Let the copy fill: the hint goes once it is complete.
-    released = true;
-    for (const route of held.splice(0)) await route.continue();
-    await page.unroute(pullPattern);
+    await pulls.release();
     const last = head();
     await expect.poll(() => syncAttr('data-checkpoint'), { timeout: 20_000 }).toBe(last);
     await expect.poll(() => hint.count()).toBe(0);

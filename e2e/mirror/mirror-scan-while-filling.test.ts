@@ -6,10 +6,10 @@
 import Database from 'better-sqlite3';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { BrowserContext, Page, Route } from 'playwright-core';
-import { apiRoutes, routeUrl } from '@vitrine/shared/core';
+import type { BrowserContext, Page } from 'playwright-core';
 import { launchChromium } from '../support/chromium';
 import { freePort, spawnServer, type ServerProcess } from '../support/server-process';
+import { holdPullsAfterFirstPage } from '../support/hold-pulls';
 import { freshDataDir } from '../support/test-server';
 import { wedgeScan } from '../kiosk/kiosk-page';
 
@@ -62,23 +62,12 @@ describe('mirror scans while its copy fills', () => {
   it('takes a garment in from the store server, and keeps it once the copy has it', async () => {
     const late = lateGarment();
     expect(late.gtin).toBeTruthy();
-    const held: Route[] = [];
-    let released = false;
-    let answered = 0;
-    const pullPattern = `${routeUrl(server.url, apiRoutes.sync.pull, { query: { since: 0 } }).split('?')[0]}**`;
     // The seam: the first pull gets a page of 10 documents, every later one waits.
-    await page.route(pullPattern, async (route) => {
-      if (released) return route.continue();
-      if (answered > 0) return void held.push(route);
-      answered++;
-      const url = new URL(route.request().url());
-      url.searchParams.set('limit', '10');
-      await route.fulfill({ response: await route.fetch({ url: url.href }) });
-    });
+    const pulls = await holdPullsAfterFirstPage(page, server.url);
 
     await page.goto(`${server.url}/mirror/`);
     await page.getByTestId('mirror').waitFor();
-    await expect.poll(() => held.length, { timeout: 20_000 }).toBeGreaterThan(0);
+    await expect.poll(pulls.waiting, { timeout: 20_000 }).toBeGreaterThan(0);
     expect(await syncAttr('data-checkpoint')).toBeLessThan(late.rev);
 
     // Filling: the garment is not in the copy; the store server's answer brings it in.
@@ -89,9 +78,7 @@ describe('mirror scans while its copy fills', () => {
     await expect.poll(() => page.getByTestId('stock-here').textContent()).toMatch(/: [1-9]/);
 
     // The copy fills: the same garment, now read from it.
-    released = true;
-    for (const route of held.splice(0)) await route.continue();
-    await page.unroute(pullPattern);
+    await pulls.release();
     await expect
       .poll(() => syncAttr('data-checkpoint'), { timeout: 30_000 })
       .toBeGreaterThanOrEqual(late.head);

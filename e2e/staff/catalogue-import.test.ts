@@ -60,7 +60,7 @@ describe('the Catalogue tab', () => {
     const job = page.getByTestId('import-job').first();
     await expect.poll(() => job.getAttribute('data-state')).toBe('refused');
     // One line in four refused is above the 5 % the chain allows: nothing changed.
-    expect(await job.getByRole('alert').innerText()).toMatch(/1 of 4 lines refused/);
+    expect(await job.getByRole('alert').innerText()).toMatch(/1 ligne refusée sur 4/);
     expect(await page.getByTestId('import-problems').innerText()).toContain('bricolage.tsv:5');
     expect(server.docs.get('products', 'LADDER-3')).toBeUndefined();
     expect(await seriousViolations(page)).toEqual([]);

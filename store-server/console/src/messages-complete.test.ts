@@ -5,6 +5,7 @@ import { missingKeys } from '@vitrine/shared/core';
 import { messages as expert } from './expert/messages';
 import { feedbackMessages } from './head-office/feedback/feedback-messages';
 import { messages as headOffice } from './head-office/messages';
+import { catalogueMessages } from './staff/catalogue-messages';
 import { messages as staff } from './staff/messages';
 
 describe('console texts are complete in French and English', () => {
@@ -13,6 +14,7 @@ describe('console texts are complete in French and English', () => {
     ['expert', expert],
     ['head office', headOffice],
     ['head office feedback', feedbackMessages],
+    ['staff catalogue', catalogueMessages],
   ] as const)('%s', (_name, module) => {
     expect(missingKeys(module)).toEqual([]);
   });

@@ -6,7 +6,8 @@
 import { closeSync, mkdirSync, openSync, rmSync, writeSync } from 'node:fs';
 import { join } from 'node:path';
 import {
-  policyRefusal,
+  policyRefusalMessage,
+  reported,
   type CollectionName,
   type FeedKind,
   type FeedLanguage,
@@ -14,6 +15,7 @@ import {
   type ImportPolicy,
   entryText,
   type ReportEntry,
+  type ReportMessage,
 } from '@vitrine/shared/core';
 import { LocalPrices } from '../catalogue/local-prices';
 import { priceCorrections } from '../catalogue/price-corrections';
@@ -52,8 +54,9 @@ export type ImportProgress =
 
 export type ImportOutcome = {
   state: 'applied' | 'refused';
-  /** Why a refused import was refused. */
+  /** Why a refused import was refused (English), and as a message when it has a code. */
   reason?: string;
+  reasonMessage?: ReportMessage;
   files: Record<string, StagedCounts & { kind: FeedKind }>;
   /** Documents written and withdrawn per collection (none when refused). */
   written: { c: CollectionName; written: number; withdrawn: number }[];
@@ -89,15 +92,22 @@ export async function importCatalogue(
     phases[phase] = Math.round(now - at);
     at = now;
   };
-  const outcome = (state: ImportOutcome['state'], reason?: string): ImportOutcome => ({
+  const outcome = (
+    state: ImportOutcome['state'],
+    reason?: string,
+    reasonMessage?: ReportMessage,
+  ): ImportOutcome => ({
     state,
     ...(reason === undefined ? {} : { reason }),
+    ...(reasonMessage === undefined ? {} : { reasonMessage }),
     files: staging.counts(),
     written: [],
     firstEntries: staging.report(FIRST_ENTRIES),
     totalEntries: staging.reportSize(),
     phases,
   });
+  const refused = (message: ReportMessage) =>
+    outcome('refused', reported(message).problem, message);
   try {
     const names: Partial<Record<FeedKind, string>> = {};
     for (const kind of KIND_ORDER) {
@@ -119,8 +129,8 @@ export async function importCatalogue(
       }
       lap(`stage:${kind}`);
     }
-    const staged = policyRefusal(staging.counts(), request.policy, request.mode);
-    if (staged) return outcome('refused', staged);
+    const staged = policyRefusalMessage(staging.counts(), request.policy, request.mode);
+    if (staged) return refused(staged);
 
     const localPrices = new LocalPrices(parts.db);
     const rebuildStock = await buildDocs(
@@ -136,8 +146,8 @@ export async function importCatalogue(
     );
     lap('build');
     // Lines the build refused (an item that belongs elsewhere) count against the policy too.
-    const built = policyRefusal(staging.counts(), request.policy, request.mode);
-    if (built) return outcome('refused', built);
+    const built = policyRefusalMessage(staging.counts(), request.policy, request.mode);
+    if (built) return refused(built);
 
     onProgress({ phase: 'applying' });
     const onProduct = priceCorrections(parts.db, parts.catalogue).importOverwrites(

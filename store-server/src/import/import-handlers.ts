@@ -57,7 +57,7 @@ export function importHandlers(
       );
     },
     importPolicy: () => service.policy(),
-    setImportPolicy: ({ body }) => service.setPolicy(body),
+    setImportPolicy: ({ body, caller }) => service.setPolicy(body, caller.id),
     importReport: ({ params, query, res }) => {
       const path = service.reportPath(params.id, query.lang);
       res

@@ -190,6 +190,7 @@ export class ImportService {
         ...current,
         state: outcome.state,
         ...(outcome.reason === undefined ? {} : { reason: outcome.reason }),
+        ...(outcome.reasonMessage === undefined ? {} : { reasonMessage: outcome.reasonMessage }),
         progress: { phase: 'done' },
         finishedAt: now(),
         counts: outcome.files,
@@ -230,8 +231,11 @@ export class ImportService {
     return stored?.ok ? stored.value : DEFAULT_IMPORT_POLICY;
   }
 
-  setPolicy(policy: ImportPolicy): ImportPolicy {
+  /** Sets the rule (a manager, or the admin token); the log says who and what it was. */
+  setPolicy(policy: ImportPolicy, by: string): ImportPolicy {
+    const was = this.policy();
     setMeta(this.options.db, POLICY_KEY, JSON.stringify(policy));
+    this.options.log.info({ by, was, policy }, 'import policy changed');
     return policy;
   }
 

@@ -3,6 +3,7 @@
 // counts and the first problems of its report.
 import { z } from 'zod';
 import { ReportEntry } from './line-report';
+import { ReportMessage } from './report-messages';
 
 export const FEED_KINDS = ['products', 'inventory', 'food', 'stores'] as const;
 export const FeedKindName = z.enum(FEED_KINDS, {
@@ -49,8 +50,10 @@ export const ImportJob = ImportOptions.extend({
   by: z.string(),
   files: z.array(z.object({ kind: FeedKindName, name: z.string(), bytes: Count })),
   progress: ImportProgressView,
-  /** Why it was refused or failed. */
+  /** Why it was refused or failed, in English (the CLI, old consoles). */
   reason: z.string().optional(),
+  /** The same reason as a code and parameters, when it has one: the console shows it in its language. */
+  reasonMessage: ReportMessage.optional(),
   /** Lines read and refused per file. */
   counts: z
     .record(

@@ -3,6 +3,7 @@
 // the CLI, old jobs and the TSV; the console renders the code in its language.
 // A code without both texts does not compile (`texts` asks for en and fr).
 import { z } from 'zod';
+import { plural } from '../i18n/locale';
 
 export type ReportLang = 'fr' | 'en';
 
@@ -28,6 +29,12 @@ const texts = <P extends Params = Record<never, never>>(t: Texts<P>) => t;
 const NNBSP = '\u202f';
 /** A French quotation: « value ». */
 const q = (value: string | number) => `«\u00a0${value}\u00a0»`;
+/** 12,5 (French decimals; `digits` fixed when given, else as written up to 2). */
+const frenchNumber = (value: number, digits?: number) =>
+  Number(value).toLocaleString('fr-FR', {
+    minimumFractionDigits: digits ?? 0,
+    maximumFractionDigits: digits ?? 2,
+  });
 type Cause = { cause: ReportMessage };
 type Value = { value: string };
 
@@ -262,6 +269,25 @@ const REPORT_TEXTS = {
     en: (p) => `store ${p.code} is already on an earlier line: this line is ignored`,
     fr: (p) =>
       `le magasin ${p.code} est déjà sur une ligne précédente${NNBSP}: cette ligne est ignorée`,
+  }),
+
+  // Why a whole import was refused (core/feed/import-policy.ts): the job's reason, not a line's.
+  policy_no_product: texts<{ file: string }>({
+    en: (p) => `${p.file}: a full import needs at least one valid product line`,
+    fr: (p) =>
+      `${p.file}${NNBSP}: un import complet doit avoir au moins une ligne produit valable (sinon il retirerait tout le catalogue)`,
+  }),
+  policy_bad_lines: texts<{
+    file: string;
+    rejected: number;
+    lines: number;
+    percent: number;
+    max: number;
+  }>({
+    en: (p) =>
+      `${p.file}: ${p.rejected} of ${p.lines} lines refused (${Number(p.percent).toFixed(1)} %), above the ${p.max} % this chain allows`,
+    fr: (p) =>
+      `${p.file}${NNBSP}: ${plural('fr', p.rejected, { one: '# ligne refusée', other: '# lignes refusées' })} sur ${p.lines} (${frenchNumber(p.percent, 1)}${NNBSP}%), au-delà du seuil de ${frenchNumber(p.max)}${NNBSP}% fixé par l’enseigne`,
   }),
 };
 

@@ -16,7 +16,7 @@ import { client, session } from '../common/api';
 import { refusal } from '../common/refusal';
 import { catalogueMessages } from './catalogue-messages';
 import { ImportJobView } from './ImportJobView';
-import { ImportPolicyNote } from './ImportPolicyNote';
+import { ImportPolicySettings } from './ImportPolicySettings';
 import { useText } from './i18n';
 import { FileChangedError, uploadFeed } from './upload-feed';
 
@@ -84,11 +84,12 @@ export function CatalogueImport() {
   }
 
   const busy = upload !== null || current?.state === 'running';
+  const earlier = history.filter((job) => job.id !== current?.id).slice(0, 5);
   return (
     <section aria-labelledby="catalogue-import-title" data-testid="catalogue-import">
       <h2 id="catalogue-import-title">{t.title}</h2>
       <p>{t.intro}</p>
-      <ImportPolicyNote />
+      <ImportPolicySettings />
       <form className="catalogue-form" onSubmit={(event) => void start(event)}>
         {FEED_KINDS.map((kind) => (
           <label key={kind}>
@@ -138,13 +139,10 @@ export function CatalogueImport() {
       )}
       {note && <p role="alert">{note}</p>}
       {current && <ImportJobView job={current} />}
-      <h3>{t.history}</h3>
-      {history
-        .filter((job) => job.id !== current?.id)
-        .slice(0, 5)
-        .map((job) => (
-          <ImportJobView key={job.id} job={job} />
-        ))}
+      {earlier.length > 0 && <h3>{t.history}</h3>}
+      {earlier.map((job) => (
+        <ImportJobView key={job.id} job={job} />
+      ))}
     </section>
   );
 }

@@ -44,7 +44,7 @@ export function ImportJobView(props: { job: ImportJob }) {
       )}
       {job.reason && (
         <p role="alert">
-          {t.reason} {job.reason}
+          {t.reason} {entryText({ problem: job.reason, message: job.reasonMessage }, lang)}
         </p>
       )}
       {ended && (

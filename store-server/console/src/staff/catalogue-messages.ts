@@ -1,6 +1,7 @@
 // The Catalogue tab's words, in French and English (typed alike, as messages.ts).
 import { plural, type EXPORT_FORMATS, type ImportJob } from '@vitrine/shared/core';
 import type { ConsoleLang } from '../common/console-lang';
+import type { PolicyInputProblem } from './policy-input';
 
 const NNBSP = '\u202f';
 const mb = (bytes: number, locale: string, unit: string) =>
@@ -22,8 +23,19 @@ const fr = {
   language: 'Langue des colonnes sans suffixe (title, description)',
   languages: { fr: 'Français', en: 'Anglais' },
   start: 'Importer',
+  policyTitle: 'Règle de refus des flux',
   policy: (share: string) =>
     `Un fichier est refusé en entier, sans rien changer, si plus de ${share} de ses lignes sont refusées (règle de l’enseigne).`,
+  policyFullImport: `Un import complet sans aucune ligne produit valable est toujours refusé${NNBSP}: il retirerait tout le catalogue.`,
+  policyField: 'Part maximale de lignes refusées par fichier',
+  policySave: 'Enregistrer la règle',
+  policySaved: (share: string) =>
+    `Règle enregistrée${NNBSP}: au-delà de ${share} de lignes refusées, un fichier est refusé.`,
+  policyInvalid: {
+    empty: 'Indiquez un pourcentage entre 0 et 100.',
+    notNumber: `Ce n’est pas un nombre${NNBSP}: écrivez par exemple 5 ou 2,5.`,
+    range: 'Le pourcentage doit être compris entre 0 et 100.',
+  } satisfies Record<PolicyInputProblem, string>,
   chooseFile: 'Choisissez au moins un fichier.',
   uploading: (name: string) => `Envoi de ${name}`,
   fileChanged: (name: string) =>
@@ -97,8 +109,19 @@ const en: CatalogueMessages = {
   language: 'Language of the plain columns (title, description)',
   languages: { fr: 'French', en: 'English' },
   start: 'Import',
+  policyTitle: 'When a feed is refused',
   policy: (share) =>
     `A file is refused whole, changing nothing, when more than ${share} of its lines are refused (the chain's rule).`,
+  policyFullImport:
+    'A full import without a single valid product line is always refused: it would withdraw the whole catalogue.',
+  policyField: 'Most refused lines allowed per file',
+  policySave: 'Save the rule',
+  policySaved: (share) => `Rule saved: a file with more than ${share} of refused lines is refused.`,
+  policyInvalid: {
+    empty: 'Give a percentage from 0 to 100.',
+    notNumber: 'This is not a number: write for instance 5 or 2.5.',
+    range: 'The percentage must be from 0 to 100.',
+  },
   chooseFile: 'Choose at least one file.',
   uploading: (name) => `Uploading ${name}`,
   fileChanged: (name) =>

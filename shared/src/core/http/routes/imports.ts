@@ -4,7 +4,7 @@
 import { z } from 'zod';
 import { FeedKindName, ImportJob, ImportOptions } from '../../feed/import-job';
 import { ImportPolicy } from '../../feed/import-policy';
-import { admin, route, staff } from '../route';
+import { route, staff } from '../route';
 
 /** A feed file's cap: a 5M-line inventory is about 300 MB, gzip makes it less. */
 export const MAX_FEED_BYTES = 1024 ** 3;
@@ -117,8 +117,9 @@ export const importRoutes = {
   setImportPolicy: route({
     method: 'PUT',
     path: '/catalogue/import-policy',
-    summary: "Sets the chain's share of refused lines above which an import is refused",
-    auth: admin,
+    summary:
+      "Sets the chain's share of refused lines (0 to 100 %) above which an import is refused (managers)",
+    auth: importers,
     body: ImportPolicy,
     response: ImportPolicy,
   }),
