@@ -53,6 +53,14 @@ describe('the Catalogue tab', () => {
       .toMatch(/plus de 5[\u00a0\u202f]% de ses lignes/);
     await page.getByTestId('feed-products').setInputFiles(join(dir, 'bricolage.tsv'));
     await page.getByTestId('feed-inventory').setInputFiles(join(dir, 'stock.tsv'));
+    // The pickers speak the console's language (the browser's own would speak the browser's).
+    const pickers = page.locator('[data-testid="catalogue-import"] .file-picker');
+    expect(await pickers.allTextContents()).toEqual([
+      'Choisir un fichierbricolage.tsv',
+      'Choisir un fichierstock.tsv',
+      'Choisir un fichierAucun fichier choisi',
+      'Choisir un fichierAucun fichier choisi',
+    ]);
     // Partial: the demo catalogue stays, only these items change.
     await page.getByRole('radio', { name: /^Partiel/ }).check();
     await page.getByRole('button', { name: 'Importer', exact: true }).click();

@@ -94,12 +94,19 @@ export function CatalogueImport() {
         {FEED_KINDS.map((kind) => (
           <label key={kind}>
             <span className="feed-kind">{t.files[kind]}</span>
-            <input
-              type="file"
-              data-testid={`feed-${kind}`}
-              accept=".tsv,.csv,.txt,.xml,.gz"
-              onChange={(event) => setFiles({ ...files, [kind]: event.target.files?.[0] })}
-            />
+            {/* The browser's own picker speaks the browser's language: ours speaks the console's. */}
+            <span className="file-picker">
+              <input
+                type="file"
+                data-testid={`feed-${kind}`}
+                accept=".tsv,.csv,.txt,.xml,.gz"
+                onChange={(event) => setFiles({ ...files, [kind]: event.target.files?.[0] })}
+              />
+              <span className="file-button" aria-hidden="true">
+                {t.pickFile}
+              </span>
+              <span className="file-name">{files[kind]?.name ?? t.noFile}</span>
+            </span>
           </label>
         ))}
         <fieldset>

@@ -23,6 +23,8 @@ const fr = {
   language: 'Langue des colonnes sans suffixe (title, description)',
   languages: { fr: 'Français', en: 'Anglais' },
   start: 'Importer',
+  pickFile: 'Choisir un fichier',
+  noFile: 'Aucun fichier choisi',
   policyTitle: 'Règle de refus des flux',
   policy: (share: string) =>
     `Un fichier est refusé en entier, sans rien changer, si plus de ${share} de ses lignes sont refusées (règle de l’enseigne).`,
@@ -109,6 +111,8 @@ const en: CatalogueMessages = {
   language: 'Language of the plain columns (title, description)',
   languages: { fr: 'French', en: 'English' },
   start: 'Import',
+  pickFile: 'Choose a file',
+  noFile: 'No file chosen',
   policyTitle: 'When a feed is refused',
   policy: (share) =>
     `A file is refused whole, changing nothing, when more than ${share} of its lines are refused (the chain's rule).`,
