@@ -16,13 +16,12 @@ import {
 } from '@vitrine/shared/core';
 import { getMeta, setMeta, type Db } from '../db/database';
 import { HttpError } from '../http/http-error';
+import type { ImageService } from '../images/image-domain';
 import type { Logger } from '../log';
-import {
-  frenchReportPath,
-  importCatalogue,
-  type ImportParts,
-  type ImportProgress,
-} from './import-catalogue';
+import type { DocStore } from '../sync/doc-store';
+import { frenchReportPath, type ImportProgress } from './import-catalogue';
+import { importInWorker } from './import-in-worker';
+import type { WriteGate } from './write-gate';
 
 /** Jobs kept with their folders (reports); older ones are forgotten. */
 const KEPT_JOBS = 50;
@@ -33,7 +32,14 @@ const POLICY_KEY = 'import_policy';
 export type ImportServiceOptions = {
   db: Db;
   dataDir: string;
-  parts: ImportParts;
+  /** Announces an import's committed change to devices (the import itself runs in a worker). */
+  docs: Pick<DocStore, 'announce'>;
+  /** The image cache, told after the commit that the import asked for images (absent offline). */
+  images?: Pick<ImageService, 'want'>;
+  /** Whether feeds may name images by file path (the image cache's setting). */
+  imageFilesAllowed?: boolean;
+  /** Holds the server's own writes back while the import's transaction runs. */
+  gate?: WriteGate;
   currency: string;
   timeZone: string;
   /** This store's code (its own local inventory prices are the ones it shows). */
@@ -170,21 +176,31 @@ export class ImportService {
       }
     };
     try {
-      const outcome = await importCatalogue(
-        this.options.parts,
+      const outcome = await importInWorker(
         {
-          files,
-          mode: job.mode,
-          language: job.language,
-          policy: this.policy(),
-          currency: this.options.currency,
-          timeZone: this.options.timeZone,
-          ...(this.options.storeId !== undefined && { storeId: this.options.storeId }),
-          by: job.by,
-          workDir: dir,
-          reportPath: join(dir, 'report.tsv'),
+          dataDir: this.options.dataDir,
+          imageFilesAllowed: this.options.imageFilesAllowed ?? false,
+          request: {
+            files,
+            mode: job.mode,
+            language: job.language,
+            policy: this.policy(),
+            currency: this.options.currency,
+            timeZone: this.options.timeZone,
+            ...(this.options.storeId !== undefined && { storeId: this.options.storeId }),
+            by: job.by,
+            workDir: dir,
+            reportPath: join(dir, 'report.tsv'),
+          },
         },
-        onProgress,
+        {
+          onProgress,
+          ...(this.options.gate && { gate: this.options.gate }),
+          afterCommit: (change) => {
+            this.options.docs.announce(change);
+            this.options.images?.want([]);
+          },
+        },
       );
       this.save({
         ...current,
@@ -197,6 +213,7 @@ export class ImportService {
         firstEntries: outcome.firstEntries.slice(0, 100),
         totalEntries: outcome.totalEntries,
         phases: outcome.phases,
+        loopStalls: outcome.loopStalls,
       });
       this.options.log.info(
         {
@@ -205,6 +222,7 @@ export class ImportService {
           reason: outcome.reason,
           written: outcome.written,
           phases: outcome.phases,
+          loopStalls: outcome.loopStalls,
         },
         'catalogue import ended',
       );
