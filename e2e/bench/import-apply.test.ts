@@ -1,14 +1,20 @@
 // While an import applies (its worker writes the new catalogue in one
 // transaction), the store server keeps answering scans with the catalogue it
 // had, and a write that arrives meanwhile (the stock system's PUT) waits for
-// the commit and then goes through: not lost, not a 5xx. A server process of
+// the commit and then goes through: not lost, not a 5xx. Stopped before its
+// commit, the server stops it rather than waiting for it. A server process of
 // its own, real SQLite, the import routes over HTTP.
 import { mkdirSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { apiClient, apiRoutes, routeUrl, type ImportJob } from '@vitrine/shared/core';
 import { importRemote } from '../../store-server/src/import/cli-remote';
-import { freePort, spawnServer, TEST_ADMIN_TOKEN, type ServerProcess } from '../support/server-process';
+import {
+  freePort,
+  spawnServer,
+  TEST_ADMIN_TOKEN,
+  type ServerProcess,
+} from '../support/server-process';
 import { freshDataDir } from '../support/test-server';
 import { writeChainFeeds } from './import.bench';
 
@@ -51,10 +57,14 @@ describe('an import applying', () => {
     );
     expect(before.state, before.reason).toBe('applied');
 
-    // Then one large enough that its apply takes a while (12,000 documents).
+    // Then one large enough that its apply takes a while (8,000 documents).
     const large = join(dataDir, 'large');
     mkdirSync(large);
-    const feeds = await writeChainFeeds(large, { products: 6_000, variantsPerProduct: 3, stores: 3 });
+    const feeds = await writeChainFeeds(large, {
+      products: 4_000,
+      variantsPerProduct: 3,
+      stores: 3,
+    });
     const scanUrl = routeUrl(server.url, apiRoutes.stock.byCode, {
       params: { code: first.firstGtin },
     });
@@ -86,22 +96,20 @@ describe('an import applying', () => {
         const job: ImportJob | undefined = imports[0];
         if (job?.progress.phase === 'applying' && applyingAt === undefined) {
           applyingAt = performance.now();
-          write = fetch(
-            routeUrl(server.url, apiRoutes.stock.setStock, { params: { id: 'P0' } }),
-            {
-              method: 'PUT',
-              headers: {
-                authorization: `Bearer ${TEST_ADMIN_TOKEN}`,
-                'content-type': 'application/json',
-              },
-              body: JSON.stringify({ locationId: 'S000', variantId: 'P000000-S', quantity: 77 }),
+          write = fetch(routeUrl(server.url, apiRoutes.stock.setStock, { params: { id: 'P0' } }), {
+            method: 'PUT',
+            headers: {
+              authorization: `Bearer ${TEST_ADMIN_TOKEN}`,
+              'content-type': 'application/json',
             },
-          ).then(async (response) => {
+            body: JSON.stringify({ locationId: 'S000', variantId: 'P000000-S', quantity: 77 }),
+          }).then(async (response) => {
             await response.arrayBuffer();
             return { status: response.status, at: performance.now() };
           });
         }
-        if (job && job.state !== 'running' && job.id !== before.id) endedAt ??= performance.now();
+        const over = job && job.id !== before.id && !['created', 'running'].includes(job.state);
+        if (over) endedAt ??= performance.now();
         await new Promise((resolve) => setTimeout(resolve, 25));
       }
     })();
@@ -125,5 +133,44 @@ describe('an import applying', () => {
     const scanned = await client.stock.byCode({ params: { code: first.firstGtin } });
     const s000 = scanned.stock?.levels.find((level) => level.locationId === 'S000');
     expect(s000?.quantities['P000000-S']).toBe(77);
+  }, 120_000);
+
+  it('is stopped, not waited for, when the server stops before its commit', async () => {
+    const target = { url: server.url, token: TEST_ADMIN_TOKEN };
+    const client = () =>
+      apiClient(apiRoutes, {
+        baseUrl: server.url,
+        authorization: () => `Bearer ${TEST_ADMIN_TOKEN}`,
+      });
+    const before = await client().stock.byCode({ params: { code: '3000000000007' } });
+    const large = join(dataDir, 'large');
+    const importing = importRemote(
+      target,
+      {
+        stores: join(large, 'stores.tsv'),
+        products: join(large, 'products.tsv'),
+        inventory: join(large, 'inventory.tsv'),
+      },
+      { mode: 'full', language: 'fr' },
+    ).catch((error: unknown) => error);
+    // Stopped while it reads its feeds.
+    for (;;) {
+      const { imports } = await client().imports.imports({});
+      if (imports[0]?.state === 'running') break;
+      await new Promise((resolve) => setTimeout(resolve, 25));
+    }
+    await server.kill('SIGTERM');
+    await importing;
+
+    server = await spawnServer({
+      dataDir,
+      scale: 20,
+      httpPort: await freePort(),
+      mqttPort: await freePort(),
+    });
+    const { imports } = await client().imports.imports({});
+    expect(imports[0]?.state).toBe('interrupted');
+    const after = await client().stock.byCode({ params: { code: '3000000000007' } });
+    expect(after.product).toEqual(before.product);
   }, 120_000);
 });

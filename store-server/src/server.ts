@@ -432,7 +432,7 @@ async function startLocked(
       stopPublisher();
       assistance.stop();
       looks.stop();
-      await imports.idle();
+      await imports.stop();
       await images.stop();
       ingestor.flush();
       storage.stop();

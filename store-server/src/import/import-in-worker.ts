@@ -29,6 +29,13 @@ const WORKER_HEAP_MB = 256;
 /** How finely the event loop's delay is sampled, in ms. */
 const LOOP_RESOLUTION_MS = 10;
 
+/** The import was stopped before its commit (the server stopping): nothing of it was applied. */
+export class ImportStopped extends Error {
+  constructor() {
+    super('the server stopped before the import was applied: nothing of it was');
+  }
+}
+
 export type WorkerImport = ImportOutcome & {
   /** The longest the server's event loop waited during each phase, in ms. */
   loopStalls: Record<string, number>;
@@ -53,6 +60,8 @@ export function importInWorker(
     gate?: WriteGate;
     /** The committed change, to announce to devices from the server's thread. */
     afterCommit: (change: CommittedChange) => void;
+    /** Stops the import if it has not committed yet (its transaction rolls back with the thread). */
+    signal?: AbortSignal;
   },
 ): Promise<WorkerImport> {
   const loop = monitorEventLoopDelay({ resolution: LOOP_RESOLUTION_MS });
@@ -69,6 +78,13 @@ export function importInWorker(
     eval: true,
     workerData: data,
     resourceLimits: { maxOldGenerationSizeMb: WORKER_HEAP_MB },
+  });
+  let committed = false;
+  let stopped = false;
+  hooks.signal?.addEventListener('abort', () => {
+    if (committed) return; // applied: let it finish its report
+    stopped = true;
+    void worker.terminate();
   });
   return new Promise<WorkerImport>((resolve, reject) => {
     let settled: { outcome: ImportOutcome } | { error: Error } | undefined;
@@ -90,6 +106,7 @@ export function importInWorker(
           worker.postMessage({ type: 'go' });
           return;
         case 'committed':
+          committed = true;
           enter('commit');
           hooks.gate?.release();
           hooks.afterCommit(message.change);
@@ -109,6 +126,7 @@ export function importInWorker(
       enter('end');
       loop.disable();
       if (settled && 'outcome' in settled) resolve({ ...settled.outcome, loopStalls });
+      else if (stopped) reject(new ImportStopped());
       else reject(settled?.error ?? new Error(`the import's worker stopped (exit code ${code})`));
     });
   });

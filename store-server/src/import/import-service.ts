@@ -20,7 +20,7 @@ import type { ImageService } from '../images/image-domain';
 import type { Logger } from '../log';
 import type { DocStore } from '../sync/doc-store';
 import { frenchReportPath, type ImportProgress } from './import-catalogue';
-import { importInWorker } from './import-in-worker';
+import { importInWorker, ImportStopped } from './import-in-worker';
 import type { WriteGate } from './write-gate';
 
 /** Jobs kept with their folders (reports); older ones are forgotten. */
@@ -53,6 +53,9 @@ export class ImportService {
   private readonly root: string;
   private readonly listeners = new Map<string, Set<Listener>>();
   private running: { id: string; done: Promise<void> } | undefined;
+  /** The running job as it is now (its progress is told to followers, not saved at each step). */
+  private live: ImportJob | undefined;
+  private readonly stopping = new AbortController();
 
   constructor(private readonly options: ImportServiceOptions) {
     this.root = join(options.dataDir, 'import');
@@ -90,7 +93,7 @@ export class ImportService {
       .pluck()
       .get(id) as string | undefined;
     if (text === undefined) throw new HttpError(404, 'not_found', 'no such import');
-    return JSON.parse(text) as ImportJob;
+    return this.liveOf(JSON.parse(text) as ImportJob);
   }
 
   list(limit = 20): ImportJob[] {
@@ -99,7 +102,11 @@ export class ImportService {
         .prepare('SELECT job FROM import_jobs ORDER BY created_at DESC, id LIMIT ?')
         .pluck()
         .all(limit) as string[]
-    ).map((text) => JSON.parse(text) as ImportJob);
+    ).map((text) => this.liveOf(JSON.parse(text) as ImportJob));
+  }
+
+  private liveOf(job: ImportJob): ImportJob {
+    return this.live?.id === job.id && job.state === 'running' ? this.live : job;
   }
 
   create(options: ImportOptions, by: string): ImportJob {
@@ -153,6 +160,12 @@ export class ImportService {
       throw new HttpError(409, 'conflict', `this import is already ${job.state}`);
     if (job.files.length === 0)
       throw new HttpError(400, 'invalid_request', 'upload at least one feed file first');
+    if (this.stopping.signal.aborted)
+      throw new HttpError(
+        503,
+        'stopping',
+        'the store server is stopping: import again once it is back',
+      );
     if (this.running)
       throw new HttpError(409, 'busy', `import ${this.running.id} is running: wait for it to end`);
     const started = this.save({ ...job, state: 'running', progress: { phase: 'reading' } });
@@ -169,6 +182,7 @@ export class ImportService {
     let toldAt = 0;
     const onProgress = (progress: ImportProgress) => {
       current = { ...current, progress: progress };
+      this.live = current;
       const at = Date.now();
       if (progress.phase === 'applying' || at - toldAt >= PROGRESS_EVERY_MS) {
         toldAt = at;
@@ -196,6 +210,7 @@ export class ImportService {
         {
           onProgress,
           ...(this.options.gate && { gate: this.options.gate }),
+          signal: this.stopping.signal,
           afterCommit: (change) => {
             this.options.docs.announce(change);
             this.options.images?.want([]);
@@ -227,15 +242,20 @@ export class ImportService {
         'catalogue import ended',
       );
     } catch (error) {
-      this.options.log.error({ job: job.id, err: error }, 'catalogue import failed');
+      const stopped = error instanceof ImportStopped;
+      if (stopped)
+        this.options.log.warn({ job: job.id }, 'catalogue import stopped with the server');
+      else this.options.log.error({ job: job.id, err: error }, 'catalogue import failed');
+      if (stopped) rmSync(join(dir, 'staging.sqlite'), { force: true });
       this.save({
         ...current,
-        state: 'failed',
+        state: stopped ? 'interrupted' : 'failed',
         reason: error instanceof Error ? error.message : String(error),
         progress: { phase: 'done' },
         finishedAt: now(),
       });
     } finally {
+      this.live = undefined;
       // The feeds go; the report stays for the people who fix them.
       for (const file of job.files) rmSync(join(dir, file.kind), { recursive: true, force: true });
     }
@@ -272,6 +292,15 @@ export class ImportService {
       throw new HttpError(404, 'not_found', `this import is ${job.state}: it has no report yet`);
     const french = frenchReportPath(path);
     return lang === 'fr' && existsSync(french) ? french : path;
+  }
+
+  /**
+   * For a server stopping: the running import, if it has not committed, is stopped
+   * (interrupted, nothing applied) rather than waited for; no import starts after.
+   */
+  async stop(): Promise<void> {
+    this.stopping.abort();
+    await this.idle();
   }
 
   /** Resolves once the running import, if any, has ended. */
