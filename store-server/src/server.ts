@@ -5,7 +5,7 @@ import { mkdirSync } from 'node:fs';
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
-import { API_PREFIX, apiRoutes, catalogueImageUrl, DEFAULT_CURRENCY } from '@vitrine/shared/core';
+import { API_PREFIX, apiRoutes, DEFAULT_CURRENCY } from '@vitrine/shared/core';
 import { startStoreBroker, type StoreBroker } from './broker/store-broker';
 import { CatalogueStore } from './catalogue/catalogue-store';
 import { startSignage } from './campaigns/signage-domain';
@@ -22,10 +22,10 @@ import { DeviceRegistry } from './devices/registry';
 import { DeadLetters } from './events/dead-letters';
 import { EventIngestor } from './events/event-ingestor';
 import { healthHandlers, type HealthSources } from './health/health-handlers';
-import { withDemoImages } from './demo/image-links';
 import { startImageCache, type ImageService } from './images/image-domain';
 import { importHandlers } from './import/import-handlers';
 import { ImportService } from './import/import-service';
+import { WriteGate } from './import/write-gate';
 import { rendererCsp, shellCors } from './http/cross-origin';
 import { errorHandler, notFound } from './http/http-error';
 import { bodyGate } from './http/body-gate';
@@ -56,6 +56,9 @@ import { certificateHosts } from './tls/tls-hosts';
 import { StoreTls } from './tls/store-tls';
 import { tlsHandlers } from './tls/tls-handlers';
 import { startCertificateRenewal } from './tls/certificate-renewal';
+
+/** Methods that write nothing, let through while an import commits. */
+const READS = new Set(['GET', 'HEAD', 'OPTIONS']);
 
 export type StoreServer = {
   config: StoreServerConfig;
@@ -149,6 +152,9 @@ async function startLocked(
   const metrics = storeMetrics();
   app.use(metrics.httpTiming);
   app.use(gate.middleware);
+  // While an import's worker writes the catalogue, a write here waits for its commit (write-gate.ts).
+  const writes = new WriteGate(db);
+  app.use((req, _res, next) => (READS.has(req.method) ? next() : writes.run(() => next())));
   const httpServer = createServer(app);
   if (plain) {
     await new Promise<void>((resolve, reject) => {
@@ -294,16 +300,9 @@ async function startLocked(
   const imports = new ImportService({
     db,
     dataDir: config.dataDir,
-    parts: {
-      db,
-      docs,
-      catalogue,
-      // The demo's feeds name its drawn pictures: those stay at /media/products (15-demo.md).
-      ...withDemoImages({
-        images: images.service,
-        imageUrl: (key, width) => catalogueImageUrl('', key, width),
-      }),
-    },
+    docs,
+    images: images.service,
+    gate: writes,
     currency: config.currency ?? DEFAULT_CURRENCY,
     timeZone: config.timeZone,
     storeId: config.storeId,
@@ -387,6 +386,7 @@ async function startLocked(
     registry,
     ingestor,
     presence,
+    writes,
     log: logger,
   });
   await sizing.relay.attach(link, config.storeId);
@@ -432,7 +432,7 @@ async function startLocked(
       stopPublisher();
       assistance.stop();
       looks.stop();
-      await imports.idle();
+      await imports.stop();
       await images.stop();
       ingestor.flush();
       storage.stop();

@@ -56,6 +56,7 @@ export function parseRows(text: string): LocalPriceRow[] {
 
 export class LocalPrices {
   private readonly byProduct;
+  private readonly byProducts;
   private readonly remove;
   private readonly insert;
 
@@ -63,6 +64,10 @@ export class LocalPrices {
     this.byProduct = db.prepare(
       `SELECT location_id, variant_id, price_cents, sale, chain_cents, chain_sale
        FROM local_prices WHERE product_id = ?`,
+    );
+    this.byProducts = db.prepare(
+      `SELECT product_id, location_id, variant_id, price_cents, sale, chain_cents, chain_sale
+       FROM local_prices WHERE product_id IN (SELECT value FROM json_each(?))`,
     );
     this.remove = db.prepare('DELETE FROM local_prices WHERE product_id = ?');
     this.insert = db.prepare(
@@ -73,6 +78,19 @@ export class LocalPrices {
 
   of(productId: string): LocalPriceRow[] {
     return (this.byProduct.all(productId) as Row[]).map(toRow);
+  }
+
+  /** The rows of many products in one query (an import's page), by product; none: absent. */
+  ofProducts(productIds: readonly string[]): Map<string, LocalPriceRow[]> {
+    const rows = new Map<string, LocalPriceRow[]>();
+    for (const row of this.byProducts.all(JSON.stringify(productIds)) as (Row & {
+      product_id: string;
+    })[]) {
+      const list = rows.get(row.product_id) ?? [];
+      list.push(toRow(row));
+      rows.set(row.product_id, list);
+    }
+    return rows;
   }
 
   /** Replaces a product's rows (call inside the writer's transaction). */

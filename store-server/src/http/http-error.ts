@@ -37,6 +37,15 @@ export function errorHandler(log: Logger, storage?: StorageFaultListener): Error
       res.status(507).json({ error: STORAGE_REFUSAL[fault] });
       return;
     }
+    // The database's write lock held past the wait (an import's commit, write-gate.ts): try again.
+    if ((error as { code?: unknown } | null)?.code === 'SQLITE_BUSY') {
+      log.warn({ path: req.path }, 'http: the database was busy with another write');
+      res.setHeader('Retry-After', '5');
+      res.status(503).json({
+        error: { code: 'busy', message: 'the store is saving a catalogue import: try again' },
+      });
+      return;
+    }
     if (error instanceof HttpError) {
       if (error.status >= 500) log.error({ path: req.path, err: error.message }, 'http: failed');
       res.status(error.status).json({ error: { code: error.code, message: error.message } });

@@ -122,7 +122,7 @@ export function applyImport(
   });
   let committed: CommittedChange;
   try {
-    committed = change();
+    committed = change.immediate();
   } finally {
     db.pragma(`cache_size = ${cacheSize}`);
   }

@@ -34,6 +34,7 @@ import {
   reportMessage,
 } from '@vitrine/shared/core';
 import type { CatalogueStore } from '../catalogue/catalogue-store';
+import type { Db } from '../db/database';
 import { serialiseRows, type LocalPrices } from '../catalogue/local-prices';
 import type { ImageService } from '../images/image-domain';
 import type { DocStore } from '../sync/doc-store';
@@ -54,6 +55,8 @@ export type BuildPlan = {
 };
 
 export type BuildParts = {
+  /** The store's database: a page of products' stored documents is read in one query. */
+  db: Db;
   docs: DocStore;
   localPrices: LocalPrices;
   catalogue: CatalogueStore;
@@ -67,6 +70,10 @@ export type BuildProgress = { phase: 'building'; done: number };
 export type StockRebuild = (productId: string) => string | null;
 
 type Pending = Omit<BuiltDoc, 'seq'>;
+type Stored = { rev: number; body: string | null };
+/** The stored products and stock records of a page of product ids. */
+const PAGE_DOCS = `SELECT collection, id, rev, body FROM sync_docs
+  WHERE collection IN ('products', 'stock') AND id IN (SELECT value FROM json_each(?))`;
 
 class Builder {
   private readonly claimedGtins = new Map<string, string>();
@@ -75,6 +82,10 @@ class Builder {
   private pendingPrices: { productId: string; rows: string }[] = [];
   private pendingImages: string[] = [];
   private entries: ReportEntry[] = [];
+  /** The page being built: its products' stored documents and local prices, read in one query each. */
+  private page:
+    | { ids: ReadonlySet<string>; docs: Map<string, Stored>; prices: Map<string, LocalPriceRow[]> }
+    | undefined;
 
   constructor(
     private readonly staging: Staging,
@@ -85,9 +96,34 @@ class Builder {
     this.replacing = new Set(plan.mode === 'full' ? stores : []);
   }
 
+  /** Reads the stored products, stock records and local prices of a page of products at once. */
+  private readPage(ids: readonly string[]): void {
+    const docs = new Map<string, Stored>();
+    const rows = this.parts.db.prepare(PAGE_DOCS).raw().all(JSON.stringify(ids)) as [
+      CollectionName,
+      string,
+      number,
+      string | null,
+    ][];
+    for (const [c, id, rev, body] of rows) docs.set(`${c}\t${id}`, { rev, body });
+    this.page = { ids: new Set(ids), docs, prices: this.parts.localPrices.ofProducts(ids) };
+  }
+
+  /** A document as stored: from the page read when it is one of the page's, else asked for. */
+  private stored(c: CollectionName, id: string): Stored | undefined {
+    if ((c === 'products' || c === 'stock') && this.page?.ids.has(id))
+      return this.page.docs.get(`${c}\t${id}`);
+    return this.parts.docs.stored(c, id);
+  }
+
+  private previousPrices(productId: string): LocalPriceRow[] {
+    if (this.page?.ids.has(productId)) return this.page.prices.get(productId) ?? [];
+    return this.parts.localPrices.of(productId);
+  }
+
   /** Keeps a document if its text differs from the stored one (or withdraws it, body null). */
   private keep(c: CollectionName, id: string, body: string | null): void {
-    const stored = this.parts.docs.stored(c, id);
+    const stored = this.stored(c, id);
     if (body === null ? !stored || stored.body === null : stored?.body === body) return;
     this.pending.push({ c, id, body, baseRev: stored?.rev ?? null });
   }
@@ -175,8 +211,9 @@ class Builder {
     productId: string,
     variantIds: ReadonlySet<string>,
     lines = this.inventoryOf(variantIds),
+    storedText = this.stored('stock', productId)?.body ?? null,
   ): ProductStock | undefined {
-    const stored = this.parts.docs.get<ProductStock>('stock', productId);
+    const stored = storedText === null ? undefined : (JSON.parse(storedText) as ProductStock);
     if (!stored && lines.length === 0) return undefined;
     return stockDocOf(productId, variantIds, lines, stored, this.replacing);
   }
@@ -186,7 +223,12 @@ class Builder {
     // Products are applied before their stock, so this is the product as imported.
     const product = this.parts.docs.get<Product>('products', productId);
     if (!product) return null;
-    const stock = this.stockOf(productId, new Set(product.variants.map((variant) => variant.id)));
+    const stock = this.stockOf(
+      productId,
+      new Set(product.variants.map((variant) => variant.id)),
+      undefined,
+      this.parts.docs.stored('stock', productId)?.body ?? null,
+    );
     return stock ? JSON.stringify(stock) : null;
   };
 
@@ -200,7 +242,7 @@ class Builder {
     productId: string,
     lines: readonly InventoryLine[],
     chainOf: (variantId: string) => ItemPrice | undefined,
-    previous = this.parts.localPrices.of(productId),
+    previous = this.previousPrices(productId),
   ): LocalPriceRow[] {
     const rows =
       lines.length === 0 && previous.length === 0
@@ -289,6 +331,7 @@ class Builder {
     for (;;) {
       const groups = this.staging.groupsAfter(after, GROUPS_PER_STEP);
       if (groups.length === 0) break;
+      this.readPage(groups.map((group) => group.groupId));
       // The page's inventory in one query (not one per product), each line to its product.
       const page = groups.map(({ groupId, lines }) => ({
         groupId,
@@ -332,6 +375,7 @@ class Builder {
         // The lines of items the build dropped (an unusable id) count for nothing.
         this.keepStock(groupId, variantIds, inventory);
       }
+      this.page = undefined;
       after = groups.at(-1)!.groupId;
       done += groups.length;
       this.flush();

@@ -5,18 +5,14 @@ import { copyFileSync, linkSync, mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import pino from 'pino';
 import {
-  catalogueImageUrl,
   DEFAULT_CURRENCY,
   type FeedKind,
   type ImportJob,
   type ImportOptions,
   type StoreSettings,
 } from '@vitrine/shared/core';
-import { CatalogueStore } from '../catalogue/catalogue-store';
 import { lockDataDir } from '../db/data-lock';
-import { withDemoImages } from '../demo/image-links';
 import { openDatabase } from '../db/database';
-import { ImageStore } from '../images/image-store';
 import { DocStore } from '../sync/doc-store';
 import { megabytes, statusLine } from './cli-progress';
 import { ImportService } from './import-service';
@@ -32,22 +28,13 @@ export async function importOffline(
   const db = openDatabase(dataDir);
   try {
     const docs = new DocStore(db);
-    const images = new ImageStore(db, dataDir, false);
     const settings = docs.all<StoreSettings>('settings')[0];
+    // The import runs in a worker with its own connection; the server fetches the pictures it
+    // asks for once it starts (they wait as pending).
     const service = new ImportService({
       db,
       dataDir,
-      parts: {
-        db,
-        docs,
-        catalogue: new CatalogueStore(db, docs),
-        // The server fetches the pictures once it starts (they wait as pending);
-        // the demo's drawn ones stay at /media/products (15-demo.md).
-        ...withDemoImages({
-          images: { keyOf: (url) => images.keyOf(url), want: (urls) => images.want(urls) },
-          imageUrl: (key, width) => catalogueImageUrl('', key, width),
-        }),
-      },
+      docs,
       currency: store.currency ?? settings?.currency ?? DEFAULT_CURRENCY,
       timeZone: store.timeZone ?? 'Europe/Paris',
       ...(store.storeId !== undefined && { storeId: store.storeId }),

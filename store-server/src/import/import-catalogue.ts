@@ -21,6 +21,7 @@ import { LocalPrices } from '../catalogue/local-prices';
 import { priceCorrections } from '../catalogue/price-corrections';
 import type { Db } from '../db/database';
 import type { ImageService } from '../images/image-domain';
+import type { CommittedChange } from '../sync/doc-store';
 import { applyImport } from './apply-import';
 import { buildDocs, type BuildParts } from './build-docs';
 import { FeedError } from './feed-error';
@@ -74,6 +75,12 @@ export type ImportParts = Omit<BuildParts, 'localPrices'> & {
   images: Pick<ImageService, 'keyOf' | 'want'>;
 };
 
+/** Told before the apply's write transaction opens (awaited) and once it has committed. */
+export type ApplyHooks = {
+  beforeApply?: () => Promise<void>;
+  afterCommit?: (change: CommittedChange) => void;
+};
+
 /** Stores, then products: the food and stock lines name their items and stores. */
 const KIND_ORDER: FeedKind[] = ['stores', 'products', 'food', 'inventory'];
 const FIRST_ENTRIES = 1_000;
@@ -82,6 +89,7 @@ export async function importCatalogue(
   parts: ImportParts,
   request: ImportRequest,
   onProgress: (progress: ImportProgress) => void = () => {},
+  hooks: ApplyHooks = {},
 ): Promise<ImportOutcome> {
   mkdirSync(request.workDir, { recursive: true });
   const staging = new Staging(join(request.workDir, 'staging.sqlite'));
@@ -150,6 +158,7 @@ export async function importCatalogue(
     if (built) return refused(built);
 
     onProgress({ phase: 'applying' });
+    await hooks.beforeApply?.();
     const onProduct = priceCorrections(parts.db, parts.catalogue).importOverwrites(
       request.by ?? 'import',
     );
@@ -161,6 +170,7 @@ export async function importCatalogue(
       undefined,
       phases,
     );
+    hooks.afterCommit?.(change);
     return {
       ...outcome('applied'),
       written: staging.builtCounts(),

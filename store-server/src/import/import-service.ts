@@ -16,13 +16,12 @@ import {
 } from '@vitrine/shared/core';
 import { getMeta, setMeta, type Db } from '../db/database';
 import { HttpError } from '../http/http-error';
+import type { ImageService } from '../images/image-domain';
 import type { Logger } from '../log';
-import {
-  frenchReportPath,
-  importCatalogue,
-  type ImportParts,
-  type ImportProgress,
-} from './import-catalogue';
+import type { DocStore } from '../sync/doc-store';
+import { frenchReportPath, type ImportProgress } from './import-catalogue';
+import { importInWorker, ImportStopped } from './import-in-worker';
+import type { WriteGate } from './write-gate';
 
 /** Jobs kept with their folders (reports); older ones are forgotten. */
 const KEPT_JOBS = 50;
@@ -33,7 +32,14 @@ const POLICY_KEY = 'import_policy';
 export type ImportServiceOptions = {
   db: Db;
   dataDir: string;
-  parts: ImportParts;
+  /** Announces an import's committed change to devices (the import itself runs in a worker). */
+  docs: Pick<DocStore, 'announce'>;
+  /** The image cache, told after the commit that the import asked for images (absent offline). */
+  images?: Pick<ImageService, 'want'>;
+  /** Whether feeds may name images by file path (the image cache's setting). */
+  imageFilesAllowed?: boolean;
+  /** Holds the server's own writes back while the import's transaction runs. */
+  gate?: WriteGate;
   currency: string;
   timeZone: string;
   /** This store's code (its own local inventory prices are the ones it shows). */
@@ -47,6 +53,9 @@ export class ImportService {
   private readonly root: string;
   private readonly listeners = new Map<string, Set<Listener>>();
   private running: { id: string; done: Promise<void> } | undefined;
+  /** The running job as it is now (its progress is told to followers, not saved at each step). */
+  private live: ImportJob | undefined;
+  private readonly stopping = new AbortController();
 
   constructor(private readonly options: ImportServiceOptions) {
     this.root = join(options.dataDir, 'import');
@@ -84,7 +93,7 @@ export class ImportService {
       .pluck()
       .get(id) as string | undefined;
     if (text === undefined) throw new HttpError(404, 'not_found', 'no such import');
-    return JSON.parse(text) as ImportJob;
+    return this.liveOf(JSON.parse(text) as ImportJob);
   }
 
   list(limit = 20): ImportJob[] {
@@ -93,7 +102,11 @@ export class ImportService {
         .prepare('SELECT job FROM import_jobs ORDER BY created_at DESC, id LIMIT ?')
         .pluck()
         .all(limit) as string[]
-    ).map((text) => JSON.parse(text) as ImportJob);
+    ).map((text) => this.liveOf(JSON.parse(text) as ImportJob));
+  }
+
+  private liveOf(job: ImportJob): ImportJob {
+    return this.live?.id === job.id && job.state === 'running' ? this.live : job;
   }
 
   create(options: ImportOptions, by: string): ImportJob {
@@ -147,6 +160,12 @@ export class ImportService {
       throw new HttpError(409, 'conflict', `this import is already ${job.state}`);
     if (job.files.length === 0)
       throw new HttpError(400, 'invalid_request', 'upload at least one feed file first');
+    if (this.stopping.signal.aborted)
+      throw new HttpError(
+        503,
+        'stopping',
+        'the store server is stopping: import again once it is back',
+      );
     if (this.running)
       throw new HttpError(409, 'busy', `import ${this.running.id} is running: wait for it to end`);
     const started = this.save({ ...job, state: 'running', progress: { phase: 'reading' } });
@@ -163,6 +182,7 @@ export class ImportService {
     let toldAt = 0;
     const onProgress = (progress: ImportProgress) => {
       current = { ...current, progress: progress };
+      this.live = current;
       const at = Date.now();
       if (progress.phase === 'applying' || at - toldAt >= PROGRESS_EVERY_MS) {
         toldAt = at;
@@ -170,21 +190,32 @@ export class ImportService {
       }
     };
     try {
-      const outcome = await importCatalogue(
-        this.options.parts,
+      const outcome = await importInWorker(
         {
-          files,
-          mode: job.mode,
-          language: job.language,
-          policy: this.policy(),
-          currency: this.options.currency,
-          timeZone: this.options.timeZone,
-          ...(this.options.storeId !== undefined && { storeId: this.options.storeId }),
-          by: job.by,
-          workDir: dir,
-          reportPath: join(dir, 'report.tsv'),
+          dataDir: this.options.dataDir,
+          imageFilesAllowed: this.options.imageFilesAllowed ?? false,
+          request: {
+            files,
+            mode: job.mode,
+            language: job.language,
+            policy: this.policy(),
+            currency: this.options.currency,
+            timeZone: this.options.timeZone,
+            ...(this.options.storeId !== undefined && { storeId: this.options.storeId }),
+            by: job.by,
+            workDir: dir,
+            reportPath: join(dir, 'report.tsv'),
+          },
         },
-        onProgress,
+        {
+          onProgress,
+          ...(this.options.gate && { gate: this.options.gate }),
+          signal: this.stopping.signal,
+          afterCommit: (change) => {
+            this.options.docs.announce(change);
+            this.options.images?.want([]);
+          },
+        },
       );
       this.save({
         ...current,
@@ -198,6 +229,7 @@ export class ImportService {
         firstEntries: outcome.firstEntries.slice(0, 100),
         totalEntries: outcome.totalEntries,
         phases: outcome.phases,
+        loopStalls: outcome.loopStalls,
       });
       this.options.log.info(
         {
@@ -206,19 +238,25 @@ export class ImportService {
           reason: outcome.reason,
           written: outcome.written,
           phases: outcome.phases,
+          loopStalls: outcome.loopStalls,
         },
         'catalogue import ended',
       );
     } catch (error) {
-      this.options.log.error({ job: job.id, err: error }, 'catalogue import failed');
+      const stopped = error instanceof ImportStopped;
+      if (stopped)
+        this.options.log.warn({ job: job.id }, 'catalogue import stopped with the server');
+      else this.options.log.error({ job: job.id, err: error }, 'catalogue import failed');
+      if (stopped) rmSync(join(dir, 'staging.sqlite'), { force: true });
       this.save({
         ...current,
-        state: 'failed',
+        state: stopped ? 'interrupted' : 'failed',
         reason: error instanceof Error ? error.message : String(error),
         progress: { phase: 'done' },
         finishedAt: now(),
       });
     } finally {
+      this.live = undefined;
       // The feeds go; the report stays for the people who fix them.
       for (const file of job.files) rmSync(join(dir, file.kind), { recursive: true, force: true });
     }
@@ -258,6 +296,15 @@ export class ImportService {
       throw new HttpError(404, 'not_found', `this import is ${job.state}: it has no report yet`);
     const french = frenchReportPath(path);
     return lang === 'fr' && existsSync(french) ? french : path;
+  }
+
+  /**
+   * For a server stopping: the running import, if it has not committed, is stopped
+   * (interrupted, nothing applied) rather than waited for; no import starts after.
+   */
+  async stop(): Promise<void> {
+    this.stopping.abort();
+    await this.idle();
   }
 
   /** Resolves once the running import, if any, has ended. */

@@ -68,5 +68,7 @@ export const ImportJob = ImportOptions.extend({
   totalEntries: Count.optional(),
   /** Where the time went, in ms: reading and staging the files, building, applying (bench and logs). */
   phases: z.record(z.string(), Count).optional(),
+  /** The longest the server's event loop waited during each phase, in ms (the import runs in a worker). */
+  loopStalls: z.record(z.string(), Count).optional(),
 });
 export type ImportJob = z.infer<typeof ImportJob>;
