@@ -6,7 +6,6 @@ import type { BrokerLink } from './broker/broker-link';
 import type { PresenceTracker } from './devices/presence';
 import type { DeviceRegistry } from './devices/registry';
 import type { EventIngestor } from './events/event-ingestor';
-import type { WriteGate } from './import/write-gate';
 import type { Logger } from './log';
 
 export async function routeDeviceMessages(options: {
@@ -15,12 +14,10 @@ export async function routeDeviceMessages(options: {
   registry: DeviceRegistry;
   ingestor: EventIngestor;
   presence: PresenceTracker;
-  /** Held while an import commits: a device's event waits (unacknowledged), in order. */
-  writes?: WriteGate;
   log: Logger;
 }): Promise<void> {
-  const { link, storeId, registry, ingestor, presence, writes, log } = options;
-  const route = (topic: string, payload: Buffer) => {
+  const { link, storeId, registry, ingestor, presence, log } = options;
+  link.onMessage((topic, payload) => {
     const parsed = parseDeviceTopic(topic);
     if (!parsed || parsed.storeId !== storeId) return;
     const device = registry.get(parsed.deviceId);
@@ -30,12 +27,7 @@ export async function routeDeviceMessages(options: {
     }
     if (parsed.kind === 'events') ingestor.accept(parsed.deviceId, payload);
     else if (parsed.kind === 'status') presence.accept(parsed.deviceId, payload);
-  };
-  link.onMessage((topic, payload) => {
-    if (writes) writes.run(() => route(topic, payload));
-    else route(topic, payload);
   });
-
   await link.subscribe(topics.allEvents(storeId));
   await link.subscribe(topics.allStatus(storeId));
 }

@@ -153,7 +153,9 @@ async function startLocked(
   app.use(metrics.httpTiming);
   app.use(gate.middleware);
   // While an import's worker writes the catalogue, a write here waits for its commit (write-gate.ts).
-  const writes = new WriteGate(db);
+  const writes = new WriteGate(db, (error) =>
+    logger.error({ err: (error as Error).message }, 'a write held during an import failed'),
+  );
   app.use((req, _res, next) => (READS.has(req.method) ? next() : writes.run(() => next())));
   const httpServer = createServer(app);
   if (plain) {
@@ -372,7 +374,9 @@ async function startLocked(
     serverSecret: storedSecret(db, 'server_mqtt_secret'),
     log: logger,
   });
-  const { broker, link, tlsListeners } = mqtt;
+  const { broker, tlsListeners } = mqtt;
+  // Every message handled here waits while an import commits (write-gate.ts); publishing does not.
+  const link = writes.gatedLink(mqtt.link);
   const ingestor = new EventIngestor(
     db,
     deadLetters,
@@ -386,7 +390,6 @@ async function startLocked(
     registry,
     ingestor,
     presence,
-    writes,
     log: logger,
   });
   await sizing.relay.attach(link, config.storeId);

@@ -14,6 +14,16 @@ export function storageFaultOf(error: unknown): StorageFaultKind | undefined {
   return undefined;
 }
 
+/**
+ * The database's write lock is held by another connection past the wait: an
+ * import's worker committing (import/write-gate.ts). Not a fault of the disk;
+ * the write is tried again later.
+ */
+export function isBusy(error: unknown): boolean {
+  const code = (error as { code?: unknown } | null)?.code;
+  return typeof code === 'string' && code.startsWith('SQLITE_BUSY');
+}
+
 /** What the API answers (507) for a write the storage refused. */
 export const STORAGE_REFUSAL: Record<StorageFaultKind, { code: string; message: string }> = {
   full: {

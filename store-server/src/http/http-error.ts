@@ -2,7 +2,7 @@ import type { ErrorRequestHandler, RequestHandler } from 'express';
 import type { Logger } from '../log';
 import { closeAfterResponse } from './close-after-response';
 
-import { STORAGE_REFUSAL, type StorageFaultKind } from '../db/storage-fault';
+import { isBusy, STORAGE_REFUSAL, type StorageFaultKind } from '../db/storage-fault';
 
 /** Hears of errors writes met, and says which storage fault they mean (db/storage-guard.ts). */
 export type StorageFaultListener = { noteError: (error: unknown) => StorageFaultKind | undefined };
@@ -38,7 +38,7 @@ export function errorHandler(log: Logger, storage?: StorageFaultListener): Error
       return;
     }
     // The database's write lock held past the wait (an import's commit, write-gate.ts): try again.
-    if ((error as { code?: unknown } | null)?.code === 'SQLITE_BUSY') {
+    if (isBusy(error)) {
       log.warn({ path: req.path }, 'http: the database was busy with another write');
       res.setHeader('Retry-After', '5');
       res.status(503).json({

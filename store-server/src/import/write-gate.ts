@@ -4,14 +4,22 @@
 // event loop stopped, then fail. The gate holds such writes back instead: an
 // HTTP write or a device message that arrives meanwhile waits, in order, and
 // runs once the import has committed (or failed). Reads go on meanwhile: WAL
-// shows them the catalogue as it was until the commit.
+// shows them the catalogue as it was until the commit. Every MQTT message the
+// server handles goes through it too (gatedLink): an expert's presence or a
+// sizing station's measure writes as well. A held device event is safe from a
+// kill: devices resend until the server's own ack, sent after the write.
+import type { BrokerLink } from '../broker/broker-link';
 import type { Db } from '../db/database';
 
 export class WriteGate {
   private waiting: (() => void)[] | undefined;
   private busyTimeout = 0;
 
-  constructor(private readonly db?: Db) {}
+  constructor(
+    private readonly db?: Db,
+    /** Hears of a held write that threw when it ran: the others still run. */
+    private readonly onError: (error: unknown) => void = () => undefined,
+  ) {}
 
   get held(): boolean {
     return this.waiting !== undefined;
@@ -37,7 +45,22 @@ export class WriteGate {
     if (!waiting) return;
     this.waiting = undefined;
     if (this.db?.open) this.db.pragma(`busy_timeout = ${this.busyTimeout}`);
-    for (const run of waiting) run();
+    for (const run of waiting) {
+      try {
+        run();
+      } catch (error) {
+        this.onError(error);
+      }
+    }
+  }
+
+  /** The link as the server's message handlers see it: each message waits for the gate. */
+  gatedLink(link: BrokerLink): BrokerLink {
+    return {
+      ...link,
+      onMessage: (handler) =>
+        link.onMessage((topic, payload) => this.run(() => handler(topic, payload))),
+    };
   }
 
   /** Runs a write now, or once the gate is released. */

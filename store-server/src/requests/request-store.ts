@@ -5,7 +5,7 @@ import type { DeviceRequestStatus, RequestStatus, StaffRequest } from '@vitrine/
 import { canMoveRequest, CONTACT_RETENTION_DAYS } from '@vitrine/shared/core';
 import type { Db } from '../db/database';
 import { HttpError } from '../http/http-error';
-import { storageFaultOf } from '../db/storage-fault';
+import { isBusy, storageFaultOf } from '../db/storage-fault';
 
 type Row = {
   id: string;
@@ -134,7 +134,8 @@ export class RequestStore {
     try {
       this.forgetOldContacts();
     } catch (error) {
-      if (storageFaultOf(error) === undefined) throw error;
+      // A full disk, or an import's commit holding the lock: the next sweep tries again.
+      if (storageFaultOf(error) === undefined && !isBusy(error)) throw error;
     }
   }
 
