@@ -230,8 +230,9 @@ export class Replicator implements DeviceReplicator {
   }
 
   /**
-   * Smaller pages while a first copy fills: parsing a page is one task on the
-   * page's thread, and a 5,000-document page held a scan's keys for seconds.
+   * Smaller pages while a first copy fills on the page's thread: parsing a
+   * page is one task there, and a 5,000-document page held a scan's keys for
+   * seconds. Off the page (a worker) nothing waits on that task.
    */
   private defaultPageSize(): number {
     return this.state.filled
@@ -299,7 +300,9 @@ export class Replicator implements DeviceReplicator {
    * FILL_CHUNK documents instead, yielding between them: one transaction of a
    * whole seeded catalogue held every read (the scanned product's page) and
    * the scanner's keys for seconds. The checkpoint moves with the last chunk,
-   * so a copy cut short is pulled again from where it was.
+   * so a copy cut short is pulled again from where it was. Off the page (a
+   * worker) a page is one transaction: no key waits on it, and a scan's local
+   * read races the store server while the copy fills.
    */
   private async writeDocs(docs: SyncDoc[], checkpoint: number): Promise<void> {
     const latest = [...latestOfEach(docs)];

@@ -25,7 +25,7 @@ const CopyTimings = z.object({
   writeMs: z.number(),
 });
 
-export const ReplicatorStateSchema = z.object({
+const ReplicatorStateSchema = z.object({
   phase: z.enum(['idle', 'pulling', 'error']),
   checkpoint: z.number(),
   head: z.number(),
