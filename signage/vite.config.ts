@@ -6,5 +6,6 @@ import { offlineShell } from '../shared/offline-shell.config';
 export default defineConfig({
   base: '/signage/',
   plugins: [react(), VitePWA(offlineShell)],
+  worker: { format: 'es' },
   build: { outDir: 'dist', emptyOutDir: true, sourcemap: true },
 });

@@ -51,6 +51,18 @@ export async function benchInitialSync(scale = 20_000): Promise<BenchResult[]> {
   try {
     const page = await browser.newPage();
     const start = performance.now();
+    // What the first scan waits for: the page's requests (the worker's too) from the start, in ms.
+    const requests: string[] = [];
+    const since = () => Math.round(performance.now() - start);
+    page.on('requestfinished', (request) => {
+      const path = new URL(request.url()).pathname;
+      if (/\/api\/|\/kiosk\/$|\.js$/.test(path) && requests.length < 40)
+        requests.push(`${path.replace(/^.*\/assets\//, '')} → ${since()}`);
+    });
+    let copyTimings = '';
+    page.on('console', (message) => {
+      if (message.text().startsWith('replication:')) copyTimings = message.text();
+    });
     const checkpoint = async () =>
       Number(
         await page.getByTestId('sync-status').getAttribute('data-checkpoint', { timeout: 60_000 }),
@@ -98,6 +110,8 @@ export async function benchInitialSync(scale = 20_000): Promise<BenchResult[]> {
       seedMs: round(seedMs, 0),
       firstUiMs: round(firstUiMs, 0),
       firstScanCheckpoint: scanCheckpoint,
+      copyTimings,
+      requests: requests.join('; '),
       originUsageMb: round(usage.total / 1_048_576, 1),
       load: round(loadavg()[0]!),
       ...(scanError ? { scanError } : {}),

@@ -123,6 +123,20 @@ export async function benchPriceFanout(
         120_000,
       );
     for (const page of pages) await page.evaluate(recordCheckpoints);
+    // Each kiosk's pulls of the change feed (its worker's requests): when asked and answered, wall clock.
+    const pulls: { asked: number; answered: number }[][] = pages.map(() => []);
+    for (const [k, page] of pages.entries())
+      page.on('requestfinished', (request) => {
+        if (!request.url().includes('/api/v1/sync')) return;
+        const timing = request.timing();
+        pulls[k]!.push({
+          asked: timing.startTime,
+          answered: timing.startTime + timing.responseEnd,
+        });
+      });
+    // Per sample: commit → pull asked (announce, MQTT poke, the kiosk's hand-off), → answered
+    // (the server's page), → checkpoint shown (parse, write, the state to the page, its render).
+    const segments = { toPull: [] as number[], pull: [] as number[], toShown: [] as number[] };
 
     const load = [loadavg()[0]!];
     const latencies: number[] = [];
@@ -159,6 +173,12 @@ export async function benchPriceFanout(
           60_000,
         );
         latencies.push(reached! - at);
+        const pull = pulls[k]!.find((each) => each.asked >= at - 5);
+        if (pull) {
+          segments.toPull.push(pull.asked - at);
+          segments.pull.push(pull.answered - pull.asked);
+          segments.toShown.push(reached! - pull.answered);
+        }
       }
     }
     load.push(loadavg()[0]!);
@@ -182,6 +202,16 @@ export async function benchPriceFanout(
           max: round(Math.max(...latencies)),
           min: round(Math.min(...latencies)),
           importP50S: round(percentile(importSeconds, 50), 2),
+          ...Object.fromEntries(
+            Object.entries(segments).flatMap(([name, values]) =>
+              values.length
+                ? [
+                    [`${name}P50`, round(percentile(values, 50))],
+                    [`${name}P99`, round(percentile(values, 99))],
+                  ]
+                : [],
+            ),
+          ),
           pricesHeld: held.join(','),
           expected: lastPrice,
           load: `${round(load[0]!)} → ${round(load[1]!)}`,

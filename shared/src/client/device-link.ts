@@ -24,7 +24,7 @@ import {
 import type { DeviceDb } from './device-db';
 import type { Outbox } from './outbox';
 import { RESEND_AFTER_MS } from './outbox';
-import type { Replicator } from './replicator';
+import type { DeviceReplicator } from './replicator';
 
 /** Catch-up pulls tried after each connection, one backoff apart (1 → 4 s). */
 const CATCH_UP_ATTEMPTS = 8;
@@ -40,7 +40,7 @@ export type DeviceLinkOptions = {
   version: string;
   credential: DeviceCredential;
   db: DeviceDb;
-  replicator: Replicator;
+  replicator: DeviceReplicator;
   outbox: Outbox;
   showing: () => string;
   onCommand?: (command: DeviceCommand) => void;

@@ -4,6 +4,7 @@
 // a poke or a reconnect means pull (docs/protocol.md).
 import {
   ApiCallError,
+  type ApiTransport,
   apiRoutes,
   callRoute,
   collectionSchemas,
@@ -32,7 +33,36 @@ export type ReplicatorState = {
   invalidDocs: number;
   /** The copy has been caught up with the server at least once since it was (re)started empty. */
   filled: boolean;
+  /** Where the time of pulls went since start (ms), to profile a first copy. */
+  timings: CopyTimings;
 };
+
+export type CopyTimings = {
+  pages: number;
+  docs: number;
+  /** Waiting for a page of the change feed (server, network, JSON). */
+  waitMs: number;
+  /** Reading each document with its schema. */
+  parseMs: number;
+  /** IndexedDB transactions (Dexie bulkPut, the structured clone, the commit). */
+  writeMs: number;
+};
+
+/**
+ * What a screen and the MQTT link need of the replicator: the in-page
+ * `Replicator` (Node devices, tests) and the Web Worker one (a browser page,
+ * `replication/worker-replicator.ts`) both are one.
+ */
+export interface DeviceReplicator {
+  readonly current: ReplicatorState;
+  subscribe(listener: (state: ReplicatorState) => void): () => void;
+  pull(): Promise<void>;
+  handleMessage(message: SyncMessage): Promise<void>;
+  productAtServer(code: string): Promise<ServerProduct | undefined>;
+  reset(): Promise<void>;
+}
+
+export type ServerProduct = { product: StoredProduct; stock: ProductStock | undefined };
 
 /** Complete: filled once and nothing known to be missing. Until then a scan may ask the server. */
 export function isCopyComplete(state: ReplicatorState): boolean {
@@ -55,11 +85,27 @@ const MAX_STAGED_DOCS = 20_000;
 const FILL_CHUNK = 500;
 /** Documents per pulled page while a first copy fills (see defaultPageSize). */
 const FILL_PAGE_SIZE = 1_000;
+/** The same off the page's thread: nothing to keep responsive, so fewer round trips. */
+const OFF_PAGE_FILL_PAGE_SIZE = 2_000;
 
 /** Lets the page handle input and other reads between two writes (a macrotask, not a microtask). */
 const yieldToPage = () => new Promise<void>((resolve) => setTimeout(resolve, 0));
 
-export class Replicator {
+export type ReplicatorOptions = {
+  db: DeviceDb;
+  baseUrl: string;
+  credential: DeviceCredential;
+  pageSize?: number;
+  fetch?: typeof fetch;
+  /**
+   * Off the page's thread (a Web Worker): a first copy is pulled in bigger
+   * pages and written a page per transaction, without yielding to a page that
+   * is not there.
+   */
+  offPage?: boolean;
+};
+
+export class Replicator implements DeviceReplicator {
   private state: ReplicatorState = {
     phase: 'idle',
     checkpoint: 0,
@@ -67,6 +113,7 @@ export class Replicator {
     lastError: null,
     invalidDocs: 0,
     filled: false,
+    timings: { pages: 0, docs: 0, waitMs: 0, parseMs: 0, writeMs: 0 },
   };
   private readonly listeners = new Set<(state: ReplicatorState) => void>();
   private pulling: Promise<void> | null = null;
@@ -74,15 +121,7 @@ export class Replicator {
   /** Serialises local writes so a live message never races a page. */
   private writeChain: Promise<unknown> = Promise.resolve();
 
-  constructor(
-    private readonly options: {
-      db: DeviceDb;
-      baseUrl: string;
-      credential: DeviceCredential;
-      pageSize?: number;
-      fetch?: typeof fetch;
-    },
-  ) {}
+  constructor(private readonly options: ReplicatorOptions) {}
 
   async init(): Promise<void> {
     const checkpoint = (await this.options.db.getMeta<number>(CHECKPOINT)) ?? 0;
@@ -136,26 +175,9 @@ export class Replicator {
     };
   }
 
-  /**
-   * The store server's answer for a code the copy lacks (while it fills: a
-   * kiosk on a big store answers scans before its copy is in). Undefined
-   * when the server knows no such code; throws when it cannot be reached.
-   */
-  async productAtServer(
-    code: string,
-  ): Promise<{ product: StoredProduct; stock: ProductStock | undefined } | undefined> {
-    try {
-      const answer = await callRoute(
-        this.transport(),
-        apiRoutes.stock.byCode,
-        { params: { code } },
-        { signal: AbortSignal.timeout(SERVER_LOOKUP_TIMEOUT_MS) },
-      );
-      return { product: withCodes(answer.product), stock: answer.stock ?? undefined };
-    } catch (error) {
-      if (error instanceof ApiCallError && error.status === 404) return undefined;
-      throw error;
-    }
+  /** The store server's answer for a code the copy lacks (see `productAtServer` below). */
+  productAtServer(code: string): Promise<ServerProduct | undefined> {
+    return productAtServer(this.transport(), code);
   }
 
   private async pullUntilCaughtUp(): Promise<void> {
@@ -173,7 +195,9 @@ export class Replicator {
     // sends it meanwhile (a first copy of a big store is hundreds of pages).
     let next: { from: number; page: ReturnType<typeof fetchPage> } | undefined;
     for (;;) {
+      const asked = performance.now();
       const page = await (next?.from === cursor ? next.page : fetchPage(cursor));
+      this.time({ pages: 1, docs: page.docs.length, waitMs: performance.now() - asked });
       next = undefined;
       if (page.head < cursor) {
         // The server's database is older than our copy (restored): start over.
@@ -206,11 +230,23 @@ export class Replicator {
   }
 
   /**
-   * Smaller pages while a first copy fills: parsing a page is one task on the
-   * page's thread, and a 5,000-document page held a scan's keys for seconds.
+   * Smaller pages while a first copy fills on the page's thread: parsing a
+   * page is one task there, and a 5,000-document page held a scan's keys for
+   * seconds. Off the page (a worker) nothing waits on that task.
    */
   private defaultPageSize(): number {
-    return this.state.filled ? 5_000 : FILL_PAGE_SIZE;
+    return this.state.filled
+      ? 5_000
+      : this.options.offPage
+        ? OFF_PAGE_FILL_PAGE_SIZE
+        : FILL_PAGE_SIZE;
+  }
+
+  private time(add: Partial<CopyTimings>): void {
+    const timings = { ...this.state.timings };
+    for (const [key, value] of Object.entries(add) as [keyof CopyTimings, number][])
+      timings[key] += value;
+    this.state = { ...this.state, timings };
   }
 
   /** Handles a live message from the sync topic. */
@@ -242,6 +278,14 @@ export class Replicator {
   private async markFilled(): Promise<void> {
     await this.options.db.setMeta(FILLED, true);
     this.update({ filled: true });
+    // Where a first copy's time went (read by the initial-sync bench from the console).
+    if (!this.options.offPage) return;
+    const { pages, docs, waitMs, parseMs, writeMs } = this.state.timings;
+    const ms = (value: number) => Math.round(value);
+    console.info(
+      `replication: first copy, ${docs} documents in ${pages} pages: waiting ${ms(waitMs)} ms, ` +
+        `parsing ${ms(parseMs)} ms, writing ${ms(writeMs)} ms`,
+    );
   }
 
   private enqueueWrite<T>(write: () => Promise<T>): Promise<T> {
@@ -256,11 +300,14 @@ export class Replicator {
    * FILL_CHUNK documents instead, yielding between them: one transaction of a
    * whole seeded catalogue held every read (the scanned product's page) and
    * the scanner's keys for seconds. The checkpoint moves with the last chunk,
-   * so a copy cut short is pulled again from where it was.
+   * so a copy cut short is pulled again from where it was. Off the page (a
+   * worker) a page is one transaction: no key waits on it, and a scan's local
+   * read races the store server while the copy fills.
    */
   private async writeDocs(docs: SyncDoc[], checkpoint: number): Promise<void> {
     const latest = [...latestOfEach(docs)];
-    const chunk = this.state.filled ? Math.max(latest.length, 1) : FILL_CHUNK;
+    const whole = this.state.filled || this.options.offPage;
+    const chunk = whole ? Math.max(latest.length, 1) : FILL_CHUNK;
     let invalid = 0;
     let start = 0;
     do {
@@ -275,6 +322,7 @@ export class Replicator {
   /** Writes documents in one transaction, with the checkpoint when given; returns how many it skipped. */
   private async writePart(docs: readonly SyncDoc[], checkpoint: number | null): Promise<number> {
     const { db } = this.options;
+    const parsing = performance.now();
     const puts = new Map<CollectionName, unknown[]>();
     const deletes = new Map<CollectionName, string[]>();
     let invalid = 0;
@@ -293,11 +341,13 @@ export class Replicator {
       puts.set(doc.c, list);
     }
     const tables = db.syncedTables();
+    const writing = performance.now();
     await db.transaction('rw', [...Object.values(tables), db.meta], async () => {
       for (const [c, rows] of puts) await tables[c]!.bulkPut(rows);
       for (const [c, ids] of deletes) await tables[c]!.bulkDelete(ids);
       if (checkpoint !== null) await db.meta.put({ key: CHECKPOINT, value: checkpoint });
     });
+    this.time({ parseMs: writing - parsing, writeMs: performance.now() - writing });
     return invalid;
   }
 
@@ -311,6 +361,29 @@ export class Replicator {
       await db.meta.put({ key: FILLED, value: false });
     });
     this.update({ checkpoint: 0, filled: false });
+  }
+}
+
+/**
+ * The store server's answer for a code the copy lacks (while it fills: a
+ * kiosk on a big store answers scans before its copy is in). Undefined
+ * when the server knows no such code; throws when it cannot be reached.
+ */
+export async function productAtServer(
+  transport: ApiTransport,
+  code: string,
+): Promise<ServerProduct | undefined> {
+  try {
+    const answer = await callRoute(
+      transport,
+      apiRoutes.stock.byCode,
+      { params: { code } },
+      { signal: AbortSignal.timeout(SERVER_LOOKUP_TIMEOUT_MS) },
+    );
+    return { product: withCodes(answer.product), stock: answer.stock ?? undefined };
+  } catch (error) {
+    if (error instanceof ApiCallError && error.status === 404) return undefined;
+    throw error;
   }
 }
 

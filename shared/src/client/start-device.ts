@@ -7,14 +7,15 @@ import type { DeviceDb } from './device-db';
 import { DeviceLink } from './device-link';
 import { openDeviceDb } from './open-device-db';
 import { Outbox } from './outbox';
-import { Replicator } from './replicator';
+import { WorkerReplicator } from './replication/worker-replicator';
+import { Replicator, type DeviceReplicator } from './replicator';
 
 export type DeviceHandle = {
   /** The store server's origin: media and API paths resolve against it (not the page's
    * origin, which is vitrine-app://<app> inside the Electron shell). */
   baseUrl: string;
   db: DeviceDb;
-  replicator: Replicator;
+  replicator: DeviceReplicator;
   outbox: Outbox;
   link: DeviceLink | null;
   deviceId: string;
@@ -108,13 +109,12 @@ export async function startDevice(options: {
     return { status: 'refused', reason: enrolment.reason };
   }
 
-  const replicator = new Replicator({
-    db,
+  const dbName = options.dbName ?? `vitrine-${options.app}`;
+  const { replicator, stopReplicator } = await startReplicator(db, dbName, {
     baseUrl: options.baseUrl,
     credential,
     fetch: transport.fetch,
   });
-  await replicator.init();
   const outbox = new Outbox(db);
   const link = new DeviceLink({
     mqttUrl: identity.mqttUrl,
@@ -142,10 +142,32 @@ export async function startDevice(options: {
       storeId: identity.storeId,
       stop: async () => {
         await link.stop();
+        stopReplicator();
         db.close();
       },
     },
   };
+}
+
+/**
+ * A page's copy is pulled and written in a Web Worker (replication/), so the
+ * page stays responsive while a big store's copy fills. Node devices (a
+ * pinned-CA fetch, no Worker) replicate in place, and so does a page whose
+ * worker cannot start (WorkerReplicator falls back).
+ */
+async function startReplicator(
+  db: DeviceDb,
+  dbName: string,
+  options: { baseUrl: string; credential: DeviceCredential; fetch?: typeof fetch },
+): Promise<{ replicator: DeviceReplicator; stopReplicator: () => void }> {
+  if (typeof Worker !== 'undefined' && !options.fetch) {
+    const inWorker = new WorkerReplicator({ db, dbName, ...options });
+    await inWorker.init();
+    return { replicator: inWorker, stopReplicator: () => inWorker.stop() };
+  }
+  const inPage = new Replicator({ db, ...options });
+  await inPage.init();
+  return { replicator: inPage, stopReplicator: () => undefined };
 }
 
 function navigatorName(): string {

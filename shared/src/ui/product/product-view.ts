@@ -10,7 +10,12 @@ import {
   type ProductStock,
   type Promotion,
 } from '../../core';
-import { isCopyComplete, type DeviceDb, type Replicator, type StoredProduct } from '../../client';
+import {
+  isCopyComplete,
+  type DeviceDb,
+  type DeviceReplicator,
+  type StoredProduct,
+} from '../../client';
 
 export type ProductView = {
   product: StoredProduct;
@@ -70,7 +75,7 @@ export async function loadProductViewByGtin(
  * write transactions, the server does not; the first that has the product wins.
  */
 export async function loadScannedView(
-  device: { db: DeviceDb; replicator: Replicator },
+  device: { db: DeviceDb; replicator: DeviceReplicator },
   gtin14: string,
   now = new Date(),
   context?: StoreContext,

@@ -2,11 +2,11 @@
 // store), search covers only part of it: a calm line says how far it is.
 // Scans meanwhile are answered by the store server (loadScannedView).
 import { useEffect, useState } from 'react';
-import { copyFillPercent, isCopyComplete, type Replicator } from '../../client';
+import { copyFillPercent, isCopyComplete, type DeviceReplicator } from '../../client';
 import { useI18n } from '../i18n';
 
 /** The copy's fill percentage while incomplete, null once complete. */
-function useCopyFill(replicator: Replicator): number | null {
+function useCopyFill(replicator: DeviceReplicator): number | null {
   const [percent, setPercent] = useState<number | null>(null);
   useEffect(
     () =>
@@ -18,7 +18,7 @@ function useCopyFill(replicator: Replicator): number | null {
   return percent;
 }
 
-export function CatalogueFilling({ replicator }: { replicator: Replicator }) {
+export function CatalogueFilling({ replicator }: { replicator: DeviceReplicator }) {
   const { t } = useI18n();
   const percent = useCopyFill(replicator);
   if (percent === null) return null;
