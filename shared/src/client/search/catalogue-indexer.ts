@@ -72,17 +72,17 @@ export class CatalogueIndexer {
     this.running ??= (async () => {
       try {
         while (this.rescan || this.pending.size > 0) {
-          const started = performance.now();
           const full = this.rescan;
+          if (full && this.built) await this.sinceLastScan();
+          const started = performance.now();
           const ids = [...this.pending];
           this.rescan = false;
           this.pending = new Set();
-          if (full && this.built) await this.sinceLastScan();
           const changed = full ? await this.scan() : await this.update(ids);
           if (full) this.lastScan = { at: performance.now(), ms: performance.now() - started };
           if (changed > 0 || !this.built) this.refreshAnswers();
           const ms = performance.now() - started;
-          if (!this.built) this.buildMs = ms;
+          if (full) this.buildMs = ms;
           this.built = true;
           this.report({
             state: 'ready',

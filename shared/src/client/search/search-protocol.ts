@@ -28,7 +28,7 @@ export const IndexStatus = z.discriminatedUnion('state', [
   z.object({
     state: z.literal('ready'),
     documents: z.number(),
-    /** The first build over the copy. */
+    /** The last read of the whole copy (the first build, or a scan after a big write). */
     buildMs: z.number(),
     /** Documents indexed again since (changed products only), and the last such pass. */
     reindexed: z.number(),
