@@ -23,10 +23,57 @@ const SEARCH_QUERIES = {
 const DEPARTMENT_QUERIES = ['', 'rouge', 'noir'];
 
 /** `ms` from the key (or click); `inputMs` from the text reaching the box (the same for a click). */
-type Timed = { ms: number; inputMs: number; searchMs: number };
+type Timed = {
+  ms: number;
+  inputMs: number;
+  searchMs: number;
+  /** From the key to the search posted to the worker (React's render and effect). */
+  askedMs: number;
+  /** From that post to the worker's answer arriving on the page. */
+  roundTripMs: number;
+};
 type Answered = { query: string; department: string };
 
-type BenchWindow = Window & { benchAnswer?: Promise<Timed> };
+type BenchWindow = Window & {
+  benchAnswer?: Promise<Timed>;
+  /** Set by the init script: when the page last asked the worker, and last heard its answer. */
+  benchWorker?: { askedAt: number; answeredAt: number };
+};
+
+/**
+ * Runs in the page before its scripts: notes when a search is posted to a
+ * worker and when a worker's message arrives, so a key's time splits into the
+ * page before the ask, the worker's round trip, and the page after it.
+ */
+function watchWorkers() {
+  const times = ((window as unknown as BenchWindow).benchWorker = { askedAt: 0, answeredAt: 0 });
+  const post = Reflect.get(Worker.prototype, 'postMessage') as (...args: unknown[]) => void;
+  Worker.prototype.postMessage = function (this: Worker, message: unknown, ...rest: unknown[]) {
+    if ((message as { type?: string } | null)?.type === 'search') times.askedAt = performance.now();
+    post.call(this, message, ...rest);
+  } as Worker['postMessage'];
+  const listen: Worker['addEventListener'] = Reflect.get(Worker.prototype, 'addEventListener');
+  Worker.prototype.addEventListener = function (
+    this: Worker,
+    type: string,
+    listener: EventListenerOrEventListenerObject,
+    options?: boolean | AddEventListenerOptions,
+  ) {
+    if (type === 'message' && typeof listener === 'function') {
+      const inner = listener;
+      return listen.call(
+        this,
+        type,
+        (event: Event) => {
+          times.answeredAt = performance.now();
+          inner.call(this, event);
+        },
+        options,
+      );
+    }
+    return listen.call(this, type, listener, options);
+  };
+}
 
 /**
  * Runs in the page: resolves once the search panel shows the answer for
@@ -65,9 +112,13 @@ function armAnswer(expected: Answered) {
           for (const type of types) window.removeEventListener(type, onStart, { capture: true });
           window.removeEventListener('input', onInput, { capture: true });
           const now = performance.now();
+          const worker = (window as unknown as BenchWindow).benchWorker;
+          const asked = worker && worker.askedAt >= start! ? worker.askedAt : Number.NaN;
           resolve({
             ms: now - start!,
             inputMs: now - (inputAt ?? start!),
+            askedMs: asked - start!,
+            roundTripMs: (worker?.answeredAt ?? Number.NaN) - asked,
             searchMs: Number(section()?.getAttribute('data-search-ms') ?? Number.NaN),
           });
         };
@@ -95,6 +146,26 @@ const onScreen = (page: Page) =>
     const results = document.querySelector('[data-testid="results"]');
     return `answered "${results?.getAttribute('data-answered')}" in "${section?.getAttribute('data-answered-department')}", index ${section?.getAttribute('data-index-state')}; ${(section?.textContent ?? '').slice(0, 200)}`;
   });
+
+/** p50 and p95 of each part of a key's time, over the samples where the key asked the worker. */
+function split(samples: readonly Timed[]): Record<string, number> {
+  const asked = samples.filter((sample) => Number.isFinite(sample.roundTripMs));
+  const parts = {
+    beforeAsk: asked.map((sample) => sample.askedMs),
+    roundTrip: asked.map((sample) => sample.roundTripMs),
+    afterAnswer: asked.map((sample) => sample.ms - sample.askedMs - sample.roundTripMs),
+  };
+  return Object.fromEntries(
+    Object.entries(parts).flatMap(([part, values]) =>
+      values.length === 0
+        ? []
+        : [
+            [`${part}P50`, round(percentile(values, 50))],
+            [`${part}P95`, round(percentile(values, 95))],
+          ],
+    ),
+  );
+}
 
 /** Arms the page, acts, and waits (bounded) for the answer to be painted. */
 async function timed(
@@ -185,12 +256,19 @@ export async function benchDeviceSearch(
   scale = 20_000,
   queries: Partial<Record<keyof typeof SEARCH_QUERIES, readonly string[]>> = SEARCH_QUERIES,
   departmentQueries: readonly string[] = DEPARTMENT_QUERIES,
+  /** Tiles without pictures: how much of a key's time the pictures take. */
+  { withoutPictures = false } = {},
 ): Promise<BenchResult[]> {
   const server = await startTestServer({ demoScale: scale });
   const head = server.docs.head();
   const browser = await launchChromium();
   // tsx keeps function names with an `__name` helper that the page does not have.
   await browser.addInitScript({ content: 'globalThis.__name = (fn) => fn;' });
+  await browser.addInitScript(watchWorkers);
+  if (withoutPictures)
+    await browser.route('**/*', (route) =>
+      route.request().resourceType() === 'image' ? route.abort() : route.fallback(),
+    );
   const copyTimeoutMs = Math.max(120_000, scale * 10);
   try {
     const page = await browser.newPage();
@@ -330,6 +408,9 @@ export async function benchDeviceSearch(
       ),
       workerP95: p95(typed, 'searchMs'),
       workerMax: round(Math.max(...typed.map((sample) => sample.searchMs))),
+      // Where a key's time goes: the page before it asks the worker, the round
+      // trip to the worker (its search included), the page after the answer.
+      ...split(typed),
       load: `${round(load[0]!)} → ${round(load[1]!)}`,
       ...Object.fromEntries(Object.entries(totals).map(([query, n]) => [`hits:${query}`, n])),
     };

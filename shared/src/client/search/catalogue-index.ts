@@ -53,7 +53,7 @@ const CLEAN_RANK = 1e9;
 type Stored = Omit<SearchDoc, 'shelves' | 'tags'>;
 
 /** The one form of a word, indexed or typed; null for a word not worth looking for. */
-export function termOf(word: string): string | null {
+function termOf(word: string): string | null {
   const folded = foldText(word);
   return folded.length === 0 || STOP_WORDS.has(folded) ? null : foldPlural(folded);
 }
