@@ -1,7 +1,7 @@
-// Owns what outlives a shopper session: the search index (rebuilt in its
-// worker after each sync), the store's settings and the screen's scale, and
-// the idle reset, which remounts the session so nothing the last shopper
-// touched survives.
+// Owns what outlives a shopper session: the search index (in its worker, which
+// indexes again only the products each write to the copy changed), the store's
+// settings and the screen's scale, and the idle reset, which remounts the
+// session so nothing the last shopper touched survives.
 import { useCallback, useEffect, useMemo, useState } from 'react';
 import type { DeviceHandle } from '@vitrine/shared/client';
 import { CatalogueSearch } from '@vitrine/shared/client/search';
@@ -15,8 +15,6 @@ import { KioskSession } from './KioskSession';
 import type { KioskConfig } from './kiosk-config';
 import { useStoreContext } from './use-store-context';
 
-const REINDEX_AFTER_SYNC_MS = 3_000;
-
 export function KioskApp({ device, config }: { device: DeviceHandle; config: KioskConfig }) {
   const search = useMemo(() => new CatalogueSearch(device.db.name, device.storeId), [device]);
   const [session, setSession] = useState(0);
@@ -24,21 +22,6 @@ export function KioskApp({ device, config }: { device: DeviceHandle; config: Kio
   const settings = useStoreSettings(device.db, device.storeId);
   const scale = useScreenScale(config.screenInches);
   useEffect(() => () => search.dispose(), [search]);
-
-  useEffect(() => {
-    let checkpoint = device.replicator.current.checkpoint;
-    let timer: ReturnType<typeof setTimeout> | undefined;
-    const off = device.replicator.subscribe((state) => {
-      if (state.checkpoint === checkpoint) return;
-      checkpoint = state.checkpoint;
-      clearTimeout(timer);
-      timer = setTimeout(() => search.rebuild(), REINDEX_AFTER_SYNC_MS);
-    });
-    return () => {
-      off();
-      clearTimeout(timer);
-    };
-  }, [device, search]);
 
   const reset = useCallback(() => {
     void device.outbox.record({ kind: 'interaction', payload: { action: 'reset' } });

@@ -1,8 +1,10 @@
 // Wires a WedgeDetector to a page: every keydown in the capture phase (before
 // inputs see it), held characters handed back to the field they were typed
-// in, and problems to the shared diagnostics.
+// in, a field a scan's first key went into put back as it was, and problems
+// to the shared diagnostics.
 import { scannerDiagnostics, type ScannerDiagnostics } from './scanner-diagnostics';
 import { WedgeDetector, type WedgeOptions } from './wedge-scanner';
+import { saveTextField } from './wedge-scanner-field';
 
 const TEXT_INPUT_TYPES = new Set(['text', 'search', 'tel', 'email', 'url', 'number', 'password']);
 
@@ -27,7 +29,7 @@ function typeIntoFocusedField(text: string): void {
 export function listenForWedgeScans(
   target: Pick<Window, 'addEventListener' | 'removeEventListener'>,
   onScan: (code: string) => void,
-  options: Omit<WedgeOptions, 'onType' | 'onProblem'> & {
+  options: Omit<WedgeOptions, 'onType' | 'onProblem' | 'saveField'> & {
     onProblem?: () => void;
     diagnostics?: ScannerDiagnostics;
   } = {},
@@ -36,6 +38,10 @@ export function listenForWedgeScans(
   const detector = new WedgeDetector(onScan, {
     ...options,
     onType: typeIntoFocusedField,
+    saveField: () => {
+      const field = document.activeElement;
+      return isTextField(field) ? saveTextField(field) : undefined;
+    },
     onProblem: (problem) => {
       diagnostics.report(problem);
       options.onProblem?.();

@@ -44,18 +44,39 @@ const keyEvent = (key: Key) => ({
 
 function run(keys: Key[], options: WedgeOptions = {}, intoTextField = false) {
   const scans: string[] = [];
-  const typed: string[] = [];
   const problems: ScannerProblem[] = [];
+  /** The focused field, as the page would have it: what a key not kept from it types. */
+  const field = { value: 'vin', saved: 0, restored: 0 };
   const detector = new WedgeDetector((code) => scans.push(code), {
     ...options,
-    onType: (text) => typed.push(text),
+    onType: (text) => (field.value += text),
+    saveField: () => {
+      field.saved++;
+      const before = field.value;
+      return () => {
+        field.restored++;
+        field.value = before;
+      };
+    },
     onProblem: (problem) => problems.push(problem),
   });
   let prevented = 0;
   for (const key of keys) {
-    detector.handleKey({ ...keyEvent(key), preventDefault: () => prevented++ }, intoTextField);
+    let kept = false;
+    detector.handleKey(
+      {
+        ...keyEvent(key),
+        preventDefault: () => {
+          kept = true;
+          prevented++;
+        },
+      },
+      intoTextField,
+    );
+    if (intoTextField && !kept && key.key.length === 1) field.value += key.key;
   }
-  return { scans, typed, problems, prevented, detector };
+  const typed = () => field.value;
+  return { scans, typed, field, problems, prevented, detector };
 }
 
 afterEach(() => {
@@ -74,27 +95,41 @@ describe('WedgeDetector', () => {
     expect(run(scan('QAZW12345', scanner, os)).scans).toEqual(['QAZW12345']);
   });
 
-  it('keeps every key of a scan out of a focused text field, the first one too', () => {
-    const { scans, typed, prevented } = run(scan('3764100000017', 'us', 'fr'), {}, true);
-    expect(scans).toEqual(['3764100000017']);
-    expect(typed).toEqual([]);
-    expect(prevented).toBe(14); // 13 digits and the Enter
-  });
+  it.each([
+    ['us', 'fr'],
+    ['fr', 'fr'],
+    ['us', 'us'],
+  ] as const)(
+    'leaves a focused text field as it was after a %s scanner’s scan on a %s PC, and reads the scan',
+    (scanner, os) => {
+      const { scans, typed, field, prevented } = run(scan('3764100000017', scanner, os), {}, true);
+      expect(scans).toEqual(['3764100000017']);
+      // The first digit went in at once (it could have been a person's); the field is put back.
+      expect(field.saved).toBe(1);
+      expect(field.restored).toBe(1);
+      expect(typed()).toBe('vin');
+      expect(prevented).toBe(13); // the 12 digits after the first, and the Enter
+    },
+  );
 
-  it('hands a person’s keystrokes back to the field they typed in', () => {
+  it('types a person’s keys into the field at once, holding none', () => {
     vi.useFakeTimers();
     const person = scan('chaussures', 'fr', 'fr', 150).slice(0, -1);
-    const { scans, typed, detector } = run(person, {}, true);
+    const { scans, typed, prevented, field, detector } = run(person, {}, true);
+    expect(prevented).toBe(0);
+    expect(typed()).toBe('vinchaussures'); // before any timer ran
     vi.advanceTimersByTime(500);
     expect(scans).toEqual([]);
-    expect(typed.join('')).toBe('chaussures');
+    expect(field.restored).toBe(0);
+    expect(typed()).toBe('vinchaussures');
     detector.dispose();
   });
 
   it('lets a person’s Enter through after a quick short word', () => {
-    const { typed, prevented } = run(scan('vin', 'fr', 'fr', 10), {}, true);
-    expect(typed).toEqual(['vin']);
-    expect(prevented).toBe(3); // the three letters, handed back; not the Enter
+    const { typed, prevented, field } = run(scan('vin', 'fr', 'fr', 10), {}, true);
+    expect(typed()).toBe('vinvin');
+    expect(prevented).toBe(2); // the two letters after the first, handed back; not the Enter
+    expect(field.restored).toBe(0);
   });
 
   it('ignores a person typing the same digits slowly outside a field', () => {
@@ -110,16 +145,17 @@ describe('WedgeDetector', () => {
     expect(missing.problems.map((p) => p.kind)).toEqual(['prefix-mismatch']);
   });
 
-  it('reports a scanner ending with another suffix, and reads nothing', () => {
+  it('reports a scanner ending with another suffix, reads nothing and leaves the field as it was', () => {
     const keys = scan('3764100000017', 'us', 'us');
     keys[keys.length - 1] = { code: 'Tab', key: 'Tab', at: 2000 };
     keys[keys.length - 1]!.at = keys[keys.length - 2]!.at + 5;
-    const { scans, problems, prevented } = run(keys, {}, true);
+    const { scans, problems, prevented, typed } = run(keys, {}, true);
     expect(scans).toEqual([]);
     expect(problems).toMatchObject([
       { kind: 'wrong-suffix', endedWith: 'Tab', expectedSuffix: 'Enter' },
     ]);
-    expect(prevented).toBe(14);
+    expect(prevented).toBe(13);
+    expect(typed()).toBe('vin');
   });
 
   it('reports a scanner that sends no suffix when one is configured', () => {
@@ -133,19 +169,20 @@ describe('WedgeDetector', () => {
     expect(problems).toEqual([]); // its ending key may still be on its way
     vi.advanceTimersByTime(1_000);
     expect(scans).toEqual([]);
-    expect(typed).toEqual([]);
+    expect(typed()).toBe('vin');
     expect(problems.map((p) => p.kind)).toEqual(['missing-suffix']);
   });
 
   it('judges an ending key delivered after the pause timer by its own timestamp', () => {
     vi.useFakeTimers();
     const keys = scan('3764100000017', 'us', 'us');
-    const { scans, problems, detector } = run(keys.slice(0, -1), {}, true);
+    const { scans, problems, detector, typed } = run(keys.slice(0, -1), {}, true);
     vi.advanceTimersByTime(300); // a busy page ran the timer before the key arrived
     const ending = keys[keys.length - 1]!;
     detector.handleKey({ ...keyEvent(ending), preventDefault: () => {} }, true);
     expect(scans).toEqual(['3764100000017']);
     expect(problems).toEqual([]);
+    expect(typed()).toBe('vin');
   });
 
   it('reports keys that no known layout reads as a code, never guessing a product', () => {

@@ -3,10 +3,13 @@
 // (Enter by default), optionally after a configured prefix. Characters are
 // read by physical key through the layouts we know (physical-keys.ts).
 //
-// Nothing of a scan may reach a focused search field, not even its first key,
-// which cannot be told from a person's keystroke when it arrives: a character
-// key aimed at a text field is held back, and handed to the field (`onType`)
-// only if no fast key follows it.
+// A person's key typed into a text field goes in at once: holding it until we
+// knew it was no scanner's cost every keystroke ~120 ms (docs/decisions/
+// 15-device-bench.md). The first key of a scan cannot be told from a person's
+// when it arrives, so it goes in too, and when the burst turns out to be a
+// scan (or a scanner's problem) the field is put back exactly as it was before
+// that key (`saveField`). The burst's later keys are kept from the field and
+// handed to it (`onType`) only if they were a fast typist's.
 import { readWedgeKeys, type WedgeKey, type WedgeLayout } from './physical-keys';
 import type { ScannerProblem } from './scanner-diagnostics';
 
@@ -23,6 +26,12 @@ export type WedgeOptions = {
   layout?: WedgeLayout;
   /** Characters held back from a text field that turned out to be typed by a person. */
   onType?: (text: string) => void;
+  /**
+   * Called as the first key of a possible burst goes into a text field, before
+   * it does: returns what puts the field back as it is now, called if the
+   * burst turns out to be a scanner's.
+   */
+  saveField?: () => (() => void) | undefined;
   /** A burst that was a scanner's but could not be read: for staff, never a product. */
   onProblem?: (problem: ScannerProblem) => void;
 };
@@ -46,8 +55,10 @@ const LATE_ENDING_MS = 1_000;
 
 export class WedgeDetector {
   private keys: WedgeKey[] = [];
-  /** The first key was kept from a text field: the field is owed the keys if a person typed them. */
-  private heldFirst = false;
+  /** The first key went into a text field: the field is owed the rest if a person typed them,
+   * and is put back as it was (`restoreField`) if a scanner did. */
+  private typedFirst = false;
+  private restoreField: (() => void) | undefined;
   private lastAt = -Infinity;
   /** The pause timer ran once for this burst and is now waiting for a late ending key. */
   private waitedLate = false;
@@ -89,10 +100,13 @@ export class WedgeDetector {
       return this.giveBack();
     }
     this.keys.push({ code: event.code, shift: event.shiftKey, key: event.key });
-    if (!burst) this.heldFirst = intoTextField;
-    if (burst || intoTextField) event.preventDefault();
+    if (!burst && intoTextField) {
+      this.typedFirst = true;
+      this.restoreField = this.options.saveField?.();
+    }
+    if (burst) event.preventDefault();
     this.armTimer();
-    return burst || intoTextField;
+    return burst;
   }
 
   /** Hands held characters back to the field now (a repeat key, the page losing focus). */
@@ -112,7 +126,7 @@ export class WedgeDetector {
       this.giveBack();
       return false;
     }
-    const keys = this.takeKeys();
+    const keys = this.takeScannerKeys();
     if (endingCode === this.suffixCode) this.finish(keys);
     else this.report('wrong-suffix', keys, endingCode);
     return true;
@@ -148,23 +162,37 @@ export class WedgeDetector {
       return;
     }
     if (this.suffixCode || this.keys.length < this.minLength) return void this.giveBack();
-    this.finish(this.takeKeys());
+    this.finish(this.takeScannerKeys());
   }
 
   private giveBack(): false {
     clearTimeout(this.timer);
-    const owed = this.heldFirst;
-    const keys = this.takeKeys();
     // A fast burst of a code's length without an ending is a scanner's, not a person's.
-    if (keys.length >= this.minLength) this.report('missing-suffix', keys);
-    else if (owed && keys.length > 0) this.options.onType?.(keys.map((k) => k.key).join(''));
+    if (this.keys.length >= this.minLength) {
+      this.report('missing-suffix', this.takeScannerKeys());
+      return false;
+    }
+    const owed = this.typedFirst;
+    const keys = this.takeKeys();
+    // The first key is in the field already; the ones after it were held.
+    const held = keys.slice(1);
+    if (owed && held.length > 0) this.options.onType?.(held.map((k) => k.key).join(''));
     return false;
+  }
+
+  /** The burst was a scanner's: its first key leaves the field it went into. */
+  private takeScannerKeys(): WedgeKey[] {
+    const restore = this.restoreField;
+    const keys = this.takeKeys();
+    restore?.();
+    return keys;
   }
 
   private takeKeys(): WedgeKey[] {
     const keys = this.keys;
     this.keys = [];
-    this.heldFirst = false;
+    this.typedFirst = false;
+    this.restoreField = undefined;
     this.waitedLate = false;
     return keys;
   }

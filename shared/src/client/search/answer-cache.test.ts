@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { AnswerCache, twoLetterPrefixes } from './answer-cache';
+import { AnswerCache } from './answer-cache';
 import type { SearchResponse } from './search-types';
 
 const response = (total: number): SearchResponse => ({
@@ -29,23 +29,5 @@ describe('answer cache', () => {
     expect(cache.size).toBe(1_000);
     expect(cache.get({ query: 'q0' })).toBeUndefined();
     expect(cache.get({ query: 'q1000' })?.total).toBe(1_000);
-  });
-
-  it('lists the folded first two letters of every searchable word', () => {
-    const prefixes = twoLetterPrefixes([
-      {
-        id: 'p1',
-        nameFr: 'Crème brûlée',
-        nameEn: 'Œuf',
-        brand: 'Maison-Dupré',
-        department: 'food',
-        departmentLabel: { fr: 'Épicerie', en: 'Grocery' },
-        shelves: 'Épicerie Grocery',
-        tags: 'sucré x',
-        priceCents: 1,
-        inStockHere: false,
-      },
-    ]);
-    expect([...prefixes].sort()).toEqual(['br', 'cr', 'du', 'ep', 'gr', 'ma', 'oe', 'su']);
   });
 });

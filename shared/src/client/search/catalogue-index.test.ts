@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import type { Product, ProductStock } from '../../core';
-import type MiniSearch from 'minisearch';
 import {
   createCatalogueIndex,
+  type CatalogueIndex,
   searchCatalogue,
   searchDocOf,
   type PriceBand,
@@ -12,7 +12,7 @@ import {
 import { priceBandsOf } from './price-bands';
 
 /** Searches without price bands unless a test gives them. */
-const find = (target: MiniSearch<SearchDoc>, request: SearchRequest, bands: PriceBand[] = []) =>
+const find = (target: CatalogueIndex, request: SearchRequest, bands: PriceBand[] = []) =>
   searchCatalogue(target, request, bands);
 
 function product(id: string, fr: string, en: string, brand: string, priceCents: number): Product {
@@ -244,6 +244,55 @@ describe('catalogue search', () => {
     const all = find(mixed, { query: '' });
     expect(all.total).toBe(2);
     expect(all.facets.brands).toEqual([{ brand: 'Outilpro', count: 1 }]);
+  });
+
+  it('replaces a product in place and forgets one discarded, words and facets alike', () => {
+    const live = createCatalogueIndex();
+    live.addAll([
+      searchDocOf(product('a', 'Tarte aux pommes', 'Apple pie', 'Maison', 500), undefined, 'here'),
+      searchDocOf(product('b', 'Tarte au citron', 'Lemon tart', 'Dupré', 600), undefined, 'here'),
+    ]);
+    live.add(
+      searchDocOf(product('a', 'Tarte aux poires', 'Pear pie', 'Ferme', 550), undefined, 'here'),
+    );
+    expect(live.documentCount).toBe(2);
+    expect(find(live, { query: 'pommes' }).total).toBe(0);
+    expect(find(live, { query: 'poire' }).hits).toMatchObject([{ id: 'a', priceCents: 550 }]);
+    expect(find(live, { query: 'tarte' }).facets.brands.map((b) => b.brand)).toEqual([
+      'Dupré',
+      'Ferme',
+    ]);
+    live.discard('b');
+    expect(find(live, { query: 'tarte' }).hits.map((hit) => hit.id)).toEqual(['a']);
+    expect(find(live, { query: '' }).facets.brands).toEqual([{ brand: 'Ferme', count: 1 }]);
+    live.discard('nothing');
+    expect(live.documentCount).toBe(1);
+  });
+
+  it('lists the folded first two letters of every searchable word', () => {
+    const one = createCatalogueIndex();
+    one.add({
+      id: 'p1',
+      nameFr: 'Crème brûlée',
+      nameEn: 'Œuf',
+      brand: 'Maison-Dupré',
+      department: 'food',
+      departmentLabel: { fr: 'Épicerie', en: 'Grocery' },
+      shelves: 'Épicerie Grocery',
+      tags: 'sucré x',
+      priceCents: 1,
+      inStockHere: false,
+    } satisfies SearchDoc);
+    expect([...one.twoLetterPrefixes()].sort()).toEqual([
+      'br',
+      'cr',
+      'du',
+      'ep',
+      'gr',
+      'ma',
+      'oe',
+      'su',
+    ]);
   });
 
   it('answers a huge or meaningless query without failing', () => {

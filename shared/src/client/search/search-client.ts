@@ -1,5 +1,6 @@
 // The page's handle on the search worker: ask, get the answer to the latest
-// question only, and watch the index being (re)built.
+// question only, and watch the index being built (and kept up to date: the
+// worker hears of every write to the copy itself).
 import type { SearchRequest, SearchResponse } from './search-types';
 import { FromWorker, type IndexStatus } from './search-protocol';
 
@@ -42,11 +43,6 @@ export class CatalogueSearch {
       this.waiting.set(id, resolve);
       this.worker.postMessage({ type: 'search', id, request });
     });
-  }
-
-  /** Re-index after the local copy changed; the old index answers until then. */
-  rebuild(): void {
-    this.worker.postMessage({ type: 'rebuild' });
   }
 
   onStatus(listener: (status: IndexStatus) => void): () => void {

@@ -19,14 +19,21 @@ const SearchRequestSchema = z.object({
 
 export const ToWorker = z.discriminatedUnion('type', [
   z.object({ type: z.literal('open'), dbName: z.string(), storeId: z.string() }),
-  z.object({ type: z.literal('rebuild') }),
   z.object({ type: z.literal('search'), id: z.number().int(), request: SearchRequestSchema }),
 ]);
 export type ToWorker = z.infer<typeof ToWorker>;
 
 export const IndexStatus = z.discriminatedUnion('state', [
   z.object({ state: z.literal('building'), indexed: z.number(), total: z.number() }),
-  z.object({ state: z.literal('ready'), documents: z.number(), buildMs: z.number() }),
+  z.object({
+    state: z.literal('ready'),
+    documents: z.number(),
+    /** The last read of the whole copy (the first build, or a scan after a big write). */
+    buildMs: z.number(),
+    /** Documents indexed again since (changed products only), and the last such pass. */
+    reindexed: z.number(),
+    updateMs: z.number(),
+  }),
   z.object({ state: z.literal('failed'), error: z.string() }),
 ]);
 export type IndexStatus = z.infer<typeof IndexStatus>;

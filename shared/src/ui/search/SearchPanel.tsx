@@ -40,7 +40,10 @@ export function SearchPanel(props: {
   const { request, onChange } = props;
   const status = useIndexStatus(props.search);
   const ready = status.state === 'ready';
-  const state = useCatalogueSearch(props.search, request, ready);
+  // A new answer when the index changes (built, or products indexed again after a sync).
+  const indexVersion =
+    status.state === 'ready' ? `${status.documents}:${status.reindexed}` : status.state;
+  const state = useCatalogueSearch(props.search, request, indexVersion);
   const inputId = useId();
   const set = (patch: Partial<SearchRequest>) => onChange({ ...request, ...patch });
   const focus = useResultsFocus({
@@ -57,6 +60,7 @@ export function SearchPanel(props: {
       aria-labelledby={`${inputId}-title`}
       data-index-state={status.state}
       data-index-ms={status.state === 'ready' ? Math.round(status.buildMs) : undefined}
+      data-index-reindexed={status.state === 'ready' ? status.reindexed : undefined}
       data-answered-department={state ? (state.department ?? '') : undefined}
       data-search-ms={state ? state.answer.searchMs.toFixed(1) : undefined}
     >

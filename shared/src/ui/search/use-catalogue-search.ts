@@ -23,7 +23,8 @@ export function useIndexStatus(search: CatalogueSearch): IndexStatus {
 export function useCatalogueSearch(
   search: CatalogueSearch,
   request: SearchRequest,
-  indexReady: boolean,
+  /** Changes when the index does: the answer is asked again. */
+  indexVersion: string,
 ): SearchState {
   const [state, setState] = useState<SearchState>(undefined);
   const key = JSON.stringify(request);
@@ -46,7 +47,7 @@ export function useCatalogueSearch(
     return () => {
       current = false;
     };
-  }, [search, key, indexReady]);
+  }, [search, key, indexVersion]);
   return state;
 }
 
