@@ -50,8 +50,19 @@ self.addEventListener('message', (event: MessageEvent<unknown>) => {
     return;
   }
   const ready = started;
-  if (message.type === 'pull') answer(message.id, ready.then((r) => r.pull()));
+  if (message.type === 'pull')
+    answer(
+      message.id,
+      ready.then((r) => r.pull()),
+    );
   else if (message.type === 'message')
-    answer(message.id, ready.then((r) => r.handleMessage(message.message)));
-  else answer(message.id, ready.then((r) => r.reset()));
+    answer(
+      message.id,
+      ready.then((r) => r.handleMessage(message.message)),
+    );
+  else
+    answer(
+      message.id,
+      ready.then((r) => r.reset()),
+    );
 });

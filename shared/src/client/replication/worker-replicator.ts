@@ -65,7 +65,12 @@ export class WorkerReplicator implements DeviceReplicator {
     const checkpoint = (await db.getMeta<number>(CHECKPOINT_KEY)) ?? 0;
     const filled = (await db.getMeta<boolean>(FILLED_KEY)) === true;
     this.setState({ ...this.state, checkpoint, head: checkpoint, filled });
-    this.worker.postMessage({ type: "start", dbName, baseUrl, credential } satisfies ToReplicationWorker);
+    this.worker.postMessage({
+      type: 'start',
+      dbName,
+      baseUrl,
+      credential,
+    } satisfies ToReplicationWorker);
   }
 
   get current(): ReplicatorState {
