@@ -103,6 +103,13 @@ describe('HTTP API', () => {
     expect(image.headers.get('content-type')).toMatch(/image\/svg\+xml/);
     expect(await image.text()).toMatch(/^<svg/);
     expect((await fetch(`${server.url}/media/products/nope-1.svg`)).status).toBe(404);
+    // Each width as WebP, for tiles the page decodes off its main thread.
+    const tile = await fetch(`${server.url}${product.images[0]!.replace(/\.svg$/, '-160.webp')}`);
+    expect(tile.status).toBe(200);
+    expect(tile.headers.get('content-type')).toBe('image/webp');
+    expect(webpWidth(Buffer.from(await tile.arrayBuffer()))).toBe(160);
+    const odd = product.images[0]!.replace(/\.svg$/, '-333.webp');
+    expect((await fetch(`${server.url}${odd}`)).status).toBe(404);
     const model = await fetch(`${server.url}/assets/models/speaker.gltf`);
     expect(model.status).toBe(200);
     expect(((await model.json()) as { asset: { version: string } }).asset.version).toBe('2.0');
@@ -234,3 +241,16 @@ describe('staff sign-in', () => {
     expect((await login('manager', 'vitrine-demo')).status).toBe(429);
   });
 });
+
+/** A WebP's width from its first chunk's header (RIFF container; lossy, lossless or extended). */
+function webpWidth(bytes: Buffer): number {
+  expect([bytes.toString('latin1', 0, 4), bytes.toString('latin1', 8, 12)]).toEqual([
+    'RIFF',
+    'WEBP',
+  ]);
+  const chunk = bytes.toString('latin1', 12, 16);
+  if (chunk === 'VP8X') return 1 + bytes.readUIntLE(24, 3);
+  if (chunk === 'VP8L') return 1 + (bytes.readUInt32LE(21) & 0x3fff);
+  if (chunk === 'VP8 ') return bytes.readUInt16LE(26) & 0x3fff;
+  throw new Error(`not a WebP chunk: ${chunk}`);
+}

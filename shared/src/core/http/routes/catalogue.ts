@@ -33,10 +33,31 @@ export function catalogueImageUrl(baseUrl: string, key: string, size: ImageWidth
 }
 
 /**
+ * The demo's pictures, drawn by the store server from the product
+ * (store-server/src/http/media-routes.ts): `<product>-<n>.svg`, and each
+ * width as WebP (`<product>-<n>-160.webp`): a page of SVG tiles is drawn on
+ * the page's main thread, a WebP is decoded off it.
+ */
+export const DRAWN_PICTURE = /^([a-z0-9-]{1,64})-([1-9])(?:\.svg|-(160|480|1080)\.webp)$/;
+const DRAWN_PATH = '/media/products/';
+
+function drawnPictureSrcSet(src: string): string | undefined {
+  const at = src.lastIndexOf(DRAWN_PATH);
+  if (at < 0) return undefined;
+  const match = DRAWN_PICTURE.exec(src.slice(at + DRAWN_PATH.length));
+  if (!match) return undefined;
+  const base = `${src.slice(0, at + DRAWN_PATH.length)}${match[1]}-${match[2]}`;
+  return IMAGE_WIDTHS.map((width) => `${base}-${width}.webp ${width}w`).join(', ');
+}
+
+/**
  * Every width of a catalogue image as a `srcset` ("… 160w, … 480w, … 1080w"),
- * when `src` is one (any width); undefined for any other picture.
+ * when `src` is one (any width) or one of the demo's drawn pictures;
+ * undefined for any other picture.
  */
 export function catalogueImageSrcSet(src: string): string | undefined {
+  const drawn = drawnPictureSrcSet(src);
+  if (drawn) return drawn;
   const sample = catalogueImageUrl('', '0'.repeat(32), '160');
   const at = src.lastIndexOf(sample.slice(0, sample.indexOf('0'.repeat(32))));
   if (at < 0) return undefined;
