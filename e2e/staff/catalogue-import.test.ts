@@ -14,6 +14,9 @@ import { chooseConsoleLang, signInThroughConsole, signOut } from '../support/con
 import { startTestServer } from '../support/test-server';
 import { seriousViolations } from '../kiosk/kiosk-page';
 
+/** An import runs in a worker thread that starts its own module loader: seconds on a loaded machine. */
+const IMPORT_ENDS = { timeout: 30_000 };
+
 const PRODUCTS = [
   'id\titem_group_id\ttitle\ttitle@en\tprice\tgtin\tsize\tbrand\tproduct_type\tproduct_type@en\tmaterial',
   'SCREW-4x40\tSCREW\tVis bois 4 × 40 (boîte de 200)\tWood screws 4 × 40 (box of 200)\t6.90 EUR\t3017620422003\t4 × 40\tFixo\tBricolage > Visserie\tDIY > Fasteners\tacier',
@@ -66,7 +69,7 @@ describe('the Catalogue tab', () => {
     await page.getByRole('button', { name: 'Importer', exact: true }).click();
 
     const job = page.getByTestId('import-job').first();
-    await expect.poll(() => job.getAttribute('data-state')).toBe('refused');
+    await expect.poll(() => job.getAttribute('data-state'), IMPORT_ENDS).toBe('refused');
     // One line in four refused is above the 5 % the chain allows: nothing changed.
     expect(await job.getByRole('alert').innerText()).toMatch(/1 ligne refusée sur 4/);
     expect(await page.getByTestId('import-problems').innerText()).toContain('bricolage.tsv:5');
@@ -81,7 +84,7 @@ describe('the Catalogue tab', () => {
     await page.getByRole('radio', { name: /^Partiel/ }).check();
     await page.getByRole('button', { name: 'Importer', exact: true }).click();
     const job = page.getByTestId('import-job').first();
-    await expect.poll(() => job.getAttribute('data-state')).toBe('applied');
+    await expect.poll(() => job.getAttribute('data-state'), IMPORT_ENDS).toBe('applied');
     const counts = await page.getByTestId('import-counts').first().innerText();
     expect(counts).toContain('bricolage-v2.tsv (Produits) — 4 lignes, 0 refusée');
     expect(counts).toContain('Produits — 3 écrites, 0 retirée');

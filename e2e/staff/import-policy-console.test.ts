@@ -13,6 +13,9 @@ import { chooseConsoleLang, signInThroughConsole } from '../support/console-page
 import { startTestServer } from '../support/test-server';
 import { seriousViolations } from '../kiosk/kiosk-page';
 
+/** An import runs in a worker thread that starts its own module loader: seconds on a loaded machine. */
+const IMPORT_ENDS = { timeout: 30_000 };
+
 // One line in four refused: 25 %, above a 20 % rule.
 const TOOLS = [
   'id\ttitle\tprice\tproduct_type',
@@ -78,7 +81,7 @@ describe('the import policy on the Catalogue tab', () => {
     await page.getByRole('radio', { name: /^Partiel/ }).check();
     await page.getByRole('button', { name: 'Importer', exact: true }).click();
     const job = page.getByTestId('import-job').first();
-    await expect.poll(() => job.getAttribute('data-state')).toBe('refused');
+    await expect.poll(() => job.getAttribute('data-state'), IMPORT_ENDS).toBe('refused');
     await expect
       .poll(() => job.getByRole('alert').innerText())
       .toBe(
