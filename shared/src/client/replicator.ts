@@ -105,8 +105,9 @@ export type ReplicatorOptions = {
   offPage?: boolean;
 };
 
-export class Replicator implements DeviceReplicator {
-  private state: ReplicatorState = {
+/** A replicator's state before its first pull (the same on the page and in the worker). */
+export function initialReplicatorState(): ReplicatorState {
+  return {
     phase: 'idle',
     checkpoint: 0,
     head: 0,
@@ -115,6 +116,10 @@ export class Replicator implements DeviceReplicator {
     filled: false,
     timings: { pages: 0, docs: 0, waitMs: 0, parseMs: 0, writeMs: 0 },
   };
+}
+
+export class Replicator implements DeviceReplicator {
+  private state: ReplicatorState = initialReplicatorState();
   private readonly listeners = new Set<(state: ReplicatorState) => void>();
   private pulling: Promise<void> | null = null;
   private pullAgain = false;

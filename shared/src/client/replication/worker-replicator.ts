@@ -6,6 +6,7 @@
 import { deviceBearer, type DeviceCredential, type SyncMessage } from '../../core';
 import { CHECKPOINT_KEY, FILLED_KEY, type DeviceDb } from '../device-db';
 import {
+  initialReplicatorState,
   productAtServer,
   Replicator,
   type DeviceReplicator,
@@ -18,15 +19,7 @@ type Question = { ask: ToReplicationWorker; resolve: () => void; reject: (error:
 
 export class WorkerReplicator implements DeviceReplicator {
   private readonly worker: Worker;
-  private state: ReplicatorState = {
-    phase: 'idle',
-    checkpoint: 0,
-    head: 0,
-    lastError: null,
-    invalidDocs: 0,
-    filled: false,
-    timings: { pages: 0, docs: 0, waitMs: 0, parseMs: 0, writeMs: 0 },
-  };
+  private state: ReplicatorState = initialReplicatorState();
   private readonly listeners = new Set<(state: ReplicatorState) => void>();
   private readonly waiting = new Map<number, Question>();
   private nextId = 1;
