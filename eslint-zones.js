@@ -18,6 +18,7 @@ const elements = [
   { type: 'renderer', pattern: '*/src/renderer', capture: ['app'] },
   { type: 'console', pattern: 'store-server/console/src' },
   { type: 'store-server', pattern: 'store-server/src' },
+  { type: 'head-office', pattern: 'head-office/src' },
   { type: 'e2e', pattern: 'e2e' },
   { type: 'scripts', pattern: 'scripts' },
 ].map((element) => ({ ...element, partialMatch: false }));
@@ -59,6 +60,7 @@ const zones = {
   bridge: sharedDesktop('bridge'),
   renderer: element('renderer'),
   storeServer: element('store-server'),
+  headOffice: element('head-office'),
   console: element('console'),
   e2e: element('e2e'),
   tooling: [element('scripts'), { file: { categories: 'tooling' } }],
@@ -100,6 +102,8 @@ const serverOnly = packages(
   'csv-parse',
   'csv-stringify',
   'saxes',
+  'pg',
+  '@nats-io/*',
 );
 const brokerClient = packages('mqtt');
 
@@ -196,6 +200,13 @@ const policies = [
     disallow: to(electron, browserOnly),
     message:
       'the store server may import core, never client, ui, scan, renderer, console or desktop code.',
+  },
+  {
+    from: zones.headOffice,
+    allow: to(zones.headOffice, zones.core, nodeBuiltins, anyPackage),
+    disallow: to(electron, browserOnly),
+    message:
+      'head office may import core, never the store server, client, ui, scan, renderer, consoles or desktop code.',
   },
   {
     from: zones.console,

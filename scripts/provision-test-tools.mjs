@@ -2,8 +2,9 @@
 // Makes sure the tools the tests drive are on this machine: a Chromium (the
 // system one; Debian's `chromium` installed when running as root; else
 // Playwright's download), Mosquitto for the external-broker tests, coturn
-// for the TURN relay test, Prometheus that scrapes the metrics route, and zint + ImageMagick 6 that draw and degrade the
-// scan corpus (e2e/scan-corpus).
+// for the TURN relay test, Prometheus that scrapes the metrics route, zint + ImageMagick 6 that draw and degrade the
+// scan corpus (e2e/scan-corpus), and for a chain of stores (`npm run chain`, e2e/chain) Debian's
+// nats-server and PostgreSQL 15.
 // Idempotent and quiet when everything is already there.
 import { execFileSync, spawnSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
@@ -24,6 +25,14 @@ const PROMETHEUS_CANDIDATES = ['/usr/bin/prometheus', '/usr/local/bin/prometheus
 const ZINT_CANDIDATES = ['/usr/bin/zint', '/usr/local/bin/zint'];
 // ImageMagick 6's own binaries only: another `convert` may come earlier on PATH.
 const CONVERT_CANDIDATES = ['/usr/bin/convert', '/usr/bin/convert-im6.q16'];
+
+const NATS_CANDIDATES = [
+  '/usr/sbin/nats-server',
+  '/usr/bin/nats-server',
+  '/usr/local/bin/nats-server',
+];
+// The server binary itself: `initdb` and `postgres` are started as children, never through pg_ctlcluster.
+const POSTGRES_CANDIDATES = ['/usr/lib/postgresql/15/bin/postgres'];
 
 const isRoot = typeof process.getuid === 'function' && process.getuid() === 0;
 const hasApt = existsSync('/usr/bin/apt-get');
@@ -95,6 +104,20 @@ function ensurePrometheus() {
   return path;
 }
 
+function ensureNats() {
+  const path = ensureTool(NATS_CANDIDATES, 'NATS_SERVER_PATH', 'nats-server');
+  // Debian's unit would start a lone server on 4222; the chain runs its own cluster.
+  spawnSync('systemctl', ['disable', '--now', 'nats-server'], { stdio: 'ignore' });
+  return path;
+}
+
+function ensurePostgres() {
+  const path = ensureTool(POSTGRES_CANDIDATES, 'POSTGRES_PATH', 'postgresql-15');
+  // Debian starts a system cluster on 5432; the tests and the chain run their own.
+  spawnSync('systemctl', ['disable', '--now', 'postgresql'], { stdio: 'ignore' });
+  return path;
+}
+
 try {
   const chromium = ensureChromium();
   const mosquitto = ensureMosquitto();
@@ -102,12 +125,14 @@ try {
   const prometheus = ensurePrometheus();
   const zint = ensureTool(ZINT_CANDIDATES, 'ZINT_PATH', 'zint');
   const convert = ensureTool(CONVERT_CANDIDATES, 'MAGICK_CONVERT_PATH', 'imagemagick');
+  const nats = ensureNats();
+  const postgres = ensurePostgres();
   const version =
     chromium === 'playwright'
       ? 'playwright'
       : execFileSync(chromium, ['--version']).toString().trim();
   process.stdout.write(
-    `provision: chromium ${version} · mosquitto ${mosquitto} · turnserver ${turnserver} · prometheus ${prometheus} · zint ${zint} · convert ${convert}\n`,
+    `provision: chromium ${version} · mosquitto ${mosquitto} · turnserver ${turnserver} · prometheus ${prometheus} · zint ${zint} · convert ${convert} · nats-server ${nats} · postgres ${postgres}\n`,
   );
 } catch (error) {
   process.stderr.write(`provision: ${error.message}\n`);

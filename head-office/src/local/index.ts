@@ -1,0 +1,2 @@
+// Running the chain's real parts on one machine, for `npm run chain` and the tests.
+export { findNatsServer, findPostgres, MissingToolError } from './find-tools';
