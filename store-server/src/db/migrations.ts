@@ -14,6 +14,7 @@ import { syncMigrations } from '../sync/schema';
 import { imageMigrations } from '../images/schema';
 import { catalogueMigrations } from '../catalogue/schema';
 import { importMigrations } from '../import/schema';
+import { hqLinkMigrations } from '../hq-link/schema';
 import type { Db } from './database';
 
 /** SQL first, then `up` (a data rewrite SQL cannot say), in the same transaction. */
@@ -122,4 +123,5 @@ export const migrations: readonly Migration[] = [
   ...imageMigrations,
   ...catalogueMigrations,
   ...importMigrations,
+  ...hqLinkMigrations,
 ];
