@@ -49,8 +49,14 @@ function quoted(text: string): string {
   return `"${text}"`;
 }
 
-function list(subjects: readonly string[], indent: string): string {
-  return `[\n${subjects.map((subject) => `${indent}  ${quoted(subject)},`).join('\n')}\n${indent}]`;
+function allowList(direction: 'publish' | 'subscribe', subjects: readonly string[]): string[] {
+  return [
+    `      ${direction}: {`,
+    '        allow: [',
+    ...subjects.map((subject) => `          ${quoted(subject)},`),
+    '        ]',
+    '      }',
+  ];
 }
 
 function userEntry(nkey: string, permissions: LinkPermissions, comment: string): string {
@@ -59,8 +65,8 @@ function userEntry(nkey: string, permissions: LinkPermissions, comment: string):
     '  {',
     `    nkey: ${quoted(nkey)}`,
     '    permissions: {',
-    `      publish: { allow: ${list(permissions.publish.allow, '      ')} }`,
-    `      subscribe: { allow: ${list(permissions.subscribe.allow, '      ')} }`,
+    ...allowList('publish', permissions.publish.allow),
+    ...allowList('subscribe', permissions.subscribe.allow),
     '    }',
     '  }',
   ].join('\n');
