@@ -35,3 +35,4 @@ export * from './backoff';
 export * from './money';
 export * from './i18n';
 export * from './feed';
+export * from './link';
