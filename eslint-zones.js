@@ -13,6 +13,7 @@ const elements = [
   { type: 'scan-node', pattern: 'shared/src/scan/node' },
   { type: 'scan', pattern: 'shared/src/scan' },
   { type: 'desktop', pattern: 'shared/src/desktop' },
+  { type: 'node', pattern: 'shared/src/node' },
   { type: 'shell-main', pattern: '*/src/main', capture: ['app'] },
   { type: 'shell-preload', pattern: '*/src/preload', capture: ['app'] },
   { type: 'renderer', pattern: '*/src/renderer', capture: ['app'] },
@@ -55,6 +56,7 @@ const zones = {
   ui: element('ui'),
   scan: element('scan'),
   scanNode: element('scan-node'),
+  node: element('node'),
   desktopMain: [element('shell-main'), sharedDesktop('main')],
   preload: [element('shell-preload'), sharedDesktop('preload')],
   bridge: sharedDesktop('bridge'),
@@ -195,18 +197,25 @@ const policies = [
       'a renderer runs in a browser: it may import core, client, ui and scan, never main, preload, server code, node:* or electron.',
   },
   {
-    from: zones.storeServer,
-    allow: to(zones.storeServer, zones.core, nodeBuiltins, anyPackage),
+    from: zones.node,
+    allow: to(zones.node, zones.core, nodeBuiltins, anyPackage),
     disallow: to(electron, browserOnly),
     message:
-      'the store server may import core, never client, ui, scan, renderer, console or desktop code.',
+      'node is what both servers run on Node: it may import core, never client, ui, scan, desktop, renderer, consoles or either server.',
+  },
+  {
+    from: zones.storeServer,
+    allow: to(zones.storeServer, zones.core, zones.node, nodeBuiltins, anyPackage),
+    disallow: to(electron, browserOnly),
+    message:
+      'the store server may import core and node, never client, ui, scan, renderer, console or desktop code.',
   },
   {
     from: zones.headOffice,
-    allow: to(zones.headOffice, zones.core, nodeBuiltins, anyPackage),
+    allow: to(zones.headOffice, zones.core, zones.node, nodeBuiltins, anyPackage),
     disallow: to(electron, browserOnly),
     message:
-      'head office may import core, never the store server, client, ui, scan, renderer, consoles or desktop code.',
+      'head office may import core and node, never the store server, client, ui, scan, renderer, consoles or desktop code.',
   },
   {
     from: zones.console,

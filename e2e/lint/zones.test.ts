@@ -57,6 +57,18 @@ describe('lint refuses a wrong-direction import', () => {
     ['desktop main → react', 'kiosk/src/main/probe.ts', 'react'],
     ['main → another app', 'kiosk/src/main/probe.ts', '../../../mirror/src/main/index'],
     ['shared → an app', 'shared/src/ui/probe.ts', '../../../kiosk/src/renderer/App'],
+    ['node → client', 'shared/src/node/probe.ts', '@vitrine/shared/client'],
+    ['node → ui', 'shared/src/node/probe.ts', '../ui/use-device'],
+    ['node → react', 'shared/src/node/probe.ts', 'react'],
+    ['node → store-server', 'shared/src/node/probe.ts', '@vitrine/store-server/config'],
+    [
+      'node → store-server, by path',
+      'shared/src/node/probe.ts',
+      '../../../store-server/src/config',
+    ],
+    ['core → node', 'shared/src/core/probe.ts', '@vitrine/shared/node'],
+    ['client → node', 'shared/src/client/probe.ts', '../node/log'],
+    ['console → node', 'store-server/console/src/probe.ts', '@vitrine/shared/node'],
   ])('%s', async (_direction, file, specifier) => {
     expect(await zoneErrors(file, probe(specifier))).not.toEqual([]);
   });
@@ -84,6 +96,12 @@ describe('lint accepts a right-direction import', () => {
     ['desktop main → core', 'shared/src/desktop/probe.ts', '../core/parse'],
     ['desktop main → node', 'kiosk/src/main/probe.ts', 'node:fs'],
     ['e2e → store-server', 'e2e/probe.ts', '@vitrine/store-server/config'],
+    ['node → core', 'shared/src/node/probe.ts', '../core'],
+    ['node → express', 'shared/src/node/probe.ts', 'express'],
+    ['node → node:*', 'shared/src/node/probe.ts', 'node:net'],
+    ['store-server → node', 'store-server/src/probe.ts', '@vitrine/shared/node'],
+    ['head-office → node', 'head-office/src/probe.ts', '@vitrine/shared/node'],
+    ['e2e → node', 'e2e/probe.ts', '@vitrine/shared/node'],
   ])('%s', async (_direction, file, specifier) => {
     expect(await zoneErrors(file, probe(specifier))).toEqual([]);
   });
@@ -122,6 +140,7 @@ describe('one block declares the zones and nothing overrides it', () => {
       'shared/src/scan/index.ts',
       'shared/src/desktop/main.ts',
       'shared/src/desktop/preload.ts',
+      'shared/src/node/index.ts',
       'kiosk/src/preload/index.ts',
       'kiosk/src/renderer/main.tsx',
       'store-server/src/server.ts',

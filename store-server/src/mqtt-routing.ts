@@ -6,7 +6,7 @@ import type { BrokerLink } from './broker/broker-link';
 import type { PresenceTracker } from './devices/presence';
 import type { DeviceRegistry } from './devices/registry';
 import type { EventIngestor } from './events/event-ingestor';
-import type { Logger } from './log';
+import type { Logger } from '@vitrine/shared/node';
 
 export async function routeDeviceMessages(options: {
   link: BrokerLink;

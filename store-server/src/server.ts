@@ -27,14 +27,14 @@ import { importHandlers } from './import/import-handlers';
 import { ImportService } from './import/import-service';
 import { WriteGate } from './import/write-gate';
 import { rendererCsp, shellCors } from './http/cross-origin';
-import { errorHandler, notFound } from './http/http-error';
-import { bodyGate } from './http/body-gate';
+import { errorHandler, notFound, bodyGate, createLogger, type Logger } from '@vitrine/shared/node';
+import { bodyRuleFor } from './http/body-rules';
 import { callerChecks } from './http/caller-checks';
 import { mediaRoutes } from './http/media-routes';
 import { startupGate } from './http/startup-gate';
+import { busyAnswer, storageFaultAnswer } from './http/storage-errors';
 import { staticApps } from './http/static-apps';
 import { registerApi } from './http/register-routes';
-import { createLogger, type Logger } from './log';
 import { startLookSharing } from './looks/look-domain';
 import { metaHandlers } from './meta/meta-handlers';
 import { metricsHandlers } from './metrics/metrics-handlers';
@@ -111,7 +111,7 @@ export async function startStoreServer(
   try {
     return await startLocked(
       config,
-      log ?? createLogger(config.logLevel, config.storeId),
+      log ?? createLogger(config.logLevel, { store: config.storeId }),
       dataLock,
     );
   } catch (error) {
@@ -224,7 +224,7 @@ async function startLocked(
   // CORS first, so the shells can read a refusal too; then, before every route, who
   // is calling and at most the route's body (http/body-rules.ts).
   app.use(API_PREFIX, shellCors());
-  app.use(bodyGate(callerChecks(registry, staffAuth)));
+  app.use(bodyGate(bodyRuleFor, callerChecks(registry, staffAuth)));
   const auth = authHandlers(staffAuth, db, {
     ...DEFAULT_SIGN_IN_LIMITS,
     accountFailures: config.signInFailures ?? DEFAULT_SIGN_IN_LIMITS.accountFailures,
@@ -359,7 +359,7 @@ async function startLocked(
     ),
   );
   app.use(notFound);
-  app.use(errorHandler(logger, storage));
+  app.use(errorHandler(logger, storageFaultAnswer(storage), busyAnswer));
 
   const stopRenewal = tls ? startCertificateRenewal(tls, logger) : undefined;
   mqtt = await startStoreBroker({

@@ -2,7 +2,7 @@
 // and an external one (Mosquitto, EMQX…): one path to test, one path to trust.
 import mqtt, { type MqttClient } from 'mqtt';
 import { backOffReconnects } from '@vitrine/shared/core';
-import type { Logger } from '../log';
+import type { Logger } from '@vitrine/shared/node';
 
 type MessageHandler = (topic: string, payload: Buffer) => void;
 

@@ -7,7 +7,7 @@
 import type { Aedes } from 'aedes';
 import type { IncomingMessage } from 'node:http';
 import type { Duplex } from 'node:stream';
-import type { Logger } from '../log';
+import type { Logger } from '@vitrine/shared/node';
 import { PacketSizeWatch } from './packet-size-watch';
 
 export type MqttLimits = {

@@ -7,7 +7,7 @@ import type { IncomingMessage, Server as HttpServer } from 'node:http';
 import type { Server as HttpsServer } from 'node:https';
 import type { Duplex } from 'node:stream';
 import { MAX_PAYLOAD_BYTES } from '@vitrine/shared/core';
-import type { Logger } from '../log';
+import type { Logger } from '@vitrine/shared/node';
 import { canPublish, canSubscribe, type Principal } from './acl';
 import { DEFAULT_MQTT_LIMITS, mqttConnectionGate, type MqttLimits } from './connection-limits';
 import { mqttOverWebSocket } from './mqtt-websocket';

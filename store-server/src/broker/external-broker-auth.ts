@@ -4,7 +4,7 @@
 // sign-out or expiry, measuring station (re-)pairing, then the broker is told to reload.
 import { spawn } from 'node:child_process';
 import type { DeviceRegistry } from '../devices/registry';
-import type { Logger } from '../log';
+import type { Logger } from '@vitrine/shared/node';
 import {
   mosquittoPasswordHash,
   renderMosquittoAuth,

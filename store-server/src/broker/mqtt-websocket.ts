@@ -5,7 +5,7 @@
 import type { Server as HttpServer } from 'node:http';
 import type { Server as HttpsServer } from 'node:https';
 import { WebSocketServer, createWebSocketStream } from 'ws';
-import type { Logger } from '../log';
+import type { Logger } from '@vitrine/shared/node';
 import type { MqttConnectionGate, MqttLimits } from './connection-limits';
 
 export function mqttOverWebSocket(

@@ -8,7 +8,7 @@ import { secretMatches, hashSecret } from '../devices/credentials';
 import type { DeviceRegistry } from '../devices/registry';
 import { EXPERT_USER_PREFIX, type ExpertSessions } from '../experts/expert-sessions';
 import { startTlsListeners, type TlsListeners } from '../http/tls-listeners';
-import type { Logger } from '../log';
+import type { Logger } from '@vitrine/shared/node';
 import type { StationPairings } from '../sizing/station-pairings';
 import type { StoreTls } from '../tls/store-tls';
 import { devicePrincipal } from './acl';

@@ -13,7 +13,7 @@ import { attachExpertPresence } from '../experts/expert-presence';
 import { expertHandlers } from '../experts/expert-handlers';
 import { ExpertSessions } from '../experts/expert-sessions';
 import type { BrokerLink } from '../broker/broker-link';
-import type { Logger } from '../log';
+import type { Logger } from '@vitrine/shared/node';
 import { loyaltyHandlers } from '../loyalty/loyalty-handlers';
 import { LoyaltyStore } from '../loyalty/loyalty-store';
 import { requestHandlers } from '../requests/request-handlers';

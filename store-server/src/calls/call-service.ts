@@ -15,7 +15,7 @@ import {
 } from '@vitrine/shared/core';
 import type { Db } from '../db/database';
 import type { ExpertDirectory } from '../experts/expert-directory';
-import { HttpError } from '../http/http-error';
+import { HttpError } from '@vitrine/shared/node';
 import { storageFaultOf } from '../db/storage-fault';
 
 type Call = {

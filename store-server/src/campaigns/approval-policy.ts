@@ -4,7 +4,7 @@
 import { z } from 'zod';
 import { CampaignSettings, type ApprovalRecord } from '@vitrine/shared/core';
 import type { Db } from '../db/database';
-import { HttpError } from '../http/http-error';
+import { HttpError } from '@vitrine/shared/node';
 
 const DEFAULTS: CampaignSettings = { allowSelfApproval: false };
 

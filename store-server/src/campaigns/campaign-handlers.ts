@@ -7,7 +7,7 @@ import {
   type TrustAnchor,
   type campaignRoutes,
 } from '@vitrine/shared/core';
-import { HttpError } from '../http/http-error';
+import { HttpError } from '@vitrine/shared/node';
 import type { Handlers } from '../http/register-routes';
 import { receiveToDisk } from '../http/upload-to-disk';
 import type { StaffUser } from '../staff/staff-store';

@@ -14,7 +14,7 @@ import {
   parseUnknown,
 } from '@vitrine/shared/core';
 import type { Db } from '../db/database';
-import { HttpError } from '../http/http-error';
+import { HttpError } from '@vitrine/shared/node';
 import type { ApprovalRecord } from '@vitrine/shared/core';
 import type { ApprovalPolicy } from './approval-policy';
 import type { HeadOfficeKey } from './head-office-key';

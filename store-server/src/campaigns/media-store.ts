@@ -5,7 +5,7 @@ import { existsSync, mkdirSync, renameSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { MAX_MEDIA_BYTES, type MediaRow, type MediaType } from '@vitrine/shared/core';
 import type { Db } from '../db/database';
-import { HttpError } from '../http/http-error';
+import { HttpError } from '@vitrine/shared/node';
 import type { ReceivedUpload } from '../http/upload-to-disk';
 
 export type { MediaRow };

@@ -15,7 +15,7 @@ import type { DeadLetters } from '../events/dead-letters';
 import type { Handlers } from '../http/register-routes';
 import { reportHandlers } from '../proof-of-play/report-handlers';
 import type { StaffAuth } from '../staff/staff-auth';
-import type { Logger } from '../log';
+import type { Logger } from '@vitrine/shared/node';
 import type { DocStore } from '../sync/doc-store';
 import { ApprovalPolicy } from './approval-policy';
 import { campaignHandlers } from './campaign-handlers';

@@ -14,8 +14,7 @@ import {
 } from '@vitrine/shared/core';
 import type { CampaignRefusal } from '@vitrine/shared/core';
 import type { Db } from '../db/database';
-import { HttpError } from '../http/http-error';
-import type { Logger } from '../log';
+import { HttpError, type Logger } from '@vitrine/shared/node';
 import type { DocStore } from '../sync/doc-store';
 import { HeldRevisions, type HeldCampaign } from './held-revisions';
 

@@ -12,7 +12,7 @@ import {
   type StaffUser,
 } from '@vitrine/shared/core';
 import type { Db } from '../db/database';
-import { HttpError } from '../http/http-error';
+import { HttpError } from '@vitrine/shared/node';
 import type { CatalogueStore } from './catalogue-store';
 
 type Row = {

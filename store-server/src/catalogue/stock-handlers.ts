@@ -15,7 +15,7 @@ import {
 import type { Db } from '../db/database';
 import { approvePairingCode } from '../devices/device-handlers';
 import type { DeviceRegistry } from '../devices/registry';
-import { HttpError } from '../http/http-error';
+import { HttpError } from '@vitrine/shared/node';
 import type { Handlers } from '../http/register-routes';
 import { productSearch } from '../staff/product-search';
 import { stockCorrections } from '../staff/stock-corrections';

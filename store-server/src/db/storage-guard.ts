@@ -7,7 +7,7 @@
 import { rmSync, statfsSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { setMeta, type Db } from './database';
-import type { Logger } from '../log';
+import type { Logger } from '@vitrine/shared/node';
 import { storageFaultOf, type StorageFaultKind } from './storage-fault';
 
 /** Kept free on the disk so that a restart on a full disk can still open the database. */

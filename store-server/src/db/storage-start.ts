@@ -10,7 +10,7 @@ import {
   pendingMigrations,
   type Db,
 } from './database';
-import type { Logger } from '../log';
+import type { Logger } from '@vitrine/shared/node';
 import { releaseReserve } from './storage-guard';
 import { StorageUnavailableError, storageFaultOf, type StorageFaultKind } from './storage-fault';
 

@@ -4,9 +4,8 @@
 import type { AppName, DeviceMe, TrustBundle, deviceRoutes } from '@vitrine/shared/core';
 import type { Db } from '../db/database';
 import { isLoopback } from '../http/auth';
-import { HttpError } from '../http/http-error';
+import { HttpError, type Logger } from '@vitrine/shared/node';
 import type { Handlers } from '../http/register-routes';
-import type { Logger } from '../log';
 import type { PresenceTracker } from './presence';
 import type { DeviceRecord, DeviceRegistry } from './registry';
 

@@ -2,7 +2,7 @@
 // older session than the last birth is a stale will and changes nothing.
 import { DeviceStatus, parseJson, supersedes } from '@vitrine/shared/core';
 import type { Db } from '../db/database';
-import type { Logger } from '../log';
+import type { Logger } from '@vitrine/shared/node';
 
 export type PresenceRow = {
   deviceId: string;

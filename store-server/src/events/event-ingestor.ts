@@ -12,7 +12,7 @@ import {
   parseUnknown,
 } from '@vitrine/shared/core';
 import type { Db } from '../db/database';
-import type { Logger } from '../log';
+import type { Logger } from '@vitrine/shared/node';
 import type { DeadLetters } from './dead-letters';
 
 type Refusal = { eventId: string | null; reason: string; raw: unknown };

@@ -12,7 +12,7 @@ import {
   type ExpertAvailabilityMessage,
 } from '@vitrine/shared/core';
 import type { BrokerLink } from '../broker/broker-link';
-import type { Logger } from '../log';
+import type { Logger } from '@vitrine/shared/node';
 import type { ExpertDirectory } from './expert-directory';
 import type { ExpertSessions } from './expert-sessions';
 

@@ -7,7 +7,7 @@ import { assertTopicSegment, topics } from '@vitrine/shared/core';
 import type { Principal } from '../broker/acl';
 import { mosquittoPasswordHash, type ExpertBrokerAccount } from '../broker/mosquitto-auth';
 import type { Db } from '../db/database';
-import { HttpError } from '../http/http-error';
+import { HttpError } from '@vitrine/shared/node';
 import { sessionTokenHash, type StaffStore, type StaffUser } from '../staff/staff-store';
 
 export const EXPERT_USER_PREFIX = 'expert.';

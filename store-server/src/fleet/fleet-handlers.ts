@@ -14,7 +14,7 @@ import {
 import type { DeviceRegistry } from '../devices/registry';
 import { rejectedEvents } from '../events/rejected-events';
 import type { DeadLetters } from '../events/dead-letters';
-import { HttpError } from '../http/http-error';
+import { HttpError } from '@vitrine/shared/node';
 import type { Handlers } from '../http/register-routes';
 import type { FleetStore } from './fleet-store';
 

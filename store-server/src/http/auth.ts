@@ -4,7 +4,7 @@ import { timingSafeEqual } from 'node:crypto';
 import type { Request } from 'express';
 import { parseDeviceBearer } from '../devices/credentials';
 import type { DeviceRecord, DeviceRegistry } from '../devices/registry';
-import { HttpError } from './http-error';
+import { HttpError } from '@vitrine/shared/node';
 
 export function deviceFrom(
   req: Request,

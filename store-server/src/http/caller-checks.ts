@@ -4,7 +4,7 @@ import type { Request } from 'express';
 import type { DeviceRegistry } from '../devices/registry';
 import { requireRole, type StaffAuth } from '../staff/staff-auth';
 import { deviceFrom } from './auth';
-import type { CallerCheck } from './body-gate';
+import type { CallerCheck } from '@vitrine/shared/node';
 
 const passes = (check: () => unknown) => {
   try {

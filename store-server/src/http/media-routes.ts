@@ -8,7 +8,7 @@ import sharp from 'sharp';
 import { DRAWN_PICTURE, type Product } from '@vitrine/shared/core';
 import { renderProductImage } from '../demo/product-image';
 import type { DocStore } from '../sync/doc-store';
-import { HttpError } from './http-error';
+import { HttpError } from '@vitrine/shared/node';
 
 /** About 2,000 tiles' pictures (a few KB each at 160 px): a demo's every search stays warm. */
 const RASTER_CACHE_BYTES = 32 * 1024 * 1024;

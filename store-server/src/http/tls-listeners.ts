@@ -10,7 +10,7 @@ import {
   type Server as TlsServer,
 } from 'node:tls';
 import type { EmbeddedBroker } from '../broker/embedded-broker';
-import type { Logger } from '../log';
+import type { Logger } from '@vitrine/shared/node';
 import type { StoreTls } from '../tls/store-tls';
 
 export type TlsListeners = {

@@ -5,8 +5,7 @@ import { createHash, randomBytes } from 'node:crypto';
 import { createWriteStream, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Request, Response } from 'express';
-import { closeAfterResponse } from './close-after-response';
-import { HttpError } from './http-error';
+import { closeAfterResponse, HttpError } from '@vitrine/shared/node';
 
 /** Bytes kept from the start of the file, enough to tell its type by signature. */
 const HEAD_BYTES = 64;

@@ -7,7 +7,7 @@ import { pathToFileURL } from 'node:url';
 import sharp from 'sharp';
 import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 import { openDatabase, type Db } from '../db/database';
-import { createLogger } from '../log';
+import { createLogger } from '@vitrine/shared/node';
 import { startImageCache, type ImageCache } from './image-domain';
 import { DOWNLOAD_LIMITS } from './image-download';
 import { startImageFixtureServer, type ImageFixtureServer } from './image-fixture-server';
@@ -31,7 +31,7 @@ function cacheWith(options: Partial<Parameters<typeof startImageCache>[0]> = {})
     dataDir,
     imageHosts: [new URL(fixtures.origin).host],
     limits: { ...DOWNLOAD_LIMITS, timeoutMs: 2_000 },
-    log: createLogger('silent', 'test'),
+    log: createLogger('silent', { store: 'test' }),
     ...options,
   });
   caches.push(cache);

@@ -4,7 +4,7 @@
 // minute, doubling to six hours), so retries outlive a restart; after
 // MAX_ATTEMPTS the image is given up until an import names it again.
 import { waitAfterFailures, type BackoffPolicy, type ImageWidth } from '@vitrine/shared/core';
-import type { Logger } from '../log';
+import type { Logger } from '@vitrine/shared/node';
 import { downloadImage, type DownloadOptions } from './image-download';
 import type { ImageRow, ImageStore } from './image-store';
 import type { ImageVariants } from './image-variants';

@@ -3,7 +3,7 @@
 // devices for a day. Until the image is fetched, 404 with no-store, so a
 // device shows its placeholder and asks again next time.
 import type { catalogueRoutes } from '@vitrine/shared/core';
-import { HttpError } from '../http/http-error';
+import { HttpError } from '@vitrine/shared/node';
 import type { Handlers } from '../http/register-routes';
 import type { ImageStore } from './image-store';
 import type { ImageFormat, ImageVariants } from './image-variants';

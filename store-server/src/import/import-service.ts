@@ -15,9 +15,8 @@ import {
   type ReportLang,
 } from '@vitrine/shared/core';
 import { getMeta, setMeta, type Db } from '../db/database';
-import { HttpError } from '../http/http-error';
+import { HttpError, type Logger } from '@vitrine/shared/node';
 import type { ImageService } from '../images/image-domain';
-import type { Logger } from '../log';
 import type { DocStore } from '../sync/doc-store';
 import { frenchReportPath, type ImportProgress } from './import-catalogue';
 import { importInWorker, ImportStopped } from './import-in-worker';

@@ -4,7 +4,7 @@
 import type { Router } from 'express';
 import type { lookRoutes } from '@vitrine/shared/core';
 import type { Db } from '../db/database';
-import type { Logger } from '../log';
+import type { Logger } from '@vitrine/shared/node';
 import type { Handlers } from '../http/register-routes';
 import { lookHandlers } from './look-handlers';
 import { lookPageRoutes } from './look-page-routes';

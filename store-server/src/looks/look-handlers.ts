@@ -11,7 +11,7 @@ import {
   type SharedLookCreated,
 } from '@vitrine/shared/core';
 import type { Db } from '../db/database';
-import { HttpError } from '../http/http-error';
+import { HttpError } from '@vitrine/shared/node';
 import type { Handlers } from '../http/register-routes';
 import { receiveToDisk, type ReceivedUpload } from '../http/upload-to-disk';
 import { reencodeLook } from './look-image';

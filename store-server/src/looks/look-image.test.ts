@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import sharp from 'sharp';
 import { afterAll, describe, expect, it } from 'vitest';
-import { HttpError } from '../http/http-error';
+import { HttpError } from '@vitrine/shared/node';
 import { readDimensions, reencodeLook } from './look-image';
 import { ReencodePool } from './reencode-pool';
 

@@ -4,7 +4,7 @@
 // by the photo's EXIF orientation, without the upload's metadata (GPS, device).
 import { LOOK_MAX_SIDE, LOOK_MIN_SIDE, MAX_LOOK_UPLOAD_BYTES } from '@vitrine/shared/core';
 import { closeSync, openSync, readSync } from 'node:fs';
-import { HttpError } from '../http/http-error';
+import { HttpError } from '@vitrine/shared/node';
 import type { ReencodePool, Reencoded } from './reencode-pool';
 
 export type LookImageType = 'image/jpeg' | 'image/png';

@@ -4,7 +4,7 @@
 // variant's code prices that variant (a larger size may cost more).
 import { priceNow, type BasketEntry, type BasketLine, type PricedLine } from '@vitrine/shared/core';
 import type { CatalogueStore } from '../catalogue/catalogue-store';
-import { HttpError } from '../http/http-error';
+import { HttpError } from '@vitrine/shared/node';
 
 export function priceBasket(
   catalogue: CatalogueStore,

@@ -3,7 +3,7 @@
 // Explanations speak of money in the store's currency.
 import { explainDecision, optimisePerks, type loyaltyRoutes } from '@vitrine/shared/core';
 import type { CatalogueStore } from '../catalogue/catalogue-store';
-import { HttpError } from '../http/http-error';
+import { HttpError } from '@vitrine/shared/node';
 import type { Handlers } from '../http/register-routes';
 import { priceBasket } from './basket-pricing';
 import type { LoyaltyStore } from './loyalty-store';

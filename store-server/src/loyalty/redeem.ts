@@ -13,7 +13,7 @@ import {
   type Receipt,
   type RedeemRequest,
 } from '@vitrine/shared/core';
-import { HttpError } from '../http/http-error';
+import { HttpError } from '@vitrine/shared/node';
 import { requestHash, type LoyaltyStore } from './loyalty-store';
 
 const REFUSAL: Record<string, string> = {

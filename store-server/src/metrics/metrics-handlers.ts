@@ -3,7 +3,7 @@
 // Prometheus need not hold the admin token (which opens every staff route).
 import type { metricsRoutes } from '@vitrine/shared/core';
 import { isAdmin } from '../http/auth';
-import { HttpError } from '../http/http-error';
+import { HttpError } from '@vitrine/shared/node';
 import type { Handlers } from '../http/register-routes';
 import type { StoreMetrics } from './store-metrics';
 

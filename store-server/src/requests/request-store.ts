@@ -4,7 +4,7 @@
 import type { DeviceRequestStatus, RequestStatus, StaffRequest } from '@vitrine/shared/core';
 import { canMoveRequest, CONTACT_RETENTION_DAYS } from '@vitrine/shared/core';
 import type { Db } from '../db/database';
-import { HttpError } from '../http/http-error';
+import { HttpError } from '@vitrine/shared/node';
 import { isBusy, storageFaultOf } from '../db/storage-fault';
 
 type Row = {

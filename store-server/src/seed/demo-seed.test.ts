@@ -9,7 +9,7 @@ import { describe, expect, it } from 'vitest';
 import { CatalogueStore } from '../catalogue/catalogue-store';
 import { getMeta, openDatabase } from '../db/database';
 import { DeviceRegistry } from '../devices/registry';
-import { createLogger } from '../log';
+import { createLogger } from '@vitrine/shared/node';
 import { StaffStore } from '../staff/staff-store';
 import { DocStore } from '../sync/doc-store';
 import { DEMO_USERS, demoFeedsDir, seedDemoStore } from './demo-seed';
@@ -26,7 +26,7 @@ function store() {
     registry: new DeviceRegistry(db),
     staff: new StaffStore(db),
     scale: 20,
-    log: createLogger('silent', 'test'),
+    log: createLogger('silent', { store: 'test' }),
     today: new Date('2026-12-05T10:00:00Z'),
   };
 }

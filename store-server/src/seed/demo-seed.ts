@@ -16,7 +16,7 @@ import { withDemoImages } from '../demo/image-links';
 import { writeDemoFeeds } from '../demo/write-feeds';
 import { ImageStore } from '../images/image-store';
 import { importCatalogue, type ImportProgress } from '../import/import-catalogue';
-import type { Logger } from '../log';
+import type { Logger } from '@vitrine/shared/node';
 import type { StaffStore, StaffUser } from '../staff/staff-store';
 import type { DocStore } from '../sync/doc-store';
 

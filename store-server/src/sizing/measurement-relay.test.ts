@@ -5,7 +5,7 @@ import { describe, expect, it } from 'vitest';
 import type { MeasurementsMessage } from '@vitrine/shared/core';
 import { openDatabase } from '../db/database';
 import { DeviceRegistry } from '../devices/registry';
-import { createLogger } from '../log';
+import { createLogger } from '@vitrine/shared/node';
 import { MeasurementRelay } from './measurement-relay';
 
 function setup() {
@@ -13,7 +13,11 @@ function setup() {
   const registry = new DeviceRegistry(db);
   const mirror = registry.upsertActive('mirror-test-1', 'mirror', 'Cabine 1', 'x'.repeat(32));
   const kiosk = registry.upsertActive('kiosk-test-1', 'kiosk', 'Entrée', 'y'.repeat(32));
-  return { relay: new MeasurementRelay(registry, createLogger('silent', 'test')), mirror, kiosk };
+  return {
+    relay: new MeasurementRelay(registry, createLogger('silent', { store: 'test' })),
+    mirror,
+    kiosk,
+  };
 }
 
 const now = Date.parse('2026-11-23T10:00:00Z');

@@ -9,7 +9,7 @@ import {
 } from '@vitrine/shared/core';
 import type { BrokerLink } from '../broker/broker-link';
 import type { DeviceRegistry } from '../devices/registry';
-import type { Logger } from '../log';
+import type { Logger } from '@vitrine/shared/node';
 
 /** Older measurements are stale (another shopper, a replayed message). */
 const MAX_AGE_MS = 5 * 60_000;

@@ -5,7 +5,7 @@ import type { sizingRoutes } from '@vitrine/shared/core';
 import type { Db } from '../db/database';
 import type { DeviceRegistry } from '../devices/registry';
 import type { Handlers } from '../http/register-routes';
-import type { Logger } from '../log';
+import type { Logger } from '@vitrine/shared/node';
 import { MeasurementRelay } from './measurement-relay';
 import { demoSizeCharts } from './demo-charts';
 import { SizeChartStore } from './size-chart-store';

@@ -5,7 +5,7 @@
 import { PROTOCOL_VERSION, type sizingRoutes } from '@vitrine/shared/core';
 import { openSse } from '../calls/sse-stream';
 import type { DeviceRegistry } from '../devices/registry';
-import { HttpError } from '../http/http-error';
+import { HttpError } from '@vitrine/shared/node';
 import type { Handlers } from '../http/register-routes';
 import type { MeasurementRelay } from './measurement-relay';
 import type { SizeChartStore } from './size-chart-store';

@@ -5,7 +5,7 @@
 // sign-in audit that managers read.
 import type { SignInAuditEntry, authRoutes } from '@vitrine/shared/core';
 import type { Db } from '../db/database';
-import { HttpError } from '../http/http-error';
+import { HttpError } from '@vitrine/shared/node';
 import type { Handlers } from '../http/register-routes';
 import { verifyPasswordOrDummy } from './passwords';
 import { SignInAudit } from './sign-in-audit';

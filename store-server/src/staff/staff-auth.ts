@@ -2,7 +2,7 @@
 // roles (Bearer <session token>), or the store's admin token (every role).
 import type { Request } from 'express';
 import { isAdmin } from '../http/auth';
-import { HttpError } from '../http/http-error';
+import { HttpError } from '@vitrine/shared/node';
 import type { StaffRole, StaffStore, StaffUser } from './staff-store';
 
 export type StaffAuth = { store: StaffStore; adminToken: string };

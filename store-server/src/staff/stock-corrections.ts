@@ -12,7 +12,7 @@ import {
 } from '@vitrine/shared/core';
 import type { CatalogueStore } from '../catalogue/catalogue-store';
 import type { Db } from '../db/database';
-import { HttpError } from '../http/http-error';
+import { HttpError } from '@vitrine/shared/node';
 
 type Row = {
   id: string;

@@ -1,9 +1,8 @@
 // TLS handlers (routes: shared/src/core/http/routes/tls.ts). A server run on
 // plain HTTP (tests, a store behind its own proxy) answers 404 to them all.
 import type { tlsRoutes } from '@vitrine/shared/core';
-import { HttpError } from '../http/http-error';
+import { HttpError, type Logger } from '@vitrine/shared/node';
 import type { Handlers } from '../http/register-routes';
-import type { Logger } from '../log';
 import { RotationError, type StoreTls } from './store-tls';
 
 export function tlsHandlers(options: {

@@ -1,6 +1,6 @@
 // One HTTP route of the store server's API, declared once: method, path, who
 // may call it, and the shapes of what goes in and comes out. The server
-// registers its handlers from these declarations (store-server/src/http/
+// registers its handlers from these declarations (shared/src/node/http/
 // register-routes.ts), the typed client calls through them (api-client.ts),
 // and the OpenAPI document is generated from them (openapi.ts).
 import { z } from 'zod';

@@ -1,10 +1,12 @@
 // Reads a request's body only once the caller is known and only up to the
-// route's limit (body-rules.ts). A refused request is answered at once and
-// its connection closed, so the unread body is never pulled off the wire.
+// route's limit (the server's body rules, body-rules.ts). A refused request is
+// answered at once and its connection closed, so the unread body is never
+// pulled off the wire.
 import express, { type Request, type RequestHandler } from 'express';
+import { SMALL_JSON_LIMIT } from '../../core';
 import { closeAfterResponse } from './close-after-response';
 import { HttpError } from './http-error';
-import { bodyRuleFor, DEFAULT_JSON_LIMIT, type BodyCaller } from './body-rules';
+import type { BodyCaller, BodyRuleLookup } from './body-rules';
 
 /** Whether a request carries a valid credential of a kind (nothing is read but headers). */
 export type CallerCheck = Record<Exclude<BodyCaller, 'public'>, (req: Request) => boolean>;
@@ -23,7 +25,10 @@ function jsonUpTo(limit: number): RequestHandler {
   return parser;
 }
 
-export function bodyGate(callers: CallerCheck): RequestHandler {
+/** Routes no rule names (none should be): small JSON, read without knowing the caller. */
+export const DEFAULT_JSON_LIMIT = SMALL_JSON_LIMIT;
+
+export function bodyGate(bodyRuleFor: BodyRuleLookup, callers: CallerCheck): RequestHandler {
   return (req, res, next) => {
     if (!hasBody(req)) return next();
     const rule = bodyRuleFor(req.method, req.path);

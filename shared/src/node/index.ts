@@ -1,0 +1,8 @@
+// What both servers (store and head office) run on Node: the route registrar,
+// the body gate and its rules, the error answers, and the log.
+export * from './log';
+export * from './http/http-error';
+export * from './http/close-after-response';
+export * from './http/body-rules';
+export * from './http/body-gate';
+export * from './http/register-routes';
