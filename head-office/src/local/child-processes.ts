@@ -23,7 +23,7 @@ export function childrenOf(pid: number): number[] {
 }
 
 /** Alive and not a zombie (a zombie holds no memory, no port and no lock). */
-function isRunning(pid: number): boolean {
+export function isRunning(pid: number): boolean {
   const stat = statOf(pid);
   return stat !== undefined && stat.state !== 'Z' && stat.state !== 'X';
 }
