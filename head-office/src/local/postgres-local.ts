@@ -184,7 +184,8 @@ export async function startPostgres(options: {
   const url = (database = 'postgres') => `postgres://postgres@127.0.0.1:${port}/${database}`;
   const kill = async (name: NodeJS.Signals = 'SIGQUIT') => {
     const pid = current.pid;
-    if (pid === undefined) return;
+    // Already ended: its pid may belong to someone else by now.
+    if (pid === undefined || current.exitCode !== null || current.signalCode !== null) return;
     const backends = childrenOf(pid);
     signal(pid, name);
     if (name === 'SIGKILL') for (const backend of backends) signal(backend, 'SIGKILL');
