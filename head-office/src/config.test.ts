@@ -1,0 +1,49 @@
+import { describe, expect, it } from 'vitest';
+import { readConfig } from './config';
+
+const URL_FLAG = ['--database-url', 'postgres://vitrine@127.0.0.1:5432/vitrine_hq'];
+
+describe('head-office configuration', () => {
+  it('reads flags, with defaults for what is left out', () => {
+    expect(readConfig([...URL_FLAG, '--nats-urls', 'nats://a:4222, nats://b:4222'], {})).toEqual({
+      kind: 'config',
+      config: {
+        databaseUrl: 'postgres://vitrine@127.0.0.1:5432/vitrine_hq',
+        httpHost: '0.0.0.0',
+        httpPort: 8090,
+        natsUrls: ['nats://a:4222', 'nats://b:4222'],
+        dataDir: '.data/head-office',
+        logLevel: 'info',
+      },
+    });
+  });
+
+  it('takes the environment when a flag is absent, and the flag over it', () => {
+    const env = { VITRINE_HQ_DATABASE_URL: 'postgresql://db/hq', VITRINE_HQ_HTTP_PORT: '0' };
+    const fromEnv = readConfig([], env);
+    expect(fromEnv.kind === 'config' && fromEnv.config).toMatchObject({
+      databaseUrl: 'postgresql://db/hq',
+      httpPort: 0,
+      natsUrls: undefined,
+    });
+    const flagWins = readConfig(['--http-port', '9000'], env);
+    expect(flagWins.kind === 'config' && flagWins.config.httpPort).toBe(9000);
+  });
+
+  it('names the field of each mistake', () => {
+    expect(readConfig([], {})).toEqual({
+      kind: 'error',
+      message: 'databaseUrl: required: --database-url or VITRINE_HQ_DATABASE_URL',
+    });
+    const wrong = readConfig(
+      ['--database-url', 'mysql://db/hq', '--http-port', '70000', '--nats-urls', 'http://a'],
+      {},
+    );
+    expect(wrong.kind).toBe('error');
+    const message = wrong.kind === 'error' ? wrong.message : '';
+    expect(message).toContain('databaseUrl: a URL such as postgres://');
+    expect(message).toContain('httpPort:');
+    expect(message).toContain('natsUrls.0: nats://host:port');
+    expect(readConfig(['--colour', 'red'], {})).toMatchObject({ kind: 'error' });
+  });
+});

@@ -1,0 +1,103 @@
+// Head-office configuration from flags and environment, validated once at start so a typo
+// fails with the field's name instead of later.
+import { parseArgs } from 'node:util';
+import { z } from 'zod';
+
+function isPostgresUrl(text: string): boolean {
+  try {
+    return /^postgres(ql)?:$/.test(new URL(text).protocol);
+  } catch {
+    return false;
+  }
+}
+
+const DatabaseUrl = z
+  .string({ error: 'required: --database-url or VITRINE_HQ_DATABASE_URL' })
+  .refine(isPostgresUrl, 'a URL such as postgres://user:password@host:5432/vitrine_hq');
+
+/** Comma-separated nats:// (or tls://) URLs of the cluster's nodes. */
+const NatsUrls = z
+  .string()
+  .transform((text) =>
+    text
+      .split(',')
+      .map((url) => url.trim())
+      .filter(Boolean),
+  )
+  .pipe(
+    z
+      .array(z.string().regex(/^(nats|tls):\/\/[^\s,]+$/, 'nats://host:port or tls://host:port'))
+      .min(1)
+      .max(16),
+  );
+
+const HeadOfficeConfig = z.object({
+  databaseUrl: DatabaseUrl,
+  httpHost: z.string().min(1),
+  httpPort: z.coerce.number().int().min(0).max(65535),
+  natsUrls: NatsUrls.optional(),
+  dataDir: z.string().min(1),
+  logLevel: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']),
+});
+export type HeadOfficeConfig = z.infer<typeof HeadOfficeConfig>;
+
+export const HELP = `vitrine-head-office — the chain's head office: stores, campaigns, reports.
+
+Usage: vitrine-head-office [options]
+
+Options (environment variable in brackets):
+  --database-url <url>  PostgreSQL, e.g. postgres://vitrine@db:5432/vitrine_hq
+                        required                            [VITRINE_HQ_DATABASE_URL]
+  --host <addr>         HTTP listen address                 [VITRINE_HQ_HOST]      default: 0.0.0.0
+  --http-port <n>       HTTP port, 0 = any free one         [VITRINE_HQ_HTTP_PORT] default: 8090
+  --nats-urls <urls>    the NATS cluster, comma-separated nats:// URLs  [VITRINE_HQ_NATS_URLS]
+  --data-dir <dir>      head office's own files (signing key…) [VITRINE_HQ_DATA_DIR]
+                                                            default: ./.data/head-office
+  --log-level <level>   fatal|error|warn|info|debug|trace|silent [VITRINE_HQ_LOG_LEVEL] default: info
+  --help                show this help
+
+Several processes may share one database: they migrate it once between them, and each
+background role runs in exactly one of them at a time.
+`;
+
+export type ConfigResult =
+  | { kind: 'config'; config: HeadOfficeConfig }
+  | { kind: 'help' }
+  | { kind: 'error'; message: string };
+
+export function readConfig(args: string[], env: Record<string, string | undefined>): ConfigResult {
+  let values;
+  try {
+    ({ values } = parseArgs({
+      args,
+      strict: true,
+      options: {
+        'database-url': { type: 'string' },
+        host: { type: 'string' },
+        'http-port': { type: 'string' },
+        'nats-urls': { type: 'string' },
+        'data-dir': { type: 'string' },
+        'log-level': { type: 'string' },
+        help: { type: 'boolean' },
+      },
+    }));
+  } catch (error) {
+    return { kind: 'error', message: (error as Error).message };
+  }
+  if (values.help) return { kind: 'help' };
+  const parsed = HeadOfficeConfig.safeParse({
+    databaseUrl: values['database-url'] ?? env.VITRINE_HQ_DATABASE_URL,
+    httpHost: values.host ?? env.VITRINE_HQ_HOST ?? '0.0.0.0',
+    httpPort: values['http-port'] ?? env.VITRINE_HQ_HTTP_PORT ?? 8090,
+    natsUrls: values['nats-urls'] ?? env.VITRINE_HQ_NATS_URLS,
+    dataDir: values['data-dir'] ?? env.VITRINE_HQ_DATA_DIR ?? '.data/head-office',
+    logLevel: values['log-level'] ?? env.VITRINE_HQ_LOG_LEVEL ?? 'info',
+  });
+  if (!parsed.success) {
+    const message = parsed.error.issues
+      .map((issue) => `${issue.path.join('.') || 'config'}: ${issue.message}`)
+      .join('\n');
+    return { kind: 'error', message };
+  }
+  return { kind: 'config', config: parsed.data };
+}
