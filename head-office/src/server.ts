@@ -7,7 +7,7 @@ import type { HeadOfficeConfig } from './config';
 import { createPool, assertDatabaseReachable, databaseAnswers, type Pool } from './db/pool';
 import { migrate } from './db/migrations';
 import { holdRole, type RoleHolder } from './db/roles';
-import { createLogger, type Logger } from './log';
+import { createLogger, type Logger } from '@vitrine/shared/node';
 import { headOfficeMigrations } from './schema';
 
 /**
@@ -28,7 +28,7 @@ export type HeadOffice = {
 };
 
 export async function startHeadOffice(config: HeadOfficeConfig): Promise<HeadOffice> {
-  const log = createLogger(config.logLevel);
+  const log = createLogger(config.logLevel, { service: 'head-office', pid: String(process.pid) });
   mkdirSync(config.dataDir, { recursive: true });
   const pool = createPool(config.databaseUrl, (error) =>
     log.warn({ err: error.message }, 'an idle database connection ended'),

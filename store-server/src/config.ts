@@ -184,6 +184,8 @@ export const StoreServerConfig = z
     tlsCertDays: z.coerce.number().int().min(31).max(825).optional(),
     /** Hosts (or host:port) on private addresses that product images may be fetched from. */
     imageHosts: TlsHosts.optional(),
+    /** A store of a chain: its link to head office (hq-link/link-file.ts), from enrolment. */
+    hqLinkFile: z.string().min(1).optional(),
   })
   .refine((config) => config.plainPorts !== false || config.httpsPort !== undefined, {
     message: 'with plain ports off, an HTTPS port is needed (--https-port)',
@@ -267,6 +269,8 @@ Options (environment variable in brackets):
   --image-hosts <h,…>   hosts (or host:port) on the store's network product images may come
                         from; other private, loopback and link-local addresses are refused
                                                                 [VITRINE_IMAGE_HOSTS]
+  --hq-link <file>      a store of a chain: the hq-link.json its enrolment at head office
+                        wrote (docs/operations.md, "A chain of stores") [VITRINE_HQ_LINK]
   --help                show this help
 `;
 
@@ -324,6 +328,7 @@ export function readConfig(
         'tls-hosts': { type: 'string' },
         'tls-cert-days': { type: 'string' },
         'image-hosts': { type: 'string' },
+        'hq-link': { type: 'string' },
         help: { type: 'boolean' },
       },
     }));
@@ -384,6 +389,7 @@ export function readConfig(
     tlsHosts: values['tls-hosts'] ?? env.VITRINE_TLS_HOSTS,
     tlsCertDays: values['tls-cert-days'] ?? env.VITRINE_TLS_CERT_DAYS ?? 397,
     imageHosts: values['image-hosts'] ?? env.VITRINE_IMAGE_HOSTS,
+    hqLinkFile: values['hq-link'] ?? env.VITRINE_HQ_LINK,
   });
   if (!parsed.success) {
     const message = parsed.error.issues

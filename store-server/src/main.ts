@@ -5,6 +5,7 @@ import { fileURLToPath } from 'node:url';
 import { apiRoutes, routeUrl } from '@vitrine/shared/core';
 import { UnknownStoreError } from './catalogue/store-identity';
 import { StorageUnavailableError } from './db/storage-fault';
+import { HqLinkFileError } from './hq-link/link-file';
 import { HELP, readConfig } from './config';
 import { DEMO_PASSWORD, demoLoyaltyCards } from './seed/demo-seed';
 import { startStoreServer } from './server';
@@ -21,7 +22,11 @@ if (result.kind === 'error') {
   process.exit(2);
 }
 const server = await startStoreServer(result.config).catch((error: unknown) => {
-  if (!(error instanceof UnknownStoreError || error instanceof StorageUnavailableError))
+  if (!(
+    error instanceof UnknownStoreError ||
+    error instanceof StorageUnavailableError ||
+    error instanceof HqLinkFileError
+  ))
     throw error;
   process.stderr.write(`vitrine-store-server: ${error.message}\n`);
   process.exit(2);

@@ -20,6 +20,7 @@ import { deviceHandlers, type DemoDevices } from './devices/device-handlers';
 import { PresenceTracker } from './devices/presence';
 import { DeviceRegistry } from './devices/registry';
 import { DeadLetters } from './events/dead-letters';
+import { readHqLinkFor, startHqLink, type HqLinkRuntime } from './hq-link/start-hq-link';
 import { EventIngestor } from './events/event-ingestor';
 import { healthHandlers, type HealthSources } from './health/health-handlers';
 import { startImageCache, type ImageService } from './images/image-domain';
@@ -84,6 +85,8 @@ export type StoreServer = {
   registry: DeviceRegistry;
   staff: StaffStore;
   ingestor: EventIngestor;
+  /** A chain store's link to head office (--hq-link); undefined on a standalone store. */
+  hqLink: HqLinkRuntime | undefined;
   presence: PresenceTracker;
   demoDevices: DemoDevices | undefined;
   log: Logger;
@@ -125,6 +128,8 @@ async function startLocked(
   logger: Logger,
   dataLock: { release: () => void },
 ): Promise<StoreServer> {
+  // Read first: a wrong link file stops the start before anything listens.
+  const hqLinkFile = config.hqLinkFile ? readHqLinkFor(config.storeId, config.hqLinkFile) : null;
   const opened = openStoreDatabase(config.dataDir, logger);
   const db = opened.db;
   const storage = new StorageGuard(db, {
@@ -409,6 +414,7 @@ async function startLocked(
     },
     'store server ready',
   );
+  const hqLink = hqLinkFile ? startHqLink(db, hqLinkFile, logger) : undefined;
   return {
     config,
     httpPort,
@@ -427,6 +433,7 @@ async function startLocked(
     registry,
     staff,
     ingestor,
+    hqLink,
     presence,
     demoDevices,
     log: logger,
@@ -438,6 +445,7 @@ async function startLocked(
       await imports.stop();
       await images.stop();
       ingestor.flush();
+      await hqLink?.close();
       storage.stop();
       await mqtt?.close();
       stopRenewal?.();

@@ -5,7 +5,6 @@ import type { Db } from '../db/database';
 /** One stored device event as it leaves the store. */
 type OwedEvent = {
   deviceId: string;
-  receivedAt: string;
   event: { id: string; seq: number; kind: string; at: string; payload: unknown };
 };
 
@@ -19,7 +18,6 @@ type Row = {
   event_seq: number;
   kind: string;
   at: string;
-  received_at: string;
   payload: string;
 };
 
@@ -35,7 +33,7 @@ export class HqOutbox {
 
   constructor(private readonly db: Db) {
     this.selectAfter = db.prepare(
-      `SELECT o.seq, o.device_id, e.id, e.seq AS event_seq, e.kind, e.at, e.received_at, e.payload
+      `SELECT o.seq, o.device_id, e.id, e.seq AS event_seq, e.kind, e.at, e.payload
        FROM hq_outbox o LEFT JOIN events e ON e.device_id = o.device_id AND e.id = o.event_id
        WHERE o.seq > ? ORDER BY o.seq LIMIT ?`,
     );
@@ -91,7 +89,6 @@ export class HqOutbox {
       if (row.id !== null) {
         const event: OwedEvent = {
           deviceId: row.device_id,
-          receivedAt: row.received_at,
           event: {
             id: row.id,
             seq: row.event_seq,

@@ -1,0 +1,57 @@
+// A chain store's link to head office, started by the store server when it has `--hq-link`:
+// the connection, and the outbox it drains. (What head office sends arrives in later steps.)
+import { jetstream, type JetStreamClient } from '@nats-io/jetstream';
+import type { Db } from '../db/database';
+import type { Logger } from '@vitrine/shared/node';
+import { connectToHq, type LinkState } from './connection';
+import { HqLinkFileError, readHqLink, type HqLink } from './link-file';
+import { HqOutbox } from './outbox';
+import { OutboxDrain } from './outbox-drain';
+
+/** A JetStream call that gets no answer gives up after this (a refused pull hangs otherwise). */
+const JETSTREAM_TIMEOUT_MS = 10_000;
+
+export type HqLinkRuntime = {
+  storeId: string;
+  state: () => LinkState;
+  /** Events head office has not acknowledged yet. */
+  owed: () => number;
+  drain: OutboxDrain;
+  close: () => Promise<void>;
+};
+
+/** The link file, checked to be this store's (HqLinkFileError says what is wrong). */
+export function readHqLinkFor(storeId: string, file: string): HqLink {
+  const link = readHqLink(file);
+  if (link.storeId !== storeId)
+    throw new HqLinkFileError(
+      `--hq-link ${file} is for store ${link.storeId}; this server serves ${storeId}`,
+    );
+  return link;
+}
+
+export function startHqLink(db: Db, link: HqLink, log: Logger): HqLinkRuntime {
+  const storeId = link.storeId;
+  const outbox = new HqOutbox(db);
+  outbox.enrol(storeId);
+  const connection = connectToHq(link, log);
+  let js: JetStreamClient | null = null;
+  void connection.ready.then(
+    (nc) => {
+      js = jetstream(nc, { timeout: JETSTREAM_TIMEOUT_MS });
+    },
+    () => undefined,
+  );
+  const drain = new OutboxDrain(outbox, storeId, () => js, log);
+  drain.start();
+  return {
+    storeId,
+    state: connection.state,
+    owed: () => outbox.owed(),
+    drain,
+    close: async () => {
+      await drain.close();
+      await connection.close();
+    },
+  };
+}
