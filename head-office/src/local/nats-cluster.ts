@@ -41,6 +41,8 @@ export type NatsClusterNode = {
   readonly monitorUrl: string;
   readonly logFile: string;
   readonly storeDir: string;
+  /** Written by the node itself: lets another process (HQ) send it SIGHUP. */
+  readonly pidFile: string;
   isRunning(): boolean;
   /** Sends `signal` (default SIGKILL); for SIGKILL, SIGTERM and SIGINT waits for the exit. */
   kill(signal?: NodeJS.Signals): Promise<void>;
@@ -86,6 +88,7 @@ function nodeProcesses(
     const storeDir = join(nodeDir, 'store');
     mkdirSync(storeDir, { recursive: true });
     const configFile = join(nodeDir, 'nats.conf');
+    const pidFile = join(nodeDir, 'nats.pid');
     writeFileSync(
       configFile,
       renderNodeConfig({
@@ -95,12 +98,13 @@ function nodeProcesses(
         peerClusterPorts: ports.filter((other) => other !== own).map((other) => other.cluster),
         storeDir,
         configDir: nodeDir,
+        pidFile,
         usersFile: options.usersFile,
         maxMemoryStore: options.maxMemoryStore,
         maxFileStore: options.maxFileStore,
       }),
     );
-    const files = { configFile, logFile: join(nodeDir, 'nats.log'), storeDir };
+    const files = { configFile, logFile: join(nodeDir, 'nats.log'), storeDir, pidFile };
     return new NatsNodeProcess(name, natsServer, files, `http://127.0.0.1:${own.monitor}`);
   });
 }
@@ -185,6 +189,7 @@ function clusterHandle(
       monitorUrl: node.monitorUrl,
       logFile: node.files.logFile,
       storeDir: node.files.storeDir,
+      pidFile: node.files.pidFile,
       isRunning: () => node.isRunning(),
       kill: (signal) => node.kill(signal),
       start: async () => {

@@ -13,6 +13,8 @@ export type NodeConfigInput = {
   storeDir: string;
   /** Absolute directory of the config file: `include` paths are relative to it. */
   configDir: string;
+  /** Where the node writes its pid, for a process that did not start it (HQ's reload). */
+  pidFile: string;
   /** Absolute path of the users file every node includes. */
   usersFile: string;
   maxMemoryStore: string;
@@ -32,6 +34,7 @@ export function renderNodeConfig(input: NodeConfigInput): string {
     `server_name: ${quoted(input.name)}`,
     `listen: "127.0.0.1:${input.ports.client}"`,
     `http: "127.0.0.1:${input.ports.monitor}"`,
+    `pid_file: ${quoted(input.pidFile)}`,
     'jetstream {',
     `  store_dir: ${quoted(input.storeDir)}`,
     `  max_memory_store: ${input.maxMemoryStore}`,

@@ -53,7 +53,7 @@ function readFrom(file: string, offset: number): string {
   return buffer.toString('utf8');
 }
 
-export type NodeFiles = { configFile: string; logFile: string; storeDir: string };
+export type NodeFiles = { configFile: string; logFile: string; storeDir: string; pidFile: string };
 
 export class NatsNodeProcess {
   private child: ChildProcess | undefined;

@@ -4,7 +4,8 @@
 // - a process 'exit' hook SIGKILLs every child still alive (a normal exit, an uncaught error);
 // - where util-linux's `setpriv` exists, the child is exec'ed through it with a parent-death
 //   signal, so the kernel kills it even when this process is SIGKILLed. setpriv execs the
-//   server in place: the pid we hold is the server's own.
+//   server in place: the pid we hold is the server's own. (The kernel ties the signal to the
+//   thread that spawned: servers started from a worker_thread die with that thread.)
 import { spawn, type ChildProcess, type SpawnOptions } from 'node:child_process';
 import { existsSync } from 'node:fs';
 
