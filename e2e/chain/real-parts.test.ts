@@ -265,4 +265,24 @@ describe('real parts: nats-server cluster and TCP proxy', () => {
     for (const pid of pids) expect(() => process.kill(pid!, 0), `pid ${pid}`).toThrow(/ESRCH/);
     expect(cluster.nodes.map((node) => node.isRunning())).toEqual([false, false, false]);
   });
+
+  it('starts again on the same directory with its streams kept (fresh ports, same store_dir)', async () => {
+    const seed = cluster.hqSeed!;
+    const started = performance.now();
+    // On existing state the nodes wait out raft election timeouts: seconds, not one.
+    cluster = await startNatsCluster({ dir, usersFile: cluster.usersFile, startTimeoutMs: 45_000 });
+    const readyMs = performance.now() - started;
+    expect(cluster.hqSeed).toBeUndefined(); // the caller's users file: no user written
+    const nc = await connectWithSeed(seed, { servers: [...cluster.clientUrls] });
+    opened.push(nc);
+    const again = await jetstreamManager(nc, { timeout: 5_000 });
+    await expect
+      .poll(async () => (await again.streams.info(STREAM)).state.messages, { timeout: 20_000 })
+      .toBe(2);
+    const streamMs = performance.now() - started;
+    console.log(
+      `restart on the same dir: cluster ready in ${readyMs.toFixed(0)} ms, ` +
+        `the R3 stream answers with its messages after ${streamMs.toFixed(0)} ms (${load()})`,
+    );
+  });
 });

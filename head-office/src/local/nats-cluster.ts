@@ -26,7 +26,11 @@ export type NatsClusterOptions = {
   /** nats-server sizes, e.g. '256MB', '4GB'. */
   maxMemoryStore?: string;
   maxFileStore?: string;
-  /** For the whole start, or one node's restart (default 30 s: a loaded machine). */
+  /**
+   * For the whole start, or one node's restart (default 60 s). A fresh cluster is ready in
+   * under a second; on an existing store_dir the nodes wait out raft election timeouts first,
+   * measured at 4–24 s on this loaded machine.
+   */
   startTimeoutMs?: number;
 };
 
@@ -66,7 +70,7 @@ export type NatsCluster = {
   stop(): Promise<void>;
 };
 
-const DEFAULT_TIMEOUT_MS = 30_000;
+const DEFAULT_TIMEOUT_MS = 60_000;
 const RELOAD_TIMEOUT_MS = 10_000;
 const PORT_RACE_ATTEMPTS = 3;
 

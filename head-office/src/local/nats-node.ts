@@ -22,7 +22,15 @@ export class NatsNodeError extends Error {
   }
 }
 
-/** The last lines of a file, read from its end (a node's log can grow large). */
+// Our /healthz polls make the node log a warning each time; only the last one says anything.
+const HEALTH_WARNING = /Healthcheck failed/;
+
+function withoutRepeatedHealthWarnings(lines: string[]): string[] {
+  const last = lines.findLastIndex((line) => HEALTH_WARNING.test(line));
+  return lines.filter((line, index) => index === last || !HEALTH_WARNING.test(line));
+}
+
+/** The last lines of a node's log, read from its end (a node's log can grow large). */
 function tailOf(file: string, lines = TAIL_LINES): string {
   try {
     const size = statSync(file).size;
@@ -34,7 +42,8 @@ function tailOf(file: string, lines = TAIL_LINES): string {
     } finally {
       closeSync(fd);
     }
-    return buffer.toString('utf8').trimEnd().split('\n').slice(-lines).join('\n');
+    const all = buffer.toString('utf8').trimEnd().split('\n');
+    return withoutRepeatedHealthWarnings(all).slice(-lines).join('\n');
   } catch {
     return '(no log)';
   }
