@@ -2,7 +2,7 @@
 // nodes are children of this process (see own-child.ts), each with its own config, store_dir
 // and log file under the caller's directory, on probed ports.
 import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
-import { isAbsolute, join, resolve } from 'node:path';
+import { join, resolve } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { createUser } from '@nats-io/nkeys';
 import { findNatsServer } from './find-tools';
@@ -137,12 +137,10 @@ async function waitReady(nodes: readonly NatsNodeProcess[], timeoutMs: number): 
 export async function startNatsCluster(options: NatsClusterOptions): Promise<NatsCluster> {
   const dir = resolve(options.dir);
   mkdirSync(dir, { recursive: true });
-  if (options.usersFile && !isAbsolute(options.usersFile))
-    throw new Error(`usersFile must be an absolute path: ${options.usersFile}`);
-  if (options.usersFile && !existsSync(options.usersFile))
-    throw new Error(`no users file at ${options.usersFile}`);
-  const own = options.usersFile ? undefined : writeDefaultUsers(dir);
-  const usersFile = options.usersFile ?? own!.usersFile;
+  const given = options.usersFile === undefined ? undefined : resolve(options.usersFile);
+  if (given && !existsSync(given)) throw new Error(`no users file at ${given}`);
+  const own = given ? undefined : writeDefaultUsers(dir);
+  const usersFile = given ?? own!.usersFile;
   const settings = {
     dir,
     usersFile,
