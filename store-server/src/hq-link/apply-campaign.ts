@@ -3,8 +3,11 @@
 // then held by the store's signed intake, whose sync doc the screens pull.
 import {
   SignedCampaign,
+  campaignMedia,
   compareRevision,
+  isWithdrawal,
   verifySignedCampaign,
+  type MediaRef,
   type Result,
   type SignedContent,
   type TrustAnchor,
@@ -15,12 +18,29 @@ import type { CommittedChange } from '../sync/doc-store';
 
 export type CheckedCampaign = Result<{ content: SignedContent; envelope: SignedCampaign }>;
 
-/** The signature and content check: it awaits, so it runs before the intake's transaction. */
-export async function checkCampaign(input: unknown, anchor: TrustAnchor): Promise<CheckedCampaign> {
+/**
+ * Makes a campaign's media files present before the campaign is held (from the link's media
+ * bucket, 16-plan §3.4). Resolves with an error when a file's size or SHA-256 is not the signed
+ * one: the campaign is refused. Throws when it cannot fetch: nothing is acked, so it comes again.
+ */
+export type CampaignMediaFetch = (media: MediaRef[]) => Promise<Result<void>>;
+
+/** The signature, content and media checks: they await, so they run before the transaction. */
+export async function checkCampaign(
+  input: unknown,
+  anchor: TrustAnchor,
+  fetchMedia?: CampaignMediaFetch,
+): Promise<CheckedCampaign> {
   const verified = await verifySignedCampaign(input, anchor);
   if (!verified.ok) return verified;
+  const content = verified.value;
+  const media = isWithdrawal(content) ? [] : campaignMedia(content);
+  if (fetchMedia && media.length > 0) {
+    const fetched = await fetchMedia(media);
+    if (!fetched.ok) return { ok: false, error: `campaign ${content.id}: ${fetched.error}` };
+  }
   // verifySignedCampaign parsed the envelope: only its four fields are kept.
-  return { ok: true, value: { content: verified.value, envelope: SignedCampaign.parse(input) } };
+  return { ok: true, value: { content, envelope: SignedCampaign.parse(input) } };
 }
 
 /**

@@ -11,6 +11,7 @@ import { holdCampaign, type CheckedCampaign } from './apply-campaign';
 import { catalogueWrites } from './apply-catalogue';
 import { priceWrites } from './apply-prices';
 import { replaceNeighbours, settingsWrite } from './apply-settings';
+import { stockWrites } from './apply-stock';
 
 export type LinkMessage = HqChainMessage | HqStoreMessage;
 
@@ -71,8 +72,14 @@ export function applyWhole(
       replaceNeighbours(parts.db, last.neighbours);
       return { ok: true, value: [] };
     case 'stock':
+      return write(
+        stockWrites(
+          parts,
+          ofType(messages, 'stock').flatMap((m) => m.lines),
+        ),
+      );
     case 'snapshot':
-      // Not yet: the store's own stock and snapshots come with the snapshot work (16-plan §3.4).
+      // Not yet: a fresh snapshot is applied like a full import, with withdrawals (16-plan §3.4).
       return { ok: false, error: `${last.type} messages are not applied by this store yet` };
   }
 }

@@ -15,6 +15,7 @@ import {
 } from '@vitrine/shared/core';
 import { openDatabase, type Db } from '../db/database';
 import { DocStore } from '../sync/doc-store';
+import type { CampaignMediaFetch } from './apply-campaign';
 import { LinkIntake } from './intake';
 
 export const STORE_ID = 'paris-rivoli';
@@ -43,19 +44,35 @@ export function headOffice(): {
 export type TestStore = { dir: string; db: Db; docs: DocStore; intake: LinkIntake };
 
 /** A store in its own data directory (or the same one again: a restart). */
-export function openStore(anchor: TrustAnchor, dir?: string): TestStore {
+export function openStore(
+  anchor: TrustAnchor,
+  dir?: string,
+  fetchMedia?: CampaignMediaFetch,
+): TestStore {
   const dataDir = dir ?? mkdtempSync(join(tmpdir(), 'vitrine-link-intake-'));
   const db = openDatabase(dataDir);
   const docs = new DocStore(db);
-  return {
-    dir: dataDir,
+  const intake = new LinkIntake({
     db,
     docs,
-    intake: new LinkIntake({ db, docs, storeId: STORE_ID, anchor }),
-  };
+    storeId: STORE_ID,
+    anchor,
+    ...(fetchMedia && { fetchMedia }),
+  });
+  return { dir: dataDir, db, docs, intake };
 }
 
 export const bytes = (message: unknown) => encodeLinkMessage(message);
+
+/** A chain catalogue delta of products (a chunk when `atomicUntil` is given). */
+export const catalogue = (rev: number, products: Product[], atomicUntil?: number) =>
+  bytes({
+    v: 1,
+    rev,
+    type: 'catalogue',
+    ...(atomicUntil !== undefined && { atomicUntil }),
+    docs: products.map((body) => ({ c: 'products', id: body.id, body })),
+  });
 
 /** A chain product: a shirt in sizes S and M at the chain's price. */
 export function product(id: string, priceCents = 2_990, name = 'Chemise'): Product {

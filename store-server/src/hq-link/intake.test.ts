@@ -1,15 +1,18 @@
 // The store's intake of head office's streams, on real SQLite with real Ed25519 signatures:
 // the next revision applies with its checkpoint, anything else changes nothing, chunks wait on
 // disk for their last one, a tampered campaign never reaches a screen.
-import { itemPriceOf, type Product, type SyncDoc } from '@vitrine/shared/core';
+import { createHash } from 'node:crypto';
+import type { Product, SyncDoc } from '@vitrine/shared/core';
 import { afterAll, describe, expect, it } from 'vitest';
 import type { Db } from '../db/database';
+import type { CampaignMediaFetch } from './apply-campaign';
 import { neighboursOf } from './apply-settings';
 import { LinkRefusals, MAX_LINK_REFUSALS } from './link-refusals';
 import {
   STORE_ID,
   bytes,
   campaign,
+  catalogue,
   headOffice,
   holdings,
   openStore,
@@ -19,8 +22,8 @@ import {
 
 const ho = headOffice();
 const opened: Db[] = [];
-const store = (dir?: string): TestStore => {
-  const opening = openStore(ho.anchor, dir);
+const store = (dir?: string, fetchMedia?: CampaignMediaFetch): TestStore => {
+  const opening = openStore(ho.anchor, dir, fetchMedia);
   opened.push(opening.db);
   return opening;
 };
@@ -28,22 +31,6 @@ afterAll(() => {
   for (const db of opened) if (db.open) db.close();
 });
 
-const catalogue = (rev: number, products: Product[], atomicUntil?: number) =>
-  bytes({
-    v: 1,
-    rev,
-    type: 'catalogue',
-    ...(atomicUntil !== undefined && { atomicUntil }),
-    docs: products.map((body) => ({ c: 'products', id: body.id, body })),
-  });
-const prices = (rev: number, lines: object[], atomicUntil?: number) =>
-  bytes({
-    v: 1,
-    rev,
-    type: 'prices',
-    ...(atomicUntil !== undefined && { atomicUntil }),
-    prices: lines,
-  });
 const signedCampaign = (rev: number, id: string, revision: number) =>
   bytes({ v: 1, rev, type: 'campaign', campaign: ho.sign(campaign(id, revision)) });
 
@@ -184,6 +171,56 @@ describe('the store intake of head office streams', () => {
     expect(docs.get('campaigns', 'spring')).toEqual(ho.sign(campaign('spring', 2)));
   });
 
+  it('refuses a campaign whose media file is not the one it signed', async () => {
+    const png = Buffer.from('89504e470d0a1a0a0000000d49484452', 'hex');
+    const sha256 = createHash('sha256').update(png).digest('hex');
+    // The media bucket as the link's fetcher sees it: the object under this name was altered.
+    const bucket = new Map([[sha256, Buffer.concat([png, Buffer.from('!')])]]);
+    const fetchMedia: CampaignMediaFetch = (refs) => {
+      for (const ref of refs) {
+        const file = bucket.get(ref.sha256);
+        if (!file) throw new Error(`media ${ref.sha256} not fetched yet`);
+        const digest = createHash('sha256').update(file).digest('hex');
+        if (file.length !== ref.size || digest !== ref.sha256)
+          return Promise.resolve({ ok: false, error: `media ${ref.sha256} does not match` });
+      }
+      return Promise.resolve({ ok: true, value: undefined });
+    };
+    const { docs, intake } = store(undefined, fetchMedia);
+    const withImage = campaign('spring', 1);
+    if ('playlists' in withImage)
+      withImage.playlists[0]!.items.push({
+        id: 'i2',
+        kind: 'image',
+        durationMs: 5_000,
+        media: { sha256, type: 'image/png', size: png.length },
+      });
+    const message = bytes({ v: 1, rev: 1, type: 'campaign', campaign: ho.sign(withImage) });
+
+    expect(await intake.receive('HQ_CHAIN', message)).toEqual({
+      outcome: 'refused',
+      rev: 1,
+      reason: `campaign spring: media ${sha256} does not match`,
+    });
+    expect(docs.get('campaigns', 'spring')).toBeUndefined();
+    // A file not fetched yet is no refusal: the message is not acked, and comes again.
+    bucket.clear();
+    await expect(intake.receive('HQ_CHAIN', signedCampaign(2, 'spring', 1))).resolves.toMatchObject(
+      { outcome: 'applied' },
+    );
+    const again = bytes({
+      v: 1,
+      rev: 3,
+      type: 'campaign',
+      campaign: ho.sign({ ...withImage, revision: 2 }),
+    });
+    await expect(intake.receive('HQ_CHAIN', again)).rejects.toThrow(/not fetched yet/);
+    expect(intake.held('HQ_CHAIN')).toBe(2);
+    bucket.set(sha256, png);
+    expect(await intake.receive('HQ_CHAIN', again)).toEqual({ outcome: 'applied', rev: 3 });
+    expect(docs.get('campaigns', 'spring')).toEqual(ho.sign({ ...withImage, revision: 2 }));
+  });
+
   it('refuses what fails the schema, and the rest of a change whose chunk it was', async () => {
     const { docs, intake } = store();
     const garbled = bytes({ v: 1, rev: 1, type: 'prices', atomicUntil: 2, prices: [] });
@@ -191,7 +228,8 @@ describe('the store intake of head office streams', () => {
       outcome: 'refused',
       rev: 1,
     });
-    const rest = prices(2, [{ productId: 'p1', variantId: 'p1-s', priceCents: 100 }], 2);
+    const line = { productId: 'p1', variantId: 'p1-s', priceCents: 100 };
+    const rest = bytes({ v: 1, rev: 2, type: 'prices', atomicUntil: 2, prices: [line] });
     expect(await intake.receive('HQ_STORES', rest)).toEqual({
       outcome: 'refused',
       rev: 2,
@@ -208,49 +246,12 @@ describe('the store intake of head office streams', () => {
   it('keeps the latest refusals only', () => {
     const { db } = store();
     const refusals = new LinkRefusals(db);
-    for (let rev = 1; rev <= MAX_LINK_REFUSALS + 5; rev++)
-      refusals.record({ stream: 'chain', rev, until: null, type: 'campaign', reason: 'forged' });
+    db.transaction(() => {
+      for (let rev = 1; rev <= MAX_LINK_REFUSALS + 5; rev++)
+        refusals.record({ stream: 'chain', rev, until: null, type: 'campaign', reason: 'forged' });
+    })();
     expect(db.prepare('SELECT COUNT(*) FROM link_refusals').pluck().get()).toBe(MAX_LINK_REFUSALS);
     expect(refusals.latest(1)).toMatchObject([{ rev: MAX_LINK_REFUSALS + 5 }]);
     expect(db.prepare('SELECT MIN(rev) FROM link_refusals').pluck().get()).toBe(6);
-  });
-
-  it('reprices a product with the store price, and back to the chain price', async () => {
-    const { docs, intake, db } = store();
-    // The store's price can come before the chain's product (the two streams are not ordered).
-    await intake.receive(
-      'HQ_STORES',
-      prices(1, [{ productId: 'p1', variantId: 'p1-m', priceCents: 3_490 }]),
-    );
-    await intake.receive('HQ_CHAIN', catalogue(1, [product('p1')]));
-    const priceOf = (variantId: string) =>
-      itemPriceOf(docs.get<Product>('products', 'p1')!, variantId).priceCents;
-    expect([priceOf('p1-s'), priceOf('p1-m')]).toEqual([2_990, 3_490]);
-
-    const sale = { priceCents: 1_990, endsAt: '2026-12-31T23:00:00.000Z' };
-    await intake.receive('HQ_STORES', prices(2, [{ productId: 'p1', variantId: 'p1-s', sale }]));
-    expect(itemPriceOf(docs.get<Product>('products', 'p1')!, 'p1-s')).toEqual({
-      priceCents: 2_990,
-      sale,
-    });
-    // The chain's new price shows where the store has none of its own.
-    await intake.receive('HQ_CHAIN', catalogue(2, [product('p1', 2_790)]));
-    expect([priceOf('p1-s'), priceOf('p1-m')]).toEqual([2_790, 3_490]);
-
-    const head = docs.head();
-    await intake.receive('HQ_STORES', prices(3, [{ productId: 'p1', variantId: 'p1-m' }]));
-    expect(docs.head()).toBe(head + 1);
-    expect(priceOf('p1-m')).toBe(2_790);
-    expect(holdings(db).prices).toEqual([
-      {
-        location_id: STORE_ID,
-        variant_id: 'p1-s',
-        product_id: 'p1',
-        price_cents: null,
-        sale: JSON.stringify(sale),
-        chain_cents: 2_790,
-        chain_sale: null,
-      },
-    ]);
   });
 });

@@ -19,7 +19,7 @@ import { SignedIntake } from '../campaigns/signed-intake';
 import { LocalPrices } from '../catalogue/local-prices';
 import type { Db } from '../db/database';
 import type { CommittedChange, DocStore } from '../sync/doc-store';
-import { checkCampaign, type CheckedCampaign } from './apply-campaign';
+import { checkCampaign, type CampaignMediaFetch, type CheckedCampaign } from './apply-campaign';
 import { applyWhole, type LinkMessage } from './apply-whole';
 import { LinkCheckpoints } from './checkpoints';
 import { HeldChunks, type HeldChunk } from './held-chunks';
@@ -52,7 +52,15 @@ export class LinkIntake {
   private queue: Promise<unknown> = Promise.resolve();
 
   constructor(
-    private readonly options: { db: Db; docs: DocStore; storeId: string; anchor: TrustAnchor },
+    private readonly options: {
+      db: Db;
+      docs: DocStore;
+      storeId: string;
+      /** Head office's public key: campaigns are verified against it. */
+      anchor: TrustAnchor;
+      /** Without it, a campaign is held without its media (as one posted over HTTP is). */
+      fetchMedia?: CampaignMediaFetch;
+    },
   ) {
     const { db, docs, storeId, anchor } = options;
     this.checkpoints = new LinkCheckpoints(db);
@@ -94,7 +102,7 @@ export class LinkIntake {
     }
     const checked =
       message.type === 'campaign'
-        ? await checkCampaign(message.campaign, this.options.anchor)
+        ? await checkCampaign(message.campaign, this.options.anchor, this.options.fetchMedia)
         : undefined;
     // Nothing awaits from here on: the decision is taken again inside the transaction.
     return this.commit(() => this.take(key, message, checked));
