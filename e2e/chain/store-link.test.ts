@@ -13,13 +13,21 @@ import {
   chainMsgId,
   encodeLinkMessage,
   hqChainSubject,
+  FleetSummary,
+  STREAMS,
+  storeSubjects,
   type SignedCampaign,
   type SignedContent,
   type TrustAnchor,
 } from '@vitrine/shared/core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startChainParts, type ChainParts } from '../support/chain-parts';
-import { freePort, spawnServer, type ServerProcess } from '../support/server-process';
+import {
+  enrolAndApprove,
+  freePort,
+  spawnServer,
+  type ServerProcess,
+} from '../support/server-process';
 import { waitFor } from '../support/test-server';
 
 const STORE = 'lyon-part-dieu';
@@ -161,5 +169,28 @@ describe('a chain store pulls what head office publishes', () => {
     store = await startStore();
     await until('revision 7 applied after the restart', () => held().checkpoint === 7);
     expect(held().campaigns).toContain('sale');
+  });
+
+  it('tells head office about its screens (the fleet stream keeps the latest summary)', async () => {
+    const kiosk = await enrolAndApprove(store!.url, 'kiosk');
+    const latest = async () => {
+      const message = await parts.jsm.streams.getMessage(STREAMS.fleet, {
+        last_by_subj: storeSubjects(STORE).fleet,
+      });
+      return message ? FleetSummary.parse(message.json()) : null;
+    };
+    let summary: FleetSummary | null = null;
+    await waitFor(
+      async () => {
+        summary = await latest().catch(() => null);
+        return summary?.devices.some((device) => device.deviceId === kiosk.deviceId) ?? false;
+      },
+      'a fleet summary naming the new kiosk',
+      90_000,
+    );
+    expect(summary!.devices.find((device) => device.deviceId === kiosk.deviceId)).toMatchObject({
+      app: 'kiosk',
+      status: 'offline',
+    });
   });
 });

@@ -5,6 +5,9 @@ import { jetstream, type JetStreamClient } from '@nats-io/jetstream';
 import type { NatsConnection } from '@nats-io/transport-node';
 import type { Db } from '../db/database';
 import type { DocStore } from '../sync/doc-store';
+import type { PresenceTracker } from '../devices/presence';
+import type { DeviceRegistry } from '../devices/registry';
+import { FleetReport } from './fleet-report';
 import { HqPull } from './hq-pull';
 import { LinkIntake } from './intake';
 import type { Logger } from '@vitrine/shared/node';
@@ -37,7 +40,16 @@ export function readHqLinkFor(storeId: string, file: string): HqLink {
   return link;
 }
 
-export function startHqLink(db: Db, docs: DocStore, link: HqLink, log: Logger): HqLinkRuntime {
+/** The store's parts the link reads from and writes to. */
+export type HqLinkParts = {
+  db: Db;
+  docs: DocStore;
+  registry: DeviceRegistry;
+  presence: PresenceTracker;
+};
+
+export function startHqLink(parts: HqLinkParts, link: HqLink, log: Logger): HqLinkRuntime {
+  const { db, docs } = parts;
   const storeId = link.storeId;
   const outbox = new HqOutbox(db);
   outbox.enrol(storeId);
@@ -54,6 +66,8 @@ export function startHqLink(db: Db, docs: DocStore, link: HqLink, log: Logger): 
   const intake = new LinkIntake({ db, docs, storeId, anchor: link.trustAnchor });
   const pull = new HqPull(storeId, () => live, intake, log);
   pull.start();
+  const fleet = new FleetReport(storeId, parts, () => live?.js ?? null, log);
+  fleet.start();
   return {
     storeId,
     state: connection.state,
@@ -62,7 +76,7 @@ export function startHqLink(db: Db, docs: DocStore, link: HqLink, log: Logger): 
     pull,
     intake,
     close: async () => {
-      await Promise.all([drain.close(), pull.close()]);
+      await Promise.all([drain.close(), pull.close(), fleet.close()]);
       await connection.close();
     },
   };
