@@ -20,7 +20,7 @@ const EVERY_MS = 60_000;
 const SETTLE_MS = 2_000;
 const SCREEN_APPS = new Set(['kiosk', 'signage', 'mirror']);
 
-export function fleetSummary(
+function fleetSummary(
   devices: ReturnType<DeviceRegistry['list']>,
   presence: PresenceRow[],
   now: Date,
