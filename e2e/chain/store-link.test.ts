@@ -9,6 +9,8 @@ import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { jetstream, type JetStreamClient } from '@nats-io/jetstream';
 import {
+  apiRoutes,
+  callRoute,
   canonicalJson,
   chainMsgId,
   encodeLinkMessage,
@@ -147,6 +149,11 @@ describe('a chain store pulls what head office publishes', () => {
     await publish(2, hq.sign(campaign('summer', 1)));
     await until('revisions 2 and 3 applied', () => held().checkpoint === 3);
     expect(held().campaigns).toEqual(['spring', 'summer', 'winter']);
+  });
+
+  it('hands its screens head office’s key to pin, not a key of its own', async () => {
+    const anchor = await callRoute({ baseUrl: store!.url }, apiRoutes.campaigns.trustAnchor, {});
+    expect(anchor).toEqual(hq.anchor);
   });
 
   it('refuses a forged campaign on record and goes on with the next', async () => {

@@ -260,6 +260,7 @@ async function startLocked(
     presence,
     deadLetters,
     publish: (topic, payload) => mqtt?.link.publish(topic, payload, { qos: 1 }),
+    ...(hqLinkFile && { anchor: hqLinkFile.trustAnchor }),
     timeZone: config.timeZone,
     log: logger,
   });

@@ -5,6 +5,7 @@ import {
   type campaignRoutes,
   type fleetRoutes,
   type reportRoutes,
+  type TrustAnchor,
 } from '@vitrine/shared/core';
 import type { Db } from '../db/database';
 import type { PresenceTracker } from '../devices/presence';
@@ -50,12 +51,18 @@ export function startSignage(options: {
   timeZone?: string;
   /** Where refused replays are logged for the store's IT. */
   log?: Logger;
+  /**
+   * A chain store's head office key (from --hq-link): campaigns are checked against it and
+   * players pin it. Unset: the store plays head office with its own key (the standalone demo).
+   */
+  anchor?: TrustAnchor;
 }): SignageDomain {
   const timeZone = assertTimeZone(options.timeZone ?? 'Europe/Paris');
   const key = loadHeadOfficeKey(options.dataDir);
+  const anchor = options.anchor ?? key.anchor;
   const media = new MediaStore(options.db, options.dataDir);
   const policy = new ApprovalPolicy(options.db);
-  const intake = new SignedIntake(options.db, options.docs, key.anchor, options.log);
+  const intake = new SignedIntake(options.db, options.docs, anchor, options.log);
   const campaigns = new CampaignService(options.db, media, key, intake, policy);
   const tombstoned = campaigns.withdrawLegacyDeletes();
   if (tombstoned > 0) {
@@ -71,7 +78,7 @@ export function startSignage(options: {
       intake,
       media,
       policy,
-      anchor: key.anchor,
+      anchor,
       docs: options.docs,
       storeId: options.storeId,
     }),
