@@ -46,6 +46,7 @@ let hq: HeadOffice;
 let storeA: LoggedProcess | undefined;
 let a: NatsConnection;
 let aSeed: Uint8Array;
+let usedCodeA = '';
 const aErrors: string[] = [];
 const hqLogs: Record<string, unknown>[] = [];
 
@@ -151,6 +152,7 @@ beforeAll(async () => {
   // A through the CLI, as the README says.
   const dataA = join(base, 'store-a');
   const codeA = await admin('POST', '/stores/A/enrol-codes', {});
+  usedCodeA = String(codeA.code);
   const enrolled = await runEnrolCli({
     hq: hq.url,
     code: String(codeA.code),
@@ -264,6 +266,16 @@ describe('a store on the chain', () => {
       reconnect: false,
     });
     expect(await outcome(stranger)).toMatch(/authorization violation/i);
+  });
+
+  it('the enrolment CLI refuses a used code plainly and leaves the store as it was', async () => {
+    const dataA = join(base, 'store-a');
+    const again = await runEnrolCli({ hq: hq.url, code: usedCodeA, store: 'A', data: dataA });
+    expect(again.code).toBe(1);
+    expect(again.output).toMatch(/head office answered 403: .*used already/);
+    expect(readFileSync(join(dataA, 'hq', 'nkey.seed'), 'utf8').trim()).toBe(
+      new TextDecoder().decode(aSeed),
+    );
   });
 
   it('is cut off at once when revoked, and both sides log it', async () => {
