@@ -91,7 +91,14 @@ try {
   answer = await response.json();
 } catch (error) {
   rmSync(pendingSeed, { force: true });
-  fail(error instanceof Error ? error.message : String(error), 1);
+  // fetch says only "fetch failed"; its cause says why (ECONNREFUSED, a bad certificate…).
+  const cause = (error as { cause?: { code?: string; message?: string } }).cause;
+  const why = cause
+    ? `cannot reach head office at ${args.hq}: ${cause.code ?? cause.message ?? 'unknown'}`
+    : error instanceof Error
+      ? error.message
+      : String(error);
+  fail(why, 1);
 }
 const reply = parseUnknown(EnrolReply, answer);
 if (!reply.ok) {
