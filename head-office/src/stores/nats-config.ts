@@ -1,14 +1,15 @@
 // The `nats-config` role: the one head-office process that holds it renders the users file
 // from PostgreSQL (HQ + every active store's live keys and neighbours), replaces it at once and
-// asks the cluster to reload. It renders again after each change this process makes, and every
-// few seconds, so a change made by another process is live within that time.
-import type { Pool } from 'pg';
+// asks the cluster to reload. It renders again after each change this process makes, when
+// another process says it made one (NOTIFY), and every few seconds in case a word was lost.
+import type { Pool, PoolClient } from 'pg';
 import type { Logger } from '@vitrine/shared/node';
 import { holdRole, type RoleHolder } from '../db/roles';
 import { renderUsersFile, writeUsersFile, type UsersFileInput } from './nats-users';
 
 const NATS_CONFIG_ROLE = 'nats-config';
 const RESYNC_MS = 5_000;
+const CHANNEL = 'vt_nats_config';
 
 export type NatsConfigOptions = {
   usersFile: string;
@@ -21,10 +22,18 @@ export type NatsConfigOptions = {
 
 export type NatsConfig = {
   role: RoleHolder;
-  /** After a change of keys, neighbours or status: the file is rendered again (now, if held here). */
+  /**
+   * After a change of keys, neighbours or status: the file is rendered again, at once if this
+   * process holds the role (resolving once the nodes reloaded), else by the holder on its NOTIFY.
+   */
   changed: () => Promise<void>;
   stop: () => Promise<void>;
 };
+
+/** Tells the role's holder, in whichever process, that stores or keys changed. */
+export async function announceStoresChanged(pool: Pool): Promise<void> {
+  await pool.query(`SELECT pg_notify('${CHANNEL}', '')`);
+}
 
 async function usersFileInput(pool: Pool, hqPublicKey: string): Promise<UsersFileInput> {
   const result = await pool.query<{ id: string; keys: string[]; neighbours: string[] }>(
@@ -48,6 +57,7 @@ export function startNatsConfig(pool: Pool, options: NatsConfigOptions): NatsCon
   let written: string | undefined;
   let queue: Promise<void> = Promise.resolve();
   let timer: NodeJS.Timeout | undefined;
+  let listener: PoolClient | undefined;
 
   const syncNow = async () => {
     const text = renderUsersFile(await usersFileInput(pool, options.hqPublicKey));
@@ -79,15 +89,32 @@ export function startNatsConfig(pool: Pool, options: NatsConfigOptions): NatsCon
     }, options.resyncMs ?? RESYNC_MS);
   };
 
+  const stopListening = () => {
+    listener?.release(true); // a LISTENing connection is never handed to anyone else
+    listener = undefined;
+  };
+  // Changes made by the other head-office processes, as they happen.
+  const listen = async () => {
+    const client = await pool.connect();
+    client.on('error', () => undefined); // the periodic resync covers a lost listener
+    client.on('notification', () => void sync().catch(() => undefined));
+    await client.query(`LISTEN ${CHANNEL}`);
+    listener = client;
+  };
+
   const role = holdRole(pool, NATS_CONFIG_ROLE, {
     onGain: async () => {
       log.info({ role: NATS_CONFIG_ROLE }, 'role gained');
       written = undefined; // another process may have written it meanwhile
-      await sync();
       schedule();
+      await listen().catch((error: unknown) =>
+        log.warn({ err: (error as Error).message }, 'nats users file: not listening for changes'),
+      );
+      await sync().catch(() => undefined); // logged; the next resync tries again
     },
     onLose: (reason) => {
       clearTimeout(timer);
+      stopListening();
       log.warn({ role: NATS_CONFIG_ROLE, reason }, 'role lost');
     },
     onError: (error) => log.error({ role: NATS_CONFIG_ROLE, err: error }, 'role callback failed'),
@@ -97,11 +124,13 @@ export function startNatsConfig(pool: Pool, options: NatsConfigOptions): NatsCon
     role,
     changed: async () => {
       if (role.held()) await sync();
+      else await announceStoresChanged(pool);
     },
     stop: async () => {
       clearTimeout(timer);
       await role.stop();
       clearTimeout(timer);
+      stopListening();
       await queue;
     },
   };

@@ -2,122 +2,30 @@
 // 4xx, an enrolment code works once and expires, enrolment makes the store's key open the
 // link (users file rewritten, node reloaded by its pid file, durables created) and a
 // revocation closes it again.
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { readFileSync } from 'node:fs';
 import { jetstreamManager } from '@nats-io/jetstream';
 import { createUser } from '@nats-io/nkeys';
-import { connect, nkeyAuthenticator, type NatsConnection } from '@nats-io/transport-node';
+import { connect, nkeyAuthenticator } from '@nats-io/transport-node';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { linkStreams, storeDurable, STREAMS, type HqStore } from '@vitrine/shared/core';
-import { createLogger } from '@vitrine/shared/node';
-import { startTestPostgres, type TestPostgres } from '../local/test-postgres';
-import { startHeadOffice, type HeadOffice } from '../server';
-import { renderUsersFile, writeUsersFile } from './nats-users';
-import { addStoreKey, keepOnlyStoreKey } from './store-keys';
-import { startTestNatsNode, type TestNatsNode } from './test-nats-node';
+import { storeDurable, STREAMS } from '@vitrine/shared/core';
+import type { HeadOffice } from '../server';
+import { newStore as store, startStoresTestBed } from './test-bed';
 
-const TOKEN = 'hq-admin-token-0123456789';
-const hqPair = createUser();
-const dir = mkdtempSync(join(tmpdir(), 'vt-hq-stores-'));
-const usersFile = join(dir, 'users.conf');
-const logs: Record<string, unknown>[] = [];
-
-let postgres: TestPostgres;
-let node: TestNatsNode;
-let hqNats: NatsConnection;
+let bed: Awaited<ReturnType<typeof startStoresTestBed>>;
 let hq: HeadOffice;
+let url = '';
+let usersFile = '';
 
 beforeAll(async () => {
-  postgres = await startTestPostgres();
-  const seedFile = join(dir, 'hq.seed');
-  writeFileSync(seedFile, new TextDecoder().decode(hqPair.getSeed()), { mode: 0o600 });
-  await writeUsersFile(
-    usersFile,
-    renderUsersFile({ hqPublicKey: hqPair.getPublicKey(), stores: [] }),
-  );
-  node = await startTestNatsNode(dir, usersFile);
-  hqNats = await connect({ servers: node.url, authenticator: nkeyAuthenticator(hqPair.getSeed()) });
-  const jsm = await jetstreamManager(hqNats, { timeout: 10_000 });
-  for (const stream of linkStreams({
-    replicas: 1,
-    eventsMaxBytes: 1 << 24,
-    stockMaxBytes: 1 << 22,
-  }))
-    await jsm.streams.add(stream);
-  hq = await startHeadOffice(
-    {
-      databaseUrl: await postgres.freshDatabase(),
-      httpHost: '127.0.0.1',
-      httpPort: 0,
-      natsUrls: [node.url],
-      natsSeedFile: seedFile,
-      natsUsersFile: usersFile,
-      natsPidFiles: [node.pidFile],
-      adminToken: TOKEN,
-      dataDir: join(dir, 'hq'),
-      logLevel: 'info',
-    },
-    {
-      nats: hqNats,
-      log: createLogger(
-        'info',
-        { service: 'hq' },
-        { write: (line) => void logs.push(JSON.parse(line) as Record<string, unknown>) },
-      ),
-    },
-  );
-  // The role is taken at once on a database no other process uses.
-  while (!hq.heldRoles().includes('nats-config')) await new Promise((r) => setTimeout(r, 50));
+  bed = await startStoresTestBed();
+  ({ hq, usersFile } = bed);
+  url = bed.node.url;
 });
-afterAll(async () => {
-  await hq?.stop();
-  await hqNats?.close();
-  await node?.stop();
-  await postgres?.remove();
-  rmSync(dir, { recursive: true, force: true });
-});
+afterAll(() => bed?.stop());
 
-/** The answers this test reads, loosely: each call reads the fields its route has. */
-type Answer = {
-  status: number;
-  json: Partial<HqStore> & {
-    error: { code: string; message: string };
-    code: string;
-    stores: HqStore[];
-    keys: { publicKey: string; retiredAt: string | null }[];
-    trustAnchor: { publicKey: string };
-  };
-};
-
-async function call(
-  method: string,
-  path: string,
-  body?: unknown,
-  token: string | null = TOKEN,
-): Promise<Answer> {
-  const headers: Record<string, string> = { 'content-type': 'application/json' };
-  if (token) headers.authorization = `Bearer ${token}`;
-  const response = await fetch(`${hq.url}/api${path}`, {
-    method,
-    headers,
-    body: body === undefined ? undefined : typeof body === 'string' ? body : JSON.stringify(body),
-  });
-  const text = await response.text();
-  return {
-    status: response.status,
-    json: (text ? JSON.parse(text) : undefined) as Answer['json'],
-  };
-}
-
-const store = (id: string, neighbours: string[] = []) => ({
-  id,
-  name: `Store ${id}`,
-  region: { id: 'west', name: 'West' },
-  timeZone: 'Europe/Paris',
-  currency: 'EUR',
-  neighbours,
-});
+/** As a caller with the admin token, or with `token` (null: none). */
+const call = (method: string, path: string, body?: unknown, token?: string | null) =>
+  bed.call(method, path, body, { token });
 
 describe('stores', () => {
   it('creates, reads and lists stores; neighbours change; every bad input is a 4xx', async () => {
@@ -180,7 +88,7 @@ describe('enrolment and revocation', () => {
     const enrolled = await call('POST', '/enrol', body, null);
     expect(enrolled).toMatchObject({
       status: 200,
-      json: { storeId: 'E1', natsUrls: [node.url], region: { id: 'west' }, neighbours: [] },
+      json: { storeId: 'E1', natsUrls: [url], region: { id: 'west' }, neighbours: [] },
     });
     expect(enrolled.json.trustAnchor.publicKey).toMatch(/^[A-Za-z0-9_-]{43}$/);
     const again = await call(
@@ -193,11 +101,11 @@ describe('enrolment and revocation', () => {
     expect(again.json.error.message).toMatch(/used already/);
     expect(readFileSync(usersFile, 'utf8')).toContain(pair.getPublicKey());
 
-    const jsm = await jetstreamManager(hqNats, { timeout: 10_000 });
+    const jsm = await jetstreamManager(bed.hqNats, { timeout: 10_000 });
     for (const stream of [STREAMS.hqChain, STREAMS.hqStores])
       expect((await jsm.consumers.info(stream, storeDurable('E1'))).name).toBe('s-E1');
     const storeNats = await connect({
-      servers: node.url,
+      servers: url,
       authenticator: nkeyAuthenticator(pair.getSeed()),
       inboxPrefix: '_INBOX_E1',
     });
@@ -233,7 +141,7 @@ describe('enrolment and revocation', () => {
       null,
     );
     const nc = await connect({
-      servers: node.url,
+      servers: url,
       authenticator: nkeyAuthenticator(pair.getSeed()),
       reconnect: false,
     });
@@ -243,12 +151,12 @@ describe('enrolment and revocation', () => {
     expect(readFileSync(usersFile, 'utf8')).not.toContain(pair.getPublicKey());
     await expect(
       connect({
-        servers: node.url,
+        servers: url,
         authenticator: nkeyAuthenticator(pair.getSeed()),
         reconnect: false,
       }),
     ).rejects.toThrow(/authorization/i);
-    expect(logs).toContainEqual(
+    expect(bed.logs).toContainEqual(
       expect.objectContaining({
         msg: expect.stringMatching(/revoked/) as unknown,
         store: 'R1',
@@ -258,46 +166,5 @@ describe('enrolment and revocation', () => {
     expect((await call('GET', '/stores/R1/keys')).json.keys[0]?.retiredAt).toEqual(
       expect.any(String),
     );
-  });
-});
-
-describe('rotation, without the link request', () => {
-  it('adds a second key (both open the link, a third is refused), then keeps only the new one', async () => {
-    await call('POST', '/stores', store('K1'));
-    const [old, fresh] = [createUser(), createUser()];
-    const { json: issued } = await call('POST', '/stores/K1/enrol-codes', {});
-    await call(
-      'POST',
-      '/enrol',
-      { code: issued.code, storeId: 'K1', publicKey: old.getPublicKey() },
-      null,
-    );
-    expect(await addStoreKey(hq.pool, 'K1', fresh.getPublicKey())).toBe(2);
-    expect(await addStoreKey(hq.pool, 'K1', fresh.getPublicKey())).toBe(2); // a retry is no change
-    await expect(addStoreKey(hq.pool, 'K1', createUser().getPublicKey())).rejects.toThrow(
-      /2 live keys/,
-    );
-    await expect(addStoreKey(hq.pool, 'K1', `U${'A'.repeat(55)}`)).rejects.toThrow(/nkey/);
-    // The nats-config role renders again within its resync period.
-    await expect
-      .poll(() => readFileSync(usersFile, 'utf8'), { timeout: 10_000 })
-      .toContain(fresh.getPublicKey());
-    const opts = (pair: ReturnType<typeof createUser>) => ({
-      servers: node.url,
-      authenticator: nkeyAuthenticator(pair.getSeed()),
-      reconnect: false,
-    });
-    const [viaOld, viaNew] = await Promise.all([connect(opts(old)), connect(opts(fresh))]);
-
-    await expect(keepOnlyStoreKey(hq.pool, 'K1', createUser().getPublicKey())).rejects.toThrow(
-      /not a live key/,
-    );
-    expect(await keepOnlyStoreKey(hq.pool, 'K1', fresh.getPublicKey())).toEqual([
-      old.getPublicKey(),
-    ]);
-    await expect.poll(() => viaOld.isClosed(), { timeout: 10_000 }).toBe(true);
-    expect(viaNew.isClosed()).toBe(false);
-    await viaNew.close();
-    expect((await call('GET', '/stores/K1')).json.liveKeys).toBe(1);
   });
 });
