@@ -44,16 +44,32 @@ export type HeadOfficeDeps = {
   log?: Logger;
 };
 
+/** The link's configuration cannot be used as given (a seed file that is not one…). */
+export class LinkConfigError extends Error {
+  override name = 'LinkConfigError';
+}
+
+function hqPublicKey(seedFile: string): string {
+  try {
+    return fromSeed(new TextEncoder().encode(readFileSync(seedFile, 'utf8').trim())).getPublicKey();
+  } catch (error) {
+    throw new LinkConfigError(
+      `--nats-seed-file ${seedFile}: not a readable nkey seed (${(error as Error).message})`,
+    );
+  }
+}
+
 /** The users-file writer, when this head office is configured to keep the link's users. */
 function natsConfigFor(config: HeadOfficeConfig, deps: HeadOfficeDeps, pool: Pool, log: Logger) {
   if (!config.natsUsersFile || !config.natsSeedFile) return undefined;
-  const seed = new TextEncoder().encode(readFileSync(config.natsSeedFile, 'utf8').trim());
+  const publicKey = hqPublicKey(config.natsSeedFile);
   const pidFiles = config.natsPidFiles;
   const reload = deps.reloadNats ?? (pidFiles?.length ? reloadByPidFiles(pidFiles) : undefined);
-  if (!reload) throw new Error('--nats-users-file needs --nats-pid-files to reload the nodes');
+  if (!reload)
+    throw new LinkConfigError('--nats-users-file needs --nats-pid-files to reload the nodes');
   return startNatsConfig(pool, {
     usersFile: config.natsUsersFile,
-    hqPublicKey: fromSeed(seed).getPublicKey(),
+    hqPublicKey: publicKey,
     reload,
     log,
   });
