@@ -47,3 +47,26 @@ describe('head-office configuration', () => {
     expect(readConfig(['--colour', 'red'], {})).toMatchObject({ kind: 'error' });
   });
 });
+
+describe('head-office configuration of the link’s users', () => {
+  it('reads the users file, seed, pid files and admin token, and refuses a users file without a seed', () => {
+    const result = readConfig(
+      [
+        ...URL_FLAG,
+        ...['--nats-users-file', '/n/users.conf', '--nats-seed-file', '/hq/nats.seed'],
+        ...['--nats-pid-files', '/n/1.pid, /n/2.pid', '--admin-token', 'a-long-admin-token-123'],
+      ],
+      {},
+    );
+    expect(result.kind === 'config' && result.config).toMatchObject({
+      natsUsersFile: '/n/users.conf',
+      natsSeedFile: '/hq/nats.seed',
+      natsPidFiles: ['/n/1.pid', '/n/2.pid'],
+      adminToken: 'a-long-admin-token-123',
+    });
+    const noSeed = readConfig([...URL_FLAG, '--nats-users-file', '/n/users.conf'], {});
+    expect(noSeed.kind === 'error' && noSeed.message).toMatch(/natsSeedFile: .*--nats-seed-file/);
+    const short = readConfig([...URL_FLAG, '--admin-token', 'short'], {});
+    expect(short.kind === 'error' && short.message).toMatch(/adminToken: at least 16/);
+  });
+});

@@ -31,14 +31,35 @@ const NatsUrls = z
       .max(16),
   );
 
-const HeadOfficeConfig = z.object({
-  databaseUrl: DatabaseUrl,
-  httpHost: z.string().min(1),
-  httpPort: z.coerce.number().int().min(0).max(65535),
-  natsUrls: NatsUrls.optional(),
-  dataDir: z.string().min(1),
-  logLevel: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']),
-});
+const HeadOfficeConfig = z
+  .object({
+    databaseUrl: DatabaseUrl,
+    httpHost: z.string().min(1),
+    httpPort: z.coerce.number().int().min(0).max(65535),
+    natsUrls: NatsUrls.optional(),
+    /** HQ's own nkey seed: its public key is the head-office user of the users file. */
+    natsSeedFile: z.string().min(1).optional(),
+    /** The users file every node includes; this head office rewrites it (role nats-config). */
+    natsUsersFile: z.string().min(1).optional(),
+    /** The nodes' pid files (on this host): SIGHUP after each rewrite. */
+    natsPidFiles: z
+      .string()
+      .transform((text) =>
+        text
+          .split(',')
+          .map((file) => file.trim())
+          .filter(Boolean),
+      )
+      .optional(),
+    /** Bearer token for the admin API until HQ sign-in exists. */
+    adminToken: z.string().min(16, 'at least 16 characters').optional(),
+    dataDir: z.string().min(1),
+    logLevel: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']),
+  })
+  .refine((config) => !config.natsUsersFile || config.natsSeedFile, {
+    message: '--nats-users-file needs --nats-seed-file (head office is a user of that file too)',
+    path: ['natsSeedFile'],
+  });
 export type HeadOfficeConfig = z.infer<typeof HeadOfficeConfig>;
 
 export const HELP = `vitrine-head-office — the chain's head office: stores, campaigns, reports.
@@ -51,6 +72,13 @@ Options (environment variable in brackets):
   --host <addr>         HTTP listen address                 [VITRINE_HQ_HOST]      default: 0.0.0.0
   --http-port <n>       HTTP port, 0 = any free one         [VITRINE_HQ_HTTP_PORT] default: 8090
   --nats-urls <urls>    the NATS cluster, comma-separated nats:// URLs  [VITRINE_HQ_NATS_URLS]
+  --nats-seed-file <f>  head office's own nkey seed (its public key goes into the users file)
+                                                            [VITRINE_HQ_NATS_SEED_FILE]
+  --nats-users-file <f> the users file the NATS nodes include; rewritten on every key or
+                        neighbour change                    [VITRINE_HQ_NATS_USERS_FILE]
+  --nats-pid-files <f>  the nodes' pid files, comma-separated: SIGHUP after each rewrite
+                                                            [VITRINE_HQ_NATS_PID_FILES]
+  --admin-token <t>     bearer token for the admin API (≥16 chars) [VITRINE_HQ_ADMIN_TOKEN]
   --data-dir <dir>      head office's own files (signing key…) [VITRINE_HQ_DATA_DIR]
                                                             default: ./.data/head-office
   --log-level <level>   fatal|error|warn|info|debug|trace|silent [VITRINE_HQ_LOG_LEVEL] default: info
@@ -76,6 +104,10 @@ export function readConfig(args: string[], env: Record<string, string | undefine
         host: { type: 'string' },
         'http-port': { type: 'string' },
         'nats-urls': { type: 'string' },
+        'nats-seed-file': { type: 'string' },
+        'nats-users-file': { type: 'string' },
+        'nats-pid-files': { type: 'string' },
+        'admin-token': { type: 'string' },
         'data-dir': { type: 'string' },
         'log-level': { type: 'string' },
         help: { type: 'boolean' },
@@ -90,6 +122,10 @@ export function readConfig(args: string[], env: Record<string, string | undefine
     httpHost: values.host ?? env.VITRINE_HQ_HOST ?? '0.0.0.0',
     httpPort: values['http-port'] ?? env.VITRINE_HQ_HTTP_PORT ?? 8090,
     natsUrls: values['nats-urls'] ?? env.VITRINE_HQ_NATS_URLS,
+    natsSeedFile: values['nats-seed-file'] ?? env.VITRINE_HQ_NATS_SEED_FILE,
+    natsUsersFile: values['nats-users-file'] ?? env.VITRINE_HQ_NATS_USERS_FILE,
+    natsPidFiles: values['nats-pid-files'] ?? env.VITRINE_HQ_NATS_PID_FILES,
+    adminToken: values['admin-token'] ?? env.VITRINE_HQ_ADMIN_TOKEN,
     dataDir: values['data-dir'] ?? env.VITRINE_HQ_DATA_DIR ?? '.data/head-office',
     logLevel: values['log-level'] ?? env.VITRINE_HQ_LOG_LEVEL ?? 'info',
   });

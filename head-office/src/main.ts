@@ -3,7 +3,7 @@
 import { HELP, readConfig } from './config';
 import { MigrationError } from './db/migrations';
 import { DatabaseUnreachableError } from './db/pool';
-import { startHeadOffice } from './server';
+import { LinkConfigError, startHeadOffice } from './server';
 
 const result = readConfig(process.argv.slice(2), process.env);
 if (result.kind === 'help') {
@@ -15,7 +15,12 @@ if (result.kind === 'error') {
   process.exit(2);
 }
 const headOffice = await startHeadOffice(result.config).catch((error: unknown) => {
-  if (!(error instanceof DatabaseUnreachableError || error instanceof MigrationError)) throw error;
+  if (!(
+    error instanceof DatabaseUnreachableError ||
+    error instanceof MigrationError ||
+    error instanceof LinkConfigError
+  ))
+    throw error;
   process.stderr.write(`vitrine-head-office: ${error.message}\n`);
   process.exit(2);
 });

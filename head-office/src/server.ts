@@ -1,14 +1,22 @@
 // The head-office server: PostgreSQL (migrated), the HTTP API and the background roles.
 // Stateless: several may run against one database (plan §3.7).
-import { mkdirSync } from 'node:fs';
+import { mkdirSync, readFileSync } from 'node:fs';
 import type { AddressInfo } from 'node:net';
+import { fromSeed } from '@nats-io/nkeys';
+import type { NatsConnection } from '@nats-io/transport-node';
 import express from 'express';
+import type { TrustAnchor } from '@vitrine/shared/core';
 import type { HeadOfficeConfig } from './config';
 import { createPool, assertDatabaseReachable, databaseAnswers, type Pool } from './db/pool';
 import { migrate } from './db/migrations';
 import { holdRole, type RoleHolder } from './db/roles';
-import { createLogger, type Logger } from '@vitrine/shared/node';
+import { createLogger, errorHandler, notFound, type Logger } from '@vitrine/shared/node';
+import { registerHqApi } from './http/register-api';
 import { headOfficeMigrations } from './schema';
+import { startNatsConfig, type NatsConfig } from './stores/nats-config';
+import { reloadByPidFiles } from './stores/nats-reload';
+import { storeHandlers } from './stores/store-handlers';
+import { loadTrustAnchor } from './stores/trust-anchor';
 
 /**
  * The background roles, each held by one process at a time. `leader` is the first; the
@@ -27,8 +35,52 @@ export type HeadOffice = {
   stop: () => Promise<void>;
 };
 
-export async function startHeadOffice(config: HeadOfficeConfig): Promise<HeadOffice> {
-  const log = createLogger(config.logLevel, { service: 'head-office', pid: String(process.pid) });
+/** What a caller may hand in instead of configuring it (tests, `npm run chain`). */
+export type HeadOfficeDeps = {
+  /** HQ's connection to the cluster, for the stores' durables (head-office/src/link makes it). */
+  nats?: NatsConnection;
+  /** Reloads the cluster's nodes (the local cluster's reload()); else SIGHUP by pid files. */
+  reloadNats?: () => Promise<void>;
+  log?: Logger;
+};
+
+/** The link's configuration cannot be used as given (a seed file that is not one…). */
+export class LinkConfigError extends Error {
+  override name = 'LinkConfigError';
+}
+
+function hqPublicKey(seedFile: string): string {
+  try {
+    return fromSeed(new TextEncoder().encode(readFileSync(seedFile, 'utf8').trim())).getPublicKey();
+  } catch (error) {
+    throw new LinkConfigError(
+      `--nats-seed-file ${seedFile}: not a readable nkey seed (${(error as Error).message})`,
+    );
+  }
+}
+
+/** The users-file writer, when this head office is configured to keep the link's users. */
+function natsConfigFor(config: HeadOfficeConfig, deps: HeadOfficeDeps, pool: Pool, log: Logger) {
+  if (!config.natsUsersFile || !config.natsSeedFile) return undefined;
+  const publicKey = hqPublicKey(config.natsSeedFile);
+  const pidFiles = config.natsPidFiles;
+  const reload = deps.reloadNats ?? (pidFiles?.length ? reloadByPidFiles(pidFiles) : undefined);
+  if (!reload)
+    throw new LinkConfigError('--nats-users-file needs --nats-pid-files to reload the nodes');
+  return startNatsConfig(pool, {
+    usersFile: config.natsUsersFile,
+    hqPublicKey: publicKey,
+    reload,
+    log,
+  });
+}
+
+export async function startHeadOffice(
+  config: HeadOfficeConfig,
+  deps: HeadOfficeDeps = {},
+): Promise<HeadOffice> {
+  const log =
+    deps.log ?? createLogger(config.logLevel, { service: 'head-office', pid: String(process.pid) });
   mkdirSync(config.dataDir, { recursive: true });
   const pool = createPool(config.databaseUrl, (error) =>
     log.warn({ err: error.message }, 'an idle database connection ended'),
@@ -50,7 +102,21 @@ export async function startHeadOffice(config: HeadOfficeConfig): Promise<HeadOff
       onError: (error) => log.error({ role: name, err: error }, 'role callback failed'),
     }),
   );
-  const heldRoles = () => roles.filter((role) => role.held()).map((role) => role.name);
+  let natsConfig: NatsConfig | undefined;
+  try {
+    natsConfig = natsConfigFor(config, deps, pool, log);
+  } catch (error) {
+    await Promise.all(roles.map((role) => role.stop()));
+    await pool.end();
+    throw error;
+  }
+  const allRoles = natsConfig ? [...roles, natsConfig.role] : roles;
+  const heldRoles = () => allRoles.filter((role) => role.held()).map((role) => role.name);
+  let anchor: TrustAnchor | undefined;
+  const stopAll = async () => {
+    await natsConfig?.stop();
+    await Promise.all(roles.map((role) => role.stop()));
+  };
 
   const app = express();
   app.disable('x-powered-by');
@@ -60,12 +126,26 @@ export async function startHeadOffice(config: HeadOfficeConfig): Promise<HeadOff
       res.status(up ? 200 : 503).json({ ok: up, database: up ? 'up' : 'down', roles: heldRoles() }),
     );
   });
+  registerHqApi(
+    app,
+    storeHandlers({
+      pool,
+      log,
+      natsConfig,
+      nats: deps.nats,
+      natsUrls: config.natsUrls,
+      trustAnchor: () => (anchor ??= loadTrustAnchor(config.dataDir)),
+    }),
+    config.adminToken,
+  );
+  app.use(notFound);
+  app.use(errorHandler(log));
   const server = app.listen(config.httpPort, config.httpHost);
   await new Promise<void>((resolve, reject) => {
     server.once('listening', resolve);
     server.once('error', reject);
   }).catch(async (error: unknown) => {
-    await Promise.all(roles.map((role) => role.stop()));
+    await stopAll();
     await pool.end();
     throw error;
   });
@@ -79,7 +159,7 @@ export async function startHeadOffice(config: HeadOfficeConfig): Promise<HeadOff
     log,
     heldRoles,
     stop: async () => {
-      await Promise.all(roles.map((role) => role.stop()));
+      await stopAll();
       await new Promise<void>((resolve) => {
         server.close(() => resolve());
         server.closeAllConnections();

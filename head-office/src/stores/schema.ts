@@ -67,4 +67,10 @@ export const storesMigrations: readonly Migration[] = [
       );
       CREATE INDEX enrol_codes_store ON enrol_codes (store_id)`,
   },
+  {
+    // A used code is kept (hash only) until it expires, so a second use is told "already used"
+    // rather than "unknown".
+    id: '0006-enrol-codes-used',
+    sql: `ALTER TABLE enrol_codes ADD COLUMN used_at timestamptz`,
+  },
 ];

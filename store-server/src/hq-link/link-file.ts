@@ -8,7 +8,7 @@ import { parseJson, TrustAnchor } from '@vitrine/shared/core';
 
 const SubjectToken = z.string().regex(/^[A-Za-z0-9_-]{1,64}$/, 'letters, digits, _ or -');
 
-const HqLinkFile = z.object({
+export const HqLinkFile = z.object({
   v: z.literal(1),
   storeId: SubjectToken,
   /** The cluster's client URLs, e.g. nats://hq-1.example:4222. */
@@ -20,7 +20,7 @@ const HqLinkFile = z.object({
   /** Head office's HTTP base, for people (links in refusals, the console). */
   hqUrl: z.url().optional(),
 });
-type HqLinkFile = z.infer<typeof HqLinkFile>;
+export type HqLinkFile = z.infer<typeof HqLinkFile>;
 
 export type HqLink = HqLinkFile & { seed: () => Uint8Array };
 

@@ -22,3 +22,4 @@ export * from './routes/calls';
 export * from './routes/store';
 export * from './routes/catalogue';
 export * from './routes/imports';
+export * from './routes/hq';

@@ -40,10 +40,12 @@ export function storePermissions(storeId: string, neighbours: readonly string[])
       `$JS.API.CONSUMER.MSG.NEXT.${stream}.${durable}`,
       `$JS.ACK.${stream}.${durable}.>`,
     ]),
-    // The object stores: ordered consumers on the chunks, direct gets of the metadata.
+    // The object stores: ordered consumers on the chunks, gets of the metadata (direct, or
+    // STREAM.MSG.GET, which @nats-io/obj 3.3 uses): the bucket's own stream only.
     ...buckets.flatMap(({ bucket, stream }) => [
       `$JS.API.CONSUMER.CREATE.${stream}.*.$O.${bucket}.C.>`,
       `$JS.API.DIRECT.GET.${stream}.$O.${bucket}.M.>`,
+      `$JS.API.STREAM.MSG.GET.${stream}`,
     ]),
     // Flow control replies of those ordered consumers.
     '$JS.FC.>',

@@ -1,0 +1,12 @@
+// Head office's HTTP API, by group (served under /api by head-office/src/server.ts).
+import { hqEnrolmentRoutes } from './enrolment';
+import { hqStoreRoutes } from './stores';
+
+export const hqRoutes = {
+  stores: hqStoreRoutes,
+  enrolment: hqEnrolmentRoutes,
+} as const;
+export type HqRoutes = typeof hqRoutes;
+
+export * from './stores';
+export * from './enrolment';
