@@ -1,7 +1,7 @@
-// The head-office Ed25519 key pair. In the demo the store server plays head
-// office too, so the pair lives in its data directory — as a file readable by
-// the server only, never in the database and never in synced data. Stores
-// and players trust the public key alone.
+// The head-office Ed25519 key pair that signs campaigns. Head office keeps it in
+// its data directory, and so does a standalone store server, which plays head
+// office for the demo: a file readable by the server only, never in the
+// database and never in synced data. Stores and players trust the public key alone.
 import {
   createHash,
   createPrivateKey,
