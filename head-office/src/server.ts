@@ -7,7 +7,12 @@ import type { HeadOfficeConfig } from './config';
 import { createPool, assertDatabaseReachable, databaseAnswers, type Pool } from './db/pool';
 import { migrate } from './db/migrations';
 import { holdRole, type RoleHolder } from './db/roles';
-import { createLogger, type Logger } from '@vitrine/shared/node';
+import {
+  createLogger,
+  loadHeadOfficeKey,
+  type HeadOfficeKey,
+  type Logger,
+} from '@vitrine/shared/node';
 import { headOfficeMigrations } from './schema';
 
 /**
@@ -21,6 +26,8 @@ export type HeadOffice = {
   port: number;
   pool: Pool;
   log: Logger;
+  /** Signs campaigns (publishCampaign); its anchor is what stores and players trust. */
+  signingKey: HeadOfficeKey;
   /** The roles this process holds now. */
   heldRoles: () => string[];
   /** Stops the roles (releasing their locks), the HTTP server and the pool. */
@@ -30,6 +37,8 @@ export type HeadOffice = {
 export async function startHeadOffice(config: HeadOfficeConfig): Promise<HeadOffice> {
   const log = createLogger(config.logLevel, { service: 'head-office', pid: String(process.pid) });
   mkdirSync(config.dataDir, { recursive: true });
+  // The key file lives in head office's data dir, laid out as a standalone store's.
+  const signingKey = loadHeadOfficeKey(config.dataDir);
   const pool = createPool(config.databaseUrl, (error) =>
     log.warn({ err: error.message }, 'an idle database connection ended'),
   );
@@ -77,6 +86,7 @@ export async function startHeadOffice(config: HeadOfficeConfig): Promise<HeadOff
     port,
     pool,
     log,
+    signingKey,
     heldRoles,
     stop: async () => {
       await Promise.all(roles.map((role) => role.stop()));
