@@ -7,7 +7,7 @@ import { migrate } from '../db/migrations';
 import { startTestPostgres, type TestPostgres } from '../local/test-postgres';
 import { headOfficeMigrations } from '../schema';
 import { enqueue, OutboxRefusedError, type OutboxChange } from './enqueue';
-import { assignRevisions, readUnpublished } from './outbox-rows';
+import { assignRevisions, markPublished, prunePublished, readUnpublished } from './outbox-rows';
 import { inTransaction } from './transaction';
 
 const deletion = (id: string) => ({
@@ -108,5 +108,32 @@ describe('the link outbox', () => {
       { key: 'chain', rev: 4 },
       { key: 'store:s1', rev: 1 },
     ]);
+  });
+
+  it('reads a batch within its byte budget (the first row always), and forgets old published rows', async () => {
+    const change = (id: string) => ({
+      to: 'chain' as const,
+      messages: [
+        { type: 'catalogue' as const, docs: [{ c: 'faq' as const, id, del: true as const }] },
+      ],
+    });
+    await inTransaction(pool, (c) => enqueue(c, [change('b1'), change('b2'), change('b3')]));
+    const all = await readUnpublished(pool, 100);
+    expect(all.length).toBeGreaterThanOrEqual(3);
+    expect(await readUnpublished(pool, 100, 1)).toEqual(all.slice(0, 1));
+    expect(await readUnpublished(pool, 2)).toEqual(all.slice(0, 2));
+
+    const numbered = await assignRevisions(pool, all);
+    await markPublished(
+      pool,
+      numbered.map((row, i) => ({ id: row.id, streamSeq: i + 1 })),
+    );
+    expect(await readUnpublished(pool, 100)).toEqual([]);
+    await pool.query(
+      `UPDATE link_outbox SET published_at = now() - interval '15 days' WHERE id = $1`,
+      [all[0]!.id],
+    );
+    expect(await prunePublished(pool, 14 * 24 * 3600 * 1000)).toBe(1);
+    expect(await count()).toBe(all.length - 1);
   });
 });

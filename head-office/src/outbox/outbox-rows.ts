@@ -25,12 +25,21 @@ type DbRow = {
   rev: string | null;
 };
 
-/** The oldest unpublished rows, at most `limit`, in id order. */
-export async function readUnpublished(pool: Pool, limit: number): Promise<OutboxRow[]> {
+/**
+ * The oldest unpublished rows in id order: at most `limit`, and no more than `maxBytes` of
+ * bodies (a chunk may be 512 KB) beyond the first, which always comes.
+ */
+export async function readUnpublished(
+  pool: Pool,
+  limit: number,
+  maxBytes = 8 * 1024 * 1024,
+): Promise<OutboxRow[]> {
   const result = await pool.query<DbRow>(
-    `SELECT id, stream, head, subject, kind, body, chunks_left, rev FROM link_outbox
-      WHERE published_at IS NULL ORDER BY id LIMIT $1`,
-    [limit],
+    `SELECT id, stream, head, subject, kind, body, chunks_left, rev FROM (
+       SELECT o.*, sum(pg_column_size(body)) OVER (ORDER BY id) - pg_column_size(body) AS before
+         FROM link_outbox o WHERE published_at IS NULL ORDER BY id LIMIT $1
+     ) AS w WHERE before < $2 ORDER BY id`,
+    [limit, maxBytes],
   );
   return result.rows.map((row) => ({
     id: row.id,
@@ -119,4 +128,13 @@ export async function markPublished(
       WHERE o.id = u.id AND o.published_at IS NULL`,
     [acked.map((row) => row.id), acked.map((row) => row.streamSeq)],
   );
+}
+
+/** Forgets published rows older than `ageMs`: past the streams' retention, nothing resends them. */
+export async function prunePublished(pool: Pool, ageMs: number): Promise<number> {
+  const result = await pool.query(
+    `DELETE FROM link_outbox WHERE published_at < now() - make_interval(secs => $1)`,
+    [ageMs / 1000],
+  );
+  return result.rowCount ?? 0;
 }

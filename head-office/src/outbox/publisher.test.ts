@@ -159,6 +159,37 @@ describe('the link outbox publisher', () => {
     await publisher.stop();
   });
 
+  it('is woken by each commit, and listens again when its LISTEN connection is cut', async () => {
+    const before = await mark();
+    // A poll too slow to matter: only NOTIFY can bring these rows out in time.
+    const publisher = startOutboxPublisher({
+      pool: link.pool,
+      js: jetstream(link.nc),
+      log,
+      pollMs: 60_000,
+      roleRetryMs: 200,
+    });
+    publishers.push(publisher);
+    await expect.poll(() => publisher.held(), { timeout: 10_000 }).toBe(true);
+    await write([chainChange()]);
+    await expect.poll(unpublished, { timeout: 5_000 }).toBe(0);
+    const listening = () =>
+      link.pool.query<{ pid: number }>(
+        `SELECT pid FROM pg_stat_activity WHERE query = 'LISTEN link_outbox' AND pid <> pg_backend_pid()`,
+      );
+    const [cut] = (await listening()).rows;
+    await link.pool.query('SELECT pg_terminate_backend($1)', [cut!.pid]);
+    const listensAgain = async () => {
+      const pids = (await listening()).rows.map((row) => row.pid);
+      return pids.length === 1 && pids[0] !== cut!.pid;
+    };
+    await expect.poll(listensAgain, { timeout: 10_000 }).toBe(true);
+    await write([storeChange('s1')]);
+    await expect.poll(unpublished, { timeout: 5_000 }).toBe(0);
+    await expectDelivered(before);
+    await publisher.stop();
+  });
+
   it('after a crash between the PubAck and the mark, sends the same revision and id again', async () => {
     const before = await mark();
     await write([chainChange(), storeChange('s2')]);

@@ -6,13 +6,19 @@
 // nothing is skipped, and a head's revisions reach the stream in order. Woken by NOTIFY on
 // insert; a slow poll covers a lost notification.
 import type { JetStreamClient } from '@nats-io/jetstream';
-import type { Pool, PoolClient } from 'pg';
-import { backoff, pause, type BackoffPolicy } from '@vitrine/shared/core';
+import type { Pool } from 'pg';
+import { backoff, LINK_RETENTION, pause, type BackoffPolicy } from '@vitrine/shared/core';
 import type { Logger } from '@vitrine/shared/node';
 import { holdRole } from '../db/roles';
-import { assignRevisions, markPublished, readUnpublished, type NumberedRow } from './outbox-rows';
+import { listenForInserts, type OutboxListener } from './outbox-listener';
+import {
+  assignRevisions,
+  markPublished,
+  prunePublished,
+  readUnpublished,
+  type NumberedRow,
+} from './outbox-rows';
 import { publishRow } from './publish-row';
-import { OUTBOX_CHANNEL } from './schema';
 
 export const PUBLISHER_ROLE = 'publisher';
 
@@ -30,6 +36,8 @@ export type PublisherOptions = {
   roleRetryMs?: number;
   /** Heads published at once; each head's rows go strictly one after another. */
   parallelHeads?: number;
+  /** Published rows are forgotten after this (default: the HQ streams' retention). */
+  keepPublishedMs?: number;
 };
 
 export type PublisherStats = {
@@ -48,6 +56,7 @@ export type OutboxPublisher = {
 };
 
 const DEFAULT_RETRY: BackoffPolicy = { firstMs: 250, maxMs: 10_000, floorMs: 100 };
+const PRUNE_EVERY_MS = 60 * 60 * 1000;
 
 type Run = { abort: AbortController; done: Promise<void>; wake: () => void };
 
@@ -76,13 +85,14 @@ export function startOutboxPublisher(options: PublisherOptions): OutboxPublisher
   const batchSize = options.batchSize ?? 256;
   const timeoutMs = options.publishTimeoutMs ?? 5_000;
   const parallelHeads = options.parallelHeads ?? 16;
+  const keepPublishedMs = options.keepPublishedMs ?? LINK_RETENTION.hqMaxAgeMs;
   const stats: PublisherStats = { published: 0, duplicates: 0, failures: 0 };
   let run: Run | null = null;
 
-  /** One pass: answers whether it failed, and whether more rows may be waiting. */
+  /** One pass: answers whether it failed, and whether to look again at once. */
   const pass = async (signal: AbortSignal, stillHeld: () => boolean) => {
     const rows = await readUnpublished(pool, batchSize);
-    if (rows.length === 0 || signal.aborted || !stillHeld()) return { failed: false, full: false };
+    if (rows.length === 0 || signal.aborted || !stillHeld()) return { failed: false, more: false };
     const numbered = await assignRevisions(pool, rows);
     const acked: { id: string; streamSeq: number }[] = [];
     let failed = false;
@@ -106,21 +116,8 @@ export function startOutboxPublisher(options: PublisherOptions): OutboxPublisher
       }
     });
     await markPublished(pool, acked);
-    return { failed, full: rows.length === batchSize };
-  };
-
-  /** A connection LISTENing for inserts; null while it cannot be had (the poll covers it). */
-  const listen = async (wake: () => void): Promise<PoolClient | null> => {
-    try {
-      const client = await pool.connect();
-      client.on('notification', wake);
-      client.on('error', () => undefined); // noticed by the next query; the poll carries on
-      await client.query(`LISTEN ${OUTBOX_CHANNEL}`);
-      return client;
-    } catch (error) {
-      log.warn({ err: (error as Error).message }, 'link outbox: cannot LISTEN, polling only');
-      return null;
-    }
+    // Rows went: look again at once (more may wait behind the batch's count or bytes).
+    return { failed, more: acked.length > 0 };
   };
 
   const startRun = (stillHeld: () => boolean): Run => {
@@ -141,16 +138,16 @@ export function startOutboxPublisher(options: PublisherOptions): OutboxPublisher
     };
     const loop = async () => {
       const waits = backoff(options.retry ?? DEFAULT_RETRY);
-      let listener: PoolClient | null = null;
+      let listener: OutboxListener | null = null;
+      let prunedAt = 0;
       try {
         while (!abort.signal.aborted) {
-          listener ??= await listen(wake);
+          if (listener?.lost) listener.close();
+          if (!listener || listener.lost) listener = await listenForInserts(pool, wake, log);
           pending = false;
           const outcome = await pass(abort.signal, stillHeld).catch((error: unknown) => {
             log.warn({ err: (error as Error).message }, 'link outbox: pass failed, will retry');
-            if (listener) listener.release(new Error('checked again after a failure'));
-            listener = null;
-            return { failed: true, full: false };
+            return { failed: true, more: false };
           });
           if (outcome.failed) {
             stats.failures++;
@@ -158,10 +155,17 @@ export function startOutboxPublisher(options: PublisherOptions): OutboxPublisher
             continue;
           }
           waits.reset();
-          if (!outcome.full && !pending) await sleep(pollMs);
+          if (outcome.more || pending) continue;
+          if (Date.now() - prunedAt > PRUNE_EVERY_MS) {
+            prunedAt = Date.now();
+            await prunePublished(pool, keepPublishedMs).catch((error: unknown) =>
+              log.warn({ err: (error as Error).message }, 'link outbox: pruning failed'),
+            );
+          }
+          await sleep(pollMs);
         }
       } finally {
-        listener?.release(new Error('publisher stopped'));
+        listener?.close();
       }
     };
     return { abort, done: loop(), wake };
