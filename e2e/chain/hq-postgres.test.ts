@@ -119,7 +119,7 @@ describe('head office on PostgreSQL, two processes', () => {
     expect((await health(second)).body).toMatchObject({ ok: true, database: 'up' });
     // Each keeps the campaign signing key in its own data dir, readable by it alone.
     for (const dir of ['hq-1', 'hq-2']) {
-      const keyFile = join(base, dir, 'head-office', 'ed25519-private.pem');
+      const keyFile = join(base, dir, 'signing', 'ed25519-private.pem');
       expect(statSync(keyFile).mode & 0o777).toBe(0o600);
     }
   });

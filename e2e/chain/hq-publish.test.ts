@@ -7,7 +7,7 @@ import { join } from 'node:path';
 import { jetstream } from '@nats-io/jetstream';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { storeConsumers, STREAMS } from '@vitrine/shared/core';
-import { createLogger, loadHeadOfficeKey } from '@vitrine/shared/node';
+import { createLogger, loadSigningKey } from '@vitrine/shared/node';
 import {
   publishCampaign,
   withdrawCampaign,
@@ -46,7 +46,7 @@ describe('head office publishes, the stores take it in', () => {
   });
 
   it('a campaign for all, then for 2 of 3 stores, then withdrawn: each store holds its own end', async () => {
-    const key = loadHeadOfficeKey(mkdtempSync(join(tmpdir(), 'vitrine-hq-data-')));
+    const key = loadSigningKey(mkdtempSync(join(tmpdir(), 'vitrine-hq-data-')));
     publisher = startOutboxPublisher({
       pool: link.pool,
       js: jetstream(link.nc),

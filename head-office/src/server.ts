@@ -2,6 +2,7 @@
 // Stateless: several may run against one database (plan §3.7).
 import { mkdirSync } from 'node:fs';
 import type { AddressInfo } from 'node:net';
+import { join } from 'node:path';
 import express from 'express';
 import type { HeadOfficeConfig } from './config';
 import { createPool, assertDatabaseReachable, databaseAnswers, type Pool } from './db/pool';
@@ -9,7 +10,7 @@ import { migrate } from './db/migrations';
 import { holdRole, type RoleHolder } from './db/roles';
 import {
   createLogger,
-  loadHeadOfficeKey,
+  loadSigningKey,
   type HeadOfficeKey,
   type Logger,
 } from '@vitrine/shared/node';
@@ -37,8 +38,8 @@ export type HeadOffice = {
 export async function startHeadOffice(config: HeadOfficeConfig): Promise<HeadOffice> {
   const log = createLogger(config.logLevel, { service: 'head-office', pid: String(process.pid) });
   mkdirSync(config.dataDir, { recursive: true });
-  // The key file lives in head office's data dir, laid out as a standalone store's.
-  const signingKey = loadHeadOfficeKey(config.dataDir);
+  // The one signing key of head office: campaigns are signed with it, enrolment hands out its anchor.
+  const signingKey = loadSigningKey(join(config.dataDir, 'signing'));
   const pool = createPool(config.databaseUrl, (error) =>
     log.warn({ err: error.message }, 'an idle database connection ended'),
   );

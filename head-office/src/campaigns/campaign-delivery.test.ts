@@ -12,7 +12,7 @@ import {
   STREAMS,
   verifySignedCampaign,
 } from '@vitrine/shared/core';
-import { createLogger, loadHeadOfficeKey } from '@vitrine/shared/node';
+import { createLogger, loadSigningKey } from '@vitrine/shared/node';
 import { startOutboxPublisher, type OutboxPublisher } from '../outbox/publisher';
 import { lastSeq, startTestLink, streamMessages, type TestLink } from '../outbox/test-link';
 import { publishCampaign, withdrawCampaign } from './publish-campaign';
@@ -36,7 +36,7 @@ describe('a campaign for 2 of 3 stores', () => {
   });
 
   it('lands only on those stores’ subjects, and verifies against head office’s trust anchor', async () => {
-    const key = loadHeadOfficeKey(mkdtempSync(join(tmpdir(), 'vitrine-hq-data-')));
+    const key = loadSigningKey(mkdtempSync(join(tmpdir(), 'vitrine-hq-data-')));
     publisher = startOutboxPublisher({
       pool: link.pool,
       js: jetstream(link.nc),
@@ -77,7 +77,7 @@ describe('a campaign for 2 of 3 stores', () => {
     }
     expect(seen).toHaveLength(4); // nothing for nice
     // Another key's anchor refuses the very same envelope.
-    const stranger = loadHeadOfficeKey(mkdtempSync(join(tmpdir(), 'vitrine-hq-other-')));
+    const stranger = loadSigningKey(mkdtempSync(join(tmpdir(), 'vitrine-hq-other-')));
     const first = parseLinkMessage(HqStoreMessage, messages[0]!.body);
     if (!first.ok || first.value.type !== 'campaign') throw new Error('not a campaign');
     expect((await verifySignedCampaign(first.value.campaign, stranger.anchor)).ok).toBe(false);

@@ -7,7 +7,7 @@ import { join } from 'node:path';
 import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { isWithdrawal, verifySignedCampaign, type SignedCampaign } from '@vitrine/shared/core';
-import { loadHeadOfficeKey, type HeadOfficeKey } from '@vitrine/shared/node';
+import { loadSigningKey, type HeadOfficeKey } from '@vitrine/shared/node';
 import { migrate } from '../db/migrations';
 import { startTestPostgres, type TestPostgres } from '../local/test-postgres';
 import { headOfficeMigrations } from '../schema';
@@ -65,7 +65,7 @@ describe('publishing a campaign at head office', () => {
          ('nice', 'Nice', 'south', 'Europe/Paris', 'EUR')`,
     );
     dataDir = mkdtempSync(join(tmpdir(), 'vitrine-hq-key-'));
-    key = loadHeadOfficeKey(dataDir);
+    key = loadSigningKey(dataDir);
   });
   afterAll(async () => {
     await pool?.end();
@@ -73,7 +73,7 @@ describe('publishing a campaign at head office', () => {
   });
 
   it('keeps one key in its data dir: the same trust anchor after a restart', () => {
-    expect(loadHeadOfficeKey(dataDir).anchor).toEqual(key.anchor);
+    expect(loadSigningKey(dataDir).anchor).toEqual(key.anchor);
     expect(key.anchor.keyId).toMatch(/^ho-[0-9a-f]{16}$/);
   });
 

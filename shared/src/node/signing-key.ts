@@ -23,8 +23,13 @@ export type HeadOfficeKey = {
   sign: (content: SignedContent) => SignedCampaign;
 };
 
+/** A standalone store server's key: `<dataDir>/head-office/ed25519-private.pem`. */
 export function loadHeadOfficeKey(dataDir: string): HeadOfficeKey {
-  const dir = join(dataDir, 'head-office');
+  return loadSigningKey(join(dataDir, 'head-office'));
+}
+
+/** The key pair in `<dir>/ed25519-private.pem`, created (0600, in a 0700 dir) on first use. */
+export function loadSigningKey(dir: string): HeadOfficeKey {
   const file = join(dir, 'ed25519-private.pem');
   let privateKey: KeyObject;
   if (existsSync(file)) {
