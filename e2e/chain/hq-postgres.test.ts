@@ -2,7 +2,7 @@
 // between them, exactly one holds the background role, a kill -9 hands it to the other, and
 // a PostgreSQL crash shows in /healthz (503, never 500) until it is back.
 import { spawn, type ChildProcess } from 'node:child_process';
-import { chmodSync, existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { chmodSync, existsSync, mkdtempSync, rmSync, statSync } from 'node:fs';
 import { tmpdir, loadavg } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -117,6 +117,11 @@ describe('head office on PostgreSQL, two processes', () => {
     expect(ids).toContain('0002-stores');
     expect((await health(first)).body).toMatchObject({ ok: true, database: 'up' });
     expect((await health(second)).body).toMatchObject({ ok: true, database: 'up' });
+    // Each keeps the campaign signing key in its own data dir, readable by it alone.
+    for (const dir of ['hq-1', 'hq-2']) {
+      const keyFile = join(base, dir, 'signing', 'ed25519-private.pem');
+      expect(statSync(keyFile).mode & 0o777).toBe(0o600);
+    }
   });
 
   it('exactly one holds the role, and the other takes it over when it is killed -9', async () => {

@@ -19,7 +19,7 @@ import {
   apiRoutes,
   callRoute,
 } from '@vitrine/shared/core';
-import { loadHeadOfficeKey } from '../../store-server/src/campaigns/head-office-key';
+import { loadHeadOfficeKey } from '@vitrine/shared/node';
 import { freshDataDir, startTestServer } from '../support/test-server';
 import { call, draft, publish, signIn, uploadPng } from './head-office';
 

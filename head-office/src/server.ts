@@ -2,21 +2,27 @@
 // Stateless: several may run against one database (plan §3.7).
 import { mkdirSync, readFileSync } from 'node:fs';
 import type { AddressInfo } from 'node:net';
+import { join } from 'node:path';
 import { fromSeed } from '@nats-io/nkeys';
 import type { NatsConnection } from '@nats-io/transport-node';
 import express from 'express';
-import type { TrustAnchor } from '@vitrine/shared/core';
 import type { HeadOfficeConfig } from './config';
 import { createPool, assertDatabaseReachable, databaseAnswers, type Pool } from './db/pool';
 import { migrate } from './db/migrations';
 import { holdRole, type RoleHolder } from './db/roles';
-import { createLogger, errorHandler, notFound, type Logger } from '@vitrine/shared/node';
+import {
+  createLogger,
+  errorHandler,
+  loadSigningKey,
+  notFound,
+  type HeadOfficeKey,
+  type Logger,
+} from '@vitrine/shared/node';
 import { registerHqApi } from './http/register-api';
 import { headOfficeMigrations } from './schema';
 import { startNatsConfig, type NatsConfig } from './stores/nats-config';
 import { reloadByPidFiles } from './stores/nats-reload';
 import { storeHandlers } from './stores/store-handlers';
-import { loadTrustAnchor } from './stores/trust-anchor';
 
 /**
  * The background roles, each held by one process at a time. `leader` is the first; the
@@ -29,6 +35,8 @@ export type HeadOffice = {
   port: number;
   pool: Pool;
   log: Logger;
+  /** Signs campaigns (publishCampaign); its anchor is what stores and players trust. */
+  signingKey: HeadOfficeKey;
   /** The roles this process holds now. */
   heldRoles: () => string[];
   /** Stops the roles (releasing their locks), the HTTP server and the pool. */
@@ -82,6 +90,8 @@ export async function startHeadOffice(
   const log =
     deps.log ?? createLogger(config.logLevel, { service: 'head-office', pid: String(process.pid) });
   mkdirSync(config.dataDir, { recursive: true });
+  // The one signing key of head office: campaigns are signed with it, enrolment hands out its anchor.
+  const signingKey = loadSigningKey(join(config.dataDir, 'signing'));
   const pool = createPool(config.databaseUrl, (error) =>
     log.warn({ err: error.message }, 'an idle database connection ended'),
   );
@@ -112,7 +122,6 @@ export async function startHeadOffice(
   }
   const allRoles = natsConfig ? [...roles, natsConfig.role] : roles;
   const heldRoles = () => allRoles.filter((role) => role.held()).map((role) => role.name);
-  let anchor: TrustAnchor | undefined;
   const stopAll = async () => {
     await natsConfig?.stop();
     await Promise.all(roles.map((role) => role.stop()));
@@ -134,7 +143,7 @@ export async function startHeadOffice(
       natsConfig,
       nats: deps.nats,
       natsUrls: config.natsUrls,
-      trustAnchor: () => (anchor ??= loadTrustAnchor(config.dataDir)),
+      trustAnchor: () => signingKey.anchor,
     }),
     config.adminToken,
   );
@@ -157,6 +166,7 @@ export async function startHeadOffice(
     port,
     pool,
     log,
+    signingKey,
     heldRoles,
     stop: async () => {
       await stopAll();

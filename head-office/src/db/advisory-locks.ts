@@ -5,4 +5,6 @@ export const LOCK_SPACE = {
   migrations: 0x5654_0001,
   /** pg_try_advisory_lock(roles, hashtext(<role name>)): a background role's holder. */
   roles: 0x5654_0002,
+  /** pg_advisory_xact_lock(outboxHeads, hashtext(<head>)): one writer per link head at a time. */
+  outboxHeads: 0x5654_0003,
 } as const;

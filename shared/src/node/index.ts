@@ -1,8 +1,9 @@
 // What both servers (store and head office) run on Node: the route registrar,
-// the body gate and its rules, the error answers, and the log.
+// the body gate and its rules, the error answers, the log, and the head-office signing key.
 export * from './log';
 export * from './http/http-error';
 export * from './http/close-after-response';
 export * from './http/body-rules';
 export * from './http/body-gate';
 export * from './http/register-routes';
+export * from './signing-key';

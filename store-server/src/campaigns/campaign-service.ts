@@ -14,10 +14,9 @@ import {
   parseUnknown,
 } from '@vitrine/shared/core';
 import type { Db } from '../db/database';
-import { HttpError } from '@vitrine/shared/node';
+import { HttpError, type HeadOfficeKey } from '@vitrine/shared/node';
 import type { ApprovalRecord } from '@vitrine/shared/core';
 import type { ApprovalPolicy } from './approval-policy';
-import type { HeadOfficeKey } from './head-office-key';
 import type { MediaStore } from './media-store';
 import type { SignedIntake } from './signed-intake';
 

@@ -16,13 +16,12 @@ import type { DeadLetters } from '../events/dead-letters';
 import type { Handlers } from '../http/register-routes';
 import { reportHandlers } from '../proof-of-play/report-handlers';
 import type { StaffAuth } from '../staff/staff-auth';
-import type { Logger } from '@vitrine/shared/node';
+import { loadHeadOfficeKey, type Logger } from '@vitrine/shared/node';
 import type { DocStore } from '../sync/doc-store';
 import { ApprovalPolicy } from './approval-policy';
 import { campaignHandlers } from './campaign-handlers';
 import { CampaignService } from './campaign-service';
 import { SignedIntake } from './signed-intake';
-import { loadHeadOfficeKey } from './head-office-key';
 import { MediaStore } from './media-store';
 
 export type SignageDomain = {

@@ -1,5 +1,5 @@
 // For the intake's tests: a store on real SQLite, head office's real Ed25519 key (signed the
-// way campaigns/head-office-key.ts signs), the link's messages as bytes, and what a store holds
+// way the node zone's signing-key.ts signs), the link's messages as bytes, and what a store holds
 // from head office, read back so two stores can be compared.
 import { createHash, generateKeyPairSync, sign } from 'node:crypto';
 import { mkdtempSync } from 'node:fs';

@@ -1,7 +1,7 @@
-// The head-office Ed25519 key pair. In the demo the store server plays head
-// office too, so the pair lives in its data directory — as a file readable by
-// the server only, never in the database and never in synced data. Stores
-// and players trust the public key alone.
+// The head-office Ed25519 key pair that signs campaigns. Head office keeps it in
+// its data directory, and so does a standalone store server, which plays head
+// office for the demo: a file readable by the server only, never in the
+// database and never in synced data. Stores and players trust the public key alone.
 import {
   createHash,
   createPrivateKey,
@@ -23,8 +23,13 @@ export type HeadOfficeKey = {
   sign: (content: SignedContent) => SignedCampaign;
 };
 
+/** A standalone store server's key: `<dataDir>/head-office/ed25519-private.pem`. */
 export function loadHeadOfficeKey(dataDir: string): HeadOfficeKey {
-  const dir = join(dataDir, 'head-office');
+  return loadSigningKey(join(dataDir, 'head-office'));
+}
+
+/** The key pair in `<dir>/ed25519-private.pem`, created (0600, in a 0700 dir) on first use. */
+export function loadSigningKey(dir: string): HeadOfficeKey {
   const file = join(dir, 'ed25519-private.pem');
   let privateKey: KeyObject;
   if (existsSync(file)) {
