@@ -38,8 +38,10 @@ describe('storePermissions', () => {
       '$JS.ACK.HQ_STORES.s-A.>',
       '$JS.API.CONSUMER.CREATE.OBJ_media.*.$O.media.C.>',
       '$JS.API.DIRECT.GET.OBJ_media.$O.media.M.>',
+      '$JS.API.STREAM.MSG.GET.OBJ_media',
       '$JS.API.CONSUMER.CREATE.OBJ_snapshots.*.$O.snapshots.C.>',
       '$JS.API.DIRECT.GET.OBJ_snapshots.$O.snapshots.M.>',
+      '$JS.API.STREAM.MSG.GET.OBJ_snapshots',
       '$JS.FC.>',
     ]);
     expect(subscribe.allow).toEqual(['_INBOX_A.>', 'vt.st.B.stock', 'vt.st.C.stock']);

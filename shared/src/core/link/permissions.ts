@@ -40,10 +40,13 @@ export function storePermissions(storeId: string, neighbours: readonly string[])
       `$JS.API.CONSUMER.MSG.NEXT.${stream}.${durable}`,
       `$JS.ACK.${stream}.${durable}.>`,
     ]),
-    // The object stores: ordered consumers on the chunks, direct gets of the metadata.
+    // The object stores: ordered consumers on the chunks, direct gets of the metadata. @nats-io/obj
+    // reads an object's metadata with STREAM.MSG.GET, whose subject cannot be limited: nothing
+    // lost, every store may read both buckets whole anyway.
     ...buckets.flatMap(({ bucket, stream }) => [
       `$JS.API.CONSUMER.CREATE.${stream}.*.$O.${bucket}.C.>`,
       `$JS.API.DIRECT.GET.${stream}.$O.${bucket}.M.>`,
+      `$JS.API.STREAM.MSG.GET.${stream}`,
     ]),
     // Flow control replies of those ordered consumers.
     '$JS.FC.>',
