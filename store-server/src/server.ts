@@ -414,7 +414,9 @@ async function startLocked(
     },
     'store server ready',
   );
-  const hqLink = hqLinkFile ? startHqLink(db, docs, hqLinkFile, logger) : undefined;
+  const hqLink = hqLinkFile
+    ? startHqLink({ db, docs, media: signage.media }, hqLinkFile, logger)
+    : undefined;
   return {
     config,
     httpPort,
