@@ -2,6 +2,7 @@
 // own folder (stores/schema.ts…) and appends its list here; ids are never renamed or reordered.
 import type { Migration } from './db/migrations';
 import { campaignsMigrations } from './campaigns/schema';
+import { mediaMigrations } from './media/schema';
 import { outboxMigrations } from './outbox/schema';
 import { storesMigrations } from './stores/schema';
 
@@ -9,4 +10,5 @@ export const headOfficeMigrations: readonly Migration[] = [
   ...storesMigrations,
   ...outboxMigrations,
   ...campaignsMigrations,
+  ...mediaMigrations,
 ];

@@ -416,7 +416,7 @@ async function startLocked(
     'store server ready',
   );
   const hqLink = hqLinkFile
-    ? startHqLink({ db, docs, registry, presence }, hqLinkFile, logger)
+    ? startHqLink({ db, docs, registry, presence, media: signage.media }, hqLinkFile, logger)
     : undefined;
   return {
     config,

@@ -3,7 +3,12 @@
 // while it streams in (http/upload-to-disk.ts).
 import { existsSync, mkdirSync, renameSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
-import { MAX_MEDIA_BYTES, type MediaRow, type MediaType } from '@vitrine/shared/core';
+import {
+  MAX_MEDIA_BYTES,
+  type MediaRef,
+  type MediaRow,
+  type MediaType,
+} from '@vitrine/shared/core';
 import type { Db } from '../db/database';
 import { HttpError } from '@vitrine/shared/node';
 import type { ReceivedUpload } from '../http/upload-to-disk';
@@ -88,17 +93,31 @@ export class MediaStore {
     if (declaredType && declaredType.split(';')[0] !== type) {
       throw new HttpError(415, 'media_type_mismatch', `the file is ${type}, not ${declaredType}`);
     }
-    const file = this.path(sha256);
+    return this.keepFile(upload.file, { sha256, type, size }, name, userId);
+  }
+
+  /**
+   * Keeps a file whose SHA-256 and size were checked against `media` (a signed reference from
+   * head office's bucket), under that hash. The caller removes `file` if it is still there.
+   */
+  keepFile(file: string, media: MediaRef, name: string, by: string): MediaRow {
+    const { sha256, type, size } = media;
+    const kept = this.path(sha256);
     // A complete file renamed into place: a crash never leaves a truncated file under a good hash.
-    if (!existsSync(file)) renameSync(upload.file, file);
+    if (!existsSync(kept)) renameSync(file, kept);
     const uploadedAt = new Date().toISOString();
     this.db
       .prepare(
         `INSERT INTO media (sha256, type, size, name, uploaded_by, uploaded_at) VALUES (?, ?, ?, ?, ?, ?)
          ON CONFLICT (sha256) DO UPDATE SET name = excluded.name`,
       )
-      .run(sha256, type, size, name.slice(0, 200), userId, uploadedAt);
+      .run(sha256, type, size, name.slice(0, 200), by, uploadedAt);
     return { sha256, type, size, name, uploadedAt };
+  }
+
+  /** Whether the file is here, recorded and whole (a file lost from the disk is fetched again). */
+  has(sha256: string): boolean {
+    return this.get(sha256) !== undefined && existsSync(this.path(sha256));
   }
 
   get(sha256: string): MediaRow | undefined {

@@ -1,8 +1,10 @@
 // A chain store's link to head office, started by the store server when it has `--hq-link`:
 // the connection, the outbox it drains, and the pull of what head office sends into the intake.
-// (Campaign media from the object store, snapshots and neighbours' stock come in later steps.)
+// Campaign media come from the link's object store (media-fetch.ts); snapshots and neighbours'
+// stock come in later steps.
 import { jetstream, type JetStreamClient } from '@nats-io/jetstream';
 import type { NatsConnection } from '@nats-io/transport-node';
+import type { MediaStore } from '../campaigns/media-store';
 import type { Db } from '../db/database';
 import type { DocStore } from '../sync/doc-store';
 import type { PresenceTracker } from '../devices/presence';
@@ -15,6 +17,7 @@ import { connectToHq, type LinkState } from './connection';
 import { HqLinkFileError, readHqLink, type HqLink } from './link-file';
 import { HqOutbox } from './outbox';
 import { OutboxDrain } from './outbox-drain';
+import { linkMediaFetch } from './media-fetch';
 
 /** A JetStream call that gets no answer gives up after this (a refused pull hangs otherwise). */
 const JETSTREAM_TIMEOUT_MS = 10_000;
@@ -46,10 +49,11 @@ export type HqLinkParts = {
   docs: DocStore;
   registry: DeviceRegistry;
   presence: PresenceTracker;
+  media: MediaStore;
 };
 
 export function startHqLink(parts: HqLinkParts, link: HqLink, log: Logger): HqLinkRuntime {
-  const { db, docs } = parts;
+  const { db, docs, media } = parts;
   const storeId = link.storeId;
   const outbox = new HqOutbox(db);
   outbox.enrol(storeId);
@@ -63,7 +67,8 @@ export function startHqLink(parts: HqLinkParts, link: HqLink, log: Logger): HqLi
   );
   const drain = new OutboxDrain(outbox, storeId, () => live?.js ?? null, log);
   drain.start();
-  const intake = new LinkIntake({ db, docs, storeId, anchor: link.trustAnchor });
+  const fetchMedia = linkMediaFetch({ media, jetstream: () => live?.js ?? null, log });
+  const intake = new LinkIntake({ db, docs, storeId, anchor: link.trustAnchor, fetchMedia });
   const pull = new HqPull(storeId, () => live, intake, log);
   pull.start();
   const fleet = new FleetReport(storeId, parts, () => live?.js ?? null, log);

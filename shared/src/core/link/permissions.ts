@@ -41,7 +41,8 @@ export function storePermissions(storeId: string, neighbours: readonly string[])
       `$JS.ACK.${stream}.${durable}.>`,
     ]),
     // The object stores: ordered consumers on the chunks, gets of the metadata (direct, or
-    // STREAM.MSG.GET, which @nats-io/obj 3.3 uses): the bucket's own stream only.
+    // STREAM.MSG.GET, which @nats-io/obj 3.3 uses and whose subject cannot be limited: nothing
+    // lost, every store may read both buckets whole anyway): the bucket's own stream only.
     ...buckets.flatMap(({ bucket, stream }) => [
       `$JS.API.CONSUMER.CREATE.${stream}.*.$O.${bucket}.C.>`,
       `$JS.API.DIRECT.GET.${stream}.$O.${bucket}.M.>`,
