@@ -31,14 +31,21 @@ const NatsUrls = z
       .max(16),
   );
 
-const HeadOfficeConfig = z.object({
-  databaseUrl: DatabaseUrl,
-  httpHost: z.string().min(1),
-  httpPort: z.coerce.number().int().min(0).max(65535),
-  natsUrls: NatsUrls.optional(),
-  dataDir: z.string().min(1),
-  logLevel: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']),
-});
+const HeadOfficeConfig = z
+  .object({
+    databaseUrl: DatabaseUrl,
+    httpHost: z.string().min(1),
+    httpPort: z.coerce.number().int().min(0).max(65535),
+    natsUrls: NatsUrls.optional(),
+    /** HQ's own nkey seed (a user seed, `SU…`), in a file of its own: the secret stays out of argv. */
+    natsSeedFile: z.string().min(1).optional(),
+    dataDir: z.string().min(1),
+    logLevel: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']),
+  })
+  .refine((config) => !config.natsUrls || config.natsSeedFile, {
+    message: 'required with --nats-urls: --nats-seed-file (head office’s nkey seed)',
+    path: ['natsSeedFile'],
+  });
 export type HeadOfficeConfig = z.infer<typeof HeadOfficeConfig>;
 
 export const HELP = `vitrine-head-office — the chain's head office: stores, campaigns, reports.
@@ -51,6 +58,8 @@ Options (environment variable in brackets):
   --host <addr>         HTTP listen address                 [VITRINE_HQ_HOST]      default: 0.0.0.0
   --http-port <n>       HTTP port, 0 = any free one         [VITRINE_HQ_HTTP_PORT] default: 8090
   --nats-urls <urls>    the NATS cluster, comma-separated nats:// URLs  [VITRINE_HQ_NATS_URLS]
+  --nats-seed-file <f>  head office's nkey seed file (SU…), required with --nats-urls
+                                                            [VITRINE_HQ_NATS_SEED_FILE]
   --data-dir <dir>      head office's own files (signing key…) [VITRINE_HQ_DATA_DIR]
                                                             default: ./.data/head-office
   --log-level <level>   fatal|error|warn|info|debug|trace|silent [VITRINE_HQ_LOG_LEVEL] default: info
@@ -76,6 +85,7 @@ export function readConfig(args: string[], env: Record<string, string | undefine
         host: { type: 'string' },
         'http-port': { type: 'string' },
         'nats-urls': { type: 'string' },
+        'nats-seed-file': { type: 'string' },
         'data-dir': { type: 'string' },
         'log-level': { type: 'string' },
         help: { type: 'boolean' },
@@ -90,6 +100,7 @@ export function readConfig(args: string[], env: Record<string, string | undefine
     httpHost: values.host ?? env.VITRINE_HQ_HOST ?? '0.0.0.0',
     httpPort: values['http-port'] ?? env.VITRINE_HQ_HTTP_PORT ?? 8090,
     natsUrls: values['nats-urls'] ?? env.VITRINE_HQ_NATS_URLS,
+    natsSeedFile: values['nats-seed-file'] ?? env.VITRINE_HQ_NATS_SEED_FILE,
     dataDir: values['data-dir'] ?? env.VITRINE_HQ_DATA_DIR ?? '.data/head-office',
     logLevel: values['log-level'] ?? env.VITRINE_HQ_LOG_LEVEL ?? 'info',
   });
