@@ -34,7 +34,7 @@ export function startHqLink(db: Db, link: HqLink, log: Logger): HqLinkRuntime {
   const storeId = link.storeId;
   const outbox = new HqOutbox(db);
   outbox.enrol(storeId);
-  const connection = connectToHq(link, log);
+  const connection = connectToHq(link, log, () => drain.wake());
   let js: JetStreamClient | null = null;
   void connection.ready.then(
     (nc) => {
@@ -42,7 +42,14 @@ export function startHqLink(db: Db, link: HqLink, log: Logger): HqLinkRuntime {
     },
     () => undefined,
   );
-  const drain = new OutboxDrain(outbox, storeId, () => js, log);
+  // Nothing is published while the line is down: a request made then is lost with the old
+  // socket and waits out its whole timeout, keeping the drain from the healed line.
+  const drain = new OutboxDrain(
+    outbox,
+    storeId,
+    () => (connection.state() === 'up' ? js : null),
+    log,
+  );
   drain.start();
   return {
     storeId,
