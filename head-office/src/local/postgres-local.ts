@@ -3,11 +3,11 @@
 // and kill it, and its backends, when we stop or exit. As root it runs as user `postgres`.
 import { spawn, type ChildProcess } from 'node:child_process';
 import { closeSync, existsSync, mkdirSync, openSync, readFileSync } from 'node:fs';
-import { createServer } from 'node:net';
 import { dirname, join, resolve } from 'node:path';
 import pg from 'pg';
 import { childrenOf, signal, waitGone } from './child-processes';
 import { findPostgres } from './find-tools';
+import { freePorts } from './free-ports';
 import {
   assertReachable,
   copyTemplate,
@@ -53,17 +53,6 @@ const running = new Set<ChildProcess>();
 process.on('exit', () => {
   for (const child of running) if (child.pid !== undefined) signal(child.pid, 'SIGQUIT');
 });
-
-function freePort(): Promise<number> {
-  return new Promise((resolvePort, reject) => {
-    const probe = createServer();
-    probe.once('error', reject);
-    probe.listen(0, '127.0.0.1', () => {
-      const address = probe.address();
-      probe.close(() => resolvePort(typeof address === 'object' && address ? address.port : 0));
-    });
-  });
-}
 
 function tail(file: string, lines = 20): string {
   try {
@@ -171,7 +160,7 @@ export async function startPostgres(options: {
   let port = 0;
   let child: ChildProcess | undefined;
   for (let attempt = 1; !child; attempt++) {
-    port = await freePort();
+    port = (await freePorts(1))[0] ?? 0;
     try {
       child = await launch(bins.postgres, dir, port, fsync, user, logFile);
     } catch (error) {

@@ -15,7 +15,7 @@ import {
 import type { CampaignRefusal } from '@vitrine/shared/core';
 import type { Db } from '../db/database';
 import { HttpError, type Logger } from '@vitrine/shared/node';
-import type { DocStore } from '../sync/doc-store';
+import type { CommittedChange, DocStore } from '../sync/doc-store';
 import { HeldRevisions, type HeldCampaign } from './held-revisions';
 
 export type Refusal = CampaignRefusal;
@@ -74,14 +74,19 @@ export class SignedIntake {
    * start, which cannot await): the held revision and the synced document
    * change together, or not at all.
    */
-  hold(content: SignedContent, envelope: SignedCampaign): void {
-    this.db.transaction(() => {
+  hold(
+    content: SignedContent,
+    envelope: SignedCampaign,
+    /** `notify: false`: inside a caller's transaction, which announces after its commit. */
+    options: { notify?: boolean } = {},
+  ): CommittedChange {
+    return this.db.transaction(() => {
       this.held.hold(content.id, {
         revision: content.revision,
         signature: envelope.signature,
         withdrawn: isWithdrawal(content),
       });
-      this.docs.write([{ c: 'campaigns', id: content.id, body: envelope }]);
+      return this.docs.write([{ c: 'campaigns', id: content.id, body: envelope }], options);
     })();
   }
 

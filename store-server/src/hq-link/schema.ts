@@ -39,4 +39,49 @@ export const hqLinkMigrations: Migration[] = [
     ) WITHOUT ROWID;
     `,
   },
+  {
+    id: '1601-link-refusals',
+    sql: `
+    -- What this store refused from head office (a bad signature, a schema failure, a replay):
+    -- the checkpoint moved past it and it never became a sync doc. The latest 1,000 are kept.
+    -- \`until\`: the last revision of a chunked change refused with it, so its later chunks go too.
+    CREATE TABLE link_refusals (
+      id INTEGER PRIMARY KEY AUTOINCREMENT,
+      stream TEXT NOT NULL,
+      rev INTEGER,
+      until INTEGER,
+      type TEXT,
+      reason TEXT NOT NULL,
+      at TEXT NOT NULL
+    );
+    CREATE INDEX link_refusals_by_stream ON link_refusals (stream, until);
+    `,
+  },
+  {
+    id: '1602-link-intake',
+    sql: `
+    -- Chunks of a change sent in several, kept until its last chunk (\`atomic_until\`) arrives,
+    -- then applied together: kept on disk, a restart does not lose what was acknowledged.
+    CREATE TABLE link_chunks (
+      stream TEXT NOT NULL,
+      rev INTEGER NOT NULL,
+      atomic_until INTEGER NOT NULL,
+      type TEXT NOT NULL,
+      message TEXT NOT NULL,
+      PRIMARY KEY (stream, rev)
+    ) WITHOUT ROWID;
+
+    -- The stores whose live stock this store follows, as head office last said (≤ 10).
+    CREATE TABLE hq_neighbours (
+      position INTEGER PRIMARY KEY,
+      store_id TEXT NOT NULL UNIQUE
+    );
+
+    -- Screen settings from head office: the chain's and this store's own (which wins).
+    CREATE TABLE hq_settings (
+      source TEXT PRIMARY KEY CHECK (source IN ('chain', 'store')),
+      body TEXT NOT NULL
+    ) WITHOUT ROWID;
+    `,
+  },
 ];
