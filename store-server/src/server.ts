@@ -414,7 +414,7 @@ async function startLocked(
     },
     'store server ready',
   );
-  const hqLink = hqLinkFile ? startHqLink(db, hqLinkFile, logger) : undefined;
+  const hqLink = hqLinkFile ? startHqLink(db, docs, hqLinkFile, logger) : undefined;
   return {
     config,
     httpPort,

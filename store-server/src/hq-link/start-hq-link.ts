@@ -1,7 +1,12 @@
 // A chain store's link to head office, started by the store server when it has `--hq-link`:
-// the connection, and the outbox it drains. (What head office sends arrives in later steps.)
+// the connection, the outbox it drains, and the pull of what head office sends into the intake.
+// (Campaign media from the object store, snapshots and neighbours' stock come in later steps.)
 import { jetstream, type JetStreamClient } from '@nats-io/jetstream';
+import type { NatsConnection } from '@nats-io/transport-node';
 import type { Db } from '../db/database';
+import type { DocStore } from '../sync/doc-store';
+import { HqPull } from './hq-pull';
+import { LinkIntake } from './intake';
 import type { Logger } from '@vitrine/shared/node';
 import { connectToHq, type LinkState } from './connection';
 import { HqLinkFileError, readHqLink, type HqLink } from './link-file';
@@ -17,6 +22,8 @@ export type HqLinkRuntime = {
   /** Events head office has not acknowledged yet. */
   owed: () => number;
   drain: OutboxDrain;
+  pull: HqPull;
+  intake: LinkIntake;
   close: () => Promise<void>;
 };
 
@@ -30,15 +37,15 @@ export function readHqLinkFor(storeId: string, file: string): HqLink {
   return link;
 }
 
-export function startHqLink(db: Db, link: HqLink, log: Logger): HqLinkRuntime {
+export function startHqLink(db: Db, docs: DocStore, link: HqLink, log: Logger): HqLinkRuntime {
   const storeId = link.storeId;
   const outbox = new HqOutbox(db);
   outbox.enrol(storeId);
   const connection = connectToHq(link, log, () => drain.wake());
-  let js: JetStreamClient | null = null;
+  let live: { nc: NatsConnection; js: JetStreamClient } | null = null;
   void connection.ready.then(
     (nc) => {
-      js = jetstream(nc, { timeout: JETSTREAM_TIMEOUT_MS });
+      live = { nc, js: jetstream(nc, { timeout: JETSTREAM_TIMEOUT_MS }) };
     },
     () => undefined,
   );
@@ -47,17 +54,22 @@ export function startHqLink(db: Db, link: HqLink, log: Logger): HqLinkRuntime {
   const drain = new OutboxDrain(
     outbox,
     storeId,
-    () => (connection.state() === 'up' ? js : null),
+    () => (connection.state() === 'up' ? (live?.js ?? null) : null),
     log,
   );
   drain.start();
+  const intake = new LinkIntake({ db, docs, storeId, anchor: link.trustAnchor });
+  const pull = new HqPull(storeId, () => live, intake, log);
+  pull.start();
   return {
     storeId,
     state: connection.state,
     owed: () => outbox.owed(),
     drain,
+    pull,
+    intake,
     close: async () => {
-      await drain.close();
+      await Promise.all([drain.close(), pull.close()]);
       await connection.close();
     },
   };
