@@ -43,6 +43,7 @@ describe('an events batch into PostgreSQL', () => {
   beforeAll(async () => {
     test = await startTestPostgres();
     pool = new pg.Pool({ connectionString: await test.freshDatabase(), max: 4 });
+    pool.on('error', () => undefined); // PostgreSQL stopping at the end ends idle connections
     await migrate(pool, headOfficeMigrations);
     await pool.query(
       `INSERT INTO stores (id, name, time_zone, currency) VALUES ('lyon', 'Lyon', 'Europe/Paris', 'EUR')`,
