@@ -15,7 +15,14 @@ import { connect, nkeyAuthenticator, type NatsConnection } from '@nats-io/transp
 import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { DeviceHandle } from '@vitrine/shared/client';
-import { encodeLinkMessage, STREAMS, storeSubjects } from '@vitrine/shared/core';
+import {
+  encodeLinkMessage,
+  HQ_DURABLES,
+  hqConsumers,
+  linkStreams,
+  STREAMS,
+  storeSubjects,
+} from '@vitrine/shared/core';
 import {
   startNatsCluster,
   startPostgres,
@@ -41,7 +48,13 @@ const BACKLOG_DEVICES = ['bench-1', 'bench-2', 'bench-3', 'bench-4'];
 const load = () => `load ${loadavg()[0]?.toFixed(1)}`;
 const seedText = (pair: ReturnType<typeof createUser>) => new TextDecoder().decode(pair.getSeed());
 
-type EventsStats = { batches: number; stored: number; duplicates: number; deadLetters: number };
+type EventsStats = {
+  batches: number;
+  stored: number;
+  duplicates: number;
+  deadLetters: number;
+  retried: number;
+};
 
 /** A UUIDv7 of `time`, as devices make them. */
 function uuidV7(time: number): string {
@@ -53,7 +66,8 @@ let base: string;
 let postgres: LocalPostgres;
 let pool: pg.Pool;
 let cluster: NatsCluster;
-let hq: HeadOfficeProcess;
+/** Two head-office processes: they set the streams at once and share the one durable. */
+let hqs: HeadOfficeProcess[] = [];
 let store: ServerProcess;
 let nc: NatsConnection;
 /** The store reaches each node through one of these: the line the test cuts. */
@@ -117,7 +131,21 @@ function injectBacklog(count: number): void {
   }
 }
 
-const hqEvents = async () => (await hq.health()).body.events as EventsStats | undefined;
+/** Both processes' counters, added up (undefined until both pull). */
+async function hqEvents(): Promise<EventsStats | undefined> {
+  const all = await Promise.all(
+    hqs.map(async (hq) => (await hq.health()).body.events as EventsStats | undefined),
+  );
+  if (all.some((stats) => !stats)) return undefined;
+  const sum = (key: keyof EventsStats) => all.reduce((total, stats) => total + stats![key], 0);
+  return {
+    batches: sum('batches'),
+    stored: sum('stored'),
+    duplicates: sum('duplicates'),
+    deadLetters: sum('deadLetters'),
+    retried: sum('retried'),
+  };
+}
 
 /** Every recorded event is in PostgreSQL exactly once, and the store owes nothing. */
 async function expectAllOnce(timeoutMs: number): Promise<void> {
@@ -160,22 +188,31 @@ beforeAll(async () => {
 
   const hqSeedFile = join(base, 'hq.seed');
   writeFileSync(hqSeedFile, seedText(hqKey), { mode: 0o600 });
-  hq = await launchHeadOffice([
-    ...['--database-url', databaseUrl, '--host', '127.0.0.1', '--http-port', '0'],
-    ...['--nats-urls', cluster.clientUrls.join(','), '--nats-seed-file', hqSeedFile],
-    ...['--data-dir', join(base, 'hq'), '--log-level', 'warn'],
-  ]);
-  await pool.query(
-    `INSERT INTO stores (id, name, time_zone, currency) VALUES ($1, 'Lyon', 'Europe/Paris', 'EUR')`,
-    [STORE],
-  );
-  await waitFor(async () => (await hqEvents()) !== undefined, 'HQ pulling events', 30_000);
   nc = await connect({
     servers: [...cluster.clientUrls],
     authenticator: nkeyAuthenticator(hqKey.getSeed()),
     maxReconnectAttempts: -1,
     reconnectTimeWait: 200,
   });
+  // EVENTS exists already with another budget (an older head office): HQ brings it in line.
+  const jsm = await jetstreamManager(nc, { timeout: 10_000 });
+  await jsm.streams.add({
+    ...linkStreams({ eventsMaxBytes: 1 << 20, stockMaxBytes: 1 << 20 })[2]!,
+  });
+  hqs = await Promise.all(
+    ['hq-a', 'hq-b'].map((name) =>
+      launchHeadOffice([
+        ...['--database-url', databaseUrl, '--host', '127.0.0.1', '--http-port', '0'],
+        ...['--nats-urls', cluster.clientUrls.join(','), '--nats-seed-file', hqSeedFile],
+        ...['--data-dir', join(base, name), '--log-level', 'warn'],
+      ]),
+    ),
+  );
+  await pool.query(
+    `INSERT INTO stores (id, name, time_zone, currency) VALUES ($1, 'Lyon', 'Europe/Paris', 'EUR')`,
+    [STORE],
+  );
+  await waitFor(async () => (await hqEvents()) !== undefined, 'HQ pulling events', 30_000);
 
   // The store, enrolled: its own seed beside hq-link.json.
   proxies = await Promise.all(
@@ -213,13 +250,26 @@ afterAll(async () => {
   await store?.kill('SIGKILL');
   await nc?.close();
   await Promise.all(proxies.map((proxy) => proxy.close()));
-  await hq?.kill('SIGTERM');
+  await Promise.all(hqs.map((hq) => hq.kill('SIGTERM')));
   await pool?.end();
   await Promise.all([cluster?.stop(), postgres?.stop()]);
   rmSync(base, { recursive: true, force: true });
 });
 
 describe('store → head office events on the real chain', () => {
+  it('has the declared streams and durable, set by two head offices at once', async () => {
+    const jsm = await jetstreamManager(nc, { timeout: 5_000 });
+    const events = await jsm.streams.info(STREAMS.events);
+    const declared = linkStreams({ eventsMaxBytes: 1 << 30, stockMaxBytes: 1 << 28 });
+    expect(events.config).toMatchObject({ ...declared[2], subjects: declared[2]!.subjects });
+    expect(events.config.num_replicas).toBe(3);
+    const durable = await jsm.consumers.info(STREAMS.events, HQ_DURABLES.events);
+    expect(durable.config).toMatchObject(hqConsumers()[0]!.config);
+    expect((await jsm.streams.names().next()).toSorted()).toEqual(
+      declared.map((stream) => stream.name).toSorted(),
+    );
+  });
+
   it('stores every recorded event once, and the store outbox empties', async () => {
     const started = performance.now();
     await Promise.all(devices.map((device) => record(device, 400)));
@@ -282,6 +332,25 @@ describe('store → head office events on the real chain', () => {
     console.log(
       `EVENTS leader ${leader} killed: all ${recorded.size} events once, ` +
         `${Math.round(performance.now() - killedAt)} ms after the kill (${load()})`,
+    );
+  });
+
+  it('acknowledges only what PostgreSQL committed: a crash mid-ingestion loses nothing', async () => {
+    const retriedBefore = (await hqEvents())!.retried;
+    const before = await countInPg();
+    const recording = Promise.all(devices.map((device) => record(device, 300)));
+    await waitFor(async () => (await countInPg()) > before + 100, 'ingestion under way', 30_000);
+    await postgres.kill(); // SIGQUIT: PostgreSQL's crash, every connection cut, no checkpoint
+    await recording;
+    // JetStream holds the rest: the store is done, head office is not.
+    await waitFor(() => owedByStore() === 0, 'store outbox empty', 30_000);
+    await waitFor(async () => (await hqEvents())!.retried > retriedBefore, 'batches handed back');
+    const restarting = performance.now();
+    await postgres.start();
+    await expectAllOnce(30_000);
+    console.log(
+      `PostgreSQL crashed mid-ingestion: all ${recorded.size} events once, ` +
+        `${Math.round(performance.now() - restarting)} ms after its restart (${load()})`,
     );
   });
 

@@ -80,6 +80,9 @@ export async function maintainPartitions(
   retentionDays = RAW_RETENTION_DAYS,
 ): Promise<PartitionChange> {
   const client = await pool.connect();
+  const ignore = () => undefined; // a cut connection rejects the query; unheard, 'error' ends the process
+  client.on('error', ignore);
+  let failure: Error | undefined;
   try {
     const existing = new Set(await existingDays(client));
     const created: string[] = [];
@@ -97,7 +100,11 @@ export async function maintainPartitions(
       iso(cutoff),
     ]);
     return { created, dropped, purgedFromDefault: purged.rowCount ?? 0 };
+  } catch (error) {
+    failure = error as Error; // a connection that failed is not reused
+    throw error;
   } finally {
-    client.release();
+    client.off('error', ignore);
+    client.release(failure);
   }
 }

@@ -128,8 +128,16 @@ export async function storeEventsBatch(
 ): Promise<BatchOutcome> {
   const batch = decodeLinkMessage(EventsBatch, data);
   const client = await pool.connect();
+  // A connection cut while checked out emits 'error' here, not at the pool: unheard, it would
+  // end the process. The failing query rejects on its own and the batch comes back.
+  const ignore = () => undefined;
+  client.on('error', ignore);
+  let failure: Error | undefined;
   try {
     await client.query('BEGIN');
+    // The message is acknowledged once COMMIT returns: the commit must then survive a crash of
+    // PostgreSQL, whatever the server's default (the test clusters run with it off).
+    await client.query('SET LOCAL synchronous_commit = on');
     let outcome: BatchOutcome;
     const known = await client.query('SELECT 1 FROM stores WHERE id = $1', [storeId]);
     if (!batch.ok) {
@@ -154,11 +162,13 @@ export async function storeEventsBatch(
         [storeId],
       );
     await client.query('COMMIT');
-    client.release();
     return outcome;
   } catch (error) {
+    failure = error as Error; // a connection that failed mid-transaction is not reused
     await client.query('ROLLBACK').catch(() => undefined);
-    client.release(error as Error); // a connection that failed mid-transaction is not reused
     throw error;
+  } finally {
+    client.off('error', ignore);
+    client.release(failure);
   }
 }
