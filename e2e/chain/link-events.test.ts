@@ -1,18 +1,12 @@
-// Store → head office events, exactly once (16-plan §3.5), with every part real: a 3-node NATS
-// cluster, PostgreSQL 15, a store-server process enrolled with its own nkey, a head-office
-// process, and devices recording through the store's MQTT path. Every recorded event reaches
-// PostgreSQL once, also across a kill -9 of the node leading EVENTS; a batch re-published under a
-// new message id is absorbed and counted; a malformed item is a dead letter beside its stored rest.
-import Database from 'better-sqlite3';
-import { generateKeyPairSync, randomBytes } from 'node:crypto';
-import { chmodSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { loadavg, tmpdir } from 'node:os';
-import { join } from 'node:path';
+// Store → head office events, exactly once (16-plan §3.5), on the real chain of
+// support/events-chain.ts: devices record through the store's MQTT path, and every event reaches
+// PostgreSQL once, through a cut line with a backlog, a kill -9 of the node leading EVENTS and a
+// PostgreSQL crash mid-ingestion; a batch re-published under a new message id is absorbed and
+// counted; a malformed item is a dead letter beside its stored rest.
+import { randomBytes } from 'node:crypto';
+import { loadavg } from 'node:os';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { jetstream, jetstreamManager } from '@nats-io/jetstream';
-import { createUser } from '@nats-io/nkeys';
-import { connect, nkeyAuthenticator, type NatsConnection } from '@nats-io/transport-node';
-import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { DeviceHandle } from '@vitrine/shared/client';
 import {
@@ -23,22 +17,9 @@ import {
   STREAMS,
   storeSubjects,
 } from '@vitrine/shared/core';
-import {
-  startNatsCluster,
-  startPostgres,
-  type LocalPostgres,
-  type NatsCluster,
-} from '@vitrine/head-office/local';
-import { renderUsersFile } from '@vitrine/head-office/nats-users';
-import { launchHeadOffice, type HeadOfficeProcess } from '../support/head-office-process';
-import { startTcpProxy, type TcpProxy } from '../support/tcp-proxy';
+import { startEventsChain, uuidV7, type EventsChain } from '../support/events-chain';
 import { startNodeDevice } from '../support/node-device';
-import {
-  enrolAndApprove,
-  freePort,
-  spawnServer,
-  type ServerProcess,
-} from '../support/server-process';
+import { enrolAndApprove } from '../support/server-process';
 import { waitFor } from '../support/test-server';
 
 const STORE = 'lyon-part-dieu';
@@ -46,32 +27,8 @@ const DEVICES = 3;
 const BACKLOG = 20_000;
 const BACKLOG_DEVICES = ['bench-1', 'bench-2', 'bench-3', 'bench-4'];
 const load = () => `load ${loadavg()[0]?.toFixed(1)}`;
-const seedText = (pair: ReturnType<typeof createUser>) => new TextDecoder().decode(pair.getSeed());
 
-type EventsStats = {
-  batches: number;
-  stored: number;
-  duplicates: number;
-  deadLetters: number;
-  retried: number;
-};
-
-/** A UUIDv7 of `time`, as devices make them. */
-function uuidV7(time: number): string {
-  const hex = time.toString(16).padStart(12, '0') + randomBytes(10).toString('hex');
-  return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-7${hex.slice(13, 16)}-8${hex.slice(17, 20)}-${hex.slice(20, 32)}`;
-}
-
-let base: string;
-let postgres: LocalPostgres;
-let pool: pg.Pool;
-let cluster: NatsCluster;
-/** Two head-office processes: they set the streams at once and share the one durable. */
-let hqs: HeadOfficeProcess[] = [];
-let store: ServerProcess;
-let nc: NatsConnection;
-/** The store reaches each node through one of these: the line the test cuts. */
-let proxies: TcpProxy[] = [];
+let chain: EventsChain;
 let devices: DeviceHandle[] = [];
 let deviceIds: string[] = [];
 const recorded = new Set<string>();
@@ -87,71 +44,15 @@ async function record(device: DeviceHandle, count: number): Promise<void> {
 }
 
 const countInPg = async (sql = `SELECT count(*)::int AS n FROM events WHERE store_id = $1`) =>
-  (await pool.query<{ n: number }>(sql, [STORE])).rows[0]!.n;
-
-function owedByStore(): number {
-  const db = new Database(join(base, 'store', 'store.sqlite'), { readonly: true });
-  try {
-    return db.prepare('SELECT COUNT(*) FROM hq_outbox').pluck().get() as number;
-  } finally {
-    db.close();
-  }
-}
-
-/**
- * Writes `count` events straight into the store's SQLite (as its ingestion would), for a backlog
- * larger than simulated devices record in a test's time. The outbox trigger owes each to HQ.
- */
-function injectBacklog(count: number): void {
-  const db = new Database(join(base, 'store', 'store.sqlite'));
-  try {
-    db.pragma('busy_timeout = 10000');
-    const insert = db.prepare(
-      `INSERT INTO events (id, device_id, seq, kind, at, received_at, payload) VALUES (?, ?, ?, ?, ?, ?, ?)`,
-    );
-    const now = new Date().toISOString();
-    const payload = JSON.stringify({ action: 'view', productId: 'p1', screen: 'home' });
-    db.transaction(() => {
-      for (let i = 0; i < count; i++) {
-        const id = uuidV7(Date.now());
-        insert.run(
-          id,
-          BACKLOG_DEVICES[i % 4],
-          Math.floor(i / 4) + 1,
-          'interaction',
-          now,
-          now,
-          payload,
-        );
-        recorded.add(id);
-      }
-    })();
-  } finally {
-    db.close();
-  }
-}
-
-/** Both processes' counters, added up (undefined until both pull). */
-async function hqEvents(): Promise<EventsStats | undefined> {
-  const all = await Promise.all(
-    hqs.map(async (hq) => (await hq.health()).body.events as EventsStats | undefined),
-  );
-  if (all.some((stats) => !stats)) return undefined;
-  const sum = (key: keyof EventsStats) => all.reduce((total, stats) => total + stats![key], 0);
-  return {
-    batches: sum('batches'),
-    stored: sum('stored'),
-    duplicates: sum('duplicates'),
-    deadLetters: sum('deadLetters'),
-    retried: sum('retried'),
-  };
-}
+  (await chain.pool.query<{ n: number }>(sql, [STORE])).rows[0]!.n;
+const owedByStore = () => chain.owedByStore();
+const hqEvents = () => chain.hqEvents();
 
 /** Every recorded event is in PostgreSQL exactly once, and the store owes nothing. */
 async function expectAllOnce(timeoutMs: number): Promise<void> {
   await waitFor(async () => (await countInPg()) >= recorded.size, 'all events in PG', timeoutMs);
   await waitFor(() => owedByStore() === 0, 'store outbox empty', timeoutMs);
-  const rows = await pool.query<{ event_id: string }>(
+  const rows = await chain.pool.query<{ event_id: string }>(
     `SELECT event_id FROM events WHERE store_id = $1 AND device_id = ANY($2)`,
     [STORE, deviceIds],
   );
@@ -160,7 +61,7 @@ async function expectAllOnce(timeoutMs: number): Promise<void> {
   expect(new Set(ids).size).toBe(ids.length);
   expect(ids.filter((id) => !recorded.has(id))).toEqual([]);
   // Doubled independently of the key: one (device, seq) twice would be a second copy.
-  const doubled = await pool.query(
+  const doubled = await chain.pool.query(
     `SELECT device_id, seq FROM events WHERE store_id = $1 GROUP BY 1, 2 HAVING count(*) > 1`,
     [STORE],
   );
@@ -168,97 +69,23 @@ async function expectAllOnce(timeoutMs: number): Promise<void> {
 }
 
 beforeAll(async () => {
-  base = mkdtempSync(join(tmpdir(), 'vitrine-link-events-'));
-  chmodSync(base, 0o755); // PostgreSQL runs as user postgres
-  const hqKey = createUser();
-  const storeKey = createUser();
-  const usersFile = join(base, 'users.conf');
-  const users = renderUsersFile({
-    hqPublicKey: hqKey.getPublicKey(),
-    stores: [{ storeId: STORE, publicKeys: [storeKey.getPublicKey()], neighbours: [] }],
-  });
-  writeFileSync(usersFile, users, { mode: 0o600 });
-  [postgres, cluster] = await Promise.all([
-    startPostgres({ dir: join(base, 'pg') }),
-    startNatsCluster({ dir: join(base, 'nats'), usersFile }),
-  ]);
-  const databaseUrl = await postgres.createDatabase('vitrine_hq');
-  pool = new pg.Pool({ connectionString: databaseUrl, max: 2 });
-  pool.on('error', () => undefined); // PostgreSQL stopping at the end ends idle connections
-
-  const hqSeedFile = join(base, 'hq.seed');
-  writeFileSync(hqSeedFile, seedText(hqKey), { mode: 0o600 });
-  nc = await connect({
-    servers: [...cluster.clientUrls],
-    authenticator: nkeyAuthenticator(hqKey.getSeed()),
-    maxReconnectAttempts: -1,
-    reconnectTimeWait: 200,
-  });
-  // EVENTS exists already with another budget (an older head office): HQ brings it in line.
-  const jsm = await jetstreamManager(nc, { timeout: 10_000 });
-  await jsm.streams.add({
-    ...linkStreams({ eventsMaxBytes: 1 << 20, stockMaxBytes: 1 << 20 })[2]!,
-  });
-  hqs = await Promise.all(
-    ['hq-a', 'hq-b'].map((name) =>
-      launchHeadOffice([
-        ...['--database-url', databaseUrl, '--host', '127.0.0.1', '--http-port', '0'],
-        ...['--nats-urls', cluster.clientUrls.join(','), '--nats-seed-file', hqSeedFile],
-        ...['--data-dir', join(base, name), '--log-level', 'warn'],
-      ]),
-    ),
-  );
-  await pool.query(
-    `INSERT INTO stores (id, name, time_zone, currency) VALUES ($1, 'Lyon', 'Europe/Paris', 'EUR')`,
-    [STORE],
-  );
-  await waitFor(async () => (await hqEvents()) !== undefined, 'HQ pulling events', 30_000);
-
-  // The store, enrolled: its own seed beside hq-link.json.
-  proxies = await Promise.all(
-    cluster.nodes.map((node) => startTcpProxy({ targetPort: node.clientPort })),
-  );
-  const linkDir = join(base, 'link');
-  mkdirSync(linkDir);
-  writeFileSync(join(linkDir, 'store.seed'), seedText(storeKey), { mode: 0o600 });
-  const anchorKey = generateKeyPairSync('ed25519').publicKey.export({ format: 'jwk' });
-  const link = {
-    v: 1,
-    storeId: STORE,
-    natsUrls: proxies.map((proxy) => `nats://127.0.0.1:${proxy.port}`),
-    seedFile: 'store.seed',
-    trustAnchor: { keyId: 'hq-test', publicKey: anchorKey.x },
-  };
-  writeFileSync(join(linkDir, 'hq-link.json'), JSON.stringify(link));
-  store = await spawnServer({
-    dataDir: join(base, 'store'),
-    httpPort: await freePort(),
-    mqttPort: await freePort(),
-    store: { id: STORE },
-    extraArgs: ['--plain', 'on', '--hq-link', join(linkDir, 'hq-link.json')],
-  });
+  chain = await startEventsChain(STORE);
   const credentials = await Promise.all(
-    Array.from({ length: DEVICES }, () => enrolAndApprove(store.url, 'signage')),
+    Array.from({ length: DEVICES }, () => enrolAndApprove(chain.store.url, 'signage')),
   );
   deviceIds = [...credentials.map((credential) => credential.deviceId), ...BACKLOG_DEVICES];
-  devices = await Promise.all(credentials.map((c) => startNodeDevice(store.url, c)));
+  devices = await Promise.all(credentials.map((c) => startNodeDevice(chain.store.url, c)));
   await Promise.all(devices.map((d) => waitFor(() => d.link?.state === 'online', 'online')));
 }, 120_000);
 
 afterAll(async () => {
   await Promise.all(devices.map((device) => device.stop()));
-  await store?.kill('SIGKILL');
-  await nc?.close();
-  await Promise.all(proxies.map((proxy) => proxy.close()));
-  await Promise.all(hqs.map((hq) => hq.kill('SIGTERM')));
-  await pool?.end();
-  await Promise.all([cluster?.stop(), postgres?.stop()]);
-  rmSync(base, { recursive: true, force: true });
+  await chain?.stop();
 });
 
 describe('store → head office events on the real chain', () => {
   it('has the declared streams and durable, set by two head offices at once', async () => {
-    const jsm = await jetstreamManager(nc, { timeout: 5_000 });
+    const jsm = await jetstreamManager(chain.nc, { timeout: 5_000 });
     const events = await jsm.streams.info(STREAMS.events);
     const declared = linkStreams({ eventsMaxBytes: 1 << 30, stockMaxBytes: 1 << 28 });
     expect(events.config).toMatchObject({ ...declared[2], subjects: declared[2]!.subjects });
@@ -288,16 +115,16 @@ describe('store → head office events on the real chain', () => {
   });
 
   it('drains a backlog the store kept while its line was cut', async () => {
-    for (const proxy of proxies) proxy.setMode('reset');
+    for (const proxy of chain.proxies) proxy.setMode('reset');
     await Promise.all(devices.map((device) => record(device, 300)));
     await Promise.all(
       devices.map((d) => waitFor(async () => (await d.outbox.pending()) === 0, 'at the store')),
     );
-    injectBacklog(BACKLOG);
+    for (const id of chain.injectBacklog(BACKLOG, BACKLOG_DEVICES)) recorded.add(id);
     const backlog = owedByStore();
     expect(backlog).toBeGreaterThanOrEqual(BACKLOG + 900 - 500); // at most a batch slipped out
     const healed = performance.now();
-    for (const proxy of proxies) proxy.setMode('pass');
+    for (const proxy of chain.proxies) proxy.setMode('pass');
     // The store reconnects on its own backoff; the drain is timed from its first PubAck.
     let firstAck = 0;
     while (owedByStore() > 0) {
@@ -318,9 +145,9 @@ describe('store → head office events on the real chain', () => {
   });
 
   it('loses and doubles nothing when the node leading EVENTS is killed -9 mid-flow', async () => {
-    const jsm = await jetstreamManager(nc, { timeout: 5_000 });
+    const jsm = await jetstreamManager(chain.nc, { timeout: 5_000 });
     const leader = (await jsm.streams.info(STREAMS.events)).cluster?.leader;
-    const node = cluster.nodes.find((n) => n.name === leader);
+    const node = chain.cluster.nodes.find((n) => n.name === leader);
     expect(node, `EVENTS leader ${leader}`).toBeDefined();
     const before = await countInPg();
     const recording = Promise.all(devices.map((device) => record(device, 500)));
@@ -340,13 +167,13 @@ describe('store → head office events on the real chain', () => {
     const before = await countInPg();
     const recording = Promise.all(devices.map((device) => record(device, 300)));
     await waitFor(async () => (await countInPg()) > before + 100, 'ingestion under way', 30_000);
-    await postgres.kill(); // SIGQUIT: PostgreSQL's crash, every connection cut, no checkpoint
+    await chain.postgres.kill(); // SIGQUIT: PostgreSQL's crash, every connection cut, no checkpoint
     await recording;
     // JetStream holds the rest: the store is done, head office is not.
     await waitFor(() => owedByStore() === 0, 'store outbox empty', 30_000);
     await waitFor(async () => (await hqEvents())!.retried > retriedBefore, 'batches handed back');
     const restarting = performance.now();
-    await postgres.start();
+    await chain.postgres.start();
     await expectAllOnce(30_000);
     console.log(
       `PostgreSQL crashed mid-ingestion: all ${recorded.size} events once, ` +
@@ -355,7 +182,7 @@ describe('store → head office events on the real chain', () => {
   });
 
   it('absorbs a batch re-published under a new message id, and counts it', async () => {
-    const held = await pool.query<{
+    const held = await chain.pool.query<{
       device_id: string;
       event_id: string;
       seq: string;
@@ -376,7 +203,7 @@ describe('store → head office events on the real chain', () => {
     const duplicatesBefore = (await hqEvents())!.duplicates;
     const total = await countInPg();
     const message = { v: 1, type: 'events', firstSeq: 1, lastSeq: 50, events };
-    await jetstream(nc).publish(storeSubjects(STORE).events, encodeLinkMessage(message), {
+    await jetstream(chain.nc).publish(storeSubjects(STORE).events, encodeLinkMessage(message), {
       msgID: `${STORE}:resend-${randomBytes(4).toString('hex')}`,
       timeout: 5_000,
     });
@@ -405,7 +232,7 @@ describe('store → head office events on the real chain', () => {
       events: [event(1, now), bad, event(3, now)],
     };
     const before = (await hqEvents())!;
-    await jetstream(nc).publish(storeSubjects(STORE).events, encodeLinkMessage(message), {
+    await jetstream(chain.nc).publish(storeSubjects(STORE).events, encodeLinkMessage(message), {
       msgID: `${STORE}:by-hand-${randomBytes(4).toString('hex')}`,
       timeout: 5_000,
     });
@@ -413,7 +240,7 @@ describe('store → head office events on the real chain', () => {
     const after = (await hqEvents())!;
     expect(after.stored - before.stored).toBe(2);
     expect(after.deadLetters - before.deadLetters).toBe(1);
-    const dead = await pool.query<{ event_id: string; reason: string }>(
+    const dead = await chain.pool.query<{ event_id: string; reason: string }>(
       `SELECT event_id, reason FROM hq_dead_letters WHERE store_id = $1`,
       [STORE],
     );
