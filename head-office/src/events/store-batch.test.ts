@@ -120,6 +120,22 @@ describe('an events batch into PostgreSQL', () => {
     expect(await count(`hq_dead_letters WHERE reason = 'older than raw retention'`)).toBe(1);
   });
 
+  it('dead-letters an event PostgreSQL refuses (a year 0000) and stores the rest of its batch', async () => {
+    const zero = event();
+    zero.event.at = '0000-01-01T00:00:00Z'; // valid ISO 8601, out of PostgreSQL's range
+    const fine = [event(), event()];
+    expect(await storeEventsBatch(pool, 'lyon', batch([fine[0], zero, fine[1]]), NOW)).toEqual({
+      stored: 2,
+      duplicates: 0,
+      deadLetters: 1,
+    });
+    const dead = await pool.query<{ reason: string }>(
+      `SELECT reason FROM hq_dead_letters WHERE event_id = $1`,
+      [zero.event.id],
+    );
+    expect(dead.rows[0]?.reason).toMatch(/refused by PostgreSQL: .*out of range/);
+  });
+
   it('stores text PostgreSQL would refuse (NUL, a lone surrogate) instead of refusing the batch', async () => {
     const odd = event();
     Object.assign(odd.event.payload, { query: 'a\u0000b\ud800c' });

@@ -115,6 +115,106 @@ async function insertDeadLetters(client: PoolClient, storeId: string, dead: Dead
   ]);
 }
 
+/** A data exception (SQLSTATE class 22): this input, not the database, is the trouble. */
+const isDataError = (error: unknown) =>
+  typeof (error as { code?: unknown }).code === 'string' &&
+  (error as { code: string }).code.startsWith('22');
+
+/**
+ * The rows one at a time, each behind a savepoint: a row PostgreSQL refuses (a value out of its
+ * range that our schema let through) becomes a dead letter instead of refusing its batch forever.
+ */
+async function insertOneByOne(
+  client: PoolClient,
+  storeId: string,
+  rows: EventRow[],
+  dead: DeadLetter[],
+): Promise<{ stored: number; refused: number }> {
+  let stored = 0;
+  let refused = 0;
+  for (const row of rows) {
+    await client.query('SAVEPOINT item');
+    try {
+      stored += await insertEvents(client, storeId, [row]);
+      await client.query('RELEASE SAVEPOINT item');
+    } catch (error) {
+      if (!isDataError(error)) throw error;
+      await client.query('ROLLBACK TO SAVEPOINT item');
+      const { deviceId, event } = row;
+      dead.push(
+        deadLetterOf({ deviceId, event }, `refused by PostgreSQL: ${(error as Error).message}`),
+      );
+      refused++;
+    }
+  }
+  return { stored, refused };
+}
+
+type Batch = ReturnType<typeof decodeLinkMessage<typeof EventsBatch>>;
+
+async function writeBatch(
+  client: PoolClient,
+  storeId: string,
+  batch: Batch,
+  data: Uint8Array,
+  options: { now: number; oneByOne: boolean },
+): Promise<BatchOutcome> {
+  const known = await client.query('SELECT 1 FROM stores WHERE id = $1', [storeId]);
+  let outcome: BatchOutcome;
+  if (!batch.ok) {
+    const text = storable(Buffer.from(data).toString('utf8'));
+    await insertDeadLetters(client, storeId, [
+      { deviceId: '', eventId: digest(text), reason: batch.error, raw: text.slice(0, 16_000) },
+    ]);
+    outcome = { stored: 0, duplicates: 0, deadLetters: 1 };
+  } else if (known.rowCount === 0) {
+    const dead = batch.value.events.map((item) => deadLetterOf(item, 'unknown store'));
+    await insertDeadLetters(client, storeId, dead);
+    outcome = { stored: 0, duplicates: 0, deadLetters: dead.length };
+  } else {
+    const { rows, dead } = sortItems(batch.value.events, options.now);
+    const { stored, refused } = options.oneByOne
+      ? await insertOneByOne(client, storeId, rows, dead)
+      : { stored: await insertEvents(client, storeId, rows), refused: 0 };
+    await insertDeadLetters(client, storeId, dead);
+    outcome = { stored, duplicates: rows.length - refused - stored, deadLetters: dead.length };
+  }
+  if (known.rowCount)
+    await client.query(
+      `UPDATE stores SET last_seen_at = greatest(last_seen_at, now()) WHERE id = $1`,
+      [storeId],
+    );
+  return outcome;
+}
+
+async function inTransaction(
+  pool: Pool,
+  work: (client: PoolClient) => Promise<BatchOutcome>,
+): Promise<BatchOutcome> {
+  const client = await pool.connect();
+  // A connection cut while checked out emits 'error' here, not at the pool: unheard, it would
+  // end the process. The failing query rejects on its own and the batch comes back.
+  const ignore = () => undefined;
+  client.on('error', ignore);
+  let failure: Error | undefined;
+  try {
+    await client.query('BEGIN');
+    // The message is acknowledged once COMMIT returns: the commit must then survive a crash of
+    // PostgreSQL, whatever the server's default (the test clusters run with it off).
+    await client.query('SET LOCAL synchronous_commit = on');
+    const outcome = await work(client);
+    await client.query('COMMIT');
+    return outcome;
+  } catch (error) {
+    if (!isDataError(error)) failure = error as Error; // a failed connection is not reused
+    await client.query('ROLLBACK').catch(() => undefined);
+    throw error;
+  } finally {
+    client.off('error', ignore);
+    client.release(failure);
+  }
+}
+
 /**
  * Stores one EVENTS message of store `storeId` (taken from its subject). Resolves once committed:
  * only then may the message be acknowledged. Rejects when the database fails: nothing was
@@ -127,48 +227,12 @@ export async function storeEventsBatch(
   now = Date.now(),
 ): Promise<BatchOutcome> {
   const batch = decodeLinkMessage(EventsBatch, data);
-  const client = await pool.connect();
-  // A connection cut while checked out emits 'error' here, not at the pool: unheard, it would
-  // end the process. The failing query rejects on its own and the batch comes back.
-  const ignore = () => undefined;
-  client.on('error', ignore);
-  let failure: Error | undefined;
+  const write = (oneByOne: boolean) => (client: PoolClient) =>
+    writeBatch(client, storeId, batch, data, { now, oneByOne });
   try {
-    await client.query('BEGIN');
-    // The message is acknowledged once COMMIT returns: the commit must then survive a crash of
-    // PostgreSQL, whatever the server's default (the test clusters run with it off).
-    await client.query('SET LOCAL synchronous_commit = on');
-    let outcome: BatchOutcome;
-    const known = await client.query('SELECT 1 FROM stores WHERE id = $1', [storeId]);
-    if (!batch.ok) {
-      const text = storable(Buffer.from(data).toString('utf8'));
-      await insertDeadLetters(client, storeId, [
-        { deviceId: '', eventId: digest(text), reason: batch.error, raw: text.slice(0, 16_000) },
-      ]);
-      outcome = { stored: 0, duplicates: 0, deadLetters: 1 };
-    } else if (known.rowCount === 0) {
-      const dead = batch.value.events.map((item) => deadLetterOf(item, 'unknown store'));
-      await insertDeadLetters(client, storeId, dead);
-      outcome = { stored: 0, duplicates: 0, deadLetters: dead.length };
-    } else {
-      const { rows, dead } = sortItems(batch.value.events, now);
-      const stored = await insertEvents(client, storeId, rows);
-      await insertDeadLetters(client, storeId, dead);
-      outcome = { stored, duplicates: rows.length - stored, deadLetters: dead.length };
-    }
-    if (known.rowCount)
-      await client.query(
-        `UPDATE stores SET last_seen_at = greatest(last_seen_at, now()) WHERE id = $1`,
-        [storeId],
-      );
-    await client.query('COMMIT');
-    return outcome;
+    return await inTransaction(pool, write(false));
   } catch (error) {
-    failure = error as Error; // a connection that failed mid-transaction is not reused
-    await client.query('ROLLBACK').catch(() => undefined);
-    throw error;
-  } finally {
-    client.off('error', ignore);
-    client.release(failure);
+    if (!isDataError(error)) throw error;
+    return inTransaction(pool, write(true));
   }
 }
