@@ -141,7 +141,7 @@ describe('head office on PostgreSQL, two processes', () => {
     const locks = await client
       .query<{ application_name: string }>(
         `SELECT a.application_name FROM pg_locks l JOIN pg_stat_activity a ON a.pid = l.pid
-          WHERE l.locktype = 'advisory' AND l.granted`,
+          WHERE l.locktype = 'advisory' AND l.granted AND l.objid = hashtext('leader')::oid`,
       )
       .finally(() => client.end());
     expect(locks.rows.map((row) => row.application_name)).toEqual([

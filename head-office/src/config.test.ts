@@ -5,13 +5,15 @@ const URL_FLAG = ['--database-url', 'postgres://vitrine@127.0.0.1:5432/vitrine_h
 
 describe('head-office configuration', () => {
   it('reads flags, with defaults for what is left out', () => {
-    expect(readConfig([...URL_FLAG, '--nats-urls', 'nats://a:4222, nats://b:4222'], {})).toEqual({
+    const nats = ['--nats-urls', 'nats://a:4222, nats://b:4222', '--nats-seed-file', 'hq.seed'];
+    expect(readConfig([...URL_FLAG, ...nats], {})).toEqual({
       kind: 'config',
       config: {
         databaseUrl: 'postgres://vitrine@127.0.0.1:5432/vitrine_hq',
         httpHost: '0.0.0.0',
         httpPort: 8090,
         natsUrls: ['nats://a:4222', 'nats://b:4222'],
+        natsSeedFile: 'hq.seed',
         dataDir: '.data/head-office',
         logLevel: 'info',
       },
@@ -45,6 +47,11 @@ describe('head-office configuration', () => {
     expect(message).toContain('httpPort:');
     expect(message).toContain('natsUrls.0: nats://host:port');
     expect(readConfig(['--colour', 'red'], {})).toMatchObject({ kind: 'error' });
+    expect(readConfig([...URL_FLAG, '--nats-urls', 'nats://a:4222'], {})).toEqual({
+      kind: 'error',
+      message:
+        'natsSeedFile: required with --nats-urls: --nats-seed-file (head office’s nkey seed)',
+    });
   });
 });
 

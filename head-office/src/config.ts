@@ -56,6 +56,10 @@ const HeadOfficeConfig = z
     dataDir: z.string().min(1),
     logLevel: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']),
   })
+  .refine((config) => !config.natsUrls || config.natsSeedFile, {
+    message: 'required with --nats-urls: --nats-seed-file (head office’s nkey seed)',
+    path: ['natsSeedFile'],
+  })
   .refine((config) => !config.natsUsersFile || config.natsSeedFile, {
     message: '--nats-users-file needs --nats-seed-file (head office is a user of that file too)',
     path: ['natsSeedFile'],

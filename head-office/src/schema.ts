@@ -4,6 +4,7 @@ import type { Migration } from './db/migrations';
 import { campaignsMigrations } from './campaigns/schema';
 import { mediaMigrations } from './media/schema';
 import { outboxMigrations } from './outbox/schema';
+import { eventsMigrations } from './events/schema';
 import { storesMigrations } from './stores/schema';
 
 export const headOfficeMigrations: readonly Migration[] = [
@@ -11,4 +12,5 @@ export const headOfficeMigrations: readonly Migration[] = [
   ...outboxMigrations,
   ...campaignsMigrations,
   ...mediaMigrations,
+  ...eventsMigrations,
 ];

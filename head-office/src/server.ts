@@ -23,12 +23,17 @@ import { headOfficeMigrations } from './schema';
 import { startNatsConfig, type NatsConfig } from './stores/nats-config';
 import { reloadByPidFiles } from './stores/nats-reload';
 import { storeHandlers } from './stores/store-handlers';
+import { startLink, type Link } from './link/start-link';
+import { maintainPartitions } from './events/partitions';
+import type { IngestStats } from './events/ingest';
 
 /**
  * The background roles, each held by one process at a time. `leader` is the first; the
- * publisher, nats-config, partitions and snapshots roles join as their features land.
+ * publisher, nats-config and snapshots roles join as their features land.
  */
-const HEAD_OFFICE_ROLES = ['leader'] as const;
+const HEAD_OFFICE_ROLES = ['leader', 'partitions'] as const;
+/** How often the holder of `partitions` makes the days ahead and drops the old ones. */
+const PARTITIONS_EVERY_MS = 60 * 60 * 1000;
 
 export type HeadOffice = {
   url: string;
@@ -39,6 +44,8 @@ export type HeadOffice = {
   signingKey: HeadOfficeKey;
   /** The roles this process holds now. */
   heldRoles: () => string[];
+  /** Events ingested by this process; undefined without NATS. */
+  events: () => IngestStats | undefined;
   /** Stops the roles (releasing their locks), the HTTP server and the pool. */
   stop: () => Promise<void>;
 };
@@ -105,10 +112,31 @@ export async function startHeadOffice(
     throw error;
   }
 
+  const roleWork: Partial<Record<(typeof HEAD_OFFICE_ROLES)[number], () => Promise<unknown>>> = {
+    partitions: async () => {
+      const change = await maintainPartitions(pool);
+      if (change.created.length || change.dropped.length || change.purgedFromDefault)
+        log.info(change, 'event partitions maintained');
+    },
+  };
+  const roleTimers = new Map<string, NodeJS.Timeout>();
   const roles: RoleHolder[] = HEAD_OFFICE_ROLES.map((name) =>
     holdRole(pool, name, {
-      onGain: () => log.info({ role: name }, 'role gained'),
-      onLose: (reason) => log.warn({ role: name, reason }, 'role lost'),
+      onGain: () => {
+        log.info({ role: name }, 'role gained');
+        const work = roleWork[name];
+        if (!work) return;
+        const runWork = () =>
+          void work().catch((error: unknown) =>
+            log.error({ role: name, err: (error as Error).message }, 'role work failed'),
+          );
+        runWork();
+        roleTimers.set(name, setInterval(runWork, PARTITIONS_EVERY_MS));
+      },
+      onLose: (reason) => {
+        clearInterval(roleTimers.get(name));
+        log.warn({ role: name, reason }, 'role lost');
+      },
       onError: (error) => log.error({ role: name, err: error }, 'role callback failed'),
     }),
   );
@@ -122,9 +150,16 @@ export async function startHeadOffice(
   }
   const allRoles = natsConfig ? [...roles, natsConfig.role] : roles;
   const heldRoles = () => allRoles.filter((role) => role.held()).map((role) => role.name);
-  const stopAll = async () => {
+
+  const link: Link | undefined =
+    config.natsUrls && config.natsSeedFile
+      ? startLink({ urls: config.natsUrls, seedFile: config.natsSeedFile }, pool, log)
+      : undefined;
+  const stopBackground = async () => {
     await natsConfig?.stop();
     await Promise.all(roles.map((role) => role.stop()));
+    roleTimers.forEach((timer) => clearInterval(timer));
+    await link?.stop();
   };
 
   const app = express();
@@ -132,7 +167,13 @@ export async function startHeadOffice(
   // 503 while the database does not answer: a load balancer sends traffic to another process.
   app.get('/healthz', (_req, res) => {
     void databaseAnswers(pool).then((up) =>
-      res.status(up ? 200 : 503).json({ ok: up, database: up ? 'up' : 'down', roles: heldRoles() }),
+      res.status(up ? 200 : 503).json({
+        ok: up,
+        database: up ? 'up' : 'down',
+        roles: heldRoles(),
+        nats: link?.state() ?? 'off',
+        events: link?.events(),
+      }),
     );
   });
   registerHqApi(
@@ -141,7 +182,7 @@ export async function startHeadOffice(
       pool,
       log,
       natsConfig,
-      nats: deps.nats,
+      nats: () => deps.nats ?? link?.nats(),
       natsUrls: config.natsUrls,
       trustAnchor: () => signingKey.anchor,
     }),
@@ -154,7 +195,7 @@ export async function startHeadOffice(
     server.once('listening', resolve);
     server.once('error', reject);
   }).catch(async (error: unknown) => {
-    await stopAll();
+    await stopBackground();
     await pool.end();
     throw error;
   });
@@ -168,8 +209,9 @@ export async function startHeadOffice(
     log,
     signingKey,
     heldRoles,
+    events: () => link?.events(),
     stop: async () => {
-      await stopAll();
+      await stopBackground();
       await new Promise<void>((resolve) => {
         server.close(() => resolve());
         server.closeAllConnections();

@@ -22,7 +22,8 @@ export type StoreHandlerDeps = {
   log: Logger;
   /** Absent when this head office runs without the link's users file (no enrolment then). */
   natsConfig: NatsConfig | undefined;
-  nats: NatsConnection | undefined;
+  /** HQ's connection to the cluster, once the link's streams are set. */
+  nats: () => NatsConnection | undefined;
   /** The URLs stores connect to. */
   natsUrls: readonly string[] | undefined;
   trustAnchor: () => TrustAnchor;
@@ -82,13 +83,17 @@ export function storeHandlers(deps: StoreHandlerDeps): HqHandlers {
             'this head office has no NATS link configured',
           );
         await checkEnrolCode(pool, body.code, body.storeId);
-        if (deps.nats) {
-          // Before the code is used: a store whose durables could not be made may try again.
-          await ensureStoreConsumers(deps.nats, body.storeId).catch((error: unknown) => {
-            throw linkDown("the store's durables could not be created", error);
-          });
-        } else
-          log.warn({ store: body.storeId }, 'enrolled without a NATS connection: no durables made');
+        const nats = deps.nats();
+        if (!nats)
+          throw new HttpError(
+            503,
+            'link_unavailable',
+            'head office is not connected to the NATS cluster yet: try again in a minute',
+          );
+        // Before the code is used: a store whose durables could not be made may try again.
+        await ensureStoreConsumers(nats, body.storeId).catch((error: unknown) => {
+          throw linkDown("the store's durables could not be created", error);
+        });
         const { store, retired } = await enrolStore(pool, body.code, body.storeId, body.publicKey);
         await linkFollows('the enrolment');
         log.info({ store: store.id, key: body.publicKey, retired }, 'store enrolled');

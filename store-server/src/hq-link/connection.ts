@@ -27,7 +27,8 @@ export type HqConnection = {
 const AUTH_REFUSED =
   /authorization violation|authentication (expired|revoked)|user authentication/i;
 
-export function connectToHq(link: HqLink, log: Logger): HqConnection {
+/** `onBack` runs at each reconnection (the outbox drain wakes from its backoff). */
+export function connectToHq(link: HqLink, log: Logger, onBack?: () => void): HqConnection {
   let state: LinkState = 'connecting';
   const stop = new AbortController();
   const waits = backoff(STORE_LINK_RECONNECT);
@@ -87,6 +88,7 @@ export function connectToHq(link: HqLink, log: Logger): HqConnection {
         state = 'up';
         waits.reset();
         log.info({ server: status.server }, 'head office link: back');
+        onBack?.();
       } else if (status.type === 'error') {
         if (AUTH_REFUSED.test(status.error.message)) refused(status.error.message);
         else log.warn({ error: status.error.message }, 'head office link: error');

@@ -29,6 +29,7 @@ export type DrainStats = { batches: number; events: number; duplicates: number; 
 export class OutboxDrain {
   readonly stats: DrainStats = { batches: 0, events: 0, duplicates: 0, failures: 0 };
   private readonly stop = new AbortController();
+  private wakeUp = new AbortController();
   private running: Promise<void> | null = null;
   private readonly subject: string;
 
@@ -45,6 +46,15 @@ export class OutboxDrain {
     this.running ??= this.run();
   }
 
+  /**
+   * The line is back: stop waiting out the backoff the failures while it was cut built up (up to
+   * 30 s, so a healed store would otherwise sit on its backlog that long).
+   */
+  wake(): void {
+    this.wakeUp.abort();
+    this.wakeUp = new AbortController();
+  }
+
   async close(): Promise<void> {
     this.stop.abort();
     await this.running;
@@ -57,7 +67,9 @@ export class OutboxDrain {
       const sent = js ? await this.sendWindow(js) : { sent: 0, failed: false };
       if (sent.failed) {
         this.stats.failures++;
-        await pause(waits.next(), this.stop.signal);
+        const woken = this.wakeUp.signal;
+        await pause(waits.next(), AbortSignal.any([this.stop.signal, woken]));
+        if (woken.aborted) waits.reset();
       } else {
         waits.reset();
         if (sent.sent === 0) await pause(IDLE_POLL_MS, this.stop.signal);

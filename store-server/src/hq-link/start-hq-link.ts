@@ -57,7 +57,7 @@ export function startHqLink(parts: HqLinkParts, link: HqLink, log: Logger): HqLi
   const storeId = link.storeId;
   const outbox = new HqOutbox(db);
   outbox.enrol(storeId);
-  const connection = connectToHq(link, log);
+  const connection = connectToHq(link, log, () => drain.wake());
   let live: { nc: NatsConnection; js: JetStreamClient } | null = null;
   void connection.ready.then(
     (nc) => {
@@ -65,7 +65,14 @@ export function startHqLink(parts: HqLinkParts, link: HqLink, log: Logger): HqLi
     },
     () => undefined,
   );
-  const drain = new OutboxDrain(outbox, storeId, () => live?.js ?? null, log);
+  // Nothing is published while the line is down: a request made then is lost with the old
+  // socket and waits out its whole timeout, keeping the drain from the healed line.
+  const drain = new OutboxDrain(
+    outbox,
+    storeId,
+    () => (connection.state() === 'up' ? (live?.js ?? null) : null),
+    log,
+  );
   drain.start();
   const fetchMedia = linkMediaFetch({ media, jetstream: () => live?.js ?? null, log });
   const intake = new LinkIntake({ db, docs, storeId, anchor: link.trustAnchor, fetchMedia });

@@ -1,0 +1,90 @@
+// Head office's side of the link, started by the server when NATS URLs are configured: the
+// connection (in the background: the HTTP API does not wait for the cluster), the streams and
+// durables made to match their declaration, then the events ingestion every process runs and
+// the outbox publisher (one process at a time, role `publisher`).
+import { setTimeout as sleep } from 'node:timers/promises';
+import type { Logger } from '@vitrine/shared/node';
+import type { Pool } from '../db/pool';
+import type { NatsConnection } from '@nats-io/transport-node';
+import { startEventsIngest, type EventsIngest, type IngestStats } from '../events/ingest';
+import {
+  startOutboxPublisher,
+  type OutboxPublisher,
+  type PublisherStats,
+} from '../outbox/publisher';
+import { connectLink, type LinkConnection } from './connection';
+import { ensureLinkStreams } from './streams';
+
+/** Disk budgets of the store → HQ work queues (discard new: a full stream refuses, stores keep). */
+const EVENTS_MAX_BYTES = 1024 * 1024 * 1024;
+const STOCK_MAX_BYTES = 256 * 1024 * 1024;
+const RETRY_MS = 1_000;
+
+type LinkState = 'connecting' | 'up' | 'down' | 'closed';
+
+export type Link = {
+  state: () => LinkState;
+  events: () => IngestStats | undefined;
+  /** The connection, once the link's streams are set (stores' durables go on them). */
+  nats: () => NatsConnection | undefined;
+  /** What the outbox publisher (role `publisher`) has sent, once it runs. */
+  published: () => PublisherStats | undefined;
+  stop: () => Promise<void>;
+};
+
+export type LinkSettings = { urls: readonly string[]; seedFile: string };
+
+export function startLink(settings: LinkSettings, pool: Pool, log: Logger): Link {
+  const stopping = new AbortController();
+  let connection: LinkConnection | undefined;
+  let ingest: EventsIngest | undefined;
+  let publisher: OutboxPublisher | undefined;
+  // Replicas follow the cluster's size as configured: 3 nodes give R3, a single test node R1.
+  const replicas = Math.min(3, settings.urls.length);
+
+  const run = async () => {
+    connection = await connectLink({ ...settings, log }, stopping.signal);
+    let lastError = '';
+    while (!stopping.signal.aborted) {
+      try {
+        await ensureLinkStreams(
+          connection.jsm,
+          { replicas, eventsMaxBytes: EVENTS_MAX_BYTES, stockMaxBytes: STOCK_MAX_BYTES },
+          log,
+        );
+        break;
+      } catch (error) {
+        // No quorum yet (a node still starting): JetStream answers once it has one.
+        const message = (error as Error).message;
+        if (message !== lastError) log.warn({ err: message }, 'link streams: not set yet');
+        lastError = message;
+        await sleep(RETRY_MS);
+      }
+    }
+    if (stopping.signal.aborted) return;
+    ingest = startEventsIngest(connection.js, pool, log);
+    publisher = startOutboxPublisher({ pool, js: connection.js, log });
+  };
+  const running = run().catch((error: unknown) => {
+    if (!stopping.signal.aborted)
+      log.error({ err: (error as Error).message }, 'NATS link: cannot start');
+  });
+
+  return {
+    state: () => {
+      if (!connection) return stopping.signal.aborted ? 'closed' : 'connecting';
+      if (connection.nc.isClosed()) return 'closed';
+      return connection.connected() ? 'up' : 'down';
+    },
+    events: () => ingest?.stats,
+    nats: () => (ingest ? connection?.nc : undefined),
+    published: () => publisher?.stats,
+    stop: async () => {
+      stopping.abort();
+      await running;
+      await publisher?.stop();
+      await ingest?.stop();
+      await connection?.close();
+    },
+  };
+}
