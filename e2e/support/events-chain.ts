@@ -151,7 +151,7 @@ export async function startEventsChain(storeId: string): Promise<EventsChain> {
     startNatsCluster({ dir: join(base, 'nats'), usersFile }),
   ]);
   const databaseUrl = await postgres.createDatabase('vitrine_hq');
-  const pool = new pg.Pool({ connectionString: databaseUrl, max: 2 });
+  const pool = new pg.Pool({ connectionString: databaseUrl, max: 2 }).on('error', () => undefined);
   pool.on('error', () => undefined); // a PostgreSQL crash ends idle connections
 
   const hqSeedFile = join(base, 'hq.seed');

@@ -53,7 +53,10 @@ describe('publishing a campaign at head office', () => {
 
   beforeAll(async () => {
     test = await startTestPostgres();
-    pool = new pg.Pool({ connectionString: await test.freshDatabase(), max: 4 });
+    pool = new pg.Pool({ connectionString: await test.freshDatabase(), max: 4 }).on(
+      'error',
+      () => undefined,
+    );
     await migrate(pool, headOfficeMigrations);
     await pool.query(
       `INSERT INTO regions (id, name) VALUES ('north', 'North'), ('south', 'South')`,

@@ -13,7 +13,7 @@ describe('migrations', () => {
   let test: TestPostgres;
   const pools: pg.Pool[] = [];
   const poolFor = (url: string) => {
-    const pool = new pg.Pool({ connectionString: url, max: 2 });
+    const pool = new pg.Pool({ connectionString: url, max: 2 }).on('error', () => undefined);
     pools.push(pool);
     return pool;
   };

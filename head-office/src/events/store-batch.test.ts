@@ -42,7 +42,10 @@ describe('an events batch into PostgreSQL', () => {
 
   beforeAll(async () => {
     test = await startTestPostgres();
-    pool = new pg.Pool({ connectionString: await test.freshDatabase(), max: 4 });
+    pool = new pg.Pool({ connectionString: await test.freshDatabase(), max: 4 }).on(
+      'error',
+      () => undefined,
+    );
     pool.on('error', () => undefined); // PostgreSQL stopping at the end ends idle connections
     await migrate(pool, headOfficeMigrations);
     await pool.query(

@@ -23,7 +23,10 @@ describe('the link outbox', () => {
 
   beforeAll(async () => {
     test = await startTestPostgres();
-    pool = new pg.Pool({ connectionString: await test.freshDatabase(), max: 6 });
+    pool = new pg.Pool({ connectionString: await test.freshDatabase(), max: 6 }).on(
+      'error',
+      () => undefined,
+    );
     await migrate(pool, headOfficeMigrations);
   });
   afterAll(async () => {

@@ -14,7 +14,7 @@ const { jetstream } = await import('@nats-io/jetstream');
 const { createLogger } = await import('@vitrine/shared/node');
 const env = process.env;
 const pool = new pg.Pool({ connectionString: env.DATABASE_URL, max: 4,
-  application_name: 'publisher-child:' + process.pid });
+  application_name: 'publisher-child:' + process.pid }).on('error', () => undefined);
 pool.on('error', () => undefined);
 const nc = await connect({ servers: env.NATS_URLS.split(','), maxReconnectAttempts: -1,
   reconnectTimeWait: 250, authenticator: nkeyAuthenticator(new TextEncoder().encode(env.NATS_SEED)) });

@@ -49,7 +49,7 @@ export async function startTestLink(): Promise<TestLink> {
       startNatsCluster({ dir: join(dir, 'nats') }),
     ]);
     const databaseUrl = await postgres.freshDatabase();
-    pool = new pg.Pool({ connectionString: databaseUrl, max: 8 });
+    pool = new pg.Pool({ connectionString: databaseUrl, max: 8 }).on('error', () => undefined);
     pool.on('error', () => undefined);
     await migrate(pool, headOfficeMigrations);
     if (!cluster.hqSeed) throw new Error('the test cluster wrote no users file of its own');
