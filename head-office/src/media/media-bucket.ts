@@ -15,10 +15,16 @@ import { MAX_MEDIA_BYTES, MediaRef, MediaType, OBJECT_BUCKETS } from '@vitrine/s
 /** The bucket's replicas: like every link stream, it survives the loss of one node of three. */
 const MEDIA_REPLICAS = 3;
 
-/** Creates the bucket if it is missing, opens it otherwise (several HQ processes may race). */
-export async function ensureMediaBucket(js: JetStreamClient): Promise<ObjectStore> {
+/**
+ * Creates the bucket if it is missing, opens it otherwise (several HQ processes may race).
+ * `replicas` follows the cluster's size (a single test node takes 1).
+ */
+export async function ensureMediaBucket(
+  js: JetStreamClient,
+  replicas: number = MEDIA_REPLICAS,
+): Promise<ObjectStore> {
   return new Objm(js).create(OBJECT_BUCKETS.media.bucket, {
-    replicas: MEDIA_REPLICAS,
+    replicas,
     storage: StorageType.File,
     description: 'campaign media, object name = hex SHA-256',
   });
