@@ -176,6 +176,7 @@ export async function startHeadOffice(
         roles: heldRoles(),
         nats: link?.state() ?? 'off',
         events: link?.events(),
+        fleet: link?.fleet(),
       }),
     );
   });

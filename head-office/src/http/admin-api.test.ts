@@ -2,22 +2,20 @@
 // the link running in-process: every bad input is a 4xx with a clear code, a campaign naming
 // media head office lacks is refused, an upload is typed from its bytes and stored once, and a
 // store's fleet summaries (a bad one among them) become its screens.
-import { request } from 'node:http';
 import { jetstream } from '@nats-io/jetstream';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
   encodeLinkMessage,
   type MediaRef,
-  MAX_MEDIA_BYTES,
   storeSubjects,
   type FleetSummary,
   type HqScreen,
 } from '@vitrine/shared/core';
 import { testDraft } from '../campaigns/test-draft';
 import { newStore, startStoresTestBed } from '../stores/test-bed';
+import { PNG, uploads } from './test-uploads';
 
 let bed: Awaited<ReturnType<typeof startStoresTestBed>>;
-const TOKEN = 'hq-admin-token-0123456789';
 
 beforeAll(async () => {
   bed = await startStoresTestBed();
@@ -26,44 +24,7 @@ beforeAll(async () => {
 });
 afterAll(() => bed?.stop());
 
-const PNG = Buffer.concat([
-  Buffer.from('89504e470d0a1a0a0000000d49484452', 'hex'),
-  Buffer.from('a small picture, as far as its signature says'),
-]);
-
-/** Uploads raw bytes as the console would; `headers` replace the defaults. */
-async function upload(bytes: Buffer | string, headers: Record<string, string> = {}, query = '') {
-  const response = await fetch(`${bed.hq.url}/api/media${query}`, {
-    method: 'POST',
-    headers: {
-      authorization: `Bearer ${TOKEN}`,
-      'content-type': 'application/octet-stream',
-      ...headers,
-    },
-    body: bytes,
-  });
-  return {
-    status: response.status,
-    json: (await response.json()) as Record<string, unknown> & { error?: { code: string } },
-  };
-}
-
-/** An upload that declares more than the cap: answered before a byte of it is sent. */
-function declaredTooLarge(): Promise<{ status: number; json: unknown }> {
-  return new Promise((resolve, reject) => {
-    const req = request(`${bed.hq.url}/api/media`, {
-      method: 'POST',
-      headers: { authorization: `Bearer ${TOKEN}`, 'content-length': String(MAX_MEDIA_BYTES + 1) },
-    });
-    req.once('response', (res) => {
-      res.resume();
-      resolve({ status: res.statusCode ?? 0, json: null });
-      req.destroy();
-    });
-    req.once('error', reject);
-    req.flushHeaders();
-  });
-}
+const { upload, declaredTooLarge, streamedTooLarge } = uploads(() => bed.hq.url);
 
 const imageItem = (media: MediaRef) => ({
   id: 'p1',
@@ -202,6 +163,7 @@ describe('campaigns and media', () => {
       ['upload, bad name', upload(PNG, {}, `?name=${'x'.repeat(300)}`), 400],
       ['upload, no token', upload(PNG, { authorization: '' }), 401],
       ['upload, declared too large', declaredTooLarge(), 413],
+      ['upload, streamed past the cap', streamedTooLarge(), 413],
     ];
     const answers = await Promise.all(
       calls.map(async ([what, call, status]) => [

@@ -31,7 +31,11 @@ export async function ensureMediaBucket(
 }
 
 export class MediaInputError extends Error {
-  constructor(message: string) {
+  constructor(
+    message: string,
+    /** An upload route answers `too-large` with 413, the rest with 400. */
+    readonly kind: 'too-large' | 'invalid' = 'invalid',
+  ) {
     super(message);
     this.name = 'MediaInputError';
   }
@@ -76,7 +80,8 @@ export async function putMedia(
   }
 }
 
-const tooLarge = () => new MediaInputError(`media files are limited to ${MAX_MEDIA_BYTES} bytes`);
+const tooLarge = () =>
+  new MediaInputError(`media files are limited to ${MAX_MEDIA_BYTES} bytes`, 'too-large');
 
 /** The object store's own digest of a file (base64url with padding, as @nats-io/obj writes it). */
 const digestOf = (ref: MediaRef) =>

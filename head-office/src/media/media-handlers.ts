@@ -6,12 +6,7 @@ import { jetstream } from '@nats-io/jetstream';
 import type { ObjectStore } from '@nats-io/obj';
 import type { NatsConnection } from '@nats-io/transport-node';
 import type { Pool } from 'pg';
-import {
-  HQ_MEDIA_PAGE,
-  MAX_MEDIA_BYTES,
-  type MediaRef,
-  type MediaType,
-} from '@vitrine/shared/core';
+import { HQ_MEDIA_PAGE, type MediaRef, type MediaType } from '@vitrine/shared/core';
 import {
   closeAfterResponse,
   HttpError,
@@ -70,7 +65,7 @@ async function receiveMedia(
   } catch (error) {
     if (!(error instanceof MediaInputError)) throw error;
     closeAfterResponse(res);
-    const tooLarge = error.message.includes(String(MAX_MEDIA_BYTES));
+    const tooLarge = error.kind === 'too-large';
     throw new HttpError(
       tooLarge ? 413 : 400,
       tooLarge ? 'payload_too_large' : 'invalid_media',
