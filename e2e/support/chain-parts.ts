@@ -15,6 +15,8 @@ export type ChainStore = { id: string; neighbours?: string[] };
 export type ChainParts = {
   cluster: NatsCluster;
   hq: NatsConnection;
+  /** Head office's nkey seed, for a head office that makes its own connection. */
+  hqSeed: string;
   jsm: JetStreamManager;
   /** Each store's nkey pair, by id. */
   keys: Map<string, KeyPair>;
@@ -56,6 +58,7 @@ export async function startChainParts(dir: string, stores: ChainStore[]): Promis
   return {
     cluster,
     hq,
+    hqSeed: new TextDecoder().decode(hqKey.getSeed()),
     jsm,
     keys,
     writeStoreLink: (storeId, dataDir, anchor) => {

@@ -23,6 +23,9 @@ import { headOfficeMigrations } from './schema';
 import { startNatsConfig, type NatsConfig } from './stores/nats-config';
 import { reloadByPidFiles } from './stores/nats-reload';
 import { storeHandlers } from './stores/store-handlers';
+import { campaignHandlers } from './campaigns/campaign-handlers';
+import { mediaHandlers } from './media/media-handlers';
+import { fleetHandlers } from './fleet/fleet-handlers';
 import { startLink, type Link } from './link/start-link';
 import { maintainPartitions } from './events/partitions';
 import type { IngestStats } from './events/ingest';
@@ -173,19 +176,31 @@ export async function startHeadOffice(
         roles: heldRoles(),
         nats: link?.state() ?? 'off',
         events: link?.events(),
+        fleet: link?.fleet(),
       }),
     );
   });
+  const nats = () => deps.nats ?? link?.nats();
   registerHqApi(
     app,
-    storeHandlers({
-      pool,
-      log,
-      natsConfig,
-      nats: () => deps.nats ?? link?.nats(),
-      natsUrls: config.natsUrls,
-      trustAnchor: () => signingKey.anchor,
-    }),
+    {
+      ...storeHandlers({
+        pool,
+        log,
+        natsConfig,
+        nats,
+        natsUrls: config.natsUrls,
+        trustAnchor: () => signingKey.anchor,
+      }),
+      campaigns: campaignHandlers({ pool, log, signingKey }),
+      media: mediaHandlers({
+        pool,
+        log,
+        nats,
+        replicas: Math.min(3, config.natsUrls?.length ?? 1),
+      }),
+      fleet: fleetHandlers(pool),
+    },
     config.adminToken,
   );
   app.use(notFound);

@@ -5,6 +5,7 @@
 import type { PoolClient } from 'pg';
 import type { Pool } from 'pg';
 import {
+  campaignMedia,
   campaignProblems,
   CampaignDraftInput,
   parseUnknown,
@@ -15,6 +16,7 @@ import {
 import type { HeadOfficeKey } from '@vitrine/shared/node';
 import { enqueue, type OutboxChange } from '../outbox/enqueue';
 import { inTransaction } from '../outbox/transaction';
+import { findMedia } from '../media/media-library';
 import { Audience, CampaignRefusedError, droppedStores, resolveAudience } from './audience';
 
 export type CampaignPublication = {
@@ -61,6 +63,23 @@ const tombstone = (id: string, revision: number): SignedContent => ({
   withdrawn: true,
 });
 
+/**
+ * Every file the campaign names is in head office's library, as named (type and size): a store
+ * holds a campaign only once it has fetched its media, so it would otherwise wait forever.
+ */
+async function assertMediaHeld(pool: Pool, campaign: Campaign): Promise<void> {
+  const problems: string[] = [];
+  for (const ref of campaignMedia(campaign)) {
+    const held = await findMedia(pool, ref.sha256);
+    if (!held) problems.push(`${ref.sha256} is not in head office's media library`);
+    else if (held.type !== ref.type || held.size !== ref.size)
+      problems.push(
+        `${ref.sha256} is ${held.type} of ${held.size} bytes, not ${ref.type} of ${ref.size}`,
+      );
+  }
+  if (problems.length > 0) throw new CampaignRefusedError('unknown_media', problems.join('; '));
+}
+
 /** Signs and queues a campaign (CampaignDraftInput: a campaign without `v` and `revision`). */
 export async function publishCampaign(
   pool: Pool,
@@ -72,6 +91,7 @@ export async function publishCampaign(
   const body = parsed.value;
   const problems = campaignProblems({ ...body, v: 1, revision: 1 });
   if (problems.length > 0) throw new CampaignRefusedError('invalid_campaign', problems.join('; '));
+  await assertMediaHeld(pool, { ...body, v: 1, revision: 1 });
 
   return inTransaction(pool, async (client) => {
     const held = await lockCampaign(client, body.id);

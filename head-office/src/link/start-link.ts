@@ -1,6 +1,6 @@
 // Head office's side of the link, started by the server when NATS URLs are configured: the
 // connection (in the background: the HTTP API does not wait for the cluster), the streams and
-// durables made to match their declaration, then the events ingestion every process runs and
+// durables made to match their declaration, then the events and fleet ingestion every process runs and
 // the outbox publisher (one process at a time, role `publisher`).
 import { setTimeout as sleep } from 'node:timers/promises';
 import type { Logger } from '@vitrine/shared/node';
@@ -12,6 +12,7 @@ import {
   type OutboxPublisher,
   type PublisherStats,
 } from '../outbox/publisher';
+import { startFleetIngest, type FleetIngest, type FleetStats } from '../fleet/fleet-ingest';
 import { connectLink, type LinkConnection } from './connection';
 import { ensureLinkStreams } from './streams';
 
@@ -25,6 +26,7 @@ type LinkState = 'connecting' | 'up' | 'down' | 'closed';
 export type Link = {
   state: () => LinkState;
   events: () => IngestStats | undefined;
+  fleet: () => FleetStats | undefined;
   /** The connection, once the link's streams are set (stores' durables go on them). */
   nats: () => NatsConnection | undefined;
   /** What the outbox publisher (role `publisher`) has sent, once it runs. */
@@ -38,6 +40,7 @@ export function startLink(settings: LinkSettings, pool: Pool, log: Logger): Link
   const stopping = new AbortController();
   let connection: LinkConnection | undefined;
   let ingest: EventsIngest | undefined;
+  let fleet: FleetIngest | undefined;
   let publisher: OutboxPublisher | undefined;
   // Replicas follow the cluster's size as configured: 3 nodes give R3, a single test node R1.
   const replicas = Math.min(3, settings.urls.length);
@@ -63,6 +66,7 @@ export function startLink(settings: LinkSettings, pool: Pool, log: Logger): Link
     }
     if (stopping.signal.aborted) return;
     ingest = startEventsIngest(connection.js, pool, log);
+    fleet = startFleetIngest(connection.js, pool, log);
     publisher = startOutboxPublisher({ pool, js: connection.js, log });
   };
   const running = run().catch((error: unknown) => {
@@ -77,6 +81,7 @@ export function startLink(settings: LinkSettings, pool: Pool, log: Logger): Link
       return connection.connected() ? 'up' : 'down';
     },
     events: () => ingest?.stats,
+    fleet: () => fleet?.stats,
     nats: () => (ingest ? connection?.nc : undefined),
     published: () => publisher?.stats,
     stop: async () => {
@@ -84,6 +89,7 @@ export function startLink(settings: LinkSettings, pool: Pool, log: Logger): Link
       await running;
       await publisher?.stop();
       await ingest?.stop();
+      await fleet?.stop();
       await connection?.close();
     },
   };

@@ -15,17 +15,27 @@ import { MAX_MEDIA_BYTES, MediaRef, MediaType, OBJECT_BUCKETS } from '@vitrine/s
 /** The bucket's replicas: like every link stream, it survives the loss of one node of three. */
 const MEDIA_REPLICAS = 3;
 
-/** Creates the bucket if it is missing, opens it otherwise (several HQ processes may race). */
-export async function ensureMediaBucket(js: JetStreamClient): Promise<ObjectStore> {
+/**
+ * Creates the bucket if it is missing, opens it otherwise (several HQ processes may race).
+ * `replicas` follows the cluster's size (a single test node takes 1).
+ */
+export async function ensureMediaBucket(
+  js: JetStreamClient,
+  replicas: number = MEDIA_REPLICAS,
+): Promise<ObjectStore> {
   return new Objm(js).create(OBJECT_BUCKETS.media.bucket, {
-    replicas: MEDIA_REPLICAS,
+    replicas,
     storage: StorageType.File,
     description: 'campaign media, object name = hex SHA-256',
   });
 }
 
 export class MediaInputError extends Error {
-  constructor(message: string) {
+  constructor(
+    message: string,
+    /** An upload route answers `too-large` with 413, the rest with 400. */
+    readonly kind: 'too-large' | 'invalid' = 'invalid',
+  ) {
     super(message);
     this.name = 'MediaInputError';
   }
@@ -70,7 +80,8 @@ export async function putMedia(
   }
 }
 
-const tooLarge = () => new MediaInputError(`media files are limited to ${MAX_MEDIA_BYTES} bytes`);
+const tooLarge = () =>
+  new MediaInputError(`media files are limited to ${MAX_MEDIA_BYTES} bytes`, 'too-large');
 
 /** The object store's own digest of a file (base64url with padding, as @nats-io/obj writes it). */
 const digestOf = (ref: MediaRef) =>

@@ -7,3 +7,4 @@ export * from './http/body-rules';
 export * from './http/body-gate';
 export * from './http/register-routes';
 export * from './signing-key';
+export * from './media/sniff-media';

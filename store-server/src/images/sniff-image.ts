@@ -2,7 +2,7 @@
 // sniffing for PNG, JPEG and WebP, plus GIF and SVG, which feeds also carry
 // (the demo's own pictures are SVG). A server's error page sent as
 // "image/jpeg" is named for what it is.
-import { sniffMediaType } from '../campaigns/media-store';
+import { sniffMediaType } from '@vitrine/shared/node';
 
 export type ImageType = 'image/png' | 'image/jpeg' | 'image/webp' | 'image/gif' | 'image/svg+xml';
 

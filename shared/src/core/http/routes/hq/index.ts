@@ -1,12 +1,21 @@
 // Head office's HTTP API, by group (served under /api by head-office/src/server.ts).
+import { hqCampaignRoutes } from './campaigns';
 import { hqEnrolmentRoutes } from './enrolment';
+import { hqFleetRoutes } from './fleet';
+import { hqMediaRoutes } from './media';
 import { hqStoreRoutes } from './stores';
 
 export const hqRoutes = {
   stores: hqStoreRoutes,
   enrolment: hqEnrolmentRoutes,
+  campaigns: hqCampaignRoutes,
+  media: hqMediaRoutes,
+  fleet: hqFleetRoutes,
 } as const;
 export type HqRoutes = typeof hqRoutes;
 
 export * from './stores';
 export * from './enrolment';
+export * from './campaigns';
+export * from './media';
+export * from './fleet';
