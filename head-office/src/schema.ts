@@ -5,6 +5,7 @@ import { campaignsMigrations } from './campaigns/schema';
 import { mediaMigrations } from './media/schema';
 import { outboxMigrations } from './outbox/schema';
 import { eventsMigrations } from './events/schema';
+import { linkMigrations } from './link/schema';
 import { storesMigrations } from './stores/schema';
 
 export const headOfficeMigrations: readonly Migration[] = [
@@ -13,4 +14,5 @@ export const headOfficeMigrations: readonly Migration[] = [
   ...campaignsMigrations,
   ...mediaMigrations,
   ...eventsMigrations,
+  ...linkMigrations,
 ];

@@ -24,6 +24,7 @@ import { startNatsConfig, type NatsConfig } from './stores/nats-config';
 import { reloadByPidFiles } from './stores/nats-reload';
 import { storeHandlers } from './stores/store-handlers';
 import { startLink, type Link } from './link/start-link';
+import { linkHandlers } from './link/link-handlers';
 import { maintainPartitions } from './events/partitions';
 import type { IngestStats } from './events/ingest';
 
@@ -153,7 +154,7 @@ export async function startHeadOffice(
 
   const link: Link | undefined =
     config.natsUrls && config.natsSeedFile
-      ? startLink({ urls: config.natsUrls, seedFile: config.natsSeedFile }, pool, log)
+      ? startLink({ urls: config.natsUrls, seedFile: config.natsSeedFile }, pool, log, natsConfig)
       : undefined;
   const stopBackground = async () => {
     await natsConfig?.stop();
@@ -178,14 +179,17 @@ export async function startHeadOffice(
   });
   registerHqApi(
     app,
-    storeHandlers({
-      pool,
-      log,
-      natsConfig,
-      nats: () => deps.nats ?? link?.nats(),
-      natsUrls: config.natsUrls,
-      trustAnchor: () => signingKey.anchor,
-    }),
+    {
+      ...storeHandlers({
+        pool,
+        log,
+        natsConfig,
+        nats: () => deps.nats ?? link?.nats(),
+        natsUrls: config.natsUrls,
+        trustAnchor: () => signingKey.anchor,
+      }),
+      link: linkHandlers(pool),
+    },
     config.adminToken,
   );
   app.use(notFound);

@@ -36,7 +36,7 @@ const linkDown = (what: string, error: unknown) =>
     `${what}: ${error instanceof Error ? error.message : String(error)}; try again shortly`,
   );
 
-export function storeHandlers(deps: StoreHandlerDeps): HqHandlers {
+export function storeHandlers(deps: StoreHandlerDeps): Pick<HqHandlers, 'stores' | 'enrolment'> {
   const { pool, log } = deps;
   // Saved already: a failed reload is retried by the nats-config role within seconds.
   const linkFollows = async (what: string) => {
