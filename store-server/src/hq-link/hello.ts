@@ -10,10 +10,14 @@ import type { LinkIntake } from './intake';
 
 /** The store server's version as npm started it; `dev` when run another way. */
 const STORE_VERSION = (process.env.npm_package_version ?? 'dev').slice(0, 32);
+/** A hello not answered (head office starting, no responder yet) is said again after this. */
+const RETRY_MS = 30_000;
 
 export class HqHello {
   private last: LinkReply<'hello'> | undefined;
   private sending: Promise<void> = Promise.resolve();
+  private retry: NodeJS.Timeout | undefined;
+  private closed = false;
 
   constructor(
     private readonly storeId: string,
@@ -28,8 +32,14 @@ export class HqHello {
 
   /** Says hello (one at a time: a reconnection during a hello waits for it). */
   send(nc: NatsConnection): Promise<void> {
+    clearTimeout(this.retry);
     this.sending = this.sending.then(() => this.sendNow(nc));
     return this.sending;
+  }
+
+  close(): void {
+    this.closed = true;
+    clearTimeout(this.retry);
   }
 
   private async sendNow(nc: NatsConnection): Promise<void> {
@@ -45,6 +55,8 @@ export class HqHello {
     });
     if (!reply.ok) {
       this.log.warn({ checkpoints, error: reply.error }, 'head office link: hello not answered');
+      if (!this.closed && !nc.isClosed())
+        this.retry = setTimeout(() => void this.send(nc), RETRY_MS);
       return;
     }
     this.last = reply.value;

@@ -96,6 +96,7 @@ export function startHqLink(parts: HqLinkParts, link: HqLink, log: Logger): HqLi
     intake,
     hello,
     close: async () => {
+      hello.close();
       await Promise.all([drain.close(), pull.close(), fleet.close()]);
       await connection.close();
     },
