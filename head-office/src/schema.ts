@@ -6,6 +6,7 @@ import { mediaMigrations } from './media/schema';
 import { outboxMigrations } from './outbox/schema';
 import { eventsMigrations } from './events/schema';
 import { fleetMigrations } from './fleet/schema';
+import { linkMigrations } from './link/schema';
 import { storesMigrations } from './stores/schema';
 
 export const headOfficeMigrations: readonly Migration[] = [
@@ -15,4 +16,5 @@ export const headOfficeMigrations: readonly Migration[] = [
   ...mediaMigrations,
   ...eventsMigrations,
   ...fleetMigrations,
+  ...linkMigrations,
 ];

@@ -27,6 +27,7 @@ import { campaignHandlers } from './campaigns/campaign-handlers';
 import { mediaHandlers } from './media/media-handlers';
 import { fleetHandlers } from './fleet/fleet-handlers';
 import { startLink, type Link } from './link/start-link';
+import { linkHandlers } from './link/link-handlers';
 import { maintainPartitions } from './events/partitions';
 import type { IngestStats } from './events/ingest';
 
@@ -156,7 +157,7 @@ export async function startHeadOffice(
 
   const link: Link | undefined =
     config.natsUrls && config.natsSeedFile
-      ? startLink({ urls: config.natsUrls, seedFile: config.natsSeedFile }, pool, log)
+      ? startLink({ urls: config.natsUrls, seedFile: config.natsSeedFile }, pool, log, natsConfig)
       : undefined;
   const stopBackground = async () => {
     await natsConfig?.stop();
@@ -200,6 +201,7 @@ export async function startHeadOffice(
         replicas: Math.min(3, config.natsUrls?.length ?? 1),
       }),
       fleet: fleetHandlers(pool),
+      link: linkHandlers(pool),
     },
     config.adminToken,
   );

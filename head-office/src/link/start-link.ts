@@ -14,7 +14,9 @@ import {
 } from '../outbox/publisher';
 import { startFleetIngest, type FleetIngest, type FleetStats } from '../fleet/fleet-ingest';
 import { connectLink, type LinkConnection } from './connection';
+import { answerStoreRequests, type StoreRequests } from './requests';
 import { ensureLinkStreams } from './streams';
+import type { NatsConfig } from '../stores/nats-config';
 
 /** Disk budgets of the store → HQ work queues (discard new: a full stream refuses, stores keep). */
 const EVENTS_MAX_BYTES = 1024 * 1024 * 1024;
@@ -36,12 +38,18 @@ export type Link = {
 
 export type LinkSettings = { urls: readonly string[]; seedFile: string };
 
-export function startLink(settings: LinkSettings, pool: Pool, log: Logger): Link {
+export function startLink(
+  settings: LinkSettings,
+  pool: Pool,
+  log: Logger,
+  natsConfig?: NatsConfig,
+): Link {
   const stopping = new AbortController();
   let connection: LinkConnection | undefined;
   let ingest: EventsIngest | undefined;
   let fleet: FleetIngest | undefined;
   let publisher: OutboxPublisher | undefined;
+  let requests: StoreRequests | undefined;
   // Replicas follow the cluster's size as configured: 3 nodes give R3, a single test node R1.
   const replicas = Math.min(3, settings.urls.length);
 
@@ -68,6 +76,8 @@ export function startLink(settings: LinkSettings, pool: Pool, log: Logger): Link
     ingest = startEventsIngest(connection.js, pool, log);
     fleet = startFleetIngest(connection.js, pool, log);
     publisher = startOutboxPublisher({ pool, js: connection.js, log });
+    const { nc, jsm } = connection;
+    requests = answerStoreRequests({ nc, jsm, pool, natsConfig, log });
   };
   const running = run().catch((error: unknown) => {
     if (!stopping.signal.aborted)
@@ -87,6 +97,7 @@ export function startLink(settings: LinkSettings, pool: Pool, log: Logger): Link
     stop: async () => {
       stopping.abort();
       await running;
+      await requests?.stop();
       await publisher?.stop();
       await ingest?.stop();
       await fleet?.stop();

@@ -15,6 +15,11 @@ import {
 
 const REQUEST_TIMEOUT_MS = 10_000;
 
+// Each request on its own inbox subscription (noMux), not the connection's shared one: on the
+// 3-node cluster, after a reconnection caused by a users-file reload (a key rotation), the
+// replies to a subscription that existed before the reconnection stopped arriving (measured in
+// e2e/chain/link-requests.test.ts), while fresh subscriptions worked. Requests are rare.
+
 export async function askHq<K extends LinkRequestKind>(
   nc: NatsConnection,
   storeId: string,
@@ -24,6 +29,7 @@ export async function askHq<K extends LinkRequestKind>(
   try {
     const reply = await nc.request(storeSubjects(storeId).req[kind], encodeLinkMessage(request), {
       timeout: REQUEST_TIMEOUT_MS,
+      noMux: true,
     });
     const parsed = decodeLinkMessage(linkReplySchema(kind), reply.data);
     if (!parsed.ok) return { ok: false, error: `head office's ${kind} reply: ${parsed.error}` };

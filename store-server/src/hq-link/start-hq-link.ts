@@ -10,6 +10,7 @@ import type { DocStore } from '../sync/doc-store';
 import type { PresenceTracker } from '../devices/presence';
 import type { DeviceRegistry } from '../devices/registry';
 import { FleetReport } from './fleet-report';
+import { HqHello } from './hello';
 import { HqPull } from './hq-pull';
 import { LinkIntake } from './intake';
 import type { Logger } from '@vitrine/shared/node';
@@ -30,6 +31,7 @@ export type HqLinkRuntime = {
   drain: OutboxDrain;
   pull: HqPull;
   intake: LinkIntake;
+  hello: HqHello;
   close: () => Promise<void>;
 };
 
@@ -57,11 +59,15 @@ export function startHqLink(parts: HqLinkParts, link: HqLink, log: Logger): HqLi
   const storeId = link.storeId;
   const outbox = new HqOutbox(db);
   outbox.enrol(storeId);
-  const connection = connectToHq(link, log, () => drain.wake());
+  const connection = connectToHq(link, log, () => {
+    drain.wake();
+    if (live) void hello.send(live.nc);
+  });
   let live: { nc: NatsConnection; js: JetStreamClient } | null = null;
   void connection.ready.then(
     (nc) => {
       live = { nc, js: jetstream(nc, { timeout: JETSTREAM_TIMEOUT_MS }) };
+      void hello.send(nc);
     },
     () => undefined,
   );
@@ -76,6 +82,7 @@ export function startHqLink(parts: HqLinkParts, link: HqLink, log: Logger): HqLi
   drain.start();
   const fetchMedia = linkMediaFetch({ media, jetstream: () => live?.js ?? null, log });
   const intake = new LinkIntake({ db, docs, storeId, anchor: link.trustAnchor, fetchMedia });
+  const hello = new HqHello(storeId, intake, log);
   const pull = new HqPull(storeId, () => live, intake, log);
   pull.start();
   const fleet = new FleetReport(storeId, parts, () => live?.js ?? null, log);
@@ -87,7 +94,9 @@ export function startHqLink(parts: HqLinkParts, link: HqLink, log: Logger): HqLi
     drain,
     pull,
     intake,
+    hello,
     close: async () => {
+      hello.close();
       await Promise.all([drain.close(), pull.close(), fleet.close()]);
       await connection.close();
     },

@@ -3,6 +3,7 @@ import { hqCampaignRoutes } from './campaigns';
 import { hqEnrolmentRoutes } from './enrolment';
 import { hqFleetRoutes } from './fleet';
 import { hqMediaRoutes } from './media';
+import { hqLinkRoutes } from './link';
 import { hqStoreRoutes } from './stores';
 
 export const hqRoutes = {
@@ -11,6 +12,7 @@ export const hqRoutes = {
   campaigns: hqCampaignRoutes,
   media: hqMediaRoutes,
   fleet: hqFleetRoutes,
+  link: hqLinkRoutes,
 } as const;
 export type HqRoutes = typeof hqRoutes;
 
@@ -19,3 +21,4 @@ export * from './enrolment';
 export * from './campaigns';
 export * from './media';
 export * from './fleet';
+export * from './link';

@@ -1,0 +1,56 @@
+// A store's hello (after each (re)connection): where HQ's heads are, whether its durables can
+// bring it up to date or only a snapshot can (snapshots are not built yet: said plainly in the
+// log), and its neighbours, from PostgreSQL.
+import type { JetStreamManager } from '@nats-io/jetstream';
+import {
+  helloDecision,
+  LINK_VERSION,
+  type LinkReply,
+  type LinkRequest,
+} from '@vitrine/shared/core';
+import type { Logger } from '@vitrine/shared/node';
+import type { Pool } from '../db/pool';
+import { heldRevisions } from './held-revisions';
+
+export async function answerHello(
+  deps: { pool: Pool; jsm: JetStreamManager; log: Logger },
+  storeId: string,
+  hello: LinkRequest<'hello'>,
+): Promise<LinkReply<'hello'>> {
+  const { pool, jsm, log } = deps;
+  const [chain, store, neighbours] = await Promise.all([
+    heldRevisions(pool, jsm, 'chain', storeId),
+    heldRevisions(pool, jsm, 'store', storeId),
+    pool.query<{ neighbour_id: string }>(
+      'SELECT neighbour_id FROM store_neighbours WHERE store_id = $1 ORDER BY rank',
+      [storeId],
+    ),
+  ]);
+  const decisions = {
+    chain: helloDecision(hello.checkpoints.chain, chain),
+    store: helloDecision(hello.checkpoints.store, store),
+  };
+  const heads = { chain: chain.lastRev, store: store.lastRev };
+  log.info(
+    { store: storeId, version: hello.version, checkpoints: hello.checkpoints, heads, decisions },
+    'store said hello',
+  );
+  for (const stream of ['chain', 'store'] as const)
+    if (decisions[stream] === 'snapshot')
+      log.warn(
+        {
+          store: storeId,
+          stream,
+          checkpoint: hello.checkpoints[stream],
+          held: { chain, store }[stream],
+        },
+        `store ${storeId} needs a snapshot (not built yet)`,
+      );
+  return {
+    v: LINK_VERSION,
+    type: 'hello',
+    decisions,
+    heads,
+    neighbours: neighbours.rows.map((row) => row.neighbour_id),
+  };
+}

@@ -1,0 +1,33 @@
+// Which of a head's revisions the HQ → store streams still hold (16-plan §3.4): the last is the
+// head's counter (`link_heads`); the first is the oldest published row whose stream sequence is
+// still in the stream (limits retention drops from the front only, so everything from the
+// stream's first sequence on is there).
+import type { JetStreamManager } from '@nats-io/jetstream';
+import { linkHeadKey, STREAMS, type CheckpointKey, type HeldRevisions } from '@vitrine/shared/core';
+import type { Pool } from '../db/pool';
+
+const STREAM_OF = { chain: STREAMS.hqChain, store: STREAMS.hqStores } as const;
+
+export async function heldRevisions(
+  pool: Pool,
+  jsm: JetStreamManager,
+  stream: CheckpointKey,
+  storeId: string,
+): Promise<HeldRevisions> {
+  const head = linkHeadKey(stream, storeId);
+  const info = await jsm.streams.info(STREAM_OF[stream]);
+  const result = await pool.query<{ last: string | null; first: string | null }>(
+    `SELECT (SELECT rev FROM link_heads WHERE key = $1) AS last,
+            (SELECT min(rev) FROM link_outbox
+              WHERE head = $1 AND published_at IS NOT NULL AND stream_seq >= $2) AS first`,
+    [head, info.state.first_seq],
+  );
+  const lastRev = Number(result.rows[0]?.last ?? 0);
+  const first = result.rows[0]?.first;
+  return { firstRev: first == null ? lastRev + 1 : Number(first), lastRev };
+}
+
+/** A missing revision the store's durable will still bring: `catch-up`; else only a snapshot can. */
+export function resyncDecision(held: number, have: HeldRevisions): 'catch-up' | 'snapshot' {
+  return held + 1 >= have.firstRev ? 'catch-up' : 'snapshot';
+}
