@@ -21,9 +21,14 @@ let chain: RunningChain | undefined;
 let browser: BrowserContext | undefined;
 
 beforeAll(async () => {
-  process.env.VITRINE_DEMO_SCALE = '100'; // the stores' catalogues: three seed at once here
   const started = Date.now();
-  chain = await startChain({ repoRoot: REPO_ROOT, dir: join(base, 'chain'), basePort: 0 });
+  // Small catalogues: three stores seed at once on a shared machine.
+  chain = await startChain({
+    repoRoot: REPO_ROOT,
+    dir: join(base, 'chain'),
+    basePort: 0,
+    demoScale: 100,
+  });
   console.log(`chain up in ${Date.now() - started} ms`);
   browser = await launchChromium();
 }, 180_000);

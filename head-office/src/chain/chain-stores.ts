@@ -14,6 +14,7 @@ import type { DemoChainStore } from './demo-stores';
 import type { ChainStoreEndpoints } from './endpoints';
 
 const run = promisify(execFile);
+const ENROL_ATTEMPTS = 3;
 
 export type ChainStore = { process: ChainChild; endpoints: ChainStoreEndpoints };
 
@@ -33,16 +34,25 @@ export async function enrolStore(
   if (existsSync(linkFileOf(dataDir)) && atHq.liveKeys > 0 && atHq.status === 'active')
     return 'already';
   mkdirSync(dataDir, { recursive: true });
-  const { code } = await hq.admin.createEnrolCode({
-    params: { id: store.id },
-    body: { ttlMinutes: 10 },
-  });
-  const args = ['run', '--silent', 'hq-enrol', '--'];
-  args.push('--hq', hq.url, '--code', code, '--store', store.id, '--data', dataDir);
-  await run('npm', args, { cwd: repoRoot, timeout: 60_000 }).catch((error: unknown) => {
-    const { stderr } = error as { stderr?: string };
-    throw new Error(`enrolling ${store.id} failed: ${stderr?.trim() || (error as Error).message}`);
-  });
+  // Head office answers 503 while its link is busy (a cluster reload under load): try again,
+  // with a fresh code since a refused one may already be spent.
+  for (let attempt = 1; ; attempt++) {
+    const { code } = await hq.admin.createEnrolCode({
+      params: { id: store.id },
+      body: { ttlMinutes: 10 },
+    });
+    const args = ['run', '--silent', 'hq-enrol', '--'];
+    args.push('--hq', hq.url, '--code', code, '--store', store.id, '--data', dataDir);
+    const failure = await run('npm', args, { cwd: repoRoot, timeout: 60_000 }).then(
+      () => undefined,
+      (error: unknown) => (error as { stderr?: string }).stderr?.trim() || (error as Error).message,
+    );
+    if (failure === undefined) break;
+    if (attempt >= ENROL_ATTEMPTS)
+      throw new Error(`enrolling ${store.id} failed ${attempt} times: ${failure}`);
+    process.stderr.write(`  enrolling ${store.id}: ${failure}; trying again\n`);
+    await new Promise((resolve) => setTimeout(resolve, 2_000));
+  }
   return 'enrolled';
 }
 
@@ -70,6 +80,7 @@ export async function startChainStore(options: {
   ports: PortPicker;
   /** This store's port offset from the base: http, mqtt, https and mqtts follow it. */
   offset: number;
+  demoScale?: number | undefined;
 }): Promise<ChainStore> {
   const { store, dataDir } = options;
   const http = await options.ports(options.offset);
@@ -82,6 +93,7 @@ export async function startChainStore(options: {
     ...['--port', String(http), '--mqtt-port', String(mqtt)],
     ...['--https-port', String(https), '--mqtts-port', String(mqtts)],
     ...['--hq-link', linkFileOf(dataDir), '--log-level', 'warn'],
+    ...(options.demoScale === undefined ? [] : ['--scale', String(options.demoScale)]),
   ];
   const child = spawnChainChild(`store ${store.id}`, process.execPath, args, {
     cwd: options.repoRoot,

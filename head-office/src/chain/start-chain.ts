@@ -22,6 +22,8 @@ export type ChainOptions = {
   dir: string;
   /** Preferred ports start here (head office, then 10 per store); 0 = free ports only. */
   basePort?: number;
+  /** Products in each demo store's catalogue (the store's --scale); its own default unless told. */
+  demoScale?: number;
   /** One line of progress for the person waiting. */
   say?: (line: string) => void;
 };
@@ -125,6 +127,7 @@ export async function startChain(options: ChainOptions): Promise<RunningChain> {
           dataDir: join(dir, 'stores', store.id),
           ports,
           offset: 10 * (index + 1),
+          demoScale: options.demoScale,
         });
         stores[index] = started;
       }),
