@@ -264,7 +264,8 @@ async function startLocked(
     timeZone: config.timeZone,
     log: logger,
   });
-  if (config.demo && config.demoCampaign !== false) {
+  // A store of a chain plays head office's campaigns, not one signed with its own local key.
+  if (config.demo && config.demoCampaign !== false && !hqLinkFile) {
     const generatedOn = getMeta(db, 'demo_generated_on') ?? new Date().toISOString().slice(0, 10);
     await unlessDiskRefuses('demo campaign', () =>
       seedDemoCampaign(signage.campaigns, docs, generatedOn),
