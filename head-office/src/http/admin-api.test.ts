@@ -196,6 +196,9 @@ describe('fleet', () => {
   it('a bad summary is counted and skipped; a store’s next summary replaces its screens', async () => {
     const js = jetstream(bed.hqNats, { timeout: 5_000 });
     await js.publish(storeSubjects('S1').fleet, new TextEncoder().encode('{not json'));
+    // FLEET keeps one summary per store: the next one would replace this one unread.
+    const refused = () => bed.logs.some((line) => line.msg === 'fleet: a summary refused');
+    await expect.poll(refused, { timeout: 15_000 }).toBe(true);
     await js.publish(
       storeSubjects('S1').fleet,
       encodeLinkMessage(
@@ -220,7 +223,6 @@ describe('fleet', () => {
         counts: Record<string, number>;
       };
     await expect.poll(async () => (await fleet()).screens.length, { timeout: 15_000 }).toBe(3);
-    expect(bed.logs.some((line) => line.msg === 'fleet: a summary refused')).toBe(true);
     expect(await fleet('?store=S2')).toMatchObject({
       screens: [
         {
