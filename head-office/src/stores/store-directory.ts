@@ -129,7 +129,9 @@ export async function createStore(pool: Pool, store: NewStore): Promise<HqStore>
 export async function setNeighbours(pool: Pool, storeId: string, neighbours: readonly string[]) {
   return inTransaction(pool, async (db) => {
     await getStore(db, storeId);
-    await db.query('SELECT 1 FROM stores WHERE id = $1 FOR UPDATE', [storeId]);
+    // NO KEY UPDATE: two stores naming each other at once take KEY SHARE on each other's row
+    // (the foreign key); FOR UPDATE would deadlock with it, this only orders same-store changes.
+    await db.query('SELECT 1 FROM stores WHERE id = $1 FOR NO KEY UPDATE', [storeId]);
     await replaceNeighbours(db, storeId, neighbours);
     return getStore(db, storeId);
   });

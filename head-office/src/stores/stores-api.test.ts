@@ -28,6 +28,21 @@ const call = (method: string, path: string, body?: unknown, token?: string | nul
   bed.call(method, path, body, { token });
 
 describe('stores', () => {
+  it('takes neighbour changes of stores naming each other at the same time (no deadlock, no 500)', async () => {
+    const ids = ['N1', 'N2', 'N3'];
+    for (const id of ids) expect((await call('POST', '/stores', store(id))).status).toBe(201);
+    for (let round = 0; round < 5; round++) {
+      const answers = await Promise.all(
+        ids.map((id) =>
+          call('PUT', `/stores/${id}/neighbours`, {
+            neighbours: ids.filter((other) => other !== id),
+          }),
+        ),
+      );
+      expect(answers.map((answer) => answer.status)).toEqual([200, 200, 200]);
+    }
+  });
+
   it('creates, reads and lists stores; neighbours change; every bad input is a 4xx', async () => {
     expect((await call('POST', '/stores', store('S1'))).status).toBe(201);
     const s2 = await call('POST', '/stores', store('S2', ['S1']));
