@@ -11,6 +11,7 @@ import { jetstream, type JetStreamClient } from '@nats-io/jetstream';
 import {
   apiRoutes,
   callRoute,
+  routeUrl,
   canonicalJson,
   chainMsgId,
   encodeLinkMessage,
@@ -27,6 +28,7 @@ import { startChainParts, type ChainParts } from '../support/chain-parts';
 import {
   enrolAndApprove,
   freePort,
+  TEST_ADMIN_TOKEN,
   spawnServer,
   type ServerProcess,
 } from '../support/server-process';
@@ -154,6 +156,21 @@ describe('a chain store pulls what head office publishes', () => {
   it('hands its screens head office’s key to pin, not a key of its own', async () => {
     const anchor = await callRoute({ baseUrl: store!.url }, apiRoutes.campaigns.trustAnchor, {});
     expect(anchor).toEqual(hq.anchor);
+  });
+
+  it('refuses campaign writes: they are made at head office (409, not a signature error)', async () => {
+    const asAdmin = { authorization: `Bearer ${TEST_ADMIN_TOKEN}` };
+    const approve = await fetch(
+      routeUrl(store!.url, apiRoutes.campaigns.approve, { params: { id: 'spring' } }),
+      { method: 'POST', headers: asAdmin },
+    );
+    expect(approve.status).toBe(409);
+    expect(await approve.json()).toMatchObject({ error: { code: 'managed_by_head_office' } });
+    // Reading what head office sent still works.
+    const list = await fetch(routeUrl(store!.url, apiRoutes.campaigns.list, {}), {
+      headers: asAdmin,
+    });
+    expect(list.status).toBe(200);
   });
 
   it('refuses a forged campaign on record and goes on with the next', async () => {

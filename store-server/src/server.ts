@@ -260,7 +260,9 @@ async function startLocked(
     presence,
     deadLetters,
     publish: (topic, payload) => mqtt?.link.publish(topic, payload, { qos: 1 }),
-    ...(hqLinkFile && { anchor: hqLinkFile.trustAnchor }),
+    ...(hqLinkFile && {
+      headOffice: { anchor: hqLinkFile.trustAnchor, url: hqLinkFile.hqUrl },
+    }),
     timeZone: config.timeZone,
     log: logger,
   });

@@ -35,14 +35,24 @@ export function campaignHandlers(options: {
   anchor: TrustAnchor;
   docs: DocStore;
   storeId: string;
+  /** A chain store (--hq-link): its campaigns are written at head office, not here. */
+  headOffice?: { url: string | undefined };
 }): Handlers<typeof campaignRoutes> {
   const { campaigns, intake, media, policy } = options;
+  /** Writes are refused on a chain store; reads and the signed intake work as usual. */
+  const chainStore = () => {
+    if (options.headOffice) throw managedByHeadOffice(options.headOffice.url);
+  };
   return {
     trustAnchor: () => options.anchor,
     settings: () => policy.settings(),
-    saveSettings: ({ body }) => policy.saveSettings(body),
+    saveSettings: ({ body }) => {
+      chainStore();
+      return policy.saveSettings(body);
+    },
     list: () => ({ campaigns: campaigns.list(), refusals: intake.refusals() }),
     saveDraft: ({ params, body, caller }) => {
+      chainStore();
       if (body.id !== params.id)
         throw new HttpError(
           400,
@@ -51,14 +61,27 @@ export function campaignHandlers(options: {
         );
       return campaigns.saveDraft(body, caller.id);
     },
-    submit: ({ params, caller }) => campaigns.submit(params.id, caller.id),
-    approve: ({ params, caller }) => campaigns.approve(params.id, caller.id),
-    reject: ({ params }) => campaigns.reject(params.id),
-    withdraw: ({ params }) => campaigns.withdraw(params.id),
+    submit: ({ params, caller }) => {
+      chainStore();
+      return campaigns.submit(params.id, caller.id);
+    },
+    approve: ({ params, caller }) => {
+      chainStore();
+      return campaigns.approve(params.id, caller.id);
+    },
+    reject: ({ params }) => {
+      chainStore();
+      return campaigns.reject(params.id);
+    },
+    withdraw: ({ params }) => {
+      chainStore();
+      return campaigns.withdraw(params.id);
+    },
     acceptSigned: ({ body }) => intake.accept(body),
     preview: ({ query }) => ({ cards: previewCards(options.docs, query.ids, options.storeId) }),
     // Who and what come before a byte of the file; the file goes to disk as it arrives.
     uploadMedia: async ({ query, req, res, caller }) => {
+      chainStore();
       const upload = await receiveToDisk(req, res, {
         dir: media.uploadDir,
         limit: MAX_MEDIA_BYTES,
@@ -81,15 +104,27 @@ export function campaignHandlers(options: {
       }),
     }),
     pushEmergency: ({ params, body, caller }) => {
+      chainStore();
       mayHandle(caller, params.origin);
       const draft = emergencyCampaign(params.origin, options.storeId, body.text);
       return campaigns.publishEmergency(draft, caller.id);
     },
     clearEmergency: ({ params, caller }) => {
+      chainStore();
       mayHandle(caller, params.origin);
       const record = campaigns.get(emergencyCampaignId(params.origin));
       if (!record?.liveRevision) throw new HttpError(404, 'not_found', 'no emergency message on');
       return campaigns.withdraw(record.id);
     },
   };
+}
+
+/** A chain store's answer to authoring: 409, and where campaigns are written instead. */
+function managedByHeadOffice(url: string | undefined): HttpError {
+  return new HttpError(
+    409,
+    'managed_by_head_office',
+    `this store's campaigns are written and approved at head office${url ? ` (${url})` : ''}; ` +
+      'emergency messages too, for now',
+  );
 }

@@ -51,14 +51,15 @@ export function startSignage(options: {
   /** Where refused replays are logged for the store's IT. */
   log?: Logger;
   /**
-   * A chain store's head office key (from --hq-link): campaigns are checked against it and
-   * players pin it. Unset: the store plays head office with its own key (the standalone demo).
+   * A chain store's head office (from --hq-link): campaigns are checked against its key, players
+   * pin it, and campaigns are written there, not here. Unset: the store plays head office with
+   * its own key (the standalone demo).
    */
-  anchor?: TrustAnchor;
+  headOffice?: { anchor: TrustAnchor; url: string | undefined };
 }): SignageDomain {
   const timeZone = assertTimeZone(options.timeZone ?? 'Europe/Paris');
   const key = loadHeadOfficeKey(options.dataDir);
-  const anchor = options.anchor ?? key.anchor;
+  const anchor = options.headOffice?.anchor ?? key.anchor;
   const media = new MediaStore(options.db, options.dataDir);
   const policy = new ApprovalPolicy(options.db);
   const intake = new SignedIntake(options.db, options.docs, anchor, options.log);
@@ -80,6 +81,7 @@ export function startSignage(options: {
       anchor,
       docs: options.docs,
       storeId: options.storeId,
+      ...(options.headOffice && { headOffice: { url: options.headOffice.url } }),
     }),
     reports: reportHandlers(options.db, options.storeId),
     fleet: fleetHandlers({
