@@ -2,17 +2,14 @@
 // --hq-link pulls what head office publishes on a 3-node cluster, applies it in order (a gap
 // waits for the missing revision), survives a kill -9 and catches up on what was published
 // while it was down, and refuses a forged campaign without blocking what follows.
-import { createHash, generateKeyPairSync, sign } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import Database from 'better-sqlite3';
 import { jetstream, type JetStreamClient } from '@nats-io/jetstream';
 import {
   apiRoutes,
   callRoute,
   routeUrl,
-  canonicalJson,
   chainMsgId,
   encodeLinkMessage,
   hqChainSubject,
@@ -20,11 +17,10 @@ import {
   STREAMS,
   storeSubjects,
   type SignedCampaign,
-  type SignedContent,
-  type TrustAnchor,
 } from '@vitrine/shared/core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startChainParts, type ChainParts } from '../support/chain-parts';
+import { campaign, headOfficeKey, storeHolds } from '../support/chain-store';
 import {
   enrolAndApprove,
   freePort,
@@ -35,44 +31,6 @@ import {
 import { waitFor } from '../support/test-server';
 
 const STORE = 'lyon-part-dieu';
-
-function headOfficeKey(): { anchor: TrustAnchor; sign: (c: SignedContent) => SignedCampaign } {
-  const { privateKey } = generateKeyPairSync('ed25519');
-  const x = privateKey.export({ format: 'jwk' }).x!;
-  const keyId = `ho-${createHash('sha256').update(Buffer.from(x, 'base64url')).digest('hex').slice(0, 16)}`;
-  return {
-    anchor: { keyId, publicKey: x },
-    sign: (content) => {
-      const payload = canonicalJson(content);
-      const signature = sign(null, Buffer.from(payload), privateKey).toString('base64url');
-      return { id: content.id, payload, signature, keyId };
-    },
-  };
-}
-
-const campaign = (id: string, revision: number): SignedContent => ({
-  v: 1,
-  id,
-  name: `Campaign ${id}`,
-  revision,
-  layout: {
-    id: 'full',
-    zones: [{ id: 'main', x: 0, y: 0, width: 100, height: 100, playlistId: 'p1' }],
-  },
-  playlists: [
-    {
-      id: 'p1',
-      items: [
-        { id: 'i1', kind: 'ticker', durationMs: 5_000, text: { fr: 'Bonjour', en: 'Hello' } },
-      ],
-    },
-  ],
-  targeting: { stores: [], regions: [], groups: [], tags: [] },
-  schedule: { startDate: '2026-01-01', weekdays: [1, 2, 3, 4, 5, 6, 7], dayParts: [] },
-  priority: 10,
-  shareOfVoice: 1,
-  emergency: false,
-});
 
 let dir: string;
 let parts: ChainParts;
@@ -93,25 +51,10 @@ async function startStore(): Promise<ServerProcess> {
 }
 
 /** What the store holds, read from its database as the screens' sync would serve it. */
-function held(): { checkpoint: number; campaigns: string[]; refused: number } {
-  const db = new Database(join(dataDir, 'store.sqlite'), { readonly: true, fileMustExist: true });
-  try {
-    const checkpoint = db.prepare("SELECT rev FROM hq_checkpoints WHERE stream = 'chain'").get() as
-      { rev: number } | undefined;
-    const campaigns = (
-      db
-        .prepare(
-          "SELECT id FROM sync_docs WHERE collection = 'campaigns' AND deleted = 0 ORDER BY id",
-        )
-        .all() as { id: string }[]
-    ).map((row) => row.id);
-    const refused = (db.prepare('SELECT COUNT(*) AS n FROM link_refusals').get() as { n: number })
-      .n;
-    return { checkpoint: checkpoint?.rev ?? 0, campaigns, refused };
-  } finally {
-    db.close();
-  }
-}
+const held = () => {
+  const holds = storeHolds(dataDir);
+  return { ...holds, refused: holds.refusals.length };
+};
 
 async function publish(rev: number, signed: SignedCampaign): Promise<void> {
   await js.publish(

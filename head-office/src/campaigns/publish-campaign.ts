@@ -15,7 +15,7 @@ import {
 } from '@vitrine/shared/core';
 import type { HeadOfficeKey } from '@vitrine/shared/node';
 import { enqueue, type OutboxChange } from '../outbox/enqueue';
-import { inTransaction } from '../outbox/transaction';
+import { inTransaction } from '../db/transaction';
 import { findMedia } from '../media/media-library';
 import { Audience, CampaignRefusedError, droppedStores, resolveAudience } from './audience';
 

@@ -3,7 +3,7 @@
 // the store). The store is the one the subject names, never the body.
 import type { Pool } from 'pg';
 import type { FleetSummary } from '@vitrine/shared/core';
-import { inTransaction } from '../outbox/transaction';
+import { inTransaction } from '../db/transaction';
 
 export type SummaryOutcome =
   | { kind: 'applied'; screens: number; removed: number }

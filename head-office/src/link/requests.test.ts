@@ -18,7 +18,7 @@ import {
   type LinkRequestKind,
 } from '@vitrine/shared/core';
 import { enqueue } from '../outbox/enqueue';
-import { inTransaction } from '../outbox/transaction';
+import { inTransaction } from '../db/transaction';
 import { newStore, startStoresTestBed } from '../stores/test-bed';
 
 let bed: Awaited<ReturnType<typeof startStoresTestBed>>;

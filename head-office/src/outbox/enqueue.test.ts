@@ -8,7 +8,7 @@ import { startTestPostgres, type TestPostgres } from '../local/test-postgres';
 import { headOfficeMigrations } from '../schema';
 import { enqueue, OutboxRefusedError, type OutboxChange } from './enqueue';
 import { assignRevisions, markPublished, prunePublished, readUnpublished } from './outbox-rows';
-import { inTransaction } from './transaction';
+import { inTransaction } from '../db/transaction';
 
 const deletion = (id: string) => ({
   type: 'catalogue' as const,

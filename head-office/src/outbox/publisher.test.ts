@@ -18,7 +18,7 @@ import {
   type StreamMessage,
   type TestLink,
 } from './test-link';
-import { inTransaction } from './transaction';
+import { inTransaction } from '../db/transaction';
 
 const log = createLogger('silent', {});
 let marker = 0;

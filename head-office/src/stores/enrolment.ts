@@ -4,7 +4,8 @@
 import { createHash, randomBytes } from 'node:crypto';
 import type { Pool } from 'pg';
 import { HttpError } from '@vitrine/shared/node';
-import { getStore, inTransaction } from './store-directory';
+import { inTransaction } from '../db/transaction';
+import { getStore } from './store-directory';
 import { assertUserPublicKey } from './nats-users';
 
 const hashCode = (code: string) => createHash('sha256').update(code, 'utf8').digest('hex');

@@ -4,6 +4,7 @@
 import type { Pool, PoolClient } from 'pg';
 import { HQ_STORES_PAGE, type HqStore } from '@vitrine/shared/core';
 import { HttpError } from '@vitrine/shared/node';
+import { inTransaction } from '../db/transaction';
 
 export type NewStore = {
   id: string;
@@ -50,22 +51,6 @@ function toStore(row: StoreRow): HqStore {
     createdAt: row.created_at.toISOString(),
     lastSeenAt: row.last_seen_at?.toISOString() ?? null,
   };
-}
-
-/** Runs `work` in one transaction on one connection. */
-export async function inTransaction<T>(pool: Pool, work: (db: PoolClient) => Promise<T>) {
-  const client = await pool.connect();
-  try {
-    await client.query('BEGIN');
-    const result = await work(client);
-    await client.query('COMMIT');
-    return result;
-  } catch (error) {
-    await client.query('ROLLBACK').catch(() => undefined);
-    throw error;
-  } finally {
-    client.release();
-  }
 }
 
 async function findStore(db: Pool | PoolClient, id: string): Promise<HqStore | null> {

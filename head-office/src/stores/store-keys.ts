@@ -3,7 +3,8 @@
 // live keys, nor fewer than one while it is active.
 import type { Pool } from 'pg';
 import { HttpError } from '@vitrine/shared/node';
-import { getStore, inTransaction } from './store-directory';
+import { inTransaction } from '../db/transaction';
+import { getStore } from './store-directory';
 import { assertUserPublicKey } from './nats-users';
 
 const MAX_LIVE_KEYS = 2;

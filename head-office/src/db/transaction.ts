@@ -1,5 +1,5 @@
-// One transaction on one pooled connection: what enqueue's callers run their change and its
-// outbox rows in, so both commit or neither does.
+// One transaction on one pooled connection: a change and its outbox rows (enqueue) commit
+// together or not at all; everything head office writes in several statements goes through it.
 import type { Pool, PoolClient } from 'pg';
 
 export async function inTransaction<T>(
