@@ -150,7 +150,13 @@ export async function spawnServer(
     ),
   );
   exited.catch(() => undefined);
-  await Promise.race([up, exited]);
+  try {
+    await Promise.race([up, exited]);
+  } catch (error) {
+    // A server that never came up is not left running behind the failed test.
+    await server.kill('SIGKILL');
+    throw error;
+  }
   return server;
 }
 
