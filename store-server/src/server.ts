@@ -270,7 +270,7 @@ async function startLocked(
   if (config.demo && config.demoCampaign !== false && !hqLinkFile) {
     const generatedOn = getMeta(db, 'demo_generated_on') ?? new Date().toISOString().slice(0, 10);
     await unlessDiskRefuses('demo campaign', () =>
-      seedDemoCampaign(signage.campaigns, docs, generatedOn),
+      seedDemoCampaign(signage.campaigns, docs, config.storeId, generatedOn),
     );
   }
   const assistance = startAssistance({

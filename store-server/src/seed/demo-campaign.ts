@@ -1,8 +1,10 @@
 // The demo store's signage shows something at once: a head-office campaign of
 // the promoted products (live price and stock on each screen) with a ticker of
 // the promotions running (read live by each screen, so ended ones drop out),
-// drafted, submitted and approved (so signed) like any other campaign.
-import type { Product, Promotion } from '@vitrine/shared/core';
+// drafted, submitted and approved (so signed) like any other campaign. Each
+// promotion shows a product this store has in stock: a screen promoting what
+// the shopper cannot buy here only sends them away.
+import type { Product, ProductStock, Promotion } from '@vitrine/shared/core';
 import type { CampaignService } from '../campaigns/campaign-service';
 import type { DocStore } from '../sync/doc-store';
 
@@ -16,6 +18,7 @@ const MAX_PRODUCTS = 8;
 export async function seedDemoCampaign(
   campaigns: CampaignService,
   docs: DocStore,
+  storeId: string,
   generatedOn: string,
 ): Promise<void> {
   const startDate = new Date(Date.parse(`${generatedOn}T00:00:00Z`) - 86_400_000)
@@ -26,12 +29,19 @@ export async function seedDemoCampaign(
   const existing = campaigns.get(DEMO_CAMPAIGN_ID);
   if (existing && existing.liveRevision !== null) return;
   if (existing?.status === 'withdrawn') return;
-  const promotions = docs.all<Promotion>('promotions');
-  const productIds = promotions
-    .map((promotion) => promotion.productIds[0])
-    .filter(
-      (id): id is string => id !== undefined && docs.get<Product>('products', id) !== undefined,
+  const inStockHere = (id: string) =>
+    Object.values(
+      docs.get<ProductStock>('stock', id)?.levels.find((level) => level.locationId === storeId)
+        ?.quantities ?? {},
+    ).some((units) => units > 0);
+  const productIds = docs
+    .all<Promotion>('promotions')
+    .map((promotion) =>
+      promotion.productIds.find(
+        (id) => docs.get<Product>('products', id) !== undefined && inStockHere(id),
+      ),
     )
+    .filter((id): id is string => id !== undefined)
     .slice(0, MAX_PRODUCTS);
   if (productIds.length === 0) return;
   if (!existing) draftDemoCampaign(campaigns, productIds, startDate);
