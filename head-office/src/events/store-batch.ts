@@ -1,9 +1,10 @@
 // One events batch from one store into PostgreSQL, in one transaction: the good events inserted
-// with ON CONFLICT DO NOTHING (a resend, even under a new message id, is absorbed and counted),
-// the refused ones into hq_dead_letters. The store is the one the subject names, never the body.
+// with ON CONFLICT DO NOTHING (a resend, even under a new message id, is absorbed and counted)
+// and added to the daily rollups the reports read, the refused ones into hq_dead_letters. The store is the one the subject names, never the body.
 import { createHash } from 'node:crypto';
 import type { Pool, PoolClient } from 'pg';
 import { decodeLinkMessage, EventsBatch, parseUnknown, StoreEvent } from '@vitrine/shared/core';
+import { ROLLUPS_FROM_INS } from '../reports/rollups';
 import { retentionCutoff } from './partitions';
 
 export type BatchOutcome = {
@@ -70,14 +71,15 @@ function sortItems(items: readonly unknown[], now: number) {
   return { rows, dead };
 }
 
+/** The events, and the daily rollups of those actually inserted (a resend adds nothing). */
 const INSERT_EVENTS = `
   WITH ins AS (
     INSERT INTO events (store_id, device_id, event_id, id_time, kind, at, seq, payload)
     SELECT $1, * FROM unnest($2::text[], $3::uuid[], $4::timestamptz[], $5::text[],
                              $6::timestamptz[], $7::bigint[], $8::jsonb[])
     ON CONFLICT DO NOTHING
-    RETURNING 1
-  )
+    RETURNING device_id, kind, at, payload
+  ), ${ROLLUPS_FROM_INS}
   SELECT count(*)::int AS stored FROM ins`;
 
 const UPSERT_DEAD_LETTERS = `
