@@ -32,7 +32,7 @@ export function encodeCursor(parts: readonly string[]): string {
 }
 
 /** The key a cursor names, or a 400: it must be one this report's pages gave. */
-export function decodeCursor(report: RollupReport, cursor: string): string[] {
+function decodeCursor(report: RollupReport, cursor: string): string[] {
   let parts: unknown;
   try {
     parts = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8'));
