@@ -142,6 +142,22 @@ describe('the daily rollups', () => {
     ]);
   });
 
+  it('count a batch once when two head-office processes store it at the same time', async () => {
+    const noon = at('2026-12-04T11:00:00Z');
+    const events = Array.from({ length: 50 }, (_, i) => played('race', noon + i * 1_000));
+    // The original and its resend under another message id, in two transactions at once: the
+    // second waits on the first's rows, finds them stored and inserts (and counts) nothing.
+    const outcomes = await Promise.all([
+      storeEventsBatch(hq.pool, 'montreal', eventsBatch(events)),
+      storeEventsBatch(hq.pool, 'montreal', eventsBatch([...events].reverse(), 900)),
+    ]);
+    expect(outcomes.map((outcome) => outcome.stored).sort()).toEqual([0, 50]);
+    const day = { from: '2026-12-04', to: '2026-12-04', store: 'montreal', campaign: 'race' };
+    expect((await client.reports.plays({ query: day })).rows).toMatchObject([
+      { day: '2026-12-04', plays: 50, interrupted: 0, playedMs: 400_000 },
+    ]);
+  });
+
   it("puts an event on its store's local day: Paris and Montreal around midnight UTC", async () => {
     const times = [
       '2026-12-06T22:59:00Z', // Paris 23:59 on the 6th, Montreal 17:59 on the 6th
