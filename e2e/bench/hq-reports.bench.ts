@@ -57,6 +57,16 @@ function cases(): Case[] {
     plays('one campaign', { ...range, campaign: 'c07' }),
     plays('one campaign, deep', { ...range, campaign: 'c07', after: deep('c07', 'i1') }),
     {
+      name: 'plays by day: one region',
+      call: async (client) =>
+        rows(await client.reports.playsByDay({ query: { ...range, region: 'r07' } })),
+    },
+    {
+      name: 'plays by day: one campaign, every store',
+      call: async (client) =>
+        rows(await client.reports.playsByDay({ query: { ...range, campaign: 'c07' } })),
+    },
+    {
       name: 'screen plays: first page',
       call: async (client) => rows(await client.reports.screenPlays({ query: range })),
     },

@@ -7,6 +7,7 @@ import type {
 } from '@vitrine/shared/core';
 import type { Pool } from '../db/pool';
 import type { HqHandlers } from '../http/register-api';
+import { playsByDay } from './plays-by-day';
 import { reportPage } from './report-page';
 import { FEEDBACK, PLAYS, REQUESTS, SCREEN_PLAYS } from './reports';
 
@@ -26,6 +27,8 @@ export function reportHandlers(pool: Pool): HqHandlers['reports'] {
         query.after,
         query.limit,
       ),
+    playsByDay: ({ query }) =>
+      playsByDay(pool, { ...filtersOf(query), campaign: query.campaign }, query.after, query.limit),
     screenPlays: ({ query }) =>
       reportPage<HqScreenPlaysRow>(pool, SCREEN_PLAYS, filtersOf(query), query.after, query.limit),
     feedback: async ({ query }) => {

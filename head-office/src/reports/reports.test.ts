@@ -242,6 +242,44 @@ describe('report pages', () => {
     expect(one.next).toBeNull();
   });
 
+  it('sum a region’s or a campaign’s stores per day and campaign, a page at a time', async () => {
+    const byDay: string[] = [];
+    let after: string | undefined;
+    do {
+      const page = await client.reports.playsByDay({
+        query: { from: '2026-11-01', to: '2026-11-10', region: 'na', limit: 7, after },
+      });
+      for (const row of page.rows) {
+        expect(row).toMatchObject({ stores: 30, plays: 300, interrupted: 0, playedMs: 2_400_000 });
+        byDay.push(`${row.day}/${row.campaignId}`);
+      }
+      after = page.next ?? undefined;
+    } while (after);
+    expect(byDay).toHaveLength(10 * 5);
+    expect(byDay).toEqual([...new Set(byDay)].sort());
+    const campaign = await client.reports.playsByDay({
+      query: { from: '2026-11-02', to: '2026-11-03', campaign: 'c3' },
+    });
+    expect(campaign.rows).toEqual([
+      {
+        day: '2026-11-02',
+        campaignId: 'c3',
+        stores: 60,
+        plays: 600,
+        interrupted: 0,
+        playedMs: 4_800_000,
+      },
+      {
+        day: '2026-11-03',
+        campaignId: 'c3',
+        stores: 60,
+        plays: 600,
+        interrupted: 0,
+        playedMs: 4_800_000,
+      },
+    ]);
+  });
+
   it('EXPLAIN: the rollups are read through their indexes, a deep page too', async () => {
     const cases = [
       reportPageQuery(REQUESTS, { from: '2026-11-01', to: '2026-11-10' }, undefined, 500),
@@ -297,6 +335,9 @@ describe('bad input', () => {
       `${plays}?from=2026-12-01&to=2026-12-02&campaign=${'x'.repeat(65)}`,
       `${hqRoutes.reports.requests.path}?from=2026-12-01&to=2026-12-02&after=!!`,
       `${hqRoutes.fleet.list.path}?contactBefore=yesterday`,
+      // The chain's every store summed per request: refused, name a region, store or campaign.
+      `${hqRoutes.reports.playsByDay.path}?from=2026-12-01&to=2026-12-02`,
+      `${hqRoutes.reports.playsByDay.path}?from=2026-12-01&to=2026-12-02&region=eu&after=e30`,
     ];
     for (const path of bad) {
       const answer = await get(path);

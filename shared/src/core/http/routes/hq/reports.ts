@@ -49,6 +49,16 @@ export const PlaysReportQuery = inRange(
 );
 export type PlaysReportQuery = z.infer<typeof PlaysReportQuery>;
 
+/** Totals add up many stores: a region, a store or a campaign bounds what is summed. */
+export const PlaysByDayQuery = PlaysReportQuery.refine(
+  (query) =>
+    query.region !== undefined || query.store !== undefined || query.campaign !== undefined,
+  {
+    message: 'name a region, a store or a campaign (the whole chain’s plays are per store)',
+    path: ['region'],
+  },
+);
+
 const dayOfStore = { storeId: StoreId, day: LocalDay };
 const played = { plays: Count, interrupted: Count, playedMs: Count };
 
@@ -74,7 +84,16 @@ export const HqRequestsRow = z.object({
   type: z.enum(['help', 'size', 'reservation', 'delivery']),
   n: Count,
 });
+/** A day's plays of one campaign summed over the stores asked for. */
+export const HqPlaysDayRow = z.object({
+  day: LocalDay,
+  campaignId: z.string(),
+  /** Stores where it played that day. */
+  stores: Count,
+  ...played,
+});
 export type HqPlaysRow = z.infer<typeof HqPlaysRow>;
+export type HqPlaysDayRow = z.infer<typeof HqPlaysDayRow>;
 export type HqScreenPlaysRow = z.infer<typeof HqScreenPlaysRow>;
 export type HqFeedbackRow = z.infer<typeof HqFeedbackRow>;
 export type HqRequestsRow = z.infer<typeof HqRequestsRow>;
@@ -92,6 +111,15 @@ export const hqReportRoutes = {
     auth: admin,
     query: PlaysReportQuery,
     response: page(HqPlaysRow),
+  }),
+  playsByDay: route({
+    method: 'GET',
+    path: '/reports/plays/by-day',
+    summary:
+      'Proof of play per day and campaign, summed over a region, a store or a campaign’s stores',
+    auth: admin,
+    query: PlaysByDayQuery,
+    response: page(HqPlaysDayRow),
   }),
   screenPlays: route({
     method: 'GET',
