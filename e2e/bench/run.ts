@@ -5,6 +5,7 @@ import { REPO_ROOT } from '../support/test-server';
 import { benchBundleSizes } from './bundle-sizes.bench';
 import { benchDeviceSearch } from './device-search.bench';
 import { benchExpertCall } from './expert-call.bench';
+import { benchHqReports } from './hq-reports.bench';
 import { benchImport } from './import.bench';
 import { benchIngestion } from './ingestion.bench';
 import { benchPerkOptimiser } from './perk-optimiser.bench';
@@ -42,6 +43,7 @@ const suites: [string, () => Promise<BenchResult[]>][] = [
   ['scan-corpus', () => benchScanCorpus()],
   ['bundle-sizes', () => benchBundleSizes()],
   ['sw-update', () => benchServiceWorkerUpdate()],
+  ['hq-reports', () => benchHqReports()],
 ];
 
 const results: BenchResult[] = [];

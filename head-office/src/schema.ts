@@ -7,6 +7,7 @@ import { outboxMigrations } from './outbox/schema';
 import { eventsMigrations } from './events/schema';
 import { fleetMigrations } from './fleet/schema';
 import { linkMigrations } from './link/schema';
+import { reportsMigrations } from './reports/schema';
 import { storesMigrations } from './stores/schema';
 
 export const headOfficeMigrations: readonly Migration[] = [
@@ -17,4 +18,5 @@ export const headOfficeMigrations: readonly Migration[] = [
   ...eventsMigrations,
   ...fleetMigrations,
   ...linkMigrations,
+  ...reportsMigrations,
 ];

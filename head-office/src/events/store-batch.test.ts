@@ -1,24 +1,17 @@
 // Events batches into a real PostgreSQL 15: stored once whatever the resends, bad items in dead
 // letters beside a stored rest, an unknown store never inserted, and each event in its day's
 // partition (or the DEFAULT one until that day's partition is made).
-import { randomBytes } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import pg from 'pg';
-import { encodeLinkMessage } from '@vitrine/shared/core';
 import { startTestPostgres, type TestPostgres } from '../local/test-postgres';
 import { migrate } from '../db/migrations';
 import { headOfficeMigrations } from '../schema';
 import { maintainPartitions, partitionName, RAW_RETENTION_DAYS } from './partitions';
 import { storeEventsBatch, uuidV7Time } from './store-batch';
+import { eventsBatch, uuidV7 } from './test-events';
 
 const DAY_MS = 24 * 60 * 60 * 1000;
 const NOW = Date.parse('2026-12-06T12:00:00.000Z');
-
-/** A UUIDv7 whose timestamp is `time`. */
-function uuidV7(time: number): string {
-  const hex = time.toString(16).padStart(12, '0') + randomBytes(10).toString('hex');
-  return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-7${hex.slice(13, 16)}-a${hex.slice(17, 20)}-${hex.slice(20, 32)}`;
-}
 
 let seq = 0;
 const event = (time = NOW, deviceId = 'kiosk-1') => ({
@@ -31,8 +24,7 @@ const event = (time = NOW, deviceId = 'kiosk-1') => ({
     payload: { action: 'view', productId: 'p1' },
   },
 });
-const batch = (events: unknown[]) =>
-  encodeLinkMessage({ v: 1, type: 'events', firstSeq: 1, lastSeq: events.length, events });
+const batch = (events: unknown[]) => eventsBatch(events);
 
 describe('an events batch into PostgreSQL', () => {
   let test: TestPostgres;

@@ -1,9 +1,10 @@
 // One events batch from one store into PostgreSQL, in one transaction: the good events inserted
-// with ON CONFLICT DO NOTHING (a resend, even under a new message id, is absorbed and counted),
-// the refused ones into hq_dead_letters. The store is the one the subject names, never the body.
+// with ON CONFLICT DO NOTHING (a resend, even under a new message id, is absorbed and counted)
+// and added to the daily rollups the reports read, the refused ones into hq_dead_letters. The store is the one the subject names, never the body.
 import { createHash } from 'node:crypto';
 import type { Pool, PoolClient } from 'pg';
 import { decodeLinkMessage, EventsBatch, parseUnknown, StoreEvent } from '@vitrine/shared/core';
+import { ROLLUPS_FROM_INS } from '../reports/rollups';
 import { retentionCutoff } from './partitions';
 
 export type BatchOutcome = {
@@ -70,15 +71,17 @@ function sortItems(items: readonly unknown[], now: number) {
   return { rows, dead };
 }
 
-const INSERT_EVENTS = `
+/** The events, and the daily rollups of those actually inserted (a resend adds nothing). */
+const insertEventsSql = (rollups: boolean) => `
   WITH ins AS (
     INSERT INTO events (store_id, device_id, event_id, id_time, kind, at, seq, payload)
     SELECT $1, * FROM unnest($2::text[], $3::uuid[], $4::timestamptz[], $5::text[],
                              $6::timestamptz[], $7::bigint[], $8::jsonb[])
     ON CONFLICT DO NOTHING
-    RETURNING 1
-  )
+    RETURNING device_id, kind, at, payload
+  )${rollups ? `, ${ROLLUPS_FROM_INS}` : ''}
   SELECT count(*)::int AS stored FROM ins`;
+const INSERT_EVENTS = { true: insertEventsSql(true), false: insertEventsSql(false) };
 
 const UPSERT_DEAD_LETTERS = `
   INSERT INTO hq_dead_letters (store_id, device_id, event_id, reason, raw)
@@ -87,9 +90,14 @@ const UPSERT_DEAD_LETTERS = `
     SET times = hq_dead_letters.times + 1, last_at = now(), reason = excluded.reason,
         raw = excluded.raw`;
 
-async function insertEvents(client: PoolClient, storeId: string, rows: EventRow[]) {
+async function insertEvents(
+  client: PoolClient,
+  storeId: string,
+  rows: EventRow[],
+  rollups: boolean,
+) {
   if (rows.length === 0) return 0;
-  const result = await client.query<{ stored: number }>(INSERT_EVENTS, [
+  const result = await client.query<{ stored: number }>(INSERT_EVENTS[`${rollups}`], [
     storeId,
     rows.map((row) => storable(row.deviceId)),
     rows.map((row) => row.event.id),
@@ -129,13 +137,14 @@ async function insertOneByOne(
   storeId: string,
   rows: EventRow[],
   dead: DeadLetter[],
+  rollups: boolean,
 ): Promise<{ stored: number; refused: number }> {
   let stored = 0;
   let refused = 0;
   for (const row of rows) {
     await client.query('SAVEPOINT item');
     try {
-      stored += await insertEvents(client, storeId, [row]);
+      stored += await insertEvents(client, storeId, [row], rollups);
       await client.query('RELEASE SAVEPOINT item');
     } catch (error) {
       if (!isDataError(error)) throw error;
@@ -157,7 +166,7 @@ async function writeBatch(
   storeId: string,
   batch: Batch,
   data: Uint8Array,
-  options: { now: number; oneByOne: boolean },
+  options: { now: number; oneByOne: boolean; rollups: boolean },
 ): Promise<BatchOutcome> {
   const known = await client.query('SELECT 1 FROM stores WHERE id = $1', [storeId]);
   let outcome: BatchOutcome;
@@ -174,8 +183,8 @@ async function writeBatch(
   } else {
     const { rows, dead } = sortItems(batch.value.events, options.now);
     const { stored, refused } = options.oneByOne
-      ? await insertOneByOne(client, storeId, rows, dead)
-      : { stored: await insertEvents(client, storeId, rows), refused: 0 };
+      ? await insertOneByOne(client, storeId, rows, dead, options.rollups)
+      : { stored: await insertEvents(client, storeId, rows, options.rollups), refused: 0 };
     await insertDeadLetters(client, storeId, dead);
     outcome = { stored, duplicates: rows.length - refused - stored, deadLetters: dead.length };
   }
@@ -225,10 +234,12 @@ export async function storeEventsBatch(
   storeId: string,
   data: Uint8Array,
   now = Date.now(),
+  /** False only in the hq-reports bench, which measures what the rollups cost. */
+  rollups = true,
 ): Promise<BatchOutcome> {
   const batch = decodeLinkMessage(EventsBatch, data);
   const write = (oneByOne: boolean) => (client: PoolClient) =>
-    writeBatch(client, storeId, batch, data, { now, oneByOne });
+    writeBatch(client, storeId, batch, data, { now, oneByOne, rollups });
   try {
     return await inTransaction(pool, write(false));
   } catch (error) {

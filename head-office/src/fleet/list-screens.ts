@@ -9,6 +9,8 @@ export type ScreenFilters = {
   region?: string;
   app?: string;
   status?: string;
+  /** ISO time: only screens last heard of before it. */
+  contactBefore?: string;
 };
 export type ScreenCursor = { store: string; device: string };
 
@@ -36,6 +38,8 @@ function filtered(filters: ScreenFilters) {
     add((n) => `s.store_id IN (SELECT id FROM stores WHERE region_id = $${n})`, filters.region);
   if (filters.app !== undefined) add((n) => `s.app = $${n}`, filters.app);
   if (filters.status !== undefined) add((n) => `s.status = $${n}`, filters.status);
+  if (filters.contactBefore !== undefined)
+    add((n) => `s.last_contact < $${n}`, filters.contactBefore);
   return { clauses, values };
 }
 

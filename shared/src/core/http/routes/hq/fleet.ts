@@ -31,6 +31,8 @@ export const FleetQuery = z
     region: StoreId.optional(),
     app: App.optional(),
     status: ScreenStatus.optional(),
+    /** Only screens whose last contact is older than this (the ones gone quiet). */
+    contactBefore: z.iso.datetime({ offset: true }).optional(),
     afterStore: StoreId.optional(),
     afterDevice: DeviceId.optional(),
     limit: z.coerce.number().int().min(1).max(PAGE).default(PAGE),
@@ -44,7 +46,7 @@ export const hqFleetRoutes = {
   list: route({
     method: 'GET',
     path: '/fleet',
-    summary: `Screens by store and device, ${PAGE} a page at most, filtered by store, region, app, status`,
+    summary: `Screens by store and device, ${PAGE} a page at most, filtered by store, region, app, status, last contact before`,
     auth: admin,
     query: FleetQuery,
     response: z.object({

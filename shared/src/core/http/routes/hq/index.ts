@@ -4,6 +4,7 @@ import { hqEnrolmentRoutes } from './enrolment';
 import { hqFleetRoutes } from './fleet';
 import { hqMediaRoutes } from './media';
 import { hqLinkRoutes } from './link';
+import { hqReportRoutes } from './reports';
 import { hqStoreRoutes } from './stores';
 
 export const hqRoutes = {
@@ -13,6 +14,7 @@ export const hqRoutes = {
   media: hqMediaRoutes,
   fleet: hqFleetRoutes,
   link: hqLinkRoutes,
+  reports: hqReportRoutes,
 } as const;
 export type HqRoutes = typeof hqRoutes;
 
@@ -22,3 +24,4 @@ export * from './campaigns';
 export * from './media';
 export * from './fleet';
 export * from './link';
+export * from './reports';
