@@ -53,7 +53,8 @@ export type ChaosChain = {
 };
 
 const REGION = { id: 'chaos', name: 'Chaos' };
-const SMALL_DISK_MB = 48;
+// Above 1.5 × the store's storage floor (32 MB by default), so that freeing the disk lets it write again.
+const SMALL_DISK_MB = 96;
 
 function chaosStores(count: number): DemoChainStore[] {
   const ids = Array.from({ length: count }, (_, i) => `chaos-${String.fromCharCode(97 + i)}`);

@@ -15,22 +15,29 @@ export const playIdOf = (caseName: string, source: string, n: number) =>
   `${caseName}/${source}/${n}`;
 
 export type EventFlow = {
-  /** Stops recording; resolves once the last record call returned. */
+  /** Stops recording; resolves once the last record call returned. Idempotent. */
   stop: () => Promise<void>;
+  /** Record calls that threw (a screen's own database failing): none expected. */
+  failures: () => number;
 };
 
 /** Each screen of each store records one event every `everyMs` until stopped. */
 export function startEventFlow(stores: ChaosStore[], ledger: Ledger, everyMs = 200): EventFlow {
   let running = true;
+  let failures = 0;
   const loops = stores.flatMap((store, s) =>
     store.devices.map(async (device, d) => {
       for (let n = 1; running; n++) {
         const playId = playIdOf(ledger.caseName, `${s}.${d}`, n);
-        await device.outbox.record({
-          kind: 'proof-of-play',
-          payload: { campaignId: 'chaos', itemId: 'flow', playId, phase: 'start' },
-        });
-        ledger.playIds.add(playId);
+        try {
+          await device.outbox.record({
+            kind: 'proof-of-play',
+            payload: { campaignId: 'chaos', itemId: 'flow', playId, phase: 'start' },
+          });
+          ledger.playIds.add(playId);
+        } catch {
+          failures++;
+        }
         await sleep(everyMs);
       }
     }),
@@ -40,5 +47,6 @@ export function startEventFlow(stores: ChaosStore[], ledger: Ledger, everyMs = 2
       running = false;
       await Promise.all(loops);
     },
+    failures: () => failures,
   };
 }

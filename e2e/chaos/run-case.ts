@@ -80,24 +80,31 @@ export async function runCase(
     };
 
   const flow = startEventFlow(chain.stores, ledger);
-  await sleep(1_000);
-  say(`${chaosCase.name}: ${chaosCase.what}`);
-  const faultAt = performance.now();
-  const fault = await chaosCase.inject(chain, ledger, say);
-  const publishing = publishDuringFault(
-    chain,
-    `Chaos: ${chaosCase.name} at ${new Date().toISOString()}`,
-  );
-  publishing.catch(() => undefined);
-  await sleep(chaosCase.faultMs);
-  const repairAt = fault.repair ? performance.now() : faultAt;
-  if (fault.repair) {
-    say(`${chaosCase.name}: repairing`);
-    await fault.repair();
+  let published: Published;
+  let repairAt: number;
+  let fault: Fault;
+  try {
+    await sleep(1_000);
+    say(`${chaosCase.name}: ${chaosCase.what}`);
+    const faultAt = performance.now();
+    fault = await chaosCase.inject(chain, ledger, say);
+    const publishing = publishDuringFault(
+      chain,
+      `Chaos: ${chaosCase.name} at ${new Date().toISOString()}`,
+    );
+    publishing.catch(() => undefined);
+    await sleep(chaosCase.faultMs);
+    repairAt = fault.repair ? performance.now() : faultAt;
+    if (fault.repair) {
+      say(`${chaosCase.name}: repairing`);
+      await fault.repair();
+    }
+    await sleep(FLOW_AFTER_REPAIR_MS);
+    await flow.stop();
+    published = await publishing;
+  } finally {
+    await flow.stop();
   }
-  await sleep(FLOW_AFTER_REPAIR_MS);
-  await flow.stop();
-  const published = await publishing;
   say(`${chaosCase.name}: published ${published.id} r${published.revision}; converging`);
   let lastSaid = 0;
   const converged = await waitConverged(
@@ -113,7 +120,8 @@ export async function runCase(
   );
   const recoverySeconds = converged ? (performance.now() - repairAt) / 1000 : null;
   const counted = await tally(chain.pool, ledger);
-  const note = (await fault.note?.()) ?? '';
+  const failed = flow.failures() ? ` ${flow.failures()} record calls failed at the screens.` : '';
+  const note = `${(await fault.note?.()) ?? ''}${failed}`;
   if (fault.restore) await fault.restore();
   return { ...base, ...counted, recoverySeconds, converged, note, load: loadavg()[0] ?? 0 };
 }

@@ -1,7 +1,7 @@
 // npm run chaos [-- --case <name>[,<name>…]]: the chain's real parts, broken one case at a time
 // (cases.ts); after each, every screen must hold what head office published and PostgreSQL
 // every event once. Prints a table and writes bench-results/chaos.json; exits 1 if a case failed.
-import { parseArgs } from 'node:util';
+import { inspect, parseArgs } from 'node:util';
 import { CHAOS_CASES } from './cases';
 import { startChaosChain } from './chaos-chain';
 import { printTable, metTarget, writeResults } from './report';
@@ -23,6 +23,12 @@ const started = performance.now();
 const say = (line: string) =>
   console.log(`[chaos ${((performance.now() - started) / 1000).toFixed(0).padStart(4)} s] ${line}`);
 
+// A stray rejection (a client library's, mid-fault) is reported, not allowed to end the run
+// with the chain's processes and the small disk left behind.
+process.on('unhandledRejection', (reason) =>
+  say(`unhandled rejection: ${inspect(reason, { depth: 3 })}`),
+);
+
 const chain = await startChaosChain({
   stores: STORES,
   smallDisk: cases.some((c) => c.name === 'disk-full'),
@@ -42,10 +48,11 @@ try {
       lost: 0,
       doubled: 0,
       converged: false,
-      note: `failed: ${(error as Error).message}`,
+      note: `failed: ${error instanceof Error ? error.message : inspect(error, { depth: 2 })}`,
       load: 0,
     }));
     results.push(result);
+    if (result.note.startsWith('failed')) say(`${result.case}: ${result.note}`);
     say(
       `${result.case}: ${result.converged ? 'converged' : 'NOT converged'}` +
         `${result.recoverySeconds === null ? '' : ` in ${result.recoverySeconds.toFixed(1)} s`}, ` +
