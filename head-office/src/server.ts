@@ -28,6 +28,7 @@ import { mediaHandlers } from './media/media-handlers';
 import { fleetHandlers } from './fleet/fleet-handlers';
 import { startLink, type Link } from './link/start-link';
 import { linkHandlers } from './link/link-handlers';
+import { catalogueHandlers } from './catalogue/catalogue-handlers';
 import { maintainPartitions } from './events/partitions';
 import type { IngestStats } from './events/ingest';
 
@@ -202,6 +203,7 @@ export async function startHeadOffice(
       }),
       fleet: fleetHandlers(pool),
       link: linkHandlers(pool),
+      catalogue: catalogueHandlers({ pool, log }),
     },
     config.adminToken,
   );

@@ -1,5 +1,6 @@
 // Head office's HTTP API, by group (served under /api by head-office/src/server.ts).
 import { hqCampaignRoutes } from './campaigns';
+import { hqCatalogueRoutes } from './catalogue';
 import { hqEnrolmentRoutes } from './enrolment';
 import { hqFleetRoutes } from './fleet';
 import { hqMediaRoutes } from './media';
@@ -13,6 +14,7 @@ export const hqRoutes = {
   media: hqMediaRoutes,
   fleet: hqFleetRoutes,
   link: hqLinkRoutes,
+  catalogue: hqCatalogueRoutes,
 } as const;
 export type HqRoutes = typeof hqRoutes;
 
@@ -22,3 +24,4 @@ export * from './campaigns';
 export * from './media';
 export * from './fleet';
 export * from './link';
+export * from './catalogue';
