@@ -8,7 +8,14 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { apiRoutes, callRoute, routeUrl, type HqScreen, type MediaRef } from '@vitrine/shared/core';
+import {
+  API_PREFIX,
+  apiRoutes,
+  callRoute,
+  routeUrl,
+  type HqScreen,
+  type MediaRef,
+} from '@vitrine/shared/core';
 import { testDraft } from '../../head-office/src/campaigns/test-draft';
 import { startTestPostgres, type TestPostgres } from '../../head-office/src/local/test-postgres';
 import { startHeadOffice, type HeadOffice } from '../../head-office/src/server';
@@ -39,7 +46,7 @@ let dataDir: string;
 /** A call to head office's API with the admin token; the body is JSON unless it is bytes. */
 async function hqCall(method: string, path: string, body?: unknown) {
   const raw = Buffer.isBuffer(body);
-  const response = await fetch(`${hq!.url}/api${path}`, {
+  const response = await fetch(`${hq!.url}${API_PREFIX}${path}`, {
     method,
     headers: {
       authorization: `Bearer ${HQ_TOKEN}`,

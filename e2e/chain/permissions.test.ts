@@ -14,6 +14,7 @@ import { Objm } from '@nats-io/obj';
 import { connect, nkeyAuthenticator, type NatsConnection } from '@nats-io/transport-node';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
+  API_PREFIX,
   hqStoreSubject,
   hqStoreWildcard,
   linkStreams,
@@ -51,7 +52,7 @@ const aErrors: string[] = [];
 const hqLogs: Record<string, unknown>[] = [];
 
 async function admin(method: string, path: string, body?: unknown) {
-  const response = await fetch(`${hq.url}/api${path}`, {
+  const response = await fetch(`${hq.url}${API_PREFIX}${path}`, {
     method,
     headers: { authorization: `Bearer ${ADMIN}`, 'content-type': 'application/json' },
     body: body === undefined ? undefined : JSON.stringify(body),
@@ -138,7 +139,7 @@ beforeAll(async () => {
 
   // B enrols with a key of its own, so its durables exist to be refused to A.
   const codeB = await admin('POST', '/stores/B/enrol-codes', {});
-  const enrolB = await fetch(`${hq.url}/api/enrol`, {
+  const enrolB = await fetch(`${hq.url}${API_PREFIX}/enrol`, {
     method: 'POST',
     headers: { 'content-type': 'application/json' },
     body: JSON.stringify({

@@ -14,13 +14,16 @@ import {
   encodeLinkMessage,
   hqChainSubject,
   FleetSummary,
+  isWithdrawal,
+  STORE_EMERGENCY_ID,
   STREAMS,
+  verifySignedCampaign,
   storeSubjects,
   type SignedCampaign,
 } from '@vitrine/shared/core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startChainParts, type ChainParts } from '../support/chain-parts';
-import { campaign, headOfficeKey, storeHolds } from '../support/chain-store';
+import { campaign, headOfficeKey, storeDoc, storeHolds } from '../support/chain-store';
 import {
   enrolAndApprove,
   freePort,
@@ -96,9 +99,42 @@ describe('a chain store pulls what head office publishes', () => {
     expect(held().campaigns).toEqual(['spring', 'summer', 'winter']);
   });
 
-  it('hands its screens head office’s key to pin, not a key of its own', async () => {
+  it('hands its screens head office’s key to pin, and its own for its emergency message only', async () => {
     const anchor = await callRoute({ baseUrl: store!.url }, apiRoutes.campaigns.trustAnchor, {});
-    expect(anchor).toEqual(hq.anchor);
+    expect({ keyId: anchor.keyId, publicKey: anchor.publicKey }).toEqual(hq.anchor);
+    expect(anchor.storeEmergency?.keyId).toBeDefined();
+    expect(anchor.storeEmergency?.keyId).not.toBe(hq.anchor.keyId);
+  });
+
+  it('still lets the store post its own emergency message, which its screens can verify', async () => {
+    const asAdmin = { authorization: `Bearer ${TEST_ADMIN_TOKEN}` };
+    const text = { fr: 'Évacuez le magasin', en: 'Please leave the store' };
+    const push = (origin: 'store' | 'head-office') =>
+      fetch(routeUrl(store!.url, apiRoutes.campaigns.pushEmergency, { params: { origin } }), {
+        method: 'PUT',
+        headers: { ...asAdmin, 'content-type': 'application/json' },
+        body: JSON.stringify({ text }),
+      });
+    const fromHq = await push('head-office');
+    expect(fromHq.status).toBe(409);
+    expect(await fromHq.json()).toMatchObject({ error: { code: 'managed_by_head_office' } });
+    expect((await push('store')).status).toBe(200);
+    await until('the store emergency held', () => held().campaigns.includes(STORE_EMERGENCY_ID));
+    // The envelope the screens get verifies with the store's key only for this message.
+    const offer = await callRoute({ baseUrl: store!.url }, apiRoutes.campaigns.trustAnchor, {});
+    const envelope = storeDoc(dataDir, 'campaigns', STORE_EMERGENCY_ID);
+    const verified = await verifySignedCampaign(envelope, hq.anchor, offer.storeEmergency);
+    expect(verified.ok && !isWithdrawal(verified.value) && verified.value.emergency).toBe(true);
+    expect((await verifySignedCampaign(envelope, hq.anchor)).ok).toBe(false);
+    const clear = await fetch(
+      routeUrl(store!.url, apiRoutes.campaigns.clearEmergency, { params: { origin: 'store' } }),
+      { method: 'DELETE', headers: asAdmin },
+    );
+    expect(clear.status).toBe(200);
+    await until('the store emergency withdrawn', () => {
+      const after = storeDoc(dataDir, 'campaigns', STORE_EMERGENCY_ID);
+      return after !== undefined && JSON.stringify(after).includes('withdrawn');
+    });
   });
 
   it('refuses campaign writes: they are made at head office (409, not a signature error)', async () => {

@@ -88,3 +88,16 @@ export function storeHolds(dataDir: string): StoreHolds {
     db.close();
   }
 }
+
+/** One synced document's body as the store serves it to its screens, or undefined. */
+export function storeDoc(dataDir: string, collection: string, id: string): unknown {
+  const db = new Database(join(dataDir, 'store.sqlite'), { readonly: true, fileMustExist: true });
+  try {
+    const row = db
+      .prepare('SELECT body FROM sync_docs WHERE collection = ? AND id = ? AND deleted = 0')
+      .get(collection, id) as { body: string | null } | undefined;
+    return row?.body ? (JSON.parse(row.body) as unknown) : undefined;
+  } finally {
+    db.close();
+  }
+}

@@ -2,11 +2,11 @@
 // with the chain's NATS cluster, users file and PostgreSQL; and the stores it is told about
 // through its own admin API.
 import { join } from 'node:path';
-import type { HqStore } from '@vitrine/shared/core';
+import { ApiCallError, type HqStore } from '@vitrine/shared/core';
 import type { NatsCluster } from '../local';
 import { spawnChainChild, waitForOutput, type ChainChild } from './chain-child';
 import type { DemoChainStore } from './demo-stores';
-import { hqAdmin, HqAdminError, type HqAdmin } from './hq-admin';
+import { hqAdmin, type HqAdmin } from './hq-admin';
 
 export type ChainHeadOffice = {
   process: ChainChild;
@@ -76,7 +76,7 @@ export async function ensureStores(
       await admin.get({ params: { id: store.id } });
       continue;
     } catch (error) {
-      if (!(error instanceof HqAdminError && error.status === 404)) throw error;
+      if (!(error instanceof ApiCallError && error.status === 404)) throw error;
     }
     await admin.create({
       body: {

@@ -3,7 +3,7 @@
 // sign-in lands; enrolment is public and checks its one-time code itself.
 import { timingSafeEqual } from 'node:crypto';
 import express, { type Express, type Request } from 'express';
-import { hqRoutes, type HqRoutes } from '@vitrine/shared/core';
+import { API_PREFIX, hqRoutes, type HqRoutes } from '@vitrine/shared/core';
 import {
   bodyGate,
   bodyRuleLookup,
@@ -13,8 +13,6 @@ import {
   type AuthAdapter,
   type TableHandlers,
 } from '@vitrine/shared/node';
-
-const API_PREFIX = '/api';
 
 type HqCallers = {
   public: undefined;
@@ -60,7 +58,8 @@ function hqAuth(adminToken: string | undefined): AuthAdapter<HqCallers> {
   };
 }
 
-/** The body gate (before any body is read) and the API's routes under /api. */
+/** The body gate (before any body is read) and the API's routes under /api/v1, the
+ * stores' own prefix: one API client serves both. */
 export function registerHqApi(app: Express, handlers: HqHandlers, adminToken: string | undefined) {
   const rules = bodyRuleLookup(tableBodyRules(hqRoutes, API_PREFIX));
   const admin = (req: Request) => isAdmin(req, adminToken);

@@ -1,7 +1,7 @@
 // Raw uploads to head office's media route, for its API tests: bytes as the console sends them,
 // and the two ways past the size cap (declared, and streamed with no length declared).
 import { request } from 'node:http';
-import { MAX_MEDIA_BYTES } from '@vitrine/shared/core';
+import { API_PREFIX, MAX_MEDIA_BYTES } from '@vitrine/shared/core';
 
 const TOKEN = 'hq-admin-token-0123456789';
 
@@ -13,7 +13,7 @@ export const PNG = Buffer.concat([
 export function uploads(url: () => string) {
   /** Uploads raw bytes as the console would; `headers` replace the defaults. */
   async function upload(bytes: Buffer | string, headers: Record<string, string> = {}, query = '') {
-    const response = await fetch(`${url()}/api/media${query}`, {
+    const response = await fetch(`${url()}${API_PREFIX}/media${query}`, {
       method: 'POST',
       headers: {
         authorization: `Bearer ${TOKEN}`,
@@ -31,7 +31,7 @@ export function uploads(url: () => string) {
   /** An upload that declares more than the cap: answered before a byte of it is sent. */
   function declaredTooLarge(): Promise<{ status: number; json: unknown }> {
     return new Promise((resolve, reject) => {
-      const req = request(`${url()}/api/media`, {
+      const req = request(`${url()}${API_PREFIX}/media`, {
         method: 'POST',
         headers: {
           authorization: `Bearer ${TOKEN}`,
@@ -51,7 +51,7 @@ export function uploads(url: () => string) {
   /** A chunked upload (no length declared) that goes on past the cap: 413 once the cap is passed. */
   function streamedTooLarge(): Promise<{ status: number; json: unknown }> {
     return new Promise((resolve, reject) => {
-      const req = request(`${url()}/api/media`, {
+      const req = request(`${url()}${API_PREFIX}/media`, {
         method: 'POST',
         headers: { authorization: `Bearer ${TOKEN}`, 'transfer-encoding': 'chunked' },
       });

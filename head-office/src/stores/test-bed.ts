@@ -7,7 +7,7 @@ import { join } from 'node:path';
 import { jetstreamManager } from '@nats-io/jetstream';
 import { createUser } from '@nats-io/nkeys';
 import { connect, nkeyAuthenticator, type NatsConnection } from '@nats-io/transport-node';
-import { linkStreams, type HqStore } from '@vitrine/shared/core';
+import { API_PREFIX, linkStreams, type HqStore } from '@vitrine/shared/core';
 import { createLogger } from '@vitrine/shared/node';
 import type { HeadOfficeConfig } from '../config';
 import { startTestPostgres } from '../local/test-postgres';
@@ -101,7 +101,7 @@ export async function startStoresTestBed() {
     const token = options.token === undefined ? TEST_HQ_TOKEN : options.token;
     const headers: Record<string, string> = { 'content-type': 'application/json' };
     if (token) headers.authorization = `Bearer ${token}`;
-    const response = await fetch(`${(options.via ?? hq).url}/api${path}`, {
+    const response = await fetch(`${(options.via ?? hq).url}${API_PREFIX}${path}`, {
       method,
       headers,
       body: body === undefined ? undefined : typeof body === 'string' ? body : JSON.stringify(body),

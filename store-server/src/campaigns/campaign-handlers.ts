@@ -33,6 +33,8 @@ export function campaignHandlers(options: {
   media: MediaStore;
   policy: ApprovalPolicy;
   anchor: TrustAnchor;
+  /** A chain store's own key, offered to its players for its emergency message only. */
+  storeEmergency?: TrustAnchor;
   docs: DocStore;
   storeId: string;
   /** A chain store (--hq-link): its campaigns are written at head office, not here. */
@@ -44,7 +46,10 @@ export function campaignHandlers(options: {
     if (options.headOffice) throw managedByHeadOffice(options.headOffice.url);
   };
   return {
-    trustAnchor: () => options.anchor,
+    trustAnchor: () => ({
+      ...options.anchor,
+      ...(options.storeEmergency && { storeEmergency: options.storeEmergency }),
+    }),
     settings: () => policy.settings(),
     saveSettings: ({ body }) => {
       chainStore();
@@ -104,13 +109,13 @@ export function campaignHandlers(options: {
       }),
     }),
     pushEmergency: ({ params, body, caller }) => {
-      chainStore();
+      if (params.origin === 'head-office') chainStore();
       mayHandle(caller, params.origin);
       const draft = emergencyCampaign(params.origin, options.storeId, body.text);
       return campaigns.publishEmergency(draft, caller.id);
     },
     clearEmergency: ({ params, caller }) => {
-      chainStore();
+      if (params.origin === 'head-office') chainStore();
       mayHandle(caller, params.origin);
       const record = campaigns.get(emergencyCampaignId(params.origin));
       if (!record?.liveRevision) throw new HttpError(404, 'not_found', 'no emergency message on');
@@ -125,6 +130,6 @@ function managedByHeadOffice(url: string | undefined): HttpError {
     409,
     'managed_by_head_office',
     `this store's campaigns are written and approved at head office${url ? ` (${url})` : ''}; ` +
-      'emergency messages too, for now',
+      "only the store's own emergency message is posted here",
   );
 }

@@ -1,11 +1,14 @@
 // Emergency messages: head office (a publisher) for every store, or the store
 // manager for this store, puts a full-screen message in French and English on
 // every screen at once, and clears it. Each is a signed emergency campaign, so
-// players verify it like any other and it survives a reload or an outage.
-import type {
-  CampaignDraftInput,
-  EmergencyOrigin as Origin,
-  StaffRole,
+// players verify it like any other and it survives a reload or an outage. A
+// chain store signs its own with its own key, which its screens trust for that
+// message only: it works while head office is out of reach.
+import {
+  STORE_EMERGENCY_ID,
+  type CampaignDraftInput,
+  type EmergencyOrigin as Origin,
+  type StaffRole,
 } from '@vitrine/shared/core';
 
 /** Who may push and clear each kind of emergency. */
@@ -13,7 +16,9 @@ export const EMERGENCY_ROLES: Record<Origin, StaffRole[]> = {
   'head-office': ['publisher'],
   store: ['manager', 'publisher'],
 };
-export const emergencyCampaignId = (origin: Origin) => `emergency-${origin}`;
+/** The store's is the one id a chain store's own key may sign (core STORE_EMERGENCY_ID). */
+export const emergencyCampaignId = (origin: Origin) =>
+  origin === 'store' ? STORE_EMERGENCY_ID : 'emergency-head-office';
 
 export function emergencyCampaign(
   origin: Origin,

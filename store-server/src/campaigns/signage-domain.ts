@@ -62,7 +62,10 @@ export function startSignage(options: {
   const anchor = options.headOffice?.anchor ?? key.anchor;
   const media = new MediaStore(options.db, options.dataDir);
   const policy = new ApprovalPolicy(options.db);
-  const intake = new SignedIntake(options.db, options.docs, anchor, options.log);
+  // A chain store still signs its own emergency message, with its own key (players trust it for
+  // that message only): it must work while head office is out of reach.
+  const storeEmergency = options.headOffice ? key.anchor : undefined;
+  const intake = new SignedIntake(options.db, options.docs, anchor, options.log, storeEmergency);
   const campaigns = new CampaignService(options.db, media, key, intake, policy);
   const tombstoned = campaigns.withdrawLegacyDeletes();
   if (tombstoned > 0) {
@@ -79,6 +82,7 @@ export function startSignage(options: {
       media,
       policy,
       anchor,
+      ...(storeEmergency && { storeEmergency }),
       docs: options.docs,
       storeId: options.storeId,
       ...(options.headOffice && { headOffice: { url: options.headOffice.url } }),

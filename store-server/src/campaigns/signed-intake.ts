@@ -31,12 +31,14 @@ export class SignedIntake {
     private readonly docs: DocStore,
     private readonly anchor: TrustAnchor,
     private readonly log?: Logger,
+    /** A chain store's own key: good for its emergency message only. */
+    private readonly storeEmergency?: TrustAnchor,
   ) {
     this.held = new HeldRevisions(db);
   }
 
   async accept(input: unknown): Promise<Accepted> {
-    const verified = await verifySignedCampaign(input, this.anchor);
+    const verified = await verifySignedCampaign(input, this.anchor, this.storeEmergency);
     if (!verified.ok) {
       const id = z.object({ id: z.string().max(64) }).safeParse(input);
       this.refuse(id.success ? id.data.id : null, verified.error);

@@ -8,7 +8,7 @@ import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { createUser } from '@nats-io/nkeys';
 import { z } from 'zod';
-import { EnrolReply, parseUnknown, StoreId } from '@vitrine/shared/core';
+import { EnrolReply, hqRoutes, parseUnknown, routeUrl, StoreId } from '@vitrine/shared/core';
 import { HqLinkFile } from './link-file';
 
 const USAGE = `Usage: npm run hq-enrol -- --hq URL --code CODE --store ID --data DIR
@@ -75,7 +75,7 @@ chmodSync(pendingSeed, 0o600);
 let answer: unknown;
 try {
   const response = await fetch(
-    new URL('api/enrol', args.hq.endsWith('/') ? args.hq : `${args.hq}/`),
+    routeUrl(args.hq.replace(/\/+$/, ''), hqRoutes.enrolment.enrol, {}),
     {
       method: 'POST',
       headers: { 'content-type': 'application/json' },

@@ -4,12 +4,17 @@ import { testCampaign } from '../schedule/test-campaign';
 import { Campaign, campaignMedia } from './campaign';
 import { compareRevision, isWithdrawal, type SignedContent } from './campaign-revision';
 import { canonicalJson, toBase64Url } from './canonical';
-import { verifySignedCampaign, type SignedCampaign, type TrustAnchor } from './signed-campaign';
+import {
+  STORE_EMERGENCY_ID,
+  verifySignedCampaign,
+  type SignedCampaign,
+  type TrustAnchor,
+} from './signed-campaign';
 
-async function headOffice() {
+async function headOffice(keyId = 'ho-test') {
   const keys = await crypto.subtle.generateKey({ name: 'Ed25519' }, true, ['sign', 'verify']);
   const raw = new Uint8Array(await crypto.subtle.exportKey('raw', keys.publicKey));
-  const anchor: TrustAnchor = { keyId: 'ho-test', publicKey: toBase64Url(raw) };
+  const anchor: TrustAnchor = { keyId, publicKey: toBase64Url(raw) };
   const sign = async (campaign: SignedContent): Promise<SignedCampaign> => {
     const payload = canonicalJson(campaign);
     const signature = new Uint8Array(
@@ -112,5 +117,43 @@ describe('signed revisions (replays)', () => {
     expect(compareRevision(held, { revision: 2, signature: 'sig-2' })).toBe('same');
     expect(compareRevision(held, { revision: 2, signature: 'other' })).toBe('stale');
     expect(compareRevision(held, { revision: 1, signature: 'sig-1' })).toBe('stale');
+  });
+});
+
+describe("a chain store's own key (its emergency message only)", () => {
+  it('verifies the store emergency message and its withdrawal, and nothing else', async () => {
+    const hq = await headOffice('ho-chain');
+    const store = await headOffice('store-lyon');
+    const emergency = testCampaign({ id: STORE_EMERGENCY_ID, emergency: true });
+    const signed = await store.sign(emergency);
+    const verified = await verifySignedCampaign(signed, hq.anchor, store.anchor);
+    expect(verified.ok && verified.value.id).toBe(STORE_EMERGENCY_ID);
+    const cleared = await store.sign({
+      v: 1,
+      id: STORE_EMERGENCY_ID,
+      revision: 2,
+      withdrawn: true,
+    });
+    expect((await verifySignedCampaign(cleared, hq.anchor, store.anchor)).ok).toBe(true);
+    // Without the store's key pinned, the same envelope is from an unknown key.
+    const unpinned = await verifySignedCampaign(signed, hq.anchor);
+    expect(!unpinned.ok && unpinned.error).toMatch(/unknown key store-lyon/);
+    // The store's key cannot put an ordinary campaign on screen, nor use the id for one.
+    for (const content of [
+      testCampaign({ id: 'spring-sale', emergency: true }),
+      testCampaign({ id: STORE_EMERGENCY_ID, emergency: false }),
+      { v: 1 as const, id: 'spring-sale', revision: 4, withdrawn: true as const },
+    ]) {
+      const refused = await verifySignedCampaign(
+        await store.sign(content),
+        hq.anchor,
+        store.anchor,
+      );
+      expect(!refused.ok && refused.error).toMatch(/signs only its emergency message/);
+    }
+    // Head office's key still signs anything, the store emergency id included.
+    expect((await verifySignedCampaign(await hq.sign(emergency), hq.anchor, store.anchor)).ok).toBe(
+      true,
+    );
   });
 });

@@ -6,7 +6,7 @@
 import { z } from 'zod';
 import { parseJson, parseUnknown, type Result } from '../parse';
 import { Campaign } from './campaign';
-import { CampaignWithdrawal, type SignedContent } from './campaign-revision';
+import { CampaignWithdrawal, isWithdrawal, type SignedContent } from './campaign-revision';
 import { canonicalJson, fromBase64Url } from './canonical';
 
 export const SignedCampaign = z.object({
@@ -26,6 +26,23 @@ export const TrustAnchor = z.object({
   publicKey: z.string().regex(/^[A-Za-z0-9_-]{43}$/, 'a raw Ed25519 public key in base64url'),
 });
 export type TrustAnchor = z.infer<typeof TrustAnchor>;
+
+/**
+ * The one campaign a chain store signs with its own key: its emergency message. Its screens pin
+ * that key beside head office's (`storeEmergency`), so a store cut off from head office can still
+ * put "evacuate" on every screen, and a stolen store key can put nothing else there.
+ */
+export const STORE_EMERGENCY_ID = 'emergency-store';
+
+/** What a store server offers its players to pin: head office's key, and a chain store's own. */
+export const TrustAnchorOffer = TrustAnchor.extend({
+  /** A chain store's own key, trusted only for its emergency message (STORE_EMERGENCY_ID). */
+  storeEmergency: TrustAnchor.optional(),
+});
+export type TrustAnchorOffer = z.infer<typeof TrustAnchorOffer>;
+
+const isStoreEmergency = (content: SignedContent) =>
+  content.id === STORE_EMERGENCY_ID && (isWithdrawal(content) || content.emergency === true);
 
 // Typed from the call so the file compiles with DOM types (players) and Node's (server).
 type VerifyKey = Awaited<ReturnType<typeof crypto.subtle.importKey>>;
@@ -53,21 +70,26 @@ function parseContent(payload: string): Result<SignedContent> {
 
 /**
  * The campaign (or withdrawal) inside, only if the signature is good and the
- * content is valid. Whether its revision is newer is the holder's check.
+ * content is valid. Whether its revision is newer is the holder's check. A
+ * chain store's own key (`storeEmergency`) is good for its emergency message
+ * and nothing else.
  */
 export async function verifySignedCampaign(
   input: unknown,
   anchor: TrustAnchor,
+  storeEmergency?: TrustAnchor,
 ): Promise<Result<SignedContent>> {
   const envelope = SignedCampaign.safeParse(input);
   if (!envelope.success) return { ok: false, error: 'unsigned or malformed campaign envelope' };
   const { payload, signature, keyId, id } = envelope.data;
-  if (keyId !== anchor.keyId) return { ok: false, error: `signed by an unknown key ${keyId}` };
+  const byStore = keyId !== anchor.keyId && keyId === storeEmergency?.keyId;
+  const key = byStore ? storeEmergency : anchor;
+  if (keyId !== key.keyId) return { ok: false, error: `signed by an unknown key ${keyId}` };
   let good: boolean;
   try {
     good = await crypto.subtle.verify(
       { name: 'Ed25519' },
-      await importKey(anchor.publicKey),
+      await importKey(key.publicKey),
       fromBase64Url(signature),
       new TextEncoder().encode(payload),
     );
@@ -81,6 +103,9 @@ export async function verifySignedCampaign(
     return { ok: false, error: 'envelope id differs from the campaign' };
   if (canonicalJson(campaign.value) !== payload) {
     return { ok: false, error: 'payload is not in canonical form' };
+  }
+  if (byStore && !isStoreEmergency(campaign.value)) {
+    return { ok: false, error: `the store's own key signs only its emergency message, not ${id}` };
   }
   return campaign;
 }

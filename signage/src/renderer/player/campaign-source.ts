@@ -16,11 +16,13 @@ import {
   type ScreenProfileDoc,
   type SignedCampaign,
   type SignedContent,
+  type TrustAnchorOffer,
 } from '@vitrine/shared/core';
 import type { DeviceDb } from '@vitrine/shared/client';
 import { RevisionLedger } from './revision-ledger';
 
 const ANCHOR_KEY = 'signage.trustAnchor';
+const STORE_EMERGENCY_KEY = 'signage.storeEmergencyAnchor';
 
 /**
  * The head-office public key campaigns must be signed with. The shell's config
@@ -28,23 +30,39 @@ const ANCHOR_KEY = 'signage.trustAnchor';
  * it is pinned and wins over anything stored — a key rotation is a config
  * change. Without it, the first key a store server offers is pinned. Either
  * way, a store server that presents another key is reported and not believed.
+ * A chain store's own key (`storeEmergency`, good for its emergency message
+ * only) is pinned the same way, on first offer.
  */
 export async function loadTrustAnchor(
   db: DeviceDb,
   baseUrl: string,
   onFault: (kind: string, detail: string) => void,
   configured?: TrustAnchor,
+): Promise<TrustAnchorOffer | null> {
+  const offered = await offeredAnchor(baseUrl);
+  const pinned = await pin(db, ANCHOR_KEY, offered, onFault, configured);
+  const storeEmergency = await pin(db, STORE_EMERGENCY_KEY, offered?.storeEmergency, onFault);
+  return pinned && { ...pinned, ...(storeEmergency && { storeEmergency }) };
+}
+
+/** The key stored under `metaKey`, pinned from `configured` or else from the first offer. */
+async function pin(
+  db: DeviceDb,
+  metaKey: string,
+  offered: TrustAnchor | null | undefined,
+  onFault: (kind: string, detail: string) => void,
+  configured?: TrustAnchor,
 ): Promise<TrustAnchor | null> {
-  const stored = parseUnknown(TrustAnchor, await db.getMeta(ANCHOR_KEY));
+  const stored = parseUnknown(TrustAnchor, await db.getMeta(metaKey));
   let pinned = stored.ok ? stored.value : null;
   if (configured && configured.publicKey !== pinned?.publicKey) {
-    await db.setMeta(ANCHOR_KEY, configured);
+    await db.setMeta(metaKey, configured);
     pinned = configured;
   }
-  const offered = await offeredAnchor(baseUrl);
   if (offered && !pinned) {
-    await db.setMeta(ANCHOR_KEY, offered);
-    return offered;
+    const first = { keyId: offered.keyId, publicKey: offered.publicKey };
+    await db.setMeta(metaKey, first);
+    return first;
   }
   if (offered && pinned && offered.publicKey !== pinned.publicKey) {
     onFault(
@@ -55,8 +73,8 @@ export async function loadTrustAnchor(
   return pinned;
 }
 
-/** The key the store server presents, or null when it cannot be reached or makes no sense. */
-async function offeredAnchor(baseUrl: string): Promise<TrustAnchor | null> {
+/** The keys the store server presents, or null when it cannot be reached or makes no sense. */
+async function offeredAnchor(baseUrl: string): Promise<TrustAnchorOffer | null> {
   try {
     return await callRoute({ baseUrl }, apiRoutes.campaigns.trustAnchor, {}, { cache: 'no-store' });
   } catch {
@@ -74,7 +92,7 @@ export class CampaignSource {
 
   constructor(
     private readonly db: DeviceDb,
-    private readonly anchor: TrustAnchor,
+    private readonly anchor: TrustAnchorOffer,
     private readonly onRefused: (campaignId: string, reason: string, kind: RefusalKind) => void,
   ) {
     this.ledger = new RevisionLedger(db);
@@ -119,7 +137,7 @@ export class CampaignSource {
   private async verify(key: string, envelope: SignedCampaign): Promise<SignedContent | null> {
     let content = this.verified.get(key);
     if (content === undefined) {
-      const result = await verifySignedCampaign(envelope, this.anchor);
+      const result = await verifySignedCampaign(envelope, this.anchor, this.anchor.storeEmergency);
       content = result.ok ? result.value : null;
       this.verified.set(key, content);
       if (!result.ok) this.refuse(key, envelope.id, result.error, 'campaign-refused');

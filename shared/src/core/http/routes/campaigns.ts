@@ -4,7 +4,7 @@
 import { z } from 'zod';
 import { CampaignBody, MAX_MEDIA_BYTES, MediaRef } from '../../campaign/campaign';
 import { PreviewCards } from '../../campaign/preview-card';
-import { TrustAnchor } from '../../campaign/signed-campaign';
+import { TrustAnchorOffer } from '../../campaign/signed-campaign';
 import { anyone, route, staff } from '../route';
 import { idParam } from './ids';
 
@@ -87,9 +87,10 @@ export const campaignRoutes = {
   trustAnchor: route({
     method: 'GET',
     path: '/campaigns/trust-anchor',
-    summary: "Head office's public key, which players pin to verify campaigns",
+    summary:
+      "Head office's public key, which players pin to verify campaigns (and a chain store's own, for its emergency message only)",
     auth: anyone,
-    response: TrustAnchor,
+    response: TrustAnchorOffer,
   }),
   settings: route({
     method: 'GET',

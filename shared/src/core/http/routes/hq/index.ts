@@ -1,4 +1,4 @@
-// Head office's HTTP API, by group (served under /api by head-office/src/server.ts).
+// Head office's HTTP API, by group (served under /api/v1 by head-office/src/server.ts).
 import { hqCampaignRoutes } from './campaigns';
 import { hqCatalogueRoutes } from './catalogue';
 import { hqEnrolmentRoutes } from './enrolment';
