@@ -2,6 +2,7 @@
 // own folder (stores/schema.ts…) and appends its list here; ids are never renamed or reordered.
 import type { Migration } from './db/migrations';
 import { campaignsMigrations } from './campaigns/schema';
+import { catalogueMigrations } from './catalogue/schema';
 import { mediaMigrations } from './media/schema';
 import { outboxMigrations } from './outbox/schema';
 import { eventsMigrations } from './events/schema';
@@ -19,4 +20,5 @@ export const headOfficeMigrations: readonly Migration[] = [
   ...fleetMigrations,
   ...linkMigrations,
   ...reportsMigrations,
+  ...catalogueMigrations,
 ];

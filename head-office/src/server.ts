@@ -29,6 +29,7 @@ import { fleetHandlers } from './fleet/fleet-handlers';
 import { startLink, type Link } from './link/start-link';
 import { linkHandlers } from './link/link-handlers';
 import { reportHandlers } from './reports/report-handlers';
+import { catalogueHandlers } from './catalogue/catalogue-handlers';
 import { maintainPartitions } from './events/partitions';
 import type { IngestStats } from './events/ingest';
 
@@ -204,6 +205,7 @@ export async function startHeadOffice(
       fleet: fleetHandlers(pool),
       link: linkHandlers(pool),
       reports: reportHandlers(pool),
+      catalogue: catalogueHandlers({ pool, log }),
     },
     config.adminToken,
   );

@@ -188,7 +188,9 @@ async function startLocked(
           serverCertDays: config.tlsCertDays ?? 397,
         });
   // First, so a new screen's first sync page brings its brand before the catalogue.
-  await unlessDiskRefuses('store settings', () => publishStoreSettings(docs, config));
+  await unlessDiskRefuses('store settings', () =>
+    publishStoreSettings(docs, config, hqLinkFile !== null),
+  );
   let demoDevices: DemoDevices | undefined;
   if (config.demo)
     await unlessDiskRefuses('demo store', async () => {
@@ -204,7 +206,8 @@ async function startLocked(
       });
     });
   try {
-    assertStoreHasData(docs, config.storeId);
+    // A chain store's locations are head office's, which may not name this store yet.
+    if (!hqLinkFile) assertStoreHasData(docs, config.storeId);
   } catch (error) {
     storage.stop();
     httpServer.close();

@@ -1,6 +1,6 @@
 // A store's hello (after each (re)connection): where HQ's heads are, whether its durables can
-// bring it up to date or only a snapshot can (snapshots are not built yet: said plainly in the
-// log), and its neighbours, from PostgreSQL.
+// bring it up to date or only a fresh snapshot can (then one is wanted: the `snapshots` role
+// sends it), and its neighbours, from PostgreSQL.
 import type { JetStreamManager } from '@nats-io/jetstream';
 import {
   helloDecision,
@@ -10,6 +10,7 @@ import {
 } from '@vitrine/shared/core';
 import type { Logger } from '@vitrine/shared/node';
 import type { Pool } from '../db/pool';
+import { wantSnapshot } from '../catalogue/snapshots-role';
 import { heldRevisions } from './held-revisions';
 
 export async function answerHello(
@@ -43,8 +44,9 @@ export async function answerHello(
           stream,
           checkpoint: hello.checkpoints[stream],
           held: { chain, store }[stream],
+          wanted: await wantSnapshot(pool, storeId),
         },
-        `store ${storeId} needs a snapshot (not built yet)`,
+        `store ${storeId} is past the stream's history: a fresh snapshot is wanted`,
       );
   return {
     v: LINK_VERSION,

@@ -18,6 +18,7 @@ import {
 import { HttpError, type Logger } from '@vitrine/shared/node';
 import type { Pool } from '../db/pool';
 import type { NatsConfig } from '../stores/nats-config';
+import { wantSnapshot } from '../catalogue/snapshots-role';
 import { answerHello } from './answer-hello';
 import { answerRotate } from './answer-rotate';
 import { resyncDecision, heldRevisions } from './held-revisions';
@@ -79,7 +80,10 @@ export function answerStoreRequests(deps: StoreRequestDeps): StoreRequests {
           got: request.got,
         };
         if (decision === 'snapshot')
-          log.warn({ ...line, decision }, `store ${storeId} needs a snapshot (not built yet)`);
+          log.warn(
+            { ...line, decision, wanted: await wantSnapshot(pool, storeId) },
+            `store ${storeId} is past the stream's history: a fresh snapshot is wanted`,
+          );
         else log.info({ ...line, decision }, 'store asked to resync: its durable will catch up');
         return { v: LINK_VERSION, type: 'resync', decision } as const;
       }

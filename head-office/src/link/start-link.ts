@@ -1,7 +1,8 @@
 // Head office's side of the link, started by the server when NATS URLs are configured: the
 // connection (in the background: the HTTP API does not wait for the cluster), the streams and
-// durables made to match their declaration, then the events and fleet ingestion every process runs and
-// the outbox publisher (one process at a time, role `publisher`).
+// durables made to match their declaration, then the events and fleet ingestion every process runs,
+// the outbox publisher and the fresh snapshots' sender (one process at a time each, roles
+// `publisher` and `snapshots`).
 import { setTimeout as sleep } from 'node:timers/promises';
 import type { Logger } from '@vitrine/shared/node';
 import type { Pool } from '../db/pool';
@@ -13,6 +14,7 @@ import {
   type PublisherStats,
 } from '../outbox/publisher';
 import { startFleetIngest, type FleetIngest, type FleetStats } from '../fleet/fleet-ingest';
+import { startSnapshotSender, type SnapshotSender } from '../catalogue/snapshots-role';
 import { connectLink, type LinkConnection } from './connection';
 import { answerStoreRequests, type StoreRequests } from './requests';
 import { ensureLinkStreams } from './streams';
@@ -50,6 +52,7 @@ export function startLink(
   let fleet: FleetIngest | undefined;
   let publisher: OutboxPublisher | undefined;
   let requests: StoreRequests | undefined;
+  let snapshots: SnapshotSender | undefined;
   // Replicas follow the cluster's size as configured: 3 nodes give R3, a single test node R1.
   const replicas = Math.min(3, settings.urls.length);
 
@@ -77,6 +80,7 @@ export function startLink(
     fleet = startFleetIngest(connection.js, pool, log);
     publisher = startOutboxPublisher({ pool, js: connection.js, log });
     const { nc, jsm } = connection;
+    snapshots = startSnapshotSender({ pool, js: connection.js, jsm, log, replicas });
     requests = answerStoreRequests({ nc, jsm, pool, natsConfig, log });
   };
   const running = run().catch((error: unknown) => {
@@ -98,6 +102,7 @@ export function startLink(
       stopping.abort();
       await running;
       await requests?.stop();
+      await snapshots?.stop();
       await publisher?.stop();
       await ingest?.stop();
       await fleet?.stop();

@@ -1,5 +1,6 @@
 // What both servers (store and head office) run on Node: the route registrar,
-// the body gate and its rules, the error answers, the log, and the head-office signing key.
+// the body gate and its rules, the error answers, the log, the head-office signing key and the
+// catalogue feeds' readers and staging.
 export * from './log';
 export * from './http/http-error';
 export * from './http/close-after-response';
@@ -8,3 +9,4 @@ export * from './http/body-gate';
 export * from './http/register-routes';
 export * from './signing-key';
 export * from './media/sniff-media';
+export * from './feed';

@@ -1,7 +1,14 @@
 // One whole change from head office (a message, or every chunk of one), applied inside the
 // intake's transaction. Either it all lands, as one atomic batch devices apply together, or it
 // is refused before anything is written.
-import type { CheckpointKey, HqChainMessage, HqStoreMessage, Result } from '@vitrine/shared/core';
+import type {
+  CheckpointKey,
+  HqChainMessage,
+  HqStoreMessage,
+  LinkDoc,
+  Result,
+  StoreSnapshotChunk,
+} from '@vitrine/shared/core';
 import type { HeldRevisions } from '../campaigns/held-revisions';
 import type { SignedIntake } from '../campaigns/signed-intake';
 import type { LocalPrices } from '../catalogue/local-prices';
@@ -11,9 +18,17 @@ import { holdCampaign, type CheckedCampaign } from './apply-campaign';
 import { catalogueWrites } from './apply-catalogue';
 import { priceWrites } from './apply-prices';
 import { replaceNeighbours, settingsWrite } from './apply-settings';
+import { snapshotWrites } from './apply-snapshot';
 import { stockWrites } from './apply-stock';
 
 export type LinkMessage = HqChainMessage | HqStoreMessage;
+
+/** What the intake checked before its transaction: a campaign's signature, a snapshot's chain part. */
+export type Checked = {
+  campaign?: CheckedCampaign;
+  /** The chain's documents a snapshot names, read and checked (absent: it names none). */
+  snapshot?: Result<LinkDoc[]>;
+};
 
 export type IntakeParts = {
   db: Db;
@@ -38,7 +53,7 @@ export function applyWhole(
   parts: IntakeParts,
   key: CheckpointKey,
   messages: readonly LinkMessage[],
-  checked: CheckedCampaign | undefined,
+  checked: Checked,
 ): Result<CommittedChange[]> {
   const last = messages.at(-1);
   if (!last) return { ok: true, value: [] };
@@ -61,8 +76,8 @@ export function applyWhole(
         ),
       );
     case 'campaign': {
-      if (!checked) throw new Error('a campaign reached the intake unchecked');
-      const held = holdCampaign(checked, parts);
+      if (!checked.campaign) throw new Error('a campaign reached the intake unchecked');
+      const held = holdCampaign(checked.campaign, parts);
       if (!held.ok) return held;
       return { ok: true, value: held.value ? [held.value] : [] };
     }
@@ -78,8 +93,15 @@ export function applyWhole(
           ofType(messages, 'stock').flatMap((m) => m.lines),
         ),
       );
-    case 'snapshot':
-      // Not yet: a fresh snapshot is applied like a full import, with withdrawals (16-plan §3.4).
-      return { ok: false, error: `${last.type} messages are not applied by this store yet` };
+    case 'snapshot': {
+      // A store's snapshot comes on its own subject; the chain's part is in the bucket it names.
+      if (key === 'chain')
+        return { ok: false, error: "a snapshot on the chain's subject: snapshots come per store" };
+      if (checked.snapshot && !checked.snapshot.ok) return checked.snapshot;
+      const chunks = messages.filter(
+        (message): message is StoreSnapshotChunk => message.type === 'snapshot',
+      );
+      return write(snapshotWrites(parts, chunks, checked.snapshot?.value));
+    }
   }
 }

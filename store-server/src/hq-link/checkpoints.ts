@@ -26,4 +26,9 @@ export class LinkCheckpoints {
     if (rev <= held) throw new Error(`checkpoint ${key}: ${rev} is not past ${held}`);
     this.upsert.run(key, rev, at);
   }
+
+  /** Where a fresh snapshot puts a stream, before or after where it stood (inside its transaction). */
+  set(key: CheckpointKey, rev: number, at = new Date().toISOString()): void {
+    this.upsert.run(key, rev, at);
+  }
 }

@@ -17,6 +17,7 @@ import { openDatabase, type Db } from '../db/database';
 import { DocStore } from '../sync/doc-store';
 import type { CampaignMediaFetch } from './apply-campaign';
 import { LinkIntake } from './intake';
+import type { SnapshotFetch } from './snapshot-fetch';
 
 export const STORE_ID = 'paris-rivoli';
 
@@ -48,6 +49,7 @@ export function openStore(
   anchor: TrustAnchor,
   dir?: string,
   fetchMedia?: CampaignMediaFetch,
+  fetchSnapshot?: SnapshotFetch,
 ): TestStore {
   const dataDir = dir ?? mkdtempSync(join(tmpdir(), 'vitrine-link-intake-'));
   const db = openDatabase(dataDir);
@@ -58,6 +60,7 @@ export function openStore(
     storeId: STORE_ID,
     anchor,
     ...(fetchMedia && { fetchMedia }),
+    ...(fetchSnapshot && { fetchSnapshot }),
   });
   return { dir: dataDir, db, docs, intake };
 }

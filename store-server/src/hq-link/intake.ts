@@ -1,8 +1,9 @@
 // How this store applies what head office sends (docs/decisions/16-plan.md §3.4), whatever
 // carries the bytes: each message is parsed with the link's contract, applied only if it is the
 // next revision of its stream, in one SQLite transaction with the checkpoint, and refused (on
-// record, checkpoint past it) if it fails its schema, its signature or the replay check. The
-// caller acks every outcome but `gap`, on which it asks head office for a resync.
+// record, checkpoint past it) if it fails its schema, its signature, its digest or the replay
+// check. The caller acks every outcome but `gap`, on which it asks head office for a resync. A
+// fresh snapshot is the answer to a gap: its first chunk is taken whatever came before it.
 import {
   CHECKPOINT_KEYS,
   HqChainMessage,
@@ -12,6 +13,10 @@ import {
   intakeDecision,
   type CheckpointKey,
   type IntakeDecision,
+  type LinkDoc,
+  type LinkObjectRef,
+  type Result,
+  type StoreSnapshotChunk,
   type TrustAnchor,
 } from '@vitrine/shared/core';
 import { HeldRevisions } from '../campaigns/held-revisions';
@@ -19,11 +24,12 @@ import { SignedIntake } from '../campaigns/signed-intake';
 import { LocalPrices } from '../catalogue/local-prices';
 import type { Db } from '../db/database';
 import type { CommittedChange, DocStore } from '../sync/doc-store';
-import { checkCampaign, type CampaignMediaFetch, type CheckedCampaign } from './apply-campaign';
-import { applyWhole, type LinkMessage } from './apply-whole';
+import { checkCampaign, type CampaignMediaFetch } from './apply-campaign';
+import { applyWhole, type Checked, type LinkMessage } from './apply-whole';
 import { LinkCheckpoints } from './checkpoints';
 import { HeldChunks, type HeldChunk } from './held-chunks';
 import { LinkRefusals } from './link-refusals';
+import { readChainSnapshot, type SnapshotFetch } from './snapshot-fetch';
 
 export type LinkStream = typeof STREAMS.hqChain | typeof STREAMS.hqStores;
 
@@ -60,6 +66,8 @@ export class LinkIntake {
       anchor: TrustAnchor;
       /** Without it, a campaign is held without its media (as one posted over HTTP is). */
       fetchMedia?: CampaignMediaFetch;
+      /** Without it, a snapshot naming the chain's part waits (unacknowledged) until there is one. */
+      fetchSnapshot?: SnapshotFetch;
     },
   ) {
     const { db, docs, storeId, anchor } = options;
@@ -96,16 +104,31 @@ export class LinkIntake {
     const parsed = decodeLinkMessage(schemaOf(stream), bytes);
     if (!parsed.ok) return this.commit(() => this.refuseUnreadable(key, bytes, parsed.error));
     const message: LinkMessage = parsed.value;
-    // Only the next revision is worth a signature check.
-    if (this.position(key, message.rev).decision !== 'apply') {
-      return this.commit(() => this.take(key, message, undefined));
+    // Only the next revision is worth a signature check or a download.
+    const { decision, pending, front } = this.position(key, message.rev);
+    const restart = startsSnapshot(key, message, front);
+    if (decision !== 'apply' && !restart) return this.commit(() => this.take(key, message, {}));
+    const checked: Checked = {};
+    if (message.type === 'campaign')
+      checked.campaign = await checkCampaign(
+        message.campaign,
+        this.options.anchor,
+        this.options.fetchMedia,
+      );
+    if (key === 'store' && message.type === 'snapshot' && endsChange(message)) {
+      const first = restart ? message : (pending[0]?.message as StoreSnapshotChunk | undefined);
+      const ref = ((first ?? message) as StoreSnapshotChunk).chain?.object;
+      if (ref) checked.snapshot = await this.chainSnapshot(ref);
     }
-    const checked =
-      message.type === 'campaign'
-        ? await checkCampaign(message.campaign, this.options.anchor, this.options.fetchMedia)
-        : undefined;
     // Nothing awaits from here on: the decision is taken again inside the transaction.
     return this.commit(() => this.take(key, message, checked));
+  }
+
+  /** The chain's documents a snapshot names; throws (not acknowledged) when not to be had yet. */
+  private async chainSnapshot(ref: LinkObjectRef): Promise<Result<LinkDoc[]>> {
+    const fetch = this.options.fetchSnapshot;
+    if (!fetch) throw new Error(`snapshot ${ref.name}: this store cannot read the bucket`);
+    return readChainSnapshot(ref, await fetch(ref));
   }
 
   /** Runs `step` in one write transaction, then tells the screens what it committed. */
@@ -122,13 +145,16 @@ export class LinkIntake {
     return { pending, front, decision: intakeDecision(front, rev) };
   }
 
-  private take(
-    key: CheckpointKey,
-    message: LinkMessage,
-    checked: CheckedCampaign | undefined,
-  ): Done {
+  private take(key: CheckpointKey, message: LinkMessage, checked: Checked): Done {
     const { rev, type } = message;
-    const { pending, front, decision } = this.position(key, rev);
+    const position = this.position(key, rev);
+    const { front } = position;
+    let { pending, decision } = position;
+    if (startsSnapshot(key, message, front)) {
+      // Whatever was missing or held before a fresh snapshot, the snapshot replaces.
+      this.chunks.drop(key);
+      [pending, decision] = [[], 'apply'];
+    }
     if (decision === 'duplicate') return { outcome: { outcome: 'duplicate', rev }, changes: [] };
     if (decision === 'gap') return gap(front, rev);
     const atomicUntil = 'atomicUntil' in message ? message.atomicUntil : undefined;
@@ -155,6 +181,9 @@ export class LinkIntake {
     }
     this.chunks.drop(key);
     this.checkpoints.advance(key, rev);
+    const chainRev = snapshotChainRev(first?.message ?? message);
+    // The snapshot holds the chain as of its revision: the chain stream goes on from there.
+    if (type === 'snapshot' && chainRev !== undefined) this.checkpoints.set('chain', chainRev);
     return { outcome: { outcome: 'applied', rev }, changes: applied.value };
   }
 
@@ -187,6 +216,29 @@ export class LinkIntake {
       changes: [],
     };
   }
+}
+
+/** Whether `message` is the first chunk of a fresh snapshot past where this stream stands. */
+function startsSnapshot(key: CheckpointKey, message: LinkMessage, front: number): boolean {
+  return (
+    key === 'store' &&
+    message.type === 'snapshot' &&
+    'chain' in message &&
+    message.chain !== undefined &&
+    message.rev > front + 1
+  );
+}
+
+/** Whether this message is whole or the last chunk of its change. */
+const endsChange = (message: LinkMessage) =>
+  !('atomicUntil' in message) ||
+  message.atomicUntil === undefined ||
+  message.atomicUntil === message.rev;
+
+/** The chain revision a snapshot's first chunk says it matches. */
+function snapshotChainRev(first: unknown): number | undefined {
+  const chain = (first as Partial<StoreSnapshotChunk>).chain;
+  return chain?.object ? chain.rev : undefined;
 }
 
 function gap(front: number, rev: number): Done {

@@ -1,7 +1,7 @@
 // A chain store's link to head office, started by the store server when it has `--hq-link`:
 // the connection, the outbox it drains, and the pull of what head office sends into the intake.
-// Campaign media come from the link's object store (media-fetch.ts); snapshots and neighbours'
-// stock come in later steps.
+// Campaign media and the chain's part of a fresh snapshot come from the link's object stores
+// (media-fetch.ts, snapshot-fetch.ts); neighbours' stock comes in a later step.
 import { jetstream, type JetStreamClient } from '@nats-io/jetstream';
 import type { NatsConnection } from '@nats-io/transport-node';
 import type { MediaStore } from '../campaigns/media-store';
@@ -19,6 +19,7 @@ import { HqLinkFileError, readHqLink, type HqLink } from './link-file';
 import { HqOutbox } from './outbox';
 import { OutboxDrain } from './outbox-drain';
 import { linkMediaFetch } from './media-fetch';
+import { linkSnapshotFetch } from './snapshot-fetch';
 
 /** A JetStream call that gets no answer gives up after this (a refused pull hangs otherwise). */
 const JETSTREAM_TIMEOUT_MS = 10_000;
@@ -81,7 +82,15 @@ export function startHqLink(parts: HqLinkParts, link: HqLink, log: Logger): HqLi
   );
   drain.start();
   const fetchMedia = linkMediaFetch({ media, jetstream: () => live?.js ?? null, log });
-  const intake = new LinkIntake({ db, docs, storeId, anchor: link.trustAnchor, fetchMedia });
+  const fetchSnapshot = linkSnapshotFetch(() => live?.js ?? null);
+  const intake = new LinkIntake({
+    db,
+    docs,
+    storeId,
+    anchor: link.trustAnchor,
+    fetchMedia,
+    fetchSnapshot,
+  });
   const hello = new HqHello(storeId, intake, log);
   const pull = new HqPull(storeId, () => live, intake, log);
   pull.start();

@@ -15,7 +15,7 @@ import type { CommittedChange, DocStore, DocWrite } from '../sync/doc-store';
 import type { ImageService } from '../images/image-domain';
 import type { Db } from '../db/database';
 import type { StockRebuild } from './build-docs';
-import type { Staging } from './staging';
+import type { Staging } from '@vitrine/shared/node';
 
 const PAGE = 1_000;
 /** The apply's page cache, in KiB as SQLite counts it (negative): 64 MB. */

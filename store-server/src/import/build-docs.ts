@@ -38,7 +38,7 @@ import type { Db } from '../db/database';
 import { serialiseRows, type LocalPrices } from '../catalogue/local-prices';
 import type { ImageService } from '../images/image-domain';
 import type { DocStore } from '../sync/doc-store';
-import type { BuiltDoc, Staging } from './staging';
+import type { BuiltDoc, Staging } from '@vitrine/shared/node';
 
 /** Groups built between two pauses of the event loop. */
 const GROUPS_PER_STEP = 500;

@@ -1,7 +1,7 @@
 // Reading a whole feed in a test: every batch's lines and report entries together.
 import { join } from 'node:path';
 import type { FeedKind, ReportEntry } from '@vitrine/shared/core';
-import { readFeed, type FeedBatch } from './read-feed';
+import { readFeed, type FeedBatch } from '@vitrine/shared/node';
 
 export const fixture = (name: string) => join(import.meta.dirname, 'fixtures', name);
 

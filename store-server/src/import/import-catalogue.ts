@@ -24,9 +24,7 @@ import type { ImageService } from '../images/image-domain';
 import type { CommittedChange } from '../sync/doc-store';
 import { applyImport } from './apply-import';
 import { buildDocs, type BuildParts } from './build-docs';
-import { FeedError } from './feed-error';
-import { stageFeed } from './stage-feed';
-import { Staging, type StagedCounts } from './staging';
+import { FeedError, stageFeed, Staging, type StagedCounts } from '@vitrine/shared/node';
 
 export type ImportRequest = {
   /** The feed files by kind; at least one. */

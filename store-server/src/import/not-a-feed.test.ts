@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { afterAll, describe, expect, it } from 'vitest';
 import { fixture, readAll as read } from './feed-test-support';
-import { sniffFeed } from './sniff';
+import { sniffFeed } from '@vitrine/shared/node';
 
 const scratch = mkdtempSync(join(tmpdir(), 'vitrine-not-feeds-'));
 afterAll(() => rmSync(scratch, { recursive: true, force: true }));

@@ -5,8 +5,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { afterAll, describe, expect, it } from 'vitest';
-import { openFeed } from './open-feed';
-import { readFeed } from './read-feed';
+import { openFeed, readFeed } from '@vitrine/shared/node';
 
 const scratch = mkdtempSync(join(tmpdir(), 'vitrine-open-feed-'));
 afterAll(() => rmSync(scratch, { recursive: true, force: true }));

@@ -6,8 +6,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { DEFAULT_IMPORT_POLICY, policyRefusal } from '@vitrine/shared/core';
 import { fixture } from './feed-test-support';
-import { stageFeed } from './stage-feed';
-import { Staging } from './staging';
+import { stageFeed, Staging } from '@vitrine/shared/node';
 
 const EUR_PARIS = { currency: 'EUR', timeZone: 'Europe/Paris' };
 const scratch = () => new Staging(join(mkdtempSync(join(tmpdir(), 'staging-')), 'staging.sqlite'));

@@ -68,12 +68,19 @@ function demoTheme(appsDir: string): BrandTheme {
   return parsed.value;
 }
 
+/**
+ * A store of a chain (`chain`: it has --hq-link) takes its settings from head office (the link's
+ * settings and snapshots): its local configuration only fills the document on a first start,
+ * before head office has said anything, and never overwrites it afterwards.
+ */
 export async function publishStoreSettings(
   docs: DocStore,
   config: StoreServerConfig,
+  chain = false,
 ): Promise<void> {
-  const settings = await settingsOf(config);
   const current = docs.get<StoreSettings>('settings', config.storeId);
+  if (chain && current) return;
+  const settings = await settingsOf(config);
   if (JSON.stringify(current) === JSON.stringify(settings)) return;
   docs.write([{ c: 'settings', id: config.storeId, body: settings }]);
 }

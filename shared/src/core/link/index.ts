@@ -5,3 +5,4 @@ export * from './requests';
 export * from './wire';
 export * from './permissions';
 export * from './revisions';
+export * from './snapshot';

@@ -1,5 +1,6 @@
 // Head office's HTTP API, by group (served under /api/v1 by head-office/src/server.ts).
 import { hqCampaignRoutes } from './campaigns';
+import { hqCatalogueRoutes } from './catalogue';
 import { hqEnrolmentRoutes } from './enrolment';
 import { hqFleetRoutes } from './fleet';
 import { hqMediaRoutes } from './media';
@@ -15,6 +16,7 @@ export const hqRoutes = {
   fleet: hqFleetRoutes,
   link: hqLinkRoutes,
   reports: hqReportRoutes,
+  catalogue: hqCatalogueRoutes,
 } as const;
 export type HqRoutes = typeof hqRoutes;
 
@@ -25,3 +27,4 @@ export * from './media';
 export * from './fleet';
 export * from './link';
 export * from './reports';
+export * from './catalogue';

@@ -1,0 +1,136 @@
+// A store's fresh snapshot (16-plan §3.4 "Fresh snapshot"): the chain's part in the bucket, the
+// store's own state in chunks on its own subject (its prices and neighbours: per-store data never
+// goes into a bucket every store can read), then the store's two durables set to start right at
+// the snapshot (HQ_STORES) and right after its chain revision (HQ_CHAIN), so the store skips
+// history it no longer needs. What was older than the streams keep is replaced, not replayed.
+import { setTimeout as sleep } from 'node:timers/promises';
+import type { ConsumerConfig, JetStreamManager } from '@nats-io/jetstream';
+import type { ObjectStore } from '@nats-io/obj';
+import {
+  chunkByBytes,
+  LINK_CHUNK_BYTES,
+  linkHeadKey,
+  storeConsumers,
+  STREAMS,
+  type PriceLine,
+  type Sale,
+} from '@vitrine/shared/core';
+import type { Pool } from '../db/pool';
+import { inTransaction } from '../db/transaction';
+import { enqueue } from '../outbox/enqueue';
+import { chainSnapshotNow, type ChainSnapshot } from './chain-snapshot';
+
+const PUBLISHED_WITHIN_MS = 60_000;
+
+export type SentSnapshot = ChainSnapshot & { storeRev: number; chunks: number; prices: number };
+
+async function storeState(pool: Pool, storeId: string) {
+  const [prices, neighbours] = await Promise.all([
+    pool.query<{
+      product_id: string;
+      variant_id: string;
+      price_cents: number | null;
+      sale: Sale | null;
+    }>(
+      `SELECT product_id, variant_id, price_cents, sale FROM store_prices
+        WHERE store_id = $1 ORDER BY product_id, variant_id`,
+      [storeId],
+    ),
+    pool.query<{ neighbour_id: string }>(
+      'SELECT neighbour_id FROM store_neighbours WHERE store_id = $1 ORDER BY rank',
+      [storeId],
+    ),
+  ]);
+  const lines: PriceLine[] = prices.rows.map((row) => ({
+    productId: row.product_id,
+    variantId: row.variant_id,
+    ...(row.price_cents !== null && { priceCents: row.price_cents }),
+    ...(row.sale !== null && { sale: row.sale }),
+  }));
+  return { lines, neighbours: neighbours.rows.map((row) => row.neighbour_id) };
+}
+
+/** Waits until the publisher has sent every row; answers where the stream holds each. */
+async function publishedSeqs(pool: Pool, ids: readonly string[]): Promise<number[]> {
+  const deadline = Date.now() + PUBLISHED_WITHIN_MS;
+  for (;;) {
+    const result = await pool.query<{ stream_seq: string | null }>(
+      'SELECT stream_seq FROM link_outbox WHERE id = ANY($1::bigint[]) ORDER BY id',
+      [ids],
+    );
+    if (result.rows.length === ids.length && result.rows.every((row) => row.stream_seq !== null))
+      return result.rows.map((row) => Number(row.stream_seq));
+    if (Date.now() > deadline) throw new Error('the snapshot was not published in time');
+    await sleep(100);
+  }
+}
+
+/** Where HQ_CHAIN holds the chain's revision `rev` (0: before anything was sent). */
+async function chainSeqOf(pool: Pool, jsm: JetStreamManager, rev: number): Promise<number> {
+  if (rev === 0) return 0;
+  const deadline = Date.now() + PUBLISHED_WITHIN_MS;
+  for (;;) {
+    const result = await pool.query<{ stream_seq: string | null }>(
+      'SELECT stream_seq FROM link_outbox WHERE head = $1 AND rev = $2',
+      [linkHeadKey('chain'), rev],
+    );
+    const row = result.rows[0];
+    // Pruned (older than the streams keep): nothing after it was sent, so the stream's end.
+    if (!row) return (await jsm.streams.info(STREAMS.hqChain)).state.last_seq;
+    if (row.stream_seq !== null) return Number(row.stream_seq);
+    if (Date.now() > deadline) throw new Error(`chain revision ${rev} was not published in time`);
+    await sleep(100);
+  }
+}
+
+/** Recreates the store's durable on `stream` to start at `startSeq` (the store retries its pull). */
+async function reposition(
+  jsm: JetStreamManager,
+  storeId: string,
+  stream: string,
+  startSeq: number,
+): Promise<void> {
+  const declared = storeConsumers(storeId).find((consumer) => consumer.stream === stream)!;
+  await jsm.consumers.delete(stream, declared.config.durable_name).catch(() => false);
+  await jsm.consumers.add(stream, {
+    ...(declared.config as unknown as Partial<ConsumerConfig>),
+    deliver_policy: 'by_start_sequence',
+    opt_start_seq: Math.max(1, startSeq),
+  });
+}
+
+export async function sendStoreSnapshot(
+  deps: { pool: Pool; jsm: JetStreamManager; bucket: ObjectStore },
+  storeId: string,
+): Promise<SentSnapshot> {
+  const { pool, jsm } = deps;
+  const chain = await chainSnapshotNow(pool, deps.bucket);
+  const { lines, neighbours } = await storeState(pool, storeId);
+  const priceChunks = chunkByBytes(lines, LINK_CHUNK_BYTES - 2_048);
+  const messages = [
+    {
+      type: 'snapshot' as const,
+      chain: { rev: chain.chainRev, object: chain.object },
+      prices: priceChunks[0] ?? [],
+      neighbours,
+    },
+    ...priceChunks.slice(1).map((prices) => ({ type: 'snapshot' as const, prices })),
+  ];
+  const ids = await inTransaction(pool, (client) =>
+    enqueue(client, [{ to: 'store', storeId, messages }]),
+  );
+  const seqs = await publishedSeqs(pool, ids);
+  const revs = await pool.query<{ rev: string }>(
+    'SELECT rev FROM link_outbox WHERE id = ANY($1::bigint[]) ORDER BY id',
+    [ids],
+  );
+  const storeRev = Number(revs.rows.at(-1)?.rev ?? 0);
+  await reposition(jsm, storeId, STREAMS.hqStores, seqs[0]!);
+  await reposition(
+    jsm,
+    storeId,
+    STREAMS.hqChain,
+    (await chainSeqOf(pool, jsm, chain.chainRev)) + 1,
+  );
+  return { ...chain, storeRev, chunks: messages.length, prices: lines.length };
+}
