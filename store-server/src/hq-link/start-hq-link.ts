@@ -1,7 +1,8 @@
 // A chain store's link to head office, started by the store server when it has `--hq-link`:
 // the connection, the outbox it drains, and the pull of what head office sends into the intake.
-// Campaign media come from the link's object store (media-fetch.ts); snapshots and neighbours'
-// stock come in later steps.
+// Campaign media come from the link's object store (media-fetch.ts); the store's own stock goes
+// out through its stock outbox and its neighbours' comes in live (neighbour-stock.ts); snapshots
+// come in a later step.
 import { jetstream, type JetStreamClient } from '@nats-io/jetstream';
 import type { NatsConnection } from '@nats-io/transport-node';
 import type { MediaStore } from '../campaigns/media-store';
@@ -19,6 +20,10 @@ import { HqLinkFileError, readHqLink, type HqLink } from './link-file';
 import { HqOutbox } from './outbox';
 import { OutboxDrain } from './outbox-drain';
 import { linkMediaFetch } from './media-fetch';
+import { STOCK_RECONFIRM_MS } from '@vitrine/shared/core';
+import { NeighbourStock } from './neighbour-stock';
+import { StockDrain } from './stock-drain';
+import { StockOutbox } from './stock-outbox';
 
 /** A JetStream call that gets no answer gives up after this (a refused pull hangs otherwise). */
 const JETSTREAM_TIMEOUT_MS = 10_000;
@@ -32,6 +37,8 @@ export type HqLinkRuntime = {
   pull: HqPull;
   intake: LinkIntake;
   hello: HqHello;
+  stock: StockDrain;
+  neighbourStock: NeighbourStock;
   close: () => Promise<void>;
 };
 
@@ -54,20 +61,34 @@ export type HqLinkParts = {
   media: MediaStore;
 };
 
-export function startHqLink(parts: HqLinkParts, link: HqLink, log: Logger): HqLinkRuntime {
+export type HqLinkOptions = {
+  /** How often an unchanged store re-confirms its stock (default 15 min; tests shorten it). */
+  stockReconfirmMs?: number;
+};
+
+export function startHqLink(
+  parts: HqLinkParts,
+  link: HqLink,
+  log: Logger,
+  options: HqLinkOptions = {},
+): HqLinkRuntime {
   const { db, docs, media } = parts;
   const storeId = link.storeId;
   const outbox = new HqOutbox(db);
   outbox.enrol(storeId);
+  const stockOutbox = new StockOutbox(db, storeId);
+  stockOutbox.oweWholeStock();
   const connection = connectToHq(link, log, () => {
     drain.wake();
+    stock.wake();
+    neighbourStock.reconnected();
     if (live) void hello.send(live.nc);
   });
   let live: { nc: NatsConnection; js: JetStreamClient } | null = null;
   void connection.ready.then(
     (nc) => {
       live = { nc, js: jetstream(nc, { timeout: JETSTREAM_TIMEOUT_MS }) };
-      void hello.send(nc);
+      void hello.send(nc).then(() => neighbourStock.refresh());
     },
     () => undefined,
   );
@@ -80,11 +101,33 @@ export function startHqLink(parts: HqLinkParts, link: HqLink, log: Logger): HqLi
     log,
   );
   drain.start();
+  const upJs = () => (connection.state() === 'up' ? (live?.js ?? null) : null);
+  const stock = new StockDrain(
+    stockOutbox,
+    storeId,
+    upJs,
+    options.stockReconfirmMs ?? STOCK_RECONFIRM_MS,
+    log,
+  );
+  stock.start();
+  // A committed change to stock documents may be this store's own: send it without waiting.
+  const stopWaking = docs.onChange((change) => {
+    if (change.docs.length === 0 || change.docs.some((doc) => doc.c === 'stock')) stock.wake();
+  });
   const fetchMedia = linkMediaFetch({ media, jetstream: () => live?.js ?? null, log });
   const intake = new LinkIntake({ db, docs, storeId, anchor: link.trustAnchor, fetchMedia });
   const hello = new HqHello(storeId, intake, log);
   const pull = new HqPull(storeId, () => live, intake, log);
   pull.start();
+  const neighbourStock = new NeighbourStock({
+    db,
+    docs,
+    storeId,
+    nc: () => live?.nc ?? null,
+    named: () => hello.reply()?.neighbours,
+    log,
+  });
+  neighbourStock.start();
   const fleet = new FleetReport(storeId, parts, () => live?.js ?? null, log);
   fleet.start();
   return {
@@ -95,9 +138,18 @@ export function startHqLink(parts: HqLinkParts, link: HqLink, log: Logger): HqLi
     pull,
     intake,
     hello,
+    stock,
+    neighbourStock,
     close: async () => {
       hello.close();
-      await Promise.all([drain.close(), pull.close(), fleet.close()]);
+      stopWaking();
+      await Promise.all([
+        drain.close(),
+        pull.close(),
+        fleet.close(),
+        stock.close(),
+        neighbourStock.close(),
+      ]);
       await connection.close();
     },
   };
