@@ -8,6 +8,7 @@ import { eventsMigrations } from './events/schema';
 import { fleetMigrations } from './fleet/schema';
 import { linkMigrations } from './link/schema';
 import { storesMigrations } from './stores/schema';
+import { stockMigrations } from './stock/schema';
 
 export const headOfficeMigrations: readonly Migration[] = [
   ...storesMigrations,
@@ -17,4 +18,5 @@ export const headOfficeMigrations: readonly Migration[] = [
   ...eventsMigrations,
   ...fleetMigrations,
   ...linkMigrations,
+  ...stockMigrations,
 ];

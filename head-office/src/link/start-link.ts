@@ -1,6 +1,6 @@
 // Head office's side of the link, started by the server when NATS URLs are configured: the
 // connection (in the background: the HTTP API does not wait for the cluster), the streams and
-// durables made to match their declaration, then the events and fleet ingestion every process runs and
+// durables made to match their declaration, then the events, fleet and stock ingestion every process runs and
 // the outbox publisher (one process at a time, role `publisher`).
 import { setTimeout as sleep } from 'node:timers/promises';
 import type { Logger } from '@vitrine/shared/node';
@@ -13,6 +13,7 @@ import {
   type PublisherStats,
 } from '../outbox/publisher';
 import { startFleetIngest, type FleetIngest, type FleetStats } from '../fleet/fleet-ingest';
+import { startStockIngest, type StockIngest, type StockIngestStats } from '../stock/stock-ingest';
 import { connectLink, type LinkConnection } from './connection';
 import { answerStoreRequests, type StoreRequests } from './requests';
 import { ensureLinkStreams } from './streams';
@@ -29,6 +30,7 @@ export type Link = {
   state: () => LinkState;
   events: () => IngestStats | undefined;
   fleet: () => FleetStats | undefined;
+  stock: () => StockIngestStats | undefined;
   /** The connection, once the link's streams are set (stores' durables go on them). */
   nats: () => NatsConnection | undefined;
   /** What the outbox publisher (role `publisher`) has sent, once it runs. */
@@ -48,6 +50,7 @@ export function startLink(
   let connection: LinkConnection | undefined;
   let ingest: EventsIngest | undefined;
   let fleet: FleetIngest | undefined;
+  let stock: StockIngest | undefined;
   let publisher: OutboxPublisher | undefined;
   let requests: StoreRequests | undefined;
   // Replicas follow the cluster's size as configured: 3 nodes give R3, a single test node R1.
@@ -75,6 +78,7 @@ export function startLink(
     if (stopping.signal.aborted) return;
     ingest = startEventsIngest(connection.js, pool, log);
     fleet = startFleetIngest(connection.js, pool, log);
+    stock = startStockIngest(connection.js, pool, log);
     publisher = startOutboxPublisher({ pool, js: connection.js, log });
     const { nc, jsm } = connection;
     requests = answerStoreRequests({ nc, jsm, pool, natsConfig, log });
@@ -92,6 +96,7 @@ export function startLink(
     },
     events: () => ingest?.stats,
     fleet: () => fleet?.stats,
+    stock: () => stock?.stats,
     nats: () => (ingest ? connection?.nc : undefined),
     published: () => publisher?.stats,
     stop: async () => {
@@ -101,6 +106,7 @@ export function startLink(
       await publisher?.stop();
       await ingest?.stop();
       await fleet?.stop();
+      await stock?.stop();
       await connection?.close();
     },
   };

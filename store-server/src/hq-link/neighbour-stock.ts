@@ -143,7 +143,8 @@ export class NeighbourStock {
       const page = reply.value;
       this.stats.catchUps++;
       const whole = page.untilSeq >= page.headSeq;
-      if (page.untilSeq > afterSeq || (whole && page.confirmedAt !== undefined))
+      // Nothing past what is held (head office may even be behind this store): nothing to do.
+      if (page.untilSeq > afterSeq)
         this.apply(neighbour, {
           untilSeq: Math.max(afterSeq, page.untilSeq),
           lines: page.lines,
