@@ -16,7 +16,8 @@ import { launchHeadOffice, type HeadOfficeProcess } from './head-office-process'
 import { freePort } from './server-process';
 import { REPO_ROOT, waitFor } from './test-server';
 
-const ADMIN = 'requests-admin-token-0123456789';
+/** The admin token of head office and of the store servers started here. */
+export const ADMIN = 'requests-admin-token-0123456789';
 
 export type Logs = Record<string, unknown>[];
 
@@ -35,11 +36,12 @@ export function runScript(script: string, args: string[]) {
 }
 
 /** The store server with its JSON log lines parsed, killed with the test process. */
-function startStoreServer(
+export function startStoreServer(
   storeId: string,
   dataDir: string,
   logs: Logs,
   onStarted: (kill: () => Promise<void>) => void,
+  extraArgs: readonly string[] = [],
 ) {
   return Promise.all([freePort(), freePort(), freePort(), freePort()]).then(
     async ([http, mqtt, https, mqtts]) => {
@@ -49,6 +51,7 @@ function startStoreServer(
         ...['--mqtts-port', String(mqtts), '--data', dataDir, '--log-level', 'info'],
         ...['--admin-token', ADMIN, '--plain', 'on'],
         ...['--hq-link', join(dataDir, 'hq', 'hq-link.json')],
+        ...extraArgs,
       ];
       const child: ChildProcess = spawn(
         process.execPath,

@@ -10,6 +10,7 @@ import { fleetMigrations } from './fleet/schema';
 import { linkMigrations } from './link/schema';
 import { reportsMigrations } from './reports/schema';
 import { storesMigrations } from './stores/schema';
+import { stockMigrations } from './stock/schema';
 
 export const headOfficeMigrations: readonly Migration[] = [
   ...storesMigrations,
@@ -21,4 +22,5 @@ export const headOfficeMigrations: readonly Migration[] = [
   ...linkMigrations,
   ...reportsMigrations,
   ...catalogueMigrations,
+  ...stockMigrations,
 ];

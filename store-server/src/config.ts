@@ -186,6 +186,8 @@ export const StoreServerConfig = z
     imageHosts: TlsHosts.optional(),
     /** A store of a chain: its link to head office (hq-link/link-file.ts), from enrolment. */
     hqLinkFile: z.string().min(1).optional(),
+    /** A chain store re-confirms its unchanged stock this often (neighbours' screens age it). */
+    hqStockReconfirmSeconds: z.coerce.number().int().min(1).max(3_600).optional(),
   })
   .refine((config) => config.plainPorts !== false || config.httpsPort !== undefined, {
     message: 'with plain ports off, an HTTPS port is needed (--https-port)',
@@ -271,6 +273,8 @@ Options (environment variable in brackets):
                                                                 [VITRINE_IMAGE_HOSTS]
   --hq-link <file>      a store of a chain: the hq-link.json its enrolment at head office
                         wrote (docs/operations.md, "A chain of stores") [VITRINE_HQ_LINK]
+  --hq-stock-reconfirm <s>  how often a chain store re-confirms its unchanged stock to its
+                        neighbours, 1-3600 s     [VITRINE_HQ_STOCK_RECONFIRM] default: 900
   --help                show this help
 `;
 
@@ -329,6 +333,7 @@ export function readConfig(
         'tls-cert-days': { type: 'string' },
         'image-hosts': { type: 'string' },
         'hq-link': { type: 'string' },
+        'hq-stock-reconfirm': { type: 'string' },
         help: { type: 'boolean' },
       },
     }));
@@ -390,6 +395,7 @@ export function readConfig(
     tlsCertDays: values['tls-cert-days'] ?? env.VITRINE_TLS_CERT_DAYS ?? 397,
     imageHosts: values['image-hosts'] ?? env.VITRINE_IMAGE_HOSTS,
     hqLinkFile: values['hq-link'] ?? env.VITRINE_HQ_LINK,
+    hqStockReconfirmSeconds: values['hq-stock-reconfirm'] ?? env.VITRINE_HQ_STOCK_RECONFIRM,
   });
   if (!parsed.success) {
     const message = parsed.error.issues

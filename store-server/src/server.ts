@@ -422,7 +422,11 @@ async function startLocked(
     'store server ready',
   );
   const hqLink = hqLinkFile
-    ? startHqLink({ db, docs, registry, presence, media: signage.media }, hqLinkFile, logger)
+    ? startHqLink({ db, docs, registry, presence, media: signage.media }, hqLinkFile, logger, {
+        ...(config.hqStockReconfirmSeconds && {
+          stockReconfirmMs: config.hqStockReconfirmSeconds * 1_000,
+        }),
+      })
     : undefined;
   return {
     config,

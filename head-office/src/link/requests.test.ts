@@ -152,7 +152,24 @@ describe('head office answers the stores’ requests', () => {
         neighbour: 'B',
         afterSeq: 0,
       }),
-    ).toEqual({ v: 1, type: 'error', error: 'neighbours’ stock is not served yet' });
+    ).toEqual({
+      v: 1,
+      type: 'stock-catch-up',
+      neighbour: 'B',
+      lines: [],
+      untilSeq: 0,
+      headSeq: 0,
+    });
+    // Only a configured neighbour's stock: B does not follow A.
+    const b = await asStore('B');
+    expect(
+      await ask(b, 'B', 'stock-catch-up', {
+        v: 1,
+        type: 'stock-catch-up',
+        neighbour: 'A',
+        afterSeq: 0,
+      }),
+    ).toEqual({ v: 1, type: 'error', error: 'store A is not a neighbour of store B' });
   });
 
   it('tells a store with a gap whether its durable catches up or it needs a snapshot', async () => {

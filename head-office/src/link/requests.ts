@@ -23,6 +23,7 @@ import { answerHello } from './answer-hello';
 import { answerRotate } from './answer-rotate';
 import { resyncDecision, heldRevisions } from './held-revisions';
 import { recordRefusal } from './link-refusals';
+import { answerStockCatchUp } from '../stock/answer-catch-up';
 import { LinkRequestError } from './request-error';
 
 type RequestStats = { answered: number; errors: number; refusals: number };
@@ -105,7 +106,7 @@ export function answerStoreRequests(deps: StoreRequestDeps): StoreRequests {
       case 'rotate':
         return answerRotate(deps, storeId, request);
       case 'stock-catch-up':
-        throw new LinkRequestError('neighbours’ stock is not served yet');
+        return answerStockCatchUp(pool, storeId, request);
     }
   };
 

@@ -1,8 +1,8 @@
 // Head office's side of the link, started by the server when NATS URLs are configured: the
 // connection (in the background: the HTTP API does not wait for the cluster), the streams and
-// durables made to match their declaration, then the events and fleet ingestion every process runs,
-// the outbox publisher and the fresh snapshots' sender (one process at a time each, roles
-// `publisher` and `snapshots`).
+// durables made to match their declaration, then the events, fleet and stock ingestion every
+// process runs, the outbox publisher and the fresh snapshots' sender (one process at a time each,
+// roles `publisher` and `snapshots`).
 import { setTimeout as sleep } from 'node:timers/promises';
 import type { Logger } from '@vitrine/shared/node';
 import type { Pool } from '../db/pool';
@@ -15,6 +15,7 @@ import {
 } from '../outbox/publisher';
 import { startFleetIngest, type FleetIngest, type FleetStats } from '../fleet/fleet-ingest';
 import { startSnapshotSender, type SnapshotSender } from '../catalogue/snapshots-role';
+import { startStockIngest, type StockIngest, type StockIngestStats } from '../stock/stock-ingest';
 import { connectLink, type LinkConnection } from './connection';
 import { answerStoreRequests, type StoreRequests } from './requests';
 import { ensureLinkStreams } from './streams';
@@ -31,6 +32,7 @@ export type Link = {
   state: () => LinkState;
   events: () => IngestStats | undefined;
   fleet: () => FleetStats | undefined;
+  stock: () => StockIngestStats | undefined;
   /** The connection, once the link's streams are set (stores' durables go on them). */
   nats: () => NatsConnection | undefined;
   /** What the outbox publisher (role `publisher`) has sent, once it runs. */
@@ -50,6 +52,7 @@ export function startLink(
   let connection: LinkConnection | undefined;
   let ingest: EventsIngest | undefined;
   let fleet: FleetIngest | undefined;
+  let stock: StockIngest | undefined;
   let publisher: OutboxPublisher | undefined;
   let requests: StoreRequests | undefined;
   let snapshots: SnapshotSender | undefined;
@@ -78,6 +81,7 @@ export function startLink(
     if (stopping.signal.aborted) return;
     ingest = startEventsIngest(connection.js, pool, log);
     fleet = startFleetIngest(connection.js, pool, log);
+    stock = startStockIngest(connection.js, pool, log);
     publisher = startOutboxPublisher({ pool, js: connection.js, log });
     const { nc, jsm } = connection;
     snapshots = startSnapshotSender({ pool, js: connection.js, jsm, log, replicas });
@@ -96,6 +100,7 @@ export function startLink(
     },
     events: () => ingest?.stats,
     fleet: () => fleet?.stats,
+    stock: () => stock?.stats,
     nats: () => (ingest ? connection?.nc : undefined),
     published: () => publisher?.stats,
     stop: async () => {
@@ -106,6 +111,7 @@ export function startLink(
       await publisher?.stop();
       await ingest?.stop();
       await fleet?.stop();
+      await stock?.stop();
       await connection?.close();
     },
   };

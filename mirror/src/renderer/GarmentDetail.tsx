@@ -18,7 +18,7 @@ import {
   PriceBlock,
   ProductGallery,
   StockPanel,
-  unitsOfChoice,
+  unitsElsewhere,
   useI18n,
   useSessionExpertLine,
   useSyncView,
@@ -37,7 +37,17 @@ function storeHolding(view: ProductView, here: string, variantId: string | undef
     (location) =>
       location.kind === 'store' &&
       location.id !== here &&
-      unitsOfChoice(view.stock, location.id, variantId) > 0,
+      // Only a figure that store confirmed lately (chain) sends the shopper there.
+      (() => {
+        const figure = unitsElsewhere(
+          view.stock,
+          view.neighbours,
+          location.id,
+          variantId,
+          Date.now(),
+        );
+        return figure.kind !== 'unavailable' && figure.units > 0;
+      })(),
   )?.id;
 }
 
@@ -110,6 +120,7 @@ export function GarmentDetail(props: {
           product={product}
           stock={view.stock}
           locations={view.locations}
+          neighbours={view.neighbours}
           storeId={device.storeId}
           onVariant={setVariant}
           onRequest={(request) => {

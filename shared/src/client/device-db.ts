@@ -6,6 +6,7 @@ import type {
   FaqEntry,
   Location,
   Look,
+  NeighbourStatus,
   Product,
   ProductReviews,
   ProductStock,
@@ -38,11 +39,13 @@ const SYNCED_TABLES = [
   'campaigns',
   'screens',
   'settings',
+  'neighbours',
 ] as const;
 
 /** A catalogue-shape upgrade: the synced copy goes and the whole catalogue is pulled again. */
 async function clearSyncedCopy(tx: Transaction): Promise<void> {
-  for (const name of SYNCED_TABLES) await tx.table(name).clear();
+  // An older version's upgrade runs before later tables exist: clear those it has.
+  for (const name of SYNCED_TABLES) if (tx.storeNames.includes(name)) await tx.table(name).clear();
   await tx.table('meta').put({ key: CHECKPOINT_KEY, value: 0 });
   await tx.table('meta').put({ key: FILLED_KEY, value: false });
 }
@@ -62,6 +65,8 @@ export class DeviceDb extends Dexie {
   campaigns!: EntityTable<SignedCampaign, 'id'>;
   screens!: EntityTable<ScreenProfileDoc, 'id'>;
   settings!: EntityTable<StoreSettings, 'id'>;
+  /** The neighbour stores this store follows, with their last stock confirmation (chain). */
+  neighbours!: EntityTable<NeighbourStatus, 'id'>;
 
   constructor(name: string) {
     super(name);
@@ -91,6 +96,10 @@ export class DeviceDb extends Dexie {
     // v6 (the attract loop's sales): products with a sale from the feed, by sale price. A product
     // has `sale` whenever any of its items has one (core/feed/product-sale.ts); the copy stays.
     this.version(6).stores({ products: 'id, *codes, sale.priceCents' });
+    // v7 (neighbours' stock, issue 16): stock levels carry confirmedAt and the neighbours'
+    // confirmations are a table of their own; a copy pulled before knows neither, so it goes
+    // and the whole catalogue is pulled again (as v4 did).
+    this.version(7).stores({ neighbours: 'id' }).upgrade(clearSyncedCopy);
   }
 
   /** The synced collections' tables, by collection name. */

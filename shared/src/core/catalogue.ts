@@ -108,6 +108,12 @@ export const StockLevel = z.object({
   /** Per variant id → units available (read with unitsOfVariant: the ids are data). */
   quantities: z.record(VariantId, z.number().int().nonnegative()),
   aisle: z.string().optional(),
+  /**
+   * Another store's figure as that store last confirmed it over the chain's link (neighbour
+   * stock, issue 16). Absent: the store's own level, or a figure from this store's own feed
+   * (a standalone store's inventory file names every store), shown as it is.
+   */
+  confirmedAt: z.iso.datetime().optional(),
 });
 export const ProductStock = z.object({ id: Id, levels: z.array(StockLevel) });
 export type ProductStock = z.infer<typeof ProductStock>;
@@ -164,6 +170,15 @@ export const Location = z.object({
 });
 export type Location = z.infer<typeof Location>;
 
+/**
+ * A neighbour store whose stock this store follows, and when it last confirmed its whole stock
+ * (every batch up to then received in order). A level's figure is as fresh as the later of its
+ * own confirmedAt and this: an unchanged store re-confirms every 15 min without rewriting
+ * every product's stock record.
+ */
+export const NeighbourStatus = z.object({ id: Id, confirmedAt: z.iso.datetime() });
+export type NeighbourStatus = z.infer<typeof NeighbourStatus>;
+
 export const Look = z.object({ id: Id, name: Localized, productIds: z.array(Id) });
 export type Look = z.infer<typeof Look>;
 
@@ -182,6 +197,8 @@ export const collectionSchemas = {
   screens: ScreenProfileDoc,
   /** Each store's settings for its screens: brand theme, staff access (store-settings/). */
   settings: StoreSettings,
+  /** The neighbour stores whose stock this store shows, with their last confirmation (chain only). */
+  neighbours: NeighbourStatus,
 } as const;
 export type CollectionName = keyof typeof collectionSchemas;
 export const collectionNames = Object.keys(collectionSchemas) as CollectionName[];

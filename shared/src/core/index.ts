@@ -24,6 +24,7 @@ export * from './sizing';
 export * from './looks';
 export * from './presence-session';
 export * from './stock-correction';
+export * from './neighbour-figure';
 export * from './name-search';
 export * from './store-settings';
 export * from './feedback-report';

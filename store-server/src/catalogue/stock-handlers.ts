@@ -9,6 +9,7 @@ import {
   withLocal,
   type ItemPrice,
   type Location,
+  type NeighbourStatus,
   type stockRoutes,
   type StorePrice,
 } from '@vitrine/shared/core';
@@ -104,9 +105,11 @@ export function stockHandlers(options: {
     check: ({ query }) => {
       const all = (locations.all() as string[]).map((body) => JSON.parse(body) as Location);
       const stores = all.filter((location) => location.kind === 'store');
+      const neighbours = docs.all<NeighbourStatus>('neighbours');
       return {
         storeId,
         locations: all,
+        ...(neighbours.length > 0 && { neighbours }),
         results: search(query.q, 20).map((product) => ({
           product: {
             id: product.id,

@@ -15,6 +15,7 @@ import { imageMigrations } from '../images/schema';
 import { catalogueMigrations } from '../catalogue/schema';
 import { importMigrations } from '../import/schema';
 import { hqLinkMigrations } from '../hq-link/schema';
+import { hqStockMigrations } from '../hq-link/stock-schema';
 import type { Db } from './database';
 
 /** SQL first, then `up` (a data rewrite SQL cannot say), in the same transaction. */
@@ -124,4 +125,5 @@ export const migrations: readonly Migration[] = [
   ...catalogueMigrations,
   ...importMigrations,
   ...hqLinkMigrations,
+  ...hqStockMigrations,
 ];

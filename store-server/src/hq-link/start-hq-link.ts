@@ -1,7 +1,8 @@
 // A chain store's link to head office, started by the store server when it has `--hq-link`:
 // the connection, the outbox it drains, and the pull of what head office sends into the intake.
 // Campaign media and the chain's part of a fresh snapshot come from the link's object stores
-// (media-fetch.ts, snapshot-fetch.ts); neighbours' stock comes in a later step.
+// (media-fetch.ts, snapshot-fetch.ts); the store's own stock goes out through its stock outbox
+// and its neighbours' comes in live (neighbour-stock.ts).
 import { jetstream, type JetStreamClient } from '@nats-io/jetstream';
 import type { NatsConnection } from '@nats-io/transport-node';
 import type { MediaStore } from '../campaigns/media-store';
@@ -20,6 +21,10 @@ import { HqOutbox } from './outbox';
 import { OutboxDrain } from './outbox-drain';
 import { linkMediaFetch } from './media-fetch';
 import { linkSnapshotFetch } from './snapshot-fetch';
+import { STOCK_RECONFIRM_MS } from '@vitrine/shared/core';
+import { NeighbourStock } from './neighbour-stock';
+import { StockDrain } from './stock-drain';
+import { StockOutbox } from './stock-outbox';
 
 /** A JetStream call that gets no answer gives up after this (a refused pull hangs otherwise). */
 const JETSTREAM_TIMEOUT_MS = 10_000;
@@ -33,6 +38,8 @@ export type HqLinkRuntime = {
   pull: HqPull;
   intake: LinkIntake;
   hello: HqHello;
+  stock: StockDrain;
+  neighbourStock: NeighbourStock;
   close: () => Promise<void>;
 };
 
@@ -55,20 +62,34 @@ export type HqLinkParts = {
   media: MediaStore;
 };
 
-export function startHqLink(parts: HqLinkParts, link: HqLink, log: Logger): HqLinkRuntime {
+export type HqLinkOptions = {
+  /** How often an unchanged store re-confirms its stock (default 15 min; tests shorten it). */
+  stockReconfirmMs?: number;
+};
+
+export function startHqLink(
+  parts: HqLinkParts,
+  link: HqLink,
+  log: Logger,
+  options: HqLinkOptions = {},
+): HqLinkRuntime {
   const { db, docs, media } = parts;
   const storeId = link.storeId;
   const outbox = new HqOutbox(db);
   outbox.enrol(storeId);
+  const stockOutbox = new StockOutbox(db, storeId);
+  stockOutbox.oweWholeStock();
   const connection = connectToHq(link, log, () => {
     drain.wake();
+    stock.wake();
+    neighbourStock.reconnected();
     if (live) void hello.send(live.nc);
   });
   let live: { nc: NatsConnection; js: JetStreamClient } | null = null;
   void connection.ready.then(
     (nc) => {
       live = { nc, js: jetstream(nc, { timeout: JETSTREAM_TIMEOUT_MS }) };
-      void hello.send(nc);
+      void hello.send(nc).then(() => neighbourStock.refresh());
     },
     () => undefined,
   );
@@ -81,6 +102,19 @@ export function startHqLink(parts: HqLinkParts, link: HqLink, log: Logger): HqLi
     log,
   );
   drain.start();
+  const upJs = () => (connection.state() === 'up' ? (live?.js ?? null) : null);
+  const stock = new StockDrain(
+    stockOutbox,
+    storeId,
+    upJs,
+    options.stockReconfirmMs ?? STOCK_RECONFIRM_MS,
+    log,
+  );
+  stock.start();
+  // A committed change to stock documents may be this store's own: send it without waiting.
+  const stopWaking = docs.onChange((change) => {
+    if (change.docs.length === 0 || change.docs.some((doc) => doc.c === 'stock')) stock.wake();
+  });
   const fetchMedia = linkMediaFetch({ media, jetstream: () => live?.js ?? null, log });
   const fetchSnapshot = linkSnapshotFetch(() => live?.js ?? null);
   const intake = new LinkIntake({
@@ -94,6 +128,15 @@ export function startHqLink(parts: HqLinkParts, link: HqLink, log: Logger): HqLi
   const hello = new HqHello(storeId, intake, log);
   const pull = new HqPull(storeId, () => live, intake, log);
   pull.start();
+  const neighbourStock = new NeighbourStock({
+    db,
+    docs,
+    storeId,
+    nc: () => live?.nc ?? null,
+    named: () => hello.reply()?.neighbours,
+    log,
+  });
+  neighbourStock.start();
   const fleet = new FleetReport(storeId, parts, () => live?.js ?? null, log);
   fleet.start();
   return {
@@ -104,9 +147,18 @@ export function startHqLink(parts: HqLinkParts, link: HqLink, log: Logger): HqLi
     pull,
     intake,
     hello,
+    stock,
+    neighbourStock,
     close: async () => {
       hello.close();
-      await Promise.all([drain.close(), pull.close(), fleet.close()]);
+      stopWaking();
+      await Promise.all([
+        drain.close(),
+        pull.close(),
+        fleet.close(),
+        stock.close(),
+        neighbourStock.close(),
+      ]);
       await connection.close();
     },
   };

@@ -65,6 +65,9 @@ export const en: Messages = {
   otherStores: 'In our other stores',
   online: 'Online',
   noStockInfo: 'Availability unknown for now.',
+  confirmedAgo: (minutes: number) =>
+    minutes < 1 ? 'confirmed just now' : `confirmed ${minutes} min ago`,
+  stockUnavailable: 'stock unavailable for now',
   reserve: 'Reserve (click and collect)',
   orderDelivery: 'Order (delivery)',
   requestSent: 'Request sent to the store team.',

@@ -66,6 +66,11 @@ export const fr = {
   otherStores: 'Dans nos autres magasins',
   online: 'En ligne',
   noStockInfo: 'Disponibilité inconnue pour le moment.',
+  /** Another store's figure, with how long ago that store confirmed it. */
+  confirmedAgo: (minutes: number) =>
+    minutes < 1 ? 'confirmé à l’instant' : `confirmé il y a ${minutes} min`,
+  /** Another store's figure nobody confirmed lately (that store is offline): not shown stale. */
+  stockUnavailable: 'stock indisponible pour le moment',
   reserve: 'Réserver (retrait en magasin)',
   orderDelivery: 'Commander (livraison)',
   requestSent: 'Demande envoyée à l’équipe du magasin.',

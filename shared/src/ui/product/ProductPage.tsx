@@ -70,6 +70,7 @@ export function ProductPage(props: {
         product={product}
         stock={stock}
         locations={locations}
+        neighbours={props.view.neighbours}
         storeId={props.storeId}
         onVariant={setVariantId}
         {...(props.initialVariantId ? { initialVariantId: props.initialVariantId } : {})}

@@ -4,13 +4,14 @@ import { useState } from 'react';
 import {
   hasVariantChoice,
   type Location,
+  type NeighbourStatus,
   type Product,
   type ProductStock,
   type ShopperContact,
 } from '../../core';
 import { useI18n } from '../i18n/i18n';
 import { ContactForm } from './ContactForm';
-import { unitsAt, unitsOfChoice } from './product-view';
+import { unitsAt, unitsElsewhere, unitsOfChoice } from './product-view';
 import { variantName } from './variant-options';
 import { VariantPicker } from './VariantPicker';
 
@@ -24,12 +25,16 @@ export function StockPanel(props: {
   product: Product;
   stock: ProductStock | undefined;
   locations: Location[];
+  /** The neighbours' last stock confirmations (chain stores): their figures show only while fresh. */
+  neighbours?: NeighbourStatus[];
   storeId: string;
   onRequest?: (request: StockRequest) => void;
   /** Told when the shopper picks (or unpicks) a variant, e.g. to ask for that size. */
   onVariant?: (variantId: string | undefined) => void;
   /** The variant to start with: the one whose GTIN was scanned. */
   initialVariantId?: string;
+  /** The clock the neighbours' figures are aged with (tests); default now. */
+  nowMs?: number;
 }) {
   const { t, lang } = useI18n();
   const { product, stock, storeId } = props;
@@ -42,7 +47,16 @@ export function StockPanel(props: {
   const onlineUnits = online ? unitsOfChoice(stock, online.id, variant) : 0;
   const others = props.locations
     .filter((l) => l.kind === 'store' && l.id !== storeId)
-    .map((location) => ({ location, units: unitsOfChoice(stock, location.id, variant) }));
+    .map((location) => ({
+      location,
+      figure: unitsElsewhere(
+        stock,
+        props.neighbours ?? [],
+        location.id,
+        variant,
+        props.nowMs ?? Date.now(),
+      ),
+    }));
   const chosen = product.variants.find((v) => v.id === variant);
   // The chosen colour in the session's language, like the chips above it.
   const chosenLabel = chosen && (variantName(chosen, lang) || chosen.id);
@@ -80,14 +94,23 @@ export function StockPanel(props: {
           {/* Says which size the numbers below are for. */}
           <summary>{chosenLabel ? `${t.otherStores} · ${chosenLabel}` : t.otherStores}</summary>
           <ul>
-            {others.map(({ location, units }) => (
+            {others.map(({ location, figure }) => (
               <li
                 key={location.id}
                 data-testid="other-store"
                 data-location={location.id}
-                data-units={units}
+                data-figure={figure.kind}
+                {...(figure.kind === 'unavailable' ? {} : { 'data-units': figure.units })}
               >
-                {t.labelled(locationName(location), units)}
+                {figure.kind === 'unavailable'
+                  ? t.labelled(locationName(location), t.stockUnavailable)
+                  : t.labelled(locationName(location), figure.units)}
+                {figure.kind === 'confirmed' && (
+                  <span className="confirmed">
+                    {' · '}
+                    {t.confirmedAgo(Math.floor(figure.ageMs / 60_000))}
+                  </span>
+                )}
               </li>
             ))}
           </ul>

@@ -5,7 +5,9 @@ import {
   activePromotion,
   totalUnits,
   unitsOfVariant,
+  neighbourFigure,
   type Location,
+  type NeighbourStatus,
   type ProductReviews,
   type ProductStock,
   type Promotion,
@@ -25,6 +27,8 @@ export type ProductView = {
   /** The store's promotions: the tiles of other products are priced with them. */
   promotions: Promotion[];
   locations: Location[];
+  /** The neighbours this store follows, with their last stock confirmation (chain stores). */
+  neighbours: NeighbourStatus[];
   complementary: StoredProduct[];
   /** The food products that go with this one (food.pairings), those still in the catalogue. */
   pairings: StoredProduct[];
@@ -34,15 +38,20 @@ export type ProductView = {
 
 /** Small, store-wide tables every product page needs; kept in memory by
  * `useStoreContext` so opening a product does not read them again. */
-export type StoreContext = { promotions: Promotion[]; locations: Location[] };
+export type StoreContext = {
+  promotions: Promotion[];
+  locations: Location[];
+  neighbours: NeighbourStatus[];
+};
 
 export async function loadStoreContext(db: DeviceDb): Promise<StoreContext> {
-  return db.transaction('r', [db.promotions, db.locations], async () => {
-    const [promotions, locations] = await Promise.all([
+  return db.transaction('r', [db.promotions, db.locations, db.neighbours], async () => {
+    const [promotions, locations, neighbours] = await Promise.all([
       db.promotions.toArray(),
       db.locations.toArray(),
+      db.neighbours.toArray(),
     ]);
-    return { promotions, locations };
+    return { promotions, locations, neighbours };
   });
 }
 
@@ -85,7 +94,7 @@ export async function loadScannedView(
   const remote = device.replicator.productAtServer(gtin14).then((answer) => {
     if (!answer) return undefined;
     // Not read from the copy either: its tables may be held by a write.
-    const store = context ?? { promotions: [], locations: [] };
+    const store = context ?? { promotions: [], locations: [], neighbours: [] };
     const view: ProductView = {
       product: answer.product,
       stock: answer.stock,
@@ -93,6 +102,7 @@ export async function loadScannedView(
       promotion: activePromotion(store.promotions, answer.product.id, now),
       promotions: store.promotions,
       locations: store.locations,
+      neighbours: store.neighbours,
       complementary: [],
       pairings: [],
       fromServer: true,
@@ -123,7 +133,7 @@ async function readView(
 ): Promise<ProductView | undefined> {
   const tables = context
     ? [db.products, db.stock, db.reviews]
-    : [db.products, db.stock, db.reviews, db.promotions, db.locations];
+    : [db.products, db.stock, db.reviews, db.promotions, db.locations, db.neighbours];
   return db.transaction('r', tables, async () => {
     // A known id lets stock and reviews be read alongside the product.
     const early = knownId ? readOwn(db, knownId) : undefined;
@@ -141,6 +151,7 @@ async function readView(
       promotion: activePromotion(store.promotions, product.id, now),
       promotions: store.promotions,
       locations: store.locations,
+      neighbours: store.neighbours,
       complementary: complementary.filter(isPresent),
       pairings: pairings.filter(isPresent),
     };
@@ -173,4 +184,26 @@ export function unitsAt(stock: ProductStock | undefined, locationId: string) {
     aisle: level.aisle,
     quantities: level.quantities,
   };
+}
+
+/**
+ * Another store's units of the chosen variant (or of all), as a screen may show them: from this
+ * store's own feed (standalone), confirmed by that store within the window (with its age), or
+ * unavailable (that store stopped confirming: offline), never a stale number.
+ */
+export function unitsElsewhere(
+  stock: ProductStock | undefined,
+  neighbours: readonly NeighbourStatus[],
+  locationId: string,
+  variantId: string | undefined,
+  nowMs: number,
+) {
+  const level = stock?.levels.find((l) => l.locationId === locationId);
+  const figure = neighbourFigure(
+    level,
+    neighbours.find((n) => n.id === locationId),
+    nowMs,
+  );
+  if (figure.kind === 'unavailable') return figure;
+  return { ...figure, units: unitsOfChoice(stock, locationId, variantId) };
 }

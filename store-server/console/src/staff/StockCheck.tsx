@@ -3,8 +3,10 @@
 // any location).
 import { useState, type FormEvent } from 'react';
 import {
+  neighbourFigure,
   totalUnits,
   unitsOfVariant,
+  type NeighbourFigure,
   type PriceNow,
   type ProductStock,
   type StockCheck as Answer,
@@ -158,7 +160,15 @@ export function StockCheck(props: { roles: string[] }) {
                     data-location={level.locationId}
                   >
                     <td>{nameOf(level.locationId)}</td>
-                    <td data-location={level.locationId}>{total(level)}</td>
+                    <LevelTotal
+                      level={level}
+                      here={level.locationId === here}
+                      figure={neighbourFigure(
+                        level,
+                        answer.neighbours?.find((n) => n.id === level.locationId),
+                        now.getTime(),
+                      )}
+                    />
                     <td>
                       <small>
                         {product.variants.length > 1 || product.variants.some(sizeAndColour)
@@ -239,5 +249,25 @@ export function StockCheck(props: { roles: string[] }) {
       })}
       {error && <p role="alert">{error}</p>}
     </section>
+  );
+}
+
+/** A level's units; another store's with its age, or unavailable once it stopped confirming. */
+function LevelTotal(props: { level: StockLevel; here: boolean; figure: NeighbourFigure }) {
+  const { t } = useText();
+  const { level, figure } = props;
+  if (!props.here && figure.kind === 'unavailable')
+    return (
+      <td data-location={level.locationId} data-figure="unavailable">
+        {t.stockUnavailable}
+      </td>
+    );
+  return (
+    <td data-location={level.locationId}>
+      {total(level)}
+      {!props.here && figure.kind === 'confirmed' && (
+        <small> · {t.confirmedAgo(Math.floor(figure.ageMs / 60_000))}</small>
+      )}
+    </td>
   );
 }

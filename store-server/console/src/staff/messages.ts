@@ -101,6 +101,11 @@ const fr = {
   noProduct: 'Aucun produit.',
   queryTooShort: 'Tapez au moins 2 caractères, ou scannez le code.',
   itemCount: (item: string, n: number) => `${item}${NNBSP}: ${n}`,
+  /** Another store's figure with how long ago that store confirmed it (chain stores). */
+  confirmedAgo: (minutes: number) =>
+    minutes < 1 ? 'confirmé à l’instant' : `confirmé il y a ${minutes} min`,
+  /** Another store stopped confirming its stock (offline): no stale number. */
+  stockUnavailable: 'indisponible (magasin injoignable)',
   priceFrom: (amount: string) => `à partir de ${amount}`,
   /** Another store's price beside its stock: "Lyon : 11,90 €". */
   priceAt: (place: string, amount: string) => `${place}${NNBSP}: ${amount}`,
@@ -236,6 +241,8 @@ const en: Messages = {
   noProduct: 'No product.',
   queryTooShort: 'Type at least 2 characters, or scan the code.',
   itemCount: (item, n) => `${item}: ${n}`,
+  confirmedAgo: (minutes) => (minutes < 1 ? 'confirmed just now' : `confirmed ${minutes} min ago`),
+  stockUnavailable: 'unavailable (store unreachable)',
   priceFrom: (amount) => `from ${amount}`,
   priceAt: (place, amount) => `${place}: ${amount}`,
   correct: 'Correct',

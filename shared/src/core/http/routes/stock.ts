@@ -3,7 +3,15 @@
 // screen's pairing code from the staff desk.
 import { z } from 'zod';
 import { DeviceRole } from '../../device-api';
-import { Gtin14, Location, Product, ProductStock, StockLevel, VariantId } from '../../catalogue';
+import {
+  Gtin14,
+  Location,
+  NeighbourStatus,
+  Product,
+  ProductStock,
+  StockLevel,
+  VariantId,
+} from '../../catalogue';
 import { PriceCorrection, StockCorrection, StockCorrectionRequest } from '../../stock-correction';
 import { admin, deviceOrAdmin, route, staff } from '../route';
 import { idParam } from './ids';
@@ -43,6 +51,8 @@ export type StorePrice = z.infer<typeof StorePrice>;
 export const StockCheck = z.object({
   storeId: z.string(),
   locations: z.array(Location),
+  /** A chain store's neighbours with their last stock confirmation: their figures age (neighbourFigure). */
+  neighbours: z.array(NeighbourStatus).optional(),
   results: z.array(
     z.object({
       product: Product.pick({
