@@ -200,6 +200,7 @@ async function startLocked(
         staff,
         dataDir: config.dataDir,
         scale: config.demoScale,
+        storeId: config.storeId,
         log: logger,
       });
     });
