@@ -2,6 +2,7 @@
 // acknowledged to them (the devices' ledgers). Doubles are counted by the device's own sequence
 // and by the payload's play id, not by the primary key (which would absorb them).
 import type pg from 'pg';
+import { eventKey as key } from './store-outboxes';
 import type { DeviceLedger } from './worker-protocol';
 
 export type EventsFigures = {
@@ -9,8 +10,10 @@ export type EventsFigures = {
   acked: number;
   /** Rows of these devices in head office's events table. */
   stored: number;
-  /** Acknowledged to a device, absent from PostgreSQL. */
+  /** Acknowledged to a device, absent from PostgreSQL and from every store's hq_outbox. */
   lost: number;
+  /** Acknowledged to a device, not in PostgreSQL yet, still in its store's hq_outbox (late). */
+  owedByStores: number;
   /** Rows beyond one per (store, device, seq), and per (store, device, playId). */
   doubledBySeq: number;
   doubledByPlay: number;
@@ -38,24 +41,27 @@ export async function countStored(pool: pg.Pool, deviceIds: readonly string[]): 
 export async function eventsFigures(
   pool: pg.Pool,
   ledgers: readonly DeviceLedger[],
+  owed: ReadonlySet<string>,
 ): Promise<EventsFigures> {
   const deviceIds = ledgers.map((ledger) => ledger.deviceId);
   const { rows } = await pool.query<Row>(
     'SELECT store_id, device_id, event_id::text FROM events WHERE device_id = ANY($1)',
     [deviceIds],
   );
-  const key = (storeId: string, deviceId: string, eventId: string) =>
-    `${storeId}\u0000${deviceId}\u0000${eventId}`;
   const stored = new Set(rows.map((row) => key(row.store_id, row.device_id, row.event_id)));
   let acked = 0;
   let lost = 0;
+  let late = 0;
   const ackedKeys = new Set<string>();
   for (const ledger of ledgers)
     for (const id of ledger.acked) {
       acked++;
       const k = key(ledger.storeId, ledger.deviceId, id);
       ackedKeys.add(k);
-      if (!stored.has(k)) lost++;
+      if (!stored.has(k)) {
+        if (owed.has(k)) late++;
+        else lost++;
+      }
     }
   const doubles = await pool.query<{ by_seq: number; by_play: number; per_second: number }>(
     `SELECT (count(*) - count(DISTINCT (store_id, device_id, seq)))::int AS by_seq,
@@ -70,6 +76,7 @@ export async function eventsFigures(
     acked,
     stored: rows.length,
     lost,
+    owedByStores: late,
     doubledBySeq: doubles.rows[0]?.by_seq ?? 0,
     doubledByPlay: doubles.rows[0]?.by_play ?? 0,
     storedUnacked: [...stored].filter((k) => !ackedKeys.has(k)).length,

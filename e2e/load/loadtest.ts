@@ -17,6 +17,7 @@ import { countStored, eventsFigures, type EventsFigures } from './hq-events';
 import { loadStores } from './load-stores';
 import { nowMs } from './sim-device';
 import { churnTarget, enrolDevices, staffSession, trustAnchorOf } from './store-devices';
+import { owedByStores } from './store-outboxes';
 import { startWorkerPool, type WorkerPool } from './worker-pool';
 import type { DeviceSpec, Seen } from './worker-protocol';
 
@@ -103,6 +104,7 @@ export async function runLoadtest(options: LoadtestOptions): Promise<LoadtestRes
   let pool: WorkerPool | undefined;
   let db: pg.Pool | undefined;
   let sampler: ReturnType<typeof setInterval> | undefined;
+  let finished = false;
   try {
     let started = Date.now();
     say(`starting the chain: PostgreSQL, NATS ×3, head office, ${options.stores} stores`);
@@ -132,7 +134,7 @@ export async function runLoadtest(options: LoadtestOptions): Promise<LoadtestRes
     started = Date.now();
     say(`enrolling ${options.devices} screens in each store (staff approve each pairing code)`);
     const perStore = await Promise.all(
-      running.endpoints.stores.map((store) => enrolDevices(store, options.devices, 4)),
+      running.endpoints.stores.map((store) => enrolDevices(store, options.devices, 2)),
     );
     const devices = perStore.flat();
     const enrolMs = Date.now() - started;
@@ -215,7 +217,7 @@ export async function runLoadtest(options: LoadtestOptions): Promise<LoadtestRes
     const drainDeadline = Date.now() + 90_000;
     while ((await countStored(db, deviceIds)) < acked && Date.now() < drainDeadline)
       await sleep(500);
-    const events = await eventsFigures(db, ledgers);
+    const events = await eventsFigures(db, ledgers, owedByStores(running.endpoints.stores));
     rss.sample();
 
     const publish = spreadOf(publishValues);
@@ -242,7 +244,7 @@ export async function runLoadtest(options: LoadtestOptions): Promise<LoadtestRes
         met: events.doubledBySeq === 0 && events.doubledByPlay === 0,
       },
     ];
-    return {
+    const result: LoadtestResult = {
       date: new Date().toISOString(),
       stores: options.stores,
       devicesPerStore: options.devices,
@@ -265,11 +267,15 @@ export async function runLoadtest(options: LoadtestOptions): Promise<LoadtestRes
       load: { start: loadStart, end: loadEnd, uptimeS: Math.round(uptime()) },
       targets,
     };
+    finished = true;
+    return result;
   } finally {
     if (sampler) clearInterval(sampler);
     await pool?.stop().catch(() => undefined);
     await db?.end().catch(() => undefined);
     await chain?.stop().catch(() => undefined);
-    rmSync(base, { recursive: true, force: true });
+    // A failed run keeps its logs (each store's, head office's) for whoever reads the error.
+    if (finished) rmSync(base, { recursive: true, force: true });
+    else say(`logs kept in ${base}`);
   }
 }

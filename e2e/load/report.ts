@@ -31,7 +31,7 @@ export function resultTable(result: LoadtestResult): string {
     ],
     [
       'lost / doubled',
-      `${events.lost} lost; doubled ${events.doubledBySeq} by (store, device, seq), ${events.doubledByPlay} by playId`,
+      `${events.lost} lost (${events.owedByStores} more acked but still in their stores' hq_outbox: late); doubled ${events.doubledBySeq} by (store, device, seq), ${events.doubledByPlay} by playId`,
     ],
     [
       'in flight at the end',

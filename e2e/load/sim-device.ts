@@ -36,6 +36,9 @@ import type { DeviceLedger, DeviceSpec, Seen, StockWatch } from './worker-protoc
 /** As shared/src/client/outbox.ts: an event published this long ago without an ack goes again. */
 const RESEND_AFTER_MS = 10_000;
 const PAGE_LIMIT = 2_000;
+/** A page not answered by then is asked again: one hung request must not stall every later pull. */
+const PAGE_TIMEOUT_MS = 10_000;
+const PULL_RETRY_MS = 1_000;
 
 export const nowMs = () => performance.timeOrigin + performance.now();
 
@@ -173,6 +176,11 @@ export class SimDevice {
           this.pullAgain = false;
           await this.pullUntilCaughtUp();
         } while (this.pullAgain);
+      } catch (error) {
+        // Tried again shortly while connected (the real client waits for the next poke, ≤ 30 s).
+        if (this.client?.connected)
+          setTimeout(() => void this.pull().catch(() => undefined), PULL_RETRY_MS);
+        throw error;
       } finally {
         this.pulling = null;
       }
@@ -184,9 +192,12 @@ export class SimDevice {
     let cursor = this.checkpoint;
     let staged: SyncDoc[] = [];
     for (;;) {
-      const page = await callRoute(this.transport(), apiRoutes.sync.pull, {
-        query: { since: cursor, limit: PAGE_LIMIT },
-      });
+      const page = await callRoute(
+        this.transport(),
+        apiRoutes.sync.pull,
+        { query: { since: cursor, limit: PAGE_LIMIT } },
+        { signal: AbortSignal.timeout(PAGE_TIMEOUT_MS) },
+      );
       staged.push(...page.docs);
       cursor = page.until;
       const insideBatch = page.atomicUntil !== undefined && page.until < page.atomicUntil;

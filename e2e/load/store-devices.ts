@@ -3,6 +3,7 @@
 // new screen is brought into a store. Also what a device needs before it starts: the trust
 // anchor its store pins, and the product whose stock the churn changes.
 import {
+  ApiCallError,
   apiRoutes,
   callRoute,
   deviceBearer,
@@ -19,19 +20,45 @@ const MANAGER = 'manager';
 
 /** A staff session at the store (its demo manager), as the staff console signs in. */
 export async function staffSession(store: ChainStoreEndpoints): Promise<ApiTransport> {
-  const session = await callRoute({ baseUrl: store.base }, apiRoutes.auth.login, {
-    body: { userId: MANAGER, password: store.demoPassword },
-  });
+  const session = await reaching(`signing in at ${store.id}`, () =>
+    callRoute({ baseUrl: store.base }, apiRoutes.auth.login, {
+      body: { userId: MANAGER, password: store.demoPassword },
+    }),
+  );
   return { baseUrl: store.base, authorization: () => `Bearer ${session.token}` };
 }
 
+/**
+ * `call`, tried again while the store cannot be reached (a connection refused or timed out on a
+ * machine this loaded); an answer of the store's (4xx) is thrown at once.
+ */
+async function reaching<T>(what: string, call: () => Promise<T>): Promise<T> {
+  for (let attempt = 1; ; attempt++) {
+    try {
+      return await call();
+    } catch (error) {
+      if (error instanceof ApiCallError || attempt >= 5) {
+        const cause = (error as { cause?: { message?: string } }).cause?.message;
+        throw new Error(`${what}: ${(error as Error).message}${cause ? ` (${cause})` : ''}`, {
+          cause: error,
+        });
+      }
+      await new Promise((resolve) => setTimeout(resolve, 1_000 * attempt));
+    }
+  }
+}
+
 async function enrolOne(store: ChainStoreEndpoints, staff: ApiTransport, index: number) {
-  const enrolled = await callRoute({ baseUrl: store.base }, apiRoutes.devices.enrol, {
-    body: { role: 'signage', name: `loadtest screen ${index}` },
-  });
-  await callRoute(staff, apiRoutes.stock.approveDevice, {
-    body: { pairingCode: enrolled.pairingCode },
-  });
+  const enrolled = await reaching(`enrolling a screen at ${store.id}`, () =>
+    callRoute({ baseUrl: store.base }, apiRoutes.devices.enrol, {
+      body: { role: 'signage', name: `loadtest screen ${index}` },
+    }),
+  );
+  await reaching(`approving a screen at ${store.id}`, () =>
+    callRoute(staff, apiRoutes.stock.approveDevice, {
+      body: { pairingCode: enrolled.pairingCode },
+    }),
+  );
   return { deviceId: enrolled.deviceId, secret: enrolled.secret };
 }
 
