@@ -202,6 +202,7 @@ async function startLocked(
         staff,
         dataDir: config.dataDir,
         scale: config.demoScale,
+        storeId: config.storeId,
         log: logger,
       });
     });

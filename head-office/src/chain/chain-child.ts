@@ -73,7 +73,7 @@ export async function waitForOutput(
     if (match) return match;
     if (!child.running())
       throw new Error(
-        `${child.name} exited before it was up; see ${child.logFile}:\n${tail(child)}`,
+        `${child.name} exited (${child.child.signalCode ?? child.child.exitCode}) before it was up; see ${child.logFile}:\n${tail(child)}`,
       );
     if (Date.now() > deadline)
       throw new Error(`${child.name} not up after ${timeoutMs} ms; see ${child.logFile}`);

@@ -42,7 +42,8 @@ export async function enrolStore(
       body: { ttlMinutes: 10 },
     });
     const args = ['run', '--silent', 'hq-enrol', '--'];
-    args.push('--hq', hq.url, '--code', code, '--store', store.id, '--data', dataDir);
+    // `--code=`: a code may begin with "-" (base64url), which a separate argument would not survive.
+    args.push('--hq', hq.url, `--code=${code}`, '--store', store.id, '--data', dataDir);
     const failure = await run('npm', args, { cwd: repoRoot, timeout: 60_000 }).then(
       () => undefined,
       (error: unknown) => (error as { stderr?: string }).stderr?.trim() || (error as Error).message,

@@ -1,17 +1,18 @@
-// A chain of three demo stores on this machine (plan §6): PostgreSQL, a 3-node NATS cluster,
-// head office and three store servers, every one a real process under `dir`, kept between runs.
-// `npm run chain` (run-chain.ts) prints what this answers; tests call it directly.
+// A chain of demo stores on this machine (plan §6): PostgreSQL, a 3-node NATS cluster, head
+// office and the store servers (the three demo stores unless told), every one a real process
+// under `dir`, kept between runs. `npm run chain` (run-chain.ts) prints what this answers; tests
+// and the loadtest (e2e/load, with N stores) call it directly.
 import { randomBytes } from 'node:crypto';
 import { chmodSync, existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { createUser, fromSeed } from '@nats-io/nkeys';
-import { startNatsCluster, startPostgres, type LocalPostgres } from '../local';
+import { startNatsCluster, startPostgres, type LocalPostgres, type NatsCluster } from '../local';
 import { renderUsersFile, writeUsersFile } from '../stores/nats-users';
 import { chainCampaign, publishChainCampaign, waitStoreHolds } from './chain-campaign';
-import { ensureStores, startChainHeadOffice } from './chain-head-office';
+import { ensureStores, startChainHeadOffice, type ChainHeadOffice } from './chain-head-office';
 import { portPicker } from './chain-ports';
 import { enrolStore, pointLinkAt, startChainStore, type ChainStore } from './chain-stores';
-import { DEMO_CHAIN_STORES } from './demo-stores';
+import { DEMO_CHAIN_STORES, type DemoChainStore } from './demo-stores';
 import { writeEndpoints, type ChainEndpoints } from './endpoints';
 
 export const CHAIN_CAMPAIGN_TEXT = 'Vitrine: one campaign, every store';
@@ -24,14 +25,28 @@ export type ChainOptions = {
   basePort?: number;
   /** Products in each demo store's catalogue (the store's --scale); its own default unless told. */
   demoScale?: number;
+  /** The stores to run; the three demo stores unless told. */
+  stores?: readonly DemoChainStore[];
   /** One line of progress for the person waiting. */
   say?: (line: string) => void;
 };
+
+/** Enrolments (one `npm run hq-enrol` process each) run this many at a time. */
+const ENROL_CONCURRENCY = 4;
+/** Stores starting (and seeding, on their first start) at once: more only queue for the CPUs. */
+const START_CONCURRENCY = 6;
 
 export type RunningChain = {
   endpoints: ChainEndpoints;
   stores: ChainStore[];
   endpointsFile: string;
+  /** The running parts themselves, for a caller that measures them (pids, database). */
+  parts: {
+    postgres: LocalPostgres;
+    cluster: NatsCluster;
+    hq: ChainHeadOffice;
+    databaseUrl: string;
+  };
   /** Stores, head office, NATS, then PostgreSQL; resolves when every process has exited. */
   stop: () => Promise<void>;
 };
@@ -51,8 +66,22 @@ async function databaseUrl(postgres: LocalPostgres): Promise<string> {
   }
 }
 
+/** Runs `task` over `items`, at most `limit` at a time. */
+async function eachLimited<T>(
+  items: readonly T[],
+  limit: number,
+  task: (item: T) => Promise<void>,
+): Promise<void> {
+  let next = 0;
+  const lane = async () => {
+    while (next < items.length) await task(items[next++]!);
+  };
+  await Promise.all(Array.from({ length: Math.min(limit, items.length) }, lane));
+}
+
 export async function startChain(options: ChainOptions): Promise<RunningChain> {
   const say = options.say ?? (() => undefined);
+  const chainStores = options.stores ?? DEMO_CHAIN_STORES;
   const dir = resolve(options.dir);
   const hqDir = join(dir, 'hq');
   mkdirSync(hqDir, { recursive: true });
@@ -106,8 +135,8 @@ export async function startChain(options: ChainOptions): Promise<RunningChain> {
     });
     stops.push(() => hq.process.stop());
 
-    await ensureStores(hq.admin, DEMO_CHAIN_STORES);
-    for (const store of DEMO_CHAIN_STORES) {
+    await ensureStores(hq.admin, chainStores);
+    await eachLimited(chainStores, ENROL_CONCURRENCY, async (store) => {
       const dataDir = join(dir, 'stores', store.id);
       const enrolled = await enrolStore(options.repoRoot, hq, store, dataDir);
       say(
@@ -116,11 +145,13 @@ export async function startChain(options: ChainOptions): Promise<RunningChain> {
           : `${store.id} is enrolled.`,
       );
       pointLinkAt(dataDir, cluster.clientUrls);
-    }
-    say('Starting three demo stores (the first start seeds each one)…');
+    });
+    say(`Starting ${chainStores.length} demo stores (the first start seeds each one)…`);
     const stores: ChainStore[] = [];
-    await Promise.all(
-      DEMO_CHAIN_STORES.map(async (store, index) => {
+    await eachLimited(
+      chainStores.map((store, index) => ({ store, index })),
+      START_CONCURRENCY,
+      async ({ store, index }) => {
         const started = await startChainStore({
           repoRoot: options.repoRoot,
           store,
@@ -130,7 +161,7 @@ export async function startChain(options: ChainOptions): Promise<RunningChain> {
           demoScale: options.demoScale,
         });
         stores[index] = started;
-      }),
+      },
     ).finally(() =>
       stops.push(async () => {
         await Promise.all(stores.map((store) => store?.process.stop()));
@@ -167,7 +198,13 @@ export async function startChain(options: ChainOptions): Promise<RunningChain> {
       campaign: { id: published.id, revision: published.revision, text: CHAIN_CAMPAIGN_TEXT },
     };
     writeEndpoints(endpointsFile, endpoints);
-    return { endpoints, stores, endpointsFile, stop };
+    return {
+      endpoints,
+      stores,
+      endpointsFile,
+      parts: { postgres, cluster, hq, databaseUrl: database },
+      stop,
+    };
   } catch (error) {
     await stop();
     throw error;

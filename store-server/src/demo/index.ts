@@ -22,6 +22,7 @@ import { generatePromotions } from './promotions';
 import { Random } from './random';
 import { generateReviews } from './reviews';
 import type { LoyaltyMember, Perk, RemoteExpert } from './server-schemas';
+import { withServedStore } from './served-store';
 import { generateStock } from './stock';
 
 export interface DemoStoreOptions {
@@ -31,6 +32,8 @@ export interface DemoStoreOptions {
   scale?: number;
   /** The reference time for dates (promotions, reviews, vintages, expiries). */
   now: Date;
+  /** The store being served, added to the locations when the demo's chain lacks it. */
+  storeId?: string;
 }
 
 export interface DemoStore {
@@ -53,6 +56,7 @@ export function generateDemoStore({
   seed = DEFAULT_SEED,
   scale = DEFAULT_SCALE,
   now,
+  storeId,
 }: DemoStoreOptions): DemoStore {
   if (!Number.isInteger(scale) || scale < 1)
     throw new Error(`scale must be a positive integer, got ${scale}`);
@@ -61,10 +65,15 @@ export function generateDemoStore({
   const products = generateProducts(rng.fork('products'), scale, now);
   const looks = generateLooks(rng.fork('looks'), products);
   linkProducts(rng.fork('links'), products, looks);
-  return {
+  const shelves = {
     locations: generateLocations(),
-    products,
     stock: generateStock(rng.fork('stock'), products),
+  };
+  const { locations, stock } = storeId ? withServedStore(shelves, storeId) : shelves;
+  return {
+    locations,
+    products,
+    stock,
     reviews: generateReviews(rng.fork('reviews'), products, now),
     promotions: generatePromotions(rng.fork('promotions'), products, now),
     faq: generateFaq(),

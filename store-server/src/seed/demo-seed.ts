@@ -50,6 +50,8 @@ type SeedParts = {
   /** The store's data folder: the feeds go to demo-feeds/, the import's staging to imports/. */
   dataDir: string;
   scale: number;
+  /** The store served: a demo for a store its chain does not list adds it (demo/served-store.ts). */
+  storeId?: string;
   log: Logger;
   /** Wall clock by default; tests pass a day. */
   today?: Date;
@@ -72,7 +74,7 @@ async function seedDemo(parts: SeedParts): Promise<void> {
     { products: parts.scale, feeds: demoFeedsDir(dataDir) },
     'first start: seeding the demo store through the importer',
   );
-  const store = generateDemoStore({ scale: parts.scale, now });
+  const store = generateDemoStore({ scale: parts.scale, now, storeId: parts.storeId });
   const files = await writeDemoFeeds(store, demoFeedsDir(dataDir));
   const workDir = join(dataDir, 'imports', 'demo-seed');
   // A start killed during the import left its staging file: never read it again.
