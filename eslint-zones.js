@@ -14,12 +14,14 @@ const elements = [
   { type: 'scan', pattern: 'shared/src/scan' },
   { type: 'desktop', pattern: 'shared/src/desktop' },
   { type: 'node', pattern: 'shared/src/node' },
+  { type: 'console-kit', pattern: 'shared/src/console-kit' },
   { type: 'shell-main', pattern: '*/src/main', capture: ['app'] },
   { type: 'shell-preload', pattern: '*/src/preload', capture: ['app'] },
   { type: 'renderer', pattern: '*/src/renderer', capture: ['app'] },
   { type: 'console', pattern: 'store-server/console/src' },
   { type: 'store-server', pattern: 'store-server/src' },
   { type: 'head-office', pattern: 'head-office/src' },
+  { type: 'hq-console', pattern: 'head-office/console/src' },
   { type: 'e2e', pattern: 'e2e' },
   { type: 'scripts', pattern: 'scripts' },
 ].map((element) => ({ ...element, partialMatch: false }));
@@ -37,7 +39,13 @@ const files = [
   { category: 'test', pattern: '**/*.test.{ts,tsx}' },
   {
     category: 'tooling',
-    pattern: ['*.{js,ts}', '*/vite.config.ts', 'shared/*.ts', 'store-server/console/*.ts'],
+    pattern: [
+      '*.{js,ts}',
+      '*/vite.config.ts',
+      'shared/*.ts',
+      'store-server/console/*.ts',
+      'head-office/console/*.ts',
+    ],
   },
 ];
 
@@ -64,6 +72,8 @@ const zones = {
   storeServer: element('store-server'),
   headOffice: element('head-office'),
   console: element('console'),
+  consoleKit: element('console-kit'),
+  hqConsole: element('hq-console'),
   e2e: element('e2e'),
   tooling: [element('scripts'), { file: { categories: 'tooling' } }],
 };
@@ -219,10 +229,32 @@ const policies = [
   },
   {
     from: zones.console,
-    allow: to(zones.console, zones.core, zones.client, zones.ui, zones.scan, anyPackage),
+    allow: to(
+      zones.console,
+      zones.consoleKit,
+      zones.core,
+      zones.client,
+      zones.ui,
+      zones.scan,
+      anyPackage,
+    ),
     disallow: to(nodeBuiltins, electron, serverOnly),
     message:
-      'the consoles run in a browser: they may import core, client, ui and scan, never the store server, node:* or electron.',
+      'the consoles run in a browser: they may import core, client, ui, scan and the console kit, never the store server, node:* or electron.',
+  },
+  {
+    from: zones.consoleKit,
+    allow: to(zones.consoleKit, zones.core, zones.ui, anyPackage),
+    disallow: to(nodeBuiltins, electron, serverOnly),
+    message:
+      'the console kit is what the consoles that edit campaigns share: browser code that may import core and ui, never a console, a server, node:* or electron.',
+  },
+  {
+    from: zones.hqConsole,
+    allow: to(zones.hqConsole, zones.consoleKit, zones.core, zones.ui, anyPackage),
+    disallow: to(nodeBuiltins, electron, serverOnly),
+    message:
+      "head office's console runs in a browser and speaks only head office's API: it may import core, ui and the console kit, never the store's console, a server, node:* or electron.",
   },
   {
     from: zones.e2e,

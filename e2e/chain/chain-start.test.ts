@@ -91,6 +91,10 @@ describe('npm run chain, as the README says', () => {
     ]);
     expect(output).toContain(chain.headOffice.url);
     expect(output).toContain(chain.headOffice.adminToken);
+    expect(output).toContain(chain.headOffice.console);
+    const hqConsole = await fetch(chain.headOffice.console);
+    expect(hqConsole.status).toBe(200);
+    expect(await hqConsole.text()).toContain('<div id="root">');
     expect(output).toContain(chain.postgres.url);
     const hq = await fetch(chain.headOffice.health);
     expect(hq.status).toBe(200);

@@ -69,6 +69,19 @@ describe('lint refuses a wrong-direction import', () => {
     ['core → node', 'shared/src/core/probe.ts', '@vitrine/shared/node'],
     ['client → node', 'shared/src/client/probe.ts', '../node/log'],
     ['console → node', 'store-server/console/src/probe.ts', '@vitrine/shared/node'],
+    [
+      'hq console → the store’s console',
+      'head-office/console/src/probe.ts',
+      '../../../store-server/console/src/common/api',
+    ],
+    ['hq console → node', 'head-office/console/src/probe.ts', 'node:fs'],
+    ['hq console → head office’s server', 'head-office/console/src/probe.ts', '../../src/server'],
+    [
+      'console kit → a console',
+      'shared/src/console-kit/probe.ts',
+      '../../../store-server/console/src/common/api',
+    ],
+    ['renderer → console kit', 'kiosk/src/renderer/probe.ts', '@vitrine/shared/console-kit'],
   ])('%s', async (_direction, file, specifier) => {
     expect(await zoneErrors(file, probe(specifier))).not.toEqual([]);
   });
@@ -76,6 +89,9 @@ describe('lint refuses a wrong-direction import', () => {
 
 describe('lint accepts a right-direction import', () => {
   it.each([
+    ['hq console → console kit', 'head-office/console/src/probe.ts', '@vitrine/shared/console-kit'],
+    ['console → console kit', 'store-server/console/src/probe.ts', '@vitrine/shared/console-kit'],
+    ['console kit → ui', 'shared/src/console-kit/probe.ts', '../ui/i18n'],
     ['core → zod', 'shared/src/core/probe.ts', 'zod'],
     ['client → core', 'shared/src/client/probe.ts', '../core'],
     ['ui → client', 'shared/src/ui/probe.ts', '@vitrine/shared/client'],

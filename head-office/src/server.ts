@@ -18,6 +18,7 @@ import {
   type HeadOfficeKey,
   type Logger,
 } from '@vitrine/shared/node';
+import { consoleStatic } from './http/console-static';
 import { registerHqApi } from './http/register-api';
 import { headOfficeMigrations } from './schema';
 import { startNatsConfig, type NatsConfig } from './stores/nats-config';
@@ -209,6 +210,7 @@ export async function startHeadOffice(
     },
     config.adminToken,
   );
+  app.use(consoleStatic());
   app.use(notFound);
   app.use(errorHandler(log));
   const server = app.listen(config.httpPort, config.httpHost);

@@ -347,7 +347,7 @@ async function startLocked(
       metrics: metricsHandlers({ metrics, adminToken, metricsToken: config.metricsToken }),
       looks: looks.handlers,
       sizing: sizing.handlers,
-      store: storeInfoHandlers(config),
+      store: storeInfoHandlers(config, hqLinkFile ? { url: hqLinkFile.hqUrl } : undefined),
       catalogue: images.handlers,
       imports: importHandlers(imports, {
         db,

@@ -34,6 +34,8 @@ export const ChainEndpoints = z.object({
   startedAt: z.iso.datetime(),
   headOffice: z.object({
     url: HttpUrl,
+    /** Head office's console (sign in with the admin token). */
+    console: HttpUrl,
     health: HttpUrl,
     adminToken: z.string().min(16),
     pid: z.number().int().positive(),

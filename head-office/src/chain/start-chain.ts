@@ -185,7 +185,13 @@ export async function startChain(options: ChainOptions): Promise<RunningChain> {
       pid: process.pid,
       dir,
       startedAt: new Date().toISOString(),
-      headOffice: { url: hq.url, health: `${hq.url}/healthz`, adminToken, pid: hq.process.pid },
+      headOffice: {
+        url: hq.url,
+        console: `${hq.url}/console/`,
+        health: `${hq.url}/healthz`,
+        adminToken,
+        pid: hq.process.pid,
+      },
       stores: stores.map((store) => store.endpoints),
       nats: cluster.nodes.map((node) => ({
         name: node.name,

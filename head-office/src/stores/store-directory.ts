@@ -64,10 +64,15 @@ export async function getStore(db: Pool | PoolClient, id: string): Promise<HqSto
   return store;
 }
 
-export async function listStores(pool: Pool, after?: string) {
+export type StoreFilter = { after?: string; region?: string; status?: HqStore['status'] };
+
+export async function listStores(pool: Pool, filter: StoreFilter = {}) {
   const result = await pool.query<StoreRow>(
-    `${SELECT_STORES} WHERE $1::text IS NULL OR s.id > $1 ORDER BY s.id LIMIT $2`,
-    [after ?? null, HQ_STORES_PAGE],
+    `${SELECT_STORES}
+      WHERE ($1::text IS NULL OR s.id > $1) AND ($2::text IS NULL OR s.region_id = $2)
+        AND ($3::text IS NULL OR s.status = $3)
+      ORDER BY s.id LIMIT $4`,
+    [filter.after ?? null, filter.region ?? null, filter.status ?? null, HQ_STORES_PAGE],
   );
   const stores = result.rows.map(toStore);
   const last = stores.at(-1);

@@ -53,7 +53,7 @@ export function storeHandlers(deps: StoreHandlerDeps): Pick<HqHandlers, 'stores'
         log.info({ store: store.id }, 'store created');
         return store;
       },
-      list: ({ query }) => listStores(pool, query.after),
+      list: ({ query }) => listStores(pool, query),
       get: ({ params }) => getStore(pool, params.id),
       setNeighbours: async ({ params, body }) => {
         const store = await setNeighbours(pool, params.id, body.neighbours);

@@ -60,6 +60,11 @@ describe('stores', () => {
     const list = await call('GET', '/stores');
     expect(list.json.stores.map((s) => s.id)).toEqual(expect.arrayContaining(['S1', 'S2']));
     expect((await call('GET', '/stores?after=S1')).json.stores[0]?.id).toBe('S2');
+    const inWest = (await call('GET', '/stores?region=west&status=active')).json.stores;
+    expect(inWest.map((s) => s.id)).toEqual(expect.arrayContaining(['S1', 'S2']));
+    expect((await call('GET', '/stores?region=east')).json.stores).toEqual([]);
+    expect((await call('GET', '/stores?status=revoked')).json.stores).toEqual([]);
+    expect((await call('GET', '/stores?status=closed')).status).toBe(400);
 
     const refusals = await Promise.all([
       call('POST', '/stores', store('S3'), null), // no token

@@ -4,7 +4,7 @@
 import { useEffect, useState, type ReactNode } from 'react';
 import type { StoreInfo } from '@vitrine/shared/core';
 import { client, session } from './api';
-import { initialConsoleLang, saveConsoleLang, type ConsoleLang } from './console-lang';
+import { initialConsoleLang, saveConsoleLang, type ConsoleLang } from '@vitrine/shared/console-kit';
 import { SignIn, type ConsoleUser } from './SignIn';
 
 /** Asked with the session; a server that cannot say leaves the default currency. */

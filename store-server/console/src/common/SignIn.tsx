@@ -2,8 +2,7 @@
 import type { StaffUser } from '@vitrine/shared/core';
 import { useState, type FormEvent } from 'react';
 import { ApiCallError, client, session } from './api';
-import type { ConsoleLang } from './console-lang';
-import { LangSwitch } from './LangSwitch';
+import { LangSwitch, type ConsoleLang } from '@vitrine/shared/console-kit';
 
 /** A signed-in console user: the store server's StaffUser. */
 export type ConsoleUser = StaffUser;

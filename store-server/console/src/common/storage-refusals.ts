@@ -1,6 +1,6 @@
 // What every console says when the store server's disk refused a write (HTTP
 // 507, docs/operations.md "Disk full and storage faults"), by error code.
-import type { ConsoleLang } from './console-lang';
+import type { ConsoleLang } from '@vitrine/shared/console-kit';
 
 // French typography: a narrow no-break space before : ; ! ?
 const NNBSP = '\u202f';

@@ -10,8 +10,7 @@ import {
 } from '@vitrine/shared/core';
 import { client } from '../common/api';
 import { refusal } from '../common/refusal';
-import type { ConsoleLang } from '../common/console-lang';
-import { LangSwitch } from '../common/LangSwitch';
+import { LangSwitch, type ConsoleLang } from '@vitrine/shared/console-kit';
 import type { ConsoleUser } from '../common/SignIn';
 import { ActiveCall } from './ActiveCall';
 import { AvailabilityPanel } from './AvailabilityPanel';

@@ -3,7 +3,7 @@
 // does not compile.
 import type { ExpertPresence, ExpertSkill } from '@vitrine/shared/core';
 import type { ExpertPresenceState } from '@vitrine/shared/client';
-import type { ConsoleLang } from '../common/console-lang';
+import type { ConsoleLang } from '@vitrine/shared/console-kit';
 import { STORAGE_REFUSALS } from '../common/storage-refusals';
 
 // French typography: a narrow no-break space before : ; ! ?

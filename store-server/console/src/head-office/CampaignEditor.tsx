@@ -3,13 +3,18 @@
 // is shown as it is; a saved draft can be submitted to a publisher.
 import { useState } from 'react';
 import { ApiCallError } from '../common/api';
-import { campaignAction, saveDraft, type Draft, type MediaRow } from './head-office-api';
+import { CampaignFields, type PreviewSource } from '@vitrine/shared/console-kit';
+import {
+  campaignAction,
+  mediaUrl,
+  previewCards,
+  saveDraft,
+  type Draft,
+  type MediaRow,
+} from './head-office-api';
 import { useText } from './i18n';
-import { CampaignPreview } from './CampaignPreview';
-import { LayoutEditor } from './LayoutEditor';
-import { PlaylistEditor } from './PlaylistEditor';
-import { ScheduleFields } from './ScheduleFields';
-import { TargetingFields } from './TargetingFields';
+
+const preview: PreviewSource = { mediaUrl, previewCards };
 
 type Outcome = { kind: 'saved' } | { kind: 'refused'; message: string } | null;
 
@@ -18,9 +23,11 @@ export function CampaignEditor(props: {
   isNew: boolean;
   media: MediaRow[];
   timeZone: string;
+  /** The store's currency, for the preview's product cards. */
+  currency: string | undefined;
   onDone: () => void;
 }) {
-  const { t } = useText();
+  const { t, lang } = useText();
   const [draft, setDraft] = useState(props.initial);
   const [outcome, setOutcome] = useState<Outcome>(null);
   const [savedOnce, setSavedOnce] = useState(!props.isNew);
@@ -61,32 +68,16 @@ export function CampaignEditor(props: {
       onSubmit={(e) => e.preventDefault()}
       aria-label={draft.name || draft.id}
     >
-      <div className="row">
-        <label>
-          {t.campaignId}
-          <input
-            value={draft.id}
-            readOnly={!props.isNew}
-            onChange={(e) => setDraft({ ...draft, id: e.target.value })}
-          />
-        </label>
-        <label>
-          {t.campaignName}
-          <input
-            value={draft.name}
-            size={30}
-            onChange={(e) => setDraft({ ...draft, name: e.target.value })}
-          />
-        </label>
-      </div>
-      <LayoutEditor draft={draft} onChange={setDraft} />
-      <PlaylistEditor draft={draft} media={props.media} onChange={setDraft} />
-      <TargetingFields
-        targeting={draft.targeting}
-        onChange={(targeting) => setDraft({ ...draft, targeting })}
+      <CampaignFields
+        draft={draft}
+        onChange={setDraft}
+        isNew={props.isNew}
+        media={props.media}
+        timeZone={props.timeZone}
+        preview={preview}
+        lang={lang}
+        currency={props.currency}
       />
-      <ScheduleFields draft={draft} onChange={setDraft} />
-      <CampaignPreview draft={draft} timeZone={props.timeZone} />
       {outcome?.kind === 'refused' && (
         <p role="alert" className="refusal">
           {t.refused} {outcome.message}

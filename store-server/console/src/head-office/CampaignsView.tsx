@@ -1,7 +1,7 @@
 // The campaigns tab: the list, or one campaign open in the editor.
 import { useCallback, useEffect, useState } from 'react';
 import { ApiCallError } from '../common/api';
-import { emptyDraft } from './campaign-draft';
+import { emptyDraft } from '@vitrine/shared/console-kit';
 import { CampaignEditor } from './CampaignEditor';
 import { CampaignList } from './CampaignList';
 import {
@@ -14,7 +14,12 @@ import {
 } from './head-office-api';
 import { useText } from './i18n';
 
-export function CampaignsView(props: { canEdit: boolean; canPublish: boolean; timeZone: string }) {
+export function CampaignsView(props: {
+  canEdit: boolean;
+  canPublish: boolean;
+  timeZone: string;
+  currency: string | undefined;
+}) {
   const { t } = useText();
   const [campaigns, setCampaigns] = useState<CampaignRecord[]>([]);
   const [refusals, setRefusals] = useState<Refusal[]>([]);
@@ -43,6 +48,7 @@ export function CampaignsView(props: { canEdit: boolean; canPublish: boolean; ti
         isNew={open.isNew}
         media={media}
         timeZone={props.timeZone}
+        currency={props.currency}
         onDone={() => {
           setOpen(null);
           load();

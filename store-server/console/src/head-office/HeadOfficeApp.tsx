@@ -1,6 +1,8 @@
 // The head-office console's tabs. What each tab offers depends on the roles:
-// editors draft and upload, publishers approve and reload screens.
+// editors draft and upload, publishers approve and reload screens. A chain store's
+// campaigns are written at head office: it only shows them, and says where that is.
 import { useEffect, useState } from 'react';
+import { Tabs } from '@vitrine/shared/console-kit';
 import type { ConsoleUser } from '../common/SignIn';
 import { CampaignsView } from './CampaignsView';
 import { FeedbackReport } from './feedback/FeedbackReport';
@@ -8,6 +10,7 @@ import { FleetView } from './FleetView';
 import { client } from '../common/api';
 import { listCampaigns } from './head-office-api';
 import { useText } from './i18n';
+import { ManagedByHeadOffice } from './ManagedByHeadOffice';
 import { MediaLibrary } from './MediaLibrary';
 import type { Lang } from './messages';
 import { ReportsView } from './ReportsView';
@@ -19,6 +22,9 @@ export function HeadOfficeApp(props: {
   user: ConsoleUser;
   onSignOut: () => void;
   onLang: (lang: Lang) => void;
+  currency: string | undefined;
+  /** Set on a chain store (its hq-link): authoring is head office's. */
+  headOffice: { url: string | null } | undefined;
 }) {
   const { t, lang } = useText();
   const [tab, setTab] = useState<Tab>('campaigns');
@@ -27,8 +33,10 @@ export function HeadOfficeApp(props: {
   const [campaignNames, setCampaignNames] = useState<ReadonlyMap<string, string>>(new Map());
   const [screenNames, setScreenNames] = useState<ReadonlyMap<string, string>>(new Map());
   const has = (role: string) => props.user.roles.some((r) => r === role || r === 'admin');
-  const canEdit = has('editor');
-  const canPublish = has('publisher');
+  const managed = props.headOffice !== undefined;
+  const canEdit = has('editor') && !managed;
+  const canPublish = has('publisher') && !managed;
+  const canReload = has('publisher');
   useEffect(() => {
     client.fleet.list().then(
       (fleet) => {
@@ -56,7 +64,7 @@ export function HeadOfficeApp(props: {
           Vitrine · {t.title} · {props.user.name}{' '}
           <small>
             (
-            {[canEdit && t.roles.editor, canPublish && t.roles.publisher]
+            {[has('editor') && t.roles.editor, has('publisher') && t.roles.publisher]
               .filter(Boolean)
               .join(', ')}
             )
@@ -74,25 +82,19 @@ export function HeadOfficeApp(props: {
           {t.signOut}
         </button>
       </header>
-      <nav role="tablist">
-        {TABS.map((id) => (
-          <button
-            key={id}
-            type="button"
-            role="tab"
-            aria-selected={tab === id}
-            onClick={() => setTab(id)}
-          >
-            {t.tabs[id]}
-          </button>
-        ))}
-      </nav>
+      <Tabs tabs={TABS} labels={t.tabs} selected={tab} onSelect={setTab} />
       <main>
+        {props.headOffice && <ManagedByHeadOffice url={props.headOffice.url} />}
         {tab === 'campaigns' && (
-          <CampaignsView canEdit={canEdit} canPublish={canPublish} timeZone={timeZone} />
+          <CampaignsView
+            canEdit={canEdit}
+            canPublish={canPublish}
+            timeZone={timeZone}
+            currency={props.currency}
+          />
         )}
         {tab === 'media' && <MediaLibrary canUpload={canEdit} />}
-        {tab === 'fleet' && <FleetView canReload={canPublish} campaignNames={campaignNames} />}
+        {tab === 'fleet' && <FleetView canReload={canReload} campaignNames={campaignNames} />}
         {tab === 'reports' && (
           <ReportsView
             timeZone={timeZone}

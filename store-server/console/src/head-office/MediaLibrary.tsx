@@ -1,6 +1,7 @@
 // Upload media and see what is there. The store server reads each file's
 // type from its bytes and refuses anything else; its message is shown as it is.
 import { useCallback, useEffect, useState } from 'react';
+import { MediaUpload } from '@vitrine/shared/console-kit';
 import { ApiCallError } from '../common/api';
 import { listMedia, mediaUrl, uploadMedia, type MediaRow } from './head-office-api';
 import { useText } from './i18n';
@@ -14,9 +15,7 @@ export function MediaLibrary(props: { canUpload: boolean }) {
   }, [t]);
   useEffect(load, [load]);
 
-  const upload = async (files: FileList | null) => {
-    const file = files?.[0];
-    if (!file) return;
+  const upload = async (file: File) => {
     setMessage({ role: 'status', text: t.uploading });
     try {
       const row = await uploadMedia(file);
@@ -30,19 +29,7 @@ export function MediaLibrary(props: { canUpload: boolean }) {
 
   return (
     <section>
-      {props.canUpload && (
-        <label className="upload">
-          {t.upload}
-          <input
-            type="file"
-            accept="image/png,image/jpeg,image/webp,video/mp4,video/webm"
-            onChange={(e) => {
-              void upload(e.target.files);
-              e.target.value = '';
-            }}
-          />
-        </label>
-      )}
+      {props.canUpload && <MediaUpload label={t.upload} onFile={(file) => void upload(file)} />}
       {message && <p role={message.role}>{message.text}</p>}
       {media.length === 0 ? (
         <p>{t.noMedia}</p>

@@ -4,9 +4,9 @@ import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { ConsoleGate } from '../common/ConsoleGate';
 import { HeadOfficeApp } from './HeadOfficeApp';
+import '@vitrine/shared/console-kit/desk.css';
 import { TextProvider } from './i18n';
 import { messages } from './messages';
-import './head-office.css';
 
 const root = document.getElementById('root');
 if (!root) throw new Error('head-office.html has no #root');
@@ -19,7 +19,13 @@ createRoot(root).render(
     >
       {({ user, lang, setLang, signOut, store }) => (
         <TextProvider lang={lang} currency={store?.currency}>
-          <HeadOfficeApp user={user} onLang={setLang} onSignOut={signOut} />
+          <HeadOfficeApp
+            user={user}
+            onLang={setLang}
+            onSignOut={signOut}
+            currency={store?.currency}
+            headOffice={store?.headOffice}
+          />
         </TextProvider>
       )}
     </ConsoleGate>

@@ -1,6 +1,6 @@
 // The optimiser's reasons, chosen perks first, in the console's language.
 import type { Localized, PerkExplanation } from '@vitrine/shared/core';
-import type { ConsoleLang } from '../common/console-lang';
+import type { ConsoleLang } from '@vitrine/shared/console-kit';
 
 export function PerkExplanations(props: {
   explanations: PerkExplanation[];

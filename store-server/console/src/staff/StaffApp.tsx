@@ -1,8 +1,7 @@
 // The staff console's tabs. The request queue stays mounted so its live
 // count shows on the tab whichever tool is open.
 import { useState } from 'react';
-import type { ConsoleLang } from '../common/console-lang';
-import { LangSwitch } from '../common/LangSwitch';
+import { LangSwitch, type ConsoleLang } from '@vitrine/shared/console-kit';
 import type { ConsoleUser } from '../common/SignIn';
 import { CatalogueExport } from './CatalogueExport';
 import { CatalogueImport } from './CatalogueImport';

@@ -1,6 +1,6 @@
 // The Catalogue tab's words, in French and English (typed alike, as messages.ts).
 import { plural, type EXPORT_FORMATS, type ImportJob } from '@vitrine/shared/core';
-import type { ConsoleLang } from '../common/console-lang';
+import type { ConsoleLang } from '@vitrine/shared/console-kit';
 import type { PolicyInputProblem } from './policy-input';
 
 const NNBSP = '\u202f';

@@ -8,7 +8,7 @@ import type {
   StaffRequest,
   StockCorrectionReason,
 } from '@vitrine/shared/core';
-import type { ConsoleLang } from '../common/console-lang';
+import type { ConsoleLang } from '@vitrine/shared/console-kit';
 import { STORAGE_REFUSALS } from '../common/storage-refusals';
 
 // French typography: a narrow no-break space before : ; ! ?

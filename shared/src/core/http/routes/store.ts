@@ -8,6 +8,8 @@ export const StoreInfo = z.object({
   storeId: z.string(),
   currency: CurrencyCode,
   timeZone: z.string(),
+  /** A chain store's head office (from its hq-link): its campaigns are written there. */
+  headOffice: z.object({ url: z.string().nullable() }).optional(),
 });
 export type StoreInfo = z.infer<typeof StoreInfo>;
 

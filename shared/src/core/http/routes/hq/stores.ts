@@ -40,13 +40,15 @@ export const CreateStoreBody = z.object({
   neighbours: Neighbours.default([]),
 });
 
+const StoreStatus = z.enum(['active', 'revoked']);
+
 export const HqStore = z.object({
   id: StoreId,
   name: z.string(),
   region: HqRegion.nullable(),
   timeZone: z.string(),
   currency: z.string(),
-  status: z.enum(['active', 'revoked']),
+  status: StoreStatus,
   neighbours: z.array(StoreId),
   /** Keys the NATS cluster accepts for it now: 0 before enrolment, 2 while it rotates. */
   liveKeys: z.number().int().min(0).max(2),
@@ -93,9 +95,13 @@ export const hqStoreRoutes = {
   list: route({
     method: 'GET',
     path: '/stores',
-    summary: `Stores by id, ${PAGE} a page: pass the last id as "after" for the next`,
+    summary: `Stores by id, ${PAGE} a page, filtered by region and status: pass "next" as "after"`,
     auth: admin,
-    query: z.object({ after: StoreId.optional() }),
+    query: z.object({
+      after: StoreId.optional(),
+      region: StoreId.optional(),
+      status: StoreStatus.optional(),
+    }),
     response: z.object({ stores: z.array(HqStore), next: StoreId.nullable() }),
   }),
   get: route({

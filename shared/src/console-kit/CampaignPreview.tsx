@@ -1,8 +1,8 @@
 // The campaign as a screen would lay it out: the same zones and, for a chosen
 // moment in the cycle, the item the player's own timeline function
-// (positionAt) puts in each zone. Product cards show this store's live price,
-// promotion and stock (the players' pricing, from the server); nothing is
-// cached or verified here.
+// (positionAt) puts in each zone. On a store, product cards show its live price,
+// promotion and stock (the players' pricing, from the server); head office has
+// no one store's prices, so its cards name the product. Nothing is cached or verified here.
 import { useEffect, useState } from 'react';
 import {
   cycleLength,
@@ -10,9 +10,9 @@ import {
   positionAt,
   type PlaylistItem,
   type PreviewCard,
-} from '@vitrine/shared/core';
-import { mediaUrl, previewCards, type Draft } from './head-office-api';
-import { useText } from './i18n';
+} from '../core';
+import type { Draft } from './campaign-draft';
+import { useText } from './editor-text';
 
 function ProductPreview(props: { productId: string; card: PreviewCard | undefined }) {
   const { lang, price, t } = useText();
@@ -40,15 +40,26 @@ function ProductPreview(props: { productId: string; card: PreviewCard | undefine
   );
 }
 
-function PreviewItem(props: { item: PlaylistItem; cards: Map<string, PreviewCard> }) {
-  const { lang } = useText();
-  const { item } = props;
+function PreviewItem(props: {
+  item: PlaylistItem;
+  cards: Map<string, PreviewCard>;
+  mediaUrl: ((sha256: string) => string) | undefined;
+}) {
+  const { lang, t } = useText();
+  const { item, mediaUrl } = props;
+  if ((item.kind === 'image' || item.kind === 'video') && item.media.sha256 && !mediaUrl) {
+    return (
+      <div className="preview-card">
+        {t.itemKind[item.kind]} {item.media.sha256.slice(0, 12)}
+      </div>
+    );
+  }
   switch (item.kind) {
     case 'image':
-      return item.media.sha256 ? <img src={mediaUrl(item.media.sha256)} alt={item.id} /> : null;
+      return item.media.sha256 ? <img src={mediaUrl?.(item.media.sha256)} alt={item.id} /> : null;
     case 'video':
       return item.media.sha256 ? (
-        <video src={mediaUrl(item.media.sha256)} muted autoPlay loop playsInline />
+        <video src={mediaUrl?.(item.media.sha256)} muted autoPlay loop playsInline />
       ) : null;
     case 'web':
       return <iframe src={item.url} sandbox="" title={item.id} />;
@@ -61,7 +72,14 @@ function PreviewItem(props: { item: PlaylistItem; cards: Map<string, PreviewCard
   }
 }
 
-export function CampaignPreview(props: { draft: Draft; timeZone: string }) {
+/** What the preview asks of its server: media addresses and, on a store, priced product cards. */
+export type PreviewSource = {
+  /** Where a media file can be shown from; without it, the preview names the file. */
+  mediaUrl?: (sha256: string) => string;
+  previewCards?: (ids: readonly string[]) => Promise<Map<string, PreviewCard>>;
+};
+
+export function CampaignPreview(props: { draft: Draft; timeZone: string; source: PreviewSource }) {
   const { t } = useText();
   const { draft } = props;
   const usable = draft.playlists.filter(
@@ -81,13 +99,15 @@ export function CampaignPreview(props: { draft: Draft; timeZone: string }) {
     .join(',');
   useEffect(() => {
     let live = true;
+    const previewCards = props.source.previewCards;
+    if (!previewCards) return;
     previewCards(productIds ? productIds.split(',') : [])
       .then((found) => live && setCards(found))
       .catch(() => live && setCards(new Map())); // the preview falls back to product ids
     return () => {
       live = false;
     };
-  }, [productIds]);
+  }, [productIds, props.source.previewCards]);
   let onNow = false;
   try {
     onNow = isScheduleOn(draft.schedule, Date.now(), props.timeZone);
@@ -126,12 +146,14 @@ export function CampaignPreview(props: { draft: Draft; timeZone: string }) {
                 height: `${zone.height}%`,
               }}
             >
-              {position && <PreviewItem item={position.item} cards={cards} />}
+              {position && (
+                <PreviewItem item={position.item} cards={cards} mediaUrl={props.source.mediaUrl} />
+              )}
             </div>
           );
         })}
       </div>
-      <p className="hint">{t.previewNote}</p>
+      <p className="hint">{props.source.previewCards ? t.previewNote : t.previewNoteChain}</p>
     </section>
   );
 }

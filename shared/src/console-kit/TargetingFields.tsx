@@ -1,9 +1,9 @@
 // Targeting by store, region, screen group and tag. The text is kept as typed
 // (a trailing comma stays) and turned into ids on every change.
 import { useState } from 'react';
-import type { Targeting } from '@vitrine/shared/core';
+import type { Targeting } from '../core';
 import { parseIdList } from './campaign-draft';
-import { useText } from './i18n';
+import { useText } from './editor-text';
 
 const FIELDS = ['stores', 'regions', 'groups', 'tags'] as const;
 

@@ -1,9 +1,9 @@
 // When and how strongly a campaign plays: dates, weekdays, day parts (a part
 // ending before it starts crosses midnight), priority, share of voice,
 // emergency and sync group.
-import type { DayPart } from '@vitrine/shared/core';
-import type { Draft } from './head-office-api';
-import { useText } from './i18n';
+import type { DayPart } from '../core';
+import type { Draft } from './campaign-draft';
+import { useText } from './editor-text';
 
 export function ScheduleFields(props: { draft: Draft; onChange: (draft: Draft) => void }) {
   const { t } = useText();

@@ -1,8 +1,7 @@
 // Playlists and their items, in order; each item has a kind and a duration.
-import type { Playlist, PlaylistItem } from '@vitrine/shared/core';
-import { ITEM_KINDS, newItem, nextId, type ItemKind } from './campaign-draft';
-import type { Draft, MediaRow } from './head-office-api';
-import { useText } from './i18n';
+import type { MediaRow, Playlist, PlaylistItem } from '../core';
+import { ITEM_KINDS, newItem, nextId, type Draft, type ItemKind } from './campaign-draft';
+import { useText } from './editor-text';
 import { PlaylistItemFields } from './PlaylistItemFields';
 
 export function PlaylistEditor(props: {

@@ -1,8 +1,10 @@
 // Building blocks of a draft as the editor assembles it: a new campaign, a new
-// zone, playlist or item with sensible defaults. No checking here: the store
-// server is the one judge, and its refusal message is shown as it is.
-import type { PlaylistItem } from '@vitrine/shared/core';
-import type { Draft } from './head-office-api';
+// zone, playlist or item with sensible defaults. No checking here: the server
+// (the store's or head office's) is the one judge, and its refusal message is shown as it is.
+import type { CampaignDraftInput, PlaylistItem } from '../core';
+
+/** A campaign as the editor holds it: the draft both consoles send. */
+export type Draft = CampaignDraftInput;
 
 export type ItemKind = PlaylistItem['kind'];
 export const ITEM_KINDS: ItemKind[] = ['image', 'video', 'web', 'product', 'ticker', 'message'];

@@ -1,8 +1,7 @@
 // The layout: zones placed in percent of the screen, each playing one playlist.
-import type { Zone } from '@vitrine/shared/core';
-import { nextId } from './campaign-draft';
-import type { Draft } from './head-office-api';
-import { useText } from './i18n';
+import type { Zone } from '../core';
+import { nextId, type Draft } from './campaign-draft';
+import { useText } from './editor-text';
 
 const BOX = ['x', 'y', 'width', 'height'] as const;
 

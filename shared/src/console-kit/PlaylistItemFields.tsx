@@ -1,8 +1,7 @@
 // The fields of one playlist item, by kind: a media file from the library, a
 // web address, a product id or the ticker's two texts.
-import type { PlaylistItem } from '@vitrine/shared/core';
-import type { MediaRow } from './head-office-api';
-import { useText } from './i18n';
+import type { MediaRow, PlaylistItem } from '../core';
+import { useText } from './editor-text';
 
 export function PlaylistItemFields(props: {
   item: PlaylistItem;
