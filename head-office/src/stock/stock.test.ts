@@ -100,10 +100,14 @@ describe('neighbours’ stock at head office', () => {
     const a = await asStore('A');
     // Batch 2 arrives before 1, batch 1 twice under another id: stored once each, in order.
     await publish(a, 'A', batch(2, [{ productId: 'p1', variantId: 's', units: 4 }]));
-    await publish(a, 'A', batch(1, [
-      { productId: 'p1', variantId: 's', units: 9, aisle: 'A1' },
-      { productId: 'p2', variantId: 'm', units: 1 },
-    ]));
+    await publish(
+      a,
+      'A',
+      batch(1, [
+        { productId: 'p1', variantId: 's', units: 9, aisle: 'A1' },
+        { productId: 'p2', variantId: 'm', units: 1 },
+      ]),
+    );
     await jetstream(a).publish(
       storeSubjects('A').stock,
       encodeLinkMessage(batch(1, [{ productId: 'p2', variantId: 'm', units: 99 }])),

@@ -37,7 +37,9 @@ export async function storeStockBatch(
     if (batch.storeSeq > head + 1) return { kind: 'ahead', head } satisfies StockBatchOutcome;
     // The same item twice in one batch would refuse the upsert: the last line wins.
     const lines = [
-      ...new Map(batch.lines.map((line) => [`${line.productId}\n${line.variantId}`, line])).values(),
+      ...new Map(
+        batch.lines.map((line) => [`${line.productId}\n${line.variantId}`, line]),
+      ).values(),
     ];
     if (lines.length > 0)
       await client.query(
