@@ -9,7 +9,7 @@ import { join } from 'node:path';
 import { createUser } from '@nats-io/nkeys';
 import { connect, nkeyAuthenticator, type NatsConnection } from '@nats-io/transport-node';
 import pg from 'pg';
-import { apiRoutes, routeUrl } from '@vitrine/shared/core';
+import { API_PREFIX, apiRoutes, routeUrl } from '@vitrine/shared/core';
 import { startNatsCluster, startPostgres } from '@vitrine/head-office/local';
 import { renderUsersFile } from '@vitrine/head-office/nats-users';
 import { launchHeadOffice, type HeadOfficeProcess } from './head-office-process';
@@ -129,7 +129,7 @@ export async function startRequestsChain(storeId: string, neighbour: string) {
     ]);
     stopAll.push(() => hq.kill('SIGTERM'));
     const admin = async (method: string, path: string, body?: unknown) => {
-      const response = await fetch(`${hq.url}/api${path}`, {
+      const response = await fetch(`${hq.url}${API_PREFIX}${path}`, {
         method,
         headers: { authorization: `Bearer ${ADMIN}`, 'content-type': 'application/json' },
         body: body === undefined ? undefined : JSON.stringify(body),
