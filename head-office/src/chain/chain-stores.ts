@@ -74,6 +74,10 @@ function demoUsersFrom(output: string): { users: string[]; password: string } {
   return { users: match[1]!.split(',').map((user) => user.trim()), password: match[2]! };
 }
 
+/** A start that lost one of its ports to another process between the probe and the listen. */
+const LOST_PORT = /EADDRINUSE/;
+const START_ATTEMPTS = 3;
+
 export async function startChainStore(options: {
   repoRoot: string;
   store: DemoChainStore;
@@ -83,6 +87,19 @@ export async function startChainStore(options: {
   offset: number;
   demoScale?: number | undefined;
 }): Promise<ChainStore> {
+  for (let attempt = 1; ; attempt++) {
+    try {
+      return await startOnFreshPorts(options);
+    } catch (error) {
+      if (attempt >= START_ATTEMPTS || !LOST_PORT.test(String(error))) throw error;
+      process.stderr.write(`  ${options.store.id}: a port was taken meanwhile; trying others\n`);
+    }
+  }
+}
+
+async function startOnFreshPorts(
+  options: Parameters<typeof startChainStore>[0],
+): Promise<ChainStore> {
   const { store, dataDir } = options;
   const http = await options.ports(options.offset);
   const mqtt = await options.ports(options.offset + 1);
