@@ -2,24 +2,16 @@
 // the way a power cut or a crash would.
 import { spawn, type ChildProcess } from 'node:child_process';
 import { readFileSync } from 'node:fs';
-import { createServer } from 'node:net';
 import { join } from 'node:path';
+import { freePort } from '@vitrine/head-office/free-ports';
 import { apiRoutes, callRoute, routeUrl, type DeviceCredential } from '@vitrine/shared/core';
 import { REPO_ROOT, waitFor } from './test-server';
 import { DevicePins } from './tls-client';
 
 export const TEST_ADMIN_TOKEN = 'test-admin-token-0123456789';
 
-export async function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const probe = createServer();
-    probe.once('error', reject);
-    probe.listen(0, '127.0.0.1', () => {
-      const address = probe.address();
-      probe.close(() => resolve(typeof address === 'object' && address ? address.port : 0));
-    });
-  });
-}
+/** Drawn below the ephemeral range, where no outgoing connection can take it meanwhile. */
+export { freePort };
 
 export type ServerProcess = {
   /** Plain HTTP, or the HTTPS URL when the server runs with `--plain off`. */
