@@ -39,7 +39,7 @@ export function resultTable(result: LoadtestResult): string {
     ],
     ...result.rss.map((row): [string, string] => [
       `RSS ${row.group}`,
-      `${row.peakMb} MB peak, ${row.nowMb} MB at the end (${row.processes} process${row.processes === 1 ? '' : 'es'})`,
+      `${row.peakMb} MB peak, ${row.nowMb} MB at the end (${row.processes} process${row.processes === 1 ? '' : 'es'}); CPU ${row.cpuSeconds} s`,
     ]),
     [
       'load average',

@@ -1,6 +1,9 @@
-// Device events arrive over MQTT in batches. Everything received in one turn of
-// the event loop is committed in one SQLite transaction, then each device is
-// acknowledged for exactly the ids now stored. A resent event is acknowledged
+// Device events arrive over MQTT in batches. Everything received since the last
+// commit is committed in one SQLite transaction, then each device is
+// acknowledged for exactly the ids now stored. Commits come at most every
+// COMMIT_EVERY_MS: each one waits for the disk (synchronous = FULL) on the event
+// loop, and with many stores on one disk that wait grows to milliseconds, so a
+// commit per arriving batch stalled everything else the server does. A resent event is acknowledged
 // again and stored once: (device, id) is the unique key. A refused event is
 // named in the ack with its reason and kept as a dead letter (dead-letters.ts).
 import {
@@ -15,6 +18,12 @@ import type { Db } from '../db/database';
 import type { Logger } from '@vitrine/shared/node';
 import type { DeadLetters } from './dead-letters';
 
+/**
+ * At most one commit this often: the first batch after a quiet spell is committed at once, a
+ * stream of them in groups. A device resends only after 10 s without an ack.
+ */
+const COMMIT_EVERY_MS = 50;
+
 type Refusal = { eventId: string | null; reason: string; raw: unknown };
 type Pending = { deviceId: string; events: DeviceEvent[]; refused: Refusal[] };
 
@@ -23,6 +32,7 @@ export type AckSender = (deviceId: string, ack: EventAck) => void;
 export class EventIngestor {
   private pending: Pending[] = [];
   private scheduled = false;
+  private lastCommitAt = 0;
   private readonly insert;
   stats = { stored: 0, duplicates: 0, rejected: 0, batches: 0 };
 
@@ -77,7 +87,9 @@ export class EventIngestor {
   private schedule(): void {
     if (this.scheduled) return;
     this.scheduled = true;
-    setImmediate(() => this.flush());
+    const wait = this.lastCommitAt + COMMIT_EVERY_MS - performance.now();
+    if (wait <= 0) setImmediate(() => this.flush());
+    else setTimeout(() => this.flush(), wait);
   }
 
   /** Commits everything pending in one transaction, then acknowledges. */
@@ -86,6 +98,7 @@ export class EventIngestor {
     const batch = this.pending;
     this.pending = [];
     if (batch.length === 0) return;
+    this.lastCommitAt = performance.now();
     const receivedAt = new Date().toISOString();
     try {
       this.db.transaction(() => {

@@ -88,32 +88,31 @@ export class OutboxDrain {
       after = batch.lastSeq;
     }
     const results = await Promise.allSettled(batches.map((batch) => this.publish(js, batch)));
-    let failed = false;
+    const held = batches.filter((_, index) => results[index]!.status === 'fulfilled');
+    const refused = results.find((result) => result.status === 'rejected');
+    if (refused)
+      this.log.warn(
+        { error: String(refused.reason), firstSeq: batches[results.indexOf(refused)]!.firstSeq },
+        'head office link: events not taken yet, keeping them',
+      );
+    if (!this.forget(held)) return { sent: batches.length, failed: true };
     results.forEach((result, index) => {
-      const batch = batches[index]!;
-      if (result.status === 'fulfilled' && this.forget(batch)) {
-        this.stats.batches++;
-        this.stats.events += batch.events.length;
-        if (result.value) this.stats.duplicates++;
-      } else {
-        if (!failed && result.status === 'rejected')
-          this.log.warn(
-            { error: String(result.reason), firstSeq: batch.firstSeq },
-            'head office link: events not taken yet, keeping them',
-          );
-        failed = true;
-      }
+      if (result.status !== 'fulfilled') return;
+      this.stats.batches++;
+      this.stats.events += batches[index]!.events.length;
+      if (result.value) this.stats.duplicates++;
     });
-    return { sent: batches.length, failed };
+    return { sent: batches.length, failed: refused !== undefined };
   }
 
   /**
-   * Deletes an acknowledged batch's rows. If the database refuses (an import holds the write
-   * lock), the rows stay and go again: head office's key absorbs the resend.
+   * Deletes the acknowledged batches' rows, in one commit (a commit waits for the disk). If the
+   * database refuses (an import holds the write lock), the rows stay and go again: head office's
+   * key absorbs the resend.
    */
-  private forget(batch: OwedBatch): boolean {
+  private forget(batches: OwedBatch[]): boolean {
     try {
-      this.outbox.acknowledged(batch);
+      this.outbox.acknowledged(batches);
       return true;
     } catch (error) {
       this.log.warn(

@@ -78,11 +78,11 @@ describe('the outbox towards head office', () => {
     expect(second.events).toHaveLength(1);
     expect(outbox.next(0, { maxEvents: 100, maxBytes: 10 })!.events).toHaveLength(1);
 
-    outbox.acknowledged(first);
+    outbox.acknowledged([first]);
     expect(outbox.owed()).toBe(6);
     expect(outbox.next(0)!.firstSeq).toBe(first.lastSeq + 1);
     const rest = outbox.next(0)!;
-    outbox.acknowledged(rest);
+    outbox.acknowledged([rest]);
     expect(outbox.owed()).toBe(0);
     expect(outbox.next(0)).toBeNull();
     // A seq names a batch on the link: an emptied outbox never hands one out again.

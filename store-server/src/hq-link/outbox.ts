@@ -108,8 +108,11 @@ export class HqOutbox {
     return { firstSeq: rows[0]!.seq, lastSeq, events };
   }
 
-  /** Head office's stream holds this batch: forget it. */
-  acknowledged(batch: Pick<OwedBatch, 'firstSeq' | 'lastSeq'>): void {
-    this.deleteRange.run(batch.firstSeq, batch.lastSeq);
+  /** Head office's stream holds these batches: forget them, in one commit. */
+  acknowledged(batches: readonly Pick<OwedBatch, 'firstSeq' | 'lastSeq'>[]): void {
+    if (batches.length === 0) return;
+    this.db.transaction(() => {
+      for (const batch of batches) this.deleteRange.run(batch.firstSeq, batch.lastSeq);
+    })();
   }
 }
