@@ -17,6 +17,32 @@ describe('wire schemas', () => {
     expect(result).toMatchObject({ ok: false, error: /protocol version must be 1/ });
   });
 
+  it('skips a document of a collection this build does not know, and keeps the rest', () => {
+    const message = {
+      ...{ v: 1, type: 'changes', fromRev: 4, toRev: 7 },
+      docs: [
+        { c: 'products', id: 'p1', rev: 5, body: { name: 'Lamp' } },
+        { c: 'footfall-zones', id: 'z1', rev: 6, body: {} },
+        { c: 'stock', id: 'p1', rev: 7, del: true },
+      ],
+    };
+    const parsed = parseUnknown(SyncMessage, message);
+    expect(parsed).toMatchObject({
+      ok: true,
+      value: {
+        fromRev: 4,
+        toRev: 7,
+        docs: [
+          { c: 'products', rev: 5 },
+          { c: 'stock', rev: 7 },
+        ],
+      },
+    });
+    // A known collection with a broken document is still refused.
+    const broken = { ...message, docs: [{ c: 'products', id: '', rev: 5 }] };
+    expect(parseUnknown(SyncMessage, broken)).toMatchObject({ ok: false, error: /id/ });
+  });
+
   it('explains invalid JSON and wrong shapes instead of throwing', () => {
     expect(parseJson(EventBatch, '{nope')).toMatchObject({ ok: false, error: /invalid JSON/ });
     expect(parseJson(EventBatch, '{"v":1,"type":"events","events":[]}')).toMatchObject({

@@ -23,6 +23,16 @@ export const SyncDoc = z.object({
 });
 export type SyncDoc = z.infer<typeof SyncDoc>;
 
+const knownCollections: ReadonlySet<string> = new Set(collectionNames);
+/**
+ * The documents of a sync message or page. One of a collection this build does not know (a
+ * newer store server added it) is skipped, not refused: refusing would stop an older device
+ * from syncing at all until it is updated. The checkpoint still moves past it.
+ */
+const SyncDocs = z
+  .array(SyncDoc.extend({ c: z.string().min(1) }))
+  .transform((docs) => docs.filter((doc): doc is SyncDoc => knownCollections.has(doc.c)));
+
 /** server → devices on the sync topic. `fromRev` chains messages: a device whose
  * checkpoint is not `fromRev` has missed something and pulls. */
 export const SyncMessage = z.discriminatedUnion('type', [
@@ -31,7 +41,7 @@ export const SyncMessage = z.discriminatedUnion('type', [
     type: z.literal('changes'),
     fromRev: Revision,
     toRev: Revision,
-    docs: z.array(SyncDoc),
+    docs: SyncDocs,
   }),
   /** Too many changes to push (a bulk import), or a periodic heartbeat: pull up to `rev`. */
   z.object({ v, type: z.literal('poke'), rev: Revision }),
@@ -52,7 +62,7 @@ export const SyncPage = z.object({
    * Optional, so a peer that ignores it still syncs (page by page).
    */
   atomicUntil: Revision.optional(),
-  docs: z.array(SyncDoc),
+  docs: SyncDocs,
 });
 export type SyncPage = z.infer<typeof SyncPage>;
 
