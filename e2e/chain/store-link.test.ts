@@ -152,6 +152,25 @@ describe('a chain store pulls what head office publishes', () => {
     expect(list.status).toBe(200);
   });
 
+  it('imports its own inventory but refuses the chain’s products (409, with where they come from)', async () => {
+    const staffCall = { baseUrl: store!.url, authorization: () => `Bearer ${TEST_ADMIN_TOKEN}` };
+    const job = await callRoute(staffCall, apiRoutes.imports.createImport, {
+      body: { mode: 'incremental' },
+    });
+    const upload = (kind: 'products' | 'inventory') =>
+      fetch(routeUrl(store!.url, apiRoutes.imports.uploadFeed, { params: { id: job.id, kind } }), {
+        method: 'PUT',
+        headers: { authorization: `Bearer ${TEST_ADMIN_TOKEN}`, 'content-type': 'text/csv' },
+        body: 'id,title\n',
+      });
+    const products = await upload('products');
+    expect(products.status).toBe(409);
+    expect(await products.json()).toMatchObject({
+      error: { code: 'managed_by_head_office', message: /head office .*inventory/ },
+    });
+    expect((await upload('inventory')).status).toBe(200);
+  });
+
   it('refuses a forged campaign on record and goes on with the next', async () => {
     const forged = {
       ...hq.sign(campaign('forged', 1)),

@@ -349,13 +349,17 @@ async function startLocked(
       sizing: sizing.handlers,
       store: storeInfoHandlers(config, hqLinkFile ? { url: hqLinkFile.hqUrl } : undefined),
       catalogue: images.handlers,
-      imports: importHandlers(imports, {
-        db,
-        docs,
-        catalogue,
-        currency: config.currency ?? DEFAULT_CURRENCY,
-        storeId: config.storeId,
-      }),
+      imports: importHandlers(
+        imports,
+        {
+          db,
+          docs,
+          catalogue,
+          currency: config.currency ?? DEFAULT_CURRENCY,
+          storeId: config.storeId,
+        },
+        hqLinkFile ? { url: hqLinkFile.hqUrl } : undefined,
+      ),
     },
     { registry, staffAuth },
   );

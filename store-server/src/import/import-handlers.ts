@@ -2,7 +2,8 @@
 // what come before a byte of a feed, and each file goes to disk as it arrives.
 import { pipeline } from 'node:stream/promises';
 import { createGzip } from 'node:zlib';
-import { MAX_FEED_BYTES, type importRoutes } from '@vitrine/shared/core';
+import { MAX_FEED_BYTES, type FeedKind, type importRoutes } from '@vitrine/shared/core';
+import { HttpError } from '@vitrine/shared/node';
 import { openSse } from '../calls/sse-stream';
 import {
   catalogueFeed,
@@ -15,16 +16,33 @@ import { receiveToDisk } from '../http/upload-to-disk';
 import type { ImportService } from './import-service';
 
 const FINISHED = new Set(['applied', 'refused', 'failed', 'interrupted']);
+/**
+ * What a chain store still imports itself: its own stock (and its own prices beside the
+ * chain's). Products, food and the store list are the chain's, imported at head office.
+ */
+const CHAIN_STORE_KINDS: ReadonlySet<FeedKind> = new Set(['inventory']);
 
 export function importHandlers(
   service: ImportService,
   exports: ExportParts,
+  /** Set on a chain store: head office's URL, named in a refusal. */
+  headOffice?: { url: string | undefined },
 ): Handlers<typeof importRoutes> {
+  const refuseChainKind = (kind: FeedKind) => {
+    if (!headOffice || CHAIN_STORE_KINDS.has(kind)) return;
+    const where = headOffice.url ? ` (${headOffice.url})` : '';
+    throw new HttpError(
+      409,
+      'managed_by_head_office',
+      `this store's ${kind} come from head office${where}; a chain store imports only its inventory`,
+    );
+  };
   return {
     createImport: ({ body, caller }) => service.create(body, caller.id),
     imports: () => ({ imports: service.list() }),
     import: ({ params }) => service.get(params.id),
     uploadFeed: async ({ params, query, req, res }) => {
+      refuseChainKind(params.kind);
       const upload = await receiveToDisk(req, res, {
         dir: service.uploadDir(params.id),
         limit: MAX_FEED_BYTES,
