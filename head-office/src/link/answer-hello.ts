@@ -11,6 +11,7 @@ import {
 import type { Logger } from '@vitrine/shared/node';
 import type { Pool } from '../db/pool';
 import { wantSnapshot } from '../catalogue/snapshots-role';
+import { ensureStoreConsumers } from '../stores/store-consumers';
 import { heldRevisions } from './held-revisions';
 
 export async function answerHello(
@@ -19,6 +20,9 @@ export async function answerHello(
   hello: LinkRequest<'hello'>,
 ): Promise<LinkReply<'hello'>> {
   const { pool, jsm, log } = deps;
+  await ensureStoreConsumers(jsm, storeId).catch((error: unknown) => {
+    log.warn({ store: storeId, err: String(error) }, "hello: could not check the store's durables");
+  });
   const [chain, store, neighbours] = await Promise.all([
     heldRevisions(pool, jsm, 'chain', storeId),
     heldRevisions(pool, jsm, 'store', storeId),

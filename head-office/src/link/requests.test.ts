@@ -10,9 +10,12 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
   decodeLinkMessage,
   encodeLinkMessage,
+  LINK_RETENTION,
   LINK_VERSION,
   linkReplySchema,
+  nanos,
   STREAMS,
+  storeDurable,
   storeInboxPrefix,
   storeSubjects,
   type LinkRequestKind,
@@ -131,6 +134,18 @@ describe('head office answers the stores’ requests', () => {
       heads: { chain: 2, store: 0 },
       neighbours: [],
     });
+  });
+
+  it('brings a durable made by an older release (60 s ack wait) to the declared one at hello', async () => {
+    const jsm = await jetstreamManager(bed.hqNats);
+    const durable = storeDurable('B');
+    const ackWaitOf = async () =>
+      (await jsm.consumers.info(STREAMS.hqChain, durable)).config.ack_wait;
+    await jsm.consumers.update(STREAMS.hqChain, durable, { ack_wait: nanos(60_000) });
+    expect(await ackWaitOf()).toBe(nanos(60_000));
+    await ask(await asStore('B'), 'B', 'hello', hello(0, 0));
+    expect(await ackWaitOf()).toBe(nanos(LINK_RETENTION.storeAckWaitMs));
+    expect(LINK_RETENTION.storeAckWaitMs).toBeLessThan(60_000);
   });
 
   it('never answers one store about another: the subject names the store', async () => {

@@ -25,8 +25,8 @@ const DEADLINE_MS = 15_000;
 const RETRY = { firstMs: 500, maxMs: 30_000, floorMs: 250 };
 /** A message not taken yet (the database busy, a gap) comes back after this. */
 const REDELIVER_MS = 5_000;
-/** A third of the store durables' ack wait (LINK_RETENTION.storeAckWaitMs, 60 s). */
-const WORKING_EVERY_MS = 20_000;
+/** A quarter of the store durables' ack wait (LINK_RETENTION.storeAckWaitMs, 20 s). */
+const WORKING_EVERY_MS = 5_000;
 
 export class HqPull {
   private readonly stop = new AbortController();
@@ -110,7 +110,7 @@ export class HqPull {
         continue;
       }
       let result: IntakeOutcome;
-      // A campaign's media may take longer than the durable's ack wait (60 s) to fetch: say
+      // A campaign's media may take longer than the durable's ack wait (20 s) to fetch: say
       // it is still being worked on, or JetStream hands it out again meanwhile.
       const keepAlive = setInterval(() => message.working(), WORKING_EVERY_MS);
       try {

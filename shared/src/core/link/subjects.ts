@@ -150,7 +150,8 @@ export const LINK_RETENTION = {
   hqMaxAgeMs: 14 * DAY_MS,
   fleetMaxAgeMs: 2 * DAY_MS,
   duplicateWindowMs: 2 * 60 * 1000,
-  storeAckWaitMs: 60 * 1000,
+  /** Short, so a message lost with a cut line comes again soon after the heal (hq-pull says `working()` every 5 s). */
+  storeAckWaitMs: 20 * 1000,
 } as const;
 
 export type LinkStreamConfig = {
