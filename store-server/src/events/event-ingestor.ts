@@ -2,10 +2,10 @@
 // commit is committed in one SQLite transaction, then each device is
 // acknowledged for exactly the ids now stored. Commits come at most every
 // COMMIT_EVERY_MS: each one waits for the disk (synchronous = FULL) on the event
-// loop, and with many stores on one disk that wait grows to milliseconds, so a
-// commit per arriving batch stalled everything else the server does. A resent event is acknowledged
-// again and stored once: (device, id) is the unique key. A refused event is
-// named in the ack with its reason and kept as a dead letter (dead-letters.ts).
+// loop, so a commit per arriving batch held up everything else the server does
+// once events came in steadily. A resent event is acknowledged again and stored
+// once: (device, id) is the unique key. A refused event is named in the ack with
+// its reason and kept as a dead letter (dead-letters.ts).
 import {
   DeviceEvent,
   type EventAck,
