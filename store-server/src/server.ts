@@ -130,6 +130,8 @@ async function startLocked(
 ): Promise<StoreServer> {
   // Read first: a wrong link file stops the start before anything listens.
   const hqLinkFile = config.hqLinkFile ? readHqLinkFor(config.storeId, config.hqLinkFile) : null;
+  /** A chain store's head office, named where its routes refuse what head office owns. */
+  const headOfficeUrl = hqLinkFile ? { url: hqLinkFile.hqUrl } : undefined;
   const opened = openStoreDatabase(config.dataDir, logger);
   const db = opened.db;
   const storage = new StorageGuard(db, {
@@ -347,7 +349,7 @@ async function startLocked(
       metrics: metricsHandlers({ metrics, adminToken, metricsToken: config.metricsToken }),
       looks: looks.handlers,
       sizing: sizing.handlers,
-      store: storeInfoHandlers(config, hqLinkFile ? { url: hqLinkFile.hqUrl } : undefined),
+      store: storeInfoHandlers(config, headOfficeUrl),
       catalogue: images.handlers,
       imports: importHandlers(
         imports,
@@ -358,7 +360,7 @@ async function startLocked(
           currency: config.currency ?? DEFAULT_CURRENCY,
           storeId: config.storeId,
         },
-        hqLinkFile ? { url: hqLinkFile.hqUrl } : undefined,
+        headOfficeUrl,
       ),
     },
     { registry, staffAuth },
