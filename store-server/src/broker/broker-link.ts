@@ -1,5 +1,6 @@
-// The store server's own MQTT connection, the same code for the embedded broker
-// and an external one (Mosquitto, EMQX…): one path to test, one path to trust.
+// The store server's MQTT connection to an external broker (Mosquitto, EMQX…), and the
+// `BrokerLink` contract every part of the server talks through. With the embedded broker the
+// same contract is met in process (in-process-link.ts), without a connection of its own.
 import mqtt, { type MqttClient } from 'mqtt';
 import { backOffReconnects } from '@vitrine/shared/core';
 import type { Logger } from '@vitrine/shared/node';

@@ -10,6 +10,8 @@ import { MAX_PAYLOAD_BYTES } from '@vitrine/shared/core';
 import type { Logger } from '@vitrine/shared/node';
 import { canPublish, canSubscribe, type Principal } from './acl';
 import { DEFAULT_MQTT_LIMITS, mqttConnectionGate, type MqttLimits } from './connection-limits';
+import type { BrokerLink } from './broker-link';
+import { inProcessLink } from './in-process-link';
 import { mqttOverWebSocket } from './mqtt-websocket';
 
 export type Authenticator = (
@@ -26,6 +28,8 @@ export type EmbeddedBroker = {
   /** Serves MQTT over WebSocket at /mqtt on this HTTP or HTTPS server. */
   attachWebSocket: (server: HttpServer | HttpsServer) => void;
   connectedClients: () => number;
+  /** The store server's own link, in process (no MQTT connection of its own). */
+  serverLink: BrokerLink;
   /** Drops connected devices that may no longer connect (revoked, unknown). */
   disconnectDevices: (stillAllowed: (deviceId: string) => boolean) => void;
   /** Drops expert consoles whose session ended (signed out, expired): their will fires. */
@@ -137,6 +141,7 @@ export async function startEmbeddedBroker(options: {
     handle,
     attachWebSocket,
     connectedClients: () => aedes.connectedClients,
+    serverLink: inProcessLink(aedes, log),
     disconnectDevices: (stillAllowed) => {
       for (const [deviceId, client] of devices) {
         if (stillAllowed(deviceId)) continue;

@@ -110,19 +110,7 @@ export async function startStoreBroker(options: {
   registry.onChange(() => broker.disconnectDevices((id) => registry.get(id)?.status === 'active'));
   experts.onEnded(() => broker.disconnectExperts((id) => experts.isLive(id)));
   const tlsListeners = await listenTls(broker);
-  // With plain ports off, the server reaches its own broker over MQTTS on loopback.
-  const link = await connectBrokerLink({
-    url:
-      broker.mqttPort === null
-        ? `mqtts://127.0.0.1:${tlsListeners?.mqttsPort}`
-        : `mqtt://127.0.0.1:${broker.mqttPort}`,
-    trustedCas:
-      broker.mqttPort === null ? () => tls?.trustBundle().caCertificates ?? [] : undefined,
-    username: SERVER_MQTT_USER,
-    password: options.serverSecret,
-    clientId,
-    log,
-  });
+  const link = broker.serverLink;
   return {
     broker,
     link,
