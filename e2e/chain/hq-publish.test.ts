@@ -1,13 +1,17 @@
 // Head office → stores end to end: campaigns published at head office (PostgreSQL outbox,
 // publisher, real 3-node cluster) pulled by three stores from their own durables and applied by
-// the store's real intake (SQLite). Each store ends holding exactly what was meant for it.
+// the store's real intake (SQLite). Each store ends holding exactly what was meant for it, and a
+// store that missed changes past what the streams keep gets them in a fresh snapshot.
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { jetstream } from '@nats-io/jetstream';
+import { Objm } from '@nats-io/obj';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { storeConsumers, STREAMS } from '@vitrine/shared/core';
+import { OBJECT_BUCKETS, storeConsumers, STREAMS } from '@vitrine/shared/core';
 import { createLogger, loadSigningKey } from '@vitrine/shared/node';
+import { ensureSnapshotBucket } from '../../head-office/src/catalogue/chain-snapshot';
+import { sendStoreSnapshot } from '../../head-office/src/catalogue/store-snapshot';
 import {
   publishCampaign,
   withdrawCampaign,
@@ -45,8 +49,61 @@ describe('head office publishes, the stores take it in', () => {
     await link?.stop();
   });
 
+  const key = loadSigningKey(mkdtempSync(join(tmpdir(), 'vitrine-hq-data-')));
+  const unpublished = async () =>
+    (await link.pool.query('SELECT 1 FROM link_outbox WHERE published_at IS NULL')).rowCount;
+
+  /** A store's own SQLite, new or as it was left (a store back after days away). */
+  const storeDbs = new Map<string, Db>();
+  const storeDb = (storeId: string) => {
+    let db = storeDbs.get(storeId);
+    if (!db) {
+      db = openDatabase(mkdtempSync(join(tmpdir(), `vitrine-store-${storeId}-`)));
+      storeDbs.set(storeId, db);
+      dbs.push(db);
+    }
+    return db;
+  };
+
+  /** Pulls what each of the store's durables holds into its intake, as the store does. */
+  const takeIn = async (storeId: string) => {
+    const db = storeDb(storeId);
+    const js = jetstream(link.nc);
+    const snapshots = await new Objm(js)
+      .open(OBJECT_BUCKETS.snapshots.bucket, false)
+      .catch(() => undefined);
+    const intake = new LinkIntake({
+      db,
+      docs: new DocStore(db),
+      storeId,
+      anchor: key.anchor,
+      fetchSnapshot: async (ref) => (await snapshots?.getBlob(ref.name)) ?? new Uint8Array(),
+    });
+    const outcomes: string[] = [];
+    for (const stream of [STREAMS.hqChain, STREAMS.hqStores] as LinkStream[]) {
+      const consumer = await js.consumers.get(stream, `s-${storeId}`);
+      for (;;) {
+        const batch = await consumer.fetch({ max_messages: 20, expires: 1_000 });
+        let got = 0;
+        for await (const message of batch) {
+          got++;
+          const taken = await intake.receive(stream, message.data);
+          outcomes.push(`${stream}:${taken.rev}:${taken.outcome}`);
+          if (taken.outcome === 'gap') message.nak();
+          else message.ack();
+        }
+        if (got === 0) break;
+      }
+    }
+    const held = db
+      .prepare(
+        'SELECT campaign_id, revision, withdrawn FROM campaign_held_revisions ORDER BY campaign_id',
+      )
+      .all();
+    return { outcomes, held, refused: intake.refused() };
+  };
+
   it('a campaign for all, then for 2 of 3 stores, then withdrawn: each store holds its own end', async () => {
-    const key = loadSigningKey(mkdtempSync(join(tmpdir(), 'vitrine-hq-data-')));
     publisher = startOutboxPublisher({
       pool: link.pool,
       js: jetstream(link.nc),
@@ -57,36 +114,7 @@ describe('head office publishes, the stores take it in', () => {
     const two = { stores: ['lille', 'rouen'], regions: [], groups: [], tags: [] };
     await publishCampaign(link.pool, key, testDraft({ targeting: two }));
     await withdrawCampaign(link.pool, key, 'winter-sale');
-    const unpublished = async () =>
-      (await link.pool.query('SELECT 1 FROM link_outbox WHERE published_at IS NULL')).rowCount;
     await expect.poll(unpublished, { timeout: 20_000, interval: 100 }).toBe(0);
-
-    const js = jetstream(link.nc);
-    const takeIn = async (storeId: string) => {
-      const db = openDatabase(mkdtempSync(join(tmpdir(), `vitrine-store-${storeId}-`)));
-      dbs.push(db);
-      const intake = new LinkIntake({ db, docs: new DocStore(db), storeId, anchor: key.anchor });
-      const outcomes: string[] = [];
-      for (const stream of [STREAMS.hqChain, STREAMS.hqStores] as LinkStream[]) {
-        const consumer = await js.consumers.get(stream, `s-${storeId}`);
-        for (;;) {
-          const batch = await consumer.fetch({ max_messages: 20, expires: 1_000 });
-          let got = 0;
-          for await (const message of batch) {
-            got++;
-            const taken = await intake.receive(stream, message.data);
-            outcomes.push(`${stream}:${taken.rev}:${taken.outcome}`);
-            if (taken.outcome === 'gap') message.nak();
-            else message.ack();
-          }
-          if (got === 0) break;
-        }
-      }
-      const held = db
-        .prepare('SELECT campaign_id, revision, withdrawn FROM campaign_held_revisions')
-        .all();
-      return { outcomes, held, refused: intake.refused() };
-    };
 
     const [lille, rouen, nice] = await Promise.all(STORES.map(takeIn));
     // Revision 1 for all (chain); 2 for lille and rouen, its tombstone for nice; 3 the withdrawal.
@@ -101,5 +129,77 @@ describe('head office publishes, the stores take it in', () => {
     expect(nice!.outcomes).toEqual(['HQ_CHAIN:1:applied', 'HQ_STORES:1:applied']);
     expect(nice!.held).toEqual([{ campaign_id: 'winter-sale', revision: 2, withdrawn: 1 }]);
     for (const store of [lille!, rouen!, nice!]) expect(store.refused).toEqual([]);
+  });
+
+  it('a store back after the streams let go of what it missed: the snapshot carries every campaign as it stands for it', async () => {
+    const targeting = (stores: string[]) => ({ stores, regions: [], groups: [], tags: [] });
+    await publishCampaign(link.pool, key, testDraft({ id: 'spring' }));
+    await publishCampaign(
+      link.pool,
+      key,
+      testDraft({ id: 'fair', targeting: targeting(['nice', 'lille']) }),
+    );
+    await expect.poll(unpublished, { timeout: 20_000, interval: 100 }).toBe(0);
+    expect((await takeIn('nice')).held).toMatchObject([
+      { campaign_id: 'fair', revision: 1, withdrawn: 0 },
+      { campaign_id: 'spring', revision: 1, withdrawn: 0 },
+      { campaign_id: 'winter-sale', revision: 2, withdrawn: 1 },
+    ]);
+
+    // Nice is away: spring is withdrawn, fair goes on for lille only, autumn starts for all and
+    // solo for rouen only. Then the streams let go of all of it (a tiny retention).
+    await withdrawCampaign(link.pool, key, 'spring');
+    await publishCampaign(
+      link.pool,
+      key,
+      testDraft({ id: 'fair', targeting: targeting(['lille']) }),
+    );
+    await publishCampaign(link.pool, key, testDraft({ id: 'autumn' }));
+    await publishCampaign(
+      link.pool,
+      key,
+      testDraft({ id: 'solo', targeting: targeting(['rouen']) }),
+    );
+    await expect.poll(unpublished, { timeout: 20_000, interval: 100 }).toBe(0);
+    for (const stream of [STREAMS.hqChain, STREAMS.hqStores])
+      await link.jsm.streams.purge(stream, { keep: 1 });
+
+    const bucket = await ensureSnapshotBucket(jetstream(link.nc), 1);
+    const sent = await sendStoreSnapshot({ pool: link.pool, jsm: link.jsm, bucket, key }, 'nice');
+    // Every campaign head office published: autumn live, the four others as tombstones.
+    expect(sent.campaigns).toBe(5);
+    await expect.poll(unpublished, { timeout: 20_000, interval: 100 }).toBe(0);
+    const nice = await takeIn('nice');
+    expect(nice.outcomes.filter((outcome) => outcome.startsWith('HQ_CHAIN'))).toEqual([]);
+    expect(nice.outcomes.at(-1)).toMatch(/^HQ_STORES:\d+:applied$/);
+    expect(nice.held).toMatchObject([
+      { campaign_id: 'autumn', revision: 1, withdrawn: 0 },
+      { campaign_id: 'fair', revision: 2, withdrawn: 1 },
+      { campaign_id: 'spring', revision: 2, withdrawn: 1 },
+      { campaign_id: 'winter-sale', revision: 3, withdrawn: 1 },
+    ]);
+    expect(nice.refused).toEqual([]);
+
+    // What comes after the snapshot still reaches the store, on both streams.
+    await publishCampaign(link.pool, key, testDraft({ id: 'autumn', name: 'Autumn, longer' }));
+    await publishCampaign(
+      link.pool,
+      key,
+      testDraft({ id: 'late', targeting: targeting(['nice']) }),
+    );
+    await expect.poll(unpublished, { timeout: 20_000, interval: 100 }).toBe(0);
+    const after = await takeIn('nice');
+    expect(after.outcomes.map((outcome) => outcome.replace(/:\d+:/, ':'))).toEqual([
+      'HQ_CHAIN:applied',
+      'HQ_STORES:applied',
+    ]);
+    expect(after.held).toMatchObject([
+      { campaign_id: 'autumn', revision: 2, withdrawn: 0 },
+      { campaign_id: 'fair', revision: 2, withdrawn: 1 },
+      { campaign_id: 'late', revision: 1, withdrawn: 0 },
+      { campaign_id: 'spring', revision: 2, withdrawn: 1 },
+      { campaign_id: 'winter-sale', revision: 3, withdrawn: 1 },
+    ]);
+    expect(after.refused).toEqual([]);
   });
 });

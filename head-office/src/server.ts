@@ -160,7 +160,12 @@ export async function startHeadOffice(
 
   const link: Link | undefined =
     config.natsUrls && config.natsSeedFile
-      ? startLink({ urls: config.natsUrls, seedFile: config.natsSeedFile }, pool, log, natsConfig)
+      ? startLink(
+          { urls: config.natsUrls, seedFile: config.natsSeedFile, signingKey },
+          pool,
+          log,
+          natsConfig,
+        )
       : undefined;
   const stopBackground = async () => {
     await natsConfig?.stop();

@@ -56,7 +56,8 @@ const campaignTo = (audience: Audience, envelope: SignedCampaign): OutboxChange[
         messages: [{ type: 'campaign', campaign: envelope }],
       }));
 
-const tombstone = (id: string, revision: number): SignedContent => ({
+/** A campaign's signed withdrawal at `revision` (sent to the stores that held it). */
+export const tombstone = (id: string, revision: number): SignedContent => ({
   v: 1,
   id,
   revision,

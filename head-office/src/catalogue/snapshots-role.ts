@@ -5,7 +5,7 @@
 import type { JetStreamClient, JetStreamManager } from '@nats-io/jetstream';
 import type { ObjectStore } from '@nats-io/obj';
 import { pause } from '@vitrine/shared/core';
-import type { Logger } from '@vitrine/shared/node';
+import type { HeadOfficeKey, Logger } from '@vitrine/shared/node';
 import type { Pool } from '../db/pool';
 import { holdRole } from '../db/roles';
 import { ensureSnapshotBucket } from './chain-snapshot';
@@ -36,6 +36,8 @@ export function startSnapshotSender(deps: {
   jsm: JetStreamManager;
   log: Logger;
   replicas: number;
+  /** Signs the tombstones of campaigns a store may hold and should no longer show. */
+  key: HeadOfficeKey;
 }): SnapshotSender {
   const { pool, log } = deps;
   let sent = 0;
@@ -50,7 +52,10 @@ export function startSnapshotSender(deps: {
     for (const { store_id: storeId } of wanted.rows) {
       bucket ??= await ensureSnapshotBucket(deps.js, deps.replicas);
       const started = Date.now();
-      const snapshot = await sendStoreSnapshot({ pool, jsm: deps.jsm, bucket }, storeId);
+      const snapshot = await sendStoreSnapshot(
+        { pool, jsm: deps.jsm, bucket, key: deps.key },
+        storeId,
+      );
       await pool.query(
         `UPDATE store_snapshots SET sent_at = now(), chain_rev = $2, store_rev = $3 WHERE store_id = $1`,
         [storeId, snapshot.chainRev, snapshot.storeRev],
@@ -63,6 +68,7 @@ export function startSnapshotSender(deps: {
           storeRev: snapshot.storeRev,
           docs: snapshot.docs,
           prices: snapshot.prices,
+          campaigns: snapshot.campaigns,
           bytes: snapshot.object.size,
           ms: Date.now() - started,
         },

@@ -1,8 +1,11 @@
 // A store's fresh snapshot (16-plan §3.4 "Fresh snapshot"): the chain's part in the bucket, the
-// store's own state in chunks on its own subject (its prices and neighbours: per-store data never
-// goes into a bucket every store can read), then the store's two durables set to start right at
-// the snapshot (HQ_STORES) and right after its chain revision (HQ_CHAIN), so the store skips
-// history it no longer needs. What was older than the streams keep is replaced, not replayed.
+// store's own state in chunks on its own subject (its prices, neighbours and campaigns: per-store
+// data never goes into a bucket every store can read), then the store's two durables set to start
+// right at the snapshot (HQ_STORES) and right after its chain revision (HQ_CHAIN), so the store
+// skips history it no longer needs. What was older than the streams keep is replaced, not
+// replayed. The store's part is read and queued under both heads' locks, with the chain where the
+// bucket's part has it: nothing that either durable now skips can be missing from the snapshot.
+// No stock: a store's own stock is its own, and its neighbours' is caught up at every connection.
 import { setTimeout as sleep } from 'node:timers/promises';
 import type { ConsumerConfig, JetStreamManager } from '@nats-io/jetstream';
 import type { ObjectStore } from '@nats-io/obj';
@@ -15,18 +18,29 @@ import {
   type PriceLine,
   type Sale,
 } from '@vitrine/shared/core';
+import type { PoolClient } from 'pg';
+import type { HeadOfficeKey } from '@vitrine/shared/node';
+import { snapshotCampaigns } from '../campaigns/snapshot-campaigns';
+import { LOCK_SPACE } from '../db/advisory-locks';
 import type { Pool } from '../db/pool';
 import { inTransaction } from '../db/transaction';
 import { enqueue } from '../outbox/enqueue';
 import { chainSnapshotNow, type ChainSnapshot } from './chain-snapshot';
 
 const PUBLISHED_WITHIN_MS = 60_000;
+/** Times the chain may move between reading its part and queuing the store's before giving up. */
+const ATTEMPTS = 5;
 
-export type SentSnapshot = ChainSnapshot & { storeRev: number; chunks: number; prices: number };
+export type SentSnapshot = ChainSnapshot & {
+  storeRev: number;
+  chunks: number;
+  prices: number;
+  campaigns: number;
+};
 
-async function storeState(pool: Pool, storeId: string) {
+async function storeState(client: PoolClient, storeId: string) {
   const [prices, neighbours] = await Promise.all([
-    pool.query<{
+    client.query<{
       product_id: string;
       variant_id: string;
       price_cents: number | null;
@@ -36,7 +50,7 @@ async function storeState(pool: Pool, storeId: string) {
         WHERE store_id = $1 ORDER BY product_id, variant_id`,
       [storeId],
     ),
-    pool.query<{ neighbour_id: string }>(
+    client.query<{ neighbour_id: string }>(
       'SELECT neighbour_id FROM store_neighbours WHERE store_id = $1 ORDER BY rank',
       [storeId],
     ),
@@ -99,14 +113,33 @@ async function reposition(
   });
 }
 
-export async function sendStoreSnapshot(
-  deps: { pool: Pool; jsm: JetStreamManager; bucket: ObjectStore },
+/** Locks both heads (in enqueue's order) and says whether the chain is still at `chainRev`. */
+async function chainStillAt(client: PoolClient, storeId: string, chainRev: number) {
+  for (const head of [linkHeadKey('chain'), linkHeadKey('store', storeId)].sort())
+    await client.query('SELECT pg_advisory_xact_lock($1, hashtext($2))', [
+      LOCK_SPACE.outboxHeads,
+      head,
+    ]);
+  const moved = await client.query(
+    `SELECT 1 FROM link_heads WHERE key = $1 AND rev <> $2
+     UNION ALL SELECT 1 FROM link_outbox WHERE head = $1 AND rev IS NULL LIMIT 1`,
+    [linkHeadKey('chain'), chainRev],
+  );
+  return moved.rows.length === 0;
+}
+
+/** The store's part, read and queued in one transaction; null when the chain moved meanwhile. */
+async function queueStorePart(
+  client: PoolClient,
+  key: HeadOfficeKey,
   storeId: string,
-): Promise<SentSnapshot> {
-  const { pool, jsm } = deps;
-  const chain = await chainSnapshotNow(pool, deps.bucket);
-  const { lines, neighbours } = await storeState(pool, storeId);
-  const priceChunks = chunkByBytes(lines, LINK_CHUNK_BYTES - 2_048);
+  chain: ChainSnapshot,
+) {
+  if (!(await chainStillAt(client, storeId, chain.chainRev))) return null;
+  const { lines, neighbours } = await storeState(client, storeId);
+  const campaigns = await snapshotCampaigns(client, key, storeId);
+  const budget = LINK_CHUNK_BYTES - 2_048;
+  const priceChunks = chunkByBytes(lines, budget);
   const messages = [
     {
       type: 'snapshot' as const,
@@ -115,22 +148,43 @@ export async function sendStoreSnapshot(
       neighbours,
     },
     ...priceChunks.slice(1).map((prices) => ({ type: 'snapshot' as const, prices })),
+    ...chunkByBytes(campaigns, budget).map((part) => ({
+      type: 'snapshot' as const,
+      campaigns: part,
+    })),
   ];
-  const ids = await inTransaction(pool, (client) =>
-    enqueue(client, [{ to: 'store', storeId, messages }]),
-  );
-  const seqs = await publishedSeqs(pool, ids);
-  const revs = await pool.query<{ rev: string }>(
-    'SELECT rev FROM link_outbox WHERE id = ANY($1::bigint[]) ORDER BY id',
-    [ids],
-  );
-  const storeRev = Number(revs.rows.at(-1)?.rev ?? 0);
-  await reposition(jsm, storeId, STREAMS.hqStores, seqs[0]!);
-  await reposition(
-    jsm,
-    storeId,
-    STREAMS.hqChain,
-    (await chainSeqOf(pool, jsm, chain.chainRev)) + 1,
-  );
-  return { ...chain, storeRev, chunks: messages.length, prices: lines.length };
+  const ids = await enqueue(client, [{ to: 'store', storeId, messages }]);
+  return { ids, chunks: messages.length, prices: lines.length, campaigns: campaigns.length };
+}
+
+export async function sendStoreSnapshot(
+  deps: { pool: Pool; jsm: JetStreamManager; bucket: ObjectStore; key: HeadOfficeKey },
+  storeId: string,
+): Promise<SentSnapshot> {
+  const { pool, jsm } = deps;
+  for (let attempt = 1; ; attempt++) {
+    const chain = await chainSnapshotNow(pool, deps.bucket);
+    const queued = await inTransaction(pool, (client) =>
+      queueStorePart(client, deps.key, storeId, chain),
+    );
+    if (!queued) {
+      if (attempt < ATTEMPTS) continue;
+      throw new Error(`the chain moved ${ATTEMPTS} times while a snapshot was being queued`);
+    }
+    const seqs = await publishedSeqs(pool, queued.ids);
+    const revs = await pool.query<{ rev: string }>(
+      'SELECT rev FROM link_outbox WHERE id = ANY($1::bigint[]) ORDER BY id',
+      [queued.ids],
+    );
+    const storeRev = Number(revs.rows.at(-1)?.rev ?? 0);
+    await reposition(jsm, storeId, STREAMS.hqStores, seqs[0]!);
+    await reposition(
+      jsm,
+      storeId,
+      STREAMS.hqChain,
+      (await chainSeqOf(pool, jsm, chain.chainRev)) + 1,
+    );
+    const { chunks, prices, campaigns } = queued;
+    return { ...chain, storeRev, chunks, prices, campaigns };
+  }
 }

@@ -4,7 +4,7 @@
 // process runs, the outbox publisher and the fresh snapshots' sender (one process at a time each,
 // roles `publisher` and `snapshots`).
 import { setTimeout as sleep } from 'node:timers/promises';
-import type { Logger } from '@vitrine/shared/node';
+import type { HeadOfficeKey, Logger } from '@vitrine/shared/node';
 import type { Pool } from '../db/pool';
 import type { NatsConnection } from '@nats-io/transport-node';
 import { startEventsIngest, type EventsIngest, type IngestStats } from '../events/ingest';
@@ -40,7 +40,12 @@ export type Link = {
   stop: () => Promise<void>;
 };
 
-export type LinkSettings = { urls: readonly string[]; seedFile: string };
+export type LinkSettings = {
+  urls: readonly string[];
+  seedFile: string;
+  /** Head office's campaign key: fresh snapshots carry signed tombstones. */
+  signingKey: HeadOfficeKey;
+};
 
 export function startLink(
   settings: LinkSettings,
@@ -60,7 +65,10 @@ export function startLink(
   const replicas = Math.min(3, settings.urls.length);
 
   const run = async () => {
-    connection = await connectLink({ ...settings, log }, stopping.signal);
+    connection = await connectLink(
+      { urls: settings.urls, seedFile: settings.seedFile, log },
+      stopping.signal,
+    );
     let lastError = '';
     while (!stopping.signal.aborted) {
       try {
@@ -84,7 +92,10 @@ export function startLink(
     stock = startStockIngest(connection.js, pool, log);
     publisher = startOutboxPublisher({ pool, js: connection.js, log });
     const { nc, jsm } = connection;
-    snapshots = startSnapshotSender({ pool, js: connection.js, jsm, log, replicas });
+    snapshots = startSnapshotSender({
+      ...{ pool, js: connection.js, jsm, log, replicas },
+      key: settings.signingKey,
+    });
     requests = answerStoreRequests({ nc, jsm, pool, natsConfig, log });
   };
   const running = run().catch((error: unknown) => {

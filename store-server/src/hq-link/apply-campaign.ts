@@ -67,3 +67,31 @@ export function holdCampaign(
   }
   return { ok: true, value: parts.intake.hold(content, envelope, { notify: false }) };
 }
+
+/**
+ * Inside the intake's transaction: holds the campaigns of a fresh snapshot (each checked before
+ * it, all of them good: a snapshot with one bad campaign is refused whole before this). Head
+ * office sends every campaign it ever published, the live ones for this store as they stand and
+ * the others as signed tombstones, so what the store held from a revision it never received is
+ * withdrawn too; a tombstone of a campaign it never held is no news and is not kept. One it
+ * holds at a newer revision (an older snapshot, or the stream got there first) is left as it is.
+ */
+export function holdSnapshotCampaigns(
+  checked: readonly CheckedCampaign[],
+  parts: { intake: SignedIntake; held: HeldRevisions },
+): CommittedChange[] {
+  const changes: CommittedChange[] = [];
+  for (const one of checked) {
+    if (!one.ok) throw new Error('a snapshot campaign reached the transaction unchecked');
+    const { content, envelope } = one.value;
+    const held = parts.held.get(content.id);
+    const verdict = compareRevision(held, {
+      revision: content.revision,
+      signature: envelope.signature,
+    });
+    if (verdict === 'same' || (held && verdict === 'stale')) continue;
+    if (!held && isWithdrawal(content)) continue;
+    changes.push(parts.intake.hold(content, envelope, { notify: false }));
+  }
+  return changes;
+}

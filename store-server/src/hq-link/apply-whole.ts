@@ -14,7 +14,7 @@ import type { SignedIntake } from '../campaigns/signed-intake';
 import type { LocalPrices } from '../catalogue/local-prices';
 import type { Db } from '../db/database';
 import type { CommittedChange, DocStore, DocWrite } from '../sync/doc-store';
-import { holdCampaign, type CheckedCampaign } from './apply-campaign';
+import { holdCampaign, holdSnapshotCampaigns, type CheckedCampaign } from './apply-campaign';
 import { catalogueWrites } from './apply-catalogue';
 import { priceWrites } from './apply-prices';
 import { replaceNeighbours, settingsWrite } from './apply-settings';
@@ -28,6 +28,8 @@ export type Checked = {
   campaign?: CheckedCampaign;
   /** The chain's documents a snapshot names, read and checked (absent: it names none). */
   snapshot?: Result<LinkDoc[]>;
+  /** Every campaign of a snapshot's chunks, checked (signature, media) in order. */
+  snapshotCampaigns?: CheckedCampaign[];
 };
 
 export type IntakeParts = {
@@ -98,10 +100,17 @@ export function applyWhole(
       if (key === 'chain')
         return { ok: false, error: "a snapshot on the chain's subject: snapshots come per store" };
       if (checked.snapshot && !checked.snapshot.ok) return checked.snapshot;
+      const campaigns = checked.snapshotCampaigns ?? [];
+      const bad = campaigns.find((campaign) => !campaign.ok);
+      if (bad && !bad.ok) return { ok: false, error: `a campaign of the snapshot: ${bad.error}` };
       const chunks = messages.filter(
         (message): message is StoreSnapshotChunk => message.type === 'snapshot',
       );
-      return write(snapshotWrites(parts, chunks, checked.snapshot?.value));
+      const catalogue = parts.docs.write(snapshotWrites(parts, chunks, checked.snapshot?.value), {
+        atomic: true,
+        notify: false,
+      });
+      return { ok: true, value: [catalogue, ...holdSnapshotCampaigns(campaigns, parts)] };
     }
   }
 }

@@ -1,7 +1,9 @@
 // A fresh snapshot from head office on real SQLite: applied like a full import (what head office
 // no longer has is withdrawn, the store's own prices become the snapshot's), taken after a gap,
 // the same snapshot twice changes nothing, and a chain part whose bytes are not the ones the
-// message names (a tampered object) is refused on record, changing nothing.
+// message names (a tampered object) is refused on record, changing nothing. Its campaigns stand
+// for every campaign the store missed: the live ones held, the withdrawn ones withdrawn, and one
+// campaign signed by anyone else refuses the snapshot whole.
 import { createHash } from 'node:crypto';
 import { gzipSync } from 'node:zlib';
 import {
@@ -11,12 +13,14 @@ import {
   type LinkDoc,
   type LinkObjectRef,
   type Product,
+  type SignedContent,
 } from '@vitrine/shared/core';
 import { afterAll, describe, expect, it } from 'vitest';
 import type { Db } from '../db/database';
 import {
   STORE_ID,
   bytes,
+  campaign,
   catalogue,
   headOffice,
   holdings,
@@ -141,6 +145,64 @@ describe('a fresh snapshot from head office', () => {
       { stream: 'store', rev: 4 },
     ]);
     expect(held.refusals).toMatchObject([{ stream: 'store', rev: 4, type: 'snapshot' }]);
+  });
+
+  it('holds the campaigns it carries and withdraws the ones it carries tombstones of', async () => {
+    const { db, intake } = storeWith(() => Promise.reject(new Error('no chain part named')));
+    const campaignMessage = (rev: number, content: SignedContent) =>
+      bytes({ v: 1, rev, type: 'campaign', campaign: ho.sign(content) });
+    await intake.receive('HQ_CHAIN', campaignMessage(1, campaign('spring', 1)));
+    await intake.receive('HQ_STORES', campaignMessage(1, campaign('local-fair', 1)));
+    await intake.receive('HQ_STORES', campaignMessage(2, campaign('newer-here', 3)));
+    const tombstone = (id: string, revision: number): SignedContent => ({
+      v: 1,
+      id,
+      revision,
+      withdrawn: true,
+    });
+    // Missed while away: spring at revision 2, local-fair withdrawn, summer new; old-promo was
+    // withdrawn before this store ever held it; newer-here is at 3 here and 2 in the snapshot.
+    const carried = [
+      campaign('spring', 2),
+      tombstone('local-fair', 2),
+      campaign('summer', 1),
+      tombstone('old-promo', 4),
+      campaign('newer-here', 2),
+    ].map((content) => ho.sign(content));
+    const chunks = [
+      bytes({
+        ...{ v: 1, rev: 6, atomicUntil: 7, type: 'snapshot', chain: { rev: 1 } },
+        campaigns: carried.slice(0, 2),
+      }),
+      bytes({ v: 1, rev: 7, atomicUntil: 7, type: 'snapshot', campaigns: carried.slice(2) }),
+    ];
+    await intake.receive('HQ_STORES', chunks[0]!);
+    expect(await intake.receive('HQ_STORES', chunks[1]!)).toEqual({ outcome: 'applied', rev: 7 });
+    const held = () =>
+      holdings(db).campaigns.map((row) => {
+        const { campaign_id: id, revision, withdrawn } = row as Record<string, unknown>;
+        return `${String(id)} r${String(revision)}${withdrawn ? ' withdrawn' : ''}`;
+      });
+    expect(held()).toEqual(['local-fair r2 withdrawn', 'newer-here r3', 'spring r2', 'summer r1']);
+    expect(holdings(db).refusals).toEqual([]);
+
+    // A snapshot with one campaign head office did not sign is refused whole.
+    const before = holdings(db);
+    const forged = { ...ho.sign(campaign('summer', 5)), signature: carried[0]!.signature };
+    const outcome = await intake.receive(
+      'HQ_STORES',
+      bytes({
+        ...{ v: 1, rev: 8, type: 'snapshot', chain: { rev: 1 } },
+        campaigns: [ho.sign(campaign('spring', 9)), forged],
+      }),
+    );
+    expect(outcome).toMatchObject({ outcome: 'refused', rev: 8 });
+    expect(outcome.reason).toMatch(/a campaign of the snapshot: .*signature/i);
+    expect({ ...holdings(db), refusals: [], checkpoints: [] }).toEqual({
+      ...before,
+      refusals: [],
+      checkpoints: [],
+    });
   });
 
   it('waits, changing nothing, while the chain part cannot be had', async () => {

@@ -116,9 +116,17 @@ export class LinkIntake {
         this.options.fetchMedia,
       );
     if (key === 'store' && message.type === 'snapshot' && endsChange(message)) {
-      const first = restart ? message : (pending[0]?.message as StoreSnapshotChunk | undefined);
-      const ref = ((first ?? message) as StoreSnapshotChunk).chain?.object;
+      const chunks = [
+        ...(restart ? [] : pending.map((chunk) => chunk.message)),
+        message,
+      ] as StoreSnapshotChunk[];
+      const ref = chunks[0]?.chain?.object;
       if (ref) checked.snapshot = await this.chainSnapshot(ref);
+      checked.snapshotCampaigns = [];
+      for (const campaign of chunks.flatMap((chunk) => chunk.campaigns ?? []))
+        checked.snapshotCampaigns.push(
+          await checkCampaign(campaign, this.options.anchor, this.options.fetchMedia),
+        );
     }
     // Nothing awaits from here on: the decision is taken again inside the transaction.
     return this.commit(() => this.take(key, message, checked));
