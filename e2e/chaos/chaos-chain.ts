@@ -141,7 +141,7 @@ export async function startChaosChain(options: {
 
     const count = options.headOffices ?? 2;
     options.say(`starting ${count} head-office process${count > 1 ? 'es' : ''}`);
-    const adminToken = randomBytes(24).toString('base64url');
+    const adminToken = randomBytes(24).toString('hex');
     const hqOptions = { repoRoot: REPO_ROOT, databaseUrl, cluster, seedFile, adminToken };
     // Every process signs with the one key of head office, made before they start.
     const hqDataDir = join(base, 'hq-a', 'data');

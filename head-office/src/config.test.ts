@@ -75,5 +75,8 @@ describe('head-office configuration of the link’s users', () => {
     expect(noSeed.kind === 'error' && noSeed.message).toMatch(/natsSeedFile: .*--nats-seed-file/);
     const short = readConfig([...URL_FLAG, '--admin-token', 'short'], {});
     expect(short.kind === 'error' && short.message).toMatch(/adminToken: at least 16/);
+    // A generated token may start with '-': joined with '=' it is read as the option's value.
+    const dashed = readConfig([...URL_FLAG, '--admin-token=-Xa1b2c3d4e5f6g7h8'], {});
+    expect(dashed.kind === 'config' && dashed.config.adminToken).toBe('-Xa1b2c3d4e5f6g7h8');
   });
 });

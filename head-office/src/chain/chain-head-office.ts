@@ -45,7 +45,9 @@ export async function startChainHeadOffice(options: {
     ...['--http-port', String(options.port), '--nats-urls', cluster.clientUrls.join(',')],
     ...['--nats-seed-file', options.seedFile, '--nats-users-file', cluster.usersFile],
     ...['--nats-pid-files', cluster.nodes.map((node) => node.pidFile).join(',')],
-    ...['--admin-token', options.adminToken, '--data-dir', join(options.dir, 'data')],
+    // Joined with '=': a token that starts with '-' would read as another option.
+    `--admin-token=${options.adminToken}`,
+    ...['--data-dir', join(options.dir, 'data')],
     ...['--log-level', 'info'],
   ];
   const hq = spawnChainChild('head office', process.execPath, args, {

@@ -88,7 +88,8 @@ export async function startChain(options: ChainOptions): Promise<RunningChain> {
   chmodSync(dir, 0o755); // PostgreSQL runs as its own user and must reach .chain/pg
   const seedFile = join(hqDir, 'nats.seed');
   const hqKey = kept(seedFile, () => new TextDecoder().decode(createUser().getSeed()));
-  const adminToken = kept(join(hqDir, 'admin-token'), () => randomBytes(24).toString('base64url'));
+  // Hex, so a person can paste it anywhere (base64url may start with '-').
+  const adminToken = kept(join(hqDir, 'admin-token'), () => randomBytes(24).toString('hex'));
   const usersFile = join(hqDir, 'users.conf');
   // Head office keeps this file from then on (stores' keys, neighbours); a new one holds it alone.
   if (!existsSync(usersFile)) {
