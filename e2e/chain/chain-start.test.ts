@@ -92,6 +92,17 @@ describe('npm run chain, as the README says', () => {
     expect(output).toContain(chain.headOffice.url);
     expect(output).toContain(chain.headOffice.adminToken);
     expect(output).toContain(chain.headOffice.console);
+    // The printed head-office user signs in.
+    expect(output).toContain(`user ${chain.headOffice.user.id}, password`);
+    const login = await fetch(`${chain.headOffice.url}/api/v1/auth/login`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({
+        userId: chain.headOffice.user.id,
+        password: chain.headOffice.user.password,
+      }),
+    });
+    expect(login.status).toBe(200);
     const hqConsole = await fetch(chain.headOffice.console);
     expect(hqConsole.status).toBe(200);
     expect(await hqConsole.text()).toContain('<div id="root">');

@@ -71,17 +71,24 @@ function runPrintedCommand(command: string, dataDir: string): Promise<string> {
 const tab = (name: RegExp) => page.getByRole('tab', { name }).click();
 
 describe('head office’s console', () => {
-  it('refuses a wrong token, then signs in with the admin token', async () => {
+  it('refuses a wrong password and a wrong token, then signs in with the admin token', async () => {
     await page.goto(`${bed!.hq.url}/`);
     expect(page.url()).toBe(`${bed!.hq.url}/console/`);
+    await page.getByLabel('User id').fill('nobody');
+    await page.getByLabel('Password').fill('not-a-password');
+    await page.getByRole('button', { name: 'Sign in', exact: true }).click();
+    await expect
+      .poll(() => page.getByRole('alert').textContent())
+      .toBe('Wrong user id or password.');
+    await page.getByText('With the admin token').click();
     const token = page.getByLabel('Admin token');
     await token.fill('not-the-token-0000000000');
-    await page.getByRole('button', { name: 'Sign in' }).click();
+    await page.getByRole('button', { name: 'Sign in with the token' }).click();
     await expect
       .poll(() => page.getByRole('alert').textContent())
       .toBe('That is not head office’s token.');
     await token.fill(TOKEN);
-    await page.getByRole('button', { name: 'Sign in' }).click();
+    await page.getByRole('button', { name: 'Sign in with the token' }).click();
     await page.getByRole('button', { name: 'Sign out' }).waitFor();
     // The token lives in this tab's session, never in the address.
     expect(page.url()).not.toContain(TOKEN);
@@ -182,6 +189,37 @@ describe('head office’s console', () => {
       /\d+ online · \d+ offline/,
     );
   }, 150_000);
+
+  it('signs a person in with their password, and signs them out at head office too', async () => {
+    const made = await fetch(`${bed!.hq.url}/api/v1/users/marie`, {
+      method: 'PUT',
+      headers: { authorization: `Bearer ${TOKEN}`, 'content-type': 'application/json' },
+      body: JSON.stringify({
+        name: 'Marie',
+        roles: ['publisher'],
+        password: 'marie-long-password',
+      }),
+    });
+    expect(made.status).toBe(200);
+    await page.getByRole('button', { name: 'Sign out' }).click();
+    await page.getByLabel('User id').fill('marie');
+    await page.getByLabel('Password').fill('marie-long-password');
+    await page.getByRole('button', { name: 'Sign in', exact: true }).click();
+    await page.getByRole('button', { name: 'Sign out' }).waitFor();
+    const sessionToken = await page.evaluate(() => sessionStorage.getItem('vitrine.hq.token'));
+    expect(sessionToken).toMatch(/^[A-Za-z0-9_-]{43}$/);
+    await tab(/Campaigns/);
+    await page.getByText('rhone-winter').first().waitFor();
+    await page.getByRole('button', { name: 'Sign out' }).click();
+    await page.getByLabel('User id').waitFor();
+    const me = async () =>
+      (
+        await fetch(`${bed!.hq.url}/api/v1/auth/me`, {
+          headers: { authorization: `Bearer ${sessionToken}` },
+        })
+      ).status;
+    await expect.poll(me).toBe(401);
+  });
 
   it('leaves the chain store’s own head-office page pointing at head office', async () => {
     const storePage = await browser!.newPage();

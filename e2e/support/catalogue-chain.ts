@@ -196,7 +196,7 @@ export async function startCatalogueChain(storeId: string) {
         body: new TextEncoder().encode(text),
         contentType: 'text/tab-separated-values',
       });
-    return { pool, cluster, hqNats, hq, dataDir, startStore, stopStore, importFeed, stop };
+    return { pool, cluster, hqNats, hq, admin, dataDir, startStore, stopStore, importFeed, stop };
   } catch (error) {
     await stop();
     throw error;

@@ -9,6 +9,8 @@ import { eventsMigrations } from './events/schema';
 import { fleetMigrations } from './fleet/schema';
 import { linkMigrations } from './link/schema';
 import { reportsMigrations } from './reports/schema';
+import { settingsMigrations } from './settings/schema';
+import { usersMigrations } from './users/schema';
 import { storesMigrations } from './stores/schema';
 import { stockMigrations } from './stock/schema';
 
@@ -23,4 +25,6 @@ export const headOfficeMigrations: readonly Migration[] = [
   ...reportsMigrations,
   ...catalogueMigrations,
   ...stockMigrations,
+  ...settingsMigrations,
+  ...usersMigrations,
 ];

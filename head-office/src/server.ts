@@ -27,6 +27,8 @@ import { storeHandlers } from './stores/store-handlers';
 import { campaignHandlers } from './campaigns/campaign-handlers';
 import { mediaHandlers } from './media/media-handlers';
 import { fleetHandlers } from './fleet/fleet-handlers';
+import { settingsHandlers } from './settings/settings-handlers';
+import { userHandlers } from './users/user-handlers';
 import { startLink, type Link } from './link/start-link';
 import { linkHandlers } from './link/link-handlers';
 import { reportHandlers } from './reports/report-handlers';
@@ -212,8 +214,10 @@ export async function startHeadOffice(
       link: linkHandlers(pool),
       reports: reportHandlers(pool),
       catalogue: catalogueHandlers({ pool, log }),
+      settings: settingsHandlers(pool, log),
+      ...userHandlers(pool, log),
     },
-    config.adminToken,
+    { pool, adminToken: config.adminToken },
   );
   app.use(consoleStatic());
   app.use(notFound);

@@ -28,7 +28,14 @@ import { importHandlers } from './import/import-handlers';
 import { ImportService } from './import/import-service';
 import { WriteGate } from './import/write-gate';
 import { rendererCsp, shellCors } from './http/cross-origin';
-import { errorHandler, notFound, bodyGate, createLogger, type Logger } from '@vitrine/shared/node';
+import {
+  errorHandler,
+  notFound,
+  bodyGate,
+  createLogger,
+  DEFAULT_SIGN_IN_LIMITS,
+  type Logger,
+} from '@vitrine/shared/node';
 import { bodyRuleFor } from './http/body-rules';
 import { callerChecks } from './http/caller-checks';
 import { mediaRoutes } from './http/media-routes';
@@ -48,7 +55,6 @@ import { assertStoreHasData } from './catalogue/store-identity';
 import { publishStoreSettings } from './settings/store-settings';
 import { storeInfoHandlers } from './settings/store-info-handlers';
 import { authHandlers } from './staff/auth-handlers';
-import { DEFAULT_SIGN_IN_LIMITS } from './staff/sign-in-limiter';
 import { StaffStore } from './staff/staff-store';
 import { DocStore } from './sync/doc-store';
 import { startLivePublisher } from './sync/live-publisher';

@@ -1,5 +1,6 @@
-// Signing in with the admin token: it is tried on a real call before it is kept, so a wrong
-// token is said at once, in the console's language.
+// Signing in: a person with their user id and password (a session, 12 h), or the admin token for
+// the first sign-in and for scripts. Either is tried on a real call before it is kept, so a wrong
+// one is said at once, in the console's language.
 import { useEffect, useState, type FormEvent } from 'react';
 import { LangSwitch, type ConsoleLang } from '@vitrine/shared/console-kit';
 import { ApiCallError, hq, session } from './api';
@@ -11,24 +12,43 @@ export function SignIn(props: {
   onSignedIn: () => void;
 }) {
   const { t } = useText();
+  const [userId, setUserId] = useState('');
+  const [password, setPassword] = useState('');
   const [token, setToken] = useState('');
   const [error, setError] = useState<string | null>(null);
   useEffect(() => {
     document.title = `Vitrine · ${t.title}`;
   }, [t]);
 
-  async function submit(event: FormEvent) {
+  const refused = (caught: unknown, unauthorised: string) => {
+    session.clear();
+    if (!(caught instanceof ApiCallError)) return setError(t.unreachable);
+    if (caught.status === 401) return setError(unauthorised);
+    if (caught.status === 429) return setError(t.tooManyAttempts(caught.retryAfterSeconds ?? 60));
+    setError(caught.message);
+  };
+
+  async function withPassword(event: FormEvent) {
+    event.preventDefault();
+    setError(null);
+    try {
+      const signed = await hq.auth.login({ body: { userId: userId.trim(), password } });
+      session.set(signed.token);
+      props.onSignedIn();
+    } catch (caught) {
+      refused(caught, t.badPassword);
+    }
+  }
+
+  async function withToken(event: FormEvent) {
     event.preventDefault();
     setError(null);
     session.set(token.trim());
     try {
-      await hq.stores.list();
+      await hq.auth.me();
       props.onSignedIn();
     } catch (caught) {
-      session.clear();
-      if (!(caught instanceof ApiCallError)) return setError(t.unreachable);
-      if (caught.status === 401) return setError(t.badToken);
-      setError(caught.code === 'no_admin_token' ? t.noAdminToken : caught.message);
+      refused(caught, t.badToken);
     }
   }
 
@@ -36,23 +56,50 @@ export function SignIn(props: {
     <main className="sign-in">
       <LangSwitch lang={props.lang} onLang={props.onLang} className="action" />
       <h1>Vitrine · {t.title}</h1>
-      <form onSubmit={(event) => void submit(event)}>
+      <form onSubmit={(event) => void withPassword(event)}>
         <label>
-          {t.adminToken}
+          {t.userId}
           <input
-            name="token"
-            type="password"
-            autoComplete="current-password"
-            value={token}
-            onChange={(e) => setToken(e.target.value)}
+            name="user"
+            autoComplete="username"
+            value={userId}
+            onChange={(e) => setUserId(e.target.value)}
           />
         </label>
-        <p className="hint">{t.adminTokenHint}</p>
+        <label>
+          {t.password}
+          <input
+            name="password"
+            type="password"
+            autoComplete="current-password"
+            value={password}
+            onChange={(e) => setPassword(e.target.value)}
+          />
+        </label>
         {error && <p role="alert">{error}</p>}
-        <button type="submit" className="primary" disabled={token.trim() === ''}>
+        <button type="submit" className="primary" disabled={userId.trim() === '' || !password}>
           {t.signIn}
         </button>
       </form>
+      <details>
+        <summary>{t.withAdminToken}</summary>
+        <form onSubmit={(event) => void withToken(event)}>
+          <label>
+            {t.adminToken}
+            <input
+              name="token"
+              type="password"
+              autoComplete="off"
+              value={token}
+              onChange={(e) => setToken(e.target.value)}
+            />
+          </label>
+          <p className="hint">{t.adminTokenHint}</p>
+          <button type="submit" disabled={token.trim() === ''}>
+            {t.signInWithToken}
+          </button>
+        </form>
+      </details>
     </main>
   );
 }

@@ -1,6 +1,6 @@
-// Calls head office's API (shared/src/core/http/routes/hq) through the one typed client. For
-// now a person signs in with the admin token; it is kept in sessionStorage (never in the
-// address), so closing the tab signs out.
+// Calls head office's API (shared/src/core/http/routes/hq) through the one typed client. The
+// session token (or the admin token) is kept in sessionStorage, never in the address, so closing
+// the tab signs out.
 import { ApiCallError, apiClient, hqRoutes } from '@vitrine/shared/core';
 
 export { ApiCallError };

@@ -5,7 +5,7 @@ import { createRoot } from 'react-dom/client';
 import { initialConsoleLang, saveConsoleLang, type ConsoleLang } from '@vitrine/shared/console-kit';
 import '@vitrine/shared/console-kit/desk.css';
 import './hq-console.css';
-import { session } from './api';
+import { hq, session } from './api';
 import { HqApp } from './HqApp';
 import { TextProvider } from './i18n';
 import { SignIn } from './SignIn';
@@ -18,6 +18,8 @@ function Console() {
     setLangState(next);
   };
   const signOut = () => {
+    // The session ends at head office too; the tab forgets it whatever the answer.
+    void hq.auth.logout().catch(() => undefined);
     session.clear();
     setSignedIn(false);
   };

@@ -11,8 +11,14 @@ const fr = {
     'Le jeton donné au démarrage du siège (--admin-token). Il reste dans cet onglet et disparaît à sa fermeture.',
   signIn: 'Se connecter',
   signOut: 'Déconnexion',
+  userId: 'Identifiant',
+  password: 'Mot de passe',
+  badPassword: 'Identifiant ou mot de passe incorrect.',
+  tooManyAttempts: (seconds: number) =>
+    `Trop d’essais depuis cet appareil : réessayez dans ${seconds} s.`,
+  withAdminToken: 'Avec le jeton d’administration',
+  signInWithToken: 'Se connecter avec le jeton',
   badToken: 'Ce jeton n’est pas celui du siège.',
-  noAdminToken: 'Ce siège a démarré sans jeton d’administration (--admin-token).',
   unreachable: 'Siège injoignable. Vérifiez le réseau puis réessayez.',
   tabs: {
     stores: 'Magasins',
@@ -129,8 +135,14 @@ const en: Messages = {
     'The token head office was started with (--admin-token). It stays in this tab and is gone when the tab closes.',
   signIn: 'Sign in',
   signOut: 'Sign out',
+  userId: 'User id',
+  password: 'Password',
+  badPassword: 'Wrong user id or password.',
+  tooManyAttempts: (seconds: number) =>
+    `Too many attempts from this device: try again in ${seconds} s.`,
+  withAdminToken: 'With the admin token',
+  signInWithToken: 'Sign in with the token',
   badToken: 'That is not head office’s token.',
-  noAdminToken: 'This head office was started without an admin token (--admin-token).',
   unreachable: 'Head office unreachable. Check the network, then try again.',
   tabs: {
     stores: 'Stores',

@@ -1,5 +1,5 @@
 // A store's fresh snapshot (16-plan §3.4 "Fresh snapshot"): the chain's part in the bucket, the
-// store's own state in chunks on its own subject (its prices, neighbours and campaigns: per-store
+// store's own state in chunks on its own subject (prices, neighbours, settings, campaigns: per-store
 // data never goes into a bucket every store can read), then the store's two durables set to start
 // right at the snapshot (HQ_STORES) and right after its chain revision (HQ_CHAIN), so the store
 // skips history it no longer needs. What was older than the streams keep is replaced, not
@@ -21,6 +21,7 @@ import {
 import type { PoolClient } from 'pg';
 import type { HeadOfficeKey } from '@vitrine/shared/node';
 import { snapshotCampaigns } from '../campaigns/snapshot-campaigns';
+import { settingsOf, type SettingsScope } from '../settings/screen-settings';
 import { LOCK_SPACE } from '../db/advisory-locks';
 import type { Pool } from '../db/pool';
 import { inTransaction } from '../db/transaction';
@@ -138,6 +139,14 @@ async function queueStorePart(
   if (!(await chainStillAt(client, storeId, chain.chainRev))) return null;
   const { lines, neighbours } = await storeState(client, storeId);
   const campaigns = await snapshotCampaigns(client, key, storeId);
+  // Settings never authored at head office are not sent: the store's own first-start document
+  // (its currency, say) stands until head office says otherwise.
+  const authored = async (scope: SettingsScope) => {
+    const held = await settingsOf(client, scope);
+    return held.updatedAt === null ? undefined : held.settings;
+  };
+  const settings = await authored({ kind: 'chain' });
+  const storeSettings = await authored({ kind: 'store', storeId });
   const budget = LINK_CHUNK_BYTES - 2_048;
   const priceChunks = chunkByBytes(lines, budget);
   const messages = [
@@ -146,6 +155,8 @@ async function queueStorePart(
       chain: { rev: chain.chainRev, object: chain.object },
       prices: priceChunks[0] ?? [],
       neighbours,
+      ...(settings && { settings }),
+      ...(storeSettings && { storeSettings }),
     },
     ...priceChunks.slice(1).map((prices) => ({ type: 'snapshot' as const, prices })),
     ...chunkByBytes(campaigns, budget).map((part) => ({

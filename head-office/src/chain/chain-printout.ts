@@ -18,7 +18,7 @@ export function chainPrintout(chain: ChainEndpoints, endpointsFile: string): str
     '  Vitrine chain of three stores is running:',
     '',
     `  Head office   ${chain.headOffice.url}/  (health ${chain.headOffice.health})`,
-    `    console     ${chain.headOffice.console}  (sign in with the admin token)`,
+    `    console     ${chain.headOffice.console}  (user ${chain.headOffice.user.id}, password ${chain.headOffice.user.password})`,
     `    admin token ${chain.headOffice.adminToken}  (Authorization: Bearer <token>)`,
     '',
     ...stores,

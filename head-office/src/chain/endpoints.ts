@@ -34,10 +34,12 @@ export const ChainEndpoints = z.object({
   startedAt: z.iso.datetime(),
   headOffice: z.object({
     url: HttpUrl,
-    /** Head office's console (sign in with the admin token). */
+    /** Head office's console (sign in as `user`, or with the admin token). */
     console: HttpUrl,
     health: HttpUrl,
     adminToken: z.string().min(16),
+    /** The demo's head-office user (an admin). */
+    user: z.object({ id: z.string(), password: z.string() }),
     pid: z.number().int().positive(),
   }),
   stores: z.array(ChainStoreEndpoints).min(1),

@@ -10,6 +10,7 @@ import { startNatsCluster, startPostgres, type LocalPostgres, type NatsCluster }
 import { renderUsersFile, writeUsersFile } from '../stores/nats-users';
 import { chainCampaign, publishChainCampaign, waitStoreHolds } from './chain-campaign';
 import { ensureStores, startChainHeadOffice, type ChainHeadOffice } from './chain-head-office';
+import { DEMO_HQ_USER } from './hq-admin';
 import { portPicker } from './chain-ports';
 import { enrolStore, pointLinkAt, startChainStore, type ChainStore } from './chain-stores';
 import { DEMO_CHAIN_STORES, type DemoChainStore } from './demo-stores';
@@ -137,6 +138,7 @@ export async function startChain(options: ChainOptions): Promise<RunningChain> {
     stops.push(() => hq.process.stop());
 
     await ensureStores(hq.admin, chainStores);
+    await hq.admin.ensureDemoUser();
     await eachLimited(chainStores, ENROL_CONCURRENCY, async (store) => {
       const dataDir = join(dir, 'stores', store.id);
       const enrolled = await enrolStore(options.repoRoot, hq, store, dataDir);
@@ -191,6 +193,7 @@ export async function startChain(options: ChainOptions): Promise<RunningChain> {
         console: `${hq.url}/console/`,
         health: `${hq.url}/healthz`,
         adminToken,
+        user: { ...DEMO_HQ_USER },
         pid: hq.process.pid,
       },
       stores: stores.map((store) => store.endpoints),

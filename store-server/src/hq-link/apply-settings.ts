@@ -1,6 +1,7 @@
 // Head office's settings for the screens and the neighbours this store follows. The chain's
 // settings and the store's own are kept apart and merged (the store's win), so the settings
-// document does not depend on which stream spoke last. Called inside the intake's transaction.
+// document does not depend on which stream spoke last; a currency neither names stays as the
+// store's first start set it. Called inside the intake's transaction.
 import type { SettingsMessage, StoreSettings } from '@vitrine/shared/core';
 import type { Db } from '../db/database';
 import type { DocStore, DocWrite } from '../sync/doc-store';
@@ -27,12 +28,14 @@ export function settingsWrite(
       }[]
     ).map((row) => [row.source, JSON.parse(row.body) as Settings]),
   );
+  const current = parts.docs.get<StoreSettings>('settings', parts.storeId);
   const merged: StoreSettings = {
+    // The currency is a fact of the store, not a preference: settings that name none keep it.
+    ...(current?.currency !== undefined && { currency: current.currency }),
     ...said.get('chain'),
     ...said.get('store'),
     id: parts.storeId,
   };
-  const current = parts.docs.get<StoreSettings>('settings', parts.storeId);
   if (JSON.stringify(current) === JSON.stringify(merged)) return [];
   return [{ c: 'settings', id: parts.storeId, body: merged }];
 }

@@ -126,6 +126,7 @@ export function snapshotWrites(
   const prices = chunks.flatMap((chunk) => chunk.prices ?? []);
   const stock = chunks.flatMap((chunk) => chunk.stock ?? []);
   const settings = chunks.findLast((chunk) => chunk.settings)?.settings;
+  const storeSettings = chunks.findLast((chunk) => chunk.storeSettings)?.storeSettings;
   const neighbours = chunks.findLast((chunk) => chunk.neighbours)?.neighbours;
   const docs = [...(chainDocs ?? []), ...chunks.flatMap((chunk) => chunk.docs ?? [])].filter(
     (doc) => !doc.del,
@@ -147,5 +148,6 @@ export function snapshotWrites(
   const tail: DocWrite[] = [];
   if (stock.length > 0) tail.push(...stockWrites(parts, stock));
   if (settings) tail.push(...settingsWrite(parts, 'chain', settings));
+  if (storeSettings) tail.push(...settingsWrite(parts, 'store', storeSettings));
   return [...changed, ...changing(parts, tail)];
 }

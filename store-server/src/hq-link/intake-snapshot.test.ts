@@ -205,6 +205,26 @@ describe('a fresh snapshot from head office', () => {
     });
   });
 
+  it("sets the chain's and the store's own settings it carries, keeping the store's currency", async () => {
+    const { docs, intake } = storeWith(() => Promise.reject(new Error('no chain part named')));
+    docs.write([{ c: 'settings', id: STORE_ID, body: { id: STORE_ID, currency: 'CHF' } }]);
+    const skills = { 'mode-homme': 'style' as const };
+    const outcome = await intake.receive(
+      'HQ_STORES',
+      bytes({
+        ...{ v: 1, rev: 4, type: 'snapshot', chain: { rev: 1 } },
+        settings: { skillsByDepartment: skills },
+        storeSettings: { skillsByDepartment: { ...skills, vins: 'wine' } },
+      }),
+    );
+    expect(outcome).toEqual({ outcome: 'applied', rev: 4 });
+    expect(docs.get('settings', STORE_ID)).toEqual({
+      id: STORE_ID,
+      currency: 'CHF',
+      skillsByDepartment: { ...skills, vins: 'wine' },
+    });
+  });
+
   it('waits, changing nothing, while the chain part cannot be had', async () => {
     const object = chainObject(5, [product('p2')]);
     const { db, intake } = storeWith(() => Promise.reject(new Error('no link')));

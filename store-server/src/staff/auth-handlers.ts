@@ -5,11 +5,15 @@
 // sign-in audit that managers read.
 import type { SignInAuditEntry, authRoutes } from '@vitrine/shared/core';
 import type { Db } from '../db/database';
-import { HttpError } from '@vitrine/shared/node';
+import {
+  clientAddress,
+  HttpError,
+  SignInLimiter,
+  verifyPasswordOrDummy,
+  type SignInLimits,
+} from '@vitrine/shared/node';
 import type { Handlers } from '../http/register-routes';
-import { verifyPasswordOrDummy } from './passwords';
 import { SignInAudit } from './sign-in-audit';
-import { clientAddress, SignInLimiter, type SignInLimits } from './sign-in-limiter';
 import { bearerToken, type StaffAuth } from './staff-auth';
 
 export function authHandlers(

@@ -2,8 +2,8 @@
 import { createHash, randomBytes } from 'node:crypto';
 import { z } from 'zod';
 import { StaffRole, matchesName, type StaffUser } from '@vitrine/shared/core';
+import { hashPassword, verifyPasswordOrDummy } from '@vitrine/shared/node';
 import type { Db } from '../db/database';
-import { hashPassword, verifyPasswordOrDummy } from './passwords';
 
 export { StaffRole, type StaffUser };
 

@@ -192,7 +192,10 @@ export const StoreSnapshotChunk = chunked({
   prices: z.array(PriceLine).optional(),
   stock: z.array(StockLine).optional(),
   campaigns: z.array(SignedCampaign).optional(),
+  /** The chain's settings for the screens, as they stand. */
   settings: StoreSettings.omit({ id: true }).optional(),
+  /** This store's own settings (they win over the chain's), as they stand. */
+  storeSettings: StoreSettings.omit({ id: true }).optional(),
   neighbours: z.array(StoreId).max(MAX_NEIGHBOURS).optional(),
 });
 export type StoreSnapshotChunk = z.infer<typeof StoreSnapshotChunk>;

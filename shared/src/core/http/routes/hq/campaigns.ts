@@ -1,9 +1,10 @@
 // Head office's campaigns, as its console and scripts drive them: publish a campaign (signed,
 // queued to the stores it targets), withdraw it, list them.
 import { z } from 'zod';
-import { admin, route } from '../../route';
+import { route } from '../../route';
 import { CampaignDraftInput, CampaignStatus } from '../campaigns';
 import { idParam } from '../ids';
+import { hqPublisher, hqReader } from './roles';
 
 const KiB = 1024;
 /** A campaign at its largest (8 zones, 200 items a playlist, long texts) fits. */
@@ -38,7 +39,7 @@ export const hqCampaignRoutes = {
     method: 'POST',
     path: '/campaigns',
     summary: 'Publish a campaign (new, or its next revision): signed and sent to its stores',
-    auth: admin,
+    auth: hqPublisher,
     body: CampaignDraftInput,
     limit: CAMPAIGN_BODY_LIMIT,
     response: HqPublication,
@@ -48,7 +49,7 @@ export const hqCampaignRoutes = {
     method: 'POST',
     path: '/campaigns/:id/withdraw',
     summary: 'Withdraw a published campaign from every screen it reached',
-    auth: admin,
+    auth: hqPublisher,
     params: idParam('campaign'),
     response: HqPublication,
   }),
@@ -56,7 +57,7 @@ export const hqCampaignRoutes = {
     method: 'GET',
     path: '/campaigns',
     summary: `Campaigns by id, ${PAGE} a page: pass the last id as "after" for the next`,
-    auth: admin,
+    auth: hqReader,
     query: z.object({ after: CampaignId.optional() }),
     response: z.object({ campaigns: z.array(HqCampaign), next: z.string().nullable() }),
   }),

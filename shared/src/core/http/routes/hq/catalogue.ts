@@ -5,7 +5,8 @@ import { z } from 'zod';
 import { FeedKindName } from '../../../feed/import-job';
 import { ReportEntry } from '../../../feed/line-report';
 import { MAX_FEED_BYTES } from '../imports';
-import { admin, route } from '../../route';
+import { route } from '../../route';
+import { hqAdmin } from './roles';
 
 const Count = z.number().int().nonnegative();
 
@@ -29,7 +30,7 @@ export const hqCatalogueRoutes = {
     path: '/catalogue/imports/:kind',
     summary:
       "Imports one feed file into the chain's catalogue and sends the changes to the stores (full: what a products feed lacks is withdrawn)",
-    auth: admin,
+    auth: hqAdmin,
     params: z.object({ kind: FeedKindName }),
     query: z.object({
       mode: z.enum(['full', 'incremental'], { error: 'mode: full or incremental' }),

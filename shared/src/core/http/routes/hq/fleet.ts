@@ -2,7 +2,8 @@
 // fleet summary, a page at a time in (store, device) order, with a count per status.
 import { z } from 'zod';
 import { FleetDevice, StoreId } from '../../../link/messages';
-import { admin, route } from '../../route';
+import { route } from '../../route';
+import { hqReader } from './roles';
 
 const PAGE = 200;
 const DeviceId = FleetDevice.shape.deviceId;
@@ -47,7 +48,7 @@ export const hqFleetRoutes = {
     method: 'GET',
     path: '/fleet',
     summary: `Screens by store and device, ${PAGE} a page at most, filtered by store, region, app, status, last contact before`,
-    auth: admin,
+    auth: hqReader,
     query: FleetQuery,
     response: z.object({
       screens: z.array(HqScreen),

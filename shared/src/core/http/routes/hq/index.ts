@@ -6,6 +6,8 @@ import { hqFleetRoutes } from './fleet';
 import { hqMediaRoutes } from './media';
 import { hqLinkRoutes } from './link';
 import { hqReportRoutes } from './reports';
+import { hqSettingsRoutes } from './settings';
+import { hqAuthRoutes, hqUserRoutes } from './users';
 import { hqStoreRoutes } from './stores';
 
 export const hqRoutes = {
@@ -17,6 +19,9 @@ export const hqRoutes = {
   link: hqLinkRoutes,
   reports: hqReportRoutes,
   catalogue: hqCatalogueRoutes,
+  settings: hqSettingsRoutes,
+  auth: hqAuthRoutes,
+  users: hqUserRoutes,
 } as const;
 export type HqRoutes = typeof hqRoutes;
 
@@ -28,3 +33,6 @@ export * from './fleet';
 export * from './link';
 export * from './reports';
 export * from './catalogue';
+export * from './settings';
+export * from './roles';
+export * from './users';

@@ -2,7 +2,8 @@
 // a schema they do not know), as they reported them with `req.refused`, newest first.
 import { z } from 'zod';
 import { StoreId } from '../../../link/messages';
-import { admin, route } from '../../route';
+import { route } from '../../route';
+import { hqReader } from './roles';
 
 const PAGE = 100;
 
@@ -21,7 +22,7 @@ export const hqLinkRoutes = {
     method: 'GET',
     path: '/link-refusals',
     summary: `Messages stores refused, newest first, ${PAGE} a page: pass "next" as "before" for the next`,
-    auth: admin,
+    auth: hqReader,
     query: z.object({
       before: z.coerce.number().int().positive().optional(),
       store: StoreId.optional(),

@@ -2,7 +2,8 @@
 // upload's headers), kept in the link's media bucket by SHA-256; list the library.
 import { z } from 'zod';
 import { MAX_MEDIA_BYTES, MEDIA_TYPES, MediaRef, Sha256Hex } from '../../../campaign/campaign';
-import { admin, route } from '../../route';
+import { route } from '../../route';
+import { hqPublisher, hqReader } from './roles';
 
 const PAGE = 100;
 
@@ -14,7 +15,7 @@ export const hqMediaRoutes = {
     method: 'POST',
     path: '/media',
     summary: 'Upload a media file (its type is read from its bytes), kept by SHA-256',
-    auth: admin,
+    auth: hqPublisher,
     query: z.object({ name: z.string().min(1).max(200).default('upload') }),
     body: { upload: { limit: MAX_MEDIA_BYTES, types: MEDIA_TYPES } },
     response: HqMedia,
@@ -24,7 +25,7 @@ export const hqMediaRoutes = {
     method: 'GET',
     path: '/media',
     summary: `The media library by SHA-256, ${PAGE} a page: pass the last one as "after"`,
-    auth: admin,
+    auth: hqReader,
     query: z.object({ after: Sha256Hex.optional() }),
     response: z.object({ media: z.array(HqMedia), next: z.string().nullable() }),
   }),

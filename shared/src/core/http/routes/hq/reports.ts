@@ -3,7 +3,8 @@
 // time in (store, day, …) order. `next` is an opaque cursor: pass it back as `after`.
 import { z } from 'zod';
 import { StoreId } from '../../../link/messages';
-import { admin, route } from '../../route';
+import { route } from '../../route';
+import { hqReader } from './roles';
 
 const PAGE = 500;
 /** A report reads at most a year and a day of days at once. */
@@ -108,7 +109,7 @@ export const hqReportRoutes = {
     method: 'GET',
     path: '/reports/plays',
     summary: `Proof of play per store, day, campaign and media item, ${FILTERS} and campaign`,
-    auth: admin,
+    auth: hqReader,
     query: PlaysReportQuery,
     response: page(HqPlaysRow),
   }),
@@ -117,7 +118,7 @@ export const hqReportRoutes = {
     path: '/reports/plays/by-day',
     summary:
       'Proof of play per day and campaign, summed over a region, a store or a campaign’s stores',
-    auth: admin,
+    auth: hqReader,
     query: PlaysByDayQuery,
     response: page(HqPlaysDayRow),
   }),
@@ -125,7 +126,7 @@ export const hqReportRoutes = {
     method: 'GET',
     path: '/reports/screen-plays',
     summary: `Proof of play per store, day and screen, ${FILTERS}`,
-    auth: admin,
+    auth: hqReader,
     query: ReportQuery,
     response: page(HqScreenPlaysRow),
   }),
@@ -133,7 +134,7 @@ export const hqReportRoutes = {
     method: 'GET',
     path: '/reports/feedback',
     summary: `Likes and smileys per store, day, target and product, ${FILTERS}`,
-    auth: admin,
+    auth: hqReader,
     query: ReportQuery,
     response: page(HqFeedbackRow),
   }),
@@ -141,7 +142,7 @@ export const hqReportRoutes = {
     method: 'GET',
     path: '/reports/requests',
     summary: `Shoppers' requests per store, day and type, ${FILTERS}`,
-    auth: admin,
+    auth: hqReader,
     query: ReportQuery,
     response: page(HqRequestsRow),
   }),

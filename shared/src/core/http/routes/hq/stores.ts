@@ -4,7 +4,8 @@
 import { z } from 'zod';
 import { StoreId, MAX_NEIGHBOURS, NkeyUserPublicKey } from '../../../link/messages';
 import { CurrencyCode } from '../../../money/format-money';
-import { admin, route } from '../../route';
+import { route } from '../../route';
+import { hqAdmin, hqReader } from './roles';
 
 function isTimeZone(zone: string): boolean {
   try {
@@ -87,7 +88,7 @@ export const hqStoreRoutes = {
     method: 'POST',
     path: '/stores',
     summary: 'Create a store with its region, time zone, currency and neighbours (≤ 10)',
-    auth: admin,
+    auth: hqAdmin,
     body: CreateStoreBody,
     response: HqStore,
     status: 201,
@@ -96,7 +97,7 @@ export const hqStoreRoutes = {
     method: 'GET',
     path: '/stores',
     summary: `Stores by id, ${PAGE} a page, filtered by region and status: pass "next" as "after"`,
-    auth: admin,
+    auth: hqReader,
     query: z.object({
       after: StoreId.optional(),
       region: StoreId.optional(),
@@ -108,7 +109,7 @@ export const hqStoreRoutes = {
     method: 'GET',
     path: '/stores/:id',
     summary: 'One store',
-    auth: admin,
+    auth: hqReader,
     params: StoreParams,
     response: HqStore,
   }),
@@ -116,7 +117,7 @@ export const hqStoreRoutes = {
     method: 'PUT',
     path: '/stores/:id/neighbours',
     summary: "Replace a store's neighbours (rank order, ≤ 10): its link permissions follow",
-    auth: admin,
+    auth: hqAdmin,
     params: StoreParams,
     body: z.object({ neighbours: Neighbours }),
     response: HqStore,
@@ -125,7 +126,7 @@ export const hqStoreRoutes = {
     method: 'POST',
     path: '/stores/:id/enrol-codes',
     summary: 'A one-time enrolment code for the store (kept hashed, expires)',
-    auth: admin,
+    auth: hqAdmin,
     params: StoreParams,
     body: EnrolCodeBody,
     response: EnrolCodeReply,
@@ -135,7 +136,7 @@ export const hqStoreRoutes = {
     method: 'POST',
     path: '/stores/:id/revoke',
     summary: 'Revoke a store: its keys stop opening the link at once; a new code re-enrols it',
-    auth: admin,
+    auth: hqAdmin,
     params: StoreParams,
     response: HqStore,
   }),
@@ -143,7 +144,7 @@ export const hqStoreRoutes = {
     method: 'GET',
     path: '/stores/:id/keys',
     summary: "The store's link keys, live and retired, newest first",
-    auth: admin,
+    auth: hqReader,
     params: StoreParams,
     response: z.object({ keys: z.array(StoreKey) }),
   }),
