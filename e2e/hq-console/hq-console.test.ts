@@ -2,13 +2,18 @@
 // nats-server whose users file head office keeps): sign in with the admin token, create a store,
 // get its one-time enrolment code and run the very command the console prints, start that store
 // with the link it made, publish a campaign to its region, and see the store's kiosk in the
-// fleet. A wrong token and a bad store are refused with a clear message.
+// fleet, then its feedback (sent over MQTT as a kiosk sends it, through the store and the link)
+// in head office's reports. A wrong password, a wrong token and a bad store are refused with a
+// clear message; a person signs in with their password.
 import { spawn } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import mqtt from 'mqtt';
+import { topics } from '@vitrine/shared/core';
+import { uuidV7 } from '../../head-office/src/events/test-events';
 import { startStoresTestBed } from '../../head-office/src/stores/test-bed';
 import { launchChromium } from '../support/chromium';
 import { signInThroughConsole } from '../support/console-page';
@@ -28,6 +33,8 @@ let bed: Awaited<ReturnType<typeof startStoresTestBed>> | undefined;
 let browser: BrowserContext | undefined;
 let page: Page;
 let store: ServerProcess | undefined;
+let storeMqttPort = 0;
+let kiosk: Awaited<ReturnType<typeof enrolAndApprove>> | undefined;
 let dir: string;
 
 beforeAll(async () => {
@@ -133,10 +140,11 @@ describe('head office’s console', () => {
     // The store's own publisher, for its console's head-office page below.
     const user = ['--data', dataDir, '--id', 'publisher', '--name', 'Lyon', '--roles', 'publisher'];
     await runTsx('store-server/src/staff/add-user.ts', user, 'vitrine-demo\n');
+    storeMqttPort = await freePort();
     store = await spawnServer({
       dataDir,
       httpPort: await freePort(),
-      mqttPort: await freePort(),
+      mqttPort: storeMqttPort,
       store: { id: STORE },
       extraArgs: ['--plain', 'on', '--hq-link', join(dataDir, 'hq', 'hq-link.json')],
     });
@@ -170,7 +178,7 @@ describe('head office’s console', () => {
   });
 
   it('shows the store’s kiosk in the fleet, filtered by region', async () => {
-    const kiosk = await enrolAndApprove(store!.url, 'kiosk');
+    kiosk = await enrolAndApprove(store!.url, 'kiosk');
     await tab(/^Screens$/);
     await page.getByLabel('Region (id)').fill(REGION);
     const row = page.locator(`tr[data-device="${kiosk.deviceId}"]`);
@@ -189,6 +197,88 @@ describe('head office’s console', () => {
       /\d+ online · \d+ offline/,
     );
   }, 150_000);
+
+  it('shows the screens’ plays and feedback in the reports, come from their store over the link', async () => {
+    const signage = await enrolAndApprove(store!.url, 'signage');
+    const now = Date.now();
+    let seq = 0;
+    const event = (kind: string, payload: object) => ({
+      id: uuidV7(now + ++seq),
+      seq,
+      at: new Date(now + seq).toISOString(),
+      kind,
+      payload,
+    });
+    /** Sends a batch as the device's app does: over MQTT to its store, as itself. */
+    const send = async (device: { deviceId: string; secret: string }, events: object[]) => {
+      const link = await mqtt.connectAsync(`mqtt://127.0.0.1:${storeMqttPort}`, {
+        clientId: device.deviceId,
+        username: device.deviceId,
+        password: device.secret,
+        reconnectPeriod: 0,
+      });
+      const batch = JSON.stringify({ v: 1, type: 'events', events });
+      await link.publishAsync(topics.events(STORE, device.deviceId), batch, { qos: 1 });
+      await link.endAsync();
+    };
+    await send(kiosk!, [
+      event('feedback', { target: 'product', productId: 'p1', value: 'like' }),
+      event('feedback', { target: 'product', productId: 'p1', value: 'like' }),
+      event('feedback', { target: 'help', value: 'red' }),
+    ]);
+    const play = (playId: string, phase: 'start' | 'end') =>
+      event('proof-of-play', {
+        campaignId: 'rhone-winter',
+        itemId: 'ticker',
+        playId,
+        phase,
+        ...(phase === 'end' && { durationMs: 8_000 }),
+      });
+    await send(signage, [
+      play('a', 'start'),
+      play('a', 'end'),
+      play('b', 'start'),
+      play('b', 'end'),
+    ]);
+
+    await tab(/^Reports$/);
+    await page.getByLabel('Region (id)').fill(REGION);
+    await page.getByRole('combobox', { name: 'Report' }).selectOption('feedback');
+    const rows = page.getByTestId('report-feedback').locator('tbody tr');
+    await expect
+      .poll(
+        async () => {
+          await page.getByRole('button', { name: 'Filter' }).click();
+          return rows.count();
+        },
+        { timeout: 60_000, interval: 1_000 },
+      )
+      .toBe(2);
+    const cells = await rows.evaluateAll((trs) =>
+      trs.map((tr) => [...tr.querySelectorAll('td')].slice(1).map((td) => td.textContent)),
+    );
+    expect(cells).toEqual([
+      [STORE, 'help', '—', '0', '0', '0 · 0 · 1'],
+      [STORE, 'a product', 'p1', '2', '0', '0 · 0 · 0'],
+    ]);
+    // A region bounds the sum, so plays per day are drawn; the plays report has the rows.
+    const chart = page.getByRole('img', { name: 'Plays per day' });
+    await expect
+      .poll(
+        async () => {
+          await page.getByRole('button', { name: 'Filter' }).click();
+          return chart.count();
+        },
+        { timeout: 60_000, interval: 1_000 },
+      )
+      .toBe(1);
+    await page.getByRole('combobox', { name: 'Report' }).selectOption('plays');
+    const plays = page.getByTestId('report-plays').locator('tbody tr');
+    await expect
+      .poll(async () => (await plays.allTextContents()).join(' | '), { timeout: 30_000 })
+      .toMatch(/lyon-part-dieu\s*rhone-winter\s*ticker\s*2\s*0\s*0\.3/);
+    await page.screenshot({ path: join(dir, 'hq-reports.png'), fullPage: true });
+  }, 120_000);
 
   it('signs a person in with their password, and signs them out at head office too', async () => {
     const made = await fetch(`${bed!.hq.url}/api/v1/users/marie`, {

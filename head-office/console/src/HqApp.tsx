@@ -6,7 +6,7 @@ import { FleetView } from './fleet/FleetView';
 import { useText } from './i18n';
 import { RefusalsView } from './link/RefusalsView';
 import { MediaLibrary } from './media/MediaLibrary';
-import { ReportsPlaceholder } from './reports/ReportsPlaceholder';
+import { ReportsView } from './reports/ReportsView';
 import { StoresView } from './stores/StoresView';
 
 const TABS = ['stores', 'campaigns', 'media', 'fleet', 'refusals', 'reports'] as const;
@@ -38,7 +38,7 @@ export function HqApp(props: {
         {tab === 'media' && <MediaLibrary />}
         {tab === 'fleet' && <FleetView />}
         {tab === 'refusals' && <RefusalsView />}
-        {tab === 'reports' && <ReportsPlaceholder />}
+        {tab === 'reports' && <ReportsView />}
       </main>
     </div>
   );

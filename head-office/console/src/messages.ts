@@ -122,8 +122,36 @@ const fr = {
   at: 'Quand',
   noRefusals: 'Aucun message refusé : tout ce que le siège envoie est accepté.',
   // Reports
-  reportsSoon:
-    'Les rapports de l’enseigne (diffusions, avis, demandes, par magasin, région et jour) arrivent ici avec leurs routes.',
+  fromDay: 'Du',
+  toDay: 'Au',
+  report: 'Rapport',
+  reportKinds: { plays: 'Diffusions', feedback: 'Avis', requests: 'Demandes' },
+  reportsIntro:
+    'Jours du calendrier de chaque magasin (son fuseau horaire), un an au plus. Les chiffres sont les cumuls quotidiens du siège.',
+  playsPerDay: 'Diffusions par jour',
+  playsPerDayNeedsFilter:
+    'Le graphique des diffusions par jour demande un magasin, une région ou une campagne.',
+  noReportRows: 'Rien sur cette période.',
+  noPlays: 'Aucune diffusion sur cette période.',
+  day: 'Jour',
+  item: 'Élément',
+  plays: 'Diffusions',
+  interrupted: 'Interrompues',
+  playedMinutes: 'Minutes diffusées',
+  target: 'Sur',
+  targets: { product: 'un produit', help: 'l’aide', call: 'un appel', look: 'un look' },
+  product: 'Produit',
+  likes: 'J’aime',
+  dislikes: 'Je n’aime pas',
+  smileys: 'Smileys vert · orange · rouge',
+  requestType: 'Demande',
+  requestTypes: {
+    help: 'aide',
+    size: 'taille',
+    reservation: 'réservation',
+    delivery: 'livraison',
+  },
+  count: 'Nombre',
 };
 
 export type Messages = typeof fr;
@@ -239,8 +267,35 @@ const en: Messages = {
   reason: 'Reason',
   at: 'When',
   noRefusals: 'No refused messages: everything head office sends is accepted.',
-  reportsSoon:
-    'The chain’s reports (plays, feedback, requests, by store, region and day) come here with their routes.',
+  fromDay: 'From',
+  toDay: 'To',
+  report: 'Report',
+  reportKinds: { plays: 'Plays', feedback: 'Feedback', requests: 'Requests' },
+  reportsIntro:
+    'Days of each store’s own calendar (its time zone), a year at most. The figures are head office’s daily totals.',
+  playsPerDay: 'Plays per day',
+  playsPerDayNeedsFilter: 'The plays-per-day chart needs a store, a region or a campaign.',
+  noReportRows: 'Nothing in this range.',
+  noPlays: 'No plays in this range.',
+  day: 'Day',
+  item: 'Item',
+  plays: 'Plays',
+  interrupted: 'Interrupted',
+  playedMinutes: 'Minutes played',
+  target: 'On',
+  targets: { product: 'a product', help: 'help', call: 'a call', look: 'a look' },
+  product: 'Product',
+  likes: 'Likes',
+  dislikes: 'Dislikes',
+  smileys: 'Smileys green · orange · red',
+  requestType: 'Request',
+  requestTypes: {
+    help: 'help',
+    size: 'size',
+    reservation: 'reservation',
+    delivery: 'delivery',
+  },
+  count: 'Count',
 };
 
 export const messages: Record<Lang, Messages> = { fr, en };

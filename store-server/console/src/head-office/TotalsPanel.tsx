@@ -1,7 +1,7 @@
 // One dimension of the proof-of-play report: its chart and the numbers behind it.
 import { useMemo } from 'react';
+import { BarChart } from '@vitrine/shared/console-kit';
 import { useText } from './i18n';
-import { PlaysChart } from './PlaysChart';
 import type { Total } from './report-aggregate';
 
 export function TotalsPanel(props: {
@@ -19,7 +19,7 @@ export function TotalsPanel(props: {
   const values = useMemo(() => props.totals.map((total) => total.plays), [props.totals]);
   return (
     <div className="totals" data-testid={props.testId}>
-      <PlaysChart title={`${props.title} · ${t.plays}`} labels={labels} values={values} />
+      <BarChart title={`${props.title} · ${t.plays}`} labels={labels} values={values} />
       <table>
         <thead>
           <tr>

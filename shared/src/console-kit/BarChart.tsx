@@ -1,11 +1,11 @@
-// A bar chart of plays (chart.js, only the parts a bar chart needs, so the
+// A bar chart for the consoles' reports (chart.js, only the parts a bar chart needs, so the
 // bundle carries no other chart types). Redrawn when the data changes.
 import { useEffect, useRef } from 'react';
 import { BarController, BarElement, CategoryScale, Chart, LinearScale, Tooltip } from 'chart.js';
 
 Chart.register(BarController, BarElement, CategoryScale, LinearScale, Tooltip);
 
-export function PlaysChart(props: { title: string; labels: string[]; values: number[] }) {
+export function BarChart(props: { title: string; labels: string[]; values: number[] }) {
   const canvas = useRef<HTMLCanvasElement>(null);
   useEffect(() => {
     if (!canvas.current) return;
