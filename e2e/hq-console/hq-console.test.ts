@@ -280,22 +280,26 @@ describe('head office’s console', () => {
     await page.screenshot({ path: join(dir, 'hq-reports.png'), fullPage: true });
   }, 120_000);
 
-  it('signs a person in with their password, and signs them out at head office too', async () => {
-    const made = await fetch(`${bed!.hq.url}/api/v1/users/marie`, {
-      method: 'PUT',
-      headers: { authorization: `Bearer ${TOKEN}`, 'content-type': 'application/json' },
-      body: JSON.stringify({
-        name: 'Marie',
-        roles: ['publisher'],
-        password: 'marie-long-password',
-      }),
-    });
-    expect(made.status).toBe(200);
+  it('makes a user on the users tab, who signs in with their password and out at head office too', async () => {
+    await tab(/^Users$/);
+    const form = page.getByRole('region', { name: 'Add or change a user' });
+    await form.getByLabel('User id').fill('marie');
+    await form.getByLabel('Name').fill('Marie');
+    await form.getByLabel('publishes').check();
+    await form.getByLabel(/^Password/).fill('short');
+    await form.getByRole('button', { name: 'Save' }).click();
+    await expect.poll(() => page.getByRole('alert').textContent()).toMatch(/password/);
+    await form.getByLabel(/^Password/).fill('marie-long-password');
+    await form.getByRole('button', { name: 'Save' }).click();
+    await page.getByText('User marie saved.').waitFor();
+    expect(await page.locator('tr[data-user="marie"]').textContent()).toContain('publishes');
     await page.getByRole('button', { name: 'Sign out' }).click();
     await page.getByLabel('User id').fill('marie');
     await page.getByLabel('Password').fill('marie-long-password');
     await page.getByRole('button', { name: 'Sign in', exact: true }).click();
-    await page.getByRole('button', { name: 'Sign out' }).waitFor();
+    await page.getByTestId('signed-in-as').filter({ hasText: 'Marie' }).waitFor();
+    // A publisher has no users tab.
+    expect(await page.getByRole('tab', { name: 'Users' }).count()).toBe(0);
     const sessionToken = await page.evaluate(() => sessionStorage.getItem('vitrine.hq.token'));
     expect(sessionToken).toMatch(/^[A-Za-z0-9_-]{43}$/);
     await tab(/Campaigns/);

@@ -1,5 +1,8 @@
-// The console's tabs, once signed in. Every tab reads and writes through head office's API.
+// The console's tabs, once signed in. Every tab reads and writes through head office's API;
+// the users tab shows for admins only (head office refuses the others anyway).
 import { useEffect, useState } from 'react';
+import type { HqUser } from '@vitrine/shared/core';
+import { hq } from './api';
 import { LangSwitch, Tabs, type ConsoleLang } from '@vitrine/shared/console-kit';
 import { CampaignsView } from './campaigns/CampaignsView';
 import { FleetView } from './fleet/FleetView';
@@ -8,8 +11,9 @@ import { RefusalsView } from './link/RefusalsView';
 import { MediaLibrary } from './media/MediaLibrary';
 import { ReportsView } from './reports/ReportsView';
 import { StoresView } from './stores/StoresView';
+import { UsersView } from './users/UsersView';
 
-const TABS = ['stores', 'campaigns', 'media', 'fleet', 'refusals', 'reports'] as const;
+const TABS = ['stores', 'campaigns', 'media', 'fleet', 'refusals', 'reports', 'users'] as const;
 type Tab = (typeof TABS)[number];
 
 export function HqApp(props: {
@@ -19,6 +23,14 @@ export function HqApp(props: {
 }) {
   const { t } = useText();
   const [tab, setTab] = useState<Tab>('stores');
+  const [me, setMe] = useState<HqUser | null>(null);
+  useEffect(() => {
+    hq.auth.me().then(
+      (answer) => setMe(answer.user),
+      () => setMe(null),
+    );
+  }, []);
+  const tabs = TABS.filter((each) => each !== 'users' || me?.roles.includes('admin'));
   useEffect(() => {
     document.title = `Vitrine · ${t.title} · ${t.tabs[tab]}`;
   }, [t, tab]);
@@ -26,12 +38,13 @@ export function HqApp(props: {
     <div className="head-office hq-console">
       <header>
         <h1>Vitrine · {t.title}</h1>
+        {me && <span data-testid="signed-in-as">{me.name}</span>}
         <LangSwitch lang={props.lang} onLang={props.onLang} className="action" />
         <button type="button" className="action" onClick={props.onSignOut}>
           {t.signOut}
         </button>
       </header>
-      <Tabs tabs={TABS} labels={t.tabs} selected={tab} onSelect={setTab} />
+      <Tabs tabs={tabs} labels={t.tabs} selected={tab} onSelect={setTab} />
       <main>
         {tab === 'stores' && <StoresView />}
         {tab === 'campaigns' && <CampaignsView lang={props.lang} />}
@@ -39,6 +52,7 @@ export function HqApp(props: {
         {tab === 'fleet' && <FleetView />}
         {tab === 'refusals' && <RefusalsView />}
         {tab === 'reports' && <ReportsView />}
+        {tab === 'users' && <UsersView />}
       </main>
     </div>
   );
