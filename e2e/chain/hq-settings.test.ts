@@ -1,16 +1,33 @@
-// The screens' settings authored at head office, end to end on real parts (PostgreSQL, a 3-node
-// NATS cluster, a head-office process, a store-server process): the chain's settings reach the
-// store's settings document, the store's own win over them, a currency neither names stays as
-// the store's first start set it, and bad input is refused with a clear 4xx.
+// What head office says of a store, end to end on real parts (PostgreSQL, a 3-node NATS cluster,
+// a head-office process, a store-server process): the store runs with head office's time zone
+// and currency, not its own flags, and a change at head office reaches its link file at the next
+// hello and applies at its next start; the chain's settings reach the store's settings
+// document, the store's own win over them, a currency neither names stays as the store's first
+// start set it, and bad input is refused with a clear 4xx.
 import Database from 'better-sqlite3';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ApiCallError, type StoreSettings } from '@vitrine/shared/core';
+import { apiRoutes, ApiCallError, callRoute, type StoreSettings } from '@vitrine/shared/core';
 import { startCatalogueChain } from '../support/catalogue-chain';
+import { TEST_ADMIN_TOKEN } from '../support/server-process';
 import { waitFor } from '../support/test-server';
 
 const STORE = 'geneve';
 let chain: Awaited<ReturnType<typeof startCatalogueChain>>;
+let storeUrl: string;
+
+/** The store's own page of itself (`GET /api/v1/store`), as its consoles read it. */
+const storeInfo = () =>
+  callRoute(
+    { baseUrl: storeUrl, authorization: () => `Bearer ${TEST_ADMIN_TOKEN}` },
+    apiRoutes.store.info,
+    {},
+  );
+const linkFile = () =>
+  JSON.parse(readFileSync(join(chain.dataDir, 'hq', 'hq-link.json'), 'utf8')) as {
+    store?: { timeZone?: string; currency?: string };
+  };
 
 /** The store's settings document, as its screens would pull it. */
 function settingsDoc(): StoreSettings | undefined {
@@ -35,12 +52,35 @@ const refusal = (call: Promise<unknown>) =>
   );
 
 beforeAll(async () => {
-  chain = await startCatalogueChain(STORE);
-  await chain.startStore();
+  // The store server starts without --time-zone or --currency (Europe/Paris and EUR by default).
+  chain = await startCatalogueChain(STORE, { timeZone: 'Europe/Zurich', currency: 'CHF' });
+  storeUrl = (await chain.startStore()).url;
 }, 180_000);
 
 afterAll(async () => {
   await chain?.stop();
+});
+
+describe('the store as head office keeps it', () => {
+  it("runs with head office's time zone and currency, and takes a change at its next start", async () => {
+    expect(linkFile().store).toEqual({ timeZone: 'Europe/Zurich', currency: 'CHF' });
+    expect(await storeInfo()).toMatchObject({ timeZone: 'Europe/Zurich', currency: 'CHF' });
+
+    // Head office's record changes (no route changes it yet: an operator's SQL).
+    await chain.pool.query("UPDATE stores SET time_zone = 'Europe/Berlin' WHERE id = $1", [STORE]);
+    await chain.stopStore();
+    storeUrl = (await chain.startStore()).url;
+    await waitFor(
+      () => Promise.resolve(linkFile().store?.timeZone === 'Europe/Berlin'),
+      'the new time zone in the link file',
+      30_000,
+    );
+    // Said at the hello: this run keeps the zone it started with, the next one has the new one.
+    expect((await storeInfo()).timeZone).toBe('Europe/Zurich');
+    await chain.stopStore();
+    storeUrl = (await chain.startStore()).url;
+    expect(await storeInfo()).toMatchObject({ timeZone: 'Europe/Berlin', currency: 'CHF' });
+  }, 120_000);
 });
 
 describe('settings authored at head office', () => {
@@ -57,19 +97,20 @@ describe('settings authored at head office', () => {
       "the chain's settings at the store",
       30_000,
     );
-    // Head office named no currency: the store's own stays.
     expect(withChain).toEqual({ ...before, skillsByDepartment: skills });
 
-    await chain.admin.settings.putStore({ params: { id: STORE }, body: { currency: 'CHF' } });
+    // Head office named no currency: the store's own (CHF, from its record) stays.
+    expect(withChain?.currency).toBe('CHF');
+    await chain.admin.settings.putStore({ params: { id: STORE }, body: { currency: 'EUR' } });
     const withOwn = await waitFor(
-      () => Promise.resolve(settingsDoc()?.currency === 'CHF' ? settingsDoc() : undefined),
+      () => Promise.resolve(settingsDoc()?.currency === 'EUR' ? settingsDoc() : undefined),
       "the store's own settings",
       30_000,
     );
-    expect(withOwn).toEqual({ id: STORE, currency: 'CHF', skillsByDepartment: skills });
+    expect(withOwn).toEqual({ id: STORE, currency: 'EUR', skillsByDepartment: skills });
     expect(await chain.admin.settings.getStore({ params: { id: STORE } })).toMatchObject({
       scope: STORE,
-      settings: { currency: 'CHF' },
+      settings: { currency: 'EUR' },
     });
   }, 90_000);
 

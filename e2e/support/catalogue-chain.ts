@@ -105,7 +105,10 @@ export function storeProgress(dataDir: string): { products: number; chain: numbe
   }
 }
 
-export async function startCatalogueChain(storeId: string) {
+export async function startCatalogueChain(
+  storeId: string,
+  record: { timeZone: string; currency: string } = { timeZone: 'Europe/Paris', currency: 'EUR' },
+) {
   const base = mkdtempSync(join(tmpdir(), 'vitrine-catalogue-chain-'));
   chmodSync(base, 0o755); // PostgreSQL runs as user postgres
   const hqKey = createUser();
@@ -152,7 +155,7 @@ export async function startCatalogueChain(storeId: string) {
       authorization: () => `Bearer ${ADMIN}`,
     });
     await admin.stores.create({
-      body: { id: storeId, name: `Store ${storeId}`, timeZone: 'Europe/Paris', currency: 'EUR' },
+      body: { id: storeId, name: `Store ${storeId}`, ...record },
     });
     const { code } = await admin.stores.createEnrolCode({ params: { id: storeId }, body: {} });
     const dataDir = join(base, 'store');

@@ -20,6 +20,7 @@ import { deviceHandlers, type DemoDevices } from './devices/device-handlers';
 import { PresenceTracker } from './devices/presence';
 import { DeviceRegistry } from './devices/registry';
 import { DeadLetters } from './events/dead-letters';
+import { withHeadOfficeStore } from './hq-link/head-office-store';
 import { readHqLinkFor, startHqLink, type HqLinkRuntime } from './hq-link/start-hq-link';
 import { EventIngestor } from './events/event-ingestor';
 import { healthHandlers, type HealthSources } from './health/health-handlers';
@@ -130,12 +131,14 @@ export async function startStoreServer(
 }
 
 async function startLocked(
-  config: StoreServerConfig,
+  given: StoreServerConfig,
   logger: Logger,
   dataLock: { release: () => void },
 ): Promise<StoreServer> {
   // Read first: a wrong link file stops the start before anything listens.
-  const hqLinkFile = config.hqLinkFile ? readHqLinkFor(config.storeId, config.hqLinkFile) : null;
+  const hqLinkFile = given.hqLinkFile ? readHqLinkFor(given.storeId, given.hqLinkFile) : null;
+  // A chain store runs with head office's time zone and currency.
+  const config = withHeadOfficeStore(given, hqLinkFile, logger);
   /** A chain store's head office, named where its routes refuse what head office owns. */
   const headOfficeUrl = hqLinkFile ? { url: hqLinkFile.hqUrl } : undefined;
   const opened = openStoreDatabase(config.dataDir, logger);
@@ -439,6 +442,7 @@ async function startLocked(
         ...(config.hqStockReconfirmSeconds && {
           stockReconfirmMs: config.hqStockReconfirmSeconds * 1_000,
         }),
+        running: { timeZone: config.timeZone, currency: config.currency },
       })
     : undefined;
   return {

@@ -1,6 +1,6 @@
 // A store's hello (after each (re)connection): where HQ's heads are, whether its durables can
 // bring it up to date or only a fresh snapshot can (then one is wanted: the `snapshots` role
-// sends it), and its neighbours, from PostgreSQL.
+// sends it), its neighbours, and its time zone and currency, from PostgreSQL.
 import type { JetStreamManager } from '@nats-io/jetstream';
 import {
   helloDecision,
@@ -23,14 +23,19 @@ export async function answerHello(
   await ensureStoreConsumers(jsm, storeId).catch((error: unknown) => {
     log.warn({ store: storeId, err: String(error) }, "hello: could not check the store's durables");
   });
-  const [chain, store, neighbours] = await Promise.all([
+  const [chain, store, neighbours, record] = await Promise.all([
     heldRevisions(pool, jsm, 'chain', storeId),
     heldRevisions(pool, jsm, 'store', storeId),
     pool.query<{ neighbour_id: string }>(
       'SELECT neighbour_id FROM store_neighbours WHERE store_id = $1 ORDER BY rank',
       [storeId],
     ),
+    pool.query<{ time_zone: string; currency: string }>(
+      'SELECT time_zone, currency FROM stores WHERE id = $1',
+      [storeId],
+    ),
   ]);
+  const kept = record.rows[0];
   const decisions = {
     chain: helloDecision(hello.checkpoints.chain, chain),
     store: helloDecision(hello.checkpoints.store, store),
@@ -58,5 +63,6 @@ export async function answerHello(
     decisions,
     heads,
     neighbours: neighbours.rows.map((row) => row.neighbour_id),
+    ...(kept && { store: { timeZone: kept.time_zone, currency: kept.currency } }),
   };
 }

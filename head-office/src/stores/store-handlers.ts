@@ -103,6 +103,8 @@ export function storeHandlers(deps: StoreHandlerDeps): Pick<HqHandlers, 'stores'
           trustAnchor: deps.trustAnchor(),
           region: store.region,
           neighbours: store.neighbours,
+          timeZone: store.timeZone,
+          currency: store.currency,
         };
       },
     },

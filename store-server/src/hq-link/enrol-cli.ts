@@ -112,6 +112,10 @@ if (!reply.ok) {
     seedFile: 'nkey.seed',
     trustAnchor: reply.value.trustAnchor,
     hqUrl: args.hq,
+    store: {
+      ...(reply.value.timeZone && { timeZone: reply.value.timeZone }),
+      ...(reply.value.currency && { currency: reply.value.currency }),
+    },
   });
   renameSync(pendingSeed, seedFile);
   writeFileSync(linkFile, `${JSON.stringify(link, null, 2)}\n`, { mode: 0o600 });
@@ -120,6 +124,7 @@ if (!reply.ok) {
     [
       `Store ${link.storeId} is enrolled at ${args.hq}`,
       `  region: ${reply.value.region?.name ?? 'none'}; neighbours: ${neighbours}`,
+      `  time zone: ${reply.value.timeZone ?? 'as configured here'}; currency: ${reply.value.currency ?? 'as configured here'}`,
       `  key: ${pair.getPublicKey()} (seed in ${seedFile}, readable by this user only)`,
       '',
       'Next: start the store server with',

@@ -1,7 +1,7 @@
 // The store's hello to head office, on every (re)connection: the revisions it holds of each
 // stream and its version; head office answers where its heads are, what it will do about each
-// stream (its durable catches up, or a snapshot is needed) and this store's neighbours, kept
-// here for the neighbours' stock that comes later.
+// stream (its durable catches up, or a snapshot is needed), this store's neighbours, kept
+// here for the neighbours' stock that comes later, and its time zone and currency.
 import type { NatsConnection } from '@nats-io/transport-node';
 import { LINK_VERSION, STREAMS, type LinkReply } from '@vitrine/shared/core';
 import type { Logger } from '@vitrine/shared/node';
@@ -23,6 +23,8 @@ export class HqHello {
     private readonly storeId: string,
     private readonly intake: Pick<LinkIntake, 'held'>,
     private readonly log: Logger,
+    /** Told the store's time zone and currency as head office keeps them, at each answer. */
+    private readonly onStoreRecord?: (store: { timeZone: string; currency: string }) => void,
   ) {}
 
   /** Head office's last answer (its heads, decisions and this store's neighbours). */
@@ -60,6 +62,16 @@ export class HqHello {
       return;
     }
     this.last = reply.value;
+    if (reply.value.store) {
+      try {
+        this.onStoreRecord?.(reply.value.store);
+      } catch (error) {
+        this.log.error(
+          { err: String(error) },
+          "head office link: could not keep the store's record",
+        );
+      }
+    }
     const { decisions, heads, neighbours } = reply.value;
     const line = { checkpoints, heads, decisions, neighbours };
     if (decisions.chain === 'snapshot' || decisions.store === 'snapshot')

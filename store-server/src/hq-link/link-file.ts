@@ -4,7 +4,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { dirname, isAbsolute, resolve } from 'node:path';
 import { z } from 'zod';
-import { parseJson, TrustAnchor } from '@vitrine/shared/core';
+import { CurrencyCode, parseJson, TimeZone, TrustAnchor } from '@vitrine/shared/core';
 
 const SubjectToken = z.string().regex(/^[A-Za-z0-9_-]{1,64}$/, 'letters, digits, _ or -');
 
@@ -19,10 +19,12 @@ export const HqLinkFile = z.object({
   trustAnchor: TrustAnchor,
   /** Head office's HTTP base, for people (links in refusals, the console). */
   hqUrl: z.url().optional(),
+  /** The store as head office keeps it: the store server runs with this time zone and currency. */
+  store: z.object({ timeZone: TimeZone, currency: CurrencyCode }).partial().optional(),
 });
 export type HqLinkFile = z.infer<typeof HqLinkFile>;
 
-export type HqLink = HqLinkFile & { seed: () => Uint8Array };
+export type HqLink = HqLinkFile & { seed: () => Uint8Array; path: string };
 
 export class HqLinkFileError extends Error {
   override name = 'HqLinkFileError';
@@ -41,5 +43,5 @@ export function readHqLink(path: string): HqLink {
     throw new HqLinkFileError(`--hq-link ${path}: no nkey seed at ${seedPath}`);
   // Re-read at each (re)connection: a rotation replaces the file, not the process.
   const seed = () => new TextEncoder().encode(readFileSync(seedPath, 'utf8').trim());
-  return { ...link, seed };
+  return { ...link, seed, path };
 }

@@ -25,6 +25,7 @@ import { STOCK_RECONFIRM_MS } from '@vitrine/shared/core';
 import { NeighbourStock } from './neighbour-stock';
 import { StockDrain } from './stock-drain';
 import { StockOutbox } from './stock-outbox';
+import { keepHeadOfficeStore } from './head-office-store';
 
 /** A JetStream call that gets no answer gives up after this (a refused pull hangs otherwise). */
 const JETSTREAM_TIMEOUT_MS = 10_000;
@@ -65,6 +66,8 @@ export type HqLinkParts = {
 export type HqLinkOptions = {
   /** How often an unchanged store re-confirms its stock (default 15 min; tests shorten it). */
   stockReconfirmMs?: number;
+  /** The time zone and currency this server runs with (a hello may say head office's differ). */
+  running?: { timeZone: string; currency: string | undefined };
 };
 
 export function startHqLink(
@@ -125,7 +128,9 @@ export function startHqLink(
     fetchMedia,
     fetchSnapshot,
   });
-  const hello = new HqHello(storeId, intake, log);
+  const hello = new HqHello(storeId, intake, log, (store) => {
+    if (options.running) keepHeadOfficeStore(link, store, options.running, log);
+  });
   const pull = new HqPull(storeId, () => live, intake, log);
   pull.start();
   const neighbourStock = new NeighbourStock({

@@ -30,6 +30,10 @@ export const HelloReply = z.object({
   /** HQ's latest revisions, so the store can tell when it has caught up. */
   heads: LinkCheckpoints,
   neighbours: z.array(StoreId).max(MAX_NEIGHBOURS),
+  /** The store as head office keeps it (a store keeps it in its link file, used at its start). */
+  store: z
+    .object({ timeZone: z.string().min(1).max(64), currency: z.string().regex(/^[A-Z]{3}$/) })
+    .optional(),
 });
 
 /** A gap: the store holds `held` and was handed `got` > held + 1. */

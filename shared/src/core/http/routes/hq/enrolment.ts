@@ -4,7 +4,8 @@ import { z } from 'zod';
 import { TrustAnchor } from '../../../campaign/signed-campaign';
 import { StoreId, NkeyUserPublicKey } from '../../../link/messages';
 import { anyone, route } from '../../route';
-import { HqRegion } from './stores';
+import { CurrencyCode } from '../../../money';
+import { HqRegion, TimeZone } from './stores';
 
 export const EnrolBody = z.object({
   code: z.string().min(8).max(128),
@@ -19,6 +20,9 @@ export const EnrolReply = z.object({
   trustAnchor: TrustAnchor,
   region: HqRegion.nullable(),
   neighbours: z.array(StoreId),
+  /** The store's time zone and currency as head office keeps them: the store runs with them. */
+  timeZone: TimeZone.optional(),
+  currency: CurrencyCode.optional(),
 });
 export type EnrolReply = z.infer<typeof EnrolReply>;
 
