@@ -66,8 +66,12 @@ describe('the store as head office keeps it', () => {
     expect(linkFile().store).toEqual({ timeZone: 'Europe/Zurich', currency: 'CHF' });
     expect(await storeInfo()).toMatchObject({ timeZone: 'Europe/Zurich', currency: 'CHF' });
 
-    // Head office's record changes (no route changes it yet: an operator's SQL).
-    await chain.pool.query("UPDATE stores SET time_zone = 'Europe/Berlin' WHERE id = $1", [STORE]);
+    // Head office's record changes.
+    const changed = await chain.admin.stores.update({
+      params: { id: STORE },
+      body: { timeZone: 'Europe/Berlin' },
+    });
+    expect(changed).toMatchObject({ timeZone: 'Europe/Berlin', currency: 'CHF' });
     await chain.stopStore();
     storeUrl = (await chain.startStore()).url;
     await waitFor(
@@ -116,9 +120,17 @@ describe('settings authored at head office', () => {
 
   it('refuses an unknown store and a malformed body with a 4xx, changing nothing', async () => {
     const held = await chain.admin.settings.getChain();
+    const zone = { params: { id: STORE }, body: { timeZone: 'Mars/Olympus' } };
+    expect(await refusal(chain.admin.stores.update(zone))).toEqual([400, 'invalid_request']);
+    expect(await refusal(chain.admin.stores.update({ params: { id: STORE }, body: {} }))).toEqual([
+      400,
+      'invalid_request',
+    ]);
+    const nowhere = { params: { id: 'nowhere' }, body: { currency: 'EUR' } };
+    expect(await refusal(chain.admin.stores.update(nowhere))).toEqual([404, 'store_not_found']);
     expect(
       await refusal(chain.admin.settings.putStore({ params: { id: 'nowhere' }, body: {} })),
-    ).toEqual([404, 'not_found']);
+    ).toEqual([404, 'store_not_found']);
     expect(
       await refusal(
         chain.admin.settings.putChain({ body: { currency: 'euros' } as unknown as StoreSettings }),

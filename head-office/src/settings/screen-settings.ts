@@ -35,7 +35,8 @@ export async function settingsOf(
 
 async function assertStoreExists(client: PoolClient, storeId: string): Promise<void> {
   const found = await client.query('SELECT 1 FROM stores WHERE id = $1', [storeId]);
-  if (found.rowCount === 0) throw new HttpError(404, 'not_found', `no store ${storeId}`);
+  if (found.rowCount === 0)
+    throw new HttpError(404, 'store_not_found', `no store ${storeId} at head office`);
 }
 
 export async function getSettings(pool: Pool, scope: SettingsScope): Promise<HqSettingsReply> {

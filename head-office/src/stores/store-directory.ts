@@ -127,6 +127,23 @@ export async function setNeighbours(pool: Pool, storeId: string, neighbours: rea
   });
 }
 
+/** Changes a store's name, time zone or currency (what is not given stays). */
+export async function updateStore(
+  pool: Pool,
+  storeId: string,
+  change: { name?: string; timeZone?: string; currency?: string },
+) {
+  return inTransaction(pool, async (db) => {
+    await getStore(db, storeId);
+    await db.query(
+      `UPDATE stores SET name = COALESCE($2, name), time_zone = COALESCE($3, time_zone),
+         currency = COALESCE($4, currency) WHERE id = $1`,
+      [storeId, change.name ?? null, change.timeZone ?? null, change.currency ?? null],
+    );
+    return getStore(db, storeId);
+  });
+}
+
 /** Revokes a store: every live key retired, status revoked. Answers the keys it retired. */
 export async function revokeStore(pool: Pool, storeId: string) {
   return inTransaction(pool, async (db) => {

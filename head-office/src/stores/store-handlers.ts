@@ -15,6 +15,7 @@ import {
   revokeStore,
   setNeighbours,
   storeKeys,
+  updateStore,
 } from './store-directory';
 
 export type StoreHandlerDeps = {
@@ -55,6 +56,11 @@ export function storeHandlers(deps: StoreHandlerDeps): Pick<HqHandlers, 'stores'
       },
       list: ({ query }) => listStores(pool, query),
       get: ({ params }) => getStore(pool, params.id),
+      update: async ({ params, body, caller }) => {
+        const store = await updateStore(pool, params.id, body);
+        log.info({ store: store.id, change: body, by: caller.id }, 'store changed');
+        return store;
+      },
       setNeighbours: async ({ params, body }) => {
         const store = await setNeighbours(pool, params.id, body.neighbours);
         await linkFollows('the neighbours change');

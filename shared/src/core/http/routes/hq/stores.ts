@@ -41,6 +41,16 @@ export const CreateStoreBody = z.object({
   neighbours: Neighbours.default([]),
 });
 
+/** A store's name, time zone or currency, changed (a chain store applies the last two at its next start). */
+export const UpdateStoreBody = z
+  .object({
+    name: z.string().min(1).max(120),
+    timeZone: TimeZone,
+    currency: CurrencyCode,
+  })
+  .partial()
+  .refine((body) => Object.keys(body).length > 0, 'name, timeZone or currency');
+
 const StoreStatus = z.enum(['active', 'revoked']);
 
 export const HqStore = z.object({
@@ -111,6 +121,16 @@ export const hqStoreRoutes = {
     summary: 'One store',
     auth: hqReader,
     params: StoreParams,
+    response: HqStore,
+  }),
+  update: route({
+    method: 'PUT',
+    path: '/stores/:id',
+    summary:
+      "Change a store's name, time zone or currency (the store takes the last two at its next start)",
+    auth: hqAdmin,
+    params: StoreParams,
+    body: UpdateStoreBody,
     response: HqStore,
   }),
   setNeighbours: route({
