@@ -1,7 +1,8 @@
 // Head office → stores end to end: campaigns published at head office (PostgreSQL outbox,
 // publisher, real 3-node cluster) pulled by three stores from their own durables and applied by
 // the store's real intake (SQLite). Each store ends holding exactly what was meant for it, and a
-// store that missed changes past what the streams keep gets them in a fresh snapshot.
+// store that missed changes past what the streams keep gets them (campaigns and the screens'
+// settings) in a fresh snapshot.
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -12,6 +13,7 @@ import { OBJECT_BUCKETS, storeConsumers, STREAMS } from '@vitrine/shared/core';
 import { createLogger, loadSigningKey } from '@vitrine/shared/node';
 import { ensureSnapshotBucket } from '../../head-office/src/catalogue/chain-snapshot';
 import { sendStoreSnapshot } from '../../head-office/src/catalogue/store-snapshot';
+import { putSettings } from '../../head-office/src/settings/screen-settings';
 import {
   publishCampaign,
   withdrawCampaign,
@@ -160,6 +162,10 @@ describe('head office publishes, the stores take it in', () => {
       key,
       testDraft({ id: 'solo', targeting: targeting(['rouen']) }),
     );
+    // The screens' settings change too: the chain's, and nice's own.
+    const skills = { 'mode-homme': 'style' as const };
+    await putSettings(link.pool, { kind: 'chain' }, { skillsByDepartment: skills });
+    await putSettings(link.pool, { kind: 'store', storeId: 'nice' }, { currency: 'CHF' });
     await expect.poll(unpublished, { timeout: 20_000, interval: 100 }).toBe(0);
     for (const stream of [STREAMS.hqChain, STREAMS.hqStores])
       await link.jsm.streams.purge(stream, { keep: 1 });
@@ -179,6 +185,11 @@ describe('head office publishes, the stores take it in', () => {
       { campaign_id: 'winter-sale', revision: 3, withdrawn: 1 },
     ]);
     expect(nice.refused).toEqual([]);
+    expect(new DocStore(storeDb('nice')).get('settings', 'nice')).toEqual({
+      id: 'nice',
+      currency: 'CHF',
+      skillsByDepartment: skills,
+    });
 
     // What comes after the snapshot still reaches the store, on both streams.
     await publishCampaign(link.pool, key, testDraft({ id: 'autumn', name: 'Autumn, longer' }));

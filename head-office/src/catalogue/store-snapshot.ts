@@ -155,10 +155,11 @@ async function queueStorePart(
       chain: { rev: chain.chainRev, object: chain.object },
       prices: priceChunks[0] ?? [],
       neighbours,
-      ...(settings && { settings }),
-      ...(storeSettings && { storeSettings }),
     },
     ...priceChunks.slice(1).map((prices) => ({ type: 'snapshot' as const, prices })),
+    // Each in a chunk of its own: a theme's logo may take half a chunk.
+    ...(settings ? [{ type: 'snapshot' as const, settings }] : []),
+    ...(storeSettings ? [{ type: 'snapshot' as const, storeSettings }] : []),
     ...chunkByBytes(campaigns, budget).map((part) => ({
       type: 'snapshot' as const,
       campaigns: part,
