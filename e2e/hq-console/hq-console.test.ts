@@ -175,6 +175,17 @@ describe('head office’s console', () => {
     await page.getByRole('button', { name: 'Sign and publish' }).click();
     await expect.poll(() => editor.getByRole('alert').textContent()).toMatch(/^Refused: /);
     await page.getByRole('button', { name: 'Close' }).click();
+
+    // Edited: the editor opens with what was published; publishing again is revision 2.
+    await listed.getByRole('button', { name: 'Edit' }).click();
+    expect(await editor.getByLabel('Id', { exact: true }).inputValue()).toBe('rhone-winter');
+    expect(await editor.getByLabel('Text (en)').inputValue()).toBe('Winter sale');
+    await editor.getByLabel('Text (en)').fill('Winter sale, longer');
+    await page.getByRole('button', { name: 'Sign and publish' }).click();
+    await page
+      .getByText(`rhone-winter published (revision 2) to store ${STORE}.`)
+      .waitFor({ timeout: 20_000 });
+    await expect.poll(() => listed.locator('td').nth(2).textContent()).toBe('2');
   });
 
   it('shows the store’s kiosk in the fleet, filtered by region', async () => {

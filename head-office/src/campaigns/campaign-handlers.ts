@@ -2,7 +2,7 @@
 // publishCampaign/withdrawCampaign (their refusals are the caller's to fix: 400, or 409 when the
 // campaign's state forbids it), and the campaigns listed by id after a cursor.
 import type { Pool } from 'pg';
-import { HQ_CAMPAIGNS_PAGE, type HqCampaign } from '@vitrine/shared/core';
+import { CampaignDraftInput, HQ_CAMPAIGNS_PAGE, type HqCampaign } from '@vitrine/shared/core';
 import { HttpError, type HeadOfficeKey, type Logger } from '@vitrine/shared/node';
 import type { HqHandlers } from '../http/register-api';
 import { Audience, CampaignRefusedError } from './audience';
@@ -79,5 +79,14 @@ export function campaignHandlers(deps: {
       return answer(publication);
     },
     list: ({ query }) => listCampaigns(pool, query.after),
+    draft: async ({ params }) => {
+      const held = await pool.query<{ body: unknown }>('SELECT body FROM campaigns WHERE id = $1', [
+        params.id,
+      ]);
+      const row = held.rows[0];
+      if (!row)
+        throw new HttpError(404, 'campaign_not_found', `no campaign ${params.id} at head office`);
+      return CampaignDraftInput.parse(row.body);
+    },
   };
 }

@@ -73,6 +73,12 @@ describe('campaigns and media', () => {
       status: 201,
       json: { id: 'poster', revision: 1, audience: 'all' },
     });
+    // What it was published as, for the editor; an unknown one is a 404.
+    const draft = await bed.call('GET', '/campaigns/poster/draft');
+    expect(draft.json).toEqual(testDraft({ id: 'poster', playlists: [imageItem(ref)] }));
+    expect((await bed.call('GET', '/campaigns/nothing/draft')).json).toMatchObject({
+      error: { code: 'campaign_not_found' },
+    });
     const targeted = await bed.call(
       'POST',
       '/campaigns',

@@ -1,5 +1,6 @@
-// Campaigns with their status, revision and audience; a published one can be withdrawn, after
-// a confirmation, from every screen it reached.
+// Campaigns with their status, revision and audience; each can be opened in the editor (what it
+// was last published as: publishing it again makes its next revision), and a published one
+// withdrawn, after a confirmation, from every screen it reached.
 import { useState } from 'react';
 import type { HqCampaign } from '@vitrine/shared/core';
 import { failure, hq } from '../api';
@@ -19,6 +20,7 @@ export function audienceText(
 export function CampaignList(props: {
   pages: ReturnType<typeof usePages<HqCampaign, unknown>>;
   onNotice: (notice: NoticeState) => void;
+  onEdit: (campaign: HqCampaign) => void;
 }) {
   const { t, locale } = useText();
   const [confirming, setConfirming] = useState<string | null>(null);
@@ -51,6 +53,9 @@ export function CampaignList(props: {
             <td>{audienceText(campaign.audience, t)}</td>
             <td>{when(campaign.updatedAt, locale, t.never)}</td>
             <td>
+              <button type="button" className="action" onClick={() => props.onEdit(campaign)}>
+                {t.edit}
+              </button>
               {campaign.status === 'published' && confirming !== campaign.id && (
                 <button
                   type="button"

@@ -1,8 +1,8 @@
-// Head office's campaigns: the list (a page at a time), a new one in the shared editor, and
-// withdrawal. Publishing signs the campaign and queues it to the stores its targeting names.
+// Head office's campaigns: the list (a page at a time), a new one or a published one in the
+// shared editor, and withdrawal. Publishing signs the campaign and queues it to the stores its targeting names.
 import { useCallback, useState } from 'react';
 import { emptyDraft, type ConsoleLang, type Draft } from '@vitrine/shared/console-kit';
-import { hq } from '../api';
+import { failure, hq } from '../api';
 import { useText } from '../i18n';
 import { Notice, type NoticeState } from '../Notice';
 import { usePages } from '../use-pages';
@@ -41,7 +41,17 @@ export function CampaignsView(props: { lang: ConsoleLang }) {
         </button>
       </p>
       <Notice notice={notice} />
-      <CampaignList pages={pages} onNotice={setNotice} />
+      <CampaignList
+        pages={pages}
+        onNotice={setNotice}
+        onEdit={(campaign) => {
+          hq.campaigns
+            .draft({ params: { id: campaign.id } })
+            .then(setDraft, (caught: unknown) =>
+              setNotice({ kind: 'alert', text: `${t.refused} ${failure(caught, t.unreachable)}` }),
+            );
+        }}
+      />
     </>
   );
 }

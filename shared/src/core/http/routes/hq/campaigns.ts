@@ -53,6 +53,14 @@ export const hqCampaignRoutes = {
     params: idParam('campaign'),
     response: HqPublication,
   }),
+  draft: route({
+    method: 'GET',
+    path: '/campaigns/:id/draft',
+    summary: 'What a campaign was last published as, to edit it and publish its next revision',
+    auth: hqReader,
+    params: idParam('campaign'),
+    response: CampaignDraftInput,
+  }),
   list: route({
     method: 'GET',
     path: '/campaigns',
