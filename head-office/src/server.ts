@@ -19,6 +19,7 @@ import {
   type Logger,
 } from '@vitrine/shared/node';
 import { consoleStatic } from './http/console-static';
+import { databaseDownAnswer } from './db/database-down';
 import { registerHqApi } from './http/register-api';
 import { headOfficeMigrations } from './schema';
 import { startNatsConfig, type NatsConfig } from './stores/nats-config';
@@ -221,7 +222,7 @@ export async function startHeadOffice(
   );
   app.use(consoleStatic());
   app.use(notFound);
-  app.use(errorHandler(log));
+  app.use(errorHandler(log, databaseDownAnswer));
   const server = app.listen(config.httpPort, config.httpHost);
   await new Promise<void>((resolve, reject) => {
     server.once('listening', resolve);
