@@ -12,8 +12,9 @@ const hashCode = (code: string) => createHash('sha256').update(code, 'utf8').dig
 
 export async function createEnrolCode(pool: Pool, storeId: string, ttlMinutes: number) {
   await getStore(pool, storeId);
-  // 24 random bytes: 32 base64url characters, typed once by a person or pasted.
-  const code = randomBytes(24).toString('base64url');
+  // 20 random bytes in hex: 40 characters, pasted once. Not base64url: a code starting with '-'
+  // was read by the printed command's parser as another option.
+  const code = randomBytes(20).toString('hex');
   const result = await pool.query<{ expires_at: Date }>(
     `INSERT INTO enrol_codes (code_hash, store_id, expires_at)
      VALUES ($1, $2, now() + make_interval(mins => $3)) RETURNING expires_at`,
