@@ -1,6 +1,7 @@
 // `npm run chain` as the README gives it: the command itself (no fixture), in a temporary chain
 // directory and on free ports, so a developer's own `.chain` is never touched. Head office and
 // every store answer their health checks; SIGTERM to the runner stops every process it started.
+import { hqRoutes, routeUrl } from '@vitrine/shared/core';
 import { spawn, type ChildProcess } from 'node:child_process';
 import { chmodSync, existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -94,7 +95,7 @@ describe('npm run chain, as the README says', () => {
     expect(output).toContain(chain.headOffice.console);
     // The printed head-office user signs in.
     expect(output).toContain(`user ${chain.headOffice.user.id}, password`);
-    const login = await fetch(`${chain.headOffice.url}/api/v1/auth/login`, {
+    const login = await fetch(routeUrl(chain.headOffice.url, hqRoutes.auth.login, {}), {
       method: 'POST',
       headers: { 'content-type': 'application/json' },
       body: JSON.stringify({

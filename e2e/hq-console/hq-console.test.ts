@@ -12,7 +12,7 @@ import { join } from 'node:path';
 import type { BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import mqtt from 'mqtt';
-import { topics } from '@vitrine/shared/core';
+import { hqRoutes, routeUrl, topics } from '@vitrine/shared/core';
 import { uuidV7 } from '../../head-office/src/events/test-events';
 import { startStoresTestBed } from '../../head-office/src/stores/test-bed';
 import { launchChromium } from '../support/chromium';
@@ -319,7 +319,7 @@ describe('head office’s console', () => {
     await page.getByLabel('User id').waitFor();
     const me = async () =>
       (
-        await fetch(`${bed!.hq.url}/api/v1/auth/me`, {
+        await fetch(routeUrl(bed!.hq.url, hqRoutes.auth.me, {}), {
           headers: { authorization: `Bearer ${sessionToken}` },
         })
       ).status;
