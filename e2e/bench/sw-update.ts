@@ -121,13 +121,22 @@ export async function measureServiceWorkerUpdate(app: ServiceWorkerApp): Promise
       await registration?.update();
     });
     await waitFor(
-      () =>
-        page.evaluate(async () => {
+      async () => {
+        const states = await page.evaluate(async () => {
           const registration = await navigator.serviceWorker.getRegistration();
-          return !registration?.installing && !registration?.waiting;
-        }),
+          return {
+            installing: registration?.installing?.state ?? null,
+            waiting: registration?.waiting?.state ?? null,
+            active: registration?.active?.state ?? null,
+          };
+        });
+        // Thrown, so a timeout says where the worker stood.
+        if (states.installing || states.waiting) throw new Error(JSON.stringify(states));
+        return true;
+      },
       `${app} service worker settled`,
-      90_000,
+      // The new build's worker precaches it all again; CI once saw it take over 90 s under load.
+      180_000,
     );
     await controlled();
     const cached = await page.evaluate(async (prefix) => {

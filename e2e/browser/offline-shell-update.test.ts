@@ -8,7 +8,7 @@ import { measureServiceWorkerUpdate } from '../bench/sw-update';
 describe('offline shell across a new build', () => {
   it(
     'kiosk: runs the new build at the next start and offline, wasm precached',
-    { timeout: 240_000 },
+    { timeout: 480_000 },
     async () => {
       const outcome = await measureServiceWorkerUpdate('kiosk');
       expect(outcome.halfUpdated).toEqual([]);
@@ -23,7 +23,7 @@ describe('offline shell across a new build', () => {
 
   it(
     'signage: runs the new build at the next start and offline',
-    { timeout: 240_000 },
+    { timeout: 480_000 },
     async () => {
       const outcome = await measureServiceWorkerUpdate('signage');
       expect(outcome.halfUpdated).toEqual([]);

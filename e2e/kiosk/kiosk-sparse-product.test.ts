@@ -234,7 +234,8 @@ describe('a sparse product on every screen', () => {
     await wedgeScan(mirror, scarfGtin.slice(1), 'qwerty');
     const garment = mirror.getByTestId('garment');
     await expect.poll(() => garment.count()).toBe(1);
-    expect(await garment.locator('.garment-name').textContent()).toBe(scarf.name.fr);
+    // The list names the garment once its product is read from the device's database.
+    await expect.poll(() => garment.locator('.garment-name').textContent()).toBe(scarf.name.fr);
     expect(await garment.locator('.garment-variant').count()).toBe(0);
     expect(await garment.locator('img').count()).toBe(0);
     expect(await garment.locator('.product-image--none').count()).toBe(1);
