@@ -2,6 +2,7 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { REPO_ROOT } from '../support/test-server';
+import { benchAssistant } from './assistant.bench';
 import { benchBundleSizes } from './bundle-sizes.bench';
 import { benchDeviceSearch } from './device-search.bench';
 import { benchExpertCall } from './expert-call.bench';
@@ -25,6 +26,7 @@ import type { BenchResult } from './stats';
 const only = process.argv.slice(2);
 const suites: [string, () => Promise<BenchResult[]>][] = [
   ['perk-optimiser', () => benchPerkOptimiser()],
+  ['assistant', () => benchAssistant()],
   ['expert-call', () => benchExpertCall()],
   ['initial-sync', () => benchInitialSync()],
   ['initial-sync-100k', () => benchInitialSync(100_000)],

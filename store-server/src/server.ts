@@ -9,6 +9,8 @@ import { API_PREFIX, apiRoutes, DEFAULT_CURRENCY } from '@vitrine/shared/core';
 import { startStoreBroker, type StoreBroker } from './broker/store-broker';
 import { CatalogueStore } from './catalogue/catalogue-store';
 import { startSignage } from './campaigns/signage-domain';
+import { assistantHandlers } from './assistant/assistant-handlers';
+import { AnswerService } from './assistant/answer-service';
 import { stockHandlers } from './catalogue/stock-handlers';
 import { startAssistance } from './calls/assistance';
 import type { StoreServerConfig } from './config';
@@ -371,6 +373,7 @@ async function startLocked(
         },
         headOfficeUrl,
       ),
+      assistant: assistantHandlers(new AnswerService(docs)),
     },
     { registry, staffAuth },
   );

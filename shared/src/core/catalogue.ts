@@ -153,6 +153,10 @@ export const FaqEntry = z.object({
   question: Localized,
   answer: Localized,
   tags: z.array(z.string()),
+  /** Other ways shoppers put the question, per language (the assistant matches them too). */
+  variants: z
+    .object({ fr: z.array(z.string().max(200)).max(50), en: z.array(z.string().max(200)).max(50) })
+    .optional(),
 });
 export type FaqEntry = z.infer<typeof FaqEntry>;
 

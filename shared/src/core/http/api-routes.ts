@@ -1,6 +1,7 @@
 // The store server's HTTP API: every route, by group. Adding a route here
 // makes the server fail to type-check until it has a handler, and gives every
 // client a typed call (docs/architecture.md, "How to add a route").
+import { assistantRoutes } from './routes/assistant';
 import { authRoutes } from './routes/auth';
 import { callRoutes } from './routes/calls';
 import { catalogueRoutes } from './routes/catalogue';
@@ -43,5 +44,6 @@ export const apiRoutes = {
   store: storeRoutes,
   catalogue: catalogueRoutes,
   imports: importRoutes,
+  assistant: assistantRoutes,
 } as const;
 export type ApiRoutes = typeof apiRoutes;

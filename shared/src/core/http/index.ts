@@ -23,3 +23,4 @@ export * from './routes/store';
 export * from './routes/catalogue';
 export * from './routes/imports';
 export * from './routes/hq';
+export * from './routes/assistant';
