@@ -1,9 +1,11 @@
 // Owns what outlives a shopper session: the search index (in its worker, which
-// indexes again only the products each write to the copy changed), the store's
+// indexes again only the products each write to the copy changed), the
+// assistant's worker, the store's
 // settings and the screen's scale, and the idle reset, which remounts the
 // session so nothing the last shopper touched survives.
 import { useCallback, useEffect, useMemo, useState } from 'react';
 import type { DeviceHandle } from '@vitrine/shared/client';
+import { DeviceAssistant } from '@vitrine/shared/client/assistant';
 import { CatalogueSearch } from '@vitrine/shared/client/search';
 import {
   ExpertLineProvider,
@@ -21,7 +23,10 @@ export function KioskApp({ device, config }: { device: DeviceHandle; config: Kio
   const storeContext = useStoreContext(device.db);
   const settings = useStoreSettings(device.db, device.storeId);
   const scale = useScreenScale(config.screenInches);
+  // The assistant's engine lives in its own worker, built at the first question.
+  const assistant = useMemo(() => new DeviceAssistant(device.db.name), [device]);
   useEffect(() => () => search.dispose(), [search]);
+  useEffect(() => () => assistant.dispose(), [assistant]);
 
   const reset = useCallback(() => {
     void device.outbox.record({ kind: 'interaction', payload: { action: 'reset' } });
@@ -37,6 +42,7 @@ export function KioskApp({ device, config }: { device: DeviceHandle; config: Kio
       <KioskSession
         device={device}
         search={search}
+        assistant={assistant}
         config={config}
         storeContext={storeContext}
         settings={settings}

@@ -2,6 +2,7 @@
 // product being looked at. Remounted (so emptied) by the idle reset.
 import { useCallback, useMemo, useRef, useState } from 'react';
 import type { DeviceHandle } from '@vitrine/shared/client';
+import type { DeviceAssistant } from '@vitrine/shared/client/assistant';
 import type { CatalogueSearch, SearchRequest } from '@vitrine/shared/client/search';
 import { variantWithGtin, type NewDeviceEvent, type StoreSettings } from '@vitrine/shared/core';
 import {
@@ -24,6 +25,7 @@ import {
   useCodeScanning,
   useStaffUnlock,
 } from '@vitrine/shared/ui';
+import { AssistantPanel, type AssistantConversation } from '@vitrine/shared/ui/assistant';
 import { IdleGuard } from './IdleGuard';
 import { KioskSearch } from './KioskSearch';
 import { ProductScreen } from './ProductScreen';
@@ -35,11 +37,14 @@ export type Screen =
   | { name: 'attract' }
   | { name: 'search' }
   | { name: 'product'; productId: string; view?: ProductView; variantId?: string }
-  | { name: 'notice'; problem: ScanProblem };
+  | { name: 'notice'; problem: ScanProblem }
+  /** productId: the product the shopper was looking at, for "this one" questions. */
+  | { name: 'assistant'; productId?: string };
 
 export function KioskSession(props: {
   device: DeviceHandle;
   search: CatalogueSearch;
+  assistant: DeviceAssistant;
   config: KioskConfig;
   storeContext: StoreContext | undefined;
   settings: StoreSettings | undefined;
@@ -54,6 +59,8 @@ export function KioskSession(props: {
   const [lang, setLang] = useState<Lang>('fr');
   const [reach, setReach] = useState(false);
   const [screen, setScreen] = useState<Screen>({ name: 'attract' });
+  // The assistant's conversation is the session's: it survives a product opened from it.
+  const conversation: AssistantConversation = useState<AssistantConversation[0]>([]);
   // Read when the search screen opens; each keystroke updates it without a render here.
   const lastRequest = useRef<SearchRequest>({ query: '' });
   const rememberRequest = useCallback((request: SearchRequest) => {
@@ -115,6 +122,17 @@ export function KioskSession(props: {
   // the bar and sync status are kept as they are unless their own inputs change.
   const goSearch = useCallback(() => setScreen({ name: 'search' }), []);
   const goHome = useCallback(() => setScreen({ name: 'attract' }), []);
+  const goAssistant = useCallback(
+    () =>
+      setScreen((current) =>
+        current.name === 'product'
+          ? { name: 'assistant', productId: current.productId }
+          : current.name === 'assistant'
+            ? current
+            : { name: 'assistant' },
+      ),
+    [],
+  );
   const openViewed = useCallback((id: string) => openProduct(id), [openProduct]);
   const topBar = useMemo(
     () => (
@@ -127,11 +145,12 @@ export function KioskSession(props: {
         onCamera={toggleCamera}
         onSearch={goSearch}
         onHome={goHome}
+        onAssistant={goAssistant}
         theme={theme}
         onStaff={staff.askPin}
       />
     ),
-    [lang, reach, handleCode, toggleCamera, goSearch, goHome, theme, staff.askPin],
+    [lang, reach, handleCode, toggleCamera, goSearch, goHome, goAssistant, theme, staff.askPin],
   );
   // Machine-readable only: staff read the sync state in the staff overlay.
   const syncStatus = useMemo(() => <SyncStatus device={device} machineOnly />, [device]);
@@ -165,6 +184,20 @@ export function KioskSession(props: {
                 record={recordWhenIdle}
                 onOpenProduct={openViewed}
                 promotions={storeContext?.promotions}
+              />
+            )}
+            {screen.name === 'assistant' && (
+              <AssistantPanel
+                assistant={props.assistant}
+                device={device}
+                productId={screen.productId}
+                place={place(config, device)}
+                record={record}
+                promotions={storeContext?.promotions ?? []}
+                conversation={conversation}
+                onOpenProduct={(productId, variantId) =>
+                  openProduct(productId, 'view', undefined, variantId)
+                }
               />
             )}
             {screen.name === 'product' && (

@@ -1,7 +1,7 @@
 // Always within reach: the code field (for a typed code), camera, search,
 // language, reach mode and home. The brand (logo and name) comes from the
 // store's theme; five quick taps on it ask staff for their PIN.
-import { Accessibility, Camera, Search } from 'lucide-react';
+import { Accessibility, Camera, MessageCircleQuestion, Search } from 'lucide-react';
 import { useRef } from 'react';
 import type { BrandTheme } from '@vitrine/shared/core';
 import { CodeForm, useI18n, type Lang } from '@vitrine/shared/ui';
@@ -18,6 +18,7 @@ export function TopBar(props: {
   onCamera: () => void;
   onSearch: () => void;
   onHome: () => void;
+  onAssistant: () => void;
   theme: BrandTheme | undefined;
   onStaff: () => void;
 }) {
@@ -48,6 +49,9 @@ export function TopBar(props: {
         </button>
         <button type="button" onClick={props.onSearch} data-testid="search-button">
           <Search className="icon" aria-hidden="true" /> {t.browse}
+        </button>
+        <button type="button" onClick={props.onAssistant} data-testid="assistant-button">
+          <MessageCircleQuestion className="icon" aria-hidden="true" /> {t.assistant.open}
         </button>
         <button type="button" onClick={props.onHome}>
           {t.home}

@@ -2,8 +2,9 @@
 // brand theme), the screen's scale and the idle reset, which
 // remounts the session so nothing of the last shopper survives (garments,
 // measurements, requests shown, any photo or share link).
-import { useCallback, useEffect, useState } from 'react';
+import { useCallback, useEffect, useMemo, useState } from 'react';
 import type { DeviceHandle } from '@vitrine/shared/client';
+import { DeviceAssistant } from '@vitrine/shared/client/assistant';
 import type { SizeChart } from '@vitrine/shared/core';
 import {
   ExpertLineProvider,
@@ -20,6 +21,9 @@ export function MirrorApp({ device, config }: { device: DeviceHandle; config: Mi
   const [charts, setCharts] = useState<SizeChart[] | undefined>(undefined);
   const settings = useStoreSettings(device.db, device.storeId);
   useScreenScale(config.screenInches);
+  // The assistant's engine in its own worker, built at the first question.
+  const assistant = useMemo(() => new DeviceAssistant(device.db.name), [device]);
+  useEffect(() => () => assistant.dispose(), [assistant]);
   useEffect(() => {
     let cancelled = false;
     void fetchSizeCharts(device).then((next) => {
@@ -44,6 +48,7 @@ export function MirrorApp({ device, config }: { device: DeviceHandle; config: Mi
     <ExpertLineProvider key={session} device={device}>
       <MirrorSession
         device={device}
+        assistant={assistant}
         config={config}
         charts={charts}
         brand={settings?.theme}

@@ -1,9 +1,9 @@
 // The top of the mirror: the store's brand (logo and name from its theme),
 // what to do ("scan each tag"), a typed tag code, the camera scanner and the
 // language. The session's other controls sit at the bottom (MirrorControls).
-import { Camera, Languages } from 'lucide-react';
+import { Camera, Languages, MessageCircleQuestion } from 'lucide-react';
 import type { BrandTheme } from '@vitrine/shared/core';
-import { CodeForm, type Lang } from '@vitrine/shared/ui';
+import { CodeForm, useI18n, type Lang } from '@vitrine/shared/ui';
 import { useMirrorText } from './mirror-text';
 
 export function MirrorBar(props: {
@@ -13,8 +13,12 @@ export function MirrorBar(props: {
   onLang: () => void;
   onCode: (code: string) => void;
   onCamera: () => void;
+  /** The assistant is open (the button closes it then). */
+  asking: boolean;
+  onAssistant: () => void;
 }) {
   const { t: m } = useMirrorText();
+  const { t } = useI18n();
   return (
     <header className="mirror-bar">
       <h1 className="brand">
@@ -42,6 +46,14 @@ export function MirrorBar(props: {
           data-testid="camera-button"
         >
           <Camera className="icon" aria-hidden="true" /> {m.scanWithCamera}
+        </button>
+        <button
+          type="button"
+          onClick={props.onAssistant}
+          aria-pressed={props.asking}
+          data-testid="assistant-button"
+        >
+          <MessageCircleQuestion className="icon" aria-hidden="true" /> {t.assistant.open}
         </button>
       </div>
     </header>

@@ -3,6 +3,7 @@
 // Remounted (so emptied) by the idle reset or "finish".
 import { useCallback, useState } from 'react';
 import type { DeviceHandle } from '@vitrine/shared/client';
+import type { DeviceAssistant } from '@vitrine/shared/client/assistant';
 import {
   variantWithGtin,
   type BrandTheme,
@@ -22,6 +23,7 @@ import {
   useCodeScanning,
   loadScannedView,
 } from '@vitrine/shared/ui';
+import { AssistantPanel, type AssistantConversation } from '@vitrine/shared/ui/assistant';
 import { GarmentDetail } from './GarmentDetail';
 import { GarmentList, type Garment } from './GarmentList';
 import { MirrorBar } from './MirrorBar';
@@ -36,6 +38,7 @@ export type { Measured } from './use-measurement-feed';
 
 export function MirrorSession(props: {
   device: DeviceHandle;
+  assistant: DeviceAssistant;
   config: MirrorConfig;
   charts: SizeChart[] | undefined;
   /** The store's brand (logo, colours, font), from its settings. */
@@ -50,6 +53,9 @@ export function MirrorSession(props: {
   const [garments, setGarments] = useState<Garment[]>([]);
   const [selected, setSelected] = useState<string | undefined>(undefined);
   const [notice, setNotice] = useState<ScanProblem | undefined>(undefined);
+  // The assistant replaces the garment's page while open; its conversation is the session's.
+  const [asking, setAsking] = useState(false);
+  const conversation: AssistantConversation = useState<AssistantConversation[0]>([]);
   const [sharing, setSharing] = useState(false);
   const [measured, setMeasured] = useState<Measured>({ values: {} });
   const requests = useSessionRequests(device);
@@ -96,6 +102,7 @@ export function MirrorSession(props: {
     Object.keys(measured.values).length > 0 ||
     selected !== undefined ||
     notice !== undefined ||
+    asking ||
     lang !== 'fr' ||
     theme !== 'day' ||
     camera ||
@@ -128,6 +135,8 @@ export function MirrorSession(props: {
               onLang={() => setLang(lang === 'fr' ? 'en' : 'fr')}
               onCode={(code) => void handleCode(code)}
               onCamera={scanning.toggleCamera}
+              asking={asking}
+              onAssistant={() => setAsking(!asking)}
             />
             <GarmentList
               device={device}
@@ -139,7 +148,22 @@ export function MirrorSession(props: {
             <main className="mirror-main" id="main">
               {camera && <CameraPanel decoder={config.decoder} {...scanning.cameraPanel} />}
               {notice && <ScanNotice problem={notice} onSearch={() => setNotice(undefined)} />}
-              {selected && (
+              {asking && (
+                <AssistantPanel
+                  assistant={props.assistant}
+                  device={device}
+                  productId={selected}
+                  place={room}
+                  record={record}
+                  promotions={[]}
+                  conversation={conversation}
+                  onOpenProduct={(productId) => {
+                    setSelected(productId);
+                    setAsking(false);
+                  }}
+                />
+              )}
+              {!asking && selected && (
                 <GarmentDetail
                   key={selected}
                   device={device}

@@ -37,6 +37,13 @@ export const ProofOfPlayPayload = z.object({
   interrupted: z.boolean().optional(),
 });
 
+/** One line of a shopper's conversation with the assistant, personal data already masked. */
+export const TranscriptLine = z.object({
+  from: z.enum(['shopper', 'assistant']),
+  text: z.string().max(600),
+});
+export type TranscriptLine = z.infer<typeof TranscriptLine>;
+
 export const RequestPayload = z
   .object({
     type: z.enum(['help', 'size', 'reservation', 'delivery']),
@@ -53,6 +60,10 @@ export const RequestPayload = z
     note: Text.optional(),
     /** Reservations and orders: how staff reach the shopper. */
     contact: ShopperContact.optional(),
+    /** A help call from the assistant: the conversation so far, so nobody asks it again. */
+    transcript: z.array(TranscriptLine).max(30).optional(),
+    /** The products the shopper looked at in this session, latest first. */
+    viewed: z.array(Id).max(20).optional(),
   })
   .refine((request) => !request.contact || ['reservation', 'delivery'].includes(request.type), {
     message: 'a contact only comes with a reservation or an order',

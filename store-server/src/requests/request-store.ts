@@ -31,6 +31,8 @@ type Row = {
   product_name: string | null;
   variant_size: string | null;
   variant_colour: string | null;
+  transcript: string | null;
+  viewed: string | null;
 };
 
 // The variant's size and colour come from the product, so staff read "M · noir",
@@ -39,12 +41,21 @@ const VARIANT = (field: string) => `(SELECT json_extract(v.value, '$.${field}')
   FROM json_each(p.body, '$.variants') v WHERE CASE WHEN r.variant_id IS NULL
     THEN json_extract(v.value, '$.gtin') = r.variant_gtin
     ELSE json_extract(v.value, '$.id') = r.variant_id END)`;
+// An assistant's hand-off keeps its conversation and the products looked at in its event: read
+// from there (the request row holds what every request has).
+const VIEWED = `(SELECT json_group_array(json_object('id', v.value,
+    'name', json_extract(vp.body, '$.name.fr')))
+  FROM json_each(e.payload, '$.viewed') v
+  LEFT JOIN sync_docs vp ON vp.collection = 'products' AND vp.id = v.value)`;
 const SELECT = `SELECT r.*, d.name AS device_name, d.role AS device_role,
   json_extract(p.body, '$.name.fr') AS product_name,
-  ${VARIANT('size')} AS variant_size, ${VARIANT('colour')} AS variant_colour
+  ${VARIANT('size')} AS variant_size, ${VARIANT('colour')} AS variant_colour,
+  json_extract(e.payload, '$.transcript') AS transcript,
+  CASE WHEN json_type(e.payload, '$.viewed') IS NULL THEN NULL ELSE ${VIEWED} END AS viewed
   FROM requests r
   LEFT JOIN devices d ON d.id = r.device_id
-  LEFT JOIN sync_docs p ON p.collection = 'products' AND p.id = r.product_id`;
+  LEFT JOIN sync_docs p ON p.collection = 'products' AND p.id = r.product_id
+  LEFT JOIN events e ON e.device_id = r.device_id AND e.id = r.id`;
 
 export const toDeviceView = (request: StaffRequest): DeviceRequestStatus => ({
   id: request.id,
@@ -81,6 +92,8 @@ function toStaffView(row: Row): StaffRequest {
     variantColour: row.variant_colour,
     createdAt: row.created_at,
     updatedBy: row.updated_by,
+    ...(row.transcript && { transcript: JSON.parse(row.transcript) as StaffRequest['transcript'] }),
+    ...(row.viewed && { viewed: JSON.parse(row.viewed) as StaffRequest['viewed'] }),
   };
 }
 

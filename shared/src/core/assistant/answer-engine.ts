@@ -190,11 +190,12 @@ export class AnswerEngine {
     const size = this.sizeAnswer(question, context.product);
     const asked = this.rankIn(question, lang, context);
     const other = lang === 'fr' ? 'en' : 'fr';
-    const best = !isConfident(asked.answers[0])
-      ? [asked, this.rankIn(question, other, context)].sort(
-          (a, b) => (b.answers[0]?.confidence ?? 0) - (a.answers[0]?.confidence ?? 0),
-        )[0]!
-      : asked;
+    // The other language only when it answers where the screen's did not: an unsure reply
+    // stays in the screen's language (its "did you mean" too).
+    const otherLang = isConfident(asked.answers[0])
+      ? undefined
+      : this.rankIn(question, other, context);
+    const best = otherLang && isConfident(otherLang.answers[0]) ? otherLang : asked;
     if (size) best.answers = [size, ...best.answers].slice(0, MAX_ANSWERS);
     const top = best.answers[0];
     return { ...best, confident: isConfident(top) };

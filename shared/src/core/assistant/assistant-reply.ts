@@ -14,6 +14,8 @@ const REFUSALS_BEFORE_COOL_DOWN = 2;
 export const COOL_DOWN_MS = 15_000;
 /** Below the confident share but at least this: offered as "did you mean…". */
 const DID_YOU_MEAN_COVERAGE = 0.3;
+/** An alternative to the best answer is shown when it covers at least this share. */
+const ALTERNATIVE_COVERAGE = 0.4;
 
 export type AssistantOutcome = 'answered' | 'unsure' | 'refused' | 'cooling-down';
 
@@ -72,8 +74,16 @@ export function answerQuestion(
   // The marks are not words of the question ("[phone]" is not asking about phones).
   const unmarked = Object.values(MASKS).reduce((text, mark) => text.replaceAll(mark, ' '), masked);
   const ranked = engine.rank(unmarked, lang, { product });
-  if (ranked.confident)
-    return { question: masked, lang: ranked.lang, outcome: 'answered', answers: ranked.answers };
+  if (ranked.confident) {
+    const [best, ...others] = ranked.answers;
+    const alternatives = others.filter((answer) => answer.confidence >= ALTERNATIVE_COVERAGE);
+    return {
+      question: masked,
+      lang: ranked.lang,
+      outcome: 'answered',
+      answers: [best!, ...alternatives],
+    };
+  }
   const closest = ranked.answers[0];
   return {
     question: masked,

@@ -4,9 +4,10 @@
 // fixed, polite answer and never an echo of what was typed.
 // Each workspace that compiles this file needs the untyped package's declaration with it.
 // eslint-disable-next-line @typescript-eslint/triple-slash-reference
-/// <reference path="./french-badwords-list.d.ts" />
-import { Profanity } from '@2toad/profanity';
-import frenchBadWords from 'french-badwords-list';
+/// <reference path="./bad-word-lists.d.ts" />
+// The lists' array files alone: their index also loads the same words as an object and a regexp.
+import englishBadWords from 'badwords-list/lib/array';
+import frenchBadWords from 'french-badwords-list/dist/array';
 
 export const MASKS = { email: '[e-mail]', phone: '[phone]', card: '[card]', iban: '[iban]' };
 
@@ -45,14 +46,41 @@ export function maskPersonalData(text: string): string {
 }
 
 /**
- * English from @2toad/profanity; French from french-badwords-list (@2toad's own French list is a
- * machine translation that flags "pour" and "les"). Words that are also a shop's words are let
- * through: "sale" (a sale; "sale con" is still caught by "con"), "andouille" (a sausage), "balls".
+ * Insults in English (badwords-list) and French (french-badwords-list, its fork), leetspeak
+ * spellings included, matched as whole words or phrases of up to three. Words that are also a
+ * shop's words, or mild, are let through: "sale" (a sale; "sale con" is still caught by "con"),
+ * "andouille" (a sausage), "balls", "hell", "damn", "bloody", "cock".
  */
-const SHOP_WORDS = new Set(['sale', 'andouille', 'balls', 'ball']);
-const profanity = new Profanity({ languages: ['en'], wholeWord: true });
-profanity.addWords(frenchBadWords.array.filter((word) => !SHOP_WORDS.has(word)));
-profanity.removeWords([...SHOP_WORDS]);
+const LET_THROUGH = new Set([
+  'sale',
+  'andouille',
+  'balls',
+  'ball',
+  'hell',
+  'damn',
+  'bloody',
+  'cock',
+]);
+const INSULTS = new Set(
+  [...englishBadWords, ...frenchBadWords]
+    .map((word) => word.toLowerCase())
+    .filter((word) => !LET_THROUGH.has(word)),
+);
+/** Between words: spaces and punctuation, not the characters leetspeak spells with (@ ! $ 0-9). */
+const BETWEEN_WORDS = /[\s.,;:?¿¡"'’()«»[\]{}]+/u;
+const MAX_PHRASE = 3;
+
+function insults(text: string): boolean {
+  const words = text
+    .toLowerCase()
+    .split(BETWEEN_WORDS)
+    .filter((word) => word.length > 0);
+  for (let i = 0; i < words.length; i++)
+    for (let length = 1; length <= MAX_PHRASE && i + length <= words.length; length++)
+      if (INSULTS.has(words.slice(i, i + length).join(' '))) return true;
+  return false;
+}
+
 /** Rows of QWERTY and AZERTY keyboards: four keys in a row is mashing, not a word. */
 const KEY_ROWS = ['qwertyuiop', 'asdfghjkl', 'zxcvbnm', 'azertyuiop', 'qsdfghjklm', 'wxcvbn'];
 const VOWELS = /[aeiouyàâäéèêëîïôöùûü]/g;
@@ -63,15 +91,16 @@ function mashed(word: string): boolean {
     const run = word.slice(i, i + 4);
     if (KEY_ROWS.some((row) => row.includes(run))) return true;
   }
+  // No vowel at all in five letters or more ("thanks" has one; "qxzkt" none).
   const vowels = word.match(VOWELS)?.length ?? 0;
-  return word.length >= 5 && vowels / word.length < 0.2 && !/\d/.test(word);
+  return word.length >= 5 && vowels === 0 && !/\d/.test(word);
 }
 
 export type QuestionVerdict = 'ok' | 'abuse' | 'nonsense';
 
 /** Whether a question is worth answering, insulting, or keyboard mashing with no word in it. */
 export function screenQuestion(text: string): QuestionVerdict {
-  if (profanity.exists(text)) return 'abuse';
+  if (insults(text)) return 'abuse';
   const words = text.toLowerCase().match(/[\p{L}\p{N}]+/gu) ?? [];
   if (words.length === 0) return 'nonsense';
   const letters = words.filter((word) => /\p{L}/u.test(word));

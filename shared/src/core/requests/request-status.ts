@@ -4,6 +4,7 @@
 // change reaches the requesting device with a version it can de-duplicate on.
 import { z } from 'zod';
 import { PROTOCOL_VERSION } from '../protocol';
+import { TranscriptLine } from '../events';
 import { StaffContact } from '../shopper-contact';
 
 export const RequestStatus = z.enum([
@@ -61,6 +62,10 @@ export const StaffRequest = DeviceRequestStatus.extend({
   variantColour: z.string().nullable(),
   createdAt: z.string(),
   updatedBy: z.string().nullable(),
+  /** A help call from the assistant: the conversation, masked on the device. */
+  transcript: z.array(TranscriptLine).optional(),
+  /** The products the shopper looked at (their name: null when gone from the catalogue). */
+  viewed: z.array(z.object({ id: z.string(), name: z.string().nullable() })).optional(),
 });
 export type StaffRequest = z.infer<typeof StaffRequest>;
 

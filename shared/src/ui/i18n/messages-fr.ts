@@ -217,6 +217,35 @@ export const fr = {
     received: 'Touches reçues',
     when: 'Heure, nombre',
   },
+  /** The assistant: a question in the shopper's own words, answered on the screen. */
+  assistant: {
+    open: 'Une question\u202f?',
+    title: 'Posez votre question',
+    label: 'Votre question',
+    placeholder: 'Par exemple\u202f: où sont les toilettes\u202f?',
+    ask: 'Demander',
+    thinking: 'Je cherche…',
+    you: 'Vous',
+    me: 'Assistant',
+    alternatives: 'Ou peut-être',
+    unsure: 'Je ne suis pas sûr d’avoir compris, et je préfère ne pas deviner.',
+    didYouMean: (question: string) => `Vouliez-vous dire\u00a0«\u00a0${question}\u00a0»\u202f?`,
+    refused:
+      'Je ne peux pas répondre à cela. Posez-moi une question sur le magasin ou ses produits.',
+    coolingDown:
+      'Faisons une petite pause\u202f: vous pourrez reposer une question dans un instant.',
+    talkToSomeone: 'Parler à quelqu’un',
+    handedOff: 'Un vendeur arrive et connaît déjà votre question. Merci de patienter.',
+    productsFor: (title: string) => `Nos produits\u202f: ${title}`,
+    winesFor: (dish: string) => `Nos vins pour\u202f: ${dish}`,
+    inSize: (size: string, count: number) =>
+      count > 0 ? `En ${size}\u202f: ${count} en stock ici` : `En ${size}\u202f: plus en stock ici`,
+    seeProduct: 'Voir le produit',
+    keyboard: 'Clavier',
+    erase: 'Effacer',
+    space: 'Espace',
+    close: 'Fermer l’assistant',
+  },
 };
 
 export type Messages = typeof fr;

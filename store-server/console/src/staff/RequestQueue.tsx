@@ -91,6 +91,7 @@ export function RequestQueue(props: { onOpenCount: (count: number) => void }) {
                 {request.place ?? request.deviceName ?? request.deviceId}
                 <RequestedItem request={request} />
                 {request.contact && <ShopperContactLine contact={request.contact} />}
+                <Conversation request={request} />
               </td>
               <td>{new Date(request.createdAt).toLocaleTimeString(locale)}</td>
               <td>
@@ -111,6 +112,30 @@ export function RequestQueue(props: { onOpenCount: (count: number) => void }) {
       </table>
       {error && <p role="alert">{error}</p>}
     </section>
+  );
+}
+
+/** A hand-off from the assistant: the whole conversation and the products looked at, so nobody asks again. */
+function Conversation({ request }: { request: StaffRequest }) {
+  const { t } = useText();
+  if (!request.transcript?.length && !request.viewed?.length) return null;
+  return (
+    <details className="conversation" data-testid="request-conversation" open>
+      <summary>{t.conversation.title}</summary>
+      <ol>
+        {request.transcript?.map((line, index) => (
+          <li key={index} className={`from-${line.from}`}>
+            <strong>{t.conversation[line.from]}</strong> {line.text}
+          </li>
+        ))}
+      </ol>
+      {request.viewed && request.viewed.length > 0 && (
+        <p data-testid="request-viewed">
+          {t.conversation.viewed}{' '}
+          {request.viewed.map((product) => product.name ?? t.productGone).join(', ')}
+        </p>
+      )}
+    </details>
   );
 }
 

@@ -50,6 +50,13 @@ const fr = {
   offline: 'hors ligne',
   noRequests: 'Aucune demande.',
   productGone: 'Produit retiré du catalogue',
+  /** A help call from the assistant: what the shopper asked and was answered, and what they looked at. */
+  conversation: {
+    title: 'Conversation avec l’assistant',
+    shopper: `Client${NNBSP}:`,
+    assistant: `Assistant${NNBSP}:`,
+    viewed: `Produits consultés${NNBSP}:`,
+  },
   /** The shopper's contact on a reservation or an order (forgotten when the request is closed). */
   contact: {
     label: `Contact${NNBSP}:`,
@@ -202,6 +209,12 @@ const en: Messages = {
   offline: 'offline',
   noRequests: 'No requests.',
   productGone: 'Product no longer listed',
+  conversation: {
+    title: 'Conversation with the assistant',
+    shopper: 'Shopper:',
+    assistant: 'Assistant:',
+    viewed: 'Products looked at:',
+  },
   contact: { label: 'Contact:', phone: 'Call', email: 'Email' },
   requestType: { help: 'Help', size: 'Size', reservation: 'Reservation', delivery: 'Delivery' },
   status: {

@@ -1,0 +1,117 @@
+// The assistant on the kiosk, in a real Chromium against the demo store: a
+// question asked with the network cut is answered from the kiosk's own copy
+// (the engine in its worker); a shelf question shows products that open; a
+// size question on a product's page answers from its variants; abuse gets a
+// fixed answer and no echo; "Talk to someone" reaches the staff console with
+// the conversation, personal data masked, and the products looked at.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { BrowserContext, Page } from 'playwright-core';
+import type { StoreServer } from '@vitrine/store-server/server';
+import { launchChromium } from '../support/chromium';
+import { chooseConsoleLang, signInThroughConsole } from '../support/console-page';
+import { startTestServer } from '../support/test-server';
+import { seriousViolations, waitForSync } from './kiosk-page';
+
+const PORTRAIT = { width: 1080, height: 1920 };
+
+let server: StoreServer;
+let browser: BrowserContext;
+let kiosk: Page;
+
+beforeAll(async () => {
+  server = await startTestServer();
+  browser = await launchChromium();
+  kiosk = await browser.newPage();
+  await kiosk.setViewportSize(PORTRAIT);
+  await kiosk.goto(`${server.url}/kiosk/`);
+  await waitForSync(kiosk, server);
+}, 120_000);
+afterAll(async () => {
+  await browser?.close();
+  await server?.close().catch(() => undefined);
+});
+
+async function ask(question: string) {
+  const answers = kiosk.getByTestId('assistant-log').locator('li.assistant-turn');
+  const before = await answers.count();
+  await kiosk.getByTestId('assistant-input').fill(question);
+  await kiosk
+    .getByRole('button', { name: /^(Demander|Ask)$/ })
+    .first()
+    .click();
+  await expect.poll(() => answers.count(), { timeout: 30_000 }).toBe(before + 1);
+  return answers.last();
+}
+
+describe('the kiosk’s assistant', () => {
+  it('answers offline from the kiosk’s copy, typed on the screen’s keyboard', async () => {
+    await browser.setOffline(true);
+    try {
+      await kiosk.getByTestId('assistant-button').click();
+      const keyboard = kiosk.getByTestId('osk');
+      // "wifi ?" on the AZERTY keyboard, key by key.
+      for (const key of ['w', 'i', 'f', 'i'])
+        await keyboard.getByRole('button', { name: key, exact: true }).click();
+      await keyboard.getByRole('button', { name: 'Espace' }).click();
+      await keyboard.getByRole('button', { name: '?', exact: true }).click();
+      expect(await kiosk.getByTestId('assistant-input').inputValue()).toBe('wifi ?');
+      await keyboard.getByRole('button', { name: 'Demander' }).click();
+      const turn = kiosk.getByTestId('assistant-log').locator('li.assistant-turn').last();
+      await expect
+        .poll(() => turn.getAttribute('data-outcome'), { timeout: 30_000 })
+        .toBe('answered');
+      expect(await turn.getByTestId('assistant-answer').getAttribute('data-answer-id')).toBe(
+        'faq-wifi',
+      );
+      expect(await turn.textContent()).toContain('Vitrine-Invités');
+
+      const toilets = await ask('ou sont les toilettes svp');
+      expect(await toilets.getByTestId('assistant-answer').getAttribute('data-answer-id')).toBe(
+        'faq-toilets',
+      );
+    } finally {
+      await browser.setOffline(false);
+    }
+  });
+
+  it('shows a shelf’s products for a catalogue question, and a tile opens its page', async () => {
+    const turn = await ask('vous avez des écouteurs sans fil ?');
+    const tiles = turn.locator('.tile');
+    await expect.poll(() => tiles.count()).toBeGreaterThan(0);
+    const first = await tiles.first().getAttribute('data-product-id');
+    const name = await tiles.first().locator('.tile-name').textContent();
+    await tiles.first().click();
+    await expect.poll(() => kiosk.locator('#product-name').textContent()).toBe(name);
+    expect(first).toMatch(/^earbuds-/);
+  });
+
+  it('refuses abuse with a fixed answer and no echo, and says when it is not sure', async () => {
+    await kiosk.getByTestId('assistant-button').click();
+    const refused = await ask('espèce de connard');
+    expect(await refused.getAttribute('data-outcome')).toBe('refused');
+    expect(await refused.textContent()).not.toContain('connard');
+    const unsure = await ask('vous vendez des timbres ?');
+    expect(await unsure.getAttribute('data-outcome')).toBe('unsure');
+    expect(await seriousViolations(kiosk)).toEqual([]);
+  });
+
+  it('hands off to staff with the conversation, masked, and the products looked at', async () => {
+    await ask('je veux être rappelé au 06 12 34 56 78 pour une livraison à domicile');
+    await kiosk.getByTestId('assistant-hand-off').click();
+    await kiosk.getByTestId('assistant-handed-off').waitFor();
+
+    await chooseConsoleLang(browser, 'fr');
+    const desk = await browser.newPage();
+    await signInThroughConsole(desk, server.url, 'staff', 'staff');
+    const conversation = desk.getByTestId('request-conversation').first();
+    await conversation.waitFor({ timeout: 30_000 });
+    const text = (await conversation.textContent()) ?? '';
+    expect(text).toContain('wifi ?');
+    expect(text).toContain('[phone]');
+    expect(text).not.toContain('06 12 34 56 78');
+    expect(text).toContain('livraison à domicile');
+    // The product opened from the earbuds' answer is among those looked at.
+    expect(await desk.getByTestId('request-viewed').first().textContent()).toMatch(/Écouteurs/);
+    await desk.close();
+  });
+});

@@ -1,0 +1,282 @@
+// The assistant on a kiosk or a mirror: the shopper types a question (or taps
+// it on the screen's keyboard) and gets the best answer with up to two more,
+// asked and answered on the device from its own copy, offline too. When it is
+// not sure it says so, offers the closest question and a person, and never
+// guesses. "Talk to someone" sends staff the whole conversation (masked) and
+// the products looked at, so nobody asks the shopper again.
+import { type FormEvent, useEffect, useRef, useState } from 'react';
+import type { DeviceHandle, StoredProduct } from '../../client';
+import type { DeviceAssistant } from '../../client/assistant';
+import type { AssistantAnswer, AssistantReply } from '../../core/assistant';
+import { unitsOfVariant, type NewDeviceEvent, type ProductStock, type Promotion } from '../../core';
+import { useI18n } from '../i18n/i18n';
+import { viewedProducts } from '../call/viewed-products';
+import { ProductTiles } from '../product/ProductTiles';
+import { OnScreenKeyboard } from './OnScreenKeyboard';
+import { transcriptOf, type AssistantTurn } from './assistant-transcript';
+import './assistant.css';
+
+const MAX_LENGTH = 200;
+
+/** The turns so far and their setter, held by the shopper's session (useState). */
+export type AssistantConversation = [
+  AssistantTurn[],
+  (update: (turns: AssistantTurn[]) => AssistantTurn[]) => void,
+];
+
+export function AssistantPanel(props: {
+  assistant: DeviceAssistant;
+  device: DeviceHandle;
+  /** The product on screen, for "this one" questions. */
+  productId?: string | undefined;
+  place: string;
+  record: (event: NewDeviceEvent) => void;
+  promotions: readonly Promotion[];
+  onOpenProduct: (productId: string, variantId?: string) => void;
+  /** The session's conversation: it outlives the panel while the shopper looks at a product. */
+  conversation: AssistantConversation;
+}) {
+  const { t, lang } = useI18n();
+  const [text, setText] = useState('');
+  const [turns, setTurns] = props.conversation;
+  const [asking, setAsking] = useState(false);
+  const [handedOff, setHandedOff] = useState(false);
+  const [products, setProducts] = useState<Map<string, StoredProduct>>(new Map());
+  const input = useRef<HTMLInputElement>(null);
+  const log = useRef<HTMLOListElement>(null);
+
+  const wanted = turns.flatMap(({ reply }) =>
+    [...reply.answers, ...(reply.didYouMean ? [reply.didYouMean] : [])].flatMap(
+      (answer) => answer.productIds ?? [],
+    ),
+  );
+  const wantedKey = [...new Set(wanted)].join(',');
+  useEffect(() => {
+    const ids = wantedKey ? wantedKey.split(',') : [];
+    if (ids.length === 0) return;
+    let live = true;
+    void props.device.db.products.bulkGet(ids).then((found) => {
+      if (live) setProducts(new Map(found.filter((p) => p !== undefined).map((p) => [p.id, p])));
+    });
+    return () => {
+      live = false;
+    };
+  }, [props.device, wantedKey]);
+  useEffect(() => {
+    log.current?.lastElementChild?.scrollIntoView({ block: 'nearest' });
+  }, [turns]);
+
+  async function ask(event?: FormEvent) {
+    event?.preventDefault();
+    const question = text.trim();
+    if (!question || asking) return;
+    setAsking(true);
+    try {
+      const { reply } = await props.assistant.ask(question, lang, props.productId);
+      setTurns((current) => [...current, { reply }]);
+      setText('');
+    } finally {
+      setAsking(false);
+      input.current?.focus();
+    }
+  }
+
+  function handOff() {
+    const names = (ids: string[]) => ids.map((id) => products.get(id)?.name[lang] ?? id).join(', ');
+    props.record({
+      kind: 'request',
+      payload: {
+        type: 'help',
+        place: props.place,
+        ...(props.productId && { productId: props.productId }),
+        transcript: transcriptOf(turns, t.assistant, names),
+        // What this session looked at, latest first, the product on screen leading.
+        viewed: [
+          ...new Set([
+            ...(props.productId ? [props.productId] : []),
+            ...viewedProducts().reverse(),
+          ]),
+        ].slice(0, 20),
+      },
+    });
+    setHandedOff(true);
+  }
+
+  return (
+    <section className="assistant" aria-labelledby="assistant-title" data-testid="assistant">
+      <h2 id="assistant-title">{t.assistant.title}</h2>
+      <ol className="assistant-log" ref={log} aria-live="polite" data-testid="assistant-log">
+        {turns.map(({ reply }, index) => (
+          <li key={index} className="assistant-turn" data-outcome={reply.outcome}>
+            {reply.question && (
+              <p className="assistant-question">
+                <span className="who">{t.assistant.you}</span> {reply.question}
+              </p>
+            )}
+            <AnswerOf
+              reply={reply}
+              products={products}
+              device={props.device}
+              promotions={props.promotions}
+              onOpenProduct={props.onOpenProduct}
+            />
+          </li>
+        ))}
+        {asking && <li className="assistant-thinking">{t.assistant.thinking}</li>}
+      </ol>
+      <form className="assistant-ask" onSubmit={(event) => void ask(event)}>
+        <label htmlFor="assistant-input" className="sr-only">
+          {t.assistant.label}
+        </label>
+        <input
+          id="assistant-input"
+          ref={input}
+          data-testid="assistant-input"
+          value={text}
+          maxLength={MAX_LENGTH}
+          placeholder={t.assistant.placeholder}
+          autoComplete="off"
+          enterKeyHint="send"
+          onChange={(event) => setText(event.target.value)}
+        />
+        <button type="submit" className="primary" disabled={asking || !text.trim()}>
+          {t.assistant.ask}
+        </button>
+      </form>
+      <OnScreenKeyboard
+        onKey={(key) => setText((current) => (current + key).slice(0, MAX_LENGTH))}
+        onErase={() => setText((current) => current.slice(0, -1))}
+        onEnter={() => void ask()}
+      />
+      <footer className="assistant-footer">
+        {handedOff ? (
+          <p role="status" data-testid="assistant-handed-off">
+            {t.assistant.handedOff}
+          </p>
+        ) : (
+          <button type="button" data-testid="assistant-hand-off" onClick={handOff}>
+            {t.assistant.talkToSomeone}
+          </button>
+        )}
+      </footer>
+    </section>
+  );
+}
+
+function AnswerOf(props: {
+  reply: AssistantReply;
+  products: Map<string, StoredProduct>;
+  device: DeviceHandle;
+  promotions: readonly Promotion[];
+  onOpenProduct: (productId: string, variantId?: string) => void;
+}) {
+  const { t } = useI18n();
+  const { reply } = props;
+  // A tap on an alternative or on "did you mean" shows that answer instead.
+  const [chosen, setChosen] = useState<AssistantAnswer | undefined>(undefined);
+  if (reply.outcome === 'refused') return <p className="assistant-answer">{t.assistant.refused}</p>;
+  if (reply.outcome === 'cooling-down')
+    return <p className="assistant-answer">{t.assistant.coolingDown}</p>;
+  const shown = chosen ?? (reply.outcome === 'answered' ? reply.answers[0] : undefined);
+  if (!shown)
+    return (
+      <div className="assistant-answer" data-testid="assistant-unsure">
+        <p>{t.assistant.unsure}</p>
+        {reply.didYouMean && (
+          <button type="button" onClick={() => setChosen(reply.didYouMean)}>
+            {t.assistant.didYouMean(reply.didYouMean.title[reply.lang])}
+          </button>
+        )}
+      </div>
+    );
+  const others = reply.answers.filter((answer) => answer !== shown).slice(0, 2);
+  return (
+    <div className="assistant-answer" data-testid="assistant-answer" data-answer-id={shown.id}>
+      <AnswerBody answer={shown} {...props} />
+      {others.length > 0 && (
+        <p className="assistant-alternatives">
+          {t.assistant.alternatives}{' '}
+          {others.map((answer) => (
+            <button key={answer.id} type="button" onClick={() => setChosen(answer)}>
+              {answer.title[reply.lang]}
+            </button>
+          ))}
+        </p>
+      )}
+    </div>
+  );
+}
+
+function AnswerBody(props: {
+  answer: AssistantAnswer;
+  reply: AssistantReply;
+  products: Map<string, StoredProduct>;
+  device: DeviceHandle;
+  promotions: readonly Promotion[];
+  onOpenProduct: (productId: string, variantId?: string) => void;
+}) {
+  const { t } = useI18n();
+  const { answer } = props;
+  const lang = props.reply.lang;
+  if (answer.kind === 'faq')
+    return (
+      <>
+        <h3>{answer.title[lang]}</h3>
+        <p>{answer.text?.[lang]}</p>
+      </>
+    );
+  if (answer.kind === 'size') return <SizeAnswer {...props} />;
+  const found = (answer.productIds ?? []).flatMap((id) => props.products.get(id) ?? []);
+  return (
+    <ProductTiles
+      id={`assistant-products-${answer.id.replace(/[^\w-]/g, '-')}`}
+      title={(answer.kind === 'dish' ? t.assistant.winesFor : t.assistant.productsFor)(
+        answer.title[lang],
+      )}
+      products={found}
+      promotions={props.promotions}
+      onOpenProduct={(id) => props.onOpenProduct(id)}
+    />
+  );
+}
+
+/** "In W30: 3 in stock here", per colour asked for, each opening the product in that variant. */
+function SizeAnswer(props: {
+  answer: AssistantAnswer;
+  products: Map<string, StoredProduct>;
+  device: DeviceHandle;
+  onOpenProduct: (productId: string, variantId?: string) => void;
+}) {
+  const { t, lang } = useI18n();
+  const productId = props.answer.productIds?.[0] ?? '';
+  const product = props.products.get(productId);
+  const [stock, setStock] = useState<ProductStock | undefined>();
+  useEffect(() => {
+    let live = true;
+    void props.device.db.stock.get(productId).then((found) => live && setStock(found));
+    return () => {
+      live = false;
+    };
+  }, [props.device, productId]);
+  const here = stock?.levels.find((level) => level.locationId === props.device.storeId);
+  return (
+    <>
+      <h3>{product?.name[lang] ?? props.answer.title[lang]}</h3>
+      <ul className="assistant-sizes">
+        {(props.answer.variantIds ?? []).map((variantId) => {
+          const variant = product?.variants.find((v) => v.id === variantId);
+          const label = [variant?.size, variant?.colourName?.[lang]].filter(Boolean).join(' · ');
+          const count = here ? unitsOfVariant(here.quantities, variantId) : 0;
+          return (
+            <li key={variantId}>
+              {t.assistant.inSize(label, count)}{' '}
+              <button type="button" onClick={() => props.onOpenProduct(productId, variantId)}>
+                {t.assistant.seeProduct}
+              </button>
+            </li>
+          );
+        })}
+      </ul>
+    </>
+  );
+}
