@@ -1,6 +1,7 @@
 // Every head-office migration, in the order they run. Each feature keeps its tables' SQL in its
 // own folder (stores/schema.ts…) and appends its list here; ids are never renamed or reordered.
 import type { Migration } from './db/migrations';
+import { assistantMigrations } from './assistant/schema';
 import { campaignsMigrations } from './campaigns/schema';
 import { catalogueMigrations } from './catalogue/schema';
 import { mediaMigrations } from './media/schema';
@@ -27,4 +28,5 @@ export const headOfficeMigrations: readonly Migration[] = [
   ...stockMigrations,
   ...settingsMigrations,
   ...usersMigrations,
+  ...assistantMigrations,
 ];

@@ -29,6 +29,7 @@ import { campaignHandlers } from './campaigns/campaign-handlers';
 import { mediaHandlers } from './media/media-handlers';
 import { fleetHandlers } from './fleet/fleet-handlers';
 import { settingsHandlers } from './settings/settings-handlers';
+import { assistantHandlers } from './assistant/assistant-handlers';
 import { userHandlers } from './users/user-handlers';
 import { startLink, type Link } from './link/start-link';
 import { linkHandlers } from './link/link-handlers';
@@ -216,6 +217,7 @@ export async function startHeadOffice(
       reports: reportHandlers(pool),
       catalogue: catalogueHandlers({ pool, log }),
       settings: settingsHandlers(pool, log),
+      assistant: assistantHandlers(pool, log),
       ...userHandlers(pool, log),
     },
     { pool, adminToken: config.adminToken },

@@ -4,6 +4,7 @@ import { useEffect, useState } from 'react';
 import type { HqUser } from '@vitrine/shared/core';
 import { hq } from './api';
 import { LangSwitch, Tabs, type ConsoleLang } from '@vitrine/shared/console-kit';
+import { AssistantView } from './assistant/AssistantView';
 import { CampaignsView } from './campaigns/CampaignsView';
 import { FleetView } from './fleet/FleetView';
 import { useText } from './i18n';
@@ -13,7 +14,16 @@ import { ReportsView } from './reports/ReportsView';
 import { StoresView } from './stores/StoresView';
 import { UsersView } from './users/UsersView';
 
-const TABS = ['stores', 'campaigns', 'media', 'fleet', 'refusals', 'reports', 'users'] as const;
+const TABS = [
+  'stores',
+  'campaigns',
+  'media',
+  'fleet',
+  'refusals',
+  'reports',
+  'assistant',
+  'users',
+] as const;
 type Tab = (typeof TABS)[number];
 
 export function HqApp(props: {
@@ -52,6 +62,7 @@ export function HqApp(props: {
         {tab === 'fleet' && <FleetView />}
         {tab === 'refusals' && <RefusalsView />}
         {tab === 'reports' && <ReportsView />}
+        {tab === 'assistant' && <AssistantView />}
         {tab === 'users' && <UsersView />}
       </main>
     </div>

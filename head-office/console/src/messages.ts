@@ -28,6 +28,7 @@ const fr = {
     refusals: 'Messages refusés',
     reports: 'Rapports',
     users: 'Utilisateurs',
+    assistant: 'Assistant',
   },
   refused: 'Refusé :',
   nextPage: 'Page suivante',
@@ -167,6 +168,31 @@ const fr = {
     delivery: 'livraison',
   },
   count: 'Nombre',
+  /** The stores' assistants: what they could not answer, and the answers written here. */
+  assistant: {
+    unansweredTitle: 'Questions sans bonne réponse',
+    unansweredHint:
+      'Ce que les clients ont demandé aux bornes et aux miroirs sans obtenir de réponse sûre, regroupé quelle que soit la formulation.',
+    none: 'Aucune question sans réponse sur la période.',
+    question: 'Question (dernière formulation)',
+    lang: 'Langue',
+    asked: 'Posée',
+    stores: 'Magasins',
+    answer: 'Répondre',
+    answersTitle: 'Réponses de l’assistant',
+    formTitle: 'Réponse envoyée à tous les magasins',
+    id: 'Identifiant',
+    questionFr: 'Question (français)',
+    questionEn: 'Question (anglais)',
+    answerFr: 'Réponse (français)',
+    answerEn: 'Réponse (anglais)',
+    variantsFr: 'Autres formulations (français), une par ligne',
+    variantsEn: 'Autres formulations (anglais), une par ligne',
+    tags: 'Étiquettes (séparées par des virgules)',
+    publish: 'Envoyer à tous les magasins',
+    edit: 'Modifier',
+    saved: (id: string) => `Réponse ${id} envoyée à tous les magasins.`,
+  },
 };
 
 export type Messages = typeof fr;
@@ -195,6 +221,7 @@ const en: Messages = {
     refusals: 'Refused messages',
     reports: 'Reports',
     users: 'Users',
+    assistant: 'Assistant',
   },
   refused: 'Refused:',
   nextPage: 'Next page',
@@ -325,6 +352,30 @@ const en: Messages = {
     delivery: 'delivery',
   },
   count: 'Count',
+  assistant: {
+    unansweredTitle: 'Questions without a good answer',
+    unansweredHint:
+      'What shoppers asked the kiosks and mirrors without getting a sure answer, grouped however it was worded.',
+    none: 'No unanswered question in this period.',
+    question: 'Question (last wording)',
+    lang: 'Language',
+    asked: 'Asked',
+    stores: 'Stores',
+    answer: 'Answer',
+    answersTitle: 'The assistant’s answers',
+    formTitle: 'Answer sent to every store',
+    id: 'Id',
+    questionFr: 'Question (French)',
+    questionEn: 'Question (English)',
+    answerFr: 'Answer (French)',
+    answerEn: 'Answer (English)',
+    variantsFr: 'Other wordings (French), one per line',
+    variantsEn: 'Other wordings (English), one per line',
+    tags: 'Tags (comma-separated)',
+    publish: 'Send to every store',
+    edit: 'Edit',
+    saved: (id: string) => `Answer ${id} sent to every store.`,
+  },
 };
 
 export const messages: Record<Lang, Messages> = { fr, en };

@@ -19,7 +19,8 @@ import { productDocOf } from '@vitrine/shared/core';
 
 const GROUPS_PER_STEP = 500;
 
-type ChainCollection = 'products' | 'locations';
+// 'faq': written one entry at a time at head office (assistant/faq-store.ts), never by a feed.
+type ChainCollection = 'products' | 'locations' | 'faq';
 
 /** A document to write (`body`: its JSON text) or to withdraw (`body` null). */
 export type ChainDocChange = { c: ChainCollection; id: string; body: string | null };

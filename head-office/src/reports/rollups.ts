@@ -61,8 +61,17 @@ const REQUESTS = `
     ON CONFLICT (store_id, day, type) DO UPDATE SET n = r.n + excluded.n
   )`;
 
+const QUESTIONS = `
+  questions_rollup AS (
+    INSERT INTO questions_daily AS r (store_id, day, lang, key, sample, n)
+    SELECT $1, day, payload->>'lang', payload->>'key', max(payload->>'question'), count(*)
+      FROM local_ins WHERE kind = 'question' GROUP BY 2, 3, 4 ORDER BY 2, 3, 4
+    ON CONFLICT (store_id, day, lang, key) DO UPDATE
+      SET n = r.n + excluded.n, sample = excluded.sample
+  )`;
+
 /**
  * What follows `WITH ins AS (INSERT INTO events … RETURNING device_id, kind, at, payload),`:
  * data-modifying expressions run once, to completion, whether or not the main query reads them.
  */
-export const ROLLUPS_FROM_INS = [LOCAL, POP, FEEDBACK, REQUESTS].join(',');
+export const ROLLUPS_FROM_INS = [LOCAL, POP, FEEDBACK, REQUESTS, QUESTIONS].join(',');

@@ -70,6 +70,20 @@ export const RequestPayload = z
     path: ['contact'],
   });
 
+/**
+ * A question the assistant could not answer well, for head office to answer (personal data
+ * masked on the device). `key` groups it with others put the same way: its words' stems,
+ * sorted ("bitcoin payer").
+ */
+export const QuestionPayload = z.object({
+  question: z.string().min(1).max(200),
+  lang: z.enum(['fr', 'en']),
+  key: z.string().min(1).max(200),
+  /** The closest answer it offered as "did you mean", if any. */
+  closestId: Id.optional(),
+  productId: Id.optional(),
+});
+
 const base = {
   id: Uuid,
   /** Per-device sequence number, from 1, never reused. */
@@ -85,6 +99,7 @@ export const DeviceEvent = z.discriminatedUnion('kind', [
   z.object({ ...base, kind: z.literal('feedback'), payload: FeedbackPayload }),
   z.object({ ...base, kind: z.literal('proof-of-play'), payload: ProofOfPlayPayload }),
   z.object({ ...base, kind: z.literal('request'), payload: RequestPayload }),
+  z.object({ ...base, kind: z.literal('question'), payload: QuestionPayload }),
 ]);
 export type DeviceEvent = z.infer<typeof DeviceEvent>;
 export type DeviceEventKind = DeviceEvent['kind'];

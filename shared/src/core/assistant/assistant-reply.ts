@@ -4,7 +4,7 @@
 // short cool-down when it was abuse or mashing, repeated.
 import type { Product } from '../catalogue';
 import type { AnswerEngine, AssistantAnswer } from './answer-engine';
-import type { AssistantLang } from './assistant-text';
+import { questionKey, type AssistantLang } from './assistant-text';
 import { MASKS, maskPersonalData, screenQuestion } from './question-guard';
 
 /** A question longer than this is cut: nobody types more at a kiosk. */
@@ -30,6 +30,8 @@ export interface AssistantReply {
   didYouMean?: AssistantAnswer;
   /** Cooling down: when the box takes questions again. */
   until?: number;
+  /** Unsure: the question's group key for head office's list of unanswered ones (questionKey). */
+  key?: string;
 }
 
 /** One screen's conversation state: what it needs to cool down after repeated refusals. */
@@ -85,11 +87,13 @@ export function answerQuestion(
     };
   }
   const closest = ranked.answers[0];
+  const key = questionKey(unmarked, ranked.lang);
   return {
     question: masked,
     lang: ranked.lang,
     outcome: 'unsure',
     answers: [],
+    ...(key && { key }),
     ...(closest && closest.confidence >= DID_YOU_MEAN_COVERAGE && { didYouMean: closest }),
   };
 }

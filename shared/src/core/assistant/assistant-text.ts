@@ -94,3 +94,8 @@ export function termsOf(text: string, lang: AssistantLang): string[] {
   }
   return terms;
 }
+
+/** How a question is grouped with others put the same way: its terms, each once, sorted. */
+export function questionKey(text: string, lang: AssistantLang): string {
+  return [...new Set(termsOf(text, lang))].sort().join(' ').slice(0, 200);
+}

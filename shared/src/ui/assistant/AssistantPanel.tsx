@@ -74,6 +74,19 @@ export function AssistantPanel(props: {
     try {
       const { reply } = await props.assistant.ask(question, lang, props.productId);
       setTurns((current) => [...current, { reply }]);
+      // Not answered well: head office hears of it (masked), grouped with the same question.
+      const key = reply.outcome === 'unsure' ? reply.key : undefined;
+      if (key)
+        props.record({
+          kind: 'question',
+          payload: {
+            question: reply.question.slice(0, 200),
+            lang: reply.lang,
+            key,
+            ...(reply.didYouMean && { closestId: reply.didYouMean.id }),
+            ...(props.productId && { productId: props.productId }),
+          },
+        });
       setText('');
     } finally {
       setAsking(false);

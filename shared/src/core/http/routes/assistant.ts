@@ -41,6 +41,7 @@ export const AssistantReplyBody = z.object({
   answers: z.array(AssistantAnswerBody),
   didYouMean: AssistantAnswerBody.optional(),
   until: z.number().optional(),
+  key: z.string().optional(),
 });
 export type AssistantReplyBody = z.infer<typeof AssistantReplyBody>;
 

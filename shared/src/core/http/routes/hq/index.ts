@@ -1,4 +1,5 @@
 // Head office's HTTP API, by group (served under /api/v1 by head-office/src/server.ts).
+import { hqAssistantRoutes } from './assistant';
 import { hqCampaignRoutes } from './campaigns';
 import { hqCatalogueRoutes } from './catalogue';
 import { hqEnrolmentRoutes } from './enrolment';
@@ -22,6 +23,7 @@ export const hqRoutes = {
   settings: hqSettingsRoutes,
   auth: hqAuthRoutes,
   users: hqUserRoutes,
+  assistant: hqAssistantRoutes,
 } as const;
 export type HqRoutes = typeof hqRoutes;
 
@@ -36,3 +38,4 @@ export * from './catalogue';
 export * from './settings';
 export * from './roles';
 export * from './users';
+export * from './assistant';

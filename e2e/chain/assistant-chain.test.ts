@@ -1,0 +1,128 @@
+// The assistant's knowledge growing across a chain, end to end: `npm run chain` (head office on
+// PostgreSQL and NATS, three stores) and real kiosk pages in Chromium. A question no answer
+// covers, asked at one store's kiosk, appears at head office grouped with its count and store;
+// a person answers it in head office's console; the next kiosk asked, in another store, answers
+// it from its own copy.
+import { chmodSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { BrowserContext, Page } from 'playwright-core';
+import { hqRoutes, routeUrl, type UnansweredGroup } from '@vitrine/shared/core';
+import { startChain, type RunningChain } from '../../head-office/src/chain/start-chain';
+import { launchChromium } from '../support/chromium';
+import { REPO_ROOT } from '../support/test-server';
+
+const QUESTION = 'Puis-je recharger ma voiture électrique ici ?';
+const ANSWER =
+  'Oui : deux bornes de recharge au niveau -1 du parking, gratuites pendant vos achats.';
+const base = mkdtempSync(join(tmpdir(), 'vitrine-chain-assistant-'));
+chmodSync(base, 0o755); // PostgreSQL runs as user postgres
+let chain: RunningChain | undefined;
+let browser: BrowserContext | undefined;
+
+beforeAll(async () => {
+  chain = await startChain({
+    repoRoot: REPO_ROOT,
+    dir: join(base, 'chain'),
+    basePort: 0,
+    demoScale: 100,
+  });
+  browser = await launchChromium();
+}, 180_000);
+afterAll(async () => {
+  await browser?.close();
+  await chain?.stop();
+  rmSync(base, { recursive: true, force: true });
+});
+
+/** Opens a store's kiosk on its assistant, once the kiosk has its copy of the FAQ. */
+async function kioskAssistant(url: string): Promise<Page> {
+  const page = await browser!.newPage();
+  await page.setViewportSize({ width: 1080, height: 1920 });
+  await page.goto(url);
+  await page.getByTestId('assistant-button').click();
+  // The copy fills from the store: wait until a FAQ question is answered from it.
+  await expect
+    .poll(async () => (await ask(page, 'où sont les toilettes')).outcome, {
+      timeout: 60_000,
+      interval: 1_000,
+    })
+    .toBe('answered');
+  return page;
+}
+
+async function ask(page: Page, question: string) {
+  const turns = page.getByTestId('assistant-log').locator('li.assistant-turn');
+  const before = await turns.count();
+  await page.getByTestId('assistant-input').fill(question);
+  await page.getByTestId('assistant-input').press('Enter');
+  await expect.poll(() => turns.count(), { timeout: 20_000 }).toBe(before + 1);
+  const turn = turns.last();
+  return {
+    outcome: await turn.getAttribute('data-outcome'),
+    answerId: await turn
+      .getByTestId('assistant-answer')
+      .getAttribute('data-answer-id')
+      .catch(() => null),
+    text: await turn.textContent(),
+  };
+}
+
+describe('the assistant’s knowledge across a chain', () => {
+  it('learns at head office what one store could not answer, and every store answers it next', async () => {
+    const { headOffice, stores } = chain!.endpoints;
+    const [first, second] = stores;
+    const kioskA = await kioskAssistant(first!.kiosk);
+    expect((await ask(kioskA, QUESTION)).outcome).toBe('unsure');
+
+    // The question reaches head office (store → NATS → PostgreSQL), grouped with its store.
+    const today = new Date().toISOString().slice(0, 10);
+    const unanswered = async () => {
+      const response = await fetch(
+        routeUrl(headOffice.url, hqRoutes.assistant.unanswered, {
+          query: { from: today, to: today, limit: 50 },
+        }),
+        { headers: { authorization: `Bearer ${headOffice.adminToken}` } },
+      );
+      return ((await response.json()) as { groups: UnansweredGroup[] }).groups;
+    };
+    await expect
+      .poll(async () => (await unanswered()).find((group) => group.sample === QUESTION)?.stores, {
+        timeout: 60_000,
+        interval: 1_000,
+      })
+      .toEqual([{ storeId: first!.id, count: 1 }]);
+
+    // A person answers it in head office's console.
+    const console = await browser!.newPage();
+    await console.addInitScript(() => localStorage.setItem('vitrine.console.lang', 'en'));
+    await console.goto(headOffice.console);
+    await console.getByLabel('User id').fill(headOffice.user.id);
+    await console.getByLabel('Password').fill(headOffice.user.password);
+    await console.getByRole('button', { name: 'Sign in', exact: true }).click();
+    await console.getByRole('tab', { name: 'Assistant' }).click();
+    const row = console.getByTestId('unanswered').locator('tr', { hasText: QUESTION });
+    await row.getByRole('button', { name: 'Answer' }).click();
+    await console
+      .getByLabel('Question (French)')
+      .fill('Pouvez-vous recharger une voiture électrique ?');
+    await console.getByLabel('Answer (French)').fill(ANSWER);
+    await console.getByLabel('Question (English)').fill('Can I charge an electric car?');
+    await console
+      .getByLabel('Answer (English)')
+      .fill('Yes: two charging points on level -1 of the car park, free while you shop.');
+    await console.getByRole('button', { name: 'Send to every store' }).click();
+    await console.getByRole('status').filter({ hasText: 'sent to every store' }).waitFor();
+    await expect
+      .poll(() => console.getByTestId('unanswered').locator('tr', { hasText: QUESTION }).count())
+      .toBe(0);
+
+    // Another store's kiosk answers it, from its own copy.
+    const kioskB = await kioskAssistant(second!.kiosk);
+    await expect
+      .poll(async () => (await ask(kioskB, QUESTION)).text, { timeout: 60_000, interval: 2_000 })
+      .toContain(ANSWER);
+    expect((await ask(kioskA, QUESTION)).outcome).toBe('answered');
+  }, 240_000);
+});

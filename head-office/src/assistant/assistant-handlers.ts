@@ -1,0 +1,71 @@
+// The handlers of head office's `assistant` routes: the questions the stores' assistants could
+// not answer well, grouped across stores; the chain's FAQ; and an answer written here, committed
+// with its link message (the chain's catalogue delta) so every store gets it, in order.
+import { FaqEntry, type UnansweredGroup } from '@vitrine/shared/core';
+import { HttpError, type Logger } from '@vitrine/shared/node';
+import { writeChainImport } from '../catalogue/write-chain';
+import type { Pool } from '../db/pool';
+import { inTransaction } from '../db/transaction';
+import type { HqHandlers } from '../http/register-api';
+
+const NO_PRICES = { upserts: [], deletes: [], lines: new Map() };
+
+// A group answered at head office leaves the list; asked again on a later day (the answer did
+// not help), it comes back with the later days' counts.
+const UNANSWERED = `
+  WITH per_store AS (
+    SELECT lang, key, store_id, sum(n)::int AS n, max(day) AS last_day,
+           (array_agg(sample ORDER BY day DESC))[1] AS sample
+      FROM questions_daily q
+     WHERE day BETWEEN $1 AND $2 AND ($3::text IS NULL OR lang = $3)
+       AND NOT EXISTS (SELECT 1 FROM answered_questions a
+                        WHERE a.lang = q.lang AND a.key = q.key AND q.day <= a.answered_at::date)
+     GROUP BY lang, key, store_id)
+  SELECT lang, key, (array_agg(sample ORDER BY last_day DESC))[1] AS sample,
+         sum(n)::int AS count, to_char(max(last_day), 'YYYY-MM-DD') AS last_day,
+         json_agg(json_build_object('storeId', store_id, 'count', n) ORDER BY n DESC, store_id)
+           AS stores
+    FROM per_store GROUP BY lang, key ORDER BY count DESC, key LIMIT $4`;
+
+type Row = Omit<UnansweredGroup, 'lastDay'> & { last_day: string };
+
+export function assistantHandlers(pool: Pool, log: Logger): HqHandlers['assistant'] {
+  return {
+    unanswered: async ({ query }) => {
+      const result = await pool.query<Row>(UNANSWERED, [
+        query.from,
+        query.to,
+        query.lang ?? null,
+        query.limit,
+      ]);
+      return {
+        groups: result.rows.map(({ last_day, ...group }) => ({ ...group, lastDay: last_day })),
+      };
+    },
+    faq: async () => {
+      const result = await pool.query<{ body: string }>(
+        `SELECT body FROM catalogue_docs WHERE collection = 'faq' ORDER BY id`,
+      );
+      return { entries: result.rows.map((row) => FaqEntry.parse(JSON.parse(row.body))) };
+    },
+    putFaq: async ({ params, body }) => {
+      if (body.entry.id !== params.id)
+        throw new HttpError(400, 'id_mismatch', `the answer's id is not ${params.id}`);
+      await inTransaction(pool, async (client) => {
+        await writeChainImport(
+          client,
+          [{ c: 'faq', id: params.id, body: JSON.stringify(body.entry) }],
+          NO_PRICES,
+        );
+        for (const answered of body.answers)
+          await client.query(
+            `INSERT INTO answered_questions (lang, key, faq_id) VALUES ($1, $2, $3)
+             ON CONFLICT (lang, key) DO UPDATE SET faq_id = excluded.faq_id, answered_at = now()`,
+            [answered.lang, answered.key, params.id],
+          );
+      });
+      log.info({ faq: params.id, groups: body.answers.length }, 'answer written for every store');
+      return body.entry;
+    },
+  };
+}
