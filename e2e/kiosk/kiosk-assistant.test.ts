@@ -80,6 +80,13 @@ describe('the kiosk’s assistant', () => {
     await expect.poll(() => tiles.count()).toBeGreaterThan(0);
     const first = await tiles.first().getAttribute('data-product-id');
     const name = await tiles.first().locator('.tile-name').textContent();
+    // "Continue on my phone": a QR code of a link whose page lists the answer's products.
+    await kiosk.getByTestId('continue-on-phone-button').click();
+    const qr = kiosk.getByTestId('continue-on-phone');
+    await qr.waitFor();
+    expect(await qr.locator('img').getAttribute('src')).toMatch(/^data:image\/png;base64,/);
+    const phonePage = await (await fetch((await qr.getAttribute('data-url'))!)).text();
+    expect(phonePage).toContain(`data-product-id="${first}"`);
     await tiles.first().click();
     await expect.poll(() => kiosk.locator('#product-name').textContent()).toBe(name);
     expect(first).toMatch(/^earbuds-/);

@@ -10,6 +10,7 @@ import { startStoreBroker, type StoreBroker } from './broker/store-broker';
 import { CatalogueStore } from './catalogue/catalogue-store';
 import { startSignage } from './campaigns/signage-domain';
 import { assistantHandlers } from './assistant/assistant-handlers';
+import { startShortlists } from './shortlists/shortlist-domain';
 import { AnswerService } from './assistant/answer-service';
 import { stockHandlers } from './catalogue/stock-handlers';
 import { startAssistance } from './calls/assistance';
@@ -319,6 +320,15 @@ async function startLocked(
     currency: config.currency ?? DEFAULT_CURRENCY,
     log: logger,
   });
+  // "Continue on your phone" links live as long as a shared look's.
+  const shortlists = startShortlists({
+    db,
+    storeId: config.storeId,
+    currency: config.currency ?? DEFAULT_CURRENCY,
+    ttlHours: config.lookTtlHours,
+    publicUrl: config.lookPublicUrl,
+    log: logger,
+  });
   const images = startImageCache({
     db,
     dataDir: config.dataDir,
@@ -374,11 +384,13 @@ async function startLocked(
         headOfficeUrl,
       ),
       assistant: assistantHandlers(new AnswerService(docs)),
+      shortlists: shortlists.handlers,
     },
     { registry, staffAuth },
   );
   app.use(API_PREFIX, api);
   app.use(looks.pages);
+  app.use(shortlists.pages);
   // The shells' pages (vitrine-app://…) fetch 3D models and images from here too.
   app.use(['/media', '/assets'], shellCors());
   app.use(mediaRoutes(docs, join(config.appsDir, 'assets')));
@@ -475,6 +487,7 @@ async function startLocked(
       stopPublisher();
       assistance.stop();
       looks.stop();
+      shortlists.stop();
       await imports.stop();
       await images.stop();
       ingestor.flush();

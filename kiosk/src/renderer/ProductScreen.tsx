@@ -12,6 +12,7 @@ import {
   type ProductView,
   type StoreContext,
 } from '@vitrine/shared/ui';
+import { ContinueOnPhone } from '@vitrine/shared/ui/assistant';
 
 type Loaded = { id: string; view: ProductView | undefined; failed: boolean };
 
@@ -71,12 +72,15 @@ export function ProductScreen(props: {
       record={props.record}
       onOpenProduct={props.onOpenProduct}
       expertSlot={
-        <ExpertCallButton
-          device={device}
-          product={shown.view.product}
-          lang={lang}
-          onOpenProduct={props.onOpenProduct}
-        />
+        <>
+          <ExpertCallButton
+            device={device}
+            product={shown.view.product}
+            lang={lang}
+            onOpenProduct={props.onOpenProduct}
+          />
+          <ContinueOnPhone device={device} productIds={[shown.view.product.id]} />
+        </>
       }
     />
   );

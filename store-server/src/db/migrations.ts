@@ -5,6 +5,7 @@
 import { loyaltyMigrations } from '../loyalty/schema';
 import { requestMigrations } from '../requests/schema';
 import { lookMigrations } from '../looks/schema';
+import { shortlistMigrations } from '../shortlists/schema';
 import { sizingMigrations } from '../sizing/schema';
 import { expertMigrations } from '../experts/schema';
 import { staffMigrations } from '../staff/schema';
@@ -116,6 +117,7 @@ export const migrations: readonly Migration[] = [
   ...loyaltyMigrations,
   ...requestMigrations,
   ...lookMigrations,
+  ...shortlistMigrations,
   ...sizingMigrations,
   ...expertMigrations,
   ...campaignMigrations,

@@ -15,7 +15,7 @@ import type { Db } from '../db/database';
 import { lookPage, messagePage, piecePrice, SHARE_SCRIPT, type PageLang } from './look-page';
 import type { LookStore } from './look-store';
 
-const PAGE_HEADERS = {
+export const PAGE_HEADERS = {
   'cache-control': 'no-store',
   'referrer-policy': 'no-referrer',
   'x-robots-tag': 'noindex, nofollow',

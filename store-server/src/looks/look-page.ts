@@ -49,7 +49,7 @@ export function piecePrice(lang: PageLang, amount: string, from: boolean): strin
   return from ? TEXT[lang].priceFrom(amount) : amount;
 }
 
-const escape = (text: string) => text.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
+export const escape = (text: string) => text.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
 
 const STYLE = `body{font-family:system-ui,sans-serif;margin:0;padding:1rem;max-width:40rem;margin-inline:auto;
 font-size:1.1rem;line-height:1.4;color:#1d1d1f;background:#faf8f5}img{width:100%;height:auto;border-radius:.5rem}
@@ -57,7 +57,8 @@ a,button{font-size:1.1rem}.btn{display:inline-block;padding:.8rem 1.2rem;margin:
 border:1px solid #1d1d1f;background:#fff;color:#1d1d1f;text-decoration:none}.danger{background:#8a1c1c;color:#fff;border-color:#8a1c1c}
 nav{text-align:right}ul{padding-left:1.2rem}`;
 
-function shell(lang: PageLang, title: string, body: string): string {
+/** The phone pages' frame (looks, shortlists): their style, no script of their own. */
+export function shell(lang: PageLang, title: string, body: string): string {
   return `<!doctype html><html lang="${lang}"><head><meta charset="utf-8">
 <meta name="viewport" content="width=device-width, initial-scale=1"><meta name="robots" content="noindex">
 <title>${escape(title)}</title><style>${STYLE}</style></head><body>${body}</body></html>`;

@@ -17,6 +17,7 @@ import { metaRoutes } from './routes/meta';
 import { metricsRoutes } from './routes/metrics';
 import { reportRoutes } from './routes/reports';
 import { requestRoutes } from './routes/requests';
+import { shortlistRoutes } from './routes/shortlists';
 import { sizingRoutes } from './routes/sizing';
 import { stockRoutes } from './routes/stock';
 import { syncRoutes } from './routes/sync';
@@ -45,5 +46,6 @@ export const apiRoutes = {
   catalogue: catalogueRoutes,
   imports: importRoutes,
   assistant: assistantRoutes,
+  shortlists: shortlistRoutes,
 } as const;
 export type ApiRoutes = typeof apiRoutes;

@@ -24,3 +24,4 @@ export * from './routes/catalogue';
 export * from './routes/imports';
 export * from './routes/hq';
 export * from './routes/assistant';
+export * from './routes/shortlists';

@@ -12,6 +12,7 @@ import { unitsOfVariant, type NewDeviceEvent, type ProductStock, type Promotion 
 import { useI18n } from '../i18n/i18n';
 import { viewedProducts } from '../call/viewed-products';
 import { ProductTiles } from '../product/ProductTiles';
+import { ContinueOnPhone } from './ContinueOnPhone';
 import { OnScreenKeyboard } from './OnScreenKeyboard';
 import { transcriptOf, type AssistantTurn } from './assistant-transcript';
 import './assistant.css';
@@ -162,6 +163,10 @@ export function AssistantPanel(props: {
         onEnter={() => void ask()}
       />
       <footer className="assistant-footer">
+        <ContinueOnPhone
+          device={props.device}
+          productIds={[...(props.productId ? [props.productId] : []), ...wanted]}
+        />
         {handedOff ? (
           <p role="status" data-testid="assistant-handed-off">
             {t.assistant.handedOff}

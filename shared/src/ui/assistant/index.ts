@@ -1,1 +1,2 @@
 export * from './AssistantPanel';
+export * from './ContinueOnPhone';

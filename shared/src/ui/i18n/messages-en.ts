@@ -228,5 +228,10 @@ export const en: Messages = {
     erase: 'Delete',
     space: 'Space',
     close: 'Close the assistant',
+    continueOnPhone: 'Continue on my phone',
+    phoneHint: (time: string) =>
+      `Scan this code with your phone’s camera (the store’s wifi). The link expires at ${time} and holds no personal data.`,
+    phoneQr: 'QR code of the link to your selection',
+    phoneOffline: 'The link to your phone needs the store’s network: try again in a moment.',
   },
 };

@@ -245,6 +245,12 @@ export const fr = {
     erase: 'Effacer',
     space: 'Espace',
     close: 'Fermer l’assistant',
+    continueOnPhone: 'Continuer sur mon téléphone',
+    phoneHint: (time: string) =>
+      `Scannez ce code avec l’appareil photo de votre téléphone (réseau wifi du magasin). Le lien expire à ${time} et ne contient aucune donnée personnelle.`,
+    phoneQr: 'Code QR du lien vers votre sélection',
+    phoneOffline:
+      'Le lien vers votre téléphone demande le réseau du magasin\u202f: réessayez dans un instant.',
   },
 };
 
