@@ -73,8 +73,8 @@ export function AssistantPanel(props: {
     if (!question || asking) return;
     setAsking(true);
     try {
-      const { reply } = await props.assistant.ask(question, lang, props.productId);
-      setTurns((current) => [...current, { reply }]);
+      const { reply, ms } = await props.assistant.ask(question, lang, props.productId);
+      setTurns((current) => [...current, { reply, ms }]);
       // Not answered well: head office hears of it (masked), grouped with the same question.
       const key = reply.outcome === 'unsure' ? reply.key : undefined;
       if (key)
@@ -120,8 +120,13 @@ export function AssistantPanel(props: {
     <section className="assistant" aria-labelledby="assistant-title" data-testid="assistant">
       <h2 id="assistant-title">{t.assistant.title}</h2>
       <ol className="assistant-log" ref={log} aria-live="polite" data-testid="assistant-log">
-        {turns.map(({ reply }, index) => (
-          <li key={index} className="assistant-turn" data-outcome={reply.outcome}>
+        {turns.map(({ reply, ms }, index) => (
+          <li
+            key={index}
+            className="assistant-turn"
+            data-outcome={reply.outcome}
+            data-ms={ms.toFixed(1)}
+          >
             {reply.question && (
               <p className="assistant-question">
                 <span className="who">{t.assistant.you}</span> {reply.question}

@@ -5,7 +5,8 @@ import type { AssistantReply } from '../../core/assistant';
 import type { TranscriptLine } from '../../core';
 import type { Messages } from '../i18n/messages';
 
-export type AssistantTurn = { reply: AssistantReply };
+/** One question and its reply; `ms`: the time the device took to answer it (its worker's). */
+export type AssistantTurn = { reply: AssistantReply; ms: number };
 
 const MAX_LINES = 30;
 const MAX_TEXT = 600;
