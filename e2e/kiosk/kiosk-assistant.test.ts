@@ -7,6 +7,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { BrowserContext, Page } from 'playwright-core';
 import type { StoreServer } from '@vitrine/store-server/server';
+import { expertSignsIn } from '../experts/call-helpers';
 import { launchChromium } from '../support/chromium';
 import { chooseConsoleLang, signInThroughConsole } from '../support/console-page';
 import { startTestServer } from '../support/test-server';
@@ -32,15 +33,17 @@ afterAll(async () => {
 });
 
 async function ask(question: string) {
-  const answers = kiosk.getByTestId('assistant-log').locator('li.assistant-turn');
-  const before = await answers.count();
+  const last = kiosk.getByTestId('assistant-log').locator('li.assistant-turn').last();
+  const turnOf = async () =>
+    (await last.count()) ? Number(await last.getAttribute('data-turn')) : -1;
+  const before = await turnOf();
   await kiosk.getByTestId('assistant-input').fill(question);
   await kiosk
     .getByRole('button', { name: /^(Demander|Ask)$/ })
     .first()
     .click();
-  await expect.poll(() => answers.count(), { timeout: 30_000 }).toBe(before + 1);
-  return answers.last();
+  await expect.poll(turnOf, { timeout: 30_000 }).toBe(before + 1);
+  return last;
 }
 
 describe('the kiosk’s assistant', () => {
@@ -121,29 +124,54 @@ describe('the kiosk’s assistant', () => {
     expect(await desk.getByTestId('request-viewed').first().textContent()).toMatch(/Écouteurs/);
     await desk.close();
   });
-  it('answers in well under 50 ms on the device (p95 of 40 questions, the engine warm)', async () => {
+  it('offers an expert whose skill matches the conversation only while one is free, and rings them with it', async () => {
     await kiosk.getByTestId('assistant-button').click();
-    const questions = [
-      'horaires du dimanche',
-      'do you deliver',
-      'un vin pour des huîtres',
-      'carte cadeau',
-      'where can I park',
-      'retour sans ticket ?',
-      'casque audio bluetooth',
-      'wifi gratuit',
-      'toilettes',
-      'pay by card',
-    ];
-    const times: number[] = [];
-    for (let round = 0; round < 4; round++)
-      for (const question of questions) {
-        const turn = await ask(question);
-        times.push(Number(await turn.getAttribute('data-ms')));
-      }
-    times.sort((a, b) => a - b);
-    const p95 = times[Math.ceil(0.95 * times.length) - 1]!;
-    console.log(`assistant on the kiosk (Chromium worker): p95 ${p95} ms, max ${times.at(-1)} ms`);
-    expect(p95).toBeLessThanOrEqual(50);
+    const expert = await browser.newPage();
+    await chooseConsoleLang(expert, 'fr');
+    await expertSignsIn(expert, server, 'expert-julie-mercier'); // style
+    await ask('un pull en laine');
+    // Nobody free yet: no expert offered.
+    expect(await kiosk.getByTestId('assistant-expert').count()).toBe(0);
+    await expert.getByTestId('available').check();
+    const offer = kiosk.getByTestId('assistant-expert');
+    await offer.waitFor({ timeout: 20_000 });
+    await offer.click();
+    const ringing = expert.locator('[data-testid="ringing"] article');
+    await ringing.waitFor({ timeout: 20_000 });
+    const transcript = ringing.getByTestId('call-transcript');
+    expect(await transcript.textContent()).toContain('un pull en laine');
+    await expert.close();
   });
+
+  it(
+    'answers in well under 50 ms on the device (p95 of 30 questions, the engine warm)',
+    { timeout: 120_000 },
+    async () => {
+      await kiosk.getByTestId('assistant-button').click();
+      const questions = [
+        'horaires du dimanche',
+        'do you deliver',
+        'un vin pour des huîtres',
+        'carte cadeau',
+        'where can I park',
+        'retour sans ticket ?',
+        'casque audio bluetooth',
+        'wifi gratuit',
+        'toilettes',
+        'pay by card',
+      ];
+      const times: number[] = [];
+      for (let round = 0; round < 3; round++)
+        for (const question of questions) {
+          const turn = await ask(question);
+          times.push(Number(await turn.getAttribute('data-ms')));
+        }
+      times.sort((a, b) => a - b);
+      const p95 = times[Math.ceil(0.95 * times.length) - 1]!;
+      console.log(
+        `assistant on the kiosk (Chromium worker): p95 ${p95} ms, max ${times.at(-1)} ms`,
+      );
+      expect(p95).toBeLessThanOrEqual(50);
+    },
+  );
 });

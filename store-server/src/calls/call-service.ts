@@ -103,6 +103,7 @@ export class CallService {
         const seen = this.product(productId);
         return seen ? [{ id: seen.id, name: seen.name[request.lang] }] : [];
       }),
+      ...(request.transcript?.length && { transcript: request.transcript }),
       requestedAt: now,
     };
     this.db

@@ -3,6 +3,7 @@
 // goes through the server (WebRTC, peer to peer or through TURN); only these do.
 import { z } from 'zod';
 import { PROTOCOL_VERSION } from '../protocol';
+import { TranscriptLine } from '../events';
 import { ExpertSkill } from './expert-skill';
 
 const v = z.literal(PROTOCOL_VERSION);
@@ -43,6 +44,8 @@ export const CallRequest = z.object({
   lang: z.enum(['fr', 'en']),
   /** Ask for this expert only; refused if busy or offline. */
   expertId: Id.optional(),
+  /** From the assistant: the conversation so far (masked on the device), for the expert. */
+  transcript: z.array(TranscriptLine).max(30).optional(),
 });
 export type CallRequest = z.infer<typeof CallRequest>;
 
@@ -93,6 +96,8 @@ export const CallSummary = z.object({
     .object({ id: Id, name: z.string(), brand: z.string(), priceCents: z.number() })
     .nullable(),
   viewed: z.array(z.object({ id: Id, name: z.string() })),
+  /** A call from the assistant: what the shopper asked it and was answered. */
+  transcript: z.array(TranscriptLine).optional(),
   requestedAt: z.string(),
 });
 export type CallSummary = z.infer<typeof CallSummary>;

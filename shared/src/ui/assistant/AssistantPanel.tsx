@@ -8,9 +8,18 @@ import { type FormEvent, useEffect, useRef, useState } from 'react';
 import type { DeviceHandle, StoredProduct } from '../../client';
 import type { DeviceAssistant } from '../../client/assistant';
 import type { AssistantAnswer, AssistantReply } from '../../core/assistant';
-import { unitsOfVariant, type NewDeviceEvent, type ProductStock, type Promotion } from '../../core';
+import {
+  skillForProduct,
+  unitsOfVariant,
+  type NewDeviceEvent,
+  type ProductStock,
+  type Promotion,
+} from '../../core';
 import { useI18n } from '../i18n/i18n';
+import { callText } from '../call/call-text';
+import { useSessionLine } from '../call/expert-line-context';
 import { viewedProducts } from '../call/viewed-products';
+import { useStoreSettings } from '../screen/use-store-settings';
 import { ProductTiles } from '../product/ProductTiles';
 import { ContinueOnPhone } from './ContinueOnPhone';
 import { OnScreenKeyboard } from './OnScreenKeyboard';
@@ -18,6 +27,8 @@ import { transcriptOf, type AssistantTurn } from './assistant-transcript';
 import './assistant.css';
 
 const MAX_LENGTH = 200;
+/** The conversation on screen: its latest turns (a hand-off still sends the last 30 lines). */
+const SHOWN_TURNS = 12;
 
 /** The turns so far and their setter, held by the shopper's session (useState). */
 export type AssistantConversation = [
@@ -51,7 +62,9 @@ export function AssistantPanel(props: {
       (answer) => answer.productIds ?? [],
     ),
   );
-  const wantedKey = [...new Set(wanted)].join(',');
+  const wantedKey = [...new Set([...(props.productId ? [props.productId] : []), ...wanted])].join(
+    ',',
+  );
   useEffect(() => {
     const ids = wantedKey ? wantedKey.split(',') : [];
     if (ids.length === 0) return;
@@ -95,8 +108,34 @@ export function AssistantPanel(props: {
     }
   }
 
+  const names = (ids: string[]) => ids.map((id) => products.get(id)?.name[lang] ?? id).join(', ');
+  // The product the conversation is about now: the latest answer's first, else the one on screen.
+  const latest = turns.findLast(({ reply }) => reply.answers[0]?.productIds?.length)?.reply;
+  const subject = products.get(latest?.answers[0]?.productIds?.[0] ?? props.productId ?? '');
+  const session = useSessionLine();
+  const settings = useStoreSettings(props.device.db, props.device.storeId);
+  const skill = subject ? skillForProduct(subject, settings?.skillsByDepartment) : undefined;
+  // Click-to-chat only while an expert with that skill is free, and no call is under way.
+  const expertFree =
+    skill !== undefined &&
+    (session?.line.availability?.[skill]?.available ?? 0) > 0 &&
+    ['idle', 'refused'].includes(session?.line.call.phase ?? '');
+
+  function callExpert() {
+    if (!session || !skill || !subject) return;
+    // The call is shown by the session's dock (this panel has no call view): name its place,
+    // then say no panel shows it.
+    session.showing({ lang, productId: subject.id, open: (id) => props.onOpenProduct(id) })();
+    void session.line.request({
+      skill,
+      productId: subject.id,
+      viewed: viewedProducts().filter((id) => id !== subject.id),
+      lang,
+      transcript: transcriptOf(turns, t.assistant, names),
+    });
+  }
+
   function handOff() {
-    const names = (ids: string[]) => ids.map((id) => products.get(id)?.name[lang] ?? id).join(', ');
     props.record({
       kind: 'request',
       payload: {
@@ -117,12 +156,23 @@ export function AssistantPanel(props: {
   }
 
   return (
-    <section className="assistant" aria-labelledby="assistant-title" data-testid="assistant">
+    <section
+      className="assistant"
+      aria-labelledby="assistant-title"
+      data-testid="assistant"
+      data-subject={subject?.id}
+      data-skill={skill}
+      data-free={Object.entries(session?.line.availability ?? {})
+        .filter(([, counts]) => counts.available > 0)
+        .map(([name]) => name)
+        .join(' ')}
+    >
       <h2 id="assistant-title">{t.assistant.title}</h2>
       <ol className="assistant-log" ref={log} aria-live="polite" data-testid="assistant-log">
-        {turns.map(({ reply, ms }, index) => (
+        {turns.slice(-SHOWN_TURNS).map(({ reply, ms }, index, shown) => (
           <li
-            key={index}
+            key={turns.length - shown.length + index}
+            data-turn={turns.length - shown.length + index}
             className="assistant-turn"
             data-outcome={reply.outcome}
             data-ms={ms.toFixed(1)}
@@ -172,6 +222,16 @@ export function AssistantPanel(props: {
           device={props.device}
           productIds={[...(props.productId ? [props.productId] : []), ...wanted]}
         />
+        {expertFree && (
+          <button
+            type="button"
+            className="primary"
+            data-testid="assistant-expert"
+            onClick={callExpert}
+          >
+            {callText('talk', lang)}
+          </button>
+        )}
         {handedOff ? (
           <p role="status" data-testid="assistant-handed-off">
             {t.assistant.handedOff}

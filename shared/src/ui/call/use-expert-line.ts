@@ -11,6 +11,7 @@ import {
   type ExpertSkill,
   type IceServer,
   type SkillAvailability,
+  type TranscriptLine,
 } from '../../core';
 import type { DeviceHandle } from '../../client';
 import type { DeviceEnvironment } from '../device-environment';
@@ -36,6 +37,7 @@ export type ExpertLine = {
     productId?: string;
     viewed: string[];
     lang: 'fr' | 'en';
+    transcript?: TranscriptLine[];
   }) => Promise<void>;
   hangUp: () => Promise<void>;
   setCamera: (on: boolean) => Promise<void>;

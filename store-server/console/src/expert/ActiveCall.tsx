@@ -5,6 +5,7 @@ import { useEffect, useRef, useState, type FormEvent } from 'react';
 import type { CallSummary, ExpertProductHit } from '@vitrine/shared/core';
 import { client } from '../common/api';
 import { refusal } from '../common/refusal';
+import { CallTranscript } from './CallTranscript';
 import { useText } from './i18n';
 
 function Media(props: {
@@ -124,6 +125,7 @@ export function ActiveCall(props: {
         <p className="meta">
           {t.lookedAtDuringVisit(call.viewed.map((item) => item.name).join(', ') || '—')}
         </p>
+        <CallTranscript call={call} />
       </div>
       <h3>{t.showProduct}</h3>
       <form className="search" onSubmit={(event) => void search(event)}>

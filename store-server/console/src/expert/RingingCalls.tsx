@@ -1,6 +1,7 @@
 // Calls ringing for this expert: what the shopper is looking at, where, in
 // which language; take it, or decline so that another expert gets it at once.
 import type { CallSummary } from '@vitrine/shared/core';
+import { CallTranscript } from './CallTranscript';
 import { useText } from './i18n';
 
 export function RingingCalls(props: {
@@ -35,6 +36,7 @@ export function RingingCalls(props: {
           <p className="meta">
             {t.lookedAt(call.viewed.map((item) => item.name).join(', ') || '—')}
           </p>
+          <CallTranscript call={call} />
           <div className="actions">
             <button type="button" className="primary" onClick={() => props.onTake(call)}>
               {t.takeCall}

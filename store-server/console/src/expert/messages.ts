@@ -58,6 +58,12 @@ const fr = {
   tickAvailable: 'Cochez «\u202fDisponible\u202f» pour recevoir des appels.',
   generalQuestion: 'Question générale',
   lookedAt: (items: string) => `Vu${NNBSP}: ${items}`,
+  /** A call from the assistant: the conversation the shopper had with it. */
+  conversation: {
+    title: 'Conversation avec l’assistant',
+    shopper: `Client${NNBSP}:`,
+    assistant: `Assistant${NNBSP}:`,
+  },
   takeCall: 'Prendre l’appel',
   decline: 'Refuser',
   // The call
@@ -112,6 +118,11 @@ const en: Messages = {
   tickAvailable: 'Tick “Available” to receive calls.',
   generalQuestion: 'General question',
   lookedAt: (items) => `Looked at: ${items}`,
+  conversation: {
+    title: 'Conversation with the assistant',
+    shopper: 'Shopper:',
+    assistant: 'Assistant:',
+  },
   takeCall: 'Take call',
   decline: 'Decline',
   inCall: 'In call',
