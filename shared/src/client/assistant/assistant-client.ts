@@ -5,6 +5,9 @@ import type { FromAssistant, ToAssistant } from './assistant-protocol';
 
 export type AssistantAnswerTimed = { reply: AssistantReply; ms: number };
 
+/** A question unanswered this long is given up (the worker restarting, a page under load). */
+const GIVE_UP_MS = 15_000;
+
 export class DeviceAssistant {
   private readonly worker = new Worker(new URL('./assistant-worker.ts', import.meta.url), {
     type: 'module',
@@ -24,7 +27,14 @@ export class DeviceAssistant {
   ask(question: string, lang: AssistantLang, productId?: string): Promise<AssistantAnswerTimed> {
     const id = this.nextId++;
     return new Promise((resolve) => {
-      this.waiting.set(id, resolve);
+      const timer = setTimeout(() => {
+        this.waiting.delete(id);
+        resolve({ reply: { question: '', lang, outcome: 'unsure', answers: [] }, ms: GIVE_UP_MS });
+      }, GIVE_UP_MS);
+      this.waiting.set(id, (answer) => {
+        clearTimeout(timer);
+        resolve(answer);
+      });
       this.send({ type: 'ask', id, question, lang, ...(productId && { productId }) });
     });
   }

@@ -3,7 +3,7 @@
 // 100,000 products, off the page's thread), built again at the next question
 // after either changes. One conversation state per screen (the cool-down).
 import Dexie from 'dexie';
-import { AnswerEngine, AssistantTurns } from '../../core/assistant';
+import { AnswerEngine, AssistantTurns, type AssistantReply } from '../../core/assistant';
 import { DeviceDb } from '../device-db';
 import { ToAssistant, type FromAssistant } from './assistant-protocol';
 
@@ -23,10 +23,14 @@ Dexie.on('storagemutated', (parts) => {
 async function current(): Promise<AssistantTurns> {
   if (turns) return turns;
   building ??= (async () => {
-    const [faq, products] = await Promise.all([db!.faq.toArray(), db!.products.toArray()]);
-    turns = new AssistantTurns(new AnswerEngine(faq, products));
-    building = undefined;
-    return turns;
+    try {
+      const [faq, products] = await Promise.all([db!.faq.toArray(), db!.products.toArray()]);
+      turns = new AssistantTurns(new AnswerEngine(faq, products));
+      return turns;
+    } finally {
+      // A failed read (the copy closed or upgraded under it) is tried again at the next question.
+      building = undefined;
+    }
   })();
   return building;
 }
@@ -41,10 +45,20 @@ self.addEventListener('message', (event: MessageEvent<unknown>) => {
   }
   if (!db) return;
   const started = performance.now();
-  void (async () => {
+  const answer = async (): Promise<AssistantReply> => {
     const engineTurns = await current();
-    const product = message.productId ? await db.products.get(message.productId) : undefined;
-    const reply = engineTurns.ask(message.question, message.lang, { product });
-    post({ type: 'reply', id: message.id, reply, ms: performance.now() - started });
-  })();
+    const product = message.productId ? await db!.products.get(message.productId) : undefined;
+    return engineTurns.ask(message.question, message.lang, { product });
+  };
+  // Always a reply: a screen waiting on a question that never comes back would be stuck.
+  void answer()
+    .catch((): AssistantReply => ({
+      question: '',
+      lang: message.lang,
+      outcome: 'unsure',
+      answers: [],
+    }))
+    .then((reply) =>
+      post({ type: 'reply', id: message.id, reply, ms: performance.now() - started }),
+    );
 });
