@@ -3,24 +3,18 @@
 // asked and answered on the device from its own copy, offline too. When it is
 // not sure it says so, offers the closest question and a person, and never
 // guesses. "Talk to someone" sends staff the whole conversation (masked) and
-// the products looked at, so nobody asks the shopper again.
+// the products looked at, so nobody asks the shopper again; "Talk to an expert" shows
+// while one who can help with the product it is about is free. Replies: AnswerView.tsx.
 import { type FormEvent, useEffect, useRef, useState } from 'react';
 import type { DeviceHandle, StoredProduct } from '../../client';
 import type { DeviceAssistant } from '../../client/assistant';
-import type { AssistantAnswer, AssistantReply } from '../../core/assistant';
-import {
-  skillForProduct,
-  unitsOfVariant,
-  type NewDeviceEvent,
-  type ProductStock,
-  type Promotion,
-} from '../../core';
+import { skillForProduct, type NewDeviceEvent, type Promotion } from '../../core';
 import { useI18n } from '../i18n/i18n';
 import { callText } from '../call/call-text';
 import { useSessionLine } from '../call/expert-line-context';
 import { viewedProducts } from '../call/viewed-products';
 import { useStoreSettings } from '../screen/use-store-settings';
-import { ProductTiles } from '../product/ProductTiles';
+import { AnswerView } from './AnswerView';
 import { ContinueOnPhone } from './ContinueOnPhone';
 import { OnScreenKeyboard } from './OnScreenKeyboard';
 import { transcriptOf, type AssistantTurn } from './assistant-transcript';
@@ -182,7 +176,7 @@ export function AssistantPanel(props: {
                 <span className="who">{t.assistant.you}</span> {reply.question}
               </p>
             )}
-            <AnswerOf
+            <AnswerView
               reply={reply}
               products={products}
               device={props.device}
@@ -243,123 +237,5 @@ export function AssistantPanel(props: {
         )}
       </footer>
     </section>
-  );
-}
-
-function AnswerOf(props: {
-  reply: AssistantReply;
-  products: Map<string, StoredProduct>;
-  device: DeviceHandle;
-  promotions: readonly Promotion[];
-  onOpenProduct: (productId: string, variantId?: string) => void;
-}) {
-  const { t } = useI18n();
-  const { reply } = props;
-  // A tap on an alternative or on "did you mean" shows that answer instead.
-  const [chosen, setChosen] = useState<AssistantAnswer | undefined>(undefined);
-  if (reply.outcome === 'refused') return <p className="assistant-answer">{t.assistant.refused}</p>;
-  if (reply.outcome === 'cooling-down')
-    return <p className="assistant-answer">{t.assistant.coolingDown}</p>;
-  const shown = chosen ?? (reply.outcome === 'answered' ? reply.answers[0] : undefined);
-  if (!shown)
-    return (
-      <div className="assistant-answer" data-testid="assistant-unsure">
-        <p>{t.assistant.unsure}</p>
-        {reply.didYouMean && (
-          <button type="button" onClick={() => setChosen(reply.didYouMean)}>
-            {t.assistant.didYouMean(reply.didYouMean.title[reply.lang])}
-          </button>
-        )}
-      </div>
-    );
-  const others = reply.answers.filter((answer) => answer !== shown).slice(0, 2);
-  return (
-    <div className="assistant-answer" data-testid="assistant-answer" data-answer-id={shown.id}>
-      <AnswerBody answer={shown} {...props} />
-      {others.length > 0 && (
-        <p className="assistant-alternatives">
-          {t.assistant.alternatives}{' '}
-          {others.map((answer) => (
-            <button key={answer.id} type="button" onClick={() => setChosen(answer)}>
-              {answer.title[reply.lang]}
-            </button>
-          ))}
-        </p>
-      )}
-    </div>
-  );
-}
-
-function AnswerBody(props: {
-  answer: AssistantAnswer;
-  reply: AssistantReply;
-  products: Map<string, StoredProduct>;
-  device: DeviceHandle;
-  promotions: readonly Promotion[];
-  onOpenProduct: (productId: string, variantId?: string) => void;
-}) {
-  const { t } = useI18n();
-  const { answer } = props;
-  const lang = props.reply.lang;
-  if (answer.kind === 'faq')
-    return (
-      <>
-        <h3>{answer.title[lang]}</h3>
-        <p>{answer.text?.[lang]}</p>
-      </>
-    );
-  if (answer.kind === 'size') return <SizeAnswer {...props} />;
-  const found = (answer.productIds ?? []).flatMap((id) => props.products.get(id) ?? []);
-  return (
-    <ProductTiles
-      id={`assistant-products-${answer.id.replace(/[^\w-]/g, '-')}`}
-      title={(answer.kind === 'dish' ? t.assistant.winesFor : t.assistant.productsFor)(
-        answer.title[lang],
-      )}
-      products={found}
-      promotions={props.promotions}
-      onOpenProduct={(id) => props.onOpenProduct(id)}
-    />
-  );
-}
-
-/** "In W30: 3 in stock here", per colour asked for, each opening the product in that variant. */
-function SizeAnswer(props: {
-  answer: AssistantAnswer;
-  products: Map<string, StoredProduct>;
-  device: DeviceHandle;
-  onOpenProduct: (productId: string, variantId?: string) => void;
-}) {
-  const { t, lang } = useI18n();
-  const productId = props.answer.productIds?.[0] ?? '';
-  const product = props.products.get(productId);
-  const [stock, setStock] = useState<ProductStock | undefined>();
-  useEffect(() => {
-    let live = true;
-    void props.device.db.stock.get(productId).then((found) => live && setStock(found));
-    return () => {
-      live = false;
-    };
-  }, [props.device, productId]);
-  const here = stock?.levels.find((level) => level.locationId === props.device.storeId);
-  return (
-    <>
-      <h3>{product?.name[lang] ?? props.answer.title[lang]}</h3>
-      <ul className="assistant-sizes">
-        {(props.answer.variantIds ?? []).map((variantId) => {
-          const variant = product?.variants.find((v) => v.id === variantId);
-          const label = [variant?.size, variant?.colourName?.[lang]].filter(Boolean).join(' · ');
-          const count = here ? unitsOfVariant(here.quantities, variantId) : 0;
-          return (
-            <li key={variantId}>
-              {t.assistant.inSize(label, count)}{' '}
-              <button type="button" onClick={() => props.onOpenProduct(productId, variantId)}>
-                {t.assistant.seeProduct}
-              </button>
-            </li>
-          );
-        })}
-      </ul>
-    </>
   );
 }
