@@ -39,6 +39,11 @@ export class DeviceAssistant {
     });
   }
 
+  /** Builds the engine ahead of the first question (the shopper opened the assistant). */
+  warm(): void {
+    this.send({ type: 'warm' });
+  }
+
   private send(message: ToAssistant) {
     this.worker.postMessage(message);
   }

@@ -5,6 +5,8 @@ import type { AssistantReply } from '../../core/assistant';
 
 export const ToAssistant = z.discriminatedUnion('type', [
   z.object({ type: z.literal('open'), dbName: z.string() }),
+  /** The panel opened: build the engine now, not at the first question. */
+  z.object({ type: z.literal('warm') }),
   z.object({
     type: z.literal('ask'),
     id: z.number().int(),

@@ -44,6 +44,10 @@ self.addEventListener('message', (event: MessageEvent<unknown>) => {
     return;
   }
   if (!db) return;
+  if (message.type === 'warm') {
+    void current().catch(() => undefined);
+    return;
+  }
   const started = performance.now();
   const answer = async (): Promise<AssistantReply> => {
     const engineTurns = await current();

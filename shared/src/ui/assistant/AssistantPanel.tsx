@@ -73,6 +73,8 @@ export function AssistantPanel(props: {
   useEffect(() => {
     log.current?.lastElementChild?.scrollIntoView({ block: 'nearest' });
   }, [turns]);
+  // Built while the shopper types the first question (1–2 s at a few thousand products).
+  useEffect(() => props.assistant.warm(), [props.assistant]);
 
   async function ask(event?: FormEvent) {
     event?.preventDefault();
