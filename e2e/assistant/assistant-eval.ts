@@ -48,6 +48,11 @@ export interface LangScore {
   answerable: number;
   top1: number;
   top3: number;
+  /**
+   * The right answer among the three the screen offers to tap: the answers when it answers, the
+   * "did you mean" suggestions when it is unsure.
+   */
+  offered3: number;
   /** Questions with no answer in the knowledge base, and those the assistant did not answer. */
   noAnswer: number;
   noAnswerHeld: number;
@@ -123,6 +128,7 @@ export class AssistantBench {
         answerable: 0,
         top1: 0,
         top3: 0,
+        offered3: 0,
         noAnswer: 0,
         noAnswerHeld: 0,
         p95Ms: 0,
@@ -140,7 +146,7 @@ export class AssistantBench {
         const got =
           reply.outcome === 'answered'
             ? reply.answers.map((a) => `${a.id} ${round(a.confidence, 2)}`).join(', ')
-            : `${reply.outcome}${reply.didYouMean ? ` (${reply.didYouMean.id} ${round(reply.didYouMean.confidence, 2)})` : ''}`;
+            : `${reply.outcome} (${(reply.suggestions ?? []).map((a) => `${a.id} ${round(a.confidence, 2)}`).join(', ')})`;
         const expected = JSON.stringify(question.expect);
         if (!question.expect) {
           score.noAnswer++;
@@ -152,6 +158,8 @@ export class AssistantBench {
         const hits = reply.answers.map((answer) => this.matches(answer, question, product));
         if (hits[0]) score.top1++;
         if (hits.some(Boolean)) score.top3++;
+        const offered = [...reply.answers, ...(reply.suggestions ?? [])];
+        if (offered.some((answer) => this.matches(answer, question, product))) score.offered3++;
         if (!hits[0])
           score.misses.push({ id: question.id, question: question.question, expected, got });
       }

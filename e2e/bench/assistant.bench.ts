@@ -18,6 +18,7 @@ function rows(lang: string, held: LangScore, dev: LangScore, learned: LangScore)
   });
   const top1 = pct(held.top1, held.answerable);
   const top3 = pct(held.top3, held.answerable);
+  const offered3 = pct(held.offered3, held.answerable);
   const noAnswer = pct(held.noAnswerHeld, held.noAnswer);
   return [
     {
@@ -37,6 +38,15 @@ function rows(lang: string, held: LangScore, dev: LangScore, learned: LangScore)
       target: '≥ 95 %',
       pass: top3 >= 95,
       detail: detail((s) => pct(s.top3, s.answerable)),
+    },
+    {
+      name: `assistant ${lang}: top-3 offered (answers or "did you mean")`,
+      metric: 'held-out',
+      value: offered3,
+      unit: '%',
+      target: '≥ 95 %',
+      pass: offered3 >= 95,
+      detail: detail((s) => pct(s.offered3, s.answerable)),
     },
     {
       name: `assistant ${lang}: no-answer not answered`,

@@ -95,13 +95,28 @@ describe('the kiosk’s assistant', () => {
     expect(first).toMatch(/^earbuds-/);
   });
 
-  it('refuses abuse with a fixed answer and no echo, and says when it is not sure', async () => {
+  it('refuses abuse with a fixed answer and no echo, says when it is not sure, offers close answers and puts typos right', async () => {
     await kiosk.getByTestId('assistant-button').click();
     const refused = await ask('espèce de connard');
     expect(await refused.getAttribute('data-outcome')).toBe('refused');
     expect(await refused.textContent()).not.toContain('connard');
     const unsure = await ask('vous vendez des timbres ?');
     expect(await unsure.getAttribute('data-outcome')).toBe('unsure');
+    // Unsure but close: the close answers are offered to tap, and a tap shows one.
+    const close = await ask('des bulles pour fêter un anniversaire');
+    expect(await close.getAttribute('data-outcome')).toBe('unsure');
+    await close
+      .getByTestId('assistant-suggestions')
+      .getByRole('button', { name: 'Champagnes' })
+      .click();
+    await expect
+      .poll(() => close.getByTestId('assistant-answer').getAttribute('data-answer-id'))
+      .toBe('shelf:vins-champagnes');
+    // A typo is put right toward the store's words.
+    const typo = await ask('service de retouhce ?');
+    expect(await typo.getByTestId('assistant-answer').getAttribute('data-answer-id')).toBe(
+      'faq-alterations',
+    );
     expect(await seriousViolations(kiosk)).toEqual([]);
   });
 

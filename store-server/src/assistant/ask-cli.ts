@@ -52,7 +52,7 @@ function main(): number {
     outcome: reply.outcome,
     ...(verdict !== 'ok' && { verdict }),
     answers: reply.answers.map(brief),
-    ...(reply.didYouMean && { didYouMean: brief(reply.didYouMean) }),
+    ...(reply.suggestions && { suggestions: reply.suggestions.map(brief) }),
   };
   process.stdout.write(`${JSON.stringify(out, null, 2)}\n`);
   return 0;

@@ -16,6 +16,7 @@ import {
 } from './assistant-knowledge';
 import { SYNONYM_GROUPS } from './assistant-synonyms';
 import { foldAccents, termOf, termsOf, wordsOf, type AssistantLang } from './assistant-text';
+import { editDistance, Speller } from './assistant-speller';
 import type { FaqEntry } from '../catalogue';
 
 export interface AssistantAnswer {
@@ -91,6 +92,7 @@ interface IndexedLang {
   byId: Map<string, KnowledgeDoc>;
   /** Per document: the terms of each way it is put (its title, each variant). */
   phrases: Map<string, string[][]>;
+  speller: Speller;
 }
 
 function indexLang(docs: KnowledgeDoc[], lang: AssistantLang): IndexedLang {
@@ -119,8 +121,15 @@ function indexLang(docs: KnowledgeDoc[], lang: AssistantLang): IndexedLang {
         ...terms.filter((other) => other !== term),
       ]);
   }
+  const speller = new Speller(
+    docs
+      .flatMap((doc) => [doc.title, doc.variants, doc.body, doc.tags])
+      .concat(SYNONYM_GROUPS[lang]),
+    (word) => termOf(word, lang),
+  );
   return {
     search,
+    speller,
     documentFrequency,
     docCount: docs.length,
     synonyms,
@@ -148,29 +157,13 @@ function foundBy(found: string, query: string): boolean {
   if (found === query || (query.length >= 4 && found.startsWith(query))) return true;
   const most = maxTypos(query);
   return (
-    most > 0 && Math.abs(found.length - query.length) <= most && distance(found, query) <= most
+    most > 0 && Math.abs(found.length - query.length) <= most && editDistance(found, query) <= most
   );
 }
 
 /** One typo in a word of 6 letters or more, two from 9: shorter words are too close to others. */
 function maxTypos(term: string): number {
   return term.length >= 9 ? 2 : term.length >= 6 ? 1 : 0;
-}
-
-/** Levenshtein distance (short words only: a question's terms). */
-function distance(a: string, b: string): number {
-  let previous = Array.from({ length: b.length + 1 }, (_, i) => i);
-  for (let i = 1; i <= a.length; i++) {
-    const current = [i];
-    for (let j = 1; j <= b.length; j++)
-      current[j] = Math.min(
-        previous[j]! + 1,
-        current[j - 1]! + 1,
-        previous[j - 1]! + (a[i - 1] === b[j - 1] ? 0 : 1),
-      );
-    previous = current;
-  }
-  return previous[b.length]!;
 }
 
 export class AnswerEngine {
@@ -203,7 +196,8 @@ export class AnswerEngine {
 
   private rankIn(question: string, lang: AssistantLang, context: AskContext) {
     const index = this.indexes[lang];
-    const asked = [...new Set(termsOf(question, lang))];
+    const spelled = index.speller.correct(question);
+    const asked = [...new Set(termsOf(spelled.text, lang))];
     if (asked.length === 0) return { lang, answers: [] };
     const expansion = new Map<string, string>();
     for (const term of asked)
@@ -222,7 +216,7 @@ export class AnswerEngine {
     const total = asked.reduce((sum, term) => sum + weightOf(index, term), 0);
     const topScore = results[0]?.score ?? 1;
     const scored = results.slice(0, 12).map((result) => {
-      const covered = this.coverage(result, expansion);
+      const covered = this.coverage(result, expansion, spelled.corrected);
       let sum = 0;
       for (const [term, share] of covered) sum += weightOf(index, term) * share;
       const coverage = total > 0 ? sum / total : 0;
@@ -261,7 +255,11 @@ export class AnswerEngine {
   }
 
   /** Per question term found in the document: 1, or less when found only in the answer's text. */
-  private coverage(result: SearchResult, expansion: Map<string, string>) {
+  private coverage(
+    result: SearchResult,
+    expansion: Map<string, string>,
+    corrected: ReadonlySet<string>,
+  ) {
     const covered = new Map<string, number>();
     for (const query of result.queryTerms) {
       const fields = new Set<string>();
@@ -272,8 +270,8 @@ export class AnswerEngine {
           for (const field of result.match[found] ?? []) fields.add(field);
         }
       const inBody = [...fields].every((field) => field === 'body') ? BODY_ONLY_SHARE : 1;
-      const share = inBody * (typo ? TYPO_SHARE : 1);
       const term = expansion.get(query) ?? query;
+      const share = inBody * (typo || corrected.has(term) ? TYPO_SHARE : 1);
       covered.set(term, Math.max(covered.get(term) ?? 0, share));
     }
     return covered;

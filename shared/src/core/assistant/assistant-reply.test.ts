@@ -47,6 +47,6 @@ describe('AssistantTurns', () => {
     const reply = new AssistantTurns(engine).ask('service client, canapé rayé livré mardi', 'fr');
     expect(reply.outcome).toBe('unsure');
     expect(reply.answers).toEqual([]);
-    expect(reply.didYouMean?.id).toBe('faq-customer-service');
+    expect(reply.suggestions?.[0]?.id).toBe('faq-customer-service');
   });
 });

@@ -1,6 +1,6 @@
 // One turn of the assistant on a screen: the question screened and masked,
-// then answered (the best answer and up to two more), not answered (a "did you
-// mean" and a hand-off, never a guess), or refused with a fixed text and a
+// then answered (the best answer and up to two more), not answered ("did you
+// mean" with up to three close answers to tap, and a hand-off, never a guess), or refused with a fixed text and a
 // short cool-down when it was abuse or mashing, repeated.
 import type { Product } from '../catalogue';
 import type { AnswerEngine, AssistantAnswer } from './answer-engine';
@@ -12,8 +12,8 @@ export const MAX_QUESTION_LENGTH = 200;
 /** Refusals in a row before the box cools down, and for how long. */
 const REFUSALS_BEFORE_COOL_DOWN = 2;
 export const COOL_DOWN_MS = 15_000;
-/** Below the confident share but at least this: offered as "did you mean…". */
-const DID_YOU_MEAN_COVERAGE = 0.3;
+/** Below the confident share but at least this: offered under "did you mean…". */
+const DID_YOU_MEAN_COVERAGE = 0.2;
 /** An alternative to the best answer is shown when it covers at least this share. */
 const ALTERNATIVE_COVERAGE = 0.4;
 
@@ -26,8 +26,8 @@ export interface AssistantReply {
   outcome: AssistantOutcome;
   /** Answered: the best first, at most three. */
   answers: AssistantAnswer[];
-  /** Unsure: the closest answer, offered as a reformulation. */
-  didYouMean?: AssistantAnswer;
+  /** Unsure: the closest answers (at most three, best first), offered as reformulations. */
+  suggestions?: AssistantAnswer[];
   /** Cooling down: when the box takes questions again. */
   until?: number;
   /** Unsure: the question's group key for head office's list of unanswered ones (questionKey). */
@@ -86,7 +86,7 @@ export function answerQuestion(
       answers: [best!, ...alternatives],
     };
   }
-  const closest = ranked.answers[0];
+  const suggestions = ranked.answers.filter((answer) => answer.confidence >= DID_YOU_MEAN_COVERAGE);
   const key = questionKey(unmarked, ranked.lang);
   return {
     question: masked,
@@ -94,6 +94,6 @@ export function answerQuestion(
     outcome: 'unsure',
     answers: [],
     ...(key && { key }),
-    ...(closest && closest.confidence >= DID_YOU_MEAN_COVERAGE && { didYouMean: closest }),
+    ...(suggestions.length > 0 && { suggestions }),
   };
 }

@@ -29,10 +29,15 @@ export function AnswerView(props: AnswerProps) {
     return (
       <div className="assistant-answer" data-testid="assistant-unsure">
         <p>{t.assistant.unsure}</p>
-        {reply.didYouMean && (
-          <button type="button" onClick={() => setChosen(reply.didYouMean)}>
-            {t.assistant.didYouMean(reply.didYouMean.title[reply.lang])}
-          </button>
+        {reply.suggestions && (
+          <p className="assistant-alternatives" data-testid="assistant-suggestions">
+            {t.assistant.didYouMean}{' '}
+            {reply.suggestions.map((answer) => (
+              <button key={answer.id} type="button" onClick={() => setChosen(answer)}>
+                {answer.title[reply.lang]}
+              </button>
+            ))}
+          </p>
         )}
       </div>
     );

@@ -52,9 +52,7 @@ export function AssistantPanel(props: {
   const log = useRef<HTMLOListElement>(null);
 
   const wanted = turns.flatMap(({ reply }) =>
-    [...reply.answers, ...(reply.didYouMean ? [reply.didYouMean] : [])].flatMap(
-      (answer) => answer.productIds ?? [],
-    ),
+    [...reply.answers, ...(reply.suggestions ?? [])].flatMap((answer) => answer.productIds ?? []),
   );
   const wantedKey = [...new Set([...(props.productId ? [props.productId] : []), ...wanted])].join(
     ',',
@@ -93,7 +91,7 @@ export function AssistantPanel(props: {
             question: reply.question.slice(0, 200),
             lang: reply.lang,
             key,
-            ...(reply.didYouMean && { closestId: reply.didYouMean.id }),
+            ...(reply.suggestions && { closestId: reply.suggestions[0]!.id }),
             ...(props.productId && { productId: props.productId }),
           },
         });

@@ -21,8 +21,8 @@ function said(
   if (reply.outcome === 'cooling-down') return t.coolingDown;
   const best = reply.answers[0];
   if (reply.outcome === 'unsure' || !best)
-    return reply.didYouMean
-      ? `${t.unsure} ${t.didYouMean(reply.didYouMean.title[lang])}`
+    return reply.suggestions
+      ? `${t.unsure} ${t.didYouMean} ${reply.suggestions.map((answer) => answer.title[lang]).join(' / ')}`
       : t.unsure;
   if (best.kind === 'faq') return `${best.title[lang]} ${best.text?.[lang] ?? ''}`.trim();
   const heading = (best.kind === 'dish' ? t.winesFor : t.productsFor)(best.title[lang]);

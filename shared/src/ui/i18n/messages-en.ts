@@ -214,7 +214,7 @@ export const en: Messages = {
     me: 'Assistant',
     alternatives: 'Or maybe',
     unsure: 'I am not sure I understood, and I would rather not guess.',
-    didYouMean: (question: string) => `Did you mean “${question}”?`,
+    didYouMean: 'Did you mean:',
     refused: 'I cannot answer that. Ask me about the store or its products.',
     coolingDown: 'Let’s take a short break: you can ask again in a moment.',
     talkToSomeone: 'Talk to someone',

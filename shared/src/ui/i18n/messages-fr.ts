@@ -229,7 +229,7 @@ export const fr = {
     me: 'Assistant',
     alternatives: 'Ou peut-être',
     unsure: 'Je ne suis pas sûr d’avoir compris, et je préfère ne pas deviner.',
-    didYouMean: (question: string) => `Vouliez-vous dire\u00a0«\u00a0${question}\u00a0»\u202f?`,
+    didYouMean: 'Vouliez-vous dire\u00a0:',
     refused:
       'Je ne peux pas répondre à cela. Posez-moi une question sur le magasin ou ses produits.',
     coolingDown:

@@ -39,7 +39,7 @@ export const AssistantReplyBody = z.object({
   lang: Lang,
   outcome: z.enum(['answered', 'unsure', 'refused', 'cooling-down']),
   answers: z.array(AssistantAnswerBody),
-  didYouMean: AssistantAnswerBody.optional(),
+  suggestions: z.array(AssistantAnswerBody).max(3).optional(),
   until: z.number().optional(),
   key: z.string().optional(),
 });
