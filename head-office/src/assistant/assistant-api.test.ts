@@ -1,5 +1,5 @@
 // Head office's assistant routes on a real head office (PostgreSQL 15, NATS): the questions two
-// stores' screens could not answer, grouped however they were worded, with counts per store;
+// stores' screens could not answer, grouped however they were worded (similar stems merged), with counts per store;
 // an answer written at head office is queued for every store on the chain's subject and its
 // groups leave the list; a reader may list, only a publisher may write; bad input is a 400.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -26,6 +26,8 @@ beforeAll(async () => {
       question('Je peux payer en bitcoin ?', 'bitcoin payer'),
       question('payer en bitcoins svp', 'bitcoin payer'),
       question('vous vendez des timbres ?', 'timbr'),
+      // Other words, most of the same stems: one group with the above.
+      question('Vous acceptez le bitcoin pour payer ?', 'accept bitcoin payer'),
     ]),
     NOW,
   );
@@ -53,12 +55,14 @@ describe('the stores’ unanswered questions at head office', () => {
   it('groups them however they were worded, most asked first, with counts per store', async () => {
     const { groups } = await unanswered();
     expect(groups.map((group) => [group.lang, group.key, group.count])).toEqual([
-      ['fr', 'bitcoin payer', 3],
+      ['fr', 'bitcoin payer', 4],
       ['en', 'stamp', 1],
       ['fr', 'timbr', 1],
     ]);
+    expect(groups[0]!.keys).toEqual(['bitcoin payer', 'accept bitcoin payer']);
+    expect(groups[0]!.samples).toContain('Vous acceptez le bitcoin pour payer ?');
     expect(groups[0]!.stores).toEqual([
-      { storeId: 'lyon', count: 2 },
+      { storeId: 'lyon', count: 3 },
       { storeId: 'paris', count: 1 },
     ]);
     expect(groups[0]!.lastDay).toBe(TODAY);
@@ -75,7 +79,10 @@ describe('the stores’ unanswered questions at head office', () => {
     };
     const written = await bed.call('PUT', '/faq/crypto', {
       entry,
-      answers: [{ lang: 'fr', key: 'bitcoin payer' }],
+      answers: [
+        { lang: 'fr', key: 'bitcoin payer' },
+        { lang: 'fr', key: 'accept bitcoin payer' },
+      ],
     });
     expect(written.status).toBe(200);
     expect((await unanswered()).groups.map((group) => group.key)).toEqual(['stamp', 'timbr']);

@@ -1,12 +1,13 @@
 // The handlers of head office's `assistant` routes: the questions the stores' assistants could
 // not answer well, grouped across stores; the chain's FAQ; and an answer written here, committed
 // with its link message (the chain's catalogue delta) so every store gets it, in order.
-import { FaqEntry, type UnansweredGroup } from '@vitrine/shared/core';
+import { FaqEntry } from '@vitrine/shared/core';
 import { HttpError, type Logger } from '@vitrine/shared/node';
 import { writeChainImport } from '../catalogue/write-chain';
 import type { Pool } from '../db/pool';
 import { inTransaction } from '../db/transaction';
 import type { HqHandlers } from '../http/register-api';
+import { mergeSimilar, type ExactGroup } from './similar-questions';
 
 const NO_PRICES = { upserts: [], deletes: [], lines: new Map() };
 
@@ -27,7 +28,10 @@ const UNANSWERED = `
            AS stores
     FROM per_store GROUP BY lang, key ORDER BY count DESC, key LIMIT $4`;
 
-type Row = Omit<UnansweredGroup, 'lastDay'> & { last_day: string };
+type Row = Omit<ExactGroup, 'lastDay'> & { last_day: string };
+/** Exact groups read per group listed, for merging similar ones (bounded). */
+const READ_PER_GROUP = 4;
+const MAX_READ = 800;
 
 export function assistantHandlers(pool: Pool, log: Logger): HqHandlers['assistant'] {
   return {
@@ -36,11 +40,10 @@ export function assistantHandlers(pool: Pool, log: Logger): HqHandlers['assistan
         query.from,
         query.to,
         query.lang ?? null,
-        query.limit,
+        Math.min(query.limit * READ_PER_GROUP, MAX_READ),
       ]);
-      return {
-        groups: result.rows.map(({ last_day, ...group }) => ({ ...group, lastDay: last_day })),
-      };
+      const exact = result.rows.map(({ last_day, ...group }) => ({ ...group, lastDay: last_day }));
+      return { groups: mergeSimilar(exact, query.limit) };
     },
     faq: async () => {
       const result = await pool.query<{ body: string }>(

@@ -84,12 +84,13 @@ export function AssistantView() {
   useEffect(reload, [reload]);
 
   function answer(group: UnansweredGroup) {
-    const asked = group.lang === 'fr' ? { variantsFr: group.sample } : { variantsEn: group.sample };
+    const wordings = group.samples.join('\n');
+    const asked = group.lang === 'fr' ? { variantsFr: wordings } : { variantsEn: wordings };
     setDraft({
       ...EMPTY,
       id: idOf(group.key),
       ...asked,
-      answers: [{ lang: group.lang, key: group.key }],
+      answers: group.keys.map((key) => ({ lang: group.lang, key })),
     });
   }
 
@@ -158,7 +159,12 @@ export function AssistantView() {
           <tbody>
             {groups.map((group) => (
               <tr key={`${group.lang} ${group.key}`} data-key={group.key}>
-                <td>{group.sample}</td>
+                <td>
+                  {group.sample}
+                  {group.samples.length > 1 && (
+                    <span className="other-wordings"> · {group.samples.slice(1).join(' · ')}</span>
+                  )}
+                </td>
                 <td>{group.lang}</td>
                 <td>{group.count}</td>
                 <td>

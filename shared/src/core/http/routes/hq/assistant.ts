@@ -22,10 +22,14 @@ export type UnansweredQuery = z.infer<typeof UnansweredQuery>;
 
 export const UnansweredGroup = z.object({
   lang: z.enum(['fr', 'en']),
-  /** The group: the question's stems, sorted. Pass it back when answering. */
+  /** The group's most asked key: a question's stems, sorted. */
   key: z.string(),
-  /** The last wording seen (personal data masked in the store). */
+  /** Every key merged into the group (similar stems); pass them all back when answering. */
+  keys: z.array(z.string()).min(1),
+  /** The last wording seen of the most asked key (personal data masked in the store). */
   sample: z.string(),
+  /** Wordings of the group's keys, the most asked first (at most five). */
+  samples: z.array(z.string()).min(1),
   count: z.number().int(),
   stores: z.array(z.object({ storeId: z.string(), count: z.number().int() })),
   lastDay: LocalDay,
