@@ -14,6 +14,8 @@ export async function routeDeviceMessages(options: {
   registry: DeviceRegistry;
   ingestor: EventIngestor;
   presence: PresenceTracker;
+  /** A people counter's counts in the generic shape (insights). */
+  counts: (counterId: string, payload: Buffer) => void;
   log: Logger;
 }): Promise<void> {
   const { link, storeId, registry, ingestor, presence, log } = options;
@@ -27,9 +29,12 @@ export async function routeDeviceMessages(options: {
     }
     if (parsed.kind === 'events') ingestor.accept(parsed.deviceId, payload);
     else if (parsed.kind === 'status') presence.accept(parsed.deviceId, payload);
+    else if (parsed.kind === 'counts' && device.role === 'counter')
+      options.counts(parsed.deviceId, payload);
   });
   await link.subscribe(topics.allEvents(storeId));
   await link.subscribe(topics.allStatus(storeId));
+  await link.subscribe(topics.allCounts(storeId));
 }
 
 export function ackSender(link: BrokerLink, storeId: string) {

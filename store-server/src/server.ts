@@ -11,6 +11,7 @@ import { CatalogueStore } from './catalogue/catalogue-store';
 import { startSignage } from './campaigns/signage-domain';
 import { assistantHandlers } from './assistant/assistant-handlers';
 import { startShortlists } from './shortlists/shortlist-domain';
+import { startInsights } from './insights/insights-domain';
 import { AnswerService } from './assistant/answer-service';
 import { stockHandlers } from './catalogue/stock-handlers';
 import { startAssistance } from './calls/assistance';
@@ -329,6 +330,15 @@ async function startLocked(
     publicUrl: config.lookPublicUrl,
     log: logger,
   });
+  const insights = startInsights({
+    db,
+    registry,
+    storeId: config.storeId,
+    timeZone: config.timeZone,
+    currency: config.currency ?? DEFAULT_CURRENCY,
+    dataDir: config.dataDir,
+    log: logger,
+  });
   const images = startImageCache({
     db,
     dataDir: config.dataDir,
@@ -385,6 +395,7 @@ async function startLocked(
       ),
       assistant: assistantHandlers(new AnswerService(docs)),
       shortlists: shortlists.handlers,
+      insights: insights.handlers,
     },
     { registry, staffAuth },
   );
@@ -433,6 +444,7 @@ async function startLocked(
     registry,
     ingestor,
     presence,
+    counts: insights.counts,
     log: logger,
   });
   await sizing.relay.attach(link, config.storeId);

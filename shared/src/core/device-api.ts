@@ -7,11 +7,12 @@ export const AppName = z.enum(['kiosk', 'signage', 'mirror']);
 export type AppName = z.infer<typeof AppName>;
 
 /**
- * What an enrolled device is: one of the screens, or a measuring station (a
- * body scanner) that runs none of the apps, syncs nothing and may only publish
- * measurements to the one mirror staff paired it with.
+ * What an enrolled device is: one of the screens; a measuring station (a body
+ * scanner) that runs none of the apps, syncs nothing and may only publish
+ * measurements to the one mirror staff paired it with; or a people counter at
+ * an entrance or a zone, which only pushes counts.
  */
-export const DeviceRole = z.enum([...AppName.options, 'measure']);
+export const DeviceRole = z.enum([...AppName.options, 'measure', 'counter']);
 export type DeviceRole = z.infer<typeof DeviceRole>;
 
 export const DeviceCredential = z.object({

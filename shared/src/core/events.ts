@@ -3,6 +3,7 @@
 import { z } from 'zod';
 import { VariantId } from './catalogue';
 import { ShopperContact } from './shopper-contact';
+import { CounterKind, PERIODS_PER_EVENT, StoredPeriod, StoredSale } from './insights';
 
 export const Uuid = z
   .string()
@@ -103,6 +104,31 @@ export const DeviceEvent = z.discriminatedUnion('kind', [
 ]);
 export type DeviceEvent = z.infer<typeof DeviceEvent>;
 export type DeviceEventKind = DeviceEvent['kind'];
+
+/**
+ * What a people counter counted, as the store read it from the counter's push: periods of
+ * its zones. Written by the store server under the counter's id, never sent by a screen.
+ */
+export const FootfallPayload = z.object({
+  source: CounterKind,
+  /** The counter is at an entrance: its people in are the store's visitors. */
+  entrance: z.boolean(),
+  periods: z.array(StoredPeriod).min(1).max(PERIODS_PER_EVENT),
+});
+
+/** One sale from the till (a receipt), as the store stored it; written by the store server. */
+export const SalePayload = z.object({ receipt: StoredSale });
+
+/** Events the store server writes itself, under the id of the device they are about. */
+export const ServerEvent = z.discriminatedUnion('kind', [
+  z.object({ ...base, kind: z.literal('footfall'), payload: FootfallPayload }),
+  z.object({ ...base, kind: z.literal('sale'), payload: SalePayload }),
+]);
+export type ServerEvent = z.infer<typeof ServerEvent>;
+
+/** Every event a store sends head office: its devices' and its own. */
+export const ChainEvent = z.union([DeviceEvent, ServerEvent]);
+export type ChainEvent = z.infer<typeof ChainEvent>;
 /** What an app passes when it records an event; the outbox adds id, seq and time. */
 export type NewDeviceEvent = {
   [K in DeviceEventKind]: Extract<DeviceEvent, { kind: K }> extends infer E

@@ -37,3 +37,4 @@ export * from './money';
 export * from './i18n';
 export * from './feed';
 export * from './link';
+export * from './insights';

@@ -31,6 +31,10 @@ export const topics = {
   measurements: (storeId: string, mirrorId: string) =>
     `${TOPIC_ROOT}/stores/${storeId}/devices/${mirrorId}/measurements`,
   allMeasurements: (storeId: string) => `${TOPIC_ROOT}/stores/${storeId}/devices/+/measurements`,
+  /** people counter → server: its counts, in the generic shape (docs/insights.md). */
+  counts: (storeId: string, counterId: string) =>
+    `${TOPIC_ROOT}/stores/${storeId}/devices/${counterId}/counts`,
+  allCounts: (storeId: string) => `${TOPIC_ROOT}/stores/${storeId}/devices/+/counts`,
   /** expert console → server: retained presence birth, Last Will "offline". */
   expertPresence: (storeId: string, expertId: string) =>
     `${TOPIC_ROOT}/stores/${storeId}/experts/${expertId}/presence`,
@@ -54,7 +58,7 @@ export function parseExpertPresenceTopic(
   return { storeId, expertId };
 }
 
-export type DeviceTopicKind = 'events' | 'acks' | 'status' | 'commands';
+export type DeviceTopicKind = 'events' | 'acks' | 'status' | 'commands' | 'counts';
 
 /** Splits a device topic into its parts, or undefined if it is not one. */
 export function parseDeviceTopic(
@@ -67,7 +71,13 @@ export function parseDeviceTopic(
     return undefined;
   }
   if (!storeId || !deviceId || !SEGMENT.test(storeId) || !SEGMENT.test(deviceId)) return undefined;
-  if (kind !== 'events' && kind !== 'acks' && kind !== 'status' && kind !== 'commands') {
+  if (
+    kind !== 'events' &&
+    kind !== 'acks' &&
+    kind !== 'status' &&
+    kind !== 'commands' &&
+    kind !== 'counts'
+  ) {
     return undefined;
   }
   return { storeId, deviceId, kind };

@@ -60,6 +60,25 @@ export function expertGrants(
   return { subscribe: [own], publish: [own] };
 }
 
+/** A people counter publishes its own counts and nothing else; it subscribes to nothing. */
+export function counterGrants(
+  storeId: string,
+  counterId: string,
+): { subscribe: string[]; publish: string[] } {
+  return { subscribe: [], publish: [topics.counts(storeId, counterId)] };
+}
+
+/** A device's grants by its role (a station's by its current pairing). */
+export function grantsOfDevice(
+  storeId: string,
+  device: { id: string; role: DeviceRole },
+  pairedMirror: () => string | null,
+): { subscribe: string[]; publish: string[] } {
+  if (device.role === 'measure') return stationGrants(storeId, pairedMirror());
+  if (device.role === 'counter') return counterGrants(storeId, device.id);
+  return deviceGrants(storeId, device.id);
+}
+
 /**
  * A measuring station publishes to its paired mirror's measurements topic and
  * nothing else: it subscribes to nothing (not even its own commands), and an
@@ -74,9 +93,11 @@ export function stationGrants(
 
 function grantsOf(principal: Exclude<Principal, { kind: 'server' }>) {
   if (principal.kind === 'expert') return expertGrants(principal.storeId, principal.expertId);
-  return principal.role === 'measure'
-    ? stationGrants(principal.storeId, principal.pairedMirror())
-    : deviceGrants(principal.storeId, principal.deviceId);
+  return grantsOfDevice(
+    principal.storeId,
+    { id: principal.deviceId, role: principal.role },
+    principal.role === 'measure' ? principal.pairedMirror : () => null,
+  );
 }
 
 /** The store server's whole subtree. */

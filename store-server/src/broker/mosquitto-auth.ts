@@ -5,7 +5,7 @@ import { pbkdf2Sync, randomBytes } from 'node:crypto';
 import { mkdirSync, renameSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { DeviceRole } from '../devices/registry';
-import { deviceGrants, expertGrants, serverPrefix, stationGrants } from './acl';
+import { expertGrants, grantsOfDevice, serverPrefix } from './acl';
 
 /** Mosquitto 2's `$7$` format: PBKDF2-SHA512, 101 iterations, 12-byte salt. */
 export function mosquittoPasswordHash(secret: string, salt: Buffer = randomBytes(12)): string {
@@ -52,10 +52,11 @@ export function renderMosquittoAuth(options: {
   ];
   for (const device of active) {
     // An unpaired station gets a `user` line and no topic: Mosquitto refuses it everything.
-    const grants =
-      device.role === 'measure'
-        ? stationGrants(options.storeId, pairedMirror.get(device.id) ?? null)
-        : deviceGrants(options.storeId, device.id);
+    const grants = grantsOfDevice(
+      options.storeId,
+      { id: device.id, role: device.role ?? 'kiosk' },
+      () => pairedMirror.get(device.id) ?? null,
+    );
     acl.push(`user ${device.id}`);
     for (const topic of grants.subscribe) {
       acl.push(`topic ${grants.publish.includes(topic) ? 'readwrite' : 'read'} ${topic}`);

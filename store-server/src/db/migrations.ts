@@ -17,6 +17,7 @@ import { catalogueMigrations } from '../catalogue/schema';
 import { importMigrations } from '../import/schema';
 import { hqLinkMigrations } from '../hq-link/schema';
 import { hqStockMigrations } from '../hq-link/stock-schema';
+import { insightsMigrations } from '../insights/schema';
 import type { Db } from './database';
 
 /** SQL first, then `up` (a data rewrite SQL cannot say), in the same transaction. */
@@ -128,4 +129,5 @@ export const migrations: readonly Migration[] = [
   ...importMigrations,
   ...hqLinkMigrations,
   ...hqStockMigrations,
+  ...insightsMigrations,
 ];

@@ -26,7 +26,12 @@ export function newPairingCode(): string {
 export function parseDeviceBearer(
   header: string | undefined,
 ): { deviceId: string; secret: string } | undefined {
-  const match = /^Bearer ([A-Za-z0-9_-]{1,64})\.([A-Za-z0-9_-]{20,100})$/.exec(header ?? '');
+  const basic = /^Basic ([A-Za-z0-9+/=]{1,300})$/.exec(header ?? '');
+  // A people counter's push can often only carry a user and a password: the same credential.
+  const credential = basic
+    ? Buffer.from(basic[1]!, 'base64').toString('utf8').replace(':', '.')
+    : /^Bearer (.+)$/.exec(header ?? '')?.[1];
+  const match = /^([A-Za-z0-9_-]{1,64})\.([A-Za-z0-9_-]{20,100})$/.exec(credential ?? '');
   if (!match?.[1] || !match[2]) return undefined;
   return { deviceId: match[1], secret: match[2] };
 }

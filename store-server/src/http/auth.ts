@@ -5,12 +5,13 @@ import type { Request } from 'express';
 import { parseDeviceBearer } from '../devices/credentials';
 import type { DeviceRecord, DeviceRegistry } from '../devices/registry';
 import { HttpError } from '@vitrine/shared/node';
+import { SCREEN_ROLES, type DeviceRole } from '@vitrine/shared/core';
 
 export function deviceFrom(
   req: Request,
   registry: DeviceRegistry,
-  /** `stations`: a measuring station may call this route (it may call no screen's route). */
-  options: { activeOnly: boolean; stations?: boolean },
+  /** `roles`: the devices the route serves (the screens unless it says): a sensor calls no screen's route. */
+  options: { activeOnly: boolean; roles?: readonly DeviceRole[] | undefined },
 ): DeviceRecord {
   const bearer = parseDeviceBearer(req.header('authorization'));
   const device = bearer ? registry.verify(bearer.deviceId, bearer.secret) : undefined;
@@ -18,8 +19,8 @@ export function deviceFrom(
   if (options.activeOnly && device.status !== 'active') {
     throw new HttpError(403, `device_${device.status}`, `device ${device.id} is ${device.status}`);
   }
-  if (options.activeOnly && device.role === 'measure' && !options.stations) {
-    throw new HttpError(403, 'not_a_screen', 'a measuring station only publishes measurements');
+  if (!(options.roles ?? SCREEN_ROLES).includes(device.role)) {
+    throw new HttpError(403, 'wrong_device', `a ${device.role} device may not call this route`);
   }
   return device;
 }

@@ -36,7 +36,7 @@ function storeAuth({ registry, staffAuth }: CallerChecks): AuthAdapter<StoreCall
   return {
     public: () => undefined,
     device: (req, auth) =>
-      deviceFrom(req, registry, { activeOnly: auth.pending !== true, stations: auth.stations }),
+      deviceFrom(req, registry, { activeOnly: auth.pending !== true, roles: auth.roles }),
     staff: (req, auth) => requireRole(req, staffAuth, ...auth.roles),
     admin: (req) => {
       requireAdmin(req, staffAuth.adminToken);

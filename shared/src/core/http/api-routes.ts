@@ -18,6 +18,7 @@ import { metricsRoutes } from './routes/metrics';
 import { reportRoutes } from './routes/reports';
 import { requestRoutes } from './routes/requests';
 import { shortlistRoutes } from './routes/shortlists';
+import { insightsRoutes } from './routes/insights';
 import { sizingRoutes } from './routes/sizing';
 import { stockRoutes } from './routes/stock';
 import { syncRoutes } from './routes/sync';
@@ -47,5 +48,6 @@ export const apiRoutes = {
   imports: importRoutes,
   assistant: assistantRoutes,
   shortlists: shortlistRoutes,
+  insights: insightsRoutes,
 } as const;
 export type ApiRoutes = typeof apiRoutes;

@@ -25,3 +25,4 @@ export * from './routes/imports';
 export * from './routes/hq';
 export * from './routes/assistant';
 export * from './routes/shortlists';
+export * from './routes/insights';

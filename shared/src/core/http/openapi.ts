@@ -40,7 +40,9 @@ function whoMayCall(auth: RouteAuth): string {
     case 'public':
       return 'anyone';
     case 'device':
-      return auth.pending ? 'an enrolled device, even before approval' : 'an approved device';
+      return `${auth.pending ? 'an enrolled device, even before approval' : 'an approved device'}${
+        auth.roles ? ` (${auth.roles.join(', ')})` : ' (a screen)'
+      }`;
     case 'staff':
       return auth.roles.length
         ? `staff with a role of: ${auth.roles.join(', ')}`

@@ -4,6 +4,7 @@
 // register-routes.ts), the typed client calls through them (api-client.ts),
 // and the OpenAPI document is generated from them (openapi.ts).
 import { z } from 'zod';
+import { AppName, type DeviceRole } from '../device-api';
 
 export type HttpMethod = 'GET' | 'POST' | 'PUT' | 'DELETE';
 
@@ -13,8 +14,9 @@ export type StaffRole = z.infer<typeof StaffRole>;
 /**
  * Who may call a route; checked before a byte of the body is read.
  * - `public`: anyone (the route may check more itself, e.g. loopback only).
- * - `device`: an enrolled device (Bearer <id>.<secret>), active unless `pending`
- *   is allowed; a measuring station only where `stations` says so.
+ * - `device`: an enrolled device (Bearer <id>.<secret>, or Basic for a sensor that can
+ *   only send a user and password), active unless `pending` is allowed; a screen unless
+ *   `roles` names others (a measuring station, a people counter).
  * - `staff`: a signed-in user with one of `roles` (none listed: any role);
  *   the store's admin token passes every staff check.
  * - `admin`: the store's admin token only.
@@ -24,7 +26,7 @@ export type StaffRole = z.infer<typeof StaffRole>;
  */
 export type RouteAuth =
   | { kind: 'public' }
-  | { kind: 'device'; pending?: boolean; stations?: boolean }
+  | { kind: 'device'; pending?: boolean; roles?: readonly DeviceRole[] }
   | { kind: 'staff'; roles: readonly StaffRole[] }
   | { kind: 'admin' }
   | { kind: 'device-or-admin' }
@@ -33,8 +35,10 @@ export type RouteAuth =
 export const anyone = { kind: 'public' } as const;
 export const admin = { kind: 'admin' } as const;
 export const deviceOrAdmin = { kind: 'device-or-admin' } as const;
-export const device = (options: { pending?: boolean; stations?: boolean } = {}) =>
+export const device = (options: { pending?: boolean; roles?: readonly DeviceRole[] } = {}) =>
   ({ kind: 'device', ...options }) as const;
+/** The devices a `device` route serves when it names none: the screens. */
+export const SCREEN_ROLES: readonly DeviceRole[] = AppName.options;
 export const staff = <const R extends readonly StaffRole[]>(...roles: R) =>
   ({ kind: 'staff', roles }) as const;
 export const deviceOrStaff = <const R extends readonly StaffRole[]>(...roles: R) =>

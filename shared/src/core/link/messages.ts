@@ -5,7 +5,7 @@
 import { z } from 'zod';
 import { collectionSchemas, VariantId, Sale, type CollectionName } from '../catalogue';
 import { SignedCampaign } from '../campaign';
-import { DeviceEvent } from '../events';
+import { ChainEvent } from '../events';
 import { DeviceStatus } from '../protocol';
 import { StoreSettings } from '../store-settings';
 import { isStoreId } from './subjects';
@@ -213,7 +213,7 @@ export type HqStoreMessage = z.infer<typeof HqStoreMessage>;
 // ---- Store → HQ (EVENTS, STOCK, FLEET) ----------------------------------------------------
 
 /** One event as the store sends it: the device it came from and the event as the device recorded it. */
-export const StoreEvent = z.object({ deviceId: Id, event: DeviceEvent });
+export const StoreEvent = z.object({ deviceId: Id, event: ChainEvent });
 export type StoreEvent = z.infer<typeof StoreEvent>;
 
 /**

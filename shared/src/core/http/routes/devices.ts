@@ -65,7 +65,7 @@ export const deviceRoutes = {
     method: 'GET',
     path: '/devices/me',
     summary: 'Who the calling device is, its status and where its broker is',
-    auth: device({ pending: true, stations: true }),
+    auth: device({ pending: true, roles: DeviceRole.options }),
     response: DeviceMe,
   }),
   demoCredential: route({

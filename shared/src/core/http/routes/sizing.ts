@@ -64,7 +64,7 @@ export const sizingRoutes = {
     method: 'GET',
     path: '/sizing/stations/me',
     summary: 'A measuring station reads where it may publish now (null: nowhere)',
-    auth: device({ stations: true }),
+    auth: device({ roles: ['measure'] }),
     response: MeasuringStation,
   }),
   pairStation: route({

@@ -1,0 +1,3 @@
+export * from './footfall';
+export * from './kpis';
+export * from './sales';

@@ -1,0 +1,192 @@
+// Store insights, wired: people counters enrolled by a manager and their
+// pushes (HTTP for Axis, Xovis and the generic shape; MQTT for the generic
+// one), the till's receipts, and a day's figures for the consoles
+// (routes: shared/src/core/http/routes/insights.ts).
+import { randomBytes } from 'node:crypto';
+import { mkdirSync, readFileSync, rmSync } from 'node:fs';
+import { join } from 'node:path';
+import {
+  AxisLiveSum,
+  GenericCounts,
+  axisReading,
+  parseJson,
+  periodsFromGeneric,
+  periodsFromXovis,
+  topics,
+  type CounterKind,
+  type CounterListing,
+  type insightsRoutes,
+} from '@vitrine/shared/core';
+import { HttpError, type Logger } from '@vitrine/shared/node';
+import type { Db } from '../db/database';
+import type { DeviceRecord, DeviceRegistry } from '../devices/registry';
+import type { Handlers } from '../http/register-routes';
+import { receiveToDisk } from '../http/upload-to-disk';
+import { ServerEvents } from './counter-events';
+import { dayCsv } from './day-csv';
+import { dayFigures } from './day-figures';
+import { FootfallStore, type PushResult } from './footfall-store';
+import { SalesStore } from './sales-store';
+
+const PUSH_PATHS: Record<CounterKind, string> = {
+  axis: '/api/v1/footfall/axis',
+  xovis: '/api/v1/footfall/xovis',
+  generic: '/api/v1/footfall/counts',
+};
+
+export function startInsights(options: {
+  db: Db;
+  registry: DeviceRegistry;
+  storeId: string;
+  timeZone: string;
+  currency: string;
+  dataDir: string;
+  log: Logger;
+}) {
+  const { db, registry, log } = options;
+  const events = new ServerEvents(db);
+  const footfall = new FootfallStore(db, events, options.timeZone);
+  const sales = new SalesStore(db, events, options.currency, options.timeZone);
+  const uploads = join(options.dataDir, 'sales-uploads');
+
+  /** The caller's counter record; one enrolled through pairing is set up as its route's kind. */
+  function counterOf(caller: DeviceRecord, kind: CounterKind) {
+    const known = footfall.counter(caller.id);
+    if (known) return known;
+    footfall.addCounter(caller.id, kind, true);
+    return footfall.counter(caller.id)!;
+  }
+
+  function push(
+    caller: DeviceRecord,
+    kind: CounterKind,
+    store: (counter: ReturnType<typeof counterOf>) => PushResult,
+  ) {
+    const counter = counterOf(caller, kind);
+    if (!footfall.admit(counter.id))
+      throw new HttpError(
+        429,
+        'too_many_pushes',
+        'this counter pushes faster than a counter counts',
+      );
+    const result = store(counter);
+    if (result.refused.length > 0)
+      log.warn(
+        { counter: counter.id, refused: result.refused.slice(0, 3) },
+        'insights: a push was partly refused',
+      );
+    if (result.stored + result.unchanged === 0 && result.refused.length > 0)
+      throw new HttpError(422, 'counts_refused', result.refused.slice(0, 5).join('; '));
+    return result;
+  }
+
+  const handlers: Handlers<typeof insightsRoutes> = {
+    addCounter: ({ body, res }) => {
+      const id = `counter-${randomBytes(6).toString('hex')}`;
+      const secret = randomBytes(32).toString('base64url');
+      registry.upsertActive(id, 'counter', body.name, secret);
+      footfall.addCounter(id, body.kind, body.entrance);
+      log.info({ counter: id, kind: body.kind }, 'insights: a people counter was enrolled');
+      res.status(201);
+      return {
+        id,
+        secret,
+        pushPath: PUSH_PATHS[body.kind],
+        mqttTopic: topics.counts(options.storeId, id),
+      };
+    },
+    counters: () => {
+      const today = dayFigures(db, {
+        storeId: options.storeId,
+        date: new Date().toISOString().slice(0, 10),
+        timeZone: options.timeZone,
+        currency: options.currency,
+      });
+      const listings: CounterListing[] = registry
+        .list()
+        .filter((device) => device.role === 'counter')
+        .map((device) => {
+          const counter = footfall.counter(device.id);
+          return {
+            id: device.id,
+            name: device.name,
+            kind: counter?.kind ?? 'generic',
+            entrance: counter?.entrance ?? true,
+            status: device.status,
+            lastPushAt: counter?.lastPushAt ?? null,
+            flags: today.flags.filter((flag) => flag.counterId === device.id),
+          };
+        });
+      return { counters: listings };
+    },
+    pushAxis: ({ body, caller }) =>
+      push(caller, 'axis', (counter) =>
+        footfall.storeAxisReading(counter, axisReading(AxisLiveSum.parse(body), options.timeZone)),
+      ),
+    pushXovis: ({ body, caller }) =>
+      push(caller, 'xovis', (counter) => {
+        const read = periodsFromXovis(body);
+        return footfall.storePeriods(counter, read.periods, read.refused);
+      }),
+    pushCounts: ({ body, caller }) =>
+      push(caller, 'generic', (counter) => {
+        const read = periodsFromGeneric(body);
+        return footfall.storePeriods(counter, read.periods, read.refused);
+      }),
+    addReceipts: ({ body }) => sales.store(body.receipts, 'api'),
+    importSales: async ({ req, res }) => {
+      mkdirSync(uploads, { recursive: true });
+      const upload = await receiveToDisk(req, res, {
+        dir: uploads,
+        limit: 20 * 1024 * 1024,
+        what: 'a sales CSV',
+      });
+      try {
+        return sales.importCsv(readFileSync(upload.file, 'utf8'));
+      } finally {
+        rmSync(upload.file, { force: true });
+      }
+    },
+    day: ({ query }) => figuresOf(query.date),
+    dayCsv: ({ query, res }) => {
+      res
+        .type('text/csv; charset=utf-8')
+        .set('content-disposition', `attachment; filename="insights-${query.date}.csv"`)
+        .send(dayCsv(figuresOf(query.date)));
+    },
+  };
+
+  function figuresOf(date: string) {
+    return dayFigures(db, {
+      storeId: options.storeId,
+      date,
+      timeZone: options.timeZone,
+      currency: options.currency,
+    });
+  }
+
+  /** A counter's MQTT message (the generic shape): stored like an HTTP push, never thrown. */
+  function counts(counterId: string, payload: Buffer): void {
+    const device = registry.get(counterId);
+    if (!device) return;
+    const parsed = parseJson(GenericCounts, payload.toString('utf8'));
+    if (!parsed.ok) {
+      footfall.flag(counterId, 'refused', `a malformed MQTT push: ${parsed.error}`);
+      log.warn({ counter: counterId, error: parsed.error }, 'insights: refused an MQTT push');
+      return;
+    }
+    try {
+      push(device, 'generic', (counter) => {
+        const read = periodsFromGeneric(parsed.value);
+        return footfall.storePeriods(counter, read.periods, read.refused);
+      });
+    } catch (error) {
+      log.warn(
+        { counter: counterId, err: (error as Error).message },
+        'insights: an MQTT push was refused',
+      );
+    }
+  }
+
+  return { handlers, counts };
+}

@@ -1,0 +1,97 @@
+// Store insights' tables: the people counters enrolled, what they counted
+// (periods of a zone, one row per counter, zone and start: a resend replaces,
+// never adds), the running totals an Axis camera pushes, what was wrong with
+// a counter (flags for fleet health), and the till's receipts.
+import type { Migration } from '../db/migrations';
+
+export const insightsMigrations: Migration[] = [
+  {
+    id: '900-device-role-counter',
+    sql: `
+    -- People counters enrol in the same registry: the role CHECK gains 'counter'.
+    -- SQLite cannot alter a CHECK, so the table is rebuilt (nothing references it).
+    CREATE TABLE devices_new (
+      id TEXT PRIMARY KEY,
+      role TEXT NOT NULL CHECK (role IN ('kiosk', 'signage', 'mirror', 'measure', 'counter')),
+      name TEXT NOT NULL,
+      secret_hash TEXT NOT NULL,
+      status TEXT NOT NULL CHECK (status IN ('pending', 'active', 'revoked')),
+      pairing_code TEXT UNIQUE,
+      created_at TEXT NOT NULL,
+      approved_at TEXT,
+      broker_hash TEXT
+    ) WITHOUT ROWID;
+    INSERT INTO devices_new SELECT id, role, name, secret_hash, status, pairing_code, created_at,
+      approved_at, broker_hash FROM devices;
+    DROP TABLE devices;
+    ALTER TABLE devices_new RENAME TO devices;
+    `,
+  },
+  {
+    id: '901-footfall',
+    sql: `
+    CREATE TABLE footfall_counters (
+      id TEXT PRIMARY KEY,
+      kind TEXT NOT NULL CHECK (kind IN ('axis', 'xovis', 'generic')),
+      -- At an entrance: its people in are the store's visitors.
+      entrance INTEGER NOT NULL CHECK (entrance IN (0, 1)),
+      created_at TEXT NOT NULL,
+      last_push_at TEXT
+    ) WITHOUT ROWID;
+    CREATE TABLE footfall_periods (
+      counter_id TEXT NOT NULL,
+      zone TEXT NOT NULL,
+      start TEXT NOT NULL,
+      end TEXT NOT NULL,
+      count_in INTEGER NOT NULL CHECK (count_in >= 0),
+      count_out INTEGER NOT NULL CHECK (count_out >= 0),
+      dwell_seconds REAL CHECK (dwell_seconds >= 0),
+      received_at TEXT NOT NULL,
+      PRIMARY KEY (counter_id, zone, start)
+    ) WITHOUT ROWID;
+    CREATE INDEX footfall_periods_by_start ON footfall_periods (start);
+    -- An Axis camera's running totals since its local midnight; periods are their differences.
+    CREATE TABLE footfall_readings (
+      counter_id TEXT NOT NULL,
+      zone TEXT NOT NULL,
+      day TEXT NOT NULL,
+      at TEXT NOT NULL,
+      total_in INTEGER NOT NULL,
+      total_out INTEGER NOT NULL,
+      PRIMARY KEY (counter_id, zone, at)
+    ) WITHOUT ROWID;
+    -- What was wrong with a counter's pushes, once per kind, with the latest detail.
+    CREATE TABLE counter_flags (
+      counter_id TEXT NOT NULL,
+      kind TEXT NOT NULL,
+      detail TEXT NOT NULL,
+      first_at TEXT NOT NULL,
+      last_at TEXT NOT NULL,
+      times INTEGER NOT NULL,
+      PRIMARY KEY (counter_id, kind)
+    ) WITHOUT ROWID;
+    CREATE TABLE sales_receipts (
+      id TEXT PRIMARY KEY,
+      at TEXT NOT NULL,
+      total INTEGER NOT NULL,
+      currency TEXT NOT NULL,
+      lines TEXT,
+      source TEXT NOT NULL,
+      received_at TEXT NOT NULL
+    ) WITHOUT ROWID;
+    CREATE INDEX sales_receipts_by_at ON sales_receipts (at);
+    `,
+  },
+  {
+    id: '902-request-first-answer',
+    sql: `
+    -- When staff first answered a request (left 'new'): how long shoppers waited.
+    ALTER TABLE requests ADD COLUMN answered_at TEXT;
+    CREATE TRIGGER requests_first_answer AFTER UPDATE OF status ON requests
+      WHEN OLD.status = 'new' AND NEW.status <> 'new' AND NEW.answered_at IS NULL
+    BEGIN
+      UPDATE requests SET answered_at = NEW.updated_at WHERE id = NEW.id;
+    END;
+    `,
+  },
+];
