@@ -8,7 +8,7 @@
 import type { UnansweredGroup } from '@vitrine/shared/core';
 
 /** Keys whose stems overlap at least this much (shared / all, Jaccard) are one question. */
-export const SIMILAR_STEMS = 0.5;
+const SIMILAR_STEMS = 0.5;
 /** Wordings kept per group for whoever writes its answer. */
 const SAMPLES_PER_GROUP = 5;
 

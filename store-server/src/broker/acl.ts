@@ -35,7 +35,7 @@ export function devicePrincipal(
 }
 
 /** A device's exact topics: no wildcards, nothing of another device. */
-export function deviceGrants(
+function deviceGrants(
   storeId: string,
   deviceId: string,
 ): { subscribe: string[]; publish: string[] } {
@@ -61,7 +61,7 @@ export function expertGrants(
 }
 
 /** A people counter publishes its own counts and nothing else; it subscribes to nothing. */
-export function counterGrants(
+function counterGrants(
   storeId: string,
   counterId: string,
 ): { subscribe: string[]; publish: string[] } {

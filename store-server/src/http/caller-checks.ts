@@ -5,6 +5,7 @@ import type { DeviceRegistry } from '../devices/registry';
 import { requireRole, type StaffAuth } from '../staff/staff-auth';
 import { deviceFrom } from './auth';
 import type { CallerCheck } from '@vitrine/shared/node';
+import { DeviceRole } from '@vitrine/shared/core';
 
 const passes = (check: () => unknown) => {
   try {
@@ -16,7 +17,9 @@ const passes = (check: () => unknown) => {
 };
 
 export function callerChecks(registry: DeviceRegistry, staffAuth: StaffAuth): CallerCheck {
-  const device = (req: Request) => passes(() => deviceFrom(req, registry, { activeOnly: false }));
+  // Any enrolled device: whether its role may call the route is the route's own check.
+  const device = (req: Request) =>
+    passes(() => deviceFrom(req, registry, { activeOnly: false, roles: DeviceRole.options }));
   const staff = (req: Request) => passes(() => requireRole(req, staffAuth));
   return { device, staff, 'device-or-staff': (req) => device(req) || staff(req) };
 }

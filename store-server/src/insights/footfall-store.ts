@@ -19,7 +19,7 @@ const CLOCK_AHEAD_MS = 10 * 60_000;
 /** A period older than this is a wrong clock too (or a resend nobody can use). */
 const OLDEST_MS = 400 * 86_400_000;
 /** Pushes a counter may make in a minute before it is a flood. */
-export const PUSHES_PER_MINUTE = 120;
+const PUSHES_PER_MINUTE = 120;
 
 export type FlagKind = 'clock' | 'negative' | 'flood' | 'reset' | 'refused';
 

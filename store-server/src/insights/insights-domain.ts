@@ -6,7 +6,6 @@ import { randomBytes } from 'node:crypto';
 import { mkdirSync, readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import {
-  AxisLiveSum,
   GenericCounts,
   axisReading,
   parseJson,
@@ -121,7 +120,7 @@ export function startInsights(options: {
     },
     pushAxis: ({ body, caller }) =>
       push(caller, 'axis', (counter) =>
-        footfall.storeAxisReading(counter, axisReading(AxisLiveSum.parse(body), options.timeZone)),
+        footfall.storeAxisReading(counter, axisReading(body, options.timeZone)),
       ),
     pushXovis: ({ body, caller }) =>
       push(caller, 'xovis', (counter) => {

@@ -16,7 +16,7 @@ import type { Db } from '../db/database';
 import type { ServerEvents } from './counter-events';
 
 /** The device id sales events are written under (the till is not an enrolled device). */
-export const SALES_DEVICE_ID = 'till';
+const SALES_DEVICE_ID = 'till';
 const AHEAD_MS = 10 * 60_000;
 const OLDEST_MS = 400 * 86_400_000;
 const MAX_REFUSALS_LISTED = 100;

@@ -1,0 +1,372 @@
+// Store insights on a real store server (SQLite, aedes, Express), through the day clocks went
+// back in Paris (25 hours): an Axis camera at the entrance pushes its running totals every
+// hour, both 02:00s included; a Xovis sensor counts a window zone with dwell; a side door's
+// counter publishes the generic shape over MQTT; the till sends receipts as JSON and as a CSV
+// export; screens play. The day's figures, hour by hour, equal a hand computation. Resends
+// change nothing; a wrong clock, a negative count, a screen's credential, a flood are refused.
+import mqtt from 'mqtt';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { apiRoutes, epochOfLocal, type DayFigures } from '@vitrine/shared/core';
+import type { StoreServer } from '@vitrine/store-server/server';
+import { startTestServer, waitFor } from '../support/test-server';
+import { call, kioskBearer, signIn } from '../staff/staff-helpers';
+
+const ZONE = 'Europe/Paris';
+const HOUR = 3_600_000;
+let server: StoreServer;
+let manager: string;
+
+/** The last Sunday of October before today (Paris goes back to CET that night). */
+function lastFallBack(now = Date.now()): string {
+  for (let year = new Date(now).getUTCFullYear(); ; year--) {
+    const day = new Date(Date.UTC(year, 9, 31));
+    day.setUTCDate(31 - day.getUTCDay());
+    if (day.getTime() + 2 * 86_400_000 < now) return day.toISOString().slice(0, 10);
+  }
+}
+const DAY = lastFallBack();
+const dayStart = epochOfLocal(DAY, '00:00', ZONE);
+const hourStart = (hour: number) => dayStart + hour * HOUR;
+const iso = (epoch: number) => new Date(epoch).toISOString();
+/** The camera's clock: local wall time, "YYYYMMDDhhmmss". */
+const axisClock = (epoch: number) =>
+  new Intl.DateTimeFormat('sv-SE', {
+    timeZone: ZONE,
+    year: 'numeric',
+    month: '2-digit',
+    day: '2-digit',
+    hour: '2-digit',
+    minute: '2-digit',
+    second: '2-digit',
+    hourCycle: 'h23',
+  })
+    .format(epoch)
+    .replace(/\D/g, '');
+
+/** People through the entrance in each of the day's 25 hours (nobody in the 7th). */
+const ARRIVALS = Array.from({ length: 25 }, (_, hour) => (hour === 6 ? 0 : (hour % 5) + 1));
+
+type Enrolled = { id: string; secret: string; pushPath: string; mqttTopic: string };
+const counters: Record<string, Enrolled> = {};
+const basic = (counter: Enrolled) =>
+  `Basic ${Buffer.from(`${counter.id}:${counter.secret}`).toString('base64')}`;
+
+async function push(counter: Enrolled, body: unknown, authorization = basic(counter)) {
+  const response = await fetch(`${server.url}${counter.pushPath}`, {
+    method: 'POST',
+    headers: { authorization, 'content-type': 'application/json' },
+    body: JSON.stringify(body),
+  });
+  return { status: response.status, body: (await response.json()) as Record<string, unknown> };
+}
+
+async function enrol(name: string, kind: string, entrance: boolean): Promise<Enrolled> {
+  const answer = await call(server, apiRoutes.insights.addCounter, {
+    body: { name, kind, entrance },
+    token: manager,
+  });
+  expect(answer.status).toBe(201);
+  return answer.body as unknown as Enrolled;
+}
+
+beforeAll(async () => {
+  server = await startTestServer({ timeZone: ZONE, logLevel: 'error' });
+  manager = await signIn(server, 'manager');
+  counters.axis = await enrol('Entrée principale', 'axis', true);
+  counters.xovis = await enrol('Vitrine', 'xovis', false);
+  counters.side = await enrol('Porte latérale', 'generic', true);
+}, 60_000);
+afterAll(async () => {
+  await server?.close();
+});
+
+const totals = (hour: number) => ARRIVALS.slice(0, hour + 1).reduce((a, b) => a + b, 0);
+const axisPush = (hour: number, at = hourStart(hour + 1)) => ({
+  serial: 'ACCC8E000001',
+  name: 'Entrée',
+  timestamp: axisClock(at),
+  in: totals(hour),
+  out: totals(hour),
+});
+
+describe('people counters, sales and plays through a 25-hour day', () => {
+  it('takes an Axis camera’s running totals every hour, the repeated 02:00 included, resends changing nothing', async () => {
+    for (let hour = 0; hour < 25; hour++) {
+      // The last reading is at 23:59: the camera's count restarts at midnight.
+      const at = hour === 24 ? hourStart(24) + 59 * 60_000 : hourStart(hour + 1);
+      const answer = await push(counters.axis!, axisPush(hour, at));
+      expect(answer.status, `hour ${hour}`).toBe(200);
+    }
+    // The same reading again, and the second 02:00 again: nothing changes.
+    expect((await push(counters.axis!, axisPush(2))).body).toMatchObject({
+      stored: 0,
+      unchanged: 1,
+    });
+    expect((await push(counters.axis!, axisPush(10))).body).toMatchObject({
+      stored: 0,
+      unchanged: 1,
+    });
+  });
+
+  it('takes a Xovis zone’s counts with dwell, once however often they are pushed', async () => {
+    const from = hourStart(12);
+    const logics = (records: unknown[]) => ({
+      logics_data: {
+        sensor_info: { serial_number: '80:1F:12:D0:CF:B6' },
+        logics: [{ id: 1, name: 'Vitrine', info: 'ZONE', records }],
+      },
+    });
+    const records = [
+      {
+        from,
+        to: from + 15 * 60_000,
+        counts: [
+          { name: 'fw', value: 6 },
+          { name: 'bw', value: 5 },
+          { name: 'avg-dwell', value: 40 },
+        ],
+      },
+      {
+        from: from + 15 * 60_000,
+        to: from + 30 * 60_000,
+        counts: [
+          { name: 'fw', value: 4 },
+          { name: 'bw', value: 5 },
+          { name: 'avg-dwell', value: 90 },
+        ],
+      },
+    ];
+    expect((await push(counters.xovis!, logics(records))).body).toMatchObject({
+      stored: 2,
+      unchanged: 0,
+    });
+    expect((await push(counters.xovis!, logics(records))).body).toMatchObject({
+      stored: 0,
+      unchanged: 2,
+    });
+    // A sensor whose clock runs a day ahead, and a negative count: refused, flagged, not counted.
+    const ahead = Date.now() + 86_400_000;
+    const wrong = await push(
+      counters.xovis!,
+      logics([
+        { from: ahead, to: ahead + 60_000, counts: [{ name: 'fw', value: 50 }] },
+        { from, to: from + 60_000, counts: [{ name: 'fw', value: -3 }] },
+      ]),
+    );
+    expect(wrong.status).toBe(422);
+    expect(JSON.stringify(wrong.body)).toMatch(/future/);
+  });
+
+  it('takes a side door’s counts over MQTT in the generic shape', async () => {
+    const link = await mqtt.connectAsync(`mqtt://127.0.0.1:${server.mqttPort}`, {
+      clientId: counters.side!.id,
+      username: counters.side!.id,
+      password: counters.side!.secret,
+      reconnectPeriod: 0,
+    });
+    try {
+      const period = {
+        zone: 'Porte latérale',
+        from: iso(hourStart(13)),
+        to: iso(hourStart(13) + 30 * 60_000),
+        in: 10,
+        out: 4,
+      };
+      await link.publishAsync(counters.side!.mqttTopic, JSON.stringify({ periods: [period] }), {
+        qos: 1,
+      });
+      // Sent twice (a sensor resending after a lost link): kept once.
+      await link.publishAsync(counters.side!.mqttTopic, JSON.stringify({ periods: [period] }), {
+        qos: 1,
+      });
+      await waitFor(
+        () =>
+          server.db
+            .prepare('SELECT count(*) FROM footfall_periods WHERE counter_id = ?')
+            .pluck()
+            .get(counters.side!.id) === 1,
+        'the side door’s period',
+      );
+      // A counter may not subscribe, nor publish anywhere else.
+      await expect(link.subscribeAsync(counters.side!.mqttTopic, { qos: 1 })).rejects.toThrow(
+        /Subscribe error/,
+      );
+    } finally {
+      await link.endAsync();
+    }
+  });
+
+  it('takes the till’s receipts as JSON and as a CSV export, each once', async () => {
+    const at = (hour: number, minutes: number) => iso(hourStart(hour) + minutes * 60_000);
+    const receipts = [
+      { id: 'T1-0001', at: at(13, 5), total: 2500 },
+      {
+        id: 'T1-0002',
+        at: at(13, 20),
+        total: 1500,
+        lines: [{ product: 'p-1', quantity: 1, amount: 1500 }],
+      },
+      { id: 'T1-0003', at: at(13, 40), total: -500 },
+    ];
+    const sent = await call(server, apiRoutes.insights.addReceipts, {
+      body: { receipts },
+      token: manager,
+    });
+    expect(sent.body).toMatchObject({ stored: 3, unchanged: 0, refusedCount: 0 });
+    const again = await call(server, apiRoutes.insights.addReceipts, {
+      body: { receipts },
+      token: manager,
+    });
+    expect(again.body).toMatchObject({ stored: 0, unchanged: 3 });
+    // A till's export: the store's wall clock, a semicolon, French decimals, lines without a total.
+    const local = (hour: number, minutes: number) =>
+      axisClock(hourStart(hour) + minutes * 60_000).replace(
+        /^(\d{4})(\d{2})(\d{2})(\d{2})(\d{2})(\d{2})$/,
+        '$1-$2-$3 $4:$5:$6',
+      );
+    const csv = [
+      'receipt;at;total;currency;product;quantity;amount',
+      `T2-0001;${local(17, 10)};12,50;EUR;;;`,
+      `T2-0002;${local(17, 30)};;;p-2;2;10,00`,
+      `T2-0002;${local(17, 30)};;;p-3;1;5,50`,
+      `T2-0003;${local(17, 45)};30,00;;;;`,
+      `T2-0004;not a time;1,00;;;;`,
+    ].join('\n');
+    const response = await fetch(`${server.url}/api/v1/sales/import`, {
+      method: 'POST',
+      headers: { authorization: `Bearer ${manager}`, 'content-type': 'text/csv' },
+      body: csv,
+    });
+    const imported = (await response.json()) as { stored: number; refusedCount: number };
+    expect(response.status).toBe(200);
+    expect(imported).toMatchObject({ stored: 3, refusedCount: 1 });
+  });
+
+  it('gives the day hour by hour in the store’s zone, as computed by hand', async () => {
+    // Plays: one while people came in, one in the hour nobody did, one at the side door's time.
+    const insert = server.db.prepare(
+      `INSERT INTO events (id, device_id, seq, kind, at, received_at, payload) VALUES (?, 'signage-test', ?, 'proof-of-play', ?, ?, ?)`,
+    );
+    [hourStart(5) + 10 * 60_000, hourStart(6) + 10 * 60_000, hourStart(13) + 50 * 60_000].forEach(
+      (at, i) =>
+        insert.run(
+          `0190a000-0000-7000-8000-00000000000${i}`,
+          i + 1,
+          iso(at),
+          iso(at),
+          JSON.stringify({ campaignId: 'c', itemId: 'i', playId: `p${i}`, phase: 'start' }),
+        ),
+    );
+    const answer = await call(server, apiRoutes.insights.day, {
+      query: { date: DAY },
+      token: manager,
+    });
+    expect(answer.status).toBe(200);
+    const figures = answer.body as unknown as DayFigures;
+    expect(figures.hours).toHaveLength(25);
+    expect(figures.hours.map((hour) => `${hour.label}${hour.offset}`).slice(1, 5)).toEqual([
+      '01:00+02:00',
+      '02:00+02:00',
+      '02:00+01:00',
+      '03:00+01:00',
+    ]);
+    const sideDoor = (hour: number) => (hour === 13 ? 10 : 0);
+    expect(figures.hours.map((hour) => hour.visitors)).toEqual(
+      ARRIVALS.map((n, hour) => n + sideDoor(hour)),
+    );
+    expect(figures.hours.map((hour) => hour.exits)).toEqual(
+      ARRIVALS.map((n, hour) => n + (hour === 13 ? 4 : 0)),
+    );
+    const expectedTransactions = (hour: number) => (hour === 13 ? 2 : hour === 17 ? 3 : 0);
+    expect(figures.hours.map((hour) => hour.transactions)).toEqual(
+      ARRIVALS.map((_, hour) => expectedTransactions(hour)),
+    );
+    expect(figures.hours[13]!.revenue).toBe(2500 + 1500 - 500);
+    expect(figures.hours[17]!.revenue).toBe(1250 + 1000 + 550 + 3000);
+    expect(figures.hours[13]!.conversion).toBeCloseTo(2 / (ARRIVALS[13]! + 10), 6);
+    expect(figures.hours[12]!.dwellSeconds).toBeCloseTo((6 * 40 + 4 * 90) / 10, 6);
+    expect(
+      figures.hours
+        .map((hour) => [hour.plays, hour.playsWithPeople])
+        .filter(([plays]) => plays! > 0),
+    ).toEqual([
+      [1, 1],
+      [1, 0],
+      [1, 1],
+    ]);
+    const visitors = ARRIVALS.reduce((a, b) => a + b, 0) + 10;
+    expect(figures.totals).toMatchObject({
+      visitors,
+      transactions: 5,
+      revenue: 3500 + 5800,
+      plays: 3,
+      playsWithPeople: 2,
+    });
+    expect(figures.totals.conversion).toBeCloseTo(5 / visitors, 6);
+    expect(figures.totals.averageBasket).toBeCloseTo((3500 + 5800) / 5, 6);
+    expect(figures.salesSource).toBe('till');
+    expect(figures.zones).toEqual([
+      { zone: 'Entrée', in: visitors - 10, out: visitors - 10, dwellSeconds: null },
+      { zone: 'Porte latérale', in: 10, out: 4, dwellSeconds: null },
+      { zone: 'Vitrine', in: 10, out: 10, dwellSeconds: 60 },
+    ]);
+    // The same as CSV, one row per hour, the two 02:00 told apart by their offsets.
+    const csv = await (
+      await fetch(`${server.url}/api/v1/insights/day.csv?date=${DAY}`, {
+        headers: { authorization: `Bearer ${manager}` },
+      })
+    ).text();
+    const rows = csv.trim().split('\n');
+    expect(rows).toHaveLength(26);
+    expect(rows[3]).toMatch(new RegExp(`^${DAY},02:00,\\+02:00,${ARRIVALS[2]},`));
+    expect(rows[4]).toMatch(new RegExp(`^${DAY},02:00,\\+01:00,${ARRIVALS[3]},`));
+  });
+
+  it('flags what was wrong with a counter and refuses a screen, a stranger, a malformed push and a flood', async () => {
+    const listed = await call(server, apiRoutes.insights.counters, { token: manager });
+    const xovis = (listed.body.counters as { id: string; flags: { kind: string }[] }[]).find(
+      (counter) => counter.id === counters.xovis!.id,
+    );
+    expect(xovis?.flags.map((flag) => flag.kind).sort()).toEqual(['clock', 'refused']);
+    // A screen's credential, a wrong password, no credential: refused before the body is read.
+    expect((await push(counters.axis!, axisPush(3), `Bearer ${kioskBearer(server)}`)).status).toBe(
+      403,
+    );
+    expect(
+      (
+        await push(
+          counters.axis!,
+          axisPush(3),
+          `Basic ${Buffer.from(`${counters.axis!.id}:wrong-secret-wrong-secret`).toString('base64')}`,
+        )
+      ).status,
+    ).toBe(401);
+    expect((await push(counters.axis!, { ...axisPush(3), timestamp: 'yesterday' })).status).toBe(
+      400,
+    );
+    expect((await push(counters.axis!, { ...axisPush(3), in: -4 })).status).toBe(400);
+    // Staff cannot push counts, and a counter reads no figures.
+    expect(
+      (await call(server, apiRoutes.insights.pushCounts, { body: { periods: [] }, token: manager }))
+        .status,
+    ).toBe(401);
+    expect(
+      (
+        await call(server, apiRoutes.insights.day, {
+          query: { date: DAY },
+          token: `${counters.axis!.id}.${counters.axis!.secret}`,
+        })
+      ).status,
+    ).toBe(401);
+    // A flood: refused once past the minute's allowance, and flagged.
+    let refused = 0;
+    for (let i = 0; i < 130; i++)
+      if ((await push(counters.axis!, axisPush(10))).status === 429) refused++;
+    expect(refused).toBeGreaterThan(0);
+    const after = await call(server, apiRoutes.insights.counters, { token: manager });
+    const axis = (after.body.counters as { id: string; flags: { kind: string }[] }[]).find(
+      (counter) => counter.id === counters.axis!.id,
+    );
+    expect(axis?.flags.map((flag) => flag.kind)).toContain('flood');
+  });
+});
