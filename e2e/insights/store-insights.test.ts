@@ -5,9 +5,14 @@
 // export; screens play. The day's figures, hour by hour, equal a hand computation. Resends
 // change nothing; a wrong clock, a negative count, a screen's credential, a flood are refused.
 import mqtt from 'mqtt';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { BrowserContext } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { apiRoutes, epochOfLocal, type DayFigures } from '@vitrine/shared/core';
 import type { StoreServer } from '@vitrine/store-server/server';
+import { launchChromium } from '../support/chromium';
+import { chooseConsoleLang, signInThroughConsole } from '../support/console-page';
 import { startTestServer, waitFor } from '../support/test-server';
 import { call, kioskBearer, signIn } from '../staff/staff-helpers';
 
@@ -321,6 +326,31 @@ describe('people counters, sales and plays through a 25-hour day', () => {
     expect(rows[3]).toMatch(new RegExp(`^${DAY},02:00,\\+02:00,${ARRIVALS[2]},`));
     expect(rows[4]).toMatch(new RegExp(`^${DAY},02:00,\\+01:00,${ARRIVALS[3]},`));
   });
+
+  it('shows the same figures in the staff console, with a bar per hour of the 25', async () => {
+    const browser: BrowserContext = await launchChromium();
+    try {
+      await chooseConsoleLang(browser, 'fr');
+      const page = await browser.newPage();
+      await signInThroughConsole(page, server.url, 'manager', 'staff');
+      await page.getByRole('tab', { name: 'Fréquentation' }).click();
+      await page.getByLabel('Jour').fill(DAY);
+      const tile = (kpi: string) => page.locator(`[data-kpi="${kpi}"] dd`);
+      const visitors = ARRIVALS.reduce((a, b) => a + b, 0) + 10;
+      await expect.poll(() => tile('visitors').textContent()).toBe(String(visitors));
+      expect(await tile('transactions').textContent()).toBe('5');
+      const conversion = ((5 / visitors) * 100).toLocaleString('fr-FR', {
+        maximumFractionDigits: 1,
+      });
+      expect((await tile('conversion').textContent())?.replace(/\s/g, ' ')).toBe(`${conversion} %`);
+      expect(await tile('plays').textContent()).toBe('2 sur 3');
+      // Two 02:00 bars, told apart by their offsets, in the chart's labels.
+      expect(await page.locator('canvas').count()).toBe(3);
+      await page.screenshot({ path: join(tmpdir(), 'vitrine-insights.png'), fullPage: true });
+    } finally {
+      await browser.close();
+    }
+  }, 120_000);
 
   it('flags what was wrong with a counter and refuses a screen, a stranger, a malformed push and a flood', async () => {
     const listed = await call(server, apiRoutes.insights.counters, { token: manager });

@@ -6,6 +6,7 @@ import type { ConsoleUser } from '../common/SignIn';
 import { CatalogueExport } from './CatalogueExport';
 import { CatalogueImport } from './CatalogueImport';
 import { DeviceApproval } from './DeviceApproval';
+import { InsightsView } from './insights/InsightsView';
 import { LoyaltyDesk } from './LoyaltyDesk';
 import { RequestQueue } from './RequestQueue';
 import { SignInAudit } from './SignInAudit';
@@ -17,6 +18,7 @@ const TABS = [
   { id: 'loyalty' },
   { id: 'stock' },
   { id: 'devices' },
+  { id: 'insights', managersOnly: true },
   { id: 'catalogue', managersOnly: true },
   { id: 'signIns', managersOnly: true },
 ] as const;
@@ -71,6 +73,7 @@ export function StaffApp(props: {
           </>
         )}
         {tab === 'signIns' && <SignInAudit />}
+        {tab === 'insights' && <InsightsView />}
       </main>
     </div>
   );

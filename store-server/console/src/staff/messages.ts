@@ -25,6 +25,7 @@ const fr = {
     devices: 'Écrans',
     catalogue: 'Catalogue',
     signIns: 'Connexions',
+    insights: 'Fréquentation',
   },
   networkDown: 'Réseau indisponible.',
   /** The server's everyday refusals, by error code. */
@@ -145,6 +146,7 @@ const fr = {
     signage: 'Affichage',
     mirror: 'Miroir',
     measure: 'Station de mesure',
+    counter: 'Compteur de personnes',
   } satisfies Record<DeviceRole, string>,
   measuringStations: 'Stations de mesure',
   paired: (mirror: string) => `Associée${NNBSP}: ${mirror}`,
@@ -186,6 +188,7 @@ const en: Messages = {
     devices: 'Screens',
     catalogue: 'Catalogue',
     signIns: 'Sign-ins',
+    insights: 'Footfall',
   },
   networkDown: 'Network down.',
   refusals: {
@@ -286,6 +289,7 @@ const en: Messages = {
     signage: 'Signage',
     mirror: 'Mirror',
     measure: 'Measuring station',
+    counter: 'People counter',
   },
   measuringStations: 'Measuring stations',
   paired: (mirror) => `Paired: ${mirror}`,

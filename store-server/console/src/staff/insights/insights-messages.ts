@@ -1,0 +1,123 @@
+// The insights tab's text in French and English (kept apart from messages.ts,
+// which holds the rest of the staff console).
+import type { CounterFlag, CounterKind } from '@vitrine/shared/core';
+import type { ConsoleLang } from '@vitrine/shared/console-kit';
+
+const NNBSP = '\u202f';
+
+const fr = {
+  title: 'Fréquentation et ventes',
+  intro:
+    'Les visiteurs comptés aux entrées, les ventes de la caisse, ce que les écrans ont joué et ce que les clients ont dit, heure par heure à l’heure du magasin.',
+  day: 'Jour',
+  visitors: 'Visiteurs',
+  transactions: 'Ventes',
+  conversion: 'Taux de transformation',
+  basket: 'Panier moyen',
+  dwell: 'Temps passé (zones)',
+  plays: 'Diffusions devant du monde',
+  requests: 'Demandes traitées',
+  wait: 'Attente médiane',
+  lowRatings: 'Avis négatifs',
+  unanswered: 'Questions sans réponse',
+  perHour: 'par heure',
+  visitorsPerHour: 'Visiteurs par heure',
+  salesPerHour: 'Ventes par heure',
+  week: 'Visiteurs, 7 derniers jours',
+  noSales: 'La caisse n’envoie pas de ventes : le taux de transformation n’est pas calculé.',
+  loyaltyOnly: 'Ventes d’après les tickets fidélité seulement (la caisse n’envoie rien).',
+  export: 'Exporter en CSV',
+  flagsTitle: 'À vérifier sur les compteurs',
+  flags: {
+    clock: 'horloge fausse',
+    negative: 'comptage négatif',
+    flood: 'envois en rafale',
+    reset: 'compteur remis à zéro',
+    refused: 'envoi refusé',
+    imbalance: 'entrées et sorties ne s’équilibrent pas',
+    silent: 'silencieux',
+  } satisfies Record<CounterFlag['kind'], string>,
+  seconds: (value: number) => `${Math.round(value)}${NNBSP}s`,
+  minutes: (value: number) => `${Math.round(value / 60)}${NNBSP}min`,
+  of: (part: number, whole: number) => `${part} sur ${whole}`,
+  counters: {
+    title: 'Compteurs de personnes',
+    intro:
+      'Un compteur (Axis, Xovis ou tout autre au format générique) s’enrôle ici ; il ne transmet que des nombres, jamais d’image.',
+    empty: 'Aucun compteur pour l’instant.',
+    name: 'Nom',
+    kind: 'Modèle',
+    entrance: 'À une entrée (compte les visiteurs)',
+    lastPush: 'Dernier envoi',
+    never: 'jamais',
+    add: 'Enrôler le compteur',
+    kinds: {
+      axis: 'Axis People Counter',
+      xovis: 'Xovis',
+      generic: 'Générique (HTTP ou MQTT)',
+    } satisfies Record<CounterKind, string>,
+    enrolled: 'Compteur enrôlé. Notez le mot de passe : il ne sera plus affiché.',
+    user: 'Utilisateur',
+    password: 'Mot de passe',
+    pushUrl: 'Adresse d’envoi (HTTP POST)',
+    mqttTopic: 'Ou sujet MQTT',
+  },
+};
+type InsightsMessages = typeof fr;
+
+const en: InsightsMessages = {
+  title: 'Footfall and sales',
+  intro:
+    'Visitors counted at the entrances, the till’s sales, what the screens played and what shoppers said, hour by hour in the store’s time.',
+  day: 'Day',
+  visitors: 'Visitors',
+  transactions: 'Sales',
+  conversion: 'Conversion',
+  basket: 'Average basket',
+  dwell: 'Dwell (zones)',
+  plays: 'Plays with people present',
+  requests: 'Requests answered',
+  wait: 'Median wait',
+  lowRatings: 'Low ratings',
+  unanswered: 'Unanswered questions',
+  perHour: 'per hour',
+  visitorsPerHour: 'Visitors per hour',
+  salesPerHour: 'Sales per hour',
+  week: 'Visitors, last 7 days',
+  noSales: 'The till sends no sales: conversion is not computed.',
+  loyaltyOnly: 'Sales from loyalty receipts only (the till sends nothing).',
+  export: 'Export as CSV',
+  flagsTitle: 'Check these counters',
+  flags: {
+    clock: 'wrong clock',
+    negative: 'negative count',
+    flood: 'pushing in floods',
+    reset: 'count restarted',
+    refused: 'push refused',
+    imbalance: 'in and out do not balance',
+    silent: 'silent',
+  },
+  seconds: (value) => `${Math.round(value)} s`,
+  minutes: (value) => `${Math.round(value / 60)} min`,
+  of: (part, whole) => `${part} of ${whole}`,
+  counters: {
+    title: 'People counters',
+    intro:
+      'A counter (Axis, Xovis, or any other in the generic shape) is enrolled here; it sends numbers only, never an image.',
+    empty: 'No counter yet.',
+    name: 'Name',
+    kind: 'Model',
+    entrance: 'At an entrance (counts visitors)',
+    lastPush: 'Last push',
+    never: 'never',
+    add: 'Enrol the counter',
+    kinds: { axis: 'Axis People Counter', xovis: 'Xovis', generic: 'Generic (HTTP or MQTT)' },
+    enrolled: 'Counter enrolled. Note the password: it will not be shown again.',
+    user: 'User',
+    password: 'Password',
+    pushUrl: 'Push address (HTTP POST)',
+    mqttTopic: 'Or MQTT topic',
+  },
+};
+
+export const insightsMessages: Record<ConsoleLang, InsightsMessages> = { fr, en };
