@@ -138,6 +138,8 @@ export const StoreServerConfig = z
     iceServers: IceServersJson.optional(),
     /** How long a shared look's link lives. */
     lookTtlHours: z.coerce.number().min(0.01).max(720).default(DEFAULT_LOOK_TTL_HOURS),
+    /** How long counts and receipts are kept (insights); a data-protection officer's setting. */
+    insightsRetentionDays: z.coerce.number().int().min(7).max(3_650).default(400),
     /** The origin phones use to open shared looks (default: the request's host). */
     lookPublicUrl: z
       .url({ protocol: /^https?$/ })
@@ -238,6 +240,8 @@ Options (environment variable in brackets):
   --turn-secret <s>     coturn's static-auth-secret (≥16 chars)         [VITRINE_TURN_SECRET]
   --turn-ttl-minutes <m>  life of a minted TURN credential, 5-1440 [VITRINE_TURN_TTL_MINUTES] default: 240
   --look-ttl-hours <h>  how long a shared look's link lives, 0.01-720 [VITRINE_LOOK_TTL_HOURS] default: 24
+  --insights-retention-days <d>  how long people counts and till receipts are kept, 7-3650
+                        [VITRINE_INSIGHTS_RETENTION_DAYS] default: 400
   --look-public-url <url>  the address phones use to open shared looks (default: the request host)
                                                                 [VITRINE_LOOK_PUBLIC_URL]
   --theme <file>        the brand on the kiosks: a JSON file (name, logo file, colours,
@@ -313,6 +317,7 @@ export function readConfig(
         currency: { type: 'string' },
         'ice-servers': { type: 'string' },
         'look-ttl-hours': { type: 'string' },
+        'insights-retention-days': { type: 'string' },
         'look-public-url': { type: 'string' },
         'turn-urls': { type: 'string' },
         'turn-secret': { type: 'string' },
@@ -376,6 +381,7 @@ export function readConfig(
     iceServers: values['ice-servers'] ?? env.VITRINE_ICE_SERVERS,
     lookTtlHours: values['look-ttl-hours'] ?? env.VITRINE_LOOK_TTL_HOURS,
     lookPublicUrl: values['look-public-url'] ?? env.VITRINE_LOOK_PUBLIC_URL,
+    insightsRetentionDays: values['insights-retention-days'] ?? env.VITRINE_INSIGHTS_RETENTION_DAYS,
     turnUrls: values['turn-urls'] ?? env.VITRINE_TURN_URLS,
     turnSecret: values['turn-secret'] ?? env.VITRINE_TURN_SECRET,
     turnTtlMinutes: values['turn-ttl-minutes'] ?? env.VITRINE_TURN_TTL_MINUTES,

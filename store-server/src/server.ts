@@ -337,6 +337,7 @@ async function startLocked(
     timeZone: config.timeZone,
     currency: config.currency ?? DEFAULT_CURRENCY,
     dataDir: config.dataDir,
+    retentionDays: config.insightsRetentionDays,
     log: logger,
   });
   const images = startImageCache({
@@ -500,6 +501,7 @@ async function startLocked(
       assistance.stop();
       looks.stop();
       shortlists.stop();
+      insights.stop();
       await imports.stop();
       await images.stop();
       ingestor.flush();

@@ -26,6 +26,7 @@ import { dayCsv } from './day-csv';
 import { dayFigures } from './day-figures';
 import { FootfallStore, type PushResult } from './footfall-store';
 import { SalesStore } from './sales-store';
+import { forgetBefore } from './retention';
 
 const PUSH_PATHS: Record<CounterKind, string> = {
   axis: '/api/v1/footfall/axis',
@@ -40,6 +41,8 @@ export function startInsights(options: {
   timeZone: string;
   currency: string;
   dataDir: string;
+  /** Counts and receipts older than this are deleted (daily). */
+  retentionDays: number;
   log: Logger;
 }) {
   const { db, registry, log } = options;
@@ -187,5 +190,22 @@ export function startInsights(options: {
     }
   }
 
-  return { handlers, counts };
+  // Retention: what is older than the setting is deleted, counts, readings and receipts alike.
+  const sweep = () => {
+    try {
+      const removed = forgetBefore(db, new Date(Date.now() - options.retentionDays * 86_400_000));
+      if (removed > 0)
+        log.info(
+          { removed, days: options.retentionDays },
+          'insights: old counts and receipts deleted',
+        );
+    } catch (error) {
+      log.error({ err: (error as Error).message }, 'insights: the retention sweep failed');
+    }
+  };
+  sweep();
+  const timer = setInterval(sweep, 86_400_000);
+  timer.unref();
+
+  return { handlers, counts, stop: () => clearInterval(timer) };
 }
