@@ -9,6 +9,7 @@ import { benchExpertCall } from './expert-call.bench';
 import { benchHqReports } from './hq-reports.bench';
 import { benchImport } from './import.bench';
 import { benchIngestion } from './ingestion.bench';
+import { benchInsightsDay } from './insights-day.bench';
 import { benchPerkOptimiser } from './perk-optimiser.bench';
 import { benchPriceFanout } from './price-fanout.bench';
 import { benchInitialSync } from './initial-sync.bench';
@@ -46,6 +47,7 @@ const suites: [string, () => Promise<BenchResult[]>][] = [
   ['bundle-sizes', () => benchBundleSizes()],
   ['sw-update', () => benchServiceWorkerUpdate()],
   ['hq-reports', () => benchHqReports()],
+  ['insights-day', () => benchInsightsDay()],
 ];
 
 const results: BenchResult[] = [];

@@ -138,8 +138,8 @@ export const StoreServerConfig = z
     iceServers: IceServersJson.optional(),
     /** How long a shared look's link lives. */
     lookTtlHours: z.coerce.number().min(0.01).max(720).default(DEFAULT_LOOK_TTL_HOURS),
-    /** How long counts and receipts are kept (insights); a data-protection officer's setting. */
-    insightsRetentionDays: z.coerce.number().int().min(7).max(3_650).default(400),
+    /** How long counts and receipts are kept (insights; unset: 400 days); the DPO's setting. */
+    insightsRetentionDays: z.coerce.number().int().min(7).max(3_650).optional(),
     /** The origin phones use to open shared looks (default: the request's host). */
     lookPublicUrl: z
       .url({ protocol: /^https?$/ })

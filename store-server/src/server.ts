@@ -337,7 +337,7 @@ async function startLocked(
     timeZone: config.timeZone,
     currency: config.currency ?? DEFAULT_CURRENCY,
     dataDir: config.dataDir,
-    retentionDays: config.insightsRetentionDays,
+    retentionDays: config.insightsRetentionDays ?? 400,
     log: logger,
   });
   const images = startImageCache({
