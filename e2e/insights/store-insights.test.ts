@@ -334,7 +334,7 @@ describe('people counters, sales and plays through a 25-hour day', () => {
       const page = await browser.newPage();
       await signInThroughConsole(page, server.url, 'manager', 'staff');
       await page.getByRole('tab', { name: 'Fréquentation' }).click();
-      await page.getByLabel('Jour').fill(DAY);
+      await page.getByLabel('Jour', { exact: true }).fill(DAY);
       const tile = (kpi: string) => page.locator(`[data-kpi="${kpi}"] dd`);
       const visitors = ARRIVALS.reduce((a, b) => a + b, 0) + 10;
       await expect.poll(() => tile('visitors').textContent()).toBe(String(visitors));

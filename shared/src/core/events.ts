@@ -3,7 +3,7 @@
 import { z } from 'zod';
 import { VariantId } from './catalogue';
 import { ShopperContact } from './shopper-contact';
-import { CounterKind, PERIODS_PER_EVENT, StoredPeriod, StoredSale } from './insights';
+import { DayFigures } from './insights';
 
 export const Uuid = z
   .string()
@@ -106,23 +106,15 @@ export type DeviceEvent = z.infer<typeof DeviceEvent>;
 export type DeviceEventKind = DeviceEvent['kind'];
 
 /**
- * What a people counter counted, as the store read it from the counter's push: periods of
- * its zones. Written by the store server under the counter's id, never sent by a screen.
+ * A store's figures for one of its days (visitors, sales, plays…, hour by hour in its zone),
+ * as it computed them from its counters, till and screens; sent again whenever they change
+ * (a late push, a device back online), the latest standing. Written by the store server.
  */
-export const FootfallPayload = z.object({
-  source: CounterKind,
-  /** The counter is at an entrance: its people in are the store's visitors. */
-  entrance: z.boolean(),
-  periods: z.array(StoredPeriod).min(1).max(PERIODS_PER_EVENT),
-});
-
-/** One sale from the till (a receipt), as the store stored it; written by the store server. */
-export const SalePayload = z.object({ receipt: StoredSale });
+export const FiguresPayload = z.object({ figures: DayFigures });
 
 /** Events the store server writes itself, under the id of the device they are about. */
 export const ServerEvent = z.discriminatedUnion('kind', [
-  z.object({ ...base, kind: z.literal('footfall'), payload: FootfallPayload }),
-  z.object({ ...base, kind: z.literal('sale'), payload: SalePayload }),
+  z.object({ ...base, kind: z.literal('figures'), payload: FiguresPayload }),
 ]);
 export type ServerEvent = z.infer<typeof ServerEvent>;
 

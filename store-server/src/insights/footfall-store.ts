@@ -1,18 +1,17 @@
 // What the people counters counted, kept per counter, zone and period start:
 // a resend of the same period replaces it (sensors resend after an outage),
-// so nothing is counted twice; a period that changed is written as a
-// `footfall` event for head office. What is wrong with a push (a clock in
+// so nothing is counted twice; a period that changed marks its days for head
+// office's figures (figures-out.ts). What is wrong with a push (a clock in
 // the future, a negative count, a flood) is refused and flagged for fleet
 // health, never folded into the figures.
 import {
   epochOfLocal,
-  PERIODS_PER_EVENT,
   type AxisReading,
   type CounterKind,
   type FootfallPeriod,
 } from '@vitrine/shared/core';
 import type { Db } from '../db/database';
-import type { ServerEvents } from './counter-events';
+import type { DirtyDays } from './figures-out';
 
 /** A period ending further ahead than this is a wrong clock. */
 const CLOCK_AHEAD_MS = 10 * 60_000;
@@ -41,7 +40,7 @@ export class FootfallStore {
 
   constructor(
     private readonly db: Db,
-    private readonly events: ServerEvents,
+    private readonly dirty: DirtyDays,
     private readonly timeZone: string,
     private readonly now: () => number = Date.now,
   ) {}
@@ -221,19 +220,7 @@ export class FootfallStore {
       else unchanged++;
     }
     if (refused.length > 0) this.flag(counter.id, 'refused', refused[0]!);
-    for (let i = 0; i < changed.length; i += PERIODS_PER_EVENT)
-      this.events.write(
-        counter.id,
-        {
-          kind: 'footfall',
-          payload: {
-            source: counter.kind,
-            entrance: counter.entrance,
-            periods: changed.slice(i, i + PERIODS_PER_EVENT),
-          },
-        },
-        receivedAt,
-      );
+    for (const period of changed) this.dirty.touch(period.start, period.end);
     return { stored: changed.length, unchanged, refused: left.slice(0, 100) };
   }
 

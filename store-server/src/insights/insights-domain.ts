@@ -27,6 +27,7 @@ import { dayFigures } from './day-figures';
 import { FootfallStore, type PushResult } from './footfall-store';
 import { SalesStore } from './sales-store';
 import { forgetBefore } from './retention';
+import { DirtyDays, startFiguresOut } from './figures-out';
 
 const PUSH_PATHS: Record<CounterKind, string> = {
   axis: '/api/v1/footfall/axis',
@@ -46,9 +47,17 @@ export function startInsights(options: {
   log: Logger;
 }) {
   const { db, registry, log } = options;
-  const events = new ServerEvents(db);
-  const footfall = new FootfallStore(db, events, options.timeZone);
-  const sales = new SalesStore(db, events, options.currency, options.timeZone);
+  const dirty = new DirtyDays(db, options.timeZone);
+  const footfall = new FootfallStore(db, dirty, options.timeZone);
+  const sales = new SalesStore(db, dirty, options.currency, options.timeZone);
+  const figuresOut = startFiguresOut({
+    db,
+    events: new ServerEvents(db),
+    storeId: options.storeId,
+    timeZone: options.timeZone,
+    currency: options.currency,
+    log,
+  });
   const uploads = join(options.dataDir, 'sales-uploads');
 
   /** The caller's counter record; one enrolled through pairing is set up as its route's kind. */
@@ -207,5 +216,14 @@ export function startInsights(options: {
   const timer = setInterval(sweep, 86_400_000);
   timer.unref();
 
-  return { handlers, counts, stop: () => clearInterval(timer) };
+  return {
+    handlers,
+    counts,
+    /** Sends the changed days' figures now (tests; otherwise every 10 s). */
+    flushFigures: figuresOut.flush,
+    stop: () => {
+      clearInterval(timer);
+      figuresOut.stop();
+    },
+  };
 }

@@ -1,8 +1,8 @@
 // The till's receipts, kept by receipt id: sent twice, stored once; sent
-// again with other figures (a correction), the later stands. A receipt that
-// changed is a `sale` event for head office. Times without an offset are the
+// again with other figures (a correction), the later stands. Times without an offset are the
 // store's wall clock; a time in the future or more than 400 days old is a
-// wrong clock and refused.
+// wrong clock and refused. A receipt that changed marks its day for head
+// office's figures (figures-out.ts).
 import { parse } from 'csv-parse/sync';
 import {
   epochOfLocal,
@@ -13,10 +13,8 @@ import {
   type StoredSale,
 } from '@vitrine/shared/core';
 import type { Db } from '../db/database';
-import type { ServerEvents } from './counter-events';
+import type { DirtyDays } from './figures-out';
 
-/** The device id sales events are written under (the till is not an enrolled device). */
-const SALES_DEVICE_ID = 'till';
 const AHEAD_MS = 10 * 60_000;
 const OLDEST_MS = 400 * 86_400_000;
 const MAX_REFUSALS_LISTED = 100;
@@ -26,7 +24,7 @@ type Refusal = { row: number; reason: string };
 export class SalesStore {
   constructor(
     private readonly db: Db,
-    private readonly events: ServerEvents,
+    private readonly dirty: DirtyDays,
     private readonly currency: string,
     private readonly timeZone: string,
     private readonly now: () => number = Date.now,
@@ -91,11 +89,7 @@ export class SalesStore {
           return;
         }
         stored++;
-        this.events.write(
-          SALES_DEVICE_ID,
-          { kind: 'sale', payload: { receipt: sale } },
-          receivedAt,
-        );
+        this.dirty.touch(sale.at);
       });
     })();
     return {

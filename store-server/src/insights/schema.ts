@@ -94,4 +94,31 @@ export const insightsMigrations: Migration[] = [
     END;
     `,
   },
+  {
+    id: '903-insights-figures-out',
+    sql: `
+    -- Days whose figures may have changed, and what was last sent to head office for each:
+    -- a day is sent again only when its figures differ. Counts and receipts mark their own
+    -- local days; an event marks the UTC day and both neighbours (SQLite knows no time zone,
+    -- and a store's local day is within a day of UTC's).
+    CREATE TABLE insights_dirty_days (date TEXT PRIMARY KEY) WITHOUT ROWID;
+    CREATE TABLE insights_sent (
+      date TEXT PRIMARY KEY,
+      digest TEXT NOT NULL,
+      sent_at TEXT NOT NULL
+    ) WITHOUT ROWID;
+    CREATE TRIGGER insights_dirty_on_event AFTER INSERT ON events
+      WHEN NEW.kind IN ('proof-of-play', 'feedback', 'question', 'request')
+    BEGIN
+      INSERT OR IGNORE INTO insights_dirty_days (date) VALUES
+        (date(NEW.at, '-1 day')), (date(NEW.at)), (date(NEW.at, '+1 day'));
+    END;
+    CREATE TRIGGER insights_dirty_on_answer AFTER UPDATE OF answered_at ON requests
+      WHEN NEW.answered_at IS NOT NULL
+    BEGIN
+      INSERT OR IGNORE INTO insights_dirty_days (date) VALUES
+        (date(NEW.created_at, '-1 day')), (date(NEW.created_at)), (date(NEW.created_at, '+1 day'));
+    END;
+    `,
+  },
 ];

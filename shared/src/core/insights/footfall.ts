@@ -30,21 +30,6 @@ export interface FootfallPeriod {
 }
 
 export const MAX_PERIODS_PER_PUSH = 2_000;
-/** Periods per event sent on (a push of more becomes several events). */
-export const PERIODS_PER_EVENT = 200;
-
-const UtcInstant = z.iso.datetime({ message: 'an ISO 8601 time in UTC ending in Z' });
-
-/** A period as the store keeps it and sends it on. */
-export const StoredPeriod = z.object({
-  zone: z.string().min(1).max(64),
-  start: UtcInstant,
-  end: UtcInstant,
-  in: z.number().int().nonnegative(),
-  out: z.number().int().nonnegative(),
-  dwellSeconds: z.number().nonnegative().optional(),
-});
-
 export const CounterKind = z.enum(['axis', 'xovis', 'generic']);
 export type CounterKind = z.infer<typeof CounterKind>;
 /** A period longer than this is a sensor's gap or a wrong clock, not a count. */

@@ -43,7 +43,7 @@ export const SaleReceipt = z.object({
 });
 export type SaleReceipt = z.infer<typeof SaleReceipt>;
 
-/** A receipt as the store keeps it and sends it on: its time in UTC, its currency named. */
+/** A receipt as the store keeps it: its time in UTC, its currency named. */
 export const StoredSale = SaleReceipt.extend({
   at: z.iso.datetime({ message: 'an ISO 8601 time in UTC ending in Z' }),
   currency: CurrencyCode,
