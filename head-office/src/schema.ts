@@ -2,6 +2,7 @@
 // own folder (stores/schema.ts…) and appends its list here; ids are never renamed or reordered.
 import type { Migration } from './db/migrations';
 import { assistantMigrations } from './assistant/schema';
+import { insightsMigrations } from './insights/schema';
 import { campaignsMigrations } from './campaigns/schema';
 import { catalogueMigrations } from './catalogue/schema';
 import { mediaMigrations } from './media/schema';
@@ -29,4 +30,5 @@ export const headOfficeMigrations: readonly Migration[] = [
   ...settingsMigrations,
   ...usersMigrations,
   ...assistantMigrations,
+  ...insightsMigrations,
 ];

@@ -30,6 +30,7 @@ import { mediaHandlers } from './media/media-handlers';
 import { fleetHandlers } from './fleet/fleet-handlers';
 import { settingsHandlers } from './settings/settings-handlers';
 import { assistantHandlers } from './assistant/assistant-handlers';
+import { insightsHandlers } from './insights/insights-handlers';
 import { userHandlers } from './users/user-handlers';
 import { startLink, type Link } from './link/start-link';
 import { linkHandlers } from './link/link-handlers';
@@ -218,6 +219,7 @@ export async function startHeadOffice(
       catalogue: catalogueHandlers({ pool, log }),
       settings: settingsHandlers(pool, log),
       assistant: assistantHandlers(pool, log),
+      insights: insightsHandlers(pool),
       ...userHandlers(pool, log),
     },
     { pool, adminToken: config.adminToken },

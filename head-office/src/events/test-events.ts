@@ -1,7 +1,7 @@
 // Device events as a store sends them to head office, for head office's own tests: UUIDv7 ids
 // whose time is the one asked, and EVENTS batches around them.
 import { randomBytes } from 'node:crypto';
-import { encodeLinkMessage, type DeviceEvent } from '@vitrine/shared/core';
+import { encodeLinkMessage, type ChainEvent } from '@vitrine/shared/core';
 
 /** A UUIDv7 whose timestamp is `time`. */
 export function uuidV7(time: number): string {
@@ -12,9 +12,9 @@ export function uuidV7(time: number): string {
 let seq = 0;
 
 /** One stored-event item: `kind` and `payload` as given, at `time` (id and `at` agree). */
-export function storeEvent<K extends DeviceEvent['kind']>(
+export function storeEvent<K extends ChainEvent['kind']>(
   kind: K,
-  payload: Extract<DeviceEvent, { kind: K }>['payload'],
+  payload: Extract<ChainEvent, { kind: K }>['payload'],
   time: number,
   deviceId = 'kiosk-1',
 ) {

@@ -70,8 +70,36 @@ const QUESTIONS = `
       SET n = r.n + excluded.n, sample = excluded.sample
   )`;
 
+// A store's day is a snapshot, not a sum: the latest of the batch per day, kept only if it is
+// not older than the one held (a resend or a delayed older snapshot changes nothing).
+const FIGURES = `
+  figures_in AS (
+    SELECT DISTINCT ON (day) day, at, payload->'figures' AS f
+      FROM (SELECT (payload->'figures'->>'date')::date AS day, at, payload
+              FROM ins WHERE kind = 'figures') x
+     ORDER BY day, at DESC
+  ),
+  figures_rollup AS (
+    INSERT INTO store_days AS r (store_id, day, visitors, transactions, revenue, currency, plays,
+                                 plays_with_people, requests, requests_answered, low_ratings,
+                                 unanswered, figures, sent_at)
+    SELECT $1, day, (f->'totals'->>'visitors')::int, (f->'totals'->>'transactions')::int,
+           (f->'totals'->>'revenue')::bigint, f->>'currency', (f->'totals'->>'plays')::int,
+           (f->'totals'->>'playsWithPeople')::int, (f->'totals'->>'requests')::int,
+           (f->'totals'->>'requestsAnswered')::int, (f->'totals'->>'lowRatings')::int,
+           (f->'totals'->>'unansweredQuestions')::int, f, at
+      FROM figures_in ORDER BY day
+    ON CONFLICT (store_id, day) DO UPDATE
+      SET visitors = excluded.visitors, transactions = excluded.transactions,
+          revenue = excluded.revenue, currency = excluded.currency, plays = excluded.plays,
+          plays_with_people = excluded.plays_with_people, requests = excluded.requests,
+          requests_answered = excluded.requests_answered, low_ratings = excluded.low_ratings,
+          unanswered = excluded.unanswered, figures = excluded.figures, sent_at = excluded.sent_at
+      WHERE excluded.sent_at >= r.sent_at
+  )`;
+
 /**
  * What follows `WITH ins AS (INSERT INTO events … RETURNING device_id, kind, at, payload),`:
  * data-modifying expressions run once, to completion, whether or not the main query reads them.
  */
-export const ROLLUPS_FROM_INS = [LOCAL, POP, FEEDBACK, REQUESTS, QUESTIONS].join(',');
+export const ROLLUPS_FROM_INS = [LOCAL, POP, FEEDBACK, REQUESTS, QUESTIONS, FIGURES].join(',');

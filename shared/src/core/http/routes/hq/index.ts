@@ -2,6 +2,7 @@
 import { hqAssistantRoutes } from './assistant';
 import { hqCampaignRoutes } from './campaigns';
 import { hqCatalogueRoutes } from './catalogue';
+import { hqInsightsRoutes } from './insights';
 import { hqEnrolmentRoutes } from './enrolment';
 import { hqFleetRoutes } from './fleet';
 import { hqMediaRoutes } from './media';
@@ -24,6 +25,7 @@ export const hqRoutes = {
   auth: hqAuthRoutes,
   users: hqUserRoutes,
   assistant: hqAssistantRoutes,
+  insights: hqInsightsRoutes,
 } as const;
 export type HqRoutes = typeof hqRoutes;
 
@@ -39,3 +41,4 @@ export * from './settings';
 export * from './roles';
 export * from './users';
 export * from './assistant';
+export * from './insights';
