@@ -7,6 +7,7 @@ import { LangSwitch, Tabs, type ConsoleLang } from '@vitrine/shared/console-kit'
 import { AssistantView } from './assistant/AssistantView';
 import { CampaignsView } from './campaigns/CampaignsView';
 import { FleetView } from './fleet/FleetView';
+import { InsightsView } from './insights/InsightsView';
 import { useText } from './i18n';
 import { RefusalsView } from './link/RefusalsView';
 import { MediaLibrary } from './media/MediaLibrary';
@@ -21,6 +22,7 @@ const TABS = [
   'fleet',
   'refusals',
   'reports',
+  'insights',
   'assistant',
   'users',
 ] as const;
@@ -62,6 +64,7 @@ export function HqApp(props: {
         {tab === 'fleet' && <FleetView />}
         {tab === 'refusals' && <RefusalsView />}
         {tab === 'reports' && <ReportsView />}
+        {tab === 'insights' && <InsightsView />}
         {tab === 'assistant' && <AssistantView />}
         {tab === 'users' && <UsersView />}
       </main>
