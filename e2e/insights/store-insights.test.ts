@@ -9,47 +9,17 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { BrowserContext } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { apiRoutes, epochOfLocal, type DayFigures } from '@vitrine/shared/core';
+import { apiRoutes, type DayFigures } from '@vitrine/shared/core';
 import type { StoreServer } from '@vitrine/store-server/server';
 import { launchChromium } from '../support/chromium';
 import { chooseConsoleLang, signInThroughConsole } from '../support/console-page';
 import { startTestServer, waitFor } from '../support/test-server';
 import { call, kioskBearer, signIn } from '../staff/staff-helpers';
+import { ARRIVALS, DAY, ZONE, axisClock, axisPush, hourStart } from './dst-day';
 
-const ZONE = 'Europe/Paris';
-const HOUR = 3_600_000;
 let server: StoreServer;
 let manager: string;
-
-/** The last Sunday of October before today (Paris goes back to CET that night). */
-function lastFallBack(now = Date.now()): string {
-  for (let year = new Date(now).getUTCFullYear(); ; year--) {
-    const day = new Date(Date.UTC(year, 9, 31));
-    day.setUTCDate(31 - day.getUTCDay());
-    if (day.getTime() + 2 * 86_400_000 < now) return day.toISOString().slice(0, 10);
-  }
-}
-const DAY = lastFallBack();
-const dayStart = epochOfLocal(DAY, '00:00', ZONE);
-const hourStart = (hour: number) => dayStart + hour * HOUR;
 const iso = (epoch: number) => new Date(epoch).toISOString();
-/** The camera's clock: local wall time, "YYYYMMDDhhmmss". */
-const axisClock = (epoch: number) =>
-  new Intl.DateTimeFormat('sv-SE', {
-    timeZone: ZONE,
-    year: 'numeric',
-    month: '2-digit',
-    day: '2-digit',
-    hour: '2-digit',
-    minute: '2-digit',
-    second: '2-digit',
-    hourCycle: 'h23',
-  })
-    .format(epoch)
-    .replace(/\D/g, '');
-
-/** People through the entrance in each of the day's 25 hours (nobody in the 7th). */
-const ARRIVALS = Array.from({ length: 25 }, (_, hour) => (hour === 6 ? 0 : (hour % 5) + 1));
 
 type Enrolled = { id: string; secret: string; pushPath: string; mqttTopic: string };
 const counters: Record<string, Enrolled> = {};
@@ -85,21 +55,11 @@ afterAll(async () => {
   await server?.close();
 });
 
-const totals = (hour: number) => ARRIVALS.slice(0, hour + 1).reduce((a, b) => a + b, 0);
-const axisPush = (hour: number, at = hourStart(hour + 1)) => ({
-  serial: 'ACCC8E000001',
-  name: 'Entrée',
-  timestamp: axisClock(at),
-  in: totals(hour),
-  out: totals(hour),
-});
-
 describe('people counters, sales and plays through a 25-hour day', () => {
   it('takes an Axis camera’s running totals every hour, the repeated 02:00 included, resends changing nothing', async () => {
     for (let hour = 0; hour < 25; hour++) {
       // The last reading is at 23:59: the camera's count restarts at midnight.
-      const at = hour === 24 ? hourStart(24) + 59 * 60_000 : hourStart(hour + 1);
-      const answer = await push(counters.axis!, axisPush(hour, at));
+      const answer = await push(counters.axis!, axisPush(hour));
       expect(answer.status, `hour ${hour}`).toBe(200);
     }
     // The same reading again, and the second 02:00 again: nothing changes.
