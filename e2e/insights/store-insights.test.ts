@@ -9,7 +9,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { BrowserContext } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { apiRoutes, type DayFigures } from '@vitrine/shared/core';
+import { addDays, apiRoutes, type CampaignImpact, type DayFigures } from '@vitrine/shared/core';
+import { draft, publish, signIn as signInAt } from '../signage/head-office';
 import type { StoreServer } from '@vitrine/store-server/server';
 import { launchChromium } from '../support/chromium';
 import { chooseConsoleLang, signInThroughConsole } from '../support/console-page';
@@ -19,6 +20,9 @@ import { ARRIVALS, DAY, ZONE, axisClock, axisPush, hourStart } from './dst-day';
 
 let server: StoreServer;
 let manager: string;
+/** A product the store sells, shown by a one-day campaign on the autumn day. */
+let shown: string;
+const CAMPAIGN = 'autumn-coats';
 const iso = (epoch: number) => new Date(epoch).toISOString();
 
 type Enrolled = { id: string; secret: string; pushPath: string; mqttTopic: string };
@@ -50,6 +54,25 @@ beforeAll(async () => {
   counters.axis = await enrol('Entrée principale', 'axis', true);
   counters.xovis = await enrol('Vitrine', 'xovis', false);
   counters.side = await enrol('Porte latérale', 'generic', true);
+  shown = server.db
+    .prepare(
+      `SELECT id FROM sync_docs WHERE collection = 'products' AND deleted = 0 ORDER BY id LIMIT 1`,
+    )
+    .pluck()
+    .get() as string;
+  const base = draft(CAMPAIGN, { sha256: '0'.repeat(64), type: 'image/png', size: 1 });
+  await publish(
+    server.url,
+    await signInAt(server.url, 'editor'),
+    await signInAt(server.url, 'publisher'),
+    {
+      ...base,
+      playlists: [
+        { id: 'p1', items: [{ id: 'coat', kind: 'product', durationMs: 5_000, productId: shown }] },
+      ],
+      schedule: { ...base.schedule, startDate: DAY, endDate: DAY },
+    },
+  );
 }, 60_000);
 afterAll(async () => {
   await server?.close();
@@ -169,20 +192,33 @@ describe('people counters, sales and plays through a 25-hour day', () => {
         id: 'T1-0002',
         at: at(13, 20),
         total: 1500,
-        lines: [{ product: 'p-1', quantity: 1, amount: 1500 }],
+        lines: [{ product: shown, quantity: 1, amount: 1500 }],
       },
       { id: 'T1-0003', at: at(13, 40), total: -500 },
+      // The shown product the day before and the day after the campaign.
+      {
+        id: 'T0-0001',
+        at: at(-10, 0),
+        total: 3000,
+        lines: [{ product: shown, quantity: 2, amount: 3000 }],
+      },
+      {
+        id: 'T3-0001',
+        at: at(34, 0),
+        total: 1500,
+        lines: [{ product: shown, quantity: 1, amount: 1500 }],
+      },
     ];
     const sent = await call(server, apiRoutes.insights.addReceipts, {
       body: { receipts },
       token: manager,
     });
-    expect(sent.body).toMatchObject({ stored: 3, unchanged: 0, refusedCount: 0 });
+    expect(sent.body).toMatchObject({ stored: 5, unchanged: 0, refusedCount: 0 });
     const again = await call(server, apiRoutes.insights.addReceipts, {
       body: { receipts },
       token: manager,
     });
-    expect(again.body).toMatchObject({ stored: 0, unchanged: 3 });
+    expect(again.body).toMatchObject({ stored: 0, unchanged: 5 });
     // A till's export: the store's wall clock, a semicolon, French decimals, lines without a total.
     const local = (hour: number, minutes: number) =>
       axisClock(hourStart(hour) + minutes * 60_000).replace(
@@ -219,7 +255,7 @@ describe('people counters, sales and plays through a 25-hour day', () => {
           i + 1,
           iso(at),
           iso(at),
-          JSON.stringify({ campaignId: 'c', itemId: 'i', playId: `p${i}`, phase: 'start' }),
+          JSON.stringify({ campaignId: CAMPAIGN, itemId: 'coat', playId: `p${i}`, phase: 'start' }),
         ),
     );
     const answer = await call(server, apiRoutes.insights.day, {
@@ -274,6 +310,34 @@ describe('people counters, sales and plays through a 25-hour day', () => {
       { zone: 'Entrée', in: visitors - 10, out: visitors - 10, dwellSeconds: null },
       { zone: 'Porte latérale', in: 10, out: 4, dwellSeconds: null },
       { zone: 'Vitrine', in: 10, out: 10, dwellSeconds: 60 },
+    ]);
+    expect(figures.campaigns).toEqual([{ campaignId: CAMPAIGN, plays: 3, playsWithPeople: 2 }]);
+    expect(figures.promoted).toEqual([{ productId: shown, units: 1, revenue: 1500 }]);
+    // The campaign's impact: its product the day before, the day it ran, the day after.
+    const impact = (await call(server, apiRoutes.insights.campaigns, { token: manager })).body
+      .campaigns as CampaignImpact[];
+    expect(impact.find((campaign) => campaign.campaignId === CAMPAIGN)?.windows).toEqual([
+      {
+        phase: 'before',
+        from: addDays(DAY, -1),
+        to: addDays(DAY, -1),
+        days: 1,
+        visitors: 0,
+        plays: 0,
+        units: 2,
+        revenue: 3000,
+      },
+      { phase: 'during', from: DAY, to: DAY, days: 1, visitors, plays: 3, units: 1, revenue: 1500 },
+      {
+        phase: 'after',
+        from: addDays(DAY, 1),
+        to: addDays(DAY, 1),
+        days: 1,
+        visitors: 0,
+        plays: 0,
+        units: 1,
+        revenue: 1500,
+      },
     ]);
     // The same as CSV, one row per hour, the two 02:00 told apart by their offsets.
     const csv = await (

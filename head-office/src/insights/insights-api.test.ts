@@ -57,6 +57,8 @@ function day(
     },
     zones: [],
     flags: [],
+    campaigns: [{ campaignId: 'winter', plays: 10, playsWithPeople: 7 }],
+    promoted: [{ productId: 'coat-1', units: 2, revenue: 25_000 }],
   };
 }
 const figures = (f: DayFigures, at: number) =>

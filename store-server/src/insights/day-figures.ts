@@ -5,6 +5,7 @@
 // over the hours it spans by duration.
 import { epochOfLocal, localMoment, type DayFigures, type HourFigures } from '@vitrine/shared/core';
 import type { Db } from '../db/database';
+import { promotedProductOf, promotedProducts } from './promoted-products';
 
 const HOUR_MS = 3_600_000;
 /** A counter silent this long while others count is flagged. */
@@ -166,17 +167,25 @@ export function dayFigures(
   // Plays (a play's start), and whether anyone was in the store to see it.
   const plays = db
     .prepare(
-      `SELECT at FROM events WHERE kind = 'proof-of-play' AND at >= ? AND at < ?
+      `SELECT at, json_extract(payload, '$.campaignId') AS campaign FROM events
+        WHERE kind = 'proof-of-play' AND at >= ? AND at < ?
           AND json_extract(payload, '$.phase') = 'start'`,
     )
-    .pluck()
-    .all(from, to) as string[];
-  for (const at of plays) {
+    .all(from, to) as { at: string; campaign: string }[];
+  const byCampaign = new Map<string, { plays: number; playsWithPeople: number }>();
+  for (const { at, campaign } of plays) {
     const epoch = Date.parse(at);
     const slot = acc[hourOf(epoch)]!;
+    const perCampaign = byCampaign.get(campaign) ?? { plays: 0, playsWithPeople: 0 };
     slot.plays++;
-    if (presentAt(epoch)) slot.playsWithPeople++;
+    perCampaign.plays++;
+    if (presentAt(epoch)) {
+      slot.playsWithPeople++;
+      perCampaign.playsWithPeople++;
+    }
+    byCampaign.set(campaign, perCampaign);
   }
+  const promoted = promotedSales(db, from, to, currency);
 
   const round = (value: number) => Math.round(value);
   const ratio = (part: number, whole: number) => (whole > 0 ? part / whole : null);
@@ -260,6 +269,10 @@ export function dayFigures(
       }))
       .sort((a, b) => a.zone.localeCompare(b.zone)),
     flags: counterFlags(db, { from, to, dayEnd, now, perCounter }),
+    campaigns: [...byCampaign]
+      .map(([campaignId, counted]) => ({ campaignId, ...counted }))
+      .sort((a, b) => a.campaignId.localeCompare(b.campaignId)),
+    promoted,
   };
 }
 
@@ -309,4 +322,33 @@ function counterFlags(
       });
   }
   return flags;
+}
+
+/** The day's units and revenue of the products the campaigns show, from the receipts' lines. */
+function promotedSales(db: Db, from: string, to: string, currency: string): DayFigures['promoted'] {
+  const products = promotedProducts(db);
+  if (products.size === 0) return [];
+  const sold = new Map<string, { units: number; revenue: number }>();
+  const lines = db
+    .prepare(
+      `SELECT lines FROM sales_receipts WHERE at >= ? AND at < ? AND currency = ? AND lines IS NOT NULL`,
+    )
+    .pluck()
+    .all(from, to, currency) as string[];
+  for (const text of lines)
+    for (const line of JSON.parse(text) as {
+      product: string;
+      quantity: number;
+      amount: number;
+    }[]) {
+      const productId = promotedProductOf(products, line.product);
+      if (!productId) continue;
+      const total = sold.get(productId) ?? { units: 0, revenue: 0 };
+      total.units += line.quantity;
+      total.revenue += line.amount;
+      sold.set(productId, total);
+    }
+  return [...sold]
+    .map(([productId, total]) => ({ productId, ...total }))
+    .sort((a, b) => a.productId.localeCompare(b.productId));
 }

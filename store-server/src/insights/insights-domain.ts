@@ -11,6 +11,7 @@ import {
   parseJson,
   periodsFromGeneric,
   periodsFromXovis,
+  localMoment,
   topics,
   type CounterKind,
   type CounterListing,
@@ -28,6 +29,7 @@ import { FootfallStore, type PushResult } from './footfall-store';
 import { SalesStore } from './sales-store';
 import { forgetBefore } from './retention';
 import { DirtyDays, startFiguresOut } from './figures-out';
+import { campaignImpacts } from './store-campaign-impact';
 
 const PUSH_PATHS: Record<CounterKind, string> = {
   axis: '/api/v1/footfall/axis',
@@ -159,6 +161,14 @@ export function startInsights(options: {
       }
     },
     day: ({ query }) => figuresOf(query.date),
+    campaigns: () => ({
+      campaigns: campaignImpacts(db, {
+        storeId: options.storeId,
+        timeZone: options.timeZone,
+        currency: options.currency,
+        today: localMoment(Date.now(), options.timeZone).date,
+      }),
+    }),
     dayCsv: ({ query, res }) => {
       res
         .type('text/csv; charset=utf-8')

@@ -1,3 +1,4 @@
 export * from './footfall';
 export * from './kpis';
 export * from './sales';
+export * from './campaign-impact';

@@ -63,5 +63,14 @@ export const DayFigures = z.object({
   zones: z.array(z.object({ zone: z.string(), in: Count, out: Count, dwellSeconds: Ratio })),
   /** What is wrong with the counters today: their figures may be short or wrong. */
   flags: z.array(CounterFlag),
+  /** Plays per campaign that day (a play counts at its start). */
+  campaigns: z.array(z.object({ campaignId: z.string(), plays: Count, playsWithPeople: Count })),
+  /**
+   * Sales that day of the products the store's campaigns show (receipt lines naming them),
+   * every day, run or not: before, during and after a campaign compare like with like.
+   */
+  promoted: z.array(
+    z.object({ productId: z.string(), units: z.number().int(), revenue: z.number().int() }),
+  ),
 });
 export type DayFigures = z.infer<typeof DayFigures>;

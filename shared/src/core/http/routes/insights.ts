@@ -5,6 +5,7 @@
 import { z } from 'zod';
 import {
   AxisLiveSum,
+  CampaignImpact,
   CounterKind,
   DayFigures,
   GenericCounts,
@@ -127,6 +128,13 @@ export const insightsRoutes = {
     auth: readers,
     query: DayQuery,
     response: DayFigures,
+  }),
+  campaigns: route({
+    method: 'GET',
+    path: '/insights/campaigns',
+    summary: 'What the campaigns did for the products they show: sales before, during, after',
+    auth: readers,
+    response: z.object({ campaigns: z.array(CampaignImpact) }),
   }),
   dayCsv: route({
     method: 'GET',
