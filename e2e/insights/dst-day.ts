@@ -8,7 +8,7 @@ export const ZONE = 'Europe/Paris';
 const HOUR = 3_600_000;
 
 /** The last Sunday of October before today (Paris goes back to CET that night). */
-export function lastFallBack(now = Date.now()): string {
+function lastFallBack(now = Date.now()): string {
   for (let year = new Date(now).getUTCFullYear(); ; year--) {
     const day = new Date(Date.UTC(year, 9, 31));
     day.setUTCDate(31 - day.getUTCDay());
