@@ -4,7 +4,8 @@
 // range with conversion and basket, one store's day reads back as the store sent it; bad input
 // is a 400, a day never sent a 404.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { DayFigures, StoreInsightsRow } from '@vitrine/shared/core';
+import type { CampaignImpact, DayFigures, StoreInsightsRow } from '@vitrine/shared/core';
+import { testDraft } from '../campaigns/test-draft';
 import { storeEventsBatch } from '../events/store-batch';
 import { eventsBatch, storeEvent } from '../events/test-events';
 import { newStore, startStoresTestBed } from '../stores/test-bed';
@@ -162,6 +163,67 @@ describe('store insights at head office', () => {
     expect(answer.status).toBe(200);
     expect((answer.json as unknown as DayFigures).totals.visitors).toBe(120);
     expect((await bed.call('GET', '/insights/stores/lyon/days/2026-10-01')).status).toBe(404);
+  });
+
+  it('sums a campaign’s plays and its products’ sales before, during and after it, over the stores', async () => {
+    const published = await bed.call(
+      'POST',
+      '/campaigns',
+      testDraft({
+        id: 'winter',
+        playlists: [
+          {
+            id: 'p1',
+            items: [{ id: 'c', kind: 'product', durationMs: 5_000, productId: 'coat-1' }],
+          },
+        ],
+        schedule: {
+          startDate: '2026-11-03',
+          endDate: '2026-11-03',
+          weekdays: [1, 2, 3, 4, 5, 6, 7],
+          dayParts: [],
+        },
+      }),
+    );
+    expect(published.status).toBe(201);
+    const impact = (await bed.call('GET', '/insights/campaigns/winter'))
+      .json as unknown as CampaignImpact;
+    expect(impact.products).toEqual(['coat-1']);
+    // Lyon and Paris sent 2 November (before: 120 + 200 visitors, 10 + 10 plays, 2 + 2 coats);
+    // Lyon alone 3 November (during); nobody the 4th (after).
+    expect(impact.windows).toEqual([
+      {
+        phase: 'before',
+        from: '2026-11-02',
+        to: '2026-11-02',
+        days: 1,
+        visitors: 320,
+        plays: 20,
+        units: 4,
+        revenue: 50_000,
+      },
+      {
+        phase: 'during',
+        from: '2026-11-03',
+        to: '2026-11-03',
+        days: 1,
+        visitors: 80,
+        plays: 10,
+        units: 2,
+        revenue: 25_000,
+      },
+      {
+        phase: 'after',
+        from: '2026-11-04',
+        to: '2026-11-04',
+        days: 1,
+        visitors: 0,
+        plays: 0,
+        units: 0,
+        revenue: 0,
+      },
+    ]);
+    expect((await bed.call('GET', '/insights/campaigns/nope')).status).toBe(404);
   });
 
   it('refuses a bad range with a 400, and a caller without a session', async () => {

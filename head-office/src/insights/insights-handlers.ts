@@ -1,7 +1,8 @@
 // Head office's insights routes: stores and regions compared over a range of their local days,
 // summed from each store's latest figures per day (store_days), and one store's day as it sent
 // it. Stores are walked in id order through the primary key; a region's currency stays apart.
-import { DayFigures } from '@vitrine/shared/core';
+import { z } from 'zod';
+import { DayFigures, daysBetween, impactWindows } from '@vitrine/shared/core';
 import { HttpError } from '@vitrine/shared/node';
 import type { Pool } from '../db/pool';
 import type { HqHandlers } from '../http/register-api';
@@ -54,8 +55,71 @@ const withRatios = <T extends Totals>(row: T) => ({
     row.revenue !== null && row.transactions > 0 ? row.revenue / row.transactions : null,
 });
 
+/** What head office reads of a campaign: its name, schedule and product cards. */
+const CampaignOfInterest = z.looseObject({
+  name: z.string(),
+  schedule: z.looseObject({ startDate: z.string(), endDate: z.string().optional() }),
+  playlists: z.array(
+    z.looseObject({
+      items: z.array(z.looseObject({ kind: z.string(), productId: z.string().optional() })),
+    }),
+  ),
+});
+
+/** A window's sums over the stores of one currency, from the days they sent. */
+const WINDOW = `
+  SELECT coalesce(sum(d.visitors), 0)::int AS visitors,
+         coalesce(sum((SELECT sum((c->>'plays')::int) FROM jsonb_array_elements(d.figures->'campaigns') c
+                        WHERE c->>'campaignId' = $3)), 0)::int AS plays,
+         coalesce(sum((SELECT sum((p->>'units')::int) FROM jsonb_array_elements(d.figures->'promoted') p
+                        WHERE p->>'productId' = ANY($4))), 0)::int AS units,
+         coalesce(sum((SELECT sum((p->>'revenue')::bigint) FROM jsonb_array_elements(d.figures->'promoted') p
+                        WHERE p->>'productId' = ANY($4))), 0)::float8 AS revenue
+    FROM store_days d WHERE d.day BETWEEN $1 AND $2 AND d.currency = $5`;
+
 export function insightsHandlers(pool: Pool): HqHandlers['insights'] {
   return {
+    campaignImpact: async ({ params, query }) => {
+      const found = await pool.query<{ body: unknown }>(
+        'SELECT body FROM campaigns WHERE id = $1',
+        [params.id],
+      );
+      const parsed = CampaignOfInterest.safeParse(found.rows[0]?.body);
+      if (!parsed.success) throw new HttpError(404, 'no_campaign', `no campaign ${params.id}`);
+      const campaign = parsed.data;
+      const products = [
+        ...new Set(
+          campaign.playlists.flatMap((playlist) =>
+            playlist.items.flatMap((item) =>
+              item.kind === 'product' && item.productId ? [item.productId] : [],
+            ),
+          ),
+        ),
+      ];
+      const today = new Date().toISOString().slice(0, 10);
+      const windows = [];
+      for (const window of impactWindows(campaign.schedule, today)) {
+        const sums = await pool.query<{
+          visitors: number;
+          plays: number;
+          units: number;
+          revenue: number;
+        }>(WINDOW, [window.from, window.to, params.id, products, query.currency]);
+        windows.push({
+          ...window,
+          days: daysBetween(window.from, window.to) + 1,
+          ...sums.rows[0]!,
+        });
+      }
+      return {
+        campaignId: params.id,
+        name: campaign.name,
+        startDate: campaign.schedule.startDate,
+        endDate: campaign.schedule.endDate ?? null,
+        products,
+        windows,
+      };
+    },
     stores: async ({ query }) => {
       const result = await pool.query<
         Totals & { storeId: string; name: string; regionId: string | null }

@@ -3,7 +3,8 @@
 // shows any store's day as the store computed it. Stores are walked in id order, a page at a
 // time (`next` → `after`).
 import { z } from 'zod';
-import { DayFigures } from '../../../insights';
+import { CampaignImpact, DayFigures } from '../../../insights';
+import { CurrencyCode } from '../../../money';
 import { StoreId } from '../../../link/messages';
 import { route } from '../../route';
 import { hqReader } from './roles';
@@ -77,6 +78,15 @@ export const hqInsightsRoutes = {
     auth: hqReader,
     query: InsightsRangeQuery,
     response: z.object({ rows: z.array(RegionInsightsRow) }),
+  }),
+  campaignImpact: route({
+    method: 'GET',
+    path: '/insights/campaigns/:id',
+    summary: 'What a campaign did for its products across the stores of one currency',
+    auth: hqReader,
+    params: z.object({ id: z.string().regex(/^[A-Za-z0-9_-]{1,64}$/, 'a campaign id') }),
+    query: z.object({ currency: CurrencyCode.default('EUR') }),
+    response: CampaignImpact,
   }),
   storeDay: route({
     method: 'GET',
