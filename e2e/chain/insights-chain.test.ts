@@ -2,13 +2,24 @@
 // NATS, three stores). One store's entrance counter pushes its day (the 25-hour day Paris's
 // clocks went back) and its till a receipt; the store computes the day, sends it over the link,
 // and head office shows the same figures, by API and in its console, as the store's own
-// console, equal to the hand computation.
+// console, equal to the hand computation. A campaign head office published for that day shows
+// a product: its sales before, during and after are the same at the store and at head office.
+import Database from 'better-sqlite3';
 import { chmodSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { BrowserContext } from 'playwright-core';
-import { apiClient, apiRoutes, hqRoutes, routeUrl, type DayFigures } from '@vitrine/shared/core';
+import {
+  addDays,
+  apiClient,
+  apiRoutes,
+  hqRoutes,
+  routeUrl,
+  type CampaignImpact,
+  type DayFigures,
+} from '@vitrine/shared/core';
+import { testDraft } from '../../head-office/src/campaigns/test-draft';
 import { startChain, type RunningChain } from '../../head-office/src/chain/start-chain';
 import { ARRIVED, DAY, axisPush, hourStart } from '../insights/dst-day';
 import { launchChromium } from '../support/chromium';
@@ -59,10 +70,56 @@ describe('a store’s figures at head office', () => {
       });
       expect(response.status, `hour ${hour}`).toBe(200);
     }
+    // A product of the store's catalogue (read from its own database), shown by a campaign
+    // head office publishes for that one day.
+    const db = new Database(join(store.dataDir, 'store.sqlite'), { readonly: true });
+    const shown = db
+      .prepare(
+        `SELECT id FROM sync_docs WHERE collection = 'products' AND deleted = 0 ORDER BY id LIMIT 1`,
+      )
+      .pluck()
+      .get() as string;
+    db.close();
+    const atHq = (url: string, init: RequestInit = {}) =>
+      fetch(url, {
+        ...init,
+        headers: {
+          authorization: `Bearer ${headOffice.adminToken}`,
+          'content-type': 'application/json',
+        },
+      });
+    const campaign = testDraft({
+      id: 'autumn-coats',
+      name: 'Autumn coats',
+      playlists: [
+        { id: 'p1', items: [{ id: 'coat', kind: 'product', durationMs: 5_000, productId: shown }] },
+      ],
+      schedule: { startDate: DAY, endDate: DAY, weekdays: [1, 2, 3, 4, 5, 6, 7], dayParts: [] },
+    });
+    const published = await atHq(routeUrl(headOffice.url, hqRoutes.campaigns.publish, {}), {
+      method: 'POST',
+      body: JSON.stringify(campaign),
+    });
+    expect(published.status).toBe(201);
+    await expect
+      .poll(async () => (await client.insights.campaigns()).campaigns.map((c) => c.campaignId), {
+        timeout: 60_000,
+        interval: 1_000,
+      })
+      .toContain('autumn-coats');
+    const at = (hours: number) => new Date(hourStart(hours)).toISOString();
+    const line = (quantity: number) => [{ product: shown, quantity, amount: 4200 * quantity }];
     await client.insights.addReceipts({
       body: {
         receipts: [
-          { id: 'T1-1', at: new Date(hourStart(13) + 600_000).toISOString(), total: 4200 },
+          {
+            id: 'T1-1',
+            at: new Date(hourStart(13) + 600_000).toISOString(),
+            total: 4200,
+            lines: line(1),
+          },
+          { id: 'T0-1', at: at(-10), total: 8400, lines: line(2) },
+          { id: 'T2-1', at: at(34), total: 4200, lines: line(1) },
         ],
       },
     });
@@ -83,6 +140,24 @@ describe('a store’s figures at head office', () => {
     await expect.poll(hqDay, { timeout: 120_000, interval: 1_000 }).toEqual(atStore);
     console.log(`the day reached head office ${Date.now() - started} ms after the first push`);
 
+    // The campaign's effect, as the store sees it and as head office sums it.
+    const storeImpact = (await client.insights.campaigns()).campaigns.find(
+      (c) => c.campaignId === 'autumn-coats',
+    )!;
+    expect(storeImpact.windows.map((w) => [w.phase, w.from, w.units, w.revenue])).toEqual([
+      ['before', addDays(DAY, -1), 2, 8400],
+      ['during', DAY, 1, 4200],
+      ['after', addDays(DAY, 1), 1, 4200],
+    ]);
+    const hqImpact = async () => {
+      const url = routeUrl(headOffice.url, hqRoutes.insights.campaignImpact, {
+        params: { id: 'autumn-coats' },
+        query: { currency: 'EUR' },
+      });
+      return ((await (await atHq(url)).json()) as CampaignImpact).windows;
+    };
+    await expect.poll(hqImpact, { timeout: 120_000, interval: 1_000 }).toEqual(storeImpact.windows);
+
     // Head office's console: the store's row and its day.
     const page = await browser!.newPage();
     await page.addInitScript(() => localStorage.setItem('vitrine.console.lang', 'en'));
@@ -93,7 +168,7 @@ describe('a store’s figures at head office', () => {
     await page.getByRole('tab', { name: 'Footfall' }).click();
     await page.getByLabel('From', { exact: true }).fill(DAY);
     await page.getByLabel('To', { exact: true }).fill(DAY);
-    await page.getByRole('button', { name: 'Show', exact: true }).click();
+    await page.getByRole('button', { name: 'Show', exact: true }).first().click();
     const row = page.locator(`tr[data-store-id="${store.id}"]`);
     await expect
       .poll(() => row.locator('td').nth(2).textContent(), { timeout: 30_000 })
@@ -103,6 +178,13 @@ describe('a store’s figures at head office', () => {
     const totals = page.getByTestId('hq-store-day-totals');
     await expect.poll(() => totals.getAttribute('data-visitors')).toBe(String(ARRIVED));
     expect(await totals.getAttribute('data-transactions')).toBe('1');
+    const impactPanel = page.getByTestId('hq-campaign-impact');
+    await impactPanel.getByLabel('Campaign').fill('autumn-coats');
+    await impactPanel.getByRole('button', { name: 'Show', exact: true }).click();
+    const units = (phase: string) =>
+      impactPanel.locator(`tr[data-phase="${phase}"] td[data-units]`).getAttribute('data-units');
+    await expect.poll(() => units('during')).toBe('1');
+    expect(await units('before')).toBe('2');
     await page.screenshot({ path: join(tmpdir(), 'vitrine-hq-insights.png'), fullPage: true });
   }, 300_000);
 });

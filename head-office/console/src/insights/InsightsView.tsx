@@ -10,6 +10,7 @@ import {
 import { BarChart } from '@vitrine/shared/console-kit';
 import { failure, hq } from '../api';
 import { useText } from '../i18n';
+import { CampaignImpactPanel } from './CampaignImpactPanel';
 import { insightsText } from './insights-messages';
 
 const isoDay = (daysAgo: number) =>
@@ -261,6 +262,7 @@ export function InsightsView() {
           )}
         </div>
       )}
+      <CampaignImpactPanel />
     </section>
   );
 }

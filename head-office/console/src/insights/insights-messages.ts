@@ -30,6 +30,19 @@ const fr = {
   export: 'Exporter en CSV',
   more: 'Magasins suivants',
   none: 'Aucun chiffre reçu sur la période.',
+  impact: {
+    title: 'Effet d’une campagne',
+    campaign: 'Campagne',
+    currency: 'Devise',
+    show: 'Afficher',
+    window: 'Période',
+    days: 'Jours',
+    units: 'Unités vendues',
+    revenue: 'Ventes',
+    visitors: 'Visiteurs',
+    plays: 'Diffusions',
+    phases: { before: 'avant', during: 'pendant', after: 'après' },
+  },
 };
 type Text = typeof fr;
 
@@ -62,6 +75,19 @@ const en: Text = {
   export: 'Export as CSV',
   more: 'Next stores',
   none: 'No figures received over the range.',
+  impact: {
+    title: 'What a campaign did',
+    campaign: 'Campaign',
+    currency: 'Currency',
+    show: 'Show',
+    window: 'Window',
+    days: 'Days',
+    units: 'Units sold',
+    revenue: 'Sales',
+    visitors: 'Visitors',
+    plays: 'Plays',
+    phases: { before: 'before', during: 'during', after: 'after' },
+  },
 };
 
 export const insightsText: Record<ConsoleLang, Text> = { fr, en };

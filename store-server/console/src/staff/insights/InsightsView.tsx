@@ -8,6 +8,7 @@ import { BarChart } from '@vitrine/shared/console-kit';
 import { client } from '../../common/api';
 import { refusal } from '../../common/refusal';
 import { useText } from '../i18n';
+import { CampaignImpactTable } from './CampaignImpactTable';
 import { CountersPanel } from './CountersPanel';
 import { insightsMessages } from './insights-messages';
 
@@ -169,6 +170,7 @@ export function InsightsView() {
           )}
         </>
       )}
+      {figures && <CampaignImpactTable currency={figures.currency} />}
       <CountersPanel />
     </section>
   );

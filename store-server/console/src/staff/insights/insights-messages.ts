@@ -40,6 +40,20 @@ const fr = {
   seconds: (value: number) => `${Math.round(value)}${NNBSP}s`,
   minutes: (value: number) => `${Math.round(value / 60)}${NNBSP}min`,
   of: (part: number, whole: number) => `${part} sur ${whole}`,
+  impact: {
+    title: 'Effet des campagnes',
+    intro:
+      'Les ventes des produits qu’une campagne montre, avant, pendant et après sa diffusion (autant de jours de chaque côté, 28 au plus).',
+    none: 'Aucune campagne ne montre de produit.',
+    campaign: 'Campagne',
+    window: 'Période',
+    days: 'Jours',
+    units: 'Unités vendues',
+    revenue: 'Ventes',
+    visitors: 'Visiteurs',
+    plays: 'Diffusions',
+    phases: { before: 'avant', during: 'pendant', after: 'après' },
+  },
   counters: {
     title: 'Compteurs de personnes',
     intro:
@@ -100,6 +114,20 @@ const en: InsightsMessages = {
   seconds: (value) => `${Math.round(value)} s`,
   minutes: (value) => `${Math.round(value / 60)} min`,
   of: (part, whole) => `${part} of ${whole}`,
+  impact: {
+    title: 'What the campaigns did',
+    intro:
+      'Sales of the products a campaign shows, before, during and after it ran (as many days on each side, 28 at most).',
+    none: 'No campaign shows a product.',
+    campaign: 'Campaign',
+    window: 'Window',
+    days: 'Days',
+    units: 'Units sold',
+    revenue: 'Sales',
+    visitors: 'Visitors',
+    plays: 'Plays',
+    phases: { before: 'before', during: 'during', after: 'after' },
+  },
   counters: {
     title: 'People counters',
     intro:
