@@ -376,6 +376,47 @@ describe('people counters, sales and plays through a 25-hour day', () => {
     }
   }, 120_000);
 
+  it('names the hours of the week that most need another person, from the counts and the plan', async () => {
+    // One person planned every hour of that Sunday; the weeks read reach back to it.
+    const hours = Array.from({ length: 24 }, (_, hour) => ({ weekday: 7, hour, staff: 1 }));
+    expect(
+      (await call(server, apiRoutes.insights.setStaffingPlan, { body: { hours }, token: manager }))
+        .status,
+    ).toBe(204);
+    const weeks = Math.min(60, Math.ceil((Date.now() - hourStart(0)) / (7 * 86_400_000)) + 1);
+    const hints = (
+      await call(server, apiRoutes.insights.staffing, { query: { weeks }, token: manager })
+    ).body;
+    // Local 12:00 (the 14th hour of that day, after the repeated 02:00) had the side door's 10 too;
+    // local 02:00 happened twice.
+    expect(
+      (hints.needMore as { weekday: number; hour: number; visitors: number }[]).slice(0, 2),
+    ).toEqual([
+      {
+        weekday: 7,
+        hour: 12,
+        staff: 1,
+        visitors: (ARRIVALS[13]! + 10) / weeks,
+        perStaff: (ARRIVALS[13]! + 10) / weeks,
+      },
+      {
+        weekday: 7,
+        hour: 2,
+        staff: 1,
+        visitors: (ARRIVALS[2]! + ARRIVALS[3]!) / weeks,
+        perStaff: (ARRIVALS[2]! + ARRIVALS[3]!) / weeks,
+      },
+    ]);
+    expect(
+      (
+        await call(server, apiRoutes.insights.setStaffingPlan, {
+          body: { hours: [{ weekday: 8, hour: 0, staff: 1 }] },
+          token: manager,
+        })
+      ).status,
+    ).toBe(400);
+  });
+
   it('flags what was wrong with a counter and refuses a screen, a stranger, a malformed push and a flood', async () => {
     const listed = await call(server, apiRoutes.insights.counters, { token: manager });
     const xovis = (listed.body.counters as { id: string; flags: { kind: string }[] }[]).find(

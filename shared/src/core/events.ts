@@ -119,7 +119,10 @@ export const ServerEvent = z.discriminatedUnion('kind', [
 export type ServerEvent = z.infer<typeof ServerEvent>;
 
 /** Every event a store sends head office: its devices' and its own. */
-export const ChainEvent = z.union([DeviceEvent, ServerEvent]);
+export const ChainEvent = z.discriminatedUnion('kind', [
+  ...DeviceEvent.options,
+  ...ServerEvent.options,
+]);
 export type ChainEvent = z.infer<typeof ChainEvent>;
 /** What an app passes when it records an event; the outbox adds id, seq and time. */
 export type NewDeviceEvent = {

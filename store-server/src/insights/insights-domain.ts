@@ -30,6 +30,7 @@ import { SalesStore } from './sales-store';
 import { forgetBefore } from './retention';
 import { DirtyDays, startFiguresOut } from './figures-out';
 import { campaignImpacts } from './store-campaign-impact';
+import { savePlan, staffingHints } from './staffing';
 
 const PUSH_PATHS: Record<CounterKind, string> = {
   axis: '/api/v1/footfall/axis',
@@ -161,6 +162,8 @@ export function startInsights(options: {
       }
     },
     day: ({ query }) => figuresOf(query.date),
+    staffing: ({ query }) => staffingHints(db, { timeZone: options.timeZone, weeks: query.weeks }),
+    setStaffingPlan: ({ body }) => savePlan(db, body.hours),
     campaigns: () => ({
       campaigns: campaignImpacts(db, {
         storeId: options.storeId,

@@ -121,4 +121,16 @@ export const insightsMigrations: Migration[] = [
     END;
     `,
   },
+  {
+    id: '904-staffing-plan',
+    sql: `
+    -- The staff a manager plans per hour of the week (ISO weekday, local hour).
+    CREATE TABLE staffing_plan (
+      weekday INTEGER NOT NULL CHECK (weekday BETWEEN 1 AND 7),
+      hour INTEGER NOT NULL CHECK (hour BETWEEN 0 AND 23),
+      staff INTEGER NOT NULL CHECK (staff >= 0),
+      PRIMARY KEY (weekday, hour)
+    ) WITHOUT ROWID;
+    `,
+  },
 ];

@@ -4,7 +4,7 @@ import { StationPairingRequest } from '../http/routes/sizing';
 
 describe('measuring station schemas', () => {
   it('lets a measuring station enrol, and refuses an unknown role', () => {
-    expect(DeviceRole.options).toEqual(['kiosk', 'signage', 'mirror', 'measure']);
+    expect(DeviceRole.options).toEqual(['kiosk', 'signage', 'mirror', 'measure', 'counter']);
     expect(EnrolRequest.parse({ role: 'measure', name: ' Scanner ' })).toEqual({
       role: 'measure',
       name: 'Scanner',

@@ -11,6 +11,8 @@ import {
   GenericCounts,
   SaleReceipts,
   SalesImportResult,
+  StaffingHints,
+  StaffingPlan,
   XovisLogicsPush,
 } from '../../insights';
 import { CounterFlag } from '../../insights/kpis';
@@ -135,6 +137,22 @@ export const insightsRoutes = {
     summary: 'What the campaigns did for the products they show: sales before, during, after',
     auth: readers,
     response: z.object({ campaigns: z.array(CampaignImpact) }),
+  }),
+  staffing: route({
+    method: 'GET',
+    path: '/insights/staffing',
+    summary: 'Visitors per member of staff by hour of the week, and the hours needing another',
+    auth: managers,
+    query: z.object({ weeks: z.coerce.number().int().min(1).max(60).default(8) }),
+    response: StaffingHints,
+  }),
+  setStaffingPlan: route({
+    method: 'PUT',
+    path: '/insights/staffing-plan',
+    summary: 'The staff planned for each hour of the week (replaces the plan)',
+    auth: managers,
+    body: StaffingPlan,
+    response: 'empty',
   }),
   dayCsv: route({
     method: 'GET',
