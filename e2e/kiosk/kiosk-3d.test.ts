@@ -37,7 +37,9 @@ async function productPageWith3d(flags: string[] = []): Promise<Page> {
   await page.goto(`${server.url}/kiosk/`);
   await waitForSync(page, server);
   await wedgeScan(page, gtin.slice(1), 'qwerty');
-  await page.getByRole('button', { name: 'Voir en 3D' }).click();
+  // The product page opens from the kiosk's copy; under the full suite's load it has taken
+  // longer than a click's 30 s to appear.
+  await page.getByRole('button', { name: 'Voir en 3D' }).click({ timeout: 90_000 });
   return page;
 }
 
