@@ -6,6 +6,7 @@ import { benchAssistant } from './assistant.bench';
 import { benchBundleSizes } from './bundle-sizes.bench';
 import { benchDeviceSearch } from './device-search.bench';
 import { benchExpertCall } from './expert-call.bench';
+import { benchHqInsights } from './hq-insights.bench';
 import { benchHqReports } from './hq-reports.bench';
 import { benchImport } from './import.bench';
 import { benchIngestion } from './ingestion.bench';
@@ -48,6 +49,7 @@ const suites: [string, () => Promise<BenchResult[]>][] = [
   ['sw-update', () => benchServiceWorkerUpdate()],
   ['hq-reports', () => benchHqReports()],
   ['insights-day', () => benchInsightsDay()],
+  ['hq-insights', () => benchHqInsights()],
 ];
 
 const results: BenchResult[] = [];

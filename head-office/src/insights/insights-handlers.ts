@@ -69,11 +69,11 @@ const CampaignOfInterest = z.looseObject({
 /** A window's sums over the stores of one currency, from the days they sent. */
 const WINDOW = `
   SELECT coalesce(sum(d.visitors), 0)::int AS visitors,
-         coalesce(sum((SELECT sum((c->>'plays')::int) FROM jsonb_array_elements(d.figures->'campaigns') c
+         coalesce(sum((SELECT sum((c->>'plays')::int) FROM jsonb_array_elements(d.campaigns) c
                         WHERE c->>'campaignId' = $3)), 0)::int AS plays,
-         coalesce(sum((SELECT sum((p->>'units')::int) FROM jsonb_array_elements(d.figures->'promoted') p
+         coalesce(sum((SELECT sum((p->>'units')::int) FROM jsonb_array_elements(d.promoted) p
                         WHERE p->>'productId' = ANY($4))), 0)::int AS units,
-         coalesce(sum((SELECT sum((p->>'revenue')::bigint) FROM jsonb_array_elements(d.figures->'promoted') p
+         coalesce(sum((SELECT sum((p->>'revenue')::bigint) FROM jsonb_array_elements(d.promoted) p
                         WHERE p->>'productId' = ANY($4))), 0)::float8 AS revenue
     FROM store_days d WHERE d.day BETWEEN $1 AND $2 AND d.currency = $5`;
 
