@@ -351,7 +351,7 @@ describe('people counters, sales and plays through a 25-hour day', () => {
     expect(rows[4]).toMatch(new RegExp(`^${DAY},02:00,\\+01:00,${ARRIVALS[3]},`));
   });
 
-  it('shows the same figures in the staff console, with a bar per hour of the 25', async () => {
+  it('shows the same figures in the staff console, with a bar per hour of the 25, and prints the week', async () => {
     const browser: BrowserContext = await launchChromium();
     try {
       await chooseConsoleLang(browser, 'fr');
@@ -371,6 +371,17 @@ describe('people counters, sales and plays through a 25-hour day', () => {
       // Two 02:00 bars, told apart by their offsets, in the chart's labels.
       expect(await page.locator('canvas').count()).toBe(3);
       await page.screenshot({ path: join(tmpdir(), 'vitrine-insights.png'), fullPage: true });
+      // The week on one printable page: seven days, the autumn one with its visitors.
+      const report = page.getByTestId('week-report');
+      expect(await report.locator('tbody tr').count()).toBe(7);
+      expect(await report.locator(`tr[data-date="${DAY}"] td`).nth(1).textContent()).toBe(
+        String(visitors),
+      );
+      await page.emulateMedia({ media: 'print' });
+      expect(await page.getByTestId('insight-tiles').isVisible()).toBe(false);
+      expect(await report.isVisible()).toBe(true);
+      const pdf = await page.pdf();
+      expect(pdf.subarray(0, 4).toString()).toBe('%PDF');
     } finally {
       await browser.close();
     }

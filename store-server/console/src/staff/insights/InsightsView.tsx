@@ -10,6 +10,7 @@ import { refusal } from '../../common/refusal';
 import { useText } from '../i18n';
 import { CampaignImpactTable } from './CampaignImpactTable';
 import { CountersPanel } from './CountersPanel';
+import { WeekReport } from './WeekReport';
 import { insightsMessages } from './insights-messages';
 
 const today = () => new Date().toLocaleDateString('sv-SE');
@@ -86,6 +87,9 @@ export function InsightsView() {
       </label>{' '}
       <button type="button" className="action" onClick={() => void exportCsv()}>
         {t.export}
+      </button>{' '}
+      <button type="button" className="action" onClick={() => window.print()}>
+        {t.print}
       </button>
       {csv && (
         <a href={csv} download={`insights-${date}.csv`}>
@@ -170,6 +174,7 @@ export function InsightsView() {
           )}
         </>
       )}
+      {week.length > 0 && <WeekReport week={week} />}
       {figures && <CampaignImpactTable currency={figures.currency} />}
       <CountersPanel />
     </section>

@@ -40,6 +40,17 @@ const fr = {
   seconds: (value: number) => `${Math.round(value)}${NNBSP}s`,
   minutes: (value: number) => `${Math.round(value / 60)}${NNBSP}min`,
   of: (part: number, whole: number) => `${part} sur ${whole}`,
+  print: 'Imprimer la semaine',
+  weekReport: {
+    title: 'La semaine du magasin',
+    revenue: 'Chiffre d’affaires',
+    needMore: 'Les heures où il manque le plus quelqu’un',
+    noPlan: 'Pas assez de comptages, ou aucun planning d’équipe enregistré.',
+    hourNeed: (weekday: string, hour: number, visitors: number, staff: number) =>
+      staff === 0
+        ? `${weekday} ${hour}${NNBSP}h : ${Math.round(visitors)} visiteurs en moyenne et personne de prévu`
+        : `${weekday} ${hour}${NNBSP}h : ${Math.round(visitors / staff)} visiteurs par personne (${staff} prévue${staff > 1 ? 's' : ''})`,
+  },
   impact: {
     title: 'Effet des campagnes',
     intro:
@@ -114,6 +125,17 @@ const en: InsightsMessages = {
   seconds: (value) => `${Math.round(value)} s`,
   minutes: (value) => `${Math.round(value / 60)} min`,
   of: (part, whole) => `${part} of ${whole}`,
+  print: 'Print the week',
+  weekReport: {
+    title: 'The store’s week',
+    revenue: 'Revenue',
+    needMore: 'The hours that most need another person',
+    noPlan: 'Not enough counts yet, or no staffing plan recorded.',
+    hourNeed: (weekday, hour, visitors, staff) =>
+      staff === 0
+        ? `${weekday} ${hour}:00: ${Math.round(visitors)} visitors on average and nobody planned`
+        : `${weekday} ${hour}:00: ${Math.round(visitors / staff)} visitors per person (${staff} planned)`,
+  },
   impact: {
     title: 'What the campaigns did',
     intro:
