@@ -1,7 +1,8 @@
 // A campaign's effect across the stores of one currency: its products' units and revenue before,
 // during and after it ran, beside the visitors and its plays (the stores' own days, summed).
 import { useState, type FormEvent } from 'react';
-import { formatMoney, type CampaignImpact } from '@vitrine/shared/core';
+import type { CampaignImpact } from '@vitrine/shared/core';
+import { ImpactHeader, ImpactWindowRow } from '@vitrine/shared/console-kit';
 import { failure, hq } from '../api';
 import { useText } from '../i18n';
 import { insightsText } from './insights-messages';
@@ -55,28 +56,17 @@ export function CampaignImpactPanel() {
             {impact.name} · {impact.products.join(', ')}
           </caption>
           <thead>
-            <tr>
-              <th>{t.window}</th>
-              <th>{t.days}</th>
-              <th>{t.units}</th>
-              <th>{t.revenue}</th>
-              <th>{t.visitors}</th>
-              <th>{t.plays}</th>
-            </tr>
+            <ImpactHeader labels={t} />
           </thead>
           <tbody>
             {impact.windows.map((window) => (
-              <tr key={window.phase} data-phase={window.phase}>
-                <td>
-                  {t.phases[window.phase]} ({window.from}
-                  {window.to !== window.from && ` → ${window.to}`})
-                </td>
-                <td>{window.days}</td>
-                <td data-units={window.units}>{window.units}</td>
-                <td>{formatMoney(window.revenue, currency, locale)}</td>
-                <td>{window.visitors}</td>
-                <td>{window.plays}</td>
-              </tr>
+              <ImpactWindowRow
+                key={window.phase}
+                window={window}
+                currency={currency}
+                locale={locale}
+                labels={t}
+              />
             ))}
           </tbody>
         </table>

@@ -6,7 +6,7 @@
 // JSON for anything else (OpenDataCam through a bridge, a custom sensor),
 // over HTTP or MQTT. Counts only: no image or identity travels or is kept.
 import { z } from 'zod';
-import { epochOfLocal } from '../schedule';
+import { epochOfLocal, localMoment } from '../schedule';
 
 const Count = z.number().int().nonnegative().max(1_000_000);
 /** A sensor's name for a line or zone of its own ("Entrance", "Window"). */
@@ -70,32 +70,14 @@ export interface AxisReading {
   out: number;
 }
 
-const wallClocks = new Map<string, Intl.DateTimeFormat>();
-
-/** "2026-10-25T02:30:00": an instant's wall clock in a zone (one formatter per zone). */
-function wallClock(epoch: number, timeZone: string): string {
-  let format = wallClocks.get(timeZone);
-  if (!format) {
-    format = new Intl.DateTimeFormat('sv-SE', {
-      timeZone,
-      year: 'numeric',
-      month: '2-digit',
-      day: '2-digit',
-      hour: '2-digit',
-      minute: '2-digit',
-      second: '2-digit',
-      hourCycle: 'h23',
-    });
-    wallClocks.set(timeZone, format);
-  }
-  return format.format(epoch).replace(' ', 'T');
-}
-
 /** The instants a wall-clock time names in a zone: one, or two in a fall-back hour. */
 export function instantsOfLocal(date: string, time: string, timeZone: string): number[] {
   const first = epochOfLocal(date, time, timeZone);
   const later = first + 3_600_000;
-  return wallClock(later, timeZone) === `${date}T${time}` ? [first, later] : [first];
+  // An hour later reads the same on the wall clock only in the hour clocks go back.
+  const wall = localMoment(later, timeZone);
+  const [hour, minute] = time.split(':').map(Number) as [number, number];
+  return wall.date === date && wall.minutes === hour * 60 + minute ? [first, later] : [first];
 }
 
 export function axisReading(push: z.output<typeof AxisLiveSum>, timeZone: string): AxisReading {

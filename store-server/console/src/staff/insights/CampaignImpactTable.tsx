@@ -1,7 +1,8 @@
 // What each campaign did for the products it shows: their units and revenue in the store before,
 // during and after it ran, beside the visitors and the campaign's plays in each window.
 import { useEffect, useState } from 'react';
-import { formatMoney, type CampaignImpact } from '@vitrine/shared/core';
+import type { CampaignImpact } from '@vitrine/shared/core';
+import { ImpactHeader, ImpactWindowRow } from '@vitrine/shared/console-kit';
 import { client } from '../../common/api';
 import { useText } from '../i18n';
 import { insightsMessages } from './insights-messages';
@@ -25,35 +26,20 @@ export function CampaignImpactTable(props: { currency: string }) {
       {campaigns.length > 0 && (
         <table>
           <thead>
-            <tr>
-              <th>{t.campaign}</th>
-              <th>{t.window}</th>
-              <th>{t.days}</th>
-              <th>{t.units}</th>
-              <th>{t.revenue}</th>
-              <th>{t.visitors}</th>
-              <th>{t.plays}</th>
-            </tr>
+            <ImpactHeader labels={t} lead={<th>{t.campaign}</th>} />
           </thead>
           <tbody>
             {campaigns.flatMap((campaign) =>
               campaign.windows.map((window, i) => (
-                <tr
+                <ImpactWindowRow
                   key={`${campaign.campaignId} ${window.phase}`}
-                  data-campaign-id={campaign.campaignId}
-                  data-phase={window.phase}
-                >
-                  <td>{i === 0 ? campaign.name : ''}</td>
-                  <td>
-                    {t.phases[window.phase]} ({window.from}
-                    {window.to !== window.from && ` → ${window.to}`})
-                  </td>
-                  <td>{window.days}</td>
-                  <td data-units={window.units}>{window.units}</td>
-                  <td>{formatMoney(window.revenue, props.currency, locale)}</td>
-                  <td>{window.visitors}</td>
-                  <td>{window.plays}</td>
-                </tr>
+                  window={window}
+                  currency={props.currency}
+                  locale={locale}
+                  labels={t}
+                  campaignId={campaign.campaignId}
+                  lead={<td>{i === 0 ? campaign.name : ''}</td>}
+                />
               )),
             )}
           </tbody>
