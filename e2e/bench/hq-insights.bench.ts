@@ -29,9 +29,9 @@ async function generate(pool: Pool, stores: number, lastDay: string, days: numbe
     await pool.query(
       `INSERT INTO store_days (store_id, day, visitors, transactions, revenue, currency, plays,
                                plays_with_people, requests, requests_answered, low_ratings,
-                               unanswered, campaigns, promoted, figures, sent_at)
+                               unanswered, counter_flags, campaigns, promoted, figures, sent_at)
        SELECT s.id, d.day, v.visitors, v.visitors / 5, v.visitors * 900, 'EUR', 2000, 1500, 20, 18,
-              3, 4,
+              3, 4, 0,
               jsonb_build_array(jsonb_build_object('campaignId', 'c' || (n % 7), 'plays', 900),
                                 jsonb_build_object('campaignId', 'c' || ((n + 1) % 7), 'plays', 1100)),
               jsonb_build_array(jsonb_build_object('productId', 'p' || (n % 11), 'units', 3, 'revenue', 4500),

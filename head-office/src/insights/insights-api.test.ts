@@ -83,7 +83,17 @@ beforeAll(async () => {
   await storeEventsBatch(
     bed.hq.pool,
     'paris',
-    eventsBatch([figures(day('2026-11-02', 200, 50, null), NOW - 1_000)]),
+    eventsBatch([
+      figures(
+        {
+          ...day('2026-11-02', 200, 50, null),
+          flags: [
+            { counterId: 'c1', kind: 'clock', detail: 'ahead', lastAt: '2026-11-02T10:00:00Z' },
+          ],
+        },
+        NOW - 1_000,
+      ),
+    ]),
     NOW,
   );
 }, 120_000);
@@ -124,6 +134,7 @@ describe('store insights at head office', () => {
     )!;
     // Paris's till sent no amounts that day: no revenue rather than a wrong one.
     expect(paris).toMatchObject({
+      counterFlags: 1,
       days: 1,
       visitors: 200,
       transactions: 50,

@@ -19,6 +19,7 @@ type Totals = {
   requestsAnswered: number;
   lowRatings: number;
   unansweredQuestions: number;
+  counterFlags: number;
 };
 
 /** The sums every comparison reads; revenue only when every day had the till's amounts. */
@@ -32,7 +33,8 @@ const SUMS = `
   coalesce(sum(d.requests), 0)::int AS requests,
   coalesce(sum(d.requests_answered), 0)::int AS "requestsAnswered",
   coalesce(sum(d.low_ratings), 0)::int AS "lowRatings",
-  coalesce(sum(d.unanswered), 0)::int AS "unansweredQuestions"`;
+  coalesce(sum(d.unanswered), 0)::int AS "unansweredQuestions",
+  coalesce(sum(d.counter_flags), 0)::int AS "counterFlags"`;
 
 const STORES = `
   SELECT s.id AS "storeId", s.name, s.region_id AS "regionId", s.currency, ${SUMS}

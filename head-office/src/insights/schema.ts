@@ -21,6 +21,8 @@ export const insightsMigrations: readonly Migration[] = [
         requests_answered integer NOT NULL,
         low_ratings integer NOT NULL,
         unanswered integer NOT NULL,
+        -- What was wrong with the store's people counters that day (the flags' count).
+        counter_flags integer NOT NULL,
         -- Plays per campaign and sales of the campaigns' products: small, read by the
         -- campaign-effect sums without reading the whole day.
         campaigns jsonb NOT NULL,

@@ -82,19 +82,21 @@ const FIGURES = `
   figures_rollup AS (
     INSERT INTO store_days AS r (store_id, day, visitors, transactions, revenue, currency, plays,
                                  plays_with_people, requests, requests_answered, low_ratings,
-                                 unanswered, campaigns, promoted, figures, sent_at)
+                                 unanswered, counter_flags, campaigns, promoted, figures, sent_at)
     SELECT $1, day, (f->'totals'->>'visitors')::int, (f->'totals'->>'transactions')::int,
            (f->'totals'->>'revenue')::bigint, f->>'currency', (f->'totals'->>'plays')::int,
            (f->'totals'->>'playsWithPeople')::int, (f->'totals'->>'requests')::int,
            (f->'totals'->>'requestsAnswered')::int, (f->'totals'->>'lowRatings')::int,
-           (f->'totals'->>'unansweredQuestions')::int, f->'campaigns', f->'promoted', f, at
+           (f->'totals'->>'unansweredQuestions')::int, jsonb_array_length(f->'flags'),
+           f->'campaigns', f->'promoted', f, at
       FROM figures_in ORDER BY day
     ON CONFLICT (store_id, day) DO UPDATE
       SET visitors = excluded.visitors, transactions = excluded.transactions,
           revenue = excluded.revenue, currency = excluded.currency, plays = excluded.plays,
           plays_with_people = excluded.plays_with_people, requests = excluded.requests,
           requests_answered = excluded.requests_answered, low_ratings = excluded.low_ratings,
-          unanswered = excluded.unanswered, campaigns = excluded.campaigns,
+          unanswered = excluded.unanswered, counter_flags = excluded.counter_flags,
+          campaigns = excluded.campaigns,
           promoted = excluded.promoted, figures = excluded.figures, sent_at = excluded.sent_at
       WHERE excluded.sent_at >= r.sent_at
   )`;

@@ -76,6 +76,7 @@ export function InsightsView() {
     `${row.playsWithPeople} / ${row.plays}`,
     row.lowRatings,
     row.unansweredQuestions,
+    row.counterFlags,
   ];
   const headers = [
     t.visitors,
@@ -86,6 +87,7 @@ export function InsightsView() {
     t.plays,
     t.lowRatings,
     t.unanswered,
+    t.counterFlags,
   ];
   const csv = () => {
     const rows = [
@@ -102,6 +104,7 @@ export function InsightsView() {
         'plays_with_people',
         'low_ratings',
         'unanswered_questions',
+        'counter_flags',
       ],
       ...stores.map((row) => [
         row.storeId,
@@ -116,6 +119,7 @@ export function InsightsView() {
         row.playsWithPeople,
         row.lowRatings,
         row.unansweredQuestions,
+        row.counterFlags,
       ]),
     ];
     return URL.createObjectURL(

@@ -46,6 +46,8 @@ const totals = {
   requestsAnswered: Count,
   lowRatings: Count,
   unansweredQuestions: Count,
+  /** Flags raised on the stores' people counters (a wrong clock, a silence…): figures to doubt. */
+  counterFlags: Count,
 };
 
 export const StoreInsightsRow = z.object({
