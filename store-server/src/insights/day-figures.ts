@@ -94,6 +94,7 @@ export function dayFigures(
     const start = Math.max(Date.parse(period.start), dayStart);
     const end = Math.min(Date.parse(period.end), dayEnd);
     const whole = Date.parse(period.end) - Date.parse(period.start);
+    if (whole <= 0) continue;
     const share = (end - start) / whole;
     for (let hour = hourOf(start); hour < hours && dayStart + hour * HOUR_MS < end; hour++) {
       const overlap =

@@ -200,6 +200,8 @@ export class FootfallStore {
     const left = [...refused];
     let unchanged = 0;
     for (const period of periods) {
+      // A reading at the very instant of the one before (an Axis push at midnight) spans nothing.
+      if (Date.parse(period.end) <= Date.parse(period.start)) continue;
       const clock = this.clockProblem(Date.parse(period.start), Date.parse(period.end));
       if (clock) {
         left.push(`${period.zone} ${period.start}: ${clock}`);
