@@ -8,7 +8,7 @@ import { createHash } from 'node:crypto';
 import { localMoment } from '@vitrine/shared/core';
 import type { Logger } from '@vitrine/shared/node';
 import type { Db } from '../db/database';
-import type { ServerEvents } from './counter-events';
+import type { ServerEvents } from './server-events';
 import { dayFigures } from './day-figures';
 
 /** The device id figures events are written under (the store itself). */

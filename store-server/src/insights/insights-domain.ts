@@ -22,7 +22,7 @@ import type { Db } from '../db/database';
 import type { DeviceRecord, DeviceRegistry } from '../devices/registry';
 import type { Handlers } from '../http/register-routes';
 import { receiveToDisk } from '../http/upload-to-disk';
-import { ServerEvents } from './counter-events';
+import { ServerEvents } from './server-events';
 import { dayCsv } from './day-csv';
 import { dayFigures } from './day-figures';
 import { FootfallStore, type PushResult } from './footfall-store';

@@ -1,7 +1,6 @@
-// Events the store server writes itself, under the id of the device they are
-// about (a counter's periods, the till's receipts): the events table's own
-// rows, so a chain store's outbox trigger owes them to head office like any
-// screen's, exactly once.
+// Events the store server writes itself (a day's figures, under the id
+// `insights`): rows of the events table like any screen's, so a chain store's
+// outbox trigger owes them to head office exactly once, offline too.
 import { v7 as uuidv7 } from 'uuid';
 import type { ServerEvent } from '@vitrine/shared/core';
 import type { Db } from '../db/database';
