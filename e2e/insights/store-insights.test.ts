@@ -9,7 +9,13 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { BrowserContext } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { addDays, apiRoutes, type CampaignImpact, type DayFigures } from '@vitrine/shared/core';
+import {
+  addDays,
+  apiRoutes,
+  routeUrl,
+  type CampaignImpact,
+  type DayFigures,
+} from '@vitrine/shared/core';
 import { draft, publish, signIn as signInAt } from '../signage/head-office';
 import type { StoreServer } from '@vitrine/store-server/server';
 import { launchChromium } from '../support/chromium';
@@ -233,7 +239,7 @@ describe('people counters, sales and plays through a 25-hour day', () => {
       `T2-0003;${local(17, 45)};30,00;;;;`,
       `T2-0004;not a time;1,00;;;;`,
     ].join('\n');
-    const response = await fetch(`${server.url}/api/v1/sales/import`, {
+    const response = await fetch(routeUrl(server.url, apiRoutes.insights.importSales, {}), {
       method: 'POST',
       headers: { authorization: `Bearer ${manager}`, 'content-type': 'text/csv' },
       body: csv,
@@ -341,7 +347,7 @@ describe('people counters, sales and plays through a 25-hour day', () => {
     ]);
     // The same as CSV, one row per hour, the two 02:00 told apart by their offsets.
     const csv = await (
-      await fetch(`${server.url}/api/v1/insights/day.csv?date=${DAY}`, {
+      await fetch(routeUrl(server.url, apiRoutes.insights.dayCsv, { query: { date: DAY } }), {
         headers: { authorization: `Bearer ${manager}` },
       })
     ).text();

@@ -15,7 +15,8 @@ import {
   topics,
   type CounterKind,
   type CounterListing,
-  type insightsRoutes,
+  API_PREFIX,
+  insightsRoutes,
 } from '@vitrine/shared/core';
 import { HttpError, type Logger } from '@vitrine/shared/node';
 import type { Db } from '../db/database';
@@ -32,10 +33,11 @@ import { DirtyDays, startFiguresOut } from './figures-out';
 import { campaignImpacts } from './store-campaign-impact';
 import { savePlan, staffingHints } from './staffing';
 
+/** Where each kind of counter pushes, from the route table. */
 const PUSH_PATHS: Record<CounterKind, string> = {
-  axis: '/api/v1/footfall/axis',
-  xovis: '/api/v1/footfall/xovis',
-  generic: '/api/v1/footfall/counts',
+  axis: `${API_PREFIX}${insightsRoutes.pushAxis.path}`,
+  xovis: `${API_PREFIX}${insightsRoutes.pushXovis.path}`,
+  generic: `${API_PREFIX}${insightsRoutes.pushCounts.path}`,
 };
 
 export function startInsights(options: {
