@@ -1,6 +1,6 @@
 // The insights tab's text in French and English (kept apart from messages.ts,
 // which holds the rest of the staff console).
-import type { CounterFlag, CounterKind } from '@vitrine/shared/core';
+import { plural, type CounterFlag, type CounterKind } from '@vitrine/shared/core';
 import type { ConsoleLang } from '@vitrine/shared/console-kit';
 
 const NNBSP = '\u202f';
@@ -48,8 +48,8 @@ const fr = {
     noPlan: 'Pas assez de comptages, ou aucun planning d’équipe enregistré.',
     hourNeed: (weekday: string, hour: number, visitors: number, staff: number) =>
       staff === 0
-        ? `${weekday} ${hour}${NNBSP}h : ${Math.round(visitors)} visiteurs en moyenne et personne de prévu`
-        : `${weekday} ${hour}${NNBSP}h : ${Math.round(visitors / staff)} visiteurs par personne (${staff} prévue${staff > 1 ? 's' : ''})`,
+        ? `${weekday} ${hour}${NNBSP}h : ${plural('fr', Math.round(visitors), { one: '# visiteur', other: '# visiteurs' })} en moyenne et personne de prévu`
+        : `${weekday} ${hour}${NNBSP}h : ${plural('fr', Math.round(visitors / staff), { one: '# visiteur', other: '# visiteurs' })} par personne (${plural('fr', staff, { one: '# prévue', other: '# prévues' })})`,
   },
   impact: {
     title: 'Effet des campagnes',
@@ -133,8 +133,8 @@ const en: InsightsMessages = {
     noPlan: 'Not enough counts yet, or no staffing plan recorded.',
     hourNeed: (weekday, hour, visitors, staff) =>
       staff === 0
-        ? `${weekday} ${hour}:00: ${Math.round(visitors)} visitors on average and nobody planned`
-        : `${weekday} ${hour}:00: ${Math.round(visitors / staff)} visitors per person (${staff} planned)`,
+        ? `${weekday} ${hour}:00: ${plural('en', Math.round(visitors), { one: '# visitor', other: '# visitors' })} on average and nobody planned`
+        : `${weekday} ${hour}:00: ${plural('en', Math.round(visitors / staff), { one: '# visitor', other: '# visitors' })} per person (${staff} planned)`,
   },
   impact: {
     title: 'What the campaigns did',
