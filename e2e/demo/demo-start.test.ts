@@ -110,6 +110,34 @@ describe('npm start, as the README says', () => {
     expect(best.chosen.length).toBeGreaterThan(0);
   });
 
+  it('opens the manager’s Footfall tab on four weeks of counts, sales and a staffing plan', async () => {
+    const password = /password (\S+)\)/.exec(output)?.[1];
+    const { token } = await apiClient(apiRoutes, { baseUrl: base }).auth.login({
+      body: { userId: 'manager', password: password ?? '' },
+    });
+    const manager = apiClient(apiRoutes, { baseUrl: base, authorization: () => `Bearer ${token}` });
+    const { counters } = await manager.insights.counters();
+    expect(counters.map((counter) => [counter.name, counter.flags])).toEqual([
+      ['Entrée principale', []],
+      ['Porte latérale', []],
+    ]);
+    // The last seven days hold at least five opening days (the store closes on Sundays only).
+    const days = Array.from({ length: 7 }, (_, i) =>
+      new Date(Date.now() - (i + 1) * 86_400_000).toISOString().slice(0, 10),
+    );
+    const week = await Promise.all(days.map((date) => manager.insights.day({ query: { date } })));
+    const open = week.filter((day) => day.totals.visitors > 0);
+    expect(open.length).toBeGreaterThanOrEqual(5);
+    for (const day of open) {
+      expect(day.salesSource).toBe('till');
+      expect(day.totals.conversion).toBeGreaterThan(0.1);
+      expect(day.totals.conversion).toBeLessThan(0.4);
+    }
+    const hints = await manager.insights.staffing({ query: { weeks: 8 } });
+    expect(hints.weeks).toBe(4);
+    expect(hints.needMore.length).toBeGreaterThan(0);
+  });
+
   it('refuses to serve a store its data does not have, naming the ones it has', async () => {
     await demo.stop();
     const wrong = spawnSync(

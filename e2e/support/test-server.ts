@@ -25,6 +25,7 @@ export async function startTestServer(
     demoScale: 200,
     // Signage tests publish their own campaigns; the demo one is tested on its own.
     demoCampaign: false,
+    demoInsights: false,
     timeZone: 'Europe/Paris',
     lookTtlHours: 24,
     turnTtlMinutes: 240,

@@ -123,6 +123,8 @@ export const StoreServerConfig = z
     demoScale: z.coerce.number().int().min(10).max(200_000),
     /** In the demo, publish a campaign of the promoted products (tests turn it off). */
     demoCampaign: z.boolean().optional(),
+    /** In the demo, seed people counters, receipts and a staffing plan (tests turn it off). */
+    demoInsights: z.boolean().optional(),
     /** Bearer token for staff/admin API calls until staff sign-in exists. */
     adminToken: z.string().min(16).optional(),
     /** Bearer token that only reads the metrics route (metrics.scrape), for a Prometheus scraper. */

@@ -338,6 +338,7 @@ async function startLocked(
     currency: config.currency ?? DEFAULT_CURRENCY,
     dataDir: config.dataDir,
     retentionDays: config.insightsRetentionDays ?? 400,
+    demo: config.demo && config.demoInsights !== false && !hqLinkFile,
     log: logger,
   });
   const images = startImageCache({

@@ -32,6 +32,7 @@ import { forgetBefore } from './retention';
 import { DirtyDays, startFiguresOut } from './figures-out';
 import { campaignImpacts } from './store-campaign-impact';
 import { savePlan, staffingHints } from './staffing';
+import { startDemoInsights } from '../seed/demo-insights';
 
 /** Where each kind of counter pushes, from the route table. */
 const PUSH_PATHS: Record<CounterKind, string> = {
@@ -49,6 +50,8 @@ export function startInsights(options: {
   dataDir: string;
   /** Counts and receipts older than this are deleted (daily). */
   retentionDays: number;
+  /** The single-store demo: two counters and a till that count and sell (seed/demo-insights.ts). */
+  demo?: boolean;
   log: Logger;
 }) {
   const { db, registry, log } = options;
@@ -230,6 +233,9 @@ export function startInsights(options: {
   sweep();
   const timer = setInterval(sweep, 86_400_000);
   timer.unref();
+  const stopDemo = options.demo
+    ? startDemoInsights({ db, registry, footfall, sales, timeZone: options.timeZone }, log)
+    : undefined;
 
   return {
     handlers,
@@ -238,6 +244,7 @@ export function startInsights(options: {
     flushFigures: figuresOut.flush,
     stop: () => {
       clearInterval(timer);
+      stopDemo?.();
       figuresOut.stop();
     },
   };

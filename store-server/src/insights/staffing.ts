@@ -10,6 +10,7 @@ import {
 import type { Db } from '../db/database';
 
 const key = (weekday: number, hour: number) => weekday * 24 + hour;
+const WEEK_MS = 7 * 86_400_000;
 
 export function savePlan(db: Db, hours: readonly PlannedHour[]): void {
   db.transaction(() => {
@@ -24,7 +25,18 @@ export function staffingHints(
   options: { timeZone: string; weeks: number; now?: number },
 ): StaffingHints {
   const now = options.now ?? Date.now();
-  const since = new Date(now - options.weeks * 7 * 86_400_000).toISOString();
+  const since = new Date(now - options.weeks * WEEK_MS).toISOString();
+  // A store with less history than the weeks asked averages over the weeks it has counted.
+  const first = db
+    .prepare(
+      `SELECT MIN(p.start) FROM footfall_periods p JOIN footfall_counters c ON c.id = p.counter_id
+        WHERE c.entrance = 1 AND p.start >= ?`,
+    )
+    .pluck()
+    .get(since) as string | null;
+  const weeks = first
+    ? Math.min(options.weeks, Math.max(1, Math.ceil((now - Date.parse(first)) / WEEK_MS)))
+    : options.weeks;
   const visitors = new Map<number, number>();
   const periods = db
     .prepare(
@@ -45,7 +57,7 @@ export function staffingHints(
   const hours = [];
   for (let weekday = 1; weekday <= 7; weekday++)
     for (let hour = 0; hour < 24; hour++) {
-      const average = (visitors.get(key(weekday, hour)) ?? 0) / options.weeks;
+      const average = (visitors.get(key(weekday, hour)) ?? 0) / weeks;
       const staff = plan.get(key(weekday, hour)) ?? 0;
       if (average === 0 && staff === 0) continue;
       hours.push({
@@ -56,5 +68,5 @@ export function staffingHints(
         perStaff: staff > 0 ? average / staff : null,
       });
     }
-  return { weeks: options.weeks, hours, needMore: hoursNeedingMore(hours) };
+  return { weeks, hours, needMore: hoursNeedingMore(hours) };
 }

@@ -2,17 +2,20 @@
 // screens and shoppers did, hour by hour in the store's time zone (a day
 // clocks change has 23 or 25 bars), the week's visitors, what is wrong with
 // the counters, and the day as CSV.
-import { useEffect, useState } from 'react';
-import { formatMoney, type DayFigures } from '@vitrine/shared/core';
+import { useCallback, useEffect, useState } from 'react';
+import { formatMoney, type DayFigures, type StaffingHints } from '@vitrine/shared/core';
 import { BarChart } from '@vitrine/shared/console-kit';
 import { client } from '../../common/api';
 import { refusal } from '../../common/refusal';
 import { useText } from '../i18n';
 import { CampaignImpactTable } from './CampaignImpactTable';
 import { CountersPanel } from './CountersPanel';
+import { StaffingPlanEditor } from './StaffingPlanEditor';
 import { WeekReport } from './WeekReport';
 import { insightsMessages } from './insights-messages';
 
+/** Weeks of counts the staffing hints average over. */
+const HINT_WEEKS = 8;
 const today = () => new Date().toLocaleDateString('sv-SE');
 function daysBefore(date: string, count: number): string[] {
   const [y, m, d] = date.split('-').map(Number) as [number, number, number];
@@ -30,6 +33,15 @@ export function InsightsView() {
   const [week, setWeek] = useState<DayFigures[]>([]);
   const [note, setNote] = useState<string | null>(null);
   const [csv, setCsv] = useState<string | null>(null);
+  const [hints, setHints] = useState<StaffingHints | null>(null);
+  const readHints = useCallback(
+    () =>
+      void client.insights
+        .staffing({ query: { weeks: HINT_WEEKS } })
+        .then(setHints, () => setHints(null)),
+    [],
+  );
+  useEffect(readHints, [readHints]);
 
   useEffect(() => {
     let live = true;
@@ -174,7 +186,8 @@ export function InsightsView() {
           )}
         </>
       )}
-      {week.length > 0 && <WeekReport week={week} />}
+      {week.length > 0 && <WeekReport week={week} hints={hints} />}
+      {hints && <StaffingPlanEditor hints={hints} onSaved={readHints} />}
       {figures && <CampaignImpactTable currency={figures.currency} />}
       <CountersPanel />
     </section>

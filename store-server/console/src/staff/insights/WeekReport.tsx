@@ -1,19 +1,18 @@
 // The week on one printable page (Print → PDF for the store's manager or area manager): each
 // day's visitors, sales, conversion and plays with people present, the hours of the week that
 // most need another person (from the staffing plan), and the counters' flags.
-import { useEffect, useState } from 'react';
 import { formatMoney, type DayFigures, type StaffingHints } from '@vitrine/shared/core';
-import { client } from '../../common/api';
 import { useText } from '../i18n';
 import { insightsMessages } from './insights-messages';
 
-export function WeekReport(props: { week: readonly DayFigures[] }) {
+export function WeekReport(props: {
+  week: readonly DayFigures[];
+  /** The staffing hints, when they could be read. */
+  hints: StaffingHints | null;
+}) {
   const { lang, locale } = useText();
   const t = insightsMessages[lang];
-  const [hints, setHints] = useState<StaffingHints | null>(null);
-  useEffect(() => {
-    client.insights.staffing({ query: { weeks: 8 } }).then(setHints, () => setHints(null));
-  }, []);
+  const { hints } = props;
   const percent = (value: number | null) =>
     value === null
       ? '—'

@@ -65,6 +65,18 @@ const fr = {
     plays: 'Diffusions',
     phases: { before: 'avant', during: 'pendant', after: 'après' },
   },
+  plan: {
+    title: 'Planning de l’équipe',
+    intro: (weeks: number) =>
+      `Combien de personnes sont en magasin à chaque heure de la semaine. Sous chaque case : les visiteurs de cette heure, en moyenne sur ${weeks} semaines. En orange : les heures où il manque le plus quelqu’un.`,
+    hour: 'Heure',
+    hourLabel: (hour: number) => `${hour}${NNBSP}h`,
+    cell: (weekday: string, hour: number) => `Personnes prévues le ${weekday} à ${hour}${NNBSP}h`,
+    visitors: (average: number) => `${Math.round(average)} vis.`,
+    save: 'Enregistrer le planning',
+    saved: 'Planning enregistré.',
+    invalid: 'Chaque case attend un nombre entier de personnes, de 0 à 200.',
+  },
   counters: {
     title: 'Compteurs de personnes',
     intro:
@@ -149,6 +161,18 @@ const en: InsightsMessages = {
     visitors: 'Visitors',
     plays: 'Plays',
     phases: { before: 'before', during: 'during', after: 'after' },
+  },
+  plan: {
+    title: 'Staffing plan',
+    intro: (weeks) =>
+      `How many people are on the floor each hour of the week. Under each box: the visitors that hour brought, on average over ${weeks} weeks. In orange: the hours that most need another person.`,
+    hour: 'Hour',
+    hourLabel: (hour) => `${hour}:00`,
+    cell: (weekday, hour) => `People planned on ${weekday} at ${hour}:00`,
+    visitors: (average) => `${Math.round(average)} vis.`,
+    save: 'Save the plan',
+    saved: 'Plan saved.',
+    invalid: 'Each box takes a whole number of people, from 0 to 200.',
   },
   counters: {
     title: 'People counters',
