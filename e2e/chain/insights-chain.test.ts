@@ -18,6 +18,7 @@ import {
   routeUrl,
   type CampaignImpact,
   type DayFigures,
+  type HqScreen,
 } from '@vitrine/shared/core';
 import { testDraft } from '../../head-office/src/campaigns/test-draft';
 import { startChain, type RunningChain } from '../../head-office/src/chain/start-chain';
@@ -187,4 +188,71 @@ describe('a store’s figures at head office', () => {
     expect(await units('before')).toBe('2');
     await page.screenshot({ path: join(tmpdir(), 'vitrine-hq-insights.png'), fullPage: true });
   }, 300_000);
+
+  it('lists the store’s people counters in head office’s fleet view, a wrong clock flagged', async () => {
+    const { headOffice, stores } = chain!.endpoints;
+    const store = stores[0]!;
+    const { token } = await apiClient(apiRoutes, { baseUrl: store.base }).auth.login({
+      body: { userId: 'manager', password: store.demoPassword },
+    });
+    const client = apiClient(apiRoutes, {
+      baseUrl: store.base,
+      authorization: () => `Bearer ${token}`,
+    });
+    const side = await client.insights.addCounter({
+      body: { name: 'Side door', kind: 'generic', entrance: true },
+    });
+    // A counter whose clock is a day ahead: refused, and flagged today.
+    const ahead = Date.now() + 86_400_000;
+    const refused = await fetch(`${store.base}${side.pushPath}`, {
+      method: 'POST',
+      headers: {
+        authorization: `Basic ${Buffer.from(`${side.id}:${side.secret}`).toString('base64')}`,
+        'content-type': 'application/json',
+      },
+      body: JSON.stringify({
+        periods: [
+          {
+            zone: 'side',
+            from: new Date(ahead).toISOString(),
+            to: new Date(ahead + 900_000).toISOString(),
+            in: 3,
+            out: 2,
+          },
+        ],
+      }),
+    });
+    expect(refused.status).toBe(422);
+    const fleet = async () => {
+      const url = routeUrl(headOffice.url, hqRoutes.fleet.list, {
+        query: { store: store.id, app: 'counter' },
+      });
+      const response = await fetch(url, {
+        headers: { authorization: `Bearer ${headOffice.adminToken}` },
+      });
+      const answer = (await response.json()) as { screens: HqScreen[] };
+      return answer.screens.map((s) => [s.deviceId, s.app, s.status, s.flags]);
+    };
+    // The fleet summary goes out when a device is added, and at least every minute.
+    await expect
+      .poll(fleet, { timeout: 90_000, interval: 1_000 })
+      .toContainEqual([side.id, 'counter', 'online', ['clock']]);
+    expect((await fleet()).filter(([, app]) => app === 'counter')).toHaveLength(2);
+
+    const page = await browser!.newPage();
+    await page.addInitScript(() => localStorage.setItem('vitrine.console.lang', 'en'));
+    await page.goto(headOffice.console);
+    await page.getByLabel('User id').fill(headOffice.user.id);
+    await page.getByLabel('Password').fill(headOffice.user.password);
+    await page.getByRole('button', { name: 'Sign in', exact: true }).click();
+    await page.getByRole('tab', { name: 'Screens and counters' }).click();
+    await page.getByLabel('App').selectOption('counter');
+    await page.getByRole('button', { name: 'Filter' }).click();
+    const row = page.locator(`tr[data-device="${side.id}"]`);
+    await expect.poll(() => row.locator('td.flagged').textContent()).toBe('wrong clock');
+    await page.screenshot({
+      path: join(tmpdir(), 'vitrine-hq-fleet-counters.png'),
+      fullPage: true,
+    });
+  }, 180_000);
 });

@@ -190,7 +190,7 @@ describe('head office’s console', () => {
 
   it('shows the store’s kiosk in the fleet, filtered by region', async () => {
     kiosk = await enrolAndApprove(store!.url, 'kiosk');
-    await tab(/^Screens$/);
+    await tab(/^Screens and counters$/);
     await page.getByLabel('Region (id)').fill(REGION);
     const row = page.locator(`tr[data-device="${kiosk.deviceId}"]`);
     await expect

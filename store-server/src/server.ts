@@ -467,12 +467,17 @@ async function startLocked(
     'store server ready',
   );
   const hqLink = hqLinkFile
-    ? startHqLink({ db, docs, registry, presence, media: signage.media }, hqLinkFile, logger, {
-        ...(config.hqStockReconfirmSeconds && {
-          stockReconfirmMs: config.hqStockReconfirmSeconds * 1_000,
-        }),
-        running: { timeZone: config.timeZone, currency: config.currency },
-      })
+    ? startHqLink(
+        { db, docs, registry, presence, media: signage.media, counters: insights.counterHealth },
+        hqLinkFile,
+        logger,
+        {
+          ...(config.hqStockReconfirmSeconds && {
+            stockReconfirmMs: config.hqStockReconfirmSeconds * 1_000,
+          }),
+          running: { timeZone: config.timeZone, currency: config.currency },
+        },
+      )
     : undefined;
   return {
     config,

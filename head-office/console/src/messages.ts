@@ -1,6 +1,6 @@
 // Every string of head office's console, in French and English. A typed dictionary like the
 // other consoles': a key missing in one language does not compile.
-import { plural } from '@vitrine/shared/core';
+import { plural, type CounterFlagKind } from '@vitrine/shared/core';
 export type Lang = 'fr' | 'en';
 
 const fr = {
@@ -24,7 +24,7 @@ const fr = {
     stores: 'Magasins',
     campaigns: 'Campagnes',
     media: 'Médias',
-    fleet: 'Écrans',
+    fleet: 'Écrans et compteurs',
     refusals: 'Messages refusés',
     reports: 'Rapports',
     users: 'Utilisateurs',
@@ -108,7 +108,17 @@ const fr = {
   store: 'Magasin',
   screen: 'Écran',
   app: 'Application',
-  apps: { kiosk: 'borne', signage: 'affichage', mirror: 'miroir' },
+  apps: { kiosk: 'borne', signage: 'affichage', mirror: 'miroir', counter: 'compteur' },
+  counterFlags: {
+    clock: 'horloge fausse',
+    negative: 'comptage négatif',
+    flood: 'envois en rafale',
+    reset: 'remis à zéro',
+    refused: 'envoi refusé',
+    imbalance: 'entrées ≠ sorties',
+    silent: 'silencieux',
+  } satisfies Record<CounterFlagKind, string>,
+  flagsColumn: 'À vérifier',
   version: 'Version',
   screenStatus: { online: 'en ligne', offline: 'hors ligne' },
   lastContact: 'Dernier contact',
@@ -116,7 +126,7 @@ const fr = {
   reported: 'Reçu au siège',
   counts: (online: number, offline: number) =>
     `${online} en ligne · ${offline} hors ligne (tous filtres appliqués, toutes pages)`,
-  noScreens: 'Aucun écran ne correspond.',
+  noScreens: 'Aucun écran ni compteur ne correspond.',
   // Link refusals
   refusalsIntro:
     'Les messages du siège qu’un magasin a refusés (signature fausse, schéma inconnu…), tels qu’il les a signalés, du plus récent au plus ancien.',
@@ -218,7 +228,7 @@ const en: Messages = {
     stores: 'Stores',
     campaigns: 'Campaigns',
     media: 'Media',
-    fleet: 'Screens',
+    fleet: 'Screens and counters',
     refusals: 'Refused messages',
     reports: 'Reports',
     users: 'Users',
@@ -297,7 +307,17 @@ const en: Messages = {
   store: 'Store',
   screen: 'Screen',
   app: 'App',
-  apps: { kiosk: 'kiosk', signage: 'signage', mirror: 'mirror' },
+  apps: { kiosk: 'kiosk', signage: 'signage', mirror: 'mirror', counter: 'people counter' },
+  counterFlags: {
+    clock: 'wrong clock',
+    negative: 'negative count',
+    flood: 'pushing in floods',
+    reset: 'count restarted',
+    refused: 'push refused',
+    imbalance: 'in ≠ out',
+    silent: 'silent',
+  },
+  flagsColumn: 'To check',
   version: 'Version',
   screenStatus: { online: 'online', offline: 'offline' },
   lastContact: 'Last contact',
@@ -305,7 +325,7 @@ const en: Messages = {
   reported: 'Reported to head office',
   counts: (online, offline) =>
     `${online} online · ${offline} offline (all filters applied, every page)`,
-  noScreens: 'No screen matches.',
+  noScreens: 'No screen or counter matches.',
   refusalsIntro:
     'Messages from head office that a store refused (a bad signature, a schema it does not know…), as the store reported them, newest first.',
   subject: 'Subject',

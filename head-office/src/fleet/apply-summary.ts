@@ -40,12 +40,15 @@ export async function applyFleetSummary(
     const devices = [...new Map(summary.devices.map((d) => [text(d.deviceId), d])).values()];
     if (devices.length > 0) {
       await client.query(
-        `INSERT INTO screens (store_id, device_id, app, version, status, last_contact, showing)
-         SELECT $1, * FROM unnest($2::text[], $3::text[], $4::text[], $5::text[],
-                                  $6::timestamptz[], $7::text[])
+        `INSERT INTO screens (store_id, device_id, app, version, status, last_contact, showing,
+                              flags)
+         SELECT $1, d, a, v, st, lc, sh, coalesce(string_to_array(nullif(fl, ''), ','), '{}')
+           FROM unnest($2::text[], $3::text[], $4::text[], $5::text[], $6::timestamptz[],
+                       $7::text[], $8::text[]) AS u (d, a, v, st, lc, sh, fl)
          ON CONFLICT (store_id, device_id) DO UPDATE SET app = excluded.app,
            version = excluded.version, status = excluded.status,
-           last_contact = excluded.last_contact, showing = excluded.showing, updated_at = now()`,
+           last_contact = excluded.last_contact, showing = excluded.showing,
+           flags = excluded.flags, updated_at = now()`,
         [
           storeId,
           devices.map((device) => text(device.deviceId)),
@@ -54,6 +57,8 @@ export async function applyFleetSummary(
           devices.map((device) => device.status),
           devices.map((device) => device.lastContact),
           devices.map((device) => (device.showing === undefined ? null : text(device.showing))),
+          // Flag kinds are words of an enum: a comma never appears in one.
+          devices.map((device) => (device.flags ?? []).join(',')),
         ],
       );
     }

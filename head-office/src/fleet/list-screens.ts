@@ -22,6 +22,7 @@ type Row = {
   status: HqScreen['status'];
   last_contact: Date;
   showing: string | null;
+  flags: HqScreen['flags'];
   updated_at: Date;
 };
 
@@ -58,7 +59,7 @@ export function screensPageQuery(
   const where = clauses.length ? `WHERE ${clauses.join(' AND ')}` : '';
   return {
     text: `SELECT s.store_id, s.device_id, s.app, s.version, s.status, s.last_contact, s.showing,
-                  s.updated_at
+                  s.flags, s.updated_at
              FROM screens s ${where}
             ORDER BY s.store_id, s.device_id LIMIT $${values.length}`,
     values,
@@ -89,6 +90,7 @@ export async function listScreens(
     status: row.status,
     lastContact: row.last_contact.toISOString(),
     showing: row.showing,
+    flags: row.flags,
     updatedAt: row.updated_at.toISOString(),
   }));
   const last = screens.at(-1);

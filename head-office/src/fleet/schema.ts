@@ -27,4 +27,9 @@ export const fleetMigrations: readonly Migration[] = [
         received_at timestamptz NOT NULL DEFAULT now()
       )`,
   },
+  {
+    // People counters are reported with the screens (app 'counter'), with today's flags.
+    id: 'fleet-0002-counter-flags',
+    sql: `ALTER TABLE screens ADD COLUMN flags text[] NOT NULL DEFAULT '{}'`,
+  },
 ];

@@ -95,6 +95,41 @@ describe('screens', () => {
     expect((await listScreens(pool, { store: 'lyon' }, undefined, 10)).screens).toEqual([]);
   });
 
+  it('keeps a people counter with its flags beside the screens, and clears them when fixed', async () => {
+    await pool.query(
+      `INSERT INTO stores (id, name, time_zone, currency) VALUES ('nice', 'Nice', 'Europe/Paris', 'EUR')`,
+    );
+    const counter = (flags: FleetDevice['flags']): FleetDevice => ({
+      deviceId: 'counter-1',
+      app: 'counter',
+      version: '',
+      status: 'online',
+      lastContact: '2026-12-06T10:00:00.000Z',
+      flags,
+    });
+    await applyFleetSummary(
+      pool,
+      'nice',
+      summary('2026-12-06T10:00:00.000Z', [device('k1'), counter(['clock', 'imbalance'])]),
+    );
+    const flagsOf = async (app?: 'counter') =>
+      (await listScreens(pool, { store: 'nice', ...(app && { app }) }, undefined, 10)).screens.map(
+        (s) => [s.deviceId, s.app, s.flags],
+      );
+    expect(await flagsOf()).toEqual([
+      ['counter-1', 'counter', ['clock', 'imbalance']],
+      ['k1', 'kiosk', []],
+    ]);
+    expect(await flagsOf('counter')).toEqual([['counter-1', 'counter', ['clock', 'imbalance']]]);
+    await applyFleetSummary(
+      pool,
+      'nice',
+      summary('2026-12-06T10:01:00.000Z', [device('k1'), counter([])]),
+    );
+    expect(await flagsOf('counter')).toEqual([['counter-1', 'counter', []]]);
+    await applyFleetSummary(pool, 'nice', summary('2026-12-06T10:02:00.000Z', []));
+  });
+
   it('pages over 2,000 screens return each exactly once, filters hold, counts cover them all', async () => {
     const seen: string[] = [];
     let after: ScreenCursor | undefined;

@@ -8,6 +8,7 @@ import {
   LINK_VERSION,
   pause,
   storeSubjects,
+  type CounterFlagKind,
   type FleetDevice,
   type FleetSummary,
 } from '@vitrine/shared/core';
@@ -19,16 +20,48 @@ const EVERY_MS = 60_000;
 /** How often presence is looked at; a burst of changes (screens restarting) is one summary. */
 const SETTLE_MS = 2_000;
 const SCREEN_APPS = new Set(['kiosk', 'signage', 'mirror']);
+/** A counter that pushed within this long is online (they push at least every quarter hour). */
+const COUNTER_ONLINE_MS = 60 * 60_000;
+
+/** A people counter's health, from the store's insights (insights-domain.ts). */
+export interface CounterHealth {
+  id: string;
+  lastPushAt: string | null;
+  flags: CounterFlagKind[];
+}
+
+function counterEntry(
+  device: ReturnType<DeviceRegistry['list']>[number],
+  health: CounterHealth | undefined,
+  now: Date,
+): FleetDevice {
+  const lastPush = health?.lastPushAt ? Date.parse(health.lastPushAt) : NaN;
+  return {
+    deviceId: device.id,
+    app: 'counter',
+    version: '',
+    status: now.getTime() - lastPush <= COUNTER_ONLINE_MS ? 'online' : 'offline',
+    lastContact: health?.lastPushAt ?? device.approvedAt ?? device.createdAt,
+    flags: health?.flags ?? [],
+  };
+}
 
 function fleetSummary(
   devices: ReturnType<DeviceRegistry['list']>,
   presence: PresenceRow[],
+  counters: CounterHealth[],
   now: Date,
 ): FleetSummary {
   const seen = new Map(presence.map((row) => [row.deviceId, row]));
+  const health = new Map(counters.map((counter) => [counter.id, counter]));
   const fleet: FleetDevice[] = [];
   for (const device of devices) {
-    if (device.status !== 'active' || !SCREEN_APPS.has(device.role)) continue;
+    if (device.status !== 'active') continue;
+    if (device.role === 'counter') {
+      fleet.push(counterEntry(device, health.get(device.id), now));
+      continue;
+    }
+    if (!SCREEN_APPS.has(device.role)) continue;
     const row = seen.get(device.id);
     fleet.push({
       deviceId: device.id,
@@ -52,7 +85,12 @@ export class FleetReport {
 
   constructor(
     private readonly storeId: string,
-    private readonly parts: { registry: DeviceRegistry; presence: PresenceTracker },
+    private readonly parts: {
+      registry: DeviceRegistry;
+      presence: PresenceTracker;
+      /** The people counters' health; none when the store runs without insights. */
+      counters?: () => CounterHealth[];
+    },
     private readonly js: () => JetStreamClient | null,
     private readonly log: Logger,
   ) {}
@@ -90,7 +128,12 @@ export class FleetReport {
   }
 
   private async send(js: JetStreamClient, presence: PresenceRow[]): Promise<boolean> {
-    const summary = fleetSummary(this.parts.registry.list(), presence, new Date());
+    const summary = fleetSummary(
+      this.parts.registry.list(),
+      presence,
+      this.parts.counters?.() ?? [],
+      new Date(),
+    );
     try {
       await js.publish(storeSubjects(this.storeId).fleet, encodeLinkMessage(summary), {
         timeout: 10_000,

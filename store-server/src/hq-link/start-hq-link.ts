@@ -10,7 +10,7 @@ import type { Db } from '../db/database';
 import type { DocStore } from '../sync/doc-store';
 import type { PresenceTracker } from '../devices/presence';
 import type { DeviceRegistry } from '../devices/registry';
-import { FleetReport } from './fleet-report';
+import { FleetReport, type CounterHealth } from './fleet-report';
 import { HqHello } from './hello';
 import { HqPull } from './hq-pull';
 import { LinkIntake } from './intake';
@@ -61,6 +61,8 @@ export type HqLinkParts = {
   registry: DeviceRegistry;
   presence: PresenceTracker;
   media: MediaStore;
+  /** The people counters' health, reported with the screens. */
+  counters?: () => CounterHealth[];
 };
 
 export type HqLinkOptions = {

@@ -21,6 +21,7 @@ import {
 import { HttpError, type Logger } from '@vitrine/shared/node';
 import type { Db } from '../db/database';
 import type { DeviceRecord, DeviceRegistry } from '../devices/registry';
+import type { CounterHealth } from '../hq-link/fleet-report';
 import type { Handlers } from '../http/register-routes';
 import { receiveToDisk } from '../http/upload-to-disk';
 import { ServerEvents } from './server-events';
@@ -114,30 +115,7 @@ export function startInsights(options: {
         mqttTopic: topics.counts(options.storeId, id),
       };
     },
-    counters: () => {
-      const today = dayFigures(db, {
-        storeId: options.storeId,
-        date: new Date().toISOString().slice(0, 10),
-        timeZone: options.timeZone,
-        currency: options.currency,
-      });
-      const listings: CounterListing[] = registry
-        .list()
-        .filter((device) => device.role === 'counter')
-        .map((device) => {
-          const counter = footfall.counter(device.id);
-          return {
-            id: device.id,
-            name: device.name,
-            kind: counter?.kind ?? 'generic',
-            entrance: counter?.entrance ?? true,
-            status: device.status,
-            lastPushAt: counter?.lastPushAt ?? null,
-            flags: today.flags.filter((flag) => flag.counterId === device.id),
-          };
-        });
-      return { counters: listings };
-    },
+    counters: () => ({ counters: counterListings() }),
     pushAxis: ({ body, caller }) =>
       push(caller, 'axis', (counter) =>
         footfall.storeAxisReading(counter, axisReading(body, options.timeZone)),
@@ -184,6 +162,26 @@ export function startInsights(options: {
         .send(dayCsv(figuresOf(query.date)));
     },
   };
+
+  /** Every enrolled counter with its last push and today's flags (the store's local day). */
+  function counterListings(): CounterListing[] {
+    const today = figuresOf(localMoment(Date.now(), options.timeZone).date);
+    return registry
+      .list()
+      .filter((device) => device.role === 'counter')
+      .map((device) => {
+        const counter = footfall.counter(device.id);
+        return {
+          id: device.id,
+          name: device.name,
+          kind: counter?.kind ?? 'generic',
+          entrance: counter?.entrance ?? true,
+          status: device.status,
+          lastPushAt: counter?.lastPushAt ?? null,
+          flags: today.flags.filter((flag) => flag.counterId === device.id),
+        };
+      });
+  }
 
   function figuresOf(date: string) {
     return dayFigures(db, {
@@ -240,6 +238,13 @@ export function startInsights(options: {
   return {
     handlers,
     counts,
+    /** The counters' health for head office's fleet view (hq-link/fleet-report.ts). */
+    counterHealth: (): CounterHealth[] =>
+      counterListings().map((counter) => ({
+        id: counter.id,
+        lastPushAt: counter.lastPushAt,
+        flags: [...new Set(counter.flags.map((flag) => flag.kind))],
+      })),
     /** Sends the changed days' figures now (tests; otherwise every 10 s). */
     flushFigures: figuresOut.flush,
     stop: () => {

@@ -73,7 +73,7 @@ export function FleetView() {
             onChange={(e) => setTyped({ ...typed, app: e.target.value as Filter['app'] })}
           >
             <option value="">{t.any}</option>
-            {(['kiosk', 'signage', 'mirror'] as const).map((app) => (
+            {(['kiosk', 'signage', 'mirror', 'counter'] as const).map((app) => (
               <option key={app} value={app}>
                 {t.apps[app]}
               </option>
@@ -106,6 +106,7 @@ export function FleetView() {
           t.status,
           t.lastContact,
           t.showing,
+          t.flagsColumn,
           t.reported,
         ]}
         row={(screen) => (
@@ -121,6 +122,9 @@ export function FleetView() {
             <td className={screen.status}>{t.screenStatus[screen.status]}</td>
             <td>{when(screen.lastContact, locale, t.never)}</td>
             <td>{screen.showing ?? '—'}</td>
+            <td className={screen.flags.length > 0 ? 'flagged' : undefined}>
+              {screen.flags.map((flag) => t.counterFlags[flag]).join(', ')}
+            </td>
             <td>{when(screen.updatedAt, locale, t.never)}</td>
           </tr>
         )}

@@ -27,9 +27,20 @@ export const HourFigures = z.object({
 });
 export type HourFigures = z.infer<typeof HourFigures>;
 
+export const CounterFlagKind = z.enum([
+  'clock',
+  'negative',
+  'flood',
+  'reset',
+  'refused',
+  'imbalance',
+  'silent',
+]);
+export type CounterFlagKind = z.infer<typeof CounterFlagKind>;
+
 export const CounterFlag = z.object({
   counterId: z.string(),
-  kind: z.enum(['clock', 'negative', 'flood', 'reset', 'refused', 'imbalance', 'silent']),
+  kind: CounterFlagKind,
   detail: z.string(),
   lastAt: z.string(),
 });

@@ -6,6 +6,7 @@ import { z } from 'zod';
 import { collectionSchemas, VariantId, Sale, type CollectionName } from '../catalogue';
 import { SignedCampaign } from '../campaign';
 import { ChainEvent } from '../events';
+import { CounterFlagKind } from '../insights/kpis';
 import { DeviceStatus } from '../protocol';
 import { StoreSettings } from '../store-settings';
 import { isStoreId } from './subjects';
@@ -245,16 +246,19 @@ export const StockBatch = z.object({
 });
 export type StockBatch = z.infer<typeof StockBatch>;
 
-/** The apps a device birth names (DeviceStatus). */
-const App = DeviceStatus.options[0].shape.app;
+/** The apps a device birth names (DeviceStatus), and the store's people counters. */
+const FleetApp = z.enum([...DeviceStatus.options[0].shape.app.options, 'counter']);
 
 export const FleetDevice = z.object({
   deviceId: Id,
-  app: App,
+  app: FleetApp,
   version: z.string().max(32),
+  /** A counter is online while it pushes (a push within the hour). */
   status: z.enum(['online', 'offline']),
   lastContact: Instant,
   showing: z.string().max(200).optional(),
+  /** A counter's flags today (a wrong clock, silence, in and out apart…), for fleet health. */
+  flags: z.array(CounterFlagKind).max(CounterFlagKind.options.length).optional(),
 });
 export type FleetDevice = z.infer<typeof FleetDevice>;
 

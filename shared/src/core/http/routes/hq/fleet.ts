@@ -1,6 +1,7 @@
 // Head office's view of every store's screens (plan §3.7): what each store last reported in its
 // fleet summary, a page at a time in (store, device) order, with a count per status.
 import { z } from 'zod';
+import { CounterFlagKind } from '../../../insights/kpis';
 import { FleetDevice, StoreId } from '../../../link/messages';
 import { route } from '../../route';
 import { hqReader } from './roles';
@@ -18,6 +19,8 @@ export const HqScreen = z.object({
   status: ScreenStatus,
   lastContact: z.iso.datetime(),
   showing: z.string().nullable(),
+  /** A people counter's flags today, as its store last reported (empty for a screen). */
+  flags: z.array(CounterFlagKind),
   /** When head office last heard of this screen from its store. */
   updatedAt: z.iso.datetime(),
 });
