@@ -7,12 +7,16 @@
 import { createHash } from 'node:crypto';
 import { localMoment } from '@vitrine/shared/core';
 import type { Logger } from '@vitrine/shared/node';
-import type { Db } from '../db/database';
+import { getMeta, setMeta, type Db } from '../db/database';
 import type { ServerEvents } from './server-events';
 import { dayFigures } from './day-figures';
 
 /** The device id figures events are written under (the store itself). */
 const FIGURES_DEVICE_ID = 'insights';
+/** Days computed per flush: a store joining a chain with a year of history sends it in turns. */
+const DAYS_PER_FLUSH = 40;
+/** Set once the days counted before the store joined its chain were marked to send. */
+const HISTORY_MARKED = 'insights_history_marked';
 
 export class DirtyDays {
   private readonly mark;
@@ -44,7 +48,25 @@ export function startFiguresOut(options: {
 }) {
   const { db, log } = options;
   const linked = db.prepare('SELECT 1 FROM hq_link LIMIT 1').pluck();
-  const dirty = db.prepare('SELECT date FROM insights_dirty_days ORDER BY date').pluck();
+  // Newest first: today's figures never wait behind a joining store's history.
+  const dirty = db
+    .prepare('SELECT date FROM insights_dirty_days ORDER BY date DESC LIMIT ?')
+    .pluck();
+  const countedHours = db
+    .prepare(
+      `SELECT DISTINCT substr(start, 1, 13) FROM footfall_periods
+       UNION SELECT DISTINCT substr(at, 1, 13) FROM sales_receipts`,
+    )
+    .pluck();
+  const days = new DirtyDays(db, options.timeZone);
+
+  /** A store that joins a chain marks every day it holds counts or receipts for, once. */
+  function markHistory(): void {
+    db.transaction(() => {
+      for (const hour of countedHours.all() as string[]) days.touch(`${hour}:00:00.000Z`);
+      setMeta(db, HISTORY_MARKED, new Date().toISOString());
+    })();
+  }
   const done = db.prepare('DELETE FROM insights_dirty_days WHERE date = ?');
   const lastSent = db.prepare('SELECT digest FROM insights_sent WHERE date = ?').pluck();
   const sent = db.prepare(
@@ -54,12 +76,13 @@ export function startFiguresOut(options: {
 
   /** Sends the marked days whose figures changed; a store outside a chain just forgets them. */
   function flush(now = Date.now()): number {
-    const dates = dirty.all() as string[];
-    if (dates.length === 0) return 0;
     if (!linked.get()) {
       db.prepare('DELETE FROM insights_dirty_days').run();
       return 0;
     }
+    if (getMeta(db, HISTORY_MARKED) === undefined) markHistory();
+    const dates = dirty.all(DAYS_PER_FLUSH) as string[];
+    if (dates.length === 0) return 0;
     let written = 0;
     const at = new Date(now).toISOString();
     for (const date of dates)
