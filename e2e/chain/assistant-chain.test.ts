@@ -11,6 +11,7 @@ import type { BrowserContext, Page } from 'playwright-core';
 import { hqRoutes, routeUrl, type UnansweredGroup } from '@vitrine/shared/core';
 import { startChain, type RunningChain } from '../../head-office/src/chain/start-chain';
 import { launchChromium } from '../support/chromium';
+import { openHqConsole } from './hq-console-page';
 import { REPO_ROOT } from '../support/test-server';
 
 const QUESTION = 'Puis-je recharger ma voiture électrique ici ?';
@@ -99,12 +100,7 @@ describe('the assistant’s knowledge across a chain', () => {
     console.log(`at head office ${Date.now() - started} ms after the kiosk was ready`);
 
     // A person answers it in head office's console.
-    const hqConsole = await browser!.newPage();
-    await hqConsole.addInitScript(() => localStorage.setItem('vitrine.console.lang', 'en'));
-    await hqConsole.goto(headOffice.console);
-    await hqConsole.getByLabel('User id').fill(headOffice.user.id);
-    await hqConsole.getByLabel('Password').fill(headOffice.user.password);
-    await hqConsole.getByRole('button', { name: 'Sign in', exact: true }).click();
+    const hqConsole = await openHqConsole(browser!, headOffice);
     await hqConsole.getByRole('tab', { name: 'Assistant' }).click();
     const row = hqConsole.getByTestId('unanswered').locator('tr', { hasText: QUESTION });
     await row.getByRole('button', { name: 'Answer' }).click();

@@ -8,8 +8,17 @@ import Database from 'better-sqlite3';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { apiRoutes, ApiCallError, callRoute, type StoreSettings } from '@vitrine/shared/core';
-import { startCatalogueChain } from '../support/catalogue-chain';
+import { tmpdir } from 'node:os';
+import {
+  apiRoutes,
+  ApiCallError,
+  callRoute,
+  hashStaffBadge,
+  verifyStaffPin,
+  type StoreSettings,
+} from '@vitrine/shared/core';
+import { CATALOGUE_CHAIN_ADMIN, startCatalogueChain } from '../support/catalogue-chain';
+import { launchChromium } from '../support/chromium';
 import { TEST_ADMIN_TOKEN } from '../support/server-process';
 import { waitFor } from '../support/test-server';
 
@@ -117,6 +126,58 @@ describe('settings authored at head office', () => {
       settings: { currency: 'EUR' },
     });
   }, 90_000);
+
+  it('are edited in head office’s console: a brand and a PIN for every store, bad ones refused', async () => {
+    const browser = await launchChromium();
+    try {
+      const page = await browser.newPage();
+      await page.addInitScript(() => localStorage.setItem('vitrine.console.lang', 'en'));
+      await page.goto(`${chain.hq.url}/console/`);
+      await page.getByText('With the admin token').click();
+      await page.getByLabel('Admin token').fill(CATALOGUE_CHAIN_ADMIN);
+      await page.getByRole('button', { name: 'Sign in with the token' }).click();
+      await page.getByRole('tab', { name: 'Screen settings' }).click();
+      const view = page.getByTestId('hq-settings');
+      await view.getByRole('button', { name: 'Read' }).click();
+      // The chain's settings as the test above left them: one department's expert.
+      await expect.poll(() => view.getByLabel('Department 1').inputValue()).toBe('mode-homme');
+      await view.getByLabel('A brand of its own').check();
+      await view.getByLabel('Name shown').fill('Boutique Genève');
+      await view.getByLabel('New PIN (4 to 12 digits)').fill('12');
+      const save = view.getByRole('button', { name: 'Save and send to the stores' });
+      await save.click();
+      await expect.poll(() => view.getByRole('alert').textContent()).toContain('New PIN');
+      // Text the colour of the background cannot be read: the contrast check says so.
+      await view.getByLabel('New PIN (4 to 12 digits)').fill('246810');
+      await view.getByLabel('Text', { exact: true }).fill('#ffffff');
+      await save.click();
+      await expect.poll(() => view.getByRole('alert').textContent()).toMatch(/contrast/);
+      expect((await chain.admin.settings.getChain()).settings.theme).toBeUndefined();
+
+      await view.getByLabel('Text', { exact: true }).fill('#1b1b1b');
+      await view.getByLabel('Add a badge (its code)').fill('BADGE-0042');
+      await save.click();
+      await expect
+        .poll(() => view.getByRole('status').first().textContent())
+        .toContain('Settings of the whole chain saved');
+      const saved = (await chain.admin.settings.getChain()).settings;
+      expect(saved.theme?.name).toBe('Boutique Genève');
+      expect(saved.skillsByDepartment).toEqual({ 'mode-homme': 'style' });
+      expect(saved.staffAccess?.badges).toEqual([await hashStaffBadge('BADGE-0042')]);
+      expect(await verifyStaffPin('246810', saved.staffAccess!.pin!)).toBe(true);
+      // The PIN left the browser hashed, and the brand reaches the store's screens.
+      const atStore = await waitFor(
+        () => Promise.resolve(settingsDoc()?.theme ? settingsDoc() : undefined),
+        'the brand at the store',
+        30_000,
+      );
+      expect(atStore?.theme?.name).toBe('Boutique Genève');
+      expect(await verifyStaffPin('246810', atStore.staffAccess!.pin!)).toBe(true);
+      await page.screenshot({ path: join(tmpdir(), 'vitrine-hq-settings.png'), fullPage: true });
+    } finally {
+      await browser.close();
+    }
+  }, 120_000);
 
   it('refuses an unknown store and a malformed body with a 4xx, changing nothing', async () => {
     const held = await chain.admin.settings.getChain();

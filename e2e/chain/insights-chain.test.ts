@@ -24,6 +24,7 @@ import { testDraft } from '../../head-office/src/campaigns/test-draft';
 import { startChain, type RunningChain } from '../../head-office/src/chain/start-chain';
 import { ARRIVED, DAY, axisPush, hourStart } from '../insights/dst-day';
 import { launchChromium } from '../support/chromium';
+import { openHqConsole } from './hq-console-page';
 import { REPO_ROOT } from '../support/test-server';
 
 const base = mkdtempSync(join(tmpdir(), 'vitrine-chain-insights-'));
@@ -46,19 +47,20 @@ afterAll(async () => {
   rmSync(base, { recursive: true, force: true });
 });
 
+/** The store's API, signed in as its demo manager. */
+async function managerOf(store: { base: string; demoPassword: string }) {
+  const { token } = await apiClient(apiRoutes, { baseUrl: store.base }).auth.login({
+    body: { userId: 'manager', password: store.demoPassword },
+  });
+  return apiClient(apiRoutes, { baseUrl: store.base, authorization: () => `Bearer ${token}` });
+}
+
 describe('a store’s figures at head office', () => {
   it('reach head office as the store computed them, and its console shows them', async () => {
     const { headOffice, stores } = chain!.endpoints;
     const store = stores[0]!;
     const started = Date.now();
-    const signedIn = apiClient(apiRoutes, { baseUrl: store.base });
-    const { token } = await signedIn.auth.login({
-      body: { userId: 'manager', password: store.demoPassword },
-    });
-    const client = apiClient(apiRoutes, {
-      baseUrl: store.base,
-      authorization: () => `Bearer ${token}`,
-    });
+    const client = await managerOf(store);
     const counter = await client.insights.addCounter({
       body: { name: 'Entrée', kind: 'axis', entrance: true },
     });
@@ -160,12 +162,7 @@ describe('a store’s figures at head office', () => {
     await expect.poll(hqImpact, { timeout: 120_000, interval: 1_000 }).toEqual(storeImpact.windows);
 
     // Head office's console: the store's row and its day.
-    const page = await browser!.newPage();
-    await page.addInitScript(() => localStorage.setItem('vitrine.console.lang', 'en'));
-    await page.goto(headOffice.console);
-    await page.getByLabel('User id').fill(headOffice.user.id);
-    await page.getByLabel('Password').fill(headOffice.user.password);
-    await page.getByRole('button', { name: 'Sign in', exact: true }).click();
+    const page = await openHqConsole(browser!, headOffice);
     await page.getByRole('tab', { name: 'Footfall' }).click();
     await page.getByLabel('From', { exact: true }).fill(DAY);
     await page.getByLabel('To', { exact: true }).fill(DAY);
@@ -192,13 +189,7 @@ describe('a store’s figures at head office', () => {
   it('lists the store’s people counters in head office’s fleet view, a wrong clock flagged', async () => {
     const { headOffice, stores } = chain!.endpoints;
     const store = stores[0]!;
-    const { token } = await apiClient(apiRoutes, { baseUrl: store.base }).auth.login({
-      body: { userId: 'manager', password: store.demoPassword },
-    });
-    const client = apiClient(apiRoutes, {
-      baseUrl: store.base,
-      authorization: () => `Bearer ${token}`,
-    });
+    const client = await managerOf(store);
     const side = await client.insights.addCounter({
       body: { name: 'Side door', kind: 'generic', entrance: true },
     });
@@ -239,12 +230,7 @@ describe('a store’s figures at head office', () => {
       .toContainEqual([side.id, 'counter', 'online', ['clock']]);
     expect((await fleet()).filter(([, app]) => app === 'counter')).toHaveLength(2);
 
-    const page = await browser!.newPage();
-    await page.addInitScript(() => localStorage.setItem('vitrine.console.lang', 'en'));
-    await page.goto(headOffice.console);
-    await page.getByLabel('User id').fill(headOffice.user.id);
-    await page.getByLabel('Password').fill(headOffice.user.password);
-    await page.getByRole('button', { name: 'Sign in', exact: true }).click();
+    const page = await openHqConsole(browser!, headOffice);
     await page.getByRole('tab', { name: 'Screens and counters' }).click();
     await page.getByLabel('App').selectOption('counter');
     await page.getByRole('button', { name: 'Filter' }).click();

@@ -17,7 +17,9 @@ import { runScript } from './requests-chain';
 import { freePort, spawnServer, type ServerProcess } from './server-process';
 import { waitFor } from './test-server';
 
-const ADMIN = 'catalogue-admin-token-0123456789';
+/** Head office's admin token in these chains (its console signs in with it too). */
+export const CATALOGUE_CHAIN_ADMIN = 'catalogue-admin-token-0123456789';
+const ADMIN = CATALOGUE_CHAIN_ADMIN;
 
 export type FeedProduct = { id: string; name: string; priceCents: number };
 

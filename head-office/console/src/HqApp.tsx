@@ -12,6 +12,7 @@ import { useText } from './i18n';
 import { RefusalsView } from './link/RefusalsView';
 import { MediaLibrary } from './media/MediaLibrary';
 import { ReportsView } from './reports/ReportsView';
+import { SettingsView } from './settings/SettingsView';
 import { StoresView } from './stores/StoresView';
 import { UsersView } from './users/UsersView';
 
@@ -20,6 +21,7 @@ const TABS = [
   'campaigns',
   'media',
   'fleet',
+  'settings',
   'refusals',
   'reports',
   'insights',
@@ -62,6 +64,7 @@ export function HqApp(props: {
         {tab === 'campaigns' && <CampaignsView lang={props.lang} />}
         {tab === 'media' && <MediaLibrary />}
         {tab === 'fleet' && <FleetView />}
+        {tab === 'settings' && <SettingsView />}
         {tab === 'refusals' && <RefusalsView />}
         {tab === 'reports' && <ReportsView />}
         {tab === 'insights' && <InsightsView />}
