@@ -165,22 +165,22 @@ export function startInsights(options: {
 
   /** Every enrolled counter with its last push and today's flags (the store's local day). */
   function counterListings(): CounterListing[] {
+    const devices = registry.list().filter((device) => device.role === 'counter');
+    // The day's figures carry the flags: not computed for a store without counters.
+    if (devices.length === 0) return [];
     const today = figuresOf(localMoment(Date.now(), options.timeZone).date);
-    return registry
-      .list()
-      .filter((device) => device.role === 'counter')
-      .map((device) => {
-        const counter = footfall.counter(device.id);
-        return {
-          id: device.id,
-          name: device.name,
-          kind: counter?.kind ?? 'generic',
-          entrance: counter?.entrance ?? true,
-          status: device.status,
-          lastPushAt: counter?.lastPushAt ?? null,
-          flags: today.flags.filter((flag) => flag.counterId === device.id),
-        };
-      });
+    return devices.map((device) => {
+      const counter = footfall.counter(device.id);
+      return {
+        id: device.id,
+        name: device.name,
+        kind: counter?.kind ?? 'generic',
+        entrance: counter?.entrance ?? true,
+        status: device.status,
+        lastPushAt: counter?.lastPushAt ?? null,
+        flags: today.flags.filter((flag) => flag.counterId === device.id),
+      };
+    });
   }
 
   function figuresOf(date: string) {
