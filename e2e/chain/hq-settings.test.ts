@@ -155,7 +155,11 @@ describe('settings authored at head office', () => {
       expect((await chain.admin.settings.getChain()).settings.theme).toBeUndefined();
 
       await view.getByLabel('Text', { exact: true }).fill('#1b1b1b');
-      await view.getByLabel('Add a badge (its code)').fill('BADGE-0042');
+      const badge = view.getByLabel(/^Add a badge/);
+      await badge.fill('not a badge');
+      await save.click();
+      await expect.poll(() => view.getByRole('alert').textContent()).toContain('Add a badge');
+      await badge.fill('BADGE-0042');
       await save.click();
       await expect
         .poll(() => view.getByRole('status').first().textContent())

@@ -9,6 +9,7 @@ import {
   HqSettings,
   hashStaffBadge,
   hashStaffPin,
+  isStaffBadgeFormat,
   isValidStaffPin,
   type BrandColours,
   type BrandTheme,
@@ -134,6 +135,11 @@ export function SettingsView() {
     if (!form || !loaded) return;
     if (form.newPin && !isValidStaffPin(form.newPin)) {
       setNotice({ kind: 'alert', text: `${t.invalid} ${t.newPin}` });
+      return;
+    }
+    // A code a badge scan could never give (screens check the format before the hash).
+    if (form.newBadge.trim() && !isStaffBadgeFormat(form.newBadge.trim())) {
+      setNotice({ kind: 'alert', text: `${t.invalid} ${t.newBadge}` });
       return;
     }
     let body: HqSettings;
