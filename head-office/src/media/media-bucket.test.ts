@@ -4,7 +4,12 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Readable } from 'node:stream';
 import { jetstream, jetstreamManager, type JetStreamClient } from '@nats-io/jetstream';
-import { connect, nkeyAuthenticator, type NatsConnection } from '@nats-io/transport-node';
+import {
+  connect,
+  nkeyAuthenticator,
+  TimeoutError,
+  type NatsConnection,
+} from '@nats-io/transport-node';
 import { MAX_MEDIA_BYTES, OBJECT_BUCKETS } from '@vitrine/shared/core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startNatsCluster, type NatsCluster } from '../local';
@@ -93,5 +98,14 @@ describe('the media bucket', () => {
     ).rejects.toThrow(/image\/gif is not one screens play/);
     const listed = await bucket.list();
     expect(listed.every((info) => info.size > 0 && info.size <= MAX_MEDIA_BYTES)).toBe(true);
+  });
+
+  // Last: it takes the cluster's quorum away.
+  it('asks again when the creation times out, and gives the timeout up after three tries', async () => {
+    await Promise.all([cluster.nodes[1]!.kill(), cluster.nodes[2]!.kill()]);
+    const impatient = jetstream(nc, { timeout: 400 });
+    const started = performance.now();
+    await expect(ensureMediaBucket(impatient)).rejects.toBeInstanceOf(TimeoutError);
+    expect(performance.now() - started).toBeGreaterThanOrEqual(3 * 400);
   });
 });
