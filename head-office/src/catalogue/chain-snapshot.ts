@@ -6,7 +6,7 @@ import { createHash } from 'node:crypto';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { gzipSync } from 'node:zlib';
 import type { JetStreamClient } from '@nats-io/jetstream';
-import { Objm, StorageType, type ObjectStore } from '@nats-io/obj';
+import { StorageType, type ObjectStore } from '@nats-io/obj';
 import {
   chainSnapshotName,
   linkHeadKey,
@@ -15,6 +15,7 @@ import {
   type LinkObjectRef,
 } from '@vitrine/shared/core';
 import { LOCK_SPACE } from '../db/advisory-locks';
+import { createObjectBucket } from '../link/object-bucket';
 import type { Pool } from '../db/pool';
 import { inTransaction } from '../db/transaction';
 
@@ -25,7 +26,7 @@ const CHAIN = linkHeadKey('chain');
 const NUMBERED_WITHIN_MS = 30_000;
 
 export function ensureSnapshotBucket(js: JetStreamClient, replicas: number): Promise<ObjectStore> {
-  return new Objm(js).create(OBJECT_BUCKETS.snapshots.bucket, {
+  return createObjectBucket(js, OBJECT_BUCKETS.snapshots.bucket, {
     replicas,
     storage: StorageType.File,
     ttl: nanos(OBJECT_BUCKETS.snapshots.ttlMs),

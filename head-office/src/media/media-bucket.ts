@@ -9,38 +9,26 @@ import { join } from 'node:path';
 import { Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import type { JetStreamClient } from '@nats-io/jetstream';
-import { TimeoutError } from '@nats-io/nats-core';
-import { Objm, StorageType, type ObjectStore } from '@nats-io/obj';
+import { StorageType, type ObjectStore } from '@nats-io/obj';
 import { MAX_MEDIA_BYTES, MediaRef, MediaType, OBJECT_BUCKETS } from '@vitrine/shared/core';
+import { createObjectBucket } from '../link/object-bucket';
 
 /** The bucket's replicas: like every link stream, it survives the loss of one node of three. */
 const MEDIA_REPLICAS = 3;
-
-/** Tries of the bucket's creation that may time out before the error is the caller's. */
-const CREATE_ATTEMPTS = 3;
 
 /**
  * Creates the bucket if it is missing, opens it otherwise (several HQ processes may race).
  * `replicas` follows the cluster's size (a single test node takes 1).
  */
-export async function ensureMediaBucket(
+export function ensureMediaBucket(
   js: JetStreamClient,
   replicas: number = MEDIA_REPLICAS,
 ): Promise<ObjectStore> {
-  for (let attempt = 1; ; attempt++) {
-    try {
-      return await new Objm(js).create(OBJECT_BUCKETS.media.bucket, {
-        replicas,
-        storage: StorageType.File,
-        description: 'campaign media, object name = hex SHA-256',
-      });
-    } catch (error) {
-      // A busy cluster can place a replicated stream after the request has timed out (seen in CI
-      // at a load of 6 on 2 cores). The stream is then made or being made, and asking again with
-      // the same settings is a no-op that answers once it is there.
-      if (!(error instanceof TimeoutError) || attempt >= CREATE_ATTEMPTS) throw error;
-    }
-  }
+  return createObjectBucket(js, OBJECT_BUCKETS.media.bucket, {
+    replicas,
+    storage: StorageType.File,
+    description: 'campaign media, object name = hex SHA-256',
+  });
 }
 
 export class MediaInputError extends Error {
