@@ -8,7 +8,13 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { BrowserContext, Page } from 'playwright-core';
-import { hqRoutes, routeUrl, type UnansweredGroup } from '@vitrine/shared/core';
+import {
+  addDays,
+  hqRoutes,
+  latestLocalDate,
+  routeUrl,
+  type UnansweredGroup,
+} from '@vitrine/shared/core';
 import { startChain, type RunningChain } from '../../head-office/src/chain/start-chain';
 import { launchChromium } from '../support/chromium';
 import { openHqConsole } from './hq-console-page';
@@ -81,11 +87,12 @@ describe('the assistant’s knowledge across a chain', () => {
     expect((await ask(kioskA, QUESTION)).outcome).toBe('unsure');
 
     // The question reaches head office (store → NATS → PostgreSQL), grouped with its store.
-    const today = new Date().toISOString().slice(0, 10);
+    // The stores' today, whichever side of their midnight the test runs (as the console asks).
+    const to = latestLocalDate(Date.now());
     const unanswered = async () => {
       const response = await fetch(
         routeUrl(headOffice.url, hqRoutes.assistant.unanswered, {
-          query: { from: today, to: today, limit: 50 },
+          query: { from: addDays(to, -1), to, limit: 50 },
         }),
         { headers: { authorization: `Bearer ${headOffice.adminToken}` } },
       );

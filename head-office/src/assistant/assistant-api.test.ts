@@ -3,13 +3,14 @@
 // an answer written at head office is queued for every store on the chain's subject and its
 // groups leave the list; a reader may list, only a publisher may write; bad input is a 400.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { FaqEntry, UnansweredGroup } from '@vitrine/shared/core';
+import { localMoment, type FaqEntry, type UnansweredGroup } from '@vitrine/shared/core';
 import { storeEventsBatch } from '../events/store-batch';
 import { eventsBatch, storeEvent } from '../events/test-events';
 import { newStore, startStoresTestBed } from '../stores/test-bed';
 
 const NOW = Date.now();
-const TODAY = new Date(NOW).toISOString().slice(0, 10);
+/** The stores' day (the test bed's stores are in Paris): past 23:00 UTC, it is tomorrow's. */
+const TODAY = localMoment(NOW, 'Europe/Paris').date;
 let bed: Awaited<ReturnType<typeof startStoresTestBed>>;
 
 const question = (text: string, key: string, lang: 'fr' | 'en' = 'fr') =>

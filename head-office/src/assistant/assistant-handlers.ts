@@ -12,15 +12,17 @@ import { mergeSimilar, type ExactGroup } from './similar-questions';
 const NO_PRICES = { upserts: [], deletes: [], lines: new Map() };
 
 // A group answered at head office leaves the list; asked again on a later day (the answer did
-// not help), it comes back with the later days' counts.
+// not help), it comes back with the later days' counts. "Later" is on each store's calendar, as
+// its days are: answered at 23:30 UTC, a Paris store's questions of that night are answered too.
 const UNANSWERED = `
   WITH per_store AS (
     SELECT lang, key, store_id, sum(n)::int AS n, max(day) AS last_day,
            (array_agg(sample ORDER BY day DESC))[1] AS sample
       FROM questions_daily q
      WHERE day BETWEEN $1 AND $2 AND ($3::text IS NULL OR lang = $3)
-       AND NOT EXISTS (SELECT 1 FROM answered_questions a
-                        WHERE a.lang = q.lang AND a.key = q.key AND q.day <= a.answered_at::date)
+       AND NOT EXISTS (SELECT 1 FROM answered_questions a JOIN stores s ON s.id = q.store_id
+                        WHERE a.lang = q.lang AND a.key = q.key
+                          AND q.day <= (a.answered_at AT TIME ZONE s.time_zone)::date)
      GROUP BY lang, key, store_id)
   SELECT lang, key, (array_agg(sample ORDER BY last_day DESC))[1] AS sample,
          sum(n)::int AS count, to_char(max(last_day), 'YYYY-MM-DD') AS last_day,
