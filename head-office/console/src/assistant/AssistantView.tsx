@@ -3,7 +3,12 @@
 // with that question as another wording, and the answer goes to every store's screens. Below,
 // the answers already written, each editable.
 import { useCallback, useEffect, useState, type FormEvent } from 'react';
-import type { FaqEntry, UnansweredGroup } from '@vitrine/shared/core';
+import {
+  addDays,
+  latestLocalDate,
+  type FaqEntry,
+  type UnansweredGroup,
+} from '@vitrine/shared/core';
 import { failure, hq } from '../api';
 import { useText } from '../i18n';
 import { Notice, type NoticeState } from '../Notice';
@@ -69,10 +74,9 @@ export function AssistantView() {
   const [draft, setDraft] = useState<Draft | null>(null);
   const [notice, setNotice] = useState<NoticeState>(null);
   const reload = useCallback(() => {
-    const to = new Date();
-    const from = new Date(to.getTime() - DAYS * 86_400_000);
-    const day = (date: Date) => date.toISOString().slice(0, 10);
-    hq.assistant.unanswered({ query: { from: day(from), to: day(to), limit: 50 } }).then(
+    // Up to every store's today: a store east of head office may be in tomorrow already.
+    const to = latestLocalDate(Date.now());
+    hq.assistant.unanswered({ query: { from: addDays(to, -DAYS), to, limit: 50 } }).then(
       (answer) => setGroups(answer.groups),
       (caught: unknown) => setNotice({ kind: 'alert', text: failure(caught, t.unreachable) }),
     );

@@ -2,7 +2,9 @@
 // with visitors per store as bars, a CSV of the table, and any store's day hour by hour.
 import { useCallback, useEffect, useState, type FormEvent } from 'react';
 import {
+  addDays,
   formatMoney,
+  latestLocalDate,
   type DayFigures,
   type RegionInsightsRow,
   type StoreInsightsRow,
@@ -19,8 +21,9 @@ const isoDay = (daysAgo: number) =>
 export function InsightsView() {
   const { lang, locale, t: common } = useText();
   const t = insightsText[lang];
-  const [from, setFrom] = useState(isoDay(7));
-  const [to, setTo] = useState(isoDay(0));
+  // Up to every store's today: a store east of the viewer may be in tomorrow already.
+  const [to, setTo] = useState(() => latestLocalDate(Date.now()));
+  const [from, setFrom] = useState(() => addDays(to, -7));
   const [region, setRegion] = useState('');
   const [stores, setStores] = useState<StoreInsightsRow[]>([]);
   const [next, setNext] = useState<string | null>(null);

@@ -4,6 +4,7 @@
 // at a time. Every figure is head office's daily rollup as it answers it.
 import { useEffect, useState } from 'react';
 import { BarChart } from '@vitrine/shared/console-kit';
+import { addDays, latestLocalDate } from '@vitrine/shared/core';
 import { hq, failure } from '../api';
 import { FilterForm } from '../FilterForm';
 import { useText } from '../i18n';
@@ -15,10 +16,10 @@ type Kind = (typeof KINDS)[number];
 type Typed = { from: string; to: string; store: string; region: string; campaign: string };
 
 const dayOf = (date: Date) => date.toISOString().slice(0, 10);
+/** Seven days up to every store's today (stores east of the viewer are a day ahead at night). */
 function lastWeek(): Typed {
-  const today = new Date();
-  const from = new Date(today.getTime() - 6 * 24 * 60 * 60 * 1000);
-  return { from: dayOf(from), to: dayOf(today), store: '', region: '', campaign: '' };
+  const to = latestLocalDate(Date.now());
+  return { from: addDays(to, -6), to, store: '', region: '', campaign: '' };
 }
 
 /** The calendar days from `from` to `to`, both included (YYYY-MM-DD, at most a year's). */

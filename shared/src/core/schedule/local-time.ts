@@ -52,3 +52,15 @@ export function localMoment(epochMs: number, timeZone: string): LocalMoment {
     minutes: Number(parts.hour) * 60 + Number(parts.minute),
   };
 }
+
+/** The zone furthest ahead of UTC (UTC+14, all year): no store's calendar is past its date. */
+const FURTHEST_AHEAD = 'Pacific/Kiritimati';
+
+/**
+ * The latest calendar day any store can be in at `epochMs`. A range of days "up to today" that
+ * ends here holds every store's today, whatever the viewer's clock: at 23:30 UTC a Paris store
+ * is already in tomorrow.
+ */
+export function latestLocalDate(epochMs: number): string {
+  return localMoment(epochMs, FURTHEST_AHEAD).date;
+}
