@@ -20,7 +20,7 @@ import {
 import { CATALOGUE_CHAIN_ADMIN, startCatalogueChain } from '../support/catalogue-chain';
 import { launchChromium } from '../support/chromium';
 import { TEST_ADMIN_TOKEN } from '../support/server-process';
-import { waitFor } from '../support/test-server';
+import { REPO_ROOT, waitFor } from '../support/test-server';
 
 const STORE = 'geneve';
 let chain: Awaited<ReturnType<typeof startCatalogueChain>>;
@@ -143,6 +143,23 @@ describe('settings authored at head office', () => {
       await expect.poll(() => view.getByLabel('Department 1').inputValue()).toBe('mode-homme');
       await view.getByLabel('A brand of its own').check();
       await view.getByLabel('Name shown').fill('Boutique Genève');
+      // The logo: a picture type and size the screens take, read into the settings document.
+      const logoInput = view.getByLabel('Logo (SVG, PNG, WebP or JPEG)');
+      const gif = { name: 'logo.gif', mimeType: 'image/gif', buffer: Buffer.from('GIF89a') };
+      await logoInput.setInputFiles(gif);
+      await expect.poll(() => view.getByRole('alert').textContent()).toContain('not an SVG');
+      const huge = { name: 'huge.png', mimeType: 'image/png', buffer: Buffer.alloc(250_000) };
+      await logoInput.setInputFiles(huge);
+      await expect.poll(() => view.getByRole('alert').textContent()).toContain('at most 200 kB');
+      const logoFile = readFileSync(join(REPO_ROOT, 'assets', 'demo-theme', 'logo.svg'));
+      await logoInput.setInputFiles({
+        name: 'logo.svg',
+        mimeType: 'image/svg+xml',
+        buffer: logoFile,
+      });
+      await expect.poll(() => view.getByRole('img', { name: 'Boutique Genève' }).count()).toBe(1);
+      expect(await view.getByRole('alert').count()).toBe(0);
+      const logo = `data:image/svg+xml;base64,${logoFile.toString('base64')}`;
       await view.getByLabel('New PIN (4 to 12 digits)').fill('12');
       const save = view.getByRole('button', { name: 'Save and send to the stores' });
       await save.click();
@@ -166,6 +183,7 @@ describe('settings authored at head office', () => {
         .toContain('Settings of the whole chain saved');
       const saved = (await chain.admin.settings.getChain()).settings;
       expect(saved.theme?.name).toBe('Boutique Genève');
+      expect(saved.theme?.logo).toBe(logo);
       expect(saved.skillsByDepartment).toEqual({ 'mode-homme': 'style' });
       expect(saved.staffAccess?.badges).toEqual([await hashStaffBadge('BADGE-0042')]);
       expect(await verifyStaffPin('246810', saved.staffAccess!.pin!)).toBe(true);
@@ -176,6 +194,7 @@ describe('settings authored at head office', () => {
         30_000,
       );
       expect(atStore?.theme?.name).toBe('Boutique Genève');
+      expect(atStore?.theme?.logo).toBe(logo);
       expect(await verifyStaffPin('246810', atStore.staffAccess!.pin!)).toBe(true);
       await page.screenshot({ path: join(tmpdir(), 'vitrine-hq-settings.png'), fullPage: true });
     } finally {

@@ -1,5 +1,5 @@
 // The screens' settings authored at head office, for the whole chain or one store: the brand
-// (name, colours, fonts; a logo already saved is kept), the currency, staff access (a PIN hashed
+// (name, logo, colours, fonts), the currency, staff access (a PIN hashed
 // here, in the browser, before it leaves; badge codes hashed likewise) and the expert skill each
 // department calls for. Checked against the same schema head office applies before it is sent;
 // saving replaces the scope's settings and head office sends them on the link.
@@ -19,6 +19,7 @@ import {
 import { failure, hq } from '../api';
 import { useText } from '../i18n';
 import { Notice, type NoticeState } from '../Notice';
+import { LogoPicker } from './LogoPicker';
 import { settingsMessages } from './settings-messages';
 
 const COLOURS: readonly (keyof BrandColours)[] = [
@@ -248,7 +249,12 @@ export function SettingsView() {
                     onChange={(event) => change({ fonts: event.target.value })}
                   />
                 </label>
-                {form.theme.logo && <p>{t.logoKept}</p>}
+                <LogoPicker
+                  logo={form.theme.logo}
+                  name={form.theme.name}
+                  t={t}
+                  onChange={(logo) => change({ theme: { ...form.theme, logo } })}
+                />
               </>
             )}
           </fieldset>
