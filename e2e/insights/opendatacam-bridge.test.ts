@@ -2,8 +2,12 @@
 // YOLO) cannot run here, so a small HTTP server answers its documented `/status` and
 // `/counter/areas` (v3) with counts the test moves. Each poll's new passages reach the store
 // once, a poll the store missed is sent with the next, a new recording counts from zero, lines
-// not named are ignored; and the command itself runs until its first push.
+// not named are ignored, a restart resumes from the state file; and the command itself runs
+// until its first push.
 import { spawn } from 'node:child_process';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -18,6 +22,7 @@ let server: StoreServer;
 let manager: string;
 let odc: Server;
 let odcUrl: string;
+let stateDir: string;
 /** What the fake OpenDataCam answers: the recording and each line's counts by class. */
 const state = {
   recording: 'rec-1',
@@ -27,6 +32,7 @@ const state = {
 
 beforeAll(async () => {
   server = await startTestServer();
+  stateDir = mkdtempSync(join(tmpdir(), 'vitrine-odc-'));
   manager = await signIn(server, 'manager');
   odc = createServer((req, res) => {
     res.setHeader('content-type', 'application/json');
@@ -63,6 +69,7 @@ beforeAll(async () => {
 afterAll(async () => {
   odc?.close();
   await server?.close();
+  rmSync(stateDir, { recursive: true, force: true });
 });
 
 async function enrol(name: string) {
@@ -79,6 +86,15 @@ async function today(): Promise<DayFigures> {
   return (await call(server, apiRoutes.insights.day, { query: { date }, token: manager }))
     .body as DayFigures;
 }
+/** The store's link, cut by the test for a poll (OpenDataCam is always reachable). */
+const storeLinkCutWhen =
+  (down: () => boolean): typeof fetch =>
+  (input, init) => {
+    const url = input instanceof Request ? input.url : input.toString();
+    if (down() && url.startsWith(server.url))
+      return Promise.reject(new Error('connect ECONNREFUSED'));
+    return fetch(input, init);
+  };
 const zone = async (name: string) => (await today()).zones.find((z) => z.zone === name);
 
 describe('the OpenDataCam bridge', () => {
@@ -93,13 +109,7 @@ describe('the OpenDataCam bridge', () => {
       inLines: [LINES.entree, LINES.parking],
       outLines: [LINES.sortie],
       zone: 'odc-door',
-      // The store's link, cut by the test for one poll (OpenDataCam is always reachable).
-      fetch: (input, init) => {
-        const url = input instanceof Request ? input.url : input.toString();
-        if (linkDown && url.startsWith(server.url))
-          return Promise.reject(new Error('connect ECONNREFUSED'));
-        return fetch(input, init);
-      },
+      fetch: storeLinkCutWhen(() => linkDown),
     });
     expect(await bridge.tick()).toEqual({ kind: 'baseline' });
     state.counts = { entree: 15, sortie: 7, parking: 60 };
@@ -128,6 +138,46 @@ describe('the OpenDataCam bridge', () => {
     expect((await today()).flags).toEqual([]);
   });
 
+  it('resumes from its state file after a restart: no passage lost, none counted twice', async () => {
+    const counter = await enrol('OpenDataCam réserve');
+    const stateFile = join(stateDir, 'resume.json');
+    let linkDown = false;
+    const start = () =>
+      new OdcBridge({
+        odcUrl,
+        pushUrl: `${server.url}${counter.pushPath}`,
+        counterId: counter.id,
+        secret: counter.secret,
+        inLines: [LINES.entree],
+        outLines: [LINES.sortie],
+        zone: 'odc-resume',
+        stateFile,
+        fetch: storeLinkCutWhen(() => linkDown),
+      });
+    const first = start();
+    expect(first.startedFrom).toMatch(/state kept in/);
+    expect(await first.tick()).toEqual({ kind: 'baseline' });
+    state.counts.entree += 3;
+    linkDown = true;
+    expect(await first.tick()).toMatchObject({ kind: 'kept', pending: 1 });
+
+    // The bridge's machine reboots; people go on crossing the lines meanwhile.
+    linkDown = false;
+    state.counts.entree += 2;
+    state.counts.sortie += 1;
+    const second = start();
+    expect(second.startedFrom).toMatch(/resumed from .*1 period\(s\) pending/);
+    expect(await second.tick()).toEqual({ kind: 'pushed', periods: 2, in: 5, out: 1 });
+    expect(await zone('odc-resume')).toMatchObject({ in: 5, out: 1 });
+
+    // A file that is not the bridge's state is said, and counting starts from the next reading.
+    writeFileSync(stateFile, '{"last": 3}');
+    const third = start();
+    expect(third.startedFrom).toMatch(/is not the bridge's state/);
+    expect(await third.tick()).toEqual({ kind: 'baseline' });
+    expect(await zone('odc-resume')).toMatchObject({ in: 5, out: 1 });
+  });
+
   it('runs as a command until stopped, and refuses missing arguments', async () => {
     const counter = await enrol('OpenDataCam porte');
     const command = (args: string[], secret?: string) =>
@@ -147,6 +197,7 @@ describe('the OpenDataCam bridge', () => {
       [
         ...['--odc', odcUrl, '--store', server.url, '--counter', counter.id],
         ...['--in', LINES.entree, '--zone', 'odc-cli', '--every', '1'],
+        ...['--state', join(stateDir, 'cli.json')],
       ],
       counter.secret,
     );

@@ -3,9 +3,11 @@
 // period of the generic shape (docs/insights.md). Lines are named by the store: those counting
 // people in, those counting people out. A new recording (or a count that went down) starts
 // from zero. A push the store did not take is kept and sent again with the next one; the store
-// keeps a period per counter, zone and start, so a resend never counts twice.
+// keeps a period per counter, zone and start, so a resend never counts twice. With a state file,
+// the last reading and what is pending outlive a restart of the bridge.
 import { z } from 'zod';
-import type { GenericCounts } from '@vitrine/shared/core';
+import { MAX_PERIODS_PER_PUSH, type GenericCounts } from '@vitrine/shared/core';
+import { loadBridgeState, saveBridgeState, type BridgeState } from './odc-state';
 
 /** What the bridge reads of OpenDataCam's `GET /status` (v3). */
 const OdcStatus = z.object({
@@ -38,6 +40,8 @@ export interface OdcBridgeOptions {
   zone: string;
   /** The object class counted (OpenDataCam counts cars, bicycles…): people by default. */
   objectClass?: string;
+  /** Where the last reading and the pending periods are kept between runs (none: in memory). */
+  stateFile?: string;
   fetch?: typeof fetch;
 }
 
@@ -46,15 +50,30 @@ export type TickResult =
   | { kind: 'pushed'; periods: number; in: number; out: number }
   | { kind: 'kept'; pending: number; reason: string };
 
-type Period = GenericCounts['periods'][number];
+type Period = BridgeState['pending'][number];
 
 export class OdcBridge {
   private last: { at: number; recording: string | null; counts: Map<string, number> } | null = null;
   private pending: Period[] = [];
   private readonly fetch: typeof fetch;
+  /** How the bridge started: afresh, from its state file, or afresh because that file was bad. */
+  readonly startedFrom: string;
 
   constructor(private readonly options: OdcBridgeOptions) {
     this.fetch = options.fetch ?? fetch;
+    if (!options.stateFile) {
+      this.startedFrom = 'no state file: a restart counts from its first reading';
+      return;
+    }
+    const { state, problem } = loadBridgeState(options.stateFile);
+    this.pending = state.pending;
+    if (state.last)
+      this.last = { ...state.last, counts: new Map(Object.entries(state.last.counts)) };
+    this.startedFrom =
+      problem ??
+      (state.last
+        ? `resumed from ${options.stateFile} (last reading ${new Date(state.last.at).toISOString()}, ${state.pending.length} period(s) pending)`
+        : `state kept in ${options.stateFile}`);
   }
 
   /** One poll of OpenDataCam and one push of what is new (with whatever is still pending). */
@@ -70,7 +89,10 @@ export class OdcBridge {
     );
     const previous = this.last;
     this.last = { at: now, recording, counts };
-    if (!previous) return { kind: 'baseline' };
+    if (!previous) {
+      this.save();
+      return { kind: 'baseline' };
+    }
     const sum = (lines: readonly string[]) => {
       let total = 0;
       for (const [id, count] of counts) {
@@ -91,11 +113,21 @@ export class OdcBridge {
         out: sum(this.options.outLines),
       });
     this.pending = this.pending.slice(-MAX_PENDING);
-    return this.push();
+    const result = await this.push();
+    this.save();
+    return result;
+  }
+
+  private save(): void {
+    if (!this.options.stateFile || !this.last) return;
+    saveBridgeState(this.options.stateFile, {
+      last: { ...this.last, counts: Object.fromEntries(this.last.counts) },
+      pending: this.pending,
+    });
   }
 
   private async push(): Promise<TickResult> {
-    const periods = this.pending;
+    const periods = this.pending.slice(0, MAX_PERIODS_PER_PUSH);
     if (periods.length === 0) return { kind: 'pushed', periods: 0, in: 0, out: 0 };
     const basic = Buffer.from(`${this.options.counterId}:${this.options.secret}`).toString(
       'base64',
@@ -105,13 +137,13 @@ export class OdcBridge {
       const response = await this.fetch(this.options.pushUrl, {
         method: 'POST',
         headers: { authorization: `Basic ${basic}`, 'content-type': 'application/json' },
-        body: JSON.stringify({ periods: periods.slice(0, 2_000) } satisfies GenericCounts),
+        body: JSON.stringify({ periods } satisfies GenericCounts),
       });
       if (response.ok) {
-        this.pending = this.pending.slice(Math.min(periods.length, 2_000));
+        this.pending = this.pending.slice(periods.length);
         return {
           kind: 'pushed',
-          periods: Math.min(periods.length, 2_000),
+          periods: periods.length,
           in: periods.reduce((total, period) => total + period.in, 0),
           out: periods.reduce((total, period) => total + period.out, 0),
         };
@@ -119,10 +151,10 @@ export class OdcBridge {
       // Refused for what it holds (a malformed or wrong-clock period): sending it again changes
       // nothing. A refused credential or a flood is kept: fixed, the same periods go.
       if (response.status === 400 || response.status === 422) {
-        this.pending = [];
+        this.pending = this.pending.slice(periods.length);
         return {
           kind: 'kept',
-          pending: 0,
+          pending: this.pending.length,
           reason: `the store refused the push (${response.status}): ${await response.text()}`,
         };
       }
