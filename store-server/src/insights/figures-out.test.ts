@@ -63,6 +63,16 @@ describe('figures for head office', () => {
       new Date(Date.UTC(2026, 9, 20 + i)).toISOString().slice(0, 10),
     );
     count(dates);
+    // A day with a play only (00:30 local: the day before in UTC) is history too.
+    const playAt = new Date(epochOfLocal('2026-12-04', '00:30', ZONE)).toISOString();
+    db.prepare(
+      `INSERT INTO events (id, device_id, seq, kind, at, received_at, payload)
+       VALUES ('play-1', 'signage-1', 1, 'proof-of-play', ?, ?, ?)`,
+    ).run(
+      playAt,
+      playAt,
+      JSON.stringify({ campaignId: 'winter', itemId: 'a', playId: 'p', phase: 'start' }),
+    );
     // Outside a chain, nothing is owed.
     expect(out.flush(NOW)).toBe(0);
     expect(sentDays()).toEqual([]);
@@ -70,13 +80,14 @@ describe('figures for head office', () => {
     db.prepare(`INSERT INTO hq_link (id, store_id, enrolled_at) VALUES (1, 'paris-rivoli', ?)`).run(
       new Date(NOW).toISOString(),
     );
-    // 45 days counted before joining: 40 in the first flush, newest first, the rest next.
+    // 45 days counted and one played before joining: 40 in the first flush, newest first.
     expect(out.flush(NOW)).toBe(40);
-    expect(out.flush(NOW)).toBe(5);
+    expect(out.flush(NOW)).toBe(6);
     const sent = sentDays();
-    expect(sent.map(([date]) => date).sort()).toEqual(dates);
-    expect(sent[0]).toEqual([dates.at(-1), 12]);
-    expect(sent.every(([, visitors]) => visitors === 12)).toBe(true);
+    expect(sent.map(([date]) => date).sort()).toEqual([...dates, '2026-12-04']);
+    expect(sent[0]).toEqual(['2026-12-04', 0]);
+    expect(sent[1]).toEqual([dates.at(-1), 12]);
+    expect(sent.slice(1).every(([, visitors]) => visitors === 12)).toBe(true);
     // Marked once: nothing more to send, and a resend of the same counts changes nothing.
     expect(out.flush(NOW)).toBe(0);
     count([dates[3]!]);

@@ -52,15 +52,20 @@ export function startFiguresOut(options: {
   const dirty = db
     .prepare('SELECT date FROM insights_dirty_days ORDER BY date DESC LIMIT ?')
     .pluck();
+  // Every hour with something the day's figures count: passages, receipts, plays, feedback,
+  // questions, staff requests (events through their (kind, at) index).
   const countedHours = db
     .prepare(
       `SELECT DISTINCT substr(start, 1, 13) FROM footfall_periods
-       UNION SELECT DISTINCT substr(at, 1, 13) FROM sales_receipts`,
+       UNION SELECT DISTINCT substr(at, 1, 13) FROM sales_receipts
+       UNION SELECT DISTINCT substr(at, 1, 13) FROM events
+              WHERE kind IN ('proof-of-play', 'feedback', 'question')
+       UNION SELECT DISTINCT substr(created_at, 1, 13) FROM requests`,
     )
     .pluck();
   const days = new DirtyDays(db, options.timeZone);
 
-  /** A store that joins a chain marks every day it holds counts or receipts for, once. */
+  /** A store that joins a chain marks every day it holds anything its figures count, once. */
   function markHistory(): void {
     db.transaction(() => {
       for (const hour of countedHours.all() as string[]) days.touch(`${hour}:00:00.000Z`);
