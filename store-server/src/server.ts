@@ -8,14 +8,11 @@ import { join } from 'node:path';
 import { API_PREFIX, apiRoutes, DEFAULT_CURRENCY } from '@vitrine/shared/core';
 import { startStoreBroker, type StoreBroker } from './broker/store-broker';
 import { CatalogueStore } from './catalogue/catalogue-store';
-import { startSignage } from './campaigns/signage-domain';
 import { assistantHandlers } from './assistant/assistant-handlers';
-import { startShortlists } from './shortlists/shortlist-domain';
-import { startInsights } from './insights/insights-domain';
 import { AnswerService } from './assistant/answer-service';
 import { stockHandlers } from './catalogue/stock-handlers';
-import { startAssistance } from './calls/assistance';
 import type { StoreServerConfig } from './config';
+import { startDomains } from './start-domains';
 import { getMeta, setMeta, type Db } from './db/database';
 import { StorageGuard } from './db/storage-guard';
 import { lockDataDir } from './db/data-lock';
@@ -28,9 +25,9 @@ import { withHeadOfficeStore } from './hq-link/head-office-store';
 import { readHqLinkFor, startHqLink, type HqLinkRuntime } from './hq-link/start-hq-link';
 import { EventIngestor } from './events/event-ingestor';
 import { healthHandlers, type HealthSources } from './health/health-handlers';
-import { startImageCache, type ImageService } from './images/image-domain';
 import { importHandlers } from './import/import-handlers';
-import { ImportService } from './import/import-service';
+import type { ImportService } from './import/import-service';
+import type { ImageService } from './images/image-domain';
 import { WriteGate } from './import/write-gate';
 import { rendererCsp, shellCors } from './http/cross-origin';
 import {
@@ -48,13 +45,10 @@ import { startupGate } from './http/startup-gate';
 import { busyAnswer, storageFaultAnswer } from './http/storage-errors';
 import { staticApps } from './http/static-apps';
 import { registerApi } from './http/register-routes';
-import { startLookSharing } from './looks/look-domain';
 import { metaHandlers } from './meta/meta-handlers';
 import { metricsHandlers } from './metrics/metrics-handlers';
 import { storeMetrics } from './metrics/store-metrics';
-import { startSizing } from './sizing/sizing-domain';
 import { ackSender, routeDeviceMessages } from './mqtt-routing';
-import { seedDemoCampaign } from './seed/demo-campaign';
 import { seedDemoStore } from './seed/demo-seed';
 import { assertStoreHasData } from './catalogue/store-identity';
 import { publishStoreSettings } from './settings/store-settings';
@@ -269,102 +263,14 @@ async function startLocked(
     ...health,
     deadLetters: () => deadLetters.summary().reduce((sum, device) => sum + device.count, 0),
   });
-  const signage = startSignage({
-    db,
-    docs,
-    dataDir: config.dataDir,
-    storeId: config.storeId,
-    staffAuth,
-    registry,
-    presence,
-    deadLetters,
-    publish: (topic, payload) => mqtt?.link.publish(topic, payload, { qos: 1 }),
-    ...(hqLinkFile && {
-      headOffice: { anchor: hqLinkFile.trustAnchor, url: hqLinkFile.hqUrl },
-    }),
-    timeZone: config.timeZone,
-    log: logger,
-  });
-  // A store of a chain plays head office's campaigns, not one signed with its own local key.
-  if (config.demo && config.demoCampaign !== false && !hqLinkFile) {
-    const generatedOn = getMeta(db, 'demo_generated_on') ?? new Date().toISOString().slice(0, 10);
-    await unlessDiskRefuses('demo campaign', () =>
-      seedDemoCampaign(signage.campaigns, docs, config.storeId, generatedOn),
-    );
-  }
-  const assistance = startAssistance({
-    db,
-    catalogue,
-    registry,
-    staffAuth,
-    storeId: config.storeId,
-    currency: config.currency ?? DEFAULT_CURRENCY,
-    ice: {
-      iceServers: config.iceServers ?? [],
-      turn:
-        config.turnUrls && config.turnSecret
-          ? {
-              urls: config.turnUrls,
-              secret: config.turnSecret,
-              ttlSeconds: config.turnTtlMinutes * 60,
-            }
-          : undefined,
-    },
-    browserBrokerUrl: config.deviceBrokerUrl,
-    log: logger,
-  });
-  const looks = startLookSharing({
-    db,
-    dataDir: config.dataDir,
-    ttlHours: config.lookTtlHours,
-    publicUrl: config.lookPublicUrl,
-    currency: config.currency ?? DEFAULT_CURRENCY,
-    log: logger,
-  });
-  // "Continue on your phone" links live as long as a shared look's.
-  const shortlists = startShortlists({
-    db,
-    storeId: config.storeId,
-    currency: config.currency ?? DEFAULT_CURRENCY,
-    ttlHours: config.lookTtlHours,
-    publicUrl: config.lookPublicUrl,
-    log: logger,
-  });
-  const insights = startInsights({
-    db,
-    registry,
-    storeId: config.storeId,
-    timeZone: config.timeZone,
-    currency: config.currency ?? DEFAULT_CURRENCY,
-    dataDir: config.dataDir,
-    retentionDays: config.insightsRetentionDays ?? 400,
-    demo: config.demo && config.demoInsights !== false && !hqLinkFile,
-    log: logger,
-  });
-  const images = startImageCache({
-    db,
-    dataDir: config.dataDir,
-    imageHosts: config.imageHosts,
-    log: logger,
-  });
-  const imports = new ImportService({
-    db,
-    dataDir: config.dataDir,
-    docs,
-    images: images.service,
-    gate: writes,
-    currency: config.currency ?? DEFAULT_CURRENCY,
-    timeZone: config.timeZone,
-    storeId: config.storeId,
-    log: logger,
-  });
-  const sizing = startSizing({
-    db,
-    storeId: config.storeId,
-    registry,
-    demo: config.demo,
-    log: logger,
-  });
+  const { signage, assistance, looks, shortlists, insights, images, imports, sizing } =
+    await startDomains({
+      ...{ config, db, docs, catalogue, registry, presence, staffAuth, deadLetters, writes },
+      hqLinkFile,
+      publish: (topic, payload) => mqtt?.link.publish(topic, payload, { qos: 1 }),
+      unlessDiskRefuses,
+      logger,
+    });
   // Every API route, from the route table (shared/src/core/http).
   registerApi(
     api,
