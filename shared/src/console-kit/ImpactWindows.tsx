@@ -2,6 +2,7 @@
 // visitors and plays in each. The store's console and head office's show the same rows.
 import type { ReactNode } from 'react';
 import { formatMoney, type ImpactPhase, type ImpactWindow } from '../core';
+import type { ConsoleLang } from './console-lang';
 
 export type ImpactLabels = {
   window: string;
@@ -11,6 +12,28 @@ export type ImpactLabels = {
   visitors: string;
   plays: string;
   phases: Record<ImpactPhase, string>;
+};
+
+/** The table's words, the same in both consoles. */
+export const IMPACT_LABELS: Record<ConsoleLang, ImpactLabels> = {
+  fr: {
+    window: 'Période',
+    days: 'Jours',
+    units: 'Unités vendues',
+    revenue: 'Ventes',
+    visitors: 'Visiteurs',
+    plays: 'Diffusions',
+    phases: { before: 'avant', during: 'pendant', after: 'après' },
+  },
+  en: {
+    window: 'Window',
+    days: 'Days',
+    units: 'Units sold',
+    revenue: 'Sales',
+    visitors: 'Visitors',
+    plays: 'Plays',
+    phases: { before: 'before', during: 'during', after: 'after' },
+  },
 };
 
 /** One window's row; `lead` cells (a campaign's name) go before it. */

@@ -9,4 +9,4 @@ export { LangSwitch } from './LangSwitch';
 export { Tabs } from './Tabs';
 export { MediaUpload } from './MediaUpload';
 export { BarChart } from './BarChart';
-export { ImpactHeader, ImpactWindowRow, type ImpactLabels } from './ImpactWindows';
+export { IMPACT_LABELS, ImpactHeader, ImpactWindowRow, type ImpactLabels } from './ImpactWindows';

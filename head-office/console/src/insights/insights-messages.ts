@@ -1,5 +1,5 @@
 // The insights tab's text in French and English (apart from messages.ts, which holds the rest).
-import type { ConsoleLang } from '@vitrine/shared/console-kit';
+import { IMPACT_LABELS, type ConsoleLang } from '@vitrine/shared/console-kit';
 
 const fr = {
   title: 'Fréquentation et ventes des magasins',
@@ -36,13 +36,7 @@ const fr = {
     campaign: 'Campagne',
     currency: 'Devise',
     show: 'Afficher',
-    window: 'Période',
-    days: 'Jours',
-    units: 'Unités vendues',
-    revenue: 'Ventes',
-    visitors: 'Visiteurs',
-    plays: 'Diffusions',
-    phases: { before: 'avant', during: 'pendant', after: 'après' },
+    ...IMPACT_LABELS.fr,
   },
 };
 type Text = typeof fr;
@@ -82,13 +76,7 @@ const en: Text = {
     campaign: 'Campaign',
     currency: 'Currency',
     show: 'Show',
-    window: 'Window',
-    days: 'Days',
-    units: 'Units sold',
-    revenue: 'Sales',
-    visitors: 'Visitors',
-    plays: 'Plays',
-    phases: { before: 'before', during: 'during', after: 'after' },
+    ...IMPACT_LABELS.en,
   },
 };
 

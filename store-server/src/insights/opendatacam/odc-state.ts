@@ -18,7 +18,7 @@ const BridgeState = z.object({
 });
 export type BridgeState = z.infer<typeof BridgeState>;
 
-export const EMPTY_STATE: BridgeState = { last: null, pending: [] };
+const EMPTY_STATE: BridgeState = { last: null, pending: [] };
 
 /** The state kept in `file`; a missing file is a first run, an unreadable one is said and reset. */
 export function loadBridgeState(file: string): { state: BridgeState; problem?: string } {

@@ -1,7 +1,7 @@
 // The insights tab's text in French and English (kept apart from messages.ts,
 // which holds the rest of the staff console).
 import { plural, type CounterFlag, type CounterKind } from '@vitrine/shared/core';
-import type { ConsoleLang } from '@vitrine/shared/console-kit';
+import { IMPACT_LABELS, type ConsoleLang } from '@vitrine/shared/console-kit';
 
 const NNBSP = '\u202f';
 
@@ -57,13 +57,7 @@ const fr = {
       'Les ventes des produits qu’une campagne montre, avant, pendant et après sa diffusion (autant de jours de chaque côté, 28 au plus).',
     none: 'Aucune campagne ne montre de produit.',
     campaign: 'Campagne',
-    window: 'Période',
-    days: 'Jours',
-    units: 'Unités vendues',
-    revenue: 'Ventes',
-    visitors: 'Visiteurs',
-    plays: 'Diffusions',
-    phases: { before: 'avant', during: 'pendant', after: 'après' },
+    ...IMPACT_LABELS.fr,
   },
   plan: {
     title: 'Planning de l’équipe',
@@ -154,13 +148,7 @@ const en: InsightsMessages = {
       'Sales of the products a campaign shows, before, during and after it ran (as many days on each side, 28 at most).',
     none: 'No campaign shows a product.',
     campaign: 'Campaign',
-    window: 'Window',
-    days: 'Days',
-    units: 'Units sold',
-    revenue: 'Sales',
-    visitors: 'Visitors',
-    plays: 'Plays',
-    phases: { before: 'before', during: 'during', after: 'after' },
+    ...IMPACT_LABELS.en,
   },
   plan: {
     title: 'Staffing plan',
