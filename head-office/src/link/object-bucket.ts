@@ -17,7 +17,11 @@ export async function createObjectBucket(
   for (let attempt = 1; ; attempt++) {
     try {
       // A copy: the library deletes fields of the options it is given.
-      return await new Objm(js).create(name, { ...options });
+      const bucket = await new Objm(js).create(name, { ...options });
+      // The library's creation takes any failed look-up but "not found" as "it exists": a
+      // look-up that timed out resolves a bucket that may not be there. Asked here, it says.
+      await bucket.status();
+      return bucket;
     } catch (error) {
       // A busy cluster can place a replicated stream after the request has timed out (seen in CI
       // at a load of 6 on 2 cores). The stream is then made or being made, and asking again with

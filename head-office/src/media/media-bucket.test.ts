@@ -1,5 +1,5 @@
 import { createHash, randomBytes } from 'node:crypto';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Readable } from 'node:stream';
@@ -11,7 +11,7 @@ import {
   type NatsConnection,
 } from '@nats-io/transport-node';
 import { MAX_MEDIA_BYTES, OBJECT_BUCKETS } from '@vitrine/shared/core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { startNatsCluster, type NatsCluster } from '../local';
 import { ensureMediaBucket, MediaInputError, putMedia } from './media-bucket';
 
@@ -103,8 +103,14 @@ describe('the media bucket', () => {
   // Last: it pauses the cluster. A paused server reads nothing, so every request times out until
   // it resumes; then it answers the requests still waiting, the retried one among them.
   it('asks again when the creation times out, and gives the timeout up after three tries', async () => {
-    const pause = (signal: 'SIGSTOP' | 'SIGCONT') =>
-      Promise.all(cluster.nodes.map((node) => node.kill(signal)));
+    // A stopped process shows "T" in /proc: under load the stop can take a moment to land.
+    const stopped = (pid: number | undefined) =>
+      readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1]?.startsWith('T') ?? false;
+    const pause = async (signal: 'SIGSTOP' | 'SIGCONT') => {
+      await Promise.all(cluster.nodes.map((node) => node.kill(signal)));
+      if (signal === 'SIGSTOP')
+        await vi.waitFor(() => expect(cluster.nodes.every((node) => stopped(node.pid))).toBe(true));
+    };
     const impatient = jetstream(nc, { timeout: 400 });
     await pause('SIGSTOP');
     try {
