@@ -78,10 +78,11 @@ export function startStoreServer(
         });
       onStarted(kill);
       const health = routeUrl(url, apiRoutes.health.health, {});
+      // Three stores seeding their catalogues at once in a loaded full run took over 60 s once.
       await waitFor(
         async () => (await fetch(health).catch(() => null))?.ok ?? false,
         'the store server up',
-        60_000,
+        150_000,
       );
       return { url, kill };
     },
